@@ -1,0 +1,47 @@
+package io.levity.cli.reftest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code levity reftest PATH...}: runs Ethereum's conformance fixtures through Levity's own code. */
+@Command(name = "reftest", mixinStandardHelpOptions = true,
+    description = {"Runs ethereum/tests fixtures (RLP, trie, transaction, state) found under the given paths.",
+        "Prints each failure with its reason and ends with 'N passed, M failed, K skipped'."})
+public final class RefTestCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Fixture files or folders.")
+  List<Path> paths;
+
+  @Option(names = "--show-skipped", description = "Also print each skipped case with its reason.")
+  boolean showSkipped;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print every case as it runs.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    List<Path> files;
+    try {
+      files = RefTestSuite.collect(paths);
+    } catch (IllegalArgumentException e) {
+      System.err.println("reftest: " + e.getMessage());
+      return 2;
+    }
+    RefTestSuite.Summary s = RefTestSuite.standard().run(files, o -> {
+      switch (o.status()) {
+        case FAILED -> System.out.println("FAIL " + o.file() + " :: " + o.caseName() + " :: " + o.reason());
+        case SKIPPED -> {
+          if (showSkipped || verbose) System.out.println("SKIP " + o.file() + " :: " + o.caseName() + " :: " + o.reason());
+        }
+        case PASSED -> {
+          if (verbose) System.out.println("PASS " + o.file() + " :: " + o.caseName());
+        }
+      }
+    });
+    System.out.println(s.line());
+    return s.failed() > 0 ? 1 : 0;
+  }
+}
