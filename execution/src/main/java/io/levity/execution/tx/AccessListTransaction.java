@@ -1,0 +1,58 @@
+package io.levity.execution.tx;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.crypto.Signature;
+import io.levity.core.num.UInt256;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** An EIP-2930 transaction (type 0x01): a gas price and an access list. */
+public record AccessListTransaction(
+    OptionalLong chainId,
+    long nonce,
+    UInt256 gasPrice,
+    long gasLimit,
+    Optional<Address> to,
+    UInt256 value,
+    Bytes data,
+    List<AccessListEntry> accessList,
+    Signature signature) implements Transaction {
+
+  public AccessListTransaction {
+    TransactionChecks.requireChainId(chainId);
+    Objects.requireNonNull(gasPrice, "gasPrice");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(data, "data");
+    accessList = List.copyOf(accessList);
+    TransactionChecks.requireParity(signature);
+  }
+
+  public AccessListTransaction(long chainId, long nonce, UInt256 gasPrice, long gasLimit, Optional<Address> to,
+      UInt256 value, Bytes data, List<AccessListEntry> accessList, Signature signature) {
+    this(OptionalLong.of(chainId), nonce, gasPrice, gasLimit, to, value, data, accessList, signature);
+  }
+
+  @Override
+  public TransactionType type() {
+    return TransactionType.ACCESS_LIST;
+  }
+
+  @Override
+  public UInt256 maxFeePerGas() {
+    return gasPrice;
+  }
+
+  @Override
+  public UInt256 maxPriorityFeePerGas() {
+    return gasPrice;
+  }
+
+  @Override
+  public AccessListTransaction withSignature(Signature signature) {
+    return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, signature);
+  }
+}
