@@ -28,13 +28,21 @@ for (const [name, w] of Object.entries(workloads)) {
   const data = encodeRun(w.n);
   let calls = 0, gas = 0n, out = '';
   // warm-up
-  for (let i = 0; i < 3; i++) await evm.runCall({ caller, to, data, gasLimit: 1_000_000_000n });
+  // Every call runs on the same state (checkpoint, call, revert), so gas and output are comparable across engines.
+  const once = async () => {
+    await evm.stateManager.checkpoint();
+    const r = await evm.runCall({ caller, to, data, gasLimit: 1_000_000_000n });
+    await evm.stateManager.revert();
+    await evm.journal.cleanup(); // forget warm addresses and slots (EIP-2929), as at the end of a transaction
+    if (r.execResult.exceptionError) throw new Error(name + ' run failed: ' + r.execResult.exceptionError.error);
+    return r;
+  };
+  for (let i = 0; i < 3; i++) await once();
   const start = process.hrtime.bigint();
   const deadline = start + BigInt(Math.round(seconds * 1e9));
   let now = start;
   while (now < deadline) {
-    const r = await evm.runCall({ caller, to, data, gasLimit: 1_000_000_000n });
-    if (r.execResult.exceptionError) throw new Error(name + ' run failed: ' + r.execResult.exceptionError.error);
+    const r = await once();
     gas += r.execResult.executionGasUsed;
     out = bytesToHex(r.execResult.returnValue);
     calls++;
