@@ -1,0 +1,167 @@
+package io.levity.trie;
+
+import io.levity.core.bytes.Bytes;
+import java.util.function.BiConsumer;
+
+/**
+ * Ordered searches over trie nodes. Nibble order is byte order, and a branch's own value (a key that is a prefix of
+ * the keys below it) sorts before its children, so an in-order walk visits keys in unsigned lexicographic order.
+ * Each search descends along the target's path and falls back to the nearest sibling subtree: O(depth) node visits.
+ */
+final class TrieOrder {
+  private final NodeSource source;
+
+  TrieOrder(NodeSource source) {
+    this.source = source;
+  }
+
+  MerklePatriciaTrie.Entry higher(Node root, byte[] target, boolean inclusive) {
+    return higher(root, Nibbles.EMPTY, target, inclusive);
+  }
+
+  MerklePatriciaTrie.Entry lower(Node root, byte[] target, boolean inclusive) {
+    return lower(root, Nibbles.EMPTY, target, inclusive);
+  }
+
+  void forEach(Node n, BiConsumer<Bytes, Bytes> action) {
+    walk(n, Nibbles.EMPTY, action);
+  }
+
+  private void walk(Node n, byte[] prefix, BiConsumer<Bytes, Bytes> action) {
+    if (n == null) return;
+    n = source.resolve(n);
+    if (n instanceof Node.Leaf l) {
+      action.accept(key(prefix, l.path), Bytes.wrap(l.value));
+    } else if (n instanceof Node.Extension x) {
+      walk(x.child, Nibbles.concat(prefix, x.path), action);
+    } else {
+      Node.Branch b = (Node.Branch) n;
+      if (b.value != null) action.accept(key(prefix, Nibbles.EMPTY), Bytes.wrap(b.value));
+      for (int i = 0; i < 16; i++) walk(b.children[i], Nibbles.append(prefix, i), action);
+    }
+  }
+
+  // Invariant of both searches: every key under n starts with prefix, and prefix equals target[0..prefix.length).
+
+  private MerklePatriciaTrie.Entry higher(Node n, byte[] prefix, byte[] target, boolean inclusive) {
+    if (n == null) return null;
+    n = source.resolve(n);
+    int pos = prefix.length;
+    if (n instanceof Node.Leaf l) {
+      int c = Nibbles.compare(l.path, target, pos);
+      return c > 0 || (inclusive && c == 0) ? entry(prefix, l.path, l.value) : null;
+    }
+    if (n instanceof Node.Extension x) {
+      int c = comparePrefix(x.path, target, pos);
+      if (c < 0) return null;
+      byte[] p = Nibbles.concat(prefix, x.path);
+      return c > 0 ? first(x.child, p) : higher(x.child, p, target, inclusive);
+    }
+    Node.Branch b = (Node.Branch) n;
+    int from;
+    if (pos == target.length) {
+      if (inclusive && b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
+      from = 0;
+    } else {
+      int t = target[pos];
+      MerklePatriciaTrie.Entry e = higher(b.children[t], Nibbles.append(prefix, t), target, inclusive);
+      if (e != null) return e;
+      from = t + 1;
+    }
+    for (int i = from; i < 16; i++) {
+      MerklePatriciaTrie.Entry e = first(b.children[i], Nibbles.append(prefix, i));
+      if (e != null) return e;
+    }
+    return null;
+  }
+
+  private MerklePatriciaTrie.Entry lower(Node n, byte[] prefix, byte[] target, boolean inclusive) {
+    if (n == null) return null;
+    n = source.resolve(n);
+    int pos = prefix.length;
+    if (n instanceof Node.Leaf l) {
+      int c = Nibbles.compare(l.path, target, pos);
+      return c < 0 || (inclusive && c == 0) ? entry(prefix, l.path, l.value) : null;
+    }
+    if (n instanceof Node.Extension x) {
+      int c = comparePrefix(x.path, target, pos);
+      if (c > 0) return null;
+      byte[] p = Nibbles.concat(prefix, x.path);
+      return c < 0 ? last(x.child, p) : lower(x.child, p, target, inclusive);
+    }
+    Node.Branch b = (Node.Branch) n;
+    if (pos == target.length) { // every child key is longer than the target, so greater
+      return inclusive && b.value != null ? entry(prefix, Nibbles.EMPTY, b.value) : null;
+    }
+    int t = target[pos];
+    MerklePatriciaTrie.Entry e = lower(b.children[t], Nibbles.append(prefix, t), target, inclusive);
+    if (e != null) return e;
+    for (int i = t - 1; i >= 0; i--) {
+      e = last(b.children[i], Nibbles.append(prefix, i));
+      if (e != null) return e;
+    }
+    return b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+  }
+
+  /** Smallest entry under n. */
+  private MerklePatriciaTrie.Entry first(Node n, byte[] prefix) {
+    while (n != null) {
+      n = source.resolve(n);
+      if (n instanceof Node.Leaf l) return entry(prefix, l.path, l.value);
+      if (n instanceof Node.Extension x) {
+        prefix = Nibbles.concat(prefix, x.path);
+        n = x.child;
+      } else {
+        Node.Branch b = (Node.Branch) n;
+        if (b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
+        int i = 0;
+        while (i < 16 && b.children[i] == null) i++;
+        if (i == 16) return null;
+        prefix = Nibbles.append(prefix, i);
+        n = b.children[i];
+      }
+    }
+    return null;
+  }
+
+  /** Largest entry under n. */
+  private MerklePatriciaTrie.Entry last(Node n, byte[] prefix) {
+    while (n != null) {
+      n = source.resolve(n);
+      if (n instanceof Node.Leaf l) return entry(prefix, l.path, l.value);
+      if (n instanceof Node.Extension x) {
+        prefix = Nibbles.concat(prefix, x.path);
+        n = x.child;
+      } else {
+        Node.Branch b = (Node.Branch) n;
+        int i = 15;
+        while (i >= 0 && b.children[i] == null) i--;
+        if (i < 0) return b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+        prefix = Nibbles.append(prefix, i);
+        n = b.children[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Compares path with target[pos..] over path's length: 0 when target continues with all of path; positive when
+   * every key under path sorts after target (path is greater at the first difference, or target ends inside path);
+   * negative when every key under path sorts before target.
+   */
+  private static int comparePrefix(byte[] path, byte[] target, int pos) {
+    for (int i = 0; i < path.length; i++) {
+      if (pos + i >= target.length) return 1;
+      if (path[i] != target[pos + i]) return path[i] < target[pos + i] ? -1 : 1;
+    }
+    return 0;
+  }
+
+  private static MerklePatriciaTrie.Entry entry(byte[] prefix, byte[] path, byte[] value) {
+    return new MerklePatriciaTrie.Entry(key(prefix, path), Bytes.wrap(value));
+  }
+
+  private static Bytes key(byte[] prefix, byte[] path) {
+    return Bytes.wrap(Nibbles.toBytes(Nibbles.concat(prefix, path)));
+  }
+}

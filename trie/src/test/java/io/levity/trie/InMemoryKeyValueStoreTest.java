@@ -1,0 +1,8 @@
+package io.levity.trie;
+
+class InMemoryKeyValueStoreTest extends KeyValueStoreContractTest {
+  @Override
+  protected KeyValueStore open() {
+    return new InMemoryKeyValueStore();
+  }
+}
