@@ -18,6 +18,8 @@ public final class Keccak {
     0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L
   };
 
+  private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[25]);
+
   /** Keccak-256 of the empty input. */
   public static final Bytes32 EMPTY_HASH = hash(Bytes.EMPTY);
 
@@ -36,9 +38,33 @@ public final class Keccak {
   }
 
   public static byte[] hash256(byte[] in, int off, int len) {
-    Hasher h = new Hasher();
-    h.update(in, off, len);
-    return h.digest();
+    byte[] out = new byte[32];
+    hash256Into(in, off, len, out, 0);
+    return out;
+  }
+
+  /**
+   * Hashes {@code in[off, off+len)} into {@code out[outOff, outOff+32)} without allocating: the sponge state is
+   * per thread and input blocks are absorbed in place.
+   */
+  public static void hash256Into(byte[] in, int off, int len, byte[] out, int outOff) {
+    long[] s = STATE.get();
+    java.util.Arrays.fill(s, 0L);
+    while (len >= RATE) {
+      absorb(s, in, off);
+      off += RATE;
+      len -= RATE;
+    }
+    int lanes = len >>> 3;
+    for (int i = 0; i < lanes; i++) s[i] ^= le64(in, off + 8 * i);
+    for (int i = lanes * 8; i < len; i++) s[i >>> 3] ^= (in[off + i] & 0xffL) << (8 * (i & 7));
+    s[len >>> 3] ^= 0x01L << (8 * (len & 7));
+    s[(RATE - 1) >>> 3] ^= 0x80L << 56;
+    permute(s);
+    for (int i = 0; i < 4; i++) {
+      long v = s[i];
+      for (int j = 0; j < 8; j++) out[outOff + i * 8 + j] = (byte) (v >>> (8 * j));
+    }
   }
 
   /** Incremental Keccak-256. Not thread-safe; single use. */
