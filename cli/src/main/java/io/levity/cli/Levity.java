@@ -1,5 +1,7 @@
 package io.levity.cli;
 
+import io.levity.cli.bench.BenchCommand;
+import io.levity.cli.evm.EvmCommand;
 import io.levity.cli.reftest.RefTestCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Levity.Version.class,
     description = "Levity: an open, modular blockchain for decentralized AI.",
-    subcommands = {RefTestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RefTestCommand.class, EvmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Levity implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

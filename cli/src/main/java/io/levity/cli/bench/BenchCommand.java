@@ -1,0 +1,17 @@
+package io.levity.cli.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code levity bench ...}: whole-system benchmarks, each run side by side with a peer where one exists here. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks that print what they measured and against what.",
+    subcommands = {EvmBenchCommand.class})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

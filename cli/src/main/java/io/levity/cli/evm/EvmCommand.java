@@ -1,0 +1,111 @@
+package io.levity.cli.evm;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.num.UInt256;
+import io.levity.evm.BlockContext;
+import io.levity.evm.Evm;
+import io.levity.evm.ExecutionResult;
+import io.levity.evm.InMemoryWorld;
+import io.levity.evm.Message;
+import io.levity.evm.TxContext;
+import io.levity.evm.fork.Fork;
+import io.levity.evm.fork.Forks;
+import io.levity.evm.precompile.Precompiles;
+import io.levity.evm.trace.Eip3155Tracer;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code levity evm ...}: tools around the EVM interpreter. */
+@Command(name = "evm", mixinStandardHelpOptions = true,
+    description = "Runs EVM bytecode with Levity's interpreter.",
+    subcommands = {EvmCommand.Run.class})
+public final class EvmCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code levity evm run --code HEX}: one call to a contract holding the code, in an empty world. */
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Calls a contract holding the given code in an otherwise empty world and prints the result.",
+          "With --trace, prints one EIP-3155 JSON line per operation and a JSON summary line instead."})
+  public static final class Run implements Callable<Integer> {
+    static final Address SENDER = Address.fromHex("0x1000000000000000000000000000000000000001");
+    static final Address CONTRACT = Address.fromHex("0xc000000000000000000000000000000000000001");
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--code", required = true, paramLabel = "HEX", description = "Contract bytecode (0x optional).")
+    String code;
+
+    @Option(names = "--input", paramLabel = "HEX", description = "Call data (default: empty).")
+    String input = "";
+
+    @Option(names = "--gas", paramLabel = "N", description = "Gas for the call (default: ${DEFAULT-VALUE}).")
+    long gas = 10_000_000;
+
+    @Option(names = "--value", paramLabel = "WEI", description = "Wei sent with the call (default: 0).")
+    String value = "0";
+
+    @Option(names = "--fork", paramLabel = "NAME", description = "Fork rules (default: ${DEFAULT-VALUE}).")
+    String fork = "Cancun";
+
+    @Option(names = "--trace", description = "Print EIP-3155 trace lines to standard output.")
+    boolean trace;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Bytes codeBytes;
+      Bytes inputBytes;
+      UInt256 wei;
+      Fork rules;
+      try {
+        codeBytes = Bytes.fromHex(code.trim());
+        inputBytes = Bytes.fromHex(input.trim());
+        wei = UInt256.parse(value.trim());
+        rules = Forks.byName(fork);
+        if (gas < 0) throw new IllegalArgumentException("--gas must not be negative");
+      } catch (IllegalArgumentException e) {
+        err.println("evm run: " + e.getMessage());
+        return 2;
+      }
+      InMemoryWorld world = new InMemoryWorld();
+      world.put(SENDER, wei, 0, Bytes.EMPTY, Map.of());
+      world.put(CONTRACT, UInt256.ZERO, 0, codeBytes, Map.of());
+      world.beginTransaction();
+      BlockContext block = new BlockContext(Address.ZERO, 1, 1, Math.max(gas, 30_000_000), Bytes32.ZERO,
+          UInt256.ZERO, UInt256.ONE, 1, n -> null);
+      TxContext tx = new TxContext(SENDER, UInt256.ZERO, List.of());
+      Evm evm = new Evm(rules, Precompiles.cancun());
+      Eip3155Tracer tracer = trace ? new Eip3155Tracer(out) : null;
+      ExecutionResult r = evm.execute(world, block, tx, Message.call(SENDER, CONTRACT, wei, inputBytes, gas),
+          List.of(), tracer);
+      if (!trace) {
+        out.println("result:   " + r.describe());
+        out.println("gas used: " + r.gasUsed(gas));
+        out.println("output:   " + r.output().toHex());
+        for (var log : r.logs()) out.println("log:      " + log.topics() + " " + log.data().toHex());
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** For running the command on its own. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvmCommand()).execute(args));
+  }
+}

@@ -1,0 +1,135 @@
+package io.levity.evm;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.num.UInt256;
+import io.levity.evm.precompile.Precompile;
+import io.levity.evm.trace.StepView;
+
+/** One message frame: its context, machine state (stack, memory, pc, gas) and, once done, its outcome. */
+final class Frame implements StepView {
+  /** Operation results returned by the interpreter and the ops it delegates to. */
+  static final int CONTINUE = 0;
+  static final int DONE = 1;
+  static final int SUSPEND = 2;
+
+  final Frame parent;
+  final int depth; // 0 for the top-level frame
+  final boolean isStatic;
+  final boolean isCreate;
+  final Address address; // the account whose storage and balance the code acts on
+  final Address caller;
+  final UInt256 value;
+  final byte[] input;
+  final byte[] code;
+  final long[] jumpDests;
+  final Precompile precompile; // non-null when the code address is a precompile
+
+  final long[] stack;
+  int sp;
+  int pc;
+  long gas;
+  final Memory memory = new Memory();
+  byte[] returnData = Memory.EMPTY;
+
+  Outcome outcome;
+  HaltReason haltReason;
+  byte[] output = Memory.EMPTY;
+
+  int worldSnapshot;
+  int stateSnapshot;
+
+  Frame child;
+  long returnOffset; // where the parent wants this (call) frame's output
+  long returnLength;
+
+  // For tracers only.
+  private final Execution execution;
+  int traceOp;
+
+  Frame(Execution execution, Frame parent, int depth, boolean isStatic, boolean isCreate, Address address,
+      Address caller, UInt256 value, byte[] input, byte[] code, long[] jumpDests, Precompile precompile,
+      long[] stack, long gas) {
+    this.execution = execution;
+    this.parent = parent;
+    this.depth = depth;
+    this.isStatic = isStatic;
+    this.isCreate = isCreate;
+    this.address = address;
+    this.caller = caller;
+    this.value = value;
+    this.input = input;
+    this.code = code;
+    this.jumpDests = jumpDests;
+    this.precompile = precompile;
+    this.stack = stack;
+    this.gas = gas;
+  }
+
+  /** Ends the frame with an exceptional halt: all gas is consumed. */
+  int halt(HaltReason reason) {
+    outcome = Outcome.HALT;
+    haltReason = reason;
+    gas = 0;
+    output = Memory.EMPTY;
+    return DONE;
+  }
+
+  /** Pays gas if there is enough (negative costs mean unpayable); false leaves the gas untouched. */
+  boolean use(long cost) {
+    if (cost < 0 || cost > gas) return false;
+    gas -= cost;
+    return true;
+  }
+
+  // StepView
+
+  @Override
+  public int pc() {
+    return pc;
+  }
+
+  @Override
+  public int opcode() {
+    return traceOp;
+  }
+
+  @Override
+  public String opName() {
+    return execution.evm.operations.name(traceOp);
+  }
+
+  @Override
+  public long gas() {
+    return gas;
+  }
+
+  @Override
+  public int depth() {
+    return depth + 1;
+  }
+
+  @Override
+  public long memorySize() {
+    return memory.size();
+  }
+
+  @Override
+  public int stackSize() {
+    return sp;
+  }
+
+  @Override
+  public long stackLimb(int index, int limb) {
+    return stack[(index << 2) + limb];
+  }
+
+  @Override
+  public byte[] returnData() {
+    return returnData;
+  }
+
+  @Override
+  public long refund() {
+    return execution.state.refund;
+  }
+}

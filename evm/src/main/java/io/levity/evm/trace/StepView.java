@@ -1,0 +1,30 @@
+package io.levity.evm.trace;
+
+/** A read-only view of a frame just before an operation executes, for tracers. */
+public interface StepView {
+  int pc();
+
+  int opcode();
+
+  String opName();
+
+  /** Gas left before the operation. */
+  long gas();
+
+  /** Call depth, 1 for the transaction's top-level frame (as EIP-3155 counts). */
+  int depth();
+
+  /** Active memory size in bytes. */
+  long memorySize();
+
+  int stackSize();
+
+  /** Limb {@code limb} (0 = least significant) of stack item {@code index}, counted from the bottom. */
+  long stackLimb(int index, int limb);
+
+  /** The return data buffer (from the last call); do not modify. */
+  byte[] returnData();
+
+  /** The transaction's refund counter. */
+  long refund();
+}
