@@ -1,0 +1,341 @@
+package io.levity.node.p2p;
+
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Ed25519;
+import io.levity.core.crypto.Keccak;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's p2p transport: listens for peers, keeps the configured static peers dialed, authenticates every
+ * connection with node keys, and moves {@link P2pMessage}s. Connected peers are tracked by node id, one
+ * connection each. Inbound messages go to the {@link MessageHandler} on a single thread. Misbehaving peers lose
+ * score and are banned (see {@link PeerScores}). Gossip messages are deduplicated by hash, so a relay loop ends.
+ */
+public final class P2pNetwork implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
+
+  private final P2pConfig config;
+  private final Ed25519.KeyPair key;
+  private final NodeId self;
+  private final MessageHandler handler;
+  private final Random random;
+  private final MessageCodec codec;
+  private final PeerScores scores;
+  private final SeenCache seen;
+  private final Map<NodeId, PeerConnection> peers = new ConcurrentHashMap<>();
+  private final List<StaticPeerDialer> dialers = new CopyOnWriteArrayList<>();
+  private final EventLoopGroup group;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final ThreadPoolExecutor inbound;
+  private final AtomicLong droppedInbound = new AtomicLong();
+  private final AtomicLong duplicateGossip = new AtomicLong();
+  private volatile boolean closed;
+  private Channel server;
+  private volatile int port;
+
+  /** A network with secure randomness and the system's monotonic clock. */
+  public P2pNetwork(P2pConfig config, Ed25519.KeyPair key, MessageHandler handler) {
+    this(config, key, handler, new SecureRandom(), System::nanoTime);
+  }
+
+  /**
+   * @param random nonces and reconnect jitter; must be a {@link SecureRandom} outside tests
+   * @param nanoClock monotonic time for bans and score recovery
+   */
+  public P2pNetwork(P2pConfig config, Ed25519.KeyPair key, MessageHandler handler, Random random,
+      LongSupplier nanoClock) {
+    this.config = config;
+    this.key = key;
+    this.self = NodeId.of(key);
+    this.handler = handler;
+    this.random = random;
+    this.codec = new MessageCodec(config.limits());
+    this.scores = new PeerScores(config.banThreshold(), config.banDuration(), config.scoreRecoveryPerMinute(),
+        nanoClock);
+    this.seen = new SeenCache(config.seenCacheSize());
+    this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(config.inboundQueueSize()), r -> {
+          Thread t = new Thread(r, "p2p-inbound-" + self.shortHex());
+          t.setDaemon(true);
+          return t;
+        }, (r, ex) -> droppedInbound.incrementAndGet());
+  }
+
+  /** Binds the listen port and starts dialing the static peers; returns the bound port. */
+  public synchronized int start() throws InterruptedException {
+    if (server != null) throw new IllegalStateException("already started");
+    server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childHandler(initializer(false, null))
+        .bind(config.host(), config.port()).sync().channel();
+    port = ((InetSocketAddress) server.localAddress()).getPort();
+    LOG.info("p2p listening on {}:{} as node {}", config.host(), port, self.shortHex());
+    config.staticPeers().forEach(this::addStaticPeer);
+    return port;
+  }
+
+  /** Adds a peer to keep dialed (with reconnect and backoff) from now on; the node must be started. */
+  public synchronized void addStaticPeer(PeerAddress address) {
+    if (server == null || closed) throw new IllegalStateException("the network is not running");
+    StaticPeerDialer d = new StaticPeerDialer(address, this, group.next(), config.reconnectMin(),
+        config.reconnectMax(), random);
+    dialers.add(d);
+    d.dialNow();
+  }
+
+  private ChannelInitializer<SocketChannel> initializer(boolean outbound, StaticPeerDialer dialer) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        if (!outbound && channels.size() >= 2 * config.maxPeers()) {
+          // bounds the handshakes in flight; a full node refuses before spending a signature on anyone
+          LOG.debug("refusing {}: {} connections open", ch.remoteAddress(), channels.size());
+          ch.close();
+          return;
+        }
+        channels.add(ch);
+        long ping = config.pingInterval().toMillis();
+        Handshake hs = new Handshake(key, config.protocolVersion(), config.chainId(), config.genesisHash(), port,
+            random);
+        ch.pipeline().addLast(
+            new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS),
+            // the limit counts the 4-byte length field too; the length field is stripped from the frame
+            new LengthFieldBasedFrameDecoder(config.limits().maxFrameBytes() + 4, 0, 4, 0, 4),
+            new LengthFieldPrepender(4),
+            new PeerConnection(P2pNetwork.this, codec, hs, outbound, dialer, config.handshakeTimeout()));
+      }
+    };
+  }
+
+  ChannelFuture dial(PeerAddress address, StaticPeerDialer dialer) {
+    return new Bootstrap().group(group).channel(NioSocketChannel.class)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.handshakeTimeout().toMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(initializer(true, dialer))
+        .connect(address.host(), address.port());
+  }
+
+  public NodeId nodeId() {
+    return self;
+  }
+
+  /** The bound listen port (after {@link #start}). */
+  public int port() {
+    return port;
+  }
+
+  /** Authenticated peers now connected. */
+  public Set<NodeId> peers() {
+    return Set.copyOf(peers.keySet());
+  }
+
+  public boolean isConnected(NodeId peer) {
+    return peers.containsKey(peer);
+  }
+
+  /** Open TCP connections, including those still in the handshake. */
+  public int openConnections() {
+    return channels.size();
+  }
+
+  /** Messages dropped because the handler's queue was full. */
+  public long droppedInbound() {
+    return droppedInbound.get();
+  }
+
+  /** Gossip messages received again and dropped by the seen-cache. */
+  public long duplicateGossip() {
+    return duplicateGossip.get();
+  }
+
+  /** Sends to one peer; false if it is not connected. */
+  public boolean send(NodeId peer, P2pMessage message) {
+    requireApplication(message);
+    PeerConnection c = peers.get(peer);
+    return c != null && c.send(message);
+  }
+
+  /** Sends to every connected peer; returns how many. No deduplication (see {@link #gossip}). */
+  public int broadcast(P2pMessage message) {
+    requireApplication(message);
+    return sendToAll(codec.encode(message), null);
+  }
+
+  /**
+   * Forwards a gossip message ({@code Transactions} or {@code ConsensusMessage}) to every peer but the one it came
+   * from, at most once per message hash: call it for messages this node creates, and for received ones after
+   * validating them. Returns false if this message was already forwarded (or is still remembered as such).
+   */
+  public boolean gossip(P2pMessage message) {
+    if (!P2pMessage.isGossip(message)) {
+      throw new IllegalArgumentException(message.getClass().getSimpleName() + " is not a gossip message");
+    }
+    byte[] frame = codec.encode(message);
+    SeenCache.Claim claim = seen.claimForward(Bytes32.wrap32(Keccak.hash256(frame)));
+    if (!claim.granted()) return false;
+    sendToAll(frame, claim.source());
+    return true;
+  }
+
+  private int sendToAll(byte[] frame, NodeId except) {
+    int n = 0;
+    for (Map.Entry<NodeId, PeerConnection> e : peers.entrySet()) {
+      if (!e.getKey().equals(except) && e.getValue().sendFrame(frame)) n++;
+    }
+    return n;
+  }
+
+  private static void requireApplication(P2pMessage m) {
+    if (m instanceof P2pMessage.HandshakeMessage || m instanceof P2pMessage.Disconnect) {
+      throw new IllegalArgumentException(m.getClass().getSimpleName() + " is sent by the transport itself");
+    }
+  }
+
+  /**
+   * Reports a peer's bad data found by an upper layer (invalid transaction signature, bad vote): lowers its score
+   * and, below the ban threshold, disconnects and bans it.
+   */
+  public void penalize(NodeId peer, Misbehavior what) {
+    if (scoreMisbehavior(peer, what)) {
+      PeerConnection c = peers.get(peer);
+      if (c != null) c.disconnect(DisconnectReason.BANNED, "score fell below the ban threshold after " + what);
+    }
+  }
+
+  public boolean isBanned(NodeId peer) {
+    return scores.isBanned(peer);
+  }
+
+  public long score(NodeId peer) {
+    return scores.score(peer);
+  }
+
+  /** Closes the connection to a peer, telling it why. */
+  public void disconnect(NodeId peer, DisconnectReason reason) {
+    PeerConnection c = peers.get(peer);
+    if (c != null) c.disconnect(reason, "requested locally");
+  }
+
+  boolean scoreMisbehavior(NodeId peer, Misbehavior what) {
+    boolean banned = scores.penalize(peer, what);
+    LOG.debug("peer {} misbehaved: {} (score {}{})", peer.shortHex(), what, scores.score(peer),
+        banned ? ", banned" : "");
+    return banned;
+  }
+
+  /** Registers an authenticated connection; returns why it is refused, or null when accepted. */
+  DisconnectReason admit(PeerConnection c, NodeId id) {
+    if (closed) return DisconnectReason.SHUTDOWN;
+    if (scores.isBanned(id)) return DisconnectReason.BANNED;
+    PeerConnection evicted;
+    synchronized (peers) {
+      evicted = peers.get(id);
+      if (evicted != null) {
+        // Both ends apply the same rule, so they keep the same connection: the one the lower node id dialed.
+        NodeId lower = self.compareTo(id) < 0 ? self : id;
+        NodeId initiator = c.outbound() ? self : id;
+        if (evicted.outbound() == c.outbound() || !initiator.equals(lower)) {
+          return DisconnectReason.DUPLICATE_CONNECTION;
+        }
+      } else if (peers.size() >= config.maxPeers()) {
+        return DisconnectReason.TOO_MANY_PEERS;
+      }
+      peers.put(id, c);
+    }
+    if (evicted != null) {
+      evicted.disconnect(DisconnectReason.DUPLICATE_CONNECTION, "replaced by the connection the lower id dialed");
+    } else {
+      LOG.debug("node {} connected to {} ({})", self.shortHex(), id.shortHex(), c.outbound() ? "outbound" : "inbound");
+      enqueue(() -> handler.onPeerConnected(id));
+    }
+    return null;
+  }
+
+  /** A message from an authenticated peer; gossip duplicates are dropped here, on the I/O thread. */
+  void received(PeerConnection c, P2pMessage message, byte[] frame) {
+    NodeId from = c.peerId();
+    if (P2pMessage.isGossip(message) && !seen.markReceived(Bytes32.wrap32(Keccak.hash256(frame)), from)) {
+      duplicateGossip.incrementAndGet();
+      return;
+    }
+    enqueue(() -> handler.onMessage(from, message));
+  }
+
+  void connectionClosed(PeerConnection c, StaticPeerDialer dialer) {
+    NodeId id = c.peerId();
+    if (id != null && peers.remove(id, c)) {
+      LOG.debug("node {} lost peer {}", self.shortHex(), id.shortHex());
+      enqueue(() -> handler.onPeerDisconnected(id));
+      if (!closed) {
+        for (StaticPeerDialer d : dialers) {
+          if (d != dialer && id.equals(d.knownId())) d.peerGone();
+        }
+      }
+    }
+    if (dialer != null) dialer.closed();
+  }
+
+  private void enqueue(Runnable task) {
+    inbound.execute(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("p2p message handler failed", e);
+      }
+    });
+  }
+
+  /** Tells connected peers it is shutting down, closes every connection and stops the threads. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
+      dialers.forEach(StaticPeerDialer::stop);
+    }
+    peers.values().forEach(c -> c.disconnect(DisconnectReason.SHUTDOWN, "node stopping"));
+    channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    inbound.shutdown();
+    try {
+      if (!inbound.awaitTermination(2, TimeUnit.SECONDS)) inbound.shutdownNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      inbound.shutdownNow();
+    }
+    LOG.info("p2p node {} stopped", self.shortHex());
+  }
+}
