@@ -7,6 +7,7 @@ public final class FixtureRunners {
   private FixtureRunners() {}
 
   public static List<FixtureRunner> all() {
-    return List.of(new TransactionFixtureRunner(), new TrieFixtureRunner(), new RlpFixtureRunner());
+    return List.of(new StateTestFixtureRunner(), new TransactionFixtureRunner(), new TrieFixtureRunner(),
+        new RlpFixtureRunner());
   }
 }

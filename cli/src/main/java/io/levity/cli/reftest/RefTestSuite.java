@@ -8,8 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -18,6 +26,9 @@ import java.util.stream.Stream;
  * collects the outcome of every case. A JSON file no runner recognises is a failure, never a skip.
  */
 public final class RefTestSuite {
+  /** Stack size of worker threads, matching the launcher's -Xss16m. */
+  private static final long WORKER_STACK_BYTES = 16L << 20;
+
   private final List<FixtureRunner> runners;
   private final ObjectMapper json;
 
@@ -64,18 +75,78 @@ public final class RefTestSuite {
     return files;
   }
 
-  /** Runs the files, streaming each outcome to the listener, and returns the totals. */
+  /** Runs the files one after another, streaming each outcome to the listener, and returns the totals. */
   public Summary run(List<Path> files, Consumer<Outcome> listener) {
+    return run(files, listener, 1);
+  }
+
+  /**
+   * Runs the files on {@code threads} threads (1: on the caller's thread). Outcomes reach the listener on the
+   * caller's thread in the same order as a sequential run, so reports do not depend on the thread count.
+   */
+  public Summary run(List<Path> files, Consumer<Outcome> listener, int threads) {
     long[] counts = new long[3];
     List<Outcome> failures = new ArrayList<>();
-    for (Path file : files) {
-      runFile(file, o -> {
-        counts[o.status().ordinal()]++;
-        if (o.status() == Status.FAILED) failures.add(o);
-        listener.accept(o);
-      });
+    Consumer<Outcome> tally = o -> {
+      counts[o.status().ordinal()]++;
+      if (o.status() == Status.FAILED) failures.add(o);
+      listener.accept(o);
+    };
+    if (threads <= 1 || files.size() <= 1) {
+      for (Path file : files) runFileGuarded(file, tally);
+    } else {
+      runParallel(files, tally, threads);
     }
     return new Summary(counts[0], counts[1], counts[2], failures);
+  }
+
+  private void runParallel(List<Path> files, Consumer<Outcome> out, int threads) {
+    AtomicInteger ids = new AtomicInteger();
+    // Fixture code may recurse deeply (nested RLP), so workers get the stack size the launcher gives the CLI.
+    ThreadFactory factory = r -> {
+      Thread t = new Thread(null, r, "reftest-" + ids.incrementAndGet(), WORKER_STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(threads, factory);
+    try {
+      // A bounded window of files in flight keeps memory flat; results are drained in submission order.
+      ArrayDeque<Future<List<Outcome>>> window = new ArrayDeque<>();
+      Iterator<Path> next = files.iterator();
+      while (next.hasNext() || !window.isEmpty()) {
+        while (next.hasNext() && window.size() < threads * 4) {
+          Path file = next.next();
+          window.add(pool.submit(() -> {
+            List<Outcome> buffer = new ArrayList<>();
+            runFileGuarded(file, buffer::add);
+            return buffer;
+          }));
+        }
+        for (Outcome o : await(window.poll())) out.accept(o);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Outcome> await(Future<List<Outcome>> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running fixtures", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("fixture worker failed", e.getCause());
+    }
+  }
+
+  /** Runs one file; a runner that throws past its own case handling fails the file instead of the whole run. */
+  private void runFileGuarded(Path file, Consumer<Outcome> out) {
+    try {
+      runFile(file, out);
+    } catch (RuntimeException | StackOverflowError e) {
+      out.accept(new Outcome(file, "(file)", Status.FAILED, "runner failed: " + e));
+    }
   }
 
   /** Runs every case of one file. */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * TransactionTests: {@code {name: {txbytes, result: {Fork: {hash, intrinsicGas, sender} | {exception, ...}}}}}.
@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * the same hash, sender and intrinsic gas; an exception expectation passes on any rejection, and a rejection for
  * a different rule than the fixture names is recorded in {@link #categoryMismatches()}. Fixtures use chain id 1.
  *
- * <p>Not thread-safe: the mismatch record is per instance.
+ * <p>Thread-safe: files may run in parallel.
  */
 public final class TransactionFixtureRunner implements FixtureRunner {
   /** The chain id the fixtures are signed for. */
@@ -38,7 +38,7 @@ public final class TransactionFixtureRunner implements FixtureRunner {
    */
   private static final Map<TransactionError, List<String>> SAME_RULE = sameRule();
 
-  private final Map<String, Integer> mismatches = new TreeMap<>();
+  private final Map<String, Integer> mismatches = new ConcurrentSkipListMap<>();
 
   @Override
   public String kind() {
@@ -177,9 +177,11 @@ public final class TransactionFixtureRunner implements FixtureRunner {
     m.put(TransactionError.RLP_EXPECTED_LIST, List.of("RLP_INVALID_HEADER"));
     m.put(TransactionError.RLP_TOO_FEW_FIELDS, List.of("RLP_TOO_FEW_ELEMENTS"));
     m.put(TransactionError.RLP_TOO_MANY_FIELDS, List.of("RLP_TOO_MANY_ELEMENTS"));
+    m.put(TransactionError.NONCE_TOO_BIG, List.of("NONCE_IS_MAX"));
     m.put(TransactionError.GAS_LIMIT_OVERFLOW, List.of("GASLIMIT_OVERFLOW"));
     m.put(TransactionError.GAS_PRICE_OVERFLOW, List.of("GASPRICE_OVERFLOW"));
     m.put(TransactionError.PRIORITY_FEE_OVERFLOW, List.of("PRIORITY_OVERFLOW"));
+    m.put(TransactionError.VALUE_OVERFLOW, List.of("RLP_INVALID_VALUE"));
     m.put(TransactionError.GAS_LIMIT_PRICE_PRODUCT_OVERFLOW, List.of("GASLIMIT_PRICE_PRODUCT_OVERFLOW"));
     m.put(TransactionError.PRIORITY_FEE_GREATER_THAN_MAX_FEE, List.of("PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS",
         "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS_2"));

@@ -2,7 +2,8 @@ package io.levity.execution.tx;
 
 /**
  * The rule a rejected transaction broke. Decoding raises the structural ones; {@link TransactionValidator} the
- * ones that depend on the fork and the chain. Names follow the ethereum/tests exception names where one exists.
+ * ones that depend on the fork and the chain; the state transition ({@code io.levity.execution.state}) the ones that
+ * depend on the sender's account and the block. Names follow the ethereum/tests exception names where one exists.
  */
 public enum TransactionError {
   /** Malformed or non-canonical RLP: bad lengths, truncated input, trailing bytes. */
@@ -62,5 +63,19 @@ public enum TransactionError {
   /** A blob versioned hash that is not 32 bytes. */
   BLOB_HASH_WRONG_SIZE,
   /** A blob versioned hash with a version byte the fork does not know. */
-  BLOB_HASH_VERSION_INVALID
+  BLOB_HASH_VERSION_INVALID,
+  /** The nonce is below the sender's account nonce (already used). */
+  NONCE_MISMATCH_TOO_LOW,
+  /** The nonce is above the sender's account nonce (a gap). */
+  NONCE_MISMATCH_TOO_HIGH,
+  /** The sender's account has code (EIP-3607): only externally owned accounts send transactions. */
+  SENDER_NOT_EOA,
+  /** The gas limit exceeds the gas the block has left. */
+  GAS_ALLOWANCE_EXCEEDED,
+  /** The max fee per gas (or gas price) is below the block's base fee (EIP-1559). */
+  INSUFFICIENT_MAX_FEE_PER_GAS,
+  /** The max fee per blob gas is below the block's blob base fee (EIP-4844). */
+  INSUFFICIENT_MAX_FEE_PER_BLOB_GAS,
+  /** The sender cannot pay gasLimit * maxFeePerGas + value (+ blob gas * maxFeePerBlobGas). */
+  INSUFFICIENT_ACCOUNT_FUNDS
 }

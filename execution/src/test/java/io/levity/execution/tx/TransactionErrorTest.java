@@ -4,18 +4,25 @@ import static io.levity.execution.tx.Samples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Signature;
 import io.levity.core.num.UInt256;
 import io.levity.core.rlp.Rlp;
+import io.levity.evm.BlockContext;
+import io.levity.evm.InMemoryWorld;
 import io.levity.execution.fork.Fork;
+import io.levity.execution.state.StateTransition;
+import io.levity.execution.state.TransactionResult;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -85,6 +92,18 @@ class TransactionErrorTest {
       case BLOB_HASH_WRONG_SIZE -> () -> decode(typedWith(blob(List.of(versionedHash(1, 0))), 10,
           Rlp.encodeList(Rlp.encodeBytes(new byte[31]))));
       case BLOB_HASH_VERSION_INVALID -> () -> validate(SIGNER.sign(blob(List.of(versionedHash(2, 0)))));
+      // dynamicFee(): nonce 7, gas limit 30000, max fee 30 gwei; blob(): nonce 1, max fee per blob gas 3.
+      case NONCE_MISMATCH_TOO_LOW -> () -> applyToState(dynamicFee(), 8, RICH, Bytes.EMPTY, block(GWEI, 1));
+      case NONCE_MISMATCH_TOO_HIGH -> () -> applyToState(dynamicFee(), 6, RICH, Bytes.EMPTY, block(GWEI, 1));
+      case SENDER_NOT_EOA -> () -> applyToState(dynamicFee(), 7, RICH, Bytes.of((byte) 0), block(GWEI, 1));
+      case GAS_ALLOWANCE_EXCEEDED -> () -> applyToState(dynamicFee(), 7, RICH, Bytes.EMPTY,
+          block(GWEI, 1, 29_999));
+      case INSUFFICIENT_MAX_FEE_PER_GAS -> () -> applyToState(dynamicFee(), 7, RICH, Bytes.EMPTY,
+          block(GWEI.multiply(31), 1));
+      case INSUFFICIENT_MAX_FEE_PER_BLOB_GAS -> () -> applyToState(blob(List.of(versionedHash(1, 0))), 1, RICH,
+          Bytes.EMPTY, block(GWEI, 4));
+      case INSUFFICIENT_ACCOUNT_FUNDS -> () -> applyToState(dynamicFee(), 7,
+          GWEI.multiply(30).multiply(30_000).subtract(UInt256.ONE), Bytes.EMPTY, block(GWEI, 1));
     };
   }
 
@@ -172,6 +191,26 @@ class TransactionErrorTest {
   }
 
   // --- helpers ---
+
+  private static final UInt256 RICH = UInt256.valueOf(Long.MAX_VALUE);
+
+  private static BlockContext block(UInt256 baseFee, long blobBaseFee) {
+    return block(baseFee, blobBaseFee, 30_000_000);
+  }
+
+  private static BlockContext block(UInt256 baseFee, long blobBaseFee, long gasLimit) {
+    return new BlockContext(Address.ZERO, 1, 1, gasLimit, Bytes32.ZERO, baseFee, UInt256.valueOf(blobBaseFee),
+        CHAIN_ID, n -> Bytes32.ZERO);
+  }
+
+  /** Applies the signed draft to a world holding only its sender; throws the rejection, if any. */
+  private static void applyToState(Transaction draft, long senderNonce, UInt256 senderBalance, Bytes senderCode,
+      BlockContext block) {
+    InMemoryWorld world = new InMemoryWorld().put(KEY.address(), senderBalance, senderNonce, senderCode, Map.of());
+    TransactionResult r = new StateTransition(Fork.CANCUN, CHAIN_ID).apply(world, block, SIGNER.sign(draft));
+    if (r instanceof TransactionResult.Rejected rejected) throw rejected.toException();
+    throw new AssertionError("applied: " + r);
+  }
 
   private static Transaction decode(byte[] raw) {
     return TransactionDecoder.decode(raw);
