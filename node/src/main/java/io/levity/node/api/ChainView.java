@@ -1,0 +1,51 @@
+package io.levity.node.api;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
+import io.levity.execution.block.Block;
+import io.levity.execution.block.BlockHeader;
+import io.levity.execution.block.Receipt;
+import io.levity.execution.state.TrieWorldState;
+import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.node.mempool.MempoolException;
+import io.levity.node.store.BlockStore.IndexedLog;
+import io.levity.node.store.BlockStore.TransactionLocation;
+import java.util.List;
+import java.util.Optional;
+
+/** What the eth_* methods read from the node and the one thing they write (a transaction into the mempool). */
+public interface ChainView {
+  long chainId();
+
+  /** The latest committed block; with BFT finality it is also the safe and finalized block. */
+  BlockHeader head();
+
+  Optional<Block> blockByNumber(long number);
+
+  Optional<Block> blockByHash(Bytes32 hash);
+
+  Optional<Bytes32> canonicalHash(long number);
+
+  Optional<List<Receipt>> receipts(Bytes32 blockHash);
+
+  Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash);
+
+  List<IndexedLog> logs(Bytes32 blockHash);
+
+  /**
+   * A fresh, private world state at this block's state root. Callers may change it freely (eth_call): nothing is
+   * written unless they commit it, and they never do.
+   */
+  TrieWorldState stateAt(BlockHeader header);
+
+  /** A transaction waiting in the mempool. */
+  Optional<ValidatedTransaction> pendingTransaction(Bytes32 hash);
+
+  /** The next nonce of the sender counting its waiting transactions. */
+  long pendingNonce(Address sender);
+
+  /** Adds a transaction to the mempool. */
+  void submit(ValidatedTransaction tx, int encodedSize) throws MempoolException;
+
+  int peerCount();
+}

@@ -1,0 +1,106 @@
+package io.levity.node.api;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
+import io.levity.execution.block.Block;
+import io.levity.execution.block.BlockHeader;
+import io.levity.execution.block.Receipt;
+import io.levity.execution.state.TrieWorldState;
+import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.node.mempool.Mempool;
+import io.levity.node.mempool.MempoolException;
+import io.levity.node.store.BlockStore;
+import io.levity.node.store.BlockStore.IndexedLog;
+import io.levity.node.store.BlockStore.TransactionLocation;
+import io.levity.trie.KeyValueStore;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/** {@link ChainView} over the node's block store and mempool; the peer count comes from p2p. */
+public final class StoreChainView implements ChainView {
+  private final long chainId;
+  private final BlockStore store;
+  private final Mempool mempool;
+  private final IntSupplier peerCount;
+  /** The key-value store of the state, found through the head state on first use. */
+  private volatile KeyValueStore stateStore;
+
+  public StoreChainView(long chainId, BlockStore store, Mempool mempool, IntSupplier peerCount) {
+    this.chainId = chainId;
+    this.store = Objects.requireNonNull(store, "store");
+    this.mempool = Objects.requireNonNull(mempool, "mempool");
+    this.peerCount = Objects.requireNonNull(peerCount, "peerCount");
+  }
+
+  @Override
+  public long chainId() {
+    return chainId;
+  }
+
+  @Override
+  public BlockHeader head() {
+    return store.head().orElseThrow(() -> new IllegalStateException("the block store has no genesis block yet"));
+  }
+
+  @Override
+  public Optional<Block> blockByNumber(long number) {
+    return store.blockByNumber(number);
+  }
+
+  @Override
+  public Optional<Block> blockByHash(Bytes32 hash) {
+    return store.block(hash);
+  }
+
+  @Override
+  public Optional<Bytes32> canonicalHash(long number) {
+    return store.canonicalHash(number);
+  }
+
+  @Override
+  public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
+    return store.receipts(blockHash);
+  }
+
+  @Override
+  public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
+    return store.transactionLocation(transactionHash);
+  }
+
+  @Override
+  public List<IndexedLog> logs(Bytes32 blockHash) {
+    return store.logs(blockHash);
+  }
+
+  @Override
+  public TrieWorldState stateAt(BlockHeader header) {
+    KeyValueStore kv = stateStore;
+    if (kv == null) {
+      kv = store.headState().store();
+      stateStore = kv;
+    }
+    return TrieWorldState.open(kv, header.stateRoot());
+  }
+
+  @Override
+  public Optional<ValidatedTransaction> pendingTransaction(Bytes32 hash) {
+    return mempool.get(hash).map(Mempool.Entry::tx);
+  }
+
+  @Override
+  public long pendingNonce(Address sender) {
+    return mempool.pendingNonce(sender);
+  }
+
+  @Override
+  public void submit(ValidatedTransaction tx, int encodedSize) throws MempoolException {
+    mempool.add(tx, encodedSize);
+  }
+
+  @Override
+  public int peerCount() {
+    return peerCount.getAsInt();
+  }
+}
