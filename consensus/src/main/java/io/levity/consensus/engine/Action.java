@@ -1,0 +1,39 @@
+package io.levity.consensus.engine;
+
+import io.levity.consensus.message.Message;
+import io.levity.consensus.types.Block;
+import io.levity.consensus.types.QuorumCert;
+import io.levity.core.bytes.Bytes32;
+
+/** What the engine asks the outside world to do, in order. */
+public sealed interface Action {
+  record Send(int to, Message message) implements Action {}
+
+  /** Send to every other validator. */
+  record Broadcast(Message message) implements Action {}
+
+  /** Fire {@link Event.TimerFired} after the delay; a later timer replaces earlier ones. */
+  record SetTimer(long timerId, long round, long delayMillis) implements Action {}
+
+  /** This node leads {@code round}: answer with {@link Event.PayloadReady}. */
+  record RequestPayload(long round, Bytes32 parentId, long height) implements Action {}
+
+  /**
+   * The block is final: persist it, then execute it. Emitted in height order without gaps. {@code proof} is the QC
+   * of a child in the next round (the two-chain commit certificate) of this block or of a descendant committed in the
+   * same step.
+   */
+  record Commit(Block block, QuorumCert proof) implements Action {}
+
+  /** Evidence of misbehaviour or of a broken assumption; never changes what the engine does. */
+  record Alarm(Kind kind, String detail) implements Action {
+    /** What was observed. */
+    public enum Kind {
+      EQUIVOCATING_PROPOSER,
+      DOUBLE_VOTE,
+      /** A commit certificate for a block that conflicts with this node's ledger: more than f Byzantine power. */
+      CONFLICTING_COMMIT,
+      STATE_DIVERGENCE
+    }
+  }
+}

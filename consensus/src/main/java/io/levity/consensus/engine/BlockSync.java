@@ -1,0 +1,177 @@
+package io.levity.consensus.engine;
+
+import io.levity.consensus.engine.Action.Send;
+import io.levity.consensus.message.Message.BlockRequest;
+import io.levity.consensus.message.Message.BlockResponse;
+import io.levity.consensus.types.Block;
+import io.levity.core.bytes.Bytes32;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fetching missing ancestors by hash. Blocks that arrive before their parent wait here as orphans; a response is
+ * accepted only for an outstanding request and only if it is a hash-linked chain starting at the requested id, so a
+ * lying peer can waste a request but never insert a block nobody certified. Unanswered requests are re-sent to the
+ * next peer on every round timer.
+ */
+final class BlockSync {
+  private static final int MAX_OUTSTANDING = 16;
+  private static final long MAX_ORPHAN_BYTES = 64L << 20;
+
+  private record Fetch(long height, int peer, int attempts, long sentRound) {}
+
+  private final int self;
+  private final int validators;
+  private final int batch;
+  private final int maxOrphans;
+  private final Map<Bytes32, Fetch> outstanding = new LinkedHashMap<>();
+  private final Map<Bytes32, Block> orphans = new LinkedHashMap<>();
+  private final Map<Bytes32, List<Bytes32>> childrenOf = new LinkedHashMap<>();
+  private long orphanBytes;
+
+  BlockSync(int self, int validators, int batch, int maxOrphans) {
+    this.self = self;
+    this.validators = validators;
+    this.batch = batch;
+    this.maxOrphans = maxOrphans;
+  }
+
+  boolean isWanted(Bytes32 id) {
+    return outstanding.containsKey(id);
+  }
+
+  boolean hasOrphan(Bytes32 id) {
+    return orphans.containsKey(id);
+  }
+
+  int outstanding() {
+    return outstanding.size();
+  }
+
+  /**
+   * A request for block {@code id} at {@code height} to {@code hint}, unless one is already under way. If the block
+   * is itself waiting as an orphan, asks instead for the oldest missing ancestor of its orphan chain.
+   */
+  Optional<Send> want(Bytes32 id, long height, int hint, long round) {
+    while (orphans.containsKey(id)) {
+      Block b = orphans.get(id);
+      id = b.parentId();
+      height = b.height() - 1;
+    }
+    if (outstanding.containsKey(id) || outstanding.size() >= MAX_OUTSTANDING) return Optional.empty();
+    int peer = hint == self || hint < 0 || hint >= validators ? next(self) : hint;
+    outstanding.put(id, new Fetch(height, peer, 0, round));
+    return Optional.of(new Send(peer, new BlockRequest(id, batch)));
+  }
+
+  /**
+   * Re-sends outstanding requests, each to the peer after the one last asked: all of them when {@code all}
+   * (the round timed out), otherwise those unanswered for two rounds. Gives up on a block after every peer was
+   * asked; a later certificate that needs it asks again.
+   */
+  List<Send> retry(long round, boolean all) {
+    List<Send> out = new ArrayList<>();
+    for (Iterator<Map.Entry<Bytes32, Fetch>> it = outstanding.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Bytes32, Fetch> e = it.next();
+      Fetch f = e.getValue();
+      if (!all && f.sentRound() + 2 > round) continue;
+      if (f.attempts() >= Math.min(validators, 12)) {
+        it.remove();
+        continue;
+      }
+      Fetch g = new Fetch(f.height(), next(f.peer()), f.attempts() + 1, round);
+      e.setValue(g);
+      out.add(new Send(g.peer(), new BlockRequest(e.getKey(), batch)));
+    }
+    return out;
+  }
+
+  /** The peer asked does not have the block: ask the next one now. */
+  Optional<Send> declined(Bytes32 id, int from, long round) {
+    Fetch f = outstanding.get(id);
+    if (f == null || f.peer() != from) return Optional.empty();
+    if (f.attempts() >= Math.min(validators, 12)) {
+      outstanding.remove(id);
+      return Optional.empty();
+    }
+    Fetch g = new Fetch(f.height(), next(f.peer()), f.attempts() + 1, round);
+    outstanding.put(id, g);
+    return Optional.of(new Send(g.peer(), new BlockRequest(id, batch)));
+  }
+
+  /**
+   * Checks a response against its request: returns the blocks oldest first, or empty if it was unsolicited or not a
+   * hash-linked chain from the requested block (the request stays outstanding for the next peer).
+   */
+  Optional<List<Block>> accept(BlockResponse r, long epoch) {
+    if (!outstanding.containsKey(r.blockId()) || r.blocks().isEmpty()) return Optional.empty();
+    List<Block> bs = r.blocks();
+    if (!bs.get(0).id().equals(r.blockId())) return Optional.empty();
+    for (int i = 0; i < bs.size(); i++) {
+      Block b = bs.get(i);
+      if (b.epoch() != epoch || b.height() < 1) return Optional.empty();
+      if (i + 1 < bs.size() && (!b.parentId().equals(bs.get(i + 1).id()) || bs.get(i + 1).height() + 1 != b.height())) {
+        return Optional.empty();
+      }
+    }
+    outstanding.remove(r.blockId());
+    List<Block> oldestFirst = new ArrayList<>(bs);
+    Collections.reverse(oldestFirst);
+    return Optional.of(oldestFirst);
+  }
+
+  void addOrphan(Block b) {
+    if (orphans.containsKey(b.id())) return;
+    while (!orphans.isEmpty() && (orphans.size() >= maxOrphans || orphanBytes + b.encoding().length > MAX_ORPHAN_BYTES)) {
+      Iterator<Block> it = orphans.values().iterator();
+      Block old = it.next();
+      it.remove();
+      orphanBytes -= old.encoding().length;
+      List<Bytes32> siblings = childrenOf.get(old.parentId());
+      if (siblings != null) {
+        siblings.remove(old.id());
+        if (siblings.isEmpty()) childrenOf.remove(old.parentId());
+      }
+    }
+    orphans.put(b.id(), b);
+    orphanBytes += b.encoding().length;
+    childrenOf.computeIfAbsent(b.parentId(), k -> new ArrayList<>()).add(b.id());
+  }
+
+  /** Removes and returns the orphans whose parent is {@code parentId}. */
+  List<Block> takeChildren(Bytes32 parentId) {
+    List<Bytes32> ids = childrenOf.remove(parentId);
+    if (ids == null) return List.of();
+    List<Block> out = new ArrayList<>(ids.size());
+    for (Bytes32 id : ids) {
+      Block b = orphans.remove(id);
+      if (b != null) {
+        orphanBytes -= b.encoding().length;
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /** Drops orphans and requests at or below the committed height: they can no longer join the tree. */
+  void pruneAtOrBelow(long height) {
+    outstanding.values().removeIf(f -> f.height() <= height);
+    orphans.values().removeIf(b -> {
+      if (b.height() > height) return false;
+      orphanBytes -= b.encoding().length;
+      return true;
+    });
+    childrenOf.values().forEach(l -> l.removeIf(id -> !orphans.containsKey(id)));
+    childrenOf.values().removeIf(List::isEmpty);
+  }
+
+  private int next(int peer) {
+    int p = (peer + 1) % validators;
+    return p == self ? (p + 1) % validators : p;
+  }
+}

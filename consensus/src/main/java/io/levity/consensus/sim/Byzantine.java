@@ -1,0 +1,291 @@
+package io.levity.consensus.sim;
+
+import io.levity.consensus.crypto.SignatureScheme;
+import io.levity.consensus.crypto.Signer;
+import io.levity.consensus.engine.Action;
+import io.levity.consensus.engine.Engine;
+import io.levity.consensus.message.Message;
+import io.levity.consensus.message.Message.BlockRequest;
+import io.levity.consensus.message.Message.Proposal;
+import io.levity.consensus.message.Message.Timeout;
+import io.levity.consensus.message.Message.Vote;
+import io.levity.consensus.message.MessageCodec;
+import io.levity.consensus.types.Block;
+import io.levity.consensus.types.QuorumCert;
+import io.levity.consensus.types.SignerBitmap;
+import io.levity.consensus.types.SigningDomain;
+import io.levity.consensus.types.TimeoutCert;
+import io.levity.consensus.types.ValidatorSet;
+import io.levity.consensus.types.VoteData;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Byzantine validator's mischief around an otherwise real engine: it rewrites what the engine sends and filters
+ * what it receives, per its {@link Behaviour}s. It signs only with its own key, like a real attacker.
+ */
+final class Byzantine {
+  private final Set<Behaviour> behaviours;
+  private final int self;
+  private final Signer signer;
+  private final SigningDomain domain;
+  private final ValidatorSet validators;
+  private final RandomGenerator rng;
+  private final int oversizedPayload;
+  private final SignatureScheme scheme;
+  private final TreeMap<Long, QuorumCert> qcsByHeight = new TreeMap<>();
+  private final TreeMap<Long, QuorumCert> qcsByRound = new TreeMap<>();
+  /** The lock attack under way: its round, the QC to fork from, the timeouts of the round before. */
+  private long forkRound = -1;
+  private QuorumCert forkBase;
+  private Bytes forkPayload;
+  private final TreeMap<Integer, Timeout> forkTimeouts = new TreeMap<>();
+  /** Blocks on the fork; the attacker votes for every block that extends them, to carry the fork to a commit. */
+  private final java.util.Set<Bytes32> forkChain = new java.util.LinkedHashSet<>();
+  private long forkVotedRound;
+  private final List<byte[]> replay = new ArrayList<>();
+  private byte[] oversized;
+
+  Byzantine(Set<Behaviour> behaviours, int self, Signer signer, SignatureScheme scheme, SigningDomain domain,
+      ValidatorSet validators, RandomGenerator rng, int oversizedPayload) {
+    this.scheme = scheme;
+    this.behaviours = Set.copyOf(behaviours);
+    this.self = self;
+    this.signer = signer;
+    this.domain = domain;
+    this.validators = validators;
+    this.rng = rng;
+    this.oversizedPayload = oversizedPayload;
+  }
+
+  Set<Behaviour> behaviours() {
+    return behaviours;
+  }
+
+  private boolean does(Behaviour b) {
+    return behaviours.contains(b);
+  }
+
+  /** Sees every incoming message; true to hide it from the engine. */
+  boolean dropIncoming(Message m, byte[] wire, SimNode node) {
+    switch (m) {
+      case Proposal p -> {
+        remember(p.block().parentQc());
+        Block b = p.block();
+        if (forkChain.contains(b.parentId()) && b.round() > forkVotedRound) {
+          forkChain.add(b.id());
+          forkVotedRound = b.round();
+          VoteData d = VoteData.of(b);
+          node.sendEncoded(validators.leader(b.round() + 1),
+              MessageCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+        }
+      }
+      case Timeout t -> {
+        remember(t.highQc());
+        if (t.round() + 1 == forkRound && t.sender() != self) collectForkTimeout(t, node);
+      }
+      default -> {}
+    }
+    if (does(Behaviour.SPAM) && rng.nextInt(8) == 0) {
+      if (replay.size() < 32) replay.add(wire);
+      else replay.set(rng.nextInt(replay.size()), wire);
+    }
+    return false;
+  }
+
+  private void remember(QuorumCert qc) {
+    if (qc.height() == 0) return;
+    qcsByHeight.put(qc.height(), qc);
+    qcsByRound.put(qc.round(), qc);
+    while (qcsByHeight.size() > 64) qcsByHeight.pollFirstEntry();
+    while (qcsByRound.size() > 64) qcsByRound.pollFirstEntry();
+  }
+
+  /** Starts the lock attack with the engine's real proposal for round r (opened by the QC of r-1). */
+  private boolean startFork(Proposal p, List<Action> out) {
+    Block b = p.block();
+    long r = b.round();
+    remember(b.parentQc());
+    QuorumCert prev = qcsByRound.get(r - 2);
+    QuorumCert base = qcsByHeight.get(b.parentQc().height() - 2);
+    if (prev == null || base == null || !b.parentQc().data().commitsParent()) return false;
+    out.add(new Action.Send(target(), p)); // one validator commits the block of round r-2
+    Bytes sig = signer.sign(domain.timeout(validators.epoch(), r - 1, prev.round()));
+    Timeout mine = new Timeout(validators.epoch(), r - 1, self, prev, Optional.empty(), sig);
+    out.add(new Action.Broadcast(mine)); // help the others give up on r-1
+    forkRound = r;
+    forkBase = base;
+    forkPayload = tweak(b.payload());
+    forkTimeouts.clear();
+    forkTimeouts.put(self, mine);
+    return true;
+  }
+
+  private void collectForkTimeout(Timeout t, SimNode node) {
+    forkTimeouts.putIfAbsent(t.sender(), t);
+    long power = 0;
+    for (int s : forkTimeouts.keySet()) power += validators.get(s).power();
+    if (power < validators.quorumPower()) return;
+    BitSet signers = new BitSet();
+    List<Long> hqc = new ArrayList<>();
+    List<Bytes> sigs = new ArrayList<>();
+    QuorumCert highest = null;
+    for (Timeout x : forkTimeouts.values()) {
+      signers.set(x.sender());
+      hqc.add(x.highQc().round());
+      sigs.add(x.signature());
+      if (highest == null || x.highQc().round() > highest.round()) highest = x.highQc();
+    }
+    TimeoutCert tc = new TimeoutCert(validators.epoch(), forkRound - 1, highest,
+        SignerBitmap.of(validators.size(), signers), hqc, scheme.aggregate(sigs));
+    Block fork = Block.create(validators.epoch(), forkRound, self, forkBase, 0, Bytes32.ZERO, forkPayload);
+    byte[] wire = MessageCodec.encode(sign(fork, Optional.of(tc)));
+    for (int j = 0; j < validators.size(); j++) if (j != self) node.sendEncoded(j, wire);
+    VoteData d = VoteData.of(fork);
+    node.sendEncoded(validators.leader(forkRound + 1), MessageCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+    forkChain.clear();
+    forkChain.add(fork.id());
+    forkVotedRound = forkRound;
+    forkRound = -1;
+  }
+
+  List<Action> outgoing(List<Action> actions, Engine engine, SimNode node) {
+    List<Action> out = new ArrayList<>(actions.size());
+    for (Action a : actions) {
+      switch (a) {
+        case Action.Broadcast(Proposal p) when p.block().author() == self -> propose(p, out);
+        case Action.Send(int to, Vote v) -> vote(to, v, out);
+        case Action.Broadcast(Timeout t) when does(Behaviour.FORK) -> {} // its timeouts would leak the hidden QC
+        case Action.Broadcast(Timeout t) when does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0 ->
+            out.add(new Action.Broadcast(new Timeout(t.epoch(), t.round(), t.sender(), t.highQc(), t.lastRoundTc(),
+                corrupt(t.signature()))));
+        default -> out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private void propose(Proposal p, List<Action> out) {
+    Proposal chosen = p;
+    Block b = p.block();
+    if (does(Behaviour.FORK) && p.lastRoundTc().isEmpty() && startFork(p, out)) return;
+    if (does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0) {
+      QuorumCert qc = chosen.block().parentQc();
+      if (!qc.isGenesisShaped() && rng.nextBoolean()) {
+        QuorumCert badQc = new QuorumCert(qc.data(), qc.signers(), corrupt(qc.aggregateSignature()));
+        Block bad = Block.create(b.epoch(), b.round(), self, badQc, b.execHeight(), b.execRoot(), b.payload());
+        out.add(new Action.Broadcast(sign(bad, chosen.lastRoundTc())));
+      } else {
+        out.add(new Action.Broadcast(new Proposal(chosen.block(), chosen.lastRoundTc(), corrupt(chosen.signature()))));
+      }
+      if (rng.nextBoolean()) return; // sometimes the leader never sends a valid proposal at all
+    }
+    if (does(Behaviour.EQUIVOCATE)) {
+      Block cb = chosen.block();
+      Proposal alt = sign(Block.create(cb.epoch(), cb.round(), self, cb.parentQc(), cb.execHeight(), cb.execRoot(),
+          tweak(cb.payload())), chosen.lastRoundTc());
+      for (int j = 0; j < validators.size(); j++) {
+        if (j == self) continue;
+        switch (rng.nextInt(3)) {
+          case 0 -> out.add(new Action.Send(j, chosen));
+          case 1 -> out.add(new Action.Send(j, alt));
+          default -> {
+            boolean first = rng.nextBoolean();
+            out.add(new Action.Send(j, first ? chosen : alt));
+            out.add(new Action.Send(j, first ? alt : chosen));
+          }
+        }
+      }
+      return;
+    }
+    out.add(new Action.Broadcast(chosen));
+  }
+
+  private void vote(int to, Vote v, List<Action> out) {
+    if (does(Behaviour.WITHHOLD_VOTES)) return;
+    Vote real = v;
+    if (does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0) real = new Vote(v.data(), v.voter(), corrupt(v.signature()));
+    if (does(Behaviour.DOUBLE_VOTE)) {
+      VoteData d = v.data();
+      VoteData other = new VoteData(d.epoch(), d.round(), d.height(), randomId(), d.parentId(), d.parentRound());
+      Vote second = new Vote(other, self, signer.sign(domain.vote(other)));
+      boolean first = rng.nextBoolean();
+      out.add(new Action.Send(to, first ? real : second));
+      out.add(new Action.Send(to, first ? second : real));
+      return;
+    }
+    out.add(new Action.Send(to, real));
+  }
+
+  /** Noise on every timer: stale replays, far-future rounds, garbage, oversized blocks, bogus sync requests. */
+  void spam(Engine engine, SimNode node) {
+    if (!does(Behaviour.SPAM) || engine == null) return;
+    int to = target();
+    long r = engine.currentRound();
+    QuorumCert hqc = engine.highQc();
+    switch (rng.nextInt(6)) {
+      case 0 -> {
+        if (!replay.isEmpty()) node.sendEncoded(to, replay.get(rng.nextInt(replay.size())));
+      }
+      case 1 -> {
+        long far = r + 1_000 + rng.nextInt(1_000_000);
+        Bytes sig = signer.sign(domain.timeout(validators.epoch(), far, hqc.round()));
+        node.sendEncoded(to, MessageCodec.encode(new Timeout(validators.epoch(), far, self, hqc, Optional.empty(), sig)));
+      }
+      case 2 -> {
+        long far = r + 100_000 + rng.nextInt(1_000_000);
+        VoteData d = new VoteData(validators.epoch(), far, hqc.height() + 5, randomId(), hqc.blockId(), hqc.round());
+        node.sendEncoded(validators.leader(far + 1), MessageCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+      }
+      case 3 -> {
+        byte[] junk = new byte[1 + rng.nextInt(300)];
+        rng.nextBytes(junk);
+        node.sendEncoded(to, junk);
+      }
+      case 4 -> {
+        if (oversized == null) { // built once: hashing a large block on every tick would dominate the run time
+          Block b = Block.create(validators.epoch(), r, self, hqc, 0, Bytes32.ZERO, Bytes.wrap(new byte[oversizedPayload]));
+          oversized = MessageCodec.encode(sign(b, Optional.empty()));
+        }
+        node.sendEncoded(to, oversized);
+      }
+      default -> node.sendEncoded(to, MessageCodec.encode(new BlockRequest(randomId(), 64)));
+    }
+  }
+
+  private int target() {
+    int t = rng.nextInt(validators.size() - 1);
+    return t >= self ? t + 1 : t;
+  }
+
+  private Proposal sign(Block b, Optional<TimeoutCert> tc) {
+    return new Proposal(b, tc, signer.sign(domain.proposal(b.epoch(), b.round(), b.id())));
+  }
+
+  private Bytes corrupt(Bytes sig) {
+    if (sig.isEmpty()) return Bytes.wrap(new byte[] {1});
+    byte[] c = sig.toArray();
+    c[rng.nextInt(c.length)] ^= (byte) (1 << rng.nextInt(8));
+    return Bytes.wrap(c);
+  }
+
+  private Bytes tweak(Bytes payload) {
+    byte[] p = new byte[payload.size() + 1];
+    System.arraycopy(payload.unsafeArray(), 0, p, 0, payload.size());
+    p[payload.size()] = (byte) rng.nextInt(256);
+    return Bytes.wrap(p);
+  }
+
+  private Bytes32 randomId() {
+    byte[] b = new byte[32];
+    rng.nextBytes(b);
+    return Bytes32.wrap32(b);
+  }
+}
