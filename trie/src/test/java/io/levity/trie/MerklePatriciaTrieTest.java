@@ -183,10 +183,10 @@ class MerklePatriciaTrieTest {
   @Test
   void failedBatchLeavesChangesPendingForTheNextCommit() {
     InMemoryKeyValueStore real = new InMemoryKeyValueStore();
-    FlakyStore store = new FlakyStore(real);
+    FailingWritesStore store = new FailingWritesStore(real, 0);
     MerklePatriciaTrie t = MerklePatriciaTrie.empty(store);
     for (int i = 0; i < 50; i++) t.put(Bytes.of((byte) i, (byte) (i * 7)), Bytes.wrap(new byte[33]));
-    store.failNextWrite = true;
+    store.failNextWrite();
     assertThatThrownBy(t::commit).isInstanceOf(StoreException.class);
     assertThat(real.size()).as("nothing of a failed batch is visible").isZero();
     Bytes32 root = t.commit();
@@ -290,72 +290,5 @@ class MerklePatriciaTrieTest {
     byte[] b = new byte[n];
     rnd.nextBytes(b);
     return Bytes.wrap(b);
-  }
-
-  /** Delegates to a store but can fail the next batch write, as a full disk would. */
-  static final class FlakyStore implements KeyValueStore {
-    private final KeyValueStore inner;
-    boolean failNextWrite;
-
-    FlakyStore(KeyValueStore inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Optional<byte[]> get(byte[] key) {
-      return inner.get(key);
-    }
-
-    @Override
-    public void put(byte[] key, byte[] value) {
-      inner.put(key, value);
-    }
-
-    @Override
-    public void delete(byte[] key) {
-      inner.delete(key);
-    }
-
-    @Override
-    public WriteBatch newBatch() {
-      WriteBatch b = inner.newBatch();
-      return new WriteBatch() {
-        @Override
-        public WriteBatch put(byte[] key, byte[] value) {
-          b.put(key, value);
-          return this;
-        }
-
-        @Override
-        public WriteBatch delete(byte[] key) {
-          b.delete(key);
-          return this;
-        }
-
-        @Override
-        public int size() {
-          return b.size();
-        }
-
-        @Override
-        public void write() {
-          if (failNextWrite) {
-            failNextWrite = false;
-            throw new StoreException("simulated: no space left on device");
-          }
-          b.write();
-        }
-
-        @Override
-        public void close() {
-          b.close();
-        }
-      };
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
   }
 }

@@ -19,7 +19,7 @@ import io.levity.execution.tx.DynamicFeeTransaction;
 import io.levity.execution.tx.Transaction;
 import io.levity.execution.tx.TransactionSigner;
 import io.levity.node.store.BlockStore.IndexedLog;
-import io.levity.trie.KeyValueStore;
+import io.levity.trie.FailingWritesStore;
 import io.levity.trie.RocksDbKeyValueStore;
 import io.levity.trie.StoreException;
 import java.nio.file.Path;
@@ -117,7 +117,7 @@ class RocksDbBlockStoreTest {
       store.commit(block1, built.receipts(), state);
     }
     Block block2;
-    try (RocksDbBlockStore store = new RocksDbBlockStore(new CrashingStore(RocksDbKeyValueStore.open(dir)))) {
+    try (RocksDbBlockStore store = new RocksDbBlockStore(FailingWritesStore.always(RocksDbKeyValueStore.open(dir)))) {
       TrieWorldState state = store.headState();
       BlockBuilder.Built built = build(store, state, List.of(transfer(1), callLogger(2)));
       block2 = built.block();
@@ -161,64 +161,4 @@ class RocksDbBlockStoreTest {
   }
 
   /** Delegates to a real store, but a batch's write never reaches it: the process died just before. */
-  private static final class CrashingStore implements KeyValueStore {
-    private final KeyValueStore inner;
-
-    CrashingStore(KeyValueStore inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Optional<byte[]> get(byte[] key) {
-      return inner.get(key);
-    }
-
-    @Override
-    public void put(byte[] key, byte[] value) {
-      inner.put(key, value);
-    }
-
-    @Override
-    public void delete(byte[] key) {
-      inner.delete(key);
-    }
-
-    @Override
-    public WriteBatch newBatch() {
-      WriteBatch real = inner.newBatch();
-      return new WriteBatch() {
-        @Override
-        public WriteBatch put(byte[] key, byte[] value) {
-          real.put(key, value);
-          return this;
-        }
-
-        @Override
-        public WriteBatch delete(byte[] key) {
-          real.delete(key);
-          return this;
-        }
-
-        @Override
-        public int size() {
-          return real.size();
-        }
-
-        @Override
-        public void write() {
-          throw new StoreException("simulated crash before the batch was written (" + real.size() + " writes lost)");
-        }
-
-        @Override
-        public void close() {
-          real.close();
-        }
-      };
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
-  }
 }

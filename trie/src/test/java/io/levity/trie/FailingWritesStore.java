@@ -1,0 +1,84 @@
+package io.levity.trie;
+
+import java.util.Optional;
+
+/**
+ * A test double: delegates to a real store but makes the next N batch writes fail, as a full disk or a crash
+ * before the write would. Shared with other modules' tests through the trie test-jar.
+ */
+public final class FailingWritesStore implements KeyValueStore {
+  private final KeyValueStore inner;
+  private int failuresLeft;
+
+  public FailingWritesStore(KeyValueStore inner, int failures) {
+    this.inner = inner;
+    this.failuresLeft = failures;
+  }
+
+  /** Fails every batch write. */
+  public static FailingWritesStore always(KeyValueStore inner) {
+    return new FailingWritesStore(inner, Integer.MAX_VALUE);
+  }
+
+  /** Makes the next batch write fail. */
+  public void failNextWrite() {
+    failuresLeft = 1;
+  }
+
+  @Override
+  public Optional<byte[]> get(byte[] key) {
+    return inner.get(key);
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value) {
+    inner.put(key, value);
+  }
+
+  @Override
+  public void delete(byte[] key) {
+    inner.delete(key);
+  }
+
+  @Override
+  public WriteBatch newBatch() {
+    WriteBatch b = inner.newBatch();
+    return new WriteBatch() {
+      @Override
+      public WriteBatch put(byte[] key, byte[] value) {
+        b.put(key, value);
+        return this;
+      }
+
+      @Override
+      public WriteBatch delete(byte[] key) {
+        b.delete(key);
+        return this;
+      }
+
+      @Override
+      public int size() {
+        return b.size();
+      }
+
+      @Override
+      public void write() {
+        if (failuresLeft > 0) {
+          failuresLeft--;
+          throw new StoreException("simulated failure before the batch was written (" + b.size() + " writes lost)");
+        }
+        b.write();
+      }
+
+      @Override
+      public void close() {
+        b.close();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
