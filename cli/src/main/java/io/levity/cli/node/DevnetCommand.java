@@ -1,0 +1,188 @@
+package io.levity.cli.node;
+
+import io.levity.core.crypto.Ed25519;
+import io.levity.core.crypto.Secp256k1;
+import io.levity.execution.block.Block;
+import io.levity.execution.block.Genesis;
+import io.levity.node.keys.DevAccounts;
+import io.levity.node.p2p.PeerAddress;
+import io.levity.node.runtime.Devnet;
+import io.levity.node.runtime.ValidatorConfig;
+import io.levity.node.runtime.ValidatorNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code levity devnet}: a local chain of n validators in one process, with funded dev accounts and JSON-RPC. */
+@Command(name = "devnet", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs a local development chain: n BFT validators in this process, each with its own RocksDB under",
+        "DATA-DIR/nodeN, talking over loopback p2p sockets. Genesis funds the well-known dev accounts (mnemonic",
+        "'test test ... junk'); node 0 serves JSON-RPC over HTTP and WebSocket. Running again resumes the stored",
+        "chain; --reset starts over. Ctrl-C stops cleanly."})
+public final class DevnetCommand implements Callable<Integer> {
+  @Option(names = "--validators", description = "Number of validators (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+  int validators;
+
+  @Option(names = "--http-port", description = "JSON-RPC HTTP port of node 0 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8545")
+  int httpPort;
+
+  @Option(names = "--ws-port", description = "JSON-RPC WebSocket port of node 0 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8546")
+  int wsPort;
+
+  @Option(names = "--p2p-port", description = "First p2p port; validator i listens on it + i; 0 picks free ports"
+      + " (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  int p2pPort;
+
+  @Option(names = "--data-dir", description = "Where the chain is kept (default: ${DEFAULT-VALUE}).",
+      defaultValue = ".levity/devnet")
+  Path dataDir;
+
+  @Option(names = "--reset", description = "Delete the stored chain and start from genesis.")
+  boolean reset;
+
+  @Option(names = "--block-time", description = "Target block time in milliseconds (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1000")
+  long blockTimeMillis;
+
+  @Option(names = "--chain-id", description = "Chain id (default: ${DEFAULT-VALUE}).", defaultValue = "1337")
+  long chainId;
+
+  @Option(names = "--accounts", description = "Dev accounts to fund with 10000 ETH each (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int accounts;
+
+  @Option(names = "--stop-after", description = "Stop after this many new blocks (0: run until Ctrl-C).",
+      defaultValue = "0")
+  long stopAfter;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (validators < 1 || validators > 64) throw new IllegalArgumentException("--validators must be in 1..64");
+    if (accounts < 1 || accounts > 1000) throw new IllegalArgumentException("--accounts must be in 1..1000");
+    if (reset) deleteRecursively(dataDir);
+    List<Secp256k1.KeyPair> keys = DevAccounts.dev(accounts);
+    Genesis genesis = Devnet.genesis(chainId, keys.stream().map(Secp256k1.KeyPair::address).toList(), 10_000);
+    List<Ed25519.KeyPair> validatorKeys = Devnet.validatorKeys(validators);
+    List<ValidatorNode> nodes = new ArrayList<>();
+    Thread hook = new Thread(() -> closeAll(nodes), "devnet-shutdown");
+    try {
+      Files.createDirectories(dataDir);
+      long epoch = nextEpoch(dataDir.resolve("epoch"));
+      for (int i = 0; i < validators; i++) {
+        int port = p2pPort == 0 ? 0 : p2pPort + i;
+        nodes.add(new ValidatorNode(new ValidatorConfig(i, dataDir.resolve("node" + i), genesis, validatorKeys, port,
+            blockTimeMillis, Math.max(1_000, 3 * blockTimeMillis), epoch)));
+      }
+      // Validators may have stopped a block or two apart; all must start the new epoch at the same head.
+      ValidatorNode best = nodes.stream().max(Comparator.comparingLong(v -> v.head().number())).orElseThrow();
+      for (ValidatorNode v : nodes) v.catchUpFrom(best.store());
+      List<PeerAddress> addresses = new ArrayList<>();
+      for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
+      for (int i = 0; i < nodes.size(); i++) {
+        List<PeerAddress> others = new ArrayList<>(addresses);
+        others.remove(i);
+        nodes.get(i).connect(others);
+      }
+      int[] rpc = nodes.get(0).serveRpc(httpPort, wsPort);
+      Runtime.getRuntime().addShutdownHook(hook);
+      long start = nodes.get(0).head().number();
+      printBanner(keys, rpc, start);
+      watch(nodes.get(0), start);
+      return 0;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) { // already shutting down: the hook closes the nodes
+        return 0;
+      }
+      closeAll(nodes);
+    }
+  }
+
+  private void printBanner(List<Secp256k1.KeyPair> keys, int[] rpc, long head) {
+    out.println("Levity devnet: " + validators + " validators, chain id " + chainId
+        + (head == 0 ? ", new chain" : ", resumed at block " + head) + " (data in " + dataDir.toAbsolutePath() + ")");
+    out.println("HTTP JSON-RPC: http://127.0.0.1:" + rpc[0]);
+    out.println("WebSocket:     ws://127.0.0.1:" + rpc[1]);
+    out.println();
+    out.println("Accounts (10000 ETH each at genesis; mnemonic: " + DevAccounts.DEV_MNEMONIC + "):");
+    for (int i = 0; i < keys.size(); i++) {
+      out.printf("(%d) %s  private key %s%n", i, keys.get(i).address().toChecksumHex(), keys.get(i).privateKey().toHex());
+    }
+    out.println("These keys are public: never use them on a real network.");
+    out.println();
+    out.flush();
+  }
+
+  /** Prints each new block of node 0 until stopped. */
+  private void watch(ValidatorNode node, long start) throws InterruptedException {
+    long printed = start;
+    while (stopAfter == 0 || printed < start + stopAfter) {
+      long head = node.head().number();
+      while (printed < head) {
+        printed++;
+        Block b = node.store().blockByNumber(printed).orElseThrow();
+        out.printf("block %d %s txs=%d gas=%d%n", printed, b.hash().toHex(), b.transactions().size(),
+            b.header().gasUsed());
+        out.flush();
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static synchronized void closeAll(List<ValidatorNode> nodes) {
+    for (ValidatorNode v : nodes) {
+      try {
+        v.close();
+      } catch (RuntimeException e) {
+        System.err.println("devnet: closing a validator failed: " + e);
+      }
+    }
+    nodes.clear();
+  }
+
+  /**
+   * The consensus epoch of this run: one more than the last run's, saved durably before any validator signs, so no
+   * run (even after a crash) reuses an epoch and nothing signed in an earlier run can conflict with this one.
+   */
+  static long nextEpoch(Path file) throws IOException {
+    long last = Files.exists(file) ? Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim()) : 0;
+    long next = last + 1;
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ch.write(ByteBuffer.wrap((next + "\n").getBytes(StandardCharsets.US_ASCII)));
+      ch.force(true);
+    }
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) { // some file systems cannot sync a directory; the rename is still atomic
+    }
+    return next;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.levity.cli.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.levity.cli.Levity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code levity devnet} end to end on free ports: prints the dev accounts, makes blocks, resumes, resets. */
+class DevnetCommandIT {
+  @TempDir Path dir;
+
+  private String run(String... extra) {
+    DevnetCommand cmd = new DevnetCommand();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    cmd.out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    String[] base = {"--data-dir", dir.toString(), "--http-port", "0", "--ws-port", "0", "--block-time", "50",
+        "--stop-after", "3"};
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    int code = new CommandLine(cmd).execute(args);
+    assertThat(code).isZero();
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void makesBlocksThenResumesThenResets() throws Exception {
+    String first = run();
+    assertThat(first).contains("chain id 1337, new chain")
+        .contains("(0) 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  private key "
+            + "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
+        .contains("(9) ")
+        .contains("block 3 ");
+    assertThat(Files.readString(dir.resolve("epoch")).trim()).isEqualTo("1");
+    assertThat(run()).contains("resumed at block").doesNotContain("block 1 0x");
+    assertThat(Files.readString(dir.resolve("epoch")).trim()).isEqualTo("2"); // never reused
+    assertThat(run("--reset")).contains("new chain").contains("block 1 0x");
+    assertThat(Files.readString(dir.resolve("epoch")).trim()).isEqualTo("1");
+  }
+
+  @Test
+  void isRegisteredUnderLevity() {
+    assertThat(Levity.commandLine().getSubcommands()).containsKey("devnet");
+  }
+}

@@ -1,0 +1,45 @@
+package io.levity.node.runtime;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.crypto.Ed25519;
+import io.levity.core.crypto.Keccak;
+import io.levity.core.num.UInt256;
+import io.levity.execution.block.Genesis;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fixed parameters of a local development chain: genesis allocation and well-known validator keys. */
+public final class Devnet {
+  public static final long CHAIN_ID = 1337;
+  public static final long GAS_LIMIT = 30_000_000;
+  public static final UInt256 ONE_ETHER = UInt256.valueOf(BigInteger.TEN.pow(18));
+  public static final UInt256 GENESIS_BASE_FEE = UInt256.valueOf(1_000_000_000L);
+
+  private Devnet() {}
+
+  /** Block 0 of chain {@code chainId} giving each account {@code ether} ether. */
+  public static Genesis genesis(long chainId, List<Address> accounts, long ether) {
+    Map<Address, Genesis.Account> alloc = new LinkedHashMap<>();
+    UInt256 balance = UInt256.valueOf(BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(ether)));
+    for (Address a : accounts) alloc.put(a, Genesis.Account.ofBalance(balance));
+    return new Genesis(chainId, GAS_LIMIT, 0, GENESIS_BASE_FEE, Bytes.EMPTY, alloc);
+  }
+
+  /**
+   * Validator keys derived from public labels: deterministic so a restarted devnet finds the same validator set.
+   * For development only; anyone can recompute them.
+   */
+  public static List<Ed25519.KeyPair> validatorKeys(int count) {
+    List<Ed25519.KeyPair> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(Ed25519.KeyPair.fromSeed(Keccak.hash(("levity-devnet-validator-" + i).getBytes(StandardCharsets.UTF_8))
+          .toArray()));
+    }
+    return keys;
+  }
+}

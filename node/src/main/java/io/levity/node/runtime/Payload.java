@@ -1,0 +1,38 @@
+package io.levity.node.runtime;
+
+import io.levity.core.bytes.Bytes;
+import io.levity.core.rlp.Rlp;
+import io.levity.core.rlp.RlpReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What consensus orders: the leader's proposed timestamp (seconds) and an ordered list of raw signed
+ * transactions, as RLP {@code [timestamp, [tx, ...]]}. Every node turns a committed payload into the same
+ * execution block (see {@link ChainExecutor}), so no block header has to be trusted from the leader.
+ */
+public record Payload(long timestamp, List<Bytes> transactions) {
+  public Payload {
+    transactions = List.copyOf(transactions);
+  }
+
+  public Bytes encode() {
+    List<byte[]> txs = new ArrayList<>(transactions.size());
+    for (Bytes t : transactions) txs.add(Rlp.encodeBytes(t));
+    return Bytes.wrap(Rlp.encodeList(Rlp.encodeLong(timestamp), Rlp.encodeList(txs)));
+  }
+
+  /** Strict decoding; throws {@link io.levity.core.rlp.RlpException} on anything non-canonical. */
+  public static Payload decode(Bytes encoded) {
+    RlpReader r = new RlpReader(encoded.toArray());
+    r.enterList();
+    long ts = r.readLong();
+    r.enterList();
+    List<Bytes> txs = new ArrayList<>();
+    while (r.hasNext()) txs.add(r.readBytesValue());
+    r.exitList();
+    r.exitList();
+    r.requireEnd();
+    return new Payload(ts, txs);
+  }
+}

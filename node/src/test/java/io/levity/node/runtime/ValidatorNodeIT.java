@@ -1,0 +1,167 @@
+package io.levity.node.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Ed25519;
+import io.levity.core.crypto.Secp256k1;
+import io.levity.core.num.UInt256;
+import io.levity.execution.block.Genesis;
+import io.levity.execution.block.Receipt;
+import io.levity.execution.tx.Transaction;
+import io.levity.execution.tx.TransactionSigner;
+import io.levity.node.keys.DevAccounts;
+import io.levity.node.p2p.PeerAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Four validators in one process on real loopback sockets and RocksDB: blocks, agreement, a transfer end to end. */
+class ValidatorNodeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final List<ValidatorNode> nodes = new ArrayList<>();
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void stop() {
+    nodes.forEach(ValidatorNode::close);
+  }
+
+  private void startNetwork(int n, Genesis genesis) throws Exception {
+    List<Ed25519.KeyPair> keys = Devnet.validatorKeys(n);
+    List<PeerAddress> addresses = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      nodes.add(new ValidatorNode(new ValidatorConfig(i, dir.resolve("node" + i), genesis, keys, 0, 50, 1_000, 0)));
+    }
+    ValidatorNode best = nodes.stream().max(java.util.Comparator.comparingLong(v -> v.head().number())).orElseThrow();
+    for (ValidatorNode v : nodes) v.catchUpFrom(best.store());
+    for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
+    for (int i = 0; i < n; i++) {
+      List<PeerAddress> others = new ArrayList<>(addresses);
+      others.remove(i);
+      nodes.get(i).connect(others);
+    }
+  }
+
+  @Test
+  void fourValidatorsAgreeAndATransferLands() throws Exception {
+    List<Secp256k1.KeyPair> accounts = DevAccounts.dev(2);
+    Genesis genesis = Devnet.genesis(Devnet.CHAIN_ID, accounts.stream().map(Secp256k1.KeyPair::address).toList(), 10_000);
+    startNetwork(4, genesis);
+
+    await(() -> nodes.stream().allMatch(v -> v.head().number() >= 2), "height 2 on every node");
+
+    Address to = Address.fromHex("0x" + "ab".repeat(20));
+    Transaction tx = new TransactionSigner(accounts.get(0)).transfer(Devnet.CHAIN_ID, 0, to, Devnet.ONE_ETHER,
+        UInt256.valueOf(1_000_000_000L), UInt256.valueOf(100_000_000_000L));
+    JsonNode sent = call(nodes.get(0), "eth_sendRawTransaction", "[\"" + io.levity.core.bytes.Bytes.wrap(tx.encode()).toHex() + "\"]");
+    assertThat(sent.has("error")).as("%s", sent).isFalse();
+    assertThat(sent.get("result").asText()).isEqualTo(tx.hash().toHex());
+
+    await(() -> nodes.get(2).store().transactionLocation(tx.hash()).isPresent(), "the transfer in node 2's chain");
+    var location = nodes.get(2).store().transactionLocation(tx.hash()).orElseThrow();
+    List<Receipt> receipts = nodes.get(2).store().receipts(location.blockHash()).orElseThrow();
+    assertThat(receipts.get(location.index()).status()).isEqualTo(1);
+    JsonNode receipt = call(nodes.get(0), "eth_getTransactionReceipt", "[\"" + tx.hash().toHex() + "\"]").get("result");
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+
+    long target = Math.max(5, nodes.get(0).head().number());
+    await(() -> nodes.stream().allMatch(v -> v.head().number() >= target), "height " + target + " on every node");
+    // Compare at a height every node has: same hash means same state root, receipts and transactions.
+    for (long h = 1; h <= target; h++) {
+      Bytes32 expected = nodes.get(0).store().canonicalHash(h).orElseThrow();
+      for (ValidatorNode v : nodes) assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
+    }
+    var block = nodes.get(0).store().blockByNumber(target).orElseThrow();
+    for (ValidatorNode v : nodes) {
+      assertThat(v.store().blockByNumber(target).orElseThrow().header().stateRoot()).isEqualTo(block.header().stateRoot());
+    }
+    assertThat(nodes.get(3).store().receipts(location.blockHash())).isPresent();
+    JsonNode balance = call(nodes.get(1), "eth_getBalance", "[\"" + to.toHex() + "\", \"latest\"]");
+    assertThat(balance.get("result").asText()).isEqualTo("0xde0b6b3a7640000");
+  }
+
+  @Test
+  void aRestartedNetworkResumesFromItsStoredHead() throws Exception {
+    Genesis genesis = Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    startNetwork(4, genesis);
+    await(() -> nodes.stream().allMatch(v -> v.head().number() >= 3), "height 3");
+    nodes.forEach(ValidatorNode::close);
+    nodes.clear();
+    startNetwork(4, genesis);
+    long resumed = nodes.get(0).head().number();
+    assertThat(resumed).isGreaterThanOrEqualTo(3);
+    for (ValidatorNode v : nodes) assertThat(v.head().number()).isEqualTo(resumed);
+    await(() -> nodes.stream().allMatch(v -> v.head().number() >= resumed + 3), "3 more blocks after the restart");
+    Bytes32 expected = nodes.get(0).store().canonicalHash(resumed + 2).orElseThrow();
+    for (ValidatorNode v : nodes) assertThat(v.store().canonicalHash(resumed + 2)).contains(expected);
+  }
+
+  @Test
+  void servesHttpAndPushesNewHeadsOverWebSocket() throws Exception {
+    startNetwork(4, Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1));
+    int[] ports = nodes.get(1).serveRpc(0, 0);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> chainId = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0]))
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(chainId.body()).get("result").asText()).isEqualTo("0x539");
+
+    LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + ports[1]),
+        new WebSocket.Listener() {
+          private final StringBuilder buf = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            buf.append(data);
+            if (last) {
+              inbox.add(buf.toString());
+              buf.setLength(0);
+            }
+            w.request(1);
+            return CompletableFuture.completedFuture(null);
+          }
+        }).get(5, TimeUnit.SECONDS);
+    socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}", true);
+    String subId = JSON.readTree(inbox.poll(10, TimeUnit.SECONDS)).get("result").asText();
+    JsonNode note = JSON.readTree(inbox.poll(30, TimeUnit.SECONDS));
+    assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
+    long number = Long.decode(note.get("params").get("result").get("number").asText());
+    assertThat(nodes.get(1).store().canonicalHash(number).orElseThrow().toHex())
+        .isEqualTo(note.get("params").get("result").get("hash").asText());
+    socket.abort();
+  }
+
+  private static JsonNode call(ValidatorNode node, String method, String params) throws Exception {
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    return JSON.readTree(node.rpc().handle(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      Thread.sleep(20);
+    }
+  }
+}
