@@ -157,7 +157,7 @@ final class SimNode {
               () -> fire(inc, new Event.PayloadReady(x.round(), Bytes.wrap(payload))));
         }
         case Action.Commit x -> {
-          Bytes32 root = ledger.append(x.block(), x.proof());
+          Bytes32 root = ledger.commit(x.block(), x.proof());
           blocks.committed(x.block().id());
           world.checkers().onCommit(index, x.block(), world.maxHonestRound());
           s.after(1, Scheduler.Kind.LOCAL, index, x.block().height(),

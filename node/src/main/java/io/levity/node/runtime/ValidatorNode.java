@@ -4,6 +4,7 @@ import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
+import io.levity.consensus.engine.InMemoryLedger;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
 import io.levity.consensus.engine.InMemoryBlockStore;
@@ -79,7 +80,11 @@ public final class ValidatorNode implements AutoCloseable {
   private final ScheduledExecutorService thread;
   private final Map<Long, ScheduledFuture<?>> timers = new HashMap<>();
   private volatile MessageCodec codec;
-  private final ConsensusLedger ledger = new ConsensusLedger();
+  /**
+   * The consensus blocks committed in the current epoch, in memory: execution blocks are what is persisted, and a
+   * restarted node starts a new consensus epoch above its stored head (see docs/node.md).
+   */
+  private final InMemoryLedger ledger = new InMemoryLedger();
   private final InMemoryBlockStore pending = new InMemoryBlockStore();
   private final P2pNetwork p2p;
   private Engine engine;

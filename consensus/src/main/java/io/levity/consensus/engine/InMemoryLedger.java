@@ -1,6 +1,5 @@
-package io.levity.node.runtime;
+package io.levity.consensus.engine;
 
-import io.levity.consensus.engine.LedgerView;
 import io.levity.consensus.types.Block;
 import io.levity.consensus.types.BlockRef;
 import io.levity.consensus.types.QuorumCert;
@@ -12,22 +11,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The consensus blocks this node committed in the current epoch, in memory. Execution blocks are what is persisted;
- * a restarted node starts a new consensus epoch above its stored head (see docs/node.md), so this does not need to
- * survive restarts. Accessed only from the node's consensus thread.
+ * Committed consensus blocks in memory, in height order, with the certificate that committed the tip. Used by the
+ * simulator (where "disk" survives simulated crashes) and by the node for the current epoch. Not thread-safe.
  */
-final class ConsensusLedger implements LedgerView {
+public class InMemoryLedger implements LedgerView {
   private final List<Block> blocks = new ArrayList<>();
   private final Map<Bytes32, Block> byId = new HashMap<>();
   private QuorumCert tipProof;
 
-  void append(Block b, QuorumCert proof) {
+  /** Appends the next committed block; heights must follow on without gaps. */
+  public void append(Block b, QuorumCert proof) {
     if (b.height() != blocks.size() + 1) {
-      throw new IllegalStateException("consensus commit at height " + b.height() + " after " + blocks.size());
+      throw new IllegalStateException("commit at height " + b.height() + " after " + blocks.size());
     }
     blocks.add(b);
     byId.put(b.id(), b);
     tipProof = proof;
+  }
+
+  public long height() {
+    return blocks.size();
+  }
+
+  /** The block at a height from 1 to {@link #height()}. */
+  public Block at(long height) {
+    return blocks.get((int) height - 1);
   }
 
   @Override
