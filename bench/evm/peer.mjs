@@ -25,6 +25,10 @@ for (const [name, w] of Object.entries(workloads)) {
   const deploy = await evm.runCall({ caller, data: hexToBytes(w.initcode), gasLimit: 30_000_000n });
   if (deploy.execResult.exceptionError) throw new Error(name + ' deploy failed: ' + deploy.execResult.exceptionError.error);
   const to = deploy.createdAddress;
+  // runCall has no transaction boundary: forget the deployment's original storage values (EIP-2200) and warm sets,
+  // as the end of the deploying transaction would.
+  evm.stateManager.originalStorageCache.clear();
+  await evm.journal.cleanup();
   const data = encodeRun(w.n);
   let calls = 0, gas = 0n, out = '';
   // warm-up
