@@ -65,6 +65,7 @@ final class DevnetProcess implements AutoCloseable {
         "--data-dir", dataDir.toString(),
         "--http-port", Integer.toString(httpPort),
         "--ws-port", Integer.toString(wsPort),
+        "--metrics-port", "0",
         "--p2p-port", Integer.toString(p2pPort));
     Process process = new ProcessBuilder(command)
         .directory(workDir.toFile())

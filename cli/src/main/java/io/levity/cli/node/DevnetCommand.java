@@ -44,6 +44,10 @@ public final class DevnetCommand implements Callable<Integer> {
       defaultValue = "8546")
   int wsPort;
 
+  @Option(names = "--metrics-port", description = "Prometheus metrics of node 0 at /metrics; 0 picks a free port"
+      + " (default: ${DEFAULT-VALUE}).", defaultValue = "9545")
+  int metricsPort;
+
   @Option(names = "--p2p-port", description = "First p2p port; validator i listens on it + i; 0 picks free ports"
       + " (default: ${DEFAULT-VALUE}).", defaultValue = "0")
   int p2pPort;
@@ -101,9 +105,10 @@ public final class DevnetCommand implements Callable<Integer> {
         nodes.get(i).connect(others);
       }
       int[] rpc = nodes.get(0).serveRpc(httpPort, wsPort);
+      int metrics = nodes.get(0).serveMetrics(metricsPort);
       Runtime.getRuntime().addShutdownHook(hook);
       long start = nodes.get(0).head().number();
-      printBanner(keys, rpc, start);
+      printBanner(keys, rpc, metrics, start);
       watch(nodes.get(0), start);
       return 0;
     } finally {
@@ -116,11 +121,12 @@ public final class DevnetCommand implements Callable<Integer> {
     }
   }
 
-  private void printBanner(List<Secp256k1.KeyPair> keys, int[] rpc, long head) {
+  private void printBanner(List<Secp256k1.KeyPair> keys, int[] rpc, int metricsPort, long head) {
     out.println("Levity devnet: " + validators + " validators, chain id " + chainId
         + (head == 0 ? ", new chain" : ", resumed at block " + head) + " (data in " + dataDir.toAbsolutePath() + ")");
     out.println("HTTP JSON-RPC: http://127.0.0.1:" + rpc[0]);
     out.println("WebSocket:     ws://127.0.0.1:" + rpc[1]);
+    out.println("Metrics:       http://127.0.0.1:" + metricsPort + "/metrics");
     out.println();
     out.println("Accounts (10000 ETH each at genesis; mnemonic: " + DevAccounts.DEV_MNEMONIC + "):");
     for (int i = 0; i < keys.size(); i++) {

@@ -20,7 +20,7 @@ class DevnetCommandIT {
     DevnetCommand cmd = new DevnetCommand();
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     cmd.out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-    String[] base = {"--data-dir", dir.toString(), "--http-port", "0", "--ws-port", "0", "--block-time", "50",
+    String[] base = {"--data-dir", dir.toString(), "--http-port", "0", "--ws-port", "0", "--metrics-port", "0", "--block-time", "50",
         "--stop-after", "3"};
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
@@ -37,6 +37,7 @@ class DevnetCommandIT {
         .contains("(0) 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  private key "
             + "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
         .contains("(9) ")
+        .containsPattern("Metrics: +http://127.0.0.1:[0-9]+/metrics")
         .contains("block 3 ");
     assertThat(Files.readString(dir.resolve("epoch")).trim()).isEqualTo("1");
     assertThat(run()).contains("resumed at block").doesNotContain("block 1 0x");

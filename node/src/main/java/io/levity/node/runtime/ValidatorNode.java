@@ -32,6 +32,8 @@ import io.levity.node.api.EthJson;
 import io.levity.node.api.StoreChainView;
 import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
+import io.levity.node.metrics.MetricsServer;
+import io.levity.node.metrics.NodeMetrics;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.mempool.MempoolException;
 import io.levity.node.p2p.MessageHandler;
@@ -89,7 +91,20 @@ public final class ValidatorNode implements AutoCloseable {
   private final P2pNetwork p2p;
   private Engine engine;
   private JsonRpcServer rpcServer;
+  private MetricsServer metricsServer;
   private volatile boolean closed;
+  private volatile long round;
+  private final NodeMetrics metrics = new NodeMetrics();
+  private final NodeMetrics.Counter committedBlocks =
+      metrics.counter("levity_committed_blocks_total", "Blocks committed by consensus and executed.");
+  private final NodeMetrics.Counter committedTxs =
+      metrics.counter("levity_committed_transactions_total", "Transactions in committed blocks (rate() gives tx/s).");
+  private final NodeMetrics.Summary blockInterval =
+      metrics.summary("levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
+  private final NodeMetrics.Summary commitLatency = metrics.summary("levity_commit_latency_seconds",
+      "Wall time from this node's first sight of a proposal (or its own payload request) to its commit.");
+  private final Map<Long, Long> firstSeenNanos = new HashMap<>();
+  private long lastCommitNanos;
 
   public ValidatorNode(ValidatorConfig cfg) {
     this.cfg = cfg;
@@ -119,6 +134,22 @@ public final class ValidatorNode implements AutoCloseable {
     StoreChainView view = new StoreChainView(cfg.chainId(), store, mempool, () -> p2p.peers().size());
     new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) ->
         p2p.gossip(new P2pMessage.Transactions(List.of(Bytes.wrap(raw))))).register(rpc);
+
+    metrics.gauge("levity_chain_height", "Number of the head block.", () -> head().number());
+    metrics.gauge("levity_consensus_round", "Current consensus round.", () -> round);
+    metrics.gauge("levity_mempool_transactions", "Transactions waiting in the mempool.", mempool::size);
+    metrics.gauge("levity_p2p_peers", "Connected peers.", this::peerCount);
+  }
+
+  /** This node's metrics (Prometheus text through {@link #serveMetrics}). */
+  public NodeMetrics metrics() {
+    return metrics;
+  }
+
+  /** Serves the metrics at GET /metrics on 127.0.0.1 (0 picks a free port); returns the port. */
+  public int serveMetrics(int port) throws InterruptedException {
+    metricsServer = new MetricsServer(metrics);
+    return metricsServer.start("127.0.0.1", port);
   }
 
   /**
@@ -215,6 +246,10 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   private void apply(List<Action> actions) {
+    if (engine != null) {
+      round = engine.currentRound();
+      firstSeenNanos.putIfAbsent(round, System.nanoTime());
+    }
     for (Action a : actions) {
       switch (a) {
         case Action.Send x -> p2p.send(nodeIds.get(x.to()), wire(x.message()));
@@ -248,6 +283,12 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   private void commit(Action.Commit c) {
+    long now = System.nanoTime();
+    Long seen = firstSeenNanos.get(c.block().round());
+    if (seen != null) commitLatency.observe((now - seen) / 1e9);
+    firstSeenNanos.keySet().removeIf(r -> r <= c.block().round());
+    if (lastCommitNanos != 0) blockInterval.observe((now - lastCommitNanos) / 1e9);
+    lastCommitNanos = now;
     ledger.append(c.block(), c.proof());
     pending.committed(c.block().id());
     Payload payload;
@@ -261,6 +302,8 @@ public final class ValidatorNode implements AutoCloseable {
     BlockBuilder.Built built = executor.executeAndStore(payload, c.block().id());
     Block b = built.block();
     mempool.onNewState(mempoolReader(), b.header().gasLimit());
+    committedBlocks.add(1);
+    committedTxs.add(b.transactions().size());
     hub.publishHead(EthJson.head(b));
     for (BlockStore.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
     LOG.debug("validator {}: block {} {} txs={} root={}", cfg.index(), b.number(), b.hash(),
@@ -328,6 +371,7 @@ public final class ValidatorNode implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (rpcServer != null) rpcServer.close();
+    if (metricsServer != null) metricsServer.close();
     p2p.close();
     store.close();
   }

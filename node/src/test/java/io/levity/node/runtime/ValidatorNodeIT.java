@@ -129,6 +129,13 @@ class ValidatorNodeIT {
         .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(chainId.body()).get("result").asText()).isEqualTo("0x539");
+    int metricsPort = nodes.get(1).serveMetrics(0);
+    await(() -> nodes.get(1).metrics().render().contains("levity_committed_blocks_total ") 
+        && !nodes.get(1).metrics().render().contains("levity_committed_blocks_total 0\n"), "a committed block counted");
+    String scraped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(scraped).contains("# TYPE levity_chain_height gauge").containsPattern("levity_p2p_peers [0-9]+")
+        .contains("levity_commit_latency_seconds_count").containsPattern("levity_mempool_transactions [0-9]+");
 
     LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + ports[1]),
