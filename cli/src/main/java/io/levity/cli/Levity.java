@@ -3,6 +3,8 @@ package io.levity.cli;
 import io.levity.cli.bench.BenchCommand;
 import io.levity.cli.evm.EvmCommand;
 import io.levity.cli.node.DevnetCommand;
+import io.levity.cli.node.InitCommand;
+import io.levity.cli.node.NodeCommand;
 import io.levity.cli.reftest.RefTestCommand;
 import io.levity.cli.sim.SimCommand;
 import java.io.IOException;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Levity.Version.class,
     description = "Levity: an open, modular blockchain for decentralized AI.",
-    subcommands = {RefTestCommand.class, EvmCommand.class, SimCommand.class, BenchCommand.class, DevnetCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RefTestCommand.class, EvmCommand.class, SimCommand.class, BenchCommand.class, DevnetCommand.class, InitCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class Levity implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -11,13 +11,8 @@ import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,15 +83,19 @@ public final class DevnetCommand implements Callable<Integer> {
     Thread hook = new Thread(() -> closeAll(nodes), "devnet-shutdown");
     try {
       Files.createDirectories(dataDir);
-      long epoch = nextEpoch(dataDir.resolve("epoch"));
+      if (Files.exists(dataDir.resolve("epoch"))) {
+        throw new IllegalStateException(dataDir + " was written by an older Levity (one consensus epoch per run);"
+            + " start over with --reset");
+      }
       for (int i = 0; i < validators; i++) {
         int port = p2pPort == 0 ? 0 : p2pPort + i;
-        nodes.add(new ValidatorNode(new ValidatorConfig(i, dataDir.resolve("node" + i), genesis, validatorKeys, port,
-            blockTimeMillis, Math.max(1_000, 3 * blockTimeMillis), epoch)));
+        ValidatorNode v = new ValidatorNode(ValidatorConfig.of(i, dataDir.resolve("node" + i), genesis, validatorKeys,
+            port, blockTimeMillis, Math.max(1_000, 3 * blockTimeMillis)));
+        int index = i;
+        v.onFatal(t -> System.err.println("devnet: validator " + index + " halted: " + t));
+        nodes.add(v);
       }
-      // Validators may have stopped a block or two apart; all must start the new epoch at the same head.
-      ValidatorNode best = nodes.stream().max(Comparator.comparingLong(v -> v.head().number())).orElseThrow();
-      for (ValidatorNode v : nodes) v.catchUpFrom(best.store());
+      // Validators that stopped a block or two apart catch up by block sync once connected.
       List<PeerAddress> addresses = new ArrayList<>();
       for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
       for (int i = 0; i < nodes.size(); i++) {
@@ -162,27 +161,6 @@ public final class DevnetCommand implements Callable<Integer> {
       }
     }
     nodes.clear();
-  }
-
-  /**
-   * The consensus epoch of this run: one more than the last run's, saved durably before any validator signs, so no
-   * run (even after a crash) reuses an epoch and nothing signed in an earlier run can conflict with this one.
-   */
-  static long nextEpoch(Path file) throws IOException {
-    long last = Files.exists(file) ? Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim()) : 0;
-    long next = last + 1;
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ch.write(ByteBuffer.wrap((next + "\n").getBytes(StandardCharsets.US_ASCII)));
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) { // some file systems cannot sync a directory; the rename is still atomic
-    }
-    return next;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

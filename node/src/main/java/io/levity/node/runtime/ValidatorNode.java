@@ -3,15 +3,13 @@ package io.levity.node.runtime;
 import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action;
+import io.levity.consensus.engine.CommitVerifier;
 import io.levity.consensus.engine.Engine;
-import io.levity.consensus.engine.InMemoryLedger;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
-import io.levity.consensus.engine.InMemoryBlockStore;
 import io.levity.consensus.message.MalformedMessageException;
 import io.levity.consensus.message.Message;
 import io.levity.consensus.message.MessageCodec;
-import io.levity.consensus.safety.InMemorySafetyStore;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
@@ -23,7 +21,6 @@ import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockBuilder;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.FeeMarket;
-import io.levity.execution.block.InvalidBlockException;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
@@ -47,7 +44,14 @@ import io.levity.node.rpc.JsonRpcServer;
 import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.rpc.SubscriptionHub;
 import io.levity.node.store.BlockStore;
+import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
+import io.levity.node.p2p.Misbehavior;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.rlp.RlpReader;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,17 +65,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One validator, wired: RocksDB chain and state, mempool, p2p, JSON-RPC and the consensus engine driven in real time.
- * Everything the engine sees (p2p messages, timers, payloads, execution results) is serialised onto one thread, the
- * consensus thread; the engine's actions are carried out there too. Consensus orders {@link Payload}s; each commit
- * is executed by {@link ChainExecutor} and stored atomically before the engine hears the state root.
+ * One node, wired: RocksDB chain, state and consensus state, mempool, p2p, JSON-RPC and, for a validator, the
+ * consensus engine driven in real time. Everything the engine sees (p2p messages, timers, payloads, execution
+ * results) and everything that writes the chain (commits, synced blocks) is serialised onto one thread, the
+ * consensus thread. Consensus orders {@link Payload}s; each commit is executed by {@link ChainExecutor} and stored
+ * atomically with its consensus ledger entry before the engine hears the state root.
+ *
+ * <p><b>Block sync.</b> Every node announces its head ({@code Status}) to its peers twice a second. A node more than
+ * {@link #SYNC_GAP} blocks behind its best peer (after a restart, a partition, or from an empty disk) pauses its
+ * engine and fetches committed blocks with their commit certificates ({@code GetBlocks}/{@code Blocks}); each batch
+ * must hash-link to its own ledger tip and end at a block a verified certificate commits, and is re-executed before
+ * it is stored. Once level again it restarts the engine from its persisted safety state and ledger. A full node
+ * (key not in the validator set) never runs the engine and follows by sync alone.
  */
 public final class ValidatorNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorNode.class);
   private static final int MAX_TXS_PER_BLOCK = 5_000;
+  /** A validator further behind its best peer than this pauses consensus and syncs blocks. */
+  public static final int SYNC_GAP = 4;
+  static final int SYNC_BATCH = 64;
+  private static final int SYNC_BYTES = 8 << 20;
+  private static final int SYNC_MAX_BYTES = 14 << 20;
+  private static final long STATUS_INTERVAL_MILLIS = 500;
+  private static final long SYNC_TIMEOUT_NANOS = 5_000_000_000L;
 
   private final ValidatorConfig cfg;
+  private final int index;
   private final RocksDbBlockStore store;
+  private final ConsensusStore consensus;
   private final ChainExecutor executor;
   private final Mempool mempool;
   private final TransactionValidator txValidator;
@@ -81,24 +102,32 @@ public final class ValidatorNode implements AutoCloseable {
   private final Map<NodeId, Integer> indexOf = new HashMap<>();
   private final ScheduledExecutorService thread;
   private final Map<Long, ScheduledFuture<?>> timers = new HashMap<>();
-  private volatile MessageCodec codec;
-  /**
-   * The consensus blocks committed in the current epoch, in memory: execution blocks are what is persisted, and a
-   * restarted node starts a new consensus epoch above its stored head (see docs/node.md).
-   */
-  private final InMemoryLedger ledger = new InMemoryLedger();
-  private final InMemoryBlockStore pending = new InMemoryBlockStore();
+  private final ValidatorSet validatorSet;
+  private final EngineConfig engineConfig;
+  private final MessageCodec codec;
+  private final CommitVerifier commitVerifier;
   private final P2pNetwork p2p;
+  private final Map<NodeId, Long> peerHeights = new ConcurrentHashMap<>();
   private Engine engine;
+  /** Bumped whenever the engine stops or starts, so timers of an earlier engine fire into nothing. */
+  private long engineGeneration;
+  private NodeId syncPeer;
+  private long syncSentNanos;
+  private long syncedBlocks;
+  private volatile boolean halted;
+  private volatile Consumer<Throwable> fatalHandler = t -> { };
   private JsonRpcServer rpcServer;
   private MetricsServer metricsServer;
   private volatile boolean closed;
   private volatile long round;
+  private volatile boolean syncing;
   private final NodeMetrics metrics = new NodeMetrics();
   private final NodeMetrics.Counter committedBlocks =
       metrics.counter("levity_committed_blocks_total", "Blocks committed by consensus and executed.");
   private final NodeMetrics.Counter committedTxs =
       metrics.counter("levity_committed_transactions_total", "Transactions in committed blocks (rate() gives tx/s).");
+  private final NodeMetrics.Counter syncedBlocksCounter =
+      metrics.counter("levity_synced_blocks_total", "Committed blocks fetched from peers and executed.");
   private final NodeMetrics.Summary blockInterval =
       metrics.summary("levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
   private final NodeMetrics.Summary commitLatency = metrics.summary("levity_commit_latency_seconds",
@@ -108,28 +137,44 @@ public final class ValidatorNode implements AutoCloseable {
 
   public ValidatorNode(ValidatorConfig cfg) {
     this.cfg = cfg;
+    this.index = cfg.index();
     this.store = cfg.dataDir() == null ? new RocksDbBlockStore(new InMemoryKeyValueStore())
         : RocksDbBlockStore.open(cfg.dataDir());
-    store.initialize(cfg.genesis());
+    try {
+      store.initialize(cfg.genesis());
+      List<Validator> validators = new ArrayList<>();
+      for (Bytes k : cfg.validators()) {
+        NodeId id = new NodeId(k);
+        indexOf.put(id, nodeIds.size());
+        nodeIds.add(id);
+        validators.add(new Validator(k, 1));
+      }
+      this.validatorSet = new ValidatorSet(ValidatorConfig.CONSENSUS_EPOCH, validators);
+      this.engineConfig = EngineConfig.defaults(cfg.chainId())
+          .withTimeouts(cfg.baseTimeoutMillis(), 1.5, Math.max(30_000, 10 * cfg.baseTimeoutMillis()));
+      DecodeLimits limits = new DecodeLimits(16 << 20, engineConfig.maxPayloadBytes(), ValidatorSet.MAX_VALIDATORS,
+          Ed25519Scheme.INSTANCE.maxSignatureBytes(), engineConfig.syncBatch());
+      this.codec = new MessageCodec(limits);
+      this.consensus = new ConsensusStore(store, limits);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    this.commitVerifier = new CommitVerifier(engineConfig, validatorSet, Ed25519Scheme.INSTANCE);
     this.executor = new ChainExecutor(store, cfg.chainId());
     this.mempool = new Mempool(MempoolConfig.DEFAULT, mempoolReader(), store.head().orElseThrow().gasLimit());
     this.txValidator = new TransactionValidator(Fork.CANCUN, cfg.chainId());
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
+    String name = index >= 0 ? "consensus-" + index : "node";
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "consensus-" + cfg.index());
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     });
-
-    for (Ed25519.KeyPair k : cfg.validatorKeys()) {
-      NodeId id = NodeId.of(k);
-      indexOf.put(id, nodeIds.size());
-      nodeIds.add(id);
-    }
     BlockHeader genesisHeader = store.canonicalHash(0).flatMap(store::block).orElseThrow().header();
     P2pConfig pc = P2pConfig.defaults(cfg.chainId(), genesisHeader.hash()).withPort(cfg.p2pPort());
-    this.p2p = new P2pNetwork(pc, cfg.validatorKeys().get(cfg.index()), new Inbound());
+    this.p2p = new P2pNetwork(pc, cfg.nodeKey(), new Inbound());
 
     StoreChainView view = new StoreChainView(cfg.chainId(), store, mempool, () -> p2p.peers().size());
     new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) ->
@@ -139,6 +184,7 @@ public final class ValidatorNode implements AutoCloseable {
     metrics.gauge("levity_consensus_round", "Current consensus round.", () -> round);
     metrics.gauge("levity_mempool_transactions", "Transactions waiting in the mempool.", mempool::size);
     metrics.gauge("levity_p2p_peers", "Connected peers.", this::peerCount);
+    metrics.gauge("levity_syncing", "1 while the node fetches blocks it is missing, else 0.", () -> syncing ? 1 : 0);
   }
 
   /** This node's metrics (Prometheus text through {@link #serveMetrics}). */
@@ -153,44 +199,29 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   /**
-   * Binds the p2p port and starts consensus in the configured epoch, by default head + 1 (so every validator must
-   * then start at the same head: see {@link #catchUpFrom}); returns the bound p2p port.
+   * Called (once, on the consensus thread) when the node cannot go on safely, for example when a committed block
+   * cannot be executed or stored: the node has already stopped consensus and block sync. The command line exits.
    */
-  public synchronized int start() throws InterruptedException {
-    if (engine != null) throw new IllegalStateException("already started");
-    List<Validator> validators = new ArrayList<>();
-    for (Ed25519.KeyPair k : cfg.validatorKeys()) validators.add(new Validator(Bytes.wrap(k.publicKey()), 1));
-    Ed25519.KeyPair own = cfg.validatorKeys().get(cfg.index());
-    // A new consensus epoch per start: see docs/node.md ("restarts").
-    long epoch = cfg.epoch() != 0 ? cfg.epoch() : store.head().orElseThrow().number() + 1;
-    ValidatorSet set = new ValidatorSet(epoch, validators);
-    Signer signer = Ed25519Scheme.INSTANCE.signer(own.secretKey());
-    EngineConfig ec = EngineConfig.defaults(cfg.chainId())
-        .withTimeouts(cfg.baseTimeoutMillis(), 1.5, Math.max(30_000, 10 * cfg.baseTimeoutMillis()));
-    codec = new MessageCodec(new DecodeLimits(16 << 20, ec.maxPayloadBytes(), ValidatorSet.MAX_VALIDATORS,
-        Ed25519Scheme.INSTANCE.maxSignatureBytes(), ec.syncBatch()));
-    engine = new Engine(ec, set, cfg.index(), signer, Ed25519Scheme.INSTANCE, new InMemorySafetyStore(), ledger,
-        pending);
-
-    int port = p2p.start();
-    onThread(() -> apply(engine.handle(new Event.Start())));
-    LOG.info("validator {} started at head {}, consensus epoch {} (p2p 127.0.0.1:{})", cfg.index(), head().number(),
-        epoch, port);
-    return port;
+  public void onFatal(Consumer<Throwable> handler) {
+    this.fatalHandler = handler;
   }
 
   /**
-   * Before {@link #start}: imports the blocks another validator's store has above this one's head (re-executed and
-   * checked), so a devnet whose validators stopped at slightly different heights restarts level.
+   * Binds the p2p port, starts announcing the head and, for a validator, starts consensus where its persisted state
+   * left it; returns the bound p2p port.
    */
-  public int catchUpFrom(BlockStore other) throws InvalidBlockException {
-    if (engine != null) throw new IllegalStateException("catch up before start");
-    int n = executor.catchUpFrom(other);
-    if (n > 0) mempool.onNewState(mempoolReader(), head().gasLimit());
-    return n;
+  public synchronized int start() throws InterruptedException {
+    if (closed) throw new IllegalStateException("closed");
+    int port = p2p.start();
+    thread.scheduleWithFixedDelay(() -> guarded(this::tick), STATUS_INTERVAL_MILLIS, STATUS_INTERVAL_MILLIS,
+        TimeUnit.MILLISECONDS);
+    if (index >= 0) onThread(this::startEngine);
+    LOG.info("{} started at head {} (p2p 127.0.0.1:{})", index >= 0 ? "validator " + index : "full node",
+        head().number(), port);
+    return port;
   }
 
-  /** Dials other validators (static peers, redialled by the transport when a connection drops). */
+  /** Dials other nodes (static peers, redialled by the transport when a connection drops). */
   public void connect(List<PeerAddress> peers) {
     for (PeerAddress p : peers) p2p.addStaticPeer(p);
   }
@@ -221,6 +252,19 @@ public final class ValidatorNode implements AutoCloseable {
     return p2p.peers().size();
   }
 
+  public NodeId nodeId() {
+    return p2p.nodeId();
+  }
+
+  /** True while consensus is paused to fetch missing blocks (always false once caught up). */
+  public boolean isSyncing() {
+    return syncing;
+  }
+
+  public boolean isHalted() {
+    return halted;
+  }
+
   // ---- the consensus thread ----
 
   private void onThread(Runnable r) {
@@ -228,42 +272,83 @@ public final class ValidatorNode implements AutoCloseable {
     try {
       thread.execute(() -> guarded(r));
     } catch (java.util.concurrent.RejectedExecutionException e) { // closed between the check and the call
-      LOG.debug("validator {}: event dropped while closing", cfg.index());
+      LOG.debug("{}: event dropped while closing", name());
     }
   }
 
   private void guarded(Runnable r) {
-    if (closed) return;
+    if (closed || halted) return;
     try {
       r.run();
     } catch (RuntimeException e) {
       if (closed && e instanceof java.util.concurrent.RejectedExecutionException) {
-        LOG.debug("validator {}: step cut short by close: {}", cfg.index(), e.toString()); // a timer set while closing
+        LOG.debug("{}: step cut short by close: {}", name(), e.toString()); // a timer set while closing
       } else {
-        LOG.error("validator {}: consensus step failed", cfg.index(), e);
+        LOG.error("{}: consensus step failed", name(), e);
       }
     }
   }
 
-  private void apply(List<Action> actions) {
-    if (engine != null) {
-      round = engine.currentRound();
-      firstSeenNanos.putIfAbsent(round, System.nanoTime());
+  private String name() {
+    return index >= 0 ? "validator " + index : "full node";
+  }
+
+  private void startEngine() {
+    if (engine != null || halted || index < 0) return;
+    cancelTimers();
+    engineGeneration++;
+    Signer signer = Ed25519Scheme.INSTANCE.signer(cfg.nodeKey().secretKey());
+    engine = new Engine(engineConfig, validatorSet, index, signer, Ed25519Scheme.INSTANCE, consensus.safety(),
+        consensus, consensus.pendingBlocks());
+    BlockHeader h = head();
+    if (h.number() > 0) {
+      Bytes32 tip = consensus.idAt(h.number()).orElseThrow();
+      apply(engine.handle(new Event.BlockExecuted(tip, h.number(), h.stateRoot())));
     }
+    apply(engine.handle(new Event.Start()));
+    LOG.info("{}: consensus running from height {}, round {}", name(), h.number(), engine.currentRound());
+  }
+
+  private void stopEngine(String why) {
+    if (engine == null) return;
+    LOG.info("{}: consensus paused: {}", name(), why);
+    engine = null;
+    engineGeneration++;
+    cancelTimers();
+  }
+
+  private void cancelTimers() {
+    for (ScheduledFuture<?> f : timers.values()) f.cancel(false);
+    timers.clear();
+  }
+
+  /** Runs {@code event} through the engine if it is still the one the event was meant for. */
+  private void handle(long generation, Event event) {
+    if (engine == null || generation != engineGeneration) return;
+    apply(engine.handle(event));
+  }
+
+  private void apply(List<Action> actions) {
+    Engine e = engine;
+    if (e == null) return;
+    long gen = engineGeneration;
+    round = e.currentRound();
+    firstSeenNanos.putIfAbsent(round, System.nanoTime());
     for (Action a : actions) {
+      if (gen != engineGeneration || halted) return; // a commit failed or sync paused the engine mid-list
       switch (a) {
         case Action.Send x -> p2p.send(nodeIds.get(x.to()), wire(x.message()));
         case Action.Broadcast x -> p2p.broadcast(wire(x.message()));
         case Action.SetTimer x -> {
           ScheduledFuture<?> old = timers.put(x.timerId(), thread.schedule(() -> guarded(() ->
-              apply(engine.handle(new Event.TimerFired(x.timerId(), x.round())))), x.delayMillis(), TimeUnit.MILLISECONDS));
+              handle(gen, new Event.TimerFired(x.timerId(), x.round()))), x.delayMillis(), TimeUnit.MILLISECONDS));
           if (old != null) old.cancel(false);
         }
-        case Action.RequestPayload x -> thread.schedule(() -> guarded(() ->
-            apply(engine.handle(new Event.PayloadReady(x.round(), buildPayload().encode())))),
-            cfg.blockIntervalMillis(), TimeUnit.MILLISECONDS);
+        case Action.RequestPayload x -> thread.schedule(() -> guarded(() -> {
+          if (gen == engineGeneration) handle(gen, new Event.PayloadReady(x.round(), buildPayload().encode()));
+        }), cfg.blockIntervalMillis(), TimeUnit.MILLISECONDS);
         case Action.Commit x -> commit(x);
-        case Action.Alarm x -> LOG.warn("validator {}: consensus alarm {}: {}", cfg.index(), x.kind(), x.detail());
+        case Action.Alarm x -> LOG.warn("{}: consensus alarm {}: {}", name(), x.kind(), x.detail());
       }
     }
   }
@@ -279,37 +364,193 @@ public final class ValidatorNode implements AutoCloseable {
     for (Mempool.Entry e : mempool.select(FeeMarket.nextBaseFee(h), h.gasLimit(), MAX_TXS_PER_BLOCK)) {
       txs.add(Bytes.wrap(e.transaction().encode()));
     }
-    return new Payload(System.currentTimeMillis() / 1000, txs);
+    return new Payload(System.currentTimeMillis() / 1000, cfg.feeRecipient(), txs);
   }
 
   private void commit(Action.Commit c) {
+    io.levity.consensus.types.Block cb = c.block();
     long now = System.nanoTime();
-    Long seen = firstSeenNanos.get(c.block().round());
+    Long seen = firstSeenNanos.get(cb.round());
     if (seen != null) commitLatency.observe((now - seen) / 1e9);
-    firstSeenNanos.keySet().removeIf(r -> r <= c.block().round());
+    firstSeenNanos.keySet().removeIf(r -> r <= cb.round());
     if (lastCommitNanos != 0) blockInterval.observe((now - lastCommitNanos) / 1e9);
     lastCommitNanos = now;
-    ledger.append(c.block(), c.proof());
-    pending.committed(c.block().id());
-    Payload payload;
-    try {
-      payload = Payload.decode(c.block().payload());
-    } catch (RuntimeException e) { // a certified but malformed payload: every node executes it as empty
-      LOG.warn("validator {}: committed payload at height {} is malformed: {}", cfg.index(), c.block().height(),
-          e.getMessage());
-      payload = new Payload(0, List.of());
+    long headNumber = head().number();
+    if (cb.height() != headNumber + 1) {
+      fatal(new IllegalStateException("consensus committed height " + cb.height() + " but the chain head is "
+          + headNumber));
+      return;
     }
-    BlockBuilder.Built built = executor.executeAndStore(payload, c.block().id());
-    Block b = built.block();
-    mempool.onNewState(mempoolReader(), b.header().gasLimit());
+    Block b;
+    try {
+      b = executeAndStore(cb, c.proof());
+    } catch (RuntimeException e) {
+      fatal(e);
+      return;
+    }
     committedBlocks.add(1);
     committedTxs.add(b.transactions().size());
+    long gen = engineGeneration;
+    onThread(() -> handle(gen, new Event.BlockExecuted(cb.id(), cb.height(), b.header().stateRoot())));
+  }
+
+  /** Executes a committed consensus block's payload and stores the result with its ledger entry, in one batch. */
+  private Block executeAndStore(io.levity.consensus.types.Block cb, io.levity.consensus.types.QuorumCert proof) {
+    Payload payload;
+    try {
+      payload = Payload.decode(cb.payload());
+    } catch (RuntimeException e) { // a certified but malformed payload: every node executes it as empty
+      LOG.warn("{}: committed payload at height {} is malformed: {}", name(), cb.height(), e.getMessage());
+      payload = Payload.EMPTY;
+    }
+    BlockBuilder.Built built = executor.executeAndStore(payload, cb.id(),
+        batch -> consensus.ledgerEntry(batch, cb, proof));
+    Block b = built.block();
+    mempool.onNewState(mempoolReader(), b.header().gasLimit());
     hub.publishHead(EthJson.head(b));
     for (BlockStore.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
-    LOG.debug("validator {}: block {} {} txs={} root={}", cfg.index(), b.number(), b.hash(),
-        b.transactions().size(), b.header().stateRoot());
-    long height = c.block().height();
-    onThread(() -> apply(engine.handle(new Event.BlockExecuted(c.block().id(), height, b.header().stateRoot()))));
+    LOG.debug("{}: block {} {} txs={} root={}", name(), b.number(), b.hash(), b.transactions().size(),
+        b.header().stateRoot());
+    return b;
+  }
+
+  private void fatal(Throwable t) {
+    if (halted) return;
+    halted = true;
+    LOG.error("{}: halting: cannot go on safely: {}", name(), t.toString(), t);
+    engine = null;
+    engineGeneration++;
+    cancelTimers();
+    try {
+      fatalHandler.accept(t);
+    } catch (RuntimeException e) {
+      LOG.error("{}: fatal handler failed", name(), e);
+    }
+  }
+
+  // ---- status and block sync (consensus thread) ----
+
+  private void tick() {
+    BlockHeader h = head();
+    p2p.broadcast(new P2pMessage.Status(h.number(), h.hash()));
+    syncStep();
+  }
+
+  /** Decides whether to fetch blocks, pause or resume consensus; sends at most one request at a time. */
+  private void syncStep() {
+    long h = head().number();
+    NodeId best = null;
+    long bestHeight = -1;
+    for (Map.Entry<NodeId, Long> e : peerHeights.entrySet()) {
+      if (e.getValue() > bestHeight && p2p.isConnected(e.getKey())) {
+        best = e.getKey();
+        bestHeight = e.getValue();
+      }
+    }
+    if (syncPeer != null && System.nanoTime() - syncSentNanos > SYNC_TIMEOUT_NANOS) {
+      LOG.info("{}: block request to {} timed out", name(), syncPeer.shortHex());
+      peerHeights.remove(syncPeer); // ask someone else; its next Status brings it back
+      syncPeer = null;
+    }
+    long gap = engine != null ? SYNC_GAP : 0;
+    if (best != null && bestHeight > h + gap) {
+      if (engine != null) stopEngine("behind peer " + best.shortHex() + " by " + (bestHeight - h) + " blocks; syncing");
+      syncing = true;
+      if (syncPeer == null) {
+        syncPeer = best;
+        syncSentNanos = System.nanoTime();
+        p2p.send(best, new P2pMessage.GetBlocks(h + 1, SYNC_BATCH));
+      }
+      return;
+    }
+    if (syncPeer == null && syncing) {
+      syncing = false;
+      LOG.info("{}: caught up at height {} ({} blocks synced so far)", name(), h, syncedBlocks);
+    }
+    if (engine == null && index >= 0 && syncPeer == null) startEngine();
+  }
+
+  /** A peer's answer to our GetBlocks: verify, execute and store what it proves committed, then go on. */
+  private void onBlocks(NodeId from, List<Bytes> items) {
+    if (!from.equals(syncPeer)) return; // unsolicited or late
+    syncPeer = null;
+    List<ConsensusStore.Entry> entries = new ArrayList<>(items.size());
+    try {
+      for (Bytes item : items) entries.add(consensus.decodeEntry(item.toArray()));
+    } catch (RuntimeException e) {
+      LOG.info("{}: malformed blocks from {}: {}", name(), from.shortHex(), e.getMessage());
+      p2p.penalize(from, Misbehavior.MALFORMED_MESSAGE);
+      peerHeights.remove(from);
+      return;
+    }
+    if (entries.isEmpty()) { // it has nothing above our head after all
+      peerHeights.remove(from);
+      return;
+    }
+    long h = head().number();
+    Bytes32 tip = h == 0 ? commitVerifier.genesisId() : consensus.idAt(h).orElseThrow();
+    List<io.levity.consensus.types.Block> chain = new ArrayList<>(entries.size());
+    for (ConsensusStore.Entry e : entries) chain.add(e.block());
+    Optional<String> broken = commitVerifier.linked(tip, h, chain);
+    int last = -1;
+    if (broken.isEmpty()) {
+      for (int i = entries.size() - 1; i >= 0 && last < 0; i--) {
+        ConsensusStore.Entry e = entries.get(i);
+        if (e.proof().data().parentId().equals(e.block().id())) {
+          if (commitVerifier.commits(e.proof(), e.block())) last = i;
+          else broken = Optional.of("the commit certificate of block " + e.block().id() + " does not verify");
+        }
+      }
+      if (last < 0 && broken.isEmpty()) broken = Optional.of("no block in the batch comes with its commit proof");
+    }
+    if (broken.isPresent()) {
+      LOG.warn("{}: blocks from {} refused: {}", name(), from.shortHex(), broken.get());
+      p2p.penalize(from, Misbehavior.INVALID_DATA);
+      peerHeights.remove(from);
+      return;
+    }
+    for (int i = 0; i <= last; i++) {
+      ConsensusStore.Entry e = entries.get(i);
+      try {
+        Block b = executeAndStore(e.block(), e.proof());
+        syncedBlocks++;
+        syncedBlocksCounter.add(1);
+        committedTxs.add(b.transactions().size());
+      } catch (RuntimeException ex) {
+        fatal(ex);
+        return;
+      }
+    }
+    LOG.info("{}: synced to height {} from {}", name(), head().number(), from.shortHex());
+    syncStep(); // the next batch right away
+  }
+
+  /** Serves a GetBlocks from the ledger (p2p inbound thread; the store is safe to read concurrently). */
+  private void serveBlocks(NodeId from, P2pMessage.GetBlocks g) {
+    List<Bytes> out = new ArrayList<>();
+    long h = Math.max(1, g.fromHeight());
+    int max = Math.min(g.max(), SYNC_BATCH);
+    long bytes = 0;
+    int lastTop = -1;
+    while (true) {
+      Optional<byte[]> raw = consensusEntryBytes(h);
+      if (raw.isEmpty()) break;
+      boolean extending = out.size() >= max || bytes >= SYNC_BYTES;
+      if (extending && (lastTop == out.size() - 1 || out.size() >= max + 32 || bytes + raw.get().length > SYNC_MAX_BYTES)) {
+        break;
+      }
+      out.add(Bytes.wrap(raw.get()));
+      bytes += raw.get().length;
+      ConsensusStore.Entry e = consensus.decodeEntry(raw.get());
+      if (e.proof().data().parentId().equals(e.block().id())) lastTop = out.size() - 1;
+      h++;
+    }
+    List<Bytes> send = lastTop >= 0 ? out.subList(0, lastTop + 1) : out;
+    p2p.send(from, new P2pMessage.Blocks(send));
+  }
+
+  private Optional<byte[]> consensusEntryBytes(long height) {
+    return consensus.entry(height).map(ConsensusStore.Entry::encode);
   }
 
   private AccountReader mempoolReader() {
@@ -333,15 +574,16 @@ public final class ValidatorNode implements AutoCloseable {
       switch (message) {
         case P2pMessage.ConsensusMessage m -> {
           Integer idx = indexOf.get(from);
-          if (idx == null) return; // not a validator
+          if (idx == null || index < 0) return; // not from a validator, or we are not one
           Message decoded;
           try {
             decoded = codec.decode(m.payload().toArray());
           } catch (MalformedMessageException e) {
-            LOG.debug("validator {}: malformed consensus message from {}: {}", cfg.index(), idx, e.getMessage());
+            LOG.debug("{}: malformed consensus message from {}: {}", name(), idx, e.getMessage());
+            p2p.penalize(from, Misbehavior.INVALID_DATA);
             return;
           }
-          onThread(() -> apply(engine.handle(new Event.MessageReceived(idx, decoded))));
+          onThread(() -> handle(engineGeneration, new Event.MessageReceived(idx, decoded)));
         }
         case P2pMessage.Transactions t -> {
           for (Bytes raw : t.transactions()) {
@@ -351,13 +593,21 @@ public final class ValidatorNode implements AutoCloseable {
               mempool.add(v, raw.size());
               p2p.gossip(new P2pMessage.Transactions(List.of(raw)));
             } catch (MempoolException | RuntimeException e) {
-              LOG.debug("validator {}: gossiped transaction refused: {}", cfg.index(), e.getMessage());
+              LOG.debug("{}: gossiped transaction refused: {}", name(), e.getMessage());
             }
           }
         }
+        case P2pMessage.Status s -> peerHeights.put(from, s.height());
+        case P2pMessage.GetBlocks g -> serveBlocks(from, g);
+        case P2pMessage.Blocks b -> onThread(() -> onBlocks(from, b.blocks()));
         default -> {
         }
       }
+    }
+
+    @Override
+    public void onPeerDisconnected(NodeId peer) {
+      peerHeights.remove(peer);
     }
   }
 

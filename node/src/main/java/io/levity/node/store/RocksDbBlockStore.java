@@ -133,7 +133,7 @@ public final class RocksDbBlockStore implements BlockStore {
     }
     TrieWorldState state = TrieWorldState.empty(store);
     genesis.applyTo(state);
-    writeBlock(block0, List.of(), state, true);
+    writeBlock(block0, List.of(), state, true, batch -> {});
     return TrieWorldState.open(store, block0.header().stateRoot());
   }
 
@@ -146,16 +146,27 @@ public final class RocksDbBlockStore implements BlockStore {
 
   @Override
   public synchronized void commit(Block block, List<Receipt> receipts, TrieWorldState state) {
+    commit(block, receipts, state, batch -> {});
+  }
+
+  /**
+   * Like {@link #commit(Block, List, TrieWorldState)}, with {@code extra} adding its own entries (the consensus
+   * ledger's, for one) to the same atomic batch, so the block and what committed it are stored together or not at
+   * all.
+   */
+  public synchronized void commit(Block block, List<Receipt> receipts, TrieWorldState state,
+      java.util.function.Consumer<KeyValueStore.WriteBatch> extra) {
     BlockHeader h = head;
     if (h == null) throw new IllegalStateException("the store has no genesis block yet");
     if (block.number() != h.number() + 1 || !block.header().parentHash().equals(h.hash())) {
       throw new IllegalArgumentException("block " + block.number() + " (" + block.hash() + ") does not extend the"
           + " head " + h.number() + " (" + h.hash() + ")");
     }
-    writeBlock(block, receipts, state, false);
+    writeBlock(block, receipts, state, false, extra);
   }
 
-  private void writeBlock(Block block, List<Receipt> receipts, TrieWorldState state, boolean genesis) {
+  private void writeBlock(Block block, List<Receipt> receipts, TrieWorldState state, boolean genesis,
+      java.util.function.Consumer<KeyValueStore.WriteBatch> extra) {
     if (receipts.size() != block.transactions().size()) {
       throw new IllegalArgumentException(block.transactions().size() + " transactions but " + receipts.size()
           + " receipts");
@@ -176,6 +187,7 @@ public final class RocksDbBlockStore implements BlockStore {
             Rlp.encodeLong(block.number()), Rlp.encodeLong(i)));
       }
       batch.put(HEAD, hash.toArray());
+      extra.accept(batch);
       batch.write();
     }
     head = block.header();

@@ -1,0 +1,70 @@
+package io.levity.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.levity.consensus.safety.SafetyState;
+import io.levity.consensus.types.Block;
+import io.levity.consensus.types.DecodeLimits;
+import io.levity.consensus.types.Genesis;
+import io.levity.consensus.types.QuorumCert;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.node.keys.DevAccounts;
+import io.levity.node.runtime.Devnet;
+import io.levity.trie.KeyValueStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The consensus state survives closing and reopening the RocksDB it lives in. */
+class ConsensusStoreTest {
+  @TempDir Path dir;
+
+  private final QuorumCert genesisQc = QuorumCert.genesis(Genesis.of(1337, 1), 4);
+  private final Block b1 = Block.create(1, 1, 0, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1, (byte) 2));
+  private final Block b2 = Block.create(1, 2, 1, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 3));
+
+  private RocksDbBlockStore open() {
+    RocksDbBlockStore s = RocksDbBlockStore.open(dir);
+    s.initialize(Devnet.genesis(1337, List.of(DevAccounts.dev(1).get(0).address()), 1));
+    return s;
+  }
+
+  @Test
+  void safetyStateAndPendingBlocksSurviveAReopen() {
+    SafetyState state = new SafetyState(1, 7, 9, 6, genesisQc, Optional.empty());
+    try (RocksDbBlockStore chain = open()) {
+      ConsensusStore cs = new ConsensusStore(chain, DecodeLimits.DEFAULT);
+      assertThat(cs.safety().load()).isEmpty();
+      cs.safety().save(state);
+      cs.pendingBlocks().save(b1);
+      cs.pendingBlocks().save(b2);
+      cs.pendingBlocks().discard(List.of(b1.id()));
+    }
+    try (RocksDbBlockStore chain = open()) {
+      ConsensusStore cs = new ConsensusStore(chain, DecodeLimits.DEFAULT);
+      assertThat(cs.safety().load()).contains(state);
+      assertThat(cs.pendingBlocks().load()).extracting(Block::id).containsExactly(b2.id());
+    }
+  }
+
+  @Test
+  void aLedgerEntryIsReadBackByHeightAndIdAndLeavesThePendingSet() {
+    try (RocksDbBlockStore chain = open()) {
+      ConsensusStore cs = new ConsensusStore(chain, DecodeLimits.DEFAULT);
+      cs.pendingBlocks().save(b1);
+      try (KeyValueStore.WriteBatch batch = chain.keyValueStore().newBatch()) {
+        cs.ledgerEntry(batch, b1, genesisQc);
+        batch.write();
+      }
+      assertThat(cs.entry(1)).map(e -> e.block().id()).contains(b1.id());
+      assertThat(cs.block(b1.id())).map(Block::encoding).hasValueSatisfying(e -> assertThat(e).isEqualTo(b1.encoding()));
+      assertThat(cs.idAt(1)).contains(b1.id());
+      assertThat(cs.pendingBlocks().load()).isEmpty();
+      assertThat(cs.entry(2)).isEmpty();
+      assertThat(cs.tip()).as("the tip follows the execution head, still at genesis").isEmpty();
+    }
+  }
+}
