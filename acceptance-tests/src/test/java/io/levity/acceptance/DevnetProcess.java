@@ -144,7 +144,7 @@ final class DevnetProcess implements AutoCloseable {
     }
   }
 
-  private static String javaBinary() {
+  static String javaBinary() {
     String javaHome = System.getenv("JAVA_HOME");
     if (javaHome == null || javaHome.isBlank() || !Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
       javaHome = System.getProperty("java.home");
@@ -152,14 +152,14 @@ final class DevnetProcess implements AutoCloseable {
     return Path.of(javaHome, "bin", "java").toString();
   }
 
-  private static int holdFreePort(List<ServerSocket> held) throws IOException {
+  static int holdFreePort(List<ServerSocket> held) throws IOException {
     ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     held.add(socket);
     return socket.getLocalPort();
   }
 
   /** A first port p such that p .. p + count - 1 are all free; the sockets stay open in {@code held}. */
-  private static int holdFreeRange(List<ServerSocket> held, int count) throws IOException {
+  static int holdFreeRange(List<ServerSocket> held, int count) throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
       int base = first.getLocalPort();

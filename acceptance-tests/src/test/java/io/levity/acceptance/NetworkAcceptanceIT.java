@@ -1,0 +1,315 @@
+package io.levity.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
+
+/**
+ * Four validators as four separate OS processes ({@code levity init} + {@code levity node --config}), under a
+ * steady load of signed transfers: one validator is SIGKILLed and restarted and must catch up; another is cut off
+ * through TCP proxies and must rejoin once the cut heals; the network keeps finalizing throughout; at the end every
+ * acknowledged transaction has a successful receipt and all four nodes hold the same blocks and state roots.
+ */
+class NetworkAcceptanceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long CHAIN_ID = 1337;
+  /** Dev accounts 2 and 3 of the {@code test test ... junk} mnemonic (public test keys). */
+  private static final List<String> SENDER_KEYS = List.of(
+      "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+      "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
+  private static final int CUT_NODE = 2;
+  private static final int KILLED_NODE = 3;
+
+  @TempDir Path work;
+
+  private final List<NodeProcess> nodes = new ArrayList<>();
+  private final List<TcpProxy> proxies = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private int[] httpPorts;
+
+  @AfterEach
+  void stop() throws Exception {
+    for (NodeProcess n : nodes) n.stop();
+    for (TcpProxy p : proxies) p.close();
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void keepsFinalizingThroughACrashAndAPartitionAndLosesNoTransaction() throws Exception {
+    Path cli = Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar")).toAbsolutePath().normalize();
+    Path net = work.resolve("net");
+    List<ServerSocket> held = new ArrayList<>();
+    int p2p;
+    int httpBase;
+    try {
+      p2p = DevnetProcess.holdFreeRange(held, 4);
+      httpBase = DevnetProcess.holdFreeRange(held, 8);
+    } finally {
+      for (ServerSocket s : held) s.close();
+    }
+    Process init = new ProcessBuilder(DevnetProcess.javaBinary(), "-jar", cli.toString(), "init", "--validators", "4",
+        "--dir", net.toString(), "--p2p-port", Integer.toString(p2p), "--http-port", Integer.toString(httpBase),
+        "--block-time", "500").redirectErrorStream(true).redirectOutput(work.resolve("init.log").toFile()).start();
+    assertThat(init.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(init.exitValue()).as(Files.readString(work.resolve("init.log"))).isZero();
+    httpPorts = new int[4];
+    for (int i = 0; i < 4; i++) httpPorts[i] = httpBase + 2 * i;
+
+    // Every link of the node to be cut goes through a proxy: its inbound through one, its outbound through one each.
+    TcpProxy toCut = new TcpProxy(p2p + CUT_NODE);
+    proxies.add(toCut);
+    ArrayNode cutPeers = JSON.createArrayNode();
+    for (int j = 0; j < 4; j++) {
+      if (j == CUT_NODE) continue;
+      TcpProxy out = new TcpProxy(p2p + j);
+      proxies.add(out);
+      cutPeers.add("127.0.0.1:" + out.port());
+    }
+    for (int i = 0; i < 4; i++) {
+      Path cfg = net.resolve("node" + i).resolve("node.json");
+      ObjectNode n = (ObjectNode) JSON.readTree(cfg.toFile());
+      if (i == CUT_NODE) {
+        n.set("peers", cutPeers);
+      } else {
+        ArrayNode peers = JSON.createArrayNode();
+        for (int j = 0; j < 4; j++) {
+          if (j != i) peers.add("127.0.0.1:" + (j == CUT_NODE ? toCut.port() : p2p + j));
+        }
+        n.set("peers", peers);
+      }
+      JSON.writeValue(cfg.toFile(), n);
+      nodes.add(new NodeProcess(cli, cfg, work.resolve("node" + i + ".log")));
+    }
+    for (NodeProcess n : nodes) n.start();
+    awaitAll(h -> h >= 2, "height 2 on all four nodes", 90);
+
+    Load load = new Load();
+    load.start();
+    awaitCondition(() -> load.acknowledged.get() >= 10, "the first transfers acknowledged", 60);
+
+    // 1. SIGKILL a validator: the other three keep finalizing; restarted, it catches up.
+    long before = height(0);
+    nodes.get(KILLED_NODE).kill();
+    awaitCondition(() -> height(0) >= before + 4, "4 blocks finalized without validator " + KILLED_NODE, 60);
+    long whileDown = height(0);
+    nodes.get(KILLED_NODE).start();
+    awaitCondition(() -> height(KILLED_NODE) >= whileDown + 2, "the restarted validator catching up", 90);
+
+    // 2. Cut a validator off: the other three keep finalizing, it falls behind; healed, it rejoins.
+    for (TcpProxy p : proxies) p.cut();
+    long atCut = height(0);
+    awaitCondition(() -> height(0) >= atCut + 6, "6 blocks finalized while validator " + CUT_NODE + " is cut off", 60);
+    long cutHead = height(CUT_NODE);
+    assertThat(cutHead).as("the cut-off validator cannot finalize alone").isLessThan(height(0) - 2);
+    for (TcpProxy p : proxies) p.heal();
+    long atHeal = height(0);
+    awaitCondition(() -> height(CUT_NODE) >= atHeal + 2, "the cut-off validator rejoining", 90);
+
+    // 3. Stop the load; nothing acknowledged may be lost, and every node holds the same chain.
+    load.stop();
+    assertThat(load.errors).as("unexpected RPC errors from the load").isEmpty();
+    long acked = load.acknowledged.get();
+    assertThat(acked).isGreaterThan(20);
+    for (String hash : load.hashes) {
+      awaitCondition(() -> receiptStatus(0, hash) != null, "a receipt for " + hash, 60);
+      assertThat(receiptStatus(0, hash)).as("status of " + hash).isEqualTo("0x1");
+    }
+    long target = height(0);
+    awaitAll(h -> h >= target, "every node at height " + target, 90);
+    JsonNode reference = block(0, target);
+    for (int i = 1; i < 4; i++) {
+      JsonNode b = block(i, target);
+      assertThat(b.get("hash").asText()).as("block %d on node %d", target, i).isEqualTo(reference.get("hash").asText());
+      assertThat(b.get("stateRoot").asText()).as("state root on node %d", i)
+          .isEqualTo(reference.get("stateRoot").asText());
+    }
+    for (String key : SENDER_KEYS) {
+      String address = Credentials.create(key).getAddress();
+      String nonce0 = rpc(0, "eth_getTransactionCount", "[\"" + address + "\",\"latest\"]").get("result").asText();
+      for (int i = 1; i < 4; i++) {
+        assertThat(rpc(i, "eth_getTransactionCount", "[\"" + address + "\",\"" + Numeric.toHexStringWithPrefix(
+            BigInteger.valueOf(target)) + "\"]").get("result").asText()).isEqualTo(
+            rpc(0, "eth_getTransactionCount", "[\"" + address + "\",\"" + Numeric.toHexStringWithPrefix(
+                BigInteger.valueOf(target)) + "\"]").get("result").asText());
+      }
+      assertThat(Long.decode(nonce0)).as("transactions of %s included", address).isPositive();
+    }
+    System.out.printf("NetworkAcceptanceIT: %d transfers acknowledged and all included; final height %d; "
+        + "cut-off validator was at %d while the others passed %d%n", acked, target, cutHead, atCut + 6);
+  }
+
+  /** Steady transfers from two senders, each to its own node's RPC, with explicit nonces; records acknowledged hashes. */
+  private final class Load {
+    final AtomicLong acknowledged = new AtomicLong();
+    final Set<String> hashes = ConcurrentHashMap.newKeySet();
+    final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<Thread> threads = new ArrayList<>();
+
+    void start() {
+      for (int s = 0; s < SENDER_KEYS.size(); s++) {
+        int sender = s;
+        Thread t = new Thread(() -> run(sender), "load-" + s);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+      }
+    }
+
+    private void run(int sender) {
+      Credentials c = Credentials.create(SENDER_KEYS.get(sender));
+      int node = sender; // nodes 0 and 1 are never killed nor cut
+      String to = "0x" + Hash.sha3String("levity load recipient " + sender).substring(26);
+      try {
+        long nonce = Long.decode(rpc(node, "eth_getTransactionCount", "[\"" + c.getAddress() + "\",\"pending\"]")
+            .get("result").asText());
+        while (running.get()) {
+          RawTransaction tx = RawTransaction.createEtherTransaction(CHAIN_ID, BigInteger.valueOf(nonce),
+              BigInteger.valueOf(21_000), to, BigInteger.valueOf(1_000_000_000_000L), BigInteger.valueOf(1_000_000_000L),
+              BigInteger.valueOf(100_000_000_000L));
+          String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, c));
+          JsonNode r = rpc(node, "eth_sendRawTransaction", "[\"" + raw + "\"]");
+          if (r.has("result")) {
+            hashes.add(r.get("result").asText());
+            acknowledged.incrementAndGet();
+            nonce++;
+          } else {
+            errors.add(r.toString());
+            Thread.sleep(200);
+          }
+          Thread.sleep(50); // about 20 transfers per second per sender
+        }
+      } catch (Exception e) {
+        if (running.get()) errors.add(e.toString());
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      for (Thread t : threads) t.join(10_000);
+    }
+  }
+
+  private long height(int node) {
+    try {
+      return Long.decode(rpc(node, "eth_blockNumber", "[]").get("result").asText());
+    } catch (Exception e) {
+      return -1; // down or not serving yet
+    }
+  }
+
+  private String receiptStatus(int node, String hash) {
+    try {
+      JsonNode r = rpc(node, "eth_getTransactionReceipt", "[\"" + hash + "\"]").get("result");
+      return r == null || r.isNull() ? null : r.get("status").asText();
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private JsonNode block(int node, long number) throws Exception {
+    return rpc(node, "eth_getBlockByNumber", "[\"" + Numeric.toHexStringWithPrefix(BigInteger.valueOf(number))
+        + "\",false]").get("result");
+  }
+
+  private JsonNode rpc(int node, String method, String params) throws IOException, InterruptedException {
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[node]))
+        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return JSON.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private void awaitAll(java.util.function.LongPredicate ok, String what, int seconds) throws Exception {
+    awaitCondition(() -> {
+      for (int i = 0; i < 4; i++) if (!ok.test(height(i))) return false;
+      return true;
+    }, what, seconds);
+  }
+
+  private void awaitCondition(java.util.function.BooleanSupplier ok, String what, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!ok.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        StringBuilder sb = new StringBuilder("timed out after " + seconds + " s waiting for " + what + "; heights:");
+        for (int i = 0; i < 4; i++) sb.append(' ').append(height(i));
+        for (NodeProcess n : nodes) sb.append("\n--- ").append(n.log).append(":\n").append(n.tail());
+        throw new AssertionError(sb.toString());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** One {@code levity node} process; its output is appended to a log file across restarts. */
+  private static final class NodeProcess {
+    final Path cli;
+    final Path config;
+    final Path log;
+    Process process;
+
+    NodeProcess(Path cli, Path config, Path log) {
+      this.cli = cli;
+      this.config = config;
+      this.log = log;
+    }
+
+    void start() throws IOException {
+      process = new ProcessBuilder(DevnetProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
+          cli.toString(), "node", "--config", config.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    void stop() throws InterruptedException {
+      if (process == null || !process.isAlive()) return;
+      process.destroy();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) kill();
+    }
+
+    String tail() {
+      try {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+      } catch (IOException e) {
+        return "(no log: " + e + ")";
+      }
+    }
+  }
+}
