@@ -58,6 +58,7 @@ public final class StateTransition {
   private final Fork fork;
   private final TransactionValidator validator;
   private final Evm evm;
+  private boolean eoaSenderRequired = true;
 
   /**
    * @param fork the fork whose rules apply; the EVM must implement it (Shanghai and Cancun today)
@@ -68,6 +69,15 @@ public final class StateTransition {
     this.fork = Objects.requireNonNull(fork, "fork");
     this.validator = new TransactionValidator(fork, chainId);
     this.evm = new Evm(Forks.byName(fork.fixtureName()), Precompiles.cancun());
+  }
+
+  /**
+   * For eth_call and eth_estimateGas only: lets a sender that has code through (EIP-3607 guards real transactions,
+   * which such a sender could never sign; simulated calls "from" a contract are common and go-ethereum allows them).
+   */
+  public StateTransition forSimulatedCalls() {
+    eoaSenderRequired = false;
+    return this;
   }
 
   public Fork fork() {
@@ -106,13 +116,13 @@ public final class StateTransition {
    */
   public TransactionResult apply(WorldView world, BlockContext block, ValidatedTransaction v, long gasAvailable,
       Tracer tracer) {
-    Rejected rejected = checkAgainstState(world, block, v, gasAvailable);
+    Rejected rejected = checkAgainstState(world, block, v, gasAvailable, eoaSenderRequired);
     if (rejected != null) return rejected;
     return execute(world, block, v, tracer);
   }
 
   private static Rejected checkAgainstState(WorldView world, BlockContext block, ValidatedTransaction v,
-      long gasAvailable) {
+      long gasAvailable, boolean eoaSenderRequired) {
     Transaction tx = v.transaction();
     Address sender = v.sender();
     long accountNonce = world.nonce(sender);
@@ -123,7 +133,7 @@ public final class StateTransition {
           + Long.toUnsignedString(accountNonce));
     }
     Bytes32 codeHash = world.codeHash(sender);
-    if (!codeHash.equals(Keccak.EMPTY_HASH)) {
+    if (eoaSenderRequired && !codeHash.equals(Keccak.EMPTY_HASH)) {
       return new Rejected(SENDER_NOT_EOA, "sender " + sender + " has code (code hash " + codeHash + "; EIP-3607)");
     }
     // A gas limit of 2^63 or more exceeds every block's; rejecting it here keeps gas arithmetic in signed longs.

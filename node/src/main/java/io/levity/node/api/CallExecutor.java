@@ -165,7 +165,7 @@ final class CallExecutor {
         n -> chain.canonicalHash(n).orElse(Bytes32.ZERO));
     BlockContext ctx = new BlockContext(base.coinbase(), base.number(), base.timestamp(), base.gasLimit(),
         base.prevRandao(), baseFee, base.blobBaseFee(), base.chainId(), base.blockHashes());
-    StateTransition transition = new StateTransition(fork, chain.chainId());
+    StateTransition transition = new StateTransition(fork, chain.chainId()).forSimulatedCalls();
     return transition.apply(world, ctx, new ValidatedTransaction(tx, req.from(), intrinsic), Long.MAX_VALUE, null);
   }
 

@@ -119,6 +119,10 @@ class EthApiTest {
     assertThat(result("eth_call", "[" + logCall + ",\"0x1\"]").asText()).isEqualTo("0x");
     assertThat(result("eth_getStorageAt", "[" + q(CONTRACT.toHex()) + ",\"0x1\",\"0x1\"]").asText())
         .isEqualTo(Bytes32.ZERO.toHex());
+    // A simulated call may come "from" a contract (EIP-3607 binds signed transactions only), as in go-ethereum.
+    String fromContract = "{\"from\":" + q(CONTRACT.toHex()) + ",\"to\":" + q(BOB.toHex()) + "}";
+    assertThat(result("eth_call", "[" + fromContract + ",\"latest\"]").asText()).isEqualTo("0x");
+    assertThat(num(result("eth_estimateGas", "[" + fromContract + "]"))).isEqualTo(21_000);
   }
 
   @Test
