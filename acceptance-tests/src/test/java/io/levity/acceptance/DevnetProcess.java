@@ -158,14 +158,19 @@ final class DevnetProcess implements AutoCloseable {
     return socket.getLocalPort();
   }
 
-  /** A first port p such that p .. p + count - 1 are all free; the sockets stay open in {@code held}. */
+  /**
+   * A first port p such that p .. p + count - 1 are all free; the sockets stay open in {@code held}. The range is
+   * taken below the kernel's ephemeral ports (32768 and up on Linux): a node that is down has peers redialling its
+   * port, and a redial from an ephemeral port equal to the target port connects to itself (TCP simultaneous open)
+   * and would then hold the port the restarted node needs.
+   */
   static int holdFreeRange(List<ServerSocket> held, int count) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-      int base = first.getLocalPort();
-      List<ServerSocket> range = new ArrayList<>(List.of(first));
-      boolean ok = base + count - 1 <= 65535;
-      for (int i = 1; ok && i < count; i++) {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = 20_000 + random.nextInt(12_000 - count);
+      List<ServerSocket> range = new ArrayList<>();
+      boolean ok = true;
+      for (int i = 0; ok && i < count; i++) {
         try {
           range.add(new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress()));
         } catch (IOException taken) {

@@ -117,6 +117,16 @@ public final class Mempool {
    * account nonce without gaps, skipping those whose fee cap is below the base fee, up to the gas limit.
    */
   public synchronized List<Entry> select(UInt256 baseFee, long gasLimit, int maxCount) {
+    return select(baseFee, gasLimit, maxCount, java.util.Set.of());
+  }
+
+  /**
+   * Like {@link #select(UInt256, long, int)}, passing over the transactions in {@code inFlight} (already in a
+   * proposed block that has not committed yet) as if they had been picked: they take no gas, and each sender's
+   * queue goes on after them in nonce order.
+   */
+  public synchronized List<Entry> select(UInt256 baseFee, long gasLimit, int maxCount,
+      java.util.Set<Bytes32> inFlight) {
     record Head(Entry e, UInt256 tip) {}
     PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
       int c = b.tip().compareTo(a.tip());
@@ -131,9 +141,11 @@ public final class Mempool {
     while (!heads.isEmpty() && out.size() < maxCount) {
       Head h = heads.poll();
       Entry e = h.e();
-      if (Long.compareUnsigned(e.transaction().gasLimit(), gasLeft) > 0) continue; // the sender waits for a later block
-      out.add(e);
-      gasLeft -= e.transaction().gasLimit();
+      if (!inFlight.contains(e.tx().hash())) {
+        if (Long.compareUnsigned(e.transaction().gasLimit(), gasLeft) > 0) continue; // waits for a later block
+        out.add(e);
+        gasLeft -= e.transaction().gasLimit();
+      }
       Entry next = bySender.get(e.sender()).get(e.nonce() + 1);
       if (next != null && eligible(next, baseFee)) heads.add(new Head(next, next.transaction().effectivePriorityFee(baseFee)));
     }

@@ -344,9 +344,7 @@ public final class ValidatorNode implements AutoCloseable {
               handle(gen, new Event.TimerFired(x.timerId(), x.round()))), x.delayMillis(), TimeUnit.MILLISECONDS));
           if (old != null) old.cancel(false);
         }
-        case Action.RequestPayload x -> thread.schedule(() -> guarded(() -> {
-          if (gen == engineGeneration) handle(gen, new Event.PayloadReady(x.round(), buildPayload().encode()));
-        }), cfg.blockIntervalMillis(), TimeUnit.MILLISECONDS);
+        case Action.RequestPayload x -> schedulePayload(gen, x, System.nanoTime());
         case Action.Commit x -> commit(x);
         case Action.Alarm x -> LOG.warn("{}: consensus alarm {}: {}", name(), x.kind(), x.detail());
       }
@@ -357,11 +355,74 @@ public final class ValidatorNode implements AutoCloseable {
     return new P2pMessage.ConsensusMessage(Bytes.wrap(MessageCodec.encode(m)));
   }
 
-  /** The leader's payload: the mempool's best transactions for the next block and the wall-clock second. */
-  private Payload buildPayload() {
+  /**
+   * Block pacing. An idle chain makes a block every block interval. When there is work (transactions waiting that
+   * no uncommitted ancestor already carries, or an uncommitted ancestor with transactions that needs the next
+   * certificates to commit), the leader proposes after the short {@link #minBlockIntervalMillis}: under load,
+   * rounds run back to back and commit latency is a few network round trips plus execution, not three block
+   * intervals.
+   */
+  private void schedulePayload(long gen, Action.RequestPayload x, long requestedAt) {
+    long poll = Math.max(5, Math.min(25, minBlockIntervalMillis()));
+    thread.schedule(() -> guarded(() -> {
+      if (gen != engineGeneration) return;
+      long waited = (System.nanoTime() - requestedAt) / 1_000_000;
+      InFlight inFlight = inFlight(x.parentId());
+      boolean busy = inFlight.ancestorsCarryTransactions() || mempool.size() > inFlight.hashes().size();
+      if (waited >= cfg.blockIntervalMillis() || (busy && waited >= minBlockIntervalMillis())) {
+        handle(gen, new Event.PayloadReady(x.round(), buildPayload(inFlight.hashes()).encode()));
+      } else {
+        schedulePayload(gen, x, requestedAt);
+      }
+    }), poll, TimeUnit.MILLISECONDS);
+  }
+
+  private long minBlockIntervalMillis() {
+    return Math.min(cfg.blockIntervalMillis(), Math.max(20, cfg.blockIntervalMillis() / 10));
+  }
+
+  /** The transactions of the uncommitted blocks from {@code parentId} down to the committed tip. */
+  private record InFlight(java.util.Set<Bytes32> hashes, boolean ancestorsCarryTransactions) {}
+
+  private final Map<Bytes32, List<Bytes32>> payloadHashes = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Bytes32, List<Bytes32>> e) {
+      return size() > 64;
+    }
+  };
+
+  private InFlight inFlight(Bytes32 parentId) {
+    Map<Bytes32, io.levity.consensus.types.Block> pending = new HashMap<>();
+    for (io.levity.consensus.types.Block b : consensus.pendingBlocks().load()) pending.put(b.id(), b);
+    java.util.Set<Bytes32> hashes = new java.util.HashSet<>();
+    Bytes32 id = parentId;
+    io.levity.consensus.types.Block b;
+    while ((b = pending.get(id)) != null) {
+      io.levity.consensus.types.Block block = b;
+      hashes.addAll(payloadHashes.computeIfAbsent(block.id(), k -> transactionHashes(block)));
+      id = block.parentId();
+    }
+    return new InFlight(hashes, !hashes.isEmpty());
+  }
+
+  private static List<Bytes32> transactionHashes(io.levity.consensus.types.Block b) {
+    try {
+      List<Bytes32> out = new ArrayList<>();
+      for (Bytes raw : Payload.decode(b.payload()).transactions()) out.add(io.levity.core.crypto.Keccak.hash(raw.toArray()));
+      return out;
+    } catch (RuntimeException e) { // a malformed payload carries nothing
+      return List.of();
+    }
+  }
+
+  /**
+   * The leader's payload: the mempool's best transactions for the next block that no uncommitted ancestor carries
+   * already (they would only fail their nonce check again), and the wall-clock second.
+   */
+  private Payload buildPayload(java.util.Set<Bytes32> inFlight) {
     BlockHeader h = head();
     List<Bytes> txs = new ArrayList<>();
-    for (Mempool.Entry e : mempool.select(FeeMarket.nextBaseFee(h), h.gasLimit(), MAX_TXS_PER_BLOCK)) {
+    for (Mempool.Entry e : mempool.select(FeeMarket.nextBaseFee(h), h.gasLimit(), MAX_TXS_PER_BLOCK, inFlight)) {
       txs.add(Bytes.wrap(e.transaction().encode()));
     }
     return new Payload(System.currentTimeMillis() / 1000, cfg.feeRecipient(), txs);
@@ -588,8 +649,9 @@ public final class ValidatorNode implements AutoCloseable {
         case P2pMessage.Transactions t -> {
           for (Bytes raw : t.transactions()) {
             try {
+              // The hash of a transaction is that of its encoding: known ones skip decoding and signature recovery.
+              if (mempool.contains(io.levity.core.crypto.Keccak.hash(raw.toArray()))) continue;
               ValidatedTransaction v = txValidator.decodeAndValidate(raw.toArray());
-              if (mempool.contains(v.hash())) continue;
               mempool.add(v, raw.size());
               p2p.gossip(new P2pMessage.Transactions(List.of(raw)));
             } catch (MempoolException | RuntimeException e) {

@@ -40,6 +40,31 @@ public final class RocksDbBlockStore implements BlockStore {
 
   private final KeyValueStore store;
   private volatile BlockHeader head;
+  /** Stored blocks and receipts never change, so the last few decoded ones are kept (RPC asks for them a lot). */
+  private final Lru<Bytes32, Block> blocks = new Lru<>(16);
+  private final Lru<Bytes32, List<Receipt>> receiptLists = new Lru<>(16);
+  private final Lru<Bytes32, List<Bytes32>> txHashes = new Lru<>(16);
+
+  private static final class Lru<K, V> {
+    private final java.util.LinkedHashMap<K, V> map;
+
+    Lru(int size) {
+      map = new java.util.LinkedHashMap<>(size * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<K, V> e) {
+          return size() > size;
+        }
+      };
+    }
+
+    synchronized V get(K k) {
+      return map.get(k);
+    }
+
+    synchronized void put(K k, V v) {
+      map.put(k, v);
+    }
+  }
 
   /** A block store over any key-value store (the store is closed with it). */
   public RocksDbBlockStore(KeyValueStore store) {
@@ -71,7 +96,11 @@ public final class RocksDbBlockStore implements BlockStore {
   }
 
   private Optional<Block> readBlock(Bytes32 hash) {
-    return store.get(key(BLOCK, hash.unsafeArray())).map(Block::decode);
+    Block cached = blocks.get(hash);
+    if (cached != null) return Optional.of(cached);
+    Optional<Block> b = store.get(key(BLOCK, hash.unsafeArray())).map(Block::decode);
+    b.ifPresent(x -> blocks.put(hash, x));
+    return b;
   }
 
   @Override
@@ -86,7 +115,12 @@ public final class RocksDbBlockStore implements BlockStore {
 
   @Override
   public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
-    return store.get(key(RECEIPTS, blockHash.unsafeArray())).map(RocksDbBlockStore::decodeReceipts);
+    List<Receipt> cached = receiptLists.get(blockHash);
+    if (cached != null) return Optional.of(cached);
+    Optional<List<Receipt>> r = store.get(key(RECEIPTS, blockHash.unsafeArray()))
+        .map(v -> List.copyOf(decodeReceipts(v)));
+    r.ifPresent(x -> receiptLists.put(blockHash, x));
+    return r;
   }
 
   @Override
@@ -108,11 +142,15 @@ public final class RocksDbBlockStore implements BlockStore {
     Optional<Block> block = readBlock(blockHash);
     Optional<List<Receipt>> receipts = receipts(blockHash);
     if (block.isEmpty() || receipts.isEmpty()) return List.of();
-    List<Transaction> txs = block.get().transactions();
+    List<Bytes32> hashes = txHashes.get(blockHash);
+    if (hashes == null) {
+      hashes = block.get().transactions().stream().map(Transaction::hash).toList();
+      txHashes.put(blockHash, hashes);
+    }
     List<IndexedLog> out = new ArrayList<>();
     int logIndex = 0;
-    for (int i = 0; i < txs.size(); i++) {
-      Bytes32 txHash = txs.get(i).hash();
+    for (int i = 0; i < hashes.size(); i++) {
+      Bytes32 txHash = hashes.get(i);
       for (Log log : receipts.get().get(i).logs()) {
         out.add(new IndexedLog(log, blockHash, block.get().number(), txHash, i, logIndex++));
       }

@@ -66,6 +66,19 @@ class MempoolTest {
   }
 
   @Test
+  void transactionsAlreadyInAnUncommittedBlockArePassedOverInNonceOrder() throws Exception {
+    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    TransactionSigner a = signer(1);
+    ValidatedTransaction a0 = tx(a, 0, 1, 100);
+    pool.add(a0, 100);
+    pool.add(tx(a, 1, 1, 100), 100);
+    pool.add(tx(a, 2, 1, 100), 100);
+    List<Mempool.Entry> next = pool.select(UInt256.valueOf(5), 42_000, 100, java.util.Set.of(a0.hash()));
+    assertThat(next).as("a#0 is proposed already; a#1 and a#2 follow it and fill the gas")
+        .extracting(Mempool.Entry::nonce).containsExactly(1L, 2L);
+  }
+
+  @Test
   void feeCapBelowBaseFeeWaits() throws Exception {
     Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
     pool.add(tx(signer(1), 0, 1, 7), 100);

@@ -49,11 +49,29 @@ class ValidatorNodeIT {
 
   private final List<PeerAddress> addresses = new ArrayList<>();
 
+  /**
+   * A free port below the kernel's ephemeral range: peers keep redialling a stopped node, and a redial whose
+   * ephemeral source port equals the target port connects to itself and would hold the port the node restarts on.
+   */
+  private static int lowFreePort() throws java.io.IOException {
+    java.util.Random random = new java.util.Random();
+    for (int i = 0; i < 200; i++) {
+      int p = 20_000 + random.nextInt(12_000);
+      try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return p;
+      } catch (java.io.IOException taken) {
+        // try another
+      }
+    }
+    throw new java.io.IOException("no free port below 32000");
+  }
+
   private void startNetwork(int n, Genesis genesis) throws Exception {
     List<Ed25519.KeyPair> keys = Devnet.validatorKeys(n);
     addresses.clear();
     for (int i = 0; i < n; i++) {
-      nodes.add(new ValidatorNode(ValidatorConfig.of(i, dir.resolve("node" + i), genesis, keys, 0, 50, 1_000)));
+      nodes.add(new ValidatorNode(ValidatorConfig.of(i, dir.resolve("node" + i), genesis, keys, lowFreePort(), 50,
+          1_000)));
     }
     // Heads as they stand before consensus starts moving them.
     headsAtStart = nodes.stream().map(v -> v.head().number()).toList();
