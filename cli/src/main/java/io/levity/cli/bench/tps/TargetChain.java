@@ -1,0 +1,32 @@
+package io.levity.cli.bench.tps;
+
+import java.net.URI;
+
+/** A chain the benchmark drives: where its JSON-RPC is, and how to stop it if the benchmark started it. */
+public interface TargetChain extends AutoCloseable {
+  /** "levity" or "hardhat". */
+  String name();
+
+  /** What exactly runs, for the report. */
+  String description();
+
+  URI rpcUrl();
+
+  /** How many dev accounts of the standard mnemonic it funds (the most senders it can take). */
+  int fundedAccounts();
+
+  /** Stops what the benchmark started; never throws. */
+  @Override
+  void close();
+
+  /** A node someone else runs (--rpc): nothing to start or stop. */
+  record Existing(String name, URI rpcUrl, int fundedAccounts) implements TargetChain {
+    @Override
+    public String description() {
+      return name + " node at " + rpcUrl + " (not started by the benchmark)";
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,207 @@
+package io.levity.cli.bench.tps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sender loop on a fake clock against a scripted node: nonces, window, back-off and every error verdict. */
+class SenderLaneTest {
+  private static final long MS = 1_000_000L;
+
+  /** Advances only when the lane sleeps or the node "works" (1 ms per request). */
+  static final class FakeClock implements SenderLane.Clock {
+    long now;
+    final List<Long> sleeps = new ArrayList<>();
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleepNanos(long nanos) {
+      if (nanos != SenderLane.WINDOW_WAIT_NANOS) sleeps.add(nanos);
+      now += nanos;
+    }
+  }
+
+  /** A node whose answers are scripted; once the script runs out it accepts everything. */
+  final class ScriptedNode implements SenderLane.Submitter {
+    /** Answers in order; null means accept. */
+    final List<IOException> script = new ArrayList<>();
+    final List<String> sent = new ArrayList<>();
+    boolean includeImmediately;
+
+    @Override
+    public String submit(byte[] raw) throws IOException {
+      clock.now += MS;
+      String body = new String(raw, StandardCharsets.UTF_8);
+      sent.add(body);
+      IOException next = sent.size() <= script.size() ? script.get(sent.size() - 1) : null;
+      if (next != null) throw next;
+      if (includeImmediately) tracker.seenInBlock(hashOf(body), 1, clock.now);
+      return hashOf(body);
+    }
+  }
+
+  final FakeClock clock = new FakeClock();
+  final TxTracker tracker = new TxTracker(new long[] {10});
+  final ScriptedNode node = new ScriptedNode();
+  long resyncNonce = -1;
+
+  static String hashOf(String body) {
+    return "0x" + body.replace(':', 'f');
+  }
+
+  /** raw bytes "nonce:seq" so the test sees exactly which nonce and which build each request carried. */
+  private SenderLane lane(int window, long runMillis) {
+    return new SenderLane(0, 10, window, runMillis * MS, tracker, node, () -> resyncNonce,
+        (nonce, seq) -> new SenderLane.SignedTx((nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
+            hashOf(nonce + ":" + seq)),
+        new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)), clock);
+  }
+
+  private static RpcCallException rpcError(String message) {
+    return new RpcCallException("eth_sendRawTransaction", 200, -32000, message);
+  }
+
+  private List<Long> noncesSent() {
+    return node.sent.stream().map(s -> Long.parseLong(s.substring(0, s.indexOf(':')))).toList();
+  }
+
+  @Test
+  void sendsConsecutiveNoncesUntilTheWindowIsFull() {
+    SenderLane lane = lane(5, 1_000);
+    lane.run();
+    assertThat(noncesSent()).containsExactly(10L, 11L, 12L, 13L, 14L); // nothing included: the window stays shut
+    assertThat(tracker.acknowledgedCount()).isEqualTo(5);
+    assertThat(lane.nextNonce()).isEqualTo(15);
+    assertThat(clock.now).isGreaterThanOrEqualTo(1_000 * MS); // it waited for blocks until the deadline
+  }
+
+  @Test
+  void inclusionOpensTheWindowAndTheLaneStopsAtTheDeadline() {
+    node.includeImmediately = true;
+    SenderLane lane = lane(2, 100);
+    lane.run();
+    List<Long> nonces = noncesSent();
+    assertThat(nonces).hasSize(100); // 1 ms per request, 100 ms deadline
+    for (int i = 0; i < nonces.size(); i++) assertThat(nonces.get(i)).isEqualTo(10L + i);
+    assertThat(tracker.includedNext(0)).isEqualTo(110);
+  }
+
+  @Test
+  void busyNodeGetsTheSameBytesAgainAfterGrowingBackoff() {
+    node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
+    node.script.add(rpcError("transaction pool is full and the fee is too low to evict another: 20000 transactions"));
+    node.script.add(new RpcCallException("eth_sendRawTransaction", 429, -32005, "rate limit exceeded"));
+    node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
+    SenderLane lane = lane(2, 1_000);
+    lane.run();
+    assertThat(node.sent).startsWith("10:0", "10:0", "10:0", "10:0", "10:0", "11:1");
+    assertThat(clock.sleeps).containsExactly(5 * MS, 10 * MS, 20 * MS, 40 * MS); // capped at 40 ms
+    assertThat(lane.retries()).isEqualTo(4);
+    assertThat(tracker.acknowledgedCount()).isEqualTo(2);
+    assertThat(lane.failure()).isNull();
+  }
+
+  @Test
+  void backoffStartsOverAfterASuccess() {
+    node.includeImmediately = true;
+    RpcCallException busy = rpcError("too many transactions from this sender: 256 waiting");
+    node.script.addAll(java.util.Arrays.asList(busy, busy, null, busy, null));
+    SenderLane lane = lane(8, 1_000);
+    lane.run();
+    assertThat(node.sent).startsWith("10:0", "10:0", "10:0", "11:1", "11:1", "12:2");
+    assertThat(clock.sleeps).containsExactly(5 * MS, 10 * MS, 5 * MS);
+  }
+
+  @Test
+  void transportFailureIsRetriedAndAlreadyKnownCountsAsAccepted() {
+    node.script.add(new IOException("request timed out"));
+    node.script.add(rpcError("already known"));
+    SenderLane lane = lane(1, 1_000);
+    lane.run();
+    assertThat(node.sent).containsExactly("10:0", "10:0");
+    assertThat(tracker.acknowledgedCount()).isEqualTo(1);
+    assertThat(lane.nextNonce()).isEqualTo(11);
+  }
+
+  @Test
+  void nonceTooLowOnAResendMeansTheFirstAttemptLanded() {
+    node.script.add(new IOException("connection reset"));
+    node.script.add(rpcError("nonce too low: next nonce 11, tx nonce 10"));
+    SenderLane lane = lane(1, 1_000);
+    lane.run();
+    assertThat(node.sent).containsExactly("10:0", "10:0");
+    assertThat(tracker.acknowledgedCount()).isEqualTo(1);
+    assertThat(lane.resyncs()).isZero();
+  }
+
+  @Test
+  void nonceTooLowOnAFirstAttemptTakesTheNodesNonce() {
+    resyncNonce = 42;
+    node.script.add(rpcError("Nonce too low. Expected nonce to be 42 but got 10.")); // Hardhat's wording
+    SenderLane lane = lane(100, 3);
+    lane.run();
+    assertThat(noncesSent()).startsWith(10L, 42L, 43L);
+    assertThat(lane.resyncs()).isEqualTo(1);
+    assertThat(tracker.tally(0, Long.MAX_VALUE).acknowledged()).isEqualTo(noncesSent().size() - 1);
+  }
+
+  @Test
+  void aRefusedTransactionLeavesItsNonceToTheNextOne() {
+    node.script.add(rpcError("insufficient funds for gas * price + value: balance 0, cost 42000"));
+    SenderLane lane = lane(2, 1_000);
+    lane.run();
+    assertThat(node.sent).containsExactly("10:0", "10:1", "11:2"); // same nonce, new transaction: no gap
+    assertThat(lane.rejected()).isEqualTo(1);
+    assertThat(lane.lastRejection()).contains("insufficient funds");
+    assertThat(tracker.acknowledgedCount()).isEqualTo(2);
+    assertThat(tracker.tally(0, Long.MAX_VALUE).lost()).isEqualTo(2); // never included: the fake chain made no block
+  }
+
+  @Test
+  void aFixedRateSpacesNewTransactionsButNotResends() {
+    node.includeImmediately = true;
+    node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
+    SenderLane lane = new SenderLane(0, 10, 100, new SenderLane.Pacing(20 * MS, 0), 100 * MS, tracker, node, () -> 0,
+        (nonce, seq) -> new SenderLane.SignedTx((nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
+            hashOf(nonce + ":" + seq)), new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)), clock);
+    lane.run();
+    // t=0 busy (1 ms), back-off 5, resent (acked at 7 ms); then one new transaction every 20 ms: 20, 40, 60, 80
+    assertThat(node.sent).containsExactly("10:0", "10:0", "11:1", "12:2", "13:3", "14:4");
+    assertThat(clock.sleeps).startsWith(5 * MS, 13 * MS, 19 * MS, 19 * MS);
+  }
+
+  @Test
+  void sendersShareTheRateAndSpreadOverTheInterval() {
+    assertThat(SenderLane.Pacing.share(0, 3, 4)).isEqualTo(SenderLane.Pacing.NONE);
+    // 100 tx/s over 4 senders: each sends every 40 ms, starting 0, 10, 20, 30 ms in
+    assertThat(SenderLane.Pacing.share(100, 0, 4)).isEqualTo(new SenderLane.Pacing(40 * MS, 0));
+    assertThat(SenderLane.Pacing.share(100, 3, 4)).isEqualTo(new SenderLane.Pacing(40 * MS, 30 * MS));
+    node.includeImmediately = true;
+    SenderLane lane = new SenderLane(0, 10, 100, SenderLane.Pacing.share(100, 3, 4), 200 * MS, tracker, node, () -> 0,
+        (nonce, seq) -> new SenderLane.SignedTx((nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
+            hashOf(nonce + ":" + seq)), new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)), clock);
+    lane.run();
+    assertThat(node.sent).hasSize(5); // at 30, 70, 110, 150, 190 ms
+    assertThat(clock.sleeps.get(0)).isEqualTo(30 * MS);
+  }
+
+  @Test
+  void givesUpAfterRepeatedRefusals() {
+    for (int i = 0; i < 10; i++) node.script.add(rpcError("invalid chain id for signer"));
+    SenderLane lane = lane(2, 10_000);
+    lane.run();
+    assertThat(node.sent).hasSize(SenderLane.MAX_CONSECUTIVE_REJECTIONS);
+    assertThat(lane.failure()).contains("gave up").contains("invalid chain id");
+    assertThat(clock.now).isLessThan(10_000 * MS);
+    assertThat(tracker.acknowledgedCount()).isZero();
+  }
+}
