@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// The Levity storage network's on-chain registry: file records, storage nodes and proof-of-storage results.
+///
+/// It has no constructor and no immutables, so its runtime code can be placed in a genesis allocation as is: every
+/// slot starts at zero and zero means "nothing recorded". The Java adapter is
+/// io.levity.storage.chain.rpc.RpcStorageChain; the interface is described in docs/storage-proofs.md.
+contract StorageRegistry {
+    /// A file as submitted. fileRoot is zero only for a root never submitted.
+    struct FileRecord {
+        bytes32 fileRoot;
+        uint64 length;
+        uint8 dataShards;
+        uint8 parityShards;
+        bytes32 shardCommitment;
+        address submitter;
+    }
+
+    struct NodeRecord {
+        bytes32 nodeId;
+        string endpoint;
+    }
+
+    /// Longest endpoint accepted ("host:port"), in bytes.
+    uint256 public constant MAX_ENDPOINT_BYTES = 255;
+    /// Longest proof-result reason accepted, in bytes.
+    uint256 public constant MAX_REASON_BYTES = 512;
+    /// Most entries a page read returns.
+    uint256 public constant MAX_PAGE = 256;
+
+    mapping(bytes32 => FileRecord) private files;
+    bytes32[] private roots;
+    NodeRecord[] private nodeList;
+    /// Position in nodeList plus one; zero for an unknown node.
+    mapping(bytes32 => uint256) private nodeSlot;
+    /// Who registered a node first: only that account may change its endpoint.
+    mapping(bytes32 => address) private nodeOwner;
+
+    event FileSubmitted(bytes32 indexed fileRoot, address indexed submitter, uint64 length, uint8 dataShards,
+        uint8 parityShards, bytes32 shardCommitment);
+    event NodeRegistered(bytes32 indexed nodeId, address indexed owner, string endpoint);
+    event ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter, bytes32 fileRoot,
+        uint32 shardIndex, bool passed, string reason);
+
+    /// Records a file. Submitting the same (length, code, commitment) again is a no-op; a different record for a
+    /// root already recorded reverts. The submitter recorded is the transaction's sender.
+    function submit(bytes32 fileRoot, uint64 length, uint8 dataShards, uint8 parityShards, bytes32 shardCommitment)
+        external
+    {
+        require(fileRoot != bytes32(0), "StorageRegistry: zero file root");
+        require(shardCommitment != bytes32(0), "StorageRegistry: zero shard commitment");
+        require(dataShards >= 1 && uint256(dataShards) + uint256(parityShards) <= 255, "StorageRegistry: bad code");
+        FileRecord storage r = files[fileRoot];
+        if (r.fileRoot != bytes32(0)) {
+            require(
+                r.length == length && r.dataShards == dataShards && r.parityShards == parityShards
+                    && r.shardCommitment == shardCommitment,
+                "StorageRegistry: a different record exists for this file root"
+            );
+            return;
+        }
+        files[fileRoot] = FileRecord(fileRoot, length, dataShards, parityShards, shardCommitment, msg.sender);
+        roots.push(fileRoot);
+        emit FileSubmitted(fileRoot, msg.sender, length, dataShards, parityShards, shardCommitment);
+    }
+
+    /// The record of a root; all zeros when it was never submitted.
+    function file(bytes32 fileRoot) external view returns (FileRecord memory) {
+        return files[fileRoot];
+    }
+
+    function fileCount() external view returns (uint256) {
+        return roots.length;
+    }
+
+    /// Records [offset, offset + limit) in submission order, clipped to what exists; limit <= MAX_PAGE.
+    function filesPage(uint256 offset, uint256 limit) external view returns (FileRecord[] memory page) {
+        require(limit <= MAX_PAGE, "StorageRegistry: page too large");
+        uint256 n = pageSize(roots.length, offset, limit);
+        page = new FileRecord[](n);
+        for (uint256 i = 0; i < n; i++) {
+            page[i] = files[roots[offset + i]];
+        }
+    }
+
+    /// Registers a node, or changes its endpoint; only the account that registered it first may change it.
+    function registerNode(bytes32 nodeId, string calldata endpoint) external {
+        require(nodeId != bytes32(0), "StorageRegistry: zero node id");
+        uint256 len = bytes(endpoint).length;
+        require(len > 0 && len <= MAX_ENDPOINT_BYTES, "StorageRegistry: endpoint length");
+        uint256 slot = nodeSlot[nodeId];
+        if (slot == 0) {
+            nodeList.push(NodeRecord(nodeId, endpoint));
+            nodeSlot[nodeId] = nodeList.length;
+            nodeOwner[nodeId] = msg.sender;
+        } else {
+            require(nodeOwner[nodeId] == msg.sender, "StorageRegistry: node registered by another account");
+            nodeList[slot - 1].endpoint = endpoint;
+        }
+        emit NodeRegistered(nodeId, msg.sender, endpoint);
+    }
+
+    function nodeCount() external view returns (uint256) {
+        return nodeList.length;
+    }
+
+    /// Nodes [offset, offset + limit) in registration order, clipped to what exists; limit <= MAX_PAGE.
+    function nodesPage(uint256 offset, uint256 limit) external view returns (NodeRecord[] memory page) {
+        require(limit <= MAX_PAGE, "StorageRegistry: page too large");
+        uint256 n = pageSize(nodeList.length, offset, limit);
+        page = new NodeRecord[](n);
+        for (uint256 i = 0; i < n; i++) {
+            page[i] = nodeList[offset + i];
+        }
+    }
+
+    function ownerOf(bytes32 nodeId) external view returns (address) {
+        return nodeOwner[nodeId];
+    }
+
+    /// Records one challenge outcome as an event (read back with eth_getLogs, filtered by epoch and reporter).
+    /// The file and node must be recorded and the shard index inside the file's code.
+    function recordProof(uint64 epoch, bytes32 nodeId, bytes32 fileRoot, uint32 shardIndex, bool passed,
+        string calldata reason) external
+    {
+        FileRecord storage r = files[fileRoot];
+        require(r.fileRoot != bytes32(0), "StorageRegistry: unknown file");
+        require(uint256(shardIndex) < uint256(r.dataShards) + uint256(r.parityShards), "StorageRegistry: no such shard");
+        require(nodeSlot[nodeId] != 0, "StorageRegistry: unknown node");
+        require(bytes(reason).length <= MAX_REASON_BYTES, "StorageRegistry: reason too long");
+        emit ProofResult(epoch, nodeId, msg.sender, fileRoot, shardIndex, passed, reason);
+    }
+
+    function pageSize(uint256 total, uint256 offset, uint256 limit) private pure returns (uint256) {
+        if (offset >= total) return 0;
+        uint256 left = total - offset;
+        return left < limit ? left : limit;
+    }
+}

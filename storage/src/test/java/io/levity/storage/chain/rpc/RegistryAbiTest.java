@@ -1,0 +1,176 @@
+package io.levity.storage.chain.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.bytes.Hex;
+import io.levity.core.crypto.Keccak;
+import io.levity.storage.chain.ProofRecord;
+import io.levity.storage.chain.StorageNodeRecord;
+import io.levity.storage.chain.Submission;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The Java side of the registry's interface against what the compiler emitted, and the ABI codec's strictness. */
+class RegistryAbiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode abi() throws Exception {
+    try (InputStream in = RpcStorageChain.class.getResourceAsStream("StorageRegistry.abi.json")) {
+      return JSON.readTree(in);
+    }
+  }
+
+  /** name(type,...) of every function and event in the compiled ABI, with tuple types expanded. */
+  private static Set<String> signatures(JsonNode abi, String kind) {
+    Set<String> out = new HashSet<>();
+    for (JsonNode e : abi) if (e.path("type").asText().equals(kind)) out.add(e.path("name").asText() + types(e.path("inputs")));
+    return out;
+  }
+
+  private static String types(JsonNode params) {
+    List<String> t = new ArrayList<>();
+    for (JsonNode p : params) {
+      String type = p.path("type").asText();
+      t.add(type.startsWith("tuple") ? types(p.path("components")) + type.substring(5) : type);
+    }
+    return "(" + String.join(",", t) + ")";
+  }
+
+  @Test
+  void everySignatureUsedIsInTheCompiledAbi() throws Exception {
+    JsonNode abi = abi();
+    assertThat(signatures(abi, "function")).contains(RegistryAbi.SUBMIT, RegistryAbi.FILE, RegistryAbi.FILE_COUNT,
+        RegistryAbi.FILES_PAGE, RegistryAbi.REGISTER_NODE, RegistryAbi.NODE_COUNT, RegistryAbi.NODES_PAGE,
+        RegistryAbi.OWNER_OF, RegistryAbi.RECORD_PROOF);
+    assertThat(signatures(abi, "event")).contains(RegistryAbi.PROOF_RESULT_EVENT);
+    for (JsonNode e : abi) {
+      String name = e.path("name").asText();
+      if (name.equals("ProofResult")) {
+        List<Boolean> indexed = new ArrayList<>();
+        for (JsonNode p : e.path("inputs")) indexed.add(p.path("indexed").asBoolean());
+        assertThat(indexed).containsExactly(true, true, true, false, false, false, false);
+      }
+      if (name.equals("file")) assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address))");
+      if (name.equals("filesPage")) assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address)[])");
+      if (name.equals("nodesPage")) assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,string)[])");
+    }
+  }
+
+  @Test
+  void compiledCodeIsFromTheCommittedSource() throws Exception {
+    // Tests run in the module directory; the source must hash to what compile.js recorded next to the bytecode.
+    byte[] source = Files.readAllBytes(Path.of("contracts", "StorageRegistry.sol"));
+    JsonNode meta;
+    try (InputStream in = RpcStorageChain.class.getResourceAsStream("StorageRegistry.meta.json")) {
+      meta = JSON.readTree(in);
+    }
+    assertThat(meta.path("sourceKeccak256").asText()).as("rerun storage/contracts/compile.js")
+        .isEqualTo(Keccak.hash(source).toHex());
+    assertThat(meta.path("compiler").asText()).startsWith("solc 0.8.30+");
+    Bytes runtime = RpcStorageChain.runtimeCode();
+    Bytes creation = RpcStorageChain.creationCode();
+    assertThat(runtime.size()).isBetween(1000, 24_576);
+    // Creation code = a constructor-free prologue that returns the runtime code appended to it.
+    assertThat(creation.slice(creation.size() - runtime.size())).isEqualTo(runtime);
+    // No constructor logic: no SSTORE in the prologue (it only copies the code out).
+    Bytes prologue = creation.slice(0, creation.size() - runtime.size());
+    assertThat(prologue.size()).isLessThan(64);
+    byte[] code = prologue.toArray();
+    for (int i = 0; i < code.length; i++) {
+      int op = code[i] & 0xff;
+      assertThat(op).as("opcode at %d", i).isNotEqualTo(0x55); // SSTORE
+      if (op >= 0x60 && op <= 0x7f) i += op - 0x5f; // skip PUSH data
+    }
+  }
+
+  @Test
+  void callDataFollowsTheAbi() {
+    Bytes32 id = Bytes32.fromHex32("0x" + "11".repeat(32));
+    Bytes data = RegistryAbi.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"));
+    String hex = data.toHex().substring(2);
+    assertThat(hex.substring(0, 8)).isEqualTo(Hex.encodeBare(Abi.selector("registerNode(bytes32,string)")));
+    assertThat(hex.substring(8)).isEqualTo("11".repeat(32)
+        + "0".repeat(62) + "40"
+        + "0".repeat(62) + "0e"
+        + Hex.encodeBare("127.0.0.1:7001".getBytes()) + "0".repeat(36));
+    Submission s = new Submission(id, 1000, 6, 3, Bytes32.fromHex32("0x" + "22".repeat(32)), Bytes32.ZERO);
+    assertThat(RegistryAbi.submit(s).size()).isEqualTo(4 + 5 * 32);
+    assertThat(RegistryAbi.recordProof(new ProofRecord(3, id, id, 2, true, "")).size()).isEqualTo(4 + 7 * 32);
+  }
+
+  private static byte[] words(String... hexWords) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String w : hexWords) out.writeBytes(Bytes32.leftPad(Hex.decode(w)).toArray());
+    return out.toByteArray();
+  }
+
+  @Test
+  void decodesPagesAndRejectsOffsetsOutsideTheData() {
+    // One node: array at 0x20, length 1, tuple offset 0x20 (from the heads), tuple (id, 0x40), string "a:1".
+    byte[] page = new byte[32 * 7];
+    System.arraycopy(words("20", "01", "20", "aa", "40", "03"), 0, page, 0, 32 * 6);
+    System.arraycopy("a:1".getBytes(), 0, page, 32 * 6, 3);
+    List<StorageNodeRecord> nodes = RegistryAbi.decodeNodesPage(page);
+    assertThat(nodes).containsExactly(new StorageNodeRecord(Bytes32.leftPad(new byte[] {(byte) 0xaa}), "a:1"));
+
+    byte[] pastEnd = page.clone();
+    pastEnd[32 * 5 + 31] = (byte) 0xff; // the string claims 255 bytes
+    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(pastEnd)).isInstanceOf(RegistryException.class)
+        .hasMessageContaining("malformed node page");
+    byte[] hugeCount = page.clone();
+    hugeCount[32 + 28] = 0x7f; // a count of about 2^31 elements
+    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(hugeCount)).isInstanceOf(RegistryException.class);
+    byte[] wideOffset = page.clone();
+    wideOffset[0] = 1;
+    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(wideOffset)).isInstanceOf(RegistryException.class)
+        .hasMessageContaining("wider than");
+
+    byte[] file = words("aa", "0400", "06", "03", "bb", "f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+    assertThat(RegistryAbi.decodeFile(file)).hasValueSatisfying(f -> {
+      assertThat(f.length()).isEqualTo(1024);
+      assertThat(f.dataShards()).isEqualTo(6);
+      assertThat(Address.fromWord(f.submitter().toArray()))
+          .isEqualTo(Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"));
+    });
+    assertThat(RegistryAbi.decodeFile(new byte[32 * 6])).isEmpty();
+    byte[] badCode = words("aa", "0400", "0100", "03", "bb", "00");
+    assertThatThrownBy(() -> RegistryAbi.decodeFile(badCode)).hasMessageContaining("wider than 8 bits");
+  }
+
+  @Test
+  void decodesProofResultLogs() {
+    Bytes32 node = Bytes32.fromHex32("0x" + "33".repeat(32));
+    List<Bytes32> topics = List.of(RegistryAbi.PROOF_RESULT_TOPIC, Bytes32.leftPad(new byte[] {9}), node,
+        Bytes32.leftPad(new byte[20]));
+    byte[] data = new byte[32 * 6];
+    System.arraycopy(words("cc", "05", "00", "80", "0b"), 0, data, 0, 32 * 5);
+    System.arraycopy("no answer: ".getBytes(), 0, data, 32 * 5, 11);
+    ProofRecord r = RegistryAbi.decodeProofResult(topics, data);
+    assertThat(r).isEqualTo(new ProofRecord(9, node, Bytes32.leftPad(new byte[] {(byte) 0xcc}), 5, false, "no answer: "));
+    byte[] notBool = data.clone();
+    notBool[64 + 31] = 2;
+    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics, notBool)).isInstanceOf(RegistryException.class);
+    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics.subList(0, 3), data))
+        .hasMessageContaining("not a ProofResult log");
+  }
+
+  @Test
+  void reasonsAreCutAtCharacterBoundaries() {
+    assertThat(RpcStorageChain.truncateUtf8("abc", 3)).isEqualTo("abc");
+    assertThat(RpcStorageChain.truncateUtf8("ab\u00e9", 3)).isEqualTo("ab");
+    assertThat(RpcStorageChain.truncateUtf8("x".repeat(600), 512)).hasSize(512);
+  }
+}
