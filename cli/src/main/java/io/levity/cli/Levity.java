@@ -7,6 +7,7 @@ import io.levity.cli.node.InitCommand;
 import io.levity.cli.node.NodeCommand;
 import io.levity.cli.reftest.RefTestCommand;
 import io.levity.cli.sim.SimCommand;
+import io.levity.cli.storage.StorageCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Levity.Version.class,
     description = "Levity: an open, modular blockchain for decentralized AI.",
-    subcommands = {RefTestCommand.class, EvmCommand.class, SimCommand.class, BenchCommand.class, DevnetCommand.class, InitCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RefTestCommand.class, EvmCommand.class, SimCommand.class, BenchCommand.class, DevnetCommand.class, InitCommand.class, NodeCommand.class, StorageCommand.class, CommandLine.HelpCommand.class})
 public final class Levity implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
