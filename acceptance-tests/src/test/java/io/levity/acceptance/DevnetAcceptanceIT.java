@@ -244,6 +244,52 @@ class DevnetAcceptanceIT {
     }
   }
 
+  @Test
+  @Order(3)
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void storageUploadDownloadAndStatusAgainstTheDevnetsStorageNodes() throws Exception {
+    // levity devnet starts 9 storage nodes on its own chain and writes their network file once all registered.
+    Path network = work.resolve("devnet-data").resolve("storage.json");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!Files.exists(network)) {
+      if (System.nanoTime() > deadline) fail("no storage network file after 90 s; devnet log:\n" + devnet.logTail());
+      Thread.sleep(200);
+    }
+    byte[] data = new byte[1_500_000];
+    new java.util.Random(42).nextBytes(data);
+    Path model = work.resolve("model.bin");
+    Files.write(model, data);
+    String cli = Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar")).toAbsolutePath()
+        .normalize().toString();
+    List<String> java = List.of(DevnetProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED", "--add-modules",
+        "jdk.incubator.vector", "-jar", cli, "storage");
+
+    Result up = run(concat(java, "upload", "--network", network.toString(), model.toString()), work, NODE_TIMEOUT);
+    assertThat(up.exit).as("upload:\n%s%s", up.stdout, up.stderr).isZero();
+    String root = up.stdout.strip().lines().reduce((a, b) -> b).orElse("");
+    assertThat(root).matches("0x[0-9a-f]{64}");
+
+    Path out = work.resolve("model.out");
+    Result down = run(concat(java, "download", "--network", network.toString(), root, out.toString()), work,
+        NODE_TIMEOUT);
+    assertThat(down.exit).as("download:\n%s%s", down.stdout, down.stderr).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(data);
+
+    Result status = run(concat(java, "status", "--network", network.toString(), root), work, NODE_TIMEOUT);
+    assertThat(status.exit).as("status:\n%s%s", status.stdout, status.stderr).isZero();
+    assertThat(status.stdout).contains("9 present, 0 missing, 0 corrupt");
+
+    // The submission is a record on the chain itself: the registry's code holds it (eth_getCode is non-empty).
+    String code = devnet.rpc("eth_getCode", "[\"0x000000000000000000000000000000000000a11c\",\"latest\"]");
+    assertThat(code).contains("\"result\":\"0x6");
+  }
+
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> all = new java.util.ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all;
+  }
+
   private static TransactionReceipt awaitReceipt(String txHash) throws Exception {
     long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {

@@ -17,6 +17,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.levity.storage.chain.rpc.RpcStorageChain;
+import io.levity.storage.client.ProofAuditor;
+import io.levity.storage.node.NetworkFile;
+import io.levity.storage.node.StorageDevnet;
+import java.net.URI;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +75,17 @@ public final class DevnetCommand implements Callable<Integer> {
       defaultValue = "0")
   long stopAfter;
 
+  @Option(names = "--storage-nodes", description = "Storage nodes to run (k+m of the 6+3 code); 0: no storage"
+      + " network (default: ${DEFAULT-VALUE}).", defaultValue = "9")
+  int storageNodes;
+
+  /**
+   * The devnet's storage operator: registers the storage nodes, records submissions for clients that use the
+   * devnet network file, and records proof-of-storage results. Derived from a public label: devnet only.
+   */
+  static final Secp256k1.KeyPair STORAGE_OPERATOR = Secp256k1.KeyPair.fromPrivate(
+      io.levity.core.crypto.Keccak.hash("levity-devnet-storage-operator".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
   PrintStream out = System.out;
 
   @Override
@@ -76,11 +93,19 @@ public final class DevnetCommand implements Callable<Integer> {
     if (validators < 1 || validators > 64) throw new IllegalArgumentException("--validators must be in 1..64");
     if (accounts < 1 || accounts > 1000) throw new IllegalArgumentException("--accounts must be in 1..1000");
     if (reset) deleteRecursively(dataDir);
+    if (storageNodes < 0 || storageNodes > 64) throw new IllegalArgumentException("--storage-nodes must be in 0..64");
     List<Secp256k1.KeyPair> keys = DevAccounts.dev(accounts);
-    Genesis genesis = Devnet.genesis(chainId, keys.stream().map(Secp256k1.KeyPair::address).toList(), 10_000);
+    List<io.levity.core.bytes.Address> funded = new ArrayList<>(keys.stream().map(Secp256k1.KeyPair::address).toList());
+    funded.add(STORAGE_OPERATOR.address());
+    // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md).
+    Genesis genesis = RpcStorageChain.withRegistry(Devnet.genesis(chainId, funded, 10_000));
     List<Ed25519.KeyPair> validatorKeys = Devnet.validatorKeys(validators);
     List<ValidatorNode> nodes = new ArrayList<>();
-    Thread hook = new Thread(() -> closeAll(nodes), "devnet-shutdown");
+    List<AutoCloseable> storage = new ArrayList<>();
+    Thread hook = new Thread(() -> {
+      closeStorage(storage);
+      closeAll(nodes);
+    }, "devnet-shutdown");
     try {
       Files.createDirectories(dataDir);
       if (Files.exists(dataDir.resolve("epoch"))) {
@@ -108,6 +133,16 @@ public final class DevnetCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       long start = nodes.get(0).head().number();
       printBanner(keys, rpc, metrics, start);
+      if (storageNodes > 0) {
+        out.println("Starting " + storageNodes + " storage nodes (each registers itself on chain)...");
+        out.flush();
+        StorageDevnet storageNet = startStorage(rpc[0], storage);
+        out.println("Storage: " + storageNodes + " nodes (Reed-Solomon 6+3), registry "
+            + RpcStorageChain.DEVNET_REGISTRY.toChecksumHex() + ", network file " + storageNet.networkFile()
+            + " (levity storage upload FILE)");
+        out.println();
+        out.flush();
+      }
       watch(nodes.get(0), start);
       return 0;
     } finally {
@@ -116,8 +151,35 @@ public final class DevnetCommand implements Callable<Integer> {
       } catch (IllegalStateException e) { // already shutting down: the hook closes the nodes
         return 0;
       }
+      closeStorage(storage);
       closeAll(nodes);
     }
+  }
+
+  /**
+   * Starts the storage nodes on the devnet's own chain (the registry contract through node 0's JSON-RPC) and a
+   * proof-of-storage auditor that challenges every stored shard once per epoch and records the results on chain.
+   */
+  private StorageDevnet startStorage(int rpcPort, List<AutoCloseable> closeables) throws Exception {
+    String url = "http://127.0.0.1:" + rpcPort;
+    RpcStorageChain chain = new RpcStorageChain(RpcStorageChain.Config.devnet(URI.create(url), STORAGE_OPERATOR));
+    String operatorKey = STORAGE_OPERATOR.privateKey().toHex();
+    StorageDevnet net = StorageDevnet.start(dataDir, storageNodes, 0, chain,
+        new NetworkFile.RpcChain(url, "devnet", Map.of("privateKey", operatorKey)));
+    closeables.add(net);
+    closeables.add(ProofAuditor.start(chain, net.networkFile()));
+    return net;
+  }
+
+  private static synchronized void closeStorage(List<AutoCloseable> storage) {
+    for (int i = storage.size() - 1; i >= 0; i--) {
+      try {
+        storage.get(i).close();
+      } catch (Exception e) {
+        System.err.println("devnet: closing storage failed: " + e);
+      }
+    }
+    storage.clear();
   }
 
   private void printBanner(List<Secp256k1.KeyPair> keys, int[] rpc, int metricsPort, long head) {

@@ -33,15 +33,18 @@ class DevnetCommandIT {
 
   @Test
   void makesBlocksThenResumesThenResets() throws Exception {
-    String first = run();
+    String first = run("--storage-nodes", "3");
     assertThat(first).contains("chain id 1337, new chain")
+        .contains("Storage: 3 nodes (Reed-Solomon 6+3), registry 0x000000000000000000000000000000000000a11c")
         .contains("(0) 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  private key "
             + "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
         .contains("(9) ")
         .containsPattern("Metrics: +http://127.0.0.1:[0-9]+/metrics")
         .contains("block 3 ");
-    assertThat(run()).contains("resumed at block").doesNotContain("block 1 0x");
-    assertThat(run("--reset")).contains("new chain").contains("block 1 0x");
+    assertThat(Files.exists(dir.resolve("storage.json"))).as("the storage network file").isTrue();
+    assertThat(run("--storage-nodes", "0")).contains("resumed at block").doesNotContain("block 1 0x")
+        .doesNotContain("Storage:");
+    assertThat(run("--reset", "--storage-nodes", "0")).contains("new chain").contains("block 1 0x");
     Files.writeString(dir.resolve("epoch"), "3\n"); // a data directory from the epoch-per-run days
     DevnetCommand old = new DevnetCommand();
     old.validators = 4;
