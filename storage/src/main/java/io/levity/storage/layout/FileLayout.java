@@ -56,8 +56,8 @@ public final class FileLayout {
     Keccak.hash256Into(scratch, 0, 1 + SECTOR_SIZE, out, outOff);
   }
 
-  /** keccak256(0x01 || left || right), both children 32 bytes. */
-  static void nodeHash(byte[] left, int lOff, byte[] right, int rOff, byte[] scratch, byte[] out, int outOff) {
+  /** keccak256(0x01 || left || right), both children 32 bytes; scratch is at least 65 bytes. */
+  public static void nodeHash(byte[] left, int lOff, byte[] right, int rOff, byte[] scratch, byte[] out, int outOff) {
     scratch[0] = NODE_TAG;
     System.arraycopy(left, lOff, scratch, 1, 32);
     System.arraycopy(right, rOff, scratch, 33, 32);
@@ -65,7 +65,7 @@ public final class FileLayout {
   }
 
   /** keccak256(0x02 || uint64_be(length) || treeRoot): the file's identity. */
-  static Bytes32 fileRoot(long length, byte[] treeRoot) {
+  public static Bytes32 fileRoot(long length, byte[] treeRoot) {
     byte[] in = new byte[41];
     in[0] = FILE_TAG;
     for (int i = 0; i < 8; i++) in[1 + i] = (byte) (length >>> (56 - 8 * i));

@@ -1,7 +1,6 @@
 package io.levity.storage.shard;
 
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.crypto.Keccak;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
 import java.util.ArrayList;
@@ -13,9 +12,6 @@ import java.util.List;
  * sector proof from stored segment roots. Agrees with {@link MerkleFile} (checked by SegmentTreeTest).
  */
 public final class SegmentTree {
-  private static final byte NODE_TAG = 0x01;
-  private static final byte FILE_TAG = 0x02;
-
   private SegmentTree() {}
 
   /** Root of the segment made of {@code data[0, len)}, 1 <= len <= 262144 (a short segment, as a file's last). */
@@ -35,11 +31,7 @@ public final class SegmentTree {
           + " bytes, which has " + expected + " segments");
     }
     byte[] tree = segmentRoots.isEmpty() ? new byte[32] : levels(segmentRoots).getLast().getFirst().toArray();
-    byte[] in = new byte[41];
-    in[0] = FILE_TAG;
-    for (int i = 0; i < 8; i++) in[1 + i] = (byte) (length >>> (56 - 8 * i));
-    System.arraycopy(tree, 0, in, 9, 32);
-    return Keccak.hash(in);
+    return FileLayout.fileRoot(length, tree);
   }
 
   /** Siblings from segment {@code segment}'s root up to the tree root (the {@code filePath} of a sector proof). */
@@ -63,16 +55,15 @@ public final class SegmentTree {
   private static List<List<Bytes32>> levels(List<Bytes32> leaves) {
     List<List<Bytes32>> out = new ArrayList<>();
     out.add(List.copyOf(leaves));
-    byte[] in = new byte[65];
-    in[0] = NODE_TAG;
+    byte[] scratch = new byte[65];
     while (out.getLast().size() > 1) {
       List<Bytes32> prev = out.getLast();
       List<Bytes32> next = new ArrayList<>((prev.size() + 1) / 2);
       for (int i = 0; i < prev.size(); i += 2) {
-        System.arraycopy(prev.get(i).unsafeArray(), 0, in, 1, 32);
         byte[] right = i + 1 < prev.size() ? prev.get(i + 1).unsafeArray() : FileLayout.ZERO_HASH.unsafeArray();
-        System.arraycopy(right, 0, in, 33, 32);
-        next.add(Keccak.hash(in));
+        byte[] node = new byte[32];
+        FileLayout.nodeHash(prev.get(i).unsafeArray(), 0, right, 0, scratch, node, 0);
+        next.add(Bytes32.wrap32(node));
       }
       out.add(next);
     }
