@@ -2,6 +2,8 @@ package io.levity.storage.client;
 
 import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.Submission;
+import io.levity.storage.chain.StorageNodeRecord;
+import io.levity.storage.placement.FilePlacement;
 import io.levity.storage.placement.Placement;
 import io.levity.storage.proof.EpochChallenger;
 import io.levity.storage.proof.EpochReport;
@@ -15,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the proof-of-storage round of every epoch as the chain reaches it: challenges each stored shard at the node
- * placement assigns it to (its primary), verifies the answers and records the results on chain
+ * Runs the proof-of-storage round of every epoch as the chain reaches it: challenges each stored shard at the first
+ * node, in the placement's search order, that reports holding it (its primary unless it fell back to a spare; the
+ * primary when nobody does), verifies the answers and records the results on chain
  * ({@link EpochChallenger}). One background thread; an epoch whose round fails (chain unreachable) is retried on the
  * next poll, and shards already recorded for it are skipped.
  */
@@ -32,13 +35,17 @@ public final class ProofAuditor implements AutoCloseable {
   private ProofAuditor(StorageChain chain, Consumer<EpochReport> reports, Duration poll) {
     this.chain = chain;
     this.reports = reports;
+    HttpNodeClient http = new HttpNodeClient();
     ShardHolders holders = (root, shard) -> {
       Submission s = chain.submission(root).orElse(null);
-      return s == null ? java.util.Optional.empty()
-          : Placement.of(root, s.dataShards() + s.parityShards(), chain.nodes()).primary(shard);
+      if (s == null) return java.util.Optional.empty();
+      FilePlacement placement = Placement.of(root, s.dataShards() + s.parityShards(), chain.nodes());
+      for (StorageNodeRecord node : placement.searchOrder(shard)) {
+        if (held(http, node, root).contains(shard)) return java.util.Optional.of(node);
+      }
+      return placement.primary(shard); // nobody reports it: its primary answers for it (and fails)
     };
-    this.challenger = new EpochChallenger(chain, holders, new HttpAnswerTransport(new HttpNodeClient()),
-        EpochChallenger.Config.DEFAULT);
+    this.challenger = new EpochChallenger(chain, holders, new HttpAnswerTransport(http), EpochChallenger.Config.DEFAULT);
     this.nextEpoch = chain.currentEpoch();
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "proof-auditor");
@@ -60,7 +67,26 @@ public final class ProofAuditor implements AutoCloseable {
     return new ProofAuditor(chain, reports, poll);
   }
 
+  /**
+   * Which shards of a file a node reports holding, asked once per node and file per round: a shard that fell back
+   * to a spare (its primary was down at upload) is challenged where it is, not at its primary.
+   */
+  private java.util.Set<Integer> held(HttpNodeClient http, StorageNodeRecord node, io.levity.core.bytes.Bytes32 root) {
+    return inventories.computeIfAbsent(node.endpoint() + "/" + root, k -> {
+      try {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (HttpNodeClient.HeldShard h : http.list(node.endpoint(), root)) out.add(h.index());
+        return out;
+      } catch (NodeRequestException | RuntimeException e) {
+        return java.util.Set.of();
+      }
+    });
+  }
+
+  private final java.util.Map<String, java.util.Set<Integer>> inventories = new java.util.concurrent.ConcurrentHashMap<>();
+
   private void poll() {
+    inventories.clear();
     try {
       long current = chain.currentEpoch();
       while (nextEpoch <= current) {

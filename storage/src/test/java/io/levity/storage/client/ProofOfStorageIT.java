@@ -79,6 +79,38 @@ class ProofOfStorageIT {
         .containsExactlyInAnyOrder(1, 6);
   }
 
+  @Test
+  void theAuditorChallengesEachEpochWhereTheShardActuallyIs() throws Exception {
+    for (int i = 0; i < 10; i++) { // one spare beyond the 9 shards
+      StorageNode n = StorageNode.open(NodeConfig.defaults(dir.resolve("node" + i), 0), chain);
+      n.start();
+      nodes.add(n);
+    }
+    byte[] data = new byte[2 * ShardLayout.SEGMENT_SIZE + 7];
+    new Random(5).nextBytes(data);
+    Path file = dir.resolve("g");
+    Files.write(file, data);
+    // The primary of some shard is down during the upload: that shard goes to the spare.
+    Bytes32 root = io.levity.storage.layout.MerkleFile.root(data);
+    String downEndpoint = Placement.of(root, 9, chain.nodes()).primary(4).orElseThrow().endpoint();
+    node(downEndpoint).suspend();
+    HttpNodeClient http = new HttpNodeClient();
+    try (StorageClient client = new StorageClient(chain, http, ReedSolomon.defaultCode(),
+        StorageClient.Config.defaults().withWorkDir(dir.resolve("work")))) {
+      assertThat(client.upload(file, ProgressListener.NONE).fileRoot()).isEqualTo(root);
+    }
+    node(downEndpoint).resume();
+    java.util.concurrent.LinkedBlockingQueue<EpochReport> reports = new java.util.concurrent.LinkedBlockingQueue<>();
+    try (ProofAuditor auditor = ProofAuditor.start(chain, reports::add, Duration.ofMillis(50))) {
+      chain.advanceEpoch();
+      EpochReport r = reports.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      while (r != null && r.challenged() == 0) r = reports.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(r).as("a report for the epoch").isNotNull();
+      assertThat(r.passed()).as("%s", r).isEqualTo(9);
+      assertThat(chain.proofResults(r.epoch())).hasSize(9).allMatch(ProofRecord::passed);
+    }
+  }
+
   private StorageNode node(String endpoint) {
     return nodes.stream().filter(n -> n.endpoint().equals(endpoint)).findFirst().orElseThrow();
   }
