@@ -107,6 +107,10 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       keepAlive = false;
       throw NodeError.badRequest("malformed HTTP request: " + req.decoderResult().cause().getMessage());
     }
+    if (!node.allowRequest(ctx.channel().remoteAddress())) {
+      throw new NodeError(HttpResponseStatus.TOO_MANY_REQUESTS, NodeProtocol.RATE_LIMITED, "more than "
+          + node.config().maxRequestsPerSecond() + " requests per second from this address; retry shortly");
+    }
     QueryStringDecoder uri = new QueryStringDecoder(req.uri());
     String[] parts = uri.path().split("/", -1); // "", "v1", "shards", root, index, "sectors", n
     HttpMethod method = req.method();
@@ -428,7 +432,9 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     skipping = true;
     ObjectNode body = JSON.createObjectNode().put("error", e.code).put("message", e.getMessage());
     FullHttpResponse resp = response(e.status, body);
-    if (e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE)) resp.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+    if (e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE) || e.status.equals(HttpResponseStatus.TOO_MANY_REQUESTS)) {
+      resp.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+    }
     if (e.status.code() >= 500 && !e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE)) keepAlive = false;
     send(ctx, resp);
   }

@@ -40,6 +40,13 @@ public final class StorageNode implements AutoCloseable {
   private final ShardStore store;
   private final Semaphore transfers;
   private final AtomicInteger connections = new AtomicInteger();
+  private final RequestRateLimiter rateLimiter;
+
+  /** Whether a request from {@code remote} is within its address's rate ({@link NodeConfig#maxRequestsPerSecond}). */
+  boolean allowRequest(java.net.SocketAddress remote) {
+    String key = remote instanceof java.net.InetSocketAddress a ? a.getAddress().getHostAddress() : String.valueOf(remote);
+    return rateLimiter.tryAcquire(key);
+  }
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final EventExecutorGroup workers;
@@ -52,6 +59,7 @@ public final class StorageNode implements AutoCloseable {
     this.key = key;
     this.store = store;
     this.transfers = new Semaphore(config.maxTransfers());
+    this.rateLimiter = new RequestRateLimiter(config.maxRequestsPerSecond(), System::nanoTime);
     this.workers = new DefaultEventExecutorGroup(config.workerThreads());
   }
 

@@ -173,6 +173,24 @@ class StorageNodeIT {
   }
 
   @Test
+  void aClientOverItsRequestRateGets429() throws Exception {
+    node.close();
+    node = start(NodeConfig.defaults(dir.resolve("slow"), 0).withMaxRequestsPerSecond(2));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<Integer> codes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      codes.add(http.send(HttpRequest.newBuilder(URI.create("http://" + ep() + NodeProtocol.HEALTH)).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+    assertThat(codes).contains(200, 429);
+    HttpResponse<String> limited = http.send(HttpRequest.newBuilder(URI.create("http://" + ep() + NodeProtocol.HEALTH))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("retry-after")).contains("1");
+    assertThat(limited.body()).contains("\"error\":\"rate_limited\"");
+  }
+
+  @Test
   void answersMalformedRequestsWithClearErrors() throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String base = "http://" + ep();
