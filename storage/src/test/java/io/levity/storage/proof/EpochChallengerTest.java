@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Bytes32;
+import io.levity.storage.chain.InMemoryStorageChain;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import java.time.Duration;
@@ -17,7 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EpochChallengerTest {
-  private final FakeStorageChain chain = new FakeStorageChain();
+  private final InMemoryStorageChain chain = new InMemoryStorageChain();
+
+  private void startEpoch(long e) {
+    while (chain.currentEpoch() < e) chain.advanceEpoch();
+  }
   private final List<Prover> provers = List.of(new Prover(VerifierTest.key("n0")), new Prover(VerifierTest.key("n1")),
       new Prover(VerifierTest.key("n2")), new Prover(VerifierTest.key("n3")));
   private final Map<Bytes32, Prover> proverById = new HashMap<>();
@@ -56,7 +61,7 @@ class EpochChallengerTest {
 
   @Test
   void recordsAPassForEveryShardOfHonestNodes() throws Exception {
-    chain.startEpoch(3, ChallengeTest.h("r3"));
+    startEpoch(3);
     EpochReport report = challenger(this::honest, Duration.ofSeconds(30)).challenge(3);
     assertThat(report.challenged()).isEqualTo(8);
     assertThat(report.passed()).isEqualTo(8);
@@ -73,7 +78,7 @@ class EpochChallengerTest {
     var first = chain.submissions().get(0);
     StorageNodeRecord loser = holder(first.fileRoot(), 1).orElseThrow();
     lost.add(loser.nodeId() + "/" + first.fileRoot() + "/1");
-    chain.startEpoch(4, ChallengeTest.h("r4"));
+    startEpoch(4);
     EpochReport report = challenger(this::honest, Duration.ofSeconds(30)).challenge(4);
     assertThat(report.passed()).isEqualTo(7);
     assertThat(report.failed()).isEqualTo(1);
@@ -85,7 +90,7 @@ class EpochChallengerTest {
 
   @Test
   void wrongAnswersErrorsAndTimeoutsAreRecordedAsFailures() throws Exception {
-    chain.startEpoch(5, ChallengeTest.h("r5"));
+    startEpoch(5);
     Bytes32 n1 = nodes.get(1).nodeId();
     Bytes32 n2 = nodes.get(2).nodeId();
     Bytes32 n3 = nodes.get(3).nodeId();
@@ -125,14 +130,14 @@ class EpochChallengerTest {
 
   @Test
   void aRepeatedRunSkipsWhatIsRecordedAndUnassignedShardsAreCounted() throws Exception {
-    chain.startEpoch(6, ChallengeTest.h("r6"));
+    startEpoch(6);
     challenger(this::honest, Duration.ofSeconds(30)).challenge(6);
     EpochReport again = challenger(this::honest, Duration.ofSeconds(30)).challenge(6);
     assertThat(again.challenged()).isZero();
     assertThat(again.alreadyRecorded()).isEqualTo(8);
     assertThat(chain.proofResults(6)).hasSize(8);
 
-    chain.startEpoch(7, ChallengeTest.h("r7"));
+    startEpoch(7);
     EpochReport none = new EpochChallenger(chain, ShardHolders.of((root, shard) -> null), this::honest,
         EpochChallenger.Config.DEFAULT).challenge(7);
     assertThat(none.unassigned()).isEqualTo(8);
