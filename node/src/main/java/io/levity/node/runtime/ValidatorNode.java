@@ -15,12 +15,10 @@ import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.crypto.Ed25519;
 import io.levity.core.num.UInt256;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockBuilder;
 import io.levity.execution.block.BlockHeader;
-import io.levity.execution.block.FeeMarket;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
@@ -48,8 +46,6 @@ import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.node.p2p.Misbehavior;
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.rlp.RlpReader;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import io.levity.trie.InMemoryKeyValueStore;
@@ -80,12 +76,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ValidatorNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorNode.class);
-  private static final int MAX_TXS_PER_BLOCK = 5_000;
   /** A validator further behind its best peer than this pauses consensus and syncs blocks. */
   public static final int SYNC_GAP = 4;
-  static final int SYNC_BATCH = 64;
-  private static final int SYNC_BYTES = 8 << 20;
-  private static final int SYNC_MAX_BYTES = 14 << 20;
   private static final long STATUS_INTERVAL_MILLIS = 500;
   private static final long SYNC_TIMEOUT_NANOS = 5_000_000_000L;
 
@@ -95,6 +87,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final ConsensusStore consensus;
   private final ChainExecutor executor;
   private final Mempool mempool;
+  private final PayloadBuilder payloads;
   private final TransactionValidator txValidator;
   private final JsonRpcProcessor rpc;
   private final SubscriptionHub hub;
@@ -163,6 +156,7 @@ public final class ValidatorNode implements AutoCloseable {
     this.commitVerifier = new CommitVerifier(engineConfig, validatorSet, Ed25519Scheme.INSTANCE);
     this.executor = new ChainExecutor(store, cfg.chainId());
     this.mempool = new Mempool(MempoolConfig.DEFAULT, mempoolReader(), store.head().orElseThrow().gasLimit());
+    this.payloads = new PayloadBuilder(mempool, consensus.pendingBlocks(), cfg.feeRecipient());
     this.txValidator = new TransactionValidator(Fork.CANCUN, cfg.chainId());
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
@@ -367,10 +361,10 @@ public final class ValidatorNode implements AutoCloseable {
     thread.schedule(() -> guarded(() -> {
       if (gen != engineGeneration) return;
       long waited = (System.nanoTime() - requestedAt) / 1_000_000;
-      InFlight inFlight = inFlight(x.parentId());
-      boolean busy = inFlight.ancestorsCarryTransactions() || mempool.size() > inFlight.hashes().size();
-      if (waited >= cfg.blockIntervalMillis() || (busy && waited >= minBlockIntervalMillis())) {
-        handle(gen, new Event.PayloadReady(x.round(), buildPayload(inFlight.hashes()).encode()));
+      PayloadBuilder.InFlight inFlight = payloads.inFlight(x.parentId());
+      if (waited >= cfg.blockIntervalMillis() || (payloads.hasWork(inFlight) && waited >= minBlockIntervalMillis())) {
+        Payload p = payloads.build(head(), inFlight, System.currentTimeMillis() / 1000);
+        handle(gen, new Event.PayloadReady(x.round(), p.encode()));
       } else {
         schedulePayload(gen, x, requestedAt);
       }
@@ -379,53 +373,6 @@ public final class ValidatorNode implements AutoCloseable {
 
   private long minBlockIntervalMillis() {
     return Math.min(cfg.blockIntervalMillis(), Math.max(20, cfg.blockIntervalMillis() / 10));
-  }
-
-  /** The transactions of the uncommitted blocks from {@code parentId} down to the committed tip. */
-  private record InFlight(java.util.Set<Bytes32> hashes, boolean ancestorsCarryTransactions) {}
-
-  private final Map<Bytes32, List<Bytes32>> payloadHashes = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Bytes32, List<Bytes32>> e) {
-      return size() > 64;
-    }
-  };
-
-  private InFlight inFlight(Bytes32 parentId) {
-    Map<Bytes32, io.levity.consensus.types.Block> pending = new HashMap<>();
-    for (io.levity.consensus.types.Block b : consensus.pendingBlocks().load()) pending.put(b.id(), b);
-    java.util.Set<Bytes32> hashes = new java.util.HashSet<>();
-    Bytes32 id = parentId;
-    io.levity.consensus.types.Block b;
-    while ((b = pending.get(id)) != null) {
-      io.levity.consensus.types.Block block = b;
-      hashes.addAll(payloadHashes.computeIfAbsent(block.id(), k -> transactionHashes(block)));
-      id = block.parentId();
-    }
-    return new InFlight(hashes, !hashes.isEmpty());
-  }
-
-  private static List<Bytes32> transactionHashes(io.levity.consensus.types.Block b) {
-    try {
-      List<Bytes32> out = new ArrayList<>();
-      for (Bytes raw : Payload.decode(b.payload()).transactions()) out.add(io.levity.core.crypto.Keccak.hash(raw.toArray()));
-      return out;
-    } catch (RuntimeException e) { // a malformed payload carries nothing
-      return List.of();
-    }
-  }
-
-  /**
-   * The leader's payload: the mempool's best transactions for the next block that no uncommitted ancestor carries
-   * already (they would only fail their nonce check again), and the wall-clock second.
-   */
-  private Payload buildPayload(java.util.Set<Bytes32> inFlight) {
-    BlockHeader h = head();
-    List<Bytes> txs = new ArrayList<>();
-    for (Mempool.Entry e : mempool.select(FeeMarket.nextBaseFee(h), h.gasLimit(), MAX_TXS_PER_BLOCK, inFlight)) {
-      txs.add(Bytes.wrap(e.transaction().encode()));
-    }
-    return new Payload(System.currentTimeMillis() / 1000, cfg.feeRecipient(), txs);
   }
 
   private void commit(Action.Commit c) {
@@ -520,7 +467,7 @@ public final class ValidatorNode implements AutoCloseable {
       if (syncPeer == null) {
         syncPeer = best;
         syncSentNanos = System.nanoTime();
-        p2p.send(best, new P2pMessage.GetBlocks(h + 1, SYNC_BATCH));
+        p2p.send(best, new P2pMessage.GetBlocks(h + 1, SyncBatches.BATCH));
       }
       return;
     }
@@ -550,26 +497,14 @@ public final class ValidatorNode implements AutoCloseable {
     }
     long h = head().number();
     Bytes32 tip = h == 0 ? commitVerifier.genesisId() : consensus.idAt(h).orElseThrow();
-    List<io.levity.consensus.types.Block> chain = new ArrayList<>(entries.size());
-    for (ConsensusStore.Entry e : entries) chain.add(e.block());
-    Optional<String> broken = commitVerifier.linked(tip, h, chain);
-    int last = -1;
-    if (broken.isEmpty()) {
-      for (int i = entries.size() - 1; i >= 0 && last < 0; i--) {
-        ConsensusStore.Entry e = entries.get(i);
-        if (e.proof().data().parentId().equals(e.block().id())) {
-          if (commitVerifier.commits(e.proof(), e.block())) last = i;
-          else broken = Optional.of("the commit certificate of block " + e.block().id() + " does not verify");
-        }
-      }
-      if (last < 0 && broken.isEmpty()) broken = Optional.of("no block in the batch comes with its commit proof");
-    }
-    if (broken.isPresent()) {
-      LOG.warn("{}: blocks from {} refused: {}", name(), from.shortHex(), broken.get());
+    SyncBatches.Verified verified = SyncBatches.verify(commitVerifier, tip, h, entries);
+    if (verified.refused().isPresent()) {
+      LOG.warn("{}: blocks from {} refused: {}", name(), from.shortHex(), verified.refused().get());
       p2p.penalize(from, Misbehavior.INVALID_DATA);
       peerHeights.remove(from);
       return;
     }
+    int last = verified.count() - 1;
     for (int i = 0; i <= last; i++) {
       ConsensusStore.Entry e = entries.get(i);
       try {
@@ -588,30 +523,7 @@ public final class ValidatorNode implements AutoCloseable {
 
   /** Serves a GetBlocks from the ledger (p2p inbound thread; the store is safe to read concurrently). */
   private void serveBlocks(NodeId from, P2pMessage.GetBlocks g) {
-    List<Bytes> out = new ArrayList<>();
-    long h = Math.max(1, g.fromHeight());
-    int max = Math.min(g.max(), SYNC_BATCH);
-    long bytes = 0;
-    int lastTop = -1;
-    while (true) {
-      Optional<byte[]> raw = consensusEntryBytes(h);
-      if (raw.isEmpty()) break;
-      boolean extending = out.size() >= max || bytes >= SYNC_BYTES;
-      if (extending && (lastTop == out.size() - 1 || out.size() >= max + 32 || bytes + raw.get().length > SYNC_MAX_BYTES)) {
-        break;
-      }
-      out.add(Bytes.wrap(raw.get()));
-      bytes += raw.get().length;
-      ConsensusStore.Entry e = consensus.decodeEntry(raw.get());
-      if (e.proof().data().parentId().equals(e.block().id())) lastTop = out.size() - 1;
-      h++;
-    }
-    List<Bytes> send = lastTop >= 0 ? out.subList(0, lastTop + 1) : out;
-    p2p.send(from, new P2pMessage.Blocks(send));
-  }
-
-  private Optional<byte[]> consensusEntryBytes(long height) {
-    return consensus.entry(height).map(ConsensusStore.Entry::encode);
+    p2p.send(from, new P2pMessage.Blocks(SyncBatches.serve(consensus, g.fromHeight(), g.max())));
   }
 
   private AccountReader mempoolReader() {
