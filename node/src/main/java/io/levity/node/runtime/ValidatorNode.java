@@ -449,20 +449,28 @@ public final class ValidatorNode implements AutoCloseable {
     long h = head().number();
     NodeId best = null;
     long bestHeight = -1;
+    List<Long> validatorHeights = new ArrayList<>();
     for (Map.Entry<NodeId, Long> e : peerHeights.entrySet()) {
-      if (e.getValue() > bestHeight && p2p.isConnected(e.getKey())) {
+      if (!p2p.isConnected(e.getKey())) continue;
+      if (indexOf.containsKey(e.getKey())) validatorHeights.add(e.getValue());
+      if (e.getValue() > bestHeight) {
         best = e.getKey();
         bestHeight = e.getValue();
       }
     }
     if (syncPeer != null && System.nanoTime() - syncSentNanos > SYNC_TIMEOUT_NANOS) {
       LOG.info("{}: block request to {} timed out", name(), syncPeer.shortHex());
+      p2p.penalize(syncPeer, Misbehavior.USELESS_DATA);
       peerHeights.remove(syncPeer); // ask someone else; its next Status brings it back
       syncPeer = null;
     }
-    long gap = engine != null ? SYNC_GAP : 0;
-    if (best != null && bestHeight > h + gap) {
-      if (engine != null) stopEngine("behind peer " + best.shortHex() + " by " + (bestHeight - h) + " blocks; syncing");
+    // A running validator pauses only when f + 1 validators say they are ahead, so at least one honest one is: a
+    // single peer announcing a height it does not have cannot stall consensus (and is penalised when it fails to
+    // serve it, below).
+    if (engine != null && heightAtLeastFPlusOneClaim(validatorHeights) > h + SYNC_GAP) {
+      stopEngine("behind by " + (bestHeight - h) + " blocks; syncing");
+    }
+    if (engine == null && best != null && bestHeight > h) {
       syncing = true;
       if (syncPeer == null) {
         syncPeer = best;
@@ -478,6 +486,14 @@ public final class ValidatorNode implements AutoCloseable {
     if (engine == null && index >= 0 && syncPeer == null) startEngine();
   }
 
+  /** The highest height that at least f + 1 validator peers report (f = the faults the set tolerates); -1 if none. */
+  private long heightAtLeastFPlusOneClaim(List<Long> validatorHeights) {
+    int f = (nodeIds.size() - 1) / 3;
+    if (validatorHeights.size() < f + 1) return -1;
+    validatorHeights.sort(java.util.Comparator.reverseOrder());
+    return validatorHeights.get(f);
+  }
+
   /** A peer's answer to our GetBlocks: verify, execute and store what it proves committed, then go on. */
   private void onBlocks(NodeId from, List<Bytes> items) {
     if (!from.equals(syncPeer)) return; // unsolicited or late
@@ -491,7 +507,8 @@ public final class ValidatorNode implements AutoCloseable {
       peerHeights.remove(from);
       return;
     }
-    if (entries.isEmpty()) { // it has nothing above our head after all
+    if (entries.isEmpty()) { // it announced a height it cannot serve (nothing is ever pruned): a lie or a bug
+      p2p.penalize(from, Misbehavior.INVALID_DATA);
       peerHeights.remove(from);
       return;
     }
