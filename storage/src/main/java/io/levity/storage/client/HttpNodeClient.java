@@ -62,7 +62,7 @@ public final class HttpNodeClient {
 
   /** The node's health report (status, nodeId, endpoint, shards, bytes, maxShardBytes). */
   public JsonNode health(String endpoint) throws NodeRequestException {
-    return json(endpoint, send(endpoint, get(endpoint, NodeProtocol.HEALTH), HttpResponse.BodyHandlers.ofByteArray()));
+    return json(endpoint, send(endpoint, get(endpoint, NodeProtocol.HEALTH), bounded()));
   }
 
   /** The outcome of a put: stored now, or already held by the node ({@code stored} false). */
@@ -79,7 +79,7 @@ public final class HttpNodeClient {
     HttpRequest req = HttpRequest.newBuilder(uri(endpoint, NodeProtocol.shardPath(fileRoot, index)))
         .timeout(config.requestTimeout()).expectContinue(true)
         .header("Content-Type", NodeProtocol.OCTET_STREAM).PUT(body).build();
-    JsonNode answer = json(endpoint, send(endpoint, req, HttpResponse.BodyHandlers.ofByteArray()));
+    JsonNode answer = json(endpoint, send(endpoint, req, bounded()));
     return new PutResult(answer.path("stored").asBoolean(), answer.path("reason").asText(""));
   }
 
@@ -104,7 +104,7 @@ public final class HttpNodeClient {
     HttpResponse<InputStream> resp = send(endpoint, get(endpoint, NodeProtocol.shardPath(s.fileRoot(), index)),
         HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = resp.body()) {
-      if (resp.statusCode() != 200) throw error(endpoint, resp.statusCode(), in.readAllBytes());
+      if (resp.statusCode() != 200) throw error(endpoint, resp.statusCode(), in.readNBytes(MAX_REPLY_BYTES));
       byte[] prefix = in.readNBytes(NodeProtocol.prefixLength(layout.totalShards()));
       List<Bytes32> roots;
       try {
@@ -151,7 +151,7 @@ public final class HttpNodeClient {
   /** The shards the node holds: all, or those of {@code fileRoot} when it is not null. */
   public List<HeldShard> list(String endpoint, Bytes32 fileRoot) throws NodeRequestException {
     String path = NodeProtocol.SHARDS + (fileRoot == null ? "" : "?file=" + fileRoot.toHex());
-    JsonNode body = json(endpoint, send(endpoint, get(endpoint, path), HttpResponse.BodyHandlers.ofByteArray()));
+    JsonNode body = json(endpoint, send(endpoint, get(endpoint, path), bounded()));
     List<HeldShard> out = new ArrayList<>();
     for (JsonNode n : body.path("shards")) {
       out.add(new HeldShard(Bytes32.fromHex32(n.path("fileRoot").asText()), n.path("index").asInt(),
@@ -166,7 +166,7 @@ public final class HttpNodeClient {
 
   public SectorAnswer sector(String endpoint, Bytes32 fileRoot, int index, long sector) throws NodeRequestException {
     JsonNode b = json(endpoint, send(endpoint, get(endpoint, NodeProtocol.sectorPath(fileRoot, index, sector)),
-        HttpResponse.BodyHandlers.ofByteArray()));
+        bounded()));
     try {
       List<Bytes32> segPath = new ArrayList<>();
       b.path("segmentPath").forEach(h -> segPath.add(Bytes32.fromHex32(h.asText())));
@@ -187,7 +187,7 @@ public final class HttpNodeClient {
   public java.util.Optional<byte[]> challenge(String endpoint, byte[] encodedChallenge) throws NodeRequestException {
     HttpRequest req = HttpRequest.newBuilder(uri(endpoint, NodeProtocol.CHALLENGE)).timeout(config.requestTimeout())
         .header("Content-Type", NodeProtocol.OCTET_STREAM).POST(BodyPublishers.ofByteArray(encodedChallenge)).build();
-    HttpResponse<byte[]> resp = send(endpoint, req, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> resp = send(endpoint, req, bounded());
     if (resp.statusCode() == 404) return java.util.Optional.empty();
     if (resp.statusCode() != 200) throw error(endpoint, resp.statusCode(), resp.body());
     return java.util.Optional.of(resp.body());
@@ -211,6 +211,57 @@ public final class HttpNodeClient {
       Thread.currentThread().interrupt();
       throw new NodeRequestException(endpoint, 0, "unreachable", "interrupted", e);
     }
+  }
+
+  /**
+   * Largest reply read into memory (JSON, errors, challenge answers): a node's list of shards for one file, or an
+   * answer of at most 128 KiB, is far below it; a hostile node cannot make a client or auditor buffer more.
+   */
+  static final int MAX_REPLY_BYTES = 4 << 20;
+
+  /** Collects at most {@link #MAX_REPLY_BYTES} of a body, then cancels the rest (a cut body fails to parse or verify). */
+  private static HttpResponse.BodyHandler<byte[]> bounded() {
+    return info -> new HttpResponse.BodySubscriber<byte[]>() {
+      private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+      private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+      private Flow.Subscription subscription;
+
+      @Override
+      public java.util.concurrent.CompletionStage<byte[]> getBody() {
+        return result;
+      }
+
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> items) {
+        for (ByteBuffer b : items) {
+          int n = Math.min(b.remaining(), MAX_REPLY_BYTES - buf.size());
+          if (n <= 0) break;
+          byte[] a = new byte[n];
+          b.get(a);
+          buf.write(a, 0, n);
+        }
+        if (buf.size() >= MAX_REPLY_BYTES) {
+          subscription.cancel();
+          result.complete(buf.toByteArray());
+        }
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        result.completeExceptionally(t);
+      }
+
+      @Override
+      public void onComplete() {
+        result.complete(buf.toByteArray());
+      }
+    };
   }
 
   private static JsonNode json(String endpoint, HttpResponse<byte[]> resp) throws NodeRequestException {

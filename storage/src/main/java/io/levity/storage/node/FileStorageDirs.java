@@ -9,12 +9,19 @@ import java.nio.file.StandardOpenOption;
 final class FileStorageDirs {
   private FileStorageDirs() {}
 
-  /** Fsyncs a directory; a no-op where the platform cannot open one (the rename is still atomic). */
-  static void sync(Path dir) {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
+  /**
+   * Fsyncs a directory. Where the platform cannot open a directory (Windows) this is a no-op, the rename still
+   * being atomic; a failed fsync itself (an I/O error) is thrown, so nothing is acknowledged that may not be durable.
+   */
+  static void sync(Path dir) throws IOException {
+    FileChannel d;
+    try {
+      d = FileChannel.open(dir, StandardOpenOption.READ);
     } catch (IOException e) {
-      // some platforms (Windows) cannot open a directory
+      return;
+    }
+    try (d) {
+      d.force(true);
     }
   }
 }

@@ -138,14 +138,14 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       skipping = false;
     } else if (parts.length == 5 && parts[1].equals("v1") && parts[2].equals("shards")) {
       Bytes32 root = parseRoot(parts[3]);
-      int index = parseInt(parts[4], "shard index");
+      int index = parseShardIndex(parts[4]);
       if (method.equals(HttpMethod.PUT)) startUpload(ctx, req, root, index);
       else if (method.equals(HttpMethod.GET)) sendShard(ctx, root, index);
       else throw notAllowed(method, "GET or PUT");
     } else if (parts.length == 7 && parts[1].equals("v1") && parts[2].equals("shards")
         && parts[5].equals("sectors")) {
       requireGet(method, req);
-      sendSector(ctx, parseRoot(parts[3]), parseInt(parts[4], "shard index"), parseInt(parts[6], "sector index"));
+      sendSector(ctx, parseRoot(parts[3]), parseShardIndex(parts[4]), parseInt(parts[6], "sector index"));
     } else {
       throw new NodeError(HttpResponseStatus.NOT_FOUND, NodeProtocol.NOT_FOUND, "no such endpoint: " + uri.path()
           + " (see docs/storage.md, Node protocol)");
@@ -191,12 +191,14 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     challenge = null;
     skipping = true;
     if (!complete) throw NodeError.badRequest("the challenge body ended early");
-    if (!node.transfers().tryAcquire()) throw busy();
+    // Challenges have slots of their own: clients holding every transfer slot must not make an honest node fail
+    // its proofs of storage.
+    if (!node.challenges().tryAcquire()) throw busy();
     byte[] answer;
     try {
       answer = new ChallengeResponder(node).answer(body);
     } finally {
-      node.transfers().release();
+      node.challenges().release();
     }
     FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
         Unpooled.wrappedBuffer(answer));
@@ -233,15 +235,17 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
           + " bytes; expected " + ShardUpload.bodyLength(layout) + " (1 + 32 x " + layout.totalShards()
           + " bytes of roots, then a " + layout.shardSize() + "-byte shard)");
     }
+    // The slot comes first: checking a held copy hashes the whole shard, which a bare PUT must not get for free.
+    if (!node.transfers().tryAcquire()) throw busy();
+    uploadPermit = true;
     Optional<ShardMeta> held = node.store().meta(root, index);
     if (held.isPresent() && intact(held.get())) {
+      endUpload();
       replyJson(ctx, HttpResponseStatus.OK, JSON.createObjectNode().put("stored", false)
           .put("reason", "already held").put("fileRoot", root.toHex()).put("index", index)
           .put("shardRoot", held.get().shardRoot().toHex()).put("size", held.get().shardSize()));
       return;
     }
-    if (!node.transfers().tryAcquire()) throw busy();
-    uploadPermit = true;
     try {
       upload = new ShardUpload(s, index, node.store().begin());
     } catch (IOException | RuntimeException e) {
@@ -411,6 +415,13 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     } catch (IllegalArgumentException e) {
       throw NodeError.badRequest("not a 32-byte hex file root: '" + abbreviate(s) + "' (" + e.getMessage() + ")");
     }
+  }
+
+  /** A shard index: a code has at most 255 shards, so 0..254. */
+  private static int parseShardIndex(String s) throws NodeError {
+    int i = parseInt(s, "shard index");
+    if (i > 254) throw NodeError.badRequest("shard index " + i + " out of range 0..254");
+    return i;
   }
 
   private static int parseInt(String s, String what) throws NodeError {

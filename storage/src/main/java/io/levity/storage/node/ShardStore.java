@@ -175,14 +175,16 @@ public final class ShardStore implements AutoCloseable {
       out.force(true);
       out.close();
       Path target = path(meta.fileRoot(), meta.index());
-      Files.createDirectories(target.getParent());
-      FileStorageDirs.sync(shardsDir);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      FileStorageDirs.sync(target.getParent());
-      db(() -> {
-        db.put(sync, key(meta.fileRoot(), meta.index()), meta.encode());
-        return null;
-      });
+      synchronized (ShardStore.this) { // against quarantine(): a shard is replaced and indexed as one step
+        Files.createDirectories(target.getParent());
+        FileStorageDirs.sync(shardsDir);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        FileStorageDirs.sync(target.getParent());
+        db(() -> {
+          db.put(sync, key(meta.fileRoot(), meta.index()), meta.encode());
+          return null;
+        });
+      }
       done = true;
     }
 
@@ -236,8 +238,27 @@ public final class ShardStore implements AutoCloseable {
         : "segment " + s + " hashes to " + root + ", stored root " + meta.segmentRoots().get(s);
   }
 
-  /** Stops serving a shard found corrupt: its file moves to {@code quarantine/} and its index entry goes. */
+  /**
+   * Stops serving a shard found corrupt: its file moves to {@code quarantine/} and its index entry goes. The
+   * caller checked a file it opened earlier; a repair may have replaced it since (a good shard, committed and
+   * acknowledged), so the shard now at the path is checked again under the lock {@code commit} takes, and left alone
+   * if it is intact.
+   */
   public synchronized void quarantine(Bytes32 fileRoot, int index, String reason) {
+    Optional<ShardMeta> current = meta(fileRoot, index);
+    if (current.isPresent()) {
+      Optional<FileChannel> in = open(fileRoot, index);
+      if (in.isPresent()) {
+        try (FileChannel c = in.get()) {
+          if (check(current.get(), c) == null) {
+            LOG.info("shard {} #{} was replaced by an intact copy since it was found corrupt; kept", fileRoot, index);
+            return;
+          }
+        } catch (IOException e) {
+          LOG.warn("cannot re-check {} #{}: {}", fileRoot, index, e.toString());
+        }
+      }
+    }
     LOG.warn("shard {} #{} is corrupt on disk ({}); quarantined, it must be repaired", fileRoot, index, reason);
     deleteIndex(fileRoot, index);
     Path p = path(fileRoot, index);

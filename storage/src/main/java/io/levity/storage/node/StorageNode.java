@@ -39,6 +39,8 @@ public final class StorageNode implements AutoCloseable {
   private final NodeKey key;
   private final ShardStore store;
   private final Semaphore transfers;
+  /** Proof-of-storage answers, apart from transfers (see NodeHttpHandler.answerChallenge). */
+  private final Semaphore challenges = new Semaphore(4);
   private final AtomicInteger connections = new AtomicInteger();
   private final RequestRateLimiter rateLimiter;
 
@@ -183,6 +185,10 @@ public final class StorageNode implements AutoCloseable {
 
   Semaphore transfers() {
     return transfers;
+  }
+
+  Semaphore challenges() {
+    return challenges;
   }
 
   @Override

@@ -173,6 +173,17 @@ class StorageNodeIT {
   }
 
   @Test
+  void aStaleCorruptionReportDoesNotDropAShardThatWasRepairedMeanwhile() throws Exception {
+    assertThat(put(0, shardFiles.get(0)).stored()).isTrue();
+    // A reader that opened an older, corrupt copy reports it after a repair replaced it with a good one.
+    node.store().quarantine(submission.fileRoot(), 0, "checked an older copy");
+    assertThat(client.list(ep(), submission.fileRoot())).extracting(HttpNodeClient.HeldShard::index).containsExactly(0);
+    Path back = dir.resolve("back0");
+    client.fetch(ep(), submission, 0, back);
+    assertThat(Files.readAllBytes(back)).isEqualTo(enc.shards()[0]);
+  }
+
+  @Test
   void aClientOverItsRequestRateGets429() throws Exception {
     node.close();
     node = start(NodeConfig.defaults(dir.resolve("slow"), 0).withMaxRequestsPerSecond(2));
