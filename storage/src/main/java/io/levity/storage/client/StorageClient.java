@@ -211,7 +211,12 @@ public final class StorageClient implements AutoCloseable {
       RepairResult repair = null;
       if (config.repairOnDownload() && !bad.isEmpty()) {
         List<Bytes32> roots = found.values().iterator().next().roots();
-        repair = rebuildAndPlace(s, locator.placement(), roots, files, bad.keySet(), holders(found), work);
+        // Nodes already holding any shard of the file are taken, not only those this download read from.
+        Set<Bytes32> taken = holders(found);
+        for (StorageNodeRecord other : locator.placement().ranking()) {
+          if (locator.inventory(other).map(held -> !held.isEmpty()).orElse(false)) taken.add(other.nodeId());
+        }
+        repair = rebuildAndPlace(s, locator.placement(), roots, files, bad.keySet(), taken, work);
       }
       Map<Integer, String> used = new TreeMap<>();
       found.forEach((i, f) -> used.put(i, f.node().endpoint()));
