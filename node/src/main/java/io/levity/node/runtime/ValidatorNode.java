@@ -543,16 +543,29 @@ public final class ValidatorNode implements AutoCloseable {
     p2p.send(from, new P2pMessage.Blocks(SyncBatches.serve(consensus, g.fromHeight(), g.max())));
   }
 
+  /**
+   * The mempool's view of accounts at the current head: each account is read from the state trie once per head
+   * (every transaction a sender submits asks for its nonce and balance) and the mempool gets a new view after each
+   * block. Safe from any thread: each miss reads through its own trie view of the fixed root.
+   */
   private AccountReader mempoolReader() {
+    Bytes32 root = head().stateRoot();
+    record Account(long nonce, UInt256 balance) {}
+    Map<Address, Account> accounts = new ConcurrentHashMap<>();
+    java.util.function.Function<Address, Account> read = a -> {
+      io.levity.execution.state.TrieWorldState st = io.levity.execution.state.TrieWorldState.open(
+          store.keyValueStore(), root);
+      return new Account(st.nonce(a), st.balance(a));
+    };
     return new AccountReader() {
       @Override
       public long nonce(Address address) {
-        return store.headState().nonce(address);
+        return accounts.computeIfAbsent(address, read).nonce();
       }
 
       @Override
       public UInt256 balance(Address address) {
-        return store.headState().balance(address);
+        return accounts.computeIfAbsent(address, read).balance();
       }
     };
   }
