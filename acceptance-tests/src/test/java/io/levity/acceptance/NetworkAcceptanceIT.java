@@ -126,6 +126,9 @@ class NetworkAcceptanceIT {
     long whileDown = height(0);
     nodes.get(KILLED_NODE).start();
     awaitCondition(() -> height(KILLED_NODE) >= whileDown + 2, "the restarted validator catching up", 90);
+    // Let it take part again (connected to every peer, its engine running) before the next fault.
+    long rejoined = height(0);
+    awaitAll(h -> h >= rejoined + 2, "all four finalizing together again", 60);
 
     // 2. Cut a validator off: the other three keep finalizing, it falls behind; healed, it rejoins.
     for (TcpProxy p : proxies) p.cut();
@@ -265,6 +268,14 @@ class NetworkAcceptanceIT {
       if (System.nanoTime() > deadline) {
         StringBuilder sb = new StringBuilder("timed out after " + seconds + " s waiting for " + what + "; heights:");
         for (int i = 0; i < 4; i++) sb.append(' ').append(height(i));
+        sb.append("; peers:");
+        for (int i = 0; i < 4; i++) {
+          try {
+            sb.append(' ').append(Long.decode(rpc(i, "net_peerCount", "[]").get("result").asText()));
+          } catch (Exception e) {
+            sb.append(" ?");
+          }
+        }
         for (NodeProcess n : nodes) sb.append("\n--- ").append(n.log).append(":\n").append(n.tail());
         throw new AssertionError(sb.toString());
       }

@@ -278,7 +278,7 @@ public final class P2pNetwork implements AutoCloseable {
     if (evicted != null) {
       evicted.disconnect(DisconnectReason.DUPLICATE_CONNECTION, "replaced by the connection the lower id dialed");
     } else {
-      LOG.debug("node {} connected to {} ({})", self.shortHex(), id.shortHex(), c.outbound() ? "outbound" : "inbound");
+      LOG.info("node {} connected to {} ({})", self.shortHex(), id.shortHex(), c.outbound() ? "outbound" : "inbound");
       enqueue(() -> handler.onPeerConnected(id));
     }
     return null;
@@ -297,7 +297,7 @@ public final class P2pNetwork implements AutoCloseable {
   void connectionClosed(PeerConnection c, StaticPeerDialer dialer) {
     NodeId id = c.peerId();
     if (id != null && peers.remove(id, c)) {
-      LOG.debug("node {} lost peer {}", self.shortHex(), id.shortHex());
+      LOG.info("node {} lost peer {}", self.shortHex(), id.shortHex());
       enqueue(() -> handler.onPeerDisconnected(id));
       if (!closed) {
         for (StaticPeerDialer d : dialers) {
