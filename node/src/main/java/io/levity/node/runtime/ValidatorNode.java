@@ -13,9 +13,7 @@ import io.levity.consensus.message.MessageCodec;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
-import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.num.UInt256;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockBuilder;
 import io.levity.execution.block.BlockHeader;
@@ -46,13 +44,13 @@ import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.node.p2p.Misbehavior;
 import io.levity.core.bytes.Bytes32;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -100,7 +98,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final MessageCodec codec;
   private final CommitVerifier commitVerifier;
   private final P2pNetwork p2p;
-  private final Map<NodeId, Long> peerHeights = new ConcurrentHashMap<>();
+  private final PeerHeights peerHeights;
   private Engine engine;
   /** Bumped whenever the engine stops or starts, so timers of an earlier engine fire into nothing. */
   private long engineGeneration;
@@ -143,6 +141,7 @@ public final class ValidatorNode implements AutoCloseable {
         validators.add(new Validator(k, 1));
       }
       this.validatorSet = new ValidatorSet(ValidatorConfig.CONSENSUS_EPOCH, validators);
+      this.peerHeights = new PeerHeights(indexOf.keySet());
       this.engineConfig = EngineConfig.defaults(cfg.chainId())
           .withTimeouts(cfg.baseTimeoutMillis(), 1.5, Math.max(30_000, 10 * cfg.baseTimeoutMillis()));
       DecodeLimits limits = new DecodeLimits(16 << 20, engineConfig.maxPayloadBytes(), ValidatorSet.MAX_VALIDATORS,
@@ -447,35 +446,25 @@ public final class ValidatorNode implements AutoCloseable {
   /** Decides whether to fetch blocks, pause or resume consensus; sends at most one request at a time. */
   private void syncStep() {
     long h = head().number();
-    NodeId best = null;
-    long bestHeight = -1;
-    List<Long> validatorHeights = new ArrayList<>();
-    for (Map.Entry<NodeId, Long> e : peerHeights.entrySet()) {
-      if (!p2p.isConnected(e.getKey())) continue;
-      if (indexOf.containsKey(e.getKey())) validatorHeights.add(e.getValue());
-      if (e.getValue() > bestHeight) {
-        best = e.getKey();
-        bestHeight = e.getValue();
-      }
-    }
+    Optional<PeerHeights.Peer> best = peerHeights.best(p2p::isConnected);
     if (syncPeer != null && System.nanoTime() - syncSentNanos > SYNC_TIMEOUT_NANOS) {
       LOG.info("{}: block request to {} timed out", name(), syncPeer.shortHex());
       p2p.penalize(syncPeer, Misbehavior.USELESS_DATA);
-      peerHeights.remove(syncPeer); // ask someone else; its next Status brings it back
+      peerHeights.forget(syncPeer); // ask someone else; its next Status brings it back
       syncPeer = null;
     }
     // A running validator pauses only when f + 1 validators say they are ahead, so at least one honest one is: a
     // single peer announcing a height it does not have cannot stall consensus (and is penalised when it fails to
     // serve it, below).
-    if (engine != null && heightAtLeastFPlusOneClaim(validatorHeights) > h + SYNC_GAP) {
-      stopEngine("behind by " + (bestHeight - h) + " blocks; syncing");
+    if (engine != null && peerHeights.claimedByFPlusOne(p2p::isConnected) > h + SYNC_GAP) {
+      stopEngine("behind by " + (best.map(PeerHeights.Peer::height).orElse(h) - h) + " blocks; syncing");
     }
-    if (engine == null && best != null && bestHeight > h) {
+    if (engine == null && best.isPresent() && best.get().height() > h) {
       syncing = true;
       if (syncPeer == null) {
-        syncPeer = best;
+        syncPeer = best.get().id();
         syncSentNanos = System.nanoTime();
-        p2p.send(best, new P2pMessage.GetBlocks(h + 1, SyncBatches.BATCH));
+        p2p.send(syncPeer, new P2pMessage.GetBlocks(h + 1, SyncBatches.BATCH));
       }
       return;
     }
@@ -484,14 +473,6 @@ public final class ValidatorNode implements AutoCloseable {
       LOG.info("{}: caught up at height {} ({} blocks synced so far)", name(), h, syncedBlocks);
     }
     if (engine == null && index >= 0 && syncPeer == null) startEngine();
-  }
-
-  /** The highest height that at least f + 1 validator peers report (f = the faults the set tolerates); -1 if none. */
-  private long heightAtLeastFPlusOneClaim(List<Long> validatorHeights) {
-    int f = (nodeIds.size() - 1) / 3;
-    if (validatorHeights.size() < f + 1) return -1;
-    validatorHeights.sort(java.util.Comparator.reverseOrder());
-    return validatorHeights.get(f);
   }
 
   /** A peer's answer to our GetBlocks: verify, execute and store what it proves committed, then go on. */
@@ -504,12 +485,12 @@ public final class ValidatorNode implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.info("{}: malformed blocks from {}: {}", name(), from.shortHex(), e.getMessage());
       p2p.penalize(from, Misbehavior.MALFORMED_MESSAGE);
-      peerHeights.remove(from);
+      peerHeights.forget(from);
       return;
     }
     if (entries.isEmpty()) { // it announced a height it cannot serve (nothing is ever pruned): a lie or a bug
       p2p.penalize(from, Misbehavior.INVALID_DATA);
-      peerHeights.remove(from);
+      peerHeights.forget(from);
       return;
     }
     long h = head().number();
@@ -518,7 +499,7 @@ public final class ValidatorNode implements AutoCloseable {
     if (verified.refused().isPresent()) {
       LOG.warn("{}: blocks from {} refused: {}", name(), from.shortHex(), verified.refused().get());
       p2p.penalize(from, Misbehavior.INVALID_DATA);
-      peerHeights.remove(from);
+      peerHeights.forget(from);
       return;
     }
     int last = verified.count() - 1;
@@ -543,31 +524,8 @@ public final class ValidatorNode implements AutoCloseable {
     p2p.send(from, new P2pMessage.Blocks(SyncBatches.serve(consensus, g.fromHeight(), g.max())));
   }
 
-  /**
-   * The mempool's view of accounts at the current head: each account is read from the state trie once per head
-   * (every transaction a sender submits asks for its nonce and balance) and the mempool gets a new view after each
-   * block. Safe from any thread: each miss reads through its own trie view of the fixed root.
-   */
   private AccountReader mempoolReader() {
-    Bytes32 root = head().stateRoot();
-    record Account(long nonce, UInt256 balance) {}
-    Map<Address, Account> accounts = new ConcurrentHashMap<>();
-    java.util.function.Function<Address, Account> read = a -> {
-      io.levity.execution.state.TrieWorldState st = io.levity.execution.state.TrieWorldState.open(
-          store.keyValueStore(), root);
-      return new Account(st.nonce(a), st.balance(a));
-    };
-    return new AccountReader() {
-      @Override
-      public long nonce(Address address) {
-        return accounts.computeIfAbsent(address, read).nonce();
-      }
-
-      @Override
-      public UInt256 balance(Address address) {
-        return accounts.computeIfAbsent(address, read).balance();
-      }
-    };
+    return new HeadAccounts(store.keyValueStore(), head().stateRoot());
   }
 
   /** Runs on the p2p inbound thread: decode, then hand over to the consensus thread. */
@@ -601,7 +559,7 @@ public final class ValidatorNode implements AutoCloseable {
             }
           }
         }
-        case P2pMessage.Status s -> peerHeights.put(from, s.height());
+        case P2pMessage.Status s -> peerHeights.announced(from, s.height());
         case P2pMessage.GetBlocks g -> serveBlocks(from, g);
         case P2pMessage.Blocks b -> onThread(() -> onBlocks(from, b.blocks()));
         default -> {
@@ -611,7 +569,7 @@ public final class ValidatorNode implements AutoCloseable {
 
     @Override
     public void onPeerDisconnected(NodeId peer) {
-      peerHeights.remove(peer);
+      peerHeights.forget(peer);
     }
   }
 

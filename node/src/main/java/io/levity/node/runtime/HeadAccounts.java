@@ -1,0 +1,45 @@
+package io.levity.node.runtime;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.num.UInt256;
+import io.levity.execution.state.TrieWorldState;
+import io.levity.node.mempool.AccountReader;
+import io.levity.trie.KeyValueStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The mempool's view of accounts at one state root: each account is read from the state trie once (every transaction
+ * a sender submits asks for its nonce and balance); the node hands the mempool a new view after each block. Safe from
+ * any thread: each miss reads through its own trie view of the fixed root.
+ */
+final class HeadAccounts implements AccountReader {
+  private record Account(long nonce, UInt256 balance) {}
+
+  private final KeyValueStore store;
+  private final Bytes32 root;
+  private final Map<Address, Account> accounts = new ConcurrentHashMap<>();
+
+  HeadAccounts(KeyValueStore store, Bytes32 root) {
+    this.store = store;
+    this.root = root;
+  }
+
+  private Account get(Address a) {
+    return accounts.computeIfAbsent(a, x -> {
+      TrieWorldState st = TrieWorldState.open(store, root);
+      return new Account(st.nonce(x), st.balance(x));
+    });
+  }
+
+  @Override
+  public long nonce(Address address) {
+    return get(address).nonce();
+  }
+
+  @Override
+  public UInt256 balance(Address address) {
+    return get(address).balance();
+  }
+}
