@@ -326,6 +326,8 @@ public final class P2pNetwork implements AutoCloseable {
       closed = true;
       dialers.forEach(StaticPeerDialer::stop);
     }
+    // The listening socket first and synchronously: a node restarted on the same port must find it free.
+    if (server != null) server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     peers.values().forEach(c -> c.disconnect(DisconnectReason.SHUTDOWN, "node stopping"));
     channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
