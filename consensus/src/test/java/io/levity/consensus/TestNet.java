@@ -3,11 +3,11 @@ package io.levity.consensus;
 import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
-import io.levity.consensus.types.Block;
-import io.levity.consensus.types.Genesis;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.types.ConsensusBlock;
+import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SignerBitmap;
 import io.levity.consensus.types.SigningDomain;
@@ -34,7 +34,7 @@ public final class TestNet {
   public final List<Signer> signers = new ArrayList<>();
   public final ValidatorSet validators;
   public final SigningDomain domain = new SigningDomain(CHAIN_ID);
-  public final Genesis genesis = Genesis.of(CHAIN_ID, EPOCH);
+  public final ConsensusGenesis genesis = ConsensusGenesis.of(CHAIN_ID, EPOCH);
   public final QuorumCert genesisQc;
 
   public TestNet(int n) {
@@ -52,26 +52,26 @@ public final class TestNet {
   }
 
   /** A block for {@code round} by its leader on top of {@code parent}. */
-  public Block block(long round, QuorumCert parent, String payload) {
-    return Block.create(EPOCH, round, validators.leader(round), parent, 0, Bytes32.ZERO,
+  public ConsensusBlock block(long round, QuorumCert parent, String payload) {
+    return ConsensusBlock.create(EPOCH, round, validators.leader(round), parent, 0, Bytes32.ZERO,
         Bytes.wrap(payload.getBytes(StandardCharsets.UTF_8)));
   }
 
-  public Proposal proposal(Block b) {
+  public Proposal proposal(ConsensusBlock b) {
     return proposal(b, Optional.empty());
   }
 
-  public Proposal proposal(Block b, Optional<TimeoutCert> tc) {
+  public Proposal proposal(ConsensusBlock b, Optional<TimeoutCert> tc) {
     return new Proposal(b, tc, signers.get(b.author()).sign(domain.proposal(b.epoch(), b.round(), b.id())));
   }
 
-  public Vote vote(int voter, Block b) {
+  public Vote vote(int voter, ConsensusBlock b) {
     VoteData d = VoteData.of(b);
     return new Vote(d, voter, signers.get(voter).sign(domain.vote(d)));
   }
 
   /** A QC for {@code b} signed by {@code voters}, or by the first 2f+1 validators when none are given. */
-  public QuorumCert qc(Block b, int... voters) {
+  public QuorumCert qc(ConsensusBlock b, int... voters) {
     int[] who = voters.length > 0 ? voters : firstQuorum();
     Arrays.sort(who);
     VoteData d = VoteData.of(b);

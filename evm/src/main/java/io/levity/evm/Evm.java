@@ -1,5 +1,6 @@
 package io.levity.evm;
 
+import io.levity.core.tx.AccessListEntry;
 import io.levity.core.bytes.Address;
 import io.levity.evm.fork.Fork;
 import io.levity.evm.fork.OperationTable;
@@ -42,7 +43,7 @@ public final class Evm {
   }
 
   /** Runs the message with no access list and no tracer. */
-  public ExecutionResult execute(WorldView world, BlockContext block, TxContext tx, Message message) {
+  public ExecutionResult execute(WorldView world, BlockContext block, TxContext tx, CallMessage message) {
     return execute(world, block, tx, message, List.of(), null);
   }
 
@@ -54,7 +55,7 @@ public final class Evm {
    *
    * @param tracer null for none
    */
-  public ExecutionResult execute(WorldView world, BlockContext block, TxContext tx, Message message,
+  public ExecutionResult execute(WorldView world, BlockContext block, TxContext tx, CallMessage message,
       List<AccessListEntry> accessList, Tracer tracer) {
     if (message.gas() < 0) throw new IllegalArgumentException("negative gas: " + message.gas());
     return new Execution(this, world, block, tx, tracer).run(message, accessList);

@@ -1,5 +1,6 @@
 package io.levity.evm;
 
+import io.levity.core.tx.AccessListEntry;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -39,7 +40,7 @@ final class Execution {
     this.rules = evm.fork().rules();
   }
 
-  ExecutionResult run(Message m, List<AccessListEntry> accessList) {
+  ExecutionResult run(CallMessage m, List<AccessListEntry> accessList) {
     // EIP-2929 / EIP-2930 / EIP-3651: what starts warm.
     state.warm(tx.origin());
     state.warm(m.caller());
@@ -51,7 +52,7 @@ final class Execution {
       for (Bytes32 k : e.storageKeys()) state.warm(new TxState.Slot(e.address(), UInt256.fromBytes(k)));
     }
     Frame root;
-    if (m.kind() == Message.Kind.CREATE) {
+    if (m.kind() == CallMessage.Kind.CREATE) {
       if (collides(m.target())) return failure(m, HaltReason.CREATE_COLLISION, 0);
       root = createFrame(null, m.caller(), m.target(), m.value(), m.data().toArray(), m.gas());
     } else {
@@ -64,7 +65,7 @@ final class Execution {
     return drive(root, m);
   }
 
-  private ExecutionResult failure(Message m, HaltReason reason, long gasLeft) {
+  private ExecutionResult failure(CallMessage m, HaltReason reason, long gasLeft) {
     if (tracer != null) tracer.end(Memory.EMPTY, m.gas() - gasLeft, reason.message());
     return new ExecutionResult(Outcome.HALT, reason, gasLeft, 0, Bytes.EMPTY, List.of(), null,
         new LinkedHashSet<>(state.touched), new LinkedHashSet<>(state.selfDestructed));
@@ -133,7 +134,7 @@ final class Execution {
     return f;
   }
 
-  private ExecutionResult drive(Frame root, Message m) {
+  private ExecutionResult drive(Frame root, CallMessage m) {
     Frame f = root;
     while (true) {
       int r;
@@ -211,7 +212,7 @@ final class Execution {
     }
   }
 
-  private ExecutionResult result(Frame f, Message m) {
+  private ExecutionResult result(Frame f, CallMessage m) {
     boolean ok = f.outcome == Outcome.SUCCESS;
     Bytes output = f.output.length == 0 ? Bytes.EMPTY : Bytes.wrap(f.output);
     if (tracer != null) {

@@ -1,5 +1,6 @@
 package io.levity.evm;
 
+import io.levity.core.tx.AccessListEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.core.bytes.Bytes;

@@ -1,5 +1,6 @@
 package io.levity.evm;
 
+import io.levity.core.tx.AccessListEntry;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -41,7 +42,7 @@ final class TestChain {
   ExecutionResult call(Address to, Bytes input, UInt256 value, long gas, List<AccessListEntry> accessList) {
     world.beginTransaction();
     TxContext tx = new TxContext(SENDER, UInt256.valueOf(10), List.of());
-    return evm.execute(world, block, tx, Message.call(SENDER, to, value, input, gas), accessList, tracer);
+    return evm.execute(world, block, tx, CallMessage.call(SENDER, to, value, input, gas), accessList, tracer);
   }
 
   ExecutionResult call(Address to, long gas) {
@@ -60,7 +61,7 @@ final class TestChain {
     world.setNonce(SENDER, nonce + 1);
     TxContext tx = new TxContext(SENDER, UInt256.valueOf(10), List.of());
     Address target = ContractAddress.create(SENDER, nonce);
-    return evm.execute(world, block, tx, Message.create(SENDER, target, value, initcode, gas), List.of(), tracer);
+    return evm.execute(world, block, tx, CallMessage.create(SENDER, target, value, initcode, gas), List.of(), tracer);
   }
 
   UInt256 storage(Address a, long key) {

@@ -12,7 +12,7 @@ import io.levity.evm.ContractAddress;
 import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
 import io.levity.evm.InMemoryWorld;
-import io.levity.evm.Message;
+import io.levity.evm.CallMessage;
 import io.levity.evm.TxContext;
 import io.levity.evm.fork.Forks;
 import io.levity.evm.precompile.Precompiles;
@@ -92,12 +92,12 @@ public final class EvmBenchCommand implements Callable<Integer> {
     world.beginTransaction();
     world.setNonce(CALLER, 1);
     ExecutionResult deployed = evm.execute(world, block, tx,
-        Message.create(CALLER, contract, UInt256.ZERO, Bytes.fromHex(w.get("initcode").asText()), 30_000_000L));
+        CallMessage.create(CALLER, contract, UInt256.ZERO, Bytes.fromHex(w.get("initcode").asText()), 30_000_000L));
     if (!deployed.isSuccess()) throw new IllegalStateException(name + ": deployment failed: " + deployed.describe());
     String n = String.format("%064x", w.get("n").asLong());
     Bytes input = Bytes.fromHex(RUN_SELECTOR + n);
     long gasLimit = 1_000_000_000L;
-    Message call = Message.call(CALLER, contract, UInt256.ZERO, input, gasLimit);
+    CallMessage call = CallMessage.call(CALLER, contract, UInt256.ZERO, input, gasLimit);
     String out = "";
     long warmupEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(500, (long) (seconds * 300)));
     while (System.nanoTime() < warmupEnd) once(evm, world, block, tx, call, name);
@@ -117,7 +117,7 @@ public final class EvmBenchCommand implements Callable<Integer> {
     return new Result(name, gas / calls, calls, secs, gas / secs / 1e6, out);
   }
 
-  private static ExecutionResult once(Evm evm, InMemoryWorld world, BlockContext block, TxContext tx, Message call,
+  private static ExecutionResult once(Evm evm, InMemoryWorld world, BlockContext block, TxContext tx, CallMessage call,
       String name) {
     // Every call runs on the same state (snapshot, call, revert), so gas and output are comparable across engines.
     world.beginTransaction();

@@ -8,7 +8,7 @@ import io.levity.evm.BlockContext;
 import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
 import io.levity.evm.InMemoryWorld;
-import io.levity.evm.Message;
+import io.levity.evm.CallMessage;
 import io.levity.evm.TxContext;
 import io.levity.evm.fork.Fork;
 import io.levity.evm.fork.Forks;
@@ -91,7 +91,7 @@ public final class EvmCommand implements Runnable {
       TxContext tx = new TxContext(SENDER, UInt256.ZERO, List.of());
       Evm evm = new Evm(rules, Precompiles.cancun());
       Eip3155Tracer tracer = trace ? new Eip3155Tracer(out) : null;
-      ExecutionResult r = evm.execute(world, block, tx, Message.call(SENDER, CONTRACT, wei, inputBytes, gas),
+      ExecutionResult r = evm.execute(world, block, tx, CallMessage.call(SENDER, CONTRACT, wei, inputBytes, gas),
           List.of(), tracer);
       if (!trace) {
         out.println("result:   " + r.describe());

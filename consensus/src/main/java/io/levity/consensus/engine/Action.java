@@ -1,16 +1,16 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.message.Message;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
 
 /** What the engine asks the outside world to do, in order. */
 public sealed interface Action {
-  record Send(int to, Message message) implements Action {}
+  record Send(int to, ConsensusMessage message) implements Action {}
 
   /** Send to every other validator. */
-  record Broadcast(Message message) implements Action {}
+  record Broadcast(ConsensusMessage message) implements Action {}
 
   /** Fire {@link Event.TimerFired} after the delay; a later timer replaces earlier ones. */
   record SetTimer(long timerId, long round, long delayMillis) implements Action {}
@@ -23,7 +23,7 @@ public sealed interface Action {
    * of a child in the next round (the two-chain commit certificate) of this block or of a descendant committed in the
    * same step.
    */
-  record Commit(Block block, QuorumCert proof) implements Action {}
+  record Commit(ConsensusBlock block, QuorumCert proof) implements Action {}
 
   /** Evidence of misbehaviour or of a broken assumption; never changes what the engine does. */
   record Alarm(Kind kind, String detail) implements Action {

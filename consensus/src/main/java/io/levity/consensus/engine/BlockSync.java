@@ -1,9 +1,9 @@
 package io.levity.consensus.engine;
 
 import io.levity.consensus.engine.Action.Send;
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.BlockResponse;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.BlockResponse;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +30,7 @@ final class BlockSync {
   private final int batch;
   private final int maxOrphans;
   private final Map<Bytes32, Fetch> outstanding = new LinkedHashMap<>();
-  private final Map<Bytes32, Block> orphans = new LinkedHashMap<>();
+  private final Map<Bytes32, ConsensusBlock> orphans = new LinkedHashMap<>();
   private final Map<Bytes32, List<Bytes32>> childrenOf = new LinkedHashMap<>();
   private long orphanBytes;
 
@@ -59,7 +59,7 @@ final class BlockSync {
    */
   Optional<Send> want(Bytes32 id, long height, int hint, long round) {
     while (orphans.containsKey(id)) {
-      Block b = orphans.get(id);
+      ConsensusBlock b = orphans.get(id);
       id = b.parentId();
       height = b.height() - 1;
     }
@@ -108,28 +108,28 @@ final class BlockSync {
    * Checks a response against its request: returns the blocks oldest first, or empty if it was unsolicited or not a
    * hash-linked chain from the requested block (the request stays outstanding for the next peer).
    */
-  Optional<List<Block>> accept(BlockResponse r, long epoch) {
+  Optional<List<ConsensusBlock>> accept(BlockResponse r, long epoch) {
     if (!outstanding.containsKey(r.blockId()) || r.blocks().isEmpty()) return Optional.empty();
-    List<Block> bs = r.blocks();
+    List<ConsensusBlock> bs = r.blocks();
     if (!bs.get(0).id().equals(r.blockId())) return Optional.empty();
     for (int i = 0; i < bs.size(); i++) {
-      Block b = bs.get(i);
+      ConsensusBlock b = bs.get(i);
       if (b.epoch() != epoch || b.height() < 1) return Optional.empty();
       if (i + 1 < bs.size() && (!b.parentId().equals(bs.get(i + 1).id()) || bs.get(i + 1).height() + 1 != b.height())) {
         return Optional.empty();
       }
     }
     outstanding.remove(r.blockId());
-    List<Block> oldestFirst = new ArrayList<>(bs);
+    List<ConsensusBlock> oldestFirst = new ArrayList<>(bs);
     Collections.reverse(oldestFirst);
     return Optional.of(oldestFirst);
   }
 
-  void addOrphan(Block b) {
+  void addOrphan(ConsensusBlock b) {
     if (orphans.containsKey(b.id())) return;
     while (!orphans.isEmpty() && (orphans.size() >= maxOrphans || orphanBytes + b.encoding().length > MAX_ORPHAN_BYTES)) {
-      Iterator<Block> it = orphans.values().iterator();
-      Block old = it.next();
+      Iterator<ConsensusBlock> it = orphans.values().iterator();
+      ConsensusBlock old = it.next();
       it.remove();
       orphanBytes -= old.encoding().length;
       List<Bytes32> siblings = childrenOf.get(old.parentId());
@@ -144,12 +144,12 @@ final class BlockSync {
   }
 
   /** Removes and returns the orphans whose parent is {@code parentId}. */
-  List<Block> takeChildren(Bytes32 parentId) {
+  List<ConsensusBlock> takeChildren(Bytes32 parentId) {
     List<Bytes32> ids = childrenOf.remove(parentId);
     if (ids == null) return List.of();
-    List<Block> out = new ArrayList<>(ids.size());
+    List<ConsensusBlock> out = new ArrayList<>(ids.size());
     for (Bytes32 id : ids) {
-      Block b = orphans.remove(id);
+      ConsensusBlock b = orphans.remove(id);
       if (b != null) {
         orphanBytes -= b.encoding().length;
         out.add(b);

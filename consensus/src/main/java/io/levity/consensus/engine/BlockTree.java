@@ -1,6 +1,6 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class BlockTree {
   private BlockRef root;
-  private final Map<Bytes32, Block> blocks = new LinkedHashMap<>();
+  private final Map<Bytes32, ConsensusBlock> blocks = new LinkedHashMap<>();
 
   BlockTree(BlockRef root) {
     this.root = root;
@@ -37,27 +37,27 @@ final class BlockTree {
     return id.equals(root.id()) || blocks.containsKey(id);
   }
 
-  Optional<Block> get(Bytes32 id) {
+  Optional<ConsensusBlock> get(Bytes32 id) {
     return Optional.ofNullable(blocks.get(id));
   }
 
   /** True when the block's parent is here at the height just below it. */
-  boolean connects(Block b) {
+  boolean connects(ConsensusBlock b) {
     if (b.height() <= root.height()) return false;
     if (b.parentId().equals(root.id())) return b.height() == root.height() + 1;
-    Block parent = blocks.get(b.parentId());
+    ConsensusBlock parent = blocks.get(b.parentId());
     return parent != null && parent.height() + 1 == b.height();
   }
 
-  void insert(Block b) {
+  void insert(ConsensusBlock b) {
     if (!connects(b)) throw new IllegalStateException("block " + b + " does not connect to the tree rooted at " + root);
     blocks.putIfAbsent(b.id(), b);
   }
 
   /** The blocks after the root up to and including {@code id}, oldest first; empty if {@code id} is not here. */
-  List<Block> pathFromRoot(Bytes32 id) {
-    List<Block> path = new ArrayList<>();
-    Block b = blocks.get(id);
+  List<ConsensusBlock> pathFromRoot(Bytes32 id) {
+    List<ConsensusBlock> path = new ArrayList<>();
+    ConsensusBlock b = blocks.get(id);
     while (b != null) {
       path.add(b);
       b = blocks.get(b.parentId());
@@ -70,14 +70,14 @@ final class BlockTree {
    * Makes {@code newRoot} (a block here) the root; drops the newly committed blocks and everything that does not
    * descend from the new root. Returns the ids of the dropped forks (not of the committed blocks).
    */
-  List<Bytes32> commit(Block newRoot) {
-    List<Block> committed = pathFromRoot(newRoot.id());
-    for (Block b : committed) blocks.remove(b.id());
+  List<Bytes32> commit(ConsensusBlock newRoot) {
+    List<ConsensusBlock> committed = pathFromRoot(newRoot.id());
+    for (ConsensusBlock b : committed) blocks.remove(b.id());
     root = newRoot.ref();
     Map<Bytes32, Boolean> descends = new HashMap<>();
     List<Bytes32> dropped = new ArrayList<>();
-    for (Iterator<Block> it = blocks.values().iterator(); it.hasNext(); ) {
-      Block b = it.next();
+    for (Iterator<ConsensusBlock> it = blocks.values().iterator(); it.hasNext(); ) {
+      ConsensusBlock b = it.next();
       if (!descendsFromRoot(b, descends)) {
         dropped.add(b.id());
         it.remove();
@@ -86,9 +86,9 @@ final class BlockTree {
     return dropped;
   }
 
-  private boolean descendsFromRoot(Block b, Map<Bytes32, Boolean> memo) {
+  private boolean descendsFromRoot(ConsensusBlock b, Map<Bytes32, Boolean> memo) {
     List<Bytes32> walked = new ArrayList<>();
-    Block cur = b;
+    ConsensusBlock cur = b;
     boolean result = false;
     while (cur != null && cur.height() > root.height()) {
       Boolean known = memo.get(cur.id());

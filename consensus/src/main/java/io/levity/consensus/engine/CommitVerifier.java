@@ -1,8 +1,8 @@
 package io.levity.consensus.engine;
 
 import io.levity.consensus.crypto.SignatureScheme;
-import io.levity.consensus.types.Block;
-import io.levity.consensus.types.Genesis;
+import io.levity.consensus.types.ConsensusBlock;
+import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.ValidatorSet;
@@ -19,13 +19,13 @@ import java.util.Optional;
  */
 public final class CommitVerifier {
   private final ValidatorSet validators;
-  private final Verifier verifier;
-  private final Genesis genesis;
+  private final MessageVerifier verifier;
+  private final ConsensusGenesis genesis;
 
   public CommitVerifier(EngineConfig cfg, ValidatorSet validators, SignatureScheme scheme) {
     this.validators = validators;
-    this.genesis = Genesis.of(cfg.chainId(), validators.epoch());
-    this.verifier = new Verifier(validators, scheme, new SigningDomain(cfg.chainId()),
+    this.genesis = ConsensusGenesis.of(cfg.chainId(), validators.epoch());
+    this.verifier = new MessageVerifier(validators, scheme, new SigningDomain(cfg.chainId()),
         QuorumCert.genesis(genesis, validators.size()), cfg);
   }
 
@@ -40,7 +40,7 @@ public final class CommitVerifier {
   }
 
   /** Whether {@code proof} shows {@code block} committed: it certifies a child of it in the next round. */
-  public boolean commits(QuorumCert proof, Block block) {
+  public boolean commits(QuorumCert proof, ConsensusBlock block) {
     return proof.data().commitsParent() && proof.data().parentId().equals(block.id())
         && proof.data().height() == block.height() + 1 && proof.data().parentRound() == block.round()
         && quorumCert(proof);
@@ -51,10 +51,10 @@ public final class CommitVerifier {
    * returns the reason it is not acceptable, or empty when every block is linked and of this epoch. Commitment of
    * the chain's top still has to be shown with {@link #commits}.
    */
-  public Optional<String> linked(Bytes32 parentId, long parentHeight, List<Block> chain) {
+  public Optional<String> linked(Bytes32 parentId, long parentHeight, List<ConsensusBlock> chain) {
     Bytes32 prev = parentId;
     long h = parentHeight;
-    for (Block b : chain) {
+    for (ConsensusBlock b : chain) {
       if (b.epoch() != validators.epoch()) return Optional.of("block " + b.id() + " is of epoch " + b.epoch());
       if (b.height() != h + 1) return Optional.of("block at height " + b.height() + " where " + (h + 1) + " was due");
       if (!b.parentId().equals(prev)) return Optional.of("block " + b.id() + " does not extend " + prev);

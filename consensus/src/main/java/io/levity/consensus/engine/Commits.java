@@ -1,9 +1,9 @@
 package io.levity.consensus.engine;
 
 import io.levity.consensus.engine.Action.Alarm;
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.BlockResponse;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.BlockResponse;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.VoteData;
@@ -65,18 +65,18 @@ final class Commits {
       commitQc = null;
       return;
     }
-    List<Block> path = tree.pathFromRoot(d.parentId());
+    List<ConsensusBlock> path = tree.pathFromRoot(d.parentId());
     if (path.isEmpty()) {
       int hint = commitHint != engine.self() ? commitHint : engine.validators().leader(d.parentRound());
       engine.want(d.parentId(), d.height() - 1, hint);
       return;
     }
     QuorumCert proof = commitQc;
-    for (Block b : path) {
+    for (ConsensusBlock b : path) {
       engine.emit(new Action.Commit(b, proof));
       engine.stats().blocksCommitted++;
     }
-    Block newRoot = path.get(path.size() - 1);
+    ConsensusBlock newRoot = path.get(path.size() - 1);
     List<Bytes32> dropped = tree.commit(newRoot);
     if (!dropped.isEmpty()) engine.blockStore().discard(dropped);
     engine.sync().pruneAtOrBelow(newRoot.height());
@@ -101,7 +101,7 @@ final class Commits {
   }
 
   /** A proposal's execution claim must match ours where we have executed that height. */
-  boolean stateRootMatches(Block b) {
+  boolean stateRootMatches(ConsensusBlock b) {
     if (b.execHeight() == 0) return b.execRoot().equals(Bytes32.ZERO);
     Bytes32 mine = executedRoots.get(b.execHeight());
     if (mine == null || mine.equals(b.execRoot())) return true;
@@ -111,11 +111,11 @@ final class Commits {
   }
 
   void serve(int from, BlockRequest r) {
-    List<Block> blocks = new ArrayList<>();
+    List<ConsensusBlock> blocks = new ArrayList<>();
     int bytes = 0;
     Bytes32 id = r.blockId();
     while (blocks.size() < r.maxBlocks()) {
-      Optional<Block> b = engine.tree().get(id);
+      Optional<ConsensusBlock> b = engine.tree().get(id);
       if (b.isEmpty()) b = engine.ledger().block(id);
       if (b.isEmpty()) break;
       bytes += b.get().encoding().length;
@@ -131,17 +131,17 @@ final class Commits {
       engine.sync().declined(r.blockId(), from, engine.currentRound()).ifPresent(engine::sendSync);
       return;
     }
-    Optional<List<Block>> accepted = engine.sync().accept(r, engine.validators().epoch());
+    Optional<List<ConsensusBlock>> accepted = engine.sync().accept(r, engine.validators().epoch());
     if (accepted.isEmpty()) {
       engine.reject(Reject.UNSOLICITED);
       return;
     }
     BlockTree tree = engine.tree();
-    List<Block> chain = accepted.get();
+    List<ConsensusBlock> chain = accepted.get();
     int i = 0;
     while (i < chain.size() && chain.get(i).height() <= tree.root().height()) i++;
     if (i == chain.size()) return;
-    Block oldest = chain.get(i);
+    ConsensusBlock oldest = chain.get(i);
     for (int j = chain.size() - 1; j > i; j--) engine.sync().addOrphan(chain.get(j));
     if (tree.connects(oldest)) {
       engine.insertChain(oldest);

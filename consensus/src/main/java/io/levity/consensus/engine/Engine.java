@@ -3,19 +3,19 @@ package io.levity.consensus.engine;
 import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action.Alarm;
-import io.levity.consensus.message.Message;
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.BlockResponse;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.BlockResponse;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
 import io.levity.consensus.safety.SafetyRules;
 import io.levity.consensus.safety.SafetyRules.Decision;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.safety.SafetyStore;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
-import io.levity.consensus.types.Genesis;
+import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.TimeoutCert;
@@ -44,17 +44,17 @@ public final class Engine {
   private final Signer signer;
   private final SafetyStore store;
   private final LedgerView ledger;
-  private final BlockStore blockStore;
+  private final PendingBlockStore blockStore;
   private final SigningDomain domain;
   private final QuorumCert genesisQc;
-  private final Genesis genesis;
-  private final Verifier verifier;
+  private final ConsensusGenesis genesis;
+  private final MessageVerifier verifier;
   private final VoteCollector votes;
   private final TimeoutCollector timeouts;
   private final Rounds rounds = new Rounds();
   private final Commits commits;
   private final EngineStats stats = new EngineStats();
-  private final ArrayDeque<Message> selfInbox = new ArrayDeque<>();
+  private final ArrayDeque<ConsensusMessage> selfInbox = new ArrayDeque<>();
   private List<Action> out = new ArrayList<>();
 
   private SafetyRules safety;
@@ -65,7 +65,7 @@ public final class Engine {
   private Optional<TimeoutCert> highTc = Optional.empty();
 
   public Engine(EngineConfig cfg, ValidatorSet validators, int self, Signer signer, SignatureScheme scheme,
-      SafetyStore store, LedgerView ledger, BlockStore blockStore) {
+      SafetyStore store, LedgerView ledger, PendingBlockStore blockStore) {
     if (!validators.isMember(self)) throw new IllegalArgumentException("index " + self + " is not in the validator set");
     if (!validators.get(self).publicKey().equals(signer.publicKey())) {
       throw new IllegalArgumentException("signer key does not match validator " + self);
@@ -78,9 +78,9 @@ public final class Engine {
     this.ledger = ledger;
     this.blockStore = blockStore;
     this.domain = new SigningDomain(cfg.chainId());
-    this.genesis = Genesis.of(cfg.chainId(), validators.epoch());
+    this.genesis = ConsensusGenesis.of(cfg.chainId(), validators.epoch());
     this.genesisQc = QuorumCert.genesis(genesis, validators.size());
-    this.verifier = new Verifier(validators, scheme, domain, genesisQc, cfg);
+    this.verifier = new MessageVerifier(validators, scheme, domain, genesisQc, cfg);
     this.votes = new VoteCollector(validators, scheme);
     this.timeouts = new TimeoutCollector(validators, scheme);
     this.commits = new Commits(this);
@@ -133,7 +133,7 @@ public final class Engine {
     return validators;
   }
 
-  public Genesis genesis() {
+  public ConsensusGenesis genesis() {
     return genesis;
   }
 
@@ -146,10 +146,10 @@ public final class Engine {
         cfg.unsafeFault());
     BlockRef root = ledger.tip().orElse(genesis.ref());
     tree = new BlockTree(root);
-    List<Block> saved = new ArrayList<>(blockStore.load());
-    saved.sort(java.util.Comparator.comparingLong(Block::height));
+    List<ConsensusBlock> saved = new ArrayList<>(blockStore.load());
+    saved.sort(java.util.Comparator.comparingLong(ConsensusBlock::height));
     List<Bytes32> stale = new ArrayList<>();
-    for (Block b : saved) {
+    for (ConsensusBlock b : saved) {
       if (tree.connects(b)) tree.insert(b);
       else stale.add(b.id()); // committed since, or on a branch that lost
     }
@@ -169,7 +169,7 @@ public final class Engine {
 
   // ---- messages ----
 
-  private void onMessage(int from, Message m, boolean own) {
+  private void onMessage(int from, ConsensusMessage m, boolean own) {
     switch (m) {
       case Proposal p -> onProposal(from, p, own);
       case Vote v -> onVote(v, own);
@@ -180,7 +180,7 @@ public final class Engine {
   }
 
   private void onProposal(int from, Proposal p, boolean own) {
-    Block b = p.block();
+    ConsensusBlock b = p.block();
     if (tree.has(b.id()) || sync.hasOrphan(b.id())) {
       reject(Reject.DUPLICATE);
       return;
@@ -221,11 +221,11 @@ public final class Engine {
   }
 
   /** Inserts a block that connects, then every waiting descendant; votes for waiting proposals of this round. */
-  void insertChain(Block first) {
-    ArrayDeque<Block> work = new ArrayDeque<>();
+  void insertChain(ConsensusBlock first) {
+    ArrayDeque<ConsensusBlock> work = new ArrayDeque<>();
     work.add(first);
     while (!work.isEmpty()) {
-      Block b = work.poll();
+      ConsensusBlock b = work.poll();
       if (!tree.connects(b)) continue;
       blockStore.save(b); // durable before any vote for it or a descendant leaves
       tree.insert(b);
@@ -237,7 +237,7 @@ public final class Engine {
   }
 
   private void tryVote(Proposal p) {
-    Block b = p.block();
+    ConsensusBlock b = p.block();
     if (b.round() != rounds.round) return;
     if (!commits.stateRootMatches(b)) return;
     switch (safety.vote(b, p.lastRoundTc(), highQc, highTc)) {
@@ -382,7 +382,7 @@ public final class Engine {
       tc = highTc;
     }
     if (p.payload().size() > cfg.maxPayloadBytes()) return;
-    Block b = Block.create(validators.epoch(), r, self, highQc, commits.execHeight(), commits.execRoot(), p.payload());
+    ConsensusBlock b = ConsensusBlock.create(validators.epoch(), r, self, highQc, commits.execHeight(), commits.execRoot(), p.payload());
     rounds.proposedRound = r;
     switch (safety.propose(b, tc)) {
       case Decision.Signed<Proposal> s -> {
@@ -414,12 +414,12 @@ public final class Engine {
     for (Action.Send s : sync.retry(rounds.round, all)) sendSync(s);
   }
 
-  void sendTo(int to, Message m) {
+  void sendTo(int to, ConsensusMessage m) {
     if (to == self) selfInbox.add(m);
     else out.add(new Action.Send(to, m));
   }
 
-  private void broadcast(Message m) {
+  private void broadcast(ConsensusMessage m) {
     out.add(new Action.Broadcast(m));
     selfInbox.add(m);
   }
@@ -444,7 +444,7 @@ public final class Engine {
     return sync;
   }
 
-  BlockStore blockStore() {
+  PendingBlockStore blockStore() {
     return blockStore;
   }
 

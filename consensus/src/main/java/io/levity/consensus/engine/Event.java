@@ -1,6 +1,6 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.message.Message;
+import io.levity.consensus.message.ConsensusMessage;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 
@@ -10,7 +10,7 @@ public sealed interface Event {
   record Start() implements Event {}
 
   /** A decoded message; {@code from} is the transport peer index, used only to address replies. */
-  record MessageReceived(int from, Message message) implements Event {}
+  record MessageReceived(int from, ConsensusMessage message) implements Event {}
 
   /** A timer set by {@link Action.SetTimer} went off. */
   record TimerFired(long timerId, long round) implements Event {}

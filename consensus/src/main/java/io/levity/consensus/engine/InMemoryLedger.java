@@ -1,6 +1,6 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
@@ -15,12 +15,12 @@ import java.util.Optional;
  * simulator (where "disk" survives simulated crashes) and by the node for the current epoch. Not thread-safe.
  */
 public class InMemoryLedger implements LedgerView {
-  private final List<Block> blocks = new ArrayList<>();
-  private final Map<Bytes32, Block> byId = new HashMap<>();
+  private final List<ConsensusBlock> blocks = new ArrayList<>();
+  private final Map<Bytes32, ConsensusBlock> byId = new HashMap<>();
   private QuorumCert tipProof;
 
   /** Appends the next committed block; heights must follow on without gaps. */
-  public void append(Block b, QuorumCert proof) {
+  public void append(ConsensusBlock b, QuorumCert proof) {
     if (b.height() != blocks.size() + 1) {
       throw new IllegalStateException("commit at height " + b.height() + " after " + blocks.size());
     }
@@ -34,7 +34,7 @@ public class InMemoryLedger implements LedgerView {
   }
 
   /** The block at a height from 1 to {@link #height()}. */
-  public Block at(long height) {
+  public ConsensusBlock at(long height) {
     return blocks.get((int) height - 1);
   }
 
@@ -49,7 +49,7 @@ public class InMemoryLedger implements LedgerView {
   }
 
   @Override
-  public Optional<Block> block(Bytes32 id) {
+  public Optional<ConsensusBlock> block(Bytes32 id) {
     return Optional.ofNullable(byId.get(id));
   }
 

@@ -1,6 +1,6 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
@@ -17,7 +17,7 @@ public interface LedgerView {
   /** The commit certificate of the tip. */
   Optional<QuorumCert> tipProof();
 
-  Optional<Block> block(Bytes32 id);
+  Optional<ConsensusBlock> block(Bytes32 id);
 
   Optional<Bytes32> idAt(long height);
 
@@ -35,7 +35,7 @@ public interface LedgerView {
       }
 
       @Override
-      public Optional<Block> block(Bytes32 id) {
+      public Optional<ConsensusBlock> block(Bytes32 id) {
         return Optional.empty();
       }
 

@@ -1,8 +1,8 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ final class Rounds {
   /** What is known about a proposal's round: whether it is the second distinct block (equivocation), or beyond. */
   record Note(Optional<Bytes32> equivocatesWith, boolean tooMany) {}
 
-  Note noteProposal(Block b) {
+  Note noteProposal(ConsensusBlock b) {
     List<Bytes32> seen = proposalSeen.computeIfAbsent(b.round(), r -> new ArrayList<>(1));
     if (seen.contains(b.id())) return new Note(Optional.empty(), false);
     if (seen.size() >= 2) return new Note(Optional.empty(), true);

@@ -1,7 +1,7 @@
 package io.levity.consensus.engine;
 
 import io.levity.consensus.crypto.SignatureScheme;
-import io.levity.consensus.message.Message.Vote;
+import io.levity.consensus.message.ConsensusMessage.Vote;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SignerBitmap;
 import io.levity.consensus.types.ValidatorSet;

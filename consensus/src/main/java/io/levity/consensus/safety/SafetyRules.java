@@ -1,10 +1,10 @@
 package io.levity.consensus.safety;
 
 import io.levity.consensus.crypto.Signer;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.TimeoutCert;
@@ -53,7 +53,7 @@ public final class SafetyRules {
    * Signs a vote for {@code b} if the voting rule allows; {@code observedQc} and {@code observedTc} are the highest
    * certificates the node knows, persisted with the vote.
    */
-  public Decision<Vote> vote(Block b, Optional<TimeoutCert> tc, QuorumCert observedQc, Optional<TimeoutCert> observedTc) {
+  public Decision<Vote> vote(ConsensusBlock b, Optional<TimeoutCert> tc, QuorumCert observedQc, Optional<TimeoutCert> observedTc) {
     if (b.epoch() != state.epoch()) return refuse("block epoch " + b.epoch() + " is not " + state.epoch());
     boolean fresh = fault == UnsafeFault.VOTE_TWICE ? b.round() >= state.lastVotedRound() : b.round() > state.lastVotedRound();
     if (!fresh) return refuse("already voted in round " + state.lastVotedRound());
@@ -101,7 +101,7 @@ public final class SafetyRules {
    * Signs a proposal for the round this node leads, at most once per round even across restarts (a leader that
    * proposed twice would be an equivocator), and not in a round it already gave up on.
    */
-  public Decision<Proposal> propose(Block b, Optional<TimeoutCert> tc) {
+  public Decision<Proposal> propose(ConsensusBlock b, Optional<TimeoutCert> tc) {
     if (b.epoch() != state.epoch()) return refuse("block epoch " + b.epoch() + " is not " + state.epoch());
     if (b.round() <= state.lastProposedRound()) return refuse("already proposed in round " + state.lastProposedRound());
     if (b.round() <= state.highestTimeoutRound() || b.round() <= state.lastVotedRound()) {

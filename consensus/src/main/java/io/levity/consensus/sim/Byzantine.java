@@ -4,13 +4,13 @@ import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
-import io.levity.consensus.message.Message;
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
-import io.levity.consensus.message.MessageCodec;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.message.ConsensusCodec;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SignerBitmap;
 import io.levity.consensus.types.SigningDomain;
@@ -74,17 +74,17 @@ final class Byzantine {
   }
 
   /** Sees every incoming message; true to hide it from the engine. */
-  boolean dropIncoming(Message m, byte[] wire, SimNode node) {
+  boolean dropIncoming(ConsensusMessage m, byte[] wire, SimNode node) {
     switch (m) {
       case Proposal p -> {
         remember(p.block().parentQc());
-        Block b = p.block();
+        ConsensusBlock b = p.block();
         if (forkChain.contains(b.parentId()) && b.round() > forkVotedRound) {
           forkChain.add(b.id());
           forkVotedRound = b.round();
           VoteData d = VoteData.of(b);
           node.sendEncoded(validators.leader(b.round() + 1),
-              MessageCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+              ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
         }
       }
       case Timeout t -> {
@@ -110,7 +110,7 @@ final class Byzantine {
 
   /** Starts the lock attack with the engine's real proposal for round r (opened by the QC of r-1). */
   private boolean startFork(Proposal p, List<Action> out) {
-    Block b = p.block();
+    ConsensusBlock b = p.block();
     long r = b.round();
     remember(b.parentQc());
     QuorumCert prev = qcsByRound.get(r - 2);
@@ -145,11 +145,11 @@ final class Byzantine {
     }
     TimeoutCert tc = new TimeoutCert(validators.epoch(), forkRound - 1, highest,
         SignerBitmap.of(validators.size(), signers), hqc, scheme.aggregate(sigs));
-    Block fork = Block.create(validators.epoch(), forkRound, self, forkBase, 0, Bytes32.ZERO, forkPayload);
-    byte[] wire = MessageCodec.encode(sign(fork, Optional.of(tc)));
+    ConsensusBlock fork = ConsensusBlock.create(validators.epoch(), forkRound, self, forkBase, 0, Bytes32.ZERO, forkPayload);
+    byte[] wire = ConsensusCodec.encode(sign(fork, Optional.of(tc)));
     for (int j = 0; j < validators.size(); j++) if (j != self) node.sendEncoded(j, wire);
     VoteData d = VoteData.of(fork);
-    node.sendEncoded(validators.leader(forkRound + 1), MessageCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+    node.sendEncoded(validators.leader(forkRound + 1), ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
     forkChain.clear();
     forkChain.add(fork.id());
     forkVotedRound = forkRound;
@@ -174,13 +174,13 @@ final class Byzantine {
 
   private void propose(Proposal p, List<Action> out) {
     Proposal chosen = p;
-    Block b = p.block();
+    ConsensusBlock b = p.block();
     if (does(Behaviour.FORK) && p.lastRoundTc().isEmpty() && startFork(p, out)) return;
     if (does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0) {
       QuorumCert qc = chosen.block().parentQc();
       if (!qc.isGenesisShaped() && rng.nextBoolean()) {
         QuorumCert badQc = new QuorumCert(qc.data(), qc.signers(), corrupt(qc.aggregateSignature()));
-        Block bad = Block.create(b.epoch(), b.round(), self, badQc, b.execHeight(), b.execRoot(), b.payload());
+        ConsensusBlock bad = ConsensusBlock.create(b.epoch(), b.round(), self, badQc, b.execHeight(), b.execRoot(), b.payload());
         out.add(new Action.Broadcast(sign(bad, chosen.lastRoundTc())));
       } else {
         out.add(new Action.Broadcast(new Proposal(chosen.block(), chosen.lastRoundTc(), corrupt(chosen.signature()))));
@@ -188,8 +188,8 @@ final class Byzantine {
       if (rng.nextBoolean()) return; // sometimes the leader never sends a valid proposal at all
     }
     if (does(Behaviour.EQUIVOCATE)) {
-      Block cb = chosen.block();
-      Proposal alt = sign(Block.create(cb.epoch(), cb.round(), self, cb.parentQc(), cb.execHeight(), cb.execRoot(),
+      ConsensusBlock cb = chosen.block();
+      Proposal alt = sign(ConsensusBlock.create(cb.epoch(), cb.round(), self, cb.parentQc(), cb.execHeight(), cb.execRoot(),
           tweak(cb.payload())), chosen.lastRoundTc());
       for (int j = 0; j < validators.size(); j++) {
         if (j == self) continue;
@@ -237,12 +237,12 @@ final class Byzantine {
       case 1 -> {
         long far = r + 1_000 + rng.nextInt(1_000_000);
         Bytes sig = signer.sign(domain.timeout(validators.epoch(), far, hqc.round()));
-        node.sendEncoded(to, MessageCodec.encode(new Timeout(validators.epoch(), far, self, hqc, Optional.empty(), sig)));
+        node.sendEncoded(to, ConsensusCodec.encode(new Timeout(validators.epoch(), far, self, hqc, Optional.empty(), sig)));
       }
       case 2 -> {
         long far = r + 100_000 + rng.nextInt(1_000_000);
         VoteData d = new VoteData(validators.epoch(), far, hqc.height() + 5, randomId(), hqc.blockId(), hqc.round());
-        node.sendEncoded(validators.leader(far + 1), MessageCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+        node.sendEncoded(validators.leader(far + 1), ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
       }
       case 3 -> {
         byte[] junk = new byte[1 + rng.nextInt(300)];
@@ -251,12 +251,12 @@ final class Byzantine {
       }
       case 4 -> {
         if (oversized == null) { // built once: hashing a large block on every tick would dominate the run time
-          Block b = Block.create(validators.epoch(), r, self, hqc, 0, Bytes32.ZERO, Bytes.wrap(new byte[oversizedPayload]));
-          oversized = MessageCodec.encode(sign(b, Optional.empty()));
+          ConsensusBlock b = ConsensusBlock.create(validators.epoch(), r, self, hqc, 0, Bytes32.ZERO, Bytes.wrap(new byte[oversizedPayload]));
+          oversized = ConsensusCodec.encode(sign(b, Optional.empty()));
         }
         node.sendEncoded(to, oversized);
       }
-      default -> node.sendEncoded(to, MessageCodec.encode(new BlockRequest(randomId(), 64)));
+      default -> node.sendEncoded(to, ConsensusCodec.encode(new BlockRequest(randomId(), 64)));
     }
   }
 
@@ -265,7 +265,7 @@ final class Byzantine {
     return t >= self ? t + 1 : t;
   }
 
-  private Proposal sign(Block b, Optional<TimeoutCert> tc) {
+  private Proposal sign(ConsensusBlock b, Optional<TimeoutCert> tc) {
     return new Proposal(b, tc, signer.sign(domain.proposal(b.epoch(), b.round(), b.id())));
   }
 

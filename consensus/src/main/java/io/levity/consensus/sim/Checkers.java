@@ -1,7 +1,7 @@
 package io.levity.consensus.sim;
 
 import io.levity.consensus.engine.Action.Alarm;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.rlp.RlpException;
@@ -60,7 +60,7 @@ final class Checkers {
     if (violations.size() < MAX_RECORDED) violations.add(new Violation(kind, detail));
   }
 
-  void onCommit(int node, Block b, long maxRound) {
+  void onCommit(int node, ConsensusBlock b, long maxRound) {
     if (!honest[node]) return;
     if (b.height() != height[node] + 1) {
       violate(Violation.Kind.DURABILITY, "node " + node + " committed height " + b.height() + " after " + height[node]);

@@ -6,10 +6,10 @@ import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
-import io.levity.consensus.engine.InMemoryBlockStore;
+import io.levity.consensus.engine.InMemoryPendingBlockStore;
 import io.levity.consensus.message.MalformedMessageException;
-import io.levity.consensus.message.Message;
-import io.levity.consensus.message.MessageCodec;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.safety.InMemorySafetyStore;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
@@ -44,19 +44,19 @@ final class SimNode {
   private final ValidatorSet validators;
   private final Signer signer;
   private final SignatureScheme scheme;
-  private final MessageCodec codec;
+  private final ConsensusCodec codec;
   private final Byzantine byzantine;
   private final boolean forgetOnRestart;
   private final int payloadBytes;
   private final InMemorySafetyStore store = new InMemorySafetyStore();
   private final SimLedger ledger = new SimLedger();
-  private final InMemoryBlockStore blocks = new InMemoryBlockStore();
+  private final InMemoryPendingBlockStore blocks = new InMemoryPendingBlockStore();
   private Engine engine;
   private int incarnation;
   private long malformed;
 
   SimNode(int index, World world, EngineConfig cfg, ValidatorSet validators, Signer signer, SignatureScheme scheme,
-      MessageCodec codec, Byzantine byzantine, boolean forgetOnRestart, int payloadBytes) {
+      ConsensusCodec codec, Byzantine byzantine, boolean forgetOnRestart, int payloadBytes) {
     this.index = index;
     this.world = world;
     this.cfg = cfg;
@@ -119,7 +119,7 @@ final class SimNode {
 
   void deliver(int from, byte[] wire) {
     if (engine == null) return;
-    Message m;
+    ConsensusMessage m;
     try {
       m = codec.decode(wire);
     } catch (MalformedMessageException e) {
@@ -142,9 +142,9 @@ final class SimNode {
     Scheduler s = world.scheduler();
     for (Action a : actions) {
       switch (a) {
-        case Action.Send x -> sendEncoded(x.to(), MessageCodec.encode(x.message()));
+        case Action.Send x -> sendEncoded(x.to(), ConsensusCodec.encode(x.message()));
         case Action.Broadcast x -> {
-          byte[] wire = MessageCodec.encode(x.message());
+          byte[] wire = ConsensusCodec.encode(x.message());
           long digest = Arrays.hashCode(wire);
           for (int j = 0; j < validators.size(); j++) if (j != index) world.network().send(index, j, wire, digest);
         }

@@ -4,7 +4,7 @@ import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.EngineConfig;
-import io.levity.consensus.message.MessageCodec;
+import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.Validator;
@@ -73,7 +73,7 @@ public final class Simulation {
       vs.add(new Validator(s.publicKey(), 1));
     }
     ValidatorSet set = new ValidatorSet(1, vs);
-    MessageCodec codec = new MessageCodec(new DecodeLimits(8 << 20, MAX_PAYLOAD, ValidatorSet.MAX_VALIDATORS,
+    ConsensusCodec codec = new ConsensusCodec(new DecodeLimits(8 << 20, MAX_PAYLOAD, ValidatorSet.MAX_VALIDATORS,
         scheme.maxSignatureBytes(), 64));
     SimNode.World world = new World();
     for (int i = 0; i < n; i++) {

@@ -96,7 +96,7 @@ public final class CanonicalEncoding {
   }
 
   /** Reads a block from {@code in} at the reader's position, hashing the exact bytes it occupies. */
-  public static Block readBlock(RlpReader r, byte[] in, DecodeLimits lim) {
+  public static ConsensusBlock readBlock(RlpReader r, byte[] in, DecodeLimits lim) {
     int start = r.position();
     r.enterList();
     long epoch = readCount(r, "epoch");
@@ -113,7 +113,7 @@ public final class CanonicalEncoding {
     }
     r.exitList();
     byte[] enc = java.util.Arrays.copyOfRange(in, start, r.position());
-    return Block.decoded(epoch, round, height, (int) author, qc, execHeight, execRoot, Bytes.wrap(payload), enc);
+    return ConsensusBlock.decoded(epoch, round, height, (int) author, qc, execHeight, execRoot, Bytes.wrap(payload), enc);
   }
 
   private static Bytes readSignatures(RlpReader r, int signers, DecodeLimits lim) {

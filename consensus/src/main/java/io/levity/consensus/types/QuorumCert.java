@@ -21,7 +21,7 @@ public record QuorumCert(VoteData data, SignerBitmap signers, Bytes aggregateSig
   }
 
   /** The certificate every epoch starts from: round 0, no signers. */
-  public static QuorumCert genesis(Genesis g, int validators) {
+  public static QuorumCert genesis(ConsensusGenesis g, int validators) {
     return new QuorumCert(new VoteData(g.epoch(), 0, 0, g.id(), Bytes32.ZERO, 0), SignerBitmap.empty(validators), Bytes.EMPTY);
   }
 

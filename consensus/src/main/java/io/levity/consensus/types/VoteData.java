@@ -11,7 +11,7 @@ public record VoteData(long epoch, long round, long height, Bytes32 blockId, Byt
     if (round < 0 || height < 0 || parentRound < 0 || epoch < 0) throw new IllegalArgumentException("negative field in " + this);
   }
 
-  public static VoteData of(Block b) {
+  public static VoteData of(ConsensusBlock b) {
     return new VoteData(b.epoch(), b.round(), b.height(), b.id(), b.parentId(), b.parentQc().round());
   }
 

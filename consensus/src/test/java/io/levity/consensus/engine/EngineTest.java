@@ -6,13 +6,13 @@ import static io.levity.consensus.engine.Harness.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.consensus.TestNet;
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.BlockResponse;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.BlockResponse;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
 import io.levity.consensus.safety.UnsafeFault;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.TimeoutCert;
 import io.levity.core.bytes.Bytes;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 /** The engine driven message by message; with n = 4 and equal power, round r is led by validator r mod 4. */
 class EngineTest {
   private final TestNet net = new TestNet(4);
-  private final Block b1 = net.block(1, net.genesisQc, "b1");
+  private final ConsensusBlock b1 = net.block(1, net.genesisQc, "b1");
   private final QuorumCert qc1 = net.qc(b1);
-  private final Block b2 = net.block(2, qc1, "b2");
+  private final ConsensusBlock b2 = net.block(2, qc1, "b2");
   private final QuorumCert qc2 = net.qc(b2);
-  private final Block b3 = net.block(3, qc2, "b3");
+  private final ConsensusBlock b3 = net.block(3, qc2, "b3");
 
   private Harness started(int self) {
     Harness h = new Harness(net, self);
@@ -71,7 +71,7 @@ class EngineTest {
   @Test
   void rejectsAProposalFromSomeoneOtherThanTheLeader() {
     Harness h = started(3);
-    Block byZero = Block.create(TestNet.EPOCH, 1, 0, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
+    ConsensusBlock byZero = ConsensusBlock.create(TestNet.EPOCH, 1, 0, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
     assertThat(sent(h.receive(0, net.proposal(byZero)), Vote.class)).isEmpty();
     assertThat(h.engine.stats().rejected(Reject.NOT_THE_LEADER)).isEqualTo(1);
   }
@@ -79,7 +79,7 @@ class EngineTest {
   @Test
   void rejectsAProposalFromAnotherEpoch() {
     Harness h = started(3);
-    Block other = Block.create(2, 1, 1, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
+    ConsensusBlock other = ConsensusBlock.create(2, 1, 1, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
     assertThat(sent(h.receive(1, net.proposal(other)), Vote.class)).isEmpty();
     assertThat(h.engine.stats().rejected(Reject.WRONG_EPOCH)).isEqualTo(1);
   }
@@ -88,7 +88,7 @@ class EngineTest {
   void rejectsAProposalWhoseQcLacksAQuorum() {
     Harness h = started(0);
     h.receive(1, net.proposal(b1));
-    Block onWeakQc = net.block(2, net.qc(b1, 0, 1), "weak");
+    ConsensusBlock onWeakQc = net.block(2, net.qc(b1, 0, 1), "weak");
     assertThat(sent(h.receive(2, net.proposal(onWeakQc)), Vote.class)).isEmpty();
     assertThat(h.engine.stats().rejected(Reject.BAD_CERTIFICATE)).isEqualTo(1);
     assertThat(h.engine.currentRound()).isEqualTo(1);
@@ -166,9 +166,9 @@ class EngineTest {
     Harness h = started(2);
     h.receive(1, net.proposal(b1));
     TimeoutCert tc2 = net.tc(2, new int[] {1, 2, 3}, new long[] {1, 1, 1}, qc1);
-    Block r3 = net.block(3, qc1, "r3");
-    Block r4 = net.block(4, net.qc(r3), "r4");
-    Block r5 = net.block(5, net.qc(r4), "r5");
+    ConsensusBlock r3 = net.block(3, qc1, "r3");
+    ConsensusBlock r4 = net.block(4, net.qc(r3), "r4");
+    ConsensusBlock r5 = net.block(5, net.qc(r4), "r5");
     h.receive(3, net.proposal(r3, Optional.of(tc2)));
     assertThat(only(h.receive(0, net.proposal(r4)), Action.Commit.class)).isEmpty(); // QC(r3) skips round 2
     List<Action> a = h.receive(1, net.proposal(r5));
@@ -178,7 +178,7 @@ class EngineTest {
   @Test
   void theLockRefusesAForkBelowTheTcsHighestQcButTheBrokenVariantVotes() {
     TimeoutCert tc3 = net.tc(3, new int[] {0, 1, 2}, new long[] {2, 1, 1}, qc2);
-    Block fork = net.block(4, qc1, "fork");
+    ConsensusBlock fork = net.block(4, qc1, "fork");
     for (UnsafeFault f : new UnsafeFault[] {UnsafeFault.NONE, UnsafeFault.IGNORE_LOCK}) {
       Harness h = new Harness(net, 3, f);
       h.start();
@@ -222,7 +222,7 @@ class EngineTest {
     Harness h = started(3);
     assertThat(sent(h.receive(1, net.proposal(b1)), Vote.class)).hasSize(1);
     h.restart();
-    Block conflicting = net.block(1, net.genesisQc, "b1-prime");
+    ConsensusBlock conflicting = net.block(1, net.genesisQc, "b1-prime");
     assertThat(sent(h.receive(1, net.proposal(conflicting)), Vote.class)).isEmpty();
     assertThat(h.engine.stats().rejected(Reject.REFUSED_BY_SAFETY_RULES)).isEqualTo(1);
     // Without the persisted state the same node would have signed the conflicting vote.
@@ -233,7 +233,7 @@ class EngineTest {
   @Test
   void aDoubleVoteRaisesAnAlarmAndCountsOnce() {
     Harness h = started(2); // leader of round 2 collects round-1 votes
-    Block b1prime = net.block(1, net.genesisQc, "other");
+    ConsensusBlock b1prime = net.block(1, net.genesisQc, "other");
     h.receive(0, net.vote(0, b1));
     List<Action> a = h.receive(0, net.vote(0, b1prime));
     assertThat(only(a, Action.Alarm.class)).singleElement()
@@ -257,7 +257,7 @@ class EngineTest {
   @Test
   void farFutureVotesAndUnjustifiedTimeoutsAreDroppedUnverified() {
     Harness h = started(2);
-    Block far = net.block(1001, qc1, "far");
+    ConsensusBlock far = net.block(1001, qc1, "far");
     h.receive(0, net.vote(0, far));
     assertThat(h.engine.stats().rejected(Reject.TOO_FAR_AHEAD)).isEqualTo(1);
     h.receive(0, net.timeout(0, 50, net.genesisQc, Optional.empty()));

@@ -1,7 +1,7 @@
 package io.levity.consensus.engine;
 
 import io.levity.consensus.TestNet;
-import io.levity.consensus.message.Message;
+import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.safety.InMemorySafetyStore;
 import io.levity.consensus.safety.UnsafeFault;
 import io.levity.core.bytes.Bytes;
@@ -13,7 +13,7 @@ final class Harness {
   final TestNet net;
   final int self;
   final InMemorySafetyStore safety = new InMemorySafetyStore();
-  final InMemoryBlockStore blocks = new InMemoryBlockStore();
+  final InMemoryPendingBlockStore blocks = new InMemoryPendingBlockStore();
   final List<Action> all = new ArrayList<>();
   Engine engine;
   private final EngineConfig cfg;
@@ -43,7 +43,7 @@ final class Harness {
     return record(engine.handle(new Event.Start()));
   }
 
-  List<Action> receive(int from, Message m) {
+  List<Action> receive(int from, ConsensusMessage m) {
     return record(engine.handle(new Event.MessageReceived(from, m)));
   }
 
@@ -70,10 +70,10 @@ final class Harness {
     return out;
   }
 
-  static <M extends Message> List<M> sent(List<Action> actions, Class<M> type) {
+  static <M extends ConsensusMessage> List<M> sent(List<Action> actions, Class<M> type) {
     List<M> out = new ArrayList<>();
     for (Action a : actions) {
-      Message m = switch (a) {
+      ConsensusMessage m = switch (a) {
         case Action.Send s -> s.message();
         case Action.Broadcast b -> b.message();
         default -> null;
@@ -83,7 +83,7 @@ final class Harness {
     return out;
   }
 
-  static List<Integer> recipients(List<Action> actions, Class<? extends Message> type) {
+  static List<Integer> recipients(List<Action> actions, Class<? extends ConsensusMessage> type) {
     List<Integer> out = new ArrayList<>();
     for (Action a : actions) if (a instanceof Action.Send s && type.isInstance(s.message())) out.add(s.to());
     return out;

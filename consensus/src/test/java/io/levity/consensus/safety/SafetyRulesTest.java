@@ -3,11 +3,11 @@ package io.levity.consensus.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.consensus.TestNet;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
 import io.levity.consensus.safety.SafetyRules.Decision;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.TimeoutCert;
 import java.util.Optional;
@@ -33,14 +33,14 @@ class SafetyRulesTest {
   @Test
   void votesOnceForABlockExtendingTheQcOfThePreviousRound() {
     SafetyRules r = rules();
-    Block b1 = net.block(1, net.genesisQc, "a");
+    ConsensusBlock b1 = net.block(1, net.genesisQc, "a");
     Decision<Vote> d = r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty());
     assertThat(d).isInstanceOf(Decision.Signed.class);
     Vote v = ((Decision.Signed<Vote>) d).value();
     assertThat(net.scheme.verify(net.validators.get(3).publicKey(), net.domain.vote(v.data()), v.signature())).isTrue();
     assertThat(r.state().lastVotedRound()).isEqualTo(1);
 
-    Block other = net.block(1, net.genesisQc, "b");
+    ConsensusBlock other = net.block(1, net.genesisQc, "b");
     assertThat(r.vote(other, Optional.empty(), net.genesisQc, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
     assertThat(r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty())).isInstanceOf(Decision.Refused.class);
@@ -48,21 +48,21 @@ class SafetyRulesTest {
 
   @Test
   void refusesABlockWhoseParentQcIsNotFromThePreviousRoundWithoutATc() {
-    Block b3 = net.block(3, net.genesisQc, "skip");
+    ConsensusBlock b3 = net.block(3, net.genesisQc, "skip");
     assertThat(rules().vote(b3, Optional.empty(), net.genesisQc, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
   }
 
   @Test
   void tcPathRequiresExtendingTheHighestQcReportedInTheTc() {
-    Block b1 = net.block(1, net.genesisQc, "1");
+    ConsensusBlock b1 = net.block(1, net.genesisQc, "1");
     QuorumCert qc1 = net.qc(b1);
-    Block b2 = net.block(2, qc1, "2");
+    ConsensusBlock b2 = net.block(2, qc1, "2");
     QuorumCert qc2 = net.qc(b2);
     // Round 3 timed out; one signer reports QC round 2, so round 4 must extend a QC of round >= 2.
     TimeoutCert tc3 = net.tc(3, new int[] {0, 1, 2}, new long[] {2, 1, 1}, qc2);
-    Block forkOnQc1 = net.block(4, qc1, "fork");
-    Block onQc2 = net.block(4, qc2, "good");
+    ConsensusBlock forkOnQc1 = net.block(4, qc1, "fork");
+    ConsensusBlock onQc2 = net.block(4, qc2, "good");
 
     assertThat(rules().vote(forkOnQc1, Optional.of(tc3), qc1, Optional.empty())).isInstanceOf(Decision.Refused.class);
     assertThat(signed(rules().vote(onQc2, Optional.of(tc3), qc2, Optional.empty()))).isTrue();
@@ -70,11 +70,11 @@ class SafetyRulesTest {
 
   @Test
   void theIgnoreLockFaultVotesForTheFork() {
-    Block b1 = net.block(1, net.genesisQc, "1");
+    ConsensusBlock b1 = net.block(1, net.genesisQc, "1");
     QuorumCert qc1 = net.qc(b1);
     QuorumCert qc2 = net.qc(net.block(2, qc1, "2"));
     TimeoutCert tc3 = net.tc(3, new int[] {0, 1, 2}, new long[] {2, 1, 1}, qc2);
-    Block fork = net.block(4, qc1, "fork");
+    ConsensusBlock fork = net.block(4, qc1, "fork");
     assertThat(signed(rules(UnsafeFault.IGNORE_LOCK).vote(fork, Optional.of(tc3), qc1, Optional.empty()))).isTrue();
   }
 
@@ -96,9 +96,9 @@ class SafetyRulesTest {
   @Test
   void timeoutsCarryAtLeastTheLock() {
     SafetyRules r = rules();
-    Block b1 = net.block(1, net.genesisQc, "1");
+    ConsensusBlock b1 = net.block(1, net.genesisQc, "1");
     QuorumCert qc1 = net.qc(b1);
-    Block b2 = net.block(2, qc1, "2");
+    ConsensusBlock b2 = net.block(2, qc1, "2");
     assertThat(signed(r.vote(b2, Optional.empty(), qc1, Optional.empty()))).isTrue();
     assertThat(r.state().lockedRound()).isEqualTo(1);
     TimeoutCert tc2 = net.tc(2, new int[] {0, 1, 2}, new long[] {0, 0, 0}, net.genesisQc);
@@ -120,7 +120,7 @@ class SafetyRulesTest {
   void stateIsSavedBeforeTheSignatureIsReturnedAndSurvivesARestart() {
     SafetyRules r = rules();
     long before = store.saves();
-    Block b1 = net.block(1, net.genesisQc, "a");
+    ConsensusBlock b1 = net.block(1, net.genesisQc, "a");
     assertThat(signed(r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty()))).isTrue();
     assertThat(store.saves()).isEqualTo(before + 1);
     assertThat(store.load()).hasValueSatisfying(s -> assertThat(s.lastVotedRound()).isEqualTo(1));

@@ -74,7 +74,7 @@ class TypesTest {
   @Test
   void signaturesAreDomainSeparatedByKindAndChain() {
     TestNet net = new TestNet(4);
-    Block b = net.block(1, net.genesisQc, "x");
+    ConsensusBlock b = net.block(1, net.genesisQc, "x");
     VoteData d = VoteData.of(b);
     SigningDomain other = new SigningDomain(TestNet.CHAIN_ID + 1);
     assertThat(net.domain.vote(d)).isNotEqualTo(other.vote(d));
@@ -88,7 +88,7 @@ class TypesTest {
   @Test
   void aBlockIdCoversEveryField() {
     TestNet net = new TestNet(4);
-    Block a = net.block(1, net.genesisQc, "x");
+    ConsensusBlock a = net.block(1, net.genesisQc, "x");
     assertThat(net.block(1, net.genesisQc, "y").id()).isNotEqualTo(a.id());
     assertThat(net.block(2, net.genesisQc, "x").id()).isNotEqualTo(a.id());
     assertThat(net.block(1, net.genesisQc, "x").id()).isEqualTo(a.id());

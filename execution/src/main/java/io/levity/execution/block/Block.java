@@ -4,9 +4,9 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
-import io.levity.execution.tx.Transaction;
-import io.levity.execution.tx.TransactionDecoder;
-import io.levity.execution.tx.TransactionType;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionDecoder;
+import io.levity.core.tx.TransactionType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +47,7 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
    * Decodes {@link #encode()}'s form strictly; ommers and withdrawals must be empty (Levity has neither).
    *
    * @throws RlpException for malformed RLP or a body this chain cannot have
-   * @throws io.levity.execution.tx.InvalidTransactionException for a malformed transaction
+   * @throws io.levity.core.tx.InvalidTransactionException for a malformed transaction
    */
   public static Block decode(byte[] rlp) {
     RlpReader r = new RlpReader(rlp);

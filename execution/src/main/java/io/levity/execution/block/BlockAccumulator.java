@@ -2,7 +2,7 @@ package io.levity.execution.block;
 
 import io.levity.core.bytes.Bytes32;
 import io.levity.execution.state.TransactionResult.Executed;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 

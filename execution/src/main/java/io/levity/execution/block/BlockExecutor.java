@@ -10,8 +10,8 @@ import io.levity.execution.state.StateTransition;
 import io.levity.execution.state.TransactionResult;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
-import io.levity.execution.tx.BlobTransaction;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.Transaction;
 import java.util.List;
 import java.util.Objects;
 

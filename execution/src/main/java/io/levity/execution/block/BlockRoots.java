@@ -3,7 +3,7 @@ package io.levity.execution.block;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.rlp.Rlp;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.Transaction;
 import io.levity.trie.MerklePatriciaTrie;
 import java.util.List;
 

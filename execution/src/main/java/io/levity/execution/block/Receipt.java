@@ -8,7 +8,7 @@ import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
 import io.levity.evm.Log;
 import io.levity.execution.state.Logs;
-import io.levity.execution.tx.TransactionType;
+import io.levity.core.tx.TransactionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

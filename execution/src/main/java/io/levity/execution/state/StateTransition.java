@@ -1,24 +1,24 @@
 package io.levity.execution.state;
 
-import static io.levity.execution.tx.TransactionError.GAS_ALLOWANCE_EXCEEDED;
-import static io.levity.execution.tx.TransactionError.INSUFFICIENT_ACCOUNT_FUNDS;
-import static io.levity.execution.tx.TransactionError.INSUFFICIENT_MAX_FEE_PER_BLOB_GAS;
-import static io.levity.execution.tx.TransactionError.INSUFFICIENT_MAX_FEE_PER_GAS;
-import static io.levity.execution.tx.TransactionError.NONCE_MISMATCH_TOO_HIGH;
-import static io.levity.execution.tx.TransactionError.NONCE_MISMATCH_TOO_LOW;
-import static io.levity.execution.tx.TransactionError.SENDER_NOT_EOA;
+import static io.levity.core.tx.TransactionError.GAS_ALLOWANCE_EXCEEDED;
+import static io.levity.core.tx.TransactionError.INSUFFICIENT_ACCOUNT_FUNDS;
+import static io.levity.core.tx.TransactionError.INSUFFICIENT_MAX_FEE_PER_BLOB_GAS;
+import static io.levity.core.tx.TransactionError.INSUFFICIENT_MAX_FEE_PER_GAS;
+import static io.levity.core.tx.TransactionError.NONCE_MISMATCH_TOO_HIGH;
+import static io.levity.core.tx.TransactionError.NONCE_MISMATCH_TOO_LOW;
+import static io.levity.core.tx.TransactionError.SENDER_NOT_EOA;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
-import io.levity.evm.AccessListEntry;
+import io.levity.core.tx.AccessListEntry;
 import io.levity.evm.BlockContext;
 import io.levity.evm.ContractAddress;
 import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
-import io.levity.evm.Message;
+import io.levity.evm.CallMessage;
 import io.levity.evm.TxContext;
 import io.levity.evm.WorldView;
 import io.levity.evm.fork.Forks;
@@ -27,9 +27,9 @@ import io.levity.evm.trace.Tracer;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
-import io.levity.execution.tx.BlobTransaction;
-import io.levity.execution.tx.InvalidTransactionException;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.Transaction;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.ArrayList;
@@ -182,9 +182,9 @@ public final class StateTransition {
     world.setNonce(sender, nonce + 1);
 
     long messageGas = gasLimit - v.intrinsicGas();
-    Message message = tx.to().isPresent()
-        ? Message.call(sender, tx.to().get(), tx.value(), tx.data(), messageGas)
-        : Message.create(sender, ContractAddress.create(sender, nonce), tx.value(), tx.data(), messageGas);
+    CallMessage message = tx.to().isPresent()
+        ? CallMessage.call(sender, tx.to().get(), tx.value(), tx.data(), messageGas)
+        : CallMessage.create(sender, ContractAddress.create(sender, nonce), tx.value(), tx.data(), messageGas);
     ExecutionResult r = evm.execute(world, block, new TxContext(sender, price, blobHashes), message,
         accessList(tx), tracer);
 
@@ -205,7 +205,7 @@ public final class StateTransition {
   private static List<AccessListEntry> accessList(Transaction tx) {
     if (tx.accessList().isEmpty()) return List.of();
     List<AccessListEntry> out = new ArrayList<>(tx.accessList().size());
-    for (io.levity.execution.tx.AccessListEntry e : tx.accessList()) {
+    for (io.levity.core.tx.AccessListEntry e : tx.accessList()) {
       out.add(new AccessListEntry(e.address(), e.storageKeys()));
     }
     return out;

@@ -6,8 +6,8 @@ import io.levity.core.num.UInt256;
 import io.levity.evm.HaltReason;
 import io.levity.evm.Log;
 import io.levity.evm.Outcome;
-import io.levity.execution.tx.InvalidTransactionException;
-import io.levity.execution.tx.TransactionError;
+import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.TransactionError;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.levity.execution.tx;
 
+import io.levity.core.tx.AccessListEntry;
+import io.levity.core.tx.Transaction;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.fork.TransactionRules;
 

@@ -1,6 +1,12 @@
 package io.levity.execution.tx;
 
-import static io.levity.execution.tx.TransactionError.*;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionDecoder;
+import io.levity.core.tx.TransactionError;
+import static io.levity.core.tx.TransactionError.*;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;

@@ -1,5 +1,6 @@
 package io.levity.execution.tx;
 
+import io.levity.core.tx.Transaction;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 /**
- * Ethereum transactions: the four envelopes ({@link io.levity.execution.tx.Transaction}), strict decoding
- * ({@link io.levity.execution.tx.TransactionDecoder}), signing, intrinsic gas and the stateless validity rules
- * per fork ({@link io.levity.execution.tx.TransactionValidator}). See docs/execution.md.
+ * The stateless validity rules of transactions per fork: intrinsic gas and {@link
+ * io.levity.execution.tx.TransactionValidator}. The envelopes themselves (decoding, encoding, signing) are in {@code
+ * io.levity.core.tx}. See docs/execution.md.
  */
 package io.levity.execution.tx;

@@ -10,7 +10,7 @@ import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
 import io.levity.evm.Log;
 import io.levity.execution.state.Logs;
-import io.levity.execution.tx.TransactionType;
+import io.levity.core.tx.TransactionType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import io.levity.evm.InMemoryWorld;
 import io.levity.evm.Log;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
-import io.levity.execution.tx.TransactionDecoder;
+import io.levity.core.tx.TransactionDecoder;
 import io.levity.trie.MerklePatriciaTrie;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

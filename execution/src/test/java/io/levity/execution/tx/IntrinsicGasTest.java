@@ -1,5 +1,10 @@
 package io.levity.execution.tx;
 
+import io.levity.core.tx.AccessListEntry;
+import io.levity.core.tx.AccessListTransaction;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionDecoder;
 import static io.levity.execution.tx.Samples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package io.levity.execution.tx;
 
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.core.bytes.Hex;

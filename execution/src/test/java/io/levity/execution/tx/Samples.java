@@ -1,5 +1,12 @@
 package io.levity.execution.tx;
 
+import io.levity.core.tx.AccessListEntry;
+import io.levity.core.tx.AccessListTransaction;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionSigner;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;

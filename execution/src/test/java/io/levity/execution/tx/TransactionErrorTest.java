@@ -1,5 +1,12 @@
 package io.levity.execution.tx;
 
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionDecoder;
+import io.levity.core.tx.TransactionError;
 import static io.levity.execution.tx.Samples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

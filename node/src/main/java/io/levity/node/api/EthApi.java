@@ -17,7 +17,7 @@ import io.levity.execution.block.LogsBloom;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.execution.tx.InvalidTransactionException;
+import io.levity.core.tx.InvalidTransactionException;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.mempool.MempoolException;

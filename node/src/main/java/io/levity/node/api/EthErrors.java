@@ -1,6 +1,6 @@
 package io.levity.node.api;
 
-import io.levity.execution.tx.TransactionError;
+import io.levity.core.tx.TransactionError;
 
 /** go-ethereum's wording for transaction rejections, which ethers.js and web3j match on to classify errors. */
 final class EthErrors {

@@ -10,7 +10,7 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.FeeMarket;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.state.BlobGas;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.Transaction;
 import io.levity.node.rpc.RpcException;
 import java.util.ArrayList;
 import java.util.Comparator;

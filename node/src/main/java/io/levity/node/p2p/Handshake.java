@@ -84,8 +84,8 @@ public final class Handshake {
 
   /** The bytes the owner of {@code signer} signs. */
   static byte[] transcript(Hello signer, Hello peer) {
-    byte[] a = MessageCodec.helloBody(signer);
-    byte[] b = MessageCodec.helloBody(peer);
+    byte[] a = P2pCodec.helloBody(signer);
+    byte[] b = P2pCodec.helloBody(peer);
     byte[] out = new byte[DOMAIN.length + a.length + b.length];
     System.arraycopy(DOMAIN, 0, out, 0, DOMAIN.length);
     System.arraycopy(a, 0, out, DOMAIN.length, a.length);

@@ -2,7 +2,7 @@ package io.levity.node.p2p;
 
 /**
  * Size limits of frames and messages. Control messages (handshake, Ping, Pong, Status, GetBlocks, Disconnect)
- * have a fixed cap of {@link MessageCodec#CONTROL_MAX_BYTES}.
+ * have a fixed cap of {@link P2pCodec#CONTROL_MAX_BYTES}.
  *
  * @param maxFrameBytes largest frame payload (type byte + body) accepted or sent
  * @param maxTransactionsPerMessage largest number of transactions in one {@code Transactions}
@@ -19,8 +19,8 @@ public record MessageLimits(int maxFrameBytes, int maxTransactionsPerMessage, in
   public static final int MAX_FRAME_BYTES_CAP = 1 << 30;
 
   public MessageLimits {
-    if (maxFrameBytes < MessageCodec.CONTROL_MAX_BYTES || maxFrameBytes > MAX_FRAME_BYTES_CAP) {
-      throw new IllegalArgumentException("maxFrameBytes must be between " + MessageCodec.CONTROL_MAX_BYTES + " and "
+    if (maxFrameBytes < P2pCodec.CONTROL_MAX_BYTES || maxFrameBytes > MAX_FRAME_BYTES_CAP) {
+      throw new IllegalArgumentException("maxFrameBytes must be between " + P2pCodec.CONTROL_MAX_BYTES + " and "
           + MAX_FRAME_BYTES_CAP + ", got " + maxFrameBytes);
     }
     if (maxTransactionsPerMessage < 1 || maxTransactionBytes < 1 || maxConsensusBytes < 1

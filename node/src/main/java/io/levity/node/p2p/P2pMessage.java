@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The messages nodes exchange. On the wire each is one frame: a type byte and an RLP list body (see
- * {@link MessageCodec} and docs/p2p.md). Opaque payloads (transactions, blocks, consensus messages) are the upper
+ * {@link P2pCodec} and docs/p2p.md). Opaque payloads (transactions, blocks, consensus messages) are the upper
  * layers' own encodings; the transport only bounds their size.
  */
 public sealed interface P2pMessage {

@@ -51,7 +51,7 @@ public final class P2pNetwork implements AutoCloseable {
   private final NodeId self;
   private final MessageHandler handler;
   private final Random random;
-  private final MessageCodec codec;
+  private final P2pCodec codec;
   private final PeerScores scores;
   private final SeenCache seen;
   private final Map<NodeId, PeerConnection> peers = new ConcurrentHashMap<>();
@@ -81,7 +81,7 @@ public final class P2pNetwork implements AutoCloseable {
     this.self = NodeId.of(key);
     this.handler = handler;
     this.random = random;
-    this.codec = new MessageCodec(config.limits());
+    this.codec = new P2pCodec(config.limits());
     this.scores = new PeerScores(config.banThreshold(), config.banDuration(), config.scoreRecoveryPerMinute(),
         nanoClock);
     this.seen = new SeenCache(config.seenCacheSize());

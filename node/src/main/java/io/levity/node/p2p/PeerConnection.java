@@ -34,7 +34,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
 
   private final P2pNetwork network;
-  private final MessageCodec codec;
+  private final P2pCodec codec;
   private final Handshake handshake;
   private final boolean outbound;
   private final StaticPeerDialer dialer;
@@ -45,7 +45,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   private ScheduledFuture<?> timeout;
   private long pingCounter;
 
-  PeerConnection(P2pNetwork network, MessageCodec codec, Handshake handshake, boolean outbound,
+  PeerConnection(P2pNetwork network, P2pCodec codec, Handshake handshake, boolean outbound,
       StaticPeerDialer dialer, Duration handshakeTimeout) {
     this.network = network;
     this.codec = codec;

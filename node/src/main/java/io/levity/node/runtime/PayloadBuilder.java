@@ -1,7 +1,7 @@
 package io.levity.node.runtime;
 
-import io.levity.consensus.engine.BlockStore;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.engine.PendingBlockStore;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -34,7 +34,7 @@ final class PayloadBuilder {
   }
 
   private final Mempool mempool;
-  private final BlockStore pending;
+  private final PendingBlockStore pending;
   private final Address feeRecipient;
   /** Transaction hashes per consensus block id, so a pending block's payload is hashed once. */
   private final Map<Bytes32, List<Bytes32>> payloadHashes = new LinkedHashMap<>(16, 0.75f, true) {
@@ -44,20 +44,20 @@ final class PayloadBuilder {
     }
   };
 
-  PayloadBuilder(Mempool mempool, BlockStore pending, Address feeRecipient) {
+  PayloadBuilder(Mempool mempool, PendingBlockStore pending, Address feeRecipient) {
     this.mempool = mempool;
     this.pending = pending;
     this.feeRecipient = feeRecipient;
   }
 
   InFlight inFlight(Bytes32 parentId) {
-    Map<Bytes32, Block> byId = new HashMap<>();
-    for (Block b : pending.load()) byId.put(b.id(), b);
+    Map<Bytes32, ConsensusBlock> byId = new HashMap<>();
+    for (ConsensusBlock b : pending.load()) byId.put(b.id(), b);
     Set<Bytes32> hashes = new HashSet<>();
     Bytes32 id = parentId;
-    Block b;
+    ConsensusBlock b;
     while ((b = byId.get(id)) != null) {
-      Block block = b;
+      ConsensusBlock block = b;
       hashes.addAll(payloadHashes.computeIfAbsent(block.id(), k -> transactionHashes(block)));
       id = block.parentId();
     }
@@ -78,7 +78,7 @@ final class PayloadBuilder {
     return new Payload(nowSeconds, feeRecipient, txs);
   }
 
-  private static List<Bytes32> transactionHashes(Block b) {
+  private static List<Bytes32> transactionHashes(ConsensusBlock b) {
     try {
       List<Bytes32> out = new ArrayList<>();
       for (Bytes raw : Payload.decode(b.payload()).transactions()) out.add(Keccak.hash(raw.toArray()));

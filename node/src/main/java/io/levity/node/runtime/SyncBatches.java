@@ -1,7 +1,7 @@
 package io.levity.node.runtime;
 
 import io.levity.consensus.engine.CommitVerifier;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.node.store.ConsensusStore;
@@ -59,7 +59,7 @@ final class SyncBatches {
    */
   static Verified verify(CommitVerifier verifier, Bytes32 tipId, long tipHeight, List<ConsensusStore.Entry> entries) {
     if (entries.isEmpty()) return new Verified(0, Optional.of("empty batch"));
-    List<Block> chain = new ArrayList<>(entries.size());
+    List<ConsensusBlock> chain = new ArrayList<>(entries.size());
     for (ConsensusStore.Entry e : entries) chain.add(e.block());
     Optional<String> broken = verifier.linked(tipId, tipHeight, chain);
     if (broken.isPresent()) return new Verified(0, broken);

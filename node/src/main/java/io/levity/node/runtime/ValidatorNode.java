@@ -8,8 +8,8 @@ import io.levity.consensus.engine.Engine;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
 import io.levity.consensus.message.MalformedMessageException;
-import io.levity.consensus.message.Message;
-import io.levity.consensus.message.MessageCodec;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
@@ -95,7 +95,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final Map<Long, ScheduledFuture<?>> timers = new HashMap<>();
   private final ValidatorSet validatorSet;
   private final EngineConfig engineConfig;
-  private final MessageCodec codec;
+  private final ConsensusCodec codec;
   private final CommitVerifier commitVerifier;
   private final P2pNetwork p2p;
   private final PeerHeights peerHeights;
@@ -146,7 +146,7 @@ public final class ValidatorNode implements AutoCloseable {
           .withTimeouts(cfg.baseTimeoutMillis(), 1.5, Math.max(30_000, 10 * cfg.baseTimeoutMillis()));
       DecodeLimits limits = new DecodeLimits(16 << 20, engineConfig.maxPayloadBytes(), ValidatorSet.MAX_VALIDATORS,
           Ed25519Scheme.INSTANCE.maxSignatureBytes(), engineConfig.syncBatch());
-      this.codec = new MessageCodec(limits);
+      this.codec = new ConsensusCodec(limits);
       this.consensus = new ConsensusStore(store, limits);
     } catch (RuntimeException e) {
       store.close();
@@ -344,8 +344,8 @@ public final class ValidatorNode implements AutoCloseable {
     }
   }
 
-  private static P2pMessage wire(Message m) {
-    return new P2pMessage.ConsensusMessage(Bytes.wrap(MessageCodec.encode(m)));
+  private static P2pMessage wire(ConsensusMessage m) {
+    return new P2pMessage.ConsensusMessage(Bytes.wrap(ConsensusCodec.encode(m)));
   }
 
   /**
@@ -375,7 +375,7 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   private void commit(Action.Commit c) {
-    io.levity.consensus.types.Block cb = c.block();
+    io.levity.consensus.types.ConsensusBlock cb = c.block();
     long now = System.nanoTime();
     Long seen = firstSeenNanos.get(cb.round());
     if (seen != null) commitLatency.observe((now - seen) / 1e9);
@@ -402,7 +402,7 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   /** Executes a committed consensus block's payload and stores the result with its ledger entry, in one batch. */
-  private Block executeAndStore(io.levity.consensus.types.Block cb, io.levity.consensus.types.QuorumCert proof) {
+  private Block executeAndStore(io.levity.consensus.types.ConsensusBlock cb, io.levity.consensus.types.QuorumCert proof) {
     Payload payload;
     try {
       payload = Payload.decode(cb.payload());
@@ -536,7 +536,7 @@ public final class ValidatorNode implements AutoCloseable {
         case P2pMessage.ConsensusMessage m -> {
           Integer idx = indexOf.get(from);
           if (idx == null || index < 0) return; // not from a validator, or we are not one
-          Message decoded;
+          ConsensusMessage decoded;
           try {
             decoded = codec.decode(m.payload().toArray());
           } catch (MalformedMessageException e) {

@@ -1,10 +1,10 @@
 package io.levity.node.store;
 
-import io.levity.consensus.engine.BlockStore;
+import io.levity.consensus.engine.PendingBlockStore;
 import io.levity.consensus.engine.LedgerView;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.safety.SafetyStore;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
 import io.levity.consensus.types.CanonicalEncoding;
 import io.levity.consensus.types.DecodeLimits;
@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The consensus engine's durable state, in the node's RocksDB next to the chain (writes are synchronous, so each
- * returns only once fsynced): the {@link SafetyStore} ({@link #safety()}), the {@link BlockStore} of uncommitted
+ * returns only once fsynced): the {@link SafetyStore} ({@link #safety()}), the {@link PendingBlockStore} of uncommitted
  * blocks ({@link #pendingBlocks()}), and the {@link LedgerView} of committed ones (this object). The consensus epoch is fixed for the chain, so consensus height {@code h} is
  * execution block {@code h}: a ledger entry is written in the same atomic batch as its execution block
  * ({@link #ledgerEntry}), and the ledger's tip is always the stored head.
@@ -43,7 +43,7 @@ public final class ConsensusStore implements LedgerView {
   static final byte[] PENDING = {'p', 'e', 'n', 'd', 'i', 'n', 'g'};
 
   /** A committed block with the certificate that committed it (or a descendant in the same commit). */
-  public record Entry(Block block, QuorumCert proof) {
+  public record Entry(ConsensusBlock block, QuorumCert proof) {
     public byte[] encode() {
       return Rlp.encodeList(Rlp.encodeBytes(block.encoding()), Rlp.encodeBytes(CanonicalEncoding.quorumCert(proof)));
     }
@@ -52,7 +52,7 @@ public final class ConsensusStore implements LedgerView {
   private final KeyValueStore kv;
   private final RocksDbBlockStore chain;
   private final DecodeLimits limits;
-  private final Map<Bytes32, Block> pending = new LinkedHashMap<>();
+  private final Map<Bytes32, ConsensusBlock> pending = new LinkedHashMap<>();
 
   public ConsensusStore(RocksDbBlockStore chain, DecodeLimits limits) {
     this.chain = chain;
@@ -62,7 +62,7 @@ public final class ConsensusStore implements LedgerView {
       RlpReader r = new RlpReader(v);
       r.enterList();
       while (r.hasNext()) {
-        Block b = decodeBlock(r.readBytes());
+        ConsensusBlock b = decodeBlock(r.readBytes());
         pending.put(b.id(), b);
       }
       r.exitList();
@@ -123,10 +123,10 @@ public final class ConsensusStore implements LedgerView {
   // ---- uncommitted blocks ----
 
   /** The uncommitted blocks port: {@code save} and {@code discard} return once fsynced. */
-  public BlockStore pendingBlocks() {
-    return new BlockStore() {
+  public PendingBlockStore pendingBlocks() {
+    return new PendingBlockStore() {
       @Override
-      public void save(Block b) {
+      public void save(ConsensusBlock b) {
         synchronized (ConsensusStore.this) {
           if (pending.putIfAbsent(b.id(), b) == null) kv.put(PENDING, encodePending());
         }
@@ -142,7 +142,7 @@ public final class ConsensusStore implements LedgerView {
       }
 
       @Override
-      public List<Block> load() {
+      public List<ConsensusBlock> load() {
         synchronized (ConsensusStore.this) {
           return new ArrayList<>(pending.values());
         }
@@ -152,7 +152,7 @@ public final class ConsensusStore implements LedgerView {
 
   private byte[] encodePending() {
     List<byte[]> items = new ArrayList<>(pending.size());
-    for (Block b : pending.values()) items.add(Rlp.encodeBytes(b.encoding()));
+    for (ConsensusBlock b : pending.values()) items.add(Rlp.encodeBytes(b.encoding()));
     return Rlp.encodeList(items);
   }
 
@@ -162,7 +162,7 @@ public final class ConsensusStore implements LedgerView {
    * Stages the ledger entry of a committed block into the batch that stores its execution block, and drops it from
    * the pending set in the same batch.
    */
-  public synchronized void ledgerEntry(KeyValueStore.WriteBatch batch, Block block, QuorumCert proof) {
+  public synchronized void ledgerEntry(KeyValueStore.WriteBatch batch, ConsensusBlock block, QuorumCert proof) {
     batch.put(ledgerKey(block.height()), new Entry(block, proof).encode());
     batch.put(idKey(block.id()), heightBytes(block.height()));
     if (pending.remove(block.id()) != null) batch.put(PENDING, encodePending());
@@ -177,7 +177,7 @@ public final class ConsensusStore implements LedgerView {
   public Entry decodeEntry(byte[] v) {
     RlpReader r = new RlpReader(v);
     r.enterList();
-    Block b = decodeBlock(r.readBytes());
+    ConsensusBlock b = decodeBlock(r.readBytes());
     byte[] proof = r.readBytes();
     r.exitList();
     r.requireEnd();
@@ -187,9 +187,9 @@ public final class ConsensusStore implements LedgerView {
     return new Entry(b, qc);
   }
 
-  private Block decodeBlock(byte[] enc) {
+  private ConsensusBlock decodeBlock(byte[] enc) {
     RlpReader r = new RlpReader(enc);
-    Block b = CanonicalEncoding.readBlock(r, enc, limits);
+    ConsensusBlock b = CanonicalEncoding.readBlock(r, enc, limits);
     r.requireEnd();
     return b;
   }
@@ -210,7 +210,7 @@ public final class ConsensusStore implements LedgerView {
   }
 
   @Override
-  public Optional<Block> block(Bytes32 id) {
+  public Optional<ConsensusBlock> block(Bytes32 id) {
     return kv.get(idKey(id)).flatMap(h -> entry(readHeight(h))).map(Entry::block);
   }
 

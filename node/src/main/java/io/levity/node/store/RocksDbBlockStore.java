@@ -9,7 +9,7 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.Transaction;
 import io.levity.trie.KeyValueStore;
 import io.levity.trie.RocksDbKeyValueStore;
 import java.nio.file.Path;

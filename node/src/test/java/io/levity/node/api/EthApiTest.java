@@ -20,7 +20,7 @@ import io.levity.core.rlp.Rlp;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.FeeMarket;
 import io.levity.execution.state.StateAccount;
-import io.levity.execution.tx.Transaction;
+import io.levity.core.tx.Transaction;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.rpc.JsonRpcProcessor;
 import io.levity.trie.MerklePatriciaTrie;

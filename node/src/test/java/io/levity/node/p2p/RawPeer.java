@@ -17,7 +17,7 @@ final class RawPeer implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
-  private final MessageCodec codec = new MessageCodec(MessageLimits.defaults());
+  private final P2pCodec codec = new P2pCodec(MessageLimits.defaults());
 
   RawPeer(int port) throws IOException {
     socket = new Socket("127.0.0.1", port);

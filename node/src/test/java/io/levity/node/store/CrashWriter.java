@@ -10,7 +10,7 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.execution.tx.TransactionSigner;
+import io.levity.core.tx.TransactionSigner;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

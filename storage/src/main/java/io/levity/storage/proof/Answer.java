@@ -16,7 +16,7 @@ import java.util.Objects;
  * A node's answer to a {@link Challenge}: per challenged sector its 256 bytes and its proof against the shard's
  * root, the file's k + m shard roots (which the verifier hashes against the recorded shard commitment), and the
  * node's Ed25519 signature over {@link #digest(Bytes32)}. Values are structurally bounded (see the limits below)
- * but not verified: that is {@link Verifier}'s job.
+ * but not verified: that is {@link ProofVerifier}'s job.
  *
  * <p>Wire form (RLP, strict): {@code [epoch, nodeId, fileRoot, shardIndex, [shardRoot...], [[sectorIndex,
  * sector, [segmentPath...], [filePath...]]...], signature]}; docs/storage-proofs.md gives the byte layout.

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one epoch of proofs of storage: for every recorded file and every one of its shards, challenges the node
- * {@link ShardHolders placement} assigns, verifies the answer with {@link Verifier} and records a
+ * {@link ShardHolders placement} assigns, verifies the answer with {@link ProofVerifier} and records a
  * {@link ProofRecord} on the chain. Nodes are asked concurrently, {@link Config#maxConcurrentAsks()} at a time,
  * each cut off after {@link Config#answerTimeout()}; results are verified and recorded in a fixed order (files as
  * the chain lists them, shards ascending). Shards whose result the chain already holds for the epoch are skipped,
@@ -146,7 +146,7 @@ public final class EpochChallenger {
           + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
     if (bytes == null || bytes.isEmpty()) return Verdict.fail(FailureReason.NO_ANSWER, "the node does not hold the shard");
-    return Verifier.verify(t.file(), t.challenge(), bytes.get());
+    return ProofVerifier.verify(t.file(), t.challenge(), bytes.get());
   }
 
   private record Task(Submission file, StorageNodeRecord node, Challenge challenge) {}

@@ -12,7 +12,7 @@ import io.levity.storage.erasure.ReedSolomon;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.SectorProofVerifier;
 import io.levity.storage.proof.Challenge;
-import io.levity.storage.proof.Verifier;
+import io.levity.storage.proof.ProofVerifier;
 import io.levity.storage.shard.ShardEncoder;
 import io.levity.storage.shard.ShardLayout;
 import java.io.InputStream;
@@ -321,7 +321,7 @@ class StorageNodeIT {
     Bytes32 randomness = chain.epochRandomness(0).orElseThrow();
     Challenge good = Challenge.forShard(submission, 3, 0, randomness, node.nodeId(), 16);
     byte[] answer = client.challenge(ep(), good.encode()).orElseThrow();
-    assertThat(Verifier.verify(submission, good, answer).passed()).isTrue();
+    assertThat(ProofVerifier.verify(submission, good, answer).passed()).isTrue();
     // The node holds no shard 4: empty, which the challenger records as no answer.
     assertThat(client.challenge(ep(), Challenge.forShard(submission, 4, 0, randomness, node.nodeId(), 4).encode()))
         .isEmpty();

@@ -23,8 +23,8 @@ class EpochChallengerTest {
   private void startEpoch(long e) {
     while (chain.currentEpoch() < e) chain.advanceEpoch();
   }
-  private final List<Prover> provers = List.of(new Prover(VerifierTest.key("n0")), new Prover(VerifierTest.key("n1")),
-      new Prover(VerifierTest.key("n2")), new Prover(VerifierTest.key("n3")));
+  private final List<Prover> provers = List.of(new Prover(ProofVerifierTest.key("n0")), new Prover(ProofVerifierTest.key("n1")),
+      new Prover(ProofVerifierTest.key("n2")), new Prover(ProofVerifierTest.key("n3")));
   private final Map<Bytes32, Prover> proverById = new HashMap<>();
   private final List<StorageNodeRecord> nodes = provers.stream()
       .map(p -> new StorageNodeRecord(p.nodeId(), "127.0.0.1:1")).toList();

@@ -27,7 +27,7 @@ class ShardFormatInteropTest {
       for (int i = 0; i < k + m; i++) {
         Challenge ch = Challenge.forShard(mine.submission(), i, 1, Bytes32.ZERO, prover.nodeId(), 4);
         Answer a = prover.answer(ch, theirs.shards()[i], theirs.file().shardRoots());
-        assertThat(Verifier.verify(mine.submission(), ch, a.encode()).passed()).isTrue();
+        assertThat(ProofVerifier.verify(mine.submission(), ch, a.encode()).passed()).isTrue();
       }
     }
   }

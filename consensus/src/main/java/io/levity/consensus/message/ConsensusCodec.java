@@ -1,11 +1,11 @@
 package io.levity.consensus.message;
 
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.BlockResponse;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.BlockResponse;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.CanonicalEncoding;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.QuorumCert;
@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Wire encoding of {@link Message}: RLP list [kind, fields...]. Decoding is strict and bounded: the size limits are
+ * Wire encoding of {@link ConsensusMessage}: RLP list [kind, fields...]. Decoding is strict and bounded: the size limits are
  * checked before a field is allocated, trailing bytes and unknown kinds are errors. It checks form, not meaning;
  * signatures and membership are the verifier's job.
  */
-public final class MessageCodec {
+public final class ConsensusCodec {
   private static final int PROPOSAL = 1;
   private static final int VOTE = 2;
   private static final int TIMEOUT = 3;
@@ -33,7 +33,7 @@ public final class MessageCodec {
 
   private final DecodeLimits limits;
 
-  public MessageCodec(DecodeLimits limits) {
+  public ConsensusCodec(DecodeLimits limits) {
     this.limits = limits;
   }
 
@@ -41,7 +41,7 @@ public final class MessageCodec {
     return limits;
   }
 
-  public static byte[] encode(Message m) {
+  public static byte[] encode(ConsensusMessage m) {
     return switch (m) {
       case Proposal p -> Rlp.encodeList(Rlp.encodeLong(PROPOSAL), p.block().encoding(), optionalTc(p.lastRoundTc()),
           Rlp.encodeBytes(p.signature()));
@@ -60,7 +60,7 @@ public final class MessageCodec {
     };
   }
 
-  public Message decode(byte[] in) throws MalformedMessageException {
+  public ConsensusMessage decode(byte[] in) throws MalformedMessageException {
     if (in.length > limits.maxMessageBytes()) {
       throw new MalformedMessageException("message of " + in.length + " bytes exceeds " + limits.maxMessageBytes());
     }
@@ -68,7 +68,7 @@ public final class MessageCodec {
       RlpReader r = new RlpReader(in);
       r.enterList();
       long kind = r.readLong();
-      Message m = switch ((int) Math.min(kind, Integer.MAX_VALUE)) {
+      ConsensusMessage m = switch ((int) Math.min(kind, Integer.MAX_VALUE)) {
         case PROPOSAL -> new Proposal(CanonicalEncoding.readBlock(r, in, limits), readOptionalTc(r), readSig(r));
         case VOTE -> new Vote(CanonicalEncoding.readVoteData(r), readIndex(r), readSig(r));
         case TIMEOUT -> {
@@ -88,7 +88,7 @@ public final class MessageCodec {
         case BLOCK_RESPONSE -> {
           Bytes32 id = Bytes32.wrap32(r.readFixed(32, "block id"));
           r.enterList();
-          List<Block> blocks = new ArrayList<>();
+          List<ConsensusBlock> blocks = new ArrayList<>();
           while (r.hasNext()) {
             if (blocks.size() == limits.maxBlocksPerResponse()) throw new RlpException("too many blocks in a response");
             blocks.add(CanonicalEncoding.readBlock(r, in, limits));

@@ -1,10 +1,10 @@
 package io.levity.consensus.engine;
 
 import io.levity.consensus.crypto.SignatureScheme;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.TimeoutCert;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * signatures. Certificates that passed are remembered (bounded), so a QC repeated in many messages costs one check.
  * Cheap structural checks run before any signature is verified.
  */
-final class Verifier {
+final class MessageVerifier {
   private final ValidatorSet validators;
   private final SignatureScheme scheme;
   private final SigningDomain domain;
@@ -30,7 +30,7 @@ final class Verifier {
   private final Map<QuorumCert, Boolean> verifiedQcs;
   private final Map<TimeoutCert, Boolean> verifiedTcs;
 
-  Verifier(ValidatorSet validators, SignatureScheme scheme, SigningDomain domain, QuorumCert genesisQc, EngineConfig cfg) {
+  MessageVerifier(ValidatorSet validators, SignatureScheme scheme, SigningDomain domain, QuorumCert genesisQc, EngineConfig cfg) {
     this.validators = validators;
     this.scheme = scheme;
     this.domain = domain;
@@ -51,7 +51,7 @@ final class Verifier {
 
   /** Structure and signature of a proposal; its certificates are checked separately. */
   Optional<Reject> proposal(Proposal p) {
-    Block b = p.block();
+    ConsensusBlock b = p.block();
     if (b.epoch() != validators.epoch() || b.parentQc().data().epoch() != validators.epoch()) return rej(Reject.WRONG_EPOCH);
     if (!validators.isMember(b.author())) return rej(Reject.NOT_A_MEMBER);
     if (b.round() < 1 || b.round() <= b.parentQc().round()) return rej(Reject.MALFORMED);

@@ -1,4 +1,4 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 /**
  * A signed Ethereum transaction in one of its four envelopes. Values are immutable and structurally valid (every
  * field in range for its wire type); whether a transaction is acceptable for a fork and chain is
- * {@link TransactionValidator}'s question.
+ * the execution layer's {@code TransactionValidator}'s question.
  *
  * <p>{@link #nonce()} and {@link #gasLimit()} are unsigned 64-bit values held in a {@code long}: values of 2^63
  * and above read as negative, so compare them with {@link Long#compareUnsigned}.
@@ -102,7 +102,7 @@ public sealed interface Transaction
 
   /**
    * The sender by public-key recovery, or empty when the signature does not recover. Applies no fork rule (such
-   * as EIP-2's low s); {@link TransactionValidator} does.
+   * as EIP-2's low s); the execution layer's {@code TransactionValidator} does.
    */
   default Optional<Address> recoverSender() {
     return Secp256k1.recoverAddress(signingHash().unsafeArray(), signature());

@@ -1,4 +1,4 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

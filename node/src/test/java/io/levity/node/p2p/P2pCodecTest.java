@@ -23,10 +23,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class MessageCodecTest {
+class P2pCodecTest {
   private static final MessageLimits SMALL = new MessageLimits(4096, 3, 100, 200, 2, 1000);
-  private final MessageCodec codec = new MessageCodec(MessageLimits.defaults());
-  private final MessageCodec small = new MessageCodec(SMALL);
+  private final P2pCodec codec = new P2pCodec(MessageLimits.defaults());
+  private final P2pCodec small = new P2pCodec(SMALL);
 
   private static Bytes b(int... values) {
     byte[] out = new byte[values.length];
@@ -58,7 +58,7 @@ class MessageCodecTest {
   void everyMessageTypeRoundTrips() throws Exception {
     for (P2pMessage m : samples()) {
       byte[] frame = codec.encode(m);
-      assertThat(frame[0]).isEqualTo(MessageCodec.type(m));
+      assertThat(frame[0]).isEqualTo(P2pCodec.type(m));
       assertThat(codec.decode(frame)).as(m.toString()).isEqualTo(m);
     }
   }
@@ -71,8 +71,8 @@ class MessageCodecTest {
 
   @Test
   void wireLayoutIsTypeByteThenRlpList() {
-    assertThat(codec.encode(new Ping(1))).containsExactly(MessageCodec.PING, 0xc1, 0x01);
-    assertThat(codec.encode(new GetBlocks(0, 5))).containsExactly(MessageCodec.GET_BLOCKS, 0xc2, 0x80, 0x05);
+    assertThat(codec.encode(new Ping(1))).containsExactly(P2pCodec.PING, 0xc1, 0x01);
+    assertThat(codec.encode(new GetBlocks(0, 5))).containsExactly(P2pCodec.GET_BLOCKS, 0xc2, 0x80, 0x05);
   }
 
   @Test
@@ -84,29 +84,29 @@ class MessageCodecTest {
   @Test
   void nonCanonicalOrTrailingBytesAreRejected() {
     // Ping with a leading-zero integer
-    assertRejected(new byte[] {MessageCodec.PING, (byte) 0xc3, (byte) 0x82, 0, 1}, Misbehavior.MALFORMED_MESSAGE,
+    assertRejected(new byte[] {P2pCodec.PING, (byte) 0xc3, (byte) 0x82, 0, 1}, Misbehavior.MALFORMED_MESSAGE,
         "leading zero");
     // trailing byte after the list
-    assertRejected(new byte[] {MessageCodec.PING, (byte) 0xc1, 1, 0}, Misbehavior.MALFORMED_MESSAGE, "trailing");
+    assertRejected(new byte[] {P2pCodec.PING, (byte) 0xc1, 1, 0}, Misbehavior.MALFORMED_MESSAGE, "trailing");
     // an extra field in the list
-    assertRejected(new byte[] {MessageCodec.PING, (byte) 0xc2, 1, 2}, Misbehavior.MALFORMED_MESSAGE, "unread");
+    assertRejected(new byte[] {P2pCodec.PING, (byte) 0xc2, 1, 2}, Misbehavior.MALFORMED_MESSAGE, "unread");
     // not a list
-    assertRejected(new byte[] {MessageCodec.PING, 1}, Misbehavior.MALFORMED_MESSAGE, "expected a list");
+    assertRejected(new byte[] {P2pCodec.PING, 1}, Misbehavior.MALFORMED_MESSAGE, "expected a list");
     // a status with a 31-byte hash
     byte[] body = new Rlp.Writer().number(1).bytes(new byte[31]).toList();
-    assertRejected(prefix(MessageCodec.STATUS, body), Misbehavior.MALFORMED_MESSAGE, "head hash must be 32 bytes");
+    assertRejected(prefix(P2pCodec.STATUS, body), Misbehavior.MALFORMED_MESSAGE, "head hash must be 32 bytes");
   }
 
   @Test
   void unknownDisconnectReasonIsRejected() {
-    assertRejected(prefix(MessageCodec.DISCONNECT, new Rlp.Writer().number(200).toList()),
+    assertRejected(prefix(P2pCodec.DISCONNECT, new Rlp.Writer().number(200).toList()),
         Misbehavior.MALFORMED_MESSAGE, "unknown disconnect reason 200");
   }
 
   @Test
   void controlMessagesHaveASmallCap() {
-    byte[] body = new Rlp.Writer().number(1).bytes(new byte[MessageCodec.CONTROL_MAX_BYTES]).toList();
-    assertRejected(prefix(MessageCodec.STATUS, body), Misbehavior.OVERSIZED_MESSAGE, "over its limit of 1024");
+    byte[] body = new Rlp.Writer().number(1).bytes(new byte[P2pCodec.CONTROL_MAX_BYTES]).toList();
+    assertRejected(prefix(P2pCodec.STATUS, body), Misbehavior.OVERSIZED_MESSAGE, "over its limit of 1024");
   }
 
   @Test
@@ -120,13 +120,13 @@ class MessageCodecTest {
     assertRejected(codec.encode(new Blocks(List.of(b(1), b(2), b(3)))), small,
         Misbehavior.OVERSIZED_MESSAGE, "more than 2 blocks");
     assertRejected(codec.encode(new GetBlocks(0, 3)), small, Misbehavior.MALFORMED_MESSAGE, "max 3 is over 2");
-    assertRejected(prefix(MessageCodec.GET_BLOCKS, new Rlp.Writer().number(0).number(0).toList()), small,
+    assertRejected(prefix(P2pCodec.GET_BLOCKS, new Rlp.Writer().number(0).number(0).toList()), small,
         Misbehavior.MALFORMED_MESSAGE, "at least 1");
   }
 
   @Test
   void frameLimitAppliesToWholePayload() {
-    MessageCodec oneK = new MessageCodec(new MessageLimits(1024, 100, 100, 2000, 2, 1000));
+    P2pCodec oneK = new P2pCodec(new MessageLimits(1024, 100, 100, 2000, 2, 1000));
     List<Bytes> many = new ArrayList<>();
     for (int i = 0; i < 20; i++) many.add(Bytes.wrap(new byte[100]));
     assertThatThrownBy(() -> oneK.encode(new Transactions(many))).isInstanceOf(IllegalArgumentException.class)
@@ -153,7 +153,7 @@ class MessageCodecTest {
     assertRejected(frame, codec, kind, message);
   }
 
-  private static void assertRejected(byte[] frame, MessageCodec c, Misbehavior kind, String message) {
+  private static void assertRejected(byte[] frame, P2pCodec c, Misbehavior kind, String message) {
     assertThatThrownBy(() -> c.decode(frame)).isInstanceOfSatisfying(P2pDecodeException.class,
         e -> assertThat(e.misbehavior()).isEqualTo(kind)).hasMessageContaining(message);
   }

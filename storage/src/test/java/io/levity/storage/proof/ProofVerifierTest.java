@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class VerifierTest {
+class ProofVerifierTest {
   private static final Ed25519.KeyPair KEY_A = key("a");
   private static final Ed25519.KeyPair KEY_B = key("b");
   private static final Prover A = new Prover(KEY_A);
@@ -69,10 +69,10 @@ class VerifierTest {
       for (int shard = 0; shard < f.roots().size(); shard++) {
         Challenge c = challenge(f, shard, 5, R5, A);
         Answer a = A.answer(c, f.shards()[shard], f.roots());
-        assertThat(Verifier.verify(f.submission(), c, a)).isEqualTo(Verdict.PASS);
+        assertThat(ProofVerifier.verify(f.submission(), c, a)).isEqualTo(Verdict.PASS);
         byte[] wire = a.encode();
         assertThat(Answer.decode(wire)).isEqualTo(a);
-        assertThat(Verifier.verify(f.submission(), c, wire).passed()).isTrue();
+        assertThat(ProofVerifier.verify(f.submission(), c, wire).passed()).isTrue();
       }
     }
     assertThat(Verdict.PASS.describe()).isEmpty();
@@ -88,7 +88,7 @@ class VerifierTest {
     List<Answer.Sector> sectors = new ArrayList<>(a.sectors());
     sectors.set(2, new Answer.Sector(Bytes.wrap(data), s.proof()));
     Answer tampered = signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 1, two.roots(), sectors);
-    Verdict v = Verifier.verify(two.submission(), c, tampered);
+    Verdict v = ProofVerifier.verify(two.submission(), c, tampered);
     assertThat(reason(v)).isEqualTo(FailureReason.BAD_PROOF);
     assertThat(v.describe()).startsWith("bad proof: sector " + s.index() + " (position 2)");
   }
@@ -99,7 +99,7 @@ class VerifierTest {
     MerkleFile other = MerkleFile.of(six.shards()[1]);
     List<Answer.Sector> sectors = c.sectors().stream().map(i -> sectorOf(other, i)).toList();
     Answer a = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 0, six.roots(), sectors);
-    assertThat(reason(Verifier.verify(six.submission(), c, a))).isEqualTo(FailureReason.BAD_PROOF);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, a))).isEqualTo(FailureReason.BAD_PROOF);
     // And the prover refuses to sign it: the shard it holds does not match the root recorded for shard 0.
     assertThatThrownBy(() -> A.answer(c, six.shards()[1], six.roots())).hasMessageContaining("has root");
   }
@@ -108,22 +108,22 @@ class VerifierTest {
   void anAnswerMadeForAnotherNodeFails() {
     Challenge forA = challenge(six, 4, 5, R5, A);
     Answer byB = honest(six, 4, 5, R5, B);
-    assertThat(Verifier.verify(six.submission(), challenge(six, 4, 5, R5, B), byB).passed()).isTrue();
-    assertThat(reason(Verifier.verify(six.submission(), forA, byB))).isEqualTo(FailureReason.WRONG_NODE);
+    assertThat(ProofVerifier.verify(six.submission(), challenge(six, 4, 5, R5, B), byB).passed()).isTrue();
+    assertThat(reason(ProofVerifier.verify(six.submission(), forA, byB))).isEqualTo(FailureReason.WRONG_NODE);
 
     // B relabels its own answer as A's: B's sectors are not A's.
     Answer relabelled = signed(KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), byB.sectors());
-    assertThat(reason(Verifier.verify(six.submission(), forA, relabelled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    assertThat(reason(ProofVerifier.verify(six.submission(), forA, relabelled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
     // B computes A's challenge from public data and answers it: only A's key can sign for A.
     MerkleFile shard = MerkleFile.of(six.shards()[4]);
     List<Answer.Sector> sectors = forA.sectors().stream().map(i -> sectorOf(shard, i)).toList();
     Answer forged = signed(KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
-    Verdict v = Verifier.verify(six.submission(), forA, forged);
+    Verdict v = ProofVerifier.verify(six.submission(), forA, forged);
     assertThat(reason(v)).isEqualTo(FailureReason.BAD_SIGNATURE);
     assertThat(v.describe()).isEqualTo("bad signature: not signed by " + A.nodeId());
     // The same answer signed by A passes, so the signature was the only fault.
     Answer genuine = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
-    assertThat(Verifier.verify(six.submission(), forA, genuine).passed()).isTrue();
+    assertThat(ProofVerifier.verify(six.submission(), forA, genuine).passed()).isTrue();
   }
 
   @Test
@@ -136,14 +136,14 @@ class VerifierTest {
   void anAnswerReplayedInTheNextEpochFails() {
     Answer epoch5 = honest(six, 2, 5, R5, A);
     Challenge epoch6 = challenge(six, 2, 6, R6, A);
-    assertThat(reason(Verifier.verify(six.submission(), epoch6, epoch5))).isEqualTo(FailureReason.WRONG_EPOCH);
+    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, epoch5))).isEqualTo(FailureReason.WRONG_EPOCH);
     // Relabelled as epoch 6, its sectors are epoch 5's...
     Answer relabelled = new Answer(6, epoch5.nodeId(), epoch5.fileRoot(), 2, epoch5.shardRoots(), epoch5.sectors(),
         epoch5.signature());
-    assertThat(reason(Verifier.verify(six.submission(), epoch6, relabelled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, relabelled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
     // ...and an epoch 5 answer presented with epoch 6's number and the same randomness has a stale signature.
     Challenge sameRandomness = challenge(six, 2, 6, R5, A);
-    assertThat(reason(Verifier.verify(six.submission(), sameRandomness, relabelled)))
+    assertThat(reason(ProofVerifier.verify(six.submission(), sameRandomness, relabelled)))
         .isEqualTo(FailureReason.BAD_SIGNATURE);
   }
 
@@ -153,14 +153,14 @@ class VerifierTest {
     Answer a = A.answer(c, six.shards()[3], six.roots());
     List<Bytes32> missing = six.roots().subList(0, 8);
     Answer fewer = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, missing, a.sectors());
-    Verdict v = Verifier.verify(six.submission(), c, fewer);
+    Verdict v = ProofVerifier.verify(six.submission(), c, fewer);
     assertThat(reason(v)).isEqualTo(FailureReason.ROOTS_MISMATCH);
     assertThat(v.describe()).contains("8 shard roots, the file has 9 shards");
 
     List<Bytes32> swapped = new ArrayList<>(six.roots());
     Collections.swap(swapped, 7, 8);
     Answer wrong = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, swapped, a.sectors());
-    assertThat(reason(Verifier.verify(six.submission(), c, wrong))).isEqualTo(FailureReason.ROOTS_MISMATCH);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, wrong))).isEqualTo(FailureReason.ROOTS_MISMATCH);
   }
 
   @Test
@@ -173,12 +173,12 @@ class VerifierTest {
     roots.set(2, MerkleFile.root(madeUp));
     Challenge c = challenge(six, 2, 5, R5, A);
     Answer a = A.answer(c, madeUp, roots);
-    assertThat(reason(Verifier.verify(six.submission(), c, a))).isEqualTo(FailureReason.ROOTS_MISMATCH);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, a))).isEqualTo(FailureReason.ROOTS_MISMATCH);
     // With the true roots, the made-up sectors do not verify.
     MerkleFile fake = MerkleFile.of(madeUp);
     List<Answer.Sector> sectors = c.sectors().stream().map(i -> sectorOf(fake, i)).toList();
     Answer b = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 2, six.roots(), sectors);
-    assertThat(reason(Verifier.verify(six.submission(), c, b))).isEqualTo(FailureReason.BAD_PROOF);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, b))).isEqualTo(FailureReason.BAD_PROOF);
   }
 
   @Test
@@ -187,21 +187,21 @@ class VerifierTest {
     Answer a = A.answer(c, two.shards()[0], two.roots());
     Answer fewer = signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 0, two.roots(),
         a.sectors().subList(0, 3));
-    assertThat(reason(Verifier.verify(two.submission(), c, fewer))).isEqualTo(FailureReason.WRONG_SECTOR_COUNT);
+    assertThat(reason(ProofVerifier.verify(two.submission(), c, fewer))).isEqualTo(FailureReason.WRONG_SECTOR_COUNT);
     List<Answer.Sector> reordered = new ArrayList<>(a.sectors());
     Collections.reverse(reordered);
     Answer shuffled = signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 0, two.roots(), reordered);
-    assertThat(reason(Verifier.verify(two.submission(), c, shuffled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    assertThat(reason(ProofVerifier.verify(two.submission(), c, shuffled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
   }
 
   @Test
   void theAnswerMustNameTheChallengedFileAndShard() {
     Challenge c = challenge(six, 1, 5, R5, A);
     Answer otherShard = honest(six, 2, 5, R5, A);
-    assertThat(reason(Verifier.verify(six.submission(), c, otherShard))).isEqualTo(FailureReason.WRONG_SHARD);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherShard))).isEqualTo(FailureReason.WRONG_SHARD);
     Answer otherFile = honest(two, 1, 5, R5, A);
-    assertThat(reason(Verifier.verify(six.submission(), c, otherFile))).isEqualTo(FailureReason.WRONG_FILE);
-    assertThatThrownBy(() -> Verifier.verify(six.submission(), challenge(two, 1, 5, R5, A), otherFile))
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherFile))).isEqualTo(FailureReason.WRONG_FILE);
+    assertThatThrownBy(() -> ProofVerifier.verify(six.submission(), challenge(two, 1, 5, R5, A), otherFile))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("challenge for file");
   }
 
@@ -209,18 +209,18 @@ class VerifierTest {
   void oversizedAndMalformedBytesFailWithoutThrowing() {
     Challenge c = challenge(six, 0, 5, R5, A);
     byte[] wire = honest(six, 0, 5, R5, A).encode();
-    assertThat(reason(Verifier.verify(six.submission(), c, new byte[Answer.MAX_ENCODED_BYTES + 1])))
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, new byte[Answer.MAX_ENCODED_BYTES + 1])))
         .isEqualTo(FailureReason.OVERSIZED);
-    assertThat(reason(Verifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length - 1))))
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length - 1))))
         .isEqualTo(FailureReason.MALFORMED);
-    assertThat(reason(Verifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length + 1))))
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length + 1))))
         .isEqualTo(FailureReason.MALFORMED);
-    assertThat(reason(Verifier.verify(six.submission(), c, new byte[0]))).isEqualTo(FailureReason.MALFORMED);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, new byte[0]))).isEqualTo(FailureReason.MALFORMED);
     // Every single-byte corruption is caught: a format error, a failed check, never a pass or an exception.
     for (int i = 0; i < wire.length; i += 7) {
       byte[] bad = wire.clone();
       bad[i] ^= 0x40;
-      assertThat(Verifier.verify(six.submission(), c, bad).passed()).as("byte %d flipped", i).isFalse();
+      assertThat(ProofVerifier.verify(six.submission(), c, bad).passed()).as("byte %d flipped", i).isFalse();
     }
   }
 

@@ -1,4 +1,4 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
 /** A transaction was rejected; {@link #error()} names the rule broken and the message says how. */
 public final class InvalidTransactionException extends RuntimeException {

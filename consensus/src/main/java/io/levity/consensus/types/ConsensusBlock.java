@@ -10,7 +10,7 @@ import java.util.Objects;
  * execution result its author knew (height and state root, so a diverging node is noticed within a block) and an
  * opaque payload. Its id is the Keccak-256 of its canonical RLP encoding. Immutable.
  */
-public final class Block {
+public final class ConsensusBlock {
   private final long epoch;
   private final long round;
   private final long height;
@@ -22,7 +22,7 @@ public final class Block {
   private final byte[] encoding;
   private final Bytes32 id;
 
-  private Block(long epoch, long round, long height, int author, QuorumCert parentQc, long execHeight, Bytes32 execRoot,
+  private ConsensusBlock(long epoch, long round, long height, int author, QuorumCert parentQc, long execHeight, Bytes32 execRoot,
       Bytes payload, byte[] encoding) {
     this.epoch = epoch;
     this.round = round;
@@ -36,17 +36,17 @@ public final class Block {
     this.id = Keccak.hash(encoding);
   }
 
-  public static Block create(long epoch, long round, int author, QuorumCert parentQc, long execHeight, Bytes32 execRoot,
+  public static ConsensusBlock create(long epoch, long round, int author, QuorumCert parentQc, long execHeight, Bytes32 execRoot,
       Bytes payload) {
     long height = parentQc.height() + 1;
     byte[] enc = CanonicalEncoding.block(epoch, round, height, author, parentQc, execHeight, execRoot, payload);
-    return new Block(epoch, round, height, author, parentQc, execHeight, execRoot, payload, enc);
+    return new ConsensusBlock(epoch, round, height, author, parentQc, execHeight, execRoot, payload, enc);
   }
 
   /** For the decoder: the fields as read and the exact bytes they were read from (strict RLP, so canonical). */
-  static Block decoded(long epoch, long round, long height, int author, QuorumCert parentQc, long execHeight,
+  static ConsensusBlock decoded(long epoch, long round, long height, int author, QuorumCert parentQc, long execHeight,
       Bytes32 execRoot, Bytes payload, byte[] encoding) {
-    return new Block(epoch, round, height, author, parentQc, execHeight, execRoot, payload, encoding);
+    return new ConsensusBlock(epoch, round, height, author, parentQc, execHeight, execRoot, payload, encoding);
   }
 
   public Bytes32 id() {
@@ -100,7 +100,7 @@ public final class Block {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Block b && b.id.equals(id);
+    return o instanceof ConsensusBlock b && b.id.equals(id);
   }
 
   @Override

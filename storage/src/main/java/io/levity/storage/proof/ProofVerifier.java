@@ -25,8 +25,8 @@ import java.util.List;
  * the caller's mistake and throws {@link IllegalArgumentException}; everything the node sent yields a
  * {@link Verdict}, never an exception.
  */
-public final class Verifier {
-  private Verifier() {}
+public final class ProofVerifier {
+  private ProofVerifier() {}
 
   /** Verifies an answer as received: size and format first, then {@link #verify(Submission, Challenge, Answer)}. */
   public static Verdict verify(Submission file, Challenge challenge, byte[] encodedAnswer) {

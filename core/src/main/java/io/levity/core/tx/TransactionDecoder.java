@@ -1,6 +1,6 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
-import static io.levity.execution.tx.TransactionError.*;
+import static io.levity.core.tx.TransactionError.*;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * Decodes the consensus encoding of a transaction: an RLP list (legacy) or a type byte 0x01-0x03 followed by an RLP
  * list (EIP-2718). Strict: every non-canonical or out-of-range input is rejected with an
  * {@link InvalidTransactionException} naming the rule, so {@code encode(decode(b))} always equals {@code b}.
- * Fork and chain rules are {@link TransactionValidator}'s.
+ * Fork and chain rules are the execution layer's {@code TransactionValidator}'s.
  */
 public final class TransactionDecoder {
   private static final BigInteger V27 = BigInteger.valueOf(27);

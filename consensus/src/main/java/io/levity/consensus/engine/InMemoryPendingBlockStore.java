@@ -1,6 +1,6 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A block store that lives as long as the object: for tests and the simulator, where it outlives "crashes". */
-public final class InMemoryBlockStore implements BlockStore {
-  private final Map<Bytes32, Block> blocks = new LinkedHashMap<>();
+public final class InMemoryPendingBlockStore implements PendingBlockStore {
+  private final Map<Bytes32, ConsensusBlock> blocks = new LinkedHashMap<>();
 
   @Override
-  public void save(Block b) {
+  public void save(ConsensusBlock b) {
     blocks.put(b.id(), b);
   }
 
@@ -28,7 +28,7 @@ public final class InMemoryBlockStore implements BlockStore {
   }
 
   @Override
-  public List<Block> load() {
+  public List<ConsensusBlock> load() {
     return new ArrayList<>(blocks.values());
   }
 

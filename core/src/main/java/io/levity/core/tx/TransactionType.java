@@ -1,4 +1,4 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
 /** The EIP-2718 envelope of a transaction; legacy transactions have no type byte and report 0. */
 public enum TransactionType {

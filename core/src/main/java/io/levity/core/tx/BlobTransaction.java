@@ -1,4 +1,4 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.consensus.TestNet;
-import io.levity.consensus.message.Message.BlockRequest;
-import io.levity.consensus.message.Message.BlockResponse;
-import io.levity.consensus.message.Message.Proposal;
-import io.levity.consensus.message.Message.Timeout;
-import io.levity.consensus.message.Message.Vote;
-import io.levity.consensus.types.Block;
+import io.levity.consensus.message.ConsensusMessage.BlockRequest;
+import io.levity.consensus.message.ConsensusMessage.BlockResponse;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Timeout;
+import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.TimeoutCert;
@@ -26,27 +26,27 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class MessageCodecTest {
+class ConsensusCodecTest {
   private static final TestNet NET = new TestNet(4);
-  private final MessageCodec codec = new MessageCodec(DecodeLimits.DEFAULT);
-  private final Block b1 = NET.block(1, NET.genesisQc, "one");
+  private final ConsensusCodec codec = new ConsensusCodec(DecodeLimits.DEFAULT);
+  private final ConsensusBlock b1 = NET.block(1, NET.genesisQc, "one");
   private final QuorumCert qc1 = NET.qc(b1);
-  private final Block b2 = NET.block(2, qc1, "two");
+  private final ConsensusBlock b2 = NET.block(2, qc1, "two");
   private final TimeoutCert tc = NET.tc(2, new int[] {0, 2, 3}, new long[] {1, 0, 1}, qc1);
 
-  private Message roundTrip(Message m) throws MalformedMessageException {
-    return codec.decode(MessageCodec.encode(m));
+  private ConsensusMessage roundTrip(ConsensusMessage m) throws MalformedMessageException {
+    return codec.decode(ConsensusCodec.encode(m));
   }
 
   @Test
   void everyKindSurvivesARoundTrip() throws MalformedMessageException {
-    List<Message> all = List.of(NET.proposal(b2), NET.proposal(NET.block(3, qc1, "x"), Optional.of(tc)), NET.vote(3, b2),
+    List<ConsensusMessage> all = List.of(NET.proposal(b2), NET.proposal(NET.block(3, qc1, "x"), Optional.of(tc)), NET.vote(3, b2),
         NET.timeout(1, 3, qc1, Optional.of(tc)), NET.timeout(0, 2, qc1, Optional.empty()),
         new BlockRequest(b2.id(), 32), new BlockResponse(b2.id(), List.of(b2, b1)), new BlockResponse(b1.id(), List.of()));
-    for (Message m : all) {
-      Message back = roundTrip(m);
+    for (ConsensusMessage m : all) {
+      ConsensusMessage back = roundTrip(m);
       assertThat(back).isEqualTo(m);
-      assertThat(MessageCodec.encode(back)).isEqualTo(MessageCodec.encode(m));
+      assertThat(ConsensusCodec.encode(back)).isEqualTo(ConsensusCodec.encode(m));
     }
   }
 
@@ -60,14 +60,14 @@ class MessageCodecTest {
   @Property(tries = 200)
   void votesRoundTripForAnyField(@ForAll @LongRange(min = 1, max = 1L << 62) long round,
       @ForAll @IntRange(min = 0, max = 3) int voter, @ForAll @Size(32) byte[] id) throws MalformedMessageException {
-    Block b = Block.create(TestNet.EPOCH, round, voter, qc1, 0, Bytes32.wrap32(id), Bytes.wrap(id));
+    ConsensusBlock b = ConsensusBlock.create(TestNet.EPOCH, round, voter, qc1, 0, Bytes32.wrap32(id), Bytes.wrap(id));
     Vote v = NET.vote(voter, b);
     assertThat(roundTrip(v)).isEqualTo(v);
   }
 
   @Property(tries = 200)
   void proposalsRoundTripForAnyPayload(@ForAll @Size(max = 2000) byte[] payload) throws MalformedMessageException {
-    Block b = Block.create(TestNet.EPOCH, 2, 2, qc1, 1, Bytes32.ZERO, Bytes.wrap(payload));
+    ConsensusBlock b = ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 1, Bytes32.ZERO, Bytes.wrap(payload));
     Proposal p = NET.proposal(b);
     assertThat(roundTrip(p)).isEqualTo(p);
   }
@@ -75,8 +75,8 @@ class MessageCodecTest {
   @Property(tries = 300)
   void arbitraryBytesNeverDecodeToSomethingThatEncodesDifferently(@ForAll @Size(max = 300) byte[] junk) {
     try {
-      Message m = codec.decode(junk);
-      assertThat(MessageCodec.encode(m)).isEqualTo(junk); // strict decoding: only the canonical form is accepted
+      ConsensusMessage m = codec.decode(junk);
+      assertThat(ConsensusCodec.encode(m)).isEqualTo(junk); // strict decoding: only the canonical form is accepted
     } catch (MalformedMessageException expected) {
       // the usual outcome
     }
@@ -84,7 +84,7 @@ class MessageCodecTest {
 
   @Test
   void trailingBytesTruncationAndUnknownKindsAreRejected() {
-    byte[] good = MessageCodec.encode(NET.vote(1, b1));
+    byte[] good = ConsensusCodec.encode(NET.vote(1, b1));
     byte[] trailing = Arrays.copyOf(good, good.length + 1);
     assertThatThrownBy(() -> codec.decode(trailing)).isInstanceOf(MalformedMessageException.class);
     assertThatThrownBy(() -> codec.decode(Arrays.copyOf(good, good.length - 1)))
@@ -97,27 +97,27 @@ class MessageCodecTest {
   @Test
   void sizeLimitsAreEnforcedWhileDecoding() {
     DecodeLimits tight = new DecodeLimits(4_096, 100, 8, 64, 2);
-    MessageCodec small = new MessageCodec(tight);
-    Block big = Block.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[101]));
-    assertThatThrownBy(() -> small.decode(MessageCodec.encode(NET.proposal(big))))
+    ConsensusCodec small = new ConsensusCodec(tight);
+    ConsensusBlock big = ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[101]));
+    assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(NET.proposal(big))))
         .isInstanceOf(MalformedMessageException.class).hasMessageContaining("payload");
-    Block huge = Block.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[5_000]));
-    assertThatThrownBy(() -> small.decode(MessageCodec.encode(NET.proposal(huge))))
+    ConsensusBlock huge = ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[5_000]));
+    assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(NET.proposal(huge))))
         .isInstanceOf(MalformedMessageException.class).hasMessageContaining("exceeds");
     BlockResponse three = new BlockResponse(b2.id(), List.of(b2, b1, b1));
-    assertThatThrownBy(() -> small.decode(MessageCodec.encode(three)))
+    assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(three)))
         .isInstanceOf(MalformedMessageException.class).hasMessageContaining("too many blocks");
-    assertThatThrownBy(() -> small.decode(MessageCodec.encode(new BlockRequest(b1.id(), 3))))
+    assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(new BlockRequest(b1.id(), 3))))
         .isInstanceOf(MalformedMessageException.class);
     Timeout withLongSig = new Timeout(1, 2, 0, qc1, Optional.empty(), Bytes.wrap(new byte[65]));
-    assertThatThrownBy(() -> small.decode(MessageCodec.encode(withLongSig)))
+    assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(withLongSig)))
         .isInstanceOf(MalformedMessageException.class).hasMessageContaining("signature");
   }
 
   @Test
   void aBitmapWiderThanTheValidatorLimitIsRejected() {
-    MessageCodec twoValidators = new MessageCodec(new DecodeLimits(1 << 20, 1 << 20, 2, 64, 8));
-    assertThatThrownBy(() -> twoValidators.decode(MessageCodec.encode(NET.proposal(b2))))
+    ConsensusCodec twoValidators = new ConsensusCodec(new DecodeLimits(1 << 20, 1 << 20, 2, 64, 8));
+    assertThatThrownBy(() -> twoValidators.decode(ConsensusCodec.encode(NET.proposal(b2))))
         .isInstanceOf(MalformedMessageException.class);
   }
 }

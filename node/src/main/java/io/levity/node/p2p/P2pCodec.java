@@ -24,7 +24,7 @@ import java.util.List;
  * unknown types, non-canonical RLP, trailing bytes and anything over its type's limit are rejected. The 4-byte
  * length prefix is added and checked by the transport, not here.
  */
-public final class MessageCodec {
+public final class P2pCodec {
   public static final byte HELLO = 0x01;
   public static final byte AUTH = 0x02;
   public static final byte DISCONNECT = 0x03;
@@ -41,7 +41,7 @@ public final class MessageCodec {
 
   private final MessageLimits limits;
 
-  public MessageCodec(MessageLimits limits) {
+  public P2pCodec(MessageLimits limits) {
     this.limits = limits;
   }
 

@@ -1,6 +1,6 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.Block;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes32;
 import java.util.Collection;
 import java.util.List;
@@ -11,11 +11,11 @@ import java.util.List;
  * for it (otherwise a QC could outlive its block and stall every later proposal). The host drops a block from here
  * once it has persisted its {@link Action.Commit}; the engine discards forks that can never commit.
  */
-public interface BlockStore {
-  void save(Block b);
+public interface PendingBlockStore {
+  void save(ConsensusBlock b);
 
   void discard(Collection<Bytes32> ids);
 
   /** Everything saved and not yet discarded or committed, in any order. */
-  List<Block> load();
+  List<ConsensusBlock> load();
 }

@@ -1,7 +1,7 @@
-package io.levity.execution.tx;
+package io.levity.core.tx;
 
 /**
- * The rule a rejected transaction broke. Decoding raises the structural ones; {@link TransactionValidator} the
+ * The rule a rejected transaction broke. Decoding raises the structural ones; the execution layer's {@code TransactionValidator} the
  * ones that depend on the fork and the chain; the state transition ({@code io.levity.execution.state}) the ones that
  * depend on the sender's account and the block. Names follow the ethereum/tests exception names where one exists.
  */

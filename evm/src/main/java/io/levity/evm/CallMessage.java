@@ -9,17 +9,17 @@ import io.levity.core.num.UInt256;
  * {@code target} (computed by the caller with {@link ContractAddress#create}, from the sender's nonce before
  * the transaction incremented it). {@code gas} is what is left after intrinsic gas.
  */
-public record Message(Kind kind, Address caller, Address target, UInt256 value, Bytes data, long gas) {
+public record CallMessage(Kind kind, Address caller, Address target, UInt256 value, Bytes data, long gas) {
   public enum Kind {
     CALL,
     CREATE
   }
 
-  public static Message call(Address caller, Address to, UInt256 value, Bytes input, long gas) {
-    return new Message(Kind.CALL, caller, to, value, input, gas);
+  public static CallMessage call(Address caller, Address to, UInt256 value, Bytes input, long gas) {
+    return new CallMessage(Kind.CALL, caller, to, value, input, gas);
   }
 
-  public static Message create(Address caller, Address newContract, UInt256 value, Bytes initcode, long gas) {
-    return new Message(Kind.CREATE, caller, newContract, value, initcode, gas);
+  public static CallMessage create(Address caller, Address newContract, UInt256 value, Bytes initcode, long gas) {
+    return new CallMessage(Kind.CREATE, caller, newContract, value, initcode, gas);
   }
 }
