@@ -44,37 +44,53 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * Black-box acceptance test: {@code levity devnet} runs as a separate process (the built CLI jar) and is driven by
- * real clients, ethers.js v6 + solc under node ({@code js/acceptance.mjs}) and web3j in this JVM.
+ * Black-box acceptance test: {@code levity devnet} runs as a separate process (the built CLI jar)
+ * and is driven by real clients, ethers.js v6 + solc under node ({@code js/acceptance.mjs}) and
+ * web3j in this JVM.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetAcceptanceIT {
 
-  /** Dev account 0 of the {@code test test ... junk} mnemonic (public key material; devnet only). */
-  private static final String KEY_0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+  /**
+   * Dev account 0 of the {@code test test ... junk} mnemonic (public key material; devnet only).
+   */
+  private static final String KEY_0 =
+      "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
   private static final String ADDRESS_0 = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
-  /** Dev account 1: used by the ethers script, so account 0 still holds exactly 10000 ETH for the web3j test. */
-  private static final String KEY_1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+  /**
+   * Dev account 1: used by the ethers script, so account 0 still holds exactly 10000 ETH for the
+   * web3j test.
+   */
+  private static final String KEY_1 =
+      "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
   private static final String ADDRESS_1 = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
   private static final long CHAIN_ID = 1337;
-  private static final BigInteger TEN_THOUSAND_ETH = Convert.toWei("10000", Convert.Unit.ETHER).toBigIntegerExact();
+  private static final BigInteger TEN_THOUSAND_ETH =
+      Convert.toWei("10000", Convert.Unit.ETHER).toBigIntegerExact();
 
   private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration NPM_TIMEOUT = Duration.ofSeconds(180);
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static DevnetProcess devnet;
   private static Web3j web3j;
+
   /** The Counter contract the ethers script deployed, if it ran. */
   private static String counterAddress;
 
   @BeforeAll
   static void startDevnet() throws Exception {
-    devnet = DevnetProcess.start(Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
-        .toAbsolutePath().normalize(), work);
+    devnet =
+        DevnetProcess.start(
+            Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
+                .toAbsolutePath()
+                .normalize(),
+            work);
     web3j = Web3j.build(new HttpService(devnet.httpUrl()));
   }
 
@@ -93,20 +109,34 @@ class DevnetAcceptanceIT {
   @Order(1)
   @Timeout(value = 240, unit = TimeUnit.SECONDS) // includes a first npm install
   void ethersAndSolcDeployCallTransactAndSeeRevertReasons() throws Exception {
-    Path js = Path.of(System.getProperty("levity.acceptance.js", "js")).toAbsolutePath().normalize();
-    Assumptions.assumeTrue(commandWorks("node", "--version"),
+    Path js =
+        Path.of(System.getProperty("levity.acceptance.js", "js")).toAbsolutePath().normalize();
+    Assumptions.assumeTrue(
+        commandWorks("node", "--version"),
         "node is not installed: skipping the ethers.js + solc acceptance test");
-    if (!Files.isDirectory(js.resolve("node_modules/ethers")) || !Files.isDirectory(js.resolve("node_modules/solc"))) {
-      Assumptions.assumeTrue(commandWorks("npm", "--version"),
-          "npm is not installed and " + js.resolve("node_modules") + " is missing: skipping the ethers.js test");
+    if (!Files.isDirectory(js.resolve("node_modules/ethers"))
+        || !Files.isDirectory(js.resolve("node_modules/solc"))) {
+      Assumptions.assumeTrue(
+          commandWorks("npm", "--version"),
+          "npm is not installed and "
+              + js.resolve("node_modules")
+              + " is missing: skipping the ethers.js test");
       Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
       assertThat(npm.exit).as("npm install in %s:\n%s%s", js, npm.stdout, npm.stderr).isZero();
     }
 
-    Result script = run(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js, NODE_TIMEOUT);
+    Result script =
+        run(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js, NODE_TIMEOUT);
     if (script.exit != 0) {
-      fail("node acceptance.mjs exited with " + script.exit + "\nstderr:\n" + script.stderr + "\nstdout:\n"
-          + script.stdout + "\ndevnet log tail:\n" + devnet.logTail());
+      fail(
+          "node acceptance.mjs exited with "
+              + script.exit
+              + "\nstderr:\n"
+              + script.stderr
+              + "\nstdout:\n"
+              + script.stdout
+              + "\ndevnet log tail:\n"
+              + devnet.logTail());
     }
     String lastLine = script.stdout.strip().lines().reduce((a, b) -> b).orElse("");
     JsonNode r = new ObjectMapper().readTree(lastLine);
@@ -128,8 +158,10 @@ class DevnetAcceptanceIT {
     assertThat(r.path("countAfter").asText()).isEqualTo("5");
     JsonNode inc = r.path("increment");
     assertThat(inc.path("status").asInt()).isEqualTo(1);
-    assertThat(inc.path("blockNumber").asLong()).isGreaterThanOrEqualTo(r.path("deploy").path("blockNumber").asLong());
-    assertThat(new BigInteger(inc.path("gasUsed").asText())).isGreaterThan(BigInteger.valueOf(21_000));
+    assertThat(inc.path("blockNumber").asLong())
+        .isGreaterThanOrEqualTo(r.path("deploy").path("blockNumber").asLong());
+    assertThat(new BigInteger(inc.path("gasUsed").asText()))
+        .isGreaterThan(BigInteger.valueOf(21_000));
 
     // The event from the receipt and from queryFilter (eth_getLogs).
     assertThat(inc.path("receiptEvents")).hasSize(1);
@@ -166,25 +198,35 @@ class DevnetAcceptanceIT {
     assertThat(web3j.ethChainId().send().getChainId()).isEqualTo(BigInteger.valueOf(CHAIN_ID));
     Credentials credentials = Credentials.create(KEY_0);
     assertThat(credentials.getAddress()).isEqualTo(ADDRESS_0);
-    BigInteger balance0 = web3j.ethGetBalance(ADDRESS_0, DefaultBlockParameterName.LATEST).send().getBalance();
+    BigInteger balance0 =
+        web3j.ethGetBalance(ADDRESS_0, DefaultBlockParameterName.LATEST).send().getBalance();
     assertThat(balance0).isEqualTo(TEN_THOUSAND_ETH);
 
     // A fresh recipient, so its balance afterwards is exactly the value sent.
     String recipient = "0x" + Hash.sha3String("levity acceptance recipient").substring(26);
-    assertThat(web3j.ethGetBalance(recipient, DefaultBlockParameterName.LATEST).send().getBalance()).isZero();
+    assertThat(web3j.ethGetBalance(recipient, DefaultBlockParameterName.LATEST).send().getBalance())
+        .isZero();
 
-    BigInteger nonce = web3j.ethGetTransactionCount(ADDRESS_0, DefaultBlockParameterName.PENDING).send()
-        .getTransactionCount();
+    BigInteger nonce =
+        web3j
+            .ethGetTransactionCount(ADDRESS_0, DefaultBlockParameterName.PENDING)
+            .send()
+            .getTransactionCount();
     BigInteger tip = web3j.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-    EthBlock.Block head = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+    EthBlock.Block head =
+        web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
     BigInteger maxFee = head.getBaseFeePerGas().multiply(BigInteger.TWO).add(tip);
     BigInteger value = Convert.toWei("1.5", Convert.Unit.ETHER).toBigIntegerExact();
-    RawTransaction tx = RawTransaction.createEtherTransaction(CHAIN_ID, nonce, BigInteger.valueOf(21_000), recipient,
-        value, tip, maxFee);
+    RawTransaction tx =
+        RawTransaction.createEtherTransaction(
+            CHAIN_ID, nonce, BigInteger.valueOf(21_000), recipient, value, tip, maxFee);
     byte[] signed = TransactionEncoder.signMessage(tx, CHAIN_ID, credentials);
     EthSendTransaction sent = web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
-    assertThat(sent.hasError()).as("eth_sendRawTransaction error: %s",
-        sent.getError() == null ? "" : sent.getError().getMessage()).isFalse();
+    assertThat(sent.hasError())
+        .as(
+            "eth_sendRawTransaction error: %s",
+            sent.getError() == null ? "" : sent.getError().getMessage())
+        .isFalse();
     String txHash = sent.getTransactionHash();
     assertThat(txHash).isEqualTo(Hash.sha3(Numeric.toHexString(signed)));
 
@@ -196,7 +238,8 @@ class DevnetAcceptanceIT {
     assertThat(receipt.getGasUsed()).isEqualTo(BigInteger.valueOf(21_000));
     DefaultBlockParameter mined = DefaultBlockParameter.valueOf(receipt.getBlockNumber());
     assertThat(web3j.ethGetBalance(recipient, mined).send().getBalance()).isEqualTo(value);
-    BigInteger fee = receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
+    BigInteger fee =
+        receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
     assertThat(web3j.ethGetBalance(ADDRESS_0, mined).send().getBalance())
         .isEqualTo(TEN_THOUSAND_ETH.subtract(value).subtract(fee));
     assertThat(web3j.ethGetTransactionCount(ADDRESS_0, mined).send().getTransactionCount())
@@ -222,14 +265,16 @@ class DevnetAcceptanceIT {
     assertThat(hashes).contains(txHash);
 
     // eth_getLogs parses; with the ethers test's contract, its Incremented event is found.
-    EthFilter all = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
-        List.of());
+    EthFilter all =
+        new EthFilter(
+            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, List.of());
     EthLog allLogs = web3j.ethGetLogs(all).send();
     assertThat(allLogs.hasError()).as("eth_getLogs error").isFalse();
     assertThat(allLogs.getLogs()).isNotNull();
     if (counterAddress != null) {
-      EthFilter byContract = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
-          counterAddress);
+      EthFilter byContract =
+          new EthFilter(
+              DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, counterAddress);
       byContract.addSingleTopic(Hash.sha3String("Incremented(address,uint256,uint256)"));
       EthLog logs = web3j.ethGetLogs(byContract).send();
       assertThat(logs.hasError()).isFalse();
@@ -237,8 +282,9 @@ class DevnetAcceptanceIT {
       Log log = (Log) logs.getLogs().get(0).get();
       assertThat(log.getAddress()).isEqualToIgnoringCase(counterAddress);
       assertThat(log.getTopics()).hasSize(2);
-      assertThat(log.getTopics().get(1)).isEqualToIgnoringCase(Numeric.toHexStringWithPrefixZeroPadded(
-          Numeric.toBigInt(ADDRESS_1), 64));
+      assertThat(log.getTopics().get(1))
+          .isEqualToIgnoringCase(
+              Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(ADDRESS_1), 64));
       assertThat(log.isRemoved()).isFalse();
       assertThat(allLogs.getLogs()).hasSizeGreaterThanOrEqualTo(1);
     }
@@ -248,39 +294,61 @@ class DevnetAcceptanceIT {
   @Order(3)
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void storageUploadDownloadAndStatusAgainstTheDevnetsStorageNodes() throws Exception {
-    // levity devnet starts 9 storage nodes on its own chain and writes their network file once all registered.
+    // levity devnet starts 9 storage nodes on its own chain and writes their network file once all
+    // registered.
     Path network = work.resolve("devnet-data").resolve("storage.json");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!Files.exists(network)) {
-      if (System.nanoTime() > deadline) fail("no storage network file after 90 s; devnet log:\n" + devnet.logTail());
+      if (System.nanoTime() > deadline)
+        fail("no storage network file after 90 s; devnet log:\n" + devnet.logTail());
       Thread.sleep(200);
     }
     byte[] data = new byte[1_500_000];
     new java.util.Random(42).nextBytes(data);
     Path model = work.resolve("model.bin");
     Files.write(model, data);
-    String cli = Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar")).toAbsolutePath()
-        .normalize().toString();
-    List<String> java = List.of(DevnetProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED", "--add-modules",
-        "jdk.incubator.vector", "-jar", cli, "storage");
+    String cli =
+        Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
+            .toAbsolutePath()
+            .normalize()
+            .toString();
+    List<String> java =
+        List.of(
+            DevnetProcess.javaBinary(),
+            "--enable-native-access=ALL-UNNAMED",
+            "--add-modules",
+            "jdk.incubator.vector",
+            "-jar",
+            cli,
+            "storage");
 
-    Result up = run(concat(java, "upload", "--network", network.toString(), model.toString()), work, NODE_TIMEOUT);
+    Result up =
+        run(
+            concat(java, "upload", "--network", network.toString(), model.toString()),
+            work,
+            NODE_TIMEOUT);
     assertThat(up.exit).as("upload:\n%s%s", up.stdout, up.stderr).isZero();
     String root = up.stdout.strip().lines().reduce((a, b) -> b).orElse("");
     assertThat(root).matches("0x[0-9a-f]{64}");
 
     Path out = work.resolve("model.out");
-    Result down = run(concat(java, "download", "--network", network.toString(), root, out.toString()), work,
-        NODE_TIMEOUT);
+    Result down =
+        run(
+            concat(java, "download", "--network", network.toString(), root, out.toString()),
+            work,
+            NODE_TIMEOUT);
     assertThat(down.exit).as("download:\n%s%s", down.stdout, down.stderr).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
 
-    Result status = run(concat(java, "status", "--network", network.toString(), root), work, NODE_TIMEOUT);
+    Result status =
+        run(concat(java, "status", "--network", network.toString(), root), work, NODE_TIMEOUT);
     assertThat(status.exit).as("status:\n%s%s", status.stdout, status.stderr).isZero();
     assertThat(status.stdout).contains("9 present, 0 missing, 0 corrupt");
 
-    // The submission is a record on the chain itself: the registry's code holds it (eth_getCode is non-empty).
-    String code = devnet.rpc("eth_getCode", "[\"0x000000000000000000000000000000000000a11c\",\"latest\"]");
+    // The submission is a record on the chain itself: the registry's code holds it (eth_getCode is
+    // non-empty).
+    String code =
+        devnet.rpc("eth_getCode", "[\"0x000000000000000000000000000000000000a11c\",\"latest\"]");
     assertThat(code).contains("\"result\":\"0x6");
   }
 
@@ -302,32 +370,49 @@ class DevnetAcceptanceIT {
       assertTrue(devnet.isAlive(), () -> "devnet died:\n" + devnet.logTail());
       TimeUnit.MILLISECONDS.sleep(100);
     }
-    throw new AssertionError("no receipt for " + txHash + " within " + RECEIPT_TIMEOUT + "\n" + devnet.logTail());
+    throw new AssertionError(
+        "no receipt for " + txHash + " within " + RECEIPT_TIMEOUT + "\n" + devnet.logTail());
   }
 
   private record Result(int exit, String stdout, String stderr) {}
 
   /** Runs a command with its output in files (no pipe can fill up) and a timeout. */
-  private static Result run(List<String> command, Path dir, Duration timeout) throws IOException, InterruptedException {
+  private static Result run(List<String> command, Path dir, Duration timeout)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
-    Process p = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       p.waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + "\nstderr:\n"
-          + Files.readString(err, StandardCharsets.UTF_8) + "\ndevnet log tail:\n" + devnet.logTail());
+      throw new AssertionError(
+          String.join(" ", command)
+              + " did not finish within "
+              + timeout
+              + "\nstderr:\n"
+              + Files.readString(err, StandardCharsets.UTF_8)
+              + "\ndevnet log tail:\n"
+              + devnet.logTail());
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
   private static boolean commandWorks(String... command) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!p.waitFor(20, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return false;

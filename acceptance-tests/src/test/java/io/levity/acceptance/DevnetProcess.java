@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code levity devnet} run as a separate OS process from the built CLI jar, on free 127.0.0.1 ports and a fresh data
- * directory. Its output goes to {@code devnet.log} in the data directory's parent, so a full pipe never blocks it.
+ * {@code levity devnet} run as a separate OS process from the built CLI jar, on free 127.0.0.1
+ * ports and a fresh data directory. Its output goes to {@code devnet.log} in the data directory's
+ * parent, so a full pipe never blocks it.
  */
 final class DevnetProcess implements AutoCloseable {
 
@@ -30,7 +31,8 @@ final class DevnetProcess implements AutoCloseable {
   final int p2pPort;
   final Path log;
   private final Process process;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private DevnetProcess(Process process, Path log, int httpPort, int wsPort, int p2pPort) {
     this.process = process;
@@ -43,8 +45,10 @@ final class DevnetProcess implements AutoCloseable {
   /** Starts the devnet and returns once {@code eth_blockNumber} answers over HTTP. */
   static DevnetProcess start(Path cliJar, Path workDir) throws IOException, InterruptedException {
     if (!Files.isRegularFile(cliJar)) {
-      throw new IllegalStateException("CLI jar not found at " + cliJar
-          + "; build it first: mvn -o -B install -pl cli -DskipTests (or ./levity --version)");
+      throw new IllegalStateException(
+          "CLI jar not found at "
+              + cliJar
+              + "; build it first: mvn -o -B install -pl cli -DskipTests (or ./levity --version)");
     }
     List<ServerSocket> held = new ArrayList<>();
     int httpPort;
@@ -61,17 +65,29 @@ final class DevnetProcess implements AutoCloseable {
     }
     Path dataDir = workDir.resolve("devnet-data");
     Path log = workDir.resolve("devnet.log");
-    List<String> command = List.of(javaBinary(), "-jar", cliJar.toString(), "devnet", "--reset",
-        "--data-dir", dataDir.toString(),
-        "--http-port", Integer.toString(httpPort),
-        "--ws-port", Integer.toString(wsPort),
-        "--metrics-port", "0",
-        "--p2p-port", Integer.toString(p2pPort));
-    Process process = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    List<String> command =
+        List.of(
+            javaBinary(),
+            "-jar",
+            cliJar.toString(),
+            "devnet",
+            "--reset",
+            "--data-dir",
+            dataDir.toString(),
+            "--http-port",
+            Integer.toString(httpPort),
+            "--ws-port",
+            Integer.toString(wsPort),
+            "--metrics-port",
+            "0",
+            "--p2p-port",
+            Integer.toString(p2pPort));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     DevnetProcess devnet = new DevnetProcess(process, log, httpPort, wsPort, p2pPort);
     try {
       devnet.awaitRpc();
@@ -88,12 +104,18 @@ final class DevnetProcess implements AutoCloseable {
 
   /** Sends one JSON-RPC request and returns the raw response body. */
   String rpc(String method, String paramsJson) throws IOException, InterruptedException {
-    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(httpUrl()))
-        .timeout(Duration.ofSeconds(5))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
+            + method
+            + "\",\"params\":"
+            + paramsJson
+            + "}";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(httpUrl()))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
@@ -101,8 +123,11 @@ final class DevnetProcess implements AutoCloseable {
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("levity devnet exited with " + process.exitValue() + " before serving RPC:\n"
-            + logTail());
+        throw new IllegalStateException(
+            "levity devnet exited with "
+                + process.exitValue()
+                + " before serving RPC:\n"
+                + logTail());
       }
       try {
         String answer = rpc("eth_blockNumber", "[]");
@@ -114,8 +139,13 @@ final class DevnetProcess implements AutoCloseable {
       }
       TimeUnit.MILLISECONDS.sleep(100);
     }
-    throw new IllegalStateException("levity devnet did not answer eth_blockNumber within " + STARTUP_TIMEOUT
-        + " on " + httpUrl() + ":\n" + logTail());
+    throw new IllegalStateException(
+        "levity devnet did not answer eth_blockNumber within "
+            + STARTUP_TIMEOUT
+            + " on "
+            + httpUrl()
+            + ":\n"
+            + logTail());
   }
 
   /** The last lines of the devnet's output, for failure messages. */
@@ -146,7 +176,9 @@ final class DevnetProcess implements AutoCloseable {
 
   static String javaBinary() {
     String javaHome = System.getenv("JAVA_HOME");
-    if (javaHome == null || javaHome.isBlank() || !Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
+    if (javaHome == null
+        || javaHome.isBlank()
+        || !Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
       javaHome = System.getProperty("java.home");
     }
     return Path.of(javaHome, "bin", "java").toString();
@@ -159,10 +191,11 @@ final class DevnetProcess implements AutoCloseable {
   }
 
   /**
-   * A first port p such that p .. p + count - 1 are all free; the sockets stay open in {@code held}. The range is
-   * taken below the kernel's ephemeral ports (32768 and up on Linux): a node that is down has peers redialling its
-   * port, and a redial from an ephemeral port equal to the target port connects to itself (TCP simultaneous open)
-   * and would then hold the port the restarted node needs.
+   * A first port p such that p .. p + count - 1 are all free; the sockets stay open in {@code
+   * held}. The range is taken below the kernel's ephemeral ports (32768 and up on Linux): a node
+   * that is down has peers redialling its port, and a redial from an ephemeral port equal to the
+   * target port connects to itself (TCP simultaneous open) and would then hold the port the
+   * restarted node needs.
    */
   static int holdFreeRange(List<ServerSocket> held, int count) throws IOException {
     java.util.Random random = new java.util.Random();

@@ -19,13 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,18 +35,22 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
 /**
- * Four validators as four separate OS processes ({@code levity init} + {@code levity node --config}), under a
- * steady load of signed transfers: one validator is SIGKILLed and restarted and must catch up; another is cut off
- * through TCP proxies and must rejoin once the cut heals; the network keeps finalizing throughout; at the end every
- * acknowledged transaction has a successful receipt and all four nodes hold the same blocks and state roots.
+ * Four validators as four separate OS processes ({@code levity init} + {@code levity node
+ * --config}), under a steady load of signed transfers: one validator is SIGKILLed and restarted and
+ * must catch up; another is cut off through TCP proxies and must rejoin once the cut heals; the
+ * network keeps finalizing throughout; at the end every acknowledged transaction has a successful
+ * receipt and all four nodes hold the same blocks and state roots.
  */
 class NetworkAcceptanceIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long CHAIN_ID = 1337;
+
   /** Dev accounts 2 and 3 of the {@code test test ... junk} mnemonic (public test keys). */
-  private static final List<String> SENDER_KEYS = List.of(
-      "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-      "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
+  private static final List<String> SENDER_KEYS =
+      List.of(
+          "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+          "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
+
   private static final int CUT_NODE = 2;
   private static final int KILLED_NODE = 3;
 
@@ -56,7 +58,8 @@ class NetworkAcceptanceIT {
 
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<TcpProxy> proxies = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private int[] httpPorts;
 
   @AfterEach
@@ -68,7 +71,10 @@ class NetworkAcceptanceIT {
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void keepsFinalizingThroughACrashAndAPartitionAndLosesNoTransaction() throws Exception {
-    Path cli = Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar")).toAbsolutePath().normalize();
+    Path cli =
+        Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
+            .toAbsolutePath()
+            .normalize();
     Path net = work.resolve("net");
     List<ServerSocket> held = new ArrayList<>();
     int p2p;
@@ -79,15 +85,32 @@ class NetworkAcceptanceIT {
     } finally {
       for (ServerSocket s : held) s.close();
     }
-    Process init = new ProcessBuilder(DevnetProcess.javaBinary(), "-jar", cli.toString(), "init", "--validators", "4",
-        "--dir", net.toString(), "--p2p-port", Integer.toString(p2p), "--http-port", Integer.toString(httpBase),
-        "--block-time", "500").redirectErrorStream(true).redirectOutput(work.resolve("init.log").toFile()).start();
+    Process init =
+        new ProcessBuilder(
+                DevnetProcess.javaBinary(),
+                "-jar",
+                cli.toString(),
+                "init",
+                "--validators",
+                "4",
+                "--dir",
+                net.toString(),
+                "--p2p-port",
+                Integer.toString(p2p),
+                "--http-port",
+                Integer.toString(httpBase),
+                "--block-time",
+                "500")
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("init.log").toFile())
+            .start();
     assertThat(init.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(init.exitValue()).as(Files.readString(work.resolve("init.log"))).isZero();
     httpPorts = new int[4];
     for (int i = 0; i < 4; i++) httpPorts[i] = httpBase + 2 * i;
 
-    // Every link of the node to be cut goes through a proxy: its inbound through one, its outbound through one each.
+    // Every link of the node to be cut goes through a proxy: its inbound through one, its outbound
+    // through one each.
     TcpProxy toCut = new TcpProxy(p2p + CUT_NODE);
     proxies.add(toCut);
     ArrayNode cutPeers = JSON.createArrayNode();
@@ -122,10 +145,12 @@ class NetworkAcceptanceIT {
     // 1. SIGKILL a validator: the other three keep finalizing; restarted, it catches up.
     long before = height(0);
     nodes.get(KILLED_NODE).kill();
-    awaitCondition(() -> height(0) >= before + 4, "4 blocks finalized without validator " + KILLED_NODE, 60);
+    awaitCondition(
+        () -> height(0) >= before + 4, "4 blocks finalized without validator " + KILLED_NODE, 60);
     long whileDown = height(0);
     nodes.get(KILLED_NODE).start();
-    awaitCondition(() -> height(KILLED_NODE) >= whileDown + 2, "the restarted validator catching up", 90);
+    awaitCondition(
+        () -> height(KILLED_NODE) >= whileDown + 2, "the restarted validator catching up", 90);
     // Let it take part again (connected to every peer, its engine running) before the next fault.
     long rejoined = height(0);
     awaitAll(h -> h >= rejoined + 2, "all four finalizing together again", 60);
@@ -133,7 +158,10 @@ class NetworkAcceptanceIT {
     // 2. Cut a validator off: the other three keep finalizing, it falls behind; healed, it rejoins.
     for (TcpProxy p : proxies) p.cut();
     long atCut = height(0);
-    awaitCondition(() -> height(0) >= atCut + 6, "6 blocks finalized while validator " + CUT_NODE + " is cut off", 60);
+    awaitCondition(
+        () -> height(0) >= atCut + 6,
+        "6 blocks finalized while validator " + CUT_NODE + " is cut off",
+        60);
     long cutHead = height(CUT_NODE);
     assertThat(cutHead).as("the cut-off validator cannot finalize alone").isLessThan(height(0) - 2);
     for (TcpProxy p : proxies) p.heal();
@@ -154,26 +182,55 @@ class NetworkAcceptanceIT {
     JsonNode reference = block(0, target);
     for (int i = 1; i < 4; i++) {
       JsonNode b = block(i, target);
-      assertThat(b.get("hash").asText()).as("block %d on node %d", target, i).isEqualTo(reference.get("hash").asText());
-      assertThat(b.get("stateRoot").asText()).as("state root on node %d", i)
+      assertThat(b.get("hash").asText())
+          .as("block %d on node %d", target, i)
+          .isEqualTo(reference.get("hash").asText());
+      assertThat(b.get("stateRoot").asText())
+          .as("state root on node %d", i)
           .isEqualTo(reference.get("stateRoot").asText());
     }
     for (String key : SENDER_KEYS) {
       String address = Credentials.create(key).getAddress();
-      String nonce0 = rpc(0, "eth_getTransactionCount", "[\"" + address + "\",\"latest\"]").get("result").asText();
+      String nonce0 =
+          rpc(0, "eth_getTransactionCount", "[\"" + address + "\",\"latest\"]")
+              .get("result")
+              .asText();
       for (int i = 1; i < 4; i++) {
-        assertThat(rpc(i, "eth_getTransactionCount", "[\"" + address + "\",\"" + Numeric.toHexStringWithPrefix(
-            BigInteger.valueOf(target)) + "\"]").get("result").asText()).isEqualTo(
-            rpc(0, "eth_getTransactionCount", "[\"" + address + "\",\"" + Numeric.toHexStringWithPrefix(
-                BigInteger.valueOf(target)) + "\"]").get("result").asText());
+        assertThat(
+                rpc(
+                        i,
+                        "eth_getTransactionCount",
+                        "[\""
+                            + address
+                            + "\",\""
+                            + Numeric.toHexStringWithPrefix(BigInteger.valueOf(target))
+                            + "\"]")
+                    .get("result")
+                    .asText())
+            .isEqualTo(
+                rpc(
+                        0,
+                        "eth_getTransactionCount",
+                        "[\""
+                            + address
+                            + "\",\""
+                            + Numeric.toHexStringWithPrefix(BigInteger.valueOf(target))
+                            + "\"]")
+                    .get("result")
+                    .asText());
       }
       assertThat(Long.decode(nonce0)).as("transactions of %s included", address).isPositive();
     }
-    System.out.printf("NetworkAcceptanceIT: %d transfers acknowledged and all included; final height %d; "
-        + "cut-off validator was at %d while the others passed %d%n", acked, target, cutHead, atCut + 6);
+    System.out.printf(
+        "NetworkAcceptanceIT: %d transfers acknowledged and all included; final height %d; "
+            + "cut-off validator was at %d while the others passed %d%n",
+        acked, target, cutHead, atCut + 6);
   }
 
-  /** Steady transfers from two senders, each to its own node's RPC, with explicit nonces; records acknowledged hashes. */
+  /**
+   * Steady transfers from two senders, each to its own node's RPC, with explicit nonces; records
+   * acknowledged hashes.
+   */
   private final class Load {
     final AtomicLong acknowledged = new AtomicLong();
     final Set<String> hashes = ConcurrentHashMap.newKeySet();
@@ -196,12 +253,21 @@ class NetworkAcceptanceIT {
       int node = sender; // nodes 0 and 1 are never killed nor cut
       String to = "0x" + Hash.sha3String("levity load recipient " + sender).substring(26);
       try {
-        long nonce = Long.decode(rpc(node, "eth_getTransactionCount", "[\"" + c.getAddress() + "\",\"pending\"]")
-            .get("result").asText());
+        long nonce =
+            Long.decode(
+                rpc(node, "eth_getTransactionCount", "[\"" + c.getAddress() + "\",\"pending\"]")
+                    .get("result")
+                    .asText());
         while (running.get()) {
-          RawTransaction tx = RawTransaction.createEtherTransaction(CHAIN_ID, BigInteger.valueOf(nonce),
-              BigInteger.valueOf(21_000), to, BigInteger.valueOf(1_000_000_000_000L), BigInteger.valueOf(1_000_000_000L),
-              BigInteger.valueOf(100_000_000_000L));
+          RawTransaction tx =
+              RawTransaction.createEtherTransaction(
+                  CHAIN_ID,
+                  BigInteger.valueOf(nonce),
+                  BigInteger.valueOf(21_000),
+                  to,
+                  BigInteger.valueOf(1_000_000_000_000L),
+                  BigInteger.valueOf(1_000_000_000L),
+                  BigInteger.valueOf(100_000_000_000L));
           String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, c));
           JsonNode r = rpc(node, "eth_sendRawTransaction", "[\"" + raw + "\"]");
           if (r.has("result")) {
@@ -243,40 +309,57 @@ class NetworkAcceptanceIT {
   }
 
   private JsonNode block(int node, long number) throws Exception {
-    return rpc(node, "eth_getBlockByNumber", "[\"" + Numeric.toHexStringWithPrefix(BigInteger.valueOf(number))
-        + "\",false]").get("result");
+    return rpc(
+            node,
+            "eth_getBlockByNumber",
+            "[\"" + Numeric.toHexStringWithPrefix(BigInteger.valueOf(number)) + "\",false]")
+        .get("result");
   }
 
-  private JsonNode rpc(int node, String method, String params) throws IOException, InterruptedException {
-    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[node]))
-        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  private JsonNode rpc(int node, String method, String params)
+      throws IOException, InterruptedException {
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[node]))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return JSON.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
   }
 
-  private void awaitAll(java.util.function.LongPredicate ok, String what, int seconds) throws Exception {
-    awaitCondition(() -> {
-      for (int i = 0; i < 4; i++) if (!ok.test(height(i))) return false;
-      return true;
-    }, what, seconds);
+  private void awaitAll(java.util.function.LongPredicate ok, String what, int seconds)
+      throws Exception {
+    awaitCondition(
+        () -> {
+          for (int i = 0; i < 4; i++) if (!ok.test(height(i))) return false;
+          return true;
+        },
+        what,
+        seconds);
   }
 
-  private void awaitCondition(java.util.function.BooleanSupplier ok, String what, int seconds) throws Exception {
+  private void awaitCondition(java.util.function.BooleanSupplier ok, String what, int seconds)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!ok.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        StringBuilder sb = new StringBuilder("timed out after " + seconds + " s waiting for " + what + "; heights:");
+        StringBuilder sb =
+            new StringBuilder(
+                "timed out after " + seconds + " s waiting for " + what + "; heights:");
         for (int i = 0; i < 4; i++) sb.append(' ').append(height(i));
         sb.append("; peers:");
         for (int i = 0; i < 4; i++) {
           try {
-            sb.append(' ').append(Long.decode(rpc(i, "net_peerCount", "[]").get("result").asText()));
+            sb.append(' ')
+                .append(Long.decode(rpc(i, "net_peerCount", "[]").get("result").asText()));
           } catch (Exception e) {
             sb.append(" ?");
           }
         }
-        for (NodeProcess n : nodes) sb.append("\n--- ").append(n.log).append(":\n").append(n.tail());
+        for (NodeProcess n : nodes)
+          sb.append("\n--- ").append(n.log).append(":\n").append(n.tail());
         throw new AssertionError(sb.toString());
       }
       Thread.sleep(100);
@@ -297,9 +380,18 @@ class NetworkAcceptanceIT {
     }
 
     void start() throws IOException {
-      process = new ProcessBuilder(DevnetProcess.javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
-          cli.toString(), "node", "--config", config.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process =
+          new ProcessBuilder(
+                  DevnetProcess.javaBinary(),
+                  "--enable-native-access=ALL-UNNAMED",
+                  "-jar",
+                  cli.toString(),
+                  "node",
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

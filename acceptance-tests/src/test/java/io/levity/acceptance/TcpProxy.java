@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy that can cut a link: while cut, it closes every connection it carries and every new one the
- * moment it is accepted, as a network partition would look to both ends; {@link #heal} lets traffic through again.
+ * A loopback TCP proxy that can cut a link: while cut, it closes every connection it carries and
+ * every new one the moment it is accepted, as a network partition would look to both ends; {@link
+ * #heal} lets traffic through again.
  */
 final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -72,23 +73,27 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[64 * 1024];
-      try (InputStream i = from.getInputStream(); OutputStream o = to.getOutputStream()) {
-        int n;
-        while (!cut && (n = i.read(buf)) >= 0) {
-          o.write(buf, 0, n);
-          o.flush();
-        }
-      } catch (IOException e) {
-        // the other direction or cut() closed the sockets
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[64 * 1024];
+              try (InputStream i = from.getInputStream();
+                  OutputStream o = to.getOutputStream()) {
+                int n;
+                while (!cut && (n = i.read(buf)) >= 0) {
+                  o.write(buf, 0, n);
+                  o.flush();
+                }
+              } catch (IOException e) {
+                // the other direction or cut() closed the sockets
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -14,7 +14,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Keccak-256 of a 32-byte input (a hash of a hash, a storage slot) and of 1 KiB (8 sponge blocks): time per hash. */
+/**
+ * Keccak-256 of a 32-byte input (a hash of a hash, a storage slot) and of 1 KiB (8 sponge blocks):
+ * time per hash.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Recovering a sender address from a 32-byte digest and a recoverable signature, as every transaction needs:
- * libsecp256k1 recovery (JNI) plus keccak of the public key. Time per recovery.
+ * Recovering a sender address from a 32-byte digest and a recoverable signature, as every
+ * transaction needs: libsecp256k1 recovery (JNI) plus keccak of the public key. Time per recovery.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,12 +34,15 @@ public class Secp256k1RecoverBench {
 
   @Setup
   public void setup() {
-    Secp256k1.KeyPair key = Secp256k1.KeyPair.fromPrivate(
-        Bytes32.fromHex32("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"));
+    Secp256k1.KeyPair key =
+        Secp256k1.KeyPair.fromPrivate(
+            Bytes32.fromHex32(
+                "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"));
     digest = Keccak.hash256("levity benchmark transaction".getBytes(StandardCharsets.UTF_8));
     signature = key.sign(digest);
     Address recovered = Secp256k1.recoverAddress(digest, signature).orElseThrow();
-    if (!recovered.equals(key.address())) throw new IllegalStateException("recovery gave " + recovered);
+    if (!recovered.equals(key.address()))
+      throw new IllegalStateException("recovery gave " + recovered);
   }
 
   @Benchmark

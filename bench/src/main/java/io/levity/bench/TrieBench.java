@@ -25,17 +25,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building a trie of N random 32-byte keys with 32-byte values from empty: {@code insertAndCommit} inserts all and
- * commits to a fresh RocksDB store in a temporary folder (one atomic WriteBatch, WAL not fsynced);
- * {@code insertAndRootHash} does the same work without a store (in memory, hashing only) to split the cost.
- * Key generation and opening/closing the store are outside the timed region. Time per whole build.
+ * Building a trie of N random 32-byte keys with 32-byte values from empty: {@code insertAndCommit}
+ * inserts all and commits to a fresh RocksDB store in a temporary folder (one atomic WriteBatch,
+ * WAL not fsynced); {@code insertAndRootHash} does the same work without a store (in memory,
+ * hashing only) to split the cost. Key generation and opening/closing the store are outside the
+ * timed region. Time per whole build.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "--enable-native-access=ALL-UNNAMED"})
 public class TrieBench {
   @Param({"100000", "1000000"})
   public int n;

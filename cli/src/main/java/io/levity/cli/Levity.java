@@ -20,7 +20,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Levity.Version.class,
     description = "Levity: an open, modular blockchain for decentralized AI.",
-    subcommands = {RefTestCommand.class, EvmCommand.class, SimCommand.class, BenchCommand.class, DevnetCommand.class, InitCommand.class, NodeCommand.class, StorageCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RefTestCommand.class,
+      EvmCommand.class,
+      SimCommand.class,
+      BenchCommand.class,
+      DevnetCommand.class,
+      InitCommand.class,
+      NodeCommand.class,
+      StorageCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Levity implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +57,9 @@ public final class Levity implements Runnable {
       try (InputStream in = Levity.class.getResourceAsStream("/levity-version.properties")) {
         if (in != null) p.load(in);
       }
-      return new String[] {"levity " + p.getProperty("version", "unknown") + " (Java " + Runtime.version() + ")"};
+      return new String[] {
+        "levity " + p.getProperty("version", "unknown") + " (Java " + Runtime.version() + ")"
+      };
     }
   }
 }

@@ -24,7 +24,10 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
-/** A test validator set with real Ed25519 keys, and helpers that build correctly signed messages and certificates. */
+/**
+ * A test validator set with real Ed25519 keys, and helpers that build correctly signed messages and
+ * certificates.
+ */
 public final class TestNet {
   public static final long CHAIN_ID = 7;
   public static final long EPOCH = 1;
@@ -53,7 +56,13 @@ public final class TestNet {
 
   /** A block for {@code round} by its leader on top of {@code parent}. */
   public ConsensusBlock block(long round, QuorumCert parent, String payload) {
-    return ConsensusBlock.create(EPOCH, round, validators.leader(round), parent, 0, Bytes32.ZERO,
+    return ConsensusBlock.create(
+        EPOCH,
+        round,
+        validators.leader(round),
+        parent,
+        0,
+        Bytes32.ZERO,
         Bytes.wrap(payload.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -62,7 +71,8 @@ public final class TestNet {
   }
 
   public Proposal proposal(ConsensusBlock b, Optional<TimeoutCert> tc) {
-    return new Proposal(b, tc, signers.get(b.author()).sign(domain.proposal(b.epoch(), b.round(), b.id())));
+    return new Proposal(
+        b, tc, signers.get(b.author()).sign(domain.proposal(b.epoch(), b.round(), b.id())));
   }
 
   public Vote vote(int voter, ConsensusBlock b) {
@@ -70,7 +80,10 @@ public final class TestNet {
     return new Vote(d, voter, signers.get(voter).sign(domain.vote(d)));
   }
 
-  /** A QC for {@code b} signed by {@code voters}, or by the first 2f+1 validators when none are given. */
+  /**
+   * A QC for {@code b} signed by {@code voters}, or by the first 2f+1 validators when none are
+   * given.
+   */
   public QuorumCert qc(ConsensusBlock b, int... voters) {
     int[] who = voters.length > 0 ? voters : firstQuorum();
     Arrays.sort(who);
@@ -84,14 +97,20 @@ public final class TestNet {
     return new QuorumCert(d, SignerBitmap.of(n, set), scheme.aggregate(sigs));
   }
 
-  public Timeout timeout(int sender, long round, QuorumCert highQc, Optional<TimeoutCert> lastRoundTc) {
-    return new Timeout(EPOCH, round, sender, highQc, lastRoundTc,
+  public Timeout timeout(
+      int sender, long round, QuorumCert highQc, Optional<TimeoutCert> lastRoundTc) {
+    return new Timeout(
+        EPOCH,
+        round,
+        sender,
+        highQc,
+        lastRoundTc,
         signers.get(sender).sign(domain.timeout(EPOCH, round, highQc.round())));
   }
 
   /**
-   * A TC for {@code round}: the k-th signer reports high-QC round {@code highQcRounds[k]}; {@code highest} is the QC
-   * of the highest of those rounds, which the TC carries.
+   * A TC for {@code round}: the k-th signer reports high-QC round {@code highQcRounds[k]}; {@code
+   * highest} is the QC of the highest of those rounds, which the TC carries.
    */
   public TimeoutCert tc(long round, int[] signerIdx, long[] highQcRounds, QuorumCert highest) {
     BitSet set = new BitSet();
@@ -105,7 +124,8 @@ public final class TestNet {
       hqc.add(highQcRounds[k]);
       sigs.add(signers.get(s).sign(domain.timeout(EPOCH, round, highQcRounds[k])));
     }
-    return new TimeoutCert(EPOCH, round, highest, SignerBitmap.of(n, set), hqc, scheme.aggregate(sigs));
+    return new TimeoutCert(
+        EPOCH, round, highest, SignerBitmap.of(n, set), hqc, scheme.aggregate(sigs));
   }
 
   public int[] firstQuorum() {

@@ -1,10 +1,11 @@
 package io.levity.evm;
 
 /**
- * 256-bit EVM arithmetic on words held in flat {@code long[]} arrays: a word at offset {@code o} occupies
- * {@code s[o..o+3]}, least significant limb first. Binary operations read operands at offsets {@code a} (the
- * top of the stack, the first operand) and {@code b}, and write the result at {@code b}. No allocation: the
- * division and modular routines use a per-interpreter {@link Scratch}.
+ * 256-bit EVM arithmetic on words held in flat {@code long[]} arrays: a word at offset {@code o}
+ * occupies {@code s[o..o+3]}, least significant limb first. Binary operations read operands at
+ * offsets {@code a} (the top of the stack, the first operand) and {@code b}, and write the result
+ * at {@code b}. No allocation: the division and modular routines use a per-interpreter {@link
+ * Scratch}.
  */
 final class Arith {
   private static final long M32 = 0xffff_ffffL;
@@ -259,8 +260,9 @@ final class Arith {
   }
 
   /**
-   * Unsigned division of a {@code ulimbs}-limb number (at most 8 limbs) by a non-zero 4-limb divisor; quotient
-   * limbs into sc.quot (up to 8), remainder into sc.rem. Knuth's algorithm D on 32-bit digits.
+   * Unsigned division of a {@code ulimbs}-limb number (at most 8 limbs) by a non-zero 4-limb
+   * divisor; quotient limbs into sc.quot (up to 8), remainder into sc.rem. Knuth's algorithm D on
+   * 32-bit digits.
    */
   static void divRem(Scratch sc, long[] u, int uo, int ulimbs, long[] d, int dOff) {
     long[] ud = sc.u;
@@ -292,7 +294,8 @@ final class Arith {
     return n;
   }
 
-  private static void knuth(long[] u, int m, long[] v, int n, long[] q, long[] r, long[] un, long[] vn) {
+  private static void knuth(
+      long[] u, int m, long[] v, int n, long[] q, long[] r, long[] un, long[] vn) {
     if (n == 1) {
       long dv = v[0];
       long k = 0;
@@ -363,7 +366,8 @@ final class Arith {
       if (x == 2) {
         // 2^e: a single bit, or zero once e >= 256
         setZero(s, b);
-        if ((e1 | e2 | e3) == 0 && Long.compareUnsigned(e0, 256) < 0) s[b + (int) (e0 >>> 6)] = 1L << (e0 & 63);
+        if ((e1 | e2 | e3) == 0 && Long.compareUnsigned(e0, 256) < 0)
+          s[b + (int) (e0 >>> 6)] = 1L << (e0 & 63);
         return;
       }
     }
@@ -371,10 +375,14 @@ final class Arith {
     long[] acc = sc.acc;
     System.arraycopy(s, a, base, 0, 4);
     set(acc, 0, 1);
-    int bits = e3 != 0 ? 256 - Long.numberOfLeadingZeros(e3)
-        : e2 != 0 ? 192 - Long.numberOfLeadingZeros(e2)
-        : e1 != 0 ? 128 - Long.numberOfLeadingZeros(e1)
-        : 64 - Long.numberOfLeadingZeros(e0);
+    int bits =
+        e3 != 0
+            ? 256 - Long.numberOfLeadingZeros(e3)
+            : e2 != 0
+                ? 192 - Long.numberOfLeadingZeros(e2)
+                : e1 != 0
+                    ? 128 - Long.numberOfLeadingZeros(e1)
+                    : 64 - Long.numberOfLeadingZeros(e0);
     for (int i = bits - 1; i >= 0; i--) {
       mul(acc, 0, acc, 0, acc, 0);
       long limb = s[b + (i >>> 6)];

@@ -10,7 +10,8 @@ import io.levity.core.num.UInt256;
  * @param number block number (unsigned)
  * @param timestamp seconds (unsigned)
  * @param prevRandao the beacon randomness (PREVRANDAO, EIP-4399)
- * @param blobBaseFee per-blob-gas price derived from the excess blob gas (EIP-4844, read by BLOBBASEFEE)
+ * @param blobBaseFee per-blob-gas price derived from the excess blob gas (EIP-4844, read by
+ *     BLOBBASEFEE)
  * @param blockHashes hashes of earlier blocks; the EVM only asks for the 256 most recent
  */
 public record BlockContext(

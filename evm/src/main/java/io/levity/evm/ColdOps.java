@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Operations that touch the environment or state, dispatched from the interpreter's {@code default} branch with
- * the frame's pc, sp and gas written back. Each returns {@link Frame#CONTINUE}, {@link Frame#DONE} or
- * {@link Frame#SUSPEND}; none moves the pc (the interpreter does).
+ * Operations that touch the environment or state, dispatched from the interpreter's {@code default}
+ * branch with the frame's pc, sp and gas written back. Each returns {@link Frame#CONTINUE}, {@link
+ * Frame#DONE} or {@link Frame#SUSPEND}; none moves the pc (the interpreter does).
  */
 final class ColdOps {
   private ColdOps() {}
@@ -85,8 +85,8 @@ final class ColdOps {
   }
 
   /**
-   * Pays for growing memory to {@code end} plus {@code extra} gas, and grows it. False when the frame cannot pay
-   * (the caller halts it with out-of-gas).
+   * Pays for growing memory to {@code end} plus {@code extra} gas, and grows it. False when the
+   * frame cannot pay (the caller halts it with out-of-gas).
    */
   static boolean payMemory(Execution x, Frame f, long end, long extra) {
     if (end < 0 || extra < 0) return false;
@@ -109,9 +109,12 @@ final class ColdOps {
     int t = top(f);
     long end = Words.memoryEnd(s, t, t - 4);
     long len = end == 0 ? 0 : Words.index(s, t - 4);
-    if (!payMemory(x, f, end, x.gas.keccakWord() * words(len))) return f.halt(HaltReason.OUT_OF_GAS);
-    byte[] h = len == 0 ? Keccak.EMPTY_HASH.unsafeArray() : Keccak.hash256(f.memory.data(), (int) Words.index(s, t),
-        (int) len);
+    if (!payMemory(x, f, end, x.gas.keccakWord() * words(len)))
+      return f.halt(HaltReason.OUT_OF_GAS);
+    byte[] h =
+        len == 0
+            ? Keccak.EMPTY_HASH.unsafeArray()
+            : Keccak.hash256(f.memory.data(), (int) Words.index(s, t), (int) len);
     Words.set(s, t - 4, h, 0);
     f.sp--;
     return Frame.CONTINUE;
@@ -213,7 +216,8 @@ final class ColdOps {
     int t = top(f);
     UInt256 key = Words.toUInt256(f.stack, t);
     boolean cold = x.state.warm(new TxState.Slot(f.address, key));
-    if (!f.use(cold ? x.gas.coldSload() : x.gas.warmStorageRead())) return f.halt(HaltReason.OUT_OF_GAS);
+    if (!f.use(cold ? x.gas.coldSload() : x.gas.warmStorageRead()))
+      return f.halt(HaltReason.OUT_OF_GAS);
     Words.set(f.stack, t, x.world.storage(f.address, key));
     return Frame.CONTINUE;
   }
@@ -248,9 +252,10 @@ final class ColdOps {
           else if (value.isZero()) refund += g.sstoreClearsRefund();
         }
         if (original.equals(value)) {
-          refund += original.isZero()
-              ? g.sstoreSet() - g.warmStorageRead()
-              : g.sstoreReset() - g.warmStorageRead();
+          refund +=
+              original.isZero()
+                  ? g.sstoreSet() - g.warmStorageRead()
+                  : g.sstoreReset() - g.warmStorageRead();
         }
       }
     }

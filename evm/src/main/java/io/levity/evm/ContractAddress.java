@@ -11,7 +11,9 @@ public final class ContractAddress {
 
   /** CREATE: the last 20 bytes of keccak(rlp([sender, nonce])); the nonce is unsigned 64-bit. */
   public static Address create(Address sender, long nonce) {
-    byte[] enc = Rlp.encodeList(Rlp.encodeBytes(sender.unsafeArray()), Rlp.encodeBytes(unsignedMinimal(nonce)));
+    byte[] enc =
+        Rlp.encodeList(
+            Rlp.encodeBytes(sender.unsafeArray()), Rlp.encodeBytes(unsignedMinimal(nonce)));
     return Address.fromWord(Keccak.hash256(enc));
   }
 

@@ -1,7 +1,7 @@
 package io.levity.evm;
 
-import io.levity.core.tx.AccessListEntry;
 import io.levity.core.bytes.Address;
+import io.levity.core.tx.AccessListEntry;
 import io.levity.evm.fork.Fork;
 import io.levity.evm.fork.OperationTable;
 import io.levity.evm.precompile.Precompile;
@@ -11,12 +11,12 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The EVM for one fork: runs a transaction's top-level message (call or creation) against a {@link WorldView}.
- * The execution layer does the transaction-level work (nonce, intrinsic gas, fee payment, refund cap, coinbase)
- * and calls {@link #execute}, then {@link #finalizeTransaction}.
+ * The EVM for one fork: runs a transaction's top-level message (call or creation) against a {@link
+ * WorldView}. The execution layer does the transaction-level work (nonce, intrinsic gas, fee
+ * payment, refund cap, coinbase) and calls {@link #execute}, then {@link #finalizeTransaction}.
  *
- * <p>An instance keeps scratch buffers, stack arrays and its JUMPDEST cache between runs; it is not thread-safe:
- * use one per thread.
+ * <p>An instance keeps scratch buffers, stack arrays and its JUMPDEST cache between runs; it is not
+ * thread-safe: use one per thread.
  */
 public final class Evm {
   private final Fork fork;
@@ -27,8 +27,8 @@ public final class Evm {
   private final long[][] stacks;
 
   /**
-   * @param precompiles indexed by address (1..n; index 0 unused); null entries and addresses past the fork's
-   *     precompile count are ordinary accounts
+   * @param precompiles indexed by address (1..n; index 0 unused); null entries and addresses past
+   *     the fork's precompile count are ordinary accounts
    */
   public Evm(Fork fork, Precompile[] precompiles) {
     this.fork = fork;
@@ -43,29 +43,38 @@ public final class Evm {
   }
 
   /** Runs the message with no access list and no tracer. */
-  public ExecutionResult execute(WorldView world, BlockContext block, TxContext tx, CallMessage message) {
+  public ExecutionResult execute(
+      WorldView world, BlockContext block, TxContext tx, CallMessage message) {
     return execute(world, block, tx, message, List.of(), null);
   }
 
   /**
-   * Runs a transaction's top-level message. Before it starts, the origin, the sender, the target (or new contract
-   * address), the coinbase (EIP-3651), the fork's precompiles and the access list entries are warm (EIP-2929,
-   * EIP-2930). For a creation, the caller has already incremented the sender's nonce; a collision at the target
-   * ends with {@link HaltReason#CREATE_COLLISION} and no gas left.
+   * Runs a transaction's top-level message. Before it starts, the origin, the sender, the target
+   * (or new contract address), the coinbase (EIP-3651), the fork's precompiles and the access list
+   * entries are warm (EIP-2929, EIP-2930). For a creation, the caller has already incremented the
+   * sender's nonce; a collision at the target ends with {@link HaltReason#CREATE_COLLISION} and no
+   * gas left.
    *
    * @param tracer null for none
    */
-  public ExecutionResult execute(WorldView world, BlockContext block, TxContext tx, CallMessage message,
-      List<AccessListEntry> accessList, Tracer tracer) {
+  public ExecutionResult execute(
+      WorldView world,
+      BlockContext block,
+      TxContext tx,
+      CallMessage message,
+      List<AccessListEntry> accessList,
+      Tracer tracer) {
     if (message.gas() < 0) throw new IllegalArgumentException("negative gas: " + message.gas());
     return new Execution(this, world, block, tx, tracer).run(message, accessList);
   }
 
   /**
-   * End-of-transaction cleanup, after the caller has paid the coinbase: deletes the self-destructed accounts, then
-   * every touched account that is empty (EIP-161). Pass the accounts the caller touched itself (sender, coinbase).
+   * End-of-transaction cleanup, after the caller has paid the coinbase: deletes the self-destructed
+   * accounts, then every touched account that is empty (EIP-161). Pass the accounts the caller
+   * touched itself (sender, coinbase).
    */
-  public static void finalizeTransaction(WorldView world, ExecutionResult result, Collection<Address> alsoTouched) {
+  public static void finalizeTransaction(
+      WorldView world, ExecutionResult result, Collection<Address> alsoTouched) {
     for (Address a : result.selfDestructed()) world.deleteAccount(a);
     List<Address> touched = new ArrayList<>(result.touched());
     touched.addAll(alsoTouched);
@@ -96,7 +105,9 @@ public final class Evm {
     return Address.wrapAddress(b);
   }
 
-  /** The stack array for a depth; frames at one depth never overlap in time, so arrays are reused. */
+  /**
+   * The stack array for a depth; frames at one depth never overlap in time, so arrays are reused.
+   */
   long[] stackFor(int depth) {
     long[] s = stacks[depth];
     if (s == null) {

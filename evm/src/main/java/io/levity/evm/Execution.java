@@ -1,11 +1,11 @@
 package io.levity.evm;
 
-import io.levity.core.tx.AccessListEntry;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.AccessListEntry;
 import io.levity.evm.fork.GasSchedule;
 import io.levity.evm.fork.Rules;
 import io.levity.evm.precompile.Precompile;
@@ -14,9 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * One transaction's execution: its contexts, substate and the frame driver. Frames run without Java recursion:
- * a CALL or CREATE suspends the caller, the driver runs the child, then resumes the caller with the result, so
- * depth 1024 needs no deep Java stack.
+ * One transaction's execution: its contexts, substate and the frame driver. Frames run without Java
+ * recursion: a CALL or CREATE suspends the caller, the driver runs the child, then resumes the
+ * caller with the result, so depth 1024 needs no deep Java stack.
  */
 final class Execution {
   private static final long[] NO_JUMPDESTS = new long[0];
@@ -49,7 +49,8 @@ final class Execution {
     for (int i = 1; i <= rules.precompileCount(); i++) state.warm(Evm.precompileAddress(i));
     for (AccessListEntry e : accessList) {
       state.warm(e.address());
-      for (Bytes32 k : e.storageKeys()) state.warm(new TxState.Slot(e.address(), UInt256.fromBytes(k)));
+      for (Bytes32 k : e.storageKeys())
+        state.warm(new TxState.Slot(e.address(), UInt256.fromBytes(k)));
     }
     Frame root;
     if (m.kind() == CallMessage.Kind.CREATE) {
@@ -59,16 +60,34 @@ final class Execution {
       if (world.balance(m.caller()).compareTo(m.value()) < 0) {
         return failure(m, HaltReason.INSUFFICIENT_BALANCE, m.gas());
       }
-      root = callFrame(null, SystemOps.CALL, m.caller(), m.target(), m.target(), m.value(), m.value(),
-          m.data().toArray(), m.gas(), false);
+      root =
+          callFrame(
+              null,
+              SystemOps.CALL,
+              m.caller(),
+              m.target(),
+              m.target(),
+              m.value(),
+              m.value(),
+              m.data().toArray(),
+              m.gas(),
+              false);
     }
     return drive(root, m);
   }
 
   private ExecutionResult failure(CallMessage m, HaltReason reason, long gasLeft) {
     if (tracer != null) tracer.end(Memory.EMPTY, m.gas() - gasLeft, reason.message());
-    return new ExecutionResult(Outcome.HALT, reason, gasLeft, 0, Bytes.EMPTY, List.of(), null,
-        new LinkedHashSet<>(state.touched), new LinkedHashSet<>(state.selfDestructed));
+    return new ExecutionResult(
+        Outcome.HALT,
+        reason,
+        gasLeft,
+        0,
+        Bytes.EMPTY,
+        List.of(),
+        null,
+        new LinkedHashSet<>(state.touched),
+        new LinkedHashSet<>(state.selfDestructed));
   }
 
   /** EIP-684 / EIP-7610: creation fails where an account has a nonce, code or storage. */
@@ -79,18 +98,28 @@ final class Execution {
   }
 
   /**
-   * Starts a call frame: snapshots, moves value and touches the callee as go-ethereum does (a zero-value CALL to
-   * an absent non-precompile account does neither).
+   * Starts a call frame: snapshots, moves value and touches the callee as go-ethereum does (a
+   * zero-value CALL to an absent non-precompile account does neither).
    */
-  Frame callFrame(Frame parent, int op, Address caller, Address address, Address codeAddress, UInt256 transfer,
-      UInt256 apparentValue, byte[] input, long gasLimit, boolean isStatic) {
+  Frame callFrame(
+      Frame parent,
+      int op,
+      Address caller,
+      Address address,
+      Address codeAddress,
+      UInt256 transfer,
+      UInt256 apparentValue,
+      byte[] input,
+      long gasLimit,
+      boolean isStatic) {
     int ws = world.snapshot();
     int ss = state.snapshot();
     Precompile precompile = evm.precompile(codeAddress);
     if (op == SystemOps.STATICCALL) {
       state.touch(address);
     } else if (op == SystemOps.CALL || op == SystemOps.CALLCODE) {
-      boolean skip = op == SystemOps.CALL && transfer.isZero() && precompile == null && !world.exists(address);
+      boolean skip =
+          op == SystemOps.CALL && transfer.isZero() && precompile == null && !world.exists(address);
       if (!skip) {
         if (!transfer.isZero()) {
           world.subtractBalance(caller, transfer);
@@ -106,15 +135,37 @@ final class Execution {
       if (code.length > 0) jumpDests = evm.jumpDests.forCode(world.codeHash(codeAddress), code);
     }
     int depth = parent == null ? 0 : parent.depth + 1;
-    Frame f = new Frame(this, parent, depth, isStatic, false, address, caller, apparentValue, input, code, jumpDests,
-        precompile, evm.stackFor(depth), gasLimit);
+    Frame f =
+        new Frame(
+            this,
+            parent,
+            depth,
+            isStatic,
+            false,
+            address,
+            caller,
+            apparentValue,
+            input,
+            code,
+            jumpDests,
+            precompile,
+            evm.stackFor(depth),
+            gasLimit);
     f.worldSnapshot = ws;
     f.stateSnapshot = ss;
     return f;
   }
 
-  /** Starts a creation frame at {@code address}: fresh account with nonce 1 (EIP-161), value moved. */
-  Frame createFrame(Frame parent, Address caller, Address address, UInt256 value, byte[] initcode, long gasLimit) {
+  /**
+   * Starts a creation frame at {@code address}: fresh account with nonce 1 (EIP-161), value moved.
+   */
+  Frame createFrame(
+      Frame parent,
+      Address caller,
+      Address address,
+      UInt256 value,
+      byte[] initcode,
+      long gasLimit) {
     int ws = world.snapshot();
     int ss = state.snapshot();
     world.createAccount(address);
@@ -127,8 +178,22 @@ final class Execution {
     state.markCreated(address);
     int depth = parent == null ? 0 : parent.depth + 1;
     long[] jumpDests = initcode.length == 0 ? NO_JUMPDESTS : JumpDests.analyze(initcode);
-    Frame f = new Frame(this, parent, depth, false, true, address, caller, value, Memory.EMPTY, initcode, jumpDests,
-        null, evm.stackFor(depth), gasLimit);
+    Frame f =
+        new Frame(
+            this,
+            parent,
+            depth,
+            false,
+            true,
+            address,
+            caller,
+            value,
+            Memory.EMPTY,
+            initcode,
+            jumpDests,
+            null,
+            evm.stackFor(depth),
+            gasLimit);
     f.worldSnapshot = ws;
     f.stateSnapshot = ss;
     return f;
@@ -190,7 +255,9 @@ final class Execution {
     }
   }
 
-  /** Hands a finished child's result to its parent: gas back, result word, return data, output copy. */
+  /**
+   * Hands a finished child's result to its parent: gas back, result word, return data, output copy.
+   */
   private static void resume(Frame p, Frame c) {
     p.child = null;
     p.gas += c.gas;
@@ -216,11 +283,22 @@ final class Execution {
     boolean ok = f.outcome == Outcome.SUCCESS;
     Bytes output = f.output.length == 0 ? Bytes.EMPTY : Bytes.wrap(f.output);
     if (tracer != null) {
-      tracer.end(f.output, m.gas() - f.gas, f.outcome == Outcome.HALT ? f.haltReason.message()
-          : f.outcome == Outcome.REVERT ? "execution reverted" : null);
+      tracer.end(
+          f.output,
+          m.gas() - f.gas,
+          f.outcome == Outcome.HALT
+              ? f.haltReason.message()
+              : f.outcome == Outcome.REVERT ? "execution reverted" : null);
     }
-    return new ExecutionResult(f.outcome, f.haltReason, f.gas, ok ? state.refund : 0, output,
-        ok ? List.copyOf(state.logs) : List.of(), ok && f.isCreate ? f.address : null,
-        new LinkedHashSet<>(state.touched), new LinkedHashSet<>(state.selfDestructed));
+    return new ExecutionResult(
+        f.outcome,
+        f.haltReason,
+        f.gas,
+        ok ? state.refund : 0,
+        output,
+        ok ? List.copyOf(state.logs) : List.of(),
+        ok && f.isCreate ? f.address : null,
+        new LinkedHashSet<>(state.touched),
+        new LinkedHashSet<>(state.selfDestructed));
   }
 }

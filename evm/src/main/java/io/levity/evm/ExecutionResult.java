@@ -8,15 +8,19 @@ import java.util.Set;
 /**
  * The result of a transaction's top-level frame.
  *
- * @param haltReason why the frame halted, when {@code outcome} is {@link Outcome#HALT}; otherwise null
+ * @param haltReason why the frame halted, when {@code outcome} is {@link Outcome#HALT}; otherwise
+ *     null
  * @param gasLeft unused gas (0 after a halt)
- * @param refund the refund counter (EIP-3529); the caller caps it at gasUsed / 5. Zero unless SUCCESS.
+ * @param refund the refund counter (EIP-3529); the caller caps it at gasUsed / 5. Zero unless
+ *     SUCCESS.
  * @param output return data, or revert data
  * @param logs logs of the successful frames (empty unless SUCCESS)
  * @param createdAddress the new contract for a successful creation; null otherwise
- * @param touched accounts touched by frames that did not revert (EIP-161); the caller adds the sender and
- *     coinbase it touches itself and deletes those that are empty at the end of the transaction
- * @param selfDestructed accounts to delete at the end of the transaction (EIP-6780: only those created in it)
+ * @param touched accounts touched by frames that did not revert (EIP-161); the caller adds the
+ *     sender and coinbase it touches itself and deletes those that are empty at the end of the
+ *     transaction
+ * @param selfDestructed accounts to delete at the end of the transaction (EIP-6780: only those
+ *     created in it)
  */
 public record ExecutionResult(
     Outcome outcome,

@@ -5,10 +5,14 @@ import io.levity.core.num.UInt256;
 import io.levity.evm.precompile.Precompile;
 import io.levity.evm.trace.StepView;
 
-/** One message frame: its context, machine state (stack, memory, pc, gas) and, once done, its outcome. */
+/**
+ * One message frame: its context, machine state (stack, memory, pc, gas) and, once done, its
+ * outcome.
+ */
 final class Frame implements StepView {
   /** Operation results returned by the interpreter and the ops it delegates to. */
   static final int CONTINUE = 0;
+
   static final int DONE = 1;
   static final int SUSPEND = 2;
 
@@ -46,9 +50,21 @@ final class Frame implements StepView {
   private final Execution execution;
   int traceOp;
 
-  Frame(Execution execution, Frame parent, int depth, boolean isStatic, boolean isCreate, Address address,
-      Address caller, UInt256 value, byte[] input, byte[] code, long[] jumpDests, Precompile precompile,
-      long[] stack, long gas) {
+  Frame(
+      Execution execution,
+      Frame parent,
+      int depth,
+      boolean isStatic,
+      boolean isCreate,
+      Address address,
+      Address caller,
+      UInt256 value,
+      byte[] input,
+      byte[] code,
+      long[] jumpDests,
+      Precompile precompile,
+      long[] stack,
+      long gas) {
     this.execution = execution;
     this.parent = parent;
     this.depth = depth;
@@ -74,7 +90,9 @@ final class Frame implements StepView {
     return DONE;
   }
 
-  /** Pays gas if there is enough (negative costs mean unpayable); false leaves the gas untouched. */
+  /**
+   * Pays gas if there is enough (negative costs mean unpayable); false leaves the gas untouched.
+   */
   boolean use(long cost) {
     if (cost < 0 || cost > gas) return false;
     gas -= cost;

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A {@link WorldView} held in hash maps, with an undo journal for snapshots. For tests, {@code levity evm run}
- * and benchmarks. Call {@link #beginTransaction()} before each transaction so that original storage values
- * (EIP-2200) are taken from the right moment.
+ * A {@link WorldView} held in hash maps, with an undo journal for snapshots. For tests, {@code
+ * levity evm run} and benchmarks. Call {@link #beginTransaction()} before each transaction so that
+ * original storage values (EIP-2200) are taken from the right moment.
  */
 public final class InMemoryWorld implements WorldView {
   /** A read-only copy of one account. */
-  public record AccountState(UInt256 balance, long nonce, Bytes code, Map<UInt256, UInt256> storage) {}
+  public record AccountState(
+      UInt256 balance, long nonce, Bytes code, Map<UInt256, UInt256> storage) {}
 
   private static final class Account {
     UInt256 balance = UInt256.ZERO;
@@ -39,15 +40,17 @@ public final class InMemoryWorld implements WorldView {
   private final ArrayList<Runnable> journal = new ArrayList<>();
 
   /** Sets up an account directly (no journal), for pre-state. */
-  public InMemoryWorld put(Address address, UInt256 balance, long nonce, Bytes code, Map<UInt256, UInt256> storage) {
+  public InMemoryWorld put(
+      Address address, UInt256 balance, long nonce, Bytes code, Map<UInt256, UInt256> storage) {
     Account a = new Account();
     a.balance = balance;
     a.nonce = nonce;
     a.code = code;
     a.codeHash = code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code);
-    storage.forEach((k, v) -> {
-      if (!v.isZero()) a.storage.put(k, v);
-    });
+    storage.forEach(
+        (k, v) -> {
+          if (!v.isZero()) a.storage.put(k, v);
+        });
     accounts.put(address, a);
     return this;
   }
@@ -61,8 +64,15 @@ public final class InMemoryWorld implements WorldView {
   /** A sorted, read-only copy of every account. */
   public Map<Address, AccountState> accounts() {
     TreeMap<Address, AccountState> out = new TreeMap<>();
-    accounts.forEach((addr, a) -> out.put(addr,
-        new AccountState(a.balance, a.nonce, a.code, Collections.unmodifiableMap(new TreeMap<>(a.storage)))));
+    accounts.forEach(
+        (addr, a) ->
+            out.put(
+                addr,
+                new AccountState(
+                    a.balance,
+                    a.nonce,
+                    a.code,
+                    Collections.unmodifiableMap(new TreeMap<>(a.storage)))));
     return Collections.unmodifiableMap(out);
   }
 
@@ -143,10 +153,11 @@ public final class InMemoryWorld implements WorldView {
     originals.putIfAbsent(ref, prev);
     if (value.isZero()) a.storage.remove(key);
     else a.storage.put(key, value);
-    journal.add(() -> {
-      if (prev.isZero()) a.storage.remove(key);
-      else a.storage.put(key, prev);
-    });
+    journal.add(
+        () -> {
+          if (prev.isZero()) a.storage.remove(key);
+          else a.storage.put(key, prev);
+        });
   }
 
   @Override
@@ -155,10 +166,11 @@ public final class InMemoryWorld implements WorldView {
     Account fresh = new Account();
     if (old != null) fresh.balance = old.balance;
     accounts.put(address, fresh);
-    journal.add(() -> {
-      if (old == null) accounts.remove(address);
-      else accounts.put(address, old);
-    });
+    journal.add(
+        () -> {
+          if (old == null) accounts.remove(address);
+          else accounts.put(address, old);
+        });
   }
 
   @Override
@@ -176,10 +188,11 @@ public final class InMemoryWorld implements WorldView {
     Bytes32 prevHash = a.codeHash;
     a.code = code;
     a.codeHash = code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code);
-    journal.add(() -> {
-      a.code = prev;
-      a.codeHash = prevHash;
-    });
+    journal.add(
+        () -> {
+          a.code = prev;
+          a.codeHash = prevHash;
+        });
   }
 
   @Override

@@ -5,10 +5,11 @@ import io.levity.evm.fork.GasSchedule;
 import io.levity.evm.trace.Tracer;
 
 /**
- * The hot loop. Program counter, stack pointer and gas live in locals; the stack is a flat {@code long[]} (four
- * limbs per word) and memory a growable {@code byte[]}. Arithmetic, stack, memory and control-flow opcodes are
- * dispatched inline through a {@code switch}; the rest go to {@link ColdOps} with the locals written back to
- * the frame. Nothing is allocated per operation on the inline paths.
+ * The hot loop. Program counter, stack pointer and gas live in locals; the stack is a flat {@code
+ * long[]} (four limbs per word) and memory a growable {@code byte[]}. Arithmetic, stack, memory and
+ * control-flow opcodes are dispatched inline through a {@code switch}; the rest go to {@link
+ * ColdOps} with the locals written back to the frame. Nothing is allocated per operation on the
+ * inline paths.
  */
 final class Interpreter {
   private final long[] constantGas;
@@ -24,7 +25,10 @@ final class Interpreter {
     this.gas = fork.gas();
   }
 
-  /** Runs the frame until it finishes ({@link Frame#DONE}) or starts a child frame ({@link Frame#SUSPEND}). */
+  /**
+   * Runs the frame until it finishes ({@link Frame#DONE}) or starts a child frame ({@link
+   * Frame#SUSPEND}).
+   */
   int run(Execution x, Frame f) {
     final byte[] code = f.code;
     final int codeLen = code.length;
@@ -353,14 +357,58 @@ final class Interpreter {
           sp++;
           pc += 2;
         }
-        case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70, 0x71,
-            0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
+        case 0x61,
+            0x62,
+            0x63,
+            0x64,
+            0x65,
+            0x66,
+            0x67,
+            0x68,
+            0x69,
+            0x6a,
+            0x6b,
+            0x6c,
+            0x6d,
+            0x6e,
+            0x6f,
+            0x70,
+            0x71,
+            0x72,
+            0x73,
+            0x74,
+            0x75,
+            0x76,
+            0x77,
+            0x78,
+            0x79,
+            0x7a,
+            0x7b,
+            0x7c,
+            0x7d,
+            0x7e,
+            0x7f -> {
           int n = op - 0x5f;
           push(code, pc + 1, n, s, t + 4);
           sp++;
           pc += n + 1;
         }
-        case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
+        case 0x80,
+            0x81,
+            0x82,
+            0x83,
+            0x84,
+            0x85,
+            0x86,
+            0x87,
+            0x88,
+            0x89,
+            0x8a,
+            0x8b,
+            0x8c,
+            0x8d,
+            0x8e,
+            0x8f -> {
           int src = (sp - (op - 0x7f)) << 2;
           int dst = t + 4;
           s[dst] = s[src];
@@ -370,7 +418,22 @@ final class Interpreter {
           sp++;
           pc++;
         }
-        case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
+        case 0x90,
+            0x91,
+            0x92,
+            0x93,
+            0x94,
+            0x95,
+            0x96,
+            0x97,
+            0x98,
+            0x99,
+            0x9a,
+            0x9b,
+            0x9c,
+            0x9d,
+            0x9e,
+            0x9f -> {
           int o = t - ((op - 0x8f) << 2);
           long w0 = s[t], w1 = s[t + 1], w2 = s[t + 2], w3 = s[t + 3];
           s[t] = s[o];

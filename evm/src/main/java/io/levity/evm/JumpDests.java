@@ -5,18 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * JUMPDEST analysis: a bitmap of the positions holding a JUMPDEST byte that is an instruction, not PUSH data.
- * Analyses of deployed code are cached by code hash (bounded LRU); initcode is analysed per frame.
+ * JUMPDEST analysis: a bitmap of the positions holding a JUMPDEST byte that is an instruction, not
+ * PUSH data. Analyses of deployed code are cached by code hash (bounded LRU); initcode is analysed
+ * per frame.
  */
 final class JumpDests {
   private static final int CACHE_ENTRIES = 4096;
 
-  private final Map<Bytes32, long[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Bytes32, long[]> eldest) {
-      return size() > CACHE_ENTRIES;
-    }
-  };
+  private final Map<Bytes32, long[]> cache =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes32, long[]> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
 
   /** The bitmap for code with the given hash (analysed once). */
   synchronized long[] forCode(Bytes32 codeHash, byte[] code) {

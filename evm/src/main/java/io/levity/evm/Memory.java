@@ -4,13 +4,13 @@ import io.levity.evm.fork.GasSchedule;
 import java.util.Arrays;
 
 /**
- * A frame's byte-addressed memory: a growable array whose active size is a multiple of 32. Bytes past the
- * active size are always zero, so growing only moves the size.
+ * A frame's byte-addressed memory: a growable array whose active size is a multiple of 32. Bytes
+ * past the active size are always zero, so growing only moves the size.
  */
 final class Memory {
   /**
-   * Largest memory end we will allocate. Reaching it would cost about 10^13 gas, beyond any block; requests past
-   * it are treated as out of gas.
+   * Largest memory end we will allocate. Reaching it would cost about 10^13 gas, beyond any block;
+   * requests past it are treated as out of gas.
    */
   static final long MAX_END = 0x7fff_0000L;
 
@@ -48,8 +48,10 @@ final class Memory {
     return data;
   }
 
-  /** Copies {@code len} bytes of {@code src} starting at {@code srcOff} to memory at {@code dst}, padding with
-   * zeros past the end of the source. {@code srcOff} may be far past the source's end. */
+  /**
+   * Copies {@code len} bytes of {@code src} starting at {@code srcOff} to memory at {@code dst},
+   * padding with zeros past the end of the source. {@code srcOff} may be far past the source's end.
+   */
   void copyPadded(long dst, byte[] src, long srcOff, long len) {
     int d = (int) dst;
     int n = (int) len;

@@ -28,10 +28,10 @@ final class SystemOps {
   }
 
   /**
-   * The four calls. Gas: memory expansion for both ranges, EIP-2929 access cost, value transfer (9000) and new
-   * account (25000, CALL only, to a dead account) surcharges; then the callee gets min(requested, all but 1/64
-   * of what is left) plus the 2300 stipend when value moves. Depth and balance failures push 0 and give the
-   * callee's gas back.
+   * The four calls. Gas: memory expansion for both ranges, EIP-2929 access cost, value transfer
+   * (9000) and new account (25000, CALL only, to a dead account) surcharges; then the callee gets
+   * min(requested, all but 1/64 of what is left) plus the 2300 stipend when value moves. Depth and
+   * balance failures push 0 and give the callee's gas back.
    */
   static int call(Execution x, Frame f, int op) {
     GasSchedule g = x.gas;
@@ -58,7 +58,8 @@ final class SystemOps {
       cost += g.callValueTransfer();
       if (op == CALL && x.world.isDead(to)) cost += g.newAccount();
     }
-    if (!ColdOps.payMemory(x, f, Math.max(inEnd, outEnd), cost)) return f.halt(HaltReason.OUT_OF_GAS);
+    if (!ColdOps.payMemory(x, f, Math.max(inEnd, outEnd), cost))
+      return f.halt(HaltReason.OUT_OF_GAS);
     long callGas = Math.min(requested, f.gas - f.gas / 64);
     f.gas -= callGas;
     if (transfers) callGas += g.callStipend();
@@ -73,13 +74,29 @@ final class SystemOps {
       return Frame.CONTINUE;
     }
     byte[] input = f.memory.slice(inOff, inLen);
-    Frame child = switch (op) {
-      case CALL -> x.callFrame(f, op, f.address, to, to, value, value, input, callGas, f.isStatic);
-      case CALLCODE -> x.callFrame(f, op, f.address, f.address, to, value, value, input, callGas, f.isStatic);
-      case DELEGATECALL -> x.callFrame(f, op, f.caller, f.address, to, UInt256.ZERO, f.value, input, callGas,
-          f.isStatic);
-      default -> x.callFrame(f, op, f.address, to, to, UInt256.ZERO, UInt256.ZERO, input, callGas, true);
-    };
+    Frame child =
+        switch (op) {
+          case CALL ->
+              x.callFrame(f, op, f.address, to, to, value, value, input, callGas, f.isStatic);
+          case CALLCODE ->
+              x.callFrame(
+                  f, op, f.address, f.address, to, value, value, input, callGas, f.isStatic);
+          case DELEGATECALL ->
+              x.callFrame(
+                  f,
+                  op,
+                  f.caller,
+                  f.address,
+                  to,
+                  UInt256.ZERO,
+                  f.value,
+                  input,
+                  callGas,
+                  f.isStatic);
+          default ->
+              x.callFrame(
+                  f, op, f.address, to, to, UInt256.ZERO, UInt256.ZERO, input, callGas, true);
+        };
     child.returnOffset = outOff;
     child.returnLength = outLen;
     f.child = child;
@@ -87,9 +104,9 @@ final class SystemOps {
   }
 
   /**
-   * CREATE and CREATE2: memory, EIP-3860 initcode words (2 gas each) and, for CREATE2, hashing words; the child
-   * gets all but 1/64 of what is left. Depth, balance and nonce-overflow failures push 0 and cost nothing more;
-   * an address collision pushes 0 and loses the child's gas.
+   * CREATE and CREATE2: memory, EIP-3860 initcode words (2 gas each) and, for CREATE2, hashing
+   * words; the child gets all but 1/64 of what is left. Depth, balance and nonce-overflow failures
+   * push 0 and cost nothing more; an address collision pushes 0 and loses the child's gas.
    */
   static int create(Execution x, Frame f, boolean create2) {
     if (f.isStatic) return f.halt(HaltReason.STATIC_STATE_CHANGE);
@@ -120,9 +137,10 @@ final class SystemOps {
     }
     long callGas = f.gas - f.gas / 64;
     f.gas -= callGas;
-    Address address = create2
-        ? ContractAddress.create2(f.address, salt, Keccak.hash(initcode))
-        : ContractAddress.create(f.address, nonce);
+    Address address =
+        create2
+            ? ContractAddress.create2(f.address, salt, Keccak.hash(initcode))
+            : ContractAddress.create(f.address, nonce);
     x.world.setNonce(f.address, nonce + 1);
     x.state.warm(address);
     if (x.collides(address)) return Frame.CONTINUE;
@@ -132,9 +150,9 @@ final class SystemOps {
   }
 
   /**
-   * SELFDESTRUCT: 5000 gas, plus 2600 for a cold beneficiary and 25000 when a non-zero balance goes to a dead
-   * account. The balance moves to the beneficiary; the account is deleted at the end of the transaction only if
-   * it was created in it (EIP-6780), or always on forks before Cancun.
+   * SELFDESTRUCT: 5000 gas, plus 2600 for a cold beneficiary and 25000 when a non-zero balance goes
+   * to a dead account. The balance moves to the beneficiary; the account is deleted at the end of
+   * the transaction only if it was created in it (EIP-6780), or always on forks before Cancun.
    */
   static int selfDestruct(Execution x, Frame f) {
     if (f.isStatic) return f.halt(HaltReason.STATIC_STATE_CHANGE);

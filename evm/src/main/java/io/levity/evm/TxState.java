@@ -8,9 +8,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 
 /**
- * The transaction-wide substate that is not account state: warm addresses and slots (EIP-2929), transient
- * storage (EIP-1153), logs, the refund counter, touched accounts (EIP-161), accounts created in this transaction
- * and those that self-destructed (EIP-6780). Every change is journaled so a reverting frame undoes its part.
+ * The transaction-wide substate that is not account state: warm addresses and slots (EIP-2929),
+ * transient storage (EIP-1153), logs, the refund counter, touched accounts (EIP-161), accounts
+ * created in this transaction and those that self-destructed (EIP-6780). Every change is journaled
+ * so a reverting frame undoes its part.
  */
 final class TxState {
   record Slot(Address address, UInt256 key) {}

@@ -16,13 +16,14 @@ final class Words {
 
   /** The word as an unsigned number if it is at most MAX_INDEX, else -1. */
   static long index(long[] s, int o) {
-    if ((s[o + 1] | s[o + 2] | s[o + 3]) != 0 || Long.compareUnsigned(s[o], MAX_INDEX) > 0) return -1;
+    if ((s[o + 1] | s[o + 2] | s[o + 3]) != 0 || Long.compareUnsigned(s[o], MAX_INDEX) > 0)
+      return -1;
     return s[o];
   }
 
   /**
-   * End of the memory range (offset, length) given by the words at {@code off} and {@code len}: 0 for an empty
-   * range whatever the offset, -1 when the range cannot be paid for.
+   * End of the memory range (offset, length) given by the words at {@code off} and {@code len}: 0
+   * for an empty range whatever the offset, -1 when the range cannot be paid for.
    */
   static long memoryEnd(long[] s, int off, int len) {
     if (Arith.isZero(s, len)) return 0;
@@ -79,7 +80,8 @@ final class Words {
     byte[] b = a.unsafeArray();
     s[o] = getLong(b, 12);
     s[o + 1] = getLong(b, 4);
-    s[o + 2] = ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
+    s[o + 2] =
+        ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
     s[o + 3] = 0;
   }
 

@@ -7,15 +7,17 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
 
 /**
- * The world state as the EVM sees it: accounts, code and storage, with a journal so that a frame's changes can be
- * undone. The execution layer implements it over its trie-backed state; {@link InMemoryWorld} is the in-memory
- * implementation for tests and tools.
+ * The world state as the EVM sees it: accounts, code and storage, with a journal so that a frame's
+ * changes can be undone. The execution layer implements it over its trie-backed state; {@link
+ * InMemoryWorld} is the in-memory implementation for tests and tools.
  *
- * <p>Absent accounts read as zero balance, zero nonce, empty code and zero storage. Nonces are unsigned 64-bit
- * values held in a {@code long} (so 2^64-1 is {@code -1L}). Storage keys and values are 256-bit words.
+ * <p>Absent accounts read as zero balance, zero nonce, empty code and zero storage. Nonces are
+ * unsigned 64-bit values held in a {@code long} (so 2^64-1 is {@code -1L}). Storage keys and values
+ * are 256-bit words.
  *
- * <p>{@link #originalStorage} is the value a slot had when the current transaction started (EIP-2200); the
- * implementation decides where transactions begin (see {@link InMemoryWorld#beginTransaction()}).
+ * <p>{@link #originalStorage} is the value a slot had when the current transaction started
+ * (EIP-2200); the implementation decides where transactions begin (see {@link
+ * InMemoryWorld#beginTransaction()}).
  */
 public interface WorldView {
   boolean exists(Address address);
@@ -38,7 +40,10 @@ public interface WorldView {
     return code(address).size();
   }
 
-  /** Keccak-256 of the code; {@link Keccak#EMPTY_HASH} for an account without code (absent accounts too). */
+  /**
+   * Keccak-256 of the code; {@link Keccak#EMPTY_HASH} for an account without code (absent accounts
+   * too).
+   */
   default Bytes32 codeHash(Address address) {
     Bytes c = code(address);
     return c.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(c);
@@ -49,14 +54,17 @@ public interface WorldView {
   /** The slot's value at the start of the current transaction. */
   UInt256 originalStorage(Address address, UInt256 key);
 
-  /** True when the account has any non-zero storage slot (used by the CREATE collision rule, EIP-7610). */
+  /**
+   * True when the account has any non-zero storage slot (used by the CREATE collision rule,
+   * EIP-7610).
+   */
   boolean hasStorage(Address address);
 
   void setStorage(Address address, UInt256 key, UInt256 value);
 
   /**
-   * Makes a fresh account at the address for a contract creation: nonce 0, no code, no storage, keeping any
-   * balance it already had.
+   * Makes a fresh account at the address for a contract creation: nonce 0, no code, no storage,
+   * keeping any balance it already had.
    */
   void createAccount(Address address);
 
@@ -81,9 +89,13 @@ public interface WorldView {
   /** Starts a nested journal level; returns its id. */
   int snapshot();
 
-  /** Undoes every change made since {@code snapshot()} returned {@code id} (and closes that level). */
+  /**
+   * Undoes every change made since {@code snapshot()} returned {@code id} (and closes that level).
+   */
   void revert(int id);
 
-  /** Keeps the changes since the snapshot (they can still be undone by reverting an outer snapshot). */
+  /**
+   * Keeps the changes since the snapshot (they can still be undone by reverting an outer snapshot).
+   */
   void commit(int id);
 }

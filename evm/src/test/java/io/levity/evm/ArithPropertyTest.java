@@ -21,30 +21,59 @@ class ArithPropertyTest {
 
   @Provide
   Arbitrary<BigInteger> words() {
-    Arbitrary<BigInteger> edges = Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO,
-        BigInteger.valueOf(31), BigInteger.valueOf(32), BigInteger.valueOf(255), BigInteger.valueOf(256), SIGN,
-        SIGN.subtract(BigInteger.ONE), SIGN.add(BigInteger.ONE), MASK, MASK.subtract(BigInteger.ONE),
-        BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
-        BigInteger.ONE.shiftLeft(128), BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE),
-        BigInteger.ONE.shiftLeft(32), BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE));
+    Arbitrary<BigInteger> edges =
+        Arbitraries.of(
+            BigInteger.ZERO,
+            BigInteger.ONE,
+            BigInteger.TWO,
+            BigInteger.valueOf(31),
+            BigInteger.valueOf(32),
+            BigInteger.valueOf(255),
+            BigInteger.valueOf(256),
+            SIGN,
+            SIGN.subtract(BigInteger.ONE),
+            SIGN.add(BigInteger.ONE),
+            MASK,
+            MASK.subtract(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(64),
+            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(128),
+            BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(32),
+            BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE));
     Arbitrary<BigInteger> small = Arbitraries.longs().between(0, 1000).map(BigInteger::valueOf);
-    Arbitrary<BigInteger> anyWidth = Arbitraries.integers().between(1, 256).flatMap(bits ->
-        Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
+    Arbitrary<BigInteger> anyWidth =
+        Arbitraries.integers()
+            .between(1, 256)
+            .flatMap(
+                bits ->
+                    Arbitraries.bigIntegers()
+                        .between(
+                            BigInteger.ZERO,
+                            BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
     // Limb patterns that stress carries: each 64-bit limb all ones, zero, or random.
-    Arbitrary<BigInteger> limbs = Arbitraries.longs().array(long[].class).ofSize(4).map(ls -> {
-      BigInteger v = BigInteger.ZERO;
-      for (long l : ls) {
-        long limb = (l & 3) == 0 ? -1L : (l & 3) == 1 ? 0 : l;
-        v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limb)));
-      }
-      return v;
-    });
+    Arbitrary<BigInteger> limbs =
+        Arbitraries.longs()
+            .array(long[].class)
+            .ofSize(4)
+            .map(
+                ls -> {
+                  BigInteger v = BigInteger.ZERO;
+                  for (long l : ls) {
+                    long limb = (l & 3) == 0 ? -1L : (l & 3) == 1 ? 0 : l;
+                    v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limb)));
+                  }
+                  return v;
+                });
     // Negative numbers near zero (two's complement).
-    Arbitrary<BigInteger> negative = Arbitraries.longs().between(1, 1L << 40)
-        .map(x -> MOD.subtract(BigInteger.valueOf(x)));
+    Arbitrary<BigInteger> negative =
+        Arbitraries.longs().between(1, 1L << 40).map(x -> MOD.subtract(BigInteger.valueOf(x)));
     return Arbitraries.frequencyOf(
-        Tuple.of(3, edges), Tuple.of(2, small), Tuple.of(5, anyWidth),
-        Tuple.of(3, limbs), Tuple.of(2, negative));
+        Tuple.of(3, edges),
+        Tuple.of(2, small),
+        Tuple.of(5, anyWidth),
+        Tuple.of(3, limbs),
+        Tuple.of(2, negative));
   }
 
   static long[] stack(BigInteger... topFirst) {
@@ -94,7 +123,9 @@ class ArithPropertyTest {
   }
 
   private void check(String op, BigInteger a, BigInteger b, BinaryOperator<BigInteger> ref) {
-    assertThat(binary(op, a, b)).as("%s(%s, %s)", op, a.toString(16), b.toString(16)).isEqualTo(ref.apply(a, b));
+    assertThat(binary(op, a, b))
+        .as("%s(%s, %s)", op, a.toString(16), b.toString(16))
+        .isEqualTo(ref.apply(a, b));
   }
 
   @Property(tries = 2000)
@@ -125,29 +156,43 @@ class ArithPropertyTest {
   @Property(tries = 3000)
   void sdiv(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
     // BigInteger.divide truncates toward zero, as SDIV does; -2^255 / -1 wraps to -2^255.
-    check("SDIV", a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : unsigned(signed(x).divide(signed(y))));
+    check(
+        "SDIV",
+        a,
+        b,
+        (x, y) -> y.signum() == 0 ? BigInteger.ZERO : unsigned(signed(x).divide(signed(y))));
   }
 
   @Property(tries = 3000)
   void smod(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
     // The result takes the sign of the dividend: BigInteger.remainder.
-    check("SMOD", a, b, (x, y) -> y.signum() == 0 ? BigInteger.ZERO : unsigned(signed(x).remainder(signed(y))));
+    check(
+        "SMOD",
+        a,
+        b,
+        (x, y) -> y.signum() == 0 ? BigInteger.ZERO : unsigned(signed(x).remainder(signed(y))));
   }
 
   @Property(tries = 3000)
-  void addmod(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
+  void addmod(
+      @ForAll("words") BigInteger a, @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
     long[] s = stack(a, b, n);
     Arith.addmod(sc, s, 8, 4, 0);
     BigInteger want = n.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(n);
-    assertThat(at(s, 0)).as("ADDMOD(%s,%s,%s)", a.toString(16), b.toString(16), n.toString(16)).isEqualTo(want);
+    assertThat(at(s, 0))
+        .as("ADDMOD(%s,%s,%s)", a.toString(16), b.toString(16), n.toString(16))
+        .isEqualTo(want);
   }
 
   @Property(tries = 3000)
-  void mulmod(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
+  void mulmod(
+      @ForAll("words") BigInteger a, @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
     long[] s = stack(a, b, n);
     Arith.mulmod(sc, s, 8, 4, 0);
     BigInteger want = n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n);
-    assertThat(at(s, 0)).as("MULMOD(%s,%s,%s)", a.toString(16), b.toString(16), n.toString(16)).isEqualTo(want);
+    assertThat(at(s, 0))
+        .as("MULMOD(%s,%s,%s)", a.toString(16), b.toString(16), n.toString(16))
+        .isEqualTo(want);
   }
 
   @Property(tries = 1500)
@@ -163,18 +208,30 @@ class ArithPropertyTest {
 
   @Property(tries = 2000)
   void signExtend(@ForAll("words") BigInteger b, @ForAll("words") BigInteger x) {
-    check("SIGNEXTEND", b, x, (k, v) -> {
-      if (k.compareTo(BigInteger.valueOf(31)) >= 0) return v;
-      int bits = 8 * k.intValue() + 8;
-      BigInteger low = v.and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-      return low.testBit(bits - 1) ? unsigned(low.subtract(BigInteger.ONE.shiftLeft(bits))) : low;
-    });
+    check(
+        "SIGNEXTEND",
+        b,
+        x,
+        (k, v) -> {
+          if (k.compareTo(BigInteger.valueOf(31)) >= 0) return v;
+          int bits = 8 * k.intValue() + 8;
+          BigInteger low = v.and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+          return low.testBit(bits - 1)
+              ? unsigned(low.subtract(BigInteger.ONE.shiftLeft(bits)))
+              : low;
+        });
   }
 
   @Property(tries = 2000)
   void byteOp(@ForAll("words") BigInteger i, @ForAll("words") BigInteger x) {
-    check("BYTE", i, x, (k, v) -> k.compareTo(BigInteger.valueOf(32)) >= 0 ? BigInteger.ZERO
-        : v.shiftRight(8 * (31 - k.intValue())).and(BigInteger.valueOf(0xff)));
+    check(
+        "BYTE",
+        i,
+        x,
+        (k, v) ->
+            k.compareTo(BigInteger.valueOf(32)) >= 0
+                ? BigInteger.ZERO
+                : v.shiftRight(8 * (31 - k.intValue())).and(BigInteger.valueOf(0xff)));
   }
 
   @Property(tries = 2000)
@@ -190,7 +247,8 @@ class ArithPropertyTest {
   void comparisons(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
     long[] s = stack(a, b);
     assertThat(Arith.compareUnsigned(s, 4, s, 0)).isEqualTo(Integer.signum(a.compareTo(b)));
-    assertThat(Integer.signum(Arith.compareSigned(s, 4, 0))).isEqualTo(signed(a).compareTo(signed(b)));
+    assertThat(Integer.signum(Arith.compareSigned(s, 4, 0)))
+        .isEqualTo(signed(a).compareTo(signed(b)));
     assertThat(Arith.eq(s, 4, 0)).isEqualTo(a.equals(b));
   }
 
@@ -198,8 +256,28 @@ class ArithPropertyTest {
 
   @Provide
   Arbitrary<String> binaryOps() {
-    return Arbitraries.of("ADD", "SUB", "MUL", "DIV", "SDIV", "MOD", "SMOD", "EXP", "SIGNEXTEND", "BYTE", "SHL",
-        "SHR", "SAR", "LT", "GT", "SLT", "SGT", "EQ", "AND", "OR", "XOR");
+    return Arbitraries.of(
+        "ADD",
+        "SUB",
+        "MUL",
+        "DIV",
+        "SDIV",
+        "MOD",
+        "SMOD",
+        "EXP",
+        "SIGNEXTEND",
+        "BYTE",
+        "SHL",
+        "SHR",
+        "SAR",
+        "LT",
+        "GT",
+        "SLT",
+        "SGT",
+        "EQ",
+        "AND",
+        "OR",
+        "XOR");
   }
 
   static BigInteger reference(String op, BigInteger a, BigInteger b) {
@@ -218,10 +296,16 @@ class ArithPropertyTest {
         BigInteger low = b.and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
         yield low.testBit(bits - 1) ? unsigned(low.subtract(BigInteger.ONE.shiftLeft(bits))) : low;
       }
-      case "BYTE" -> a.compareTo(BigInteger.valueOf(32)) >= 0 ? BigInteger.ZERO
-          : b.shiftRight(8 * (31 - a.intValue())).and(BigInteger.valueOf(0xff));
-      case "SHL" -> a.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : b.shiftLeft(a.intValue()).and(MASK);
-      case "SHR" -> a.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : b.shiftRight(a.intValue());
+      case "BYTE" ->
+          a.compareTo(BigInteger.valueOf(32)) >= 0
+              ? BigInteger.ZERO
+              : b.shiftRight(8 * (31 - a.intValue())).and(BigInteger.valueOf(0xff));
+      case "SHL" ->
+          a.compareTo(BigInteger.valueOf(256)) >= 0
+              ? BigInteger.ZERO
+              : b.shiftLeft(a.intValue()).and(MASK);
+      case "SHR" ->
+          a.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : b.shiftRight(a.intValue());
       case "SAR" -> unsigned(signed(b).shiftRight(a.min(BigInteger.valueOf(256)).intValue()));
       case "LT" -> a.compareTo(b) < 0 ? BigInteger.ONE : BigInteger.ZERO;
       case "GT" -> a.compareTo(b) > 0 ? BigInteger.ONE : BigInteger.ZERO;
@@ -236,14 +320,17 @@ class ArithPropertyTest {
   }
 
   @Property(tries = 600)
-  void opcodesThroughInterpreter(@ForAll("binaryOps") String op, @ForAll("words") BigInteger a,
+  void opcodesThroughInterpreter(
+      @ForAll("binaryOps") String op,
+      @ForAll("words") BigInteger a,
       @ForAll("words") BigInteger b) {
     TestChain chain = new TestChain();
     // PUSH b, PUSH a, OP: a is the top of the stack, the first operand.
     Bytes code = new Asm().push(b).push(a).op(op).returnTop().build();
     ExecutionResult r = chain.run(code, 1_000_000);
     assertThat(r.isSuccess()).isTrue();
-    assertThat(TestChain.word(r.output()).toBigInteger()).as("%s(%s, %s)", op, a.toString(16), b.toString(16))
+    assertThat(TestChain.word(r.output()).toBigInteger())
+        .as("%s(%s, %s)", op, a.toString(16), b.toString(16))
         .isEqualTo(reference(op, a, b));
   }
 
@@ -253,13 +340,16 @@ class ArithPropertyTest {
   }
 
   @Property(tries = 300)
-  void modularOpcodesThroughInterpreter(@ForAll("ternaryOps") String op, @ForAll("words") BigInteger a,
-      @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
+  void modularOpcodesThroughInterpreter(
+      @ForAll("ternaryOps") String op,
+      @ForAll("words") BigInteger a,
+      @ForAll("words") BigInteger b,
+      @ForAll("words") BigInteger n) {
     TestChain chain = new TestChain();
     Bytes code = new Asm().push(n).push(b).push(a).op(op).returnTop().build();
     ExecutionResult r = chain.run(code, 1_000_000);
-    BigInteger want = n.signum() == 0 ? BigInteger.ZERO
-        : (op.equals("ADDMOD") ? a.add(b) : a.multiply(b)).mod(n);
+    BigInteger want =
+        n.signum() == 0 ? BigInteger.ZERO : (op.equals("ADDMOD") ? a.add(b) : a.multiply(b)).mod(n);
     assertThat(TestChain.word(r.output()).toBigInteger()).isEqualTo(want);
   }
 
@@ -270,7 +360,7 @@ class ArithPropertyTest {
     assertThat(TestChain.word(r.output()).toBigInteger()).isEqualTo(a.xor(MASK));
     chain = new TestChain();
     r = chain.run(new Asm().push(a).op("ISZERO").returnTop().build(), 100_000);
-    assertThat(TestChain.word(r.output()).toBigInteger()).isEqualTo(a.signum() == 0 ? BigInteger.ONE
-        : BigInteger.ZERO);
+    assertThat(TestChain.word(r.output()).toBigInteger())
+        .isEqualTo(a.signum() == 0 ? BigInteger.ONE : BigInteger.ZERO);
   }
 }

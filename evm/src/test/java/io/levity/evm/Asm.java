@@ -51,11 +51,18 @@ final class Asm {
   }
 
   /**
-   * Pushes the arguments of a call and the call itself. {@code gas < 0} means "all available" (GAS opcode).
-   * The value is ignored for DELEGATECALL and STATICCALL.
+   * Pushes the arguments of a call and the call itself. {@code gas < 0} means "all available" (GAS
+   * opcode). The value is ignored for DELEGATECALL and STATICCALL.
    */
-  Asm call(String op, io.levity.core.bytes.Address to, long value, long argsOff, long argsLen, long retOff,
-      long retLen, long gas) {
+  Asm call(
+      String op,
+      io.levity.core.bytes.Address to,
+      long value,
+      long argsOff,
+      long argsLen,
+      long retOff,
+      long retLen,
+      long gas) {
     push(retLen).push(retOff).push(argsLen).push(argsOff);
     if (op.equals("CALL") || op.equals("CALLCODE")) push(value);
     push(to);
@@ -64,7 +71,9 @@ final class Asm {
     return op(op);
   }
 
-  /** Writes {@code data} to memory from offset 0, 32 bytes at a time (the last chunk zero-padded). */
+  /**
+   * Writes {@code data} to memory from offset 0, 32 bytes at a time (the last chunk zero-padded).
+   */
   Asm mem(Bytes data) {
     for (int off = 0; off < data.size(); off += 32) {
       byte[] chunk = new byte[32];
@@ -74,7 +83,10 @@ final class Asm {
     return this;
   }
 
-  /** CREATE of {@code initcode} (written to memory at 0) with {@code value}; leaves the address on the stack. */
+  /**
+   * CREATE of {@code initcode} (written to memory at 0) with {@code value}; leaves the address on
+   * the stack.
+   */
   Asm create(Bytes initcode, long value) {
     return mem(initcode).push(initcode.size()).push(0).push(value).op("CREATE");
   }

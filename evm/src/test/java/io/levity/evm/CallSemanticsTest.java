@@ -20,8 +20,16 @@ class CallSemanticsTest {
   @Test
   void callDepthStopsAt1024() {
     TestChain chain = new TestChain();
-    Asm a = new Asm().push(0).op("CALLDATALOAD").push(1).op("ADD").push(0).op("MSTORE")
-        .call("CALL", TestChain.CONTRACT, 0, 0, 32, 0, 0, -1).op("ISZERO");
+    Asm a =
+        new Asm()
+            .push(0)
+            .op("CALLDATALOAD")
+            .push(1)
+            .op("ADD")
+            .push(0)
+            .op("MSTORE")
+            .call("CALL", TestChain.CONTRACT, 0, 0, 32, 0, 0, -1)
+            .op("ISZERO");
     int label = a.here() + 4;
     a.push(label).op("JUMPI", "STOP", "JUMPDEST").push(0).op("CALLDATALOAD").store(0);
     ExecutionResult r = chain.run(a.build(), 1L << 40);
@@ -31,17 +39,27 @@ class CallSemanticsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"SSTORE", "LOG0", "CREATE", "CREATE2", "SELFDESTRUCT", "TSTORE", "CALL_WITH_VALUE"})
+  @ValueSource(
+      strings = {
+        "SSTORE",
+        "LOG0",
+        "CREATE",
+        "CREATE2",
+        "SELFDESTRUCT",
+        "TSTORE",
+        "CALL_WITH_VALUE"
+      })
   void staticCallForbidsStateChanges(String what) {
-    Asm b = switch (what) {
-      case "SSTORE" -> new Asm().push(1).push(0).op("SSTORE");
-      case "LOG0" -> new Asm().push(0).push(0).op("LOG0");
-      case "CREATE" -> new Asm().push(0).push(0).push(0).op("CREATE");
-      case "CREATE2" -> new Asm().push(0).push(0).push(0).push(0).op("CREATE2");
-      case "SELFDESTRUCT" -> new Asm().push(X).op("SELFDESTRUCT");
-      case "TSTORE" -> new Asm().push(1).push(0).op("TSTORE");
-      default -> new Asm().call("CALL", X, 1, 0, 0, 0, 0, 0);
-    };
+    Asm b =
+        switch (what) {
+          case "SSTORE" -> new Asm().push(1).push(0).op("SSTORE");
+          case "LOG0" -> new Asm().push(0).push(0).op("LOG0");
+          case "CREATE" -> new Asm().push(0).push(0).push(0).op("CREATE");
+          case "CREATE2" -> new Asm().push(0).push(0).push(0).push(0).op("CREATE2");
+          case "SELFDESTRUCT" -> new Asm().push(X).op("SELFDESTRUCT");
+          case "TSTORE" -> new Asm().push(1).push(0).op("TSTORE");
+          default -> new Asm().call("CALL", X, 1, 0, 0, 0, 0, 0);
+        };
     TestChain chain = new TestChain();
     chain.world.put(B, UInt256.valueOf(10), 1, b.build(), Map.of());
     chain.run(new Asm().call("STATICCALL", B, 0, 0, 0, 0, 0, 100_000).store(0).build(), 1_000_000);
@@ -51,8 +69,17 @@ class CallSemanticsTest {
   @Test
   void staticCallAllowsReadsAndValuelessCalls() {
     TestChain chain = new TestChain();
-    chain.deploy(B, new Asm().push(0).op("SLOAD").push(0).op("TLOAD").push(X).op("BALANCE")
-        .call("CALL", X, 0, 0, 0, 0, 0, 0).build());
+    chain.deploy(
+        B,
+        new Asm()
+            .push(0)
+            .op("SLOAD")
+            .push(0)
+            .op("TLOAD")
+            .push(X)
+            .op("BALANCE")
+            .call("CALL", X, 0, 0, 0, 0, 0, 0)
+            .build());
     chain.run(new Asm().call("STATICCALL", B, 0, 0, 0, 0, 0, 100_000).store(0).build(), 1_000_000);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ONE);
   }
@@ -62,23 +89,43 @@ class CallSemanticsTest {
     TestChain chain = new TestChain();
     chain.deploy(C, new Asm().push(1).push(0).op("SSTORE").build());
     chain.deploy(B, new Asm().call("CALL", C, 0, 0, 0, 0, 0, 50_000).returnTop().build());
-    chain.run(new Asm().call("STATICCALL", B, 0, 0, 0, 0, 32, 200_000).store(0)
-        .push(0).op("MLOAD").store(1).build(), 1_000_000);
+    chain.run(
+        new Asm()
+            .call("STATICCALL", B, 0, 0, 0, 0, 32, 200_000)
+            .store(0)
+            .push(0)
+            .op("MLOAD")
+            .store(1)
+            .build(),
+        1_000_000);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ONE); // B succeeded
     assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.ZERO); // C's SSTORE failed
     assertThat(chain.storage(C, 0)).isEqualTo(UInt256.ZERO);
   }
 
-  /** B: with calldata 0, writes storage, transient storage, a log and warms X, then reverts; else returns TLOAD(0). */
+  /**
+   * B: with calldata 0, writes storage, transient storage, a log and warms X, then reverts; else
+   * returns TLOAD(0).
+   */
   static Bytes revertingWriter() {
     Asm b = new Asm().push(0).op("CALLDATALOAD");
     int read = b.here() + 3 + 5 + 5 + 5 + 23 + 5; // PUSH1 JUMPI, then the write-and-revert body
-    b.push(read).op("JUMPI")
-        .push(1).push(0).op("SSTORE")
-        .push(1).push(0).op("TSTORE")
-        .push(0).push(0).op("LOG0")
-        .push(X).op("BALANCE", "POP")
-        .push(0).push(0).op("REVERT");
+    b.push(read)
+        .op("JUMPI")
+        .push(1)
+        .push(0)
+        .op("SSTORE")
+        .push(1)
+        .push(0)
+        .op("TSTORE")
+        .push(0)
+        .push(0)
+        .op("LOG0")
+        .push(X)
+        .op("BALANCE", "POP")
+        .push(0)
+        .push(0)
+        .op("REVERT");
     assertThat(b.here()).isEqualTo(read);
     return b.op("JUMPDEST").push(0).op("TLOAD").returnTop().build();
   }
@@ -87,19 +134,31 @@ class CallSemanticsTest {
   void revertUndoesStorageTransientStorageWarmthAndLogs() {
     TestChain chain = new TestChain();
     chain.deploy(B, revertingWriter());
-    Bytes a = new Asm()
-        .call("CALL", B, 0, 0, 0, 0, 0, -1).store(2) // write mode: reverts, result 0 in slot 2
-        .push(1).push(0).op("MSTORE")
-        .call("CALL", B, 0, 0, 32, 0, 32, -1).op("POP") // read mode: B's TLOAD(0) into mem[0]
-        .push(0).op("MLOAD").store(0)
-        .op("GAS").push(X).op("BALANCE", "POP", "GAS", "SWAP1", "SUB").store(1)
-        .build();
+    Bytes a =
+        new Asm()
+            .call("CALL", B, 0, 0, 0, 0, 0, -1)
+            .store(2) // write mode: reverts, result 0 in slot 2
+            .push(1)
+            .push(0)
+            .op("MSTORE")
+            .call("CALL", B, 0, 0, 32, 0, 32, -1)
+            .op("POP") // read mode: B's TLOAD(0) into mem[0]
+            .push(0)
+            .op("MLOAD")
+            .store(0)
+            .op("GAS")
+            .push(X)
+            .op("BALANCE", "POP", "GAS", "SWAP1", "SUB")
+            .store(1)
+            .build();
     ExecutionResult r = chain.run(a, 1_000_000);
     assertThat(r.isSuccess()).isTrue();
     assertThat(chain.storage(TestChain.CONTRACT, 2)).isEqualTo(UInt256.ZERO);
     assertThat(chain.storage(B, 0)).isEqualTo(UInt256.ZERO);
-    assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ZERO); // transient write undone
-    assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.valueOf(3 + 2600 + 2 + 2)); // X cold again
+    assertThat(chain.storage(TestChain.CONTRACT, 0))
+        .isEqualTo(UInt256.ZERO); // transient write undone
+    assertThat(chain.storage(TestChain.CONTRACT, 1))
+        .isEqualTo(UInt256.valueOf(3 + 2600 + 2 + 2)); // X cold again
     assertThat(r.logs()).isEmpty();
   }
 
@@ -107,17 +166,46 @@ class CallSemanticsTest {
   void transientStorageSurvivesCallsButNotTransactions() {
     TestChain chain = new TestChain();
     // C: with calldata, TSTORE(0, 5); without, return TLOAD(0).
-    chain.deploy(C, new Asm().op("CALLDATASIZE", "ISZERO").push(11).op("JUMPI").push(5).push(0)
-        .op("TSTORE", "STOP", "JUMPDEST").push(0).op("TLOAD").returnTop().build());
-    Bytes a = new Asm().push(1).push(0).op("MSTORE")
-        .call("CALL", C, 0, 0, 32, 0, 0, -1).op("POP")
-        .call("CALL", C, 0, 0, 0, 0, 32, -1).op("POP")
-        .push(0).op("MLOAD").store(0).build();
+    chain.deploy(
+        C,
+        new Asm()
+            .op("CALLDATASIZE", "ISZERO")
+            .push(11)
+            .op("JUMPI")
+            .push(5)
+            .push(0)
+            .op("TSTORE", "STOP", "JUMPDEST")
+            .push(0)
+            .op("TLOAD")
+            .returnTop()
+            .build());
+    Bytes a =
+        new Asm()
+            .push(1)
+            .push(0)
+            .op("MSTORE")
+            .call("CALL", C, 0, 0, 32, 0, 0, -1)
+            .op("POP")
+            .call("CALL", C, 0, 0, 0, 0, 32, -1)
+            .op("POP")
+            .push(0)
+            .op("MLOAD")
+            .store(0)
+            .build();
     chain.run(a, 1_000_000);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.valueOf(5));
     // A new transaction starts with empty transient storage.
-    chain.deploy(TestChain.CONTRACT, new Asm().call("CALL", C, 0, 0, 0, 0, 32, -1).op("POP")
-        .push(0).op("MLOAD").push(1).op("ADD").store(0).build());
+    chain.deploy(
+        TestChain.CONTRACT,
+        new Asm()
+            .call("CALL", C, 0, 0, 0, 0, 32, -1)
+            .op("POP")
+            .push(0)
+            .op("MLOAD")
+            .push(1)
+            .op("ADD")
+            .store(0)
+            .build());
     chain.call(TestChain.CONTRACT, 1_000_000);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ONE);
   }
@@ -126,15 +214,32 @@ class CallSemanticsTest {
   void returnDataCopyBounds() {
     TestChain chain = new TestChain();
     chain.deploy(B, new Asm().push(42).returnTop().build());
-    Asm ok = new Asm().call("CALL", B, 0, 0, 0, 0, 0, -1).op("POP")
-        .push(32).push(0).push(0).op("RETURNDATACOPY").op("RETURNDATASIZE").store(1).push(0).op("MLOAD").store(0);
+    Asm ok =
+        new Asm()
+            .call("CALL", B, 0, 0, 0, 0, 0, -1)
+            .op("POP")
+            .push(32)
+            .push(0)
+            .push(0)
+            .op("RETURNDATACOPY")
+            .op("RETURNDATASIZE")
+            .store(1)
+            .push(0)
+            .op("MLOAD")
+            .store(0);
     assertThat(chain.run(ok.build(), 1_000_000).isSuccess()).isTrue();
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.valueOf(42));
     assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.valueOf(32));
     TestChain chain2 = new TestChain();
     chain2.deploy(B, new Asm().push(42).returnTop().build());
-    Asm bad = new Asm().call("CALL", B, 0, 0, 0, 0, 0, -1).op("POP").push(32).push(1).push(0)
-        .op("RETURNDATACOPY");
+    Asm bad =
+        new Asm()
+            .call("CALL", B, 0, 0, 0, 0, 0, -1)
+            .op("POP")
+            .push(32)
+            .push(1)
+            .push(0)
+            .op("RETURNDATACOPY");
     ExecutionResult r = chain2.run(bad.build(), 1_000_000);
     assertThat(r.haltReason()).isEqualTo(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
     assertThat(r.gasLeft()).isZero();
@@ -143,8 +248,20 @@ class CallSemanticsTest {
   @Test
   void revertReturnsDataAndUnusedGas() {
     TestChain chain = new TestChain();
-    ExecutionResult r = chain.run(new Asm().push(1).push(0).op("SSTORE").push(0xbeef).push(0).op("MSTORE")
-        .push(2).push(30).op("REVERT").build(), 100_000);
+    ExecutionResult r =
+        chain.run(
+            new Asm()
+                .push(1)
+                .push(0)
+                .op("SSTORE")
+                .push(0xbeef)
+                .push(0)
+                .op("MSTORE")
+                .push(2)
+                .push(30)
+                .op("REVERT")
+                .build(),
+            100_000);
     assertThat(r.outcome()).isEqualTo(Outcome.REVERT);
     assertThat(r.output()).isEqualTo(Bytes.fromHex("0xbeef"));
     assertThat(r.gasLeft()).isEqualTo(100_000 - (3 + 3 + 22_100 + 3 + 3 + 3 + 3 + 3 + 3));
@@ -156,7 +273,8 @@ class CallSemanticsTest {
   void exceptionalHaltConsumesAllGasAndUndoesValueTransfer() {
     TestChain chain = new TestChain();
     chain.deploy(TestChain.CONTRACT, Bytes.fromHex("0xfe"));
-    ExecutionResult r = chain.call(TestChain.CONTRACT, Bytes.EMPTY, UInt256.valueOf(5), 50_000, List.of());
+    ExecutionResult r =
+        chain.call(TestChain.CONTRACT, Bytes.EMPTY, UInt256.valueOf(5), 50_000, List.of());
     assertThat(r.outcome()).isEqualTo(Outcome.HALT);
     assertThat(r.haltReason()).isEqualTo(HaltReason.INVALID_OPCODE);
     assertThat(r.gasLeft()).isZero();
@@ -169,7 +287,8 @@ class CallSemanticsTest {
         .isEqualTo(HaltReason.STACK_UNDERFLOW);
     Asm many = new Asm();
     for (int i = 0; i < 1025; i++) many.op("PUSH0");
-    assertThat(new TestChain().run(many.build(), 100_000).haltReason()).isEqualTo(HaltReason.STACK_OVERFLOW);
+    assertThat(new TestChain().run(many.build(), 100_000).haltReason())
+        .isEqualTo(HaltReason.STACK_OVERFLOW);
     Asm exactly = new Asm();
     for (int i = 0; i < 1024; i++) exactly.op("PUSH0");
     assertThat(new TestChain().run(exactly.build(), 100_000).isSuccess()).isTrue();
@@ -177,18 +296,22 @@ class CallSemanticsTest {
     assertThat(new TestChain().run(Bytes.fromHex("0x6003565b00"), 1000).isSuccess()).isTrue();
     assertThat(new TestChain().run(Bytes.fromHex("0x600456605b00"), 1000).haltReason())
         .isEqualTo(HaltReason.INVALID_JUMP);
-    assertThat(new TestChain().run(Bytes.fromHex("0x0c"), 1000).haltReason()).isEqualTo(HaltReason.INVALID_OPCODE);
+    assertThat(new TestChain().run(Bytes.fromHex("0x0c"), 1000).haltReason())
+        .isEqualTo(HaltReason.INVALID_OPCODE);
   }
 
   @Test
   void delegateCallKeepsCallerValueAndStorage() {
     TestChain chain = new TestChain();
-    chain.deploy(B, new Asm().op("CALLER").store(0).op("ADDRESS").store(1).op("CALLVALUE").store(2).build());
+    chain.deploy(
+        B, new Asm().op("CALLER").store(0).op("ADDRESS").store(1).op("CALLVALUE").store(2).build());
     chain.deploy(TestChain.CONTRACT, new Asm().call("DELEGATECALL", B, 0, 0, 0, 0, 0, -1).build());
-    ExecutionResult r = chain.call(TestChain.CONTRACT, Bytes.EMPTY, UInt256.valueOf(9), 1_000_000, List.of());
+    ExecutionResult r =
+        chain.call(TestChain.CONTRACT, Bytes.EMPTY, UInt256.valueOf(9), 1_000_000, List.of());
     assertThat(r.isSuccess()).isTrue();
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.fromBytes(TestChain.SENDER));
-    assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.fromBytes(TestChain.CONTRACT));
+    assertThat(chain.storage(TestChain.CONTRACT, 1))
+        .isEqualTo(UInt256.fromBytes(TestChain.CONTRACT));
     assertThat(chain.storage(TestChain.CONTRACT, 2)).isEqualTo(UInt256.valueOf(9));
     assertThat(chain.storage(B, 0)).isEqualTo(UInt256.ZERO);
   }
@@ -197,10 +320,15 @@ class CallSemanticsTest {
   void callCodeRunsForeignCodeOnOwnStorage() {
     TestChain chain = new TestChain();
     chain.deploy(B, new Asm().op("CALLER").store(0).op("CALLVALUE").store(1).build());
-    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(10), 1,
-        new Asm().call("CALLCODE", B, 3, 0, 0, 0, 0, -1).build(), Map.of());
+    chain.world.put(
+        TestChain.CONTRACT,
+        UInt256.valueOf(10),
+        1,
+        new Asm().call("CALLCODE", B, 3, 0, 0, 0, 0, -1).build(),
+        Map.of());
     chain.call(TestChain.CONTRACT, 1_000_000);
-    assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.fromBytes(TestChain.CONTRACT));
+    assertThat(chain.storage(TestChain.CONTRACT, 0))
+        .isEqualTo(UInt256.fromBytes(TestChain.CONTRACT));
     assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.valueOf(3));
     assertThat(chain.world.balance(TestChain.CONTRACT)).isEqualTo(UInt256.valueOf(10));
   }
@@ -212,8 +340,10 @@ class CallSemanticsTest {
     long gas = 100_000;
     ExecutionResult r = chain.call(TestChain.CONTRACT, gas);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ZERO);
-    // 7 pushes, cold B (2600), value (9000) and new account (B is absent: 25000); the failed call hands back
-    // its gas and the 2300 stipend (as every client does); then PUSH1 and an SSTORE of zero over zero on a cold
+    // 7 pushes, cold B (2600), value (9000) and new account (B is absent: 25000); the failed call
+    // hands back
+    // its gas and the 2300 stipend (as every client does); then PUSH1 and an SSTORE of zero over
+    // zero on a cold
     // slot (2100 + 100).
     assertThat(r.gasUsed(gas)).isEqualTo(7 * 3 + 2600 + 9000 + 25_000 - 2300 + 3 + 2200);
   }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CREATE, CREATE2 and contract-creation transactions: addresses, limits, collisions, EIP-3541, EIP-6780. */
+/**
+ * CREATE, CREATE2 and contract-creation transactions: addresses, limits, collisions, EIP-3541,
+ * EIP-6780.
+ */
 class CreateTest {
   static final Address X = Address.fromHex("0x00000000000000000000000000000000000000ee");
 
@@ -33,8 +36,9 @@ class CreateTest {
     "0x0000000000000000000000000000000000000000, 0x0000000000000000000000000000000000000000000000000000000000000000, 0x, 0xE33C0C7F7df4809055C3ebA6c09CFe4BaF1BD9e0",
   })
   void create2AddressesFromEip1014(String sender, String salt, String initcode, String expected) {
-    Address a = ContractAddress.create2(Address.fromHex(sender), Bytes32.fromHex32(salt),
-        Keccak.hash(Bytes.fromHex(initcode)));
+    Address a =
+        ContractAddress.create2(
+            Address.fromHex(sender), Bytes32.fromHex32(salt), Keccak.hash(Bytes.fromHex(initcode)));
     assertThat(a).isEqualTo(Address.fromHex(expected));
   }
 
@@ -71,13 +75,28 @@ class CreateTest {
   void create2CollisionFailsAndConsumesTheChildGas() {
     TestChain chain = new TestChain();
     // CREATE2 of empty initcode with salt 7, twice: the second target already has nonce 1.
-    Bytes code = new Asm().push(7).push(0).push(0).push(0).op("CREATE2").store(0)
-        .push(7).push(0).push(0).push(0).op("CREATE2").store(1)
-        .op("GAS").store(2).build();
+    Bytes code =
+        new Asm()
+            .push(7)
+            .push(0)
+            .push(0)
+            .push(0)
+            .op("CREATE2")
+            .store(0)
+            .push(7)
+            .push(0)
+            .push(0)
+            .push(0)
+            .op("CREATE2")
+            .store(1)
+            .op("GAS")
+            .store(2)
+            .build();
     long gas = 3_000_000; // so that the 1/64 left after the collision still pays for the SSTOREs
     ExecutionResult r = chain.run(code, gas);
-    Address expected = ContractAddress.create2(TestChain.CONTRACT, Bytes32.leftPad(Bytes.of((byte) 7)),
-        Keccak.EMPTY_HASH);
+    Address expected =
+        ContractAddress.create2(
+            TestChain.CONTRACT, Bytes32.leftPad(Bytes.of((byte) 7)), Keccak.EMPTY_HASH);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.fromBytes(expected));
     assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.ZERO);
     assertThat(r.isSuccess()).isTrue();
@@ -89,7 +108,8 @@ class CreateTest {
   void topLevelCreateCollision() {
     TestChain chain = new TestChain();
     Address target = ContractAddress.create(TestChain.SENDER, 1);
-    chain.world.put(target, UInt256.ZERO, 0, Bytes.EMPTY, Map.of(UInt256.ONE, UInt256.ONE)); // storage only
+    chain.world.put(
+        target, UInt256.ZERO, 0, Bytes.EMPTY, Map.of(UInt256.ONE, UInt256.ONE)); // storage only
     ExecutionResult r = chain.create(Bytes.EMPTY, UInt256.ZERO, 100_000);
     assertThat(r.haltReason()).isEqualTo(HaltReason.CREATE_COLLISION);
     assertThat(r.gasLeft()).isZero();
@@ -112,13 +132,16 @@ class CreateTest {
     ExecutionResult r = chain.create(returning(1, 0xef), UInt256.ZERO, 1_000_000);
     assertThat(r.haltReason()).isEqualTo(HaltReason.INVALID_CODE_PREFIX);
     assertThat(r.gasLeft()).isZero();
-    assertThat(new TestChain().create(returning(1, 0xfe), UInt256.ZERO, 1_000_000).isSuccess()).isTrue();
-    assertThat(new TestChain().create(returning(0, 0xef), UInt256.ZERO, 1_000_000).isSuccess()).isTrue();
+    assertThat(new TestChain().create(returning(1, 0xfe), UInt256.ZERO, 1_000_000).isSuccess())
+        .isTrue();
+    assertThat(new TestChain().create(returning(0, 0xef), UInt256.ZERO, 1_000_000).isSuccess())
+        .isTrue();
   }
 
   @Test
   void codeSizeLimit() {
-    assertThat(new TestChain().create(returning(24576, 0), UInt256.ZERO, 10_000_000).isSuccess()).isTrue();
+    assertThat(new TestChain().create(returning(24576, 0), UInt256.ZERO, 10_000_000).isSuccess())
+        .isTrue();
     ExecutionResult r = new TestChain().create(returning(24577, 0), UInt256.ZERO, 10_000_000);
     assertThat(r.haltReason()).isEqualTo(HaltReason.CODE_SIZE_LIMIT);
     // Deposit of 200 gas per byte: too little gas left fails the creation.
@@ -129,9 +152,11 @@ class CreateTest {
   @Test
   void initcodeSizeLimitHaltsTheCreator() {
     TestChain chain = new TestChain();
-    ExecutionResult ok = chain.run(new Asm().push(49152).push(0).push(0).op("CREATE").store(0).build(), 10_000_000);
+    ExecutionResult ok =
+        chain.run(new Asm().push(49152).push(0).push(0).op("CREATE").store(0).build(), 10_000_000);
     assertThat(ok.isSuccess()).isTrue();
-    ExecutionResult r = new TestChain().run(new Asm().push(49153).push(0).push(0).op("CREATE").build(), 10_000_000);
+    ExecutionResult r =
+        new TestChain().run(new Asm().push(49153).push(0).push(0).op("CREATE").build(), 10_000_000);
     assertThat(r.haltReason()).isEqualTo(HaltReason.INITCODE_SIZE_LIMIT);
     assertThat(r.gasLeft()).isZero();
   }
@@ -140,7 +165,9 @@ class CreateTest {
   void createFromStaticContextHalts() {
     TestChain chain = new TestChain();
     chain.deploy(TestChain.OTHER, new Asm().push(0).push(0).push(0).op("CREATE").build());
-    chain.run(new Asm().call("STATICCALL", TestChain.OTHER, 0, 0, 0, 0, 0, -1).store(0).build(), 1_000_000);
+    chain.run(
+        new Asm().call("STATICCALL", TestChain.OTHER, 0, 0, 0, 0, 0, -1).store(0).build(),
+        1_000_000);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ZERO);
   }
 
@@ -153,14 +180,16 @@ class CreateTest {
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ZERO);
     assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.valueOf(2));
     assertThat(chain.world.exists(ContractAddress.create(TestChain.CONTRACT, 1))).isFalse();
-    assertThat(chain.world.nonce(TestChain.CONTRACT)).isEqualTo(2); // the creator's nonce still moved
+    assertThat(chain.world.nonce(TestChain.CONTRACT))
+        .isEqualTo(2); // the creator's nonce still moved
   }
 
   @Test
   void selfdestructOfOldContractOnlyMovesBalance() {
     TestChain chain = new TestChain();
     Bytes code = new Asm().push(X).op("SELFDESTRUCT").build();
-    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(100), 1, code, Map.of(UInt256.ONE, UInt256.ONE));
+    chain.world.put(
+        TestChain.CONTRACT, UInt256.valueOf(100), 1, code, Map.of(UInt256.ONE, UInt256.ONE));
     ExecutionResult r = chain.call(TestChain.CONTRACT, 100_000);
     assertThat(r.isSuccess()).isTrue();
     assertThat(r.selfDestructed()).isEmpty();
@@ -174,8 +203,12 @@ class CreateTest {
   @Test
   void selfdestructToItselfOfOldContractKeepsBalance() {
     TestChain chain = new TestChain();
-    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(100), 1,
-        new Asm().op("ADDRESS", "SELFDESTRUCT").build(), Map.of());
+    chain.world.put(
+        TestChain.CONTRACT,
+        UInt256.valueOf(100),
+        1,
+        new Asm().op("ADDRESS", "SELFDESTRUCT").build(),
+        Map.of());
     chain.call(TestChain.CONTRACT, 100_000);
     assertThat(chain.world.balance(TestChain.CONTRACT)).isEqualTo(UInt256.valueOf(100));
   }

@@ -1,20 +1,21 @@
 package io.levity.evm;
 
-import io.levity.core.tx.AccessListEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.AccessListEntry;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * SSTORE gas and refunds: the EIP-3529 test table (EIP-2200 net metering with EIP-2929 costs and reduced
- * refunds), which assumes slot 0 is already warm, plus the cold surcharge and the 2300 sentry.
+ * SSTORE gas and refunds: the EIP-3529 test table (EIP-2200 net metering with EIP-2929 costs and
+ * reduced refunds), which assumes slot 0 is already warm, plus the cold surcharge and the 2300
+ * sentry.
  */
 class SstoreGasTest {
   @ParameterizedTest(name = "{0} original={3}")
@@ -39,8 +40,10 @@ class SstoreGasTest {
   })
   void eip3529Table(String code, long gasUsed, long refund, long original) {
     TestChain chain = new TestChain();
-    chain.deploy(TestChain.CONTRACT, Bytes.fromHex(code), Map.of(UInt256.ZERO, UInt256.valueOf(original)));
-    List<AccessListEntry> warmSlot0 = List.of(new AccessListEntry(TestChain.CONTRACT, List.of(Bytes32.ZERO)));
+    chain.deploy(
+        TestChain.CONTRACT, Bytes.fromHex(code), Map.of(UInt256.ZERO, UInt256.valueOf(original)));
+    List<AccessListEntry> warmSlot0 =
+        List.of(new AccessListEntry(TestChain.CONTRACT, List.of(Bytes32.ZERO)));
     long gas = 100_000;
     ExecutionResult r = chain.call(TestChain.CONTRACT, Bytes.EMPTY, UInt256.ZERO, gas, warmSlot0);
     assertThat(r.isSuccess()).isTrue();
@@ -71,7 +74,8 @@ class SstoreGasTest {
   void sloadWarmAndCold() {
     TestChain chain = new TestChain();
     // SLOAD slot 5 twice: 3 + 2100 + 2 (POP) + 3 + 100 + 2.
-    ExecutionResult r = chain.run(new Asm().push(5).op("SLOAD", "POP").push(5).op("SLOAD", "POP").build(), 100_000);
+    ExecutionResult r =
+        chain.run(new Asm().push(5).op("SLOAD", "POP").push(5).op("SLOAD", "POP").build(), 100_000);
     assertThat(r.gasUsed(100_000)).isEqualTo(3 + 2100 + 2 + 3 + 100 + 2);
   }
 }

@@ -1,10 +1,10 @@
 package io.levity.evm;
 
-import io.levity.core.tx.AccessListEntry;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.AccessListEntry;
 import io.levity.evm.fork.Forks;
 import io.levity.evm.precompile.Precompiles;
 import io.levity.evm.trace.Tracer;
@@ -21,8 +21,17 @@ final class TestChain {
 
   final InMemoryWorld world = new InMemoryWorld();
   final Evm evm = new Evm(Forks.cancun(), Precompiles.cancun());
-  final BlockContext block = new BlockContext(COINBASE, 100, 1_700_000_000L, 30_000_000, Bytes32.ZERO,
-      UInt256.valueOf(7), UInt256.ONE, 1, n -> Bytes32.leftPad(Bytes.of((byte) n)));
+  final BlockContext block =
+      new BlockContext(
+          COINBASE,
+          100,
+          1_700_000_000L,
+          30_000_000,
+          Bytes32.ZERO,
+          UInt256.valueOf(7),
+          UInt256.ONE,
+          1,
+          n -> Bytes32.leftPad(Bytes.of((byte) n)));
   Tracer tracer;
 
   TestChain() {
@@ -39,10 +48,12 @@ final class TestChain {
     return this;
   }
 
-  ExecutionResult call(Address to, Bytes input, UInt256 value, long gas, List<AccessListEntry> accessList) {
+  ExecutionResult call(
+      Address to, Bytes input, UInt256 value, long gas, List<AccessListEntry> accessList) {
     world.beginTransaction();
     TxContext tx = new TxContext(SENDER, UInt256.valueOf(10), List.of());
-    return evm.execute(world, block, tx, CallMessage.call(SENDER, to, value, input, gas), accessList, tracer);
+    return evm.execute(
+        world, block, tx, CallMessage.call(SENDER, to, value, input, gas), accessList, tracer);
   }
 
   ExecutionResult call(Address to, long gas) {
@@ -61,7 +72,13 @@ final class TestChain {
     world.setNonce(SENDER, nonce + 1);
     TxContext tx = new TxContext(SENDER, UInt256.valueOf(10), List.of());
     Address target = ContractAddress.create(SENDER, nonce);
-    return evm.execute(world, block, tx, CallMessage.create(SENDER, target, value, initcode, gas), List.of(), tracer);
+    return evm.execute(
+        world,
+        block,
+        tx,
+        CallMessage.create(SENDER, target, value, initcode, gas),
+        List.of(),
+        tracer);
   }
 
   UInt256 storage(Address a, long key) {

@@ -26,16 +26,22 @@ class TracerTest {
 
   @Test
   void stepLinesFollowEip3155() throws Exception {
-    List<String> lines = trace(new TestChain(), Bytes.fromHex("0x604060005260206000f3"), 0x2540be400L);
-    assertThat(lines.get(0)).isEqualTo("{\"pc\":0,\"op\":96,\"gas\":\"0x2540be400\",\"gasCost\":\"0x3\",\"memSize\":0,"
-        + "\"stack\":[],\"depth\":1,\"refund\":0,\"opName\":\"PUSH1\"}");
-    assertThat(lines.get(2)).isEqualTo("{\"pc\":4,\"op\":82,\"gas\":\"0x2540be3fa\",\"gasCost\":\"0x6\",\"memSize\":0,"
-        + "\"stack\":[\"0x40\",\"0x0\"],\"depth\":1,\"refund\":0,\"opName\":\"MSTORE\"}");
+    List<String> lines =
+        trace(new TestChain(), Bytes.fromHex("0x604060005260206000f3"), 0x2540be400L);
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "{\"pc\":0,\"op\":96,\"gas\":\"0x2540be400\",\"gasCost\":\"0x3\",\"memSize\":0,"
+                + "\"stack\":[],\"depth\":1,\"refund\":0,\"opName\":\"PUSH1\"}");
+    assertThat(lines.get(2))
+        .isEqualTo(
+            "{\"pc\":4,\"op\":82,\"gas\":\"0x2540be3fa\",\"gasCost\":\"0x6\",\"memSize\":0,"
+                + "\"stack\":[\"0x40\",\"0x0\"],\"depth\":1,\"refund\":0,\"opName\":\"MSTORE\"}");
     JsonNel ret = JsonNel.of(lines.get(5));
     assertThat(ret.text("opName")).isEqualTo("RETURN");
     assertThat(ret.node.get("memSize").asLong()).isEqualTo(32);
     assertThat(lines).hasSize(7);
-    assertThat(lines.get(6)).isEqualTo("{\"output\":\"" + "00".repeat(31) + "40\",\"gasUsed\":\"0x12\"}");
+    assertThat(lines.get(6))
+        .isEqualTo("{\"output\":\"" + "00".repeat(31) + "40\",\"gasUsed\":\"0x12\"}");
   }
 
   @Test
@@ -44,7 +50,8 @@ class TracerTest {
     chain.deploy(TestChain.OTHER, Bytes.fromHex("0x600160015500"));
     Bytes code = new Asm().call("CALL", TestChain.OTHER, 0, 0, 0, 0, 0, 50_000).op("POP").build();
     List<JsonNel> steps = new ArrayList<>();
-    for (String l : trace(chain, code, 100_000)) if (l.startsWith("{\"pc\"")) steps.add(JsonNel.of(l));
+    for (String l : trace(chain, code, 100_000))
+      if (l.startsWith("{\"pc\"")) steps.add(JsonNel.of(l));
     List<Integer> depths = steps.stream().map(s -> s.node.get("depth").asInt()).toList();
     assertThat(depths).containsSubsequence(1, 2, 2, 2, 2, 1);
     for (int i = 0; i + 1 < steps.size(); i++) {
@@ -54,8 +61,10 @@ class TracerTest {
         assertThat(b.hex("gas")).as("step %d", i).isEqualTo(a.hex("gas") - a.hex("gasCost"));
       }
     }
-    JsonNel call = steps.stream().filter(s -> s.text("opName").equals("CALL")).findFirst().orElseThrow();
-    assertThat(call.hex("gasCost")).isEqualTo(2600 + 50_000); // cold access plus the gas handed over
+    JsonNel call =
+        steps.stream().filter(s -> s.text("opName").equals("CALL")).findFirst().orElseThrow();
+    assertThat(call.hex("gasCost"))
+        .isEqualTo(2600 + 50_000); // cold access plus the gas handed over
   }
 
   @Test
@@ -64,7 +73,8 @@ class TracerTest {
     JsonNel last = JsonNel.of(lines.get(lines.size() - 2));
     assertThat(last.text("opName")).isEqualTo("ADD");
     assertThat(last.text("error")).isEqualTo("stack underflow");
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"output\":\"\",\"gasUsed\":\"0x3e8\",\"error\":\"stack underflow\"}");
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("{\"output\":\"\",\"gasUsed\":\"0x3e8\",\"error\":\"stack underflow\"}");
   }
 
   @Test
@@ -73,7 +83,12 @@ class TracerTest {
     chain.deploy(TestChain.OTHER, new Asm().push(0xab).returnTop().build());
     Bytes code = new Asm().call("CALL", TestChain.OTHER, 0, 0, 0, 0, 0, -1).op("POP").build();
     List<String> lines = trace(chain, code, 100_000);
-    JsonNel pop = lines.stream().filter(l -> l.contains("\"POP\"")).map(JsonNel::of).findFirst().orElseThrow();
+    JsonNel pop =
+        lines.stream()
+            .filter(l -> l.contains("\"POP\""))
+            .map(JsonNel::of)
+            .findFirst()
+            .orElseThrow();
     assertThat(pop.text("returnData")).isEqualTo("0x" + "00".repeat(31) + "ab");
   }
 

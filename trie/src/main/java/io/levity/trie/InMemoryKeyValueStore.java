@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link KeyValueStore} in a hash map, for tests and throw-away tries. Copies keys and values on the way in and out. */
+/**
+ * A {@link KeyValueStore} in a hash map, for tests and throw-away tries. Copies keys and values on
+ * the way in and out.
+ */
 public final class InMemoryKeyValueStore implements KeyValueStore {
   private final Map<Bytes, byte[]> map = new HashMap<>();
   private boolean closed;

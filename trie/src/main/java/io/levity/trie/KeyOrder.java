@@ -3,12 +3,16 @@ package io.levity.trie;
 import java.util.Arrays;
 
 /**
- * A stable ordering of byte-string keys, unsigned lexicographic (a proper prefix first). Sorts on each key's first
- * eight bytes held in a {@code long[]} (contiguous, so no pointer chasing) and compares whole keys only on ties:
- * merge sort over primitive arrays, insertion sort for short runs.
+ * A stable ordering of byte-string keys, unsigned lexicographic (a proper prefix first). Sorts on
+ * each key's first eight bytes held in a {@code long[]} (contiguous, so no pointer chasing) and
+ * compares whole keys only on ties: merge sort over primitive arrays, insertion sort for short
+ * runs.
  */
 final class KeyOrder {
-  /** Full comparison of the keys with original indices a and b; called only when their prefixes are equal. */
+  /**
+   * Full comparison of the keys with original indices a and b; called only when their prefixes are
+   * equal.
+   */
   @FunctionalInterface
   interface TieBreak {
     int compare(int a, int b);
@@ -16,7 +20,10 @@ final class KeyOrder {
 
   private KeyOrder() {}
 
-  /** The first eight bytes of a key (zero-padded), as a long whose signed order is the bytes' unsigned order. */
+  /**
+   * The first eight bytes of a key (zero-padded), as a long whose signed order is the bytes'
+   * unsigned order.
+   */
   static long prefix(byte[] buf, int off, int len) {
     long p = 0;
     for (int i = 0; i < 8; i++) p = p << 8 | (i < len ? buf[off + i] & 0xff : 0);

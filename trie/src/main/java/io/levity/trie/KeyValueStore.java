@@ -3,9 +3,9 @@ package io.levity.trie;
 import java.util.Optional;
 
 /**
- * A byte-keyed persistent map: the storage under a {@link MerklePatriciaTrie}. Writes that must land together go
- * through one {@link WriteBatch}, which is applied atomically: after a crash either all of it is visible or none.
- * Implementations are thread-safe; a batch is for one thread.
+ * A byte-keyed persistent map: the storage under a {@link MerklePatriciaTrie}. Writes that must
+ * land together go through one {@link WriteBatch}, which is applied atomically: after a crash
+ * either all of it is visible or none. Implementations are thread-safe; a batch is for one thread.
  */
 public interface KeyValueStore extends AutoCloseable {
   /** The value stored under key, or empty. */
@@ -20,7 +20,9 @@ public interface KeyValueStore extends AutoCloseable {
   /** A new, empty batch of writes; {@link WriteBatch#write()} applies it atomically. */
   WriteBatch newBatch();
 
-  /** Releases the store; later calls fail with {@link StoreException}. Closing twice is harmless. */
+  /**
+   * Releases the store; later calls fail with {@link StoreException}. Closing twice is harmless.
+   */
   @Override
   void close();
 

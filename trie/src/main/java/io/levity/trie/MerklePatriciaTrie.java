@@ -15,11 +15,12 @@ import java.util.function.BiConsumer;
 /**
  * Ethereum's hexary Merkle-Patricia trie (Yellow Paper appendix D) over a {@link KeyValueStore}.
  *
- * <p>Nodes are loaded from the store lazily by hash and kept in memory once loaded. Each node caches its hash (and
- * its RLP when that is inlined in the parent); an update invalidates only the nodes on the key's path, so computing
- * the root re-hashes only those, and {@link #commit()} writes only nodes created since the last commit, in one
- * atomic batch. Committed nodes are never changed in place (an update copies them); uncommitted ones are.
- * Nothing is ever deleted from the store (no pruning), so every committed root stays readable. Not thread-safe.
+ * <p>Nodes are loaded from the store lazily by hash and kept in memory once loaded. Each node
+ * caches its hash (and its RLP when that is inlined in the parent); an update invalidates only the
+ * nodes on the key's path, so computing the root re-hashes only those, and {@link #commit()} writes
+ * only nodes created since the last commit, in one atomic batch. Committed nodes are never changed
+ * in place (an update copies them); uncommitted ones are. Nothing is ever deleted from the store
+ * (no pruning), so every committed root stays readable. Not thread-safe.
  */
 public final class MerklePatriciaTrie implements Trie {
   /** keccak(rlp("")): the root of the empty trie. */
@@ -28,6 +29,7 @@ public final class MerklePatriciaTrie implements Trie {
   private final KeyValueStore store;
   private final NodeSource source;
   private Node root;
+
   /** Set by insert and delete when they change the trie; read on the way back up. */
   private boolean changed;
 
@@ -48,8 +50,8 @@ public final class MerklePatriciaTrie implements Trie {
   }
 
   /**
-   * The trie with the given root, as committed to store. The root node is loaded now, so a wrong root or store fails
-   * here with {@link MissingNodeException}; the rest is loaded as it is used.
+   * The trie with the given root, as committed to store. The root node is loaded now, so a wrong
+   * root or store fails here with {@link MissingNodeException}; the rest is loaded as it is used.
    */
   public static MerklePatriciaTrie open(KeyValueStore store, Bytes32 root) {
     if (root.equals(EMPTY_ROOT)) return empty(store);
@@ -59,10 +61,11 @@ public final class MerklePatriciaTrie implements Trie {
   }
 
   /**
-   * Checks a proof (as from {@link #proof}) of key against root: returns key's value, or empty when the proof shows
-   * that key is absent.
+   * Checks a proof (as from {@link #proof}) of key against root: returns key's value, or empty when
+   * the proof shows that key is absent.
    *
-   * @throws InvalidProofException when the proof is incomplete, altered, malformed or for another root
+   * @throws InvalidProofException when the proof is incomplete, altered, malformed or for another
+   *     root
    */
   public static Optional<Bytes> verifyProof(Bytes32 root, byte[] key, List<Bytes> proof) {
     return TrieProofs.verify(root, key, proof);
@@ -86,7 +89,10 @@ public final class MerklePatriciaTrie implements Trie {
     return v == null ? Optional.empty() : Optional.of(Bytes.wrap(v));
   }
 
-  /** The value under key, or null: the allocation-free form of {@link #get(Bytes)}. Do not modify the result. */
+  /**
+   * The value under key, or null: the allocation-free form of {@link #get(Bytes)}. Do not modify
+   * the result.
+   */
   public byte[] get(byte[] key) {
     return find(key);
   }
@@ -132,7 +138,9 @@ public final class MerklePatriciaTrie implements Trie {
     try (KeyValueStore.WriteBatch batch = store.newBatch()) {
       List<Node> staged = stage(batch);
       batch.write();
-      markCommitted(staged); // only once the batch is durable: a failed write leaves the nodes dirty for a retry
+      markCommitted(
+          staged); // only once the batch is durable: a failed write leaves the nodes dirty for a
+      // retry
     }
     return rootHash();
   }
@@ -143,7 +151,10 @@ public final class MerklePatriciaTrie implements Trie {
     return rootHash();
   }
 
-  /** Encodes, hashes and stages every dirty node bottom-up, each once; returns them to be marked clean. */
+  /**
+   * Encodes, hashes and stages every dirty node bottom-up, each once; returns them to be marked
+   * clean.
+   */
   private List<Node> stage(KeyValueStore.WriteBatch batch) {
     List<Node> dirty = new ArrayList<>();
     stage(root, batch, dirty);
@@ -157,7 +168,8 @@ public final class MerklePatriciaTrie implements Trie {
     } else if (n instanceof Node.Extension x) {
       stage(x.child, batch, dirty);
     }
-    // Inline nodes live inside their parent's RLP; the root is stored under its hash even when small.
+    // Inline nodes live inside their parent's RLP; the root is stored under its hash even when
+    // small.
     byte[] rlp = NodeCodec.encode(n);
     if (rlp.length >= 32 || n == root) batch.put(NodeCodec.hash(n, rlp), rlp);
     dirty.add(n);
@@ -194,7 +206,8 @@ public final class MerklePatriciaTrie implements Trie {
     return out;
   }
 
-  // ---- ordered access -------------------------------------------------------------------------------------------
+  // ---- ordered access
+  // -------------------------------------------------------------------------------------------
 
   /** A key and its value. */
   public record Entry(Bytes key, Bytes value) {}
@@ -211,12 +224,14 @@ public final class MerklePatriciaTrie implements Trie {
 
   /** The entry with the smallest key greater than (or, when inclusive, equal to) key. */
   public Optional<Entry> higher(Bytes key, boolean inclusive) {
-    return Optional.ofNullable(new TrieOrder(source).higher(root, Nibbles.fromBytes(key.unsafeArray()), inclusive));
+    return Optional.ofNullable(
+        new TrieOrder(source).higher(root, Nibbles.fromBytes(key.unsafeArray()), inclusive));
   }
 
   /** The entry with the largest key smaller than (or, when inclusive, equal to) key. */
   public Optional<Entry> lower(Bytes key, boolean inclusive) {
-    return Optional.ofNullable(new TrieOrder(source).lower(root, Nibbles.fromBytes(key.unsafeArray()), inclusive));
+    return Optional.ofNullable(
+        new TrieOrder(source).lower(root, Nibbles.fromBytes(key.unsafeArray()), inclusive));
   }
 
   /** Every entry in ascending (unsigned lexicographic) key order. */
@@ -224,7 +239,10 @@ public final class MerklePatriciaTrie implements Trie {
     new TrieOrder(source).forEach(root, action);
   }
 
-  /** Entries with keys >= from, in ascending key order, found one at a time (the trie must not change meanwhile). */
+  /**
+   * Entries with keys >= from, in ascending key order, found one at a time (the trie must not
+   * change meanwhile).
+   */
   public Iterator<Entry> iterator(Bytes from) {
     return new Iterator<>() {
       private Entry next = higher(from, true).orElse(null);
@@ -244,7 +262,8 @@ public final class MerklePatriciaTrie implements Trie {
     };
   }
 
-  // ---- lookup and update ----------------------------------------------------------------------------------------
+  // ---- lookup and update
+  // ----------------------------------------------------------------------------------------
 
   private byte[] find(byte[] key) {
     int total = key.length * 2;
@@ -275,8 +294,9 @@ public final class MerklePatriciaTrie implements Trie {
   }
 
   /**
-   * n with k[pos..] set to value. Sets {@link #changed} when the trie changes; otherwise returns n itself (even
-   * unresolved) so that nothing turns dirty. Dirty nodes on the path are changed in place, clean ones copied.
+   * n with k[pos..] set to value. Sets {@link #changed} when the trie changes; otherwise returns n
+   * itself (even unresolved) so that nothing turns dirty. Dirty nodes on the path are changed in
+   * place, clean ones copied.
    */
   private Node insert(Node n, byte[] k, int pos, byte[] value) {
     if (n == null) {
@@ -299,9 +319,12 @@ public final class MerklePatriciaTrie implements Trie {
       Node[] children = new Node[16];
       byte[] branchValue = null;
       if (m == l.path.length) branchValue = l.value;
-      else children[l.path[m]] = new Node.Leaf(Arrays.copyOfRange(l.path, m + 1, l.path.length), l.value);
+      else
+        children[l.path[m]] =
+            new Node.Leaf(Arrays.copyOfRange(l.path, m + 1, l.path.length), l.value);
       if (pos + m == k.length) branchValue = value;
-      else children[k[pos + m]] = new Node.Leaf(Arrays.copyOfRange(k, pos + m + 1, k.length), value);
+      else
+        children[k[pos + m]] = new Node.Leaf(Arrays.copyOfRange(k, pos + m + 1, k.length), value);
       return withPrefix(l.path, m, new Node.Branch(children, branchValue));
     }
     if (n instanceof Node.Extension x) {
@@ -313,11 +336,13 @@ public final class MerklePatriciaTrie implements Trie {
       changed = true;
       Node[] children = new Node[16];
       byte[] branchValue = null;
-      children[x.path[m]] = m + 1 == x.path.length
-          ? x.child // x goes away, so its child keeps a single parent
-          : new Node.Extension(Arrays.copyOfRange(x.path, m + 1, x.path.length), x.child);
+      children[x.path[m]] =
+          m + 1 == x.path.length
+              ? x.child // x goes away, so its child keeps a single parent
+              : new Node.Extension(Arrays.copyOfRange(x.path, m + 1, x.path.length), x.child);
       if (pos + m == k.length) branchValue = value;
-      else children[k[pos + m]] = new Node.Leaf(Arrays.copyOfRange(k, pos + m + 1, k.length), value);
+      else
+        children[k[pos + m]] = new Node.Leaf(Arrays.copyOfRange(k, pos + m + 1, k.length), value);
       return withPrefix(x.path, m, new Node.Branch(children, branchValue));
     }
     Node.Branch b = (Node.Branch) n;
@@ -349,7 +374,10 @@ public final class MerklePatriciaTrie implements Trie {
     return x;
   }
 
-  /** n without k[pos..]; sets {@link #changed} when the key was there. Collapses branches left with one entry. */
+  /**
+   * n without k[pos..]; sets {@link #changed} when the key was there. Collapses branches left with
+   * one entry.
+   */
   private Node delete(Node n, byte[] k, int pos) {
     if (n == null) return null;
     Node orig = n;
@@ -363,7 +391,8 @@ public final class MerklePatriciaTrie implements Trie {
       if (!Nibbles.startsWith(k, pos, x.path)) return orig;
       Node c = delete(x.child, k, pos + x.path.length);
       if (!changed) return orig;
-      if (c == null) return null; // cannot happen in a canonical trie: the child branch had two entries
+      if (c == null)
+        return null; // cannot happen in a canonical trie: the child branch had two entries
       Node merged = join(x.path, c);
       return merged != null ? merged : setChild(x, c);
     }
@@ -393,7 +422,8 @@ public final class MerklePatriciaTrie implements Trie {
       t.invalidate();
       return t;
     }
-    // Fewer than two entries left: the branch goes away. Nothing has been changed in place yet, so if loading the
+    // Fewer than two entries left: the branch goes away. Nothing has been changed in place yet, so
+    // if loading the
     // surviving child fails the trie is still as it was.
     if (count == 0) return value == null ? null : new Node.Leaf(Nibbles.EMPTY, value);
     Node sole = only == slot ? c : b.children[only];
@@ -403,14 +433,15 @@ public final class MerklePatriciaTrie implements Trie {
   }
 
   /**
-   * prefix followed by child as one node when the paths merge (child is nothing, a leaf or an extension, which then
-   * go away); null when child is a branch, which needs an extension above it.
+   * prefix followed by child as one node when the paths merge (child is nothing, a leaf or an
+   * extension, which then go away); null when child is a branch, which needs an extension above it.
    */
   private Node join(byte[] prefix, Node child) {
     if (child == null) return null;
     Node c = source.resolve(child);
     if (c instanceof Node.Leaf l) return new Node.Leaf(Nibbles.concat(prefix, l.path), l.value);
-    if (c instanceof Node.Extension x) return new Node.Extension(Nibbles.concat(prefix, x.path), x.child);
+    if (c instanceof Node.Extension x)
+      return new Node.Extension(Nibbles.concat(prefix, x.path), x.child);
     return null;
   }
 }

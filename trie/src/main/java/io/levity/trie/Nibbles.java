@@ -25,7 +25,8 @@ final class Nibbles {
 
   static byte[] toBytes(byte[] nibbles) {
     if ((nibbles.length & 1) != 0) {
-      throw new IllegalStateException("a key path has an odd number of nibbles (" + nibbles.length + ")");
+      throw new IllegalStateException(
+          "a key path has an odd number of nibbles (" + nibbles.length + ")");
     }
     byte[] out = new byte[nibbles.length / 2];
     for (int i = 0; i < out.length; i++) out[i] = (byte) (nibbles[2 * i] << 4 | nibbles[2 * i + 1]);
@@ -42,7 +43,8 @@ final class Nibbles {
 
   /** True when b[bFrom..] starts with all of a. */
   static boolean startsWith(byte[] b, int bFrom, byte[] a) {
-    return b.length - bFrom >= a.length && Arrays.equals(a, 0, a.length, b, bFrom, bFrom + a.length);
+    return b.length - bFrom >= a.length
+        && Arrays.equals(a, 0, a.length, b, bFrom, bFrom + a.length);
   }
 
   static byte[] concat(byte[] a, byte[] b) {
@@ -64,7 +66,10 @@ final class Nibbles {
     return out;
   }
 
-  /** Hex-prefix encoding: flag nibble (2 = leaf, +1 = odd length), padding nibble if even, then the path. */
+  /**
+   * Hex-prefix encoding: flag nibble (2 = leaf, +1 = odd length), padding nibble if even, then the
+   * path.
+   */
   static byte[] compact(byte[] path, boolean leaf) {
     byte[] out = new byte[compactLength(path)];
     writeCompact(path, leaf, out, 0);
@@ -114,7 +119,8 @@ final class Nibbles {
     if (c.length == 0) throw new TrieException("empty hex-prefix path");
     int flag = (c[0] >> 4) & 0xf;
     if (flag > 3) throw new TrieException("unknown hex-prefix flag " + flag);
-    if ((flag & 1) == 0 && (c[0] & 0xf) != 0) throw new TrieException("non-zero padding nibble in hex-prefix path");
+    if ((flag & 1) == 0 && (c[0] & 0xf) != 0)
+      throw new TrieException("non-zero padding nibble in hex-prefix path");
   }
 
   /** Lexicographic comparison of a[..] with b[bFrom..]; a proper prefix sorts first. */

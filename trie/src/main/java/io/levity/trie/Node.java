@@ -1,20 +1,22 @@
 package io.levity.trie;
 
 /**
- * A trie node. Clean nodes (committed, or loaded from the store) are immutable: an update copies them. Dirty nodes
- * (created since the last commit) belong to the current version alone, one parent each and arrays not shared with
- * any other node, so updates change them in place and {@link #invalidate()} their cached encoding and hash, and
- * those of every ancestor on the path. A clean node never has a dirty descendant, which lets a commit skip whole
- * clean subtrees.
+ * A trie node. Clean nodes (committed, or loaded from the store) are immutable: an update copies
+ * them. Dirty nodes (created since the last commit) belong to the current version alone, one parent
+ * each and arrays not shared with any other node, so updates change them in place and {@link
+ * #invalidate()} their cached encoding and hash, and those of every ancestor on the path. A clean
+ * node never has a dirty descendant, which lets a commit skip whole clean subtrees.
  *
- * <p>Paths are arrays of nibbles (one 0..15 value per byte) and are never written after construction. Absent
- * children and branch values are {@code null}.
+ * <p>Paths are arrays of nibbles (one 0..15 value per byte) and are never written after
+ * construction. Absent children and branch values are {@code null}.
  */
 abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.HashRef {
   /** Cached RLP, kept only when shorter than 32 bytes (the parent embeds it); null otherwise. */
   byte[] encoded;
+
   /** Cached keccak(rlp); set for nodes referenced by hash and for the root, once computed. */
   byte[] hash;
+
   /** Created since the last commit, so not yet in the store. */
   boolean dirty = true;
 

@@ -6,12 +6,13 @@ import io.levity.core.rlp.RlpReader;
 import java.util.Arrays;
 
 /**
- * RLP encoding and strict decoding of trie nodes. Each node caches what its parent needs: its RLP when shorter than
- * 32 bytes, otherwise its hash.
+ * RLP encoding and strict decoding of trie nodes. Each node caches what its parent needs: its RLP
+ * when shorter than 32 bytes, otherwise its hash.
  *
  * <p>Leaf: {@code [hp(path, leaf), value]}; extension: {@code [hp(path, ext), ref(child)]}; branch:
- * {@code [ref(c0), ..., ref(c15), value]}. {@code ref(n)} is n's own RLP when that is shorter than 32 bytes
- * (inlined), otherwise the 32-byte string keccak(rlp(n)); an absent child or value is the empty string.
+ * {@code [ref(c0), ..., ref(c15), value]}. {@code ref(n)} is n's own RLP when that is shorter than
+ * 32 bytes (inlined), otherwise the 32-byte string keccak(rlp(n)); an absent child or value is the
+ * empty string.
  */
 final class NodeCodec {
   private static final byte EMPTY_STRING = (byte) 0x80;
@@ -19,18 +20,21 @@ final class NodeCodec {
   private NodeCodec() {}
 
   /**
-   * The node's RLP. Only encodings shorter than 32 bytes are cached (parents embed them); a hashed node keeps just
-   * its hash, so the RLP of big nodes is built when needed (hashing, commit, proofs) and then dropped.
+   * The node's RLP. Only encodings shorter than 32 bytes are cached (parents embed them); a hashed
+   * node keeps just its hash, so the RLP of big nodes is built when needed (hashing, commit,
+   * proofs) and then dropped.
    */
   static byte[] encode(Node n) {
     byte[] e = n.encoded;
     if (e != null) return e;
-    e = switch (n) {
-      case Node.Leaf l -> encodePair(l.path, true, l.value, null);
-      case Node.Extension x -> encodePair(x.path, false, null, x.child);
-      case Node.Branch b -> encodeBranch(b);
-      case Node.HashRef r -> throw new IllegalStateException("a hash reference has no encoding of its own");
-    };
+    e =
+        switch (n) {
+          case Node.Leaf l -> encodePair(l.path, true, l.value, null);
+          case Node.Extension x -> encodePair(x.path, false, null, x.child);
+          case Node.Branch b -> encodeBranch(b);
+          case Node.HashRef r ->
+              throw new IllegalStateException("a hash reference has no encoding of its own");
+        };
     if (e.length < 32) n.encoded = e;
     return e;
   }
@@ -51,8 +55,8 @@ final class NodeCodec {
   }
 
   /**
-   * True when the parent embeds n's RLP rather than its hash. Afterwards n's reference is cached: its RLP when
-   * inline, otherwise its hash.
+   * True when the parent embeds n's RLP rather than its hash. Afterwards n's reference is cached:
+   * its RLP when inline, otherwise its hash.
    */
   static boolean isInline(Node n) {
     if (n.encoded != null) return true; // cached only when shorter than 32 bytes
@@ -84,8 +88,10 @@ final class NodeCodec {
   }
 
   private static byte[] encodePair(byte[] path, boolean leaf, byte[] value, Node child) {
-    int compactLength = Nibbles.compactLength(path); // at most 33 for 32-byte keys, but keys may be longer
-    // A one-byte hex-prefix path is below 0x80 (flags 0-3 in the high nibble), so it is its own RLP encoding.
+    int compactLength =
+        Nibbles.compactLength(path); // at most 33 for 32-byte keys, but keys may be longer
+    // A one-byte hex-prefix path is below 0x80 (flags 0-3 in the high nibble), so it is its own RLP
+    // encoding.
     int pathItem = compactLength == 1 ? 1 : headerLength(compactLength) + compactLength;
     int payload = pathItem + (leaf ? stringLength(value) : refLength(child));
     byte[] out = new byte[headerLength(payload) + payload];
@@ -139,9 +145,9 @@ final class NodeCodec {
   }
 
   /**
-   * Decodes a node read from the store (or a proof) under the given hash. The node is clean; children referenced
-   * by hash become {@link Node.HashRef}s, inline children are decoded in place. Rejects anything a canonical
-   * encoder would not produce.
+   * Decodes a node read from the store (or a proof) under the given hash. The node is clean;
+   * children referenced by hash become {@link Node.HashRef}s, inline children are decoded in place.
+   * Rejects anything a canonical encoder would not produce.
    */
   static Node decode(byte[] rlp, byte[] hash) {
     Node n;
@@ -151,7 +157,8 @@ final class NodeCodec {
       throw new TrieException("malformed trie node: " + e.getMessage(), e);
     }
     n.hash = hash;
-    n.encoded = rlp.length < 32 ? rlp : null; // the cache rule: RLP kept exactly when shorter than 32 bytes
+    n.encoded =
+        rlp.length < 32 ? rlp : null; // the cache rule: RLP kept exactly when shorter than 32 bytes
     return n;
   }
 
@@ -170,12 +177,16 @@ final class NodeCodec {
     }
     r.exitList();
     r.requireEnd();
-    Node n = switch (count) {
-      case 2 -> decodePair(in, starts, ends);
-      case 17 -> decodeBranch(in, starts, ends);
-      default -> throw new TrieException(
-          "trie node is a list of " + count + " items; expected 2 (leaf, extension) or 17 (branch)");
-    };
+    Node n =
+        switch (count) {
+          case 2 -> decodePair(in, starts, ends);
+          case 17 -> decodeBranch(in, starts, ends);
+          default ->
+              throw new TrieException(
+                  "trie node is a list of "
+                      + count
+                      + " items; expected 2 (leaf, extension) or 17 (branch)");
+        };
     n.dirty = false;
     return n;
   }
@@ -212,14 +223,17 @@ final class NodeCodec {
   private static Node readRef(byte[] in, int from, int to) {
     if ((in[from] & 0xff) >= 0xc0) {
       int len = to - from;
-      if (len >= 32) throw new TrieException("inline child of " + len + " bytes; nodes of 32 bytes or more go by hash");
+      if (len >= 32)
+        throw new TrieException(
+            "inline child of " + len + " bytes; nodes of 32 bytes or more go by hash");
       Node child = decodeAt(in, from, to);
       child.encoded = Arrays.copyOfRange(in, from, to);
       return child;
     }
     byte[] s = readString(in, from, to, "child reference");
     if (s.length == 0) return null;
-    if (s.length != 32) throw new TrieException("child reference of " + s.length + " bytes; expected 0 or 32");
+    if (s.length != 32)
+      throw new TrieException("child reference of " + s.length + " bytes; expected 0 or 32");
     return new Node.HashRef(s);
   }
 }

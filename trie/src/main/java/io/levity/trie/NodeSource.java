@@ -3,7 +3,9 @@ package io.levity.trie;
 /** Where nodes referenced by hash come from: a store, or the nodes of a proof. */
 @FunctionalInterface
 interface NodeSource {
-  /** The RLP of the node with this hash; throws a {@link TrieException} subtype when there is none. */
+  /**
+   * The RLP of the node with this hash; throws a {@link TrieException} subtype when there is none.
+   */
   byte[] load(byte[] hash);
 
   /** n itself, or for a hash reference the node it stands for (loaded once, then remembered). */

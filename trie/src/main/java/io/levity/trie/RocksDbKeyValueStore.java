@@ -13,10 +13,11 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
 
 /**
- * A {@link KeyValueStore} in a RocksDB folder. Batches are RocksDB write batches, applied atomically through the
- * write-ahead log; with {@link Config#syncWrites()} every write is also fsynced before it returns, so it survives a
- * power loss, not only a process crash. Tuned for the trie's access pattern: point lookups of random 32-byte keys
- * (bloom filters, a shared LRU block cache).
+ * A {@link KeyValueStore} in a RocksDB folder. Batches are RocksDB write batches, applied
+ * atomically through the write-ahead log; with {@link Config#syncWrites()} every write is also
+ * fsynced before it returns, so it survives a power loss, not only a process crash. Tuned for the
+ * trie's access pattern: point lookups of random 32-byte keys (bloom filters, a shared LRU block
+ * cache).
  */
 public final class RocksDbKeyValueStore implements KeyValueStore {
   static {
@@ -26,7 +27,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   /**
    * Options of a store.
    *
-   * @param syncWrites fsync the write-ahead log on every write or batch (durable against power loss; slower)
+   * @param syncWrites fsync the write-ahead log on every write or batch (durable against power
+   *     loss; slower)
    * @param blockCacheBytes size of the LRU cache of uncompressed blocks
    * @param createIfMissing create the folder and an empty database when absent
    */
@@ -34,10 +36,14 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     public static final long DEFAULT_BLOCK_CACHE_BYTES = 64L << 20;
 
     public Config {
-      if (blockCacheBytes < 0) throw new IllegalArgumentException("blockCacheBytes must be >= 0: " + blockCacheBytes);
+      if (blockCacheBytes < 0)
+        throw new IllegalArgumentException("blockCacheBytes must be >= 0: " + blockCacheBytes);
     }
 
-    /** Not synced (crash-safe for a process crash; an OS crash may lose the last writes, never half a batch). */
+    /**
+     * Not synced (crash-safe for a process crash; an OS crash may lose the last writes, never half
+     * a batch).
+     */
     public static Config defaults() {
       return new Config(false, DEFAULT_BLOCK_CACHE_BYTES, true);
     }
@@ -53,7 +59,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   private final BloomFilter bloom;
   private final WriteOptions writeOptions;
   private final RocksDB db;
-  // Native handles must not be used after close: operations hold the read lock, close takes the write lock.
+  // Native handles must not be used after close: operations hold the read lock, close takes the
+  // write lock.
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -61,23 +68,30 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     this.dir = dir;
     this.cache = new LRUCache(config.blockCacheBytes());
     this.bloom = new BloomFilter(10);
-    BlockBasedTableConfig table = new BlockBasedTableConfig()
-        .setBlockCache(cache)
-        .setFilterPolicy(bloom)
-        .setCacheIndexAndFilterBlocks(true)
-        .setPinL0FilterAndIndexBlocksInCache(true);
-    this.options = new Options()
-        .setCreateIfMissing(config.createIfMissing())
-        .setTableFormatConfig(table)
-        .setIncreaseParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    BlockBasedTableConfig table =
+        new BlockBasedTableConfig()
+            .setBlockCache(cache)
+            .setFilterPolicy(bloom)
+            .setCacheIndexAndFilterBlocks(true)
+            .setPinL0FilterAndIndexBlocksInCache(true);
+    this.options =
+        new Options()
+            .setCreateIfMissing(config.createIfMissing())
+            .setTableFormatConfig(table)
+            .setIncreaseParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.writeOptions = new WriteOptions().setSync(config.syncWrites());
     try {
       if (config.createIfMissing()) Files.createDirectories(dir);
       this.db = RocksDB.open(options, dir.toString());
     } catch (RocksDBException | java.io.IOException e) {
       releaseOptions();
-      throw new StoreException("cannot open RocksDB store at " + dir + ": " + e.getMessage()
-          + " (is another process using it, or is the folder not writable?)", e);
+      throw new StoreException(
+          "cannot open RocksDB store at "
+              + dir
+              + ": "
+              + e.getMessage()
+              + " (is another process using it, or is the folder not writable?)",
+          e);
     }
   }
 
@@ -145,7 +159,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       if (closed) return;
       closed = true;
       try {
-        db.closeE(); // unlike close(), reports a failure; acknowledged writes are in the WAL either way
+        db.closeE(); // unlike close(), reports a failure; acknowledged writes are in the WAL
+        // either way
       } catch (RocksDBException e) {
         throw failure("close", e);
       } finally {
@@ -171,7 +186,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     return new StoreException("RocksDB " + what + " failed in " + dir + ": " + e.getMessage(), e);
   }
 
-  /** Staged in Java and handed to RocksDB serialised and in key order; see {@link SortedBatchBuffer}. */
+  /**
+   * Staged in Java and handed to RocksDB serialised and in key order; see {@link
+   * SortedBatchBuffer}.
+   */
   private final class Batch implements WriteBatch {
     private final SortedBatchBuffer ops = new SortedBatchBuffer();
     private boolean done;

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A trie keyed by keccak256(key), as Ethereum's state and storage tries are: paths have a fixed length of 64 nibbles
- * and an attacker cannot choose them. Ordered access on {@link #raw()} is by hashed key; preimages are not kept.
+ * A trie keyed by keccak256(key), as Ethereum's state and storage tries are: paths have a fixed
+ * length of 64 nibbles and an attacker cannot choose them. Ordered access on {@link #raw()} is by
+ * hashed key; preimages are not kept.
  */
 public final class SecureTrie implements Trie {
   private final MerklePatriciaTrie trie;

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * Write operations staged in RocksDB's WriteBatch record format and serialised in key order, for
- * {@code new org.rocksdb.WriteBatch(byte[])}: one copy into native memory instead of a JNI call per operation, and
- * a sorted batch, which RocksDB's memtable inserts about ten times faster than random keys.
+ * {@code new org.rocksdb.WriteBatch(byte[])}: one copy into native memory instead of a JNI call per
+ * operation, and a sorted batch, which RocksDB's memtable inserts about ten times faster than
+ * random keys.
  *
- * <p>The format (rocksdb db/write_batch.cc, unchanged since LevelDB): a fixed64 sequence number (0; the database
- * assigns it), a fixed32 record count, both little-endian, then records {@code 0x01 varint32(len) key varint32(len)
- * value} for a put and {@code 0x00 varint32(len) key} for a delete. {@code SortedBatchBufferTest} checks it against
- * RocksDB's own serialisation, so a format change in a RocksDB upgrade fails the build.
+ * <p>The format (rocksdb db/write_batch.cc, unchanged since LevelDB): a fixed64 sequence number (0;
+ * the database assigns it), a fixed32 record count, both little-endian, then records {@code 0x01
+ * varint32(len) key varint32(len) value} for a put and {@code 0x00 varint32(len) key} for a delete.
+ * {@code SortedBatchBufferTest} checks it against RocksDB's own serialisation, so a format change
+ * in a RocksDB upgrade fails the build.
  */
 final class SortedBatchBuffer {
   static final int HEADER = 12;
@@ -50,10 +52,17 @@ final class SortedBatchBuffer {
   }
 
   private void append(byte type, byte[] key, byte[] value) {
-    int len = 1 + varintSize(key.length) + key.length + (value == null ? 0 : varintSize(value.length) + value.length);
+    int len =
+        1
+            + varintSize(key.length)
+            + key.length
+            + (value == null ? 0 : varintSize(value.length) + value.length);
     if (HEADER + bytes + len > MAX_BATCH) {
-      throw new StoreException("batch exceeds " + MAX_BATCH + " bytes, the most one atomic RocksDB write takes here; "
-          + "commit more often");
+      throw new StoreException(
+          "batch exceeds "
+              + MAX_BATCH
+              + " bytes, the most one atomic RocksDB write takes here; "
+              + "commit more often");
     }
     if (chunk == null || chunkPos + len > chunk.length) {
       chunk = new byte[Math.max(CHUNK, len)];
@@ -83,7 +92,10 @@ final class SortedBatchBuffer {
     bytes += len;
   }
 
-  /** The whole batch, records in stable key order, ready for {@code new org.rocksdb.WriteBatch(byte[])}. */
+  /**
+   * The whole batch, records in stable key order, ready for {@code new
+   * org.rocksdb.WriteBatch(byte[])}.
+   */
   byte[] serializeSorted() {
     int[] order = KeyOrder.of(prefixes, count, this::compareKeys);
     byte[] out = new byte[(int) (HEADER + bytes)];

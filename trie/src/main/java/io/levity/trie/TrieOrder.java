@@ -4,9 +4,10 @@ import io.levity.core.bytes.Bytes;
 import java.util.function.BiConsumer;
 
 /**
- * Ordered searches over trie nodes. Nibble order is byte order, and a branch's own value (a key that is a prefix of
- * the keys below it) sorts before its children, so an in-order walk visits keys in unsigned lexicographic order.
- * Each search descends along the target's path and falls back to the nearest sibling subtree: O(depth) node visits.
+ * Ordered searches over trie nodes. Nibble order is byte order, and a branch's own value (a key
+ * that is a prefix of the keys below it) sorts before its children, so an in-order walk visits keys
+ * in unsigned lexicographic order. Each search descends along the target's path and falls back to
+ * the nearest sibling subtree: O(depth) node visits.
  */
 final class TrieOrder {
   private final NodeSource source;
@@ -41,7 +42,8 @@ final class TrieOrder {
     }
   }
 
-  // Invariant of both searches: every key under n starts with prefix, and prefix equals target[0..prefix.length).
+  // Invariant of both searches: every key under n starts with prefix, and prefix equals
+  // target[0..prefix.length).
 
   private MerklePatriciaTrie.Entry higher(Node n, byte[] prefix, byte[] target, boolean inclusive) {
     if (n == null) return null;
@@ -64,7 +66,8 @@ final class TrieOrder {
       from = 0;
     } else {
       int t = target[pos];
-      MerklePatriciaTrie.Entry e = higher(b.children[t], Nibbles.append(prefix, t), target, inclusive);
+      MerklePatriciaTrie.Entry e =
+          higher(b.children[t], Nibbles.append(prefix, t), target, inclusive);
       if (e != null) return e;
       from = t + 1;
     }
@@ -145,9 +148,9 @@ final class TrieOrder {
   }
 
   /**
-   * Compares path with target[pos..] over path's length: 0 when target continues with all of path; positive when
-   * every key under path sorts after target (path is greater at the first difference, or target ends inside path);
-   * negative when every key under path sorts before target.
+   * Compares path with target[pos..] over path's length: 0 when target continues with all of path;
+   * positive when every key under path sorts after target (path is greater at the first difference,
+   * or target ends inside path); negative when every key under path sorts before target.
    */
   private static int comparePrefix(byte[] path, byte[] target, int pos) {
     for (int i = 0; i < path.length; i++) {

@@ -9,32 +9,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Verification of Merkle proofs in the eth_getProof format: the RLP of the hashed nodes on a key's path. */
+/**
+ * Verification of Merkle proofs in the eth_getProof format: the RLP of the hashed nodes on a key's
+ * path.
+ */
 final class TrieProofs {
   private TrieProofs() {}
 
   static Optional<Bytes> verify(Bytes32 root, byte[] key, List<Bytes> proof) {
-    if (root.equals(MerklePatriciaTrie.EMPTY_ROOT)) return Optional.empty(); // nothing is in the empty trie
+    if (root.equals(MerklePatriciaTrie.EMPTY_ROOT))
+      return Optional.empty(); // nothing is in the empty trie
     Map<Bytes, byte[]> byHash = new HashMap<>(proof.size() * 2);
     for (Bytes node : proof) byHash.put(Keccak.hash(node), node.unsafeArray());
     int total = key.length * 2;
     int[] depth = {0};
-    NodeSource source = hash -> {
-      byte[] node = byHash.get(Bytes.wrap(hash));
-      if (node != null) return node;
-      if (depth[0] == 0) {
-        throw new InvalidProofException("no proof node hashes to the root " + root
-            + ": the proof is for another root or was altered");
-      }
-      throw new InvalidProofException("the proof lacks node " + Hex.encode(hash) + " at nibble " + depth[0]
-          + " of the key's path: it is incomplete or a node was altered");
-    };
+    NodeSource source =
+        hash -> {
+          byte[] node = byHash.get(Bytes.wrap(hash));
+          if (node != null) return node;
+          if (depth[0] == 0) {
+            throw new InvalidProofException(
+                "no proof node hashes to the root "
+                    + root
+                    + ": the proof is for another root or was altered");
+          }
+          throw new InvalidProofException(
+              "the proof lacks node "
+                  + Hex.encode(hash)
+                  + " at nibble "
+                  + depth[0]
+                  + " of the key's path: it is incomplete or a node was altered");
+        };
     Node n = new Node.HashRef(root.toArray());
     try {
       while (n != null) {
         n = source.resolve(n);
         if (n instanceof Node.Leaf l) {
-          return matches(l.path, key, depth[0], total) ? Optional.of(Bytes.wrap(l.value)) : Optional.empty();
+          return matches(l.path, key, depth[0], total)
+              ? Optional.of(Bytes.wrap(l.value))
+              : Optional.empty();
         }
         if (n instanceof Node.Extension x) {
           if (!startsWith(x.path, key, depth[0], total)) return Optional.empty();
@@ -50,8 +63,12 @@ final class TrieProofs {
     } catch (InvalidProofException e) {
       throw e;
     } catch (TrieException e) {
-      throw new InvalidProofException("a proof node on the key's path at nibble " + depth[0] + " is malformed: "
-          + e.getMessage(), e);
+      throw new InvalidProofException(
+          "a proof node on the key's path at nibble "
+              + depth[0]
+              + " is malformed: "
+              + e.getMessage(),
+          e);
     }
   }
 

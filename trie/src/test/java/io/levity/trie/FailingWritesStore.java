@@ -3,8 +3,8 @@ package io.levity.trie;
 import java.util.Optional;
 
 /**
- * A test double: delegates to a real store but makes the next N batch writes fail, as a full disk or a crash
- * before the write would. Shared with other modules' tests through the trie test-jar.
+ * A test double: delegates to a real store but makes the next N batch writes fail, as a full disk
+ * or a crash before the write would. Shared with other modules' tests through the trie test-jar.
  */
 public final class FailingWritesStore implements KeyValueStore {
   private final KeyValueStore inner;
@@ -65,7 +65,8 @@ public final class FailingWritesStore implements KeyValueStore {
       public void write() {
         if (failuresLeft > 0) {
           failuresLeft--;
-          throw new StoreException("simulated failure before the batch was written (" + b.size() + " writes lost)");
+          throw new StoreException(
+              "simulated failure before the batch was written (" + b.size() + " writes lost)");
         }
         b.write();
       }

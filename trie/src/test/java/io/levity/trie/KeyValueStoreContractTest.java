@@ -84,8 +84,11 @@ abstract class KeyValueStoreContractTest {
   @Test
   void useAfterCloseFailsClearly() {
     store.close();
-    assertThatThrownBy(() -> store.get(new byte[] {1})).isInstanceOf(StoreException.class).hasMessageContaining("closed");
-    assertThatThrownBy(() -> store.put(new byte[] {1}, new byte[] {1})).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.get(new byte[] {1}))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> store.put(new byte[] {1}, new byte[] {1}))
+        .isInstanceOf(StoreException.class);
     store.close(); // twice is harmless
   }
 }

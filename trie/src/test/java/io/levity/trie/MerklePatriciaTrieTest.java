@@ -35,7 +35,8 @@ class MerklePatriciaTrieTest {
   void emptyTrieHasTheWellKnownRoot() {
     assertThat(MerklePatriciaTrie.EMPTY_ROOT.toHex())
         .isEqualTo("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
-    assertThat(MerklePatriciaTrie.EMPTY_ROOT).isEqualTo(Keccak.hash(Bytes.wrap(Rlp.encodeBytes(new byte[0]))));
+    assertThat(MerklePatriciaTrie.EMPTY_ROOT)
+        .isEqualTo(Keccak.hash(Bytes.wrap(Rlp.encodeBytes(new byte[0]))));
     InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     MerklePatriciaTrie t = MerklePatriciaTrie.empty(store);
     assertThat(t.rootHash()).isEqualTo(MerklePatriciaTrie.EMPTY_ROOT);
@@ -52,7 +53,10 @@ class MerklePatriciaTrieTest {
         .isEqualTo("0xd23786fb4a010da3ce639d66d5e904a11dbc02746d1ce25029e53290cabf28ab");
     assertThat(trieOf("doe", "reindeer", "dog", "puppy", "dogglesworth", "cat").rootHash().toHex())
         .isEqualTo("0x8aad789dff2f538bca5d8ea56e8abe10f4c7ba3a5dea95fea4cd6e7c3a1168d3");
-    assertThat(trieOf("do", "verb", "horse", "stallion", "doge", "coin", "dog", "puppy").rootHash().toHex())
+    assertThat(
+            trieOf("do", "verb", "horse", "stallion", "doge", "coin", "dog", "puppy")
+                .rootHash()
+                .toHex())
         .isEqualTo("0x5991bb8c6514148a29db676a14ac506cd2cd5775ace63c30a4fe457715e9ac84");
     assertThat(trieOf("foo", "bar", "food", "bass").rootHash().toHex())
         .isEqualTo("0x17beaa1648bafa633cda809c90c04af50fc8aed3cb40d16efbddee6fdf63c4c3");
@@ -69,8 +73,11 @@ class MerklePatriciaTrieTest {
     assertThat(t.proof(h("01"))).containsExactly(rootRlp);
     assertThat(t.rootHash()).isEqualTo(Keccak.hash(rootRlp));
     t.commit();
-    assertThat(store.size()).as("only the root is stored; its children live inside it").isEqualTo(1);
-    assertThat(store.get(t.rootHash().toArray())).hasValueSatisfying(v -> assertThat(v).isEqualTo(rootRlp.toArray()));
+    assertThat(store.size())
+        .as("only the root is stored; its children live inside it")
+        .isEqualTo(1);
+    assertThat(store.get(t.rootHash().toArray()))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(rootRlp.toArray()));
   }
 
   @Test
@@ -80,11 +87,20 @@ class MerklePatriciaTrieTest {
     Bytes big = Bytes.wrap(new byte[32]);
     t.put(h("01"), big);
     t.put(h("02"), h("04"));
-    Bytes leaf1 = Bytes.wrap(Rlp.encodeList(Rlp.encodeBytes(new byte[] {0x20}), Rlp.encodeBytes(big)));
+    Bytes leaf1 =
+        Bytes.wrap(Rlp.encodeList(Rlp.encodeBytes(new byte[] {0x20}), Rlp.encodeBytes(big)));
     assertThat(leaf1.size()).isEqualTo(35);
-    Bytes branch = Bytes.wrap(Rlp.encodeList(concat(Rlp.EMPTY_STRING, Rlp.encodeBytes(Keccak.hash256(leaf1.toArray())),
-        h("c22004").toArray(), h("80".repeat(14)).toArray())));
-    Bytes ext = Bytes.wrap(Rlp.encodeList(new byte[] {0x10}, Rlp.encodeBytes(Keccak.hash256(branch.toArray()))));
+    Bytes branch =
+        Bytes.wrap(
+            Rlp.encodeList(
+                concat(
+                    Rlp.EMPTY_STRING,
+                    Rlp.encodeBytes(Keccak.hash256(leaf1.toArray())),
+                    h("c22004").toArray(),
+                    h("80".repeat(14)).toArray())));
+    Bytes ext =
+        Bytes.wrap(
+            Rlp.encodeList(new byte[] {0x10}, Rlp.encodeBytes(Keccak.hash256(branch.toArray()))));
     assertThat(t.proof(h("01"))).containsExactly(ext, branch, leaf1);
     assertThat(t.proof(h("02"))).containsExactly(ext, branch); // leaf 2 is inline in the branch
     t.commit();
@@ -92,7 +108,8 @@ class MerklePatriciaTrieTest {
   }
 
   private static byte[] concat(byte[]... parts) {
-    return Bytes.concat(java.util.Arrays.stream(parts).map(Bytes::wrap).toArray(Bytes[]::new)).toArray();
+    return Bytes.concat(java.util.Arrays.stream(parts).map(Bytes::wrap).toArray(Bytes[]::new))
+        .toArray();
   }
 
   @Test
@@ -185,13 +202,15 @@ class MerklePatriciaTrieTest {
     InMemoryKeyValueStore real = new InMemoryKeyValueStore();
     FailingWritesStore store = new FailingWritesStore(real, 0);
     MerklePatriciaTrie t = MerklePatriciaTrie.empty(store);
-    for (int i = 0; i < 50; i++) t.put(Bytes.of((byte) i, (byte) (i * 7)), Bytes.wrap(new byte[33]));
+    for (int i = 0; i < 50; i++)
+      t.put(Bytes.of((byte) i, (byte) (i * 7)), Bytes.wrap(new byte[33]));
     store.failNextWrite();
     assertThatThrownBy(t::commit).isInstanceOf(StoreException.class);
     assertThat(real.size()).as("nothing of a failed batch is visible").isZero();
     Bytes32 root = t.commit();
     MerklePatriciaTrie reopened = MerklePatriciaTrie.open(real, root);
-    for (int i = 0; i < 50; i++) assertThat(reopened.get(Bytes.of((byte) i, (byte) (i * 7)))).isPresent();
+    for (int i = 0; i < 50; i++)
+      assertThat(reopened.get(Bytes.of((byte) i, (byte) (i * 7)))).isPresent();
   }
 
   @Test
@@ -224,10 +243,12 @@ class MerklePatriciaTrieTest {
     store.delete(Keccak.hash(siblingProof.get(siblingProof.size() - 1)).toArray());
 
     MerklePatriciaTrie reopened = MerklePatriciaTrie.open(store, root);
-    reopened.put(h("30"), h("03")); // the root branch is now uncommitted, so deletes change it in place
+    reopened.put(
+        h("30"), h("03")); // the root branch is now uncommitted, so deletes change it in place
     reopened.remove(h("30"));
     assertThat(reopened.rootHash()).isEqualTo(root);
-    // Removing 0x10 leaves the branch with one child, which must be loaded to merge paths: it is missing.
+    // Removing 0x10 leaves the branch with one child, which must be loaded to merge paths: it is
+    // missing.
     assertThatThrownBy(() -> reopened.remove(h("10"))).isInstanceOf(MissingNodeException.class);
     assertThat(reopened.rootHash()).isEqualTo(root);
     assertThat(reopened.get(h("10"))).contains(h("01"));
@@ -238,17 +259,21 @@ class MerklePatriciaTrieTest {
     InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     Bytes32 bogus = Keccak.hash(s("no such node"));
     assertThatThrownBy(() -> MerklePatriciaTrie.open(store, bogus))
-        .isInstanceOf(MissingNodeException.class).hasMessageContaining(bogus.toHex());
+        .isInstanceOf(MissingNodeException.class)
+        .hasMessageContaining(bogus.toHex());
   }
 
   @Test
   void malformedStoredNodesAreRejected() {
     InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-    for (String bad : List.of("c3808080", "c180", "c2c0c0", "c24080", "c3208100", "c22080", "c20080", "ff")) {
+    for (String bad :
+        List.of("c3808080", "c180", "c2c0c0", "c24080", "c3208100", "c22080", "c20080", "ff")) {
       byte[] node = h(bad).toArray();
       Bytes32 key = Keccak.hash(node);
       store.put(key.toArray(), node);
-      assertThatThrownBy(() -> MerklePatriciaTrie.open(store, key)).as(bad).isInstanceOf(TrieException.class);
+      assertThatThrownBy(() -> MerklePatriciaTrie.open(store, key))
+          .as(bad)
+          .isInstanceOf(TrieException.class);
     }
   }
 

@@ -10,11 +10,17 @@ class NibblesTest {
   @Test
   void hexPrefixEncodingAsInTheYellowPaper() {
     assertThat(Nibbles.compact(new byte[] {1, 2, 3, 4, 5}, false)).isEqualTo(Hex.decode("112345"));
-    assertThat(Nibbles.compact(new byte[] {0, 1, 2, 3, 4, 5}, false)).isEqualTo(Hex.decode("00012345"));
-    assertThat(Nibbles.compact(new byte[] {0, 15, 1, 12, 11, 8}, true)).isEqualTo(Hex.decode("200f1cb8"));
-    assertThat(Nibbles.compact(new byte[] {15, 1, 12, 11, 8}, true)).isEqualTo(Hex.decode("3f1cb8"));
+    assertThat(Nibbles.compact(new byte[] {0, 1, 2, 3, 4, 5}, false))
+        .isEqualTo(Hex.decode("00012345"));
+    assertThat(Nibbles.compact(new byte[] {0, 15, 1, 12, 11, 8}, true))
+        .isEqualTo(Hex.decode("200f1cb8"));
+    assertThat(Nibbles.compact(new byte[] {15, 1, 12, 11, 8}, true))
+        .isEqualTo(Hex.decode("3f1cb8"));
     assertThat(Nibbles.compact(new byte[0], true)).isEqualTo(Hex.decode("20"));
-    for (byte[] c : new byte[][] {Hex.decode("112345"), Hex.decode("00012345"), Hex.decode("200f1cb8"), Hex.decode("20")}) {
+    for (byte[] c :
+        new byte[][] {
+          Hex.decode("112345"), Hex.decode("00012345"), Hex.decode("200f1cb8"), Hex.decode("20")
+        }) {
       assertThat(Nibbles.compact(Nibbles.fromCompact(c), Nibbles.compactIsLeaf(c))).isEqualTo(c);
     }
   }

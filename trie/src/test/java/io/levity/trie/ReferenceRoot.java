@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The root hash straight from the Yellow Paper's definition (appendix D), computed from the whole map at once with
- * core's RLP encoder: slow and independent of the trie's node code, so it can judge it.
+ * The root hash straight from the Yellow Paper's definition (appendix D), computed from the whole
+ * map at once with core's RLP encoder: slow and independent of the trie's node code, so it can
+ * judge it.
  */
 final class ReferenceRoot {
   private ReferenceRoot() {}
@@ -33,7 +34,8 @@ final class ReferenceRoot {
   private static byte[] node(List<byte[][]> items, int i) {
     if (items.size() == 1) {
       byte[] k = items.get(0)[0];
-      return Rlp.encodeList(Rlp.encodeBytes(hexPrefix(k, i, k.length, true)), Rlp.encodeBytes(items.get(0)[1]));
+      return Rlp.encodeList(
+          Rlp.encodeBytes(hexPrefix(k, i, k.length, true)), Rlp.encodeBytes(items.get(0)[1]));
     }
     int shared = Integer.MAX_VALUE;
     byte[] first = items.get(0)[0];
@@ -43,7 +45,8 @@ final class ReferenceRoot {
       shared = Math.min(shared, j);
     }
     if (shared > 0) {
-      return Rlp.encodeList(Rlp.encodeBytes(hexPrefix(first, i, i + shared, false)), ref(node(items, i + shared)));
+      return Rlp.encodeList(
+          Rlp.encodeBytes(hexPrefix(first, i, i + shared, false)), ref(node(items, i + shared)));
     }
     byte[][] parts = new byte[17][];
     for (int nibble = 0; nibble < 16; nibble++) {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected KeyValueStore open() {
@@ -28,7 +27,9 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
     Map<Bytes, Bytes> model = new LinkedHashMap<>();
     Random rnd = new Random(11);
     Bytes32 root;
-    try (RocksDbKeyValueStore s = RocksDbKeyValueStore.open(db, RocksDbKeyValueStore.Config.defaults().withSyncWrites(true))) {
+    try (RocksDbKeyValueStore s =
+        RocksDbKeyValueStore.open(
+            db, RocksDbKeyValueStore.Config.defaults().withSyncWrites(true))) {
       MerklePatriciaTrie t = MerklePatriciaTrie.empty(s);
       for (int i = 0; i < 2000; i++) {
         Bytes k = MerklePatriciaTrieTest.random(rnd, 1 + rnd.nextInt(32));
@@ -55,6 +56,7 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
   @Test
   void openingAFolderInUseFailsClearly() {
     assertThatThrownBy(() -> RocksDbKeyValueStore.open(dir.resolve("db")))
-        .isInstanceOf(StoreException.class).hasMessageContaining("cannot open");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("cannot open");
   }
 }

@@ -25,9 +25,11 @@ class SortedBatchBufferTest {
     Random rnd = new Random(5);
     List<Op> ops = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      byte[] key = new byte[rnd.nextInt(3) == 0 ? rnd.nextInt(3) : 32]; // short keys collide, some are empty
+      byte[] key =
+          new byte[rnd.nextInt(3) == 0 ? rnd.nextInt(3) : 32]; // short keys collide, some are empty
       rnd.nextBytes(key);
-      byte[] value = rnd.nextInt(5) == 0 ? null : new byte[rnd.nextInt(300)]; // lengths past one varint byte
+      byte[] value =
+          rnd.nextInt(5) == 0 ? null : new byte[rnd.nextInt(300)]; // lengths past one varint byte
       if (value != null) rnd.nextBytes(value);
       ops.add(new Op(key, value));
     }

@@ -45,18 +45,23 @@ class TrieProofTest {
 
   @Test
   void everyKeyIsProven() {
-    entries.forEach((k, v) -> {
-      List<Bytes> proof = trie.proof(k);
-      assertThat(Keccak.hash(proof.get(0))).as("eth_getProof starts with the root node").isEqualTo(root);
-      assertThat(MerklePatriciaTrie.verifyProof(root, k, proof)).contains(v);
-    });
+    entries.forEach(
+        (k, v) -> {
+          List<Bytes> proof = trie.proof(k);
+          assertThat(Keccak.hash(proof.get(0)))
+              .as("eth_getProof starts with the root node")
+              .isEqualTo(root);
+          assertThat(MerklePatriciaTrie.verifyProof(root, k, proof)).contains(v);
+        });
   }
 
   @Test
   void absenceIsProven() {
     Random rnd = new Random(3);
-    List<Bytes> absent = new ArrayList<>(List.of(s("d"), s("dogs"), s("dox"), s("cat"), Bytes.EMPTY));
-    for (int i = 0; i < 50; i++) absent.add(random(rnd, 32)); // mostly diverging at a leaf or an empty slot
+    List<Bytes> absent =
+        new ArrayList<>(List.of(s("d"), s("dogs"), s("dox"), s("cat"), Bytes.EMPTY));
+    for (int i = 0; i < 50; i++)
+      absent.add(random(rnd, 32)); // mostly diverging at a leaf or an empty slot
     Bytes someKey = entries.keySet().iterator().next();
     absent.add(someKey.slice(0, 31)); // a prefix of a stored key: ends inside the path
     absent.add(Bytes.concat(someKey, h("00"))); // runs past a leaf
@@ -76,15 +81,18 @@ class TrieProofTest {
       node[node.length - 1] ^= 1;
       List<Bytes> tampered = new ArrayList<>(proof);
       tampered.set(i, Bytes.wrap(node));
-      assertThatThrownBy(() -> MerklePatriciaTrie.verifyProof(root, key, tampered)).as("node " + i)
+      assertThatThrownBy(() -> MerklePatriciaTrie.verifyProof(root, key, tampered))
+          .as("node " + i)
           .isInstanceOf(InvalidProofException.class);
     }
     List<Bytes> truncated = proof.subList(0, proof.size() - 1);
     assertThatThrownBy(() -> MerklePatriciaTrie.verifyProof(root, key, truncated))
-        .isInstanceOf(InvalidProofException.class).hasMessageContaining("lacks node");
+        .isInstanceOf(InvalidProofException.class)
+        .hasMessageContaining("lacks node");
     Bytes32 otherRoot = Keccak.hash(s("another root"));
     assertThatThrownBy(() -> MerklePatriciaTrie.verifyProof(otherRoot, key, proof))
-        .isInstanceOf(InvalidProofException.class).hasMessageContaining("root");
+        .isInstanceOf(InvalidProofException.class)
+        .hasMessageContaining("root");
     assertThatThrownBy(() -> MerklePatriciaTrie.verifyProof(root, key, List.of()))
         .isInstanceOf(InvalidProofException.class);
   }
@@ -106,9 +114,11 @@ class TrieProofTest {
   void emptyTrieAndUncommittedTries() {
     MerklePatriciaTrie empty = MerklePatriciaTrie.inMemory();
     assertThat(empty.proof(s("x"))).isEmpty();
-    assertThat(MerklePatriciaTrie.verifyProof(MerklePatriciaTrie.EMPTY_ROOT, s("x"), List.of())).isEmpty();
+    assertThat(MerklePatriciaTrie.verifyProof(MerklePatriciaTrie.EMPTY_ROOT, s("x"), List.of()))
+        .isEmpty();
     empty.put(s("x"), s("y"));
-    assertThat(MerklePatriciaTrie.verifyProof(empty.rootHash(), s("x"), empty.proof(s("x")))).contains(s("y"));
+    assertThat(MerklePatriciaTrie.verifyProof(empty.rootHash(), s("x"), empty.proof(s("x"))))
+        .contains(s("y"));
   }
 
   @Test
@@ -116,10 +126,15 @@ class TrieProofTest {
     SecureTrie st = SecureTrie.empty(new InMemoryKeyValueStore());
     for (int i = 0; i < 100; i++) st.put(Bytes.of((byte) i), Bytes.of((byte) (i + 1)));
     Bytes32 r = st.commit();
-    assertThat(SecureTrie.verifyProof(r, Bytes.of((byte) 7), st.proof(Bytes.of((byte) 7)))).contains(Bytes.of((byte) 8));
-    assertThat(SecureTrie.verifyProof(r, Bytes.of((byte) -1), st.proof(Bytes.of((byte) -1)))).isEmpty();
-    // The same proof through the plain verifier with the hashed key, as an eth_getProof client would do.
-    assertThat(MerklePatriciaTrie.verifyProof(r, SecureTrie.hashKey(Bytes.of((byte) 7)), st.proof(Bytes.of((byte) 7))))
+    assertThat(SecureTrie.verifyProof(r, Bytes.of((byte) 7), st.proof(Bytes.of((byte) 7))))
+        .contains(Bytes.of((byte) 8));
+    assertThat(SecureTrie.verifyProof(r, Bytes.of((byte) -1), st.proof(Bytes.of((byte) -1))))
+        .isEmpty();
+    // The same proof through the plain verifier with the hashed key, as an eth_getProof client
+    // would do.
+    assertThat(
+            MerklePatriciaTrie.verifyProof(
+                r, SecureTrie.hashKey(Bytes.of((byte) 7)), st.proof(Bytes.of((byte) 7))))
         .contains(Bytes.of((byte) 8));
   }
 }

@@ -23,13 +23,20 @@ import net.jqwik.api.Provide;
 class TriePropertyTest {
   @Provide
   Arbitrary<Bytes> keys() {
-    return Arbitraries.of((byte) 0x00, (byte) 0x01, (byte) 0x10, (byte) 0x1f, (byte) 0xf0, (byte) 0xff)
-        .array(byte[].class).ofMaxSize(5).map(Bytes::wrap);
+    return Arbitraries.of(
+            (byte) 0x00, (byte) 0x01, (byte) 0x10, (byte) 0x1f, (byte) 0xf0, (byte) 0xff)
+        .array(byte[].class)
+        .ofMaxSize(5)
+        .map(Bytes::wrap);
   }
 
   @Provide
   Arbitrary<Bytes> values() {
-    return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(48).map(Bytes::wrap); // inline and hashed
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMinSize(1)
+        .ofMaxSize(48)
+        .map(Bytes::wrap); // inline and hashed
   }
 
   @Provide
@@ -39,8 +46,9 @@ class TriePropertyTest {
 
   @Provide
   Arbitrary<List<Op>> ops() {
-    Arbitrary<Op> op = Combinators.combine(keys(), values(), Arbitraries.integers().between(0, 3))
-        .as((k, v, kind) -> new Op(k, kind == 0 ? Bytes.EMPTY : v)); // a quarter are deletes
+    Arbitrary<Op> op =
+        Combinators.combine(keys(), values(), Arbitraries.integers().between(0, 3))
+            .as((k, v, kind) -> new Op(k, kind == 0 ? Bytes.EMPTY : v)); // a quarter are deletes
     return op.list().ofMaxSize(80);
   }
 
@@ -65,13 +73,17 @@ class TriePropertyTest {
   }
 
   @Property(tries = 300)
-  void deleteThenReinsertRestoresTheRoot(@ForAll("maps") Map<Bytes, Bytes> map, @ForAll("keys") Bytes extra,
+  void deleteThenReinsertRestoresTheRoot(
+      @ForAll("maps") Map<Bytes, Bytes> map,
+      @ForAll("keys") Bytes extra,
       @ForAll("values") Bytes value) {
     InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     MerklePatriciaTrie t = MerklePatriciaTrie.empty(store);
     map.forEach(t::put);
     Bytes32 committed = t.commit();
-    t = MerklePatriciaTrie.open(store, committed); // deletes must also work through lazily loaded nodes
+    t =
+        MerklePatriciaTrie.open(
+            store, committed); // deletes must also work through lazily loaded nodes
     for (Bytes k : map.keySet()) {
       Bytes v = map.get(k);
       t.remove(k);
@@ -87,12 +99,15 @@ class TriePropertyTest {
   }
 
   @Property(tries = 200)
-  void everyKeyHasAVerifyingProof(@ForAll("maps") Map<Bytes, Bytes> map, @ForAll("keys") Bytes probe) {
+  void everyKeyHasAVerifyingProof(
+      @ForAll("maps") Map<Bytes, Bytes> map, @ForAll("keys") Bytes probe) {
     MerklePatriciaTrie t = MerklePatriciaTrie.inMemory();
     map.forEach(t::put);
     Bytes32 root = t.commit();
-    map.forEach((k, v) -> assertThat(MerklePatriciaTrie.verifyProof(root, k, t.proof(k))).contains(v));
-    assertThat(MerklePatriciaTrie.verifyProof(root, probe, t.proof(probe))).isEqualTo(Optional.ofNullable(map.get(probe)));
+    map.forEach(
+        (k, v) -> assertThat(MerklePatriciaTrie.verifyProof(root, k, t.proof(k))).contains(v));
+    assertThat(MerklePatriciaTrie.verifyProof(root, probe, t.proof(probe)))
+        .isEqualTo(Optional.ofNullable(map.get(probe)));
   }
 
   @Property(tries = 200)
@@ -105,9 +120,11 @@ class TriePropertyTest {
       t.put(op.key(), op.value());
       if (op.value().isEmpty()) model.remove(op.key());
       else model.put(op.key(), op.value());
-      // Hashing between updates caches hashes in nodes that later updates change in place: they must not go stale.
+      // Hashing between updates caches hashes in nodes that later updates change in place: they
+      // must not go stale.
       if (i % 3 == 0) assertThat(t.rootHash()).isEqualTo(ReferenceRoot.of(model));
-      if (i == ops.size() / 2) t = MerklePatriciaTrie.open(store, t.commit()); // mix committed and fresh nodes
+      if (i == ops.size() / 2)
+        t = MerklePatriciaTrie.open(store, t.commit()); // mix committed and fresh nodes
     }
     assertThat(t.rootHash()).isEqualTo(ReferenceRoot.of(model));
     Map<Bytes, Bytes> walked = new LinkedHashMap<>();
@@ -117,8 +134,10 @@ class TriePropertyTest {
       assertThat(t.get(k)).isEqualTo(Optional.ofNullable(model.get(k)));
       assertThat(t.nextKey(k)).isEqualTo(Optional.ofNullable(model.higherKey(k)));
       assertThat(t.prevKey(k)).isEqualTo(Optional.ofNullable(model.lowerKey(k)));
-      assertThat(t.higher(k, true).map(MerklePatriciaTrie.Entry::key)).isEqualTo(Optional.ofNullable(model.ceilingKey(k)));
-      assertThat(t.lower(k, true).map(MerklePatriciaTrie.Entry::key)).isEqualTo(Optional.ofNullable(model.floorKey(k)));
+      assertThat(t.higher(k, true).map(MerklePatriciaTrie.Entry::key))
+          .isEqualTo(Optional.ofNullable(model.ceilingKey(k)));
+      assertThat(t.lower(k, true).map(MerklePatriciaTrie.Entry::key))
+          .isEqualTo(Optional.ofNullable(model.floorKey(k)));
     }
     for (Bytes k : model.keySet()) {
       assertThat(t.nextKey(k)).isEqualTo(Optional.ofNullable(model.higherKey(k)));

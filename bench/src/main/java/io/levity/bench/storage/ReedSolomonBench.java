@@ -16,17 +16,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reed-Solomon 6+3 with 1 MiB shards on one thread: time per encode (3 parity shards from 6 data shards) and per
- * decode with data shards 0, 2 and 4 lost. Throughput in GB/s per core = 6 MiB of data / the time per operation
- * (the convention ISA-L and klauspost/reedsolomon use: data bytes processed). {@code kernel=scalar} forces the
- * table kernel; {@code simd} uses the Vector API (the fork adds {@code jdk.incubator.vector}).
+ * Reed-Solomon 6+3 with 1 MiB shards on one thread: time per encode (3 parity shards from 6 data
+ * shards) and per decode with data shards 0, 2 and 4 lost. Throughput in GB/s per core = 6 MiB of
+ * data / the time per operation (the convention ISA-L and klauspost/reedsolomon use: data bytes
+ * processed). {@code kernel=scalar} forces the table kernel; {@code simd} uses the Vector API (the
+ * fork adds {@code jdk.incubator.vector}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ReedSolomonBench {
   @Param({"1048576"})
   public int shardSize;
@@ -59,7 +62,10 @@ public class ReedSolomonBench {
     return shards;
   }
 
-  /** Rebuilds three data shards in place (their old contents are overwritten, so no copying is timed). */
+  /**
+   * Rebuilds three data shards in place (their old contents are overwritten, so no copying is
+   * timed).
+   */
   @Benchmark
   public byte[][] decodeThreeDataLost() {
     rs.decode(work, present);

@@ -3,8 +3,13 @@ package io.levity.cli.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code levity bench ...}: whole-system benchmarks, each run side by side with a peer where one exists here. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * {@code levity bench ...}: whole-system benchmarks, each run side by side with a peer where one
+ * exists here.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
     description = "Benchmarks that print what they measured and against what.",
     subcommands = {EvmBenchCommand.class, TpsBenchCommand.class, StorageBenchCommand.class})
 public final class BenchCommand implements Runnable {

@@ -3,7 +3,10 @@ package io.levity.cli.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository root (where bench/ and docs/ live): -Dlevity.home, set by ./levity, else the working dir. */
+/**
+ * Finds the repository root (where bench/ and docs/ live): -Dlevity.home, set by ./levity, else the
+ * working dir.
+ */
 final class LevityHome {
   private LevityHome() {}
 
@@ -12,7 +15,8 @@ final class LevityHome {
     Path p = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
     while (p != null && !Files.isDirectory(p.resolve("bench"))) p = p.getParent();
     if (p == null) {
-      throw new IllegalStateException("cannot find the Levity repository (run through ./levity or from inside it)");
+      throw new IllegalStateException(
+          "cannot find the Levity repository (run through ./levity or from inside it)");
     }
     return p;
   }

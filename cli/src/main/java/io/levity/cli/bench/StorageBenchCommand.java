@@ -25,31 +25,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code levity bench storage}: uploads and downloads a random file through real storage node processes on
- * loopback with the 6+3 code and with a 3-replica baseline, and measures the erasure kernel on this machine.
+ * {@code levity bench storage}: uploads and downloads a random file through real storage node
+ * processes on loopback with the 6+3 code and with a 3-replica baseline, and measures the erasure
+ * kernel on this machine.
  */
-@Command(name = "storage", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Storage network throughput: erasure coding vs 3 replicas, through node processes.",
-        "Starts storage node processes (child JVMs) on 127.0.0.1 over a shared chain file, uploads and "
-        + "downloads a random file with the 6+3 code and then another with a 1+2 code (every shard a "
-        + "full-size stand-in for a replica: 3-way replication through the same nodes), and prints MB/s "
-        + "(10^6 bytes/s), bytes stored, and the Reed-Solomon kernel's encode/decode GB/s on this machine."})
+@Command(
+    name = "storage",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Storage network throughput: erasure coding vs 3 replicas, through node processes.",
+      "Starts storage node processes (child JVMs) on 127.0.0.1 over a shared chain file, uploads and "
+          + "downloads a random file with the 6+3 code and then another with a 1+2 code (every shard a "
+          + "full-size stand-in for a replica: 3-way replication through the same nodes), and prints MB/s "
+          + "(10^6 bytes/s), bytes stored, and the Reed-Solomon kernel's encode/decode GB/s on this machine."
+    })
 public final class StorageBenchCommand implements Callable<Integer> {
-  @Option(names = "--size", defaultValue = "64MB", paramLabel = "SIZE",
-      description = "File size: bytes or with KB/MB/GB (powers of 1024) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      defaultValue = "64MB",
+      paramLabel = "SIZE",
+      description =
+          "File size: bytes or with KB/MB/GB (powers of 1024) (default: ${DEFAULT-VALUE}).")
   String size;
 
-  @Option(names = "--nodes", defaultValue = "9", description = "Storage node processes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--nodes",
+      defaultValue = "9",
+      description = "Storage node processes (default: ${DEFAULT-VALUE}).")
   int nodes;
 
   @Option(names = "--no-baseline", description = "Skip the 3-replica baseline.")
   boolean noBaseline;
 
-  @Option(names = "--keep", description = "Keep the working directory (node data, logs) instead of deleting it.")
+  @Option(
+      names = "--keep",
+      description = "Keep the working directory (node data, logs) instead of deleting it.")
   boolean keep;
 
   /** One upload and download of one file. */
-  record Run(String label, long length, double uploadSeconds, double downloadSeconds, long storedBytes) {}
+  record Run(
+      String label, long length, double uploadSeconds, double downloadSeconds, long storedBytes) {}
 
   @Override
   public Integer call() throws Exception {
@@ -60,39 +76,75 @@ public final class StorageBenchCommand implements Callable<Integer> {
     try {
       Path chainFile = dir.resolve("chain.json");
       FileStorageChain chain = FileStorageChain.open(chainFile);
-      System.err.printf("levity: starting %d storage node processes (data and logs in %s) ...%n", nodes, dir);
-      for (int i = 0; i < nodes; i++) procs.add(StorageNodeProcess.start(dir.resolve("node" + i), chainFile, 0));
+      System.err.printf(
+          "levity: starting %d storage node processes (data and logs in %s) ...%n", nodes, dir);
+      for (int i = 0; i < nodes; i++)
+        procs.add(StorageNodeProcess.start(dir.resolve("node" + i), chainFile, 0));
       for (StorageNodeProcess p : procs) p.awaitEndpoint(Duration.ofSeconds(120));
 
       Run ec = run(chain, ReedSolomon.defaultCode(), "erasure 6+3", dir, length, 1, procs);
-      Run rep = noBaseline ? null : run(chain, ReedSolomon.create(1, 2), "3 replicas (1+2)", dir, length, 2, procs);
+      Run rep =
+          noBaseline
+              ? null
+              : run(chain, ReedSolomon.create(1, 2), "3 replicas (1+2)", dir, length, 2, procs);
       double[] kernel = kernel();
       double pipeline = encodePipeline(dir, length);
 
-      System.out.printf(Locale.ROOT, "levity bench storage: %s random file, %d storage node processes on 127.0.0.1, "
-          + "kernel %s, %d cores%n", human(length), nodes, ReedSolomon.kernel(),
+      System.out.printf(
+          Locale.ROOT,
+          "levity bench storage: %s random file, %d storage node processes on 127.0.0.1, "
+              + "kernel %s, %d cores%n",
+          human(length),
+          nodes,
+          ReedSolomon.kernel(),
           Runtime.getRuntime().availableProcessors());
-      System.out.printf(Locale.ROOT, "%-18s %12s %14s %16s %9s%n", "scheme", "upload MB/s", "download MB/s",
-          "bytes stored", "overhead");
+      System.out.printf(
+          Locale.ROOT,
+          "%-18s %12s %14s %16s %9s%n",
+          "scheme",
+          "upload MB/s",
+          "download MB/s",
+          "bytes stored",
+          "overhead");
       for (Run r : rep == null ? List.of(ec) : List.of(ec, rep)) {
-        System.out.printf(Locale.ROOT, "%-18s %12.1f %14.1f %,16d %8.2fx%n", r.label(),
-            r.length() / r.uploadSeconds() / 1e6, r.length() / r.downloadSeconds() / 1e6, r.storedBytes(),
+        System.out.printf(
+            Locale.ROOT,
+            "%-18s %12.1f %14.1f %,16d %8.2fx%n",
+            r.label(),
+            r.length() / r.uploadSeconds() / 1e6,
+            r.length() / r.downloadSeconds() / 1e6,
+            r.storedBytes(),
             (double) r.storedBytes() / r.length());
       }
       if (rep == null) {
-        System.out.printf(Locale.ROOT, "%-18s %12s %14s %,16d %8.2fx  (computed, not run)%n", "3 replicas", "-", "-",
-            3 * length, 3.0);
+        System.out.printf(
+            Locale.ROOT,
+            "%-18s %12s %14s %,16d %8.2fx  (computed, not run)%n",
+            "3 replicas",
+            "-",
+            "-",
+            3 * length,
+            3.0);
       }
-      System.out.printf(Locale.ROOT, "RS(6,3) kernel, one thread, 6 x 4 MiB: encode %.2f GB/s, decode with 3 data "
-          + "shards lost %.2f GB/s (data bytes / time)%n", kernel[0], kernel[1]);
-      System.out.printf(Locale.ROOT, "shard encoding of the file in this process (read, RS, Keccak of every shard "
-          + "segment, write): %.1f MB/s%n", pipeline);
-      System.out.println("Erasure 6+3 stores 1.5x the file and survives any 3 of 9 nodes lost; 3 replicas store 3x"
-          + " and survive any 2 lost.");
-      System.out.println("Upload time is dominated by Keccak hashing (client: every shard; each node: the shard it"
-          + " receives) and loopback copies on a machine this small; download fetches k shards in parallel, verifies"
-          + " them and decodes only if a data shard is missing. The replica baseline ships 3x the bytes on upload"
-          + " but one full copy from one node on download.");
+      System.out.printf(
+          Locale.ROOT,
+          "RS(6,3) kernel, one thread, 6 x 4 MiB: encode %.2f GB/s, decode with 3 data "
+              + "shards lost %.2f GB/s (data bytes / time)%n",
+          kernel[0],
+          kernel[1]);
+      System.out.printf(
+          Locale.ROOT,
+          "shard encoding of the file in this process (read, RS, Keccak of every shard "
+              + "segment, write): %.1f MB/s%n",
+          pipeline);
+      System.out.println(
+          "Erasure 6+3 stores 1.5x the file and survives any 3 of 9 nodes lost; 3 replicas store 3x"
+              + " and survive any 2 lost.");
+      System.out.println(
+          "Upload time is dominated by Keccak hashing (client: every shard; each node: the shard it"
+              + " receives) and loopback copies on a machine this small; download fetches k shards in parallel, verifies"
+              + " them and decodes only if a data shard is missing. The replica baseline ships 3x the bytes on upload"
+              + " but one full copy from one node on download.");
       return 0;
     } finally {
       for (StorageNodeProcess p : procs) p.close();
@@ -100,13 +152,22 @@ public final class StorageBenchCommand implements Callable<Integer> {
     }
   }
 
-  private Run run(FileStorageChain chain, ReedSolomon code, String label, Path dir, long length, long seed,
-      List<StorageNodeProcess> procs) throws IOException {
+  private Run run(
+      FileStorageChain chain,
+      ReedSolomon code,
+      String label,
+      Path dir,
+      long length,
+      long seed,
+      List<StorageNodeProcess> procs)
+      throws IOException {
     Path in = dir.resolve("input-" + seed + ".bin");
     writeRandom(in, length, seed);
     long storedBefore = storedBytes(procs);
-    StorageClient.Config config = StorageClient.Config.defaults().withWorkDir(dir.resolve("work"))
-        .withRepairOnDownload(false);
+    StorageClient.Config config =
+        StorageClient.Config.defaults()
+            .withWorkDir(dir.resolve("work"))
+            .withRepairOnDownload(false);
     try (StorageClient client = new StorageClient(chain, new HttpNodeClient(), code, config)) {
       // Warm-up (JIT in this process and in the nodes) on a small file that is not measured.
       Path warm = dir.resolve("warm-" + seed + ".bin");
@@ -125,7 +186,8 @@ public final class StorageBenchCommand implements Callable<Integer> {
       t0 = System.nanoTime();
       client.download(up.fileRoot(), out, ProgressListener.NONE);
       double downSeconds = (System.nanoTime() - t0) / 1e9;
-      if (Files.mismatch(in, out) != -1) throw new IllegalStateException("downloaded file differs from the input");
+      if (Files.mismatch(in, out) != -1)
+        throw new IllegalStateException("downloaded file differs from the input");
       Files.delete(out);
       return new Run(label, length, upSeconds, downSeconds, storedBytes(procs) - storedBefore);
     }
@@ -161,7 +223,9 @@ public final class StorageBenchCommand implements Callable<Integer> {
     }
   }
 
-  /** MB/s of {@link ShardEncoder} over the file in this process (read, encode, hash, write shards). */
+  /**
+   * MB/s of {@link ShardEncoder} over the file in this process (read, encode, hash, write shards).
+   */
   static double encodePipeline(Path dir, long length) throws IOException {
     Path in = dir.resolve("input-1.bin");
     long t0 = System.nanoTime();
@@ -213,7 +277,8 @@ public final class StorageBenchCommand implements Callable<Integer> {
       if (v < 1) throw new NumberFormatException();
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--size must be a positive size like 64MB, 1GB or 1000000: " + s);
+      throw new IllegalArgumentException(
+          "--size must be a positive size like 64MB, 1GB or 1000000: " + s);
     }
   }
 

@@ -8,10 +8,10 @@ import io.levity.cli.bench.tps.LevityDevnet;
 import io.levity.cli.bench.tps.ResultTable;
 import io.levity.cli.bench.tps.RpcClient;
 import io.levity.cli.bench.tps.TargetChain;
+import io.levity.cli.bench.tps.TokenSetup;
 import io.levity.cli.bench.tps.TpsResult;
 import io.levity.cli.bench.tps.TpsRun;
 import io.levity.cli.bench.tps.Workload;
-import io.levity.cli.bench.tps.TokenSetup;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.node.keys.DevAccounts;
@@ -36,72 +36,132 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code levity bench tps}: transaction throughput and inclusion latency of a Levity devnet, side by side with a
- * Hardhat 2 node driven by the same Java client on the same workload.
+ * {@code levity bench tps}: transaction throughput and inclusion latency of a Levity devnet, side
+ * by side with a Hardhat 2 node driven by the same Java client on the same workload.
  */
-@Command(name = "tps", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Throughput (submitted and committed tx/s) and inclusion latency",
-        "(p50/p90/p99/max) of signed EIP-1559 transactions from N dev accounts",
-        "with explicit nonces, on a fresh Levity devnet (child process) and on",
-        "Hardhat 2 (npx hardhat node), side by side with the ratios. Progress",
-        "goes to stderr, tables to stdout. Exits 1 if an acknowledged",
-        "transaction never reached a block. See docs/bench.md."})
+@Command(
+    name = "tps",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Throughput (submitted and committed tx/s) and inclusion latency",
+      "(p50/p90/p99/max) of signed EIP-1559 transactions from N dev accounts",
+      "with explicit nonces, on a fresh Levity devnet (child process) and on",
+      "Hardhat 2 (npx hardhat node), side by side with the ratios. Progress",
+      "goes to stderr, tables to stdout. Exits 1 if an acknowledged",
+      "transaction never reached a block. See docs/bench.md."
+    })
 public final class TpsBenchCommand implements Callable<Integer> {
-  enum WorkloadChoice { eth, erc20, both }
+  enum WorkloadChoice {
+    eth,
+    erc20,
+    both
+  }
 
-  enum TargetChoice { levity, hardhat, both }
+  enum TargetChoice {
+    levity,
+    hardhat,
+    both
+  }
 
-  @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s", converter = DurationConverter.class,
-      description = "Measured submission time per workload and chain: 20s, 1500ms, 2m (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duration",
+      paramLabel = "TIME",
+      defaultValue = "20s",
+      converter = DurationConverter.class,
+      description =
+          "Measured submission time per workload and chain: 20s, 1500ms, 2m (default ${DEFAULT-VALUE}).")
   Duration duration;
 
-  @Option(names = "--workload", paramLabel = "eth|erc20|both", defaultValue = "both",
-      description = "eth (21000-gas transfers), erc20 (token transfers) or both (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workload",
+      paramLabel = "eth|erc20|both",
+      defaultValue = "both",
+      description =
+          "eth (21000-gas transfers), erc20 (token transfers) or both (default ${DEFAULT-VALUE}).")
   WorkloadChoice workload;
 
-  @Option(names = "--senders", paramLabel = "N", defaultValue = "20",
-      description = "Dev accounts sending in parallel; Hardhat funds 20 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--senders",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "Dev accounts sending in parallel; Hardhat funds 20 (default ${DEFAULT-VALUE}).")
   int senders;
 
-  @Option(names = "--target", paramLabel = "levity|hardhat|both", defaultValue = "both",
+  @Option(
+      names = "--target",
+      paramLabel = "levity|hardhat|both",
+      defaultValue = "both",
       description = "levity, hardhat or both (default ${DEFAULT-VALUE}).")
   TargetChoice target;
 
-  @Option(names = "--rpc", paramLabel = "URL",
+  @Option(
+      names = "--rpc",
+      paramLabel = "URL",
       description = "Drive the Levity node at this JSON-RPC URL instead of starting a devnet.")
   URI rpc;
 
-  @Option(names = "--hardhat-rpc", paramLabel = "URL",
+  @Option(
+      names = "--hardhat-rpc",
+      paramLabel = "URL",
       description = "Drive the Hardhat node at this URL instead of starting one.")
   URI hardhatRpc;
 
-  @Option(names = "--window", paramLabel = "N", defaultValue = "128",
-      description = "Most transactions per sender waiting for a block, 1..256 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      defaultValue = "128",
+      description =
+          "Most transactions per sender waiting for a block, 1..256 (default ${DEFAULT-VALUE}).")
   int window;
 
-  @Option(names = "--rate", paramLabel = "TX/S", defaultValue = "0",
-      description = "Offered load over all senders; 0 sends as fast as the node acknowledges"
-          + " (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      paramLabel = "TX/S",
+      defaultValue = "0",
+      description =
+          "Offered load over all senders; 0 sends as fast as the node acknowledges"
+              + " (default ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--block-time", paramLabel = "MS", defaultValue = "0",
+  @Option(
+      names = "--block-time",
+      paramLabel = "MS",
+      defaultValue = "0",
       description = "--block-time of the devnet started here (default: the devnet's own, 1000 ms).")
   long blockTimeMillis;
 
-  @Option(names = "--drain-timeout", paramLabel = "TIME", defaultValue = "60s", converter = DurationConverter.class,
-      description = "After the window, how long to wait for acknowledged transactions to land"
-          + " (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--drain-timeout",
+      paramLabel = "TIME",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
+      description =
+          "After the window, how long to wait for acknowledged transactions to land"
+              + " (default ${DEFAULT-VALUE}).")
   Duration drainTimeout;
 
-  @Option(names = "--poll", paramLabel = "TIME", defaultValue = "50ms", converter = DurationConverter.class,
+  @Option(
+      names = "--poll",
+      paramLabel = "TIME",
+      defaultValue = "50ms",
+      converter = DurationConverter.class,
       description = "How often the client looks for new blocks (default ${DEFAULT-VALUE}).")
   Duration poll;
 
-  @Option(names = "--receipts", paramLabel = "N", defaultValue = "1000",
-      description = "Receipts read back to count reverts: all, or a sample of this many (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--receipts",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Receipts read back to count reverts: all, or a sample of this many (default ${DEFAULT-VALUE}).")
   int receipts;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the results as JSON to FILE.")
   Path json;
 
   PrintStream out = System.out;
@@ -113,28 +173,48 @@ public final class TpsBenchCommand implements Callable<Integer> {
     if (senders < 1 || senders > 1000) {
       throw new IllegalArgumentException("--senders must be in 1..1000, got " + senders);
     }
-    TpsRun run = new TpsRun(new TpsRun.Config(duration, window, rate, poll, drainTimeout, receipts,
-        Workload.Fees.DEFAULT, ThreadLocalRandom.current().nextLong()), err);
+    TpsRun run =
+        new TpsRun(
+            new TpsRun.Config(
+                duration,
+                window,
+                rate,
+                poll,
+                drainTimeout,
+                receipts,
+                Workload.Fees.DEFAULT,
+                ThreadLocalRandom.current().nextLong()),
+            err);
     List<Secp256k1.KeyPair> keys = DevAccounts.dev(senders);
     List<TpsResult> results = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     if (target != TargetChoice.hardhat) {
-      try (TargetChain chain = rpc != null ? new TargetChain.Existing("levity", rpc, senders)
-          : LevityDevnet.start(Math.max(10, senders), blockTimeMillis, err)) {
+      try (TargetChain chain =
+          rpc != null
+              ? new TargetChain.Existing("levity", rpc, senders)
+              : LevityDevnet.start(Math.max(10, senders), blockTimeMillis, err)) {
         results.addAll(runAll(run, chain, keys));
       }
     }
     if (target != TargetChoice.levity) {
       String reason = null;
       if (senders > HardhatPeer.ACCOUNTS) {
-        reason = "Hardhat funds " + HardhatPeer.ACCOUNTS + " dev accounts, --senders " + senders + " asks for more";
+        reason =
+            "Hardhat funds "
+                + HardhatPeer.ACCOUNTS
+                + " dev accounts, --senders "
+                + senders
+                + " asks for more";
       } else {
-        try (TargetChain chain = hardhatRpc != null ? new TargetChain.Existing("hardhat", hardhatRpc, senders)
-            : HardhatPeer.start(LevityHome.root(), err)) {
+        try (TargetChain chain =
+            hardhatRpc != null
+                ? new TargetChain.Existing("hardhat", hardhatRpc, senders)
+                : HardhatPeer.start(LevityHome.root(), err)) {
           results.addAll(runAll(run, chain, keys));
         } catch (HardhatPeer.Unavailable e) {
           reason = e.getMessage();
-        } catch (IOException | RuntimeException e) { // keep Levity's figures: report the peer's failure instead
+        } catch (IOException
+            | RuntimeException e) { // keep Levity's figures: report the peer's failure instead
           reason = "the run on Hardhat failed: " + e.getMessage();
         }
       }
@@ -164,17 +244,33 @@ public final class TpsBenchCommand implements Callable<Integer> {
     requireFunded(client, chain, keys);
     List<TpsResult> out = new ArrayList<>();
     if (workload != WorkloadChoice.erc20) {
-      out.add(run.run(chain.name(), chain.description(), client, chainId, keys, new Workload.EthTransfers()));
+      out.add(
+          run.run(
+              chain.name(),
+              chain.description(),
+              client,
+              chainId,
+              keys,
+              new Workload.EthTransfers()));
     }
     if (workload != WorkloadChoice.eth) {
-      Workload tokens = TokenSetup.run(client, chainId, keys, Workload.Fees.DEFAULT, benchTokenInitcode(),
-          Duration.ofSeconds(120), err);
+      Workload tokens =
+          TokenSetup.run(
+              client,
+              chainId,
+              keys,
+              Workload.Fees.DEFAULT,
+              benchTokenInitcode(),
+              Duration.ofSeconds(120),
+              err);
       out.add(run.run(chain.name(), chain.description(), client, chainId, keys, tokens));
     }
     return out;
   }
 
-  /** Every sender must hold at least 1 ETH on the target, or the run would only measure refusals. */
+  /**
+   * Every sender must hold at least 1 ETH on the target, or the run would only measure refusals.
+   */
   private static void requireFunded(RpcClient rpc, TargetChain chain, List<Secp256k1.KeyPair> keys)
       throws IOException, InterruptedException {
     List<List<Object>> params = new ArrayList<>();
@@ -184,20 +280,32 @@ public final class TpsBenchCommand implements Callable<Integer> {
     for (int i = 0; i < keys.size(); i++) {
       BigInteger b = new BigInteger(balances.get(i).asText().substring(2), 16);
       if (b.compareTo(oneEther) < 0) {
-        throw new IllegalStateException(chain.name() + ": sender " + i + " (" + keys.get(i).address().toChecksumHex()
-            + ") holds " + b + " wei; fund the first " + keys.size() + " dev accounts (levity devnet --accounts "
-            + keys.size() + ") or use fewer --senders");
+        throw new IllegalStateException(
+            chain.name()
+                + ": sender "
+                + i
+                + " ("
+                + keys.get(i).address().toChecksumHex()
+                + ") holds "
+                + b
+                + " wei; fund the first "
+                + keys.size()
+                + " dev accounts (levity devnet --accounts "
+                + keys.size()
+                + ") or use fewer --senders");
       }
     }
   }
 
   /**
-   * {@code ./levity} rebuilds the CLI jar whenever sources change, also while a benchmark of several minutes runs
-   * from it; classes not loaded by then could no longer be read. Loads this command's classes up front.
+   * {@code ./levity} rebuilds the CLI jar whenever sources change, also while a benchmark of
+   * several minutes runs from it; classes not loaded by then could no longer be read. Loads this
+   * command's classes up front.
    */
   private static void preloadOwnClasses() throws IOException {
     CodeSource source = TpsBenchCommand.class.getProtectionDomain().getCodeSource();
-    if (source == null || !source.getLocation().getPath().endsWith(".jar")) return; // a classes directory
+    if (source == null || !source.getLocation().getPath().endsWith(".jar"))
+      return; // a classes directory
     ClassLoader loader = TpsBenchCommand.class.getClassLoader();
     try (JarFile jar = new JarFile(new File(URI.create(source.getLocation().toString())))) {
       for (JarEntry e : Collections.list(jar.entries())) {
@@ -217,7 +325,8 @@ public final class TpsBenchCommand implements Callable<Integer> {
     Path file = LevityHome.root().resolve("bench/tps/BenchToken.json");
     JsonNode contract = new ObjectMapper().readTree(file.toFile());
     String code = contract.path("initcode").asText("");
-    if (!code.startsWith("0x") || code.length() < 4) throw new IOException(file + " has no initcode");
+    if (!code.startsWith("0x") || code.length() < 4)
+      throw new IOException(file + " has no initcode");
     return Bytes.fromHex(code);
   }
 

@@ -5,10 +5,10 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
 import io.levity.evm.BlockContext;
+import io.levity.evm.CallMessage;
 import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
 import io.levity.evm.InMemoryWorld;
-import io.levity.evm.CallMessage;
 import io.levity.evm.TxContext;
 import io.levity.evm.fork.Fork;
 import io.levity.evm.fork.Forks;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code levity evm ...}: tools around the EVM interpreter. */
-@Command(name = "evm", mixinStandardHelpOptions = true,
+@Command(
+    name = "evm",
+    mixinStandardHelpOptions = true,
     description = "Runs EVM bytecode with Levity's interpreter.",
     subcommands = {EvmCommand.Run.class})
 public final class EvmCommand implements Runnable {
@@ -36,29 +38,48 @@ public final class EvmCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code levity evm run --code HEX}: one call to a contract holding the code, in an empty world. */
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = {"Calls a contract holding the given code in an otherwise empty world and prints the result.",
-          "With --trace, prints one EIP-3155 JSON line per operation and a JSON summary line instead."})
+  /**
+   * {@code levity evm run --code HEX}: one call to a contract holding the code, in an empty world.
+   */
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Calls a contract holding the given code in an otherwise empty world and prints the result.",
+        "With --trace, prints one EIP-3155 JSON line per operation and a JSON summary line instead."
+      })
   public static final class Run implements Callable<Integer> {
     static final Address SENDER = Address.fromHex("0x1000000000000000000000000000000000000001");
     static final Address CONTRACT = Address.fromHex("0xc000000000000000000000000000000000000001");
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--code", required = true, paramLabel = "HEX", description = "Contract bytecode (0x optional).")
+    @Option(
+        names = "--code",
+        required = true,
+        paramLabel = "HEX",
+        description = "Contract bytecode (0x optional).")
     String code;
 
     @Option(names = "--input", paramLabel = "HEX", description = "Call data (default: empty).")
     String input = "";
 
-    @Option(names = "--gas", paramLabel = "N", description = "Gas for the call (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--gas",
+        paramLabel = "N",
+        description = "Gas for the call (default: ${DEFAULT-VALUE}).")
     long gas = 10_000_000;
 
-    @Option(names = "--value", paramLabel = "WEI", description = "Wei sent with the call (default: 0).")
+    @Option(
+        names = "--value",
+        paramLabel = "WEI",
+        description = "Wei sent with the call (default: 0).")
     String value = "0";
 
-    @Option(names = "--fork", paramLabel = "NAME", description = "Fork rules (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--fork",
+        paramLabel = "NAME",
+        description = "Fork rules (default: ${DEFAULT-VALUE}).")
     String fork = "Cancun";
 
     @Option(names = "--trace", description = "Print EIP-3155 trace lines to standard output.")
@@ -86,18 +107,34 @@ public final class EvmCommand implements Runnable {
       world.put(SENDER, wei, 0, Bytes.EMPTY, Map.of());
       world.put(CONTRACT, UInt256.ZERO, 0, codeBytes, Map.of());
       world.beginTransaction();
-      BlockContext block = new BlockContext(Address.ZERO, 1, 1, Math.max(gas, 30_000_000), Bytes32.ZERO,
-          UInt256.ZERO, UInt256.ONE, 1, n -> null);
+      BlockContext block =
+          new BlockContext(
+              Address.ZERO,
+              1,
+              1,
+              Math.max(gas, 30_000_000),
+              Bytes32.ZERO,
+              UInt256.ZERO,
+              UInt256.ONE,
+              1,
+              n -> null);
       TxContext tx = new TxContext(SENDER, UInt256.ZERO, List.of());
       Evm evm = new Evm(rules, Precompiles.cancun());
       Eip3155Tracer tracer = trace ? new Eip3155Tracer(out) : null;
-      ExecutionResult r = evm.execute(world, block, tx, CallMessage.call(SENDER, CONTRACT, wei, inputBytes, gas),
-          List.of(), tracer);
+      ExecutionResult r =
+          evm.execute(
+              world,
+              block,
+              tx,
+              CallMessage.call(SENDER, CONTRACT, wei, inputBytes, gas),
+              List.of(),
+              tracer);
       if (!trace) {
         out.println("result:   " + r.describe());
         out.println("gas used: " + r.gasUsed(gas));
         out.println("output:   " + r.output().toHex());
-        for (var log : r.logs()) out.println("log:      " + log.topics() + " " + log.data().toHex());
+        for (var log : r.logs())
+          out.println("log:      " + log.topics() + " " + log.data().toHex());
       }
       out.flush();
       return 0;

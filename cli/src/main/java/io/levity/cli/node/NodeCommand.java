@@ -11,11 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code levity node --config FILE}: one validator or full node as its own process. */
-@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs one node of a network written by 'levity init': a validator when its key is in the",
-        "genesis validator set, otherwise a full node that follows the chain by block sync. It resumes from its",
-        "data directory, catches up from its peers when behind, and stops cleanly on SIGTERM/Ctrl-C. Exits with",
-        "status 70 if it cannot go on safely (for example a committed block cannot be stored)."})
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs one node of a network written by 'levity init': a validator when its key is in the",
+      "genesis validator set, otherwise a full node that follows the chain by block sync. It resumes from its",
+      "data directory, catches up from its peers when behind, and stops cleanly on SIGTERM/Ctrl-C. Exits with",
+      "status 70 if it cannot go on safely (for example a committed block cannot be stored)."
+    })
 public final class NodeCommand implements Callable<Integer> {
   static final int EXIT_HALTED = 70;
 
@@ -42,11 +47,24 @@ public final class NodeCommand implements Callable<Integer> {
       int[] ports = node.serveRpc(setup.httpPort(), setup.wsPort());
       rpc = ", JSON-RPC http://127.0.0.1:" + ports[0] + " ws://127.0.0.1:" + ports[1];
     }
-    if (setup.metricsPort() > 0) rpc += ", metrics http://127.0.0.1:" + node.serveMetrics(setup.metricsPort()) + "/metrics";
+    if (setup.metricsPort() > 0)
+      rpc += ", metrics http://127.0.0.1:" + node.serveMetrics(setup.metricsPort()) + "/metrics";
     int index = setup.config().index();
-    out.println("Levity node: " + (index >= 0 ? "validator " + index + " of " + setup.config().validators().size()
-        : "full node") + ", chain id " + setup.config().chainId() + ", head " + node.head().number() + ", p2p 127.0.0.1:"
-        + p2p + rpc + " (data in " + setup.config().dataDir() + ")");
+    out.println(
+        "Levity node: "
+            + (index >= 0
+                ? "validator " + index + " of " + setup.config().validators().size()
+                : "full node")
+            + ", chain id "
+            + setup.config().chainId()
+            + ", head "
+            + node.head().number()
+            + ", p2p 127.0.0.1:"
+            + p2p
+            + rpc
+            + " (data in "
+            + setup.config().dataDir()
+            + ")");
     out.flush();
     long printed = node.head().number();
     while (!halted.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -55,12 +73,17 @@ public final class NodeCommand implements Callable<Integer> {
         printed++;
         if (quiet) continue;
         Block b = node.store().blockByNumber(printed).orElseThrow();
-        out.printf("block %d %s txs=%d%s%n", printed, b.hash().toHex(), b.transactions().size(),
+        out.printf(
+            "block %d %s txs=%d%s%n",
+            printed,
+            b.hash().toHex(),
+            b.transactions().size(),
             node.isSyncing() ? " (synced)" : "");
         out.flush();
       }
     }
-    System.err.println("levity node: halted; see the log above. Restarting resumes from the last stored block.");
+    System.err.println(
+        "levity node: halted; see the log above. Restarting resumes from the last stored block.");
     return EXIT_HALTED;
   }
 }

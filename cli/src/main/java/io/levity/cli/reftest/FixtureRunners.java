@@ -7,7 +7,10 @@ public final class FixtureRunners {
   private FixtureRunners() {}
 
   public static List<FixtureRunner> all() {
-    return List.of(new StateTestFixtureRunner(), new TransactionFixtureRunner(), new TrieFixtureRunner(),
+    return List.of(
+        new StateTestFixtureRunner(),
+        new TransactionFixtureRunner(),
+        new TrieFixtureRunner(),
         new RlpFixtureRunner());
   }
 }

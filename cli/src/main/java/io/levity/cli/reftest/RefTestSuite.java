@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Walks files and folders of ethereum/tests fixtures, picks a {@link FixtureRunner} by each file's JSON shape, and
- * collects the outcome of every case. A JSON file no runner recognises is a failure, never a skip.
+ * Walks files and folders of ethereum/tests fixtures, picks a {@link FixtureRunner} by each file's
+ * JSON shape, and collects the outcome of every case. A JSON file no runner recognises is a
+ * failure, never a skip.
  */
 public final class RefTestSuite {
   /** Stack size of worker threads, matching the launcher's -Xss16m. */
@@ -35,8 +36,13 @@ public final class RefTestSuite {
   public RefTestSuite(List<FixtureRunner> runners) {
     this.runners = List.copyOf(runners);
     this.json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-    this.json.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxStringLength(512 * 1024 * 1024).maxNumberLength(10_000).build());
+    this.json
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(512 * 1024 * 1024)
+                .maxNumberLength(10_000)
+                .build());
   }
 
   /** The runners this version of Levity knows. */
@@ -47,7 +53,11 @@ public final class RefTestSuite {
   /** One case's result. */
   public record Outcome(Path file, String caseName, Status status, String reason) {}
 
-  public enum Status { PASSED, FAILED, SKIPPED }
+  public enum Status {
+    PASSED,
+    FAILED,
+    SKIPPED
+  }
 
   /** Totals of a run. */
   public record Summary(long passed, long failed, long skipped, List<Outcome> failures) {
@@ -63,7 +73,8 @@ public final class RefTestSuite {
       if (!Files.exists(p)) throw new IllegalArgumentException("no such file or folder: " + p);
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")).sorted()
+          s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json"))
+              .sorted()
               .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -75,23 +86,28 @@ public final class RefTestSuite {
     return files;
   }
 
-  /** Runs the files one after another, streaming each outcome to the listener, and returns the totals. */
+  /**
+   * Runs the files one after another, streaming each outcome to the listener, and returns the
+   * totals.
+   */
   public Summary run(List<Path> files, Consumer<Outcome> listener) {
     return run(files, listener, 1);
   }
 
   /**
-   * Runs the files on {@code threads} threads (1: on the caller's thread). Outcomes reach the listener on the
-   * caller's thread in the same order as a sequential run, so reports do not depend on the thread count.
+   * Runs the files on {@code threads} threads (1: on the caller's thread). Outcomes reach the
+   * listener on the caller's thread in the same order as a sequential run, so reports do not depend
+   * on the thread count.
    */
   public Summary run(List<Path> files, Consumer<Outcome> listener, int threads) {
     long[] counts = new long[3];
     List<Outcome> failures = new ArrayList<>();
-    Consumer<Outcome> tally = o -> {
-      counts[o.status().ordinal()]++;
-      if (o.status() == Status.FAILED) failures.add(o);
-      listener.accept(o);
-    };
+    Consumer<Outcome> tally =
+        o -> {
+          counts[o.status().ordinal()]++;
+          if (o.status() == Status.FAILED) failures.add(o);
+          listener.accept(o);
+        };
     if (threads <= 1 || files.size() <= 1) {
       for (Path file : files) runFileGuarded(file, tally);
     } else {
@@ -102,25 +118,30 @@ public final class RefTestSuite {
 
   private void runParallel(List<Path> files, Consumer<Outcome> out, int threads) {
     AtomicInteger ids = new AtomicInteger();
-    // Fixture code may recurse deeply (nested RLP), so workers get the stack size the launcher gives the CLI.
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(null, r, "reftest-" + ids.incrementAndGet(), WORKER_STACK_BYTES);
-      t.setDaemon(true);
-      return t;
-    };
+    // Fixture code may recurse deeply (nested RLP), so workers get the stack size the launcher
+    // gives the CLI.
+    ThreadFactory factory =
+        r -> {
+          Thread t = new Thread(null, r, "reftest-" + ids.incrementAndGet(), WORKER_STACK_BYTES);
+          t.setDaemon(true);
+          return t;
+        };
     ExecutorService pool = Executors.newFixedThreadPool(threads, factory);
     try {
-      // A bounded window of files in flight keeps memory flat; results are drained in submission order.
+      // A bounded window of files in flight keeps memory flat; results are drained in submission
+      // order.
       ArrayDeque<Future<List<Outcome>>> window = new ArrayDeque<>();
       Iterator<Path> next = files.iterator();
       while (next.hasNext() || !window.isEmpty()) {
         while (next.hasNext() && window.size() < threads * 4) {
           Path file = next.next();
-          window.add(pool.submit(() -> {
-            List<Outcome> buffer = new ArrayList<>();
-            runFileGuarded(file, buffer::add);
-            return buffer;
-          }));
+          window.add(
+              pool.submit(
+                  () -> {
+                    List<Outcome> buffer = new ArrayList<>();
+                    runFileGuarded(file, buffer::add);
+                    return buffer;
+                  }));
         }
         for (Outcome o : await(window.poll())) out.accept(o);
       }
@@ -140,7 +161,10 @@ public final class RefTestSuite {
     }
   }
 
-  /** Runs one file; a runner that throws past its own case handling fails the file instead of the whole run. */
+  /**
+   * Runs one file; a runner that throws past its own case handling fails the file instead of the
+   * whole run.
+   */
   private void runFileGuarded(Path file, Consumer<Outcome> out) {
     try {
       runFile(file, out);
@@ -166,24 +190,32 @@ public final class RefTestSuite {
       }
     }
     if (runner == null) {
-      out.accept(new Outcome(file, "(file)", Status.FAILED, "unknown fixture shape: no runner recognises this file"));
+      out.accept(
+          new Outcome(
+              file,
+              "(file)",
+              Status.FAILED,
+              "unknown fixture shape: no runner recognises this file"));
       return;
     }
-    runner.run(file, root, new CaseSink() {
-      @Override
-      public void passed(String caseName) {
-        out.accept(new Outcome(file, caseName, Status.PASSED, null));
-      }
+    runner.run(
+        file,
+        root,
+        new CaseSink() {
+          @Override
+          public void passed(String caseName) {
+            out.accept(new Outcome(file, caseName, Status.PASSED, null));
+          }
 
-      @Override
-      public void failed(String caseName, String reason) {
-        out.accept(new Outcome(file, caseName, Status.FAILED, reason));
-      }
+          @Override
+          public void failed(String caseName, String reason) {
+            out.accept(new Outcome(file, caseName, Status.FAILED, reason));
+          }
 
-      @Override
-      public void skipped(String caseName, String reason) {
-        out.accept(new Outcome(file, caseName, Status.SKIPPED, reason));
-      }
-    });
+          @Override
+          public void skipped(String caseName, String reason) {
+            out.accept(new Outcome(file, caseName, Status.SKIPPED, reason));
+          }
+        });
   }
 }

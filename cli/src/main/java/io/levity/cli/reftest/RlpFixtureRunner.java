@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** RLPTests: {@code {name: {in, out}}}; "INVALID" inputs must fail to decode, "VALID" ones must decode. */
+/**
+ * RLPTests: {@code {name: {in, out}}}; "INVALID" inputs must fail to decode, "VALID" ones must
+ * decode.
+ */
 public final class RlpFixtureRunner implements FixtureRunner {
   @Override
   public String kind() {
@@ -49,7 +52,9 @@ public final class RlpFixtureRunner implements FixtureRunner {
     try {
       out = Hex.decode(outHex);
     } catch (IllegalArgumentException ex) {
-      return in.isTextual() && in.asText().equals("INVALID") ? null : "bad hex in fixture: " + ex.getMessage();
+      return in.isTextual() && in.asText().equals("INVALID")
+          ? null
+          : "bad hex in fixture: " + ex.getMessage();
     }
     if (in.isTextual() && in.asText().equals("INVALID")) {
       try {
@@ -68,7 +73,8 @@ public final class RlpFixtureRunner implements FixtureRunner {
       }
     }
     byte[] enc = Rlp.encode(toItem(in));
-    if (!Arrays.equals(enc, out)) return "encoded " + Hex.encode(enc) + ", expected " + Hex.encode(out);
+    if (!Arrays.equals(enc, out))
+      return "encoded " + Hex.encode(enc) + ", expected " + Hex.encode(out);
     RlpItem decoded = Rlp.decode(out);
     if (!decoded.equals(toItem(in))) return "decoding " + outHex + " gave " + decoded;
     return null;
@@ -81,11 +87,13 @@ public final class RlpFixtureRunner implements FixtureRunner {
       return new RlpItem.Lst(items);
     }
     if (in.isIntegralNumber()) {
-      return new RlpItem.Str(io.levity.core.bytes.Bytes.wrap(Rlp.minimalBytes(in.bigIntegerValue())));
+      return new RlpItem.Str(
+          io.levity.core.bytes.Bytes.wrap(Rlp.minimalBytes(in.bigIntegerValue())));
     }
     String s = in.asText();
     if (s.startsWith("#")) {
-      return new RlpItem.Str(io.levity.core.bytes.Bytes.wrap(Rlp.minimalBytes(new BigInteger(s.substring(1)))));
+      return new RlpItem.Str(
+          io.levity.core.bytes.Bytes.wrap(Rlp.minimalBytes(new BigInteger(s.substring(1)))));
     }
     return new RlpItem.Str(io.levity.core.bytes.Bytes.wrap(s.getBytes(StandardCharsets.UTF_8)));
   }

@@ -3,6 +3,10 @@ package io.levity.cli.reftest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
+import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionDecoder;
+import io.levity.core.tx.TransactionError;
 import io.levity.evm.BlockContext;
 import io.levity.evm.InMemoryWorld;
 import io.levity.execution.fork.Fork;
@@ -10,10 +14,6 @@ import io.levity.execution.state.Logs;
 import io.levity.execution.state.StateRoots;
 import io.levity.execution.state.StateTransition;
 import io.levity.execution.state.TransactionResult;
-import io.levity.core.tx.InvalidTransactionException;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionDecoder;
-import io.levity.core.tx.TransactionError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,24 +23,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * GeneralStateTests: {@code {name: {env, pre, transaction, post: {Fork: [{indexes, hash, logs, txbytes,
- * expectException?}]}, _info?, config?}}}. Each entry of {@code post.Cancun} is one case, named
- * {@code name[Cancun#i]}: its {@code txbytes} are decoded, validated and applied to the {@code pre} state with
- * {@link StateTransition} on chain id 1, then the state root must equal {@code hash} and the logs hash
- * {@code logs}. An expected exception passes on any rejection (decoding included), provided the state is left as
- * it was (its root is still {@code hash}); a rejection for another rule than the fixture names is counted in
- * {@link #categoryMismatches()}. Entries of other forks are skipped.
+ * GeneralStateTests: {@code {name: {env, pre, transaction, post: {Fork: [{indexes, hash, logs,
+ * txbytes, expectException?}]}, _info?, config?}}}. Each entry of {@code post.Cancun} is one case,
+ * named {@code name[Cancun#i]}: its {@code txbytes} are decoded, validated and applied to the
+ * {@code pre} state with {@link StateTransition} on chain id 1, then the state root must equal
+ * {@code hash} and the logs hash {@code logs}. An expected exception passes on any rejection
+ * (decoding included), provided the state is left as it was (its root is still {@code hash}); a
+ * rejection for another rule than the fixture names is counted in {@link #categoryMismatches()}.
+ * Entries of other forks are skipped.
  *
- * <p>BLOCKHASH(n) reads keccak256 of n in decimal ASCII, as the reference state-test runners define it.
- * Thread-safe: each thread gets its own {@link StateTransition}.
+ * <p>BLOCKHASH(n) reads keccak256 of n in decimal ASCII, as the reference state-test runners define
+ * it. Thread-safe: each thread gets its own {@link StateTransition}.
  */
 public final class StateTestFixtureRunner implements FixtureRunner {
   /** The chain id state-test transactions are signed for. */
   public static final long FIXTURE_CHAIN_ID = 1;
+
   /** The only fork whose entries run. */
   public static final Fork FORK = Fork.CANCUN;
 
-  private static final Set<String> TEST_KEYS = Set.of("_info", "env", "pre", "transaction", "post", "config");
+  private static final Set<String> TEST_KEYS =
+      Set.of("_info", "env", "pre", "transaction", "post", "config");
 
   private final ThreadLocal<StateTransition> transitions =
       ThreadLocal.withInitial(() -> new StateTransition(FORK, FIXTURE_CHAIN_ID));
@@ -87,7 +90,8 @@ public final class StateTestFixtureRunner implements FixtureRunner {
         for (int i = 0; i < entries.size(); i++) {
           String name = test + "[" + fork.getKey() + "#" + i + "]";
           if (!fork.getKey().equals(FORK.fixtureName())) {
-            sink.skipped(name, "fork " + fork.getKey() + ": only " + FORK.fixtureName() + " is run");
+            sink.skipped(
+                name, "fork " + fork.getKey() + ": only " + FORK.fixtureName() + " is run");
             continue;
           }
           if (setupError != null) {
@@ -108,7 +112,10 @@ public final class StateTestFixtureRunner implements FixtureRunner {
     }
   }
 
-  /** Expected exception -> the rule we raised instead, with the number of cases; empty when all agreed. */
+  /**
+   * Expected exception -> the rule we raised instead, with the number of cases; empty when all
+   * agreed.
+   */
   public Map<String, Integer> categoryMismatches() {
     return Collections.unmodifiableMap(mismatches);
   }
@@ -117,14 +124,16 @@ public final class StateTestFixtureRunner implements FixtureRunner {
   private String check(StateTestEnvironment env, JsonNode entry) {
     String expectedRoot = entry.path("hash").asText();
     String expectedLogs = entry.path("logs").asText();
-    String expectException = entry.hasNonNull("expectException") ? entry.get("expectException").asText() : null;
+    String expectException =
+        entry.hasNonNull("expectException") ? entry.get("expectException").asText() : null;
     Transaction tx;
     try {
       tx = TransactionDecoder.decode(Hex.decode(entry.path("txbytes").asText()));
     } catch (InvalidTransactionException ex) {
       if (expectException == null) return "txbytes do not decode: " + ex.getMessage();
       noteRule(ex.error(), expectException);
-      return compareRoot(env.preStateRoot(), expectedRoot, "pre-state after the rejected transaction");
+      return compareRoot(
+          env.preStateRoot(), expectedRoot, "pre-state after the rejected transaction");
     }
     InMemoryWorld world = env.newWorld();
     world.beginTransaction();
@@ -134,21 +143,30 @@ public final class StateTestFixtureRunner implements FixtureRunner {
       case TransactionResult.Rejected r -> {
         if (expectException == null) yield "rejected a valid transaction: " + r;
         noteRule(r.error(), expectException);
-        yield compareRoot(StateRoots.stateRoot(world), expectedRoot, "state after the rejected transaction");
+        yield compareRoot(
+            StateRoots.stateRoot(world), expectedRoot, "state after the rejected transaction");
       }
       case TransactionResult.Executed x -> {
         if (expectException != null) {
-          yield "accepted a transaction expected to fail with " + expectException + " (" + x.describe()
-              + ", gas used " + x.gasUsed() + ")";
+          yield "accepted a transaction expected to fail with "
+              + expectException
+              + " ("
+              + x.describe()
+              + ", gas used "
+              + x.gasUsed()
+              + ")";
         }
         List<String> wrong = new ArrayList<>();
         Bytes32 root = StateRoots.stateRoot(world);
-        if (!root.toHex().equalsIgnoreCase(expectedRoot)) wrong.add("state root " + root + ", expected " + expectedRoot);
+        if (!root.toHex().equalsIgnoreCase(expectedRoot))
+          wrong.add("state root " + root + ", expected " + expectedRoot);
         Bytes32 logs = Logs.hash(x.logs());
         if (!logs.toHex().equalsIgnoreCase(expectedLogs)) {
-          wrong.add("logs hash " + logs + " (" + x.logs().size() + " logs), expected " + expectedLogs);
+          wrong.add(
+              "logs hash " + logs + " (" + x.logs().size() + " logs), expected " + expectedLogs);
         }
-        yield wrong.isEmpty() ? null
+        yield wrong.isEmpty()
+            ? null
             : String.join("; ", wrong) + " [" + x.describe() + ", gas used " + x.gasUsed() + "]";
       }
     };
@@ -156,17 +174,24 @@ public final class StateTestFixtureRunner implements FixtureRunner {
 
   private void noteRule(TransactionError ours, String expected) {
     if (!TransactionFixtureRunner.sameRule(ours, expected)) {
-      mismatches.merge(expected.replace("TransactionException.", "") + " -> " + ours, 1, Integer::sum);
+      mismatches.merge(
+          expected.replace("TransactionException.", "") + " -> " + ours, 1, Integer::sum);
     }
   }
 
   private static String compareRoot(Bytes32 root, String expected, String what) {
-    return root.toHex().equalsIgnoreCase(expected) ? null : what + " has root " + root + ", expected " + expected;
+    return root.toHex().equalsIgnoreCase(expected)
+        ? null
+        : what + " has root " + root + ", expected " + expected;
   }
 
   private static String indexes(JsonNode entry) {
     JsonNode ix = entry.path("indexes");
-    return "data=" + ix.path("data").asText("?") + " gas=" + ix.path("gas").asText("?") + " value="
+    return "data="
+        + ix.path("data").asText("?")
+        + " gas="
+        + ix.path("gas").asText("?")
+        + " value="
         + ix.path("value").asText("?");
   }
 }

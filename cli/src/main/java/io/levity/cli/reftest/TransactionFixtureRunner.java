@@ -2,9 +2,9 @@ package io.levity.cli.reftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Hex;
-import io.levity.execution.fork.Fork;
 import io.levity.core.tx.InvalidTransactionException;
 import io.levity.core.tx.TransactionError;
+import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.math.BigInteger;
@@ -19,10 +19,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * TransactionTests: {@code {name: {txbytes, result: {Fork: {hash, intrinsicGas, sender} | {exception, ...}}}}}.
- * Each (test, fork) pair is one case, named {@code name[Fork]}. A valid expectation must decode and validate with
- * the same hash, sender and intrinsic gas; an exception expectation passes on any rejection, and a rejection for
- * a different rule than the fixture names is recorded in {@link #categoryMismatches()}. Fixtures use chain id 1.
+ * TransactionTests: {@code {name: {txbytes, result: {Fork: {hash, intrinsicGas, sender} |
+ * {exception, ...}}}}}. Each (test, fork) pair is one case, named {@code name[Fork]}. A valid
+ * expectation must decode and validate with the same hash, sender and intrinsic gas; an exception
+ * expectation passes on any rejection, and a rejection for a different rule than the fixture names
+ * is recorded in {@link #categoryMismatches()}. Fixtures use chain id 1.
  *
  * <p>Thread-safe: files may run in parallel.
  */
@@ -33,8 +34,8 @@ public final class TransactionFixtureRunner implements FixtureRunner {
   private static final Set<String> TEST_KEYS = Set.of("_info", "txbytes", "result");
 
   /**
-   * Which ethereum/tests exception names count as the same rule as ours. A name absent here only matches the
-   * rule of the same name.
+   * Which ethereum/tests exception names count as the same rule as ours. A name absent here only
+   * matches the rule of the same name.
    */
   private static final Map<TransactionError, List<String>> SAME_RULE = sameRule();
 
@@ -50,7 +51,8 @@ public final class TransactionFixtureRunner implements FixtureRunner {
     if (!root.isObject() || root.isEmpty()) return false;
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       JsonNode test = e.getValue();
-      if (!test.isObject() || !test.path("txbytes").isTextual() || !test.path("result").isObject()) return false;
+      if (!test.isObject() || !test.path("txbytes").isTextual() || !test.path("result").isObject())
+        return false;
       for (Map.Entry<String, JsonNode> field : test.properties()) {
         if (!TEST_KEYS.contains(field.getKey())) return false;
       }
@@ -79,7 +81,8 @@ public final class TransactionFixtureRunner implements FixtureRunner {
         String name = test + "[" + f.getKey() + "]";
         Optional<Fork> fork = Fork.byName(f.getKey());
         if (fork.isEmpty()) {
-          if (Fork.isNotImplemented(f.getKey())) sink.skipped(name, "fork " + f.getKey() + " not implemented");
+          if (Fork.isNotImplemented(f.getKey()))
+            sink.skipped(name, "fork " + f.getKey() + " not implemented");
           else sink.failed(name, "unknown fork name " + f.getKey());
           continue;
         }
@@ -98,7 +101,10 @@ public final class TransactionFixtureRunner implements FixtureRunner {
     }
   }
 
-  /** Expected exception -> the rule we raised instead, with the number of cases; empty when all agreed. */
+  /**
+   * Expected exception -> the rule we raised instead, with the number of cases; empty when all
+   * agreed.
+   */
   public Map<String, Integer> categoryMismatches() {
     return Collections.unmodifiableMap(mismatches);
   }
@@ -109,8 +115,13 @@ public final class TransactionFixtureRunner implements FixtureRunner {
       String exception = expected.get("exception").asText();
       try {
         ValidatedTransaction v = validator.decodeAndValidate(raw);
-        return "accepted a transaction expected to fail with " + exception + " (sender " + v.sender()
-            + ", intrinsic gas " + v.intrinsicGas() + ")";
+        return "accepted a transaction expected to fail with "
+            + exception
+            + " (sender "
+            + v.sender()
+            + ", intrinsic gas "
+            + v.intrinsicGas()
+            + ")";
       } catch (InvalidTransactionException ex) {
         if (!sameRule(ex.error(), exception)) {
           mismatches.merge(shortName(exception) + " -> " + ex.error(), 1, Integer::sum);
@@ -159,21 +170,46 @@ public final class TransactionFixtureRunner implements FixtureRunner {
     // A fixture may list alternatives separated by '|'.
     for (String alt : exception.split("\\|")) {
       String name = shortName(alt.trim());
-      if (name.equals(ours.name()) || SAME_RULE.getOrDefault(ours, List.of()).contains(name)) return true;
+      if (name.equals(ours.name()) || SAME_RULE.getOrDefault(ours, List.of()).contains(name))
+        return true;
     }
     return false;
   }
 
   private static Map<TransactionError, List<String>> sameRule() {
     Map<TransactionError, List<String>> m = new EnumMap<>(TransactionError.class);
-    m.put(TransactionError.RLP_ERROR, List.of("RLP_ERROR_SIZE", "RLP_ERROR_EOF", "RLP_ERROR_SIZE_LEADING_ZEROS",
-        "RLP_INVALID_HEADER", "RLP_LEADING_ZEROS_NONCE_SIZE", "RLP_LEADING_ZEROS_DATA_SIZE"));
-    m.put(TransactionError.RLP_LEADING_ZEROS, List.of("RLP_LEADING_ZEROS_NONCE", "RLP_LEADING_ZEROS_GASLIMIT",
-        "RLP_LEADING_ZEROS_GASPRICE", "RLP_LEADING_ZEROS_VALUE", "RLP_LEADING_ZEROS_V", "RLP_LEADING_ZEROS_R",
-        "RLP_LEADING_ZEROS_S", "RLP_LEADING_ZEROS_BASEFEE", "RLP_LEADING_ZEROS_PRIORITY_FEE"));
-    m.put(TransactionError.RLP_UNEXPECTED_LIST, List.of("RLP_INVALID_NONCE", "RLP_INVALID_GASLIMIT",
-        "RLP_INVALID_TO", "RLP_INVALID_DATA", "RLP_INVALID_SIGNATURE_R", "RLP_INVALID_SIGNATURE_S",
-        "RLP_INVALID_VALUE", "RLP_INVALID_GASPRICE"));
+    m.put(
+        TransactionError.RLP_ERROR,
+        List.of(
+            "RLP_ERROR_SIZE",
+            "RLP_ERROR_EOF",
+            "RLP_ERROR_SIZE_LEADING_ZEROS",
+            "RLP_INVALID_HEADER",
+            "RLP_LEADING_ZEROS_NONCE_SIZE",
+            "RLP_LEADING_ZEROS_DATA_SIZE"));
+    m.put(
+        TransactionError.RLP_LEADING_ZEROS,
+        List.of(
+            "RLP_LEADING_ZEROS_NONCE",
+            "RLP_LEADING_ZEROS_GASLIMIT",
+            "RLP_LEADING_ZEROS_GASPRICE",
+            "RLP_LEADING_ZEROS_VALUE",
+            "RLP_LEADING_ZEROS_V",
+            "RLP_LEADING_ZEROS_R",
+            "RLP_LEADING_ZEROS_S",
+            "RLP_LEADING_ZEROS_BASEFEE",
+            "RLP_LEADING_ZEROS_PRIORITY_FEE"));
+    m.put(
+        TransactionError.RLP_UNEXPECTED_LIST,
+        List.of(
+            "RLP_INVALID_NONCE",
+            "RLP_INVALID_GASLIMIT",
+            "RLP_INVALID_TO",
+            "RLP_INVALID_DATA",
+            "RLP_INVALID_SIGNATURE_R",
+            "RLP_INVALID_SIGNATURE_S",
+            "RLP_INVALID_VALUE",
+            "RLP_INVALID_GASPRICE"));
     m.put(TransactionError.RLP_EXPECTED_LIST, List.of("RLP_INVALID_HEADER"));
     m.put(TransactionError.RLP_TOO_FEW_FIELDS, List.of("RLP_TOO_FEW_ELEMENTS"));
     m.put(TransactionError.RLP_TOO_MANY_FIELDS, List.of("RLP_TOO_MANY_ELEMENTS"));
@@ -182,21 +218,31 @@ public final class TransactionFixtureRunner implements FixtureRunner {
     m.put(TransactionError.GAS_PRICE_OVERFLOW, List.of("GASPRICE_OVERFLOW"));
     m.put(TransactionError.PRIORITY_FEE_OVERFLOW, List.of("PRIORITY_OVERFLOW"));
     m.put(TransactionError.VALUE_OVERFLOW, List.of("RLP_INVALID_VALUE"));
-    m.put(TransactionError.GAS_LIMIT_PRICE_PRODUCT_OVERFLOW, List.of("GASLIMIT_PRICE_PRODUCT_OVERFLOW"));
-    m.put(TransactionError.PRIORITY_FEE_GREATER_THAN_MAX_FEE, List.of("PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS",
-        "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS_2"));
+    m.put(
+        TransactionError.GAS_LIMIT_PRICE_PRODUCT_OVERFLOW,
+        List.of("GASLIMIT_PRICE_PRODUCT_OVERFLOW"));
+    m.put(
+        TransactionError.PRIORITY_FEE_GREATER_THAN_MAX_FEE,
+        List.of(
+            "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS", "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS_2"));
     m.put(TransactionError.ADDRESS_TOO_SHORT, List.of("RLP_INVALID_ACCESS_LIST_ADDRESS_TOO_SHORT"));
     m.put(TransactionError.ADDRESS_TOO_LONG, List.of("RLP_INVALID_ACCESS_LIST_ADDRESS_TOO_LONG"));
-    m.put(TransactionError.STORAGE_KEY_TOO_SHORT, List.of("RLP_INVALID_ACCESS_LIST_STORAGE_TOO_SHORT"));
-    m.put(TransactionError.STORAGE_KEY_TOO_LONG, List.of("RLP_INVALID_ACCESS_LIST_STORAGE_TOO_LONG"));
+    m.put(
+        TransactionError.STORAGE_KEY_TOO_SHORT,
+        List.of("RLP_INVALID_ACCESS_LIST_STORAGE_TOO_SHORT"));
+    m.put(
+        TransactionError.STORAGE_KEY_TOO_LONG, List.of("RLP_INVALID_ACCESS_LIST_STORAGE_TOO_LONG"));
     m.put(TransactionError.INVALID_SIGNATURE, List.of("INVALID_SIGNATURE_VRS"));
     m.put(TransactionError.SIGNATURE_RECOVERY_FAILED, List.of("EC_RECOVERY_FAIL"));
     m.put(TransactionError.INVALID_CHAIN_ID, List.of("INVALID_CHAINID"));
     m.put(TransactionError.BLOB_TX_CONTRACT_CREATION, List.of("TYPE_3_TX_CONTRACT_CREATION"));
     m.put(TransactionError.BLOB_HASHES_EMPTY, List.of("TYPE_3_TX_ZERO_BLOBS"));
-    m.put(TransactionError.BLOB_COUNT_EXCEEDED, List.of("TYPE_3_TX_BLOB_COUNT_EXCEEDED",
-        "TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED"));
-    m.put(TransactionError.BLOB_HASH_VERSION_INVALID, List.of("TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH"));
+    m.put(
+        TransactionError.BLOB_COUNT_EXCEEDED,
+        List.of("TYPE_3_TX_BLOB_COUNT_EXCEEDED", "TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED"));
+    m.put(
+        TransactionError.BLOB_HASH_VERSION_INVALID,
+        List.of("TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH"));
     return m;
   }
 }

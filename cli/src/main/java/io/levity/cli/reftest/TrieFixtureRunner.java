@@ -19,14 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * TrieTests. Root cases: {@code {name: {in, root[, hexEncoded]}}}, where {@code in} is a list of [key, value]
- * pairs applied in order (a null value deletes) or an object of key: value; strings starting with 0x are hex, others
- * are UTF-8 bytes. Next/prev cases: {@code {name: {in: [keys], tests: [[key, prev, next]]}}}, "" meaning none.
- * Files whose name says "secure" key the trie by keccak256(key), which the JSON shape does not show.
+ * TrieTests. Root cases: {@code {name: {in, root[, hexEncoded]}}}, where {@code in} is a list of
+ * [key, value] pairs applied in order (a null value deletes) or an object of key: value; strings
+ * starting with 0x are hex, others are UTF-8 bytes. Next/prev cases: {@code {name: {in: [keys],
+ * tests: [[key, prev, next]]}}}, "" meaning none. Files whose name says "secure" key the trie by
+ * keccak256(key), which the JSON shape does not show.
  *
- * <p>Beyond the root, each root case commits, reopens the trie from the store, and checks every surviving value
- * and its proof, so a runner pass also covers persistence and proofs. Stateless (each case has its own store),
- * so thread-safe.
+ * <p>Beyond the root, each root case commits, reopens the trie from the store, and checks every
+ * surviving value and its proof, so a runner pass also covers persistence and proofs. Stateless
+ * (each case has its own store), so thread-safe.
  */
 public final class TrieFixtureRunner implements FixtureRunner {
   private static final Set<String> CASE_FIELDS = Set.of("in", "root", "hexEncoded", "tests");
@@ -42,7 +43,8 @@ public final class TrieFixtureRunner implements FixtureRunner {
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       JsonNode c = e.getValue();
       if (!c.isObject()) return false;
-      for (Map.Entry<String, JsonNode> f : c.properties()) if (!CASE_FIELDS.contains(f.getKey())) return false;
+      for (Map.Entry<String, JsonNode> f : c.properties())
+        if (!CASE_FIELDS.contains(f.getKey())) return false;
       JsonNode in = c.get("in");
       if (in == null || !(in.isArray() || in.isObject())) return false;
       boolean rootCase = c.path("root").isTextual() && !c.has("tests");
@@ -73,7 +75,8 @@ public final class TrieFixtureRunner implements FixtureRunner {
     JsonNode in = c.get("in");
     if (in.isArray()) {
       for (JsonNode pair : in) {
-        if (!pair.isArray() || pair.size() != 2) return "bad fixture: 'in' item is not a [key, value] pair: " + pair;
+        if (!pair.isArray() || pair.size() != 2)
+          return "bad fixture: 'in' item is not a [key, value] pair: " + pair;
         ops.add(new Bytes[] {decode(pair.get(0)), decode(pair.get(1))});
       }
     } else {
@@ -101,13 +104,20 @@ public final class TrieFixtureRunner implements FixtureRunner {
     for (Map.Entry<Bytes, Bytes> kv : expected.entrySet()) {
       Optional<Bytes> v = reopened.get(kv.getKey());
       if (!v.equals(Optional.of(kv.getValue()))) {
-        return "after reopening, key " + kv.getKey() + " reads " + v + ", expected " + kv.getValue();
+        return "after reopening, key "
+            + kv.getKey()
+            + " reads "
+            + v
+            + ", expected "
+            + kv.getValue();
       }
       List<Bytes> proof = reopened.proof(kv.getKey());
-      Optional<Bytes> proven = secure
-          ? SecureTrie.verifyProof(got, kv.getKey(), proof)
-          : MerklePatriciaTrie.verifyProof(got, kv.getKey(), proof);
-      if (!proven.equals(Optional.of(kv.getValue()))) return "proof of key " + kv.getKey() + " gives " + proven;
+      Optional<Bytes> proven =
+          secure
+              ? SecureTrie.verifyProof(got, kv.getKey(), proof)
+              : MerklePatriciaTrie.verifyProof(got, kv.getKey(), proof);
+      if (!proven.equals(Optional.of(kv.getValue())))
+        return "proof of key " + kv.getKey() + " gives " + proven;
     }
     return null;
   }
@@ -123,15 +133,18 @@ public final class TrieFixtureRunner implements FixtureRunner {
       Bytes key = decode(t.get(0));
       Bytes prev = trie.prevKey(key).orElse(Bytes.EMPTY);
       Bytes next = trie.nextKey(key).orElse(Bytes.EMPTY);
-      if (!prev.equals(decode(t.get(1)))) return "prev of '" + t.get(0).asText() + "' is " + show(prev) + ": " + t;
-      if (!next.equals(decode(t.get(2)))) return "next of '" + t.get(0).asText() + "' is " + show(next) + ": " + t;
+      if (!prev.equals(decode(t.get(1))))
+        return "prev of '" + t.get(0).asText() + "' is " + show(prev) + ": " + t;
+      if (!next.equals(decode(t.get(2))))
+        return "next of '" + t.get(0).asText() + "' is " + show(next) + ": " + t;
     }
     return null;
   }
 
   private static Bytes decode(JsonNode n) {
     if (n == null || n.isNull()) return Bytes.EMPTY;
-    if (!n.isTextual()) throw new IllegalArgumentException("bad fixture: expected a string or null, got " + n);
+    if (!n.isTextual())
+      throw new IllegalArgumentException("bad fixture: expected a string or null, got " + n);
     return decode(n.asText());
   }
 

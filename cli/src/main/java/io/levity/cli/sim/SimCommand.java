@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code levity sim ...}: deterministic simulations of Levity's protocols. */
-@Command(name = "sim", mixinStandardHelpOptions = true,
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
     description = "Seeded, deterministic simulations of Levity's protocols.",
     subcommands = {SimCommand.Consensus.class, CommandLine.HelpCommand.class})
 public final class SimCommand implements Runnable {
@@ -41,75 +43,138 @@ public final class SimCommand implements Runnable {
     System.exit(cl.execute(args));
   }
 
-  /** {@code levity sim consensus}: runs seeds START..START+S-1 of the BFT simulator and checks every one. */
-  @Command(name = "consensus", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Runs the BFT consensus simulator over many seeds: n validators, f of them Byzantine, on a network",
-          "with latency, drops, duplicates, reordering and partitions, with crashes and restarts, then a stable",
-          "network (GST). Checks safety, liveness after GST and durability across restarts. Each seed is",
-          "single-threaded and replays exactly; seeds run in parallel. Prints each failing seed with what broke and",
-          "its metrics, then aggregate metrics, and ends with 'N passed, M failed' (exit code 1 if any failed)."})
+  /**
+   * {@code levity sim consensus}: runs seeds START..START+S-1 of the BFT simulator and checks every
+   * one.
+   */
+  @Command(
+      name = "consensus",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Runs the BFT consensus simulator over many seeds: n validators, f of them Byzantine, on a network",
+        "with latency, drops, duplicates, reordering and partitions, with crashes and restarts, then a stable",
+        "network (GST). Checks safety, liveness after GST and durability across restarts. Each seed is",
+        "single-threaded and replays exactly; seeds run in parallel. Prints each failing seed with what broke and",
+        "its metrics, then aggregate metrics, and ends with 'N passed, M failed' (exit code 1 if any failed)."
+      })
   public static final class Consensus implements Callable<Integer> {
-    @Option(names = "--validators", paramLabel = "N", description = "Number of validators (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--validators",
+        paramLabel = "N",
+        description = "Number of validators (default ${DEFAULT-VALUE}).")
     int validators = 4;
 
-    @Option(names = "--byzantine", paramLabel = "F", description = "Byzantine validators, f < n/3 (default: (n-1)/3).")
+    @Option(
+        names = "--byzantine",
+        paramLabel = "F",
+        description = "Byzantine validators, f < n/3 (default: (n-1)/3).")
     Integer byzantine;
 
-    @Option(names = "--seeds", paramLabel = "S", description = "Number of seeds to run (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--seeds",
+        paramLabel = "S",
+        description = "Number of seeds to run (default ${DEFAULT-VALUE}).")
     int seeds = 100;
 
-    @Option(names = "--start", paramLabel = "SEED", description = "First seed (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--start",
+        paramLabel = "SEED",
+        description = "First seed (default ${DEFAULT-VALUE}).")
     long start = 0;
 
-    @Option(names = "--rounds", paramLabel = "R",
+    @Option(
+        names = "--rounds",
+        paramLabel = "R",
         description = "Rounds per run; faults stop at R/2 (GST) (default ${DEFAULT-VALUE}).")
     long rounds = 120;
 
-    @Option(names = "--drop-rate", paramLabel = "P", description = "Message loss before GST (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--drop-rate",
+        paramLabel = "P",
+        description = "Message loss before GST (default ${DEFAULT-VALUE}).")
     double dropRate = 0.02;
 
-    @Option(names = "--duplicate-rate", paramLabel = "P", description = "Duplicated messages (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--duplicate-rate",
+        paramLabel = "P",
+        description = "Duplicated messages (default ${DEFAULT-VALUE}).")
     double duplicateRate = 0.01;
 
-    @Option(names = "--no-partitions", description = "No network partitions before GST (they are on by default).")
+    @Option(
+        names = "--no-partitions",
+        description = "No network partitions before GST (they are on by default).")
     boolean noPartitions;
 
-    @Option(names = "--no-crashes", description = "No crashes and restarts before GST (they are on by default).")
+    @Option(
+        names = "--no-crashes",
+        description = "No crashes and restarts before GST (they are on by default).")
     boolean noCrashes;
 
-    @Option(names = "--crypto", paramLabel = "SCHEME",
-        description = "FAST (keyed-hash stand-in, for many seeds) or ED25519 (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--crypto",
+        paramLabel = "SCHEME",
+        description =
+            "FAST (keyed-hash stand-in, for many seeds) or ED25519 (default ${DEFAULT-VALUE}).")
     SimConfig.Crypto crypto = SimConfig.Crypto.FAST;
 
-    @Option(names = "--behaviours", split = ",", paramLabel = "B",
-        description = "Byzantine behaviours: ${COMPLETION-CANDIDATES} (default: a random mix per node and seed).")
+    @Option(
+        names = "--behaviours",
+        split = ",",
+        paramLabel = "B",
+        description =
+            "Byzantine behaviours: ${COMPLETION-CANDIDATES} (default: a random mix per node and seed).")
     List<Behaviour> behaviours = new ArrayList<>();
 
-    @Option(names = "--liveness-rounds", paramLabel = "L",
-        description = "Every honest node must commit a new block within L rounds after GST (default: 2n+10).")
+    @Option(
+        names = "--liveness-rounds",
+        paramLabel = "L",
+        description =
+            "Every honest node must commit a new block within L rounds after GST (default: 2n+10).")
     int livenessRounds = 0;
 
-    @Option(names = "--timeout-ms", paramLabel = "MS", description = "Base round timeout (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--timeout-ms",
+        paramLabel = "MS",
+        description = "Base round timeout (default ${DEFAULT-VALUE}).")
     long timeoutMillis = 1_000;
 
-    @Option(names = "--payload-bytes", paramLabel = "B", description = "Payload per block (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--payload-bytes",
+        paramLabel = "B",
+        description = "Payload per block (default ${DEFAULT-VALUE}).")
     int payloadBytes = 64;
 
-    @Option(names = "--latency-ms", paramLabel = "MS",
-        description = "Mean exponential part of the message delay, on top of 5 ms (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--latency-ms",
+        paramLabel = "MS",
+        description =
+            "Mean exponential part of the message delay, on top of 5 ms (default ${DEFAULT-VALUE}).")
     double latencyMillis = 20;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Seeds run in parallel (default: available cores).")
+    @Option(
+        names = "--threads",
+        paramLabel = "T",
+        description = "Seeds run in parallel (default: available cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--unsafe-fault", paramLabel = "FAULT", hidden = true,
-        description = "Test only: break honest nodes on purpose (${COMPLETION-CANDIDATES}) to see the checkers catch it.")
+    @Option(
+        names = "--unsafe-fault",
+        paramLabel = "FAULT",
+        hidden = true,
+        description =
+            "Test only: break honest nodes on purpose (${COMPLETION-CANDIDATES}) to see the checkers catch it.")
     UnsafeFault unsafeFault = UnsafeFault.NONE;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print every seed's metrics, not only failures.")
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Print every seed's metrics, not only failures.")
     boolean verbose;
 
-    @Option(names = "--trace", paramLabel = "LINES", description = "Print the first LINES trace events of failing seeds.")
+    @Option(
+        names = "--trace",
+        paramLabel = "LINES",
+        description = "Print the first LINES trace events of failing seeds.")
     int traceLines = 0;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -123,17 +188,31 @@ public final class SimCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       PrintStream out = System.out;
-      out.printf(Locale.ROOT, "sim consensus: n=%d f=%d seeds %d..%d rounds=%d crypto=%s drop=%.3f dup=%.3f"
+      out.printf(
+          Locale.ROOT,
+          "sim consensus: n=%d f=%d seeds %d..%d rounds=%d crypto=%s drop=%.3f dup=%.3f"
               + " partitions=%s crashes=%s behaviours=%s%s%n",
-          cfg.validators(), cfg.byzantine(), start, start + seeds - 1, cfg.rounds(), cfg.crypto(), cfg.dropRate(),
-          cfg.duplicateRate(), cfg.partitions(), cfg.crashes(), cfg.behaviours().isEmpty() ? "random" : cfg.behaviours(),
+          cfg.validators(),
+          cfg.byzantine(),
+          start,
+          start + seeds - 1,
+          cfg.rounds(),
+          cfg.crypto(),
+          cfg.dropRate(),
+          cfg.duplicateRate(),
+          cfg.partitions(),
+          cfg.crashes(),
+          cfg.behaviours().isEmpty() ? "random" : cfg.behaviours(),
           cfg.unsafeFault() == UnsafeFault.NONE ? "" : " UNSAFE-FAULT=" + cfg.unsafeFault());
       long t0 = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-        Thread t = new Thread(r, "sim-seed");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              Math.max(1, threads),
+              r -> {
+                Thread t = new Thread(r, "sim-seed");
+                t.setDaemon(true);
+                return t;
+              });
       List<Future<SimResult>> futures = new ArrayList<>();
       try {
         for (long s = start; s < start + seeds; s++) {
@@ -165,16 +244,43 @@ public final class SimCommand implements Runnable {
       int f = byzantine != null ? byzantine : (validators - 1) / 3;
       if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1");
       Set<Behaviour> bs = behaviours.isEmpty() ? Set.of() : EnumSet.copyOf(behaviours);
-      SimConfig.Latency lat = new SimConfig.Latency(5, latencyMillis, SimConfig.Latency.DEFAULT.spikeRate(),
-          SimConfig.Latency.DEFAULT.spikeMaxMillis(), SimConfig.Latency.DEFAULT.gstCapMillis());
+      SimConfig.Latency lat =
+          new SimConfig.Latency(
+              5,
+              latencyMillis,
+              SimConfig.Latency.DEFAULT.spikeRate(),
+              SimConfig.Latency.DEFAULT.spikeMaxMillis(),
+              SimConfig.Latency.DEFAULT.gstCapMillis());
       SimConfig base = SimConfig.of(validators, f);
-      return new SimConfig(validators, f, rounds, !noCrashes, !noPartitions, dropRate, duplicateRate, crypto, bs, unsafeFault,
-          false, livenessRounds, lat, payloadBytes, timeoutMillis, base.maxEvents(), traceLines);
+      return new SimConfig(
+          validators,
+          f,
+          rounds,
+          !noCrashes,
+          !noPartitions,
+          dropRate,
+          duplicateRate,
+          crypto,
+          bs,
+          unsafeFault,
+          false,
+          livenessRounds,
+          lat,
+          payloadBytes,
+          timeoutMillis,
+          base.maxEvents(),
+          traceLines);
     }
 
     private void printFailure(PrintStream out, SimResult r) {
-      out.println("FAIL seed " + r.seed() + ": " + r.violationCount() + " violation(s); replay with --start " + r.seed()
-          + " --seeds 1");
+      out.println(
+          "FAIL seed "
+              + r.seed()
+              + ": "
+              + r.violationCount()
+              + " violation(s); replay with --start "
+              + r.seed()
+              + " --seeds 1");
       for (Violation v : r.violations()) out.println("  " + v);
       out.println("  metrics: " + r.metrics().summary());
       for (String line : r.traceLines()) out.println("  trace: " + line);
@@ -205,11 +311,16 @@ public final class SimCommand implements Runnable {
     }
 
     String summary(double wallSeconds) {
-      return String.format(Locale.ROOT, "metrics over all seeds: %.2f commits/sim-s, %.2f rounds/commit,"
+      return String.format(
+          Locale.ROOT,
+          "metrics over all seeds: %.2f commits/sim-s, %.2f rounds/commit,"
               + " %.1f messages/commit, %.0f bytes/commit; worst rounds after GST until all honest nodes committed: %d;"
               + " wall %.1fs%n",
-          simSeconds == 0 ? 0 : commits / simSeconds, commits == 0 ? 0 : (double) rounds / commits,
-          commits == 0 ? 0 : (double) messages / commits, commits == 0 ? 0 : (double) bytes / commits, worstResume,
+          simSeconds == 0 ? 0 : commits / simSeconds,
+          commits == 0 ? 0 : (double) rounds / commits,
+          commits == 0 ? 0 : (double) messages / commits,
+          commits == 0 ? 0 : (double) bytes / commits,
+          worstResume,
           wallSeconds);
     }
   }

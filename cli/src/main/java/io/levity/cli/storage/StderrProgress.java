@@ -4,8 +4,8 @@ import io.levity.storage.client.ProgressListener;
 import java.io.PrintStream;
 
 /**
- * Progress on stderr for operations that take a while: nothing during the first second, then at most one line per
- * second, plus the line that completes a phase already shown.
+ * Progress on stderr for operations that take a while: nothing during the first second, then at
+ * most one line per second, plus the line that completes a phase already shown.
  */
 final class StderrProgress implements ProgressListener {
   private static final long SECOND = 1_000_000_000L;

@@ -13,16 +13,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code levity storage download ROOT OUT}: fetches, verifies and writes a file. */
-@Command(name = "download", mixinStandardHelpOptions = true,
-    description = {"Fetches, verifies and writes a file.",
-        "Fetches k verified shards of the file ROOT (data shards first, others when some are missing or "
-        + "corrupt), decodes them, checks the file root and writes OUT atomically. Shards found missing or "
-        + "corrupt are repaired afterwards unless --no-repair. Exit 1, with nothing written, when fewer "
-        + "than k shards can be fetched or the result does not verify."})
+@Command(
+    name = "download",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fetches, verifies and writes a file.",
+      "Fetches k verified shards of the file ROOT (data shards first, others when some are missing or "
+          + "corrupt), decodes them, checks the file root and writes OUT atomically. Shards found missing or "
+          + "corrupt are repaired afterwards unless --no-repair. Exit 1, with nothing written, when fewer "
+          + "than k shards can be fetched or the result does not verify."
+    })
 public final class StorageDownloadCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ROOT") String root;
-  @Parameters(index = "1", paramLabel = "OUT") Path out;
-  @Option(names = "--no-repair", description = "Do not repair shards found missing or corrupt.") boolean noRepair;
+  @Parameters(index = "0", paramLabel = "ROOT")
+  String root;
+
+  @Parameters(index = "1", paramLabel = "OUT")
+  Path out;
+
+  @Option(names = "--no-repair", description = "Do not repair shards found missing or corrupt.")
+  boolean noRepair;
+
   @Mixin NetworkOptions network;
 
   PrintStream stdout = System.out;
@@ -32,12 +42,24 @@ public final class StorageDownloadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (StorageClient client = network.client(!noRepair)) {
       DownloadResult r = client.download(NetworkOptions.root(root), out, new StderrProgress(err));
-      stdout.println("wrote " + r.length() + " bytes to " + out + " (root " + r.fileRoot() + " verified; shards "
-          + r.usedShards() + ")");
+      stdout.println(
+          "wrote "
+              + r.length()
+              + " bytes to "
+              + out
+              + " (root "
+              + r.fileRoot()
+              + " verified; shards "
+              + r.usedShards()
+              + ")");
       r.bad().forEach((i, why) -> err.println("shard " + i + " " + why));
       if (r.repair() != null) {
-        r.repair().repaired().forEach((i, ep) -> err.println("repaired shard " + i + " onto " + ep));
-        r.repair().failed().forEach((i, why) -> err.println("could not repair shard " + i + ": " + why));
+        r.repair()
+            .repaired()
+            .forEach((i, ep) -> err.println("repaired shard " + i + " onto " + ep));
+        r.repair()
+            .failed()
+            .forEach((i, why) -> err.println("could not repair shard " + i + ": " + why));
       }
       return 0;
     } catch (StorageException | ShardVerificationException e) {

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code levity storage node} in a child JVM (same java binary and class path as this process, with the Vector API
- * module), for benchmarks and multi-process tests. Its output goes to {@code DATA-DIR.log}; {@link #endpoint} is
- * known once it printed its "listening on" line. {@link #stop} ends it cleanly (SIGTERM), {@link #kill} crashes it.
+ * {@code levity storage node} in a child JVM (same java binary and class path as this process, with
+ * the Vector API module), for benchmarks and multi-process tests. Its output goes to {@code
+ * DATA-DIR.log}; {@link #endpoint} is known once it printed its "listening on" line. {@link #stop}
+ * ends it cleanly (SIGTERM), {@link #kill} crashes it.
  */
 public final class StorageNodeProcess implements AutoCloseable {
   private static final String READY = " listening on ";
@@ -36,21 +37,33 @@ public final class StorageNodeProcess implements AutoCloseable {
     Thread.ofPlatform().name("storage-node-output").daemon().start(this::pump);
   }
 
-  /** Starts a node keeping its data in {@code dataDir} on the shared chain file {@code chainFile}. */
-  public static StorageNodeProcess start(Path dataDir, Path chainFile, int port, String... extraArgs)
-      throws IOException {
+  /**
+   * Starts a node keeping its data in {@code dataDir} on the shared chain file {@code chainFile}.
+   */
+  public static StorageNodeProcess start(
+      Path dataDir, Path chainFile, int port, String... extraArgs) throws IOException {
     return start(dataDir, chainFile, port, List.of(), extraArgs);
   }
 
-  /** As {@link #start(Path, Path, int, String...)} with extra JVM options for the child (e.g. for fast startup). */
-  public static StorageNodeProcess start(Path dataDir, Path chainFile, int port, List<String> jvmOptions,
-      String... extraArgs) throws IOException {
+  /**
+   * As {@link #start(Path, Path, int, String...)} with extra JVM options for the child (e.g. for
+   * fast startup).
+   */
+  public static StorageNodeProcess start(
+      Path dataDir, Path chainFile, int port, List<String> jvmOptions, String... extraArgs)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     boolean vector = false;
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("-agent") || a.startsWith("-javaagent") || a.startsWith("-Xrunjdwp") || a.startsWith("-Xmx")) {
+      if (a.startsWith("-agent")
+          || a.startsWith("-javaagent")
+          || a.startsWith("-Xrunjdwp")
+          || a.startsWith("-Xmx")) {
         continue;
       }
       vector |= a.contains("jdk.incubator.vector");
@@ -58,9 +71,20 @@ public final class StorageNodeProcess implements AutoCloseable {
     }
     if (!vector) cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.levity.cli.Levity", "storage",
-        "node", "--data-dir", dataDir.toString(), "--chain-file", chainFile.toString(), "--port",
-        Integer.toString(port)));
+    cmd.addAll(
+        List.of(
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.levity.cli.Levity",
+            "storage",
+            "node",
+            "--data-dir",
+            dataDir.toString(),
+            "--chain-file",
+            chainFile.toString(),
+            "--port",
+            Integer.toString(port)));
     cmd.addAll(List.of(extraArgs));
     Files.createDirectories(dataDir);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -69,8 +93,11 @@ public final class StorageNodeProcess implements AutoCloseable {
   }
 
   private void pump() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
       for (String line; (line = in.readLine()) != null; ) {
         out.println(line);
         int at = line.indexOf(READY);
@@ -81,8 +108,8 @@ public final class StorageNodeProcess implements AutoCloseable {
     } catch (IOException e) {
       // the process ended or was stopped
     }
-    ready.completeExceptionally(new IOException("storage node in " + dataDir + " exited before it served; see "
-        + log));
+    ready.completeExceptionally(
+        new IOException("storage node in " + dataDir + " exited before it served; see " + log));
   }
 
   /** Waits until the node serves and returns its {@code host:port}. */
@@ -90,7 +117,8 @@ public final class StorageNodeProcess implements AutoCloseable {
     try {
       return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IOException("storage node in " + dataDir + " did not serve within " + timeout + "; see " + log);
+      throw new IOException(
+          "storage node in " + dataDir + " did not serve within " + timeout + "; see " + log);
     } catch (ExecutionException e) {
       throw new IOException(e.getCause().getMessage(), e.getCause());
     }

@@ -11,14 +11,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code levity storage status ROOT}: where each shard is and whether it verifies. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Shows where each shard of a file is and whether it verifies.",
-        "Asks the nodes for every shard of ROOT and verifies each copy (this downloads every shard once). "
-        + "Prints one line per shard: present (and where), missing or corrupt. Exit 0 when all shards are "
-        + "present, 3 when the file is readable but some are not (run 'levity storage repair ROOT'), 1 when "
-        + "it is not readable."})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows where each shard of a file is and whether it verifies.",
+      "Asks the nodes for every shard of ROOT and verifies each copy (this downloads every shard once). "
+          + "Prints one line per shard: present (and where), missing or corrupt. Exit 0 when all shards are "
+          + "present, 3 when the file is readable but some are not (run 'levity storage repair ROOT'), 1 when "
+          + "it is not readable."
+    })
 public final class StorageStatusCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ROOT") String root;
+  @Parameters(index = "0", paramLabel = "ROOT")
+  String root;
+
   @Mixin NetworkOptions network;
 
   PrintStream out = System.out;
@@ -28,14 +34,22 @@ public final class StorageStatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (StorageClient client = network.client(false)) {
       FileStatus s = client.status(NetworkOptions.root(root));
-      out.printf("file %s: %d bytes, %d+%d code%n", s.submission().fileRoot(), s.submission().length(),
-          s.submission().dataShards(), s.submission().parityShards());
+      out.printf(
+          "file %s: %d bytes, %d+%d code%n",
+          s.submission().fileRoot(),
+          s.submission().length(),
+          s.submission().dataShards(),
+          s.submission().parityShards());
       for (ShardState st : s.shards()) {
-        out.printf("  shard %-3d %-8s %-21s %s%n", st.index(), st.health().name().toLowerCase(), st.endpoint(),
-            st.detail());
+        out.printf(
+            "  shard %-3d %-8s %-21s %s%n",
+            st.index(), st.health().name().toLowerCase(), st.endpoint(), st.detail());
       }
-      out.printf("%d present, %d missing, %d corrupt: %s%n", s.count(ShardState.Health.PRESENT),
-          s.count(ShardState.Health.MISSING), s.count(ShardState.Health.CORRUPT),
+      out.printf(
+          "%d present, %d missing, %d corrupt: %s%n",
+          s.count(ShardState.Health.PRESENT),
+          s.count(ShardState.Health.MISSING),
+          s.count(ShardState.Health.CORRUPT),
           s.healthy() ? "healthy" : s.readable() ? "readable, needs repair" : "NOT READABLE");
       return s.healthy() ? 0 : s.readable() ? 3 : 1;
     } catch (StorageException e) {

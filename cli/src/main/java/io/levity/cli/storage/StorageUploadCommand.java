@@ -12,14 +12,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code levity storage upload FILE}: stores a file; the last line printed is its root. */
-@Command(name = "upload", mixinStandardHelpOptions = true,
-    description = {"Stores a file; prints its root.",
-        "Erasure-codes FILE, records it on the chain and sends each shard to its node (falling back to "
-        + "spare nodes when one is down). Prints the file root (0x + 64 hex digits) on the last line; "
-        + "progress and warnings go to stderr. Exit 0 when at least k shards were stored (a warning lists "
-        + "any that were not: run 'levity storage repair ROOT' later), 1 on failure."})
+@Command(
+    name = "upload",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stores a file; prints its root.",
+      "Erasure-codes FILE, records it on the chain and sends each shard to its node (falling back to "
+          + "spare nodes when one is down). Prints the file root (0x + 64 hex digits) on the last line; "
+          + "progress and warnings go to stderr. Exit 0 when at least k shards were stored (a warning lists "
+          + "any that were not: run 'levity storage repair ROOT' later), 1 on failure."
+    })
 public final class StorageUploadCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE") Path file;
+  @Parameters(index = "0", paramLabel = "FILE")
+  Path file;
+
   @Mixin NetworkOptions network;
 
   PrintStream out = System.out;
@@ -33,12 +39,21 @@ public final class StorageUploadCommand implements Callable<Integer> {
     }
     try (StorageClient client = network.client(false)) {
       UploadResult r = client.upload(file, new StderrProgress(err));
-      out.println("stored " + r.placed().size() + " of " + (r.placed().size() + r.unplaced().size()) + " shards of "
-          + r.length() + " bytes");
+      out.println(
+          "stored "
+              + r.placed().size()
+              + " of "
+              + (r.placed().size() + r.unplaced().size())
+              + " shards of "
+              + r.length()
+              + " bytes");
       r.placed().forEach((i, ep) -> out.println("  shard " + i + " -> " + ep));
       if (!r.complete()) {
-        err.println("WARNING: " + r.unplaced().size() + " shards could not be stored (redundancy is reduced until a"
-            + " repair):");
+        err.println(
+            "WARNING: "
+                + r.unplaced().size()
+                + " shards could not be stored (redundancy is reduced until a"
+                + " repair):");
         r.unplaced().forEach((i, why) -> err.println("  shard " + i + ": " + why));
       }
       out.println(r.fileRoot().toHex());

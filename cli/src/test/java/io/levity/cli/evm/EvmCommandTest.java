@@ -28,7 +28,8 @@ class EvmCommandTest {
     // MSTORE 0x2a at 0, RETURN 32 bytes.
     Outcome o = run("run", "--code", "602a60005260206000f3", "--gas", "100000");
     assertThat(o.exit()).isZero();
-    assertThat(o.out()).contains("result:   success")
+    assertThat(o.out())
+        .contains("result:   success")
         .contains("gas used: 18")
         .contains("output:   0x" + "00".repeat(31) + "2a");
   }
@@ -49,8 +50,7 @@ class EvmCommandTest {
 
   @Test
   void traceEmitsEip3155Lines() throws Exception {
-    Outcome o = run("run", "--code", "604060005260206000f3", "--gas", "10000000000",
-        "--trace");
+    Outcome o = run("run", "--code", "604060005260206000f3", "--gas", "10000000000", "--trace");
     List<String> lines = o.out().lines().toList();
     assertThat(lines).hasSize(7);
     ObjectMapper json = new ObjectMapper();

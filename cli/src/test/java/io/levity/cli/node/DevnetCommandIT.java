@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code levity devnet} end to end on free ports: prints the dev accounts, makes blocks, resumes, resets. */
+/**
+ * {@code levity devnet} end to end on free ports: prints the dev accounts, makes blocks, resumes,
+ * resets.
+ */
 class DevnetCommandIT {
   @TempDir Path dir;
 
@@ -21,8 +24,20 @@ class DevnetCommandIT {
     DevnetCommand cmd = new DevnetCommand();
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     cmd.out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-    String[] base = {"--data-dir", dir.toString(), "--http-port", "0", "--ws-port", "0", "--metrics-port", "0", "--block-time", "50",
-        "--stop-after", "3"};
+    String[] base = {
+      "--data-dir",
+      dir.toString(),
+      "--http-port",
+      "0",
+      "--ws-port",
+      "0",
+      "--metrics-port",
+      "0",
+      "--block-time",
+      "50",
+      "--stop-after",
+      "3"
+    };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -34,15 +49,20 @@ class DevnetCommandIT {
   @Test
   void makesBlocksThenResumesThenResets() throws Exception {
     String first = run("--storage-nodes", "3");
-    assertThat(first).contains("chain id 1337, new chain")
-        .contains("Storage: 3 nodes (Reed-Solomon 6+3), registry 0x000000000000000000000000000000000000a11c")
-        .contains("(0) 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  private key "
-            + "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
+    assertThat(first)
+        .contains("chain id 1337, new chain")
+        .contains(
+            "Storage: 3 nodes (Reed-Solomon 6+3), registry 0x000000000000000000000000000000000000a11c")
+        .contains(
+            "(0) 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  private key "
+                + "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
         .contains("(9) ")
         .containsPattern("Metrics: +http://127.0.0.1:[0-9]+/metrics")
         .contains("block 3 ");
     assertThat(Files.exists(dir.resolve("storage.json"))).as("the storage network file").isTrue();
-    assertThat(run("--storage-nodes", "0")).contains("resumed at block").doesNotContain("block 1 0x")
+    assertThat(run("--storage-nodes", "0"))
+        .contains("resumed at block")
+        .doesNotContain("block 1 0x")
         .doesNotContain("Storage:");
     assertThat(run("--reset", "--storage-nodes", "0")).contains("new chain").contains("block 1 0x");
     Files.writeString(dir.resolve("epoch"), "3\n"); // a data directory from the epoch-per-run days
@@ -51,7 +71,9 @@ class DevnetCommandIT {
     old.accounts = 1;
     old.chainId = 1337;
     old.dataDir = dir;
-    assertThatThrownBy(old::call).hasMessageContaining("older Levity").hasMessageContaining("--reset");
+    assertThatThrownBy(old::call)
+        .hasMessageContaining("older Levity")
+        .hasMessageContaining("--reset");
   }
 
   @Test

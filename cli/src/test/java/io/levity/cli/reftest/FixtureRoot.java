@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the ethereum/tests fixtures for the test suite: $LEVITY_ETH_TESTS, then -Dlevity.eth.tests, then
- * ../shared/ethereum-tests beside the repository. Absent fixtures skip the calling test with a visible message.
+ * Locates the ethereum/tests fixtures for the test suite: $LEVITY_ETH_TESTS, then
+ * -Dlevity.eth.tests, then ../shared/ethereum-tests beside the repository. Absent fixtures skip the
+ * calling test with a visible message.
  */
 final class FixtureRoot {
   private FixtureRoot() {}
@@ -24,8 +25,10 @@ final class FixtureRoot {
   static Path require(String sub) {
     Path p = resolve().resolve(sub);
     if (!Files.isDirectory(p)) {
-      String msg = "SKIPPED: ethereum/tests fixtures not found at " + p
-          + " (set LEVITY_ETH_TESTS to the ethereum-tests folder)";
+      String msg =
+          "SKIPPED: ethereum/tests fixtures not found at "
+              + p
+              + " (set LEVITY_ETH_TESTS to the ethereum-tests folder)";
       System.out.println(msg);
       assumeTrue(false, msg);
     }

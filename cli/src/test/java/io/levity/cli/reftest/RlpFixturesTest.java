@@ -10,7 +10,8 @@ class RlpFixturesTest {
   @Test
   void everyRlpFixturePasses() {
     Path dir = FixtureRoot.require("RLPTests");
-    RefTestSuite.Summary s = RefTestSuite.standard().run(RefTestSuite.collect(List.of(dir)), o -> {});
+    RefTestSuite.Summary s =
+        RefTestSuite.standard().run(RefTestSuite.collect(List.of(dir)), o -> {});
     assertThat(s.failures()).isEmpty();
     assertThat(s.passed()).isGreaterThan(50);
   }

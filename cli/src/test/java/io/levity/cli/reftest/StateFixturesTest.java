@@ -13,62 +13,84 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs ethereum/tests GeneralStateTests (Cancun entries) through {@link StateTestFixtureRunner}. By default
- * ({@code full}) only the two fixtures that measure speed are left out ({@link #SPEED}: about 99.9% of the Cancun
- * cases run); {@code -Dlevity.statetests=quick} also leaves out the slow folders ({@link #SLOW}),
- * {@code -Dlevity.statetests=all} runs every file, and any other value runs the files whose path contains it. Skipped when the fixtures
- * are absent.
+ * Runs ethereum/tests GeneralStateTests (Cancun entries) through {@link StateTestFixtureRunner}. By
+ * default ({@code full}) only the two fixtures that measure speed are left out ({@link #SPEED}:
+ * about 99.9% of the Cancun cases run); {@code -Dlevity.statetests=quick} also leaves out the slow
+ * folders ({@link #SLOW}), {@code -Dlevity.statetests=all} runs every file, and any other value
+ * runs the files whose path contains it. Skipped when the fixtures are absent.
  */
 class StateFixturesTest {
   /**
-   * Left out of the default run, measured on 2 shared cores: stTimeConsuming (5190 cases, about 280 s, most of it
-   * one BLAKE2F call of 2^32-1 rounds), VMTests/vmPerformance (23 cases, about 65 s) and stQuadraticComplexityTest
-   * (32 cases, about 12 s). Everything else (about 13,400 cases) takes about a minute.
+   * Left out of the default run, measured on 2 shared cores: stTimeConsuming (5190 cases, about 280
+   * s, most of it one BLAKE2F call of 2^32-1 rounds), VMTests/vmPerformance (23 cases, about 65 s)
+   * and stQuadraticComplexityTest (32 cases, about 12 s). Everything else (about 13,400 cases)
+   * takes about a minute.
    */
-  static final List<String> SLOW = List.of("stTimeConsuming", "vmPerformance", "stQuadraticComplexityTest");
+  static final List<String> SLOW =
+      List.of("stTimeConsuming", "vmPerformance", "stQuadraticComplexityTest");
 
-  /** What only measures speed (minutes of one BLAKE2F call or loop): left out of the default {@code full}. */
-  static final List<String> SPEED = List.of("stTimeConsuming/CALLBlake2f_MaxRounds", "vmPerformance");
+  /**
+   * What only measures speed (minutes of one BLAKE2F call or loop): left out of the default {@code
+   * full}.
+   */
+  static final List<String> SPEED =
+      List.of("stTimeConsuming/CALLBlake2f_MaxRounds", "vmPerformance");
 
   @Test
   void cancunStateTestsPass() {
     Path dir = FixtureRoot.require("GeneralStateTests");
     String mode = System.getProperty("levity.statetests", "full");
-    List<String> leftOut = switch (mode) {
-      case "all" -> List.of();
-      case "quick" -> SLOW;
-      default -> SPEED;
-    };
+    List<String> leftOut =
+        switch (mode) {
+          case "all" -> List.of();
+          case "quick" -> SLOW;
+          default -> SPEED;
+        };
     boolean named = !List.of("quick", "full", "all").contains(mode);
-    List<Path> files = RefTestSuite.collect(List.of(dir)).stream()
-        .filter(f -> {
-          String rel = dir.relativize(f).toString();
-          return named ? rel.contains(mode) : leftOut.stream().noneMatch(rel::contains);
-        })
-        .toList();
+    List<Path> files =
+        RefTestSuite.collect(List.of(dir)).stream()
+            .filter(
+                f -> {
+                  String rel = dir.relativize(f).toString();
+                  return named ? rel.contains(mode) : leftOut.stream().noneMatch(rel::contains);
+                })
+            .toList();
     StateTestFixtureRunner runner = new StateTestFixtureRunner();
     RefTestSuite.Summary summary = new RefTestSuite(List.of(runner)).run(files, o -> {}, 2);
 
-    String selection = named ? "files matching " + mode : leftOut.isEmpty() ? "all files"
-        : "without " + String.join(", ", leftOut);
+    String selection =
+        named
+            ? "files matching " + mode
+            : leftOut.isEmpty() ? "all files" : "without " + String.join(", ", leftOut);
     System.out.println("GeneralStateTests (Cancun, " + selection + "): " + summary.line());
     Map<String, Integer> mismatches = runner.categoryMismatches();
     if (!mismatches.isEmpty()) {
-      System.out.println("Rejected for another rule than the fixture names (expected -> ours: cases):");
+      System.out.println(
+          "Rejected for another rule than the fixture names (expected -> ours: cases):");
       mismatches.forEach((k, v) -> System.out.println("  " + k + ": " + v));
     }
-    summary.failures().stream().limit(40).forEach(o ->
-        System.out.println("FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
+    summary.failures().stream()
+        .limit(40)
+        .forEach(
+            o ->
+                System.out.println(
+                    "FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
     assertThat(summary.failed()).as("failed cases").isZero();
-    assertThat(summary.passed()).as("passed cases").isGreaterThan(named ? 0 : leftOut == SLOW ? 13_000 : 18_000);
+    assertThat(summary.passed())
+        .as("passed cases")
+        .isGreaterThan(named ? 0 : leftOut == SLOW ? 13_000 : 18_000);
   }
 
   /** Running on two threads reports the same outcomes in the same order as running on one. */
   @Test
   void parallelRunsReportInTheSequentialOrder() {
     Path dir = FixtureRoot.require("GeneralStateTests");
-    List<Path> files = RefTestSuite.collect(List.of(dir.resolve("stExample"), dir.resolve("stChainId"),
-        dir.resolve("VMTests/vmLogTest")));
+    List<Path> files =
+        RefTestSuite.collect(
+            List.of(
+                dir.resolve("stExample"),
+                dir.resolve("stChainId"),
+                dir.resolve("VMTests/vmLogTest")));
     RefTestSuite suite = RefTestSuite.standard();
     List<RefTestSuite.Outcome> sequential = new ArrayList<>();
     List<RefTestSuite.Outcome> parallel = new ArrayList<>();
@@ -78,9 +100,9 @@ class StateFixturesTest {
   }
 
   /**
-   * stExample/add11 (no fixtures needed): entry 0 as filled; entry 1 with a wrong root; entry 2 expects an
-   * exception and its txbytes do not decode; entry 3 expects an exception the valid transaction does not raise;
-   * a Prague entry is skipped.
+   * stExample/add11 (no fixtures needed): entry 0 as filled; entry 1 with a wrong root; entry 2
+   * expects an exception and its txbytes do not decode; entry 3 expects an exception the valid
+   * transaction does not raise; a Prague entry is skipped.
    */
   @Test
   void casesAreNamedCheckedAndSkippedPerFork() throws Exception {
@@ -89,9 +111,13 @@ class StateFixturesTest {
     ArrayNode cancun = (ArrayNode) test.get("post").get("Cancun");
     ObjectNode good = (ObjectNode) cancun.get(0);
     cancun.add(good.deepCopy().put("hash", "0x" + "00".repeat(32)));
-    cancun.add(good.deepCopy().put("txbytes", "0xc1").put("expectException", "TransactionException.RLP_ERROR")
-        .put("hash", PRE_ROOT));
-    cancun.add(good.deepCopy().put("expectException", "TransactionException.INTRINSIC_GAS_TOO_LOW"));
+    cancun.add(
+        good.deepCopy()
+            .put("txbytes", "0xc1")
+            .put("expectException", "TransactionException.RLP_ERROR")
+            .put("hash", PRE_ROOT));
+    cancun.add(
+        good.deepCopy().put("expectException", "TransactionException.INTRINSIC_GAS_TOO_LOW"));
     ((ObjectNode) test.get("post")).set("Prague", cancun.deepCopy());
 
     StateTestFixtureRunner runner = new StateTestFixtureRunner();
@@ -100,13 +126,23 @@ class StateFixturesTest {
 
     assertThat(events).hasSize(8);
     assertThat(events.get(0)).isEqualTo("passed add11[Cancun#0]");
-    assertThat(events.get(1)).isEqualTo("failed add11[Cancun#1]: data=0 gas=0 value=0: state root "
-        + POST_ROOT + ", expected 0x" + "00".repeat(32) + " [success, gas used 43112]");
+    assertThat(events.get(1))
+        .isEqualTo(
+            "failed add11[Cancun#1]: data=0 gas=0 value=0: state root "
+                + POST_ROOT
+                + ", expected 0x"
+                + "00".repeat(32)
+                + " [success, gas used 43112]");
     assertThat(events.get(2)).isEqualTo("passed add11[Cancun#2]");
-    assertThat(events.get(3)).isEqualTo("failed add11[Cancun#3]: data=0 gas=0 value=0: accepted a transaction"
-        + " expected to fail with TransactionException.INTRINSIC_GAS_TOO_LOW (success, gas used 43112)");
-    assertThat(events.subList(4, 8)).allMatch(e -> e.startsWith("skipped add11[Prague#")
-        && e.endsWith(": fork Prague: only Cancun is run"));
+    assertThat(events.get(3))
+        .isEqualTo(
+            "failed add11[Cancun#3]: data=0 gas=0 value=0: accepted a transaction"
+                + " expected to fail with TransactionException.INTRINSIC_GAS_TOO_LOW (success, gas used 43112)");
+    assertThat(events.subList(4, 8))
+        .allMatch(
+            e ->
+                e.startsWith("skipped add11[Prague#")
+                    && e.endsWith(": fork Prague: only Cancun is run"));
   }
 
   @Test
@@ -127,30 +163,36 @@ class StateFixturesTest {
 
   private static List<String> run(FixtureRunner runner, JsonNode root) {
     List<String> events = new ArrayList<>();
-    runner.run(Path.of("add11.json"), root, new CaseSink() {
-      @Override
-      public void passed(String caseName) {
-        events.add("passed " + caseName);
-      }
+    runner.run(
+        Path.of("add11.json"),
+        root,
+        new CaseSink() {
+          @Override
+          public void passed(String caseName) {
+            events.add("passed " + caseName);
+          }
 
-      @Override
-      public void failed(String caseName, String reason) {
-        events.add("failed " + caseName + ": " + reason);
-      }
+          @Override
+          public void failed(String caseName, String reason) {
+            events.add("failed " + caseName + ": " + reason);
+          }
 
-      @Override
-      public void skipped(String caseName, String reason) {
-        events.add("skipped " + caseName + ": " + reason);
-      }
-    });
+          @Override
+          public void skipped(String caseName, String reason) {
+            events.add("skipped " + caseName + ": " + reason);
+          }
+        });
     return events;
   }
 
-  private static final String PRE_ROOT = "0x4c9c6cf002e6a88a5444662ca9ceb6a116b7b69ced38c470bf6e4a12a6313967";
-  private static final String POST_ROOT = "0xe8010ce590f401c9d61fef8ab05bea9bcec24281b795e5868809bc4e515aa530";
+  private static final String PRE_ROOT =
+      "0x4c9c6cf002e6a88a5444662ca9ceb6a116b7b69ced38c470bf6e4a12a6313967";
+  private static final String POST_ROOT =
+      "0xe8010ce590f401c9d61fef8ab05bea9bcec24281b795e5868809bc4e515aa530";
 
   /** ethereum/tests GeneralStateTests/stExample/add11.json, without its _info section. */
-  private static final String ADD11 = """
+  private static final String ADD11 =
+      """
       {"add11": {
         "env": {"currentBaseFee": "0x0a", "currentCoinbase": "0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ba",
                 "currentDifficulty": "0x020000", "currentExcessBlobGas": "0x00", "currentGasLimit": "0xff112233445566",

@@ -12,14 +12,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Runs ethereum/tests TransactionTests through {@link TransactionFixtureRunner}; skipped when absent. */
+/**
+ * Runs ethereum/tests TransactionTests through {@link TransactionFixtureRunner}; skipped when
+ * absent.
+ */
 class TransactionFixturesTest {
   @Test
   void transactionTestsPass() {
     Path dir = fixtures().resolve("TransactionTests");
     if (!Files.isDirectory(dir)) {
-      String msg = "TransactionTests not found at " + dir.toAbsolutePath()
-          + "; set LEVITY_ETH_TESTS or -Dlevity.eth.tests to the ethereum/tests folder";
+      String msg =
+          "TransactionTests not found at "
+              + dir.toAbsolutePath()
+              + "; set LEVITY_ETH_TESTS or -Dlevity.eth.tests to the ethereum/tests folder";
       System.out.println("SKIPPED: " + msg);
       Assumptions.abort(msg);
     }
@@ -30,19 +35,28 @@ class TransactionFixturesTest {
     System.out.println("TransactionTests: " + summary.line());
     Map<String, Integer> mismatches = runner.categoryMismatches();
     if (!mismatches.isEmpty()) {
-      System.out.println("Rejected for a different rule than the fixture names (expected -> ours: cases):");
+      System.out.println(
+          "Rejected for a different rule than the fixture names (expected -> ours: cases):");
       mismatches.forEach((k, v) -> System.out.println("  " + k + ": " + v));
     }
-    summary.failures().stream().limit(40).forEach(o ->
-        System.out.println("FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
+    summary.failures().stream()
+        .limit(40)
+        .forEach(
+            o ->
+                System.out.println(
+                    "FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
     assertThat(summary.failed()).as("failed cases").isZero();
     assertThat(summary.passed()).as("passed cases").isPositive();
   }
 
-  /** Synthetic file: a valid legacy transfer (RightVRSTest) under a known, a later and an unknown fork name. */
+  /**
+   * Synthetic file: a valid legacy transfer (RightVRSTest) under a known, a later and an unknown
+   * fork name.
+   */
   @Test
   void laterForksAreSkippedUnknownForksFailAndOtherShapesAreNotClaimed() throws Exception {
-    String json = """
+    String json =
+        """
         {"RightVRSTest": {
           "txbytes": "0xf85f030182520894b94f5374fce5edbc8e2a8697c15331677e6ebf0b0a801ca098ff921201554726367d2be8c804a7ff89ccf285ebc57dff8ae4c44b9c19ac4aa01887321be575c8095f789dd4c743dfe42c1820f9231f98a962b210e3ac2452a3",
           "result": {
@@ -59,31 +73,42 @@ class TransactionFixturesTest {
     JsonNode rlpShape = new ObjectMapper().readTree("{\"a\": {\"in\": 1, \"out\": \"0x01\"}}");
     assertThat(runner.recognizes(Path.of("x.json"), rlpShape)).isFalse();
     List<String> events = new ArrayList<>();
-    runner.run(Path.of("x.json"), root, new CaseSink() {
-      @Override
-      public void passed(String caseName) {
-        events.add("passed " + caseName);
-      }
+    runner.run(
+        Path.of("x.json"),
+        root,
+        new CaseSink() {
+          @Override
+          public void passed(String caseName) {
+            events.add("passed " + caseName);
+          }
 
-      @Override
-      public void failed(String caseName, String reason) {
-        events.add("failed " + caseName + ": " + reason);
-      }
+          @Override
+          public void failed(String caseName, String reason) {
+            events.add("failed " + caseName + ": " + reason);
+          }
 
-      @Override
-      public void skipped(String caseName, String reason) {
-        events.add("skipped " + caseName + ": " + reason);
-      }
-    });
+          @Override
+          public void skipped(String caseName, String reason) {
+            events.add("skipped " + caseName + ": " + reason);
+          }
+        });
     assertThat(events).hasSize(4);
     assertThat(events.get(0)).isEqualTo("passed RightVRSTest[Cancun]");
-    assertThat(events.get(1)).isEqualTo("skipped RightVRSTest[Prague]: fork Prague not implemented");
-    assertThat(events.get(2)).startsWith("failed RightVRSTest[Byzantium]: accepted a transaction expected to fail"
-        + " with TransactionException.INVALID_SIGNATURE_VRS (sender 0x58").endsWith("intrinsic gas 21000)");
-    assertThat(events.get(3)).isEqualTo("failed RightVRSTest[Atlantis]: unknown fork name Atlantis");
+    assertThat(events.get(1))
+        .isEqualTo("skipped RightVRSTest[Prague]: fork Prague not implemented");
+    assertThat(events.get(2))
+        .startsWith(
+            "failed RightVRSTest[Byzantium]: accepted a transaction expected to fail"
+                + " with TransactionException.INVALID_SIGNATURE_VRS (sender 0x58")
+        .endsWith("intrinsic gas 21000)");
+    assertThat(events.get(3))
+        .isEqualTo("failed RightVRSTest[Atlantis]: unknown fork name Atlantis");
   }
 
-  /** LEVITY_ETH_TESTS, else -Dlevity.eth.tests, else ../shared/ethereum-tests next to the repository root. */
+  /**
+   * LEVITY_ETH_TESTS, else -Dlevity.eth.tests, else ../shared/ethereum-tests next to the repository
+   * root.
+   */
   static Path fixtures() {
     String env = System.getenv("LEVITY_ETH_TESTS");
     if (env != null && !env.isBlank()) return Path.of(env);
@@ -95,7 +120,8 @@ class TransactionFixturesTest {
   private static Path repositoryRoot() {
     Path p = Path.of("").toAbsolutePath();
     for (Path q = p; q != null; q = q.getParent()) {
-      if (Files.isRegularFile(q.resolve("pom.xml")) && Files.isDirectory(q.resolve("core"))
+      if (Files.isRegularFile(q.resolve("pom.xml"))
+          && Files.isDirectory(q.resolve("core"))
           && Files.isDirectory(q.resolve("cli"))) {
         return q;
       }

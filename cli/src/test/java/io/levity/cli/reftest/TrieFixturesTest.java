@@ -16,23 +16,32 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Runs ethereum/tests TrieTests through {@link TrieFixtureRunner}, next to the RLP runner it must not shadow. */
+/**
+ * Runs ethereum/tests TrieTests through {@link TrieFixtureRunner}, next to the RLP runner it must
+ * not shadow.
+ */
 class TrieFixturesTest {
   private Path fixtures;
 
-  // Checked per test, not per class: surefire counts a class-level abort as zero tests, which reads as a pass.
+  // Checked per test, not per class: surefire counts a class-level abort as zero tests, which reads
+  // as a pass.
   @BeforeEach
   void locate() {
     fixtures = fixtureRoot();
     if (!Files.isDirectory(fixtures.resolve("TrieTests"))) {
-      String msg = "SKIPPED: no TrieTests under " + fixtures
-          + " (set LEVITY_ETH_TESTS or -Dlevity.eth.tests to the ethereum-tests folder)";
+      String msg =
+          "SKIPPED: no TrieTests under "
+              + fixtures
+              + " (set LEVITY_ETH_TESTS or -Dlevity.eth.tests to the ethereum-tests folder)";
       System.out.println(msg);
       Assumptions.abort(msg);
     }
   }
 
-  /** LEVITY_ETH_TESTS, then -Dlevity.eth.tests, then ../shared/ethereum-tests next to the repository root. */
+  /**
+   * LEVITY_ETH_TESTS, then -Dlevity.eth.tests, then ../shared/ethereum-tests next to the repository
+   * root.
+   */
   static Path fixtureRoot() {
     String env = System.getenv("LEVITY_ETH_TESTS");
     if (env != null && !env.isBlank()) return Path.of(env);
@@ -52,12 +61,21 @@ class TrieFixturesTest {
     RefTestSuite suite = new RefTestSuite(List.of(new TrieFixtureRunner(), new RlpFixtureRunner()));
     List<Path> files = RefTestSuite.collect(List.of(fixtures.resolve("TrieTests")));
     Map<String, Integer> perFile = new TreeMap<>();
-    RefTestSuite.Summary s = suite.run(files, o -> {
-      if (o.status() == RefTestSuite.Status.PASSED) perFile.merge(o.file().getFileName().toString(), 1, Integer::sum);
-    });
+    RefTestSuite.Summary s =
+        suite.run(
+            files,
+            o -> {
+              if (o.status() == RefTestSuite.Status.PASSED)
+                perFile.merge(o.file().getFileName().toString(), 1, Integer::sum);
+            });
     System.out.println("TrieTests: " + s.line() + " " + perFile);
-    assertThat(s.failures()).as(() -> s.failures().stream().map(f -> f.file().getFileName() + " " + f.caseName()
-        + ": " + f.reason()).collect(Collectors.joining("\n"))).isEmpty();
+    assertThat(s.failures())
+        .as(
+            () ->
+                s.failures().stream()
+                    .map(f -> f.file().getFileName() + " " + f.caseName() + ": " + f.reason())
+                    .collect(Collectors.joining("\n")))
+        .isEmpty();
     assertThat(s.passed()).isGreaterThan(0);
     assertThat(s.skipped()).isZero();
     // Every file in the folder is run, including trietestnextprev.json and the secure variants.
@@ -84,15 +102,29 @@ class TrieFixturesTest {
     List<Path> others = new ArrayList<>();
     for (String folder : List.of("TransactionTests", "GeneralStateTests")) {
       Path p = fixtures.resolve(folder);
-      if (Files.isDirectory(p)) others.addAll(RefTestSuite.collect(List.of(p)).stream().limit(300).toList());
+      if (Files.isDirectory(p))
+        others.addAll(RefTestSuite.collect(List.of(p)).stream().limit(300).toList());
     }
-    Assumptions.assumeFalse(others.isEmpty(), "no TransactionTests or GeneralStateTests to check against");
-    for (Path f : others) assertThat(trie.recognizes(f, read(f))).as("trie runner claims " + f).isFalse();
+    Assumptions.assumeFalse(
+        others.isEmpty(), "no TransactionTests or GeneralStateTests to check against");
+    for (Path f : others)
+      assertThat(trie.recognizes(f, read(f))).as("trie runner claims " + f).isFalse();
     ObjectMapper json = new ObjectMapper();
-    assertThat(trie.recognizes(Path.of("x.json"), tree(json, "{\"t\":{\"in\":\"0x00\",\"out\":\"0x00\"}}"))).isFalse();
-    assertThat(trie.recognizes(Path.of("x.json"), tree(json, "{\"t\":{\"txbytes\":\"0x\",\"result\":{}}}"))).isFalse();
-    assertThat(trie.recognizes(Path.of("x.json"), tree(json, "{\"t\":{\"in\":{},\"root\":\"0x\",\"pre\":{}}}"))).isFalse();
-    assertThat(trie.recognizes(Path.of("x.json"), tree(json, "{\"t\":{\"in\":{},\"root\":\"0x00\"}}"))).isTrue();
+    assertThat(
+            trie.recognizes(
+                Path.of("x.json"), tree(json, "{\"t\":{\"in\":\"0x00\",\"out\":\"0x00\"}}")))
+        .isFalse();
+    assertThat(
+            trie.recognizes(
+                Path.of("x.json"), tree(json, "{\"t\":{\"txbytes\":\"0x\",\"result\":{}}}")))
+        .isFalse();
+    assertThat(
+            trie.recognizes(
+                Path.of("x.json"), tree(json, "{\"t\":{\"in\":{},\"root\":\"0x\",\"pre\":{}}}")))
+        .isFalse();
+    assertThat(
+            trie.recognizes(Path.of("x.json"), tree(json, "{\"t\":{\"in\":{},\"root\":\"0x00\"}}")))
+        .isTrue();
   }
 
   private static JsonNode read(Path f) {

@@ -32,7 +32,19 @@ class SimCommandTest {
 
   @Test
   void passingSeedsEndWithTheSummaryLineAndExitZero() {
-    Run r = run("consensus", "--validators", "4", "--byzantine", "1", "--seeds", "6", "--start", "10", "--rounds", "60");
+    Run r =
+        run(
+            "consensus",
+            "--validators",
+            "4",
+            "--byzantine",
+            "1",
+            "--seeds",
+            "6",
+            "--start",
+            "10",
+            "--rounds",
+            "60");
     assertThat(r.exit()).isZero();
     assertThat(r.lastLine()).isEqualTo("6 passed, 0 failed");
     assertThat(r.out()).contains("seeds 10..15").contains("commits/sim-s");
@@ -40,8 +52,19 @@ class SimCommandTest {
 
   @Test
   void aBrokenNodeFailsSeedsWithDetailsAndANonZeroExit() {
-    Run r = run("consensus", "--validators", "4", "--seeds", "4", "--rounds", "60", "--unsafe-fault", "vote_twice",
-        "--behaviours", "equivocate");
+    Run r =
+        run(
+            "consensus",
+            "--validators",
+            "4",
+            "--seeds",
+            "4",
+            "--rounds",
+            "60",
+            "--unsafe-fault",
+            "vote_twice",
+            "--behaviours",
+            "equivocate");
     assertThat(r.exit()).isNotZero();
     assertThat(r.out()).contains("FAIL seed").contains("HONEST_EQUIVOCATION").contains("metrics:");
     assertThat(r.lastLine()).matches("\\d+ passed, [1-9]\\d* failed");

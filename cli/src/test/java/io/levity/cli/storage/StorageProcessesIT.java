@@ -3,12 +3,12 @@ package io.levity.cli.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.cli.Levity;
+import io.levity.core.bytes.Bytes32;
 import io.levity.storage.chain.FileStorageChain;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.node.NetworkFile;
 import io.levity.storage.placement.FilePlacement;
 import io.levity.storage.placement.Placement;
-import io.levity.core.bytes.Bytes32;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Six {@code levity storage node} processes (a 4+2 code, to keep JVM start-up small; the 6+3 code's loss of any 3
- * of 9 nodes is covered by StorageClientIT over sockets) (child JVMs) on loopback and a shared chain file, driven by the
- * storage CLI commands: nodes killed with SIGKILL, a file still read, a restarted node serving what it acknowledged,
- * corruption repaired.
+ * Six {@code levity storage node} processes (a 4+2 code, to keep JVM start-up small; the 6+3 code's
+ * loss of any 3 of 9 nodes is covered by StorageClientIT over sockets) (child JVMs) on loopback and
+ * a shared chain file, driven by the storage CLI commands: nodes killed with SIGKILL, a file still
+ * read, a restarted node serving what it acknowledged, corruption repaired.
  */
 class StorageProcessesIT {
   @TempDir Path dir;
   static final int K = 4;
   static final int M = 2;
   final List<StorageNodeProcess> procs = new ArrayList<>();
-  /** Small files only: a quick-starting JIT matters more than peak speed with nine JVMs on a small machine. */
-  static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+  /**
+   * Small files only: a quick-starting JIT matters more than peak speed with nine JVMs on a small
+   * machine.
+   */
+  static final List<String> JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
   StorageNodeProcess startNode(Path data, Path chainFile) throws Exception {
     return StorageNodeProcess.start(data, chainFile, 0, JVM);
@@ -61,30 +66,51 @@ class StorageProcessesIT {
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     switch (command) {
-      case StorageUploadCommand c -> { c.out = o; c.err = e; }
-      case StorageDownloadCommand c -> { c.stdout = o; c.err = e; }
-      case StorageStatusCommand c -> { c.out = o; c.err = e; }
-      case StorageRepairCommand c -> { c.out = o; c.err = e; }
+      case StorageUploadCommand c -> {
+        c.out = o;
+        c.err = e;
+      }
+      case StorageDownloadCommand c -> {
+        c.stdout = o;
+        c.err = e;
+      }
+      case StorageStatusCommand c -> {
+        c.out = o;
+        c.err = e;
+      }
+      case StorageRepairCommand c -> {
+        c.out = o;
+        c.err = e;
+      }
       default -> throw new IllegalArgumentException();
     }
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--network", dir.resolve("storage.json").toString(),
-        "--work-dir", dir.resolve("work").toString()));
+    all.addAll(
+        List.of(
+            "--network",
+            dir.resolve("storage.json").toString(),
+            "--work-dir",
+            dir.resolve("work").toString()));
     int code = new CommandLine(command).execute(all.toArray(String[]::new));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void nodeProcessesSurviveCrashesAndTheCliReadsChecksAndRepairs() throws Exception {
     Path chainFile = dir.resolve("chain.json");
     FileStorageChain chain = FileStorageChain.open(chainFile);
-    new NetworkFile(new NetworkFile.FileChain(chainFile), K, M, List.of()).write(dir.resolve("storage.json"));
+    new NetworkFile(new NetworkFile.FileChain(chainFile), K, M, List.of())
+        .write(dir.resolve("storage.json"));
     for (int i = 0; i < K + M; i++) procs.add(startNode(dir.resolve("node" + i), chainFile));
     List<String> endpoints = new ArrayList<>();
     long t0 = System.nanoTime();
     for (StorageNodeProcess p : procs) endpoints.add(p.awaitEndpoint(Duration.ofSeconds(120)));
-    System.err.printf("%d node processes serving after %.1f s%n", K + M, (System.nanoTime() - t0) / 1e9);
-    assertThat(chain.nodes()).extracting(StorageNodeRecord::endpoint).containsExactlyInAnyOrderElementsOf(endpoints);
+    System.err.printf(
+        "%d node processes serving after %.1f s%n", K + M, (System.nanoTime() - t0) / 1e9);
+    assertThat(chain.nodes())
+        .extracting(StorageNodeRecord::endpoint)
+        .containsExactlyInAnyOrderElementsOf(endpoints);
 
     byte[] data = new byte[3 * 262144 + 123];
     new Random(5).nextBytes(data);
@@ -98,7 +124,8 @@ class StorageProcessesIT {
 
     // Crash the nodes of shards 0 (data) and 5 (parity): the file is still readable.
     List<StorageNodeProcess> killed = new ArrayList<>();
-    for (int shard : new int[] {0, 5}) killed.add(procOf(placement.primary(shard).orElseThrow(), endpoints));
+    for (int shard : new int[] {0, 5})
+      killed.add(procOf(placement.primary(shard).orElseThrow(), endpoints));
     for (StorageNodeProcess p : killed) p.kill();
     Path out = dir.resolve("out.bin");
     Result down = run(new StorageDownloadCommand(), root.toHex(), out.toString(), "--no-repair");
@@ -129,19 +156,23 @@ class StorageProcessesIT {
 
     // Bit rot on one node's disk: status sees it, repair fixes it.
     StorageNodeProcess holder = procOf(placement.primary(3).orElseThrow(), endpoints);
-    Path shard = holder.dataDir().resolve("shards").resolve(root.toHex().substring(2)).resolve("3.shard");
+    Path shard =
+        holder.dataDir().resolve("shards").resolve(root.toHex().substring(2)).resolve("3.shard");
     byte[] bytes = Files.readAllBytes(shard);
     bytes[1000] ^= 1;
     Files.write(shard, bytes);
     Result repair = run(new StorageRepairCommand(), root.toHex());
     assertThat(repair.code()).as(repair.err()).isZero();
-    assertThat(repair.out()).contains("repaired shard 3 onto " + holder.awaitEndpoint(Duration.ofSeconds(1)));
+    assertThat(repair.out())
+        .contains("repaired shard 3 onto " + holder.awaitEndpoint(Duration.ofSeconds(1)));
     assertThat(run(new StorageStatusCommand(), root.toHex()).code()).isZero();
     assertThat(run(new StorageDownloadCommand(), root.toHex(), out.toString()).code()).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
   }
 
-  /** The process whose data directory belongs to {@code node} (ids are fixed per data directory). */
+  /**
+   * The process whose data directory belongs to {@code node} (ids are fixed per data directory).
+   */
   private StorageNodeProcess procOf(StorageNodeRecord node, List<String> endpoints) {
     return procs.get(endpoints.indexOf(node.endpoint()));
   }
@@ -151,6 +182,7 @@ class StorageProcessesIT {
     assertThat(Levity.commandLine().getSubcommands()).containsKey("storage");
     assertThat(Levity.commandLine().getSubcommands().get("storage").getSubcommands())
         .containsKeys("node", "upload", "download", "status", "repair", "devnet");
-    assertThat(Levity.commandLine().getSubcommands().get("bench").getSubcommands()).containsKey("storage");
+    assertThat(Levity.commandLine().getSubcommands().get("bench").getSubcommands())
+        .containsKey("storage");
   }
 }

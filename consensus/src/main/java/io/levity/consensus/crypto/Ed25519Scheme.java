@@ -3,7 +3,10 @@ package io.levity.consensus.crypto;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Ed25519;
 
-/** Ed25519 (RFC 8032, deterministic) signatures; certificates carry the concatenated 64-byte signatures. */
+/**
+ * Ed25519 (RFC 8032, deterministic) signatures; certificates carry the concatenated 64-byte
+ * signatures.
+ */
 public final class Ed25519Scheme extends ConcatenatedSignatures {
   public static final Ed25519Scheme INSTANCE = new Ed25519Scheme();
 

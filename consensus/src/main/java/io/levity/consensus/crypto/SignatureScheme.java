@@ -4,14 +4,17 @@ import io.levity.core.bytes.Bytes;
 import java.util.List;
 
 /**
- * How consensus signs and checks: single signatures and the aggregate a certificate carries. Ed25519 concatenates;
- * an aggregated-BLS scheme can replace it behind this interface without touching the protocol.
+ * How consensus signs and checks: single signatures and the aggregate a certificate carries.
+ * Ed25519 concatenates; an aggregated-BLS scheme can replace it behind this interface without
+ * touching the protocol.
  */
 public interface SignatureScheme {
   /** A short stable name, for logs and configuration. */
   String name();
 
-  /** The upper bound on one signature's size, used to size-limit certificates before verifying them. */
+  /**
+   * The upper bound on one signature's size, used to size-limit certificates before verifying them.
+   */
   int maxSignatureBytes();
 
   /** A signer for a 32-byte secret seed. */
@@ -22,6 +25,8 @@ public interface SignatureScheme {
   /** Combines signatures, given in signer order, into the bytes a certificate carries. */
   Bytes aggregate(List<Bytes> signatures);
 
-  /** True when, for every i, publicKeys[i] signed messages[i], as combined by {@link #aggregate}. */
+  /**
+   * True when, for every i, publicKeys[i] signed messages[i], as combined by {@link #aggregate}.
+   */
   boolean verifyAggregate(List<Bytes> publicKeys, List<byte[]> messages, Bytes aggregate);
 }

@@ -19,9 +19,9 @@ public sealed interface Action {
   record RequestPayload(long round, Bytes32 parentId, long height) implements Action {}
 
   /**
-   * The block is final: persist it, then execute it. Emitted in height order without gaps. {@code proof} is the QC
-   * of a child in the next round (the two-chain commit certificate) of this block or of a descendant committed in the
-   * same step.
+   * The block is final: persist it, then execute it. Emitted in height order without gaps. {@code
+   * proof} is the QC of a child in the next round (the two-chain commit certificate) of this block
+   * or of a descendant committed in the same step.
    */
   record Commit(ConsensusBlock block, QuorumCert proof) implements Action {}
 
@@ -31,7 +31,10 @@ public sealed interface Action {
     public enum Kind {
       EQUIVOCATING_PROPOSER,
       DOUBLE_VOTE,
-      /** A commit certificate for a block that conflicts with this node's ledger: more than f Byzantine power. */
+      /**
+       * A commit certificate for a block that conflicts with this node's ledger: more than f
+       * Byzantine power.
+       */
       CONFLICTING_COMMIT,
       STATE_DIVERGENCE
     }

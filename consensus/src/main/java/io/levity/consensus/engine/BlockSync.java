@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fetching missing ancestors by hash. Blocks that arrive before their parent wait here as orphans; a response is
- * accepted only for an outstanding request and only if it is a hash-linked chain starting at the requested id, so a
- * lying peer can waste a request but never insert a block nobody certified. Unanswered requests are re-sent to the
- * next peer on every round timer.
+ * Fetching missing ancestors by hash. Blocks that arrive before their parent wait here as orphans;
+ * a response is accepted only for an outstanding request and only if it is a hash-linked chain
+ * starting at the requested id, so a lying peer can waste a request but never insert a block nobody
+ * certified. Unanswered requests are re-sent to the next peer on every round timer.
  */
 final class BlockSync {
   private static final int MAX_OUTSTANDING = 16;
@@ -54,8 +54,9 @@ final class BlockSync {
   }
 
   /**
-   * A request for block {@code id} at {@code height} to {@code hint}, unless one is already under way. If the block
-   * is itself waiting as an orphan, asks instead for the oldest missing ancestor of its orphan chain.
+   * A request for block {@code id} at {@code height} to {@code hint}, unless one is already under
+   * way. If the block is itself waiting as an orphan, asks instead for the oldest missing ancestor
+   * of its orphan chain.
    */
   Optional<Send> want(Bytes32 id, long height, int hint, long round) {
     while (orphans.containsKey(id)) {
@@ -63,20 +64,22 @@ final class BlockSync {
       id = b.parentId();
       height = b.height() - 1;
     }
-    if (outstanding.containsKey(id) || outstanding.size() >= MAX_OUTSTANDING) return Optional.empty();
+    if (outstanding.containsKey(id) || outstanding.size() >= MAX_OUTSTANDING)
+      return Optional.empty();
     int peer = hint == self || hint < 0 || hint >= validators ? next(self) : hint;
     outstanding.put(id, new Fetch(height, peer, 0, round));
     return Optional.of(new Send(peer, new BlockRequest(id, batch)));
   }
 
   /**
-   * Re-sends outstanding requests, each to the peer after the one last asked: all of them when {@code all}
-   * (the round timed out), otherwise those unanswered for two rounds. Gives up on a block after every peer was
-   * asked; a later certificate that needs it asks again.
+   * Re-sends outstanding requests, each to the peer after the one last asked: all of them when
+   * {@code all} (the round timed out), otherwise those unanswered for two rounds. Gives up on a
+   * block after every peer was asked; a later certificate that needs it asks again.
    */
   List<Send> retry(long round, boolean all) {
     List<Send> out = new ArrayList<>();
-    for (Iterator<Map.Entry<Bytes32, Fetch>> it = outstanding.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<Bytes32, Fetch>> it = outstanding.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<Bytes32, Fetch> e = it.next();
       Fetch f = e.getValue();
       if (!all && f.sentRound() + 2 > round) continue;
@@ -105,8 +108,9 @@ final class BlockSync {
   }
 
   /**
-   * Checks a response against its request: returns the blocks oldest first, or empty if it was unsolicited or not a
-   * hash-linked chain from the requested block (the request stays outstanding for the next peer).
+   * Checks a response against its request: returns the blocks oldest first, or empty if it was
+   * unsolicited or not a hash-linked chain from the requested block (the request stays outstanding
+   * for the next peer).
    */
   Optional<List<ConsensusBlock>> accept(BlockResponse r, long epoch) {
     if (!outstanding.containsKey(r.blockId()) || r.blocks().isEmpty()) return Optional.empty();
@@ -115,7 +119,9 @@ final class BlockSync {
     for (int i = 0; i < bs.size(); i++) {
       ConsensusBlock b = bs.get(i);
       if (b.epoch() != epoch || b.height() < 1) return Optional.empty();
-      if (i + 1 < bs.size() && (!b.parentId().equals(bs.get(i + 1).id()) || bs.get(i + 1).height() + 1 != b.height())) {
+      if (i + 1 < bs.size()
+          && (!b.parentId().equals(bs.get(i + 1).id())
+              || bs.get(i + 1).height() + 1 != b.height())) {
         return Optional.empty();
       }
     }
@@ -127,7 +133,8 @@ final class BlockSync {
 
   void addOrphan(ConsensusBlock b) {
     if (orphans.containsKey(b.id())) return;
-    while (!orphans.isEmpty() && (orphans.size() >= maxOrphans || orphanBytes + b.encoding().length > MAX_ORPHAN_BYTES)) {
+    while (!orphans.isEmpty()
+        && (orphans.size() >= maxOrphans || orphanBytes + b.encoding().length > MAX_ORPHAN_BYTES)) {
       Iterator<ConsensusBlock> it = orphans.values().iterator();
       ConsensusBlock old = it.next();
       it.remove();
@@ -158,14 +165,19 @@ final class BlockSync {
     return out;
   }
 
-  /** Drops orphans and requests at or below the committed height: they can no longer join the tree. */
+  /**
+   * Drops orphans and requests at or below the committed height: they can no longer join the tree.
+   */
   void pruneAtOrBelow(long height) {
     outstanding.values().removeIf(f -> f.height() <= height);
-    orphans.values().removeIf(b -> {
-      if (b.height() > height) return false;
-      orphanBytes -= b.encoding().length;
-      return true;
-    });
+    orphans
+        .values()
+        .removeIf(
+            b -> {
+              if (b.height() > height) return false;
+              orphanBytes -= b.encoding().length;
+              return true;
+            });
     childrenOf.values().forEach(l -> l.removeIf(id -> !orphans.containsKey(id)));
     childrenOf.values().removeIf(List::isEmpty);
   }

@@ -1,7 +1,7 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The uncommitted blocks that descend from the last committed block (the root). A block enters only when its
- * parent is already here, so every block has a full path to the root; committing moves the root and drops the
- * branches that no longer descend from it.
+ * The uncommitted blocks that descend from the last committed block (the root). A block enters only
+ * when its parent is already here, so every block has a full path to the root; committing moves the
+ * root and drops the branches that no longer descend from it.
  */
 final class BlockTree {
   private BlockRef root;
@@ -50,11 +50,16 @@ final class BlockTree {
   }
 
   void insert(ConsensusBlock b) {
-    if (!connects(b)) throw new IllegalStateException("block " + b + " does not connect to the tree rooted at " + root);
+    if (!connects(b))
+      throw new IllegalStateException(
+          "block " + b + " does not connect to the tree rooted at " + root);
     blocks.putIfAbsent(b.id(), b);
   }
 
-  /** The blocks after the root up to and including {@code id}, oldest first; empty if {@code id} is not here. */
+  /**
+   * The blocks after the root up to and including {@code id}, oldest first; empty if {@code id} is
+   * not here.
+   */
   List<ConsensusBlock> pathFromRoot(Bytes32 id) {
     List<ConsensusBlock> path = new ArrayList<>();
     ConsensusBlock b = blocks.get(id);
@@ -67,8 +72,9 @@ final class BlockTree {
   }
 
   /**
-   * Makes {@code newRoot} (a block here) the root; drops the newly committed blocks and everything that does not
-   * descend from the new root. Returns the ids of the dropped forks (not of the committed blocks).
+   * Makes {@code newRoot} (a block here) the root; drops the newly committed blocks and everything
+   * that does not descend from the new root. Returns the ids of the dropped forks (not of the
+   * committed blocks).
    */
   List<Bytes32> commit(ConsensusBlock newRoot) {
     List<ConsensusBlock> committed = pathFromRoot(newRoot.id());

@@ -3,8 +3,8 @@ package io.levity.consensus.engine;
 import io.levity.consensus.engine.Action.Alarm;
 import io.levity.consensus.message.ConsensusMessage.BlockRequest;
 import io.levity.consensus.message.ConsensusMessage.BlockResponse;
-import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.VoteData;
 import io.levity.core.bytes.Bytes32;
@@ -16,16 +16,22 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The commit side of the engine: the two-chain rule, committing in height order, catching commit certificates that
- * conflict with the ledger, execution results, and serving and absorbing block sync.
+ * The commit side of the engine: the two-chain rule, committing in height order, catching commit
+ * certificates that conflict with the ledger, execution results, and serving and absorbing block
+ * sync.
  */
 final class Commits {
   private static final int MAX_REMEMBERED_ROOTS = 1_024;
   private static final int MAX_RESPONSE_BYTES = 4 << 20;
 
   private final Engine engine;
-  /** The highest QC whose parent is committable (parent round + 1 == its round) and above the committed height. */
+
+  /**
+   * The highest QC whose parent is committable (parent round + 1 == its round) and above the
+   * committed height.
+   */
   private QuorumCert commitQc;
+
   private int commitHint;
   private final TreeMap<Long, Bytes32> executedRoots = new TreeMap<>();
   private final Set<Bytes32> reportedConflicts = new LinkedHashSet<>();
@@ -36,7 +42,9 @@ final class Commits {
     this.engine = engine;
   }
 
-  /** Two-chain rule: a QC for a block whose parent is from the previous round commits that parent. */
+  /**
+   * Two-chain rule: a QC for a block whose parent is from the previous round commits that parent.
+   */
   void noteCertificate(QuorumCert qc, int from) {
     VoteData d = qc.data();
     if (!d.commitsParent()) return;
@@ -50,10 +58,19 @@ final class Commits {
       return;
     }
     Optional<Bytes32> mine = h == root.height() ? Optional.of(root.id()) : engine.ledger().idAt(h);
-    if (mine.isPresent() && !mine.get().equals(d.parentId()) && reportedConflicts.add(d.parentId())) {
-      if (reportedConflicts.size() > 64) reportedConflicts.remove(reportedConflicts.iterator().next());
-      engine.alarm(Alarm.Kind.CONFLICTING_COMMIT, "commit certificate for " + d.parentId() + " at height " + h
-          + " conflicts with committed " + mine.get());
+    if (mine.isPresent()
+        && !mine.get().equals(d.parentId())
+        && reportedConflicts.add(d.parentId())) {
+      if (reportedConflicts.size() > 64)
+        reportedConflicts.remove(reportedConflicts.iterator().next());
+      engine.alarm(
+          Alarm.Kind.CONFLICTING_COMMIT,
+          "commit certificate for "
+              + d.parentId()
+              + " at height "
+              + h
+              + " conflicts with committed "
+              + mine.get());
     }
   }
 
@@ -67,7 +84,8 @@ final class Commits {
     }
     List<ConsensusBlock> path = tree.pathFromRoot(d.parentId());
     if (path.isEmpty()) {
-      int hint = commitHint != engine.self() ? commitHint : engine.validators().leader(d.parentRound());
+      int hint =
+          commitHint != engine.self() ? commitHint : engine.validators().leader(d.parentRound());
       engine.want(d.parentId(), d.height() - 1, hint);
       return;
     }
@@ -105,8 +123,16 @@ final class Commits {
     if (b.execHeight() == 0) return b.execRoot().equals(Bytes32.ZERO);
     Bytes32 mine = executedRoots.get(b.execHeight());
     if (mine == null || mine.equals(b.execRoot())) return true;
-    engine.alarm(Alarm.Kind.STATE_DIVERGENCE, "block " + b.id() + " claims state root " + b.execRoot() + " at height "
-        + b.execHeight() + ", we have " + mine);
+    engine.alarm(
+        Alarm.Kind.STATE_DIVERGENCE,
+        "block "
+            + b.id()
+            + " claims state root "
+            + b.execRoot()
+            + " at height "
+            + b.execHeight()
+            + ", we have "
+            + mine);
     return false;
   }
 
@@ -123,7 +149,8 @@ final class Commits {
       blocks.add(b.get());
       id = b.get().parentId();
     }
-    engine.sendTo(from, new BlockResponse(r.blockId(), blocks)); // empty: "not here, ask someone else"
+    engine.sendTo(
+        from, new BlockResponse(r.blockId(), blocks)); // empty: "not here, ask someone else"
   }
 
   void onResponse(int from, BlockResponse r) {

@@ -13,8 +13,8 @@ import io.levity.consensus.safety.SafetyRules;
 import io.levity.consensus.safety.SafetyRules.Decision;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.safety.SafetyStore;
-import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
@@ -28,14 +28,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One validator's consensus: a pure state machine (events in, actions out) for a two-chain HotStuff-family protocol
- * in the style of Jolteon / DiemBFT v4. Votes go to the next leader, which forms the QC and carries it in its
- * proposal; rounds advance on a QC or a TC for the previous round (responsive); a block commits when it and its
- * child in the next round are certified (two-chain, consecutive rounds).
+ * One validator's consensus: a pure state machine (events in, actions out) for a two-chain
+ * HotStuff-family protocol in the style of Jolteon / DiemBFT v4. Votes go to the next leader, which
+ * forms the QC and carries it in its proposal; rounds advance on a QC or a TC for the previous
+ * round (responsive); a block commits when it and its child in the next round are certified
+ * (two-chain, consecutive rounds).
  *
- * <p>No clock, thread, socket or randomness: time arrives as {@link Event.TimerFired}, the network as
- * {@link Event.MessageReceived}, and only {@link SafetyStore} and {@link LedgerView} are touched synchronously. Not
- * thread-safe: drive it from one thread.
+ * <p>No clock, thread, socket or randomness: time arrives as {@link Event.TimerFired}, the network
+ * as {@link Event.MessageReceived}, and only {@link SafetyStore} and {@link LedgerView} are touched
+ * synchronously. Not thread-safe: drive it from one thread.
  */
 public final class Engine {
   private final EngineConfig cfg;
@@ -64,9 +65,17 @@ public final class Engine {
   private QuorumCert highQc;
   private Optional<TimeoutCert> highTc = Optional.empty();
 
-  public Engine(EngineConfig cfg, ValidatorSet validators, int self, Signer signer, SignatureScheme scheme,
-      SafetyStore store, LedgerView ledger, PendingBlockStore blockStore) {
-    if (!validators.isMember(self)) throw new IllegalArgumentException("index " + self + " is not in the validator set");
+  public Engine(
+      EngineConfig cfg,
+      ValidatorSet validators,
+      int self,
+      Signer signer,
+      SignatureScheme scheme,
+      SafetyStore store,
+      LedgerView ledger,
+      PendingBlockStore blockStore) {
+    if (!validators.isMember(self))
+      throw new IllegalArgumentException("index " + self + " is not in the validator set");
     if (!validators.get(self).publicKey().equals(signer.publicKey())) {
       throw new IllegalArgumentException("signer key does not match validator " + self);
     }
@@ -142,8 +151,14 @@ public final class Engine {
   private void start() {
     if (started) return;
     started = true;
-    safety = new SafetyRules(store, signer, domain, self, SafetyState.initial(validators.epoch(), genesisQc),
-        cfg.unsafeFault());
+    safety =
+        new SafetyRules(
+            store,
+            signer,
+            domain,
+            self,
+            SafetyState.initial(validators.epoch(), genesisQc),
+            cfg.unsafeFault());
     BlockRef root = ledger.tip().orElse(genesis.ref());
     tree = new BlockTree(root);
     List<ConsensusBlock> saved = new ArrayList<>(blockStore.load());
@@ -164,7 +179,8 @@ public final class Engine {
     if (tcRound > highQc.round()) enterRound(tcRound + 1, highTc);
     else enterRound(highQc.round() + 1, Optional.empty());
     VoteData d = highQc.data();
-    if (d.height() > root.height() && !tree.has(d.blockId())) want(d.blockId(), d.height(), validators.leader(d.round()));
+    if (d.height() > root.height() && !tree.has(d.blockId()))
+      want(d.blockId(), d.height(), validators.leader(d.round()));
   }
 
   // ---- messages ----
@@ -195,7 +211,8 @@ public final class Engine {
         reject(r.get());
         return;
       }
-      if (!verifier.quorumCert(b.parentQc()) || !p.lastRoundTc().map(verifier::timeoutCert).orElse(true)) {
+      if (!verifier.quorumCert(b.parentQc())
+          || !p.lastRoundTc().map(verifier::timeoutCert).orElse(true)) {
         reject(Reject.BAD_CERTIFICATE);
         return;
       }
@@ -205,9 +222,19 @@ public final class Engine {
       reject(Reject.DUPLICATE); // a third block for one round adds no evidence, only memory use
       return;
     }
-    note.equivocatesWith().ifPresent(other ->
-        alarm(Alarm.Kind.EQUIVOCATING_PROPOSER, "validator " + b.author() + " proposed " + other + " and " + b.id()
-            + " in round " + b.round()));
+    note.equivocatesWith()
+        .ifPresent(
+            other ->
+                alarm(
+                    Alarm.Kind.EQUIVOCATING_PROPOSER,
+                    "validator "
+                        + b.author()
+                        + " proposed "
+                        + other
+                        + " and "
+                        + b.id()
+                        + " in round "
+                        + b.round()));
     observeQc(b.parentQc(), from);
     p.lastRoundTc().ifPresent(tc -> observeTc(tc, from));
     if (tree.connects(b)) {
@@ -220,7 +247,10 @@ public final class Engine {
     }
   }
 
-  /** Inserts a block that connects, then every waiting descendant; votes for waiting proposals of this round. */
+  /**
+   * Inserts a block that connects, then every waiting descendant; votes for waiting proposals of
+   * this round.
+   */
   void insertChain(ConsensusBlock first) {
     ArrayDeque<ConsensusBlock> work = new ArrayDeque<>();
     work.add(first);
@@ -279,16 +309,20 @@ public final class Engine {
       alarm(Alarm.Kind.DOUBLE_VOTE, "validator " + v.voter() + " voted twice in round " + r);
       return;
     }
-    a.qc().ifPresent(qc -> {
-      stats.qcsFormed++;
-      observeQc(qc, self);
-    });
+    a.qc()
+        .ifPresent(
+            qc -> {
+              stats.qcsFormed++;
+              observeQc(qc, self);
+            });
   }
 
   private void onTimeout(int from, Timeout t, boolean own) {
     if (t.round() < rounds.round) {
       // Stale, but its certificates may still teach us something.
-      if (t.highQc().round() > highQc.round() && verifier.timeout(t).isEmpty() && verifier.quorumCert(t.highQc())) {
+      if (t.highQc().round() > highQc.round()
+          && verifier.timeout(t).isEmpty()
+          && verifier.quorumCert(t.highQc())) {
         observeQc(t.highQc(), from);
       } else {
         reject(Reject.STALE);
@@ -305,7 +339,8 @@ public final class Engine {
         reject(bad.get());
         return;
       }
-      if (!verifier.quorumCert(t.highQc()) || !t.lastRoundTc().map(verifier::timeoutCert).orElse(true)) {
+      if (!verifier.quorumCert(t.highQc())
+          || !t.lastRoundTc().map(verifier::timeoutCert).orElse(true)) {
         reject(Reject.BAD_CERTIFICATE);
         return;
       }
@@ -342,7 +377,8 @@ public final class Engine {
     out.add(new Action.SetTimer(rounds.timerId, r, cfg.roundTimeout(rounds.consecutiveTimeouts)));
     votes.pruneBelow(r - 1);
     timeouts.pruneBelow(r);
-    if (validators.leader(r) == self) out.add(new Action.RequestPayload(r, highQc.blockId(), highQc.height() + 1));
+    if (validators.leader(r) == self)
+      out.add(new Action.RequestPayload(r, highQc.blockId(), highQc.height() + 1));
     retrySync(false);
     // A proposal for this round may have arrived before the certificate that opens it.
     for (Proposal p : rounds.pendingFor(r)) if (tree.has(p.block().id())) tryVote(p);
@@ -354,11 +390,14 @@ public final class Engine {
       localTimeout();
     } else {
       stats.timeoutsSent++;
-      out.add(new Action.Broadcast(rounds.myTimeout)); // retransmit: the first copy may have been lost
+      out.add(
+          new Action.Broadcast(rounds.myTimeout)); // retransmit: the first copy may have been lost
     }
     if (t.round() != rounds.round) return; // our own timeout completed a TC and moved us on
     rounds.timerId++;
-    out.add(new Action.SetTimer(rounds.timerId, rounds.round, cfg.roundTimeout(rounds.consecutiveTimeouts)));
+    out.add(
+        new Action.SetTimer(
+            rounds.timerId, rounds.round, cfg.roundTimeout(rounds.consecutiveTimeouts)));
     retrySync(true);
   }
 
@@ -382,7 +421,15 @@ public final class Engine {
       tc = highTc;
     }
     if (p.payload().size() > cfg.maxPayloadBytes()) return;
-    ConsensusBlock b = ConsensusBlock.create(validators.epoch(), r, self, highQc, commits.execHeight(), commits.execRoot(), p.payload());
+    ConsensusBlock b =
+        ConsensusBlock.create(
+            validators.epoch(),
+            r,
+            self,
+            highQc,
+            commits.execHeight(),
+            commits.execRoot(),
+            p.payload());
     rounds.proposedRound = r;
     switch (safety.propose(b, tc)) {
       case Decision.Signed<Proposal> s -> {
@@ -396,8 +443,10 @@ public final class Engine {
   // ---- helpers shared with Commits ----
 
   private void wantBlock(VoteData d, int from) {
-    if (d.height() <= tree.root().height() || tree.has(d.blockId()) || sync.hasOrphan(d.blockId())) return;
-    if (from == self) return; // a QC we formed from votes: the proposal itself is probably on its way
+    if (d.height() <= tree.root().height() || tree.has(d.blockId()) || sync.hasOrphan(d.blockId()))
+      return;
+    if (from == self)
+      return; // a QC we formed from votes: the proposal itself is probably on its way
     want(d.blockId(), d.height(), from);
   }
 

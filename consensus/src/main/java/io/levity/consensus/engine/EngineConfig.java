@@ -3,8 +3,9 @@ package io.levity.consensus.engine;
 import io.levity.consensus.safety.UnsafeFault;
 
 /**
- * Tunables of one engine. Timeouts grow by {@code timeoutBackoff} per consecutive round that ends without a QC and
- * reset on a QC, so after GST they eventually exceed the real message delay (partial synchrony).
+ * Tunables of one engine. Timeouts grow by {@code timeoutBackoff} per consecutive round that ends
+ * without a QC and reset on a QC, so after GST they eventually exceed the real message delay
+ * (partial synchrony).
  *
  * @param chainId domain-separates every signature
  * @param baseTimeoutMillis round timeout after a QC
@@ -17,33 +18,73 @@ import io.levity.consensus.safety.UnsafeFault;
  * @param certCacheSize verified certificates remembered, so each is checked once
  * @param unsafeFault a deliberate bug for checker tests; {@link UnsafeFault#NONE} otherwise
  */
-public record EngineConfig(long chainId, long baseTimeoutMillis, double timeoutBackoff, long maxTimeoutMillis,
-    int maxPayloadBytes, int maxRoundsAhead, int syncBatch, int maxOrphans, int certCacheSize, UnsafeFault unsafeFault) {
+public record EngineConfig(
+    long chainId,
+    long baseTimeoutMillis,
+    double timeoutBackoff,
+    long maxTimeoutMillis,
+    int maxPayloadBytes,
+    int maxRoundsAhead,
+    int syncBatch,
+    int maxOrphans,
+    int certCacheSize,
+    UnsafeFault unsafeFault) {
   public static EngineConfig defaults(long chainId) {
-    return new EngineConfig(chainId, 1_000, 1.5, 30_000, 1 << 20, 64, 32, 1_024, 256, UnsafeFault.NONE);
+    return new EngineConfig(
+        chainId, 1_000, 1.5, 30_000, 1 << 20, 64, 32, 1_024, 256, UnsafeFault.NONE);
   }
 
   public EngineConfig {
     if (baseTimeoutMillis <= 0 || timeoutBackoff < 1 || maxTimeoutMillis < baseTimeoutMillis) {
-      throw new IllegalArgumentException("bad timeouts: base " + baseTimeoutMillis + " backoff " + timeoutBackoff
-          + " max " + maxTimeoutMillis);
+      throw new IllegalArgumentException(
+          "bad timeouts: base "
+              + baseTimeoutMillis
+              + " backoff "
+              + timeoutBackoff
+              + " max "
+              + maxTimeoutMillis);
     }
-    if (syncBatch < 1 || maxOrphans < syncBatch || certCacheSize < 1 || maxRoundsAhead < 1 || maxPayloadBytes < 0) {
+    if (syncBatch < 1
+        || maxOrphans < syncBatch
+        || certCacheSize < 1
+        || maxRoundsAhead < 1
+        || maxPayloadBytes < 0) {
       throw new IllegalArgumentException("bad limits in " + this);
     }
   }
 
   public EngineConfig withUnsafeFault(UnsafeFault f) {
-    return new EngineConfig(chainId, baseTimeoutMillis, timeoutBackoff, maxTimeoutMillis, maxPayloadBytes, maxRoundsAhead,
-        syncBatch, maxOrphans, certCacheSize, f);
+    return new EngineConfig(
+        chainId,
+        baseTimeoutMillis,
+        timeoutBackoff,
+        maxTimeoutMillis,
+        maxPayloadBytes,
+        maxRoundsAhead,
+        syncBatch,
+        maxOrphans,
+        certCacheSize,
+        f);
   }
 
   public EngineConfig withTimeouts(long base, double backoff, long max) {
-    return new EngineConfig(chainId, base, backoff, max, maxPayloadBytes, maxRoundsAhead, syncBatch, maxOrphans,
-        certCacheSize, unsafeFault);
+    return new EngineConfig(
+        chainId,
+        base,
+        backoff,
+        max,
+        maxPayloadBytes,
+        maxRoundsAhead,
+        syncBatch,
+        maxOrphans,
+        certCacheSize,
+        unsafeFault);
   }
 
-  /** The timeout of a round entered after {@code consecutiveTimeouts} rounds that ended without a QC. */
+  /**
+   * The timeout of a round entered after {@code consecutiveTimeouts} rounds that ended without a
+   * QC.
+   */
   public long roundTimeout(int consecutiveTimeouts) {
     double t = baseTimeoutMillis * Math.pow(timeoutBackoff, Math.min(consecutiveTimeouts, 64));
     return (long) Math.min(t, maxTimeoutMillis);

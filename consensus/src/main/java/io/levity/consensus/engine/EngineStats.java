@@ -56,7 +56,21 @@ public final class EngineStats {
 
   @Override
   public String toString() {
-    return "proposals=" + proposalsSent + " votes=" + votesSent + " timeouts=" + timeoutsSent + " qcs=" + qcsFormed
-        + " tcs=" + tcsFormed + " commits=" + blocksCommitted + " syncRequests=" + syncRequestsSent + " rejects=" + rejects;
+    return "proposals="
+        + proposalsSent
+        + " votes="
+        + votesSent
+        + " timeouts="
+        + timeoutsSent
+        + " qcs="
+        + qcsFormed
+        + " tcs="
+        + tcsFormed
+        + " commits="
+        + blocksCommitted
+        + " syncRequests="
+        + syncRequestsSent
+        + " rejects="
+        + rejects;
   }
 }

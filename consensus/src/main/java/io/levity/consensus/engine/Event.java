@@ -6,7 +6,9 @@ import io.levity.core.bytes.Bytes32;
 
 /** What the outside world tells the engine. */
 public sealed interface Event {
-  /** First event after construction (also after a restart): the engine loads its persisted state. */
+  /**
+   * First event after construction (also after a restart): the engine loads its persisted state.
+   */
   record Start() implements Event {}
 
   /** A decoded message; {@code from} is the transport peer index, used only to address replies. */
@@ -18,6 +20,9 @@ public sealed interface Event {
   /** The payload asked for by {@link Action.RequestPayload}. */
   record PayloadReady(long round, Bytes payload) implements Event {}
 
-  /** A committed block was executed; its state root goes into later proposals and is checked by voters. */
+  /**
+   * A committed block was executed; its state root goes into later proposals and is checked by
+   * voters.
+   */
   record BlockExecuted(Bytes32 blockId, long height, Bytes32 stateRoot) implements Event {}
 }

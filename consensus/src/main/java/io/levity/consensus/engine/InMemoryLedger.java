@@ -1,7 +1,7 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Committed consensus blocks in memory, in height order, with the certificate that committed the tip. Used by the
- * simulator (where "disk" survives simulated crashes) and by the node for the current epoch. Not thread-safe.
+ * Committed consensus blocks in memory, in height order, with the certificate that committed the
+ * tip. Used by the simulator (where "disk" survives simulated crashes) and by the node for the
+ * current epoch. Not thread-safe.
  */
 public class InMemoryLedger implements LedgerView {
   private final List<ConsensusBlock> blocks = new ArrayList<>();
@@ -55,6 +56,8 @@ public class InMemoryLedger implements LedgerView {
 
   @Override
   public Optional<Bytes32> idAt(long height) {
-    return height >= 1 && height <= blocks.size() ? Optional.of(blocks.get((int) height - 1).id()) : Optional.empty();
+    return height >= 1 && height <= blocks.size()
+        ? Optional.of(blocks.get((int) height - 1).id())
+        : Optional.empty();
   }
 }

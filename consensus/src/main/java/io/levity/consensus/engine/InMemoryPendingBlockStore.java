@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A block store that lives as long as the object: for tests and the simulator, where it outlives "crashes". */
+/**
+ * A block store that lives as long as the object: for tests and the simulator, where it outlives
+ * "crashes".
+ */
 public final class InMemoryPendingBlockStore implements PendingBlockStore {
   private final Map<Bytes32, ConsensusBlock> blocks = new LinkedHashMap<>();
 

@@ -1,14 +1,14 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
 import java.util.Optional;
 
 /**
- * Port: read access to the blocks this node committed, which the host persists on {@link Action.Commit}. The engine
- * restarts from its tip and serves sync requests from it.
+ * Port: read access to the blocks this node committed, which the host persists on {@link
+ * Action.Commit}. The engine restarts from its tip and serves sync requests from it.
  */
 public interface LedgerView {
   /** The last committed block, or empty before the first commit. */

@@ -11,25 +11,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Per-round bookkeeping of the engine: the round, its timer, our timeout, proposals waiting for a vote. */
+/**
+ * Per-round bookkeeping of the engine: the round, its timer, our timeout, proposals waiting for a
+ * vote.
+ */
 final class Rounds {
   private static final int MAX_PENDING = 64;
 
   long round;
   long timerId;
+
   /** Rounds in a row that ended by TC; sets the timeout backoff, reset by a QC. */
   int consecutiveTimeouts;
+
   /** Our signed timeout for this round, kept for retransmission. */
   Timeout myTimeout;
+
   long proposedRound;
-  /** Proposals (by block id) whose block is not yet in the tree or that opened before their round did. */
-  final Map<Bytes32, Proposal> pending = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Bytes32, Proposal> e) {
-      return size() > MAX_PENDING;
-    }
-  };
-  /** Distinct blocks proposed per round: two prove equivocation, more are only a way to fill our memory. */
+
+  /**
+   * Proposals (by block id) whose block is not yet in the tree or that opened before their round
+   * did.
+   */
+  final Map<Bytes32, Proposal> pending =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes32, Proposal> e) {
+          return size() > MAX_PENDING;
+        }
+      };
+
+  /**
+   * Distinct blocks proposed per round: two prove equivocation, more are only a way to fill our
+   * memory.
+   */
   private final TreeMap<Long, List<Bytes32>> proposalSeen = new TreeMap<>();
 
   void enter(long r, boolean viaTc) {
@@ -41,7 +56,10 @@ final class Rounds {
     proposalSeen.headMap(r - 1).clear();
   }
 
-  /** What is known about a proposal's round: whether it is the second distinct block (equivocation), or beyond. */
+  /**
+   * What is known about a proposal's round: whether it is the second distinct block (equivocation),
+   * or beyond.
+   */
   record Note(Optional<Bytes32> equivocatesWith, boolean tooMany) {}
 
   Note noteProposal(ConsensusBlock b) {

@@ -57,7 +57,12 @@ final class TimeoutCollector {
       sigs.add(t.signature());
       if (highest == null || t.highQc().round() > highest.round()) highest = t.highQc();
     }
-    return new TimeoutCert(validators.epoch(), round, highest, SignerBitmap.of(validators.size(), signers), hqc,
+    return new TimeoutCert(
+        validators.epoch(),
+        round,
+        highest,
+        SignerBitmap.of(validators.size(), signers),
+        hqc,
         scheme.aggregate(sigs));
   }
 

@@ -16,12 +16,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Votes addressed to this node as next leader, per round. Counts only a voter's first vote in a round (a second,
- * different one is reported as a double vote) and forms at most one QC per round, once the voting power of one
- * {@link VoteData} reaches quorum.
+ * Votes addressed to this node as next leader, per round. Counts only a voter's first vote in a
+ * round (a second, different one is reported as a double vote) and forms at most one QC per round,
+ * once the voting power of one {@link VoteData} reaches quorum.
  */
 final class VoteCollector {
-  enum Outcome { ADDED, DUPLICATE, DOUBLE_VOTE }
+  enum Outcome {
+    ADDED,
+    DUPLICATE,
+    DOUBLE_VOTE
+  }
 
   record Added(Outcome outcome, Optional<QuorumCert> qc) {}
 
@@ -40,7 +44,10 @@ final class VoteCollector {
     this.scheme = scheme;
   }
 
-  /** The vote this voter already cast in the round, if any; lets the caller skip verifying duplicates. */
+  /**
+   * The vote this voter already cast in the round, if any; lets the caller skip verifying
+   * duplicates.
+   */
   Optional<Vote> existing(long round, int voter) {
     RoundVotes rv = rounds.get(round);
     return rv == null ? Optional.empty() : Optional.ofNullable(rv.firstByVoter.get(voter));
@@ -51,11 +58,14 @@ final class VoteCollector {
     RoundVotes rv = rounds.computeIfAbsent(v.data().round(), r -> new RoundVotes());
     Vote first = rv.firstByVoter.get(v.voter());
     if (first != null) {
-      return new Added(first.data().equals(v.data()) ? Outcome.DUPLICATE : Outcome.DOUBLE_VOTE, Optional.empty());
+      return new Added(
+          first.data().equals(v.data()) ? Outcome.DUPLICATE : Outcome.DOUBLE_VOTE,
+          Optional.empty());
     }
     rv.firstByVoter.put(v.voter(), v);
     long p = rv.power.merge(v.data(), validators.get(v.voter()).power(), Long::sum);
-    if (rv.certified || p < validators.quorumPower()) return new Added(Outcome.ADDED, Optional.empty());
+    if (rv.certified || p < validators.quorumPower())
+      return new Added(Outcome.ADDED, Optional.empty());
     rv.certified = true;
     BitSet signers = new BitSet();
     List<Bytes> sigs = new ArrayList<>();
@@ -65,7 +75,9 @@ final class VoteCollector {
         sigs.add(x.signature());
       }
     }
-    QuorumCert qc = new QuorumCert(v.data(), SignerBitmap.of(validators.size(), signers), scheme.aggregate(sigs));
+    QuorumCert qc =
+        new QuorumCert(
+            v.data(), SignerBitmap.of(validators.size(), signers), scheme.aggregate(sigs));
     return new Added(Outcome.ADDED, Optional.of(qc));
   }
 

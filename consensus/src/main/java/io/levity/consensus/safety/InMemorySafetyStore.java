@@ -2,7 +2,10 @@ package io.levity.consensus.safety;
 
 import java.util.Optional;
 
-/** A safety store that lives as long as the object: enough for tests and the simulator, where it outlives "crashes". */
+/**
+ * A safety store that lives as long as the object: enough for tests and the simulator, where it
+ * outlives "crashes".
+ */
 public final class InMemorySafetyStore implements SafetyStore {
   private SafetyState state;
   private long saves;

@@ -4,12 +4,12 @@ import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
+import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.message.ConsensusMessage.BlockRequest;
 import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.message.ConsensusMessage.Timeout;
 import io.levity.consensus.message.ConsensusMessage.Vote;
-import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SignerBitmap;
@@ -28,8 +28,9 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
- * A Byzantine validator's mischief around an otherwise real engine: it rewrites what the engine sends and filters
- * what it receives, per its {@link Behaviour}s. It signs only with its own key, like a real attacker.
+ * A Byzantine validator's mischief around an otherwise real engine: it rewrites what the engine
+ * sends and filters what it receives, per its {@link Behaviour}s. It signs only with its own key,
+ * like a real attacker.
  */
 final class Byzantine {
   private final Set<Behaviour> behaviours;
@@ -42,19 +43,35 @@ final class Byzantine {
   private final SignatureScheme scheme;
   private final TreeMap<Long, QuorumCert> qcsByHeight = new TreeMap<>();
   private final TreeMap<Long, QuorumCert> qcsByRound = new TreeMap<>();
-  /** The lock attack under way: its round, the QC to fork from, the timeouts of the round before. */
+
+  /**
+   * The lock attack under way: its round, the QC to fork from, the timeouts of the round before.
+   */
   private long forkRound = -1;
+
   private QuorumCert forkBase;
   private Bytes forkPayload;
   private final TreeMap<Integer, Timeout> forkTimeouts = new TreeMap<>();
-  /** Blocks on the fork; the attacker votes for every block that extends them, to carry the fork to a commit. */
+
+  /**
+   * Blocks on the fork; the attacker votes for every block that extends them, to carry the fork to
+   * a commit.
+   */
   private final java.util.Set<Bytes32> forkChain = new java.util.LinkedHashSet<>();
+
   private long forkVotedRound;
   private final List<byte[]> replay = new ArrayList<>();
   private byte[] oversized;
 
-  Byzantine(Set<Behaviour> behaviours, int self, Signer signer, SignatureScheme scheme, SigningDomain domain,
-      ValidatorSet validators, RandomGenerator rng, int oversizedPayload) {
+  Byzantine(
+      Set<Behaviour> behaviours,
+      int self,
+      Signer signer,
+      SignatureScheme scheme,
+      SigningDomain domain,
+      ValidatorSet validators,
+      RandomGenerator rng,
+      int oversizedPayload) {
     this.scheme = scheme;
     this.behaviours = Set.copyOf(behaviours);
     this.self = self;
@@ -83,7 +100,8 @@ final class Byzantine {
           forkChain.add(b.id());
           forkVotedRound = b.round();
           VoteData d = VoteData.of(b);
-          node.sendEncoded(validators.leader(b.round() + 1),
+          node.sendEncoded(
+              validators.leader(b.round() + 1),
               ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
         }
       }
@@ -108,7 +126,9 @@ final class Byzantine {
     while (qcsByRound.size() > 64) qcsByRound.pollFirstEntry();
   }
 
-  /** Starts the lock attack with the engine's real proposal for round r (opened by the QC of r-1). */
+  /**
+   * Starts the lock attack with the engine's real proposal for round r (opened by the QC of r-1).
+   */
   private boolean startFork(Proposal p, List<Action> out) {
     ConsensusBlock b = p.block();
     long r = b.round();
@@ -143,13 +163,23 @@ final class Byzantine {
       sigs.add(x.signature());
       if (highest == null || x.highQc().round() > highest.round()) highest = x.highQc();
     }
-    TimeoutCert tc = new TimeoutCert(validators.epoch(), forkRound - 1, highest,
-        SignerBitmap.of(validators.size(), signers), hqc, scheme.aggregate(sigs));
-    ConsensusBlock fork = ConsensusBlock.create(validators.epoch(), forkRound, self, forkBase, 0, Bytes32.ZERO, forkPayload);
+    TimeoutCert tc =
+        new TimeoutCert(
+            validators.epoch(),
+            forkRound - 1,
+            highest,
+            SignerBitmap.of(validators.size(), signers),
+            hqc,
+            scheme.aggregate(sigs));
+    ConsensusBlock fork =
+        ConsensusBlock.create(
+            validators.epoch(), forkRound, self, forkBase, 0, Bytes32.ZERO, forkPayload);
     byte[] wire = ConsensusCodec.encode(sign(fork, Optional.of(tc)));
     for (int j = 0; j < validators.size(); j++) if (j != self) node.sendEncoded(j, wire);
     VoteData d = VoteData.of(fork);
-    node.sendEncoded(validators.leader(forkRound + 1), ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+    node.sendEncoded(
+        validators.leader(forkRound + 1),
+        ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
     forkChain.clear();
     forkChain.add(fork.id());
     forkVotedRound = forkRound;
@@ -162,10 +192,19 @@ final class Byzantine {
       switch (a) {
         case Action.Broadcast(Proposal p) when p.block().author() == self -> propose(p, out);
         case Action.Send(int to, Vote v) -> vote(to, v, out);
-        case Action.Broadcast(Timeout t) when does(Behaviour.FORK) -> {} // its timeouts would leak the hidden QC
-        case Action.Broadcast(Timeout t) when does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0 ->
-            out.add(new Action.Broadcast(new Timeout(t.epoch(), t.round(), t.sender(), t.highQc(), t.lastRoundTc(),
-                corrupt(t.signature()))));
+        case Action.Broadcast(Timeout t)
+            when does(Behaviour.FORK) -> {} // its timeouts would leak the hidden QC
+        case Action.Broadcast(Timeout t)
+            when does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0 ->
+            out.add(
+                new Action.Broadcast(
+                    new Timeout(
+                        t.epoch(),
+                        t.round(),
+                        t.sender(),
+                        t.highQc(),
+                        t.lastRoundTc(),
+                        corrupt(t.signature()))));
         default -> out.add(a);
       }
     }
@@ -179,18 +218,32 @@ final class Byzantine {
     if (does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0) {
       QuorumCert qc = chosen.block().parentQc();
       if (!qc.isGenesisShaped() && rng.nextBoolean()) {
-        QuorumCert badQc = new QuorumCert(qc.data(), qc.signers(), corrupt(qc.aggregateSignature()));
-        ConsensusBlock bad = ConsensusBlock.create(b.epoch(), b.round(), self, badQc, b.execHeight(), b.execRoot(), b.payload());
+        QuorumCert badQc =
+            new QuorumCert(qc.data(), qc.signers(), corrupt(qc.aggregateSignature()));
+        ConsensusBlock bad =
+            ConsensusBlock.create(
+                b.epoch(), b.round(), self, badQc, b.execHeight(), b.execRoot(), b.payload());
         out.add(new Action.Broadcast(sign(bad, chosen.lastRoundTc())));
       } else {
-        out.add(new Action.Broadcast(new Proposal(chosen.block(), chosen.lastRoundTc(), corrupt(chosen.signature()))));
+        out.add(
+            new Action.Broadcast(
+                new Proposal(chosen.block(), chosen.lastRoundTc(), corrupt(chosen.signature()))));
       }
       if (rng.nextBoolean()) return; // sometimes the leader never sends a valid proposal at all
     }
     if (does(Behaviour.EQUIVOCATE)) {
       ConsensusBlock cb = chosen.block();
-      Proposal alt = sign(ConsensusBlock.create(cb.epoch(), cb.round(), self, cb.parentQc(), cb.execHeight(), cb.execRoot(),
-          tweak(cb.payload())), chosen.lastRoundTc());
+      Proposal alt =
+          sign(
+              ConsensusBlock.create(
+                  cb.epoch(),
+                  cb.round(),
+                  self,
+                  cb.parentQc(),
+                  cb.execHeight(),
+                  cb.execRoot(),
+                  tweak(cb.payload())),
+              chosen.lastRoundTc());
       for (int j = 0; j < validators.size(); j++) {
         if (j == self) continue;
         switch (rng.nextInt(3)) {
@@ -211,10 +264,12 @@ final class Byzantine {
   private void vote(int to, Vote v, List<Action> out) {
     if (does(Behaviour.WITHHOLD_VOTES)) return;
     Vote real = v;
-    if (does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0) real = new Vote(v.data(), v.voter(), corrupt(v.signature()));
+    if (does(Behaviour.INVALID_SIGNATURES) && rng.nextInt(3) == 0)
+      real = new Vote(v.data(), v.voter(), corrupt(v.signature()));
     if (does(Behaviour.DOUBLE_VOTE)) {
       VoteData d = v.data();
-      VoteData other = new VoteData(d.epoch(), d.round(), d.height(), randomId(), d.parentId(), d.parentRound());
+      VoteData other =
+          new VoteData(d.epoch(), d.round(), d.height(), randomId(), d.parentId(), d.parentRound());
       Vote second = new Vote(other, self, signer.sign(domain.vote(other)));
       boolean first = rng.nextBoolean();
       out.add(new Action.Send(to, first ? real : second));
@@ -224,7 +279,10 @@ final class Byzantine {
     out.add(new Action.Send(to, real));
   }
 
-  /** Noise on every timer: stale replays, far-future rounds, garbage, oversized blocks, bogus sync requests. */
+  /**
+   * Noise on every timer: stale replays, far-future rounds, garbage, oversized blocks, bogus sync
+   * requests.
+   */
   void spam(Engine engine, SimNode node) {
     if (!does(Behaviour.SPAM) || engine == null) return;
     int to = target();
@@ -237,12 +295,19 @@ final class Byzantine {
       case 1 -> {
         long far = r + 1_000 + rng.nextInt(1_000_000);
         Bytes sig = signer.sign(domain.timeout(validators.epoch(), far, hqc.round()));
-        node.sendEncoded(to, ConsensusCodec.encode(new Timeout(validators.epoch(), far, self, hqc, Optional.empty(), sig)));
+        node.sendEncoded(
+            to,
+            ConsensusCodec.encode(
+                new Timeout(validators.epoch(), far, self, hqc, Optional.empty(), sig)));
       }
       case 2 -> {
         long far = r + 100_000 + rng.nextInt(1_000_000);
-        VoteData d = new VoteData(validators.epoch(), far, hqc.height() + 5, randomId(), hqc.blockId(), hqc.round());
-        node.sendEncoded(validators.leader(far + 1), ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+        VoteData d =
+            new VoteData(
+                validators.epoch(), far, hqc.height() + 5, randomId(), hqc.blockId(), hqc.round());
+        node.sendEncoded(
+            validators.leader(far + 1),
+            ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
       }
       case 3 -> {
         byte[] junk = new byte[1 + rng.nextInt(300)];
@@ -250,8 +315,18 @@ final class Byzantine {
         node.sendEncoded(to, junk);
       }
       case 4 -> {
-        if (oversized == null) { // built once: hashing a large block on every tick would dominate the run time
-          ConsensusBlock b = ConsensusBlock.create(validators.epoch(), r, self, hqc, 0, Bytes32.ZERO, Bytes.wrap(new byte[oversizedPayload]));
+        if (oversized
+            == null) { // built once: hashing a large block on every tick would dominate the run
+          // time
+          ConsensusBlock b =
+              ConsensusBlock.create(
+                  validators.epoch(),
+                  r,
+                  self,
+                  hqc,
+                  0,
+                  Bytes32.ZERO,
+                  Bytes.wrap(new byte[oversizedPayload]));
           oversized = ConsensusCodec.encode(sign(b, Optional.empty()));
         }
         node.sendEncoded(to, oversized);

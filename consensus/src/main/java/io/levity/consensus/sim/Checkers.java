@@ -14,16 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator's judges, fed by the nodes as things happen. Safety: honest nodes never commit different blocks at a
- * height, each node's commits form one hash-linked chain (so chains are prefixes of each other), no honest node sees
- * a conflicting commit certificate, and no honest key signs two different votes or proposals in a round. Durability:
- * a restarted node resumes from exactly its last commit. Liveness: after GST every honest node commits a block
- * proposed after GST within a bounded number of rounds.
+ * The simulator's judges, fed by the nodes as things happen. Safety: honest nodes never commit
+ * different blocks at a height, each node's commits form one hash-linked chain (so chains are
+ * prefixes of each other), no honest node sees a conflicting commit certificate, and no honest key
+ * signs two different votes or proposals in a round. Durability: a restarted node resumes from
+ * exactly its last commit. Liveness: after GST every honest node commits a block proposed after GST
+ * within a bounded number of rounds.
  */
 final class Checkers {
   private static final int MAX_RECORDED = 20;
   private static final byte[] VOTE_TAG = "LEVITY-BFT-VOTE-V1".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PROPOSAL_TAG = "LEVITY-BFT-PROPOSAL-V1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PROPOSAL_TAG =
+      "LEVITY-BFT-PROPOSAL-V1".getBytes(StandardCharsets.US_ASCII);
 
   private final int n;
   private final boolean[] honest;
@@ -63,16 +65,28 @@ final class Checkers {
   void onCommit(int node, ConsensusBlock b, long maxRound) {
     if (!honest[node]) return;
     if (b.height() != height[node] + 1) {
-      violate(Violation.Kind.DURABILITY, "node " + node + " committed height " + b.height() + " after " + height[node]);
+      violate(
+          Violation.Kind.DURABILITY,
+          "node " + node + " committed height " + b.height() + " after " + height[node]);
     } else if (tip[node] != null && !b.parentId().equals(tip[node])) {
-      violate(Violation.Kind.SAFETY, "node " + node + " committed " + b + " whose parent is not its tip " + tip[node]);
+      violate(
+          Violation.Kind.SAFETY,
+          "node " + node + " committed " + b + " whose parent is not its tip " + tip[node]);
     }
     height[node] = b.height();
     tip[node] = b.id();
     Bytes32 prev = canonical.putIfAbsent(b.height(), b.id());
     if (prev != null && !prev.equals(b.id())) {
-      violate(Violation.Kind.SAFETY, "node " + node + " committed " + b.id() + " at height " + b.height()
-          + " where another honest node committed " + prev);
+      violate(
+          Violation.Kind.SAFETY,
+          "node "
+              + node
+              + " committed "
+              + b.id()
+              + " at height "
+              + b.height()
+              + " where another honest node committed "
+              + prev);
     }
     maxCommittedHeight = Math.max(maxCommittedHeight, b.height());
     if (gst && b.round() > gstRound && resumedAtRound[node] < 0) {
@@ -108,23 +122,32 @@ final class Checkers {
         check(proposalsSigned.get(node), round, Bytes.wrap(r.readBytes()), node, "proposals");
       }
     } catch (RlpException e) {
-      violate(Violation.Kind.HONEST_EQUIVOCATION, "node " + node + " signed a malformed message: " + e.getMessage());
+      violate(
+          Violation.Kind.HONEST_EQUIVOCATION,
+          "node " + node + " signed a malformed message: " + e.getMessage());
     }
   }
 
   private void check(Map<Long, Bytes> signed, long round, Bytes what, int node, String kind) {
     Bytes prev = signed.putIfAbsent(round, what);
     if (prev != null && !prev.equals(what)) {
-      violate(Violation.Kind.HONEST_EQUIVOCATION, "honest node " + node + " signed two different " + kind + " in round "
-          + round);
+      violate(
+          Violation.Kind.HONEST_EQUIVOCATION,
+          "honest node " + node + " signed two different " + kind + " in round " + round);
     }
   }
 
   void onRestart(int node, long recoveredHeight, Bytes32 recoveredTip) {
     if (!honest[node]) return;
     if (recoveredHeight != height[node] || (height[node] > 0 && !recoveredTip.equals(tip[node]))) {
-      violate(Violation.Kind.DURABILITY, "node " + node + " restarted at height " + recoveredHeight + " but had committed "
-          + height[node]);
+      violate(
+          Violation.Kind.DURABILITY,
+          "node "
+              + node
+              + " restarted at height "
+              + recoveredHeight
+              + " but had committed "
+              + height[node]);
     }
   }
 

@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A stand-in for signatures inside one simulation: a 16-byte keyed hash of the message (two 64-bit multiply-xorshift
- * lanes keyed by the secret), and verifying looks the secret up by public key. Unforgeable only because simulated
- * Byzantine code never reads other validators' secrets, and not cryptographic at all; it exists because Ed25519
- * verification would dominate the run time of thousands of seeds. Never use it outside the simulator.
+ * A stand-in for signatures inside one simulation: a 16-byte keyed hash of the message (two 64-bit
+ * multiply-xorshift lanes keyed by the secret), and verifying looks the secret up by public key.
+ * Unforgeable only because simulated Byzantine code never reads other validators' secrets, and not
+ * cryptographic at all; it exists because Ed25519 verification would dominate the run time of
+ * thousands of seeds. Never use it outside the simulator.
  */
 final class FastSimulatedSignatures extends ConcatenatedSignatures {
   private final Map<Bytes, byte[]> secrets = new HashMap<>();
@@ -47,7 +48,9 @@ final class FastSimulatedSignatures extends ConcatenatedSignatures {
   @Override
   public boolean verify(Bytes publicKey, byte[] message, Bytes signature) {
     byte[] secret = secrets.get(publicKey);
-    return secret != null && signature.size() == 16 && java.util.Arrays.equals(mac(secret, message), signature.unsafeArray());
+    return secret != null
+        && signature.size() == 16
+        && java.util.Arrays.equals(mac(secret, message), signature.unsafeArray());
   }
 
   private static byte[] mac(byte[] secret, byte[] message) {

@@ -3,14 +3,27 @@ package io.levity.consensus.sim;
 import java.util.PriorityQueue;
 
 /**
- * Discrete-event scheduler over a virtual clock in milliseconds. Tasks at the same instant run in the order they were
- * scheduled, so a run depends only on the seed. Every task that runs is folded into the trace hash.
+ * Discrete-event scheduler over a virtual clock in milliseconds. Tasks at the same instant run in
+ * the order they were scheduled, so a run depends only on the seed. Every task that runs is folded
+ * into the trace hash.
  */
 final class Scheduler {
   /** What ran, for the trace: a kind, the node it concerns and a digest of its content. */
-  enum Kind { START, DELIVER, TIMER, LOCAL, CRASH, RESTART, PARTITION, HEAL, GST, CHAOS }
+  enum Kind {
+    START,
+    DELIVER,
+    TIMER,
+    LOCAL,
+    CRASH,
+    RESTART,
+    PARTITION,
+    HEAL,
+    GST,
+    CHAOS
+  }
 
-  private record Task(long time, long seq, Kind kind, int node, long digest, Runnable run) implements Comparable<Task> {
+  private record Task(long time, long seq, Kind kind, int node, long digest, Runnable run)
+      implements Comparable<Task> {
     @Override
     public int compareTo(Task o) {
       int c = Long.compare(time, o.time);
@@ -41,7 +54,8 @@ final class Scheduler {
   }
 
   void at(long time, Kind kind, int node, long digest, Runnable run) {
-    if (time < now) throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
+    if (time < now)
+      throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
     queue.add(new Task(time, seq++, kind, node, digest, run));
   }
 

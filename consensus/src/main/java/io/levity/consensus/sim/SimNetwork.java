@@ -3,8 +3,9 @@ package io.levity.consensus.sim;
 import java.util.random.RandomGenerator;
 
 /**
- * The simulated network: per-message latency (base + exponential, spikes during chaos, capped after GST), drops,
- * duplicates, reordering (a consequence of independent delays) and two-sided partitions. Counts every message sent.
+ * The simulated network: per-message latency (base + exponential, spikes during chaos, capped after
+ * GST), drops, duplicates, reordering (a consequence of independent delays) and two-sided
+ * partitions. Counts every message sent.
  */
 final class SimNetwork {
   interface Receiver {
@@ -44,7 +45,12 @@ final class SimNetwork {
   }
 
   private void schedule(int from, int to, byte[] wire, long digest) {
-    scheduler.after(delay(), Scheduler.Kind.DELIVER, to, digest * 31 + from, () -> receiver.deliver(to, from, wire));
+    scheduler.after(
+        delay(),
+        Scheduler.Kind.DELIVER,
+        to,
+        digest * 31 + from,
+        () -> receiver.deliver(to, from, wire));
   }
 
   private long delay() {

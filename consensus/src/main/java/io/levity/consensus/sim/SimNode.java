@@ -7,9 +7,9 @@ import io.levity.consensus.engine.Engine;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
 import io.levity.consensus.engine.InMemoryPendingBlockStore;
-import io.levity.consensus.message.MalformedMessageException;
-import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.message.ConsensusCodec;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.MalformedMessageException;
 import io.levity.consensus.safety.InMemorySafetyStore;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The host of one simulated validator: carries the engine's actions out on the simulated network and clock, keeps
- * what a disk would keep (safety store, ledger) across crashes and throws the engine away on a crash.
+ * The host of one simulated validator: carries the engine's actions out on the simulated network
+ * and clock, keeps what a disk would keep (safety store, ledger) across crashes and throws the
+ * engine away on a crash.
  */
 final class SimNode {
   /** What a node needs from the simulation around it. */
@@ -55,8 +56,17 @@ final class SimNode {
   private int incarnation;
   private long malformed;
 
-  SimNode(int index, World world, EngineConfig cfg, ValidatorSet validators, Signer signer, SignatureScheme scheme,
-      ConsensusCodec codec, Byzantine byzantine, boolean forgetOnRestart, int payloadBytes) {
+  SimNode(
+      int index,
+      World world,
+      EngineConfig cfg,
+      ValidatorSet validators,
+      Signer signer,
+      SignatureScheme scheme,
+      ConsensusCodec codec,
+      Byzantine byzantine,
+      boolean forgetOnRestart,
+      int payloadBytes) {
     this.index = index;
     this.world = world;
     this.cfg = cfg;
@@ -66,18 +76,21 @@ final class SimNode {
     this.byzantine = byzantine;
     this.forgetOnRestart = forgetOnRestart;
     this.payloadBytes = payloadBytes;
-    this.signer = byzantine != null ? signer : new Signer() { // honest keys are watched for equivocation
-      @Override
-      public Bytes publicKey() {
-        return signer.publicKey();
-      }
+    this.signer =
+        byzantine != null
+            ? signer
+            : new Signer() { // honest keys are watched for equivocation
+              @Override
+              public Bytes publicKey() {
+                return signer.publicKey();
+              }
 
-      @Override
-      public Bytes sign(byte[] message) {
-        world.checkers().onSign(index, message);
-        return signer.sign(message);
-      }
-    };
+              @Override
+              public Bytes sign(byte[] message) {
+                world.checkers().onSign(index, message);
+                return signer.sign(message);
+              }
+            };
   }
 
   boolean isUp() {
@@ -146,21 +159,35 @@ final class SimNode {
         case Action.Broadcast x -> {
           byte[] wire = ConsensusCodec.encode(x.message());
           long digest = Arrays.hashCode(wire);
-          for (int j = 0; j < validators.size(); j++) if (j != index) world.network().send(index, j, wire, digest);
+          for (int j = 0; j < validators.size(); j++)
+            if (j != index) world.network().send(index, j, wire, digest);
         }
-        case Action.SetTimer x -> s.after(x.delayMillis(), Scheduler.Kind.TIMER, index, x.timerId() * 31 + x.round(),
-            () -> fire(inc, new Event.TimerFired(x.timerId(), x.round())));
+        case Action.SetTimer x ->
+            s.after(
+                x.delayMillis(),
+                Scheduler.Kind.TIMER,
+                index,
+                x.timerId() * 31 + x.round(),
+                () -> fire(inc, new Event.TimerFired(x.timerId(), x.round())));
         case Action.RequestPayload x -> {
           byte[] payload = new byte[payloadBytes];
           world.rng().nextBytes(payload);
-          s.after(0, Scheduler.Kind.LOCAL, index, x.round(),
+          s.after(
+              0,
+              Scheduler.Kind.LOCAL,
+              index,
+              x.round(),
               () -> fire(inc, new Event.PayloadReady(x.round(), Bytes.wrap(payload))));
         }
         case Action.Commit x -> {
           Bytes32 root = ledger.commit(x.block(), x.proof());
           blocks.committed(x.block().id());
           world.checkers().onCommit(index, x.block(), world.maxHonestRound());
-          s.after(1, Scheduler.Kind.LOCAL, index, x.block().height(),
+          s.after(
+              1,
+              Scheduler.Kind.LOCAL,
+              index,
+              x.block().height(),
               () -> fire(inc, new Event.BlockExecuted(x.block().id(), x.block().height(), root)));
         }
         case Action.Alarm x -> world.checkers().onAlarm(index, x);

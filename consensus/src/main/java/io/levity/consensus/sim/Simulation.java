@@ -17,8 +17,9 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 /**
- * One seeded, single-threaded, deterministic run of n validators on a simulated network and clock. All randomness
- * comes from one generator seeded by the seed, so a seed replays exactly; {@link SimResult#traceHash()} proves it.
+ * One seeded, single-threaded, deterministic run of n validators on a simulated network and clock.
+ * All randomness comes from one generator seeded by the seed, so a seed replays exactly; {@link
+ * SimResult#traceHash()} proves it.
  */
 public final class Simulation {
   static final long CHAIN_ID = 7;
@@ -47,10 +48,12 @@ public final class Simulation {
     this.rng = rng;
     this.trace = new TraceHash(cfg.traceLines());
     this.scheduler = new Scheduler(trace);
-    this.network = new SimNetwork(scheduler, rng, cfg, (to, from, wire) -> nodes.get(to).deliver(from, wire));
-    this.engineConfig = EngineConfig.defaults(CHAIN_ID)
-        .withTimeouts(cfg.baseTimeoutMillis(), 1.5, 10 * cfg.baseTimeoutMillis())
-        .withUnsafeFault(cfg.unsafeFault());
+    this.network =
+        new SimNetwork(scheduler, rng, cfg, (to, from, wire) -> nodes.get(to).deliver(from, wire));
+    this.engineConfig =
+        EngineConfig.defaults(CHAIN_ID)
+            .withTimeouts(cfg.baseTimeoutMillis(), 1.5, 10 * cfg.baseTimeoutMillis())
+            .withUnsafeFault(cfg.unsafeFault());
     int n = cfg.validators();
     boolean[] honest = new boolean[n];
     java.util.Arrays.fill(honest, true);
@@ -62,7 +65,10 @@ public final class Simulation {
       }
     }
     this.checkers = new Checkers(n, honest);
-    SignatureScheme scheme = cfg.crypto() == SimConfig.Crypto.ED25519 ? Ed25519Scheme.INSTANCE : new FastSimulatedSignatures();
+    SignatureScheme scheme =
+        cfg.crypto() == SimConfig.Crypto.ED25519
+            ? Ed25519Scheme.INSTANCE
+            : new FastSimulatedSignatures();
     List<Signer> signers = new ArrayList<>();
     List<Validator> vs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -73,14 +79,36 @@ public final class Simulation {
       vs.add(new Validator(s.publicKey(), 1));
     }
     ValidatorSet set = new ValidatorSet(1, vs);
-    ConsensusCodec codec = new ConsensusCodec(new DecodeLimits(8 << 20, MAX_PAYLOAD, ValidatorSet.MAX_VALIDATORS,
-        scheme.maxSignatureBytes(), 64));
+    ConsensusCodec codec =
+        new ConsensusCodec(
+            new DecodeLimits(
+                8 << 20, MAX_PAYLOAD, ValidatorSet.MAX_VALIDATORS, scheme.maxSignatureBytes(), 64));
     SimNode.World world = new World();
     for (int i = 0; i < n; i++) {
-      Byzantine b = honest[i] ? null : new Byzantine(pickBehaviours(), i, signers.get(i), scheme, new SigningDomain(CHAIN_ID), set,
-          rng, MAX_PAYLOAD + 1);
-      nodes.add(new SimNode(i, world, engineConfig, set, signers.get(i), scheme, codec, b, cfg.forgetSafetyOnRestart(),
-          cfg.payloadBytes()));
+      Byzantine b =
+          honest[i]
+              ? null
+              : new Byzantine(
+                  pickBehaviours(),
+                  i,
+                  signers.get(i),
+                  scheme,
+                  new SigningDomain(CHAIN_ID),
+                  set,
+                  rng,
+                  MAX_PAYLOAD + 1);
+      nodes.add(
+          new SimNode(
+              i,
+              world,
+              engineConfig,
+              set,
+              signers.get(i),
+              scheme,
+              codec,
+              b,
+              cfg.forgetSafetyOnRestart(),
+              cfg.payloadBytes()));
     }
   }
 
@@ -111,7 +139,9 @@ public final class Simulation {
         break;
       }
       if (scheduler.executed() > cfg.maxEvents()) {
-        checkers.violate(Violation.Kind.BUDGET, "more than " + cfg.maxEvents() + " events by round " + maxHonestRound);
+        checkers.violate(
+            Violation.Kind.BUDGET,
+            "more than " + cfg.maxEvents() + " events by round " + maxHonestRound);
         break;
       }
       if (!checkers.atGst()) {
@@ -120,10 +150,23 @@ public final class Simulation {
       }
       if (checkers.allResumed() && maxHonestRound >= cfg.rounds()) break;
       if (!checkers.allResumed()
-          && (maxHonestRound > checkers.gstRound() + bound || scheduler.now() > checkers.gstTime() + stallCap)) {
-        checkers.violate(Violation.Kind.LIVENESS, "after GST at round " + checkers.gstRound() + " (" + checkers.gstTime()
-            + " ms), nodes " + checkers.notResumed() + " had not committed a new block by round " + maxHonestRound
-            + " (" + scheduler.now() + " ms); bound " + bound + " rounds");
+          && (maxHonestRound > checkers.gstRound() + bound
+              || scheduler.now() > checkers.gstTime() + stallCap)) {
+        checkers.violate(
+            Violation.Kind.LIVENESS,
+            "after GST at round "
+                + checkers.gstRound()
+                + " ("
+                + checkers.gstTime()
+                + " ms), nodes "
+                + checkers.notResumed()
+                + " had not committed a new block by round "
+                + maxHonestRound
+                + " ("
+                + scheduler.now()
+                + " ms); bound "
+                + bound
+                + " rounds");
         break;
       }
     }
@@ -145,39 +188,54 @@ public final class Simulation {
 
   private void scheduleCrash() {
     long wait = (long) (-1_500 * Math.log(1 - rng.nextDouble()));
-    scheduler.after(wait, Scheduler.Kind.CHAOS, -1, 1, () -> {
-      if (checkers.atGst()) return;
-      int i = rng.nextInt(nodes.size());
-      SimNode node = nodes.get(i);
-      if (node.isHonest() && node.isUp() && crashedHonest < Math.max(1, cfg.byzantine())) {
-        crashedHonest++;
-        node.crash();
-        scheduler.after(300 + rng.nextLong(4_000), Scheduler.Kind.RESTART, i, 0, () -> {
-          if (!node.isUp() && !checkers.atGst()) {
-            crashedHonest--;
-            node.restart();
+    scheduler.after(
+        wait,
+        Scheduler.Kind.CHAOS,
+        -1,
+        1,
+        () -> {
+          if (checkers.atGst()) return;
+          int i = rng.nextInt(nodes.size());
+          SimNode node = nodes.get(i);
+          if (node.isHonest() && node.isUp() && crashedHonest < Math.max(1, cfg.byzantine())) {
+            crashedHonest++;
+            node.crash();
+            scheduler.after(
+                300 + rng.nextLong(4_000),
+                Scheduler.Kind.RESTART,
+                i,
+                0,
+                () -> {
+                  if (!node.isUp() && !checkers.atGst()) {
+                    crashedHonest--;
+                    node.restart();
+                  }
+                });
           }
+          scheduleCrash();
         });
-      }
-      scheduleCrash();
-    });
   }
 
   private void schedulePartition() {
-    scheduler.after(1_000 + rng.nextLong(4_000), Scheduler.Kind.CHAOS, -1, 2, () -> {
-      if (checkers.atGst()) return;
-      if (!network.partitioned()) {
-        int n = nodes.size();
-        int[] side = new int[n];
-        int ones = 0;
-        for (int i = 0; i < n; i++) ones += side[i] = rng.nextInt(2);
-        if (ones == 0) side[rng.nextInt(n)] = 1;
-        if (ones == n) side[rng.nextInt(n)] = 0;
-        network.partition(side);
-        scheduler.after(300 + rng.nextLong(3_000), Scheduler.Kind.HEAL, -1, 0, network::heal);
-      }
-      schedulePartition();
-    });
+    scheduler.after(
+        1_000 + rng.nextLong(4_000),
+        Scheduler.Kind.CHAOS,
+        -1,
+        2,
+        () -> {
+          if (checkers.atGst()) return;
+          if (!network.partitioned()) {
+            int n = nodes.size();
+            int[] side = new int[n];
+            int ones = 0;
+            for (int i = 0; i < n; i++) ones += side[i] = rng.nextInt(2);
+            if (ones == 0) side[rng.nextInt(n)] = 1;
+            if (ones == n) side[rng.nextInt(n)] = 0;
+            network.partition(side);
+            scheduler.after(300 + rng.nextLong(3_000), Scheduler.Kind.HEAL, -1, 0, network::heal);
+          }
+          schedulePartition();
+        });
   }
 
   private SimResult result() {
@@ -186,9 +244,20 @@ public final class Simulation {
     long resumedIn = checkers.allResumed() ? checkers.resumedByRound() - checkers.gstRound() : -1;
     long malformed = 0;
     for (SimNode n : nodes) malformed += n.malformed();
-    SimMetrics m = new SimMetrics(commits, checkers.minHonestHeight(), seconds, maxHonestRound, network.messages(),
-        network.bytes(), network.dropped(), malformed, scheduler.executed(), resumedIn);
-    return new SimResult(seed, checkers.violations(), checkers.violationCount(), m, trace.value(), trace.lines());
+    SimMetrics m =
+        new SimMetrics(
+            commits,
+            checkers.minHonestHeight(),
+            seconds,
+            maxHonestRound,
+            network.messages(),
+            network.bytes(),
+            network.dropped(),
+            malformed,
+            scheduler.executed(),
+            resumedIn);
+    return new SimResult(
+        seed, checkers.violations(), checkers.violationCount(), m, trace.value(), trace.lines());
   }
 
   /** The honest nodes' engines, for tests that look inside after a run. */

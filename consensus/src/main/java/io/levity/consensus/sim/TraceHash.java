@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A running 64-bit hash of every scheduled task that ran (time, kind, node, content digest): two runs with the same
- * seed must end with the same value. Optionally keeps the first lines as text to see where two runs part.
+ * A running 64-bit hash of every scheduled task that ran (time, kind, node, content digest): two
+ * runs with the same seed must end with the same value. Optionally keeps the first lines as text to
+ * see where two runs part.
  */
 public final class TraceHash {
   private long h = 0x243F6A8885A308D3L;
@@ -21,7 +22,14 @@ public final class TraceHash {
     mix(((long) kind << 32) | (node & 0xffffffffL));
     mix(digest);
     if (lines.size() < keepLines) {
-      lines.add(time + "ms " + Scheduler.Kind.values()[kind] + " node=" + node + " digest=" + Long.toHexString(digest));
+      lines.add(
+          time
+              + "ms "
+              + Scheduler.Kind.values()[kind]
+              + " node="
+              + node
+              + " digest="
+              + Long.toHexString(digest));
     }
   }
 

@@ -4,7 +4,9 @@ package io.levity.consensus.sim;
 public record Violation(Kind kind, String detail) {
   /** The property that broke. */
   public enum Kind {
-    /** Two honest nodes committed different blocks at one height, or a node's chain is not a chain. */
+    /**
+     * Two honest nodes committed different blocks at one height, or a node's chain is not a chain.
+     */
     SAFETY,
     /** An honest node saw a commit certificate conflicting with its ledger. */
     CONFLICTING_COMMIT,

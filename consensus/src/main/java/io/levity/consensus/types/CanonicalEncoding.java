@@ -9,15 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one RLP encoding of every consensus value, used for hashing, signing and the wire. Decoding is strict (core's
- * reader rejects non-canonical RLP) and bounded by {@link DecodeLimits}, so a value has exactly one encoding.
+ * The one RLP encoding of every consensus value, used for hashing, signing and the wire. Decoding
+ * is strict (core's reader rejects non-canonical RLP) and bounded by {@link DecodeLimits}, so a
+ * value has exactly one encoding.
  */
 public final class CanonicalEncoding {
   private CanonicalEncoding() {}
 
   public static byte[] voteData(VoteData d) {
-    return Rlp.encodeList(Rlp.encodeLong(d.epoch()), Rlp.encodeLong(d.round()), Rlp.encodeLong(d.height()),
-        Rlp.encodeBytes(d.blockId()), Rlp.encodeBytes(d.parentId()), Rlp.encodeLong(d.parentRound()));
+    return Rlp.encodeList(
+        Rlp.encodeLong(d.epoch()),
+        Rlp.encodeLong(d.round()),
+        Rlp.encodeLong(d.height()),
+        Rlp.encodeBytes(d.blockId()),
+        Rlp.encodeBytes(d.parentId()),
+        Rlp.encodeLong(d.parentRound()));
   }
 
   public static byte[] bitmap(SignerBitmap b) {
@@ -25,20 +31,40 @@ public final class CanonicalEncoding {
   }
 
   public static byte[] quorumCert(QuorumCert qc) {
-    return Rlp.encodeList(voteData(qc.data()), bitmap(qc.signers()), Rlp.encodeBytes(qc.aggregateSignature()));
+    return Rlp.encodeList(
+        voteData(qc.data()), bitmap(qc.signers()), Rlp.encodeBytes(qc.aggregateSignature()));
   }
 
   public static byte[] timeoutCert(TimeoutCert tc) {
     byte[][] rounds = new byte[tc.highQcRounds().size()][];
     for (int i = 0; i < rounds.length; i++) rounds[i] = Rlp.encodeLong(tc.highQcRounds().get(i));
-    return Rlp.encodeList(Rlp.encodeLong(tc.epoch()), Rlp.encodeLong(tc.round()), quorumCert(tc.highQc()),
-        bitmap(tc.signers()), Rlp.encodeList(rounds), Rlp.encodeBytes(tc.aggregateSignature()));
+    return Rlp.encodeList(
+        Rlp.encodeLong(tc.epoch()),
+        Rlp.encodeLong(tc.round()),
+        quorumCert(tc.highQc()),
+        bitmap(tc.signers()),
+        Rlp.encodeList(rounds),
+        Rlp.encodeBytes(tc.aggregateSignature()));
   }
 
-  static byte[] block(long epoch, long round, long height, int author, QuorumCert qc, long execHeight, Bytes32 execRoot,
+  static byte[] block(
+      long epoch,
+      long round,
+      long height,
+      int author,
+      QuorumCert qc,
+      long execHeight,
+      Bytes32 execRoot,
       Bytes payload) {
-    return Rlp.encodeList(Rlp.encodeLong(epoch), Rlp.encodeLong(round), Rlp.encodeLong(height), Rlp.encodeLong(author),
-        quorumCert(qc), Rlp.encodeLong(execHeight), Rlp.encodeBytes(execRoot), Rlp.encodeBytes(payload));
+    return Rlp.encodeList(
+        Rlp.encodeLong(epoch),
+        Rlp.encodeLong(round),
+        Rlp.encodeLong(height),
+        Rlp.encodeLong(author),
+        quorumCert(qc),
+        Rlp.encodeLong(execHeight),
+        Rlp.encodeBytes(execRoot),
+        Rlp.encodeBytes(payload));
   }
 
   // ---- decoding ----
@@ -58,7 +84,8 @@ public final class CanonicalEncoding {
   public static SignerBitmap readBitmap(RlpReader r, DecodeLimits lim) {
     r.enterList();
     long size = r.readLong();
-    if (size > lim.maxValidators()) throw new RlpException("bitmap of " + size + " bits exceeds " + lim.maxValidators());
+    if (size > lim.maxValidators())
+      throw new RlpException("bitmap of " + size + " bits exceeds " + lim.maxValidators());
     byte[] bits = r.readBytes();
     r.exitList();
     try {
@@ -95,7 +122,9 @@ public final class CanonicalEncoding {
     return new TimeoutCert(epoch, round, highQc, b, rounds, sig);
   }
 
-  /** Reads a block from {@code in} at the reader's position, hashing the exact bytes it occupies. */
+  /**
+   * Reads a block from {@code in} at the reader's position, hashing the exact bytes it occupies.
+   */
   public static ConsensusBlock readBlock(RlpReader r, byte[] in, DecodeLimits lim) {
     int start = r.position();
     r.enterList();
@@ -103,23 +132,31 @@ public final class CanonicalEncoding {
     long round = readCount(r, "round");
     long height = readCount(r, "height");
     long author = r.readLong();
-    if (author >= lim.maxValidators()) throw new RlpException("author index " + author + " out of range");
+    if (author >= lim.maxValidators())
+      throw new RlpException("author index " + author + " out of range");
     QuorumCert qc = readQuorumCert(r, lim);
     long execHeight = readCount(r, "exec height");
     Bytes32 execRoot = Bytes32.wrap32(r.readFixed(32, "exec root"));
     byte[] payload = r.readBytes();
     if (payload.length > lim.maxPayloadBytes()) {
-      throw new RlpException("payload of " + payload.length + " bytes exceeds " + lim.maxPayloadBytes());
+      throw new RlpException(
+          "payload of " + payload.length + " bytes exceeds " + lim.maxPayloadBytes());
     }
     r.exitList();
     byte[] enc = java.util.Arrays.copyOfRange(in, start, r.position());
-    return ConsensusBlock.decoded(epoch, round, height, (int) author, qc, execHeight, execRoot, Bytes.wrap(payload), enc);
+    return ConsensusBlock.decoded(
+        epoch, round, height, (int) author, qc, execHeight, execRoot, Bytes.wrap(payload), enc);
   }
 
   private static Bytes readSignatures(RlpReader r, int signers, DecodeLimits lim) {
     byte[] sig = r.readBytes();
     if ((long) signers * lim.maxSignatureBytes() < sig.length) {
-      throw new RlpException("aggregate signature of " + sig.length + " bytes is too long for " + signers + " signers");
+      throw new RlpException(
+          "aggregate signature of "
+              + sig.length
+              + " bytes is too long for "
+              + signers
+              + " signers");
     }
     return Bytes.wrap(sig);
   }
@@ -127,7 +164,8 @@ public final class CanonicalEncoding {
   /** Rounds, heights and epochs stay well below 2^62 so that +1 and comparisons never overflow. */
   static long readCount(RlpReader r, String what) {
     long v = r.readLong();
-    if (v < 0 || v > (1L << 62)) throw new RlpException(what + " out of range: " + Long.toUnsignedString(v));
+    if (v < 0 || v > (1L << 62))
+      throw new RlpException(what + " out of range: " + Long.toUnsignedString(v));
     return v;
   }
 }

@@ -6,9 +6,10 @@ import io.levity.core.crypto.Keccak;
 import java.util.Objects;
 
 /**
- * A proposed block: its position (epoch, round, height), its author, the certificate of its parent, the latest
- * execution result its author knew (height and state root, so a diverging node is noticed within a block) and an
- * opaque payload. Its id is the Keccak-256 of its canonical RLP encoding. Immutable.
+ * A proposed block: its position (epoch, round, height), its author, the certificate of its parent,
+ * the latest execution result its author knew (height and state root, so a diverging node is
+ * noticed within a block) and an opaque payload. Its id is the Keccak-256 of its canonical RLP
+ * encoding. Immutable.
  */
 public final class ConsensusBlock {
   private final long epoch;
@@ -22,8 +23,16 @@ public final class ConsensusBlock {
   private final byte[] encoding;
   private final Bytes32 id;
 
-  private ConsensusBlock(long epoch, long round, long height, int author, QuorumCert parentQc, long execHeight, Bytes32 execRoot,
-      Bytes payload, byte[] encoding) {
+  private ConsensusBlock(
+      long epoch,
+      long round,
+      long height,
+      int author,
+      QuorumCert parentQc,
+      long execHeight,
+      Bytes32 execRoot,
+      Bytes payload,
+      byte[] encoding) {
     this.epoch = epoch;
     this.round = round;
     this.height = height;
@@ -36,17 +45,38 @@ public final class ConsensusBlock {
     this.id = Keccak.hash(encoding);
   }
 
-  public static ConsensusBlock create(long epoch, long round, int author, QuorumCert parentQc, long execHeight, Bytes32 execRoot,
+  public static ConsensusBlock create(
+      long epoch,
+      long round,
+      int author,
+      QuorumCert parentQc,
+      long execHeight,
+      Bytes32 execRoot,
       Bytes payload) {
     long height = parentQc.height() + 1;
-    byte[] enc = CanonicalEncoding.block(epoch, round, height, author, parentQc, execHeight, execRoot, payload);
-    return new ConsensusBlock(epoch, round, height, author, parentQc, execHeight, execRoot, payload, enc);
+    byte[] enc =
+        CanonicalEncoding.block(
+            epoch, round, height, author, parentQc, execHeight, execRoot, payload);
+    return new ConsensusBlock(
+        epoch, round, height, author, parentQc, execHeight, execRoot, payload, enc);
   }
 
-  /** For the decoder: the fields as read and the exact bytes they were read from (strict RLP, so canonical). */
-  static ConsensusBlock decoded(long epoch, long round, long height, int author, QuorumCert parentQc, long execHeight,
-      Bytes32 execRoot, Bytes payload, byte[] encoding) {
-    return new ConsensusBlock(epoch, round, height, author, parentQc, execHeight, execRoot, payload, encoding);
+  /**
+   * For the decoder: the fields as read and the exact bytes they were read from (strict RLP, so
+   * canonical).
+   */
+  static ConsensusBlock decoded(
+      long epoch,
+      long round,
+      long height,
+      int author,
+      QuorumCert parentQc,
+      long execHeight,
+      Bytes32 execRoot,
+      Bytes payload,
+      byte[] encoding) {
+    return new ConsensusBlock(
+        epoch, round, height, author, parentQc, execHeight, execRoot, payload, encoding);
   }
 
   public Bytes32 id() {
@@ -110,7 +140,18 @@ public final class ConsensusBlock {
 
   @Override
   public String toString() {
-    return "Block{r=" + round + " h=" + height + " by=" + author + " id=" + id.toHex().substring(0, 8)
-        + " parent=" + parentId().toHex().substring(0, 8) + "@" + parentQc.round() + "}";
+    return "Block{r="
+        + round
+        + " h="
+        + height
+        + " by="
+        + author
+        + " id="
+        + id.toHex().substring(0, 8)
+        + " parent="
+        + parentId().toHex().substring(0, 8)
+        + "@"
+        + parentQc.round()
+        + "}";
   }
 }

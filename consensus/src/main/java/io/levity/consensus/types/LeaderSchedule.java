@@ -3,9 +3,10 @@ package io.levity.consensus.types;
 import java.util.List;
 
 /**
- * Round-robin leaders weighted by voting power (smooth weighted round robin): each validator leads a share of
- * rounds proportional to its power, spread out rather than in runs. With equal powers, round r is led by r mod n.
- * Deterministic, so every node computes the same leader without communication.
+ * Round-robin leaders weighted by voting power (smooth weighted round robin): each validator leads
+ * a share of rounds proportional to its power, spread out rather than in runs. With equal powers,
+ * round r is led by r mod n. Deterministic, so every node computes the same leader without
+ * communication.
  */
 final class LeaderSchedule {
   private static final long MAX_SLOTS = 1 << 14;

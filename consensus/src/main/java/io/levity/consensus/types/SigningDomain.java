@@ -5,8 +5,8 @@ import io.levity.core.rlp.Rlp;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The exact bytes each signature covers. Every kind starts with its own tag and the chain id, so a signature made
- * for one purpose or one chain is never valid for another (domain separation).
+ * The exact bytes each signature covers. Every kind starts with its own tag and the chain id, so a
+ * signature made for one purpose or one chain is never valid for another (domain separation).
  */
 public record SigningDomain(long chainId) {
   private static final byte[] PROPOSAL = tag("LEVITY-BFT-PROPOSAL-V1");
@@ -14,7 +14,11 @@ public record SigningDomain(long chainId) {
   private static final byte[] TIMEOUT = tag("LEVITY-BFT-TIMEOUT-V1");
 
   public byte[] proposal(long epoch, long round, Bytes32 blockId) {
-    return Rlp.encodeList(PROPOSAL, Rlp.encodeLong(chainId), Rlp.encodeLong(epoch), Rlp.encodeLong(round),
+    return Rlp.encodeList(
+        PROPOSAL,
+        Rlp.encodeLong(chainId),
+        Rlp.encodeLong(epoch),
+        Rlp.encodeLong(round),
         Rlp.encodeBytes(blockId));
   }
 
@@ -23,7 +27,11 @@ public record SigningDomain(long chainId) {
   }
 
   public byte[] timeout(long epoch, long round, long highQcRound) {
-    return Rlp.encodeList(TIMEOUT, Rlp.encodeLong(chainId), Rlp.encodeLong(epoch), Rlp.encodeLong(round),
+    return Rlp.encodeList(
+        TIMEOUT,
+        Rlp.encodeLong(chainId),
+        Rlp.encodeLong(epoch),
+        Rlp.encodeLong(round),
         Rlp.encodeLong(highQcRound));
   }
 

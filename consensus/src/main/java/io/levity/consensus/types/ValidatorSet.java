@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The validators of one epoch, with voting power. Quorum is more than two thirds of the total power, so any two
- * quorums share more than a third, which holds at least one honest validator while Byzantine power stays below a
- * third. The validity threshold (more than a third) guarantees at least one honest member.
+ * The validators of one epoch, with voting power. Quorum is more than two thirds of the total
+ * power, so any two quorums share more than a third, which holds at least one honest validator
+ * while Byzantine power stays below a third. The validity threshold (more than a third) guarantees
+ * at least one honest member.
  */
 public final class ValidatorSet {
   /** Upper bound on the set size, which also bounds bitmaps and certificates on the wire. */
@@ -20,13 +21,15 @@ public final class ValidatorSet {
 
   public ValidatorSet(long epoch, List<Validator> validators) {
     if (validators.isEmpty() || validators.size() > MAX_VALIDATORS) {
-      throw new IllegalArgumentException("a validator set needs 1.." + MAX_VALIDATORS + " members, got " + validators.size());
+      throw new IllegalArgumentException(
+          "a validator set needs 1.." + MAX_VALIDATORS + " members, got " + validators.size());
     }
     this.epoch = epoch;
     this.validators = List.copyOf(validators);
     long t = 0;
     for (Validator v : validators) t = Math.addExact(t, v.power());
-    if (t > Long.MAX_VALUE / 4) throw new IllegalArgumentException("total voting power too large: " + t);
+    if (t > Long.MAX_VALUE / 4)
+      throw new IllegalArgumentException("total voting power too large: " + t);
     this.totalPower = t;
     this.schedule = new LeaderSchedule(this.validators);
   }
@@ -56,7 +59,10 @@ public final class ValidatorSet {
     return totalPower * 2 / 3 + 1;
   }
 
-  /** Smallest power that is more than a third of the total, so it includes at least one honest validator. */
+  /**
+   * Smallest power that is more than a third of the total, so it includes at least one honest
+   * validator.
+   */
   public long validityPower() {
     return totalPower - quorumPower() + 1;
   }

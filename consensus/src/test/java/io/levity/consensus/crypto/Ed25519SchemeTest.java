@@ -44,7 +44,8 @@ class Ed25519SchemeTest {
     byte[] bad = agg.toArray();
     bad[100] ^= 1;
     assertThat(scheme.verifyAggregate(keys, msgs, Bytes.wrap(bad))).isFalse();
-    assertThat(scheme.verifyAggregate(List.of(keys.get(1), keys.get(0), keys.get(2)), msgs, agg)).isFalse();
+    assertThat(scheme.verifyAggregate(List.of(keys.get(1), keys.get(0), keys.get(2)), msgs, agg))
+        .isFalse();
     assertThat(scheme.verifyAggregate(keys.subList(0, 2), msgs.subList(0, 2), agg)).isFalse();
   }
 }

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The engine driven message by message; with n = 4 and equal power, round r is led by validator r mod 4. */
+/**
+ * The engine driven message by message; with n = 4 and equal power, round r is led by validator r
+ * mod 4.
+ */
 class EngineTest {
   private final TestNet net = new TestNet(4);
   private final ConsensusBlock b1 = net.block(1, net.genesisQc, "b1");
@@ -40,8 +43,12 @@ class EngineTest {
   void startSetsATimerAndOnlyTheLeaderAsksForAPayload() {
     Harness leader = new Harness(net, 1);
     List<Action> a = leader.start();
-    assertThat(only(a, Action.SetTimer.class)).singleElement().satisfies(t -> assertThat(t.round()).isEqualTo(1));
-    assertThat(only(a, Action.RequestPayload.class)).singleElement().satisfies(p -> assertThat(p.round()).isEqualTo(1));
+    assertThat(only(a, Action.SetTimer.class))
+        .singleElement()
+        .satisfies(t -> assertThat(t.round()).isEqualTo(1));
+    assertThat(only(a, Action.RequestPayload.class))
+        .singleElement()
+        .satisfies(p -> assertThat(p.round()).isEqualTo(1));
     assertThat(only(started(3).all, Action.RequestPayload.class)).isEmpty();
   }
 
@@ -49,10 +56,13 @@ class EngineTest {
   void votesForAValidProposalAndSendsTheVoteToTheNextLeaderOnly() {
     Harness h = started(3);
     List<Action> a = h.receive(1, net.proposal(b1));
-    assertThat(sent(a, Vote.class)).singleElement().satisfies(v -> {
-      assertThat(v.data().blockId()).isEqualTo(b1.id());
-      assertThat(v.voter()).isEqualTo(3);
-    });
+    assertThat(sent(a, Vote.class))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.data().blockId()).isEqualTo(b1.id());
+              assertThat(v.voter()).isEqualTo(3);
+            });
     assertThat(recipients(a, Vote.class)).containsExactly(2);
     assertThat(only(a, Action.Broadcast.class)).isEmpty();
   }
@@ -71,7 +81,9 @@ class EngineTest {
   @Test
   void rejectsAProposalFromSomeoneOtherThanTheLeader() {
     Harness h = started(3);
-    ConsensusBlock byZero = ConsensusBlock.create(TestNet.EPOCH, 1, 0, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
+    ConsensusBlock byZero =
+        ConsensusBlock.create(
+            TestNet.EPOCH, 1, 0, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
     assertThat(sent(h.receive(0, net.proposal(byZero)), Vote.class)).isEmpty();
     assertThat(h.engine.stats().rejected(Reject.NOT_THE_LEADER)).isEqualTo(1);
   }
@@ -79,7 +91,8 @@ class EngineTest {
   @Test
   void rejectsAProposalFromAnotherEpoch() {
     Harness h = started(3);
-    ConsensusBlock other = ConsensusBlock.create(2, 1, 1, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
+    ConsensusBlock other =
+        ConsensusBlock.create(2, 1, 1, net.genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1));
     assertThat(sent(h.receive(1, net.proposal(other)), Vote.class)).isEmpty();
     assertThat(h.engine.stats().rejected(Reject.WRONG_EPOCH)).isEqualTo(1);
   }
@@ -100,7 +113,9 @@ class EngineTest {
     h.receive(1, net.proposal(b1)); // its own vote goes to itself
     assertThat(only(h.receive(0, net.vote(0, b1)), Action.RequestPayload.class)).isEmpty();
     List<Action> a = h.receive(1, net.vote(1, b1));
-    assertThat(only(a, Action.RequestPayload.class)).singleElement().satisfies(p -> assertThat(p.round()).isEqualTo(2));
+    assertThat(only(a, Action.RequestPayload.class))
+        .singleElement()
+        .satisfies(p -> assertThat(p.round()).isEqualTo(2));
     assertThat(h.engine.currentRound()).isEqualTo(2);
 
     List<Action> p = h.payload(2, "txs");
@@ -117,25 +132,35 @@ class EngineTest {
   void aTimedOutRoundEndsWithATcAndALongerTimeout() {
     Harness h = started(3);
     List<Action> t = h.fireTimer();
-    assertThat(sent(t, Timeout.class)).singleElement().satisfies(x -> {
-      assertThat(x.round()).isEqualTo(1);
-      assertThat(x.highQc()).isEqualTo(net.genesisQc);
-    });
+    assertThat(sent(t, Timeout.class))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.round()).isEqualTo(1);
+              assertThat(x.highQc()).isEqualTo(net.genesisQc);
+            });
     h.receive(0, net.timeout(0, 1, net.genesisQc, Optional.empty()));
     List<Action> a = h.receive(1, net.timeout(1, 1, net.genesisQc, Optional.empty()));
     assertThat(h.engine.currentRound()).isEqualTo(2);
-    assertThat(only(a, Action.SetTimer.class)).singleElement().satisfies(s -> {
-      assertThat(s.round()).isEqualTo(2);
-      assertThat(s.delayMillis()).isEqualTo(1_500);
-    });
+    assertThat(only(a, Action.SetTimer.class))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.round()).isEqualTo(2);
+              assertThat(s.delayMillis()).isEqualTo(1_500);
+            });
   }
 
   @Test
   void moreThanAThirdOfTimeoutsMakeANodeTimeOutWithoutItsTimer() {
     Harness h = started(3);
-    assertThat(sent(h.receive(0, net.timeout(0, 1, net.genesisQc, Optional.empty())), Timeout.class)).isEmpty();
+    assertThat(
+            sent(h.receive(0, net.timeout(0, 1, net.genesisQc, Optional.empty())), Timeout.class))
+        .isEmpty();
     List<Action> a = h.receive(1, net.timeout(1, 1, net.genesisQc, Optional.empty()));
-    assertThat(sent(a, Timeout.class)).singleElement().satisfies(x -> assertThat(x.sender()).isEqualTo(3));
+    assertThat(sent(a, Timeout.class))
+        .singleElement()
+        .satisfies(x -> assertThat(x.sender()).isEqualTo(3));
     assertThat(h.engine.currentRound()).isEqualTo(2); // its own timeout completed the TC
   }
 
@@ -145,7 +170,9 @@ class EngineTest {
     h.fireTimer();
     h.receive(0, net.timeout(0, 1, net.genesisQc, Optional.empty()));
     List<Action> a = h.receive(1, net.timeout(1, 1, net.genesisQc, Optional.empty()));
-    assertThat(only(a, Action.RequestPayload.class)).singleElement().satisfies(p -> assertThat(p.round()).isEqualTo(2));
+    assertThat(only(a, Action.RequestPayload.class))
+        .singleElement()
+        .satisfies(p -> assertThat(p.round()).isEqualTo(2));
     Proposal p = sent(h.payload(2, "after-tc"), Proposal.class).get(0);
     assertThat(p.lastRoundTc()).hasValueSatisfying(tc -> assertThat(tc.round()).isEqualTo(1));
     assertThat(p.block().parentQc()).isEqualTo(net.genesisQc);
@@ -156,8 +183,11 @@ class EngineTest {
     Harness h = started(0);
     assertThat(only(h.receive(1, net.proposal(b1)), Action.Commit.class)).isEmpty();
     assertThat(only(h.receive(2, net.proposal(b2)), Action.Commit.class)).isEmpty();
-    List<Action> a = h.receive(3, net.proposal(b3)); // carries QC(b2), whose parent b1 is from round 1
-    assertThat(only(a, Action.Commit.class)).extracting(c -> c.block().id()).containsExactly(b1.id());
+    List<Action> a =
+        h.receive(3, net.proposal(b3)); // carries QC(b2), whose parent b1 is from round 1
+    assertThat(only(a, Action.Commit.class))
+        .extracting(c -> c.block().id())
+        .containsExactly(b1.id());
     assertThat(h.engine.committed().id()).isEqualTo(b1.id());
   }
 
@@ -170,9 +200,12 @@ class EngineTest {
     ConsensusBlock r4 = net.block(4, net.qc(r3), "r4");
     ConsensusBlock r5 = net.block(5, net.qc(r4), "r5");
     h.receive(3, net.proposal(r3, Optional.of(tc2)));
-    assertThat(only(h.receive(0, net.proposal(r4)), Action.Commit.class)).isEmpty(); // QC(r3) skips round 2
+    assertThat(only(h.receive(0, net.proposal(r4)), Action.Commit.class))
+        .isEmpty(); // QC(r3) skips round 2
     List<Action> a = h.receive(1, net.proposal(r5));
-    assertThat(only(a, Action.Commit.class)).extracting(c -> c.block().id()).containsExactly(b1.id(), r3.id());
+    assertThat(only(a, Action.Commit.class))
+        .extracting(c -> c.block().id())
+        .containsExactly(b1.id(), r3.id());
   }
 
   @Test
@@ -190,7 +223,9 @@ class EngineTest {
         assertThat(sent(a, Vote.class)).isEmpty();
         assertThat(h.engine.stats().rejected(Reject.REFUSED_BY_SAFETY_RULES)).isEqualTo(1);
       } else {
-        assertThat(sent(a, Vote.class)).singleElement().satisfies(v -> assertThat(v.data().blockId()).isEqualTo(fork.id()));
+        assertThat(sent(a, Vote.class))
+            .singleElement()
+            .satisfies(v -> assertThat(v.data().blockId()).isEqualTo(fork.id()));
       }
     }
   }
@@ -236,7 +271,8 @@ class EngineTest {
     ConsensusBlock b1prime = net.block(1, net.genesisQc, "other");
     h.receive(0, net.vote(0, b1));
     List<Action> a = h.receive(0, net.vote(0, b1prime));
-    assertThat(only(a, Action.Alarm.class)).singleElement()
+    assertThat(only(a, Action.Alarm.class))
+        .singleElement()
         .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.DOUBLE_VOTE));
     assertThat(only(h.receive(1, net.vote(1, b1)), Action.RequestPayload.class)).isEmpty();
     assertThat(only(h.receive(3, net.vote(3, b1)), Action.RequestPayload.class)).hasSize(1);
@@ -247,11 +283,13 @@ class EngineTest {
     Harness h = started(3);
     h.receive(1, net.proposal(b1));
     List<Action> a = h.receive(1, net.proposal(net.block(1, net.genesisQc, "second")));
-    assertThat(only(a, Action.Alarm.class)).singleElement()
+    assertThat(only(a, Action.Alarm.class))
+        .singleElement()
         .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.EQUIVOCATING_PROPOSER));
     assertThat(sent(h.all, Vote.class)).hasSize(1);
     h.receive(1, net.proposal(net.block(1, net.genesisQc, "third")));
-    assertThat(h.engine.stats().rejected(Reject.DUPLICATE)).isEqualTo(1); // two prove it; more only cost memory
+    assertThat(h.engine.stats().rejected(Reject.DUPLICATE))
+        .isEqualTo(1); // two prove it; more only cost memory
   }
 
   @Test
@@ -279,7 +317,9 @@ class EngineTest {
     Harness h = started(0);
     List<Action> a = h.receive(2, net.proposal(b2));
     assertThat(sent(a, Vote.class)).isEmpty();
-    assertThat(sent(a, BlockRequest.class)).singleElement().satisfies(r -> assertThat(r.blockId()).isEqualTo(b1.id()));
+    assertThat(sent(a, BlockRequest.class))
+        .singleElement()
+        .satisfies(r -> assertThat(r.blockId()).isEqualTo(b1.id()));
     assertThat(recipients(a, BlockRequest.class)).containsExactly(2);
 
     // A response that is not the requested chain is ignored.
@@ -287,7 +327,9 @@ class EngineTest {
     assertThat(h.engine.stats().rejected(Reject.UNSOLICITED)).isEqualTo(1);
 
     List<Action> ok = h.receive(2, new BlockResponse(b1.id(), List.of(b1)));
-    assertThat(sent(ok, Vote.class)).singleElement().satisfies(v -> assertThat(v.data().blockId()).isEqualTo(b2.id()));
+    assertThat(sent(ok, Vote.class))
+        .singleElement()
+        .satisfies(v -> assertThat(v.data().blockId()).isEqualTo(b2.id()));
     assertThat(recipients(ok, Vote.class)).containsExactly(3);
   }
 
@@ -297,10 +339,13 @@ class EngineTest {
     h.receive(1, net.proposal(b1));
     h.receive(2, net.proposal(b2));
     List<Action> a = h.receive(3, new BlockRequest(b2.id(), 10));
-    assertThat(sent(a, BlockResponse.class)).singleElement()
+    assertThat(sent(a, BlockResponse.class))
+        .singleElement()
         .satisfies(r -> assertThat(r.blocks()).containsExactly(b2, b1));
     List<Action> none = h.receive(3, new BlockRequest(Bytes32.fromHex32("11".repeat(32)), 10));
-    assertThat(sent(none, BlockResponse.class)).singleElement().satisfies(r -> assertThat(r.blocks()).isEmpty());
+    assertThat(sent(none, BlockResponse.class))
+        .singleElement()
+        .satisfies(r -> assertThat(r.blocks()).isEmpty());
   }
 
   @Test
@@ -312,7 +357,8 @@ class EngineTest {
     h.restart();
     assertThat(h.engine.currentRound()).isEqualTo(2);
     List<Action> a = h.receive(3, new BlockRequest(b2.id(), 10));
-    assertThat(sent(a, BlockResponse.class)).singleElement()
+    assertThat(sent(a, BlockResponse.class))
+        .singleElement()
         .satisfies(r -> assertThat(r.blocks()).containsExactly(b2, b1));
   }
 

@@ -8,7 +8,10 @@ import io.levity.core.bytes.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Drives one real engine with scripted peers: messages and timers are fed by direct calls, never by a clock. */
+/**
+ * Drives one real engine with scripted peers: messages and timers are fed by direct calls, never by
+ * a clock.
+ */
 final class Harness {
   final TestNet net;
   final int self;
@@ -30,7 +33,15 @@ final class Harness {
   }
 
   private Engine newEngine() {
-    return new Engine(cfg, net.validators, self, net.signers.get(self), net.scheme, safety, LedgerView.empty(), blocks);
+    return new Engine(
+        cfg,
+        net.validators,
+        self,
+        net.signers.get(self),
+        net.scheme,
+        safety,
+        LedgerView.empty(),
+        blocks);
   }
 
   /** Throws the engine away (a crash) and starts a new one on the same stores. */
@@ -73,11 +84,12 @@ final class Harness {
   static <M extends ConsensusMessage> List<M> sent(List<Action> actions, Class<M> type) {
     List<M> out = new ArrayList<>();
     for (Action a : actions) {
-      ConsensusMessage m = switch (a) {
-        case Action.Send s -> s.message();
-        case Action.Broadcast b -> b.message();
-        default -> null;
-      };
+      ConsensusMessage m =
+          switch (a) {
+            case Action.Send s -> s.message();
+            case Action.Broadcast b -> b.message();
+            default -> null;
+          };
       if (type.isInstance(m)) out.add(type.cast(m));
     }
     return out;
@@ -85,7 +97,8 @@ final class Harness {
 
   static List<Integer> recipients(List<Action> actions, Class<? extends ConsensusMessage> type) {
     List<Integer> out = new ArrayList<>();
-    for (Action a : actions) if (a instanceof Action.Send s && type.isInstance(s.message())) out.add(s.to());
+    for (Action a : actions)
+      if (a instanceof Action.Send s && type.isInstance(s.message())) out.add(s.to());
     return out;
   }
 }

@@ -40,9 +40,16 @@ class ConsensusCodecTest {
 
   @Test
   void everyKindSurvivesARoundTrip() throws MalformedMessageException {
-    List<ConsensusMessage> all = List.of(NET.proposal(b2), NET.proposal(NET.block(3, qc1, "x"), Optional.of(tc)), NET.vote(3, b2),
-        NET.timeout(1, 3, qc1, Optional.of(tc)), NET.timeout(0, 2, qc1, Optional.empty()),
-        new BlockRequest(b2.id(), 32), new BlockResponse(b2.id(), List.of(b2, b1)), new BlockResponse(b1.id(), List.of()));
+    List<ConsensusMessage> all =
+        List.of(
+            NET.proposal(b2),
+            NET.proposal(NET.block(3, qc1, "x"), Optional.of(tc)),
+            NET.vote(3, b2),
+            NET.timeout(1, 3, qc1, Optional.of(tc)),
+            NET.timeout(0, 2, qc1, Optional.empty()),
+            new BlockRequest(b2.id(), 32),
+            new BlockResponse(b2.id(), List.of(b2, b1)),
+            new BlockResponse(b1.id(), List.of()));
     for (ConsensusMessage m : all) {
       ConsensusMessage back = roundTrip(m);
       assertThat(back).isEqualTo(m);
@@ -58,25 +65,34 @@ class ConsensusCodecTest {
   }
 
   @Property(tries = 200)
-  void votesRoundTripForAnyField(@ForAll @LongRange(min = 1, max = 1L << 62) long round,
-      @ForAll @IntRange(min = 0, max = 3) int voter, @ForAll @Size(32) byte[] id) throws MalformedMessageException {
-    ConsensusBlock b = ConsensusBlock.create(TestNet.EPOCH, round, voter, qc1, 0, Bytes32.wrap32(id), Bytes.wrap(id));
+  void votesRoundTripForAnyField(
+      @ForAll @LongRange(min = 1, max = 1L << 62) long round,
+      @ForAll @IntRange(min = 0, max = 3) int voter,
+      @ForAll @Size(32) byte[] id)
+      throws MalformedMessageException {
+    ConsensusBlock b =
+        ConsensusBlock.create(
+            TestNet.EPOCH, round, voter, qc1, 0, Bytes32.wrap32(id), Bytes.wrap(id));
     Vote v = NET.vote(voter, b);
     assertThat(roundTrip(v)).isEqualTo(v);
   }
 
   @Property(tries = 200)
-  void proposalsRoundTripForAnyPayload(@ForAll @Size(max = 2000) byte[] payload) throws MalformedMessageException {
-    ConsensusBlock b = ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 1, Bytes32.ZERO, Bytes.wrap(payload));
+  void proposalsRoundTripForAnyPayload(@ForAll @Size(max = 2000) byte[] payload)
+      throws MalformedMessageException {
+    ConsensusBlock b =
+        ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 1, Bytes32.ZERO, Bytes.wrap(payload));
     Proposal p = NET.proposal(b);
     assertThat(roundTrip(p)).isEqualTo(p);
   }
 
   @Property(tries = 300)
-  void arbitraryBytesNeverDecodeToSomethingThatEncodesDifferently(@ForAll @Size(max = 300) byte[] junk) {
+  void arbitraryBytesNeverDecodeToSomethingThatEncodesDifferently(
+      @ForAll @Size(max = 300) byte[] junk) {
     try {
       ConsensusMessage m = codec.decode(junk);
-      assertThat(ConsensusCodec.encode(m)).isEqualTo(junk); // strict decoding: only the canonical form is accepted
+      assertThat(ConsensusCodec.encode(m))
+          .isEqualTo(junk); // strict decoding: only the canonical form is accepted
     } catch (MalformedMessageException expected) {
       // the usual outcome
     }
@@ -90,7 +106,8 @@ class ConsensusCodecTest {
     assertThatThrownBy(() -> codec.decode(Arrays.copyOf(good, good.length - 1)))
         .isInstanceOf(MalformedMessageException.class);
     byte[] unknown = Rlp.encodeList(Rlp.encodeLong(9), Rlp.encodeBytes(new byte[] {1}));
-    assertThatThrownBy(() -> codec.decode(unknown)).isInstanceOf(MalformedMessageException.class)
+    assertThatThrownBy(() -> codec.decode(unknown))
+        .isInstanceOf(MalformedMessageException.class)
         .hasMessageContaining("unknown message kind");
   }
 
@@ -98,20 +115,27 @@ class ConsensusCodecTest {
   void sizeLimitsAreEnforcedWhileDecoding() {
     DecodeLimits tight = new DecodeLimits(4_096, 100, 8, 64, 2);
     ConsensusCodec small = new ConsensusCodec(tight);
-    ConsensusBlock big = ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[101]));
+    ConsensusBlock big =
+        ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[101]));
     assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(NET.proposal(big))))
-        .isInstanceOf(MalformedMessageException.class).hasMessageContaining("payload");
-    ConsensusBlock huge = ConsensusBlock.create(TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[5_000]));
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("payload");
+    ConsensusBlock huge =
+        ConsensusBlock.create(
+            TestNet.EPOCH, 2, 2, qc1, 0, Bytes32.ZERO, Bytes.wrap(new byte[5_000]));
     assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(NET.proposal(huge))))
-        .isInstanceOf(MalformedMessageException.class).hasMessageContaining("exceeds");
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("exceeds");
     BlockResponse three = new BlockResponse(b2.id(), List.of(b2, b1, b1));
     assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(three)))
-        .isInstanceOf(MalformedMessageException.class).hasMessageContaining("too many blocks");
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("too many blocks");
     assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(new BlockRequest(b1.id(), 3))))
         .isInstanceOf(MalformedMessageException.class);
     Timeout withLongSig = new Timeout(1, 2, 0, qc1, Optional.empty(), Bytes.wrap(new byte[65]));
     assertThatThrownBy(() -> small.decode(ConsensusCodec.encode(withLongSig)))
-        .isInstanceOf(MalformedMessageException.class).hasMessageContaining("signature");
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("signature");
   }
 
   @Test

@@ -18,7 +18,12 @@ class SafetyRulesTest {
   private final InMemorySafetyStore store = new InMemorySafetyStore();
 
   private SafetyRules rules(UnsafeFault fault) {
-    return new SafetyRules(store, net.signers.get(3), net.domain, 3, SafetyState.initial(TestNet.EPOCH, net.genesisQc),
+    return new SafetyRules(
+        store,
+        net.signers.get(3),
+        net.domain,
+        3,
+        SafetyState.initial(TestNet.EPOCH, net.genesisQc),
         fault);
   }
 
@@ -37,13 +42,17 @@ class SafetyRulesTest {
     Decision<Vote> d = r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty());
     assertThat(d).isInstanceOf(Decision.Signed.class);
     Vote v = ((Decision.Signed<Vote>) d).value();
-    assertThat(net.scheme.verify(net.validators.get(3).publicKey(), net.domain.vote(v.data()), v.signature())).isTrue();
+    assertThat(
+            net.scheme.verify(
+                net.validators.get(3).publicKey(), net.domain.vote(v.data()), v.signature()))
+        .isTrue();
     assertThat(r.state().lastVotedRound()).isEqualTo(1);
 
     ConsensusBlock other = net.block(1, net.genesisQc, "b");
     assertThat(r.vote(other, Optional.empty(), net.genesisQc, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
-    assertThat(r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty())).isInstanceOf(Decision.Refused.class);
+    assertThat(r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty()))
+        .isInstanceOf(Decision.Refused.class);
   }
 
   @Test
@@ -64,7 +73,8 @@ class SafetyRulesTest {
     ConsensusBlock forkOnQc1 = net.block(4, qc1, "fork");
     ConsensusBlock onQc2 = net.block(4, qc2, "good");
 
-    assertThat(rules().vote(forkOnQc1, Optional.of(tc3), qc1, Optional.empty())).isInstanceOf(Decision.Refused.class);
+    assertThat(rules().vote(forkOnQc1, Optional.of(tc3), qc1, Optional.empty()))
+        .isInstanceOf(Decision.Refused.class);
     assertThat(signed(rules().vote(onQc2, Optional.of(tc3), qc2, Optional.empty()))).isTrue();
   }
 
@@ -75,21 +85,43 @@ class SafetyRulesTest {
     QuorumCert qc2 = net.qc(net.block(2, qc1, "2"));
     TimeoutCert tc3 = net.tc(3, new int[] {0, 1, 2}, new long[] {2, 1, 1}, qc2);
     ConsensusBlock fork = net.block(4, qc1, "fork");
-    assertThat(signed(rules(UnsafeFault.IGNORE_LOCK).vote(fork, Optional.of(tc3), qc1, Optional.empty()))).isTrue();
+    assertThat(
+            signed(
+                rules(UnsafeFault.IGNORE_LOCK).vote(fork, Optional.of(tc3), qc1, Optional.empty())))
+        .isTrue();
   }
 
   @Test
   void theVoteTwiceFaultSignsASecondBlockInARound() {
     SafetyRules r = rules(UnsafeFault.VOTE_TWICE);
-    assertThat(signed(r.vote(net.block(1, net.genesisQc, "a"), Optional.empty(), net.genesisQc, Optional.empty()))).isTrue();
-    assertThat(signed(r.vote(net.block(1, net.genesisQc, "b"), Optional.empty(), net.genesisQc, Optional.empty()))).isTrue();
+    assertThat(
+            signed(
+                r.vote(
+                    net.block(1, net.genesisQc, "a"),
+                    Optional.empty(),
+                    net.genesisQc,
+                    Optional.empty())))
+        .isTrue();
+    assertThat(
+            signed(
+                r.vote(
+                    net.block(1, net.genesisQc, "b"),
+                    Optional.empty(),
+                    net.genesisQc,
+                    Optional.empty())))
+        .isTrue();
   }
 
   @Test
   void noVoteInARoundAlreadyTimedOut() {
     SafetyRules r = rules();
     assertThat(signed(r.timeout(1, net.genesisQc, Optional.empty()))).isTrue();
-    assertThat(r.vote(net.block(1, net.genesisQc, "late"), Optional.empty(), net.genesisQc, Optional.empty()))
+    assertThat(
+            r.vote(
+                net.block(1, net.genesisQc, "late"),
+                Optional.empty(),
+                net.genesisQc,
+                Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
   }
 
@@ -113,7 +145,8 @@ class SafetyRulesTest {
 
   @Test
   void unjustifiedTimeoutRoundsAreRefused() {
-    assertThat(rules().timeout(5, net.genesisQc, Optional.empty())).isInstanceOf(Decision.Refused.class);
+    assertThat(rules().timeout(5, net.genesisQc, Optional.empty()))
+        .isInstanceOf(Decision.Refused.class);
   }
 
   @Test
@@ -126,26 +159,55 @@ class SafetyRulesTest {
     assertThat(store.load()).hasValueSatisfying(s -> assertThat(s.lastVotedRound()).isEqualTo(1));
 
     SafetyRules afterRestart = rules();
-    assertThat(afterRestart.vote(net.block(1, net.genesisQc, "b"), Optional.empty(), net.genesisQc, Optional.empty()))
+    assertThat(
+            afterRestart.vote(
+                net.block(1, net.genesisQc, "b"),
+                Optional.empty(),
+                net.genesisQc,
+                Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
   }
 
   @Test
   void proposesAtMostOncePerRoundEvenAcrossRestarts() {
-    SafetyRules leader = new SafetyRules(store, net.signers.get(1), net.domain, 1,
-        SafetyState.initial(TestNet.EPOCH, net.genesisQc), UnsafeFault.NONE);
+    SafetyRules leader =
+        new SafetyRules(
+            store,
+            net.signers.get(1),
+            net.domain,
+            1,
+            SafetyState.initial(TestNet.EPOCH, net.genesisQc),
+            UnsafeFault.NONE);
     assertThat(signed(leader.propose(net.block(1, net.genesisQc, "a"), Optional.empty()))).isTrue();
-    SafetyRules restarted = new SafetyRules(store, net.signers.get(1), net.domain, 1,
-        SafetyState.initial(TestNet.EPOCH, net.genesisQc), UnsafeFault.NONE);
-    Decision<Proposal> again = restarted.propose(net.block(1, net.genesisQc, "b"), Optional.empty());
+    SafetyRules restarted =
+        new SafetyRules(
+            store,
+            net.signers.get(1),
+            net.domain,
+            1,
+            SafetyState.initial(TestNet.EPOCH, net.genesisQc),
+            UnsafeFault.NONE);
+    Decision<Proposal> again =
+        restarted.propose(net.block(1, net.genesisQc, "b"), Optional.empty());
     assertThat(again).isInstanceOf(Decision.Refused.class);
   }
 
   @Test
   void wrongEpochBlocksAreRefused() {
-    SafetyRules other = new SafetyRules(store, net.signers.get(3), net.domain, 3,
-        SafetyState.initial(2, net.genesisQc), UnsafeFault.NONE);
-    assertThat(other.vote(net.block(1, net.genesisQc, "a"), Optional.empty(), net.genesisQc, Optional.empty()))
+    SafetyRules other =
+        new SafetyRules(
+            store,
+            net.signers.get(3),
+            net.domain,
+            3,
+            SafetyState.initial(2, net.genesisQc),
+            UnsafeFault.NONE);
+    assertThat(
+            other.vote(
+                net.block(1, net.genesisQc, "a"),
+                Optional.empty(),
+                net.genesisQc,
+                Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
   }
 }

@@ -31,7 +31,8 @@ final class Seeds {
   }
 
   static String failures(List<SimResult> rs) {
-    return rs.stream().filter(r -> !r.passed())
+    return rs.stream()
+        .filter(r -> !r.passed())
         .map(r -> "seed " + r.seed() + ": " + r.violations() + " " + r.metrics().summary())
         .collect(Collectors.joining("\n"));
   }

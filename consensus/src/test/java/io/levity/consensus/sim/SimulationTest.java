@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Many seeded runs with faults and Byzantine validators: nothing may break, and broken variants must be caught. */
+/**
+ * Many seeded runs with faults and Byzantine validators: nothing may break, and broken variants
+ * must be caught.
+ */
 class SimulationTest {
-  // 80 rounds: faults until round 40 (GST), then at least 40 rounds of recovery; the CLI defaults to 120.
+  // 80 rounds: faults until round 40 (GST), then at least 40 rounds of recovery; the CLI defaults
+  // to 120.
   private static final SimConfig FOUR = SimConfig.of(4, 1).withRounds(80);
   private static final SimConfig SEVEN = SimConfig.of(7, 2).withRounds(80);
 
@@ -58,17 +62,22 @@ class SimulationTest {
     long unjustifiedOrFar = 0;
     for (SimNode n : spam.nodes()) {
       if (n.isHonest() && n.isUp()) {
-        unjustifiedOrFar += n.engine().stats().rejected(Reject.UNJUSTIFIED_ROUND)
-            + n.engine().stats().rejected(Reject.TOO_FAR_AHEAD) + n.engine().stats().rejected(Reject.STALE);
+        unjustifiedOrFar +=
+            n.engine().stats().rejected(Reject.UNJUSTIFIED_ROUND)
+                + n.engine().stats().rejected(Reject.TOO_FAR_AHEAD)
+                + n.engine().stats().rejected(Reject.STALE);
       }
     }
     assertThat(unjustifiedOrFar).isPositive();
-    Simulation forger = new Simulation(FOUR.withBehaviours(Set.of(Behaviour.INVALID_SIGNATURES)), 3);
+    Simulation forger =
+        new Simulation(FOUR.withBehaviours(Set.of(Behaviour.INVALID_SIGNATURES)), 3);
     forger.run();
     long bad = 0;
     for (SimNode n : forger.nodes()) {
       if (n.isHonest() && n.isUp()) {
-        bad += n.engine().stats().rejected(Reject.BAD_SIGNATURE) + n.engine().stats().rejected(Reject.BAD_CERTIFICATE);
+        bad +=
+            n.engine().stats().rejected(Reject.BAD_SIGNATURE)
+                + n.engine().stats().rejected(Reject.BAD_CERTIFICATE);
       }
     }
     assertThat(bad).isPositive();
@@ -79,7 +88,10 @@ class SimulationTest {
     Simulation sim = new Simulation(SEVEN, 11);
     assertThat(sim.run().passed()).isTrue();
     List<SimNode> honest = sim.nodes().stream().filter(SimNode::isHonest).toList();
-    SimNode longest = honest.stream().max((x, y) -> Long.compare(x.ledger().height(), y.ledger().height())).orElseThrow();
+    SimNode longest =
+        honest.stream()
+            .max((x, y) -> Long.compare(x.ledger().height(), y.ledger().height()))
+            .orElseThrow();
     for (SimNode n : honest) {
       assertThat(n.ledger().height()).isPositive();
       for (long h = 1; h <= n.ledger().height(); h++) {
@@ -90,16 +102,19 @@ class SimulationTest {
 
   @Test
   void ignoringTheLockIsCaughtAsAFork() {
-    SimConfig broken = FOUR.withUnsafeFault(UnsafeFault.IGNORE_LOCK).withBehaviours(Set.of(Behaviour.FORK));
+    SimConfig broken =
+        FOUR.withUnsafeFault(UnsafeFault.IGNORE_LOCK).withBehaviours(Set.of(Behaviour.FORK));
     List<SimResult> rs = Seeds.run(broken, 0, 60);
-    assertThat(rs).anyMatch(r -> r.has(Violation.Kind.SAFETY) || r.has(Violation.Kind.CONFLICTING_COMMIT));
+    assertThat(rs)
+        .anyMatch(r -> r.has(Violation.Kind.SAFETY) || r.has(Violation.Kind.CONFLICTING_COMMIT));
     // The same attack against correct nodes gets nowhere.
     assertAllPassAndLive(Seeds.run(broken.withUnsafeFault(UnsafeFault.NONE), 0, 30), broken);
   }
 
   @Test
   void votingTwiceIsCaught() {
-    SimConfig broken = FOUR.withUnsafeFault(UnsafeFault.VOTE_TWICE).withBehaviours(Set.of(Behaviour.EQUIVOCATE));
+    SimConfig broken =
+        FOUR.withUnsafeFault(UnsafeFault.VOTE_TWICE).withBehaviours(Set.of(Behaviour.EQUIVOCATE));
     List<SimResult> rs = Seeds.run(broken, 0, 10);
     assertThat(rs).anyMatch(r -> r.has(Violation.Kind.HONEST_EQUIVOCATION));
   }
@@ -108,13 +123,15 @@ class SimulationTest {
   void forgettingTheSafetyStateOnRestartIsCaught() {
     SimConfig broken = FOUR.withForgetSafetyOnRestart(true);
     List<SimResult> rs = Seeds.run(broken, 0, 30);
-    assertThat(rs).anyMatch(r -> r.has(Violation.Kind.HONEST_EQUIVOCATION) || r.has(Violation.Kind.SAFETY));
+    assertThat(rs)
+        .anyMatch(r -> r.has(Violation.Kind.HONEST_EQUIVOCATION) || r.has(Violation.Kind.SAFETY));
   }
 
   private static void assertAllPassAndLive(List<SimResult> rs, SimConfig cfg) {
     assertThat(rs).as("failing seeds:%n%s", Seeds.failures(rs)).allMatch(SimResult::passed);
     for (SimResult r : rs) {
-      assertThat(r.metrics().resumedWithinRounds()).as("seed %d resumed", r.seed())
+      assertThat(r.metrics().resumedWithinRounds())
+          .as("seed %d resumed", r.seed())
           .isBetween(0L, (long) cfg.effectiveLivenessRounds());
       assertThat(r.metrics().commits()).as("seed %d commits", r.seed()).isPositive();
     }

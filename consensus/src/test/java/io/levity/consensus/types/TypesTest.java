@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class TypesTest {
   @Property(tries = 200)
-  void aBitmapHoldsExactlyTheIndicesItWasMadeOf(@ForAll @IntRange(min = 1, max = 300) int size,
+  void aBitmapHoldsExactlyTheIndicesItWasMadeOf(
+      @ForAll @IntRange(min = 1, max = 300) int size,
       @ForAll @Size(max = 40) Set<@IntRange(min = 0, max = 299) Integer> picks) {
     BitSet set = new BitSet();
     for (int i : picks) if (i < size) set.set(i);
@@ -29,8 +30,10 @@ class TypesTest {
 
   @Test
   void bitsPastTheSizeMakeABitmapInvalid() {
-    assertThatThrownBy(() -> new SignerBitmap(4, Bytes.of((byte) 0x01))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SignerBitmap(4, Bytes.of((byte) 0, (byte) 0))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SignerBitmap(4, Bytes.of((byte) 0x01)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SignerBitmap(4, Bytes.of((byte) 0, (byte) 0)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(new SignerBitmap(4, Bytes.of((byte) 0xf0)).count()).isEqualTo(4);
   }
 
@@ -44,7 +47,8 @@ class TypesTest {
     ValidatorSet weighted = set(10, 20, 30, 40);
     assertThat(weighted.quorumPower()).isEqualTo(67);
     // Two quorums always overlap in more than a third of the power.
-    assertThat(2 * weighted.quorumPower() - weighted.totalPower()).isGreaterThan(weighted.totalPower() / 3);
+    assertThat(2 * weighted.quorumPower() - weighted.totalPower())
+        .isGreaterThan(weighted.totalPower() / 3);
   }
 
   @Test

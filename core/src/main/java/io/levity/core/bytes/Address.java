@@ -12,7 +12,8 @@ public final class Address extends Bytes {
   }
 
   public static Address wrapAddress(byte[] bytes) {
-    if (bytes.length != 20) throw new IllegalArgumentException("an address is 20 bytes, got " + bytes.length);
+    if (bytes.length != 20)
+      throw new IllegalArgumentException("an address is 20 bytes, got " + bytes.length);
     return new Address(bytes);
   }
 
@@ -29,8 +30,8 @@ public final class Address extends Bytes {
   }
 
   /**
-   * Parses 0x + 40 hex digits. If the digits are mixed case, the EIP-55 checksum must match; all-lower and
-   * all-upper are accepted as unchecksummed.
+   * Parses 0x + 40 hex digits. If the digits are mixed case, the EIP-55 checksum must match;
+   * all-lower and all-upper are accepted as unchecksummed.
    */
   public static Address fromHex(String hex) {
     String digits = Hex.hasPrefix(hex) ? hex.substring(2) : hex;

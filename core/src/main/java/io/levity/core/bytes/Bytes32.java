@@ -40,7 +40,8 @@ public final class Bytes32 extends Bytes {
   }
 
   public static Bytes32 fromBigInteger(BigInteger v) {
-    if (v.signum() < 0 || v.bitLength() > 256) throw new IllegalArgumentException("not a 256-bit unsigned value");
+    if (v.signum() < 0 || v.bitLength() > 256)
+      throw new IllegalArgumentException("not a 256-bit unsigned value");
     byte[] raw = v.toByteArray();
     if (raw.length == 33) raw = java.util.Arrays.copyOfRange(raw, 1, 33);
     return leftPad(raw);

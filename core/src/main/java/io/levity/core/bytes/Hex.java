@@ -52,7 +52,10 @@ public final class Hex {
     return out;
   }
 
-  /** Decodes hex allowing an odd number of digits (a leading zero nibble is implied), as in quantities. */
+  /**
+   * Decodes hex allowing an odd number of digits (a leading zero nibble is implied), as in
+   * quantities.
+   */
   public static byte[] decodeLenient(String hex) {
     int start = hasPrefix(hex) ? 2 : 0;
     if (((hex.length() - start) & 1) != 0) {
@@ -62,14 +65,17 @@ public final class Hex {
   }
 
   public static boolean hasPrefix(String hex) {
-    return hex.length() >= 2 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X');
+    return hex.length() >= 2
+        && hex.charAt(0) == '0'
+        && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X');
   }
 
   private static int digit(String s, int i) {
     char c = s.charAt(i);
     int v = c < 128 ? VALUES[c] : -1;
     if (v < 0) {
-      throw new IllegalArgumentException("invalid hex character '" + c + "' at " + i + " in '" + abbreviate(s) + "'");
+      throw new IllegalArgumentException(
+          "invalid hex character '" + c + "' at " + i + " in '" + abbreviate(s) + "'");
     }
     return v;
   }

@@ -8,7 +8,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a 12-byte nonce and a 16-byte tag. {@link #seal} output is nonce || ciphertext || tag.
+ * AES-256-GCM with a 12-byte nonce and a 16-byte tag. {@link #seal} output is nonce || ciphertext
+ * || tag.
  */
 public final class AesGcm {
   public static final int KEY_SIZE = 32;
@@ -17,7 +18,10 @@ public final class AesGcm {
 
   private AesGcm() {}
 
-  /** Thrown when a ciphertext fails authentication (wrong key, tampered data or wrong associated data). */
+  /**
+   * Thrown when a ciphertext fails authentication (wrong key, tampered data or wrong associated
+   * data).
+   */
   public static final class AuthenticationException extends Exception {
     public AuthenticationException(String msg, Throwable cause) {
       super(msg, cause);
@@ -28,7 +32,10 @@ public final class AesGcm {
     check(key, nonce);
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_SIZE * 8, nonce));
+      c.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_SIZE * 8, nonce));
       if (aad != null) c.updateAAD(aad);
       return c.doFinal(plaintext);
     } catch (GeneralSecurityException e) {
@@ -36,12 +43,17 @@ public final class AesGcm {
     }
   }
 
-  public static byte[] decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[] aad) throws AuthenticationException {
+  public static byte[] decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[] aad)
+      throws AuthenticationException {
     check(key, nonce);
-    if (ciphertext.length < TAG_SIZE) throw new AuthenticationException("ciphertext shorter than the tag", null);
+    if (ciphertext.length < TAG_SIZE)
+      throw new AuthenticationException("ciphertext shorter than the tag", null);
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_SIZE * 8, nonce));
+      c.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_SIZE * 8, nonce));
       if (aad != null) c.updateAAD(aad);
       return c.doFinal(ciphertext);
     } catch (AEADBadTagException e) {
@@ -63,14 +75,17 @@ public final class AesGcm {
   }
 
   public static byte[] open(byte[] key, byte[] sealed, byte[] aad) throws AuthenticationException {
-    if (sealed.length < NONCE_SIZE + TAG_SIZE) throw new AuthenticationException("sealed box too short", null);
+    if (sealed.length < NONCE_SIZE + TAG_SIZE)
+      throw new AuthenticationException("sealed box too short", null);
     byte[] nonce = java.util.Arrays.copyOfRange(sealed, 0, NONCE_SIZE);
     byte[] ct = java.util.Arrays.copyOfRange(sealed, NONCE_SIZE, sealed.length);
     return decrypt(key, nonce, ct, aad);
   }
 
   private static void check(byte[] key, byte[] nonce) {
-    if (key.length != KEY_SIZE) throw new IllegalArgumentException("AES-256 key must be 32 bytes, got " + key.length);
-    if (nonce.length != NONCE_SIZE) throw new IllegalArgumentException("GCM nonce must be 12 bytes, got " + nonce.length);
+    if (key.length != KEY_SIZE)
+      throw new IllegalArgumentException("AES-256 key must be 32 bytes, got " + key.length);
+    if (nonce.length != NONCE_SIZE)
+      throw new IllegalArgumentException("GCM nonce must be 12 bytes, got " + nonce.length);
   }
 }

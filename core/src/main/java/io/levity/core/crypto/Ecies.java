@@ -10,9 +10,10 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 /**
  * ECIES over secp256k1, used to seal keys to an account's public key.
  *
- * <p>Format (version 1): {@code ephemeralPub(33, compressed) || nonce(12) || AES-256-GCM(ciphertext || tag)}.
- * The AES key is HKDF-SHA256(ikm = x(ephemeralPriv * recipientPub), salt = ephemeralPub, info = "levity-ecies-v1").
- * The ephemeral public key is also the GCM associated data, so it cannot be swapped.
+ * <p>Format (version 1): {@code ephemeralPub(33, compressed) || nonce(12) || AES-256-GCM(ciphertext
+ * || tag)}. The AES key is HKDF-SHA256(ikm = x(ephemeralPriv * recipientPub), salt = ephemeralPub,
+ * info = "levity-ecies-v1"). The ephemeral public key is also the GCM associated data, so it cannot
+ * be swapped.
  */
 public final class Ecies {
   private static final byte[] INFO = "levity-ecies-v1".getBytes(StandardCharsets.US_ASCII);
@@ -23,7 +24,8 @@ public final class Ecies {
   public static byte[] encrypt(byte[] recipientPub64, byte[] plaintext, SecureRandom rnd) {
     Secp256k1.KeyPair eph = Secp256k1.KeyPair.random(rnd);
     byte[] ephPub = Secp256k1.compress(eph.publicKey());
-    byte[] key = deriveKey(Secp256k1.sharedSecretX(eph.privateKey().unsafeArray(), recipientPub64), ephPub);
+    byte[] key =
+        deriveKey(Secp256k1.sharedSecretX(eph.privateKey().unsafeArray(), recipientPub64), ephPub);
     byte[] sealed = AesGcm.seal(key, plaintext, ephPub, rnd);
     byte[] out = new byte[ephPub.length + sealed.length];
     System.arraycopy(ephPub, 0, out, 0, ephPub.length);
@@ -31,8 +33,10 @@ public final class Ecies {
     return out;
   }
 
-  public static byte[] decrypt(byte[] recipientPriv, byte[] box) throws AesGcm.AuthenticationException {
-    if (box.length < OVERHEAD) throw new AesGcm.AuthenticationException("ECIES box too short: " + box.length, null);
+  public static byte[] decrypt(byte[] recipientPriv, byte[] box)
+      throws AesGcm.AuthenticationException {
+    if (box.length < OVERHEAD)
+      throw new AesGcm.AuthenticationException("ECIES box too short: " + box.length, null);
     byte[] ephPub = Arrays.copyOfRange(box, 0, 33);
     byte[] ephPub64;
     try {

@@ -2,7 +2,10 @@ package io.levity.core.crypto;
 
 import java.security.SecureRandom;
 
-/** Ed25519 signatures (RFC 8032) through BouncyCastle's low-level implementation, which is much faster than the JDK's. */
+/**
+ * Ed25519 signatures (RFC 8032) through BouncyCastle's low-level implementation, which is much
+ * faster than the JDK's.
+ */
 public final class Ed25519 {
   public static final int PUBLIC_KEY_SIZE = 32;
   public static final int SECRET_KEY_SIZE = 32;
@@ -17,7 +20,8 @@ public final class Ed25519 {
   /** A 32-byte seed and its public key. */
   public record KeyPair(byte[] secretKey, byte[] publicKey) {
     public static KeyPair fromSeed(byte[] seed) {
-      if (seed.length != SECRET_KEY_SIZE) throw new IllegalArgumentException("Ed25519 seed must be 32 bytes");
+      if (seed.length != SECRET_KEY_SIZE)
+        throw new IllegalArgumentException("Ed25519 seed must be 32 bytes");
       byte[] pub = new byte[PUBLIC_KEY_SIZE];
       org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, pub, 0);
       return new KeyPair(seed.clone(), pub);
@@ -36,12 +40,14 @@ public final class Ed25519 {
 
   public static byte[] sign(byte[] secretKey, byte[] publicKey, byte[] message) {
     byte[] sig = new byte[SIGNATURE_SIZE];
-    org.bouncycastle.math.ec.rfc8032.Ed25519.sign(secretKey, 0, publicKey, 0, message, 0, message.length, sig, 0);
+    org.bouncycastle.math.ec.rfc8032.Ed25519.sign(
+        secretKey, 0, publicKey, 0, message, 0, message.length, sig, 0);
     return sig;
   }
 
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
     if (publicKey.length != PUBLIC_KEY_SIZE || signature.length != SIGNATURE_SIZE) return false;
-    return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+    return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
+        signature, 0, publicKey, 0, message, 0, message.length);
   }
 }

@@ -4,8 +4,8 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 
 /**
- * Keccak-256 as Ethereum uses it (original Keccak padding 0x01, not SHA3's 0x06). Allocation-light: one
- * 25-long state per call. {@link Hasher} absorbs incrementally.
+ * Keccak-256 as Ethereum uses it (original Keccak padding 0x01, not SHA3's 0x06). Allocation-light:
+ * one 25-long state per call. {@link Hasher} absorbs incrementally.
  */
 public final class Keccak {
   private static final int RATE = 136;
@@ -44,8 +44,8 @@ public final class Keccak {
   }
 
   /**
-   * Hashes {@code in[off, off+len)} into {@code out[outOff, outOff+32)} without allocating: the sponge state is
-   * per thread and input blocks are absorbed in place.
+   * Hashes {@code in[off, off+len)} into {@code out[outOff, outOff+32)} without allocating: the
+   * sponge state is per thread and input blocks are absorbed in place.
    */
   public static void hash256Into(byte[] in, int off, int len, byte[] out, int outOff) {
     long[] s = STATE.get();
@@ -116,8 +116,14 @@ public final class Keccak {
   }
 
   private static long le64(byte[] b, int o) {
-    return (b[o] & 0xffL) | (b[o + 1] & 0xffL) << 8 | (b[o + 2] & 0xffL) << 16 | (b[o + 3] & 0xffL) << 24
-        | (b[o + 4] & 0xffL) << 32 | (b[o + 5] & 0xffL) << 40 | (b[o + 6] & 0xffL) << 48 | (b[o + 7] & 0xffL) << 56;
+    return (b[o] & 0xffL)
+        | (b[o + 1] & 0xffL) << 8
+        | (b[o + 2] & 0xffL) << 16
+        | (b[o + 3] & 0xffL) << 24
+        | (b[o + 4] & 0xffL) << 32
+        | (b[o + 5] & 0xffL) << 40
+        | (b[o + 6] & 0xffL) << 48
+        | (b[o + 7] & 0xffL) << 56;
   }
 
   private static void absorb(long[] s, byte[] b, int off) {
@@ -198,10 +204,30 @@ public final class Keccak {
       // iota
       a00 ^= RC[r];
     }
-    st[0] = a00; st[1] = a01; st[2] = a02; st[3] = a03; st[4] = a04;
-    st[5] = a05; st[6] = a06; st[7] = a07; st[8] = a08; st[9] = a09;
-    st[10] = a10; st[11] = a11; st[12] = a12; st[13] = a13; st[14] = a14;
-    st[15] = a15; st[16] = a16; st[17] = a17; st[18] = a18; st[19] = a19;
-    st[20] = a20; st[21] = a21; st[22] = a22; st[23] = a23; st[24] = a24;
+    st[0] = a00;
+    st[1] = a01;
+    st[2] = a02;
+    st[3] = a03;
+    st[4] = a04;
+    st[5] = a05;
+    st[6] = a06;
+    st[7] = a07;
+    st[8] = a08;
+    st[9] = a09;
+    st[10] = a10;
+    st[11] = a11;
+    st[12] = a12;
+    st[13] = a13;
+    st[14] = a14;
+    st[15] = a15;
+    st[16] = a16;
+    st[17] = a17;
+    st[18] = a18;
+    st[19] = a19;
+    st[20] = a20;
+    st[21] = a21;
+    st[22] = a22;
+    st[23] = a23;
+    st[24] = a24;
   }
 }

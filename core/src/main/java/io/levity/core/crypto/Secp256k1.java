@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * secp256k1 through the native libsecp256k1 (acinq JNI binding): signing with a recovery id (RFC 6979 nonces,
- * low-s), public-key recovery, verification and ECDH. Public keys are 64 bytes (x || y, no 0x04 prefix).
+ * secp256k1 through the native libsecp256k1 (acinq JNI binding): signing with a recovery id (RFC
+ * 6979 nonces, low-s), public-key recovery, verification and ECDH. Public keys are 64 bytes (x ||
+ * y, no 0x04 prefix).
  */
 public final class Secp256k1 {
   public static final BigInteger N =
@@ -51,7 +52,8 @@ public final class Secp256k1 {
 
   /** 64-byte public key for a 32-byte private key. */
   public static byte[] publicKey(byte[] priv) {
-    if (!isValidPrivateKey(priv)) throw new IllegalArgumentException("invalid secp256k1 private key");
+    if (!isValidPrivateKey(priv))
+      throw new IllegalArgumentException("invalid secp256k1 private key");
     byte[] uncompressed = NATIVE.pubkeyCreate(priv);
     return Arrays.copyOfRange(uncompressed, 1, 65);
   }
@@ -67,8 +69,10 @@ public final class Secp256k1 {
     for (int recId = 0; recId < 4; recId++) {
       Optional<byte[]> pub = recoverCompact(hash32, compact, recId);
       if (pub.isPresent() && Arrays.equals(pub.get(), pub64)) {
-        return new Signature(new BigInteger(1, Arrays.copyOfRange(compact, 0, 32)),
-            new BigInteger(1, Arrays.copyOfRange(compact, 32, 64)), recId);
+        return new Signature(
+            new BigInteger(1, Arrays.copyOfRange(compact, 0, 32)),
+            new BigInteger(1, Arrays.copyOfRange(compact, 32, 64)),
+            recId);
       }
     }
     throw new IllegalStateException("could not determine the recovery id of a fresh signature");
@@ -118,7 +122,10 @@ public final class Secp256k1 {
     return NATIVE.pubKeyCompress(uncompressed(pub64));
   }
 
-  /** 64-byte public key from its 33-byte compressed or 65-byte uncompressed encoding; rejects points off the curve. */
+  /**
+   * 64-byte public key from its 33-byte compressed or 65-byte uncompressed encoding; rejects points
+   * off the curve.
+   */
   public static byte[] decodePublicKey(byte[] encoded) {
     try {
       byte[] parsed = NATIVE.pubkeyParse(encoded);
@@ -129,7 +136,8 @@ public final class Secp256k1 {
   }
 
   private static byte[] uncompressed(byte[] pub64) {
-    if (pub64.length != 64) throw new IllegalArgumentException("expected a 64-byte public key, got " + pub64.length);
+    if (pub64.length != 64)
+      throw new IllegalArgumentException("expected a 64-byte public key, got " + pub64.length);
     byte[] u = new byte[65];
     u[0] = 4;
     System.arraycopy(pub64, 0, u, 1, 64);
@@ -137,6 +145,7 @@ public final class Secp256k1 {
   }
 
   private static void requireHash(byte[] hash32) {
-    if (hash32.length != 32) throw new IllegalArgumentException("expected a 32-byte digest, got " + hash32.length);
+    if (hash32.length != 32)
+      throw new IllegalArgumentException("expected a 32-byte digest, got " + hash32.length);
   }
 }

@@ -5,13 +5,15 @@ import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 through the JDK provider (intrinsified on x86). */
 public final class Sha256 {
-  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            }
+          });
 
   private Sha256() {}
 

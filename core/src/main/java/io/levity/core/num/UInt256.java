@@ -5,9 +5,9 @@ import io.levity.core.bytes.Bytes32;
 import java.math.BigInteger;
 
 /**
- * An immutable unsigned 256-bit integer with wrapping (mod 2^256) arithmetic, as the EVM defines it. Four 64-bit
- * limbs, most significant first. Used for balances, values and fees; the interpreter keeps its stack in flat
- * long arrays instead.
+ * An immutable unsigned 256-bit integer with wrapping (mod 2^256) arithmetic, as the EVM defines
+ * it. Four 64-bit limbs, most significant first. Used for balances, values and fees; the
+ * interpreter keeps its stack in flat long arrays instead.
  */
 public final class UInt256 implements Comparable<UInt256> {
   public static final UInt256 ZERO = new UInt256(0, 0, 0, 0);
@@ -31,7 +31,8 @@ public final class UInt256 implements Comparable<UInt256> {
   }
 
   public static UInt256 valueOf(BigInteger v) {
-    if (v.signum() < 0 || v.bitLength() > 256) throw new IllegalArgumentException("out of 256-bit range: " + v);
+    if (v.signum() < 0 || v.bitLength() > 256)
+      throw new IllegalArgumentException("out of 256-bit range: " + v);
     return fromBytes(Bytes32.fromBigInteger(v).unsafeArray());
   }
 

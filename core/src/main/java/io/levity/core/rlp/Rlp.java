@@ -6,7 +6,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RLP encoding and strict decoding of whole values. See {@link RlpReader} for streaming, field-by-field decoding. */
+/**
+ * RLP encoding and strict decoding of whole values. See {@link RlpReader} for streaming,
+ * field-by-field decoding.
+ */
 public final class Rlp {
   private Rlp() {}
 

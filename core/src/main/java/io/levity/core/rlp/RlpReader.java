@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A strict streaming RLP decoder. It rejects every non-canonical form: a single byte below 0x80 wrapped in a
- * string header, long-form lengths under 56, lengths with leading zero bytes, lengths past the end of the input
- * or the enclosing list, and (through {@link #requireEnd}) trailing bytes. Integer readers also reject leading
- * zero bytes.
+ * A strict streaming RLP decoder. It rejects every non-canonical form: a single byte below 0x80
+ * wrapped in a string header, long-form lengths under 56, lengths with leading zero bytes, lengths
+ * past the end of the input or the enclosing list, and (through {@link #requireEnd}) trailing
+ * bytes. Integer readers also reject leading zero bytes.
  */
 public final class RlpReader {
   private final byte[] in;
@@ -59,7 +59,8 @@ public final class RlpReader {
   /** Leaves the current list; every item in it must have been read. */
   public void exitList() {
     if (depth == 0) throw new IllegalStateException("not in a list");
-    if (pos != listEnds[depth - 1]) throw fail("list has " + (listEnds[depth - 1] - pos) + " unread bytes");
+    if (pos != listEnds[depth - 1])
+      throw fail("list has " + (listEnds[depth - 1] - pos) + " unread bytes");
     depth--;
   }
 
@@ -80,11 +81,15 @@ public final class RlpReader {
   public byte[] readFixed(int n, String what) {
     int at = pos;
     byte[] b = readBytes();
-    if (b.length != n) throw new RlpException(what + " must be " + n + " bytes, got " + b.length + " at offset " + at);
+    if (b.length != n)
+      throw new RlpException(
+          what + " must be " + n + " bytes, got " + b.length + " at offset " + at);
     return b;
   }
 
-  /** Reads a canonical unsigned integer that fits in 63 bits... or 64 bits as unsigned when allowed. */
+  /**
+   * Reads a canonical unsigned integer that fits in 63 bits... or 64 bits as unsigned when allowed.
+   */
   public long readLong() {
     int at = pos;
     byte[] b = readScalarBytes();
@@ -108,7 +113,8 @@ public final class RlpReader {
   public byte[] readScalarBytes() {
     int at = pos;
     byte[] b = readBytes();
-    if (b.length > 0 && b[0] == 0) throw new RlpException("integer has leading zero bytes at offset " + at);
+    if (b.length > 0 && b[0] == 0)
+      throw new RlpException("integer has leading zero bytes at offset " + at);
     return b;
   }
 
@@ -135,7 +141,8 @@ public final class RlpReader {
   /** Fails if bytes remain after the top-level item. */
   public void requireEnd() {
     if (depth != 0) throw new IllegalStateException("unclosed list");
-    if (pos != end) throw new RlpException((end - pos) + " trailing bytes after the RLP item at offset " + pos);
+    if (pos != end)
+      throw new RlpException((end - pos) + " trailing bytes after the RLP item at offset " + pos);
   }
 
   private record Header(boolean list, int payloadStart, int length) {}
@@ -150,11 +157,13 @@ public final class RlpReader {
       int len = b0 - 0x80;
       checkFits(start + 1, len, lim);
       if (len == 1 && (in[start + 1] & 0xff) < 0x80) {
-        throw new RlpException("single byte below 0x80 must not have a string header at offset " + start);
+        throw new RlpException(
+            "single byte below 0x80 must not have a string header at offset " + start);
       }
       return new Header(false, start + 1, len);
     }
-    if (b0 <= 0xbf) return new Header(false, start + 1 + (b0 - 0xb7), longLength(start, b0 - 0xb7, lim));
+    if (b0 <= 0xbf)
+      return new Header(false, start + 1 + (b0 - 0xb7), longLength(start, b0 - 0xb7, lim));
     if (b0 <= 0xf7) {
       int len = b0 - 0xc0;
       checkFits(start + 1, len, lim);
@@ -164,21 +173,33 @@ public final class RlpReader {
   }
 
   private int longLength(int start, int lenOfLen, int lim) {
-    if (start + 1 + lenOfLen > lim) throw new RlpException("length field runs past the end at offset " + start);
-    if (in[start + 1] == 0) throw new RlpException("length has leading zero bytes at offset " + start);
-    if (lenOfLen > 4) throw new RlpException("length of " + lenOfLen + " bytes is too large at offset " + start);
+    if (start + 1 + lenOfLen > lim)
+      throw new RlpException("length field runs past the end at offset " + start);
+    if (in[start + 1] == 0)
+      throw new RlpException("length has leading zero bytes at offset " + start);
+    if (lenOfLen > 4)
+      throw new RlpException("length of " + lenOfLen + " bytes is too large at offset " + start);
     long len = 0;
     for (int i = 0; i < lenOfLen; i++) len = (len << 8) | (in[start + 1 + i] & 0xff);
-    if (len < 56) throw new RlpException("long-form length " + len + " should use the short form at offset " + start);
-    if (len > Integer.MAX_VALUE) throw new RlpException("length " + len + " too large at offset " + start);
+    if (len < 56)
+      throw new RlpException(
+          "long-form length " + len + " should use the short form at offset " + start);
+    if (len > Integer.MAX_VALUE)
+      throw new RlpException("length " + len + " too large at offset " + start);
     checkFits(start + 1 + lenOfLen, (int) len, lim);
     return (int) len;
   }
 
   private void checkFits(int payloadStart, long len, int lim) {
     if (payloadStart + len > lim) {
-      throw new RlpException("item of " + len + " bytes at offset " + (payloadStart - 1)
-          + " runs past the end of its container (" + (lim - payloadStart) + " bytes left)");
+      throw new RlpException(
+          "item of "
+              + len
+              + " bytes at offset "
+              + (payloadStart - 1)
+              + " runs past the end of its container ("
+              + (lim - payloadStart)
+              + " bytes left)");
     }
   }
 

@@ -5,7 +5,9 @@ import io.levity.core.bytes.Bytes32;
 import java.util.List;
 import java.util.Objects;
 
-/** One EIP-2930 access-list entry: an address and the storage keys of it the transaction declares. */
+/**
+ * One EIP-2930 access-list entry: an address and the storage keys of it the transaction declares.
+ */
 public record AccessListEntry(Address address, List<Bytes32> storageKeys) {
   public AccessListEntry {
     Objects.requireNonNull(address, "address");

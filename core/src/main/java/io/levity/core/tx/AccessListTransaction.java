@@ -19,7 +19,8 @@ public record AccessListTransaction(
     UInt256 value,
     Bytes data,
     List<AccessListEntry> accessList,
-    Signature signature) implements Transaction {
+    Signature signature)
+    implements Transaction {
 
   public AccessListTransaction {
     TransactionChecks.requireChainId(chainId);
@@ -31,9 +32,26 @@ public record AccessListTransaction(
     TransactionChecks.requireParity(signature);
   }
 
-  public AccessListTransaction(long chainId, long nonce, UInt256 gasPrice, long gasLimit, Optional<Address> to,
-      UInt256 value, Bytes data, List<AccessListEntry> accessList, Signature signature) {
-    this(OptionalLong.of(chainId), nonce, gasPrice, gasLimit, to, value, data, accessList, signature);
+  public AccessListTransaction(
+      long chainId,
+      long nonce,
+      UInt256 gasPrice,
+      long gasLimit,
+      Optional<Address> to,
+      UInt256 value,
+      Bytes data,
+      List<AccessListEntry> accessList,
+      Signature signature) {
+    this(
+        OptionalLong.of(chainId),
+        nonce,
+        gasPrice,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
+        signature);
   }
 
   @Override
@@ -53,6 +71,7 @@ public record AccessListTransaction(
 
   @Override
   public AccessListTransaction withSignature(Signature signature) {
-    return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, signature);
+    return new AccessListTransaction(
+        chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, signature);
   }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An EIP-4844 blob transaction (type 0x03) in its consensus form: the versioned hashes of its blobs, not the
- * blobs themselves. It always has a recipient.
+ * An EIP-4844 blob transaction (type 0x03) in its consensus form: the versioned hashes of its
+ * blobs, not the blobs themselves. It always has a recipient.
  */
 public record BlobTransaction(
     OptionalLong chainId,
@@ -26,7 +26,8 @@ public record BlobTransaction(
     List<AccessListEntry> accessList,
     UInt256 maxFeePerBlobGas,
     List<Bytes32> blobVersionedHashes,
-    Signature signature) implements Transaction {
+    Signature signature)
+    implements Transaction {
 
   /** Blob gas per blob (2^17). */
   public static final long GAS_PER_BLOB = 1L << 17;
@@ -36,7 +37,8 @@ public record BlobTransaction(
     Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
     Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
     Objects.requireNonNull(to, "to");
-    if (to.isEmpty()) throw new IllegalArgumentException("a blob transaction must have a recipient");
+    if (to.isEmpty())
+      throw new IllegalArgumentException("a blob transaction must have a recipient");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(data, "data");
     accessList = List.copyOf(accessList);
@@ -45,11 +47,32 @@ public record BlobTransaction(
     TransactionChecks.requireParity(signature);
   }
 
-  public BlobTransaction(long chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas, long gasLimit,
-      Address to, UInt256 value, Bytes data, List<AccessListEntry> accessList, UInt256 maxFeePerBlobGas,
-      List<Bytes32> blobVersionedHashes, Signature signature) {
-    this(OptionalLong.of(chainId), nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, Optional.of(to), value, data,
-        accessList, maxFeePerBlobGas, blobVersionedHashes, signature);
+  public BlobTransaction(
+      long chainId,
+      long nonce,
+      UInt256 maxPriorityFeePerGas,
+      UInt256 maxFeePerGas,
+      long gasLimit,
+      Address to,
+      UInt256 value,
+      Bytes data,
+      List<AccessListEntry> accessList,
+      UInt256 maxFeePerBlobGas,
+      List<Bytes32> blobVersionedHashes,
+      Signature signature) {
+    this(
+        OptionalLong.of(chainId),
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        Optional.of(to),
+        value,
+        data,
+        accessList,
+        maxFeePerBlobGas,
+        blobVersionedHashes,
+        signature);
   }
 
   @Override
@@ -64,7 +87,18 @@ public record BlobTransaction(
 
   @Override
   public BlobTransaction withSignature(Signature signature) {
-    return new BlobTransaction(chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data,
-        accessList, maxFeePerBlobGas, blobVersionedHashes, signature);
+    return new BlobTransaction(
+        chainId,
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
+        maxFeePerBlobGas,
+        blobVersionedHashes,
+        signature);
   }
 }

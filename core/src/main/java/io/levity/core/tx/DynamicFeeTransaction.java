@@ -20,7 +20,8 @@ public record DynamicFeeTransaction(
     UInt256 value,
     Bytes data,
     List<AccessListEntry> accessList,
-    Signature signature) implements Transaction {
+    Signature signature)
+    implements Transaction {
 
   public DynamicFeeTransaction {
     TransactionChecks.requireChainId(chainId);
@@ -33,10 +34,27 @@ public record DynamicFeeTransaction(
     TransactionChecks.requireParity(signature);
   }
 
-  public DynamicFeeTransaction(long chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas,
-      long gasLimit, Optional<Address> to, UInt256 value, Bytes data, List<AccessListEntry> accessList,
+  public DynamicFeeTransaction(
+      long chainId,
+      long nonce,
+      UInt256 maxPriorityFeePerGas,
+      UInt256 maxFeePerGas,
+      long gasLimit,
+      Optional<Address> to,
+      UInt256 value,
+      Bytes data,
+      List<AccessListEntry> accessList,
       Signature signature) {
-    this(OptionalLong.of(chainId), nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList,
+    this(
+        OptionalLong.of(chainId),
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
         signature);
   }
 
@@ -47,7 +65,16 @@ public record DynamicFeeTransaction(
 
   @Override
   public DynamicFeeTransaction withSignature(Signature signature) {
-    return new DynamicFeeTransaction(chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data,
-        accessList, signature);
+    return new DynamicFeeTransaction(
+        chainId,
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
+        signature);
   }
 }

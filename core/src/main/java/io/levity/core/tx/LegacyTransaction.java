@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A legacy (untyped) transaction, with an EIP-155 chain id folded into v or, as before Spurious Dragon, without one.
+ * A legacy (untyped) transaction, with an EIP-155 chain id folded into v or, as before Spurious
+ * Dragon, without one.
  */
 public record LegacyTransaction(
     long nonce,
@@ -21,7 +22,8 @@ public record LegacyTransaction(
     UInt256 value,
     Bytes data,
     OptionalLong chainId,
-    Signature signature) implements Transaction {
+    Signature signature)
+    implements Transaction {
 
   public LegacyTransaction {
     Objects.requireNonNull(gasPrice, "gasPrice");
@@ -44,7 +46,9 @@ public record LegacyTransaction(
   public BigInteger v() {
     int parity = signature.recId();
     if (chainId.isEmpty()) return BigInteger.valueOf(27 + parity);
-    return BigInteger.valueOf(chainId.getAsLong()).shiftLeft(1).add(BigInteger.valueOf(35 + parity));
+    return BigInteger.valueOf(chainId.getAsLong())
+        .shiftLeft(1)
+        .add(BigInteger.valueOf(35 + parity));
   }
 
   @Override

@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A signed Ethereum transaction in one of its four envelopes. Values are immutable and structurally valid (every
- * field in range for its wire type); whether a transaction is acceptable for a fork and chain is
- * the execution layer's {@code TransactionValidator}'s question.
+ * A signed Ethereum transaction in one of its four envelopes. Values are immutable and structurally
+ * valid (every field in range for its wire type); whether a transaction is acceptable for a fork
+ * and chain is the execution layer's {@code TransactionValidator}'s question.
  *
- * <p>{@link #nonce()} and {@link #gasLimit()} are unsigned 64-bit values held in a {@code long}: values of 2^63
- * and above read as negative, so compare them with {@link Long#compareUnsigned}.
+ * <p>{@link #nonce()} and {@link #gasLimit()} are unsigned 64-bit values held in a {@code long}:
+ * values of 2^63 and above read as negative, so compare them with {@link Long#compareUnsigned}.
  */
 public sealed interface Transaction
     permits LegacyTransaction, AccessListTransaction, DynamicFeeTransaction, BlobTransaction {
 
-  /** A placeholder signature for a transaction not signed yet; {@link TransactionSigner} replaces it. */
+  /**
+   * A placeholder signature for a transaction not signed yet; {@link TransactionSigner} replaces
+   * it.
+   */
   Signature UNSIGNED = new Signature(BigInteger.ZERO, BigInteger.ZERO, 0);
 
   TransactionType type();
@@ -65,23 +68,31 @@ public sealed interface Transaction
   }
 
   /**
-   * The price per gas actually paid under a base fee: min(maxFeePerGas, baseFee + maxPriorityFeePerGas). For
-   * legacy and EIP-2930 transactions this is the gas price. Pass zero before London.
+   * The price per gas actually paid under a base fee: min(maxFeePerGas, baseFee +
+   * maxPriorityFeePerGas). For legacy and EIP-2930 transactions this is the gas price. Pass zero
+   * before London.
    */
   default UInt256 effectiveGasPrice(UInt256 baseFee) {
     UInt256 capped = baseFee.addExact(maxPriorityFeePerGas());
     return capped == null ? maxFeePerGas() : maxFeePerGas().min(capped);
   }
 
-  /** The tip per gas the block producer receives: effectiveGasPrice - baseFee; requires maxFeePerGas >= baseFee. */
+  /**
+   * The tip per gas the block producer receives: effectiveGasPrice - baseFee; requires maxFeePerGas
+   * >= baseFee.
+   */
   default UInt256 effectivePriorityFee(UInt256 baseFee) {
     if (maxFeePerGas().compareTo(baseFee) < 0) {
-      throw new IllegalArgumentException("max fee per gas " + maxFeePerGas() + " is below the base fee " + baseFee);
+      throw new IllegalArgumentException(
+          "max fee per gas " + maxFeePerGas() + " is below the base fee " + baseFee);
     }
     return effectiveGasPrice(baseFee).subtract(baseFee);
   }
 
-  /** The consensus encoding: {@code rlp(fields)} for legacy, {@code type || rlp(fields)} for typed envelopes. */
+  /**
+   * The consensus encoding: {@code rlp(fields)} for legacy, {@code type || rlp(fields)} for typed
+   * envelopes.
+   */
   default byte[] encode() {
     return TransactionEncoding.encode(this);
   }
@@ -101,8 +112,8 @@ public sealed interface Transaction
   }
 
   /**
-   * The sender by public-key recovery, or empty when the signature does not recover. Applies no fork rule (such
-   * as EIP-2's low s); the execution layer's {@code TransactionValidator} does.
+   * The sender by public-key recovery, or empty when the signature does not recover. Applies no
+   * fork rule (such as EIP-2's low s); the execution layer's {@code TransactionValidator} does.
    */
   default Optional<Address> recoverSender() {
     return Secp256k1.recoverAddress(signingHash().unsafeArray(), signature());

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Decodes the consensus encoding of a transaction: an RLP list (legacy) or a type byte 0x01-0x03 followed by an RLP
- * list (EIP-2718). Strict: every non-canonical or out-of-range input is rejected with an
- * {@link InvalidTransactionException} naming the rule, so {@code encode(decode(b))} always equals {@code b}.
- * Fork and chain rules are the execution layer's {@code TransactionValidator}'s.
+ * Decodes the consensus encoding of a transaction: an RLP list (legacy) or a type byte 0x01-0x03
+ * followed by an RLP list (EIP-2718). Strict: every non-canonical or out-of-range input is rejected
+ * with an {@link InvalidTransactionException} naming the rule, so {@code encode(decode(b))} always
+ * equals {@code b}. Fork and chain rules are the execution layer's {@code TransactionValidator}'s.
  */
 public final class TransactionDecoder {
   private static final BigInteger V27 = BigInteger.valueOf(27);
@@ -40,14 +40,17 @@ public final class TransactionDecoder {
       if (first >= 0xc0) return legacy(new Fields(raw, 0, "legacy transaction", 9));
       if (first >= 0x80) {
         Rlp.decode(raw); // a malformed string is an RLP error first
-        throw fail(RLP_EXPECTED_LIST, "found an RLP string; a transaction is an RLP list (legacy) or a type byte"
-            + " 0x01-0x7f followed by an RLP list");
+        throw fail(
+            RLP_EXPECTED_LIST,
+            "found an RLP string; a transaction is an RLP list (legacy) or a type byte"
+                + " 0x01-0x7f followed by an RLP list");
       }
       return switch (first) {
         case 1 -> accessList(new Fields(raw, 1, "EIP-2930 transaction", 11));
         case 2 -> dynamicFee(new Fields(raw, 1, "EIP-1559 transaction", 12));
         case 3 -> blob(new Fields(raw, 1, "EIP-4844 transaction", 14));
-        default -> throw fail(TYPE_NOT_SUPPORTED, String.format("unknown transaction type 0x%02x", first));
+        default ->
+            throw fail(TYPE_NOT_SUPPORTED, String.format("unknown transaction type 0x%02x", first));
       };
     } catch (RlpException e) {
       throw fail(RLP_ERROR, e.getMessage());
@@ -72,13 +75,17 @@ public final class TransactionDecoder {
       parity = v.intValue() - 27;
     } else if (v.compareTo(V35) >= 0) {
       BigInteger c = v.subtract(V35).shiftRight(1);
-      if (c.bitLength() > 63) throw fail(INVALID_CHAIN_ID, "v = " + v + " encodes a chain id wider than 63 bits");
+      if (c.bitLength() > 63)
+        throw fail(INVALID_CHAIN_ID, "v = " + v + " encodes a chain id wider than 63 bits");
       chainId = OptionalLong.of(c.longValue());
       parity = v.testBit(0) ? 0 : 1; // v = chainId * 2 + 35 + parity, and 35 is odd
     } else {
-      throw fail(INVALID_SIGNATURE, "v = " + v + " is neither 27/28 nor an EIP-155 value chainId * 2 + 35/36");
+      throw fail(
+          INVALID_SIGNATURE,
+          "v = " + v + " is neither 27/28 nor an EIP-155 value chainId * 2 + 35/36");
     }
-    return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, chainId, new Signature(r, s, parity));
+    return new LegacyTransaction(
+        nonce, gasPrice, gasLimit, to, value, data, chainId, new Signature(r, s, parity));
   }
 
   private static AccessListTransaction accessList(Fields f) {
@@ -92,7 +99,8 @@ public final class TransactionDecoder {
     List<AccessListEntry> accessList = f.accessList();
     Signature sig = f.paritySignature();
     f.end();
-    return new AccessListTransaction(chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig);
+    return new AccessListTransaction(
+        chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig);
   }
 
   private static DynamicFeeTransaction dynamicFee(Fields f) {
@@ -107,8 +115,8 @@ public final class TransactionDecoder {
     List<AccessListEntry> accessList = f.accessList();
     Signature sig = f.paritySignature();
     f.end();
-    return new DynamicFeeTransaction(chainId, nonce, maxPriorityFee, maxFee, gasLimit, to, value, data, accessList,
-        sig);
+    return new DynamicFeeTransaction(
+        chainId, nonce, maxPriorityFee, maxFee, gasLimit, to, value, data, accessList, sig);
   }
 
   private static BlobTransaction blob(Fields f) {
@@ -125,23 +133,38 @@ public final class TransactionDecoder {
     List<Bytes32> hashes = f.blobHashes();
     Signature sig = f.paritySignature();
     f.end();
-    return new BlobTransaction(chainId, nonce, maxPriorityFee, maxFee, gasLimit, to, value, data, accessList,
-        maxFeePerBlobGas, hashes, sig);
+    return new BlobTransaction(
+        chainId,
+        nonce,
+        maxPriorityFee,
+        maxFee,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
+        maxFeePerBlobGas,
+        hashes,
+        sig);
   }
 
   private static InvalidTransactionException fail(TransactionError error, String detail) {
     return new InvalidTransactionException(error, detail);
   }
 
-  /** Reads the fields of one envelope in order, turning each malformation into the rule it breaks. */
+  /**
+   * Reads the fields of one envelope in order, turning each malformation into the rule it breaks.
+   */
   private static final class Fields {
     private final RlpReader r;
 
     Fields(byte[] raw, int from, String what, int expected) {
-      // Count the fields first, so a missing field is reported as such rather than as its neighbour's error.
+      // Count the fields first, so a missing field is reported as such rather than as its
+      // neighbour's error.
       RlpReader counter = new RlpReader(raw, from, raw.length);
       if (!counter.hasNext()) throw fail(RLP_ERROR, what + " has no payload after its type byte");
-      if (!counter.nextIsList()) throw fail(RLP_EXPECTED_LIST, what + " payload must be an RLP list");
+      if (!counter.nextIsList())
+        throw fail(RLP_EXPECTED_LIST, what + " payload must be an RLP list");
       counter.enterList();
       int n = 0;
       while (counter.hasNext()) {
@@ -150,8 +173,10 @@ public final class TransactionDecoder {
       }
       counter.exitList();
       counter.requireEnd();
-      if (n < expected) throw fail(RLP_TOO_FEW_FIELDS, what + " has " + n + " fields, expected " + expected);
-      if (n > expected) throw fail(RLP_TOO_MANY_FIELDS, what + " has " + n + " fields, expected " + expected);
+      if (n < expected)
+        throw fail(RLP_TOO_FEW_FIELDS, what + " has " + n + " fields, expected " + expected);
+      if (n > expected)
+        throw fail(RLP_TOO_MANY_FIELDS, what + " has " + n + " fields, expected " + expected);
       r = new RlpReader(raw, from, raw.length);
       r.enterList();
     }
@@ -162,15 +187,21 @@ public final class TransactionDecoder {
     }
 
     byte[] string(String field) {
-      if (r.nextIsList()) throw fail(RLP_UNEXPECTED_LIST, field + " must be a byte string, found a list");
+      if (r.nextIsList())
+        throw fail(RLP_UNEXPECTED_LIST, field + " must be a byte string, found a list");
       return r.readBytes();
     }
 
-    /** A 64-bit integer; width is checked before leading zeros, as for the other clients' uint64 fields. */
+    /**
+     * A 64-bit integer; width is checked before leading zeros, as for the other clients' uint64
+     * fields.
+     */
     long u64(String field, TransactionError overflow) {
       byte[] b = string(field);
-      if (b.length > 8) throw fail(overflow, field + " is " + b.length + " bytes, wider than 64 bits");
-      if (b.length > 0 && b[0] == 0) throw fail(RLP_LEADING_ZEROS, field + " has leading zero bytes");
+      if (b.length > 8)
+        throw fail(overflow, field + " is " + b.length + " bytes, wider than 64 bits");
+      if (b.length > 0 && b[0] == 0)
+        throw fail(RLP_LEADING_ZEROS, field + " has leading zero bytes");
       long v = 0;
       for (byte x : b) v = (v << 8) | (x & 0xff);
       return v;
@@ -186,43 +217,52 @@ public final class TransactionDecoder {
 
     private byte[] scalar(String field, int maxBytes, TransactionError overflow) {
       byte[] b = string(field);
-      if (b.length > 0 && b[0] == 0) throw fail(RLP_LEADING_ZEROS, field + " has leading zero bytes");
+      if (b.length > 0 && b[0] == 0)
+        throw fail(RLP_LEADING_ZEROS, field + " has leading zero bytes");
       if (b.length > maxBytes) {
-        throw fail(overflow, field + " is " + b.length + " bytes, wider than " + (maxBytes * 8) + " bits");
+        throw fail(
+            overflow, field + " is " + b.length + " bytes, wider than " + (maxBytes * 8) + " bits");
       }
       return b;
     }
 
     long chainId() {
       BigInteger c = big("chain id", 32, INVALID_CHAIN_ID);
-      if (c.bitLength() > 63) throw fail(INVALID_CHAIN_ID, "chain id " + c + " is wider than 63 bits");
+      if (c.bitLength() > 63)
+        throw fail(INVALID_CHAIN_ID, "chain id " + c + " is wider than 63 bits");
       return c.longValue();
     }
 
     Optional<Address> to(boolean required) {
       byte[] b = string("to");
       if (b.length == 0) {
-        if (required) throw fail(BLOB_TX_CONTRACT_CREATION, "a blob transaction must have a recipient");
+        if (required)
+          throw fail(BLOB_TX_CONTRACT_CREATION, "a blob transaction must have a recipient");
         return Optional.empty();
       }
       return Optional.of(address("to", b));
     }
 
     private static Address address(String field, byte[] b) {
-      if (b.length < 20) throw fail(ADDRESS_TOO_SHORT, field + " is " + b.length + " bytes, an address is 20");
-      if (b.length > 20) throw fail(ADDRESS_TOO_LONG, field + " is " + b.length + " bytes, an address is 20");
+      if (b.length < 20)
+        throw fail(ADDRESS_TOO_SHORT, field + " is " + b.length + " bytes, an address is 20");
+      if (b.length > 20)
+        throw fail(ADDRESS_TOO_LONG, field + " is " + b.length + " bytes, an address is 20");
       return Address.wrapAddress(b);
     }
 
     List<AccessListEntry> accessList() {
-      if (!r.nextIsList()) throw fail(RLP_EXPECTED_LIST, "access list must be a list, found a byte string");
+      if (!r.nextIsList())
+        throw fail(RLP_EXPECTED_LIST, "access list must be a list, found a byte string");
       r.enterList();
       List<AccessListEntry> entries = new ArrayList<>();
       while (r.hasNext()) {
         String what = "access list entry " + entries.size();
-        if (!r.nextIsList()) throw fail(RLP_EXPECTED_LIST, what + " must be a list [address, [storage keys]]");
+        if (!r.nextIsList())
+          throw fail(RLP_EXPECTED_LIST, what + " must be a list [address, [storage keys]]");
         r.enterList();
-        if (!r.hasNext()) throw fail(RLP_TOO_FEW_FIELDS, what + " is empty, expected [address, [storage keys]]");
+        if (!r.hasNext())
+          throw fail(RLP_TOO_FEW_FIELDS, what + " is empty, expected [address, [storage keys]]");
         Address address = address(what + " address", string(what + " address"));
         if (!r.hasNext()) throw fail(RLP_TOO_FEW_FIELDS, what + " has no storage key list");
         if (!r.nextIsList()) throw fail(RLP_EXPECTED_LIST, what + " storage keys must be a list");
@@ -231,12 +271,15 @@ public final class TransactionDecoder {
         while (r.hasNext()) {
           String field = what + " storage key " + keys.size();
           byte[] k = string(field);
-          if (k.length < 32) throw fail(STORAGE_KEY_TOO_SHORT, field + " is " + k.length + " bytes, a key is 32");
-          if (k.length > 32) throw fail(STORAGE_KEY_TOO_LONG, field + " is " + k.length + " bytes, a key is 32");
+          if (k.length < 32)
+            throw fail(STORAGE_KEY_TOO_SHORT, field + " is " + k.length + " bytes, a key is 32");
+          if (k.length > 32)
+            throw fail(STORAGE_KEY_TOO_LONG, field + " is " + k.length + " bytes, a key is 32");
           keys.add(Bytes32.wrap32(k));
         }
         r.exitList();
-        if (r.hasNext()) throw fail(RLP_TOO_MANY_FIELDS, what + " has more than [address, [storage keys]]");
+        if (r.hasNext())
+          throw fail(RLP_TOO_MANY_FIELDS, what + " has more than [address, [storage keys]]");
         r.exitList();
         entries.add(new AccessListEntry(address, keys));
       }
@@ -251,7 +294,8 @@ public final class TransactionDecoder {
       while (r.hasNext()) {
         String field = "blob versioned hash " + hashes.size();
         byte[] h = string(field);
-        if (h.length != 32) throw fail(BLOB_HASH_WRONG_SIZE, field + " is " + h.length + " bytes, expected 32");
+        if (h.length != 32)
+          throw fail(BLOB_HASH_WRONG_SIZE, field + " is " + h.length + " bytes, expected 32");
         hashes.add(Bytes32.wrap32(h));
       }
       r.exitList();

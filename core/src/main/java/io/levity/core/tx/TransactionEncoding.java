@@ -6,15 +6,20 @@ import io.levity.core.num.UInt256;
 import io.levity.core.rlp.Rlp;
 import java.util.List;
 
-/** The RLP layouts of the four envelopes, for the consensus encoding and for the signing payload. */
+/**
+ * The RLP layouts of the four envelopes, for the consensus encoding and for the signing payload.
+ */
 final class TransactionEncoding {
   private TransactionEncoding() {}
 
   static byte[] encode(Transaction tx) {
     return switch (tx) {
-      case LegacyTransaction t -> legacyFields(t).number(t.v()).raw(signature(t.signature())).toList();
-      case AccessListTransaction t -> typed(1, accessListFields(t).raw(parityAndSignature(t.signature())));
-      case DynamicFeeTransaction t -> typed(2, dynamicFeeFields(t).raw(parityAndSignature(t.signature())));
+      case LegacyTransaction t ->
+          legacyFields(t).number(t.v()).raw(signature(t.signature())).toList();
+      case AccessListTransaction t ->
+          typed(1, accessListFields(t).raw(parityAndSignature(t.signature())));
+      case DynamicFeeTransaction t ->
+          typed(2, dynamicFeeFields(t).raw(parityAndSignature(t.signature())));
       case BlobTransaction t -> typed(3, blobFields(t).raw(parityAndSignature(t.signature())));
     };
   }
@@ -24,7 +29,8 @@ final class TransactionEncoding {
       case LegacyTransaction t -> {
         Rlp.Writer w = legacyFields(t);
         // EIP-155: the chain id and two empty values take the place of v, r, s.
-        if (t.chainId().isPresent()) w.raw(u64(t.chainId().getAsLong())).raw(Rlp.EMPTY_STRING).raw(Rlp.EMPTY_STRING);
+        if (t.chainId().isPresent())
+          w.raw(u64(t.chainId().getAsLong())).raw(Rlp.EMPTY_STRING).raw(Rlp.EMPTY_STRING);
         yield w.toList();
       }
       case AccessListTransaction t -> typed(1, accessListFields(t));
@@ -34,27 +40,55 @@ final class TransactionEncoding {
   }
 
   private static Rlp.Writer legacyFields(LegacyTransaction t) {
-    return new Rlp.Writer().raw(u64(t.nonce())).raw(u256(t.gasPrice())).raw(u64(t.gasLimit()))
-        .raw(to(t)).raw(u256(t.value())).bytes(t.data());
+    return new Rlp.Writer()
+        .raw(u64(t.nonce()))
+        .raw(u256(t.gasPrice()))
+        .raw(u64(t.gasLimit()))
+        .raw(to(t))
+        .raw(u256(t.value()))
+        .bytes(t.data());
   }
 
   private static Rlp.Writer accessListFields(AccessListTransaction t) {
-    return new Rlp.Writer().raw(u64(t.chainId().getAsLong())).raw(u64(t.nonce())).raw(u256(t.gasPrice()))
-        .raw(u64(t.gasLimit())).raw(to(t)).raw(u256(t.value())).bytes(t.data()).raw(accessList(t.accessList()));
+    return new Rlp.Writer()
+        .raw(u64(t.chainId().getAsLong()))
+        .raw(u64(t.nonce()))
+        .raw(u256(t.gasPrice()))
+        .raw(u64(t.gasLimit()))
+        .raw(to(t))
+        .raw(u256(t.value()))
+        .bytes(t.data())
+        .raw(accessList(t.accessList()));
   }
 
   private static Rlp.Writer dynamicFeeFields(DynamicFeeTransaction t) {
-    return new Rlp.Writer().raw(u64(t.chainId().getAsLong())).raw(u64(t.nonce()))
-        .raw(u256(t.maxPriorityFeePerGas())).raw(u256(t.maxFeePerGas())).raw(u64(t.gasLimit())).raw(to(t))
-        .raw(u256(t.value())).bytes(t.data()).raw(accessList(t.accessList()));
+    return new Rlp.Writer()
+        .raw(u64(t.chainId().getAsLong()))
+        .raw(u64(t.nonce()))
+        .raw(u256(t.maxPriorityFeePerGas()))
+        .raw(u256(t.maxFeePerGas()))
+        .raw(u64(t.gasLimit()))
+        .raw(to(t))
+        .raw(u256(t.value()))
+        .bytes(t.data())
+        .raw(accessList(t.accessList()));
   }
 
   private static Rlp.Writer blobFields(BlobTransaction t) {
     byte[][] hashes = new byte[t.blobVersionedHashes().size()][];
-    for (int i = 0; i < hashes.length; i++) hashes[i] = Rlp.encodeBytes(t.blobVersionedHashes().get(i));
-    return new Rlp.Writer().raw(u64(t.chainId().getAsLong())).raw(u64(t.nonce()))
-        .raw(u256(t.maxPriorityFeePerGas())).raw(u256(t.maxFeePerGas())).raw(u64(t.gasLimit())).raw(to(t))
-        .raw(u256(t.value())).bytes(t.data()).raw(accessList(t.accessList())).raw(u256(t.maxFeePerBlobGas()))
+    for (int i = 0; i < hashes.length; i++)
+      hashes[i] = Rlp.encodeBytes(t.blobVersionedHashes().get(i));
+    return new Rlp.Writer()
+        .raw(u64(t.chainId().getAsLong()))
+        .raw(u64(t.nonce()))
+        .raw(u256(t.maxPriorityFeePerGas()))
+        .raw(u256(t.maxFeePerGas()))
+        .raw(u64(t.gasLimit()))
+        .raw(to(t))
+        .raw(u256(t.value()))
+        .bytes(t.data())
+        .raw(accessList(t.accessList()))
+        .raw(u256(t.maxFeePerBlobGas()))
         .raw(Rlp.encodeList(hashes));
   }
 

@@ -1,9 +1,10 @@
 package io.levity.core.tx;
 
 /**
- * The rule a rejected transaction broke. Decoding raises the structural ones; the execution layer's {@code TransactionValidator} the
- * ones that depend on the fork and the chain; the state transition ({@code io.levity.execution.state}) the ones that
- * depend on the sender's account and the block. Names follow the ethereum/tests exception names where one exists.
+ * The rule a rejected transaction broke. Decoding raises the structural ones; the execution layer's
+ * {@code TransactionValidator} the ones that depend on the fork and the chain; the state transition
+ * ({@code io.levity.execution.state}) the ones that depend on the sender's account and the block.
+ * Names follow the ethereum/tests exception names where one exists.
  */
 public enum TransactionError {
   /** Malformed or non-canonical RLP: bad lengths, truncated input, trailing bytes. */
@@ -12,7 +13,10 @@ public enum TransactionError {
   RLP_LEADING_ZEROS,
   /** A list appears where a byte string belongs. */
   RLP_UNEXPECTED_LIST,
-  /** A byte string appears where a list belongs (the transaction itself, an access list, blob hashes). */
+  /**
+   * A byte string appears where a list belongs (the transaction itself, an access list, blob
+   * hashes).
+   */
   RLP_EXPECTED_LIST,
   RLP_TOO_FEW_FIELDS,
   RLP_TOO_MANY_FIELDS,
@@ -48,13 +52,17 @@ public enum TransactionError {
   INVALID_SIGNATURE,
   /** The signature is well-formed but does not recover to a public key. */
   SIGNATURE_RECOVERY_FAILED,
-  /** The chain id differs from the chain's, or an EIP-155 chain id before the fork that allows it. */
+  /**
+   * The chain id differs from the chain's, or an EIP-155 chain id before the fork that allows it.
+   */
   INVALID_CHAIN_ID,
   /** The gas limit is below the transaction's intrinsic gas. */
   INTRINSIC_GAS_TOO_LOW,
   /** The initcode of a creating transaction exceeds the EIP-3860 limit. */
   INITCODE_SIZE_EXCEEDED,
-  /** A blob transaction without a recipient (EIP-4844 blob transactions cannot create contracts). */
+  /**
+   * A blob transaction without a recipient (EIP-4844 blob transactions cannot create contracts).
+   */
   BLOB_TX_CONTRACT_CREATION,
   /** A blob transaction with no blob hashes. */
   BLOB_HASHES_EMPTY,

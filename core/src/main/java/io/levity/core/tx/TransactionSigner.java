@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Signs transactions with one key. Build a draft with any signature (such as {@link Transaction#UNSIGNED}) and
- * pass it to {@code sign}: the signature covers {@link Transaction#signingHash()}, so the draft's chain id decides
- * the replay protection (EIP-155 for legacy drafts that carry one). Signatures have low s (EIP-2).
+ * Signs transactions with one key. Build a draft with any signature (such as {@link
+ * Transaction#UNSIGNED}) and pass it to {@code sign}: the signature covers {@link
+ * Transaction#signingHash()}, so the draft's chain id decides the replay protection (EIP-155 for
+ * legacy drafts that carry one). Signatures have low s (EIP-2).
  */
 public final class TransactionSigner {
   /** Gas a plain value transfer needs. */
@@ -49,18 +50,37 @@ public final class TransactionSigner {
   }
 
   /** A signed EIP-1559 value transfer with the standard 21000 gas limit. */
-  public DynamicFeeTransaction transfer(long chainId, long nonce, Address to, UInt256 value,
-      UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas) {
-    return sign(new DynamicFeeTransaction(chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, TRANSFER_GAS,
-        Optional.of(to), value, Bytes.EMPTY, List.of(), Transaction.UNSIGNED));
+  public DynamicFeeTransaction transfer(
+      long chainId,
+      long nonce,
+      Address to,
+      UInt256 value,
+      UInt256 maxPriorityFeePerGas,
+      UInt256 maxFeePerGas) {
+    return sign(
+        new DynamicFeeTransaction(
+            chainId,
+            nonce,
+            maxPriorityFeePerGas,
+            maxFeePerGas,
+            TRANSFER_GAS,
+            Optional.of(to),
+            value,
+            Bytes.EMPTY,
+            List.of(),
+            Transaction.UNSIGNED));
   }
 
   private Signature signatureFor(Transaction draft) {
     Signature sig = key.sign(draft.signingHash().unsafeArray());
     if (sig.recId() > 1) {
-      // Only when r overflowed the group order, with probability about 2^-128; a transaction cannot carry it.
-      throw new IllegalStateException("signature with recovery id " + sig.recId() + " cannot be encoded in a"
-          + " transaction; change any field (such as the nonce) and sign again");
+      // Only when r overflowed the group order, with probability about 2^-128; a transaction cannot
+      // carry it.
+      throw new IllegalStateException(
+          "signature with recovery id "
+              + sig.recId()
+              + " cannot be encoded in a"
+              + " transaction; change any field (such as the nonce) and sign again");
     }
     return sig;
   }

@@ -30,7 +30,9 @@ class KeccakTest {
       assertThat(Keccak.hash256(in)).as("len %d", len).isEqualTo(expect);
       byte[] into = new byte[40];
       Keccak.hash256Into(in, 0, len, into, 8);
-      assertThat(java.util.Arrays.copyOfRange(into, 8, 40)).as("into len %d", len).isEqualTo(expect);
+      assertThat(java.util.Arrays.copyOfRange(into, 8, 40))
+          .as("into len %d", len)
+          .isEqualTo(expect);
       int cut = len == 0 ? 0 : r.nextInt(len);
       byte[] inc = new Keccak.Hasher().update(in, 0, cut).update(in, cut, len - cut).digest();
       assertThat(inc).as("incremental len %d cut %d", len, cut).isEqualTo(expect);

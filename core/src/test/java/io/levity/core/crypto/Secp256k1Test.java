@@ -23,7 +23,8 @@ class Secp256k1Test {
   }
 
   @Property(tries = 200)
-  void signThenRecoverGivesTheSigner(@ForAll @Size(32) byte[] seed, @ForAll @Size(32) byte[] digest) {
+  void signThenRecoverGivesTheSigner(
+      @ForAll @Size(32) byte[] seed, @ForAll @Size(32) byte[] digest) {
     byte[] k = Keccak.hash256(seed); // valid with overwhelming probability
     Secp256k1.KeyPair kp = Secp256k1.KeyPair.fromPrivate(Bytes32.wrap32(k));
     Signature sig = kp.sign(digest);
@@ -32,7 +33,8 @@ class Secp256k1Test {
     assertThat(Secp256k1.verify(digest, sig, kp.publicKey())).isTrue();
     byte[] other = digest.clone();
     other[0] ^= 1;
-    assertThat(Secp256k1.recoverAddress(other, sig)).isNotEqualTo(java.util.Optional.of(kp.address()));
+    assertThat(Secp256k1.recoverAddress(other, sig))
+        .isNotEqualTo(java.util.Optional.of(kp.address()));
   }
 
   @Test
@@ -48,7 +50,8 @@ class Secp256k1Test {
   @Test
   void rejectsOutOfRangeComponents() {
     byte[] digest = new byte[32];
-    assertThat(Secp256k1.recover(digest, new Signature(BigInteger.ZERO, BigInteger.ONE, 0))).isEmpty();
+    assertThat(Secp256k1.recover(digest, new Signature(BigInteger.ZERO, BigInteger.ONE, 0)))
+        .isEmpty();
     assertThat(Secp256k1.recover(digest, new Signature(Secp256k1.N, BigInteger.ONE, 0))).isEmpty();
   }
 
@@ -59,7 +62,8 @@ class Secp256k1Test {
     Secp256k1.KeyPair b = Secp256k1.KeyPair.random(rnd);
     assertThat(Secp256k1.sharedSecretX(a.privateKey().unsafeArray(), b.publicKey()))
         .isEqualTo(Secp256k1.sharedSecretX(b.privateKey().unsafeArray(), a.publicKey()));
-    assertThat(Secp256k1.decodePublicKey(Secp256k1.compress(a.publicKey()))).isEqualTo(a.publicKey());
+    assertThat(Secp256k1.decodePublicKey(Secp256k1.compress(a.publicKey())))
+        .isEqualTo(a.publicKey());
     assertThat(Address.fromPublicKey(a.publicKey())).isEqualTo(a.address());
   }
 }

@@ -19,8 +19,10 @@ class SymmetricAndEdTest {
     assertThat(Hex.encodeBare(kp.publicKey()))
         .isEqualTo("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
     byte[] sig = kp.sign(new byte[0]);
-    assertThat(Hex.encodeBare(sig)).isEqualTo("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
-        + "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
+    assertThat(Hex.encodeBare(sig))
+        .isEqualTo(
+            "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
+                + "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
     assertThat(Ed25519.verify(kp.publicKey(), new byte[0], sig)).isTrue();
     assertThat(Ed25519.verify(kp.publicKey(), new byte[] {0}, sig)).isFalse();
   }

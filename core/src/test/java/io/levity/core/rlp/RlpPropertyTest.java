@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 class RlpPropertyTest {
   @Provide
   Arbitrary<RlpItem> items() {
-    Arbitrary<RlpItem> leaf = Arbitraries.oneOf(
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(80),
-            Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(1))
-        .map(b -> (RlpItem) new RlpItem.Str(Bytes.of(b)));
-    return Arbitraries.recursive(() -> leaf,
-        inner -> inner.list().ofMaxSize(6).map(l -> (RlpItem) new RlpItem.Lst(l)), 0, 4);
+    Arbitrary<RlpItem> leaf =
+        Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(80),
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(1))
+            .map(b -> (RlpItem) new RlpItem.Str(Bytes.of(b)));
+    return Arbitraries.recursive(
+        () -> leaf,
+        inner -> inner.list().ofMaxSize(6).map(l -> (RlpItem) new RlpItem.Lst(l)),
+        0,
+        4);
   }
 
   @Property(tries = 500)
@@ -47,10 +51,17 @@ class RlpPropertyTest {
     assertThatThrownBy(() -> Rlp.decode(Hex.decode("8080"))).hasMessageContaining("trailing");
     assertThatThrownBy(() -> Rlp.decode(Hex.decode("c2808080"))).hasMessageContaining("trailing");
     assertThatThrownBy(() -> Rlp.decode(Hex.decode("c38080"))).hasMessageContaining("past the end");
-    assertThatThrownBy(() -> new RlpReader(Hex.decode("820001")).readLong()).hasMessageContaining("leading zero");
-    assertThat(Rlp.decode(Hex.decode("c7c0c1c0c3c0c1c0"))).isEqualTo(new RlpItem.Lst(List.of(
-        new RlpItem.Lst(List.of()), new RlpItem.Lst(List.of(new RlpItem.Lst(List.of()))),
-        new RlpItem.Lst(List.of(new RlpItem.Lst(List.of()), new RlpItem.Lst(List.of(new RlpItem.Lst(List.of())))))))
-    );
+    assertThatThrownBy(() -> new RlpReader(Hex.decode("820001")).readLong())
+        .hasMessageContaining("leading zero");
+    assertThat(Rlp.decode(Hex.decode("c7c0c1c0c3c0c1c0")))
+        .isEqualTo(
+            new RlpItem.Lst(
+                List.of(
+                    new RlpItem.Lst(List.of()),
+                    new RlpItem.Lst(List.of(new RlpItem.Lst(List.of()))),
+                    new RlpItem.Lst(
+                        List.of(
+                            new RlpItem.Lst(List.of()),
+                            new RlpItem.Lst(List.of(new RlpItem.Lst(List.of()))))))));
   }
 }

@@ -21,12 +21,19 @@ import net.jqwik.api.Provide;
 class TransactionPropertyTest {
   @Provide
   Arbitrary<KeyPair> keys() {
-    return Arbitraries.bytes().array(byte[].class).ofSize(32).filter(Secp256k1::isValidPrivateKey)
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofSize(32)
+        .filter(Secp256k1::isValidPrivateKey)
         .map(k -> KeyPair.fromPrivate(Bytes32.wrap32(k)));
   }
 
   private static Arbitrary<UInt256> u256() {
-    return Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(32).map(UInt256::fromBytes);
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMinSize(0)
+        .ofMaxSize(32)
+        .map(UInt256::fromBytes);
   }
 
   private static Arbitrary<Address> addresses() {
@@ -42,28 +49,66 @@ class TransactionPropertyTest {
   }
 
   private static Arbitrary<List<AccessListEntry>> accessLists() {
-    return Combinators.combine(addresses(), words().list().ofMaxSize(3)).as(AccessListEntry::new).list().ofMaxSize(3);
+    return Combinators.combine(addresses(), words().list().ofMaxSize(3))
+        .as(AccessListEntry::new)
+        .list()
+        .ofMaxSize(3);
   }
 
-  /** Any draft: every envelope, full-range 64-bit nonces and gas limits, 256-bit amounts, creations. */
+  /**
+   * Any draft: every envelope, full-range 64-bit nonces and gas limits, 256-bit amounts, creations.
+   */
   @Provide
   Arbitrary<Transaction> drafts() {
     Arbitrary<Long> u64 = Arbitraries.longs();
     Arbitrary<Long> chain = Arbitraries.longs().between(0, Long.MAX_VALUE);
     Arbitrary<Optional<Address>> to = addresses().optional(0.8);
-    Arbitrary<Transaction> legacy = Combinators.combine(u64, u256(), u64, to, u256(), data(),
-            chain.optional(0.7).map(o -> o.map(OptionalLong::of).orElse(OptionalLong.empty())))
-        .as((n, p, g, t, v, d, c) -> new LegacyTransaction(n, p, g, t, v, d, c, Transaction.UNSIGNED));
-    Arbitrary<Transaction> accessList = Combinators.combine(chain, u64, u256(), u64, to, u256(), data(),
-            accessLists())
-        .as((c, n, p, g, t, v, d, a) -> new AccessListTransaction(c, n, p, g, t, v, d, a, Transaction.UNSIGNED));
-    Arbitrary<Transaction> dynamicFee = Combinators.combine(chain, u64, u256(), u256(), u64, to, u256(), data())
-        .flatAs((c, n, tip, cap, g, t, v, d) -> accessLists().map(a ->
-            new DynamicFeeTransaction(c, n, tip, cap, g, t, v, d, a, Transaction.UNSIGNED)));
-    Arbitrary<Transaction> blob = Combinators.combine(chain, u64, u256(), u256(), u64, addresses(), u256(), data())
-        .flatAs((c, n, tip, cap, g, t, v, d) -> Combinators.combine(accessLists(), u256(), words().list().ofMaxSize(7))
-            .as((a, blobFee, hashes) -> new BlobTransaction(c, n, tip, cap, g, t, v, d, a, blobFee, hashes,
-                Transaction.UNSIGNED)));
+    Arbitrary<Transaction> legacy =
+        Combinators.combine(
+                u64,
+                u256(),
+                u64,
+                to,
+                u256(),
+                data(),
+                chain.optional(0.7).map(o -> o.map(OptionalLong::of).orElse(OptionalLong.empty())))
+            .as(
+                (n, p, g, t, v, d, c) ->
+                    new LegacyTransaction(n, p, g, t, v, d, c, Transaction.UNSIGNED));
+    Arbitrary<Transaction> accessList =
+        Combinators.combine(chain, u64, u256(), u64, to, u256(), data(), accessLists())
+            .as(
+                (c, n, p, g, t, v, d, a) ->
+                    new AccessListTransaction(c, n, p, g, t, v, d, a, Transaction.UNSIGNED));
+    Arbitrary<Transaction> dynamicFee =
+        Combinators.combine(chain, u64, u256(), u256(), u64, to, u256(), data())
+            .flatAs(
+                (c, n, tip, cap, g, t, v, d) ->
+                    accessLists()
+                        .map(
+                            a ->
+                                new DynamicFeeTransaction(
+                                    c, n, tip, cap, g, t, v, d, a, Transaction.UNSIGNED)));
+    Arbitrary<Transaction> blob =
+        Combinators.combine(chain, u64, u256(), u256(), u64, addresses(), u256(), data())
+            .flatAs(
+                (c, n, tip, cap, g, t, v, d) ->
+                    Combinators.combine(accessLists(), u256(), words().list().ofMaxSize(7))
+                        .as(
+                            (a, blobFee, hashes) ->
+                                new BlobTransaction(
+                                    c,
+                                    n,
+                                    tip,
+                                    cap,
+                                    g,
+                                    t,
+                                    v,
+                                    d,
+                                    a,
+                                    blobFee,
+                                    hashes,
+                                    Transaction.UNSIGNED)));
     return Arbitraries.oneOf(legacy, accessList, dynamicFee, blob);
   }
 
@@ -78,7 +123,10 @@ class TransactionPropertyTest {
     assertThat(decoded.recoverSender()).contains(key.address());
   }
 
-  /** Whatever the input, decoding either fails with a named rule or returns a value that encodes back to it. */
+  /**
+   * Whatever the input, decoding either fails with a named rule or returns a value that encodes
+   * back to it.
+   */
   @Property(tries = 2000)
   void decodingArbitraryBytesIsStrict(@ForAll("mutatedEncodings") byte[] input) {
     Transaction tx;
@@ -94,25 +142,31 @@ class TransactionPropertyTest {
   @Provide
   Arbitrary<byte[]> mutatedEncodings() {
     Arbitrary<byte[]> valid = drafts().map(Transaction::encode);
-    Arbitrary<byte[]> mutated = Combinators.combine(valid, Arbitraries.integers().between(0, 1 << 20),
-        Arbitraries.bytes(), Arbitraries.integers().between(0, 2)).as((b, pos, x, op) -> {
-          int at = pos % b.length;
-          return switch (op) {
-            case 0 -> { // overwrite one byte
-              byte[] c = b.clone();
-              c[at] = x;
-              yield c;
-            }
-            case 1 -> java.util.Arrays.copyOf(b, at); // truncate
-            default -> { // insert one byte
-              byte[] c = new byte[b.length + 1];
-              System.arraycopy(b, 0, c, 0, at);
-              c[at] = x;
-              System.arraycopy(b, at, c, at + 1, b.length - at);
-              yield c;
-            }
-          };
-        });
+    Arbitrary<byte[]> mutated =
+        Combinators.combine(
+                valid,
+                Arbitraries.integers().between(0, 1 << 20),
+                Arbitraries.bytes(),
+                Arbitraries.integers().between(0, 2))
+            .as(
+                (b, pos, x, op) -> {
+                  int at = pos % b.length;
+                  return switch (op) {
+                    case 0 -> { // overwrite one byte
+                      byte[] c = b.clone();
+                      c[at] = x;
+                      yield c;
+                    }
+                    case 1 -> java.util.Arrays.copyOf(b, at); // truncate
+                    default -> { // insert one byte
+                      byte[] c = new byte[b.length + 1];
+                      System.arraycopy(b, 0, c, 0, at);
+                      c[at] = x;
+                      System.arraycopy(b, at, c, at + 1, b.length - at);
+                      yield c;
+                    }
+                  };
+                });
     Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(120);
     return Arbitraries.oneOf(valid, mutated, random);
   }

@@ -1,8 +1,8 @@
 package io.levity.evm.fork;
 
 /**
- * The dynamic gas parameters of a fork (constant per-opcode gas lives in {@link OperationTable}). Names follow
- * the EIPs that introduced them; values are in gas.
+ * The dynamic gas parameters of a fork (constant per-opcode gas lives in {@link OperationTable}).
+ * Names follow the EIPs that introduced them; values are in gas.
  */
 public record GasSchedule(
     long memoryWord, // G_memory: 3 per word
@@ -33,11 +33,14 @@ public record GasSchedule(
 
   /** The schedule in force from London (EIP-3529) through Cancun. */
   public static GasSchedule london() {
-    return new GasSchedule(3, 512, 3, 6, 50, 375, 375, 8, 100, 2100, 2600, 20000, 2900, 2300, 4800, 9000, 2300,
-        25000, 32000, 200, 2, 25000, 100, 256);
+    return new GasSchedule(
+        3, 512, 3, 6, 50, 375, 375, 8, 100, 2100, 2600, 20000, 2900, 2300, 4800, 9000, 2300, 25000,
+        32000, 200, 2, 25000, 100, 256);
   }
 
-  /** Memory cost of a memory of the given size in words: memoryWord * w + w^2 / memoryQuadDivisor. */
+  /**
+   * Memory cost of a memory of the given size in words: memoryWord * w + w^2 / memoryQuadDivisor.
+   */
   public long memoryCost(long words) {
     return memoryWord * words + words * words / memoryQuadDivisor;
   }

@@ -3,9 +3,9 @@ package io.levity.evm.fork;
 import java.util.Arrays;
 
 /**
- * A fork's 256-slot opcode table: for each opcode its name, the words it pops and pushes, and its constant gas
- * (what every execution pays before any dynamic part). Undefined slots have no name and gas -1. Immutable; a
- * new fork derives its table from the previous one with {@link #with}.
+ * A fork's 256-slot opcode table: for each opcode its name, the words it pops and pushes, and its
+ * constant gas (what every execution pays before any dynamic part). Undefined slots have no name
+ * and gas -1. Immutable; a new fork derives its table from the previous one with {@link #with}.
  */
 public final class OperationTable {
   /** Stack limit in words (Yellow Paper: 1024). */

@@ -8,7 +8,8 @@ package io.levity.evm.fork;
  * @param maxCallDepth call/create depth limit (1024)
  * @param rejectEfCode EIP-3541: deploying code that starts with 0xEF fails
  * @param warmCoinbase EIP-3651: the coinbase starts warm
- * @param selfdestructOnlyInSameTx EIP-6780: SELFDESTRUCT deletes only contracts created in the same transaction
+ * @param selfdestructOnlyInSameTx EIP-6780: SELFDESTRUCT deletes only contracts created in the same
+ *     transaction
  * @param precompileCount precompiles live at addresses 1..precompileCount
  */
 public record Rules(
@@ -21,11 +22,18 @@ public record Rules(
     int precompileCount) {
 
   public Rules withSelfdestructOnlyInSameTx(boolean v) {
-    return new Rules(maxCodeSize, maxInitcodeSize, maxCallDepth, rejectEfCode, warmCoinbase, v, precompileCount);
+    return new Rules(
+        maxCodeSize, maxInitcodeSize, maxCallDepth, rejectEfCode, warmCoinbase, v, precompileCount);
   }
 
   public Rules withPrecompileCount(int n) {
-    return new Rules(maxCodeSize, maxInitcodeSize, maxCallDepth, rejectEfCode, warmCoinbase,
-        selfdestructOnlyInSameTx, n);
+    return new Rules(
+        maxCodeSize,
+        maxInitcodeSize,
+        maxCallDepth,
+        rejectEfCode,
+        warmCoinbase,
+        selfdestructOnlyInSameTx,
+        n);
   }
 }

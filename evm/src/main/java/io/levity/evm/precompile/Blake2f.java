@@ -1,9 +1,10 @@
 package io.levity.evm.precompile;
 
 /**
- * 0x09 BLAKE2F (EIP-152): the BLAKE2b compression function F with a caller-chosen number of rounds. Input is
- * exactly 213 bytes: rounds (4, big-endian), h (8 × 8, little-endian), m (16 × 8), t (2 × 8), final flag (1 byte,
- * 0 or 1). Output is the new h (64 bytes, little-endian). One gas per round.
+ * 0x09 BLAKE2F (EIP-152): the BLAKE2b compression function F with a caller-chosen number of rounds.
+ * Input is exactly 213 bytes: rounds (4, big-endian), h (8 × 8, little-endian), m (16 × 8), t (2 ×
+ * 8), final flag (1 byte, 0 or 1). Output is the new h (64 bytes, little-endian). One gas per
+ * round.
  */
 public final class Blake2f implements Precompile {
   static final int INPUT_LENGTH = 213;
@@ -53,19 +54,22 @@ public final class Blake2f implements Precompile {
   }
 
   /**
-   * RFC 7693 §3.2 F, updating h in place. The 16 working words live in locals rather than an array so that the JIT
-   * keeps them in registers: EIP-152 lets a caller ask for 2^32-1 rounds, so the round loop is the whole cost.
+   * RFC 7693 §3.2 F, updating h in place. The 16 working words live in locals rather than an array
+   * so that the JIT keeps them in registers: EIP-152 lets a caller ask for 2^32-1 rounds, so the
+   * round loop is the whole cost.
    */
   static void compress(long rounds, long[] h, long[] m, long t0, long t1, boolean last) {
     long v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
     long v8 = IV[0], v9 = IV[1], v10 = IV[2], v11 = IV[3];
     long v12 = IV[4] ^ t0, v13 = IV[5] ^ t1, v14 = last ? ~IV[6] : IV[6], v15 = IV[7];
-    // The message words in the order each of the 10 schedule rows reads them: one load per word in the loop.
+    // The message words in the order each of the 10 schedule rows reads them: one load per word in
+    // the loop.
     long[] w = new long[160];
     for (int i = 0; i < 160; i++) w[i] = m[SIGMA[i >> 4][i & 15]];
     int b = 0;
     for (long r = 0; r < rounds; r++) {
-      // G(v0, v4, v8, v12), G(v1, v5, v9, v13), G(v2, v6, v10, v14), G(v3, v7, v11, v15): the columns.
+      // G(v0, v4, v8, v12), G(v1, v5, v9, v13), G(v2, v6, v10, v14), G(v3, v7, v11, v15): the
+      // columns.
       v0 += v4 + w[b];
       v12 = Long.rotateRight(v12 ^ v0, 32);
       v8 += v12;
@@ -102,7 +106,8 @@ public final class Blake2f implements Precompile {
       v11 += v15;
       v7 = Long.rotateRight(v7 ^ v11, 63);
 
-      // G(v0, v5, v10, v15), G(v1, v6, v11, v12), G(v2, v7, v8, v13), G(v3, v4, v9, v14): the diagonals.
+      // G(v0, v5, v10, v15), G(v1, v6, v11, v12), G(v2, v7, v8, v13), G(v3, v4, v9, v14): the
+      // diagonals.
       v0 += v5 + w[b + 8];
       v15 = Long.rotateRight(v15 ^ v0, 32);
       v10 += v15;
@@ -151,7 +156,10 @@ public final class Blake2f implements Precompile {
   }
 
   private static int readIntBigEndian(byte[] b, int off) {
-    return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+    return ((b[off] & 0xff) << 24)
+        | ((b[off + 1] & 0xff) << 16)
+        | ((b[off + 2] & 0xff) << 8)
+        | (b[off + 3] & 0xff);
   }
 
   private static long readLongLittleEndian(byte[] b, int off) {

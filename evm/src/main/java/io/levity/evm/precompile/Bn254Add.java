@@ -3,8 +3,8 @@ package io.levity.evm.precompile;
 import io.levity.evm.precompile.bn254.G1Point;
 
 /**
- * 0x06 ECADD (EIP-196, priced by EIP-1108): the sum of two bn254 G1 points, each 64 bytes (x, y); input
- * zero-padded to 128 bytes. Coordinates not below p or points off the curve fail the call.
+ * 0x06 ECADD (EIP-196, priced by EIP-1108): the sum of two bn254 G1 points, each 64 bytes (x, y);
+ * input zero-padded to 128 bytes. Coordinates not below p or points off the curve fail the call.
  */
 public final class Bn254Add implements Precompile {
   static final long GAS = 150;

@@ -5,8 +5,9 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * 0x07 ECMUL (EIP-196, priced by EIP-1108): a bn254 G1 point (64 bytes) times a 256-bit scalar; input
- * zero-padded to 96 bytes. The scalar is not reduced or range-checked: every value is allowed.
+ * 0x07 ECMUL (EIP-196, priced by EIP-1108): a bn254 G1 point (64 bytes) times a 256-bit scalar;
+ * input zero-padded to 96 bytes. The scalar is not reduced or range-checked: every value is
+ * allowed.
  */
 public final class Bn254Mul implements Precompile {
   static final long GAS = 6000;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 0x08 ECPAIRING (EIP-197, priced by EIP-1108): whether the product of the pairings of k (G1, G2) pairs is one.
- * Each pair is 192 bytes: G1 (x, y), then G2 (x.imaginary, x.real, y.imaginary, y.real). The input length must
- * be a multiple of 192; every point must be on its curve and G2 points in the order-r subgroup, else the call
- * fails. Empty input is a product of nothing: true.
+ * 0x08 ECPAIRING (EIP-197, priced by EIP-1108): whether the product of the pairings of k (G1, G2)
+ * pairs is one. Each pair is 192 bytes: G1 (x, y), then G2 (x.imaginary, x.real, y.imaginary,
+ * y.real). The input length must be a multiple of 192; every point must be on its curve and G2
+ * points in the order-r subgroup, else the call fails. Empty input is a product of nothing: true.
  */
 public final class Bn254Pairing implements Precompile {
   static final long BASE_GAS = 45_000;

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * 0x01 ECRECOVER: the address that signed a 32-byte hash, left-padded to a word. Input is hash, v, r, s (one word
- * each, zero-padded to 128 bytes). A bad v or an unrecoverable signature is not a failure: the call succeeds
- * with empty output.
+ * 0x01 ECRECOVER: the address that signed a 32-byte hash, left-padded to a word. Input is hash, v,
+ * r, s (one word each, zero-padded to 128 bytes). A bad v or an unrecoverable signature is not a
+ * failure: the call succeeds with empty output.
  */
 public final class EcRecover implements Precompile {
   static final long GAS = 3000;
@@ -31,8 +31,10 @@ public final class EcRecover implements Precompile {
     if (v != 27 && v != 28) return Inputs.EMPTY;
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(in, 64, 96));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(in, 96, 128));
-    // Secp256k1.recover rejects r or s outside [1, n-1]; high s is allowed here (EIP-2 applies to transactions)
-    Optional<byte[]> pub = Secp256k1.recover(Arrays.copyOfRange(in, 0, 32), new Signature(r, s, v - 27));
+    // Secp256k1.recover rejects r or s outside [1, n-1]; high s is allowed here (EIP-2 applies to
+    // transactions)
+    Optional<byte[]> pub =
+        Secp256k1.recover(Arrays.copyOfRange(in, 0, 32), new Signature(r, s, v - 27));
     if (pub.isEmpty()) return Inputs.EMPTY;
     byte[] out = new byte[32];
     System.arraycopy(Address.fromPublicKey(pub.get()).unsafeArray(), 0, out, 12, 20);

@@ -7,10 +7,10 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * 0x0a POINT EVALUATION (EIP-4844): verifies a KZG proof that the blob behind a commitment evaluates to y at z.
- * Input is exactly 192 bytes: versioned hash (32), z (32), y (32), commitment (48), proof (48); the versioned
- * hash must be 0x01 || sha256(commitment)[1:]. On success returns FIELD_ELEMENTS_PER_BLOB and BLS_MODULUS as two
- * words; every invalid input fails the call.
+ * 0x0a POINT EVALUATION (EIP-4844): verifies a KZG proof that the blob behind a commitment
+ * evaluates to y at z. Input is exactly 192 bytes: versioned hash (32), z (32), y (32), commitment
+ * (48), proof (48); the versioned hash must be 0x01 || sha256(commitment)[1:]. On success returns
+ * FIELD_ELEMENTS_PER_BLOB and BLS_MODULUS as two words; every invalid input fails the call.
  */
 public final class KzgPointEvaluation implements Precompile {
   static final long GAS = 50_000;
@@ -18,7 +18,8 @@ public final class KzgPointEvaluation implements Precompile {
   static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
   static final int FIELD_ELEMENTS_PER_BLOB = 4096;
   static final BigInteger BLS_MODULUS =
-      new BigInteger("52435875175126190479447740508185965837690552500527637822603658699938581184513");
+      new BigInteger(
+          "52435875175126190479447740508185965837690552500527637822603658699938581184513");
   private static final byte[] SUCCESS = successOutput();
 
   @Override
@@ -41,7 +42,8 @@ public final class KzgPointEvaluation implements Precompile {
     try {
       valid = CKZG4844JNI.verifyKzgProof(commitment, z, y, proof);
     } catch (CKZGException e) {
-      // c-kzg reports malformed inputs (z or y not below the BLS modulus, undecodable points) as C_KZG_BADARGS:
+      // c-kzg reports malformed inputs (z or y not below the BLS modulus, undecodable points) as
+      // C_KZG_BADARGS:
       // for the EVM that is simply an invalid call
       if (e.getError() != CKZGException.CKZGError.C_KZG_BADARGS) throw e;
       valid = false;

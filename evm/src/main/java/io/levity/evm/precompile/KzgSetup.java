@@ -4,8 +4,9 @@ import ethereum.ckzg4844.CKZG4844JNI;
 import ethereum.ckzg4844.CKZGException;
 
 /**
- * Loads the native c-kzg library and the Ethereum KZG ceremony trusted setup (the {@code trusted_setup.txt}
- * resource shipped in web3j's crypto jar) once per process, on first use, from any thread.
+ * Loads the native c-kzg library and the Ethereum KZG ceremony trusted setup (the {@code
+ * trusted_setup.txt} resource shipped in web3j's crypto jar) once per process, on first use, from
+ * any thread.
  */
 public final class KzgSetup {
   static final String RESOURCE = "/trusted_setup.txt";
@@ -14,8 +15,8 @@ public final class KzgSetup {
   private KzgSetup() {}
 
   /**
-   * Makes sure the setup is loaded. The native library holds one setup per process; if another component loaded
-   * it already, that one is used (there is only one Ethereum ceremony setup).
+   * Makes sure the setup is loaded. The native library holds one setup per process; if another
+   * component loaded it already, that one is used (there is only one Ethereum ceremony setup).
    *
    * @throws IllegalStateException when the native library or the resource cannot be loaded
    */
@@ -28,12 +29,20 @@ public final class KzgSetup {
         CKZG4844JNI.loadTrustedSetupFromResource(RESOURCE, KzgSetup.class, 0);
       } catch (CKZGException e) {
         if (e.getMessage() == null || !e.getMessage().contains("already loaded")) {
-          throw new IllegalStateException("could not load the KZG trusted setup " + RESOURCE
-              + " (is org.web3j:crypto on the classpath?): " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "could not load the KZG trusted setup "
+                  + RESOURCE
+                  + " (is org.web3j:crypto on the classpath?): "
+                  + e.getMessage(),
+              e);
         }
       } catch (RuntimeException | UnsatisfiedLinkError e) {
-        throw new IllegalStateException("could not load the native KZG library or the trusted setup " + RESOURCE
-            + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "could not load the native KZG library or the trusted setup "
+                + RESOURCE
+                + ": "
+                + e.getMessage(),
+            e);
       }
       loaded = true;
     }

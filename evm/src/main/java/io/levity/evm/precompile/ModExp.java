@@ -3,16 +3,20 @@ package io.levity.evm.precompile;
 import java.math.BigInteger;
 
 /**
- * 0x05 MODEXP (EIP-198, priced by EIP-2565): base^exp mod m over big-endian integers of any length, the output
- * as long as the modulus. The three length words are 256-bit, so gas is computed in arbitrary precision from the
- * lengths and the exponent's first word alone, and saturates at {@link Long#MAX_VALUE}; nothing is allocated in
- * proportion to a length until the call has been priced.
+ * 0x05 MODEXP (EIP-198, priced by EIP-2565): base^exp mod m over big-endian integers of any length,
+ * the output as long as the modulus. The three length words are 256-bit, so gas is computed in
+ * arbitrary precision from the lengths and the exponent's first word alone, and saturates at {@link
+ * Long#MAX_VALUE}; nothing is allocated in proportion to a length until the call has been priced.
  */
 public final class ModExp implements Precompile {
   static final long MIN_GAS = 200;
   private static final BigInteger THREE = BigInteger.valueOf(3);
   private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
-  /** Lengths beyond this cannot be paid for under any gas limit (the price grows at least linearly in them). */
+
+  /**
+   * Lengths beyond this cannot be paid for under any gas limit (the price grows at least linearly
+   * in them).
+   */
   private static final BigInteger MAX_RUNNABLE_LENGTH = BigInteger.valueOf(Integer.MAX_VALUE - 16);
 
   @Override
@@ -27,7 +31,9 @@ public final class ModExp implements Precompile {
     return Math.max(MIN_GAS, gas.longValue());
   }
 
-  /** EIP-2565: roughly the bit length of the exponent, from its length and first (up to) 32 bytes. */
+  /**
+   * EIP-2565: roughly the bit length of the exponent, from its length and first (up to) 32 bytes.
+   */
   static BigInteger iterationCount(byte[] input, BigInteger baseLen, BigInteger expLen) {
     int headLen = expLen.min(BigInteger.valueOf(32)).intValueExact();
     BigInteger head = new BigInteger(1, slice(input, BigInteger.valueOf(96).add(baseLen), headLen));
@@ -35,8 +41,11 @@ public final class ModExp implements Precompile {
     if (expLen.compareTo(BigInteger.valueOf(32)) <= 0) {
       count = BigInteger.valueOf(Math.max(head.bitLength() - 1, 0));
     } else {
-      count = expLen.subtract(BigInteger.valueOf(32)).shiftLeft(3)
-          .add(BigInteger.valueOf(Math.max(head.bitLength() - 1, 0)));
+      count =
+          expLen
+              .subtract(BigInteger.valueOf(32))
+              .shiftLeft(3)
+              .add(BigInteger.valueOf(Math.max(head.bitLength() - 1, 0)));
     }
     return count.max(BigInteger.ONE);
   }
@@ -47,7 +56,8 @@ public final class ModExp implements Precompile {
     BigInteger expLenWord = lengthWord(input, 32);
     BigInteger modLenWord = lengthWord(input, 64);
     if (modLenWord.signum() == 0) return Inputs.EMPTY;
-    if (baseLenWord.compareTo(MAX_RUNNABLE_LENGTH) > 0 || expLenWord.compareTo(MAX_RUNNABLE_LENGTH) > 0
+    if (baseLenWord.compareTo(MAX_RUNNABLE_LENGTH) > 0
+        || expLenWord.compareTo(MAX_RUNNABLE_LENGTH) > 0
         || modLenWord.compareTo(MAX_RUNNABLE_LENGTH) > 0) {
       return null; // unreachable once priced: such a call costs more than any block holds
     }
@@ -63,7 +73,8 @@ public final class ModExp implements Precompile {
     BigInteger base = new BigInteger(1, slice(input, baseOff, baseLen));
     BigInteger exp = new BigInteger(1, slice(input, expOff, expLen));
     byte[] r = base.modPow(exp, modulus).toByteArray();
-    // toByteArray may carry a leading sign byte; the value itself is below the modulus, so it fits in modLen
+    // toByteArray may carry a leading sign byte; the value itself is below the modulus, so it fits
+    // in modLen
     int n = Math.min(r.length, modLen);
     System.arraycopy(r, r.length - n, out, modLen - n, n);
     return out;

@@ -5,6 +5,9 @@ public interface Precompile {
   /** Gas this call costs for the given input (may exceed any gas limit; the caller compares). */
   long gas(byte[] input);
 
-  /** The output, or {@code null} when the input is invalid and the call fails (consuming all its gas). */
+  /**
+   * The output, or {@code null} when the input is invalid and the call fails (consuming all its
+   * gas).
+   */
   byte[] run(byte[] input);
 }

@@ -4,7 +4,10 @@ package io.levity.evm.precompile;
 public final class Precompiles {
   private Precompiles() {}
 
-  /** Cancun: 0x01 ECRECOVER through 0x0a POINT EVALUATION. A fresh array each call; the contracts are stateless. */
+  /**
+   * Cancun: 0x01 ECRECOVER through 0x0a POINT EVALUATION. A fresh array each call; the contracts
+   * are stateless.
+   */
   public static Precompile[] cancun() {
     return new Precompile[] {
       null,

@@ -2,7 +2,9 @@ package io.levity.evm.precompile;
 
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 
-/** 0x03 RIPEMD160: the RIPEMD-160 digest left-padded to a 32-byte word; 600 gas plus 120 per word. */
+/**
+ * 0x03 RIPEMD160: the RIPEMD-160 digest left-padded to a 32-byte word; 600 gas plus 120 per word.
+ */
 public final class Ripemd160Hash implements Precompile {
   @Override
   public long gas(byte[] input) {

@@ -6,11 +6,12 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /**
- * Writes EIP-3155 JSON lines: one per operation,
- * {@code {"pc":0,"op":96,"gas":"0x2540be400","gasCost":"0x3","memSize":0,"stack":[],"depth":1,"refund":0,
- * "opName":"PUSH1"}} (with {@code "returnData"} after the stack when it is not empty and {@code "error"} at
- * the end when the operation failed), and a summary line {@code {"output":"..","gasUsed":"0x..","error":".."}}.
- * Field order and number formats follow go-ethereum's implementation of the EIP, so traces can be diffed.
+ * Writes EIP-3155 JSON lines: one per operation, {@code
+ * {"pc":0,"op":96,"gas":"0x2540be400","gasCost":"0x3","memSize":0,"stack":[],"depth":1,"refund":0,
+ * "opName":"PUSH1"}} (with {@code "returnData"} after the stack when it is not empty and {@code
+ * "error"} at the end when the operation failed), and a summary line {@code
+ * {"output":"..","gasUsed":"0x..","error":".."}}. Field order and number formats follow
+ * go-ethereum's implementation of the EIP, so traces can be diffed.
  */
 public final class Eip3155Tracer implements Tracer {
   private final Consumer<String> out;
@@ -29,10 +30,12 @@ public final class Eip3155Tracer implements Tracer {
   }
 
   public Eip3155Tracer(PrintWriter out) {
-    this((Consumer<String>) line -> {
-      out.println(line);
-      out.flush();
-    });
+    this(
+        (Consumer<String>)
+            line -> {
+              out.println(line);
+              out.flush();
+            });
   }
 
   @Override
@@ -59,8 +62,11 @@ public final class Eip3155Tracer implements Tracer {
   public void afterOp(long gasCost, String error) {
     line.setLength(0);
     line.append(prefix)
-        .append(",\"gas\":\"0x").append(Long.toHexString(gasBefore))
-        .append("\",\"gasCost\":\"0x").append(Long.toHexString(gasCost)).append('"')
+        .append(",\"gas\":\"0x")
+        .append(Long.toHexString(gasBefore))
+        .append("\",\"gasCost\":\"0x")
+        .append(Long.toHexString(gasCost))
+        .append('"')
         .append(suffix);
     if (error != null) line.append(",\"error\":\"").append(escape(error)).append('"');
     line.append('}');
@@ -70,8 +76,11 @@ public final class Eip3155Tracer implements Tracer {
   @Override
   public void end(byte[] output, long gasUsed, String error) {
     StringBuilder b = new StringBuilder();
-    b.append("{\"output\":\"").append(Hex.encodeBare(output)).append("\",\"gasUsed\":\"0x")
-        .append(Long.toHexString(gasUsed)).append('"');
+    b.append("{\"output\":\"")
+        .append(Hex.encodeBare(output))
+        .append("\",\"gasUsed\":\"0x")
+        .append(Long.toHexString(gasUsed))
+        .append('"');
     if (error != null) b.append(",\"error\":\"").append(escape(error)).append('"');
     b.append('}');
     out.accept(b.toString());

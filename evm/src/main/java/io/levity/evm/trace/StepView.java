@@ -19,7 +19,9 @@ public interface StepView {
 
   int stackSize();
 
-  /** Limb {@code limb} (0 = least significant) of stack item {@code index}, counted from the bottom. */
+  /**
+   * Limb {@code limb} (0 = least significant) of stack item {@code index}, counted from the bottom.
+   */
   long stackLimb(int index, int limb);
 
   /** The return data buffer (from the last call); do not modify. */

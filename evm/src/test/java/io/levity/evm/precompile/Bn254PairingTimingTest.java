@@ -11,9 +11,10 @@ import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rough timing note, not a benchmark and not asserted: how long ECPAIRING takes for two pairs (the common
- * Groth16-style shape is 3-4 pairs) and ECMUL, after a short warm-up. Thread CPU time is printed next to wall
- * time because on a shared machine the wall figure moves with the load. JMH belongs in the bench module.
+ * A rough timing note, not a benchmark and not asserted: how long ECPAIRING takes for two pairs
+ * (the common Groth16-style shape is 3-4 pairs) and ECMUL, after a short warm-up. Thread CPU time
+ * is printed next to wall time because on a shared machine the wall figure moves with the load. JMH
+ * belongs in the bench module.
  */
 class Bn254PairingTimingTest {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -40,7 +41,8 @@ class Bn254PairingTimingTest {
     for (int i = 0; i < runs; i++) call.run();
     double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / runs;
     double wallMicros = (System.nanoTime() - wall) / 1e3 / runs;
-    System.out.printf("bn254 %s: %.0f us CPU, %.0f us wall per call (%d runs after %d warm-up)%n", what, cpuMicros,
-        wallMicros, runs, runs);
+    System.out.printf(
+        "bn254 %s: %.0f us CPU, %.0f us wall per call (%d runs after %d warm-up)%n",
+        what, cpuMicros, wallMicros, runs, runs);
   }
 }

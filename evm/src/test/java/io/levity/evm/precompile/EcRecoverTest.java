@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class EcRecoverTest {
   private final EcRecover ecrecover = new EcRecover();
-  private final Secp256k1.KeyPair key = Secp256k1.KeyPair.fromPrivate(
-      Bytes32.fromHex32("0x4646464646464646464646464646464646464646464646464646464646464646"));
+  private final Secp256k1.KeyPair key =
+      Secp256k1.KeyPair.fromPrivate(
+          Bytes32.fromHex32("0x4646464646464646464646464646464646464646464646464646464646464646"));
   private final byte[] hash = Keccak.hash256("levity".getBytes(StandardCharsets.US_ASCII));
   private final Signature sig = key.sign(hash);
 
@@ -30,10 +31,12 @@ class EcRecoverTest {
 
   @Test
   void knownVector() {
-    byte[] in = hex("456e9aea5e197a1f1af7a3e85a3212fa4049a3ba34c2289b4c860fc0b0c64ef3"
-        + "000000000000000000000000000000000000000000000000000000000000001c"
-        + "9242685bf161793cc25603c231bc2f568eb630ea16aa137d2664ac8038825608"
-        + "4f8ae3bd7535248d0bd448298cc2e2071e56992d0774dc340c368ae950852ada");
+    byte[] in =
+        hex(
+            "456e9aea5e197a1f1af7a3e85a3212fa4049a3ba34c2289b4c860fc0b0c64ef3"
+                + "000000000000000000000000000000000000000000000000000000000000001c"
+                + "9242685bf161793cc25603c231bc2f568eb630ea16aa137d2664ac8038825608"
+                + "4f8ae3bd7535248d0bd448298cc2e2071e56992d0774dc340c368ae950852ada");
     assertThat(hex(ecrecover.run(in)))
         .isEqualTo("0000000000000000000000007156526fbd7a3c72969b54f64e42c10fbb768c8a");
     assertThat(ecrecover.gas(in)).isEqualTo(3000);
@@ -41,7 +44,8 @@ class EcRecoverTest {
 
   @Test
   void recoversTheSigner() {
-    assertThat(ecrecover.run(input(hash, 27 + sig.recId(), sig.r(), sig.s()))).isEqualTo(expectedWord());
+    assertThat(ecrecover.run(input(hash, 27 + sig.recId(), sig.r(), sig.s())))
+        .isEqualTo(expectedWord());
   }
 
   @Test
@@ -56,7 +60,8 @@ class EcRecoverTest {
     byte[] in = input(hash, 27 + sig.recId(), sig.r(), sig.s());
     assertThat(ecrecover.run(concat(in, new byte[] {1, 2, 3}))).isEqualTo(expectedWord());
     assertThat(ecrecover.run(new byte[0])).isEmpty();
-    // s cut short: the missing bytes read as zeros, giving a different (valid or empty) result, never a failure
+    // s cut short: the missing bytes read as zeros, giving a different (valid or empty) result,
+    // never a failure
     assertThat(ecrecover.run(java.util.Arrays.copyOf(in, 100))).isNotNull();
   }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class KzgPointEvaluationTest {
-  /** The compressed encoding of the BLS12-381 G1 point at infinity: the commitment to the zero polynomial. */
+  /**
+   * The compressed encoding of the BLS12-381 G1 point at infinity: the commitment to the zero
+   * polynomial.
+   */
   private static final byte[] INFINITY = hex("c0" + "00".repeat(47));
 
   private static byte[] blob;
@@ -56,8 +59,10 @@ class KzgPointEvaluationTest {
     ProofAndY proof = CKZG4844JNI.computeKzgProof(blob, z);
     byte[] out = kzg.run(input(commitment, z, proof.getY(), proof.getProof()));
     assertThat(out).isEqualTo(successOutput());
-    assertThat(hex(out)).isEqualTo("0000000000000000000000000000000000000000000000000000000000001000"
-        + "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001");
+    assertThat(hex(out))
+        .isEqualTo(
+            "0000000000000000000000000000000000000000000000000000000000001000"
+                + "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001");
     assertThat(kzg.gas(new byte[0])).isEqualTo(50_000);
   }
 
@@ -95,11 +100,15 @@ class KzgPointEvaluationTest {
     assertThat(kzg.run(new byte[0])).isNull();
   }
 
-  /** The zero polynomial: commitment and proof are both the point at infinity and every z evaluates to 0. */
+  /**
+   * The zero polynomial: commitment and proof are both the point at infinity and every z evaluates
+   * to 0.
+   */
   @Test
   void zeroPolynomialVector() {
     assertThat(kzg.run(input(INFINITY, word(0), word(0), INFINITY))).isEqualTo(successOutput());
-    assertThat(kzg.run(input(INFINITY, word(123456789), word(0), INFINITY))).isEqualTo(successOutput());
+    assertThat(kzg.run(input(INFINITY, word(123456789), word(0), INFINITY)))
+        .isEqualTo(successOutput());
     assertThat(kzg.run(input(INFINITY, word(1), word(1), INFINITY))).isNull();
   }
 
@@ -116,7 +125,8 @@ class KzgPointEvaluationTest {
   @Test
   void constantsMatchTheLibrary() {
     assertThat(KzgPointEvaluation.BLS_MODULUS).isEqualTo(CKZG4844JNI.BLS_MODULUS);
-    assertThat(KzgPointEvaluation.FIELD_ELEMENTS_PER_BLOB).isEqualTo(CKZG4844JNI.FIELD_ELEMENTS_PER_BLOB);
+    assertThat(KzgPointEvaluation.FIELD_ELEMENTS_PER_BLOB)
+        .isEqualTo(CKZG4844JNI.FIELD_ELEMENTS_PER_BLOB);
   }
 
   @Test

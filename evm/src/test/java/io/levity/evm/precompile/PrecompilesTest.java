@@ -29,8 +29,10 @@ class PrecompilesTest {
   @Test
   void sha256() {
     Sha256Hash sha = new Sha256Hash();
-    assertThat(hex(sha.run(new byte[0]))).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    assertThat(hex(sha.run(ABC))).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(hex(sha.run(new byte[0])))
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(hex(sha.run(ABC)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(sha.gas(new byte[0])).isEqualTo(60);
     assertThat(sha.gas(new byte[1])).isEqualTo(72);
     assertThat(sha.gas(new byte[32])).isEqualTo(72);

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A block: its header and its transactions in execution order. Encoded as Ethereum's
- * {@code rlp([header, [tx, ...], [], []])}: no ommers and (from Shanghai) an empty withdrawals list; a typed
- * transaction is an RLP string holding {@code type || payload}, a legacy one its RLP list.
+ * A block: its header and its transactions in execution order. Encoded as Ethereum's {@code
+ * rlp([header, [tx, ...], [], []])}: no ommers and (from Shanghai) an empty withdrawals list; a
+ * typed transaction is an RLP string holding {@code type || payload}, a legacy one its RLP list.
  */
 public record Block(BlockHeader header, List<Transaction> transactions) {
   public Block {
@@ -44,7 +44,8 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
   }
 
   /**
-   * Decodes {@link #encode()}'s form strictly; ommers and withdrawals must be empty (Levity has neither).
+   * Decodes {@link #encode()}'s form strictly; ommers and withdrawals must be empty (Levity has
+   * neither).
    *
    * @throws RlpException for malformed RLP or a body this chain cannot have
    * @throws io.levity.core.tx.InvalidTransactionException for a malformed transaction
@@ -67,7 +68,8 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
     if (r.enterList() != 0) throw new RlpException("block has ommers");
     r.exitList();
     if (header.withdrawalsRoot() != null) {
-      if (!r.hasNext()) throw new RlpException("block with a withdrawals root has no withdrawals list");
+      if (!r.hasNext())
+        throw new RlpException("block with a withdrawals root has no withdrawals list");
       if (r.enterList() != 0) throw new RlpException("block has withdrawals");
       r.exitList();
     }

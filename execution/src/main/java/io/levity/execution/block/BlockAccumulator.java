@@ -1,8 +1,8 @@
 package io.levity.execution.block;
 
 import io.levity.core.bytes.Bytes32;
-import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.core.tx.Transaction;
+import io.levity.execution.state.TransactionResult.Executed;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +32,14 @@ final class BlockAccumulator {
   }
 
   BlockExecutor.Result result(Bytes32 stateRoot) {
-    return new BlockExecutor.Result(receipts, results, gasUsed, blobGasUsed, BlockRoots.logsBloom(receipts),
-        BlockRoots.receiptsRoot(receipts), BlockRoots.transactionsRoot(transactions), stateRoot);
+    return new BlockExecutor.Result(
+        receipts,
+        results,
+        gasUsed,
+        blobGasUsed,
+        BlockRoots.logsBloom(receipts),
+        BlockRoots.receiptsRoot(receipts),
+        BlockRoots.transactionsRoot(transactions),
+        stateRoot);
   }
 }

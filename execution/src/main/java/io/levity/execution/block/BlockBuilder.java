@@ -4,6 +4,10 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionError;
+import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.BlockContext;
 import io.levity.evm.BlockContext.BlockHashLookup;
 import io.levity.execution.fork.Fork;
@@ -12,20 +16,17 @@ import io.levity.execution.state.StateTransition;
 import io.levity.execution.state.TransactionResult;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
-import io.levity.core.tx.BlobTransaction;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionError;
-import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Builds the next block from candidate transactions (such as the mempool's selection) in the order given: each is
- * applied to the world; a rejected one is dropped (the world is unchanged by it) and the next is tried, so the block
- * only holds transactions that apply. Building stops when the gas left is below a plain transfer's 21000. Base fee
- * and excess blob gas follow from the parent ({@link FeeMarket}). Not thread-safe.
+ * Builds the next block from candidate transactions (such as the mempool's selection) in the order
+ * given: each is applied to the world; a rejected one is dropped (the world is unchanged by it) and
+ * the next is tried, so the block only holds transactions that apply. Building stops when the gas
+ * left is below a plain transfer's 21000. Base fee and excess blob gas follow from the parent
+ * ({@link FeeMarket}). Not thread-safe.
  */
 public final class BlockBuilder {
   /**
@@ -35,7 +36,12 @@ public final class BlockBuilder {
    * @param extraData at most 32 bytes
    * @param parentBeaconBlockRoot carried in the header; zero on a chain without a beacon chain
    */
-  public record Params(Address coinbase, long timestamp, Bytes32 prevRandao, long gasLimit, Bytes extraData,
+  public record Params(
+      Address coinbase,
+      long timestamp,
+      Bytes32 prevRandao,
+      long gasLimit,
+      Bytes extraData,
       Bytes32 parentBeaconBlockRoot) {
     public Params {
       Objects.requireNonNull(coinbase, "coinbase");
@@ -43,7 +49,8 @@ public final class BlockBuilder {
       Objects.requireNonNull(extraData, "extraData");
       Objects.requireNonNull(parentBeaconBlockRoot, "parentBeaconBlockRoot");
       if (extraData.size() > BlockHeader.MAX_EXTRA_DATA) {
-        throw new IllegalArgumentException("extra data is " + extraData.size() + " bytes, at most 32 allowed");
+        throw new IllegalArgumentException(
+            "extra data is " + extraData.size() + " bytes, at most 32 allowed");
       }
     }
   }
@@ -52,7 +59,8 @@ public final class BlockBuilder {
   public record Dropped(Transaction transaction, Rejected reason) {}
 
   /** The built block with its receipts, per-transaction results and the candidates it dropped. */
-  public record Built(Block block, List<Receipt> receipts, List<Executed> results, List<Dropped> dropped) {
+  public record Built(
+      Block block, List<Receipt> receipts, List<Executed> results, List<Dropped> dropped) {
     public Built {
       receipts = List.copyOf(receipts);
       results = List.copyOf(results);
@@ -66,15 +74,26 @@ public final class BlockBuilder {
     this.transition = new StateTransition(fork, chainId);
   }
 
-  /** Builds from transactions that still need the stateless checks (signature, chain id, intrinsic gas...). */
-  public Built build(WorldState world, BlockHeader parent, Params params, List<Transaction> candidates,
+  /**
+   * Builds from transactions that still need the stateless checks (signature, chain id, intrinsic
+   * gas...).
+   */
+  public Built build(
+      WorldState world,
+      BlockHeader parent,
+      Params params,
+      List<Transaction> candidates,
       BlockHashLookup hashes) {
     return build(world, parent, params, candidates, hashes, Candidate::ofRaw);
   }
 
   /** Builds from transactions that passed the stateless checks already (the mempool's). */
-  public Built buildValidated(WorldState world, BlockHeader parent, Params params,
-      List<ValidatedTransaction> candidates, BlockHashLookup hashes) {
+  public Built buildValidated(
+      WorldState world,
+      BlockHeader parent,
+      Params params,
+      List<ValidatedTransaction> candidates,
+      BlockHashLookup hashes) {
     return build(world, parent, params, candidates, hashes, Candidate::ofValidated);
   }
 
@@ -88,41 +107,84 @@ public final class BlockBuilder {
     }
   }
 
-  private <T> Built build(WorldState world, BlockHeader parent, Params params, List<T> candidates,
-      BlockHashLookup hashes, java.util.function.Function<T, Candidate> toCandidate) {
+  private <T> Built build(
+      WorldState world,
+      BlockHeader parent,
+      Params params,
+      List<T> candidates,
+      BlockHashLookup hashes,
+      java.util.function.Function<T, Candidate> toCandidate) {
     UInt256 baseFee = FeeMarket.nextBaseFee(parent);
     long excessBlobGas = FeeMarket.nextExcessBlobGas(parent);
     long number = parent.number() + 1;
     // The header as far as it is known before execution; the executor needs only its block values.
-    BlockHeader draft = BlockHeader.cancun(parent.hash(), params.coinbase(), Bytes32.ZERO, Bytes32.ZERO,
-        Bytes32.ZERO, LogsBloom.EMPTY, number, params.gasLimit(), 0, params.timestamp(), params.extraData(),
-        params.prevRandao(), baseFee, 0, excessBlobGas, params.parentBeaconBlockRoot());
+    BlockHeader draft =
+        BlockHeader.cancun(
+            parent.hash(),
+            params.coinbase(),
+            Bytes32.ZERO,
+            Bytes32.ZERO,
+            Bytes32.ZERO,
+            LogsBloom.EMPTY,
+            number,
+            params.gasLimit(),
+            0,
+            params.timestamp(),
+            params.extraData(),
+            params.prevRandao(),
+            baseFee,
+            0,
+            excessBlobGas,
+            params.parentBeaconBlockRoot());
     BlockContext ctx = BlockExecutor.context(draft, transition.chainId(), hashes);
     BlockAccumulator acc = new BlockAccumulator(params.gasLimit());
     List<Dropped> dropped = new ArrayList<>();
     for (T item : candidates) {
       if (Long.compareUnsigned(acc.gasAvailable(), TransactionSigner.TRANSFER_GAS) < 0) break;
       Candidate c = toCandidate.apply(item);
-      if (c.tx() instanceof BlobTransaction blob && acc.blobGasUsed + blob.blobGas() > BlobGas.MAX_PER_BLOCK) {
-        dropped.add(new Dropped(c.tx(), new Rejected(TransactionError.BLOB_COUNT_EXCEEDED,
-            "the block has room for " + (BlobGas.MAX_PER_BLOCK - acc.blobGasUsed) + " more blob gas, the"
-                + " transaction needs " + blob.blobGas())));
+      if (c.tx() instanceof BlobTransaction blob
+          && acc.blobGasUsed + blob.blobGas() > BlobGas.MAX_PER_BLOCK) {
+        dropped.add(
+            new Dropped(
+                c.tx(),
+                new Rejected(
+                    TransactionError.BLOB_COUNT_EXCEEDED,
+                    "the block has room for "
+                        + (BlobGas.MAX_PER_BLOCK - acc.blobGasUsed)
+                        + " more blob gas, the"
+                        + " transaction needs "
+                        + blob.blobGas())));
         continue;
       }
       world.beginTransaction();
-      TransactionResult r = c.validated() != null
-          ? transition.apply(world, ctx, c.validated(), acc.gasAvailable(), null)
-          : transition.apply(world, ctx, c.tx(), acc.gasAvailable(), null);
+      TransactionResult r =
+          c.validated() != null
+              ? transition.apply(world, ctx, c.validated(), acc.gasAvailable(), null)
+              : transition.apply(world, ctx, c.tx(), acc.gasAvailable(), null);
       switch (r) {
         case Rejected rej -> dropped.add(new Dropped(c.tx(), rej));
         case Executed ex -> acc.add(c.tx(), ex);
       }
     }
     BlockExecutor.Result res = acc.result(world.stateRoot());
-    BlockHeader header = BlockHeader.cancun(parent.hash(), params.coinbase(), res.stateRoot(),
-        res.transactionsRoot(), res.receiptsRoot(), res.logsBloom(), number, params.gasLimit(), res.gasUsed(),
-        params.timestamp(), params.extraData(), params.prevRandao(), baseFee, res.blobGasUsed(), excessBlobGas,
-        params.parentBeaconBlockRoot());
+    BlockHeader header =
+        BlockHeader.cancun(
+            parent.hash(),
+            params.coinbase(),
+            res.stateRoot(),
+            res.transactionsRoot(),
+            res.receiptsRoot(),
+            res.logsBloom(),
+            number,
+            params.gasLimit(),
+            res.gasUsed(),
+            params.timestamp(),
+            params.extraData(),
+            params.prevRandao(),
+            baseFee,
+            res.blobGasUsed(),
+            excessBlobGas,
+            params.parentBeaconBlockRoot());
     return new Built(new Block(header, acc.transactions), res.receipts(), res.results(), dropped);
   }
 }

@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An Ethereum block header, fields in their RLP order. The hash is keccak256 of {@link #encode()}, so wallets and
- * libraries that check it (ethers.js, web3j) see ordinary blocks.
+ * An Ethereum block header, fields in their RLP order. The hash is keccak256 of {@link #encode()},
+ * so wallets and libraries that check it (ethers.js, web3j) see ordinary blocks.
  *
- * <p>The last five fields arrived with later forks (London: base fee; Shanghai: withdrawals root; Cancun: blob gas
- * used, excess blob gas, parent beacon block root) and are null in headers of earlier forks; a present field needs
- * every earlier one present. Levity produces Cancun headers ({@link #cancun}) with difficulty 0, nonce 0, no
- * ommers and no withdrawals. {@code number}, {@code gasLimit}, {@code gasUsed}, {@code timestamp}, {@code nonce},
- * {@code blobGasUsed} and {@code excessBlobGas} are unsigned 64-bit values.
+ * <p>The last five fields arrived with later forks (London: base fee; Shanghai: withdrawals root;
+ * Cancun: blob gas used, excess blob gas, parent beacon block root) and are null in headers of
+ * earlier forks; a present field needs every earlier one present. Levity produces Cancun headers
+ * ({@link #cancun}) with difficulty 0, nonce 0, no ommers and no withdrawals. {@code number},
+ * {@code gasLimit}, {@code gasUsed}, {@code timestamp}, {@code nonce}, {@code blobGasUsed} and
+ * {@code excessBlobGas} are unsigned 64-bit values.
  *
  * @param ommersHash keccak(rlp([])) for every block since the merge
  * @param logsBloom 256 bytes: the union of the receipts' blooms
@@ -52,8 +53,12 @@ public record BlockHeader(
 
   /** keccak256(rlp([])): the ommers hash of a block without ommers. */
   public static final Bytes32 EMPTY_OMMERS_HASH = Keccak.hash(Rlp.EMPTY_LIST);
-  /** The root of an empty trie: transactions, receipts or withdrawals root of a block without any. */
+
+  /**
+   * The root of an empty trie: transactions, receipts or withdrawals root of a block without any.
+   */
   public static final Bytes32 EMPTY_TRIE_ROOT = MerklePatriciaTrie.EMPTY_ROOT;
+
   /** The most extra data a header may carry. */
   public static final int MAX_EXTRA_DATA = 32;
 
@@ -71,22 +76,55 @@ public record BlockHeader(
     Objects.requireNonNull(difficulty, "difficulty");
     Objects.requireNonNull(extraData, "extraData");
     Objects.requireNonNull(mixHash, "mixHash");
-    Object[] optional = {baseFeePerGas, withdrawalsRoot, blobGasUsed, excessBlobGas, parentBeaconBlockRoot};
+    Object[] optional = {
+      baseFeePerGas, withdrawalsRoot, blobGasUsed, excessBlobGas, parentBeaconBlockRoot
+    };
     for (int i = 1; i < optional.length; i++) {
       if (optional[i] != null && optional[i - 1] == null) {
-        throw new IllegalArgumentException("header field " + (16 + i) + " is set but field " + (15 + i) + " is not");
+        throw new IllegalArgumentException(
+            "header field " + (16 + i) + " is set but field " + (15 + i) + " is not");
       }
     }
   }
 
   /** A post-merge Cancun header: difficulty 0, nonce 0, no ommers, no withdrawals. */
-  public static BlockHeader cancun(Bytes32 parentHash, Address coinbase, Bytes32 stateRoot,
-      Bytes32 transactionsRoot, Bytes32 receiptsRoot, Bytes logsBloom, long number, long gasLimit, long gasUsed,
-      long timestamp, Bytes extraData, Bytes32 prevRandao, UInt256 baseFeePerGas, long blobGasUsed,
-      long excessBlobGas, Bytes32 parentBeaconBlockRoot) {
-    return new BlockHeader(parentHash, EMPTY_OMMERS_HASH, coinbase, stateRoot, transactionsRoot, receiptsRoot,
-        logsBloom, UInt256.ZERO, number, gasLimit, gasUsed, timestamp, extraData, prevRandao, 0,
-        Objects.requireNonNull(baseFeePerGas, "baseFeePerGas"), EMPTY_TRIE_ROOT, blobGasUsed, excessBlobGas,
+  public static BlockHeader cancun(
+      Bytes32 parentHash,
+      Address coinbase,
+      Bytes32 stateRoot,
+      Bytes32 transactionsRoot,
+      Bytes32 receiptsRoot,
+      Bytes logsBloom,
+      long number,
+      long gasLimit,
+      long gasUsed,
+      long timestamp,
+      Bytes extraData,
+      Bytes32 prevRandao,
+      UInt256 baseFeePerGas,
+      long blobGasUsed,
+      long excessBlobGas,
+      Bytes32 parentBeaconBlockRoot) {
+    return new BlockHeader(
+        parentHash,
+        EMPTY_OMMERS_HASH,
+        coinbase,
+        stateRoot,
+        transactionsRoot,
+        receiptsRoot,
+        logsBloom,
+        UInt256.ZERO,
+        number,
+        gasLimit,
+        gasUsed,
+        timestamp,
+        extraData,
+        prevRandao,
+        0,
+        Objects.requireNonNull(baseFeePerGas, "baseFeePerGas"),
+        EMPTY_TRIE_ROOT,
+        blobGasUsed,
+        excessBlobGas,
         Objects.requireNonNull(parentBeaconBlockRoot, "parentBeaconBlockRoot"));
   }
 
@@ -115,7 +153,10 @@ public record BlockHeader(
     return baseFeePerGas == null ? UInt256.ZERO : baseFeePerGas;
   }
 
-  /** {@code rlp([parentHash, ommersHash, coinbase, ..., parentBeaconBlockRoot])}, stopping at the first absent field. */
+  /**
+   * {@code rlp([parentHash, ommersHash, coinbase, ..., parentBeaconBlockRoot])}, stopping at the
+   * first absent field.
+   */
   public byte[] encode() {
     List<byte[]> f = new ArrayList<>(20);
     f.add(Rlp.encodeBytes(parentHash));
@@ -146,7 +187,10 @@ public record BlockHeader(
     return Keccak.hash(encode());
   }
 
-  /** Decodes a header strictly (canonical integers, fixed sizes, 15 to 20 fields, no trailing bytes). */
+  /**
+   * Decodes a header strictly (canonical integers, fixed sizes, 15 to 20 fields, no trailing
+   * bytes).
+   */
   public static BlockHeader decode(byte[] rlp) {
     RlpReader r = new RlpReader(rlp);
     BlockHeader h = read(r);
@@ -181,9 +225,27 @@ public record BlockHeader(
     Bytes32 beaconRoot = r.hasNext() ? hash32(r, "parent beacon block root") : null;
     if (r.hasNext()) throw new RlpException("block header has more than 20 fields");
     r.exitList();
-    return new BlockHeader(parentHash, ommersHash, coinbase, stateRoot, txRoot, receiptsRoot, bloom, difficulty,
-        number, gasLimit, gasUsed, timestamp, extraData, mixHash, nonce, baseFee, withdrawalsRoot, blobGasUsed,
-        excessBlobGas, beaconRoot);
+    return new BlockHeader(
+        parentHash,
+        ommersHash,
+        coinbase,
+        stateRoot,
+        txRoot,
+        receiptsRoot,
+        bloom,
+        difficulty,
+        number,
+        gasLimit,
+        gasUsed,
+        timestamp,
+        extraData,
+        mixHash,
+        nonce,
+        baseFee,
+        withdrawalsRoot,
+        blobGasUsed,
+        excessBlobGas,
+        beaconRoot);
   }
 
   private static Bytes32 hash32(RlpReader r, String what) {

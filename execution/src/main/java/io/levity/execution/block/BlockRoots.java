@@ -8,16 +8,17 @@ import io.levity.trie.MerklePatriciaTrie;
 import java.util.List;
 
 /**
- * The per-block commitments over ordered lists: the transactions root and the receipts root, each a trie keyed by
- * {@code rlp(index)} whose values are the consensus encodings ({@code type || rlp(...)} for typed envelopes), and the
- * logs bloom of a block.
+ * The per-block commitments over ordered lists: the transactions root and the receipts root, each a
+ * trie keyed by {@code rlp(index)} whose values are the consensus encodings ({@code type ||
+ * rlp(...)} for typed envelopes), and the logs bloom of a block.
  */
 public final class BlockRoots {
   private BlockRoots() {}
 
   public static Bytes32 transactionsRoot(List<Transaction> transactions) {
     MerklePatriciaTrie trie = MerklePatriciaTrie.inMemory();
-    for (int i = 0; i < transactions.size(); i++) trie.put(indexKey(i), transactions.get(i).encode());
+    for (int i = 0; i < transactions.size(); i++)
+      trie.put(indexKey(i), transactions.get(i).encode());
     return trie.rootHash();
   }
 

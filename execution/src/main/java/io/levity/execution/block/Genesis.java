@@ -13,13 +13,19 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A chain's block 0 and its state: the allocated accounts and the values of the first header (a Cancun header with
- * no transactions, zero parent hash, coinbase, PREVRANDAO and parent beacon root).
+ * A chain's block 0 and its state: the allocated accounts and the values of the first header (a
+ * Cancun header with no transactions, zero parent hash, coinbase, PREVRANDAO and parent beacon
+ * root).
  *
  * @param gasLimit block 0's gas limit (unsigned); block 1 may change it within the builder's rules
  * @param baseFee block 0's base fee; block 1's follows from it by EIP-1559
  */
-public record Genesis(long chainId, long gasLimit, long timestamp, UInt256 baseFee, Bytes extraData,
+public record Genesis(
+    long chainId,
+    long gasLimit,
+    long timestamp,
+    UInt256 baseFee,
+    Bytes extraData,
     Map<Address, Account> alloc) {
 
   /** One allocated account. */
@@ -39,7 +45,8 @@ public record Genesis(long chainId, long gasLimit, long timestamp, UInt256 baseF
   public Genesis {
     Objects.requireNonNull(baseFee, "baseFee");
     Objects.requireNonNull(extraData, "extraData");
-    if (extraData.size() > BlockHeader.MAX_EXTRA_DATA) throw new IllegalArgumentException("extra data over 32 bytes");
+    if (extraData.size() > BlockHeader.MAX_EXTRA_DATA)
+      throw new IllegalArgumentException("extra data over 32 bytes");
     alloc = Collections.unmodifiableMap(new TreeMap<>(alloc));
   }
 
@@ -52,21 +59,38 @@ public record Genesis(long chainId, long gasLimit, long timestamp, UInt256 baseF
 
   /** Writes the allocation into a world (an empty persistent one, before its first commit). */
   public void applyTo(WorldView world) {
-    alloc.forEach((a, acc) -> {
-      world.setBalance(a, acc.balance());
-      world.setNonce(a, acc.nonce());
-      if (!acc.code().isEmpty()) world.setCode(a, acc.code());
-      acc.storage().forEach((k, v) -> {
-        if (!v.isZero()) world.setStorage(a, k, v);
-      });
-    });
+    alloc.forEach(
+        (a, acc) -> {
+          world.setBalance(a, acc.balance());
+          world.setNonce(a, acc.nonce());
+          if (!acc.code().isEmpty()) world.setCode(a, acc.code());
+          acc.storage()
+              .forEach(
+                  (k, v) -> {
+                    if (!v.isZero()) world.setStorage(a, k, v);
+                  });
+        });
   }
 
   /** Block 0's header over a state root. */
   public BlockHeader header(Bytes32 stateRoot) {
-    return BlockHeader.cancun(Bytes32.ZERO, Address.ZERO, stateRoot, BlockHeader.EMPTY_TRIE_ROOT,
-        BlockHeader.EMPTY_TRIE_ROOT, LogsBloom.EMPTY, 0, gasLimit, 0, timestamp, extraData, Bytes32.ZERO, baseFee, 0,
-        0, Bytes32.ZERO);
+    return BlockHeader.cancun(
+        Bytes32.ZERO,
+        Address.ZERO,
+        stateRoot,
+        BlockHeader.EMPTY_TRIE_ROOT,
+        BlockHeader.EMPTY_TRIE_ROOT,
+        LogsBloom.EMPTY,
+        0,
+        gasLimit,
+        0,
+        timestamp,
+        extraData,
+        Bytes32.ZERO,
+        baseFee,
+        0,
+        0,
+        Bytes32.ZERO);
   }
 
   /** Block 0, with the state root of the allocation. */

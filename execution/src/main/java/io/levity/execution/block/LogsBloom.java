@@ -7,13 +7,14 @@ import io.levity.evm.Log;
 import java.util.List;
 
 /**
- * The 2048-bit logs bloom of receipts and headers (Yellow Paper 4.3.1): each log address and topic sets three bits,
- * taken from the first three pairs of bytes of its keccak256, 11 bits each; bit i is counted from the low end of the
- * 256-byte big-endian value.
+ * The 2048-bit logs bloom of receipts and headers (Yellow Paper 4.3.1): each log address and topic
+ * sets three bits, taken from the first three pairs of bytes of its keccak256, 11 bits each; bit i
+ * is counted from the low end of the 256-byte big-endian value.
  */
 public final class LogsBloom {
   /** Size of a bloom in bytes. */
   public static final int BYTES = 256;
+
   /** The bloom of no logs. */
   public static final Bytes EMPTY = Bytes.wrap(new byte[BYTES]);
 
@@ -47,7 +48,9 @@ public final class LogsBloom {
     for (int i = 0; i < BYTES; i++) target[i] |= o[i];
   }
 
-  /** True when every bit of value's three is set: it may be in the logs (false means certainly not). */
+  /**
+   * True when every bit of value's three is set: it may be in the logs (false means certainly not).
+   */
   public static boolean mightContain(Bytes bloom, Bytes value) {
     byte[] probe = new byte[BYTES];
     add(probe, value);

@@ -6,31 +6,36 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
+import io.levity.core.tx.TransactionType;
 import io.levity.evm.Log;
 import io.levity.execution.state.Logs;
-import io.levity.core.tx.TransactionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A transaction receipt (EIP-658 status form): {@code rlp([status, cumulativeGasUsed, logsBloom, logs])}, prefixed
- * with the transaction's type byte for typed envelopes (EIP-2718), bare for legacy transactions.
+ * A transaction receipt (EIP-658 status form): {@code rlp([status, cumulativeGasUsed, logsBloom,
+ * logs])}, prefixed with the transaction's type byte for typed envelopes (EIP-2718), bare for
+ * legacy transactions.
  *
  * @param status 1 for success, 0 for a revert or halt
  * @param cumulativeGasUsed gas used by this and every earlier transaction of the block
  * @param logsBloom 256 bytes, the bloom of {@code logs}
  */
-public record Receipt(TransactionType type, int status, long cumulativeGasUsed, Bytes logsBloom, List<Log> logs) {
+public record Receipt(
+    TransactionType type, int status, long cumulativeGasUsed, Bytes logsBloom, List<Log> logs) {
   public Receipt {
     Objects.requireNonNull(type, "type");
-    if (status != 0 && status != 1) throw new IllegalArgumentException("status must be 0 or 1: " + status);
-    if (logsBloom.size() != LogsBloom.BYTES) throw new IllegalArgumentException("bloom must be 256 bytes");
+    if (status != 0 && status != 1)
+      throw new IllegalArgumentException("status must be 0 or 1: " + status);
+    if (logsBloom.size() != LogsBloom.BYTES)
+      throw new IllegalArgumentException("bloom must be 256 bytes");
     logs = List.copyOf(logs);
   }
 
   /** A receipt whose bloom is computed from its logs. */
-  public static Receipt of(TransactionType type, int status, long cumulativeGasUsed, List<Log> logs) {
+  public static Receipt of(
+      TransactionType type, int status, long cumulativeGasUsed, List<Log> logs) {
     return new Receipt(type, status, cumulativeGasUsed, LogsBloom.of(logs), logs);
   }
 
@@ -40,8 +45,12 @@ public record Receipt(TransactionType type, int status, long cumulativeGasUsed, 
 
   /** The consensus encoding, as the receipts trie stores it. */
   public byte[] encode() {
-    byte[] body = Rlp.encodeList(Rlp.encodeBytes(Rlp.minimalBytes(status)),
-        Rlp.encodeBytes(Rlp.minimalBytes(cumulativeGasUsed)), Rlp.encodeBytes(logsBloom), Logs.encode(logs));
+    byte[] body =
+        Rlp.encodeList(
+            Rlp.encodeBytes(Rlp.minimalBytes(status)),
+            Rlp.encodeBytes(Rlp.minimalBytes(cumulativeGasUsed)),
+            Rlp.encodeBytes(logsBloom),
+            Logs.encode(logs));
     if (type == TransactionType.LEGACY) return body;
     byte[] out = new byte[body.length + 1];
     out[0] = (byte) type.code();
@@ -58,12 +67,14 @@ public record Receipt(TransactionType type, int status, long cumulativeGasUsed, 
     if (first >= 0xc0) {
       type = TransactionType.LEGACY;
     } else {
-      type = switch (first) {
-        case 1 -> TransactionType.ACCESS_LIST;
-        case 2 -> TransactionType.DYNAMIC_FEE;
-        case 3 -> TransactionType.BLOB;
-        default -> throw new RlpException("unknown receipt type 0x" + Integer.toHexString(first));
-      };
+      type =
+          switch (first) {
+            case 1 -> TransactionType.ACCESS_LIST;
+            case 2 -> TransactionType.DYNAMIC_FEE;
+            case 3 -> TransactionType.BLOB;
+            default ->
+                throw new RlpException("unknown receipt type 0x" + Integer.toHexString(first));
+          };
       from = 1;
     }
     RlpReader r = new RlpReader(encoded, from, encoded.length);

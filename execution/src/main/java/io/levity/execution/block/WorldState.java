@@ -5,19 +5,27 @@ import io.levity.evm.InMemoryWorld;
 import io.levity.evm.WorldView;
 
 /**
- * A world a block executes on: the EVM's {@link WorldView} plus the two things a block needs between transactions:
- * marking where a transaction starts (original storage values, EIP-2200) and the state root after the last one.
- * {@link io.levity.execution.state.TrieWorldState} is the persistent one; {@link #of(InMemoryWorld)} adapts the
- * in-memory world for tests and tools.
+ * A world a block executes on: the EVM's {@link WorldView} plus the two things a block needs
+ * between transactions: marking where a transaction starts (original storage values, EIP-2200) and
+ * the state root after the last one. {@link io.levity.execution.state.TrieWorldState} is the
+ * persistent one; {@link #of(InMemoryWorld)} adapts the in-memory world for tests and tools.
  */
 public interface WorldState extends WorldView {
-  /** Marks the start of a transaction: original storage values are taken from now; the journal is dropped. */
+  /**
+   * Marks the start of a transaction: original storage values are taken from now; the journal is
+   * dropped.
+   */
   void beginTransaction();
 
-  /** The Ethereum state root of the current content. Ends the current transaction (no revert past it). */
+  /**
+   * The Ethereum state root of the current content. Ends the current transaction (no revert past
+   * it).
+   */
   Bytes32 stateRoot();
 
-  /** An in-memory world as a block world; the state root is computed over all of it with StateRoots. */
+  /**
+   * An in-memory world as a block world; the state root is computed over all of it with StateRoots.
+   */
   static WorldState of(InMemoryWorld world) {
     return new InMemoryWorldState(world);
   }

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The Ethereum forks Levity implements, oldest first. A fork is data: each one states only what it changes
- * relative to the previous fork, and its rules are the fold of those changes from Frontier.
+ * The Ethereum forks Levity implements, oldest first. A fork is data: each one states only what it
+ * changes relative to the previous fork, and its rules are the fold of those changes from Frontier.
  *
- * <p>Names are the ones ethereum/tests uses ({@code EIP150} is Tangerine Whistle, {@code EIP158} Spurious Dragon,
- * {@code ConstantinopleFix} Petersburg, {@code Paris} the Merge); the common aliases are accepted by
- * {@link #byName}.
+ * <p>Names are the ones ethereum/tests uses ({@code EIP150} is Tangerine Whistle, {@code EIP158}
+ * Spurious Dragon, {@code ConstantinopleFix} Petersburg, {@code Paris} the Merge); the common
+ * aliases are accepted by {@link #byName}.
  */
 public enum Fork {
   FRONTIER("Frontier", r -> r),
@@ -35,10 +35,16 @@ public enum Fork {
   PARIS("Paris", r -> r),
   /** EIP-3860: initcode costs 2 per word and is limited to 49152 bytes. */
   SHANGHAI("Shanghai", r -> r.withInitcodeLimits(2, 49_152)),
-  /** EIP-4844 blob transactions: at most 6 blobs (786432 blob gas per block / 131072), version byte 0x01. */
+  /**
+   * EIP-4844 blob transactions: at most 6 blobs (786432 blob gas per block / 131072), version byte
+   * 0x01.
+   */
   CANCUN("Cancun", r -> r.withType(3).withBlobs(6, 0x01));
 
-  /** Forks that exist on Ethereum after the last one Levity implements; fixtures for them are skipped. */
+  /**
+   * Forks that exist on Ethereum after the last one Levity implements; fixtures for them are
+   * skipped.
+   */
   public static final List<String> NOT_IMPLEMENTED = List.of("Prague", "Osaka", "Amsterdam");
 
   private static final TransactionRules[] TX_RULES;
@@ -80,21 +86,25 @@ public enum Fork {
     return all[all.length - 1];
   }
 
-  /** Looks a fork up by its ethereum/tests name, its enum name or a common alias; case-insensitive. */
+  /**
+   * Looks a fork up by its ethereum/tests name, its enum name or a common alias; case-insensitive.
+   */
   public static Optional<Fork> byName(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     for (Fork f : values()) {
-      if (f.fixtureName.toLowerCase(Locale.ROOT).equals(n) || f.name().toLowerCase(Locale.ROOT).equals(n)) {
+      if (f.fixtureName.toLowerCase(Locale.ROOT).equals(n)
+          || f.name().toLowerCase(Locale.ROOT).equals(n)) {
         return Optional.of(f);
       }
     }
-    return Optional.ofNullable(switch (n) {
-      case "tangerinewhistle" -> EIP150;
-      case "spuriousdragon" -> EIP158;
-      case "petersburg" -> CONSTANTINOPLE_FIX;
-      case "merge" -> PARIS;
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (n) {
+          case "tangerinewhistle" -> EIP150;
+          case "spuriousdragon" -> EIP158;
+          case "petersburg" -> CONSTANTINOPLE_FIX;
+          case "merge" -> PARIS;
+          default -> null;
+        });
   }
 
   /** True for the name of a real fork that comes after {@link #latest()}. */

@@ -7,7 +7,9 @@ import io.levity.evm.Log;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The consensus encoding of logs, as receipts carry them, and the logs hash the state tests check. */
+/**
+ * The consensus encoding of logs, as receipts carry them, and the logs hash the state tests check.
+ */
 public final class Logs {
   private Logs() {}
 
@@ -22,7 +24,9 @@ public final class Logs {
   public static byte[] encode(Log log) {
     List<byte[]> topics = new ArrayList<>(log.topics().size());
     for (Bytes32 t : log.topics()) topics.add(Rlp.encodeBytes(t.unsafeArray()));
-    return Rlp.encodeList(Rlp.encodeBytes(log.address().unsafeArray()), Rlp.encodeList(topics),
+    return Rlp.encodeList(
+        Rlp.encodeBytes(log.address().unsafeArray()),
+        Rlp.encodeList(topics),
         Rlp.encodeBytes(log.data().unsafeArray()));
   }
 

@@ -9,7 +9,8 @@ import io.levity.trie.MerklePatriciaTrie;
 import java.util.Objects;
 
 /**
- * An account as the state trie stores it: {@code rlp([nonce, balance, storageRoot, codeHash])} (Yellow Paper 4.1).
+ * An account as the state trie stores it: {@code rlp([nonce, balance, storageRoot, codeHash])}
+ * (Yellow Paper 4.1).
  *
  * @param nonce unsigned 64-bit
  */
@@ -26,8 +27,11 @@ public record StateAccount(long nonce, UInt256 balance, Bytes32 storageRoot, Byt
 
   /** The trie leaf value. */
   public byte[] encode() {
-    return Rlp.encodeList(Rlp.encodeBytes(Rlp.minimalBytes(nonce)), Rlp.encodeBytes(balance.toMinimalBytes()),
-        Rlp.encodeBytes(storageRoot.unsafeArray()), Rlp.encodeBytes(codeHash.unsafeArray()));
+    return Rlp.encodeList(
+        Rlp.encodeBytes(Rlp.minimalBytes(nonce)),
+        Rlp.encodeBytes(balance.toMinimalBytes()),
+        Rlp.encodeBytes(storageRoot.unsafeArray()),
+        Rlp.encodeBytes(codeHash.unsafeArray()));
   }
 
   /** Reads a trie leaf value; strict (canonical integers, exactly four fields, 32-byte hashes). */

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Ethereum's state commitment computed in one pass over a whole world: the account trie keyed by
- * keccak(address) with {@link StateAccount} leaves, each account's storage trie keyed by keccak(slot as 32 bytes)
- * with {@code rlp(minimal value bytes)} leaves, zero slots omitted. For worlds held in memory (tests, tools,
- * genesis); a trie-backed world state keeps its roots up to date instead.
+ * keccak(address) with {@link StateAccount} leaves, each account's storage trie keyed by
+ * keccak(slot as 32 bytes) with {@code rlp(minimal value bytes)} leaves, zero slots omitted. For
+ * worlds held in memory (tests, tools, genesis); a trie-backed world state keeps its roots up to
+ * date instead.
  */
 public final class StateRoots {
   private StateRoots() {}
@@ -26,11 +27,13 @@ public final class StateRoots {
   /** The state root of these accounts. */
   public static Bytes32 stateRoot(Map<Address, InMemoryWorld.AccountState> accounts) {
     MerklePatriciaTrie trie = MerklePatriciaTrie.inMemory();
-    accounts.forEach((address, a) -> {
-      Bytes32 codeHash = a.code().isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(a.code());
-      StateAccount leaf = new StateAccount(a.nonce(), a.balance(), storageRoot(a.storage()), codeHash);
-      trie.put(accountKey(address).unsafeArray(), leaf.encode());
-    });
+    accounts.forEach(
+        (address, a) -> {
+          Bytes32 codeHash = a.code().isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(a.code());
+          StateAccount leaf =
+              new StateAccount(a.nonce(), a.balance(), storageRoot(a.storage()), codeHash);
+          trie.put(accountKey(address).unsafeArray(), leaf.encode());
+        });
     return trie.rootHash();
   }
 
@@ -38,9 +41,11 @@ public final class StateRoots {
   public static Bytes32 storageRoot(Map<UInt256, UInt256> storage) {
     if (storage.isEmpty()) return MerklePatriciaTrie.EMPTY_ROOT;
     MerklePatriciaTrie trie = MerklePatriciaTrie.inMemory();
-    storage.forEach((slot, value) -> {
-      if (!value.isZero()) trie.put(storageKey(slot).unsafeArray(), Rlp.encodeBytes(value.toMinimalBytes()));
-    });
+    storage.forEach(
+        (slot, value) -> {
+          if (!value.isZero())
+            trie.put(storageKey(slot).unsafeArray(), Rlp.encodeBytes(value.toMinimalBytes()));
+        });
     return trie.rootHash();
   }
 

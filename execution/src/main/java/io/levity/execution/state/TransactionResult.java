@@ -3,17 +3,18 @@ package io.levity.execution.state;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.TransactionError;
 import io.levity.evm.HaltReason;
 import io.levity.evm.Log;
 import io.levity.evm.Outcome;
-import io.levity.core.tx.InvalidTransactionException;
-import io.levity.core.tx.TransactionError;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What applying one transaction did: it was {@link Executed} (included, whether its code succeeded or not) or
- * {@link Rejected} (invalid: the world is unchanged and a block containing it is invalid).
+ * What applying one transaction did: it was {@link Executed} (included, whether its code succeeded
+ * or not) or {@link Rejected} (invalid: the world is unchanged and a block containing it is
+ * invalid).
  */
 public sealed interface TransactionResult {
 
@@ -22,7 +23,8 @@ public sealed interface TransactionResult {
    *
    * @param outcome how the top-level frame ended; a REVERT or HALT still pays for its gas
    * @param haltReason why it halted, for {@link Outcome#HALT}; otherwise null
-   * @param gasUsed gas charged after the refund: what the receipt reports and the block's gas pool loses
+   * @param gasUsed gas charged after the refund: what the receipt reports and the block's gas pool
+   *     loses
    * @param gasRefunded the refund granted (the counter capped at a fifth of the gas used before it)
    * @param blobGasUsed blob gas the transaction consumed (EIP-4844); 0 for other envelopes
    * @param effectiveGasPrice the price per gas the sender paid
@@ -40,7 +42,8 @@ public sealed interface TransactionResult {
       UInt256 effectiveGasPrice,
       List<Log> logs,
       Address createdAddress,
-      Bytes output) implements TransactionResult {
+      Bytes output)
+      implements TransactionResult {
     public Executed {
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(outcome, "outcome");
@@ -79,7 +82,10 @@ public sealed interface TransactionResult {
       return new Rejected(e.error(), e.detail());
     }
 
-    /** The same rejection as an exception, for callers that abort on an invalid transaction (block import). */
+    /**
+     * The same rejection as an exception, for callers that abort on an invalid transaction (block
+     * import).
+     */
     public InvalidTransactionException toException() {
       return new InvalidTransactionException(error, detail);
     }

@@ -21,16 +21,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The persistent world state: Ethereum's account trie (keyed by keccak(address), {@link StateAccount} leaves), one
- * storage trie per account (keyed by keccak(slot), {@code rlp(value)} leaves) and a code store, all in one
- * {@link KeyValueStore}. Trie nodes are stored under their hash, code under {@code 'c' || codeHash}.
+ * The persistent world state: Ethereum's account trie (keyed by keccak(address), {@link
+ * StateAccount} leaves), one storage trie per account (keyed by keccak(slot), {@code rlp(value)}
+ * leaves) and a code store, all in one {@link KeyValueStore}. Trie nodes are stored under their
+ * hash, code under {@code 'c' || codeHash}.
  *
- * <p>Accounts and slots are read from the tries on first use and cached. Changes are held in memory with an undo
- * journal for {@link #snapshot()}/{@link #revert(int)}; {@link #beginTransaction()} starts a transaction (original
- * storage, EIP-2200). {@link #stateRoot()} folds the changes into the tries (ending the transaction) and
- * {@link #commit(KeyValueStore.WriteBatch)} stages every new trie node and code into one batch, so the state of a
- * block lands atomically with whatever else the caller writes; {@link #open} resumes at any committed root. The
- * roots equal {@link StateRoots}' for the same accounts. Not thread-safe.
+ * <p>Accounts and slots are read from the tries on first use and cached. Changes are held in memory
+ * with an undo journal for {@link #snapshot()}/{@link #revert(int)}; {@link #beginTransaction()}
+ * starts a transaction (original storage, EIP-2200). {@link #stateRoot()} folds the changes into
+ * the tries (ending the transaction) and {@link #commit(KeyValueStore.WriteBatch)} stages every new
+ * trie node and code into one batch, so the state of a block lands atomically with whatever else
+ * the caller writes; {@link #open} resumes at any committed root. The roots equal {@link
+ * StateRoots}' for the same accounts. Not thread-safe.
  */
 public final class TrieWorldState implements WorldState {
   /** Key prefix of contract code in the store: {@code 'c' || keccak(code)}. */
@@ -40,16 +42,25 @@ public final class TrieWorldState implements WorldState {
     long nonce;
     UInt256 balance = UInt256.ZERO;
     Bytes32 codeHash = Keccak.EMPTY_HASH;
+
     /** Null until loaded. */
     Bytes code;
+
     /** The root of the storage as of the last fold into the tries. */
     Bytes32 storageRoot = MerklePatriciaTrie.EMPTY_ROOT;
+
     /** The storage trie at storageRoot; null until needed. */
     MerklePatriciaTrie storageTrie;
-    /** Created since the last fold: the storage trie is not consulted (the account starts with no storage). */
+
+    /**
+     * Created since the last fold: the storage trie is not consulted (the account starts with no
+     * storage).
+     */
     boolean fresh;
+
     /** Slots written since the last fold; a zero value clears the slot. */
     final HashMap<UInt256, UInt256> pending = new HashMap<>();
+
     /** Values read from storageTrie. */
     final HashMap<UInt256, UInt256> cache = new HashMap<>();
 
@@ -62,8 +73,10 @@ public final class TrieWorldState implements WorldState {
 
   private final KeyValueStore store;
   private MerklePatriciaTrie accountTrie;
+
   /** Loaded accounts; a null value is an account known to be absent. */
   private final HashMap<Address, Account> accounts = new HashMap<>();
+
   private final Set<Address> dirty = new LinkedHashSet<>();
   private final HashMap<Bytes32, Bytes> newCode = new HashMap<>();
   private final List<MerklePatriciaTrie> uncommittedStorage = new ArrayList<>();
@@ -77,7 +90,8 @@ public final class TrieWorldState implements WorldState {
 
   /** An empty state over a store. */
   public static TrieWorldState empty(KeyValueStore store) {
-    return new TrieWorldState(Objects.requireNonNull(store, "store"), MerklePatriciaTrie.empty(store));
+    return new TrieWorldState(
+        Objects.requireNonNull(store, "store"), MerklePatriciaTrie.empty(store));
   }
 
   /**
@@ -86,14 +100,16 @@ public final class TrieWorldState implements WorldState {
    * @throws io.levity.trie.MissingNodeException when the store does not hold that root
    */
   public static TrieWorldState open(KeyValueStore store, Bytes32 root) {
-    return new TrieWorldState(Objects.requireNonNull(store, "store"), MerklePatriciaTrie.open(store, root));
+    return new TrieWorldState(
+        Objects.requireNonNull(store, "store"), MerklePatriciaTrie.open(store, root));
   }
 
   public KeyValueStore store() {
     return store;
   }
 
-  // ---- transactions and roots -----------------------------------------------------------------------------------
+  // ---- transactions and roots
+  // -----------------------------------------------------------------------------------
 
   @Override
   public void beginTransaction() {
@@ -108,8 +124,9 @@ public final class TrieWorldState implements WorldState {
   }
 
   /**
-   * Stages every trie node and code created since the last commit into batch and returns the state root. If the
-   * batch is then not written, discard this object and reopen at the last root that was.
+   * Stages every trie node and code created since the last commit into batch and returns the state
+   * root. If the batch is then not written, discard this object and reopen at the last root that
+   * was.
    */
   public Bytes32 commit(KeyValueStore.WriteBatch batch) {
     fold();
@@ -129,7 +146,10 @@ public final class TrieWorldState implements WorldState {
     }
   }
 
-  /** Applies the pending changes of every touched account to the tries; ends the current transaction. */
+  /**
+   * Applies the pending changes of every touched account to the tries; ends the current
+   * transaction.
+   */
   private void fold() {
     beginTransaction();
     for (Address address : dirty) {
@@ -154,12 +174,14 @@ public final class TrieWorldState implements WorldState {
         a.storageRoot = t.rootHash();
         uncommittedStorage.add(t);
       }
-      accountTrie.put(key, new StateAccount(a.nonce, a.balance, a.storageRoot, a.codeHash).encode());
+      accountTrie.put(
+          key, new StateAccount(a.nonce, a.balance, a.storageRoot, a.codeHash).encode());
     }
     dirty.clear();
   }
 
-  // ---- reads ----------------------------------------------------------------------------------------------------
+  // ---- reads
+  // ----------------------------------------------------------------------------------------------------
 
   private Account get(Address address) {
     if (accounts.containsKey(address)) return accounts.get(address);
@@ -221,8 +243,20 @@ public final class TrieWorldState implements WorldState {
         a.code = Bytes.EMPTY;
       } else {
         Bytes staged = newCode.get(a.codeHash);
-        a.code = staged != null ? staged : Bytes.wrap(store.get(codeKey(a.codeHash)).orElseThrow(
-            () -> new IllegalStateException("code " + a.codeHash + " of " + address + " is not in the store")));
+        a.code =
+            staged != null
+                ? staged
+                : Bytes.wrap(
+                    store
+                        .get(codeKey(a.codeHash))
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    "code "
+                                        + a.codeHash
+                                        + " of "
+                                        + address
+                                        + " is not in the store")));
       }
     }
     return a.code;
@@ -284,7 +318,8 @@ public final class TrieWorldState implements WorldState {
     return false;
   }
 
-  // ---- writes (journaled) ---------------------------------------------------------------------------------------
+  // ---- writes (journaled)
+  // ---------------------------------------------------------------------------------------
 
   private Account getOrCreate(Address address) {
     Account a = get(address);
@@ -306,10 +341,11 @@ public final class TrieWorldState implements WorldState {
     originals.putIfAbsent(new SlotRef(address, key), prev);
     UInt256 prevPending = a.pending.put(key, value);
     dirty.add(address);
-    journal.add(() -> {
-      if (prevPending == null) a.pending.remove(key);
-      else a.pending.put(key, prevPending);
-    });
+    journal.add(
+        () -> {
+          if (prevPending == null) a.pending.remove(key);
+          else a.pending.put(key, prevPending);
+        });
   }
 
   @Override
@@ -343,10 +379,11 @@ public final class TrieWorldState implements WorldState {
     a.codeHash = hash;
     if (!code.isEmpty()) newCode.put(hash, code);
     dirty.add(address);
-    journal.add(() -> {
-      a.code = prev;
-      a.codeHash = prevHash;
-    });
+    journal.add(
+        () -> {
+          a.code = prev;
+          a.codeHash = prevHash;
+        });
   }
 
   @Override

@@ -6,8 +6,8 @@ import io.levity.execution.fork.Fork;
 import io.levity.execution.fork.TransactionRules;
 
 /**
- * The gas a transaction costs before any code runs: the base cost (higher for a creation from Homestead), calldata
- * bytes, access-list entries (Berlin) and initcode words (Shanghai).
+ * The gas a transaction costs before any code runs: the base cost (higher for a creation from
+ * Homestead), calldata bytes, access-list entries (Berlin) and initcode words (Shanghai).
  */
 public final class IntrinsicGas {
   private IntrinsicGas() {}
@@ -28,7 +28,10 @@ public final class IntrinsicGas {
     gas = Math.addExact(gas, Math.multiplyExact(data.length - zeros, rules.dataNonZeroGas()));
     for (AccessListEntry e : tx.accessList()) {
       gas = Math.addExact(gas, rules.accessListAddressGas());
-      gas = Math.addExact(gas, Math.multiplyExact((long) e.storageKeys().size(), rules.accessListStorageKeyGas()));
+      gas =
+          Math.addExact(
+              gas,
+              Math.multiplyExact((long) e.storageKeys().size(), rules.accessListStorageKeyGas()));
     }
     if (create) {
       long words = (data.length + 31L) / 32;

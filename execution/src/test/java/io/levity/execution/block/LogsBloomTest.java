@@ -16,9 +16,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** The 2048-bit bloom against a BigInteger statement of the Yellow Paper's M3:2048, and its use in receipts. */
+/**
+ * The 2048-bit bloom against a BigInteger statement of the Yellow Paper's M3:2048, and its use in
+ * receipts.
+ */
 class LogsBloomTest {
-  /** M3:2048 as the Yellow Paper writes it: bit (b[2i..2i+1] mod 2048) of a 2048-bit big-endian number. */
+  /**
+   * M3:2048 as the Yellow Paper writes it: bit (b[2i..2i+1] mod 2048) of a 2048-bit big-endian
+   * number.
+   */
   private static BigInteger reference(List<Bytes> values) {
     BigInteger bloom = BigInteger.ZERO;
     for (Bytes v : values) {
@@ -33,7 +39,8 @@ class LogsBloomTest {
 
   @Provide
   Arbitrary<Log> logs() {
-    Arbitrary<Address> addr = Arbitraries.bytes().array(byte[].class).ofSize(20).map(Address::wrapAddress);
+    Arbitrary<Address> addr =
+        Arbitraries.bytes().array(byte[].class).ofSize(20).map(Address::wrapAddress);
     Arbitrary<List<Bytes32>> topics =
         Arbitraries.bytes().array(byte[].class).ofSize(32).map(Bytes32::wrap32).list().ofMaxSize(4);
     return net.jqwik.api.Combinators.combine(addr, topics).as((a, t) -> new Log(a, t, Bytes.EMPTY));
@@ -64,7 +71,8 @@ class LogsBloomTest {
   @Test
   void blockBloomIsTheUnionOfReceiptBlooms() {
     Log l1 = new Log(Address.fromHex("0x" + "11".repeat(20)), List.of(), Bytes.EMPTY);
-    Log l2 = new Log(Address.fromHex("0x" + "22".repeat(20)), List.of(Bytes32.ZERO), Bytes.of((byte) 1));
+    Log l2 =
+        new Log(Address.fromHex("0x" + "22".repeat(20)), List.of(Bytes32.ZERO), Bytes.of((byte) 1));
     Receipt r1 = Receipt.of(io.levity.core.tx.TransactionType.LEGACY, 1, 21_000, List.of(l1));
     Receipt r2 = Receipt.of(io.levity.core.tx.TransactionType.DYNAMIC_FEE, 0, 42_000, List.of(l2));
     assertThat(BlockRoots.logsBloom(List.of(r1, r2))).isEqualTo(LogsBloom.of(List.of(l1, l2)));

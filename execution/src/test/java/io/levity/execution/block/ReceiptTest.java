@@ -8,26 +8,34 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
+import io.levity.core.tx.TransactionType;
 import io.levity.evm.Log;
 import io.levity.execution.state.Logs;
-import io.levity.core.tx.TransactionType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Receipt encodings (EIP-658 status, EIP-2718 type prefix) and the receipts root. */
 class ReceiptTest {
-  private static final Log LOG = new Log(Address.fromHex("0x" + "aa".repeat(20)),
-      List.of(Bytes32.fromHex32("0x" + "01".repeat(32))), Bytes.fromHex("0xbeef"));
+  private static final Log LOG =
+      new Log(
+          Address.fromHex("0x" + "aa".repeat(20)),
+          List.of(Bytes32.fromHex32("0x" + "01".repeat(32))),
+          Bytes.fromHex("0xbeef"));
 
   @Test
   void legacyIsBareAndTypedIsPrefixed() {
     Receipt legacy = Receipt.of(TransactionType.LEGACY, 1, 21_000, List.of(LOG));
-    byte[] body = Rlp.encodeList(Rlp.encodeBytes(new byte[] {1}), Rlp.encodeBytes(Rlp.minimalBytes(21_000)),
-        Rlp.encodeBytes(LogsBloom.of(List.of(LOG))), Logs.encode(List.of(LOG)));
+    byte[] body =
+        Rlp.encodeList(
+            Rlp.encodeBytes(new byte[] {1}),
+            Rlp.encodeBytes(Rlp.minimalBytes(21_000)),
+            Rlp.encodeBytes(LogsBloom.of(List.of(LOG))),
+            Logs.encode(List.of(LOG)));
     assertThat(legacy.encode()).isEqualTo(body);
     Receipt blob = Receipt.of(TransactionType.BLOB, 1, 21_000, List.of(LOG));
     assertThat(blob.encode()[0]).isEqualTo((byte) 3);
-    assertThat(java.util.Arrays.copyOfRange(blob.encode(), 1, blob.encode().length)).isEqualTo(body);
+    assertThat(java.util.Arrays.copyOfRange(blob.encode(), 1, blob.encode().length))
+        .isEqualTo(body);
   }
 
   @Test
@@ -44,9 +52,15 @@ class ReceiptTest {
   void decodingIsStrict() {
     byte[] enc = Receipt.of(TransactionType.DYNAMIC_FEE, 1, 1, List.of()).encode();
     enc[0] = 0x05;
-    assertThatThrownBy(() -> Receipt.decode(enc)).isInstanceOf(RlpException.class).hasMessageContaining("type");
-    byte[] badStatus = Rlp.encodeList(Rlp.encodeBytes(new byte[] {2}), Rlp.encodeBytes(new byte[0]),
-        Rlp.encodeBytes(new byte[256]), Rlp.EMPTY_LIST);
+    assertThatThrownBy(() -> Receipt.decode(enc))
+        .isInstanceOf(RlpException.class)
+        .hasMessageContaining("type");
+    byte[] badStatus =
+        Rlp.encodeList(
+            Rlp.encodeBytes(new byte[] {2}),
+            Rlp.encodeBytes(new byte[0]),
+            Rlp.encodeBytes(new byte[256]),
+            Rlp.EMPTY_LIST);
     assertThatThrownBy(() -> Receipt.decode(badStatus)).hasMessageContaining("status");
   }
 
@@ -54,7 +68,8 @@ class ReceiptTest {
   void receiptsRootChangesWithOrder() {
     Receipt a = Receipt.of(TransactionType.LEGACY, 1, 21_000, List.of());
     Receipt b = Receipt.of(TransactionType.DYNAMIC_FEE, 0, 42_000, List.of(LOG));
-    assertThat(BlockRoots.receiptsRoot(List.of(a, b))).isNotEqualTo(BlockRoots.receiptsRoot(List.of(b, a)));
+    assertThat(BlockRoots.receiptsRoot(List.of(a, b)))
+        .isNotEqualTo(BlockRoots.receiptsRoot(List.of(b, a)));
     assertThat(BlockRoots.receiptsRoot(List.of(a))).isNotEqualTo(BlockHeader.EMPTY_TRIE_ROOT);
   }
 }

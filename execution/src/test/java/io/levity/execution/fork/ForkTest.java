@@ -8,9 +8,21 @@ import org.junit.jupiter.api.Test;
 class ForkTest {
   @Test
   void forksAreInChronologicalOrderWithFixtureNames() {
-    assertThat(Arrays.stream(Fork.values()).map(Fork::fixtureName)).containsExactly("Frontier", "Homestead",
-        "EIP150", "EIP158", "Byzantium", "Constantinople", "ConstantinopleFix", "Istanbul", "Berlin", "London",
-        "Paris", "Shanghai", "Cancun");
+    assertThat(Arrays.stream(Fork.values()).map(Fork::fixtureName))
+        .containsExactly(
+            "Frontier",
+            "Homestead",
+            "EIP150",
+            "EIP158",
+            "Byzantium",
+            "Constantinople",
+            "ConstantinopleFix",
+            "Istanbul",
+            "Berlin",
+            "London",
+            "Paris",
+            "Shanghai",
+            "Cancun");
     assertThat(Fork.latest()).isEqualTo(Fork.CANCUN);
     assertThat(Fork.LONDON.isAtLeast(Fork.BERLIN)).isTrue();
     assertThat(Fork.BERLIN.isAtLeast(Fork.LONDON)).isFalse();

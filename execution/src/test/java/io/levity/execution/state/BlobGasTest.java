@@ -11,7 +11,8 @@ class BlobGasTest {
   void baseFeeFollowsTheFakeExponential() {
     assertThat(BlobGas.baseFee(0)).isEqualTo(UInt256.ONE);
     assertThat(BlobGas.baseFee(1)).isEqualTo(UInt256.ONE);
-    assertThat(BlobGas.baseFee(3_338_476)).isEqualTo(UInt256.valueOf(2)); // e^0.99999 = 2.718...: floors to 2
+    assertThat(BlobGas.baseFee(3_338_476))
+        .isEqualTo(UInt256.valueOf(2)); // e^0.99999 = 2.718...: floors to 2
     assertThat(BlobGas.baseFee(10_000_000)).isEqualTo(UInt256.valueOf(19));
     assertThat(BlobGas.baseFee(10L << 20)).isEqualTo(UInt256.valueOf(23));
     assertThat(BlobGas.baseFee(100L * 3_338_477).toBigInteger().toString())

@@ -7,6 +7,12 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionError;
+import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.BlockContext;
 import io.levity.evm.ContractAddress;
 import io.levity.evm.InMemoryWorld;
@@ -14,12 +20,6 @@ import io.levity.evm.Outcome;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
-import io.levity.core.tx.BlobTransaction;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.LegacyTransaction;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionError;
-import io.levity.core.tx.TransactionSigner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,10 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Cancun state transition: fee flow, refund cap, coinbase, creation, revert, blobs and rejections. */
+/**
+ * The Cancun state transition: fee flow, refund cap, coinbase, creation, revert, blobs and
+ * rejections.
+ */
 class StateTransitionTest {
   private static final long CHAIN_ID = 1;
   private static final KeyPair KEY = KeyPair.fromPrivate(Bytes32.fromHex32("0x" + "42".repeat(32)));
@@ -49,14 +52,16 @@ class StateTransitionTest {
 
   @Test
   void transferBurnsTheBaseFeeAndTipsTheCoinbase() {
-    // max fee 20, priority 3, base fee 10: the sender pays 13 per gas, the coinbase gets 3, 10 is burned.
+    // max fee 20, priority 3, base fee 10: the sender pays 13 per gas, the coinbase gets 3, 10 is
+    // burned.
     Executed r = executed(apply(dynamic(0, 3, 20, 50_000, Optional.of(TO), 1_000, Bytes.EMPTY)));
 
     assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.gasUsed()).isEqualTo(21_000);
     assertThat(r.effectiveGasPrice()).isEqualTo(UInt256.valueOf(13));
-    assertThat(world.balance(SENDER)).isEqualTo(BALANCE.subtract(UInt256.valueOf(21_000 * 13 + 1_000)));
+    assertThat(world.balance(SENDER))
+        .isEqualTo(BALANCE.subtract(UInt256.valueOf(21_000 * 13 + 1_000)));
     assertThat(world.balance(TO)).isEqualTo(UInt256.valueOf(1_000));
     assertThat(world.balance(COINBASE)).isEqualTo(UInt256.valueOf(21_000 * 3));
     assertThat(world.nonce(SENDER)).isEqualTo(1);
@@ -64,8 +69,17 @@ class StateTransitionTest {
 
   @Test
   void legacyGasPriceTipsWhatExceedsTheBaseFee() {
-    LegacyTransaction tx = SIGNER.sign(new LegacyTransaction(0, UInt256.valueOf(15), 21_000, Optional.of(TO),
-        UInt256.ZERO, Bytes.EMPTY, OptionalLong.of(CHAIN_ID), Transaction.UNSIGNED));
+    LegacyTransaction tx =
+        SIGNER.sign(
+            new LegacyTransaction(
+                0,
+                UInt256.valueOf(15),
+                21_000,
+                Optional.of(TO),
+                UInt256.ZERO,
+                Bytes.EMPTY,
+                OptionalLong.of(CHAIN_ID),
+                Transaction.UNSIGNED));
     Executed r = executed(apply(tx));
     assertThat(world.balance(COINBASE)).isEqualTo(UInt256.valueOf(21_000 * 5));
     assertThat(world.balance(SENDER)).isEqualTo(BALANCE.subtract(UInt256.valueOf(21_000 * 15)));
@@ -76,15 +90,26 @@ class StateTransitionTest {
 
   @Test
   void refundIsCappedAtAFifthOfTheGasUsed() {
-    // Clearing a slot that was non-zero at the start of the transaction refunds 4800 (EIP-3529) and costs
+    // Clearing a slot that was non-zero at the start of the transaction refunds 4800 (EIP-3529) and
+    // costs
     // 2100 (cold) + 2900 + 6 for the two pushes.
     world.put(TO, UInt256.ZERO, 1, clearSlots(1), Map.of(UInt256.ONE, UInt256.ONE));
     Executed one = executed(apply(dynamic(0, 0, 10, 100_000, Optional.of(TO), 0, Bytes.EMPTY)));
     assertThat(one.gasRefunded()).isEqualTo(4_800); // below the cap of 26006 / 5
     assertThat(one.gasUsed()).isEqualTo(21_000 + 5_006 - 4_800);
 
-    Map<UInt256, UInt256> five = Map.of(UInt256.ONE, UInt256.ONE, UInt256.valueOf(2), UInt256.ONE,
-        UInt256.valueOf(3), UInt256.ONE, UInt256.valueOf(4), UInt256.ONE, UInt256.valueOf(5), UInt256.ONE);
+    Map<UInt256, UInt256> five =
+        Map.of(
+            UInt256.ONE,
+            UInt256.ONE,
+            UInt256.valueOf(2),
+            UInt256.ONE,
+            UInt256.valueOf(3),
+            UInt256.ONE,
+            UInt256.valueOf(4),
+            UInt256.ONE,
+            UInt256.valueOf(5),
+            UInt256.ONE);
     world.put(TO, UInt256.ZERO, 1, clearSlots(5), five);
     world.beginTransaction();
     Executed capped = executed(apply(dynamic(1, 0, 10, 100_000, Optional.of(TO), 0, Bytes.EMPTY)));
@@ -147,23 +172,50 @@ class StateTransitionTest {
 
   @Test
   void blobGasIsBoughtAtTheBlobBaseFeeAndBurned() {
-    BlobTransaction tx = SIGNER.sign(new BlobTransaction(CHAIN_ID, 0, UInt256.ONE, UInt256.valueOf(20), 21_000, TO,
-        UInt256.ZERO, Bytes.EMPTY, List.of(), UInt256.valueOf(9), List.of(blobHash(1), blobHash(2)),
-        Transaction.UNSIGNED));
+    BlobTransaction tx =
+        SIGNER.sign(
+            new BlobTransaction(
+                CHAIN_ID,
+                0,
+                UInt256.ONE,
+                UInt256.valueOf(20),
+                21_000,
+                TO,
+                UInt256.ZERO,
+                Bytes.EMPTY,
+                List.of(),
+                UInt256.valueOf(9),
+                List.of(blobHash(1), blobHash(2)),
+                Transaction.UNSIGNED));
     Executed r = executed(transition.apply(world, block(BASE_FEE, 7, 30_000_000), tx));
     assertThat(r.blobGasUsed()).isEqualTo(2 * BlobGas.GAS_PER_BLOB);
     long blobFee = 2 * BlobGas.GAS_PER_BLOB * 7;
-    assertThat(world.balance(SENDER)).isEqualTo(BALANCE.subtract(UInt256.valueOf(21_000 * 11L + blobFee)));
+    assertThat(world.balance(SENDER))
+        .isEqualTo(BALANCE.subtract(UInt256.valueOf(21_000 * 11L + blobFee)));
     assertThat(world.balance(COINBASE)).isEqualTo(UInt256.valueOf(21_000));
   }
 
   @Test
   void fundsMustCoverTheMaxFeesNotJustTheEffectiveOnes() {
-    // max cost: 21000 * 20 + 5 + 131072 * 9; the effective cost is far lower, but the check uses the maxima.
+    // max cost: 21000 * 20 + 5 + 131072 * 9; the effective cost is far lower, but the check uses
+    // the maxima.
     UInt256 maxCost = UInt256.valueOf(21_000 * 20L + 5 + BlobGas.GAS_PER_BLOB * 9);
     world.put(SENDER, maxCost.subtract(UInt256.ONE), 0, Bytes.EMPTY, Map.of());
-    BlobTransaction tx = SIGNER.sign(new BlobTransaction(CHAIN_ID, 0, UInt256.ONE, UInt256.valueOf(20), 21_000, TO,
-        UInt256.valueOf(5), Bytes.EMPTY, List.of(), UInt256.valueOf(9), List.of(blobHash(1)), Transaction.UNSIGNED));
+    BlobTransaction tx =
+        SIGNER.sign(
+            new BlobTransaction(
+                CHAIN_ID,
+                0,
+                UInt256.ONE,
+                UInt256.valueOf(20),
+                21_000,
+                TO,
+                UInt256.valueOf(5),
+                Bytes.EMPTY,
+                List.of(),
+                UInt256.valueOf(9),
+                List.of(blobHash(1)),
+                Transaction.UNSIGNED));
     assertThat(rejected(transition.apply(world, block(BASE_FEE, 1, 30_000_000), tx)).error())
         .isEqualTo(TransactionError.INSUFFICIENT_ACCOUNT_FUNDS);
     world.put(SENDER, maxCost, 0, Bytes.EMPTY, Map.of());
@@ -174,18 +226,32 @@ class StateTransitionTest {
   void rejectedTransactionsLeaveTheWorldUntouched() {
     world.put(TO, UInt256.ONE, 3, Bytes.fromHex("0x00"), Map.of(UInt256.ONE, UInt256.valueOf(9)));
     Bytes32 before = StateRoots.stateRoot(world);
-    List<Transaction> invalid = List.of(
-        dynamic(1, 1, 20, 21_000, Optional.of(TO), 0, Bytes.EMPTY), // nonce too high
-        dynamic(0, 1, 9, 21_000, Optional.of(TO), 0, Bytes.EMPTY), // max fee below the base fee
-        dynamic(0, 1, 20, 20_999, Optional.of(TO), 0, Bytes.EMPTY), // intrinsic gas
-        dynamic(0, 1, 20, 30_000_001, Optional.of(TO), 0, Bytes.EMPTY), // above the block gas limit
-        dynamic(0, 1, 20, 21_000, Optional.of(TO), 1_000_000_000_000L, Bytes.EMPTY), // funds
-        dynamic(0, 1, 20, 10_000_000, Optional.empty(), 0, Bytes.wrap(new byte[49_153]))); // initcode size
-    List<TransactionError> errors = invalid.stream().map(tx -> rejected(apply(tx)).error()).toList();
-    assertThat(errors).containsExactly(TransactionError.NONCE_MISMATCH_TOO_HIGH,
-        TransactionError.INSUFFICIENT_MAX_FEE_PER_GAS, TransactionError.INTRINSIC_GAS_TOO_LOW,
-        TransactionError.GAS_ALLOWANCE_EXCEEDED, TransactionError.INSUFFICIENT_ACCOUNT_FUNDS,
-        TransactionError.INITCODE_SIZE_EXCEEDED);
+    List<Transaction> invalid =
+        List.of(
+            dynamic(1, 1, 20, 21_000, Optional.of(TO), 0, Bytes.EMPTY), // nonce too high
+            dynamic(0, 1, 9, 21_000, Optional.of(TO), 0, Bytes.EMPTY), // max fee below the base fee
+            dynamic(0, 1, 20, 20_999, Optional.of(TO), 0, Bytes.EMPTY), // intrinsic gas
+            dynamic(
+                0, 1, 20, 30_000_001, Optional.of(TO), 0, Bytes.EMPTY), // above the block gas limit
+            dynamic(0, 1, 20, 21_000, Optional.of(TO), 1_000_000_000_000L, Bytes.EMPTY), // funds
+            dynamic(
+                0,
+                1,
+                20,
+                10_000_000,
+                Optional.empty(),
+                0,
+                Bytes.wrap(new byte[49_153]))); // initcode size
+    List<TransactionError> errors =
+        invalid.stream().map(tx -> rejected(apply(tx)).error()).toList();
+    assertThat(errors)
+        .containsExactly(
+            TransactionError.NONCE_MISMATCH_TOO_HIGH,
+            TransactionError.INSUFFICIENT_MAX_FEE_PER_GAS,
+            TransactionError.INTRINSIC_GAS_TOO_LOW,
+            TransactionError.GAS_ALLOWANCE_EXCEEDED,
+            TransactionError.INSUFFICIENT_ACCOUNT_FUNDS,
+            TransactionError.INITCODE_SIZE_EXCEEDED);
     assertThat(StateRoots.stateRoot(world)).isEqualTo(before);
   }
 
@@ -208,8 +274,8 @@ class StateTransitionTest {
   void aRejectionConvertsToTheSameException() {
     Rejected r = rejected(apply(dynamic(3, 1, 20, 21_000, Optional.of(TO), 0, Bytes.EMPTY)));
     assertThat(r.toException().error()).isEqualTo(TransactionError.NONCE_MISMATCH_TOO_HIGH);
-    assertThat(r.toException().getMessage()).isEqualTo("NONCE_MISMATCH_TOO_HIGH: nonce 3, the sender's account"
-        + " nonce is 0");
+    assertThat(r.toException().getMessage())
+        .isEqualTo("NONCE_MISMATCH_TOO_HIGH: nonce 3, the sender's account" + " nonce is 0");
   }
 
   // --- helpers ---
@@ -218,15 +284,39 @@ class StateTransitionTest {
     return transition.apply(world, block(BASE_FEE, 1, 30_000_000), tx);
   }
 
-  private static DynamicFeeTransaction dynamic(long nonce, long priority, long maxFee, long gasLimit,
-      Optional<Address> to, long value, Bytes data) {
-    return SIGNER.sign(new DynamicFeeTransaction(CHAIN_ID, nonce, UInt256.valueOf(priority),
-        UInt256.valueOf(maxFee), gasLimit, to, UInt256.valueOf(value), data, List.of(), Transaction.UNSIGNED));
+  private static DynamicFeeTransaction dynamic(
+      long nonce,
+      long priority,
+      long maxFee,
+      long gasLimit,
+      Optional<Address> to,
+      long value,
+      Bytes data) {
+    return SIGNER.sign(
+        new DynamicFeeTransaction(
+            CHAIN_ID,
+            nonce,
+            UInt256.valueOf(priority),
+            UInt256.valueOf(maxFee),
+            gasLimit,
+            to,
+            UInt256.valueOf(value),
+            data,
+            List.of(),
+            Transaction.UNSIGNED));
   }
 
   static BlockContext block(UInt256 baseFee, long blobBaseFee, long gasLimit) {
-    return new BlockContext(COINBASE, 1, 1_000, gasLimit, Bytes32.ZERO, baseFee, UInt256.valueOf(blobBaseFee),
-        CHAIN_ID, n -> Bytes32.ZERO);
+    return new BlockContext(
+        COINBASE,
+        1,
+        1_000,
+        gasLimit,
+        Bytes32.ZERO,
+        baseFee,
+        UInt256.valueOf(blobBaseFee),
+        CHAIN_ID,
+        n -> Bytes32.ZERO);
   }
 
   /** Code that sets slots 1..n to zero, then stops. */

@@ -24,15 +24,19 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trie-backed world against {@link InMemoryWorld} + {@link StateRoots}: the same operations (with snapshots and
- * reverts) give the same reads and the same state root, before and after a commit and a reopen.
+ * The trie-backed world against {@link InMemoryWorld} + {@link StateRoots}: the same operations
+ * (with snapshots and reverts) give the same reads and the same state root, before and after a
+ * commit and a reopen.
  */
 class TrieWorldStateTest {
   private static final Address[] ADDRESSES = new Address[5];
-  private static final UInt256[] SLOTS = {UInt256.ZERO, UInt256.ONE, UInt256.valueOf(2), UInt256.MAX};
+  private static final UInt256[] SLOTS = {
+    UInt256.ZERO, UInt256.ONE, UInt256.valueOf(2), UInt256.MAX
+  };
 
   static {
-    for (int i = 0; i < ADDRESSES.length; i++) ADDRESSES[i] = Address.wrapAddress(filled(20, i + 1));
+    for (int i = 0; i < ADDRESSES.length; i++)
+      ADDRESSES[i] = Address.wrapAddress(filled(20, i + 1));
   }
 
   private static byte[] filled(int n, int b) {
@@ -41,23 +45,39 @@ class TrieWorldStateTest {
     return out;
   }
 
-  /** kind: 0 balance, 1 nonce, 2 code, 3/4 storage, 5 create, 6 delete, 7 snapshot, 8 revert, 9 new transaction. */
+  /**
+   * kind: 0 balance, 1 nonce, 2 code, 3/4 storage, 5 create, 6 delete, 7 snapshot, 8 revert, 9 new
+   * transaction.
+   */
   record Op(int kind, int address, int slot, int value) {}
 
   @Provide
   Arbitrary<List<Op>> ops() {
-    return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 4),
-        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3)).as(Op::new).list().ofMaxSize(60);
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 9),
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 3))
+        .as(Op::new)
+        .list()
+        .ofMaxSize(60);
   }
 
   record Pre(int address, long balance, long nonce, int code, Map<Integer, Integer> storage) {}
 
   @Provide
   Arbitrary<List<Pre>> pre() {
-    return Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.longs().between(0, 1_000_000),
-        Arbitraries.longs().between(0, 3), Arbitraries.integers().between(0, 2),
-        Arbitraries.maps(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3)).ofMaxSize(4))
-        .as(Pre::new).list().ofMaxSize(5);
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.longs().between(0, 1_000_000),
+            Arbitraries.longs().between(0, 3),
+            Arbitraries.integers().between(0, 2),
+            Arbitraries.maps(
+                    Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3))
+                .ofMaxSize(4))
+        .as(Pre::new)
+        .list()
+        .ofMaxSize(5);
   }
 
   private static Bytes code(int i) {
@@ -116,7 +136,8 @@ class TrieWorldStateTest {
   }
 
   @Property(tries = 300)
-  void sameReadsAndRootsAsTheInMemoryWorld(@ForAll("pre") List<Pre> pre, @ForAll("ops") List<Op> ops) {
+  void sameReadsAndRootsAsTheInMemoryWorld(
+      @ForAll("pre") List<Pre> pre, @ForAll("ops") List<Op> ops) {
     InMemoryKeyValueStore store = new InMemoryKeyValueStore();
     InMemoryWorld mem = new InMemoryWorld();
     TrieWorldState trie = TrieWorldState.empty(store);
@@ -170,7 +191,8 @@ class TrieWorldStateTest {
     TrieWorldState back = TrieWorldState.open(store, root);
     assertThat(back.code(ADDRESSES[1])).isEqualTo(code(2));
     assertThat(back.storage(ADDRESSES[1], UInt256.ONE)).isEqualTo(UInt256.valueOf(9));
-    assertThat(TrieWorldState.empty(new InMemoryKeyValueStore()).stateRoot()).isEqualTo(MerklePatriciaTrie.EMPTY_ROOT);
+    assertThat(TrieWorldState.empty(new InMemoryKeyValueStore()).stateRoot())
+        .isEqualTo(MerklePatriciaTrie.EMPTY_ROOT);
   }
 
   private static byte[] codeKey(Bytes32 hash) {

@@ -1,12 +1,5 @@
 package io.levity.execution.tx;
 
-import io.levity.core.tx.AccessListEntry;
-import io.levity.core.tx.AccessListTransaction;
-import io.levity.core.tx.BlobTransaction;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.LegacyTransaction;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionSigner;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -14,6 +7,13 @@ import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpReader;
+import io.levity.core.tx.AccessListEntry;
+import io.levity.core.tx.AccessListTransaction;
+import io.levity.core.tx.BlobTransaction;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionSigner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,37 +25,83 @@ final class Samples {
   private Samples() {}
 
   static final long CHAIN_ID = 1;
+
   /** The key of the EIP-155 example. */
   static final KeyPair KEY = KeyPair.fromPrivate(Bytes32.fromHex32("0x" + "46".repeat(32)));
+
   static final TransactionSigner SIGNER = new TransactionSigner(KEY);
   static final Address TO = Address.fromHex("0x" + "35".repeat(20));
   static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
 
   static LegacyTransaction legacy(OptionalLong chainId) {
-    return new LegacyTransaction(9, GWEI.multiply(20), 21_000, Optional.of(TO),
-        UInt256.valueOf(1_000_000_000_000_000_000L), Bytes.EMPTY, chainId, Transaction.UNSIGNED);
+    return new LegacyTransaction(
+        9,
+        GWEI.multiply(20),
+        21_000,
+        Optional.of(TO),
+        UInt256.valueOf(1_000_000_000_000_000_000L),
+        Bytes.EMPTY,
+        chainId,
+        Transaction.UNSIGNED);
   }
 
   static AccessListTransaction accessList() {
-    return new AccessListTransaction(CHAIN_ID, 3, GWEI, 60_000, Optional.of(TO), UInt256.ONE,
+    return new AccessListTransaction(
+        CHAIN_ID,
+        3,
+        GWEI,
+        60_000,
+        Optional.of(TO),
+        UInt256.ONE,
         Bytes.fromHex("0xdeadbeef00"),
-        List.of(new AccessListEntry(TO, List.of(Bytes32.ZERO, Bytes32.fromHex32("0x" + "01".repeat(32))))),
+        List.of(
+            new AccessListEntry(
+                TO, List.of(Bytes32.ZERO, Bytes32.fromHex32("0x" + "01".repeat(32))))),
         Transaction.UNSIGNED);
   }
 
   static DynamicFeeTransaction dynamicFee() {
-    return new DynamicFeeTransaction(CHAIN_ID, 7, GWEI, GWEI.multiply(30), 30_000, Optional.of(TO), UInt256.ZERO,
-        Bytes.fromHex("0x01"), List.of(), Transaction.UNSIGNED);
+    return new DynamicFeeTransaction(
+        CHAIN_ID,
+        7,
+        GWEI,
+        GWEI.multiply(30),
+        30_000,
+        Optional.of(TO),
+        UInt256.ZERO,
+        Bytes.fromHex("0x01"),
+        List.of(),
+        Transaction.UNSIGNED);
   }
 
   static DynamicFeeTransaction creation(Bytes initcode, long gasLimit) {
-    return new DynamicFeeTransaction(CHAIN_ID, 0, GWEI, GWEI.multiply(30), gasLimit, Optional.empty(), UInt256.ZERO,
-        initcode, List.of(), Transaction.UNSIGNED);
+    return new DynamicFeeTransaction(
+        CHAIN_ID,
+        0,
+        GWEI,
+        GWEI.multiply(30),
+        gasLimit,
+        Optional.empty(),
+        UInt256.ZERO,
+        initcode,
+        List.of(),
+        Transaction.UNSIGNED);
   }
 
   static BlobTransaction blob(List<Bytes32> hashes) {
-    return new BlobTransaction(CHAIN_ID, 1, GWEI, GWEI.multiply(30), 21_000, TO, UInt256.ZERO, Bytes.EMPTY,
-        List.of(), UInt256.valueOf(3), hashes, Transaction.UNSIGNED);
+    return new BlobTransaction(
+        CHAIN_ID,
+        1,
+        GWEI,
+        GWEI.multiply(30),
+        21_000,
+        TO,
+        UInt256.ZERO,
+        Bytes.EMPTY,
+        List.of(),
+        UInt256.valueOf(3),
+        hashes,
+        Transaction.UNSIGNED);
   }
 
   static Bytes32 versionedHash(int version, int fill) {

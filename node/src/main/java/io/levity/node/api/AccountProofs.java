@@ -15,19 +15,24 @@ import io.levity.trie.MerklePatriciaTrie;
 import java.util.List;
 import java.util.Optional;
 
-/** eth_getProof (EIP-1186): Merkle proofs of an account and some of its storage slots at a block's state root. */
+/**
+ * eth_getProof (EIP-1186): Merkle proofs of an account and some of its storage slots at a block's
+ * state root.
+ */
 final class AccountProofs {
   private AccountProofs() {}
 
   /** A requested slot: the key as the caller wrote it (echoed back) and its value. */
   record SlotKey(String asGiven, UInt256 slot) {}
 
-  static ObjectNode proof(KeyValueStore store, BlockHeader at, Address address, List<SlotKey> keys) {
+  static ObjectNode proof(
+      KeyValueStore store, BlockHeader at, Address address, List<SlotKey> keys) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     MerklePatriciaTrie accounts = MerklePatriciaTrie.open(store, at.stateRoot());
     Bytes accountKey = Keccak.hash(address);
     Optional<Bytes> leaf = accounts.get(accountKey);
-    StateAccount account = leaf.map(v -> StateAccount.decode(v.toArray())).orElse(StateAccount.EMPTY);
+    StateAccount account =
+        leaf.map(v -> StateAccount.decode(v.toArray())).orElse(StateAccount.EMPTY);
     ObjectNode o = f.objectNode();
     o.put("address", address.toHex());
     o.set("accountProof", nodes(accounts.proof(accountKey)));
@@ -39,9 +44,15 @@ final class AccountProofs {
     MerklePatriciaTrie slots = MerklePatriciaTrie.open(store, account.storageRoot());
     for (SlotKey k : keys) {
       Bytes slotKey = Keccak.hash(k.slot().toBytes32());
-      UInt256 value = slots.get(slotKey).map(v -> UInt256.fromBytes(new RlpReader(v.toArray()).readBytes()))
-          .orElse(UInt256.ZERO);
-      storage.addObject().put("key", k.asGiven()).put("value", EthJson.q(value))
+      UInt256 value =
+          slots
+              .get(slotKey)
+              .map(v -> UInt256.fromBytes(new RlpReader(v.toArray()).readBytes()))
+              .orElse(UInt256.ZERO);
+      storage
+          .addObject()
+          .put("key", k.asGiven())
+          .put("value", EthJson.q(value))
           .set("proof", nodes(slots.proof(slotKey)));
     }
     return o;

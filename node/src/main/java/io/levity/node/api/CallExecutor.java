@@ -6,6 +6,12 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.AccessListEntry;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionError;
+import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.BlockContext;
 import io.levity.evm.Outcome;
 import io.levity.execution.block.BlockExecutor;
@@ -16,13 +22,7 @@ import io.levity.execution.state.TransactionResult;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.core.tx.AccessListEntry;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.execution.tx.IntrinsicGas;
-import io.levity.core.tx.LegacyTransaction;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionError;
-import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.rpc.Params;
 import io.levity.node.rpc.RpcException;
@@ -33,17 +33,26 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * eth_call and eth_estimateGas: runs an unsigned call on a private copy of the state at a block (never persisted).
- * A revert becomes error 3 "execution reverted[: reason]" with the revert bytes as data, as ethers.js and web3j
- * expect; an exceptional halt or a rejection becomes -32000 with the reason.
+ * eth_call and eth_estimateGas: runs an unsigned call on a private copy of the state at a block
+ * (never persisted). A revert becomes error 3 "execution reverted[: reason]" with the revert bytes
+ * as data, as ethers.js and web3j expect; an exceptional halt or a rejection becomes -32000 with
+ * the reason.
  */
 final class CallExecutor {
   /** The selector of Error(string), keccak("Error(string)")[0:4]. */
   private static final Bytes ERROR_SELECTOR = Bytes.fromHex("0x08c379a0");
 
   /** A call request (the transaction object of eth_call). */
-  record CallRequest(Address from, Optional<Address> to, Long gas, UInt256 gasPrice, UInt256 maxFeePerGas,
-      UInt256 maxPriorityFeePerGas, UInt256 value, Bytes data, List<AccessListEntry> accessList) {
+  record CallRequest(
+      Address from,
+      Optional<Address> to,
+      Long gas,
+      UInt256 gasPrice,
+      UInt256 maxFeePerGas,
+      UInt256 maxPriorityFeePerGas,
+      UInt256 value,
+      Bytes data,
+      List<AccessListEntry> accessList) {
     boolean hasFees() {
       return gasPrice != null || maxFeePerGas != null || maxPriorityFeePerGas != null;
     }
@@ -60,16 +69,21 @@ final class CallExecutor {
   }
 
   static CallRequest parse(JsonNode o) throws RpcException {
-    if (o == null || !o.isObject()) throw RpcException.invalidParams("the call must be a transaction object");
-    Address from = o.hasNonNull("from") ? Params.parseAddress(o.get("from").asText(), "from") : Address.ZERO;
-    Optional<Address> to = o.hasNonNull("to")
-        ? Optional.of(Params.parseAddress(o.get("to").asText(), "to")) : Optional.empty();
+    if (o == null || !o.isObject())
+      throw RpcException.invalidParams("the call must be a transaction object");
+    Address from =
+        o.hasNonNull("from") ? Params.parseAddress(o.get("from").asText(), "from") : Address.ZERO;
+    Optional<Address> to =
+        o.hasNonNull("to")
+            ? Optional.of(Params.parseAddress(o.get("to").asText(), "to"))
+            : Optional.empty();
     Long gas = o.hasNonNull("gas") ? Params.parseLongQuantity(o.get("gas").asText(), "gas") : null;
     UInt256 gasPrice = optQuantity(o, "gasPrice");
     UInt256 maxFee = optQuantity(o, "maxFeePerGas");
     UInt256 maxTip = optQuantity(o, "maxPriorityFeePerGas");
     if (gasPrice != null && (maxFee != null || maxTip != null)) {
-      throw RpcException.invalidParams("both gasPrice and (maxFeePerGas or maxPriorityFeePerGas) specified");
+      throw RpcException.invalidParams(
+          "both gasPrice and (maxFeePerGas or maxPriorityFeePerGas) specified");
     }
     UInt256 value = optQuantity(o, "value");
     Bytes input = o.hasNonNull("input") ? Params.parseData(o.get("input").asText(), "input") : null;
@@ -94,8 +108,16 @@ final class CallExecutor {
         accessList.add(new AccessListEntry(a, keys));
       }
     }
-    return new CallRequest(from, to, gas, gasPrice, maxFee, maxTip, value == null ? UInt256.ZERO : value,
-        input != null ? input : data != null ? data : Bytes.EMPTY, accessList);
+    return new CallRequest(
+        from,
+        to,
+        gas,
+        gasPrice,
+        maxFee,
+        maxTip,
+        value == null ? UInt256.ZERO : value,
+        input != null ? input : data != null ? data : Bytes.EMPTY,
+        accessList);
   }
 
   private static UInt256 optQuantity(JsonNode o, String field) throws RpcException {
@@ -111,18 +133,23 @@ final class CallExecutor {
   }
 
   /**
-   * eth_estimateGas: the least gas limit with which the call succeeds, by binary search between the intrinsic gas
-   * (at least 21000) and the block gas limit (or the request's gas, when lower).
+   * eth_estimateGas: the least gas limit with which the call succeeds, by binary search between the
+   * intrinsic gas (at least 21000) and the block gas limit (or the request's gas, when lower).
    */
   long estimate(CallRequest req, BlockHeader at) throws RpcException {
     long hi = at.gasLimit();
-    if (req.gas() != null && req.gas() >= TransactionSigner.TRANSFER_GAS && req.gas() < hi) hi = req.gas();
+    if (req.gas() != null && req.gas() >= TransactionSigner.TRANSFER_GAS && req.gas() < hi)
+      hi = req.gas();
     hi = Math.min(hi, gasCap);
     Executed first = executed(run(req, at, hi));
     if (!first.isSuccess()) {
       if (first.outcome() == Outcome.REVERT) throw failure(first);
-      throw new RpcException(RpcException.SERVER_ERROR, "gas required exceeds allowance (" + hi + ")"
-          + (first.haltReason() == null ? "" : ": " + first.haltReason().message()));
+      throw new RpcException(
+          RpcException.SERVER_ERROR,
+          "gas required exceeds allowance ("
+              + hi
+              + ")"
+              + (first.haltReason() == null ? "" : ": " + first.haltReason().message()));
     }
     // Gas used (before the refund) is a lower bound on what succeeds; the limit is at least that.
     long lo = Math.max(TransactionSigner.TRANSFER_GAS, intrinsic(req, hi)) - 1;
@@ -157,50 +184,92 @@ final class CallExecutor {
     Transaction tx = transaction(req, world.nonce(req.from()), gas);
     long intrinsic = IntrinsicGas.of(tx, fork);
     if (Long.compareUnsigned(gas, intrinsic) < 0) {
-      return new Rejected(TransactionError.INTRINSIC_GAS_TOO_LOW, "gas " + gas + ", intrinsic gas " + intrinsic);
+      return new Rejected(
+          TransactionError.INTRINSIC_GAS_TOO_LOW, "gas " + gas + ", intrinsic gas " + intrinsic);
     }
-    // Without fees, the call runs at a zero base fee (as go-ethereum does), so an unfunded sender can call.
+    // Without fees, the call runs at a zero base fee (as go-ethereum does), so an unfunded sender
+    // can call.
     UInt256 baseFee = req.hasFees() ? at.baseFeeOrZero() : UInt256.ZERO;
-    BlockContext base = BlockExecutor.context(at, chain.chainId(),
-        n -> chain.canonicalHash(n).orElse(Bytes32.ZERO));
-    BlockContext ctx = new BlockContext(base.coinbase(), base.number(), base.timestamp(), base.gasLimit(),
-        base.prevRandao(), baseFee, base.blobBaseFee(), base.chainId(), base.blockHashes());
+    BlockContext base =
+        BlockExecutor.context(
+            at, chain.chainId(), n -> chain.canonicalHash(n).orElse(Bytes32.ZERO));
+    BlockContext ctx =
+        new BlockContext(
+            base.coinbase(),
+            base.number(),
+            base.timestamp(),
+            base.gasLimit(),
+            base.prevRandao(),
+            baseFee,
+            base.blobBaseFee(),
+            base.chainId(),
+            base.blockHashes());
     StateTransition transition = new StateTransition(fork, chain.chainId()).forSimulatedCalls();
-    return transition.apply(world, ctx, new ValidatedTransaction(tx, req.from(), intrinsic), Long.MAX_VALUE, null);
+    return transition.apply(
+        world, ctx, new ValidatedTransaction(tx, req.from(), intrinsic), Long.MAX_VALUE, null);
   }
 
   private Transaction transaction(CallRequest req, long nonce, long gas) {
     if (req.gasPrice() != null || !req.hasFees()) {
       UInt256 price = req.gasPrice() == null ? UInt256.ZERO : req.gasPrice();
       if (req.accessList().isEmpty()) {
-        return new LegacyTransaction(nonce, price, gas, req.to(), req.value(), req.data(), OptionalLong.empty(),
+        return new LegacyTransaction(
+            nonce,
+            price,
+            gas,
+            req.to(),
+            req.value(),
+            req.data(),
+            OptionalLong.empty(),
             Transaction.UNSIGNED);
       }
-      return new DynamicFeeTransaction(chain.chainId(), nonce, price, price, gas, req.to(), req.value(), req.data(),
-          req.accessList(), Transaction.UNSIGNED);
+      return new DynamicFeeTransaction(
+          chain.chainId(),
+          nonce,
+          price,
+          price,
+          gas,
+          req.to(),
+          req.value(),
+          req.data(),
+          req.accessList(),
+          Transaction.UNSIGNED);
     }
     UInt256 maxFee = req.maxFeePerGas() != null ? req.maxFeePerGas() : req.maxPriorityFeePerGas();
     UInt256 tip = req.maxPriorityFeePerGas() != null ? req.maxPriorityFeePerGas() : UInt256.ZERO;
-    return new DynamicFeeTransaction(chain.chainId(), nonce, tip.min(maxFee), maxFee, gas, req.to(), req.value(),
-        req.data(), req.accessList(), Transaction.UNSIGNED);
+    return new DynamicFeeTransaction(
+        chain.chainId(),
+        nonce,
+        tip.min(maxFee),
+        maxFee,
+        gas,
+        req.to(),
+        req.value(),
+        req.data(),
+        req.accessList(),
+        Transaction.UNSIGNED);
   }
 
   private static Executed executed(TransactionResult r) throws RpcException {
     return switch (r) {
       case Executed e -> e;
-      case Rejected rej -> throw new RpcException(RpcException.SERVER_ERROR, EthErrors.wording(rej.error())
-          + (rej.detail() == null ? "" : ": " + rej.detail()));
+      case Rejected rej ->
+          throw new RpcException(
+              RpcException.SERVER_ERROR,
+              EthErrors.wording(rej.error()) + (rej.detail() == null ? "" : ": " + rej.detail()));
     };
   }
 
   private static RpcException failure(Executed r) {
     if (r.outcome() == Outcome.REVERT) {
       String reason = revertReason(r.output());
-      return new RpcException(RpcException.EXECUTION_REVERTED,
+      return new RpcException(
+          RpcException.EXECUTION_REVERTED,
           reason == null ? "execution reverted" : "execution reverted: " + reason,
           JsonNodeFactory.instance.textNode(r.output().toHex()));
     }
-    return new RpcException(RpcException.SERVER_ERROR,
+    return new RpcException(
+        RpcException.SERVER_ERROR,
         r.haltReason() == null ? "execution failed" : r.haltReason().message());
   }
 
@@ -213,6 +282,7 @@ final class CallExecutor {
     int off = (int) offset.toLong();
     UInt256 length = UInt256.fromBytes(body.slice(off, 32));
     if (!length.fitsLong() || length.toLong() > body.size() - off - 32) return null;
-    return new String(body.slice(off + 32, (int) length.toLong()).toArray(), StandardCharsets.UTF_8);
+    return new String(
+        body.slice(off + 32, (int) length.toLong()).toArray(), StandardCharsets.UTF_8);
   }
 }

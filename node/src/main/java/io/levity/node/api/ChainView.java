@@ -13,7 +13,10 @@ import io.levity.node.store.BlockStore.TransactionLocation;
 import java.util.List;
 import java.util.Optional;
 
-/** What the eth_* methods read from the node and the one thing they write (a transaction into the mempool). */
+/**
+ * What the eth_* methods read from the node and the one thing they write (a transaction into the
+ * mempool).
+ */
 public interface ChainView {
   long chainId();
 
@@ -33,8 +36,8 @@ public interface ChainView {
   List<IndexedLog> logs(Bytes32 blockHash);
 
   /**
-   * A fresh, private world state at this block's state root. Callers may change it freely (eth_call): nothing is
-   * written unless they commit it, and they never do.
+   * A fresh, private world state at this block's state root. Callers may change it freely
+   * (eth_call): nothing is written unless they commit it, and they never do.
    */
   TrieWorldState stateAt(BlockHeader header);
 

@@ -11,13 +11,13 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.InvalidTransactionException;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.LogsBloom;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.core.tx.InvalidTransactionException;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.mempool.MempoolException;
@@ -36,10 +36,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The eth_*, net_* and web3_* JSON-RPC methods over a {@link ChainView}. Block tags latest, pending, safe and
- * finalized all name the head (BFT finality is immediate); earliest is block 0. Register with
- * {@link #register(JsonRpcProcessor)}; accepted raw transactions are handed to the {@link TransactionListener}
- * (the node gossips them).
+ * The eth_*, net_* and web3_* JSON-RPC methods over a {@link ChainView}. Block tags latest,
+ * pending, safe and finalized all name the head (BFT finality is immediate); earliest is block 0.
+ * Register with {@link #register(JsonRpcProcessor)}; accepted raw transactions are handed to the
+ * {@link TransactionListener} (the node gossips them).
  */
 public final class EthApi {
   /** Told of every transaction eth_sendRawTransaction put into the mempool. */
@@ -58,17 +58,29 @@ public final class EthApi {
    * @param maxLogs the most logs eth_getLogs returns
    * @param defaultPriorityFee the tip suggested when recent blocks have no transactions
    */
-  public record Config(String clientVersion, Fork fork, long callGasCap, long maxLogBlockRange, int maxLogs,
+  public record Config(
+      String clientVersion,
+      Fork fork,
+      long callGasCap,
+      long maxLogBlockRange,
+      int maxLogs,
       UInt256 defaultPriorityFee) {
-    public static final Config DEFAULT = new Config("Levity/v0.1.0/java", Fork.CANCUN, 50_000_000L, 10_000, 10_000,
-        UInt256.valueOf(1_000_000_000L));
+    public static final Config DEFAULT =
+        new Config(
+            "Levity/v0.1.0/java",
+            Fork.CANCUN,
+            50_000_000L,
+            10_000,
+            10_000,
+            UInt256.valueOf(1_000_000_000L));
 
     public Config {
       Objects.requireNonNull(clientVersion, "clientVersion");
       Objects.requireNonNull(fork, "fork");
       Objects.requireNonNull(defaultPriorityFee, "defaultPriorityFee");
       if (callGasCap < 21_000 || maxLogBlockRange < 1 || maxLogs < 1) {
-        throw new IllegalArgumentException("RPC limits must be positive (call gas cap at least 21000)");
+        throw new IllegalArgumentException(
+            "RPC limits must be positive (call gas cap at least 21000)");
       }
     }
   }
@@ -104,31 +116,46 @@ public final class EthApi {
     rpc.register("eth_getBalance", p -> text(EthJson.q(state(p, 1).balance(p.address(0)))));
     rpc.register("eth_getTransactionCount", this::transactionCount);
     rpc.register("eth_getCode", p -> text(state(p, 1).code(p.address(0)).toHex()));
-    rpc.register("eth_getStorageAt", p -> text(state(p, 2).storage(p.address(0), slot(p.string(1))).toBytes32()
-        .toHex()));
-    rpc.register("eth_call", p -> text(calls.call(CallExecutor.parse(p.node(0)), header(optional(p, 1))).toHex()));
-    rpc.register("eth_estimateGas",
-        p -> text(EthJson.q(calls.estimate(CallExecutor.parse(p.node(0)), header(optional(p, 1))))));
+    rpc.register(
+        "eth_getStorageAt",
+        p -> text(state(p, 2).storage(p.address(0), slot(p.string(1))).toBytes32().toHex()));
+    rpc.register(
+        "eth_call",
+        p -> text(calls.call(CallExecutor.parse(p.node(0)), header(optional(p, 1))).toHex()));
+    rpc.register(
+        "eth_estimateGas",
+        p ->
+            text(EthJson.q(calls.estimate(CallExecutor.parse(p.node(0)), header(optional(p, 1))))));
     rpc.register("eth_gasPrice", p -> text(EthJson.q(fees.gasPrice())));
     rpc.register("eth_maxPriorityFeePerGas", p -> text(EthJson.q(fees.suggestedTip())));
-    rpc.register("eth_feeHistory", p -> fees.feeHistory(count(p.node(0)), header(p.node(1)),
-        p.has(2) ? p.node(2) : null));
+    rpc.register(
+        "eth_feeHistory",
+        p -> fees.feeHistory(count(p.node(0)), header(p.node(1)), p.has(2) ? p.node(2) : null));
     rpc.register("eth_sendRawTransaction", this::sendRawTransaction);
     rpc.register("eth_getTransactionByHash", this::transactionByHash);
     rpc.register("eth_getTransactionReceipt", this::transactionReceipt);
     rpc.register("eth_getBlockByNumber", p -> blockJson(blockByTag(p.node(0)), p.bool(1, false)));
-    rpc.register("eth_getBlockByHash", p -> blockJson(chain.blockByHash(p.hash(0)), p.bool(1, false)));
-    rpc.register("eth_getBlockTransactionCountByNumber",
-        p -> blockByTag(p.node(0)).<JsonNode>map(b -> text(EthJson.q(b.transactions().size())))
-            .orElse(NullNode.instance));
-    rpc.register("eth_getBlockTransactionCountByHash",
-        p -> chain.blockByHash(p.hash(0)).<JsonNode>map(b -> text(EthJson.q(b.transactions().size())))
-            .orElse(NullNode.instance));
+    rpc.register(
+        "eth_getBlockByHash", p -> blockJson(chain.blockByHash(p.hash(0)), p.bool(1, false)));
+    rpc.register(
+        "eth_getBlockTransactionCountByNumber",
+        p ->
+            blockByTag(p.node(0))
+                .<JsonNode>map(b -> text(EthJson.q(b.transactions().size())))
+                .orElse(NullNode.instance));
+    rpc.register(
+        "eth_getBlockTransactionCountByHash",
+        p ->
+            chain
+                .blockByHash(p.hash(0))
+                .<JsonNode>map(b -> text(EthJson.q(b.transactions().size())))
+                .orElse(NullNode.instance));
     rpc.register("eth_getLogs", this::logs);
     rpc.register("eth_getProof", this::proof);
   }
 
-  // ---- blocks and tags ------------------------------------------------------------------------------------------
+  // ---- blocks and tags
+  // ------------------------------------------------------------------------------------------
 
   private static JsonNode text(String s) {
     return TextNode.valueOf(s);
@@ -139,10 +166,15 @@ public final class EthApi {
   }
 
   private JsonNode blockJson(Optional<Block> block, boolean full) {
-    return block.<JsonNode>map(b -> EthJson.block(b, full, chain.chainId())).orElse(NullNode.instance);
+    return block
+        .<JsonNode>map(b -> EthJson.block(b, full, chain.chainId()))
+        .orElse(NullNode.instance);
   }
 
-  /** A block number for a tag: latest/pending/safe/finalized is the head, earliest 0, else a hex quantity. */
+  /**
+   * A block number for a tag: latest/pending/safe/finalized is the head, earliest 0, else a hex
+   * quantity.
+   */
   private long number(String tag) throws RpcException {
     return switch (tag) {
       case "latest", "pending", "safe", "finalized" -> chain.head().number();
@@ -152,12 +184,17 @@ public final class EthApi {
   }
 
   private Optional<Block> blockByTag(JsonNode tag) throws RpcException {
-    if (!tag.isTextual()) throw RpcException.invalidParams("block number must be a tag or a hex quantity");
+    if (!tag.isTextual())
+      throw RpcException.invalidParams("block number must be a tag or a hex quantity");
     long n = number(tag.asText());
-    return n == chain.head().number() ? chain.blockByHash(chain.head().hash()) : chain.blockByNumber(n);
+    return n == chain.head().number()
+        ? chain.blockByHash(chain.head().hash())
+        : chain.blockByNumber(n);
   }
 
-  /** The header a state query runs at: a tag, a number, or an EIP-1898 object; absent means latest. */
+  /**
+   * The header a state query runs at: a tag, a number, or an EIP-1898 object; absent means latest.
+   */
   private BlockHeader header(JsonNode tag) throws RpcException {
     if (tag == null || tag.isNull()) return chain.head();
     if (tag.isObject()) {
@@ -168,17 +205,23 @@ public final class EthApi {
         } catch (IllegalArgumentException e) {
           throw RpcException.invalidParams("blockHash: " + e.getMessage());
         }
-        return chain.blockByHash(hash).map(Block::header)
-            .orElseThrow(() -> new RpcException(RpcException.SERVER_ERROR, "header for hash not found"));
+        return chain
+            .blockByHash(hash)
+            .map(Block::header)
+            .orElseThrow(
+                () -> new RpcException(RpcException.SERVER_ERROR, "header for hash not found"));
       }
       if (tag.hasNonNull("blockNumber")) return header(tag.get("blockNumber"));
       throw RpcException.invalidParams("block object needs blockHash or blockNumber");
     }
-    if (!tag.isTextual()) throw RpcException.invalidParams("block must be a tag, a hex number or an object");
+    if (!tag.isTextual())
+      throw RpcException.invalidParams("block must be a tag, a hex number or an object");
     long n = number(tag.asText());
     BlockHeader head = chain.head();
     if (n == head.number()) return head;
-    return chain.blockByNumber(n).map(Block::header)
+    return chain
+        .blockByNumber(n)
+        .map(Block::header)
         .orElseThrow(() -> new RpcException(RpcException.SERVER_ERROR, "header not found"));
   }
 
@@ -192,7 +235,9 @@ public final class EthApi {
     throw RpcException.invalidParams("block count must be a hex quantity");
   }
 
-  /** A storage slot: hex of at most 32 bytes; leading zeros are allowed (a 32-byte key is usual). */
+  /**
+   * A storage slot: hex of at most 32 bytes; leading zeros are allowed (a 32-byte key is usual).
+   */
   private static UInt256 slot(String s) throws RpcException {
     if (!Hex.hasPrefix(s) || s.length() < 3 || s.length() > 66) {
       throw RpcException.invalidParams("storage slot: expected hex of at most 32 bytes, got " + s);
@@ -204,7 +249,8 @@ public final class EthApi {
     }
   }
 
-  // ---- accounts and transactions --------------------------------------------------------------------------------
+  // ---- accounts and transactions
+  // --------------------------------------------------------------------------------
 
   private JsonNode transactionCount(Params p) throws RpcException {
     Address a = p.address(0);
@@ -220,7 +266,8 @@ public final class EthApi {
     try {
       tx = validator.decodeAndValidate(raw);
     } catch (InvalidTransactionException e) {
-      throw new RpcException(RpcException.SERVER_ERROR, EthErrors.wording(e.error()) + ": " + e.detail());
+      throw new RpcException(
+          RpcException.SERVER_ERROR, EthErrors.wording(e.error()) + ": " + e.detail());
     }
     try {
       chain.submit(tx, raw.length);
@@ -235,12 +282,18 @@ public final class EthApi {
     Bytes32 hash = p.hash(0);
     Optional<TransactionLocation> at = chain.transactionLocation(hash);
     if (at.isPresent()) {
-      Block block = chain.blockByHash(at.get().blockHash()).orElseThrow(() -> missing(at.get().blockHash()));
+      Block block =
+          chain.blockByHash(at.get().blockHash()).orElseThrow(() -> missing(at.get().blockHash()));
       var tx = block.transactions().get(at.get().index());
-      return EthJson.transaction(tx, EthJson.sender(tx), new EthJson.Position(block.hash(), block.number(),
-          at.get().index(), block.header().baseFeeOrZero()), chain.chainId());
+      return EthJson.transaction(
+          tx,
+          EthJson.sender(tx),
+          new EthJson.Position(
+              block.hash(), block.number(), at.get().index(), block.header().baseFeeOrZero()),
+          chain.chainId());
     }
-    return chain.pendingTransaction(hash)
+    return chain
+        .pendingTransaction(hash)
         .<JsonNode>map(v -> EthJson.transaction(v.transaction(), v.sender(), null, chain.chainId()))
         .orElse(NullNode.instance);
   }
@@ -258,7 +311,8 @@ public final class EthApi {
     return new IllegalStateException("indexed block " + blockHash + " is missing from the store");
   }
 
-  // ---- logs and proofs ------------------------------------------------------------------------------------------
+  // ---- logs and proofs
+  // ------------------------------------------------------------------------------------------
 
   private JsonNode logs(Params p) throws RpcException {
     JsonNode f = p.node(0);
@@ -274,8 +328,11 @@ public final class EthApi {
       } catch (IllegalArgumentException e) {
         throw RpcException.invalidParams("blockHash: " + e.getMessage());
       }
-      blocks.add(chain.blockByHash(hash)
-          .orElseThrow(() -> new RpcException(RpcException.SERVER_ERROR, "unknown block " + hash)));
+      blocks.add(
+          chain
+              .blockByHash(hash)
+              .orElseThrow(
+                  () -> new RpcException(RpcException.SERVER_ERROR, "unknown block " + hash)));
     } else {
       long head = chain.head().number();
       long from = f.hasNonNull("fromBlock") ? number(f.get("fromBlock").asText()) : head;
@@ -283,8 +340,13 @@ public final class EthApi {
       to = Math.min(to, head);
       if (from > to) return F.arrayNode();
       if (to - from + 1 > config.maxLogBlockRange()) {
-        throw new RpcException(RpcException.LIMIT_EXCEEDED, "block range " + (to - from + 1) + " exceeds the limit of "
-            + config.maxLogBlockRange() + " blocks; query a narrower range");
+        throw new RpcException(
+            RpcException.LIMIT_EXCEEDED,
+            "block range "
+                + (to - from + 1)
+                + " exceeds the limit of "
+                + config.maxLogBlockRange()
+                + " blocks; query a narrower range");
       }
       for (long n = from; n <= to; n++) {
         Block b = chain.blockByNumber(n).orElse(null);
@@ -298,8 +360,9 @@ public final class EthApi {
         JsonNode log = EthJson.log(l);
         if (!filter.matches(log)) continue;
         if (out.size() >= config.maxLogs()) {
-          throw new RpcException(RpcException.LIMIT_EXCEEDED, "query returned more than " + config.maxLogs()
-              + " logs; query a narrower range");
+          throw new RpcException(
+              RpcException.LIMIT_EXCEEDED,
+              "query returned more than " + config.maxLogs() + " logs; query a narrower range");
         }
         out.add(log);
       }

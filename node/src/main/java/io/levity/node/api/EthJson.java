@@ -6,25 +6,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
-import io.levity.evm.ContractAddress;
-import io.levity.evm.Log;
-import io.levity.execution.block.Block;
-import io.levity.execution.block.BlockHeader;
-import io.levity.execution.block.Receipt;
 import io.levity.core.tx.AccessListEntry;
 import io.levity.core.tx.BlobTransaction;
 import io.levity.core.tx.LegacyTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionType;
+import io.levity.evm.ContractAddress;
+import io.levity.evm.Log;
+import io.levity.execution.block.Block;
+import io.levity.execution.block.BlockHeader;
+import io.levity.execution.block.Receipt;
 import io.levity.node.rpc.Params;
 import io.levity.node.store.BlockStore.IndexedLog;
 import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Ethereum JSON-RPC renderings of blocks, transactions, receipts and logs: quantities as minimal hex, data as 0x
- * hex, null where a value is absent (a pending transaction's block fields). Public for the node's eth_subscribe
- * publishing ({@link #head}, {@link #log}).
+ * Ethereum JSON-RPC renderings of blocks, transactions, receipts and logs: quantities as minimal
+ * hex, data as 0x hex, null where a value is absent (a pending transaction's block fields). Public
+ * for the node's eth_subscribe publishing ({@link #head}, {@link #log}).
  */
 public final class EthJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -81,14 +81,17 @@ public final class EthJson {
     }
     if (h.blobGasUsed() != null) o.put("blobGasUsed", q(h.blobGasUsed()));
     if (h.excessBlobGas() != null) o.put("excessBlobGas", q(h.excessBlobGas()));
-    if (h.parentBeaconBlockRoot() != null) o.put("parentBeaconBlockRoot", h.parentBeaconBlockRoot().toHex());
+    if (h.parentBeaconBlockRoot() != null)
+      o.put("parentBeaconBlockRoot", h.parentBeaconBlockRoot().toHex());
     o.put("size", q(block.encode().length));
     ArrayNode txs = o.putArray("transactions");
     List<Transaction> list = block.transactions();
     for (int i = 0; i < list.size(); i++) {
       Transaction tx = list.get(i);
       if (fullTransactions) {
-        txs.add(transaction(tx, sender(tx), new Position(hash, h.number(), i, h.baseFeeOrZero()), chainId));
+        txs.add(
+            transaction(
+                tx, sender(tx), new Position(hash, h.number(), i, h.baseFeeOrZero()), chainId));
       } else {
         txs.add(tx.hash().toHex());
       }
@@ -98,8 +101,11 @@ public final class EthJson {
   }
 
   static Address sender(Transaction tx) {
-    return tx.recoverSender().orElseThrow(() -> new IllegalStateException("stored transaction " + tx.hash()
-        + " has no recoverable sender"));
+    return tx.recoverSender()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "stored transaction " + tx.hash() + " has no recoverable sender"));
   }
 
   static ObjectNode transaction(Transaction tx, Address from, Position at, long chainId) {
@@ -115,7 +121,8 @@ public final class EthJson {
     o.put("gas", q(tx.gasLimit()));
     o.put("value", q(tx.value()));
     o.put("input", tx.data().toHex());
-    boolean typedFees = tx.type() == TransactionType.DYNAMIC_FEE || tx.type() == TransactionType.BLOB;
+    boolean typedFees =
+        tx.type() == TransactionType.DYNAMIC_FEE || tx.type() == TransactionType.BLOB;
     if (typedFees) {
       // Mined: the price actually paid; pending: the cap, as geth reports it.
       o.put("gasPrice", q(at == null ? tx.maxFeePerGas() : tx.effectiveGasPrice(at.baseFee())));
@@ -140,9 +147,12 @@ public final class EthJson {
     tx.chainId().ifPresent(id -> o.put("chainId", q(id)));
     int recId = tx.signature().recId();
     if (tx instanceof LegacyTransaction legacy) {
-      BigInteger v = legacy.chainId().isPresent()
-          ? BigInteger.valueOf(legacy.chainId().getAsLong()).shiftLeft(1).add(BigInteger.valueOf(35L + recId))
-          : BigInteger.valueOf(27L + recId);
+      BigInteger v =
+          legacy.chainId().isPresent()
+              ? BigInteger.valueOf(legacy.chainId().getAsLong())
+                  .shiftLeft(1)
+                  .add(BigInteger.valueOf(35L + recId))
+              : BigInteger.valueOf(27L + recId);
       o.put("v", q(v));
     } else {
       o.put("v", q(recId));
@@ -153,13 +163,18 @@ public final class EthJson {
     return o;
   }
 
-  /** A receipt; receipts is the block's list (for the gas this transaction used), index its position. */
-  static ObjectNode receipt(Block block, List<Receipt> receipts, int index, List<IndexedLog> blockLogs) {
+  /**
+   * A receipt; receipts is the block's list (for the gas this transaction used), index its
+   * position.
+   */
+  static ObjectNode receipt(
+      Block block, List<Receipt> receipts, int index, List<IndexedLog> blockLogs) {
     Transaction tx = block.transactions().get(index);
     Receipt r = receipts.get(index);
     BlockHeader h = block.header();
     Address from = sender(tx);
-    long gasUsed = r.cumulativeGasUsed() - (index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed());
+    long gasUsed =
+        r.cumulativeGasUsed() - (index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed());
     ObjectNode o = F.objectNode();
     o.put("transactionHash", tx.hash().toHex());
     o.put("transactionIndex", q(index));
@@ -170,7 +185,9 @@ public final class EthJson {
     o.put("cumulativeGasUsed", q(r.cumulativeGasUsed()));
     o.put("gasUsed", q(gasUsed));
     o.put("effectiveGasPrice", q(tx.effectiveGasPrice(h.baseFeeOrZero())));
-    o.put("contractAddress", tx.isContractCreation() ? ContractAddress.create(from, tx.nonce()).toHex() : null);
+    o.put(
+        "contractAddress",
+        tx.isContractCreation() ? ContractAddress.create(from, tx.nonce()).toHex() : null);
     ArrayNode logs = o.putArray("logs");
     for (IndexedLog l : blockLogs) {
       if (l.transactionIndex() == index) logs.add(log(l));

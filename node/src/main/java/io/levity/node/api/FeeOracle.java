@@ -5,26 +5,29 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.Transaction;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.FeeMarket;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.state.BlobGas;
-import io.levity.core.tx.Transaction;
 import io.levity.node.rpc.RpcException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Fee suggestions from recent blocks: eth_maxPriorityFeePerGas (a percentile of the tips paid recently, or a
- * default on a quiet chain), eth_gasPrice (the next base fee plus that tip) and eth_feeHistory.
+ * Fee suggestions from recent blocks: eth_maxPriorityFeePerGas (a percentile of the tips paid
+ * recently, or a default on a quiet chain), eth_gasPrice (the next base fee plus that tip) and
+ * eth_feeHistory.
  */
 final class FeeOracle {
   /** Blocks looked at for a tip suggestion. */
   static final int TIP_BLOCKS = 20;
+
   /** The percentile of recent tips suggested (as go-ethereum's oracle). */
   static final int TIP_PERCENTILE = 60;
+
   /** Most blocks eth_feeHistory reports at once. */
   static final int MAX_HISTORY_BLOCKS = 1024;
 
@@ -54,7 +57,8 @@ final class FeeOracle {
     return FeeMarket.nextBaseFee(chain.head()).add(suggestedTip());
   }
 
-  ObjectNode feeHistory(long blockCount, BlockHeader newest, JsonNode percentilesNode) throws RpcException {
+  ObjectNode feeHistory(long blockCount, BlockHeader newest, JsonNode percentilesNode)
+      throws RpcException {
     double[] percentiles = percentiles(percentilesNode);
     long count = Math.min(blockCount, MAX_HISTORY_BLOCKS);
     long oldest = Math.max(0, newest.number() - count + 1);
@@ -72,7 +76,10 @@ final class FeeOracle {
       return out;
     }
     for (long n = oldest; n <= newest.number(); n++) {
-      Block b = chain.blockByNumber(n).orElseThrow(() -> new IllegalStateException("canonical block missing"));
+      Block b =
+          chain
+              .blockByNumber(n)
+              .orElseThrow(() -> new IllegalStateException("canonical block missing"));
       BlockHeader h = b.header();
       baseFees.add(EthJson.q(h.baseFeeOrZero()));
       ratios.add(h.gasLimit() == 0 ? 0.0 : (double) h.gasUsed() / h.gasLimit());
@@ -94,20 +101,28 @@ final class FeeOracle {
   private static double[] percentiles(JsonNode node) throws RpcException {
     if (node == null || node.isNull()) return null;
     if (!node.isArray() || node.size() > 100) {
-      throw RpcException.invalidParams("reward percentiles must be an array of at most 100 numbers");
+      throw RpcException.invalidParams(
+          "reward percentiles must be an array of at most 100 numbers");
     }
     double[] out = new double[node.size()];
     for (int i = 0; i < out.length; i++) {
       JsonNode p = node.get(i);
-      if (!p.isNumber() || p.asDouble() < 0 || p.asDouble() > 100 || (i > 0 && p.asDouble() < out[i - 1])) {
-        throw RpcException.invalidParams("reward percentiles must be increasing numbers from 0 to 100");
+      if (!p.isNumber()
+          || p.asDouble() < 0
+          || p.asDouble() > 100
+          || (i > 0 && p.asDouble() < out[i - 1])) {
+        throw RpcException.invalidParams(
+            "reward percentiles must be increasing numbers from 0 to 100");
       }
       out[i] = p.asDouble();
     }
     return out;
   }
 
-  /** The tip at each percentile of the block's gas, transactions ordered by tip (weighted by gas used). */
+  /**
+   * The tip at each percentile of the block's gas, transactions ordered by tip (weighted by gas
+   * used).
+   */
   private ArrayNode rewards(Block b, double[] percentiles) {
     ArrayNode row = JsonNodeFactory.instance.arrayNode();
     List<Transaction> txs = b.transactions();

@@ -24,6 +24,7 @@ public final class StoreChainView implements ChainView {
   private final BlockStore store;
   private final Mempool mempool;
   private final IntSupplier peerCount;
+
   /** The key-value store of the state, found through the head state on first use. */
   private volatile KeyValueStore stateStore;
 
@@ -41,7 +42,9 @@ public final class StoreChainView implements ChainView {
 
   @Override
   public BlockHeader head() {
-    return store.head().orElseThrow(() -> new IllegalStateException("the block store has no genesis block yet"));
+    return store
+        .head()
+        .orElseThrow(() -> new IllegalStateException("the block store has no genesis block yet"));
   }
 
   @Override

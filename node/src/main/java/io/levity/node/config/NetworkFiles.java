@@ -29,19 +29,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The files that describe a network of separate node processes: {@code genesis.json} (chain id, allocation,
- * validator set, block time) shared by every node, and per node a {@code node.json} (its key file, data directory,
- * ports and peers) and a {@code node.key} (the Ed25519 seed, hex, owner-only). Format: docs/node.md.
- * Every file is written atomically (temp file, fsync, rename); every field is checked on load with a message that
- * names the file and the field.
+ * The files that describe a network of separate node processes: {@code genesis.json} (chain id,
+ * allocation, validator set, block time) shared by every node, and per node a {@code node.json}
+ * (its key file, data directory, ports and peers) and a {@code node.key} (the Ed25519 seed, hex,
+ * owner-only). Format: docs/node.md. Every file is written atomically (temp file, fsync, rename);
+ * every field is checked on load with a message that names the file and the field.
  */
 public final class NetworkFiles {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private NetworkFiles() {}
 
-  /** What {@code levity node --config} runs: the node's configuration plus the ports it serves on. */
-  public record NodeSetup(ValidatorConfig config, List<PeerAddress> peers, int httpPort, int wsPort, int metricsPort,
+  /**
+   * What {@code levity node --config} runs: the node's configuration plus the ports it serves on.
+   */
+  public record NodeSetup(
+      ValidatorConfig config,
+      List<PeerAddress> peers,
+      int httpPort,
+      int wsPort,
+      int metricsPort,
       Path configFile) {}
 
   /** The network-wide parameters in genesis.json. */
@@ -52,23 +60,38 @@ public final class NetworkFiles {
    *
    * @param accounts the addresses funded at genesis, each with {@code etherEach} ether
    * @param firstP2pPort node i listens on it + i
-   * @param firstHttpPort node i serves JSON-RPC HTTP on it + 2i and WebSocket on it + 2i + 1; 0: no RPC
+   * @param firstHttpPort node i serves JSON-RPC HTTP on it + 2i and WebSocket on it + 2i + 1; 0: no
+   *     RPC
    * @param firstMetricsPort node i serves metrics on it + i; 0: none
    * @param extraAlloc further genesis accounts (contracts placed at genesis), may be empty
    */
-  public record InitSpec(int validators, int fullNodes, long chainId, List<Address> accounts, long etherEach,
-      long blockTimeMillis, int firstP2pPort, int firstHttpPort, int firstMetricsPort,
+  public record InitSpec(
+      int validators,
+      int fullNodes,
+      long chainId,
+      List<Address> accounts,
+      long etherEach,
+      long blockTimeMillis,
+      int firstP2pPort,
+      int firstHttpPort,
+      int firstMetricsPort,
       Map<Address, Genesis.Account> extraAlloc) {}
 
-  /** Writes genesis.json and node0..node(n-1) (validators first, then full nodes) under {@code dir}. */
+  /**
+   * Writes genesis.json and node0..node(n-1) (validators first, then full nodes) under {@code dir}.
+   */
   public static List<Path> init(Path dir, InitSpec spec, SecureRandom random) throws IOException {
-    if (spec.validators() < 1 || spec.validators() > 64) throw new IllegalArgumentException("validators must be in 1..64");
-    if (spec.fullNodes() < 0 || spec.fullNodes() > 64) throw new IllegalArgumentException("full nodes must be in 0..64");
+    if (spec.validators() < 1 || spec.validators() > 64)
+      throw new IllegalArgumentException("validators must be in 1..64");
+    if (spec.fullNodes() < 0 || spec.fullNodes() > 64)
+      throw new IllegalArgumentException("full nodes must be in 0..64");
     if (Files.exists(dir.resolve("genesis.json"))) {
-      throw new IllegalArgumentException(dir + " already holds a network (genesis.json); choose another directory");
+      throw new IllegalArgumentException(
+          dir + " already holds a network (genesis.json); choose another directory");
     }
     int total = spec.validators() + spec.fullNodes();
-    if (spec.firstP2pPort() < 1 || spec.firstP2pPort() + total > 65535) throw new IllegalArgumentException("bad p2p ports");
+    if (spec.firstP2pPort() < 1 || spec.firstP2pPort() + total > 65535)
+      throw new IllegalArgumentException("bad p2p ports");
     Files.createDirectories(dir);
     List<Ed25519.KeyPair> keys = new ArrayList<>();
     for (int i = 0; i < total; i++) keys.add(Ed25519.KeyPair.random(random));
@@ -81,35 +104,47 @@ public final class NetworkFiles {
     ArrayNode vs = g.putArray("validators");
     for (int i = 0; i < spec.validators(); i++) vs.add(Bytes.of(keys.get(i).publicKey()).toHex());
     ObjectNode alloc = g.putObject("alloc");
-    String balance = UInt256.valueOf(java.math.BigInteger.TEN.pow(18).multiply(java.math.BigInteger.valueOf(spec.etherEach())))
-        .toBigInteger().toString();
+    String balance =
+        UInt256.valueOf(
+                java.math.BigInteger.TEN
+                    .pow(18)
+                    .multiply(java.math.BigInteger.valueOf(spec.etherEach())))
+            .toBigInteger()
+            .toString();
     for (Address a : spec.accounts()) alloc.putObject(a.toChecksumHex()).put("balance", balance);
-    spec.extraAlloc().forEach((a, acc) -> {
-      ObjectNode o = alloc.putObject(a.toChecksumHex());
-      o.put("balance", acc.balance().toBigInteger().toString());
-      if (!acc.code().isEmpty()) o.put("code", acc.code().toHex());
-      if (acc.nonce() != 0) o.put("nonce", acc.nonce());
-    });
+    spec.extraAlloc()
+        .forEach(
+            (a, acc) -> {
+              ObjectNode o = alloc.putObject(a.toChecksumHex());
+              o.put("balance", acc.balance().toBigInteger().toString());
+              if (!acc.code().isEmpty()) o.put("code", acc.code().toHex());
+              if (acc.nonce() != 0) o.put("nonce", acc.nonce());
+            });
     writeAtomically(dir.resolve("genesis.json"), JSON.writeValueAsBytes(g), false);
 
     List<Path> configs = new ArrayList<>();
     for (int i = 0; i < total; i++) {
       Path nd = dir.resolve("node" + i);
       Files.createDirectories(nd);
-      writeAtomically(nd.resolve("node.key"), (Bytes.of(keys.get(i).secretKey()).toHex() + "\n")
-          .getBytes(StandardCharsets.US_ASCII), true);
+      writeAtomically(
+          nd.resolve("node.key"),
+          (Bytes.of(keys.get(i).secretKey()).toHex() + "\n").getBytes(StandardCharsets.US_ASCII),
+          true);
       ObjectNode n = JSON.createObjectNode();
       n.put("genesis", "../genesis.json");
       n.put("key", "node.key");
       n.put("dataDir", "data");
       n.put("p2pPort", spec.firstP2pPort() + i);
       ArrayNode peers = n.putArray("peers");
-      for (int j = 0; j < total; j++) if (j != i) peers.add("127.0.0.1:" + (spec.firstP2pPort() + j));
+      for (int j = 0; j < total; j++)
+        if (j != i) peers.add("127.0.0.1:" + (spec.firstP2pPort() + j));
       n.put("httpPort", spec.firstHttpPort() == 0 ? 0 : spec.firstHttpPort() + 2 * i);
       n.put("wsPort", spec.firstHttpPort() == 0 ? 0 : spec.firstHttpPort() + 2 * i + 1);
       n.put("metricsPort", spec.firstMetricsPort() == 0 ? 0 : spec.firstMetricsPort() + i);
       if (i < spec.validators()) {
-        n.put("feeRecipient", ValidatorConfig.defaultFeeRecipient(keys.get(i).publicKey()).toChecksumHex());
+        n.put(
+            "feeRecipient",
+            ValidatorConfig.defaultFeeRecipient(keys.get(i).publicKey()).toChecksumHex());
       }
       Path cfg = nd.resolve("node.json");
       writeAtomically(cfg, JSON.writeValueAsBytes(n), false);
@@ -127,10 +162,12 @@ public final class NetworkFiles {
     long blockTime = g.path("blockTimeMillis").asLong(1000);
     List<Bytes> validators = new ArrayList<>();
     JsonNode vs = g.get("validators");
-    if (vs == null || !vs.isArray() || vs.isEmpty()) throw bad(file, "validators", "a non-empty array of public keys");
+    if (vs == null || !vs.isArray() || vs.isEmpty())
+      throw bad(file, "validators", "a non-empty array of public keys");
     for (JsonNode v : vs) {
       Bytes k = Bytes.fromHex(v.asText());
-      if (k.size() != Ed25519.PUBLIC_KEY_SIZE) throw bad(file, "validators", "32-byte Ed25519 public keys");
+      if (k.size() != Ed25519.PUBLIC_KEY_SIZE)
+        throw bad(file, "validators", "32-byte Ed25519 public keys");
       validators.add(k);
     }
     Map<Address, Genesis.Account> alloc = new LinkedHashMap<>();
@@ -143,10 +180,14 @@ public final class NetworkFiles {
       Bytes code = acc.has("code") ? Bytes.fromHex(acc.get("code").asText()) : Bytes.EMPTY;
       alloc.put(addr, new Genesis.Account(bal, code, acc.path("nonce").asLong(0), Map.of()));
     }
-    return new NetworkSpec(new Genesis(chainId, gasLimit, 0, baseFee, Bytes.EMPTY, alloc), validators, blockTime);
+    return new NetworkSpec(
+        new Genesis(chainId, gasLimit, 0, baseFee, Bytes.EMPTY, alloc), validators, blockTime);
   }
 
-  /** Reads a node.json and what it points at; relative paths are relative to the node.json's directory. */
+  /**
+   * Reads a node.json and what it points at; relative paths are relative to the node.json's
+   * directory.
+   */
   public static NodeSetup readNode(Path file) throws IOException {
     JsonNode n = read(file);
     Path base = file.toAbsolutePath().getParent();
@@ -156,28 +197,46 @@ public final class NetworkFiles {
     try {
       seed = Bytes.fromHex(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read the node key " + keyFile + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the node key " + keyFile + ": " + e.getMessage(), e);
     }
-    if (seed.size() != Ed25519.SECRET_KEY_SIZE) throw new IllegalArgumentException(keyFile + ": expected 32 bytes of hex");
+    if (seed.size() != Ed25519.SECRET_KEY_SIZE)
+      throw new IllegalArgumentException(keyFile + ": expected 32 bytes of hex");
     Ed25519.KeyPair key = Ed25519.KeyPair.fromSeed(seed.toArray());
     Path dataDir = base.resolve(n.path("dataDir").asText("data"));
     int p2p = port(n, "p2pPort", file, false);
     List<PeerAddress> peers = new ArrayList<>();
     for (JsonNode p : n.path("peers")) peers.add(PeerAddress.parse(p.asText()));
-    Address fee = n.has("feeRecipient") ? Address.fromHex(n.get("feeRecipient").asText())
-        : ValidatorConfig.defaultFeeRecipient(key.publicKey());
+    Address fee =
+        n.has("feeRecipient")
+            ? Address.fromHex(n.get("feeRecipient").asText())
+            : ValidatorConfig.defaultFeeRecipient(key.publicKey());
     long blockTime = spec.blockTimeMillis();
-    ValidatorConfig cfg = new ValidatorConfig(key, spec.validators(), dataDir, spec.genesis(), p2p, blockTime,
-        Math.max(1_000, 3 * blockTime), fee);
-    return new NodeSetup(cfg, peers, port(n, "httpPort", file, true), port(n, "wsPort", file, true),
-        port(n, "metricsPort", file, true), file);
+    ValidatorConfig cfg =
+        new ValidatorConfig(
+            key,
+            spec.validators(),
+            dataDir,
+            spec.genesis(),
+            p2p,
+            blockTime,
+            Math.max(1_000, 3 * blockTime),
+            fee);
+    return new NodeSetup(
+        cfg,
+        peers,
+        port(n, "httpPort", file, true),
+        port(n, "wsPort", file, true),
+        port(n, "metricsPort", file, true),
+        file);
   }
 
   private static JsonNode read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
     try {
       JsonNode n = JSON.readTree(file.toFile());
-      if (n == null || !n.isObject()) throw new IllegalArgumentException(file + ": expected a JSON object");
+      if (n == null || !n.isObject())
+        throw new IllegalArgumentException(file + ": expected a JSON object");
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
@@ -190,7 +249,8 @@ public final class NetworkFiles {
       throw bad(file, field, "a port number");
     }
     int p = n.get(field).asInt(-1);
-    if (p < (zeroAllowed ? 0 : 1) || p > 65535) throw bad(file, field, "a port in " + (zeroAllowed ? 0 : 1) + "..65535");
+    if (p < (zeroAllowed ? 0 : 1) || p > 65535)
+      throw bad(file, field, "a port in " + (zeroAllowed ? 0 : 1) + "..65535");
     return p;
   }
 
@@ -212,18 +272,24 @@ public final class NetworkFiles {
   static void writeAtomically(Path file, byte[] content, boolean secret) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    java.util.Set<StandardOpenOption> opts = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    java.util.Set<StandardOpenOption> opts =
+        java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-    try (FileChannel ch = secret && posix
-        ? FileChannel.open(tmp, opts, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-        : FileChannel.open(tmp, opts)) {
+    try (FileChannel ch =
+        secret && posix
+            ? FileChannel.open(
+                tmp,
+                opts,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+            : FileChannel.open(tmp, opts)) {
       ch.write(ByteBuffer.wrap(content));
       ch.force(true);
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
       d.force(true);
-    } catch (IOException e) { // some file systems cannot sync a directory; the rename is still atomic
+    } catch (
+        IOException e) { // some file systems cannot sync a directory; the rename is still atomic
     }
   }
 }

@@ -16,12 +16,14 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * Well-known development accounts: BIP-39 seed of a mnemonic (no passphrase) and BIP-32 derivation along
- * m/44'/60'/0'/0/i, the path every Ethereum wallet and dev tool uses, so the devnet's keys match theirs.
+ * Well-known development accounts: BIP-39 seed of a mnemonic (no passphrase) and BIP-32 derivation
+ * along m/44'/60'/0'/0/i, the path every Ethereum wallet and dev tool uses, so the devnet's keys
+ * match theirs.
  */
 public final class DevAccounts {
   /** The mnemonic of the usual dev accounts (account 0 is 0xf39F...2266). */
-  public static final String DEV_MNEMONIC = "test test test test test test test test test test test junk";
+  public static final String DEV_MNEMONIC =
+      "test test test test test test test test test test test junk";
 
   private static final int HARDENED = 0x8000_0000;
 
@@ -34,18 +36,25 @@ public final class DevAccounts {
 
   /** Accounts m/44'/60'/0'/0/0 .. count-1 of a mnemonic and passphrase. */
   public static List<Secp256k1.KeyPair> derive(String mnemonic, String passphrase, int count) {
-    ExtendedKey account = master(seed(mnemonic, passphrase))
-        .child(44 | HARDENED).child(60 | HARDENED).child(HARDENED).child(0);
+    ExtendedKey account =
+        master(seed(mnemonic, passphrase))
+            .child(44 | HARDENED)
+            .child(60 | HARDENED)
+            .child(HARDENED)
+            .child(0);
     List<Secp256k1.KeyPair> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) out.add(Secp256k1.KeyPair.fromPrivate(account.child(i).key()));
     return out;
   }
 
-  /** The BIP-39 seed: PBKDF2-HMAC-SHA512, 2048 iterations, salt "mnemonic" + passphrase, 64 bytes. */
+  /**
+   * The BIP-39 seed: PBKDF2-HMAC-SHA512, 2048 iterations, salt "mnemonic" + passphrase, 64 bytes.
+   */
   public static byte[] seed(String mnemonic, String passphrase) {
     String m = Normalizer.normalize(mnemonic, Normalizer.Form.NFKD);
     String salt = "mnemonic" + Normalizer.normalize(passphrase, Normalizer.Form.NFKD);
-    PBEKeySpec spec = new PBEKeySpec(m.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 2048, 512);
+    PBEKeySpec spec =
+        new PBEKeySpec(m.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 2048, 512);
     try {
       return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
     } catch (GeneralSecurityException e) {
@@ -76,7 +85,9 @@ public final class DevAccounts {
       return Bytes32.of32(privateKey);
     }
 
-    /** CKDpriv: hardened children hash the private key, normal children the compressed public key. */
+    /**
+     * CKDpriv: hardened children hash the private key, normal children the compressed public key.
+     */
     ExtendedKey child(int index) {
       byte[] data = new byte[37];
       if ((index & HARDENED) != 0) {

@@ -17,10 +17,11 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * Transactions waiting for a block: one nonce-ordered queue per sender, fee priority across senders (the EIP-1559
- * tip at the current base fee), replacement with a price bump, global and per-sender limits with eviction of the
- * lowest tip. Transactions arrive already checked without state ({@link ValidatedTransaction}); the mempool adds
- * the checks against the latest committed state (nonce, balance). Thread-safe (one lock).
+ * Transactions waiting for a block: one nonce-ordered queue per sender, fee priority across senders
+ * (the EIP-1559 tip at the current base fee), replacement with a price bump, global and per-sender
+ * limits with eviction of the lowest tip. Transactions arrive already checked without state ({@link
+ * ValidatedTransaction}); the mempool adds the checks against the latest committed state (nonce,
+ * balance). Thread-safe (one lock).
  */
 public final class Mempool {
   /** A transaction in the pool. */
@@ -39,7 +40,10 @@ public final class Mempool {
   }
 
   /** What {@link #add} did. */
-  public enum Added { NEW, REPLACED }
+  public enum Added {
+    NEW,
+    REPLACED
+  }
 
   private final MempoolConfig config;
   private final Map<Address, TreeMap<Long, Entry>> bySender = new HashMap<>();
@@ -55,7 +59,10 @@ public final class Mempool {
     this.blockGasLimit = blockGasLimit;
   }
 
-  /** Transactions whose max fee per gas is below this are refused (for example the current base fee). */
+  /**
+   * Transactions whose max fee per gas is below this are refused (for example the current base
+   * fee).
+   */
   public synchronized void setMinFeePerGas(UInt256 min) {
     this.minFeePerGas = min;
   }
@@ -63,29 +70,42 @@ public final class Mempool {
   public synchronized Added add(ValidatedTransaction vtx, int encodedSize) throws MempoolException {
     Transaction tx = vtx.transaction();
     if (encodedSize > config.maxTransactionBytes()) {
-      throw new MempoolException(MempoolError.OVERSIZED, encodedSize + " bytes > " + config.maxTransactionBytes());
+      throw new MempoolException(
+          MempoolError.OVERSIZED, encodedSize + " bytes > " + config.maxTransactionBytes());
     }
-    if (byHash.containsKey(vtx.hash())) throw new MempoolException(MempoolError.ALREADY_KNOWN, null);
+    if (byHash.containsKey(vtx.hash()))
+      throw new MempoolException(MempoolError.ALREADY_KNOWN, null);
     if (Long.compareUnsigned(tx.gasLimit(), blockGasLimit) > 0) {
-      throw new MempoolException(MempoolError.GAS_LIMIT_EXCEEDS_BLOCK,
+      throw new MempoolException(
+          MempoolError.GAS_LIMIT_EXCEEDS_BLOCK,
           Long.toUnsignedString(tx.gasLimit()) + " > " + blockGasLimit);
     }
     if (tx.maxFeePerGas().compareTo(minFeePerGas) < 0) {
-      throw new MempoolException(MempoolError.FEE_TOO_LOW, tx.maxFeePerGas() + " < " + minFeePerGas);
+      throw new MempoolException(
+          MempoolError.FEE_TOO_LOW, tx.maxFeePerGas() + " < " + minFeePerGas);
     }
     Address sender = vtx.sender();
     long accountNonce = state.nonce(sender);
     if (Long.compareUnsigned(tx.nonce(), accountNonce) < 0) {
-      throw new MempoolException(MempoolError.NONCE_TOO_LOW, "next nonce " + accountNonce + ", tx nonce " + tx.nonce());
+      throw new MempoolException(
+          MempoolError.NONCE_TOO_LOW, "next nonce " + accountNonce + ", tx nonce " + tx.nonce());
     }
     if (tx.nonce() - accountNonce >= config.maxPerSender()) {
-      throw new MempoolException(MempoolError.NONCE_TOO_HIGH,
-          "next nonce " + accountNonce + ", tx nonce " + tx.nonce() + ", at most " + config.maxPerSender() + " ahead");
+      throw new MempoolException(
+          MempoolError.NONCE_TOO_HIGH,
+          "next nonce "
+              + accountNonce
+              + ", tx nonce "
+              + tx.nonce()
+              + ", at most "
+              + config.maxPerSender()
+              + " ahead");
     }
     UInt256 cost = maxCost(tx);
     UInt256 balance = state.balance(sender);
     if (cost == null || balance.compareTo(cost) < 0) {
-      throw new MempoolException(MempoolError.INSUFFICIENT_FUNDS,
+      throw new MempoolException(
+          MempoolError.INSUFFICIENT_FUNDS,
           "balance " + balance + ", cost " + (cost == null ? "> 2^256" : cost.toString()));
     }
     TreeMap<Long, Entry> queue = bySender.get(sender);
@@ -93,7 +113,8 @@ public final class Mempool {
     Entry entry = new Entry(vtx, encodedSize, sequence++);
     if (existing != null) {
       if (!bumped(existing.transaction(), tx)) {
-        throw new MempoolException(MempoolError.REPLACEMENT_UNDERPRICED,
+        throw new MempoolException(
+            MempoolError.REPLACEMENT_UNDERPRICED,
             "both fee caps must rise by " + config.priceBumpPercent() + "%");
       }
       byHash.remove(existing.tx().hash());
@@ -107,34 +128,40 @@ public final class Mempool {
     if (byHash.size() >= config.maxTransactions() && !evictCheaperThan(tx)) {
       throw new MempoolException(MempoolError.POOL_FULL, byHash.size() + " transactions");
     }
-    bySender.computeIfAbsent(sender, a -> new TreeMap<>(Long::compareUnsigned)).put(tx.nonce(), entry);
+    bySender
+        .computeIfAbsent(sender, a -> new TreeMap<>(Long::compareUnsigned))
+        .put(tx.nonce(), entry);
     byHash.put(vtx.hash(), entry);
     return Added.NEW;
   }
 
   /**
-   * Picks transactions for a block: highest tip first across senders, each sender's in nonce order starting at its
-   * account nonce without gaps, skipping those whose fee cap is below the base fee, up to the gas limit.
+   * Picks transactions for a block: highest tip first across senders, each sender's in nonce order
+   * starting at its account nonce without gaps, skipping those whose fee cap is below the base fee,
+   * up to the gas limit.
    */
   public synchronized List<Entry> select(UInt256 baseFee, long gasLimit, int maxCount) {
     return select(baseFee, gasLimit, maxCount, java.util.Set.of());
   }
 
   /**
-   * Like {@link #select(UInt256, long, int)}, passing over the transactions in {@code inFlight} (already in a
-   * proposed block that has not committed yet) as if they had been picked: they take no gas, and each sender's
-   * queue goes on after them in nonce order.
+   * Like {@link #select(UInt256, long, int)}, passing over the transactions in {@code inFlight}
+   * (already in a proposed block that has not committed yet) as if they had been picked: they take
+   * no gas, and each sender's queue goes on after them in nonce order.
    */
-  public synchronized List<Entry> select(UInt256 baseFee, long gasLimit, int maxCount,
-      java.util.Set<Bytes32> inFlight) {
+  public synchronized List<Entry> select(
+      UInt256 baseFee, long gasLimit, int maxCount, java.util.Set<Bytes32> inFlight) {
     record Head(Entry e, UInt256 tip) {}
-    PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
-      int c = b.tip().compareTo(a.tip());
-      return c != 0 ? c : Long.compare(a.e().sequence(), b.e().sequence());
-    });
+    PriorityQueue<Head> heads =
+        new PriorityQueue<>(
+            (a, b) -> {
+              int c = b.tip().compareTo(a.tip());
+              return c != 0 ? c : Long.compare(a.e().sequence(), b.e().sequence());
+            });
     for (Map.Entry<Address, TreeMap<Long, Entry>> s : bySender.entrySet()) {
       Entry first = s.getValue().get(state.nonce(s.getKey()));
-      if (first != null && eligible(first, baseFee)) heads.add(new Head(first, first.transaction().effectivePriorityFee(baseFee)));
+      if (first != null && eligible(first, baseFee))
+        heads.add(new Head(first, first.transaction().effectivePriorityFee(baseFee)));
     }
     List<Entry> out = new ArrayList<>();
     long gasLeft = gasLimit;
@@ -142,19 +169,21 @@ public final class Mempool {
       Head h = heads.poll();
       Entry e = h.e();
       if (!inFlight.contains(e.tx().hash())) {
-        if (Long.compareUnsigned(e.transaction().gasLimit(), gasLeft) > 0) continue; // waits for a later block
+        if (Long.compareUnsigned(e.transaction().gasLimit(), gasLeft) > 0)
+          continue; // waits for a later block
         out.add(e);
         gasLeft -= e.transaction().gasLimit();
       }
       Entry next = bySender.get(e.sender()).get(e.nonce() + 1);
-      if (next != null && eligible(next, baseFee)) heads.add(new Head(next, next.transaction().effectivePriorityFee(baseFee)));
+      if (next != null && eligible(next, baseFee))
+        heads.add(new Head(next, next.transaction().effectivePriorityFee(baseFee)));
     }
     return out;
   }
 
   /**
-   * After a block commits: drops transactions whose nonce is now used and those the sender can no longer afford,
-   * reading the new state.
+   * After a block commits: drops transactions whose nonce is now used and those the sender can no
+   * longer afford, reading the new state.
    */
   public synchronized void onNewState(AccountReader newState, long newBlockGasLimit) {
     this.state = newState;
@@ -169,7 +198,9 @@ public final class Mempool {
       while (entries.hasNext()) {
         Entry e = entries.next();
         UInt256 cost = maxCost(e.transaction());
-        if (Long.compareUnsigned(e.nonce(), nonce) < 0 || cost == null || balance.compareTo(cost) < 0) {
+        if (Long.compareUnsigned(e.nonce(), nonce) < 0
+            || cost == null
+            || balance.compareTo(cost) < 0) {
           byHash.remove(e.tx().hash());
           entries.remove();
         }
@@ -200,7 +231,10 @@ public final class Mempool {
     return byHash.size();
   }
 
-  /** The next nonce the sender would use counting its contiguous waiting transactions ("pending" nonce). */
+  /**
+   * The next nonce the sender would use counting its contiguous waiting transactions ("pending"
+   * nonce).
+   */
   public synchronized long pendingNonce(Address sender) {
     long n = state.nonce(sender);
     TreeMap<Long, Entry> q = bySender.get(sender);
@@ -230,15 +264,17 @@ public final class Mempool {
   }
 
   /**
-   * Evicts the waiting transaction with the lowest tip (taking each sender's highest nonce, so no gap opens)
-   * if it tips less than the newcomer; true if room was made.
+   * Evicts the waiting transaction with the lowest tip (taking each sender's highest nonce, so no
+   * gap opens) if it tips less than the newcomer; true if room was made.
    */
   private boolean evictCheaperThan(Transaction newcomer) {
     Entry victim = null;
     for (TreeMap<Long, Entry> q : bySender.values()) {
       Entry last = q.lastEntry().getValue();
-      if (victim == null || compareTips(last.transaction(), victim.transaction()) < 0
-          || (compareTips(last.transaction(), victim.transaction()) == 0 && last.sequence() > victim.sequence())) {
+      if (victim == null
+          || compareTips(last.transaction(), victim.transaction()) < 0
+          || (compareTips(last.transaction(), victim.transaction()) == 0
+              && last.sequence() > victim.sequence())) {
         victim = last;
       }
     }

@@ -1,6 +1,9 @@
 package io.levity.node.mempool;
 
-/** Why the mempool refused a transaction; the message of a {@link MempoolException} gives the figures. */
+/**
+ * Why the mempool refused a transaction; the message of a {@link MempoolException} gives the
+ * figures.
+ */
 public enum MempoolError {
   ALREADY_KNOWN("already known"),
   NONCE_TOO_LOW("nonce too low"),

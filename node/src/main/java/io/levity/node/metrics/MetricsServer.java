@@ -24,10 +24,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** Serves {@link NodeMetrics} at {@code GET /metrics} in the Prometheus text format, on a loopback port by default. */
+/**
+ * Serves {@link NodeMetrics} at {@code GET /metrics} in the Prometheus text format, on a loopback
+ * port by default.
+ */
 public final class MetricsServer implements AutoCloseable {
   private final NodeMetrics metrics;
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private Channel channel;
 
   public MetricsServer(NodeMetrics metrics) {
@@ -36,24 +40,40 @@ public final class MetricsServer implements AutoCloseable {
 
   /** Binds and returns the port (0 picks a free one). */
   public int start(String host, int port) throws InterruptedException {
-    channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel c) {
-            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), new Handler());
-          }
-        }).bind(host, port).sync().channel();
+    channel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel c) {
+                    c.pipeline()
+                        .addLast(
+                            new HttpServerCodec(), new HttpObjectAggregator(8192), new Handler());
+                  }
+                })
+            .bind(host, port)
+            .sync()
+            .channel();
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-      boolean ok = req.method().equals(HttpMethod.GET) && req.uri().split("\\?")[0].equals("/metrics");
-      byte[] body = (ok ? metrics.render() : "metrics are served at GET /metrics\n").getBytes(StandardCharsets.UTF_8);
-      DefaultFullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-          ok ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer(body));
-      resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+      boolean ok =
+          req.method().equals(HttpMethod.GET) && req.uri().split("\\?")[0].equals("/metrics");
+      byte[] body =
+          (ok ? metrics.render() : "metrics are served at GET /metrics\n")
+              .getBytes(StandardCharsets.UTF_8);
+      DefaultFullHttpResponse resp =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              ok ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND,
+              Unpooled.wrappedBuffer(body));
+      resp.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
           .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
     }

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * A small metrics registry rendered in the Prometheus text exposition format (version 0.0.4): gauges read on
- * demand, monotonic counters, and summaries (sum and count). Thread-safe; registration happens at start-up.
+ * A small metrics registry rendered in the Prometheus text exposition format (version 0.0.4):
+ * gauges read on demand, monotonic counters, and summaries (sum and count). Thread-safe;
+ * registration happens at start-up.
  */
 public final class NodeMetrics {
   private sealed interface Metric permits Gauge, Counter, Summary {
@@ -115,14 +116,18 @@ public final class NodeMetrics {
   }
 
   private void add(Metric m) {
-    if (!m.name().matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) throw new IllegalArgumentException("bad metric name " + m.name());
+    if (!m.name().matches("[a-zA-Z_:][a-zA-Z0-9_:]*"))
+      throw new IllegalArgumentException("bad metric name " + m.name());
     for (Metric x : metrics) {
-      if (x.name().equals(m.name())) throw new IllegalArgumentException("metric registered twice: " + m.name());
+      if (x.name().equals(m.name()))
+        throw new IllegalArgumentException("metric registered twice: " + m.name());
     }
     metrics.add(m);
   }
 
-  /** The exposition text. A gauge whose supplier fails is left out rather than failing the scrape. */
+  /**
+   * The exposition text. A gauge whose supplier fails is left out rather than failing the scrape.
+   */
   public synchronized String render() {
     StringBuilder out = new StringBuilder();
     for (Metric m : metrics) {
@@ -131,14 +136,26 @@ public final class NodeMetrics {
         m.render(one);
         out.append(one);
       } catch (RuntimeException e) {
-        out.append("# ").append(m.name()).append(" unavailable: ").append(e.getClass().getSimpleName()).append('\n');
+        out.append("# ")
+            .append(m.name())
+            .append(" unavailable: ")
+            .append(e.getClass().getSimpleName())
+            .append('\n');
       }
     }
     return out.toString();
   }
 
   private static StringBuilder header(StringBuilder out, Metric m, String type) {
-    return out.append("# HELP ").append(m.name()).append(' ').append(m.help().replace("\n", " ")).append('\n')
-        .append("# TYPE ").append(m.name()).append(' ').append(type).append('\n');
+    return out.append("# HELP ")
+        .append(m.name())
+        .append(' ')
+        .append(m.help().replace("\n", " "))
+        .append('\n')
+        .append("# TYPE ")
+        .append(m.name())
+        .append(' ')
+        .append(type)
+        .append('\n');
   }
 }

@@ -1,6 +1,8 @@
 package io.levity.node.p2p;
 
-/** Why a connection is closed; sent as one byte in a {@link P2pMessage.Disconnect} before closing. */
+/**
+ * Why a connection is closed; sent as one byte in a {@link P2pMessage.Disconnect} before closing.
+ */
 public enum DisconnectReason {
   REQUESTED(0),
   PROTOCOL_MISMATCH(1),

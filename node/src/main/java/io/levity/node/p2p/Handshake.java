@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
- * One side of the authentication handshake, as pure logic (no I/O). Both sides send a {@link Hello}; on receiving
- * the peer's Hello each side checks it and answers with an {@link Auth}: its signature over
- * {@code DOMAIN || helloBody(own) || helloBody(peer)}. The transcript holds both fresh nonces and both keys, so a
- * signature cannot be replayed on another connection or reflected back; the order (own first) binds the role.
- * This authenticates the peer; it does not encrypt the connection.
+ * One side of the authentication handshake, as pure logic (no I/O). Both sides send a {@link
+ * Hello}; on receiving the peer's Hello each side checks it and answers with an {@link Auth}: its
+ * signature over {@code DOMAIN || helloBody(own) || helloBody(peer)}. The transcript holds both
+ * fresh nonces and both keys, so a signature cannot be replayed on another connection or reflected
+ * back; the order (own first) binds the role. This authenticates the peer; it does not encrypt the
+ * connection.
  */
 public final class Handshake {
   /** Domain separation for transcript signatures; never used for any other Ed25519 message. */
@@ -27,12 +28,24 @@ public final class Handshake {
   /**
    * @param random the source of the nonce; a {@link java.security.SecureRandom} in production
    */
-  public Handshake(Ed25519.KeyPair key, int protocolVersion, long chainId, Bytes32 genesisHash, int listenPort,
+  public Handshake(
+      Ed25519.KeyPair key,
+      int protocolVersion,
+      long chainId,
+      Bytes32 genesisHash,
+      int listenPort,
       Random random) {
     this.key = key;
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);
-    this.local = new Hello(protocolVersion, chainId, genesisHash, NodeId.of(key), Bytes32.wrap32(nonce), listenPort);
+    this.local =
+        new Hello(
+            protocolVersion,
+            chainId,
+            genesisHash,
+            NodeId.of(key),
+            Bytes32.wrap32(nonce),
+            listenPort);
   }
 
   public Hello localHello() {
@@ -46,18 +59,28 @@ public final class Handshake {
 
   /** Checks the peer's Hello and returns this side's Auth to send. */
   public Auth onHello(Hello hello) throws HandshakeException {
-    if (remote != null) throw new HandshakeException(DisconnectReason.BAD_MESSAGE, "second Hello in one handshake");
+    if (remote != null)
+      throw new HandshakeException(DisconnectReason.BAD_MESSAGE, "second Hello in one handshake");
     if (hello.protocolVersion() != local.protocolVersion()) {
-      throw new HandshakeException(DisconnectReason.PROTOCOL_MISMATCH, "peer speaks protocol version "
-          + hello.protocolVersion() + ", this node " + local.protocolVersion());
+      throw new HandshakeException(
+          DisconnectReason.PROTOCOL_MISMATCH,
+          "peer speaks protocol version "
+              + hello.protocolVersion()
+              + ", this node "
+              + local.protocolVersion());
     }
     if (hello.chainId() != local.chainId()) {
-      throw new HandshakeException(DisconnectReason.WRONG_CHAIN,
+      throw new HandshakeException(
+          DisconnectReason.WRONG_CHAIN,
           "peer is on chain " + hello.chainId() + ", this node on " + local.chainId());
     }
     if (!hello.genesisHash().equals(local.genesisHash())) {
-      throw new HandshakeException(DisconnectReason.WRONG_GENESIS,
-          "peer genesis " + hello.genesisHash().toHex() + " differs from ours " + local.genesisHash().toHex());
+      throw new HandshakeException(
+          DisconnectReason.WRONG_GENESIS,
+          "peer genesis "
+              + hello.genesisHash().toHex()
+              + " differs from ours "
+              + local.genesisHash().toHex());
     }
     if (hello.nodeId().equals(local.nodeId())) {
       throw new HandshakeException(DisconnectReason.SELF_CONNECTION, "connected to itself");
@@ -71,11 +94,14 @@ public final class Handshake {
 
   /** Verifies the peer's Auth; returns its proven node id. */
   public NodeId onAuth(Auth auth) throws HandshakeException {
-    if (remote == null) throw new HandshakeException(DisconnectReason.BAD_MESSAGE, "Auth before Hello");
-    if (authenticated != null) throw new HandshakeException(DisconnectReason.BAD_MESSAGE, "second Auth");
+    if (remote == null)
+      throw new HandshakeException(DisconnectReason.BAD_MESSAGE, "Auth before Hello");
+    if (authenticated != null)
+      throw new HandshakeException(DisconnectReason.BAD_MESSAGE, "second Auth");
     byte[] msg = transcript(remote, local);
     if (!Ed25519.verify(remote.nodeId().publicKey().toArray(), msg, auth.signature().toArray())) {
-      throw new HandshakeException(DisconnectReason.BAD_AUTHENTICATION,
+      throw new HandshakeException(
+          DisconnectReason.BAD_AUTHENTICATION,
           "handshake signature does not verify for node " + remote.nodeId().shortHex());
     }
     authenticated = remote.nodeId();

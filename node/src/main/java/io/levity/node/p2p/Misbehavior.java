@@ -8,7 +8,9 @@ public enum Misbehavior {
   OVERSIZED_MESSAGE(100),
   /** A message type byte this node does not know. */
   UNKNOWN_MESSAGE_TYPE(100),
-  /** A well-formed message that is not allowed now (a second Hello, an Auth after the handshake). */
+  /**
+   * A well-formed message that is not allowed now (a second Hello, an Auth after the handshake).
+   */
   UNEXPECTED_MESSAGE(50),
   /** Reported by upper layers: the content is invalid (bad transaction signature, bad vote). */
   INVALID_DATA(25),

@@ -7,7 +7,8 @@ import io.levity.core.crypto.Ed25519;
 public record NodeId(Bytes publicKey) implements Comparable<NodeId> {
   public NodeId {
     if (publicKey.size() != Ed25519.PUBLIC_KEY_SIZE) {
-      throw new IllegalArgumentException("a node id is a 32-byte Ed25519 public key, got " + publicKey.size() + " bytes");
+      throw new IllegalArgumentException(
+          "a node id is a 32-byte Ed25519 public key, got " + publicKey.size() + " bytes");
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * @param limits frame and message size limits
  * @param maxPeers most authenticated connections at once
  * @param handshakeTimeout time from TCP connect to a verified Auth
- * @param pingInterval a Ping is sent after this much write silence; a peer silent for 3x this is dropped
+ * @param pingInterval a Ping is sent after this much write silence; a peer silent for 3x this is
+ *     dropped
  * @param reconnectMin first reconnect delay; doubles per failed attempt
  * @param reconnectMax longest reconnect delay
  * @param banThreshold a peer whose score falls to {@code -banThreshold} is disconnected and banned
@@ -25,55 +26,165 @@ import java.util.List;
  * @param seenCacheSize gossip message hashes remembered for deduplication
  * @param inboundQueueSize messages waiting for the handler thread before new ones are dropped
  */
-public record P2pConfig(String host, int port, int protocolVersion, long chainId, Bytes32 genesisHash,
-    List<PeerAddress> staticPeers, MessageLimits limits, int maxPeers, Duration handshakeTimeout,
-    Duration pingInterval, Duration reconnectMin, Duration reconnectMax, int banThreshold, Duration banDuration,
-    int scoreRecoveryPerMinute, int seenCacheSize, int inboundQueueSize) {
+public record P2pConfig(
+    String host,
+    int port,
+    int protocolVersion,
+    long chainId,
+    Bytes32 genesisHash,
+    List<PeerAddress> staticPeers,
+    MessageLimits limits,
+    int maxPeers,
+    Duration handshakeTimeout,
+    Duration pingInterval,
+    Duration reconnectMin,
+    Duration reconnectMax,
+    int banThreshold,
+    Duration banDuration,
+    int scoreRecoveryPerMinute,
+    int seenCacheSize,
+    int inboundQueueSize) {
 
   public static final int PROTOCOL_VERSION = 1;
 
   public P2pConfig {
     staticPeers = List.copyOf(staticPeers);
     if (maxPeers < 1) throw new IllegalArgumentException("maxPeers must be positive");
-    if (reconnectMin.isNegative() || reconnectMin.isZero() || reconnectMax.compareTo(reconnectMin) < 0) {
+    if (reconnectMin.isNegative()
+        || reconnectMin.isZero()
+        || reconnectMax.compareTo(reconnectMin) < 0) {
       throw new IllegalArgumentException("need 0 < reconnectMin <= reconnectMax");
     }
   }
 
-  /** Listens on 127.0.0.1:30330; 50 peers; 10 s handshake; 15 s ping; reconnect 1 s..60 s; ban at -100 for 1 h. */
+  /**
+   * Listens on 127.0.0.1:30330; 50 peers; 10 s handshake; 15 s ping; reconnect 1 s..60 s; ban at
+   * -100 for 1 h.
+   */
   public static P2pConfig defaults(long chainId, Bytes32 genesisHash) {
-    return new P2pConfig("127.0.0.1", 30330, PROTOCOL_VERSION, chainId, genesisHash, List.of(),
-        MessageLimits.defaults(), 50, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(1),
-        Duration.ofSeconds(60), 100, Duration.ofHours(1), 10, 100_000, 10_000);
+    return new P2pConfig(
+        "127.0.0.1",
+        30330,
+        PROTOCOL_VERSION,
+        chainId,
+        genesisHash,
+        List.of(),
+        MessageLimits.defaults(),
+        50,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(60),
+        100,
+        Duration.ofHours(1),
+        10,
+        100_000,
+        10_000);
   }
 
   public P2pConfig withPort(int p) {
-    return new P2pConfig(host, p, protocolVersion, chainId, genesisHash, staticPeers, limits, maxPeers,
-        handshakeTimeout, pingInterval, reconnectMin, reconnectMax, banThreshold, banDuration,
-        scoreRecoveryPerMinute, seenCacheSize, inboundQueueSize);
+    return new P2pConfig(
+        host,
+        p,
+        protocolVersion,
+        chainId,
+        genesisHash,
+        staticPeers,
+        limits,
+        maxPeers,
+        handshakeTimeout,
+        pingInterval,
+        reconnectMin,
+        reconnectMax,
+        banThreshold,
+        banDuration,
+        scoreRecoveryPerMinute,
+        seenCacheSize,
+        inboundQueueSize);
   }
 
   public P2pConfig withStaticPeers(List<PeerAddress> peers) {
-    return new P2pConfig(host, port, protocolVersion, chainId, genesisHash, peers, limits, maxPeers,
-        handshakeTimeout, pingInterval, reconnectMin, reconnectMax, banThreshold, banDuration,
-        scoreRecoveryPerMinute, seenCacheSize, inboundQueueSize);
+    return new P2pConfig(
+        host,
+        port,
+        protocolVersion,
+        chainId,
+        genesisHash,
+        peers,
+        limits,
+        maxPeers,
+        handshakeTimeout,
+        pingInterval,
+        reconnectMin,
+        reconnectMax,
+        banThreshold,
+        banDuration,
+        scoreRecoveryPerMinute,
+        seenCacheSize,
+        inboundQueueSize);
   }
 
   public P2pConfig withLimits(MessageLimits l) {
-    return new P2pConfig(host, port, protocolVersion, chainId, genesisHash, staticPeers, l, maxPeers,
-        handshakeTimeout, pingInterval, reconnectMin, reconnectMax, banThreshold, banDuration,
-        scoreRecoveryPerMinute, seenCacheSize, inboundQueueSize);
+    return new P2pConfig(
+        host,
+        port,
+        protocolVersion,
+        chainId,
+        genesisHash,
+        staticPeers,
+        l,
+        maxPeers,
+        handshakeTimeout,
+        pingInterval,
+        reconnectMin,
+        reconnectMax,
+        banThreshold,
+        banDuration,
+        scoreRecoveryPerMinute,
+        seenCacheSize,
+        inboundQueueSize);
   }
 
-  public P2pConfig withTimeouts(Duration handshake, Duration ping, Duration minReconnect, Duration maxReconnect) {
-    return new P2pConfig(host, port, protocolVersion, chainId, genesisHash, staticPeers, limits, maxPeers,
-        handshake, ping, minReconnect, maxReconnect, banThreshold, banDuration, scoreRecoveryPerMinute,
-        seenCacheSize, inboundQueueSize);
+  public P2pConfig withTimeouts(
+      Duration handshake, Duration ping, Duration minReconnect, Duration maxReconnect) {
+    return new P2pConfig(
+        host,
+        port,
+        protocolVersion,
+        chainId,
+        genesisHash,
+        staticPeers,
+        limits,
+        maxPeers,
+        handshake,
+        ping,
+        minReconnect,
+        maxReconnect,
+        banThreshold,
+        banDuration,
+        scoreRecoveryPerMinute,
+        seenCacheSize,
+        inboundQueueSize);
   }
 
   public P2pConfig withBan(int threshold, Duration duration) {
-    return new P2pConfig(host, port, protocolVersion, chainId, genesisHash, staticPeers, limits, maxPeers,
-        handshakeTimeout, pingInterval, reconnectMin, reconnectMax, threshold, duration, scoreRecoveryPerMinute,
-        seenCacheSize, inboundQueueSize);
+    return new P2pConfig(
+        host,
+        port,
+        protocolVersion,
+        chainId,
+        genesisHash,
+        staticPeers,
+        limits,
+        maxPeers,
+        handshakeTimeout,
+        pingInterval,
+        reconnectMin,
+        reconnectMax,
+        threshold,
+        duration,
+        scoreRecoveryPerMinute,
+        seenCacheSize,
+        inboundQueueSize);
   }
 }

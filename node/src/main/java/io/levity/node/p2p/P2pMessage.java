@@ -6,21 +6,31 @@ import java.util.List;
 
 /**
  * The messages nodes exchange. On the wire each is one frame: a type byte and an RLP list body (see
- * {@link P2pCodec} and docs/p2p.md). Opaque payloads (transactions, blocks, consensus messages) are the upper
- * layers' own encodings; the transport only bounds their size.
+ * {@link P2pCodec} and docs/p2p.md). Opaque payloads (transactions, blocks, consensus messages) are
+ * the upper layers' own encodings; the transport only bounds their size.
  */
 public sealed interface P2pMessage {
 
-  /** The two messages of the authentication handshake; they are never delivered to a {@link MessageHandler}. */
+  /**
+   * The two messages of the authentication handshake; they are never delivered to a {@link
+   * MessageHandler}.
+   */
   sealed interface HandshakeMessage extends P2pMessage {}
 
   /** First frame on a connection, sent by both sides. */
-  record Hello(int protocolVersion, long chainId, Bytes32 genesisHash, NodeId nodeId, Bytes32 nonce, int listenPort)
+  record Hello(
+      int protocolVersion,
+      long chainId,
+      Bytes32 genesisHash,
+      NodeId nodeId,
+      Bytes32 nonce,
+      int listenPort)
       implements HandshakeMessage {
     public Hello {
       if (protocolVersion < 0) throw new IllegalArgumentException("negative protocol version");
       if (chainId < 0) throw new IllegalArgumentException("negative chain id");
-      if (listenPort < 0 || listenPort > 65535) throw new IllegalArgumentException("listen port out of range");
+      if (listenPort < 0 || listenPort > 65535)
+        throw new IllegalArgumentException("listen port out of range");
     }
   }
 
@@ -57,7 +67,10 @@ public sealed interface P2pMessage {
     }
   }
 
-  /** Whether a message is relayed peer to peer through {@link P2pNetwork#gossip} (and deduplicated on receipt). */
+  /**
+   * Whether a message is relayed peer to peer through {@link P2pNetwork#gossip} (and deduplicated
+   * on receipt).
+   */
   static boolean isGossip(P2pMessage m) {
     return m instanceof Transactions || m instanceof ConsensusMessage;
   }

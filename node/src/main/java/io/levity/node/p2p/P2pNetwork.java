@@ -38,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's p2p transport: listens for peers, keeps the configured static peers dialed, authenticates every
- * connection with node keys, and moves {@link P2pMessage}s. Connected peers are tracked by node id, one
- * connection each. Inbound messages go to the {@link MessageHandler} on a single thread. Misbehaving peers lose
- * score and are banned (see {@link PeerScores}). Gossip messages are deduplicated by hash, so a relay loop ends.
+ * The node's p2p transport: listens for peers, keeps the configured static peers dialed,
+ * authenticates every connection with node keys, and moves {@link P2pMessage}s. Connected peers are
+ * tracked by node id, one connection each. Inbound messages go to the {@link MessageHandler} on a
+ * single thread. Misbehaving peers lose score and are banned (see {@link PeerScores}). Gossip
+ * messages are deduplicated by hash, so a relay loop ends.
  */
 public final class P2pNetwork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
@@ -74,7 +75,11 @@ public final class P2pNetwork implements AutoCloseable {
    * @param random nonces and reconnect jitter; must be a {@link SecureRandom} outside tests
    * @param nanoClock monotonic time for bans and score recovery
    */
-  public P2pNetwork(P2pConfig config, Ed25519.KeyPair key, MessageHandler handler, Random random,
+  public P2pNetwork(
+      P2pConfig config,
+      Ed25519.KeyPair key,
+      MessageHandler handler,
+      Random random,
       LongSupplier nanoClock) {
     this.config = config;
     this.key = key;
@@ -82,36 +87,55 @@ public final class P2pNetwork implements AutoCloseable {
     this.handler = handler;
     this.random = random;
     this.codec = new P2pCodec(config.limits());
-    this.scores = new PeerScores(config.banThreshold(), config.banDuration(), config.scoreRecoveryPerMinute(),
-        nanoClock);
+    this.scores =
+        new PeerScores(
+            config.banThreshold(),
+            config.banDuration(),
+            config.scoreRecoveryPerMinute(),
+            nanoClock);
     this.seen = new SeenCache(config.seenCacheSize());
     this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(config.inboundQueueSize()), r -> {
-          Thread t = new Thread(r, "p2p-inbound-" + self.shortHex());
-          t.setDaemon(true);
-          return t;
-        }, (r, ex) -> droppedInbound.incrementAndGet());
+    this.inbound =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(config.inboundQueueSize()),
+            r -> {
+              Thread t = new Thread(r, "p2p-inbound-" + self.shortHex());
+              t.setDaemon(true);
+              return t;
+            },
+            (r, ex) -> droppedInbound.incrementAndGet());
   }
 
   /** Binds the listen port and starts dialing the static peers; returns the bound port. */
   public synchronized int start() throws InterruptedException {
     if (server != null) throw new IllegalStateException("already started");
-    server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childHandler(initializer(false, null))
-        .bind(config.host(), config.port()).sync().channel();
+    server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childHandler(initializer(false, null))
+            .bind(config.host(), config.port())
+            .sync()
+            .channel();
     port = ((InetSocketAddress) server.localAddress()).getPort();
     LOG.info("p2p listening on {}:{} as node {}", config.host(), port, self.shortHex());
     config.staticPeers().forEach(this::addStaticPeer);
     return port;
   }
 
-  /** Adds a peer to keep dialed (with reconnect and backoff) from now on; the node must be started. */
+  /**
+   * Adds a peer to keep dialed (with reconnect and backoff) from now on; the node must be started.
+   */
   public synchronized void addStaticPeer(PeerAddress address) {
     if (server == null || closed) throw new IllegalStateException("the network is not running");
-    StaticPeerDialer d = new StaticPeerDialer(address, this, group.next(), config.reconnectMin(),
-        config.reconnectMax(), random);
+    StaticPeerDialer d =
+        new StaticPeerDialer(
+            address, this, group.next(), config.reconnectMin(), config.reconnectMax(), random);
     dialers.add(d);
     d.dialNow();
   }
@@ -121,27 +145,39 @@ public final class P2pNetwork implements AutoCloseable {
       @Override
       protected void initChannel(SocketChannel ch) {
         if (!outbound && channels.size() >= 2 * config.maxPeers()) {
-          // bounds the handshakes in flight; a full node refuses before spending a signature on anyone
+          // bounds the handshakes in flight; a full node refuses before spending a signature on
+          // anyone
           LOG.debug("refusing {}: {} connections open", ch.remoteAddress(), channels.size());
           ch.close();
           return;
         }
         channels.add(ch);
         long ping = config.pingInterval().toMillis();
-        Handshake hs = new Handshake(key, config.protocolVersion(), config.chainId(), config.genesisHash(), port,
-            random);
-        ch.pipeline().addLast(
-            new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS),
-            // the limit counts the 4-byte length field too; the length field is stripped from the frame
-            new LengthFieldBasedFrameDecoder(config.limits().maxFrameBytes() + 4, 0, 4, 0, 4),
-            new LengthFieldPrepender(4),
-            new PeerConnection(P2pNetwork.this, codec, hs, outbound, dialer, config.handshakeTimeout()));
+        Handshake hs =
+            new Handshake(
+                key,
+                config.protocolVersion(),
+                config.chainId(),
+                config.genesisHash(),
+                port,
+                random);
+        ch.pipeline()
+            .addLast(
+                new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS),
+                // the limit counts the 4-byte length field too; the length field is stripped from
+                // the frame
+                new LengthFieldBasedFrameDecoder(config.limits().maxFrameBytes() + 4, 0, 4, 0, 4),
+                new LengthFieldPrepender(4),
+                new PeerConnection(
+                    P2pNetwork.this, codec, hs, outbound, dialer, config.handshakeTimeout()));
       }
     };
   }
 
   ChannelFuture dial(PeerAddress address, StaticPeerDialer dialer) {
-    return new Bootstrap().group(group).channel(NioSocketChannel.class)
+    return new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.handshakeTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(initializer(true, dialer))
@@ -195,13 +231,15 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   /**
-   * Forwards a gossip message ({@code Transactions} or {@code ConsensusMessage}) to every peer but the one it came
-   * from, at most once per message hash: call it for messages this node creates, and for received ones after
-   * validating them. Returns false if this message was already forwarded (or is still remembered as such).
+   * Forwards a gossip message ({@code Transactions} or {@code ConsensusMessage}) to every peer but
+   * the one it came from, at most once per message hash: call it for messages this node creates,
+   * and for received ones after validating them. Returns false if this message was already
+   * forwarded (or is still remembered as such).
    */
   public boolean gossip(P2pMessage message) {
     if (!P2pMessage.isGossip(message)) {
-      throw new IllegalArgumentException(message.getClass().getSimpleName() + " is not a gossip message");
+      throw new IllegalArgumentException(
+          message.getClass().getSimpleName() + " is not a gossip message");
     }
     byte[] frame = codec.encode(message);
     SeenCache.Claim claim = seen.claimForward(Bytes32.wrap32(Keccak.hash256(frame)));
@@ -220,18 +258,20 @@ public final class P2pNetwork implements AutoCloseable {
 
   private static void requireApplication(P2pMessage m) {
     if (m instanceof P2pMessage.HandshakeMessage || m instanceof P2pMessage.Disconnect) {
-      throw new IllegalArgumentException(m.getClass().getSimpleName() + " is sent by the transport itself");
+      throw new IllegalArgumentException(
+          m.getClass().getSimpleName() + " is sent by the transport itself");
     }
   }
 
   /**
-   * Reports a peer's bad data found by an upper layer (invalid transaction signature, bad vote): lowers its score
-   * and, below the ban threshold, disconnects and bans it.
+   * Reports a peer's bad data found by an upper layer (invalid transaction signature, bad vote):
+   * lowers its score and, below the ban threshold, disconnects and bans it.
    */
   public void penalize(NodeId peer, Misbehavior what) {
     if (scoreMisbehavior(peer, what)) {
       PeerConnection c = peers.get(peer);
-      if (c != null) c.disconnect(DisconnectReason.BANNED, "score fell below the ban threshold after " + what);
+      if (c != null)
+        c.disconnect(DisconnectReason.BANNED, "score fell below the ban threshold after " + what);
     }
   }
 
@@ -251,7 +291,11 @@ public final class P2pNetwork implements AutoCloseable {
 
   boolean scoreMisbehavior(NodeId peer, Misbehavior what) {
     boolean banned = scores.penalize(peer, what);
-    LOG.debug("peer {} misbehaved: {} (score {}{})", peer.shortHex(), what, scores.score(peer),
+    LOG.debug(
+        "peer {} misbehaved: {} (score {}{})",
+        peer.shortHex(),
+        what,
+        scores.score(peer),
         banned ? ", banned" : "");
     return banned;
   }
@@ -264,7 +308,8 @@ public final class P2pNetwork implements AutoCloseable {
     synchronized (peers) {
       evicted = peers.get(id);
       if (evicted != null) {
-        // Both ends apply the same rule, so they keep the same connection: the one the lower node id dialed.
+        // Both ends apply the same rule, so they keep the same connection: the one the lower node
+        // id dialed.
         NodeId lower = self.compareTo(id) < 0 ? self : id;
         NodeId initiator = c.outbound() ? self : id;
         if (evicted.outbound() == c.outbound() || !initiator.equals(lower)) {
@@ -276,18 +321,26 @@ public final class P2pNetwork implements AutoCloseable {
       peers.put(id, c);
     }
     if (evicted != null) {
-      evicted.disconnect(DisconnectReason.DUPLICATE_CONNECTION, "replaced by the connection the lower id dialed");
+      evicted.disconnect(
+          DisconnectReason.DUPLICATE_CONNECTION, "replaced by the connection the lower id dialed");
     } else {
-      LOG.info("node {} connected to {} ({})", self.shortHex(), id.shortHex(), c.outbound() ? "outbound" : "inbound");
+      LOG.info(
+          "node {} connected to {} ({})",
+          self.shortHex(),
+          id.shortHex(),
+          c.outbound() ? "outbound" : "inbound");
       enqueue(() -> handler.onPeerConnected(id));
     }
     return null;
   }
 
-  /** A message from an authenticated peer; gossip duplicates are dropped here, on the I/O thread. */
+  /**
+   * A message from an authenticated peer; gossip duplicates are dropped here, on the I/O thread.
+   */
   void received(PeerConnection c, P2pMessage message, byte[] frame) {
     NodeId from = c.peerId();
-    if (P2pMessage.isGossip(message) && !seen.markReceived(Bytes32.wrap32(Keccak.hash256(frame)), from)) {
+    if (P2pMessage.isGossip(message)
+        && !seen.markReceived(Bytes32.wrap32(Keccak.hash256(frame)), from)) {
       duplicateGossip.incrementAndGet();
       return;
     }
@@ -309,13 +362,14 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   private void enqueue(Runnable task) {
-    inbound.execute(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.warn("p2p message handler failed", e);
-      }
-    });
+    inbound.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.warn("p2p message handler failed", e);
+          }
+        });
   }
 
   /** Tells connected peers it is shutting down, closes every connection and stops the threads. */
@@ -326,7 +380,8 @@ public final class P2pNetwork implements AutoCloseable {
       closed = true;
       dialers.forEach(StaticPeerDialer::stop);
     }
-    // The listening socket first and synchronously: a node restarted on the same port must find it free.
+    // The listening socket first and synchronously: a node restarted on the same port must find it
+    // free.
     if (server != null) server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     peers.values().forEach(c -> c.disconnect(DisconnectReason.SHUTDOWN, "node stopping"));
     channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);

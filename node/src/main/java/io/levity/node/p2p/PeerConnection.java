@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP connection to a peer, as the last handler of its Netty pipeline (after the length-prefix framing). It
- * runs the {@link Handshake}, then answers Pings and hands every other message to the {@link P2pNetwork}. Every
- * decode failure or protocol violation closes the connection; after the handshake it also costs the peer score.
- * All methods but {@link #send} and {@link #disconnect} run on the channel's event loop.
+ * One TCP connection to a peer, as the last handler of its Netty pipeline (after the length-prefix
+ * framing). It runs the {@link Handshake}, then answers Pings and hands every other message to the
+ * {@link P2pNetwork}. Every decode failure or protocol violation closes the connection; after the
+ * handshake it also costs the peer score. All methods but {@link #send} and {@link #disconnect} run
+ * on the channel's event loop.
  */
 final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
@@ -45,8 +46,13 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   private ScheduledFuture<?> timeout;
   private long pingCounter;
 
-  PeerConnection(P2pNetwork network, P2pCodec codec, Handshake handshake, boolean outbound,
-      StaticPeerDialer dialer, Duration handshakeTimeout) {
+  PeerConnection(
+      P2pNetwork network,
+      P2pCodec codec,
+      Handshake handshake,
+      boolean outbound,
+      StaticPeerDialer dialer,
+      Duration handshakeTimeout) {
     this.network = network;
     this.codec = codec;
     this.handshake = handshake;
@@ -73,9 +79,16 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-    timeout = ctx.executor().schedule(() -> {
-      if (peerId == null) disconnect(DisconnectReason.TIMEOUT, "handshake not done within " + handshakeTimeout);
-    }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    timeout =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  if (peerId == null)
+                    disconnect(
+                        DisconnectReason.TIMEOUT, "handshake not done within " + handshakeTimeout);
+                },
+                handshakeTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     send(handshake.localHello());
     ctx.fireChannelActive();
   }
@@ -104,14 +117,16 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
     }
     switch (msg) {
       case Ping p -> send(new Pong(p.nonce()));
-      case Pong p -> { } // any frame proves liveness; the idle handler watches reads
+      case Pong p -> {} // any frame proves liveness; the idle handler watches reads
       case Disconnect d -> {
         LOG.debug("peer {} disconnects: {}", peerId.shortHex(), d.reason());
         closing.set(true);
         ctx.close();
       }
-      case HandshakeMessage h -> misbehaved(Misbehavior.UNEXPECTED_MESSAGE,
-          h.getClass().getSimpleName() + " after the handshake");
+      case HandshakeMessage h ->
+          misbehaved(
+              Misbehavior.UNEXPECTED_MESSAGE,
+              h.getClass().getSimpleName() + " after the handshake");
       default -> network.received(this, msg, frame);
     }
   }
@@ -120,7 +135,8 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
     try {
       switch (msg) {
         case Hello h -> {
-          // the id is only claimed so far, but refusing a banned id costs an honest node nothing and saves
+          // the id is only claimed so far, but refusing a banned id costs an honest node nothing
+          // and saves
           // a signature; admit() checks again once the id is proven
           if (network.isBanned(h.nodeId())) {
             disconnect(DisconnectReason.BANNED, "banned peer " + h.nodeId().shortHex());
@@ -146,8 +162,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
           closing.set(true);
           channel.close();
         }
-        default -> disconnect(DisconnectReason.BAD_MESSAGE,
-            msg.getClass().getSimpleName() + " before the handshake finished");
+        default ->
+            disconnect(
+                DisconnectReason.BAD_MESSAGE,
+                msg.getClass().getSimpleName() + " before the handshake finished");
       }
     } catch (HandshakeException e) {
       if (dialer != null && e.reason() == DisconnectReason.SELF_CONNECTION) dialer.stop();
@@ -205,8 +223,12 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
     Channel ch = channel;
     if (ch == null) return;
     NodeId id = peerId;
-    LOG.debug("disconnecting {} ({}): {}: {}", id == null ? ch.remoteAddress() : id.shortHex(),
-        outbound ? "outbound" : "inbound", reason, detail);
+    LOG.debug(
+        "disconnecting {} ({}): {}: {}",
+        id == null ? ch.remoteAddress() : id.shortHex(),
+        outbound ? "outbound" : "inbound",
+        reason,
+        detail);
     if (ch.isActive()) {
       ch.writeAndFlush(Unpooled.wrappedBuffer(codec.encode(new Disconnect(reason))))
           .addListener(ChannelFutureListener.CLOSE);

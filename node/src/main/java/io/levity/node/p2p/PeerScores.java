@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Scores of peers by node id. Every peer starts at 0; each {@link Misbehavior} subtracts its penalty; at or below
- * {@code -banThreshold} the peer is banned for {@code banDuration} and its score starts again at 0 when the ban
- * ends. Scores recover by {@code recoveryPerMinute} points a minute so rare slips by honest peers are forgotten.
- * Time comes from an injected nanosecond clock. Thread-safe.
+ * Scores of peers by node id. Every peer starts at 0; each {@link Misbehavior} subtracts its
+ * penalty; at or below {@code -banThreshold} the peer is banned for {@code banDuration} and its
+ * score starts again at 0 when the ban ends. Scores recover by {@code recoveryPerMinute} points a
+ * minute so rare slips by honest peers are forgotten. Time comes from an injected nanosecond clock.
+ * Thread-safe.
  */
 public final class PeerScores {
   private static final long MINUTE_NANOS = 60_000_000_000L;
@@ -28,7 +29,8 @@ public final class PeerScores {
     boolean banned;
   }
 
-  public PeerScores(int banThreshold, Duration banDuration, int recoveryPerMinute, LongSupplier nanoClock) {
+  public PeerScores(
+      int banThreshold, Duration banDuration, int recoveryPerMinute, LongSupplier nanoClock) {
     if (banThreshold < 1) throw new IllegalArgumentException("banThreshold must be positive");
     this.banThreshold = banThreshold;
     this.banNanos = banDuration.toNanos();
@@ -36,7 +38,10 @@ public final class PeerScores {
     this.nanoClock = nanoClock;
   }
 
-  /** Lowers the peer's score; returns true if the peer is banned now (by this or an earlier penalty). */
+  /**
+   * Lowers the peer's score; returns true if the peer is banned now (by this or an earlier
+   * penalty).
+   */
   public synchronized boolean penalize(NodeId peer, Misbehavior what) {
     long now = nanoClock.getAsLong();
     if (scores.size() >= MAX_TRACKED && !scores.containsKey(peer)) prune(now);

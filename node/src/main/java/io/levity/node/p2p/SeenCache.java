@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded record of gossip message hashes: which peer first sent each one and whether this node has forwarded
- * it. The oldest entries are evicted first, so a message can be seen again only after {@code capacity} newer
- * ones. Thread-safe.
+ * A bounded record of gossip message hashes: which peer first sent each one and whether this node
+ * has forwarded it. The oldest entries are evicted first, so a message can be seen again only after
+ * {@code capacity} newer ones. Thread-safe.
  */
 final class SeenCache {
-  /** The answer to {@link #claimForward}: whether to forward, and the peer not to send it back to (or null). */
+  /**
+   * The answer to {@link #claimForward}: whether to forward, and the peer not to send it back to
+   * (or null).
+   */
   record Claim(boolean granted, NodeId source) {}
 
   private static final class Seen {
@@ -27,15 +30,19 @@ final class SeenCache {
 
   SeenCache(int capacity) {
     if (capacity < 1) throw new IllegalArgumentException("seen-cache capacity must be positive");
-    this.entries = new LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Bytes32, Seen> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Bytes32, Seen> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
-  /** Records a message received from {@code from}; false if it was seen before (a duplicate to drop). */
+  /**
+   * Records a message received from {@code from}; false if it was seen before (a duplicate to
+   * drop).
+   */
   synchronized boolean markReceived(Bytes32 hash, NodeId from) {
     if (entries.containsKey(hash)) return false;
     entries.put(hash, new Seen(from, false));

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one static peer connected: dials, and after a failed dial or a lost connection dials again after a delay
- * that doubles per failure from {@code reconnectMin} up to {@code reconnectMax}, plus up to 20% random jitter.
- * It stays idle while the peer (known by id after the first handshake) is connected the other way round, and is
- * poked when that connection ends.
+ * Keeps one static peer connected: dials, and after a failed dial or a lost connection dials again
+ * after a delay that doubles per failure from {@code reconnectMin} up to {@code reconnectMax}, plus
+ * up to 20% random jitter. It stays idle while the peer (known by id after the first handshake) is
+ * connected the other way round, and is poked when that connection ends.
  */
 final class StaticPeerDialer {
   private static final Logger LOG = LoggerFactory.getLogger(StaticPeerDialer.class);
@@ -30,7 +30,12 @@ final class StaticPeerDialer {
   private ScheduledFuture<?> pending;
   private volatile NodeId knownId;
 
-  StaticPeerDialer(PeerAddress address, P2pNetwork network, EventExecutor scheduler, Duration min, Duration max,
+  StaticPeerDialer(
+      PeerAddress address,
+      P2pNetwork network,
+      EventExecutor scheduler,
+      Duration min,
+      Duration max,
       Random random) {
     this.address = address;
     this.network = network;
@@ -65,12 +70,13 @@ final class StaticPeerDialer {
       dialing = false;
       return;
     }
-    f.addListener(done -> {
-      if (!done.isSuccess()) {
-        LOG.debug("dialing {} failed: {}", address, String.valueOf(done.cause()));
-        closed();
-      }
-    });
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            LOG.debug("dialing {} failed: {}", address, String.valueOf(done.cause()));
+            closed();
+          }
+        });
   }
 
   /** The peer at this address proved it is {@code id}. */

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JSON-RPC 2.0 over bytes, independent of the transport: parses a request or a batch, dispatches to registered
- * methods, and renders results and standard errors. Bad input never throws; it becomes an error response.
+ * JSON-RPC 2.0 over bytes, independent of the transport: parses a request or a batch, dispatches to
+ * registered methods, and renders results and standard errors. Bad input never throws; it becomes
+ * an error response.
  */
 public final class JsonRpcProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcProcessor.class);
@@ -25,7 +26,8 @@ public final class JsonRpcProcessor {
 
   public JsonRpcProcessor(int maxBatch) {
     this.maxBatch = maxBatch;
-    json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    json.getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
   }
 
   public JsonRpcProcessor register(String name, RpcMethod method) {
@@ -37,19 +39,30 @@ public final class JsonRpcProcessor {
     return json;
   }
 
-  /** Handles one HTTP body or WebSocket frame; returns the response body, or null when nothing is to be sent. */
+  /**
+   * Handles one HTTP body or WebSocket frame; returns the response body, or null when nothing is to
+   * be sent.
+   */
   public byte[] handle(byte[] body) {
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (IOException e) {
-      return write(error(null, RpcException.PARSE_ERROR, "parse error: " + firstLine(e.getMessage()), null));
+      return write(
+          error(null, RpcException.PARSE_ERROR, "parse error: " + firstLine(e.getMessage()), null));
     }
-    if (root == null) return write(error(null, RpcException.INVALID_REQUEST, "empty request", null));
+    if (root == null)
+      return write(error(null, RpcException.INVALID_REQUEST, "empty request", null));
     if (root.isArray()) {
-      if (root.isEmpty()) return write(error(null, RpcException.INVALID_REQUEST, "empty batch", null));
+      if (root.isEmpty())
+        return write(error(null, RpcException.INVALID_REQUEST, "empty batch", null));
       if (root.size() > maxBatch) {
-        return write(error(null, RpcException.LIMIT_EXCEEDED, "batch of " + root.size() + " exceeds " + maxBatch, null));
+        return write(
+            error(
+                null,
+                RpcException.LIMIT_EXCEEDED,
+                "batch of " + root.size() + " exceeds " + maxBatch,
+                null));
       }
       ArrayNode out = json.createArrayNode();
       for (JsonNode req : root) {
@@ -64,7 +77,8 @@ public final class JsonRpcProcessor {
 
   /** Handles one parsed request object; null for a notification (no id). */
   public ObjectNode handleOne(JsonNode req) {
-    if (!req.isObject()) return error(null, RpcException.INVALID_REQUEST, "request must be an object", null);
+    if (!req.isObject())
+      return error(null, RpcException.INVALID_REQUEST, "request must be an object", null);
     JsonNode id = req.get("id");
     if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
       return error(null, RpcException.INVALID_REQUEST, "id must be a string or number", null);
@@ -74,11 +88,17 @@ public final class JsonRpcProcessor {
       return error(id, RpcException.INVALID_REQUEST, "jsonrpc must be \"2.0\"", null);
     }
     JsonNode method = req.get("method");
-    if (method == null || !method.isTextual()) return error(id, RpcException.INVALID_REQUEST, "method must be a string", null);
+    if (method == null || !method.isTextual())
+      return error(id, RpcException.INVALID_REQUEST, "method must be a string", null);
     RpcMethod m = methods.get(method.asText());
     ObjectNode response;
     if (m == null) {
-      response = error(id, RpcException.METHOD_NOT_FOUND, "the method " + method.asText() + " does not exist/is not available", null);
+      response =
+          error(
+              id,
+              RpcException.METHOD_NOT_FOUND,
+              "the method " + method.asText() + " does not exist/is not available",
+              null);
     } else {
       try {
         JsonNode result = m.call(new Params(req.get("params")));

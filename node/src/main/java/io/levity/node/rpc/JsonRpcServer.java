@@ -36,8 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a {@link JsonRpcProcessor} over HTTP (POST, batches, CORS) and over WebSocket (the same methods plus
- * eth_subscribe/eth_unsubscribe). Bodies over the size limit get 413; clients over their rate get 429.
+ * Serves a {@link JsonRpcProcessor} over HTTP (POST, batches, CORS) and over WebSocket (the same
+ * methods plus eth_subscribe/eth_unsubscribe). Bodies over the size limit get 413; clients over
+ * their rate get 429.
  */
 public final class JsonRpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
@@ -47,10 +48,12 @@ public final class JsonRpcServer implements AutoCloseable {
   private final RpcServerConfig config;
   private final RateLimiter limiter;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  private final EventLoopGroup workers =
+      new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final List<Channel> channels = new ArrayList<>();
 
-  public JsonRpcServer(JsonRpcProcessor processor, SubscriptionHub subscriptions, RpcServerConfig config) {
+  public JsonRpcServer(
+      JsonRpcProcessor processor, SubscriptionHub subscriptions, RpcServerConfig config) {
     this.processor = processor;
     this.subscriptions = subscriptions;
     this.config = config;
@@ -68,29 +71,44 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   private int bind(int port, boolean websocket) throws InterruptedException {
-    Channel ch = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel c) {
-            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(config.maxBodyBytes()));
-            if (websocket) {
-              c.pipeline().addLast(new WebSocketServerProtocolHandler("/", null, true, config.maxBodyBytes()),
-                  new WsHandler());
-            } else {
-              c.pipeline().addLast(new HttpHandler());
-            }
-          }
-        }).bind(config.host(), port).sync().channel();
+    Channel ch =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel c) {
+                    c.pipeline()
+                        .addLast(
+                            new HttpServerCodec(), new HttpObjectAggregator(config.maxBodyBytes()));
+                    if (websocket) {
+                      c.pipeline()
+                          .addLast(
+                              new WebSocketServerProtocolHandler(
+                                  "/", null, true, config.maxBodyBytes()),
+                              new WsHandler());
+                    } else {
+                      c.pipeline().addLast(new HttpHandler());
+                    }
+                  }
+                })
+            .bind(config.host(), port)
+            .sync()
+            .channel();
     synchronized (channels) {
       channels.add(ch);
     }
     int bound = ((InetSocketAddress) ch.localAddress()).getPort();
-    LOG.info("JSON-RPC {} listening on {}:{}", websocket ? "WebSocket" : "HTTP", config.host(), bound);
+    LOG.info(
+        "JSON-RPC {} listening on {}:{}", websocket ? "WebSocket" : "HTTP", config.host(), bound);
     return bound;
   }
 
   private static String clientKey(ChannelHandlerContext ctx) {
-    return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress a
+        ? a.getAddress().getHostAddress()
+        : "?";
   }
 
   private int cost(byte[] body) {
@@ -111,7 +129,11 @@ public final class JsonRpcServer implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
       if (!req.decoderResult().isSuccess()) {
-        reply(ctx, req, HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed HTTP request\"}".getBytes(StandardCharsets.UTF_8));
+        reply(
+            ctx,
+            req,
+            HttpResponseStatus.BAD_REQUEST,
+            "{\"error\":\"malformed HTTP request\"}".getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (req.method().equals(HttpMethod.OPTIONS)) {
@@ -119,14 +141,23 @@ public final class JsonRpcServer implements AutoCloseable {
         return;
       }
       if (!req.method().equals(HttpMethod.POST)) {
-        reply(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED,
+        reply(
+            ctx,
+            req,
+            HttpResponseStatus.METHOD_NOT_ALLOWED,
             "{\"error\":\"JSON-RPC requests are POSTed\"}".getBytes(StandardCharsets.UTF_8));
         return;
       }
       byte[] body = ByteBufUtil.getBytes(req.content());
       if (!limiter.tryAcquire(clientKey(ctx), cost(body))) {
-        reply(ctx, req, HttpResponseStatus.TOO_MANY_REQUESTS, ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
-            + RpcException.LIMIT_EXCEEDED + ",\"message\":\"rate limit exceeded\"}}").getBytes(StandardCharsets.UTF_8));
+        reply(
+            ctx,
+            req,
+            HttpResponseStatus.TOO_MANY_REQUESTS,
+            ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
+                    + RpcException.LIMIT_EXCEEDED
+                    + ",\"message\":\"rate limit exceeded\"}}")
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       byte[] out = processor.handle(body);
@@ -142,9 +173,12 @@ public final class JsonRpcServer implements AutoCloseable {
     }
   }
 
-  private static void reply(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, byte[] body) {
-    FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-    resp.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+  private static void reply(
+      ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, byte[] body) {
+    FullHttpResponse resp =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    resp.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
         .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
         .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type")
@@ -161,20 +195,25 @@ public final class JsonRpcServer implements AutoCloseable {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
       Channel ch = ctx.channel();
-      sink = bytes -> {
-        if (!ch.isActive()) throw new IllegalStateException("closed");
-        ch.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
-      };
+      sink =
+          bytes -> {
+            if (!ch.isActive()) throw new IllegalStateException("closed");
+            ch.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+          };
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) throws Exception {
+    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame)
+        throws Exception {
       ByteBuf content = frame.content();
       byte[] body = ByteBufUtil.getBytes(content);
       byte[] out;
       if (!limiter.tryAcquire(clientKey(ctx), cost(body))) {
-        out = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + RpcException.LIMIT_EXCEEDED
-            + ",\"message\":\"rate limit exceeded\"}}").getBytes(StandardCharsets.UTF_8);
+        out =
+            ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
+                    + RpcException.LIMIT_EXCEEDED
+                    + ",\"message\":\"rate limit exceeded\"}}")
+                .getBytes(StandardCharsets.UTF_8);
       } else {
         out = handleWs(body);
       }
@@ -189,7 +228,8 @@ public final class JsonRpcServer implements AutoCloseable {
         return processor.handle(body); // renders the parse error
       }
       String method = req != null && req.isObject() ? req.path("method").asText() : "";
-      if (!method.equals("eth_subscribe") && !method.equals("eth_unsubscribe")) return processor.handle(body);
+      if (!method.equals("eth_subscribe") && !method.equals("eth_unsubscribe"))
+        return processor.handle(body);
       var resp = processor.json().createObjectNode().put("jsonrpc", "2.0");
       resp.set("id", req.get("id"));
       try {

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The address and topics part of an eth_getLogs / eth_subscribe("logs") filter, matched against log JSON objects.
- * Topics are positional; null matches anything; an array at a position matches any of its entries.
+ * The address and topics part of an eth_getLogs / eth_subscribe("logs") filter, matched against log
+ * JSON objects. Topics are positional; null matches anything; an array at a position matches any of
+ * its entries.
  */
 public record LogFilter(Set<String> addresses, List<Set<String>> topics) {
   public static LogFilter parse(JsonNode f) throws RpcException {
@@ -19,7 +20,8 @@ public record LogFilter(Set<String> addresses, List<Set<String>> topics) {
     JsonNode a = f.get("address");
     if (a != null && !a.isNull()) {
       if (a.isArray()) {
-        for (JsonNode x : a) addresses.add(Params.parseAddress(x.asText(), "filter address").toHex());
+        for (JsonNode x : a)
+          addresses.add(Params.parseAddress(x.asText(), "filter address").toHex());
       } else {
         addresses.add(Params.parseAddress(a.asText(), "filter address").toHex());
       }
@@ -27,7 +29,8 @@ public record LogFilter(Set<String> addresses, List<Set<String>> topics) {
     List<Set<String>> topics = new ArrayList<>();
     JsonNode t = f.get("topics");
     if (t != null && !t.isNull()) {
-      if (!t.isArray() || t.size() > 4) throw RpcException.invalidParams("topics must be an array of at most 4");
+      if (!t.isArray() || t.size() > 4)
+        throw RpcException.invalidParams("topics must be an array of at most 4");
       for (JsonNode pos : t) {
         if (pos.isNull()) {
           topics.add(null);
@@ -45,19 +48,22 @@ public record LogFilter(Set<String> addresses, List<Set<String>> topics) {
 
   private static String topic(JsonNode x) throws RpcException {
     String s = x.asText().toLowerCase(Locale.ROOT);
-    if (!s.matches("0x[0-9a-f]{64}")) throw RpcException.invalidParams("topic must be 32 bytes of hex: " + x.asText());
+    if (!s.matches("0x[0-9a-f]{64}"))
+      throw RpcException.invalidParams("topic must be 32 bytes of hex: " + x.asText());
     return s;
   }
 
   public boolean matches(JsonNode log) {
-    if (!addresses.isEmpty() && !addresses.contains(log.path("address").asText().toLowerCase(Locale.ROOT))) {
+    if (!addresses.isEmpty()
+        && !addresses.contains(log.path("address").asText().toLowerCase(Locale.ROOT))) {
       return false;
     }
     JsonNode lt = log.path("topics");
     for (int i = 0; i < topics.size(); i++) {
       Set<String> want = topics.get(i);
       if (want == null) continue;
-      if (i >= lt.size() || !want.contains(lt.get(i).asText().toLowerCase(Locale.ROOT))) return false;
+      if (i >= lt.size() || !want.contains(lt.get(i).asText().toLowerCase(Locale.ROOT)))
+        return false;
     }
     return true;
   }

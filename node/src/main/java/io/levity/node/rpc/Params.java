@@ -10,7 +10,10 @@ import io.levity.core.bytes.Hex;
 import io.levity.core.num.UInt256;
 import java.math.BigInteger;
 
-/** Positional JSON-RPC parameters with typed, validating accessors; bad input is an invalid-params error. */
+/**
+ * Positional JSON-RPC parameters with typed, validating accessors; bad input is an invalid-params
+ * error.
+ */
 public final class Params {
   private final ArrayNode items;
 
@@ -52,7 +55,8 @@ public final class Params {
     try {
       return Bytes32.fromHex32(s);
     } catch (IllegalArgumentException e) {
-      throw RpcException.invalidParams("parameter " + i + ": expected a 32-byte hex hash, got " + abbreviate(s));
+      throw RpcException.invalidParams(
+          "parameter " + i + ": expected a 32-byte hex hash, got " + abbreviate(s));
     }
   }
 
@@ -87,7 +91,8 @@ public final class Params {
   /** A quantity: 0x-prefixed hex without leading zeros ("0x0" for zero), at most 256 bits. */
   public static UInt256 parseQuantity(String s, String what) throws RpcException {
     if (!Hex.hasPrefix(s) || s.length() < 3 || s.length() > 66) {
-      throw RpcException.invalidParams(what + ": expected a hex quantity such as 0x1a, got " + abbreviate(s));
+      throw RpcException.invalidParams(
+          what + ": expected a hex quantity such as 0x1a, got " + abbreviate(s));
     }
     try {
       return UInt256.valueOf(new BigInteger(s.substring(2), 16));

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** A token bucket per client key (the remote IP): {@code perSecond} sustained, {@code burst} at once. */
+/**
+ * A token bucket per client key (the remote IP): {@code perSecond} sustained, {@code burst} at
+ * once.
+ */
 public final class RateLimiter {
   private final double perSecond;
   private final double burst;

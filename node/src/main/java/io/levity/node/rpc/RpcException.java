@@ -9,10 +9,16 @@ public final class RpcException extends Exception {
   public static final int METHOD_NOT_FOUND = -32601;
   public static final int INVALID_PARAMS = -32602;
   public static final int INTERNAL_ERROR = -32603;
-  /** Server errors: transaction rejected, resource not found, and the like (as Ethereum clients use it). */
+
+  /**
+   * Server errors: transaction rejected, resource not found, and the like (as Ethereum clients use
+   * it).
+   */
   public static final int SERVER_ERROR = -32000;
+
   /** Request limit exceeded (EIP-1474). */
   public static final int LIMIT_EXCEEDED = -32005;
+
   /** Execution reverted; data carries the revert bytes (as geth and Hardhat report it). */
   public static final int EXECUTION_REVERTED = 3;
 

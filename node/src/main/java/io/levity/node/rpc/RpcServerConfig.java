@@ -9,6 +9,8 @@ package io.levity.node.rpc;
  * @param requestsPerSecond sustained requests per client IP (each batch entry counts)
  * @param burst requests a client may make at once
  */
-public record RpcServerConfig(String host, int maxBodyBytes, int maxBatch, double requestsPerSecond, double burst) {
-  public static final RpcServerConfig DEFAULT = new RpcServerConfig("127.0.0.1", 5 * 1024 * 1024, 1000, 5000, 10000);
+public record RpcServerConfig(
+    String host, int maxBodyBytes, int maxBatch, double requestsPerSecond, double burst) {
+  public static final RpcServerConfig DEFAULT =
+      new RpcServerConfig("127.0.0.1", 5 * 1024 * 1024, 1000, 5000, 10000);
 }

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * eth_subscribe over WebSocket: "newHeads" and "logs" (with an address/topics filter). The node publishes heads
- * and logs; each subscription's sink writes an eth_subscription notification to its connection.
+ * eth_subscribe over WebSocket: "newHeads" and "logs" (with an address/topics filter). The node
+ * publishes heads and logs; each subscription's sink writes an eth_subscription notification to its
+ * connection.
  */
 public final class SubscriptionHub {
   private record Sub(String kind, Predicate<JsonNode> filter, Consumer<byte[]> sink) {}
@@ -27,11 +28,15 @@ public final class SubscriptionHub {
   /** Registers a subscription for a connection; returns its id. */
   public String subscribe(Params params, Consumer<byte[]> sink) throws RpcException {
     String kind = params.string(0);
-    Predicate<JsonNode> filter = switch (kind) {
-      case "newHeads" -> h -> true;
-      case "logs" -> LogFilter.parse(params.has(1) ? params.node(1) : json.createObjectNode())::matches;
-      default -> throw RpcException.invalidParams("unsupported subscription: " + kind + " (newHeads, logs)");
-    };
+    Predicate<JsonNode> filter =
+        switch (kind) {
+          case "newHeads" -> h -> true;
+          case "logs" ->
+              LogFilter.parse(params.has(1) ? params.node(1) : json.createObjectNode())::matches;
+          default ->
+              throw RpcException.invalidParams(
+                  "unsupported subscription: " + kind + " (newHeads, logs)");
+        };
     String id = String.format("0x%032x", next.getAndIncrement());
     subs.put(id, new Sub(kind, filter, sink));
     return id;
@@ -63,7 +68,8 @@ public final class SubscriptionHub {
     for (Map.Entry<String, Sub> e : subs.entrySet()) {
       Sub s = e.getValue();
       if (!s.kind().equals(kind) || !s.filter().test(result)) continue;
-      ObjectNode n = json.createObjectNode().put("jsonrpc", "2.0").put("method", "eth_subscription");
+      ObjectNode n =
+          json.createObjectNode().put("jsonrpc", "2.0").put("method", "eth_subscription");
       ObjectNode p = n.putObject("params").put("subscription", e.getKey());
       p.set("result", result);
       try {

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fixed parameters of a local development chain: genesis allocation and well-known validator keys. */
+/**
+ * The fixed parameters of a local development chain: genesis allocation and well-known validator
+ * keys.
+ */
 public final class Devnet {
   public static final long CHAIN_ID = 1337;
   public static final long GAS_LIMIT = 30_000_000;
@@ -31,14 +34,16 @@ public final class Devnet {
   }
 
   /**
-   * Validator keys derived from public labels: deterministic so a restarted devnet finds the same validator set.
-   * For development only; anyone can recompute them.
+   * Validator keys derived from public labels: deterministic so a restarted devnet finds the same
+   * validator set. For development only; anyone can recompute them.
    */
   public static List<Ed25519.KeyPair> validatorKeys(int count) {
     List<Ed25519.KeyPair> keys = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      keys.add(Ed25519.KeyPair.fromSeed(Keccak.hash(("levity-devnet-validator-" + i).getBytes(StandardCharsets.UTF_8))
-          .toArray()));
+      keys.add(
+          Ed25519.KeyPair.fromSeed(
+              Keccak.hash(("levity-devnet-validator-" + i).getBytes(StandardCharsets.UTF_8))
+                  .toArray()));
     }
     return keys;
   }

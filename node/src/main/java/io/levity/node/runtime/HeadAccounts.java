@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The mempool's view of accounts at one state root: each account is read from the state trie once (every transaction
- * a sender submits asks for its nonce and balance); the node hands the mempool a new view after each block. Safe from
- * any thread: each miss reads through its own trie view of the fixed root.
+ * The mempool's view of accounts at one state root: each account is read from the state trie once
+ * (every transaction a sender submits asks for its nonce and balance); the node hands the mempool a
+ * new view after each block. Safe from any thread: each miss reads through its own trie view of the
+ * fixed root.
  */
 final class HeadAccounts implements AccountReader {
   private record Account(long nonce, UInt256 balance) {}
@@ -27,10 +28,12 @@ final class HeadAccounts implements AccountReader {
   }
 
   private Account get(Address a) {
-    return accounts.computeIfAbsent(a, x -> {
-      TrieWorldState st = TrieWorldState.open(store, root);
-      return new Account(st.nonce(x), st.balance(x));
-    });
+    return accounts.computeIfAbsent(
+        a,
+        x -> {
+          TrieWorldState st = TrieWorldState.open(store, root);
+          return new Account(st.nonce(x), st.balance(x));
+        });
   }
 
   @Override

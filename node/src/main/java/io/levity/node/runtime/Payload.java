@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What consensus orders: the leader's proposed timestamp (seconds), its fee recipient, and an ordered list of raw
- * signed transactions, as RLP {@code [timestamp, coinbase(20 bytes), [tx, ...]]}. Every node turns a committed
- * payload into the same execution block (see {@link ChainExecutor}), so no block header has to be trusted from the
- * leader.
+ * What consensus orders: the leader's proposed timestamp (seconds), its fee recipient, and an
+ * ordered list of raw signed transactions, as RLP {@code [timestamp, coinbase(20 bytes), [tx,
+ * ...]]}. Every node turns a committed payload into the same execution block (see {@link
+ * ChainExecutor}), so no block header has to be trusted from the leader.
  */
 public record Payload(long timestamp, Address coinbase, List<Bytes> transactions) {
   /** What a certified payload that does not decode is executed as, on every node alike. */
@@ -25,7 +25,8 @@ public record Payload(long timestamp, Address coinbase, List<Bytes> transactions
   public Bytes encode() {
     List<byte[]> txs = new ArrayList<>(transactions.size());
     for (Bytes t : transactions) txs.add(Rlp.encodeBytes(t));
-    return Bytes.wrap(Rlp.encodeList(Rlp.encodeLong(timestamp), Rlp.encodeBytes(coinbase), Rlp.encodeList(txs)));
+    return Bytes.wrap(
+        Rlp.encodeList(Rlp.encodeLong(timestamp), Rlp.encodeBytes(coinbase), Rlp.encodeList(txs)));
   }
 
   /** Strict decoding; throws {@link io.levity.core.rlp.RlpException} on anything non-canonical. */

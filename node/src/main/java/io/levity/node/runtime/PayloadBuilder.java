@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a leader proposes: the mempool's best transactions that no uncommitted ancestor of the new block carries
- * already (they would only fail their nonce check again and waste the block), with the wall-clock second and the
- * fee recipient. Also tells the pacing whether there is work: transactions waiting, or uncommitted ancestors that
- * carry transactions and need the next certificates to commit. Used from the consensus thread only.
+ * What a leader proposes: the mempool's best transactions that no uncommitted ancestor of the new
+ * block carries already (they would only fail their nonce check again and waste the block), with
+ * the wall-clock second and the fee recipient. Also tells the pacing whether there is work:
+ * transactions waiting, or uncommitted ancestors that carry transactions and need the next
+ * certificates to commit. Used from the consensus thread only.
  */
 final class PayloadBuilder {
   private static final int MAX_TXS_PER_BLOCK = 5_000;
@@ -36,13 +37,15 @@ final class PayloadBuilder {
   private final Mempool mempool;
   private final PendingBlockStore pending;
   private final Address feeRecipient;
+
   /** Transaction hashes per consensus block id, so a pending block's payload is hashed once. */
-  private final Map<Bytes32, List<Bytes32>> payloadHashes = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Bytes32, List<Bytes32>> e) {
-      return size() > 64;
-    }
-  };
+  private final Map<Bytes32, List<Bytes32>> payloadHashes =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes32, List<Bytes32>> e) {
+          return size() > 64;
+        }
+      };
 
   PayloadBuilder(Mempool mempool, PendingBlockStore pending, Address feeRecipient) {
     this.mempool = mempool;
@@ -64,15 +67,19 @@ final class PayloadBuilder {
     return new InFlight(hashes);
   }
 
-  /** Whether the leader should propose early: something waits that no ancestor carries, or an ancestor must commit. */
+  /**
+   * Whether the leader should propose early: something waits that no ancestor carries, or an
+   * ancestor must commit.
+   */
   boolean hasWork(InFlight inFlight) {
     return inFlight.ancestorsCarryTransactions() || mempool.size() > inFlight.hashes().size();
   }
 
   Payload build(BlockHeader head, InFlight inFlight, long nowSeconds) {
     List<Bytes> txs = new ArrayList<>();
-    for (Mempool.Entry e : mempool.select(FeeMarket.nextBaseFee(head), head.gasLimit(), MAX_TXS_PER_BLOCK,
-        inFlight.hashes())) {
+    for (Mempool.Entry e :
+        mempool.select(
+            FeeMarket.nextBaseFee(head), head.gasLimit(), MAX_TXS_PER_BLOCK, inFlight.hashes())) {
       txs.add(Bytes.wrap(e.transaction().encode()));
     }
     return new Payload(nowSeconds, feeRecipient, txs);
@@ -81,7 +88,8 @@ final class PayloadBuilder {
   private static List<Bytes32> transactionHashes(ConsensusBlock b) {
     try {
       List<Bytes32> out = new ArrayList<>();
-      for (Bytes raw : Payload.decode(b.payload()).transactions()) out.add(Keccak.hash(raw.toArray()));
+      for (Bytes raw : Payload.decode(b.payload()).transactions())
+        out.add(Keccak.hash(raw.toArray()));
       return out;
     } catch (RuntimeException e) { // a malformed payload carries nothing
       return List.of();

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The chain heights peers announce ({@code Status}), and the two questions block sync asks of them: which connected
- * peer is furthest ahead, and how far ahead at least f + 1 validators claim to be (so at least one honest one is).
- * Written from the p2p thread, read from the consensus thread.
+ * The chain heights peers announce ({@code Status}), and the two questions block sync asks of them:
+ * which connected peer is furthest ahead, and how far ahead at least f + 1 validators claim to be
+ * (so at least one honest one is). Written from the p2p thread, read from the consensus thread.
  */
 final class PeerHeights {
   /** A peer and the height it announced. */
@@ -32,7 +32,10 @@ final class PeerHeights {
     heights.put(peer, height);
   }
 
-  /** Forgets a peer until its next announcement (it disconnected, or failed to serve what it announced). */
+  /**
+   * Forgets a peer until its next announcement (it disconnected, or failed to serve what it
+   * announced).
+   */
   void forget(NodeId peer) {
     heights.remove(peer);
   }
@@ -48,12 +51,16 @@ final class PeerHeights {
     return Optional.ofNullable(best);
   }
 
-  /** The highest height that at least f + 1 connected validators announce; -1 when fewer than f + 1 announced. */
+  /**
+   * The highest height that at least f + 1 connected validators announce; -1 when fewer than f + 1
+   * announced.
+   */
   long claimedByFPlusOne(Predicate<NodeId> connected) {
     List<Long> hs = new ArrayList<>();
-    heights.forEach((id, h) -> {
-      if (validators.contains(id) && connected.test(id)) hs.add(h);
-    });
+    heights.forEach(
+        (id, h) -> {
+          if (validators.contains(id) && connected.test(id)) hs.add(h);
+        });
     if (hs.size() < f + 1) return -1;
     hs.sort(Comparator.reverseOrder());
     return hs.get(f);

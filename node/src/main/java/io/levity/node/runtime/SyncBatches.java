@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The two halves of block sync that touch no socket: cutting a batch of committed ledger entries to serve, and
- * deciding how much of a received batch is proven committed. See docs/node.md ("Block sync").
+ * The two halves of block sync that touch no socket: cutting a batch of committed ledger entries to
+ * serve, and deciding how much of a received batch is proven committed. See docs/node.md ("Block
+ * sync").
  */
 final class SyncBatches {
   /** Blocks asked for per request, and served per batch before extending to the top of a commit. */
   static final int BATCH = 64;
+
   private static final int EXTRA = 32;
   private static final int BYTES = 8 << 20;
   private static final int MAX_BYTES = 14 << 20;
@@ -23,9 +25,10 @@ final class SyncBatches {
   private SyncBatches() {}
 
   /**
-   * Ledger entries from {@code fromHeight} on, at most {@code min(max, BATCH)} and about 8 MiB, then extended (by
-   * at most 32 blocks and to 14 MiB) to the top of a commit, a block whose stored proof names itself, so that the
-   * receiver can verify the batch; cut back to the last such top when none is reached.
+   * Ledger entries from {@code fromHeight} on, at most {@code min(max, BATCH)} and about 8 MiB,
+   * then extended (by at most 32 blocks and to 14 MiB) to the top of a commit, a block whose stored
+   * proof names itself, so that the receiver can verify the batch; cut back to the last such top
+   * when none is reached.
    */
   static List<Bytes> serve(ConsensusStore ledger, long fromHeight, int max) {
     List<Bytes> out = new ArrayList<>();
@@ -38,7 +41,10 @@ final class SyncBatches {
       if (e.isEmpty()) break;
       byte[] raw = e.get().encode();
       boolean extending = out.size() >= limit || bytes >= BYTES;
-      if (extending && (lastTop == out.size() - 1 || out.size() >= limit + EXTRA || bytes + raw.length > MAX_BYTES)) {
+      if (extending
+          && (lastTop == out.size() - 1
+              || out.size() >= limit + EXTRA
+              || bytes + raw.length > MAX_BYTES)) {
         break;
       }
       out.add(Bytes.wrap(raw));
@@ -53,11 +59,13 @@ final class SyncBatches {
   record Verified(int count, Optional<String> refused) {}
 
   /**
-   * Checks a batch against the receiver's committed tip: the blocks must follow it without gaps, each naming the
-   * previous as parent, and the batch must reach a block whose certificate commits it (verified signatures); every
-   * block up to the last such one is then committed, since ancestors of a committed block are.
+   * Checks a batch against the receiver's committed tip: the blocks must follow it without gaps,
+   * each naming the previous as parent, and the batch must reach a block whose certificate commits
+   * it (verified signatures); every block up to the last such one is then committed, since
+   * ancestors of a committed block are.
    */
-  static Verified verify(CommitVerifier verifier, Bytes32 tipId, long tipHeight, List<ConsensusStore.Entry> entries) {
+  static Verified verify(
+      CommitVerifier verifier, Bytes32 tipId, long tipHeight, List<ConsensusStore.Entry> entries) {
     if (entries.isEmpty()) return new Verified(0, Optional.of("empty batch"));
     List<ConsensusBlock> chain = new ArrayList<>(entries.size());
     for (ConsensusStore.Entry e : entries) chain.add(e.block());
@@ -67,7 +75,9 @@ final class SyncBatches {
       ConsensusStore.Entry e = entries.get(i);
       if (!isCommitTop(e)) continue;
       if (!verifier.commits(e.proof(), e.block())) {
-        return new Verified(0, Optional.of("the commit certificate of block " + e.block().id() + " does not verify"));
+        return new Verified(
+            0,
+            Optional.of("the commit certificate of block " + e.block().id() + " does not verify"));
       }
       return new Verified(i + 1, Optional.empty());
     }

@@ -11,21 +11,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One node of a network with a static validator set: a validator when its key is in the set, otherwise a full node
- * that follows the chain by block sync.
+ * One node of a network with a static validator set: a validator when its key is in the set,
+ * otherwise a full node that follows the chain by block sync.
  *
  * @param nodeKey this node's Ed25519 key: its p2p identity and, for a validator, its consensus key
- * @param validators the validators' Ed25519 public keys in index order (the same list on every node); a peer whose
- *     authenticated node id is one of them is that validator
- * @param dataDir the RocksDB directory of the chain, state and consensus state; null keeps everything in memory
+ * @param validators the validators' Ed25519 public keys in index order (the same list on every
+ *     node); a peer whose authenticated node id is one of them is that validator
+ * @param dataDir the RocksDB directory of the chain, state and consensus state; null keeps
+ *     everything in memory
  * @param genesis the execution genesis (block 0, chain id)
  * @param p2pPort the p2p listen port on 127.0.0.1; 0 picks a free one
- * @param blockIntervalMillis how long a leader waits before proposing: the block time in the happy path
+ * @param blockIntervalMillis how long a leader waits before proposing: the block time in the happy
+ *     path
  * @param baseTimeoutMillis the consensus round timeout after a QC; must exceed the block interval
- * @param feeRecipient the coinbase of the blocks this validator proposes (receives the priority fees)
+ * @param feeRecipient the coinbase of the blocks this validator proposes (receives the priority
+ *     fees)
  */
-public record ValidatorConfig(Ed25519.KeyPair nodeKey, List<Bytes> validators, Path dataDir, Genesis genesis,
-    int p2pPort, long blockIntervalMillis, long baseTimeoutMillis, Address feeRecipient) {
+public record ValidatorConfig(
+    Ed25519.KeyPair nodeKey,
+    List<Bytes> validators,
+    Path dataDir,
+    Genesis genesis,
+    int p2pPort,
+    long blockIntervalMillis,
+    long baseTimeoutMillis,
+    Address feeRecipient) {
   /** The consensus epoch: one per chain while the validator set is static (see docs/node.md). */
   public static final long CONSENSUS_EPOCH = 1;
 
@@ -36,31 +46,66 @@ public record ValidatorConfig(Ed25519.KeyPair nodeKey, List<Bytes> validators, P
     validators = List.copyOf(validators);
     if (validators.isEmpty()) throw new IllegalArgumentException("the validator set is empty");
     for (Bytes v : validators) {
-      if (v.size() != Ed25519.PUBLIC_KEY_SIZE) throw new IllegalArgumentException("validator key of " + v.size() + " bytes");
+      if (v.size() != Ed25519.PUBLIC_KEY_SIZE)
+        throw new IllegalArgumentException("validator key of " + v.size() + " bytes");
     }
     if (validators.stream().distinct().count() != validators.size()) {
       throw new IllegalArgumentException("the validator set lists a key twice");
     }
     if (blockIntervalMillis < 0 || baseTimeoutMillis <= blockIntervalMillis) {
-      throw new IllegalArgumentException("need 0 <= block interval (" + blockIntervalMillis
-          + " ms) < round timeout (" + baseTimeoutMillis + " ms)");
+      throw new IllegalArgumentException(
+          "need 0 <= block interval ("
+              + blockIntervalMillis
+              + " ms) < round timeout ("
+              + baseTimeoutMillis
+              + " ms)");
     }
   }
 
   /** Validator {@code index} of a set whose private keys are all known (devnet, tests). */
-  public static ValidatorConfig of(int index, Path dataDir, Genesis genesis, List<Ed25519.KeyPair> validatorKeys,
-      int p2pPort, long blockIntervalMillis, long baseTimeoutMillis) {
-    if (index < 0 || index >= validatorKeys.size()) throw new IllegalArgumentException("no validator " + index);
+  public static ValidatorConfig of(
+      int index,
+      Path dataDir,
+      Genesis genesis,
+      List<Ed25519.KeyPair> validatorKeys,
+      int p2pPort,
+      long blockIntervalMillis,
+      long baseTimeoutMillis) {
+    if (index < 0 || index >= validatorKeys.size())
+      throw new IllegalArgumentException("no validator " + index);
     Ed25519.KeyPair own = validatorKeys.get(index);
-    return new ValidatorConfig(own, publicKeys(validatorKeys), dataDir, genesis, p2pPort, blockIntervalMillis,
-        baseTimeoutMillis, defaultFeeRecipient(own.publicKey()));
+    return new ValidatorConfig(
+        own,
+        publicKeys(validatorKeys),
+        dataDir,
+        genesis,
+        p2pPort,
+        blockIntervalMillis,
+        baseTimeoutMillis,
+        defaultFeeRecipient(own.publicKey()));
   }
 
-  /** Kept for callers written before the consensus state was persisted; {@code epoch} is ignored. */
-  public ValidatorConfig(int index, Path dataDir, Genesis genesis, List<Ed25519.KeyPair> validatorKeys, int p2pPort,
-      long blockIntervalMillis, long baseTimeoutMillis, long epoch) {
-    this(validatorKeys.get(index), publicKeys(validatorKeys), dataDir, genesis, p2pPort, blockIntervalMillis,
-        baseTimeoutMillis, defaultFeeRecipient(validatorKeys.get(index).publicKey()));
+  /**
+   * Kept for callers written before the consensus state was persisted; {@code epoch} is ignored.
+   */
+  public ValidatorConfig(
+      int index,
+      Path dataDir,
+      Genesis genesis,
+      List<Ed25519.KeyPair> validatorKeys,
+      int p2pPort,
+      long blockIntervalMillis,
+      long baseTimeoutMillis,
+      long epoch) {
+    this(
+        validatorKeys.get(index),
+        publicKeys(validatorKeys),
+        dataDir,
+        genesis,
+        p2pPort,
+        blockIntervalMillis,
+        baseTimeoutMillis,
+        defaultFeeRecipient(validatorKeys.get(index).publicKey()));
   }
 
   public static List<Bytes> publicKeys(List<Ed25519.KeyPair> keys) {
@@ -69,7 +114,10 @@ public record ValidatorConfig(Ed25519.KeyPair nodeKey, List<Bytes> validators, P
     return out;
   }
 
-  /** The last 20 bytes of keccak256(validator public key): a default fee recipient nobody has the key of. */
+  /**
+   * The last 20 bytes of keccak256(validator public key): a default fee recipient nobody has the
+   * key of.
+   */
   public static Address defaultFeeRecipient(byte[] publicKey) {
     return Address.of(Keccak.hash(publicKey).slice(12, 20));
   }

@@ -7,13 +7,14 @@ import io.levity.consensus.engine.CommitVerifier;
 import io.levity.consensus.engine.Engine;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
-import io.levity.consensus.message.MalformedMessageException;
-import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.message.ConsensusCodec;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.MalformedMessageException;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockBuilder;
 import io.levity.execution.block.BlockHeader;
@@ -25,11 +26,12 @@ import io.levity.node.api.EthJson;
 import io.levity.node.api.StoreChainView;
 import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
-import io.levity.node.metrics.MetricsServer;
-import io.levity.node.metrics.NodeMetrics;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.mempool.MempoolException;
+import io.levity.node.metrics.MetricsServer;
+import io.levity.node.metrics.NodeMetrics;
 import io.levity.node.p2p.MessageHandler;
+import io.levity.node.p2p.Misbehavior;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pConfig;
 import io.levity.node.p2p.P2pMessage;
@@ -42,9 +44,6 @@ import io.levity.node.rpc.SubscriptionHub;
 import io.levity.node.store.BlockStore;
 import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
-import io.levity.node.p2p.Misbehavior;
-import io.levity.core.bytes.Bytes32;
-import java.util.function.Consumer;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,27 +54,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node, wired: RocksDB chain, state and consensus state, mempool, p2p, JSON-RPC and, for a validator, the
- * consensus engine driven in real time. Everything the engine sees (p2p messages, timers, payloads, execution
- * results) and everything that writes the chain (commits, synced blocks) is serialised onto one thread, the
- * consensus thread. Consensus orders {@link Payload}s; each commit is executed by {@link ChainExecutor} and stored
- * atomically with its consensus ledger entry before the engine hears the state root.
+ * One node, wired: RocksDB chain, state and consensus state, mempool, p2p, JSON-RPC and, for a
+ * validator, the consensus engine driven in real time. Everything the engine sees (p2p messages,
+ * timers, payloads, execution results) and everything that writes the chain (commits, synced
+ * blocks) is serialised onto one thread, the consensus thread. Consensus orders {@link Payload}s;
+ * each commit is executed by {@link ChainExecutor} and stored atomically with its consensus ledger
+ * entry before the engine hears the state root.
  *
- * <p><b>Block sync.</b> Every node announces its head ({@code Status}) to its peers twice a second. A node more than
- * {@link #SYNC_GAP} blocks behind its best peer (after a restart, a partition, or from an empty disk) pauses its
- * engine and fetches committed blocks with their commit certificates ({@code GetBlocks}/{@code Blocks}); each batch
- * must hash-link to its own ledger tip and end at a block a verified certificate commits, and is re-executed before
- * it is stored. Once level again it restarts the engine from its persisted safety state and ledger. A full node
- * (key not in the validator set) never runs the engine and follows by sync alone.
+ * <p><b>Block sync.</b> Every node announces its head ({@code Status}) to its peers twice a second.
+ * A node more than {@link #SYNC_GAP} blocks behind its best peer (after a restart, a partition, or
+ * from an empty disk) pauses its engine and fetches committed blocks with their commit certificates
+ * ({@code GetBlocks}/{@code Blocks}); each batch must hash-link to its own ledger tip and end at a
+ * block a verified certificate commits, and is re-executed before it is stored. Once level again it
+ * restarts the engine from its persisted safety state and ledger. A full node (key not in the
+ * validator set) never runs the engine and follows by sync alone.
  */
 public final class ValidatorNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ValidatorNode.class);
+
   /** A validator further behind its best peer than this pauses consensus and syncs blocks. */
   public static final int SYNC_GAP = 4;
+
   private static final long STATUS_INTERVAL_MILLIS = 500;
   private static final long SYNC_TIMEOUT_NANOS = 5_000_000_000L;
 
@@ -100,13 +104,17 @@ public final class ValidatorNode implements AutoCloseable {
   private final P2pNetwork p2p;
   private final PeerHeights peerHeights;
   private Engine engine;
-  /** Bumped whenever the engine stops or starts, so timers of an earlier engine fire into nothing. */
+
+  /**
+   * Bumped whenever the engine stops or starts, so timers of an earlier engine fire into nothing.
+   */
   private long engineGeneration;
+
   private NodeId syncPeer;
   private long syncSentNanos;
   private long syncedBlocks;
   private volatile boolean halted;
-  private volatile Consumer<Throwable> fatalHandler = t -> { };
+  private volatile Consumer<Throwable> fatalHandler = t -> {};
   private JsonRpcServer rpcServer;
   private MetricsServer metricsServer;
   private volatile boolean closed;
@@ -114,23 +122,32 @@ public final class ValidatorNode implements AutoCloseable {
   private volatile boolean syncing;
   private final NodeMetrics metrics = new NodeMetrics();
   private final NodeMetrics.Counter committedBlocks =
-      metrics.counter("levity_committed_blocks_total", "Blocks committed by consensus and executed.");
+      metrics.counter(
+          "levity_committed_blocks_total", "Blocks committed by consensus and executed.");
   private final NodeMetrics.Counter committedTxs =
-      metrics.counter("levity_committed_transactions_total", "Transactions in committed blocks (rate() gives tx/s).");
+      metrics.counter(
+          "levity_committed_transactions_total",
+          "Transactions in committed blocks (rate() gives tx/s).");
   private final NodeMetrics.Counter syncedBlocksCounter =
-      metrics.counter("levity_synced_blocks_total", "Committed blocks fetched from peers and executed.");
+      metrics.counter(
+          "levity_synced_blocks_total", "Committed blocks fetched from peers and executed.");
   private final NodeMetrics.Summary blockInterval =
-      metrics.summary("levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
-  private final NodeMetrics.Summary commitLatency = metrics.summary("levity_commit_latency_seconds",
-      "Wall time from this node's first sight of a proposal (or its own payload request) to its commit.");
+      metrics.summary(
+          "levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
+  private final NodeMetrics.Summary commitLatency =
+      metrics.summary(
+          "levity_commit_latency_seconds",
+          "Wall time from this node's first sight of a proposal (or its own payload request) to its commit.");
   private final Map<Long, Long> firstSeenNanos = new HashMap<>();
   private long lastCommitNanos;
 
   public ValidatorNode(ValidatorConfig cfg) {
     this.cfg = cfg;
     this.index = cfg.index();
-    this.store = cfg.dataDir() == null ? new RocksDbBlockStore(new InMemoryKeyValueStore())
-        : RocksDbBlockStore.open(cfg.dataDir());
+    this.store =
+        cfg.dataDir() == null
+            ? new RocksDbBlockStore(new InMemoryKeyValueStore())
+            : RocksDbBlockStore.open(cfg.dataDir());
     try {
       store.initialize(cfg.genesis());
       List<Validator> validators = new ArrayList<>();
@@ -142,10 +159,17 @@ public final class ValidatorNode implements AutoCloseable {
       }
       this.validatorSet = new ValidatorSet(ValidatorConfig.CONSENSUS_EPOCH, validators);
       this.peerHeights = new PeerHeights(indexOf.keySet());
-      this.engineConfig = EngineConfig.defaults(cfg.chainId())
-          .withTimeouts(cfg.baseTimeoutMillis(), 1.5, Math.max(30_000, 10 * cfg.baseTimeoutMillis()));
-      DecodeLimits limits = new DecodeLimits(16 << 20, engineConfig.maxPayloadBytes(), ValidatorSet.MAX_VALIDATORS,
-          Ed25519Scheme.INSTANCE.maxSignatureBytes(), engineConfig.syncBatch());
+      this.engineConfig =
+          EngineConfig.defaults(cfg.chainId())
+              .withTimeouts(
+                  cfg.baseTimeoutMillis(), 1.5, Math.max(30_000, 10 * cfg.baseTimeoutMillis()));
+      DecodeLimits limits =
+          new DecodeLimits(
+              16 << 20,
+              engineConfig.maxPayloadBytes(),
+              ValidatorSet.MAX_VALIDATORS,
+              Ed25519Scheme.INSTANCE.maxSignatureBytes(),
+              engineConfig.syncBatch());
       this.codec = new ConsensusCodec(limits);
       this.consensus = new ConsensusStore(store, limits);
     } catch (RuntimeException e) {
@@ -154,30 +178,41 @@ public final class ValidatorNode implements AutoCloseable {
     }
     this.commitVerifier = new CommitVerifier(engineConfig, validatorSet, Ed25519Scheme.INSTANCE);
     this.executor = new ChainExecutor(store, cfg.chainId());
-    this.mempool = new Mempool(MempoolConfig.DEFAULT, mempoolReader(), store.head().orElseThrow().gasLimit());
+    this.mempool =
+        new Mempool(MempoolConfig.DEFAULT, mempoolReader(), store.head().orElseThrow().gasLimit());
     this.payloads = new PayloadBuilder(mempool, consensus.pendingBlocks(), cfg.feeRecipient());
     this.txValidator = new TransactionValidator(Fork.CANCUN, cfg.chainId());
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
     String name = index >= 0 ? "consensus-" + index : "node";
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
     BlockHeader genesisHeader = store.canonicalHash(0).flatMap(store::block).orElseThrow().header();
     P2pConfig pc = P2pConfig.defaults(cfg.chainId(), genesisHeader.hash()).withPort(cfg.p2pPort());
     this.p2p = new P2pNetwork(pc, cfg.nodeKey(), new Inbound());
 
-    StoreChainView view = new StoreChainView(cfg.chainId(), store, mempool, () -> p2p.peers().size());
-    new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) ->
-        p2p.gossip(new P2pMessage.Transactions(List.of(Bytes.wrap(raw))))).register(rpc);
+    StoreChainView view =
+        new StoreChainView(cfg.chainId(), store, mempool, () -> p2p.peers().size());
+    new EthApi(
+            view,
+            EthApi.Config.DEFAULT,
+            (tx, raw) -> p2p.gossip(new P2pMessage.Transactions(List.of(Bytes.wrap(raw)))))
+        .register(rpc);
 
     metrics.gauge("levity_chain_height", "Number of the head block.", () -> head().number());
     metrics.gauge("levity_consensus_round", "Current consensus round.", () -> round);
-    metrics.gauge("levity_mempool_transactions", "Transactions waiting in the mempool.", mempool::size);
+    metrics.gauge(
+        "levity_mempool_transactions", "Transactions waiting in the mempool.", mempool::size);
     metrics.gauge("levity_p2p_peers", "Connected peers.", this::peerCount);
-    metrics.gauge("levity_syncing", "1 while the node fetches blocks it is missing, else 0.", () -> syncing ? 1 : 0);
+    metrics.gauge(
+        "levity_syncing",
+        "1 while the node fetches blocks it is missing, else 0.",
+        () -> syncing ? 1 : 0);
   }
 
   /** This node's metrics (Prometheus text through {@link #serveMetrics}). */
@@ -192,25 +227,32 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   /**
-   * Called (once, on the consensus thread) when the node cannot go on safely, for example when a committed block
-   * cannot be executed or stored: the node has already stopped consensus and block sync. The command line exits.
+   * Called (once, on the consensus thread) when the node cannot go on safely, for example when a
+   * committed block cannot be executed or stored: the node has already stopped consensus and block
+   * sync. The command line exits.
    */
   public void onFatal(Consumer<Throwable> handler) {
     this.fatalHandler = handler;
   }
 
   /**
-   * Binds the p2p port, starts announcing the head and, for a validator, starts consensus where its persisted state
-   * left it; returns the bound p2p port.
+   * Binds the p2p port, starts announcing the head and, for a validator, starts consensus where its
+   * persisted state left it; returns the bound p2p port.
    */
   public synchronized int start() throws InterruptedException {
     if (closed) throw new IllegalStateException("closed");
     int port = p2p.start();
-    thread.scheduleWithFixedDelay(() -> guarded(this::tick), STATUS_INTERVAL_MILLIS, STATUS_INTERVAL_MILLIS,
+    thread.scheduleWithFixedDelay(
+        () -> guarded(this::tick),
+        STATUS_INTERVAL_MILLIS,
+        STATUS_INTERVAL_MILLIS,
         TimeUnit.MILLISECONDS);
     if (index >= 0) onThread(this::startEngine);
-    LOG.info("{} started at head {} (p2p 127.0.0.1:{})", index >= 0 ? "validator " + index : "full node",
-        head().number(), port);
+    LOG.info(
+        "{} started at head {} (p2p 127.0.0.1:{})",
+        index >= 0 ? "validator " + index : "full node",
+        head().number(),
+        port);
     return port;
   }
 
@@ -219,7 +261,10 @@ public final class ValidatorNode implements AutoCloseable {
     for (PeerAddress p : peers) p2p.addStaticPeer(p);
   }
 
-  /** Serves this node's JSON-RPC over HTTP and WebSocket (0 picks a free port); returns {http, ws} ports. */
+  /**
+   * Serves this node's JSON-RPC over HTTP and WebSocket (0 picks a free port); returns {http, ws}
+   * ports.
+   */
   public int[] serveRpc(int httpPort, int wsPort) throws InterruptedException {
     rpcServer = new JsonRpcServer(rpc, hub, RpcServerConfig.DEFAULT);
     return new int[] {rpcServer.startHttp(httpPort), rpcServer.startWebSocket(wsPort)};
@@ -264,7 +309,9 @@ public final class ValidatorNode implements AutoCloseable {
     if (closed) return;
     try {
       thread.execute(() -> guarded(r));
-    } catch (java.util.concurrent.RejectedExecutionException e) { // closed between the check and the call
+    } catch (
+        java.util.concurrent.RejectedExecutionException
+            e) { // closed between the check and the call
       LOG.debug("{}: event dropped while closing", name());
     }
   }
@@ -275,7 +322,8 @@ public final class ValidatorNode implements AutoCloseable {
       r.run();
     } catch (RuntimeException e) {
       if (closed && e instanceof java.util.concurrent.RejectedExecutionException) {
-        LOG.debug("{}: step cut short by close: {}", name(), e.toString()); // a timer set while closing
+        LOG.debug(
+            "{}: step cut short by close: {}", name(), e.toString()); // a timer set while closing
       } else {
         LOG.error("{}: consensus step failed", name(), e);
       }
@@ -291,15 +339,27 @@ public final class ValidatorNode implements AutoCloseable {
     cancelTimers();
     engineGeneration++;
     Signer signer = Ed25519Scheme.INSTANCE.signer(cfg.nodeKey().secretKey());
-    engine = new Engine(engineConfig, validatorSet, index, signer, Ed25519Scheme.INSTANCE, consensus.safety(),
-        consensus, consensus.pendingBlocks());
+    engine =
+        new Engine(
+            engineConfig,
+            validatorSet,
+            index,
+            signer,
+            Ed25519Scheme.INSTANCE,
+            consensus.safety(),
+            consensus,
+            consensus.pendingBlocks());
     BlockHeader h = head();
     if (h.number() > 0) {
       Bytes32 tip = consensus.idAt(h.number()).orElseThrow();
       apply(engine.handle(new Event.BlockExecuted(tip, h.number(), h.stateRoot())));
     }
     apply(engine.handle(new Event.Start()));
-    LOG.info("{}: consensus running from height {}, round {}", name(), h.number(), engine.currentRound());
+    LOG.info(
+        "{}: consensus running from height {}, round {}",
+        name(),
+        h.number(),
+        engine.currentRound());
   }
 
   private void stopEngine(String why) {
@@ -328,13 +388,20 @@ public final class ValidatorNode implements AutoCloseable {
     round = e.currentRound();
     firstSeenNanos.putIfAbsent(round, System.nanoTime());
     for (Action a : actions) {
-      if (gen != engineGeneration || halted) return; // a commit failed or sync paused the engine mid-list
+      if (gen != engineGeneration || halted)
+        return; // a commit failed or sync paused the engine mid-list
       switch (a) {
         case Action.Send x -> p2p.send(nodeIds.get(x.to()), wire(x.message()));
         case Action.Broadcast x -> p2p.broadcast(wire(x.message()));
         case Action.SetTimer x -> {
-          ScheduledFuture<?> old = timers.put(x.timerId(), thread.schedule(() -> guarded(() ->
-              handle(gen, new Event.TimerFired(x.timerId(), x.round()))), x.delayMillis(), TimeUnit.MILLISECONDS));
+          ScheduledFuture<?> old =
+              timers.put(
+                  x.timerId(),
+                  thread.schedule(
+                      () ->
+                          guarded(() -> handle(gen, new Event.TimerFired(x.timerId(), x.round()))),
+                      x.delayMillis(),
+                      TimeUnit.MILLISECONDS));
           if (old != null) old.cancel(false);
         }
         case Action.RequestPayload x -> schedulePayload(gen, x, System.nanoTime());
@@ -349,25 +416,31 @@ public final class ValidatorNode implements AutoCloseable {
   }
 
   /**
-   * Block pacing. An idle chain makes a block every block interval. When there is work (transactions waiting that
-   * no uncommitted ancestor already carries, or an uncommitted ancestor with transactions that needs the next
-   * certificates to commit), the leader proposes after the short {@link #minBlockIntervalMillis}: under load,
-   * rounds run back to back and commit latency is a few network round trips plus execution, not three block
-   * intervals.
+   * Block pacing. An idle chain makes a block every block interval. When there is work
+   * (transactions waiting that no uncommitted ancestor already carries, or an uncommitted ancestor
+   * with transactions that needs the next certificates to commit), the leader proposes after the
+   * short {@link #minBlockIntervalMillis}: under load, rounds run back to back and commit latency
+   * is a few network round trips plus execution, not three block intervals.
    */
   private void schedulePayload(long gen, Action.RequestPayload x, long requestedAt) {
     long poll = Math.max(5, Math.min(25, minBlockIntervalMillis()));
-    thread.schedule(() -> guarded(() -> {
-      if (gen != engineGeneration) return;
-      long waited = (System.nanoTime() - requestedAt) / 1_000_000;
-      PayloadBuilder.InFlight inFlight = payloads.inFlight(x.parentId());
-      if (waited >= cfg.blockIntervalMillis() || (payloads.hasWork(inFlight) && waited >= minBlockIntervalMillis())) {
-        Payload p = payloads.build(head(), inFlight, System.currentTimeMillis() / 1000);
-        handle(gen, new Event.PayloadReady(x.round(), p.encode()));
-      } else {
-        schedulePayload(gen, x, requestedAt);
-      }
-    }), poll, TimeUnit.MILLISECONDS);
+    thread.schedule(
+        () ->
+            guarded(
+                () -> {
+                  if (gen != engineGeneration) return;
+                  long waited = (System.nanoTime() - requestedAt) / 1_000_000;
+                  PayloadBuilder.InFlight inFlight = payloads.inFlight(x.parentId());
+                  if (waited >= cfg.blockIntervalMillis()
+                      || (payloads.hasWork(inFlight) && waited >= minBlockIntervalMillis())) {
+                    Payload p = payloads.build(head(), inFlight, System.currentTimeMillis() / 1000);
+                    handle(gen, new Event.PayloadReady(x.round(), p.encode()));
+                  } else {
+                    schedulePayload(gen, x, requestedAt);
+                  }
+                }),
+        poll,
+        TimeUnit.MILLISECONDS);
   }
 
   private long minBlockIntervalMillis() {
@@ -384,8 +457,12 @@ public final class ValidatorNode implements AutoCloseable {
     lastCommitNanos = now;
     long headNumber = head().number();
     if (cb.height() != headNumber + 1) {
-      fatal(new IllegalStateException("consensus committed height " + cb.height() + " but the chain head is "
-          + headNumber));
+      fatal(
+          new IllegalStateException(
+              "consensus committed height "
+                  + cb.height()
+                  + " but the chain head is "
+                  + headNumber));
       return;
     }
     Block b;
@@ -398,25 +475,41 @@ public final class ValidatorNode implements AutoCloseable {
     committedBlocks.add(1);
     committedTxs.add(b.transactions().size());
     long gen = engineGeneration;
-    onThread(() -> handle(gen, new Event.BlockExecuted(cb.id(), cb.height(), b.header().stateRoot())));
+    onThread(
+        () -> handle(gen, new Event.BlockExecuted(cb.id(), cb.height(), b.header().stateRoot())));
   }
 
-  /** Executes a committed consensus block's payload and stores the result with its ledger entry, in one batch. */
-  private Block executeAndStore(io.levity.consensus.types.ConsensusBlock cb, io.levity.consensus.types.QuorumCert proof) {
+  /**
+   * Executes a committed consensus block's payload and stores the result with its ledger entry, in
+   * one batch.
+   */
+  private Block executeAndStore(
+      io.levity.consensus.types.ConsensusBlock cb, io.levity.consensus.types.QuorumCert proof) {
     Payload payload;
     try {
       payload = Payload.decode(cb.payload());
-    } catch (RuntimeException e) { // a certified but malformed payload: every node executes it as empty
-      LOG.warn("{}: committed payload at height {} is malformed: {}", name(), cb.height(), e.getMessage());
+    } catch (
+        RuntimeException e) { // a certified but malformed payload: every node executes it as empty
+      LOG.warn(
+          "{}: committed payload at height {} is malformed: {}",
+          name(),
+          cb.height(),
+          e.getMessage());
       payload = Payload.EMPTY;
     }
-    BlockBuilder.Built built = executor.executeAndStore(payload, cb.id(),
-        batch -> consensus.ledgerEntry(batch, cb, proof));
+    BlockBuilder.Built built =
+        executor.executeAndStore(
+            payload, cb.id(), batch -> consensus.ledgerEntry(batch, cb, proof));
     Block b = built.block();
     mempool.onNewState(mempoolReader(), b.header().gasLimit());
     hub.publishHead(EthJson.head(b));
     for (BlockStore.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
-    LOG.debug("{}: block {} {} txs={} root={}", name(), b.number(), b.hash(), b.transactions().size(),
+    LOG.debug(
+        "{}: block {} {} txs={} root={}",
+        name(),
+        b.number(),
+        b.hash(),
+        b.transactions().size(),
         b.header().stateRoot());
     return b;
   }
@@ -443,7 +536,10 @@ public final class ValidatorNode implements AutoCloseable {
     syncStep();
   }
 
-  /** Decides whether to fetch blocks, pause or resume consensus; sends at most one request at a time. */
+  /**
+   * Decides whether to fetch blocks, pause or resume consensus; sends at most one request at a
+   * time.
+   */
   private void syncStep() {
     long h = head().number();
     Optional<PeerHeights.Peer> best = peerHeights.best(p2p::isConnected);
@@ -453,11 +549,14 @@ public final class ValidatorNode implements AutoCloseable {
       peerHeights.forget(syncPeer); // ask someone else; its next Status brings it back
       syncPeer = null;
     }
-    // A running validator pauses only when f + 1 validators say they are ahead, so at least one honest one is: a
-    // single peer announcing a height it does not have cannot stall consensus (and is penalised when it fails to
+    // A running validator pauses only when f + 1 validators say they are ahead, so at least one
+    // honest one is: a
+    // single peer announcing a height it does not have cannot stall consensus (and is penalised
+    // when it fails to
     // serve it, below).
     if (engine != null && peerHeights.claimedByFPlusOne(p2p::isConnected) > h + SYNC_GAP) {
-      stopEngine("behind by " + (best.map(PeerHeights.Peer::height).orElse(h) - h) + " blocks; syncing");
+      stopEngine(
+          "behind by " + (best.map(PeerHeights.Peer::height).orElse(h) - h) + " blocks; syncing");
     }
     if (engine == null && best.isPresent() && best.get().height() > h) {
       syncing = true;
@@ -475,7 +574,10 @@ public final class ValidatorNode implements AutoCloseable {
     if (engine == null && index >= 0 && syncPeer == null) startEngine();
   }
 
-  /** A peer's answer to our GetBlocks: verify, execute and store what it proves committed, then go on. */
+  /**
+   * A peer's answer to our GetBlocks: verify, execute and store what it proves committed, then go
+   * on.
+   */
   private void onBlocks(NodeId from, List<Bytes> items) {
     if (!from.equals(syncPeer)) return; // unsolicited or late
     syncPeer = null;
@@ -488,7 +590,9 @@ public final class ValidatorNode implements AutoCloseable {
       peerHeights.forget(from);
       return;
     }
-    if (entries.isEmpty()) { // it announced a height it cannot serve (nothing is ever pruned): a lie or a bug
+    if (entries
+        .isEmpty()) { // it announced a height it cannot serve (nothing is ever pruned): a lie or a
+      // bug
       p2p.penalize(from, Misbehavior.INVALID_DATA);
       peerHeights.forget(from);
       return;
@@ -519,7 +623,10 @@ public final class ValidatorNode implements AutoCloseable {
     syncStep(); // the next batch right away
   }
 
-  /** Serves a GetBlocks from the ledger (p2p inbound thread; the store is safe to read concurrently). */
+  /**
+   * Serves a GetBlocks from the ledger (p2p inbound thread; the store is safe to read
+   * concurrently).
+   */
   private void serveBlocks(NodeId from, P2pMessage.GetBlocks g) {
     p2p.send(from, new P2pMessage.Blocks(SyncBatches.serve(consensus, g.fromHeight(), g.max())));
   }
@@ -549,7 +656,8 @@ public final class ValidatorNode implements AutoCloseable {
         case P2pMessage.Transactions t -> {
           for (Bytes raw : t.transactions()) {
             try {
-              // The hash of a transaction is that of its encoding: known ones skip decoding and signature recovery.
+              // The hash of a transaction is that of its encoding: known ones skip decoding and
+              // signature recovery.
               if (mempool.contains(io.levity.core.crypto.Keccak.hash(raw.toArray()))) continue;
               ValidatedTransaction v = txValidator.decodeAndValidate(raw.toArray());
               mempool.add(v, raw.size());
@@ -562,8 +670,7 @@ public final class ValidatorNode implements AutoCloseable {
         case P2pMessage.Status s -> peerHeights.announced(from, s.height());
         case P2pMessage.GetBlocks g -> serveBlocks(from, g);
         case P2pMessage.Blocks b -> onThread(() -> onBlocks(from, b.blocks()));
-        default -> {
-        }
+        default -> {}
       }
     }
 

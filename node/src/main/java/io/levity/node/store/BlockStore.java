@@ -11,18 +11,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The node's chain: committed blocks, their receipts and indexes, the canonical chain by number and the head, in
- * the same key-value store as the world state. {@link #commit} writes a block with everything that goes with it
- * (state trie nodes included) in one atomic batch, so after a crash the store holds either the old head or the new
- * one, never a mix. Levity's BFT finality means the canonical chain only grows: each committed block extends the
- * head. Reads are thread-safe; commits are serialized.
+ * The node's chain: committed blocks, their receipts and indexes, the canonical chain by number and
+ * the head, in the same key-value store as the world state. {@link #commit} writes a block with
+ * everything that goes with it (state trie nodes included) in one atomic batch, so after a crash
+ * the store holds either the old head or the new one, never a mix. Levity's BFT finality means the
+ * canonical chain only grows: each committed block extends the head. Reads are thread-safe; commits
+ * are serialized.
  */
 public interface BlockStore extends AutoCloseable {
   /** Where a transaction was included. */
   record TransactionLocation(Bytes32 blockHash, long blockNumber, int index) {}
 
   /** A log with its position in the chain, as eth_getLogs reports it. */
-  record IndexedLog(Log log, Bytes32 blockHash, long blockNumber, Bytes32 transactionHash, int transactionIndex,
+  record IndexedLog(
+      Log log,
+      Bytes32 blockHash,
+      long blockNumber,
+      Bytes32 transactionHash,
+      int transactionIndex,
       int logIndex) {}
 
   /** The latest committed block's header; empty for a store without genesis. */
@@ -44,8 +50,9 @@ public interface BlockStore extends AutoCloseable {
   List<IndexedLog> logs(Bytes32 blockHash);
 
   /**
-   * Writes block 0 and the genesis state when the store is empty and returns the state at the head; when the store
-   * has a chain, checks that its block 0 is this genesis and returns the state at the stored head.
+   * Writes block 0 and the genesis state when the store is empty and returns the state at the head;
+   * when the store has a chain, checks that its block 0 is this genesis and returns the state at
+   * the stored head.
    *
    * @throws IllegalStateException when the store holds another chain
    */
@@ -55,12 +62,14 @@ public interface BlockStore extends AutoCloseable {
   TrieWorldState headState();
 
   /**
-   * Commits a block that extends the head: its state (the trie nodes and code staged by {@code state}), the block,
-   * its receipts, the canonical index, the transaction index and the new head, in one atomic write. If this throws,
-   * nothing was written: discard {@code state} and continue from {@link #headState()}.
+   * Commits a block that extends the head: its state (the trie nodes and code staged by {@code
+   * state}), the block, its receipts, the canonical index, the transaction index and the new head,
+   * in one atomic write. If this throws, nothing was written: discard {@code state} and continue
+   * from {@link #headState()}.
    *
-   * @throws IllegalArgumentException when the block does not extend the head, its receipts do not match its
-   *     transactions, or state's root differs from the header's state root (nothing is written)
+   * @throws IllegalArgumentException when the block does not extend the head, its receipts do not
+   *     match its transactions, or state's root differs from the header's state root (nothing is
+   *     written)
    */
   void commit(Block block, List<Receipt> receipts, TrieWorldState state);
 

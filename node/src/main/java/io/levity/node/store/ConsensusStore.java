@@ -1,12 +1,12 @@
 package io.levity.node.store;
 
-import io.levity.consensus.engine.PendingBlockStore;
 import io.levity.consensus.engine.LedgerView;
+import io.levity.consensus.engine.PendingBlockStore;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.safety.SafetyStore;
-import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.BlockRef;
 import io.levity.consensus.types.CanonicalEncoding;
+import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.TimeoutCert;
@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The consensus engine's durable state, in the node's RocksDB next to the chain (writes are synchronous, so each
- * returns only once fsynced): the {@link SafetyStore} ({@link #safety()}), the {@link PendingBlockStore} of uncommitted
- * blocks ({@link #pendingBlocks()}), and the {@link LedgerView} of committed ones (this object). The consensus epoch is fixed for the chain, so consensus height {@code h} is
- * execution block {@code h}: a ledger entry is written in the same atomic batch as its execution block
- * ({@link #ledgerEntry}), and the ledger's tip is always the stored head.
+ * The consensus engine's durable state, in the node's RocksDB next to the chain (writes are
+ * synchronous, so each returns only once fsynced): the {@link SafetyStore} ({@link #safety()}), the
+ * {@link PendingBlockStore} of uncommitted blocks ({@link #pendingBlocks()}), and the {@link
+ * LedgerView} of committed ones (this object). The consensus epoch is fixed for the chain, so
+ * consensus height {@code h} is execution block {@code h}: a ledger entry is written in the same
+ * atomic batch as its execution block ({@link #ledgerEntry}), and the ledger's tip is always the
+ * stored head.
  *
  * <pre>
  *   'L' || height(8, big-endian) -> rlp([consensus block encoding, encoding of the QC that committed it])
@@ -34,6 +36,7 @@ import java.util.Optional;
  *   "safety"                      -> rlp([epoch, lastVoted, highestTimeout, lastProposed, QC, [TC] or []])
  *   "pending"                     -> rlp([block encoding, ...]) the uncommitted blocks
  * </pre>
+ *
  * The safety state and the pending set are small and rewritten whole. Thread-safe.
  */
 public final class ConsensusStore implements LedgerView {
@@ -42,10 +45,13 @@ public final class ConsensusStore implements LedgerView {
   static final byte[] SAFETY = {'s', 'a', 'f', 'e', 't', 'y'};
   static final byte[] PENDING = {'p', 'e', 'n', 'd', 'i', 'n', 'g'};
 
-  /** A committed block with the certificate that committed it (or a descendant in the same commit). */
+  /**
+   * A committed block with the certificate that committed it (or a descendant in the same commit).
+   */
   public record Entry(ConsensusBlock block, QuorumCert proof) {
     public byte[] encode() {
-      return Rlp.encodeList(Rlp.encodeBytes(block.encoding()), Rlp.encodeBytes(CanonicalEncoding.quorumCert(proof)));
+      return Rlp.encodeList(
+          Rlp.encodeBytes(block.encoding()), Rlp.encodeBytes(CanonicalEncoding.quorumCert(proof)));
     }
   }
 
@@ -58,20 +64,25 @@ public final class ConsensusStore implements LedgerView {
     this.chain = chain;
     this.kv = chain.keyValueStore();
     this.limits = limits;
-    kv.get(PENDING).ifPresent(v -> {
-      RlpReader r = new RlpReader(v);
-      r.enterList();
-      while (r.hasNext()) {
-        ConsensusBlock b = decodeBlock(r.readBytes());
-        pending.put(b.id(), b);
-      }
-      r.exitList();
-      r.requireEnd();
-    });
+    kv.get(PENDING)
+        .ifPresent(
+            v -> {
+              RlpReader r = new RlpReader(v);
+              r.enterList();
+              while (r.hasNext()) {
+                ConsensusBlock b = decodeBlock(r.readBytes());
+                pending.put(b.id(), b);
+              }
+              r.exitList();
+              r.requireEnd();
+            });
     long head = chain.head().map(h -> h.number()).orElse(0L);
     if (head > 0 && kv.get(ledgerKey(head)).isEmpty()) {
-      throw new IllegalStateException("the data directory holds " + head + " blocks but no consensus ledger for them:"
-          + " it was written by an older version of Levity; start over with a new data directory (devnet: --reset)");
+      throw new IllegalStateException(
+          "the data directory holds "
+              + head
+              + " blocks but no consensus ledger for them:"
+              + " it was written by an older version of Levity; start over with a new data directory (devnet: --reset)");
     }
   }
 
@@ -97,10 +108,17 @@ public final class ConsensusStore implements LedgerView {
   }
 
   static byte[] encodeSafety(SafetyState s) {
-    byte[] tc = s.highestTc().map(t -> Rlp.encodeList(CanonicalEncoding.timeoutCert(t))).orElse(Rlp.encodeList());
-    return Rlp.encodeList(Rlp.encodeLong(s.epoch()), Rlp.encodeLong(s.lastVotedRound()),
-        Rlp.encodeLong(s.highestTimeoutRound()), Rlp.encodeLong(s.lastProposedRound()),
-        CanonicalEncoding.quorumCert(s.highestQc()), tc);
+    byte[] tc =
+        s.highestTc()
+            .map(t -> Rlp.encodeList(CanonicalEncoding.timeoutCert(t)))
+            .orElse(Rlp.encodeList());
+    return Rlp.encodeList(
+        Rlp.encodeLong(s.epoch()),
+        Rlp.encodeLong(s.lastVotedRound()),
+        Rlp.encodeLong(s.highestTimeoutRound()),
+        Rlp.encodeLong(s.lastProposedRound()),
+        CanonicalEncoding.quorumCert(s.highestQc()),
+        tc);
   }
 
   SafetyState decodeSafety(byte[] v) {
@@ -112,8 +130,8 @@ public final class ConsensusStore implements LedgerView {
     long proposed = r.readLong();
     QuorumCert qc = CanonicalEncoding.readQuorumCert(r, limits);
     r.enterList();
-    Optional<TimeoutCert> tc = r.hasNext() ? Optional.of(CanonicalEncoding.readTimeoutCert(r, limits))
-        : Optional.empty();
+    Optional<TimeoutCert> tc =
+        r.hasNext() ? Optional.of(CanonicalEncoding.readTimeoutCert(r, limits)) : Optional.empty();
     r.exitList();
     r.exitList();
     r.requireEnd();
@@ -159,10 +177,11 @@ public final class ConsensusStore implements LedgerView {
   // ---- the ledger ----
 
   /**
-   * Stages the ledger entry of a committed block into the batch that stores its execution block, and drops it from
-   * the pending set in the same batch.
+   * Stages the ledger entry of a committed block into the batch that stores its execution block,
+   * and drops it from the pending set in the same batch.
    */
-  public synchronized void ledgerEntry(KeyValueStore.WriteBatch batch, ConsensusBlock block, QuorumCert proof) {
+  public synchronized void ledgerEntry(
+      KeyValueStore.WriteBatch batch, ConsensusBlock block, QuorumCert proof) {
     batch.put(ledgerKey(block.height()), new Entry(block, proof).encode());
     batch.put(idKey(block.id()), heightBytes(block.height()));
     if (pending.remove(block.id()) != null) batch.put(PENDING, encodePending());

@@ -3,13 +3,13 @@ package io.levity.node.store;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpReader;
+import io.levity.core.tx.Transaction;
 import io.levity.evm.Log;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.core.tx.Transaction;
 import io.levity.trie.KeyValueStore;
 import io.levity.trie.RocksDbKeyValueStore;
 import java.nio.file.Path;
@@ -19,9 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link BlockStore} in a {@link KeyValueStore}: RocksDB in production ({@link #open(Path)}), shared with the world
- * state. State trie nodes are keyed by their 32-byte hash and code by {@code 'c' || hash} (see TrieWorldState); the
- * chain's keys have other prefixes and lengths, so they never collide:
+ * {@link BlockStore} in a {@link KeyValueStore}: RocksDB in production ({@link #open(Path)}),
+ * shared with the world state. State trie nodes are keyed by their 32-byte hash and code by {@code
+ * 'c' || hash} (see TrieWorldState); the chain's keys have other prefixes and lengths, so they
+ * never collide:
  *
  * <pre>
  *   'b' || blockHash(32)        -> block RLP (header, transactions, [], [])
@@ -40,8 +41,13 @@ public final class RocksDbBlockStore implements BlockStore {
 
   private final KeyValueStore store;
   private volatile BlockHeader head;
-  /** Stored blocks and receipts never change, so the last few decoded ones are kept (RPC asks for them a lot). */
+
+  /**
+   * Stored blocks and receipts never change, so the last few decoded ones are kept (RPC asks for
+   * them a lot).
+   */
   private final Lru<Bytes32, Block> blocks = new Lru<>(16);
+
   private final Lru<Bytes32, List<Receipt>> receiptLists = new Lru<>(16);
   private final Lru<Bytes32, List<Bytes32>> txHashes = new Lru<>(16);
 
@@ -49,12 +55,13 @@ public final class RocksDbBlockStore implements BlockStore {
     private final java.util.LinkedHashMap<K, V> map;
 
     Lru(int size) {
-      map = new java.util.LinkedHashMap<>(size * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<K, V> e) {
-          return size() > size;
-        }
-      };
+      map =
+          new java.util.LinkedHashMap<>(size * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<K, V> e) {
+              return size() > size;
+            }
+          };
     }
 
     synchronized V get(K k) {
@@ -69,15 +76,25 @@ public final class RocksDbBlockStore implements BlockStore {
   /** A block store over any key-value store (the store is closed with it). */
   public RocksDbBlockStore(KeyValueStore store) {
     this.store = Objects.requireNonNull(store, "store");
-    this.head = store.get(HEAD).map(h -> readBlock(Bytes32.wrap32(h))
-        .orElseThrow(() -> new IllegalStateException("the head block " + Bytes32.wrap32(h) + " is missing"))
-        .header()).orElse(null);
+    this.head =
+        store
+            .get(HEAD)
+            .map(
+                h ->
+                    readBlock(Bytes32.wrap32(h))
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    "the head block " + Bytes32.wrap32(h) + " is missing"))
+                        .header())
+            .orElse(null);
   }
 
   /** Opens (creating if needed) a RocksDB database in dir with synchronous writes. */
   public static RocksDbBlockStore open(Path dir) {
-    return new RocksDbBlockStore(RocksDbKeyValueStore.open(dir, RocksDbKeyValueStore.Config.defaults()
-        .withSyncWrites(true)));
+    return new RocksDbBlockStore(
+        RocksDbKeyValueStore.open(
+            dir, RocksDbKeyValueStore.Config.defaults().withSyncWrites(true)));
   }
 
   /** The key-value store holding the chain and the world state. */
@@ -117,24 +134,27 @@ public final class RocksDbBlockStore implements BlockStore {
   public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
     List<Receipt> cached = receiptLists.get(blockHash);
     if (cached != null) return Optional.of(cached);
-    Optional<List<Receipt>> r = store.get(key(RECEIPTS, blockHash.unsafeArray()))
-        .map(v -> List.copyOf(decodeReceipts(v)));
+    Optional<List<Receipt>> r =
+        store.get(key(RECEIPTS, blockHash.unsafeArray())).map(v -> List.copyOf(decodeReceipts(v)));
     r.ifPresent(x -> receiptLists.put(blockHash, x));
     return r;
   }
 
   @Override
   public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
-    return store.get(key(TX_LOCATION, transactionHash.unsafeArray())).map(v -> {
-      RlpReader r = new RlpReader(v);
-      r.enterList();
-      Bytes32 blockHash = Bytes32.wrap32(r.readFixed(32, "block hash"));
-      long number = r.readLong();
-      int index = Math.toIntExact(r.readLong());
-      r.exitList();
-      r.requireEnd();
-      return new TransactionLocation(blockHash, number, index);
-    });
+    return store
+        .get(key(TX_LOCATION, transactionHash.unsafeArray()))
+        .map(
+            v -> {
+              RlpReader r = new RlpReader(v);
+              r.enterList();
+              Bytes32 blockHash = Bytes32.wrap32(r.readFixed(32, "block hash"));
+              long number = r.readLong();
+              int index = Math.toIntExact(r.readLong());
+              r.exitList();
+              r.requireEnd();
+              return new TransactionLocation(blockHash, number, index);
+            });
   }
 
   @Override
@@ -164,8 +184,12 @@ public final class RocksDbBlockStore implements BlockStore {
     if (head != null) {
       Optional<Bytes32> stored = canonicalHash(0);
       if (stored.isEmpty() || !stored.get().equals(block0.hash())) {
-        throw new IllegalStateException("the store holds a chain with genesis " + stored.orElse(null)
-            + ", not " + block0.hash() + "; use another data directory");
+        throw new IllegalStateException(
+            "the store holds a chain with genesis "
+                + stored.orElse(null)
+                + ", not "
+                + block0.hash()
+                + "; use another data directory");
       }
       return headState();
     }
@@ -188,41 +212,65 @@ public final class RocksDbBlockStore implements BlockStore {
   }
 
   /**
-   * Like {@link #commit(Block, List, TrieWorldState)}, with {@code extra} adding its own entries (the consensus
-   * ledger's, for one) to the same atomic batch, so the block and what committed it are stored together or not at
-   * all.
+   * Like {@link #commit(Block, List, TrieWorldState)}, with {@code extra} adding its own entries
+   * (the consensus ledger's, for one) to the same atomic batch, so the block and what committed it
+   * are stored together or not at all.
    */
-  public synchronized void commit(Block block, List<Receipt> receipts, TrieWorldState state,
+  public synchronized void commit(
+      Block block,
+      List<Receipt> receipts,
+      TrieWorldState state,
       java.util.function.Consumer<KeyValueStore.WriteBatch> extra) {
     BlockHeader h = head;
     if (h == null) throw new IllegalStateException("the store has no genesis block yet");
     if (block.number() != h.number() + 1 || !block.header().parentHash().equals(h.hash())) {
-      throw new IllegalArgumentException("block " + block.number() + " (" + block.hash() + ") does not extend the"
-          + " head " + h.number() + " (" + h.hash() + ")");
+      throw new IllegalArgumentException(
+          "block "
+              + block.number()
+              + " ("
+              + block.hash()
+              + ") does not extend the"
+              + " head "
+              + h.number()
+              + " ("
+              + h.hash()
+              + ")");
     }
     writeBlock(block, receipts, state, false, extra);
   }
 
-  private void writeBlock(Block block, List<Receipt> receipts, TrieWorldState state, boolean genesis,
+  private void writeBlock(
+      Block block,
+      List<Receipt> receipts,
+      TrieWorldState state,
+      boolean genesis,
       java.util.function.Consumer<KeyValueStore.WriteBatch> extra) {
     if (receipts.size() != block.transactions().size()) {
-      throw new IllegalArgumentException(block.transactions().size() + " transactions but " + receipts.size()
-          + " receipts");
+      throw new IllegalArgumentException(
+          block.transactions().size() + " transactions but " + receipts.size() + " receipts");
     }
     Bytes32 hash = block.hash();
     try (KeyValueStore.WriteBatch batch = store.newBatch()) {
       Bytes32 root = state.commit(batch);
       if (!root.equals(block.header().stateRoot())) {
-        throw new IllegalArgumentException("the state root " + root + " differs from block " + block.number()
-            + "'s " + block.header().stateRoot() + (genesis ? " (genesis)" : ""));
+        throw new IllegalArgumentException(
+            "the state root "
+                + root
+                + " differs from block "
+                + block.number()
+                + "'s "
+                + block.header().stateRoot()
+                + (genesis ? " (genesis)" : ""));
       }
       batch.put(key(BLOCK, hash.unsafeArray()), block.encode());
       batch.put(key(RECEIPTS, hash.unsafeArray()), encodeReceipts(receipts));
       batch.put(numberKey(block.number()), hash.toArray());
       List<Transaction> txs = block.transactions();
       for (int i = 0; i < txs.size(); i++) {
-        batch.put(key(TX_LOCATION, txs.get(i).hash().unsafeArray()), Rlp.encodeList(Rlp.encodeBytes(hash),
-            Rlp.encodeLong(block.number()), Rlp.encodeLong(i)));
+        batch.put(
+            key(TX_LOCATION, txs.get(i).hash().unsafeArray()),
+            Rlp.encodeList(
+                Rlp.encodeBytes(hash), Rlp.encodeLong(block.number()), Rlp.encodeLong(i)));
       }
       batch.put(HEAD, hash.toArray());
       extra.accept(batch);

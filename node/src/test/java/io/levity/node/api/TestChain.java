@@ -6,6 +6,9 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.ContractAddress;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockBuilder;
@@ -13,9 +16,6 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionSigner;
 import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
@@ -27,20 +27,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small chain in memory: block 1 holds a transfer and a contract deployment, block 2 a call that stores and logs
- * and a call that reverts with Error("nope").
+ * A small chain in memory: block 1 holds a transfer and a contract deployment, block 2 a call that
+ * stores and logs and a call that reverts with Error("nope").
  */
 final class TestChain {
   static final long CHAIN_ID = 1337;
   static final long GAS_LIMIT = 30_000_000;
   static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
-  static final TransactionSigner ALICE = new TransactionSigner(KeyPair.fromPrivate(Keccak.hash(new byte[] {1})));
+  static final TransactionSigner ALICE =
+      new TransactionSigner(KeyPair.fromPrivate(Keccak.hash(new byte[] {1})));
   static final Address BOB = Address.fromHex("0x" + "b0".repeat(20));
   static final Bytes32 TOPIC = Keccak.hash(Bytes.wrap("Stored(address)".getBytes()));
   static final Bytes RUNTIME = runtime();
   static final Address CONTRACT = ContractAddress.create(ALICE.address(), 1);
-  static final Genesis GENESIS = new Genesis(CHAIN_ID, GAS_LIMIT, 0, GWEI, Bytes.EMPTY, Map.of(
-      ALICE.address(), Genesis.Account.ofBalance(GWEI.multiply(1_000_000_000L))));
+  static final Genesis GENESIS =
+      new Genesis(
+          CHAIN_ID,
+          GAS_LIMIT,
+          0,
+          GWEI,
+          Bytes.EMPTY,
+          Map.of(ALICE.address(), Genesis.Account.ofBalance(GWEI.multiply(1_000_000_000L))));
 
   final RocksDbBlockStore store = new RocksDbBlockStore(new InMemoryKeyValueStore());
   final Mempool mempool;
@@ -59,39 +66,57 @@ final class TestChain {
     logCall = tx(2, Optional.of(CONTRACT), Bytes.EMPTY, 100_000);
     revertCall = tx(3, Optional.of(CONTRACT), Bytes.of((byte) 1), 100_000);
     block2 = commit(store.headState(), List.of(logCall, revertCall));
-    AccountReader reader = new AccountReader() {
-      @Override
-      public long nonce(Address address) {
-        return store.headState().nonce(address);
-      }
+    AccountReader reader =
+        new AccountReader() {
+          @Override
+          public long nonce(Address address) {
+            return store.headState().nonce(address);
+          }
 
-      @Override
-      public UInt256 balance(Address address) {
-        return store.headState().balance(address);
-      }
-    };
+          @Override
+          public UInt256 balance(Address address) {
+            return store.headState().balance(address);
+          }
+        };
     mempool = new Mempool(MempoolConfig.DEFAULT, reader, GAS_LIMIT);
   }
 
   static Transaction tx(long nonce, Optional<Address> to, Bytes data, long gas) {
-    return ALICE.sign(new DynamicFeeTransaction(CHAIN_ID, nonce, GWEI, GWEI.multiply(3), gas, to, UInt256.ZERO,
-        data, List.of(), Transaction.UNSIGNED));
+    return ALICE.sign(
+        new DynamicFeeTransaction(
+            CHAIN_ID,
+            nonce,
+            GWEI,
+            GWEI.multiply(3),
+            gas,
+            to,
+            UInt256.ZERO,
+            data,
+            List.of(),
+            Transaction.UNSIGNED));
   }
 
   private Block commit(TrieWorldState state, List<Transaction> txs) {
     BlockHeader parent = store.head().orElseThrow();
-    BlockBuilder.Params params = new BlockBuilder.Params(Address.fromHex("0x" + "c0".repeat(20)),
-        parent.timestamp() + 1, Bytes32.ZERO, GAS_LIMIT, Bytes.EMPTY, Bytes32.ZERO);
-    BlockBuilder.Built built = new BlockBuilder(Fork.CANCUN, CHAIN_ID).build(state, parent, params, txs,
-        n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
+    BlockBuilder.Params params =
+        new BlockBuilder.Params(
+            Address.fromHex("0x" + "c0".repeat(20)),
+            parent.timestamp() + 1,
+            Bytes32.ZERO,
+            GAS_LIMIT,
+            Bytes.EMPTY,
+            Bytes32.ZERO);
+    BlockBuilder.Built built =
+        new BlockBuilder(Fork.CANCUN, CHAIN_ID)
+            .build(state, parent, params, txs, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     if (!built.dropped().isEmpty()) throw new IllegalStateException("dropped " + built.dropped());
     store.commit(built.block(), built.receipts(), state);
     return built.block();
   }
 
   /**
-   * No calldata: SSTORE(1, 42), then LOG2(data = 42, topics = TOPIC, caller). With calldata: REVERT with
-   * Error("nope").
+   * No calldata: SSTORE(1, 42), then LOG2(data = 42, topics = TOPIC, caller). With calldata: REVERT
+   * with Error("nope").
    */
   private static Bytes runtime() {
     ByteArrayOutputStream c = new ByteArrayOutputStream();
@@ -102,7 +127,8 @@ final class TestChain {
     c.write(0x33); // CALLER
     c.write(0x7f);
     c.writeBytes(TOPIC.toArray());
-    c.writeBytes(new byte[] {0x60, 0x20, 0x60, 0x00, (byte) 0xa2, 0x00}); // LOG2(0, 32, TOPIC, caller) STOP
+    c.writeBytes(
+        new byte[] {0x60, 0x20, 0x60, 0x00, (byte) 0xa2, 0x00}); // LOG2(0, 32, TOPIC, caller) STOP
     if (c.size() != revertAt) throw new IllegalStateException("jump destination is " + c.size());
     c.write(0x5b); // JUMPDEST
     c.write(0x7f);
@@ -128,7 +154,9 @@ final class TestChain {
   /** CODECOPY the runtime after this 12-byte prefix and RETURN it. */
   static Bytes initcode() {
     int n = RUNTIME.size();
-    byte[] prefix = {0x60, (byte) n, 0x60, 12, 0x60, 0x00, 0x39, 0x60, (byte) n, 0x60, 0x00, (byte) 0xf3};
+    byte[] prefix = {
+      0x60, (byte) n, 0x60, 12, 0x60, 0x00, 0x39, 0x60, (byte) n, 0x60, 0x00, (byte) 0xf3
+    };
     return Bytes.concat(Bytes.wrap(prefix), RUNTIME);
   }
 }

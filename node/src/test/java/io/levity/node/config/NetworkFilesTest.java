@@ -21,8 +21,11 @@ class NetworkFilesTest {
 
   private List<Path> init(int validators, int full) throws Exception {
     Address a = DevAccounts.dev(1).get(0).address();
-    return NetworkFiles.init(dir, new NetworkFiles.InitSpec(validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0,
-        Map.of()), new SecureRandom());
+    return NetworkFiles.init(
+        dir,
+        new NetworkFiles.InitSpec(
+            validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0, Map.of()),
+        new SecureRandom());
   }
 
   @Test
@@ -32,20 +35,29 @@ class NetworkFilesTest {
     NetworkFiles.NodeSetup v1 = NetworkFiles.readNode(configs.get(1));
     NetworkFiles.NodeSetup full = NetworkFiles.readNode(configs.get(3));
     assertThat(v1.config().index()).isEqualTo(1);
-    assertThat(full.config().index()).as("a full node's key is not in the validator set").isEqualTo(-1);
+    assertThat(full.config().index())
+        .as("a full node's key is not in the validator set")
+        .isEqualTo(-1);
     assertThat(v1.config().validators()).hasSize(3).isEqualTo(full.config().validators());
-    assertThat(v1.config().genesis().block().hash()).isEqualTo(full.config().genesis().block().hash());
+    assertThat(v1.config().genesis().block().hash())
+        .isEqualTo(full.config().genesis().block().hash());
     assertThat(v1.config().chainId()).isEqualTo(4242);
     assertThat(v1.config().genesis().alloc().get(DevAccounts.dev(1).get(0).address()).balance())
         .isEqualTo(UInt256.valueOf(new java.math.BigInteger("5000000000000000000")));
     assertThat(v1.config().p2pPort()).isEqualTo(30001);
-    assertThat(v1.peers()).containsExactly(new PeerAddress("127.0.0.1", 30000), new PeerAddress("127.0.0.1", 30002),
-        new PeerAddress("127.0.0.1", 30003));
+    assertThat(v1.peers())
+        .containsExactly(
+            new PeerAddress("127.0.0.1", 30000),
+            new PeerAddress("127.0.0.1", 30002),
+            new PeerAddress("127.0.0.1", 30003));
     assertThat(v1.httpPort()).isEqualTo(8002);
     assertThat(v1.wsPort()).isEqualTo(8003);
     assertThat(v1.config().blockIntervalMillis()).isEqualTo(500);
-    assertThat(v1.config().dataDir()).isEqualTo(dir.resolve("node1").resolve("data").toAbsolutePath());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("node1/node.key"))))
+    assertThat(v1.config().dataDir())
+        .isEqualTo(dir.resolve("node1").resolve("data").toAbsolutePath());
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("node1/node.key"))))
         .isEqualTo("rw-------");
   }
 
@@ -53,10 +65,14 @@ class NetworkFilesTest {
   void refusesToOverwriteANetworkAndNamesBadFields() throws Exception {
     List<Path> configs = init(1, 0);
     assertThatThrownBy(() -> init(1, 0)).hasMessageContaining("already holds a network");
-    Files.writeString(configs.get(0), "{\"genesis\":\"../genesis.json\",\"key\":\"node.key\",\"p2pPort\":70000}");
-    assertThatThrownBy(() -> NetworkFiles.readNode(configs.get(0))).hasMessageContaining("'p2pPort'");
+    Files.writeString(
+        configs.get(0), "{\"genesis\":\"../genesis.json\",\"key\":\"node.key\",\"p2pPort\":70000}");
+    assertThatThrownBy(() -> NetworkFiles.readNode(configs.get(0)))
+        .hasMessageContaining("'p2pPort'");
     Files.writeString(configs.get(0), "{not json");
-    assertThatThrownBy(() -> NetworkFiles.readNode(configs.get(0))).hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> NetworkFiles.readNode(dir.resolve("nope.json"))).hasMessageContaining("no such file");
+    assertThatThrownBy(() -> NetworkFiles.readNode(configs.get(0)))
+        .hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> NetworkFiles.readNode(dir.resolve("nope.json")))
+        .hasMessageContaining("no such file");
   }
 }

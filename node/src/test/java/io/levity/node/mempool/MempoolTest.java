@@ -9,10 +9,10 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
-import io.levity.execution.fork.Fork;
 import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
+import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.HashMap;
@@ -27,17 +27,18 @@ class MempoolTest {
   private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
   private final Map<Address, Long> nonces = new HashMap<>();
   private final Map<Address, UInt256> balances = new HashMap<>();
-  private final AccountReader state = new AccountReader() {
-    @Override
-    public long nonce(Address a) {
-      return nonces.getOrDefault(a, 0L);
-    }
+  private final AccountReader state =
+      new AccountReader() {
+        @Override
+        public long nonce(Address a) {
+          return nonces.getOrDefault(a, 0L);
+        }
 
-    @Override
-    public UInt256 balance(Address a) {
-      return balances.getOrDefault(a, UInt256.ZERO);
-    }
-  };
+        @Override
+        public UInt256 balance(Address a) {
+          return balances.getOrDefault(a, UInt256.ZERO);
+        }
+      };
   private final TransactionValidator validator = new TransactionValidator(Fork.CANCUN, CHAIN);
 
   private static TransactionSigner signer(int i) {
@@ -46,8 +47,18 @@ class MempoolTest {
 
   private ValidatedTransaction tx(TransactionSigner s, long nonce, long tip, long maxFee) {
     balances.putIfAbsent(s.address(), UInt256.valueOf(1_000_000_000_000_000_000L));
-    DynamicFeeTransaction draft = new DynamicFeeTransaction(OptionalLong.of(CHAIN), nonce, UInt256.valueOf(tip),
-        UInt256.valueOf(maxFee), 21_000, Optional.of(TO), UInt256.ONE, Bytes.EMPTY, List.of(), Transaction.UNSIGNED);
+    DynamicFeeTransaction draft =
+        new DynamicFeeTransaction(
+            OptionalLong.of(CHAIN),
+            nonce,
+            UInt256.valueOf(tip),
+            UInt256.valueOf(maxFee),
+            21_000,
+            Optional.of(TO),
+            UInt256.ONE,
+            Bytes.EMPTY,
+            List.of(),
+            Transaction.UNSIGNED);
     return validator.validate(s.sign(draft));
   }
 
@@ -60,7 +71,8 @@ class MempoolTest {
     pool.add(tx(a, 0, 1, 100), 100);
     pool.add(tx(b, 0, 10, 100), 100);
     List<Mempool.Entry> block = pool.select(UInt256.valueOf(5), 30_000_000, 100);
-    assertThat(block).extracting(e -> e.sender().toString() + "#" + e.nonce())
+    assertThat(block)
+        .extracting(e -> e.sender().toString() + "#" + e.nonce())
         .containsExactly(b.address() + "#0", a.address() + "#0", a.address() + "#1");
     assertThat(pool.pendingNonce(a.address())).isEqualTo(2);
   }
@@ -73,9 +85,12 @@ class MempoolTest {
     pool.add(a0, 100);
     pool.add(tx(a, 1, 1, 100), 100);
     pool.add(tx(a, 2, 1, 100), 100);
-    List<Mempool.Entry> next = pool.select(UInt256.valueOf(5), 42_000, 100, java.util.Set.of(a0.hash()));
-    assertThat(next).as("a#0 is proposed already; a#1 and a#2 follow it and fill the gas")
-        .extracting(Mempool.Entry::nonce).containsExactly(1L, 2L);
+    List<Mempool.Entry> next =
+        pool.select(UInt256.valueOf(5), 42_000, 100, java.util.Set.of(a0.hash()));
+    assertThat(next)
+        .as("a#0 is proposed already; a#1 and a#2 follow it and fill the gas")
+        .extracting(Mempool.Entry::nonce)
+        .containsExactly(1L, 2L);
   }
 
   @Test
@@ -91,11 +106,14 @@ class MempoolTest {
     Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
     TransactionSigner a = signer(1);
     pool.add(tx(a, 0, 10, 100), 100);
-    assertThatThrownBy(() -> pool.add(tx(a, 0, 10, 109), 100)).isInstanceOf(MempoolException.class)
-        .extracting(e -> ((MempoolException) e).error()).isEqualTo(MempoolError.REPLACEMENT_UNDERPRICED);
+    assertThatThrownBy(() -> pool.add(tx(a, 0, 10, 109), 100))
+        .isInstanceOf(MempoolException.class)
+        .extracting(e -> ((MempoolException) e).error())
+        .isEqualTo(MempoolError.REPLACEMENT_UNDERPRICED);
     assertThat(pool.add(tx(a, 0, 11, 110), 100)).isEqualTo(Mempool.Added.REPLACED);
     assertThat(pool.size()).isEqualTo(1);
-    assertThatThrownBy(() -> pool.add(tx(a, 0, 11, 110), 100)).hasMessageContaining("already known");
+    assertThatThrownBy(() -> pool.add(tx(a, 0, 11, 110), 100))
+        .hasMessageContaining("already known");
   }
 
   @Test
@@ -109,14 +127,19 @@ class MempoolTest {
     pool.add(tx(a, 6, 1, 10), 100);
     TransactionSigner poor = signer(3);
     balances.put(poor.address(), UInt256.valueOf(1000));
-    assertThatThrownBy(() -> pool.add(tx(poor, 0, 1, 10), 100)).hasMessageContaining("insufficient funds");
-    assertThatThrownBy(() -> pool.add(tx(signer(4), 0, 1, 10), 5000)).hasMessageContaining("too large");
+    assertThatThrownBy(() -> pool.add(tx(poor, 0, 1, 10), 100))
+        .hasMessageContaining("insufficient funds");
+    assertThatThrownBy(() -> pool.add(tx(signer(4), 0, 1, 10), 5000))
+        .hasMessageContaining("too large");
     // the pool holds 3: a fourth evicts the cheapest only if it pays more
     pool.add(tx(signer(5), 0, 5, 10), 100);
-    assertThatThrownBy(() -> pool.add(tx(signer(6), 0, 1, 10), 100)).hasMessageContaining("pool is full");
+    assertThatThrownBy(() -> pool.add(tx(signer(6), 0, 1, 10), 100))
+        .hasMessageContaining("pool is full");
     pool.add(tx(signer(7), 0, 9, 10), 100);
     assertThat(pool.size()).isEqualTo(3);
-    assertThat(pool.bySender(a.address())).extracting(Mempool.Entry::nonce).containsExactly(5L); // highest nonce went
+    assertThat(pool.bySender(a.address()))
+        .extracting(Mempool.Entry::nonce)
+        .containsExactly(5L); // highest nonce went
   }
 
   @Test
@@ -130,7 +153,9 @@ class MempoolTest {
     nonces.put(a.address(), 1L);
     balances.put(b.address(), UInt256.ZERO);
     pool.onNewState(state, 30_000_000);
-    assertThat(pool.all()).extracting(e -> e.sender().toString() + "#" + e.nonce()).containsExactly(a.address() + "#1");
+    assertThat(pool.all())
+        .extracting(e -> e.sender().toString() + "#" + e.nonce())
+        .containsExactly(a.address() + "#1");
     assertThat(pool.contains(Bytes32.ZERO)).isFalse();
   }
 }

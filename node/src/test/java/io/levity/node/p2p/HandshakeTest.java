@@ -44,10 +44,21 @@ class HandshakeTest {
   void refusesWrongChainGenesisAndProtocol() {
     Handshake a = side(key(1));
     assertRefused(a, side(key(2), 1, 8, GENESIS).localHello(), DisconnectReason.WRONG_CHAIN);
-    assertRefused(side(key(1)), side(key(2), 1, 7, Bytes32.wrap32(new byte[] {
-        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
-        .localHello(), DisconnectReason.WRONG_GENESIS);
-    assertRefused(side(key(1)), side(key(2), 2, 7, GENESIS).localHello(), DisconnectReason.PROTOCOL_MISMATCH);
+    assertRefused(
+        side(key(1)),
+        side(
+                key(2),
+                1,
+                7,
+                Bytes32.wrap32(
+                    new byte[] {
+                      1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                      0, 0, 0, 0, 0, 0
+                    }))
+            .localHello(),
+        DisconnectReason.WRONG_GENESIS);
+    assertRefused(
+        side(key(1)), side(key(2), 2, 7, GENESIS).localHello(), DisconnectReason.PROTOCOL_MISMATCH);
   }
 
   @Test
@@ -59,7 +70,9 @@ class HandshakeTest {
   void refusesAnEchoedNonce() {
     Handshake a = side(key(1));
     Hello h = a.localHello();
-    Hello echo = new Hello(h.protocolVersion(), h.chainId(), h.genesisHash(), NodeId.of(key(2)), h.nonce(), 1);
+    Hello echo =
+        new Hello(
+            h.protocolVersion(), h.chainId(), h.genesisHash(), NodeId.of(key(2)), h.nonce(), 1);
     assertRefused(a, echo, DisconnectReason.BAD_AUTHENTICATION);
   }
 
@@ -72,7 +85,8 @@ class HandshakeTest {
     byte[] bad = good.signature().toArray();
     bad[5] ^= 1;
     assertThatThrownBy(() -> a.onAuth(new Auth(Bytes.wrap(bad))))
-        .isInstanceOfSatisfying(HandshakeException.class,
+        .isInstanceOfSatisfying(
+            HandshakeException.class,
             e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_AUTHENTICATION));
   }
 
@@ -93,16 +107,20 @@ class HandshakeTest {
     Handshake b = side(key(2));
     a1.onHello(b.localHello());
     Auth recorded = b.onHello(a1.localHello());
-    // replay b's hello and signature to a fresh session of a: a's nonce differs, so the transcript differs
+    // replay b's hello and signature to a fresh session of a: a's nonce differs, so the transcript
+    // differs
     Handshake a2 = side(key(1));
     a2.onHello(b.localHello());
-    assertThatThrownBy(() -> a2.onAuth(recorded)).isInstanceOfSatisfying(HandshakeException.class,
-        e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_AUTHENTICATION));
+    assertThatThrownBy(() -> a2.onAuth(recorded))
+        .isInstanceOfSatisfying(
+            HandshakeException.class,
+            e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_AUTHENTICATION));
   }
 
   @Test
   void aReflectedSignatureDoesNotVerify() throws Exception {
-    // a's own Auth sent back to a (as if from b) must fail: the transcript order binds the signer's role
+    // a's own Auth sent back to a (as if from b) must fail: the transcript order binds the signer's
+    // role
     Handshake a = side(key(1));
     Handshake b = side(key(2));
     Auth fromA = a.onHello(b.localHello());
@@ -114,15 +132,18 @@ class HandshakeTest {
     Handshake a = side(key(1));
     Handshake b = side(key(2));
     assertThatThrownBy(() -> a.onAuth(new Auth(Bytes.wrap(new byte[64]))))
-        .isInstanceOfSatisfying(HandshakeException.class,
+        .isInstanceOfSatisfying(
+            HandshakeException.class,
             e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_MESSAGE));
     a.onHello(b.localHello());
-    assertThatThrownBy(() -> a.onHello(b.localHello())).isInstanceOf(HandshakeException.class)
+    assertThatThrownBy(() -> a.onHello(b.localHello()))
+        .isInstanceOf(HandshakeException.class)
         .hasMessageContaining("second Hello");
   }
 
   private static void assertRefused(Handshake local, Hello remote, DisconnectReason reason) {
-    assertThatThrownBy(() -> local.onHello(remote)).isInstanceOfSatisfying(HandshakeException.class,
-        e -> assertThat(e.reason()).isEqualTo(reason));
+    assertThatThrownBy(() -> local.onHello(remote))
+        .isInstanceOfSatisfying(
+            HandshakeException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 }

@@ -22,11 +22,17 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Real networks on 127.0.0.1 ephemeral ports: handshakes, gossip, refusals, bans and reconnects. */
+/**
+ * Real networks on 127.0.0.1 ephemeral ports: handshakes, gossip, refusals, bans and reconnects.
+ */
 class P2pNetworkIT {
   private static final long CHAIN = 4242;
-  private static final Bytes32 GENESIS = Bytes32.wrap32(new byte[] {
-      7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9});
+  private static final Bytes32 GENESIS =
+      Bytes32.wrap32(
+          new byte[] {
+            7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 9
+          });
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final List<P2pNetwork> started = new ArrayList<>();
@@ -55,15 +61,25 @@ class P2pNetworkIT {
   private record Node(P2pNetwork net, Recorder rec, Ed25519.KeyPair key) {}
 
   private static P2pConfig config(int port) {
-    return P2pConfig.defaults(CHAIN, GENESIS).withPort(port)
-        .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400));
+    return P2pConfig.defaults(CHAIN, GENESIS)
+        .withPort(port)
+        .withTimeouts(
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(50),
+            Duration.ofMillis(400));
   }
 
   private Node node(int keyIndex, int port, PeerAddress... peers) throws InterruptedException {
     Ed25519.KeyPair key = HandshakeTest.key(keyIndex);
     Recorder rec = new Recorder();
-    P2pNetwork net = new P2pNetwork(config(port).withStaticPeers(List.of(peers)), key, rec,
-        new Random(keyIndex), System::nanoTime);
+    P2pNetwork net =
+        new P2pNetwork(
+            config(port).withStaticPeers(List.of(peers)),
+            key,
+            rec,
+            new Random(keyIndex),
+            System::nanoTime);
     rec.network = net;
     started.add(net);
     net.start();
@@ -82,7 +98,8 @@ class P2pNetworkIT {
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) throw new AssertionError("timed out waiting until " + what);
+      if (System.nanoTime() - deadline > 0)
+        throw new AssertionError("timed out waiting until " + what);
       Thread.sleep(10);
     }
   }
@@ -99,23 +116,32 @@ class P2pNetworkIT {
     Node n3 = node(4, 0, at(n2));
     n0.net().addStaticPeer(at(n3));
     List<Node> ring = List.of(n0, n1, n2, n3);
-    await("every node has its two ring neighbours",
+    await(
+        "every node has its two ring neighbours",
         () -> ring.stream().allMatch(n -> n.net().peers().size() == 2));
     assertThat(n0.net().peers()).containsExactlyInAnyOrder(n1.net().nodeId(), n3.net().nodeId());
 
     // n2 is two hops from n0 and hears it from both sides: the seen-cache must stop the loop
     assertThat(n0.net().gossip(tx(1))).isTrue();
     assertThat(n0.net().gossip(tx(1))).isFalse();
-    await("tx1 reached the ring", () -> ring.stream().skip(1).allMatch(n -> n.rec().count(tx(1)) > 0));
+    await(
+        "tx1 reached the ring",
+        () -> ring.stream().skip(1).allMatch(n -> n.rec().count(tx(1)) > 0));
     n0.net().gossip(tx(2)); // a fence: once tx2 is everywhere, late copies of tx1 had their chance
-    await("tx2 reached the ring", () -> ring.stream().skip(1).allMatch(n -> n.rec().count(tx(2)) > 0));
+    await(
+        "tx2 reached the ring",
+        () -> ring.stream().skip(1).allMatch(n -> n.rec().count(tx(2)) > 0));
     for (Node n : ring.subList(1, 4)) {
-      assertThat(n.rec().count(tx(1))).as("tx1 deliveries at " + n.net().nodeId().shortHex()).isEqualTo(1);
+      assertThat(n.rec().count(tx(1)))
+          .as("tx1 deliveries at " + n.net().nodeId().shortHex())
+          .isEqualTo(1);
     }
     assertThat(n0.rec().count(tx(1))).as("the originator never gets its own message back").isZero();
-    // per message: 2 sends by n0 + 1 relay by each of the 3 others = 5 copies for 3 receivers, so exactly 2
+    // per message: 2 sends by n0 + 1 relay by each of the 3 others = 5 copies for 3 receivers, so
+    // exactly 2
     // duplicates; any more would mean a node forwarded twice
-    await("the ring's duplicates were dropped",
+    await(
+        "the ring's duplicates were dropped",
         () -> ring.stream().mapToLong(n -> n.net().duplicateGossip()).sum() >= 4);
     assertThat(ring.stream().mapToLong(n -> n.net().duplicateGossip()).sum()).isEqualTo(4);
     assertThat(n2.rec().senders.get(tx(1))).isIn(n1.net().nodeId(), n3.net().nodeId());
@@ -123,7 +149,9 @@ class P2pNetworkIT {
     // broadcast goes to direct peers only; send to one peer
     Status status = new Status(5, GENESIS);
     assertThat(n1.net().broadcast(status)).isEqualTo(2);
-    await("neighbours got the status", () -> n0.rec().count(status) == 1 && n2.rec().count(status) == 1);
+    await(
+        "neighbours got the status",
+        () -> n0.rec().count(status) == 1 && n2.rec().count(status) == 1);
     assertThat(n3.rec().count(status)).isZero();
     GetBlocks get = new GetBlocks(3, 10);
     assertThat(n0.net().send(n1.net().nodeId(), get)).isTrue();
@@ -146,8 +174,11 @@ class P2pNetworkIT {
     }
     // a real node on another chain never gets in either way
     Ed25519.KeyPair other = HandshakeTest.key(8);
-    P2pNetwork wrong = new P2pNetwork(P2pConfig.defaults(CHAIN + 1, GENESIS).withPort(0)
-        .withStaticPeers(List.of(at(n0))), other, new Recorder());
+    P2pNetwork wrong =
+        new P2pNetwork(
+            P2pConfig.defaults(CHAIN + 1, GENESIS).withPort(0).withStaticPeers(List.of(at(n0))),
+            other,
+            new Recorder());
     started.add(wrong);
     wrong.start();
     Node n1 = node(2, 0, at(n0));
@@ -173,8 +204,13 @@ class P2pNetworkIT {
     try (RawPeer raw = new RawPeer(n0.net().port())) {
       assertThat(raw.handshake(bad, CHAIN, GENESIS)).isNull();
       await("the raw peer is admitted", () -> n0.net().isConnected(badId));
-      raw.sendRaw(new byte[] {(byte) ((maxFrame + 1) >>> 24), (byte) ((maxFrame + 1) >>> 16),
-          (byte) ((maxFrame + 1) >>> 8), (byte) (maxFrame + 1)});
+      raw.sendRaw(
+          new byte[] {
+            (byte) ((maxFrame + 1) >>> 24),
+            (byte) ((maxFrame + 1) >>> 16),
+            (byte) ((maxFrame + 1) >>> 8),
+            (byte) (maxFrame + 1)
+          });
       assertThat(raw.read()).isEqualTo(new Disconnect(DisconnectReason.BANNED));
       assertThat(raw.closedByPeer()).isTrue();
     }
@@ -182,7 +218,8 @@ class P2pNetworkIT {
     await("the banned peer is dropped", () -> !n0.net().isConnected(badId));
     try (RawPeer raw = new RawPeer(n0.net().port())) {
       // refused on its Hello, before either side signs
-      assertThat(raw.handshake(bad, CHAIN, GENESIS)).isEqualTo(new Disconnect(DisconnectReason.BANNED));
+      assertThat(raw.handshake(bad, CHAIN, GENESIS))
+          .isEqualTo(new Disconnect(DisconnectReason.BANNED));
       assertThat(raw.closedByPeer()).isTrue();
     }
 
@@ -218,8 +255,11 @@ class P2pNetworkIT {
     assertThat(n0.net().isConnected(id1)).isTrue();
     n0.net().penalize(id1, Misbehavior.INVALID_DATA);
     assertThat(n0.net().isBanned(id1)).isTrue();
-    await("n1 is dropped on both sides", () -> !n0.net().isConnected(id1) && n1.net().peers().isEmpty());
-    // n1 keeps redialing with backoff, and n0 keeps refusing it before the handshake completes on either side
+    await(
+        "n1 is dropped on both sides",
+        () -> !n0.net().isConnected(id1) && n1.net().peers().isEmpty());
+    // n1 keeps redialing with backoff, and n0 keeps refusing it before the handshake completes on
+    // either side
     assertThat(n1.rec().messages).isEmpty();
     assertThat(n0.net().isConnected(id1)).isFalse();
   }
@@ -235,8 +275,11 @@ class P2pNetworkIT {
 
     Node again = node(1, port);
     assertThat(again.net().nodeId()).isEqualTo(n0.net().nodeId());
-    await("n1 redials the restarted node", () -> n1.net().isConnected(again.net().nodeId())
-        && again.net().isConnected(n1.net().nodeId()));
+    await(
+        "n1 redials the restarted node",
+        () ->
+            n1.net().isConnected(again.net().nodeId())
+                && again.net().isConnected(n1.net().nodeId()));
     again.net().gossip(tx(7));
     await("gossip flows again", () -> n1.rec().count(tx(7)) == 1);
   }
@@ -246,9 +289,13 @@ class P2pNetworkIT {
     int portA = freePortHint();
     Node b = node(2, 0, new PeerAddress("127.0.0.1", portA));
     Node a = node(1, portA, at(b));
-    await("one connection each way collapsed to one", () -> a.net().isConnected(b.net().nodeId())
-        && b.net().isConnected(a.net().nodeId()) && a.net().openConnections() == 1
-        && b.net().openConnections() == 1);
+    await(
+        "one connection each way collapsed to one",
+        () ->
+            a.net().isConnected(b.net().nodeId())
+                && b.net().isConnected(a.net().nodeId())
+                && a.net().openConnections() == 1
+                && b.net().openConnections() == 1);
     a.net().gossip(tx(3));
     b.net().gossip(tx(4));
     await("messages cross", () -> b.rec().count(tx(3)) == 1 && a.rec().count(tx(4)) == 1);
@@ -265,8 +312,13 @@ class P2pNetworkIT {
 
   @Test
   void aSilentConnectionTimesOutInTheHandshake() throws Exception {
-    P2pConfig quick = config(0).withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(50),
-        Duration.ofMillis(400));
+    P2pConfig quick =
+        config(0)
+            .withTimeouts(
+                Duration.ofMillis(300),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(50),
+                Duration.ofMillis(400));
     P2pNetwork net = new P2pNetwork(quick, HandshakeTest.key(1), new Recorder());
     started.add(net);
     net.start();
@@ -280,7 +332,8 @@ class P2pNetworkIT {
 
   /** A port free right now, for a node that must be dialed before it starts. */
   private static int freePortHint() throws Exception {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       return s.getLocalPort();
     }
   }

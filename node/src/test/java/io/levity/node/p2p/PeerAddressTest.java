@@ -16,15 +16,19 @@ class PeerAddressTest {
   @Test
   void rejectsWhatIsNotHostColonPort() {
     for (String bad : new String[] {"127.0.0.1", ":1", "h:", "h:x", "h:0", "h:70000"}) {
-      assertThatThrownBy(() -> PeerAddress.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> PeerAddress.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
   @Test
   void disconnectCodesAreDistinctAndRoundTrip() {
-    assertThat(Arrays.stream(DisconnectReason.values()).map(DisconnectReason::code).distinct().count())
+    assertThat(
+            Arrays.stream(DisconnectReason.values()).map(DisconnectReason::code).distinct().count())
         .isEqualTo(DisconnectReason.values().length);
-    for (DisconnectReason r : DisconnectReason.values()) assertThat(DisconnectReason.fromCode(r.code())).isEqualTo(r);
+    for (DisconnectReason r : DisconnectReason.values())
+      assertThat(DisconnectReason.fromCode(r.code())).isEqualTo(r);
     assertThat(DisconnectReason.fromCode(999)).isNull();
   }
 }

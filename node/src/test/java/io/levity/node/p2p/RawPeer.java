@@ -12,7 +12,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Random;
 
-/** A hand-driven peer over a blocking socket, for tests that must send what a real node never would. */
+/**
+ * A hand-driven peer over a blocking socket, for tests that must send what a real node never would.
+ */
 final class RawPeer implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
@@ -61,12 +63,14 @@ final class RawPeer implements AutoCloseable {
   }
 
   /**
-   * Runs the handshake as {@code key} on {@code chainId}: returns null when both sides are authenticated, or the
-   * message the server sent instead (its Disconnect). Reads the server's answer to our Hello before writing
-   * anything else, so a refusal is read, not lost to a write on a closed socket.
+   * Runs the handshake as {@code key} on {@code chainId}: returns null when both sides are
+   * authenticated, or the message the server sent instead (its Disconnect). Reads the server's
+   * answer to our Hello before writing anything else, so a refusal is read, not lost to a write on
+   * a closed socket.
    */
   P2pMessage handshake(Ed25519.KeyPair key, long chainId, Bytes32 genesis) throws Exception {
-    Handshake hs = new Handshake(key, P2pConfig.PROTOCOL_VERSION, chainId, genesis, 1, new Random(1));
+    Handshake hs =
+        new Handshake(key, P2pConfig.PROTOCOL_VERSION, chainId, genesis, 1, new Random(1));
     send(hs.localHello());
     P2pMessage first = read();
     if (!(first instanceof Hello serverHello)) return first;

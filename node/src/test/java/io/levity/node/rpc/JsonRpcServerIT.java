@@ -29,10 +29,12 @@ class JsonRpcServerIT {
 
   @BeforeEach
   void start() throws Exception {
-    JsonRpcProcessor p = new JsonRpcProcessor(10)
-        .register("echo", params -> params.node(0))
-        .register("web3_clientVersion", params -> TextNode.valueOf("levity/test"))
-        .register("needsAddress", params -> TextNode.valueOf(params.address(0).toChecksumHex()));
+    JsonRpcProcessor p =
+        new JsonRpcProcessor(10)
+            .register("echo", params -> params.node(0))
+            .register("web3_clientVersion", params -> TextNode.valueOf("levity/test"))
+            .register(
+                "needsAddress", params -> TextNode.valueOf(params.address(0).toChecksumHex()));
     hub = new SubscriptionHub(p.json());
     server = new JsonRpcServer(p, hub, new RpcServerConfig("127.0.0.1", 4096, 10, 5, 25));
     http = server.startHttp(0);
@@ -45,38 +47,56 @@ class JsonRpcServerIT {
   }
 
   private HttpResponse<String> post(String body) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/"))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void requestsBatchesAndErrors() throws Exception {
-    JsonNode r = json.readTree(post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"echo\",\"params\":[\"hi\"]}").body());
+    JsonNode r =
+        json.readTree(
+            post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"echo\",\"params\":[\"hi\"]}").body());
     assertThat(r.get("id").asInt()).isEqualTo(7);
     assertThat(r.get("result").asText()).isEqualTo("hi");
 
-    JsonNode batch = json.readTree(post("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"web3_clientVersion\"},"
-        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"},"
-        + "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1]}]").body());
+    JsonNode batch =
+        json.readTree(
+            post("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"web3_clientVersion\"},"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"},"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[1]}]")
+                .body());
     assertThat(batch).hasSize(2); // the notification gets no response
     assertThat(batch.get(0).get("result").asText()).isEqualTo("levity/test");
-    assertThat(batch.get(1).get("error").get("code").asInt()).isEqualTo(RpcException.METHOD_NOT_FOUND);
+    assertThat(batch.get(1).get("error").get("code").asInt())
+        .isEqualTo(RpcException.METHOD_NOT_FOUND);
 
     assertThat(json.readTree(post("{not json").body()).get("error").get("code").asInt())
         .isEqualTo(RpcException.PARSE_ERROR);
-    JsonNode bad = json.readTree(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"needsAddress\",\"params\":[\"0x12\"]}").body());
+    JsonNode bad =
+        json.readTree(
+            post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"needsAddress\",\"params\":[\"0x12\"]}")
+                .body());
     assertThat(bad.get("error").get("code").asInt()).isEqualTo(RpcException.INVALID_PARAMS);
     assertThat(bad.get("error").get("message").asText()).contains("40 hex digits");
     StringBuilder big = new StringBuilder("[");
-    for (int i = 0; i < 11; i++) big.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}");
-    assertThat(json.readTree(post(big.append("]").toString()).body()).get("error").get("code").asInt())
+    for (int i = 0; i < 11; i++)
+      big.append(i == 0 ? "" : ",")
+          .append("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}");
+    assertThat(
+            json.readTree(post(big.append("]").toString()).body()).get("error").get("code").asInt())
         .isEqualTo(RpcException.LIMIT_EXCEEDED);
   }
 
   @Test
   void oversizedBodyAndRateLimitAreRefused() throws Exception {
-    String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[\"" + "x".repeat(5000) + "\"]}";
+    String huge =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[\""
+            + "x".repeat(5000)
+            + "\"]}";
     int status;
     try {
       status = post(huge).statusCode();
@@ -86,7 +106,8 @@ class JsonRpcServerIT {
     assertThat(status).isEqualTo(413);
     int limited = 0;
     for (int i = 0; i < 60; i++) {
-      if (post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}").statusCode() == 429) limited++;
+      if (post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}").statusCode()
+          == 429) limited++;
     }
     assertThat(limited).isGreaterThan(0);
   }
@@ -94,22 +115,29 @@ class JsonRpcServerIT {
   @Test
   void websocketSubscriptionsReceiveHeads() throws Exception {
     LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-    WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + ws + "/"),
-        new WebSocket.Listener() {
-          final StringBuilder buf = new StringBuilder();
+    WebSocket socket =
+        client
+            .newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + ws + "/"),
+                new WebSocket.Listener() {
+                  final StringBuilder buf = new StringBuilder();
 
-          @Override
-          public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            buf.append(data);
-            if (last) {
-              inbox.add(buf.toString());
-              buf.setLength(0);
-            }
-            w.request(1);
-            return CompletableFuture.completedFuture(null);
-          }
-        }).get(5, TimeUnit.SECONDS);
-    socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}", true);
+                  @Override
+                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                    buf.append(data);
+                    if (last) {
+                      inbox.add(buf.toString());
+                      buf.setLength(0);
+                    }
+                    w.request(1);
+                    return CompletableFuture.completedFuture(null);
+                  }
+                })
+            .get(5, TimeUnit.SECONDS);
+    socket.sendText(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}",
+        true);
     String subId = json.readTree(inbox.poll(5, TimeUnit.SECONDS)).get("result").asText();
     assertThat(subId).startsWith("0x");
     hub.publishHead(json.readTree("{\"number\":\"0x5\"}"));
@@ -119,7 +147,11 @@ class JsonRpcServerIT {
     assertThat(note.get("params").get("result").get("number").asText()).isEqualTo("0x5");
     socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"echo\",\"params\":[3]}", true);
     assertThat(json.readTree(inbox.poll(5, TimeUnit.SECONDS)).get("result").asInt()).isEqualTo(3);
-    socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_unsubscribe\",\"params\":[\"" + subId + "\"]}", true);
+    socket.sendText(
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_unsubscribe\",\"params\":[\""
+            + subId
+            + "\"]}",
+        true);
     assertThat(json.readTree(inbox.poll(5, TimeUnit.SECONDS)).get("result").asBoolean()).isTrue();
     assertThat(hub.size()).isZero();
     socket.abort();

@@ -26,7 +26,9 @@ class PeerHeightsTest {
     heights.announced(v1, 1_000);
     heights.announced(v2, 10);
     heights.announced(full, 2_000);
-    assertThat(heights.claimedByFPlusOne(p -> true)).as("f + 1 = 2 validators vouch for 10 only").isEqualTo(10);
+    assertThat(heights.claimedByFPlusOne(p -> true))
+        .as("f + 1 = 2 validators vouch for 10 only")
+        .isEqualTo(10);
     assertThat(heights.best(p -> true)).map(PeerHeights.Peer::id).contains(full);
     heights.announced(v3, 900);
     assertThat(heights.claimedByFPlusOne(p -> true)).isEqualTo(900);

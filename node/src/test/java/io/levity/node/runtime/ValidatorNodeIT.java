@@ -9,10 +9,10 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
-import io.levity.execution.block.Genesis;
-import io.levity.execution.block.Receipt;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
+import io.levity.execution.block.Genesis;
+import io.levity.execution.block.Receipt;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.p2p.PeerAddress;
 import java.net.URI;
@@ -33,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Four validators in one process on real loopback sockets and RocksDB: blocks, agreement, a transfer end to end. */
+/**
+ * Four validators in one process on real loopback sockets and RocksDB: blocks, agreement, a
+ * transfer end to end.
+ */
 class ValidatorNodeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<ValidatorNode> nodes = new ArrayList<>();
@@ -50,14 +53,16 @@ class ValidatorNodeIT {
   private final List<PeerAddress> addresses = new ArrayList<>();
 
   /**
-   * A free port below the kernel's ephemeral range: peers keep redialling a stopped node, and a redial whose
-   * ephemeral source port equals the target port connects to itself and would hold the port the node restarts on.
+   * A free port below the kernel's ephemeral range: peers keep redialling a stopped node, and a
+   * redial whose ephemeral source port equals the target port connects to itself and would hold the
+   * port the node restarts on.
    */
   private static int lowFreePort() throws java.io.IOException {
     java.util.Random random = new java.util.Random();
     for (int i = 0; i < 200; i++) {
       int p = 20_000 + random.nextInt(12_000);
-      try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (java.net.ServerSocket s =
+          new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
         return p;
       } catch (java.io.IOException taken) {
         // try another
@@ -70,8 +75,10 @@ class ValidatorNodeIT {
     List<Ed25519.KeyPair> keys = Devnet.validatorKeys(n);
     addresses.clear();
     for (int i = 0; i < n; i++) {
-      nodes.add(new ValidatorNode(ValidatorConfig.of(i, dir.resolve("node" + i), genesis, keys, lowFreePort(), 50,
-          1_000)));
+      nodes.add(
+          new ValidatorNode(
+              ValidatorConfig.of(
+                  i, dir.resolve("node" + i), genesis, keys, lowFreePort(), 50, 1_000)));
     }
     // Heads as they stand before consensus starts moving them.
     headsAtStart = nodes.stream().map(v -> v.head().number()).toList();
@@ -90,23 +97,30 @@ class ValidatorNodeIT {
   private void assertSameChain(List<ValidatorNode> vs, long upTo) {
     for (long h = 1; h <= upTo; h++) {
       Bytes32 expected = vs.get(0).store().canonicalHash(h).orElseThrow();
-      for (ValidatorNode v : vs) assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
+      for (ValidatorNode v : vs)
+        assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
     }
   }
 
   @Test
   void aStoppedValidatorRestartsBehindAndCatchesUpByBlockSync() throws Exception {
-    Genesis genesis = Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    Genesis genesis =
+        Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
     startNetwork(4, genesis);
     await(() -> nodes.stream().allMatch(v -> v.head().number() >= 3), "height 3");
     int port3 = addresses.get(3).port();
     nodes.get(3).close();
     long stoppedAt = nodes.get(3).head().number();
     List<ValidatorNode> rest = nodes.subList(0, 3);
-    await(() -> rest.stream().allMatch(v -> v.head().number() >= stoppedAt + 3 * ValidatorNode.SYNC_GAP),
+    await(
+        () ->
+            rest.stream()
+                .allMatch(v -> v.head().number() >= stoppedAt + 3 * ValidatorNode.SYNC_GAP),
         "three validators finalizing without the fourth");
-    ValidatorNode restarted = new ValidatorNode(ValidatorConfig.of(3, dir.resolve("node3"), genesis,
-        Devnet.validatorKeys(4), port3, 50, 1_000));
+    ValidatorNode restarted =
+        new ValidatorNode(
+            ValidatorConfig.of(
+                3, dir.resolve("node3"), genesis, Devnet.validatorKeys(4), port3, 50, 1_000));
     nodes.set(3, restarted);
     assertThat(restarted.head().number()).isEqualTo(stoppedAt);
     restarted.start();
@@ -114,18 +128,32 @@ class ValidatorNodeIT {
     long target = maxHead(rest) + 2;
     await(() -> restarted.head().number() >= target, "the restarted validator at height " + target);
     assertThat(restarted.metrics().render()).doesNotContain("levity_synced_blocks_total 0\n");
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= target + 3), "all four finalizing again");
+    await(
+        () -> nodes.stream().allMatch(v -> v.head().number() >= target + 3),
+        "all four finalizing again");
     assertSameChain(nodes, target + 3);
   }
 
   @Test
   void aFullNodeWithAnEmptyDiskFollowsTheChain() throws Exception {
-    Genesis genesis = Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    Genesis genesis =
+        Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
     startNetwork(4, genesis);
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= 2 * ValidatorNode.SYNC_GAP), "a few blocks");
+    await(
+        () -> nodes.stream().allMatch(v -> v.head().number() >= 2 * ValidatorNode.SYNC_GAP),
+        "a few blocks");
     Ed25519.KeyPair key = Ed25519.KeyPair.fromSeed(new byte[32]);
-    ValidatorNode full = new ValidatorNode(new ValidatorConfig(key, ValidatorConfig.publicKeys(Devnet.validatorKeys(4)),
-        dir.resolve("full"), genesis, 0, 50, 1_000, Address.ZERO));
+    ValidatorNode full =
+        new ValidatorNode(
+            new ValidatorConfig(
+                key,
+                ValidatorConfig.publicKeys(Devnet.validatorKeys(4)),
+                dir.resolve("full"),
+                genesis,
+                0,
+                50,
+                1_000,
+                Address.ZERO));
     nodes.add(full);
     assertThat(full.head().number()).isZero();
     full.start();
@@ -138,35 +166,57 @@ class ValidatorNodeIT {
   @Test
   void fourValidatorsAgreeAndATransferLands() throws Exception {
     List<Secp256k1.KeyPair> accounts = DevAccounts.dev(2);
-    Genesis genesis = Devnet.genesis(Devnet.CHAIN_ID, accounts.stream().map(Secp256k1.KeyPair::address).toList(), 10_000);
+    Genesis genesis =
+        Devnet.genesis(
+            Devnet.CHAIN_ID, accounts.stream().map(Secp256k1.KeyPair::address).toList(), 10_000);
     startNetwork(4, genesis);
 
     await(() -> nodes.stream().allMatch(v -> v.head().number() >= 2), "height 2 on every node");
 
     Address to = Address.fromHex("0x" + "ab".repeat(20));
-    Transaction tx = new TransactionSigner(accounts.get(0)).transfer(Devnet.CHAIN_ID, 0, to, Devnet.ONE_ETHER,
-        UInt256.valueOf(1_000_000_000L), UInt256.valueOf(100_000_000_000L));
-    JsonNode sent = call(nodes.get(0), "eth_sendRawTransaction", "[\"" + io.levity.core.bytes.Bytes.wrap(tx.encode()).toHex() + "\"]");
+    Transaction tx =
+        new TransactionSigner(accounts.get(0))
+            .transfer(
+                Devnet.CHAIN_ID,
+                0,
+                to,
+                Devnet.ONE_ETHER,
+                UInt256.valueOf(1_000_000_000L),
+                UInt256.valueOf(100_000_000_000L));
+    JsonNode sent =
+        call(
+            nodes.get(0),
+            "eth_sendRawTransaction",
+            "[\"" + io.levity.core.bytes.Bytes.wrap(tx.encode()).toHex() + "\"]");
     assertThat(sent.has("error")).as("%s", sent).isFalse();
     assertThat(sent.get("result").asText()).isEqualTo(tx.hash().toHex());
 
-    await(() -> nodes.get(2).store().transactionLocation(tx.hash()).isPresent(), "the transfer in node 2's chain");
+    await(
+        () -> nodes.get(2).store().transactionLocation(tx.hash()).isPresent(),
+        "the transfer in node 2's chain");
     var location = nodes.get(2).store().transactionLocation(tx.hash()).orElseThrow();
     List<Receipt> receipts = nodes.get(2).store().receipts(location.blockHash()).orElseThrow();
     assertThat(receipts.get(location.index()).status()).isEqualTo(1);
-    JsonNode receipt = call(nodes.get(0), "eth_getTransactionReceipt", "[\"" + tx.hash().toHex() + "\"]").get("result");
+    JsonNode receipt =
+        call(nodes.get(0), "eth_getTransactionReceipt", "[\"" + tx.hash().toHex() + "\"]")
+            .get("result");
     assertThat(receipt.get("status").asText()).isEqualTo("0x1");
 
     long target = Math.max(5, nodes.get(0).head().number());
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= target), "height " + target + " on every node");
-    // Compare at a height every node has: same hash means same state root, receipts and transactions.
+    await(
+        () -> nodes.stream().allMatch(v -> v.head().number() >= target),
+        "height " + target + " on every node");
+    // Compare at a height every node has: same hash means same state root, receipts and
+    // transactions.
     for (long h = 1; h <= target; h++) {
       Bytes32 expected = nodes.get(0).store().canonicalHash(h).orElseThrow();
-      for (ValidatorNode v : nodes) assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
+      for (ValidatorNode v : nodes)
+        assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
     }
     var block = nodes.get(0).store().blockByNumber(target).orElseThrow();
     for (ValidatorNode v : nodes) {
-      assertThat(v.store().blockByNumber(target).orElseThrow().header().stateRoot()).isEqualTo(block.header().stateRoot());
+      assertThat(v.store().blockByNumber(target).orElseThrow().header().stateRoot())
+          .isEqualTo(block.header().stateRoot());
     }
     assertThat(nodes.get(3).store().receipts(location.blockHash())).isPresent();
     JsonNode balance = call(nodes.get(1), "eth_getBalance", "[\"" + to.toHex() + "\", \"latest\"]");
@@ -175,7 +225,8 @@ class ValidatorNodeIT {
 
   @Test
   void aRestartedNetworkResumesFromItsStoredHead() throws Exception {
-    Genesis genesis = Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    Genesis genesis =
+        Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
     startNetwork(4, genesis);
     await(() -> nodes.stream().allMatch(v -> v.head().number() >= 3), "height 3");
     nodes.forEach(ValidatorNode::close);
@@ -183,45 +234,69 @@ class ValidatorNodeIT {
     startNetwork(4, genesis);
     long resumed = java.util.Collections.max(headsAtStart);
     assertThat(java.util.Collections.min(headsAtStart)).isGreaterThanOrEqualTo(3);
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= resumed + 3), "3 more blocks after the restart");
+    await(
+        () -> nodes.stream().allMatch(v -> v.head().number() >= resumed + 3),
+        "3 more blocks after the restart");
     assertSameChain(nodes, resumed + 3);
   }
 
   @Test
   void servesHttpAndPushesNewHeadsOverWebSocket() throws Exception {
-    startNetwork(4, Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1));
+    startNetwork(
+        4, Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1));
     int[] ports = nodes.get(1).serveRpc(0, 0);
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> chainId = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0]))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> chainId =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0]))
+                .header("content-type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(chainId.body()).get("result").asText()).isEqualTo("0x539");
     int metricsPort = nodes.get(1).serveMetrics(0);
-    await(() -> nodes.get(1).metrics().render().contains("levity_committed_blocks_total ") 
-        && !nodes.get(1).metrics().render().contains("levity_committed_blocks_total 0\n"), "a committed block counted");
-    String scraped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(scraped).contains("# TYPE levity_chain_height gauge").containsPattern("levity_p2p_peers [0-9]+")
-        .contains("levity_commit_latency_seconds_count").containsPattern("levity_mempool_transactions [0-9]+");
+    await(
+        () ->
+            nodes.get(1).metrics().render().contains("levity_committed_blocks_total ")
+                && !nodes.get(1).metrics().render().contains("levity_committed_blocks_total 0\n"),
+        "a committed block counted");
+    String scraped =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(scraped)
+        .contains("# TYPE levity_chain_height gauge")
+        .containsPattern("levity_p2p_peers [0-9]+")
+        .contains("levity_commit_latency_seconds_count")
+        .containsPattern("levity_mempool_transactions [0-9]+");
 
     LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-    WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + ports[1]),
-        new WebSocket.Listener() {
-          private final StringBuilder buf = new StringBuilder();
+    WebSocket socket =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + ports[1]),
+                new WebSocket.Listener() {
+                  private final StringBuilder buf = new StringBuilder();
 
-          @Override
-          public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            buf.append(data);
-            if (last) {
-              inbox.add(buf.toString());
-              buf.setLength(0);
-            }
-            w.request(1);
-            return CompletableFuture.completedFuture(null);
-          }
-        }).get(5, TimeUnit.SECONDS);
-    socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}", true);
+                  @Override
+                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                    buf.append(data);
+                    if (last) {
+                      inbox.add(buf.toString());
+                      buf.setLength(0);
+                    }
+                    w.request(1);
+                    return CompletableFuture.completedFuture(null);
+                  }
+                })
+            .get(5, TimeUnit.SECONDS);
+    socket.sendText(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}",
+        true);
     String subId = JSON.readTree(inbox.poll(10, TimeUnit.SECONDS)).get("result").asText();
     JsonNode note = JSON.readTree(inbox.poll(30, TimeUnit.SECONDS));
     assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
@@ -232,7 +307,8 @@ class ValidatorNodeIT {
   }
 
   private static JsonNode call(ValidatorNode node, String method, String params) throws Exception {
-    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
     return JSON.readTree(node.rpc().handle(body.getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -15,22 +15,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills (SIGKILL) a process while it commits blocks to RocksDB, then checks that the reopened store is consistent
- * at its head: every block up to the head is stored and canonical, nothing past it is, and the head's state opens
- * with the balances of exactly those blocks.
+ * Kills (SIGKILL) a process while it commits blocks to RocksDB, then checks that the reopened store
+ * is consistent at its head: every block up to the head is stored and canonical, nothing past it
+ * is, and the head's state opens with the balances of exactly those blocks.
  */
 class BlockStoreCrashIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aKilledWriterLeavesAConsistentHead() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-        System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashWriter.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
     long committed = -1;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("committed ")) committed = Long.parseLong(line.substring(10));

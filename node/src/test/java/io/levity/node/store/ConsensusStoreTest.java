@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.types.ConsensusBlock;
-import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.ConsensusGenesis;
+import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -23,8 +23,10 @@ class ConsensusStoreTest {
   @TempDir Path dir;
 
   private final QuorumCert genesisQc = QuorumCert.genesis(ConsensusGenesis.of(1337, 1), 4);
-  private final ConsensusBlock b1 = ConsensusBlock.create(1, 1, 0, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1, (byte) 2));
-  private final ConsensusBlock b2 = ConsensusBlock.create(1, 2, 1, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 3));
+  private final ConsensusBlock b1 =
+      ConsensusBlock.create(1, 1, 0, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 1, (byte) 2));
+  private final ConsensusBlock b2 =
+      ConsensusBlock.create(1, 2, 1, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 3));
 
   private RocksDbBlockStore open() {
     RocksDbBlockStore s = RocksDbBlockStore.open(dir);
@@ -60,7 +62,9 @@ class ConsensusStoreTest {
         batch.write();
       }
       assertThat(cs.entry(1)).map(e -> e.block().id()).contains(b1.id());
-      assertThat(cs.block(b1.id())).map(ConsensusBlock::encoding).hasValueSatisfying(e -> assertThat(e).isEqualTo(b1.encoding()));
+      assertThat(cs.block(b1.id()))
+          .map(ConsensusBlock::encoding)
+          .hasValueSatisfying(e -> assertThat(e).isEqualTo(b1.encoding()));
       assertThat(cs.idAt(1)).contains(b1.id());
       assertThat(cs.pendingBlocks().load()).isEmpty();
       assertThat(cs.entry(2)).isEmpty();

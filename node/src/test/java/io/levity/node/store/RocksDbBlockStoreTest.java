@@ -8,6 +8,9 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.BlockContext.BlockHashLookup;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockBuilder;
@@ -15,9 +18,6 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionSigner;
 import io.levity.node.store.BlockStore.IndexedLog;
 import io.levity.trie.FailingWritesStore;
 import io.levity.trie.RocksDbKeyValueStore;
@@ -30,22 +30,39 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The RocksDB block store: commit, read back, reopen, and a write that never lands (a crash before it). */
+/**
+ * The RocksDB block store: commit, read back, reopen, and a write that never lands (a crash before
+ * it).
+ */
 class RocksDbBlockStoreTest {
   private static final long CHAIN_ID = 1337;
-  private static final TransactionSigner ALICE = new TransactionSigner(KeyPair.fromPrivate(filled(0x11)));
+  private static final TransactionSigner ALICE =
+      new TransactionSigner(KeyPair.fromPrivate(filled(0x11)));
   private static final Address BOB = Address.fromHex("0x" + "b0".repeat(20));
   private static final Address LOGGER = Address.fromHex("0x" + "ab".repeat(20));
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
   private static final BlockHashLookup NO_HASHES = n -> Bytes32.ZERO;
-  /** PUSH1 1 PUSH1 0 SSTORE PUSH1 7 PUSH1 0 PUSH1 0 LOG1 STOP: writes slot 0 and emits one log with topic 7. */
-  private static final Bytes LOGGER_CODE = Bytes.fromHex("0x6001600055600760006000a100");
-  private static final Genesis GENESIS = new Genesis(CHAIN_ID, 30_000_000, 0, GWEI, Bytes.EMPTY, Map.of(
-      ALICE.address(), Genesis.Account.ofBalance(GWEI.multiply(1_000_000_000L)),
-      LOGGER, new Genesis.Account(UInt256.ZERO, LOGGER_CODE, 1, Map.of())));
 
-  @TempDir
-  Path dir;
+  /**
+   * PUSH1 1 PUSH1 0 SSTORE PUSH1 7 PUSH1 0 PUSH1 0 LOG1 STOP: writes slot 0 and emits one log with
+   * topic 7.
+   */
+  private static final Bytes LOGGER_CODE = Bytes.fromHex("0x6001600055600760006000a100");
+
+  private static final Genesis GENESIS =
+      new Genesis(
+          CHAIN_ID,
+          30_000_000,
+          0,
+          GWEI,
+          Bytes.EMPTY,
+          Map.of(
+              ALICE.address(),
+              Genesis.Account.ofBalance(GWEI.multiply(1_000_000_000L)),
+              LOGGER,
+              new Genesis.Account(UInt256.ZERO, LOGGER_CODE, 1, Map.of())));
+
+  @TempDir Path dir;
 
   private static Bytes32 filled(int b) {
     byte[] out = new byte[32];
@@ -53,10 +70,12 @@ class RocksDbBlockStoreTest {
     return Bytes32.wrap32(out);
   }
 
-  private static BlockBuilder.Built build(BlockStore store, TrieWorldState state, List<Transaction> txs) {
+  private static BlockBuilder.Built build(
+      BlockStore store, TrieWorldState state, List<Transaction> txs) {
     BlockHeader parent = store.head().orElseThrow();
-    BlockBuilder.Params params = new BlockBuilder.Params(Address.ZERO, parent.timestamp() + 1, filled(3),
-        30_000_000, Bytes.EMPTY, Bytes32.ZERO);
+    BlockBuilder.Params params =
+        new BlockBuilder.Params(
+            Address.ZERO, parent.timestamp() + 1, filled(3), 30_000_000, Bytes.EMPTY, Bytes32.ZERO);
     return new BlockBuilder(Fork.CANCUN, CHAIN_ID).build(state, parent, params, txs, NO_HASHES);
   }
 
@@ -65,8 +84,18 @@ class RocksDbBlockStoreTest {
   }
 
   private static Transaction callLogger(long nonce) {
-    return ALICE.sign(new DynamicFeeTransaction(CHAIN_ID, nonce, GWEI, GWEI.multiply(3), 100_000,
-        Optional.of(LOGGER), UInt256.ZERO, Bytes.EMPTY, List.of(), Transaction.UNSIGNED));
+    return ALICE.sign(
+        new DynamicFeeTransaction(
+            CHAIN_ID,
+            nonce,
+            GWEI,
+            GWEI.multiply(3),
+            100_000,
+            Optional.of(LOGGER),
+            UInt256.ZERO,
+            Bytes.EMPTY,
+            List.of(),
+            Transaction.UNSIGNED));
   }
 
   @Test
@@ -102,7 +131,8 @@ class RocksDbBlockStoreTest {
       assertThat(state.code(LOGGER)).isEqualTo(LOGGER_CODE);
       assertThat(store.receipts(block1.hash()).orElseThrow()).hasSize(2);
       Genesis other = new Genesis(CHAIN_ID + 1, 30_000_000, 0, GWEI, Bytes.EMPTY, Map.of());
-      assertThatThrownBy(() -> store.initialize(other)).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> store.initialize(other))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("another data directory");
     }
   }
@@ -117,11 +147,13 @@ class RocksDbBlockStoreTest {
       store.commit(block1, built.receipts(), state);
     }
     Block block2;
-    try (RocksDbBlockStore store = new RocksDbBlockStore(FailingWritesStore.always(RocksDbKeyValueStore.open(dir)))) {
+    try (RocksDbBlockStore store =
+        new RocksDbBlockStore(FailingWritesStore.always(RocksDbKeyValueStore.open(dir)))) {
       TrieWorldState state = store.headState();
       BlockBuilder.Built built = build(store, state, List.of(transfer(1), callLogger(2)));
       block2 = built.block();
-      assertThatThrownBy(() -> store.commit(block2, built.receipts(), state)).isInstanceOf(StoreException.class);
+      assertThatThrownBy(() -> store.commit(block2, built.receipts(), state))
+          .isInstanceOf(StoreException.class);
       assertThat(store.head().orElseThrow().hash()).isEqualTo(block1.hash());
     }
     try (RocksDbBlockStore store = RocksDbBlockStore.open(dir)) {
@@ -146,19 +178,41 @@ class RocksDbBlockStoreTest {
       TrieWorldState state = store.initialize(GENESIS);
       BlockBuilder.Built built = build(store, state, List.of(transfer(0)));
       BlockHeader h = built.block().header();
-      BlockHeader orphan = BlockHeader.cancun(filled(9), h.coinbase(), h.stateRoot(), h.transactionsRoot(),
-          h.receiptsRoot(), h.logsBloom(), h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(), h.extraData(),
-          h.mixHash(), h.baseFeePerGas(), h.blobGasUsed(), h.excessBlobGas(), h.parentBeaconBlockRoot());
-      assertThatThrownBy(() -> store.commit(new Block(orphan, built.block().transactions()), built.receipts(), state))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not extend");
+      BlockHeader orphan =
+          BlockHeader.cancun(
+              filled(9),
+              h.coinbase(),
+              h.stateRoot(),
+              h.transactionsRoot(),
+              h.receiptsRoot(),
+              h.logsBloom(),
+              h.number(),
+              h.gasLimit(),
+              h.gasUsed(),
+              h.timestamp(),
+              h.extraData(),
+              h.mixHash(),
+              h.baseFeePerGas(),
+              h.blobGasUsed(),
+              h.excessBlobGas(),
+              h.parentBeaconBlockRoot());
+      assertThatThrownBy(
+              () ->
+                  store.commit(
+                      new Block(orphan, built.block().transactions()), built.receipts(), state))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("does not extend");
 
       TrieWorldState untouched = store.headState(); // its root is genesis's, not block 1's
       assertThatThrownBy(() -> store.commit(built.block(), built.receipts(), untouched))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state root");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("state root");
       assertThat(store.head().orElseThrow().number()).isZero();
       assertThat(store.canonicalHash(1)).isEmpty();
     }
   }
 
-  /** Delegates to a real store, but a batch's write never reaches it: the process died just before. */
+  /**
+   * Delegates to a real store, but a batch's write never reaches it: the process died just before.
+   */
 }

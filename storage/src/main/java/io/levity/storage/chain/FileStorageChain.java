@@ -27,18 +27,20 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
- * A durable {@link StorageChain} in one JSON file that several processes share (the CLI and storage node processes
- * of a local network), until they talk to a real chain. Every write takes an exclusive lock on {@code FILE.lock}
- * (between processes) and a lock per path (between threads of one process), reads the current state, writes the
- * new state to a temporary file, fsyncs it and renames it over the old one: a reader sees the state before or after
- * a write, never half of one, and a write that returned survives a crash. Epochs advance only through
- * {@link #advanceEpoch()}; the randomness of epoch e is {@link InMemoryStorageChain#randomness(long, Bytes32)} with
- * the seed stored in the file. Format: docs/storage.md, "Chain file".
+ * A durable {@link StorageChain} in one JSON file that several processes share (the CLI and storage
+ * node processes of a local network), until they talk to a real chain. Every write takes an
+ * exclusive lock on {@code FILE.lock} (between processes) and a lock per path (between threads of
+ * one process), reads the current state, writes the new state to a temporary file, fsyncs it and
+ * renames it over the old one: a reader sees the state before or after a write, never half of one,
+ * and a write that returned survives a crash. Epochs advance only through {@link #advanceEpoch()};
+ * the randomness of epoch e is {@link InMemoryStorageChain#randomness(long, Bytes32)} with the seed
+ * stored in the file. Format: docs/storage.md, "Chain file".
  */
 public final class FileStorageChain implements StorageChain {
   private static final int VERSION = 1;
   private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
   private final ReentrantLock threadLock;
@@ -60,7 +62,11 @@ public final class FileStorageChain implements StorageChain {
   }
 
   /** The state as stored: a small immutable snapshot. */
-  private record State(Bytes32 seed, long epoch, List<Submission> submissions, List<StorageNodeRecord> nodes,
+  private record State(
+      Bytes32 seed,
+      long epoch,
+      List<Submission> submissions,
+      List<StorageNodeRecord> nodes,
       List<ProofRecord> proofs) {
     State {
       submissions = List.copyOf(submissions);
@@ -72,15 +78,19 @@ public final class FileStorageChain implements StorageChain {
   @Override
   public Submission submit(Submission submission) {
     Objects.requireNonNull(submission, "submission");
-    update(s -> {
-      Submission existing = s.submissions().stream().filter(x -> x.fileRoot().equals(submission.fileRoot()))
-          .findFirst().orElse(null);
-      InMemoryStorageChain.checkSubmission(existing, submission);
-      if (existing != null) return s;
-      List<Submission> subs = new ArrayList<>(s.submissions());
-      subs.add(submission);
-      return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs());
-    });
+    update(
+        s -> {
+          Submission existing =
+              s.submissions().stream()
+                  .filter(x -> x.fileRoot().equals(submission.fileRoot()))
+                  .findFirst()
+                  .orElse(null);
+          InMemoryStorageChain.checkSubmission(existing, submission);
+          if (existing != null) return s;
+          List<Submission> subs = new ArrayList<>(s.submissions());
+          subs.add(submission);
+          return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs());
+        });
     return submission;
   }
 
@@ -97,15 +107,17 @@ public final class FileStorageChain implements StorageChain {
   @Override
   public void registerNode(StorageNodeRecord node) {
     Objects.requireNonNull(node, "node");
-    update(s -> {
-      List<StorageNodeRecord> nodes = new ArrayList<>(s.nodes());
-      int at = -1;
-      for (int i = 0; i < nodes.size(); i++) if (nodes.get(i).nodeId().equals(node.nodeId())) at = i;
-      if (at >= 0 && nodes.get(at).equals(node)) return s;
-      if (at >= 0) nodes.set(at, node);
-      else nodes.add(node);
-      return new State(s.seed(), s.epoch(), s.submissions(), nodes, s.proofs());
-    });
+    update(
+        s -> {
+          List<StorageNodeRecord> nodes = new ArrayList<>(s.nodes());
+          int at = -1;
+          for (int i = 0; i < nodes.size(); i++)
+            if (nodes.get(i).nodeId().equals(node.nodeId())) at = i;
+          if (at >= 0 && nodes.get(at).equals(node)) return s;
+          if (at >= 0) nodes.set(at, node);
+          else nodes.add(node);
+          return new State(s.seed(), s.epoch(), s.submissions(), nodes, s.proofs());
+        });
   }
 
   @Override
@@ -120,28 +132,34 @@ public final class FileStorageChain implements StorageChain {
 
   /** Starts the next epoch and returns its number. */
   public long advanceEpoch() {
-    return update(s -> new State(s.seed(), s.epoch() + 1, s.submissions(), s.nodes(), s.proofs())).epoch();
+    return update(s -> new State(s.seed(), s.epoch() + 1, s.submissions(), s.nodes(), s.proofs()))
+        .epoch();
   }
 
   @Override
   public Optional<Bytes32> epochRandomness(long epoch) {
     State s = read();
-    return epoch < 0 || epoch > s.epoch() ? Optional.empty()
+    return epoch < 0 || epoch > s.epoch()
+        ? Optional.empty()
         : Optional.of(InMemoryStorageChain.randomness(epoch, s.seed()));
   }
 
   @Override
   public void recordProofResult(ProofRecord record) {
     Objects.requireNonNull(record, "record");
-    update(s -> {
-      if (record.epoch() < 0 || record.epoch() > s.epoch()) {
-        throw new IllegalArgumentException("proof result for epoch " + record.epoch() + ", but the chain is in epoch "
-            + s.epoch());
-      }
-      List<ProofRecord> proofs = new ArrayList<>(s.proofs());
-      proofs.add(record);
-      return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), proofs);
-    });
+    update(
+        s -> {
+          if (record.epoch() < 0 || record.epoch() > s.epoch()) {
+            throw new IllegalArgumentException(
+                "proof result for epoch "
+                    + record.epoch()
+                    + ", but the chain is in epoch "
+                    + s.epoch());
+          }
+          List<ProofRecord> proofs = new ArrayList<>(s.proofs());
+          proofs.add(record);
+          return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), proofs);
+        });
   }
 
   @Override
@@ -165,11 +183,14 @@ public final class FileStorageChain implements StorageChain {
     try {
       Files.createDirectories(file.getParent());
       Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-      try (FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel lc =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = lc.lock()) {
         State before = Files.exists(file) ? read() : null;
-        State base = before != null ? before
-            : new State(Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of());
+        State base =
+            before != null
+                ? before
+                : new State(Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of());
         State after = change.apply(base);
         if (after != before) write(after);
         return after;
@@ -190,8 +211,12 @@ public final class FileStorageChain implements StorageChain {
   private void write(State s) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(render(s));
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer bb = ByteBuffer.wrap(bytes);
       while (bb.hasRemaining()) ch.write(bb);
       ch.force(true);
@@ -210,13 +235,20 @@ public final class FileStorageChain implements StorageChain {
   }
 
   private static ObjectNode render(State s) {
-    ObjectNode root = JSON.createObjectNode().put("version", VERSION).put("seed", s.seed().toHex())
-        .put("epoch", s.epoch());
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("version", VERSION)
+            .put("seed", s.seed().toHex())
+            .put("epoch", s.epoch());
     ArrayNode subs = root.putArray("submissions");
     for (Submission x : s.submissions()) {
-      subs.addObject().put("fileRoot", x.fileRoot().toHex()).put("length", x.length())
-          .put("dataShards", x.dataShards()).put("parityShards", x.parityShards())
-          .put("shardCommitment", x.shardCommitment().toHex()).put("submitter", x.submitter().toHex());
+      subs.addObject()
+          .put("fileRoot", x.fileRoot().toHex())
+          .put("length", x.length())
+          .put("dataShards", x.dataShards())
+          .put("parityShards", x.parityShards())
+          .put("shardCommitment", x.shardCommitment().toHex())
+          .put("submitter", x.submitter().toHex());
     }
     ArrayNode nodes = root.putArray("nodes");
     for (StorageNodeRecord n : s.nodes()) {
@@ -224,8 +256,14 @@ public final class FileStorageChain implements StorageChain {
     }
     ArrayNode proofs = root.putArray("proofs");
     for (ProofRecord p : s.proofs()) {
-      proofs.addObject().put("epoch", p.epoch()).put("nodeId", p.nodeId().toHex()).put("fileRoot", p.fileRoot().toHex())
-          .put("shardIndex", p.shardIndex()).put("passed", p.passed()).put("reason", p.reason());
+      proofs
+          .addObject()
+          .put("epoch", p.epoch())
+          .put("nodeId", p.nodeId().toHex())
+          .put("fileRoot", p.fileRoot().toHex())
+          .put("shardIndex", p.shardIndex())
+          .put("passed", p.passed())
+          .put("reason", p.reason());
     }
     return root;
   }
@@ -237,15 +275,28 @@ public final class FileStorageChain implements StorageChain {
       }
       List<Submission> subs = new ArrayList<>();
       for (JsonNode x : root.path("submissions")) {
-        subs.add(new Submission(hash(x, "fileRoot"), x.path("length").asLong(), x.path("dataShards").asInt(),
-            x.path("parityShards").asInt(), hash(x, "shardCommitment"), hash(x, "submitter")));
+        subs.add(
+            new Submission(
+                hash(x, "fileRoot"),
+                x.path("length").asLong(),
+                x.path("dataShards").asInt(),
+                x.path("parityShards").asInt(),
+                hash(x, "shardCommitment"),
+                hash(x, "submitter")));
       }
       List<StorageNodeRecord> nodes = new ArrayList<>();
-      for (JsonNode n : root.path("nodes")) nodes.add(new StorageNodeRecord(hash(n, "nodeId"), text(n, "endpoint")));
+      for (JsonNode n : root.path("nodes"))
+        nodes.add(new StorageNodeRecord(hash(n, "nodeId"), text(n, "endpoint")));
       List<ProofRecord> proofs = new ArrayList<>();
       for (JsonNode p : root.path("proofs")) {
-        proofs.add(new ProofRecord(p.path("epoch").asLong(), hash(p, "nodeId"), hash(p, "fileRoot"),
-            p.path("shardIndex").asInt(), p.path("passed").asBoolean(), p.path("reason").asText("")));
+        proofs.add(
+            new ProofRecord(
+                p.path("epoch").asLong(),
+                hash(p, "nodeId"),
+                hash(p, "fileRoot"),
+                p.path("shardIndex").asInt(),
+                p.path("passed").asBoolean(),
+                p.path("reason").asText("")));
       }
       return new State(hash(root, "seed"), root.path("epoch").asLong(), subs, nodes, proofs);
     } catch (IllegalArgumentException e) {
@@ -255,7 +306,8 @@ public final class FileStorageChain implements StorageChain {
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    if (v == null || !v.isTextual()) throw new IllegalArgumentException("missing string field '" + field + "'");
+    if (v == null || !v.isTextual())
+      throw new IllegalArgumentException("missing string field '" + field + "'");
     return v.asText();
   }
 

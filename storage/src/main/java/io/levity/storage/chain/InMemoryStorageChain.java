@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link StorageChain} held in memory, for tests and single-process use. Thread-safe (every method is
- * synchronized). The epoch starts at 0 and moves only when {@link #advanceEpoch()} is called; the randomness of
- * epoch e is {@code keccak256(uint64_be(e) || seed)}, so runs with the same seed repeat exactly.
+ * A {@link StorageChain} held in memory, for tests and single-process use. Thread-safe (every
+ * method is synchronized). The epoch starts at 0 and moves only when {@link #advanceEpoch()} is
+ * called; the randomness of epoch e is {@code keccak256(uint64_be(e) || seed)}, so runs with the
+ * same seed repeat exactly.
  */
 public final class InMemoryStorageChain implements StorageChain {
   private final Bytes32 seed;
@@ -29,7 +30,10 @@ public final class InMemoryStorageChain implements StorageChain {
     this.seed = Objects.requireNonNull(seed, "seed");
   }
 
-  /** {@code keccak256(uint64_be(epoch) || seed)}: the epoch randomness of the in-memory and file chains. */
+  /**
+   * {@code keccak256(uint64_be(epoch) || seed)}: the epoch randomness of the in-memory and file
+   * chains.
+   */
   public static Bytes32 randomness(long epoch, Bytes32 seed) {
     byte[] in = new byte[40];
     for (int i = 0; i < 8; i++) in[i] = (byte) (epoch >>> (56 - 8 * i));
@@ -37,11 +41,18 @@ public final class InMemoryStorageChain implements StorageChain {
     return Keccak.hash(in);
   }
 
-  /** Throws unless {@code s} may be recorded next to {@code existing} (absent, or the identical record). */
+  /**
+   * Throws unless {@code s} may be recorded next to {@code existing} (absent, or the identical
+   * record).
+   */
   static void checkSubmission(Submission existing, Submission s) {
     if (existing != null && !existing.equals(s)) {
-      throw new IllegalStateException("file " + s.fileRoot() + " is already recorded with a different record ("
-          + existing + "); a file root can be submitted only once");
+      throw new IllegalStateException(
+          "file "
+              + s.fileRoot()
+              + " is already recorded with a different record ("
+              + existing
+              + "); a file root can be submitted only once");
     }
   }
 
@@ -94,8 +105,8 @@ public final class InMemoryStorageChain implements StorageChain {
   public synchronized void recordProofResult(ProofRecord record) {
     Objects.requireNonNull(record, "record");
     if (record.epoch() < 0 || record.epoch() > epoch) {
-      throw new IllegalArgumentException("proof result for epoch " + record.epoch() + ", but the chain is in epoch "
-          + epoch);
+      throw new IllegalArgumentException(
+          "proof result for epoch " + record.epoch() + ", but the chain is in epoch " + epoch);
     }
     proofs.computeIfAbsent(record.epoch(), e -> new ArrayList<>()).add(record);
   }

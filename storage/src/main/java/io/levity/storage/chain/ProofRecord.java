@@ -12,5 +12,5 @@ import io.levity.core.bytes.Bytes32;
  * @param passed whether the answer verified
  * @param reason empty when passed, otherwise why it failed (for example "no answer", "bad proof")
  */
-public record ProofRecord(long epoch, Bytes32 nodeId, Bytes32 fileRoot, int shardIndex, boolean passed,
-    String reason) {}
+public record ProofRecord(
+    long epoch, Bytes32 nodeId, Bytes32 fileRoot, int shardIndex, boolean passed, String reason) {}

@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The storage layer's port to "the chain": what it must be able to record and read there. The storage network
- * trusts nothing a client or another node says unless it can be checked against what this port returns.
+ * The storage layer's port to "the chain": what it must be able to record and read there. The
+ * storage network trusts nothing a client or another node says unless it can be checked against
+ * what this port returns.
  *
- * <p>Adapters: {@code InMemoryStorageChain} (tests, single process) and an adapter over a Levity node's JSON-RPC
- * (the devnet). Implementations must be thread-safe.
+ * <p>Adapters: {@code InMemoryStorageChain} (tests, single process) and an adapter over a Levity
+ * node's JSON-RPC (the devnet). Implementations must be thread-safe.
  */
 public interface StorageChain {
 
   /**
-   * Records a file submission. Idempotent for an identical record; a different record for the same file root is
-   * refused with {@link IllegalStateException}. Returns the record as stored.
+   * Records a file submission. Idempotent for an identical record; a different record for the same
+   * file root is refused with {@link IllegalStateException}. Returns the record as stored.
    */
   Submission submit(Submission submission);
 
@@ -35,8 +36,8 @@ public interface StorageChain {
   long currentEpoch();
 
   /**
-   * The randomness of an epoch that has started (for example the hash of the block that opened it); empty for an
-   * epoch that has not started yet, so nobody can precompute answers.
+   * The randomness of an epoch that has started (for example the hash of the block that opened it);
+   * empty for an epoch that has not started yet, so nobody can precompute answers.
    */
   Optional<Bytes32> epochRandomness(long epoch);
 

@@ -11,9 +11,14 @@ import java.util.Set;
  * @param length bytes written
  * @param used shard index to the endpoint it came from (k of them)
  * @param bad shards that were tried and were missing or corrupt, with why
- * @param repair the repair of {@code bad} done after the download, or null when none was needed or repair was off
+ * @param repair the repair of {@code bad} done after the download, or null when none was needed or
+ *     repair was off
  */
-public record DownloadResult(Bytes32 fileRoot, long length, Map<Integer, String> used, Map<Integer, String> bad,
+public record DownloadResult(
+    Bytes32 fileRoot,
+    long length,
+    Map<Integer, String> used,
+    Map<Integer, String> bad,
     RepairResult repair) {
   public DownloadResult {
     used = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(used));

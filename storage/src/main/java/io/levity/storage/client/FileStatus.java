@@ -3,7 +3,9 @@ package io.levity.storage.client;
 import io.levity.storage.chain.Submission;
 import java.util.List;
 
-/** The state of every shard of a file, as found by asking the nodes and verifying what they hold. */
+/**
+ * The state of every shard of a file, as found by asking the nodes and verifying what they hold.
+ */
 public record FileStatus(Submission submission, List<ShardState> shards) {
   public FileStatus {
     shards = List.copyOf(shards);

@@ -7,9 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Proof-of-storage challenges over the storage node's HTTP protocol ({@code POST /v1/challenge}): the
- * {@link AnswerTransport} an {@code EpochChallenger} uses to reach real nodes. A node that does not hold the shard
- * answers empty; an unreachable node or an error answer throws (both count as "no answer").
+ * Proof-of-storage challenges over the storage node's HTTP protocol ({@code POST /v1/challenge}):
+ * the {@link AnswerTransport} an {@code EpochChallenger} uses to reach real nodes. A node that does
+ * not hold the shard answers empty; an unreachable node or an error answer throws (both count as
+ * "no answer").
  */
 public final class HttpAnswerTransport implements AnswerTransport {
   private final HttpNodeClient client;

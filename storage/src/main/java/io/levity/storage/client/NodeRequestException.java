@@ -3,16 +3,20 @@ package io.levity.storage.client;
 import java.io.IOException;
 
 /**
- * A storage node request that failed: either the node was unreachable ({@link #status()} 0) or it answered with an
- * HTTP error, whose machine-readable code (see {@code NodeProtocol}) and message are kept.
+ * A storage node request that failed: either the node was unreachable ({@link #status()} 0) or it
+ * answered with an HTTP error, whose machine-readable code (see {@code NodeProtocol}) and message
+ * are kept.
  */
 public final class NodeRequestException extends IOException {
   private final String endpoint;
   private final int status;
   private final String code;
 
-  public NodeRequestException(String endpoint, int status, String code, String message, Throwable cause) {
-    super(endpoint + ": " + (status == 0 ? "" : "HTTP " + status + " " + code + ": ") + message, cause);
+  public NodeRequestException(
+      String endpoint, int status, String code, String message, Throwable cause) {
+    super(
+        endpoint + ": " + (status == 0 ? "" : "HTTP " + status + " " + code + ": ") + message,
+        cause);
     this.endpoint = endpoint;
     this.status = status;
     this.code = code;

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param repaired shard index to the endpoint it was rebuilt onto
  * @param failed shard index to why it could not be placed (no live node left, for example)
  */
-public record RepairResult(Bytes32 fileRoot, Map<Integer, String> repaired, Map<Integer, String> failed) {
+public record RepairResult(
+    Bytes32 fileRoot, Map<Integer, String> repaired, Map<Integer, String> failed) {
   public RepairResult {
     repaired = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(repaired));
     failed = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failed));

@@ -17,16 +17,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds and fetches the shards of one file for one operation: a shard is first asked of its primary node; only if
- * that fails are the other nodes' inventories of the file consulted (each node asked once per operation), and
- * every node claiming the shard tried in placement search order. Every copy returned is verified.
- * Thread-safe: shards may be fetched in parallel.
+ * Finds and fetches the shards of one file for one operation: a shard is first asked of its primary
+ * node; only if that fails are the other nodes' inventories of the file consulted (each node asked
+ * once per operation), and every node claiming the shard tried in placement search order. Every
+ * copy returned is verified. Thread-safe: shards may be fetched in parallel.
  */
 final class ShardLocator {
   /** A verified copy of a shard, in a local file. */
-  record Found(int index, StorageNodeRecord node, Path file, List<Bytes32> roots, List<Bytes32> segmentRoots) {}
+  record Found(
+      int index,
+      StorageNodeRecord node,
+      Path file,
+      List<Bytes32> roots,
+      List<Bytes32> segmentRoots) {}
 
-  /** Why a shard could not be fetched: no copy anywhere reachable, or only copies that failed verification. */
+  /**
+   * Why a shard could not be fetched: no copy anywhere reachable, or only copies that failed
+   * verification.
+   */
   record NotFound(int index, boolean corrupt, String detail) {}
 
   /** Either outcome. */
@@ -49,15 +57,18 @@ final class ShardLocator {
 
   /** The shard indexes {@code node} says it holds of this file; empty when it cannot be reached. */
   Optional<Set<Integer>> inventory(StorageNodeRecord node) {
-    return inventories.computeIfAbsent(node.nodeId(), id -> {
-      try {
-        Set<Integer> held = new HashSet<>();
-        for (HttpNodeClient.HeldShard h : client.list(node.endpoint(), submission.fileRoot())) held.add(h.index());
-        return Optional.of(held);
-      } catch (NodeRequestException e) {
-        return Optional.empty();
-      }
-    });
+    return inventories.computeIfAbsent(
+        node.nodeId(),
+        id -> {
+          try {
+            Set<Integer> held = new HashSet<>();
+            for (HttpNodeClient.HeldShard h : client.list(node.endpoint(), submission.fileRoot()))
+              held.add(h.index());
+            return Optional.of(held);
+          } catch (NodeRequestException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   /** Fetches and verifies shard {@code index} into {@code dir/shard-<index>}. */
@@ -65,7 +76,10 @@ final class ShardLocator {
     return fetch(index, dir, n -> {});
   }
 
-  /** As {@link #fetch(int, Path)}, telling {@code received} of shard bytes as they arrive (failed attempts too). */
+  /**
+   * As {@link #fetch(int, Path)}, telling {@code received} of shard bytes as they arrive (failed
+   * attempts too).
+   */
   Lookup fetch(int index, Path dir, java.util.function.LongConsumer received) throws IOException {
     Path out = dir.resolve("shard-" + index);
     List<String> tried = new ArrayList<>();

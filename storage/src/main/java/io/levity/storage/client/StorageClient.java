@@ -32,16 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Stores files on the storage network and gets them back. Upload: encode into k + m shards (on disk, one group at a
- * time), record the submission on the chain, send shard i to its placed node, falling back to spares when a node is
- * down. Download: fetch and verify k shards (data shards first), decode, check the file root, and write the file
- * atomically; shards found missing or corrupt on the way are repaired afterwards unless
- * {@link Config#repairOnDownload()} is off. Status and repair survey every shard and verify every copy.
- * Thread-safe; close it to stop its thread pool.
+ * Stores files on the storage network and gets them back. Upload: encode into k + m shards (on
+ * disk, one group at a time), record the submission on the chain, send shard i to its placed node,
+ * falling back to spares when a node is down. Download: fetch and verify k shards (data shards
+ * first), decode, check the file root, and write the file atomically; shards found missing or
+ * corrupt on the way are repaired afterwards unless {@link Config#repairOnDownload()} is off.
+ * Status and repair survey every shard and verify every copy. Thread-safe; close it to stop its
+ * thread pool.
  */
 public final class StorageClient implements AutoCloseable {
   /**
-   * @param workDir where shards are staged (needs about 1.5x the file size free while an upload or download runs)
+   * @param workDir where shards are staged (needs about 1.5x the file size free while an upload or
+   *     download runs)
    * @param parallelism shard transfers in flight at once
    * @param repairOnDownload repair, after a download, the shards it found missing or corrupt
    * @param submitter recorded as the payer in submissions
@@ -75,23 +77,32 @@ public final class StorageClient implements AutoCloseable {
     this.nodes = nodes;
     this.code = code;
     this.config = config;
-    this.pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
-      Thread t = new Thread(r, "storage-client");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            config.parallelism(),
+            r -> {
+              Thread t = new Thread(r, "storage-client");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  /** Uploads {@code file} and returns where its shards went; throws when fewer than k could be stored. */
+  /**
+   * Uploads {@code file} and returns where its shards went; throws when fewer than k could be
+   * stored.
+   */
   public UploadResult upload(Path file, ProgressListener progress) throws IOException {
-    Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-upload-");
+    Path work =
+        Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-upload-");
     try {
       long size = Files.size(file);
-      ShardEncoder.OnDisk encoded = new ShardEncoder(code).encode(file, work,
-          done -> progress.progress("encode", done, size));
+      ShardEncoder.OnDisk encoded =
+          new ShardEncoder(code)
+              .encode(file, work, done -> progress.progress("encode", done, size));
       EncodedFile ef = encoded.file();
       Submission s = chain.submit(ef.submission(config.submitter()));
-      if (!ef.matches(s)) throw new StorageException("the chain recorded a different submission: " + s);
+      if (!ef.matches(s))
+        throw new StorageException("the chain recorded a different submission: " + s);
       FilePlacement placement = placement(s);
       long total = ef.layout().storedBytes();
       AtomicLong sent = new AtomicLong();
@@ -101,8 +112,17 @@ public final class StorageClient implements AutoCloseable {
       for (int i = 0; i < ef.layout().totalShards(); i++) {
         int index = i;
         StorageNodeRecord node = placement.primary(i).orElseThrow();
-        primaries.put(i, pool.submit(() -> put(node, s, ef.shardRoots(), index, encoded.shards().get(index),
-            n -> progress.progress("upload", sent.addAndGet(n), total))));
+        primaries.put(
+            i,
+            pool.submit(
+                () ->
+                    put(
+                        node,
+                        s,
+                        ef.shardRoots(),
+                        index,
+                        encoded.shards().get(index),
+                        n -> progress.progress("upload", sent.addAndGet(n), total))));
       }
       Set<Bytes32> taken = new HashSet<>();
       for (var e : primaries.entrySet()) {
@@ -115,14 +135,16 @@ public final class StorageClient implements AutoCloseable {
           failures.put(e.getKey(), error);
         }
       }
-      // Shards whose primary failed go, in index order, to the first spare that takes them and holds nothing else.
+      // Shards whose primary failed go, in index order, to the first spare that takes them and
+      // holds nothing else.
       Map<Integer, String> unplaced = new TreeMap<>();
       for (var f : failures.entrySet()) {
         int index = f.getKey();
         List<String> why = new ArrayList<>(List.of(f.getValue()));
         for (StorageNodeRecord spare : placement.spares()) {
           if (taken.contains(spare.nodeId())) continue;
-          String error = put(spare, s, ef.shardRoots(), index, encoded.shards().get(index), n -> {});
+          String error =
+              put(spare, s, ef.shardRoots(), index, encoded.shards().get(index), n -> {});
           if (error == null) {
             placed.put(index, spare.endpoint());
             taken.add(spare.nodeId());
@@ -131,12 +153,26 @@ public final class StorageClient implements AutoCloseable {
           }
           why.add(error);
         }
-        if (why != null) unplaced.put(index, String.join("; ", why) + (placement.spares().isEmpty()
-            ? "; no spare nodes (there are only " + placement.ranking().size() + " nodes)" : ""));
+        if (why != null)
+          unplaced.put(
+              index,
+              String.join("; ", why)
+                  + (placement.spares().isEmpty()
+                      ? "; no spare nodes (there are only " + placement.ranking().size() + " nodes)"
+                      : ""));
       }
       if (placed.size() < s.dataShards()) {
-        throw new StorageException("only " + placed.size() + " of " + ef.layout().totalShards() + " shards of "
-            + s.fileRoot() + " could be stored, fewer than the " + s.dataShards() + " needed to read it: " + unplaced);
+        throw new StorageException(
+            "only "
+                + placed.size()
+                + " of "
+                + ef.layout().totalShards()
+                + " shards of "
+                + s.fileRoot()
+                + " could be stored, fewer than the "
+                + s.dataShards()
+                + " needed to read it: "
+                + unplaced);
       }
       return new UploadResult(s.fileRoot(), s.length(), placed, unplaced);
     } finally {
@@ -145,7 +181,12 @@ public final class StorageClient implements AutoCloseable {
   }
 
   /** Puts one shard; null on success (stored or already held), else why not. */
-  private String put(StorageNodeRecord node, Submission s, List<Bytes32> roots, int index, Path shard,
+  private String put(
+      StorageNodeRecord node,
+      Submission s,
+      List<Bytes32> roots,
+      int index,
+      Path shard,
       java.util.function.LongConsumer sent) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -156,33 +197,50 @@ public final class StorageClient implements AutoCloseable {
           sleep(200L * attempt);
           continue;
         }
-        // A pooled connection the node closed while idle fails once; a fresh connection tells if it is really down.
+        // A pooled connection the node closed while idle fails once; a fresh connection tells if it
+        // is really down.
         if (e.unreachable() && attempt == 1) continue;
-        return node.endpoint() + ": " + (e.unreachable() ? "unreachable" : e.code() + " " + e.getMessage());
+        return node.endpoint()
+            + ": "
+            + (e.unreachable() ? "unreachable" : e.code() + " " + e.getMessage());
       } catch (IOException e) {
         return node.endpoint() + ": " + e.getMessage();
       }
     }
   }
 
-  /** Downloads, verifies and writes the file with root {@code root} to {@code out} (atomically replaced). */
-  public DownloadResult download(Bytes32 root, Path out, ProgressListener progress) throws IOException {
+  /**
+   * Downloads, verifies and writes the file with root {@code root} to {@code out} (atomically
+   * replaced).
+   */
+  public DownloadResult download(Bytes32 root, Path out, ProgressListener progress)
+      throws IOException {
     Submission s = submission(root);
     ShardLocator locator = new ShardLocator(s, placement(s), nodes);
-    Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-download-");
+    Path work =
+        Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-download-");
     try {
       int n = s.dataShards() + s.parityShards();
       Map<Integer, ShardLocator.Found> found = new TreeMap<>();
       Map<Integer, ShardLocator.NotFound> bad = new TreeMap<>();
       int next = 0;
-      long wanted = s.dataShards() * new ShardLayout(s.dataShards(), s.parityShards(), s.length()).shardSize();
+      long wanted =
+          s.dataShards()
+              * new ShardLayout(s.dataShards(), s.parityShards(), s.length()).shardSize();
       AtomicLong received = new AtomicLong();
       while (found.size() < s.dataShards() && next < n) {
         List<Future<ShardLocator.Lookup>> batch = new ArrayList<>();
         for (int want = s.dataShards() - found.size(); want > 0 && next < n; want--) {
           int index = next++;
-          batch.add(pool.submit(() -> locator.fetch(index, work,
-              r -> progress.progress("download", Math.min(wanted, received.addAndGet(r)), wanted))));
+          batch.add(
+              pool.submit(
+                  () ->
+                      locator.fetch(
+                          index,
+                          work,
+                          r ->
+                              progress.progress(
+                                  "download", Math.min(wanted, received.addAndGet(r)), wanted))));
         }
         for (Future<ShardLocator.Lookup> f : batch) {
           ShardLocator.Lookup l = awaitValue(f);
@@ -191,19 +249,28 @@ public final class StorageClient implements AutoCloseable {
         }
       }
       if (found.size() < s.dataShards()) {
-        throw new StorageException("cannot read " + root + ": only " + found.size() + " of the " + s.dataShards()
-            + " shards needed could be fetched and verified; " + describe(bad));
+        throw new StorageException(
+            "cannot read "
+                + root
+                + ": only "
+                + found.size()
+                + " of the "
+                + s.dataShards()
+                + " shards needed could be fetched and verified; "
+                + describe(bad));
       }
       Map<Integer, Path> files = new TreeMap<>();
       Map<Integer, List<Bytes32>> segmentRoots = new TreeMap<>();
-      found.forEach((i, f) -> {
-        files.put(i, f.file());
-        segmentRoots.put(i, f.segmentRoots());
-      });
+      found.forEach(
+          (i, f) -> {
+            files.put(i, f.file());
+            segmentRoots.put(i, f.segmentRoots());
+          });
       Files.createDirectories(out.toAbsolutePath().getParent());
       Path part = out.resolveSibling(out.getFileName() + ".part");
       try {
-        ShardDecoder.decodeTo(s, files, segmentRoots, part, done -> progress.progress("decode", done, s.length()));
+        ShardDecoder.decodeTo(
+            s, files, segmentRoots, part, done -> progress.progress("decode", done, s.length()));
         Files.move(part, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(part);
@@ -211,10 +278,12 @@ public final class StorageClient implements AutoCloseable {
       RepairResult repair = null;
       if (config.repairOnDownload() && !bad.isEmpty()) {
         List<Bytes32> roots = found.values().iterator().next().roots();
-        // Nodes already holding any shard of the file are taken, not only those this download read from.
+        // Nodes already holding any shard of the file are taken, not only those this download read
+        // from.
         Set<Bytes32> taken = holders(found);
         for (StorageNodeRecord other : locator.placement().ranking()) {
-          if (locator.inventory(other).map(held -> !held.isEmpty()).orElse(false)) taken.add(other.nodeId());
+          if (locator.inventory(other).map(held -> !held.isEmpty()).orElse(false))
+            taken.add(other.nodeId());
         }
         repair = rebuildAndPlace(s, locator.placement(), roots, files, bad.keySet(), taken, work);
       }
@@ -228,10 +297,13 @@ public final class StorageClient implements AutoCloseable {
     }
   }
 
-  /** Asks the nodes for every shard of the file and verifies each copy (downloads every shard once). */
+  /**
+   * Asks the nodes for every shard of the file and verifies each copy (downloads every shard once).
+   */
   public FileStatus status(Bytes32 root) throws IOException {
     Submission s = submission(root);
-    Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-status-");
+    Path work =
+        Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-status-");
     try {
       ShardLocator locator = new ShardLocator(s, placement(s), nodes);
       return toStatus(s, locator, survey(s, locator, work, true));
@@ -241,31 +313,45 @@ public final class StorageClient implements AutoCloseable {
   }
 
   /**
-   * Rebuilds every shard that is missing or corrupt from k good ones and puts each on a live node: its primary if
-   * it is up and holds no other shard of the file, else the first such spare. Throws when fewer than k shards are
-   * present.
+   * Rebuilds every shard that is missing or corrupt from k good ones and puts each on a live node:
+   * its primary if it is up and holds no other shard of the file, else the first such spare. Throws
+   * when fewer than k shards are present.
    */
   public RepairResult repair(Bytes32 root) throws IOException {
     Submission s = submission(root);
-    Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-repair-");
+    Path work =
+        Files.createTempDirectory(Files.createDirectories(config.workDir()), "levity-repair-");
     try {
       ShardLocator locator = new ShardLocator(s, placement(s), nodes);
       Map<Integer, ShardLocator.Lookup> all = survey(s, locator, work, false);
       Map<Integer, ShardLocator.Found> found = new TreeMap<>();
       Set<Integer> wanted = new java.util.TreeSet<>();
-      all.forEach((i, l) -> {
-        if (l.found() != null) found.put(i, l.found());
-        else wanted.add(i);
-      });
+      all.forEach(
+          (i, l) -> {
+            if (l.found() != null) found.put(i, l.found());
+            else wanted.add(i);
+          });
       if (wanted.isEmpty()) return new RepairResult(root, Map.of(), Map.of());
       if (found.size() < s.dataShards()) {
-        throw new StorageException("cannot repair " + root + ": only " + found.size() + " shards are present, "
-            + s.dataShards() + " are needed to rebuild the others");
+        throw new StorageException(
+            "cannot repair "
+                + root
+                + ": only "
+                + found.size()
+                + " shards are present, "
+                + s.dataShards()
+                + " are needed to rebuild the others");
       }
       Map<Integer, Path> files = new TreeMap<>();
       found.forEach((i, f) -> files.put(i, f.file()));
-      return rebuildAndPlace(s, locator.placement(), found.values().iterator().next().roots(), files, wanted,
-          holders(found), work);
+      return rebuildAndPlace(
+          s,
+          locator.placement(),
+          found.values().iterator().next().roots(),
+          files,
+          wanted,
+          holders(found),
+          work);
     } finally {
       deleteTree(work);
     }
@@ -277,9 +363,17 @@ public final class StorageClient implements AutoCloseable {
     return out;
   }
 
-  private RepairResult rebuildAndPlace(Submission s, FilePlacement placement, List<Bytes32> roots,
-      Map<Integer, Path> good, Set<Integer> wanted, Set<Bytes32> taken, Path work) throws IOException {
-    Map<Integer, Path> rebuilt = ShardDecoder.rebuild(s, roots, good, wanted, work.resolve("rebuilt"));
+  private RepairResult rebuildAndPlace(
+      Submission s,
+      FilePlacement placement,
+      List<Bytes32> roots,
+      Map<Integer, Path> good,
+      Set<Integer> wanted,
+      Set<Bytes32> taken,
+      Path work)
+      throws IOException {
+    Map<Integer, Path> rebuilt =
+        ShardDecoder.rebuild(s, roots, good, wanted, work.resolve("rebuilt"));
     Set<Bytes32> otherPrimaries = new HashSet<>();
     for (int i : wanted) placement.primary(i).ifPresent(p -> otherPrimaries.add(p.nodeId()));
     Map<Integer, String> repaired = new TreeMap<>();
@@ -290,8 +384,11 @@ public final class StorageClient implements AutoCloseable {
       List<StorageNodeRecord> candidates = new ArrayList<>();
       candidates.add(primary);
       candidates.addAll(placement.spares());
-      // Last resort: any other node not holding a shard of the file and not due one of the shards being repaired.
-      placement.ranking().stream().filter(n -> !otherPrimaries.contains(n.nodeId())).forEach(candidates::add);
+      // Last resort: any other node not holding a shard of the file and not due one of the shards
+      // being repaired.
+      placement.ranking().stream()
+          .filter(n -> !otherPrimaries.contains(n.nodeId()))
+          .forEach(candidates::add);
       List<String> why = new ArrayList<>();
       for (StorageNodeRecord node : candidates.stream().distinct().toList()) {
         if (taken.contains(node.nodeId())) continue;
@@ -305,61 +402,97 @@ public final class StorageClient implements AutoCloseable {
         why.add(error);
       }
       if (why != null) {
-        failed.put(index, why.isEmpty() ? "no live node without a shard of this file" : String.join("; ", why));
+        failed.put(
+            index,
+            why.isEmpty() ? "no live node without a shard of this file" : String.join("; ", why));
       }
     }
     return new RepairResult(s.fileRoot(), repaired, failed);
   }
 
-  /** Like {@link #put} but a node claiming to hold the shard already (yet did not serve it) does not count. */
-  private String putRepaired(StorageNodeRecord node, Submission s, List<Bytes32> roots, int index, Path shard) {
+  /**
+   * Like {@link #put} but a node claiming to hold the shard already (yet did not serve it) does not
+   * count.
+   */
+  private String putRepaired(
+      StorageNodeRecord node, Submission s, List<Bytes32> roots, int index, Path shard) {
     try {
-      HttpNodeClient.PutResult r = nodes.put(node.endpoint(), s.fileRoot(), index, roots, shard, n -> {});
-      return r.stored() ? null : node.endpoint() + ": says it holds the shard but did not serve a good copy";
+      HttpNodeClient.PutResult r =
+          nodes.put(node.endpoint(), s.fileRoot(), index, roots, shard, n -> {});
+      return r.stored()
+          ? null
+          : node.endpoint() + ": says it holds the shard but did not serve a good copy";
     } catch (IOException e) {
-      return node.endpoint() + ": " + (e instanceof NodeRequestException nre && nre.unreachable() ? "unreachable"
-          : e.getMessage());
+      return node.endpoint()
+          + ": "
+          + (e instanceof NodeRequestException nre && nre.unreachable()
+              ? "unreachable"
+              : e.getMessage());
     }
   }
 
-  /** Fetches every shard in parallel; keeps the verified copies in {@code work} unless {@code discard}. */
-  private Map<Integer, ShardLocator.Lookup> survey(Submission s, ShardLocator locator, Path work, boolean discard)
-      throws IOException {
+  /**
+   * Fetches every shard in parallel; keeps the verified copies in {@code work} unless {@code
+   * discard}.
+   */
+  private Map<Integer, ShardLocator.Lookup> survey(
+      Submission s, ShardLocator locator, Path work, boolean discard) throws IOException {
     int n = s.dataShards() + s.parityShards();
     List<Future<ShardLocator.Lookup>> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int index = i;
       Path dir = discard ? Files.createDirectories(work.resolve("s" + i)) : work;
-      all.add(pool.submit(() -> {
-        ShardLocator.Lookup l = locator.fetch(index, dir);
-        if (discard && l.found() != null) Files.deleteIfExists(l.found().file());
-        return l;
-      }));
+      all.add(
+          pool.submit(
+              () -> {
+                ShardLocator.Lookup l = locator.fetch(index, dir);
+                if (discard && l.found() != null) Files.deleteIfExists(l.found().file());
+                return l;
+              }));
     }
     Map<Integer, ShardLocator.Lookup> out = new TreeMap<>();
     for (int i = 0; i < n; i++) out.put(i, awaitValue(all.get(i)));
     return out;
   }
 
-  private static FileStatus toStatus(Submission s, ShardLocator locator, Map<Integer, ShardLocator.Lookup> all) {
+  private static FileStatus toStatus(
+      Submission s, ShardLocator locator, Map<Integer, ShardLocator.Lookup> all) {
     List<ShardState> states = new ArrayList<>();
-    all.forEach((i, l) -> {
-      String primary = locator.placement().primary(i).map(StorageNodeRecord::endpoint).orElse("-");
-      if (l.found() != null) {
-        String where = l.found().node().endpoint();
-        states.add(new ShardState(i, ShardState.Health.PRESENT, where,
-            where.equals(primary) ? "verified on its primary" : "verified on a fallback node (primary " + primary + ")"));
-      } else {
-        states.add(new ShardState(i, l.notFound().corrupt() ? ShardState.Health.CORRUPT : ShardState.Health.MISSING,
-            primary, l.notFound().detail()));
-      }
-    });
+    all.forEach(
+        (i, l) -> {
+          String primary =
+              locator.placement().primary(i).map(StorageNodeRecord::endpoint).orElse("-");
+          if (l.found() != null) {
+            String where = l.found().node().endpoint();
+            states.add(
+                new ShardState(
+                    i,
+                    ShardState.Health.PRESENT,
+                    where,
+                    where.equals(primary)
+                        ? "verified on its primary"
+                        : "verified on a fallback node (primary " + primary + ")"));
+          } else {
+            states.add(
+                new ShardState(
+                    i,
+                    l.notFound().corrupt() ? ShardState.Health.CORRUPT : ShardState.Health.MISSING,
+                    primary,
+                    l.notFound().detail()));
+          }
+        });
     return new FileStatus(s, states);
   }
 
   private Submission submission(Bytes32 root) {
-    return chain.submission(root).orElseThrow(() -> new StorageException("no submission is recorded on the chain for "
-        + root + " (wrong root, or a different chain/network file?)"));
+    return chain
+        .submission(root)
+        .orElseThrow(
+            () ->
+                new StorageException(
+                    "no submission is recorded on the chain for "
+                        + root
+                        + " (wrong root, or a different chain/network file?)"));
   }
 
   private FilePlacement placement(Submission s) {
@@ -370,8 +503,14 @@ public final class StorageClient implements AutoCloseable {
 
   private static String describe(Map<Integer, ShardLocator.NotFound> bad) {
     StringBuilder b = new StringBuilder();
-    bad.forEach((i, nf) -> b.append("shard ").append(i).append(nf.corrupt() ? " corrupt" : " missing").append(" (")
-        .append(nf.detail()).append("); "));
+    bad.forEach(
+        (i, nf) ->
+            b.append("shard ")
+                .append(i)
+                .append(nf.corrupt() ? " corrupt" : " missing")
+                .append(" (")
+                .append(nf.detail())
+                .append("); "));
     return b.toString();
   }
 

@@ -9,9 +9,11 @@ import java.util.Map;
  * @param fileRoot the file's root (its identity, to download it with)
  * @param length file length in bytes
  * @param placed shard index to the endpoint that stored it (or already held it)
- * @param unplaced shard index to why no node took it; non-empty means reduced redundancy until a repair
+ * @param unplaced shard index to why no node took it; non-empty means reduced redundancy until a
+ *     repair
  */
-public record UploadResult(Bytes32 fileRoot, long length, Map<Integer, String> placed, Map<Integer, String> unplaced) {
+public record UploadResult(
+    Bytes32 fileRoot, long length, Map<Integer, String> placed, Map<Integer, String> unplaced) {
   public UploadResult {
     placed = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(placed));
     unplaced = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unplaced));

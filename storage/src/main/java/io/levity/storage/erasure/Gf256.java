@@ -1,14 +1,15 @@
 package io.levity.storage.erasure;
 
 /**
- * Arithmetic in GF(2^8) with the reducing polynomial x^8 + x^4 + x^3 + x^2 + 1 (0x11d), generator 2. Addition is
- * XOR; multiplication goes through log/exp tables, and {@link #MUL} holds the full 256x256 product table (64 KiB,
- * row {@code a} at offset {@code a << 8}) for the coding kernels.
+ * Arithmetic in GF(2^8) with the reducing polynomial x^8 + x^4 + x^3 + x^2 + 1 (0x11d), generator
+ * 2. Addition is XOR; multiplication goes through log/exp tables, and {@link #MUL} holds the full
+ * 256x256 product table (64 KiB, row {@code a} at offset {@code a << 8}) for the coding kernels.
  */
 public final class Gf256 {
   public static final int POLYNOMIAL = 0x11d;
   private static final int[] EXP = new int[512];
   private static final int[] LOG = new int[256];
+
   /** MUL[(a << 8) | b] = a * b. */
   static final byte[] MUL = new byte[256 * 256];
 
@@ -50,7 +51,9 @@ public final class Gf256 {
     return EXP[Math.floorMod(e, 255)];
   }
 
-  /** Carry-less multiply reduced by 0x11d, bit by bit: the reference the tables are tested against. */
+  /**
+   * Carry-less multiply reduced by 0x11d, bit by bit: the reference the tables are tested against.
+   */
   static int mulReference(int a, int b) {
     int r = 0;
     while (b != 0) {

@@ -1,15 +1,17 @@
 package io.levity.storage.erasure;
 
 /**
- * The hot loops: out = c * in and out ^= c * in over a slice. The coefficients 0 and 1 are special-cased once per
- * slice; otherwise the SIMD kernel ({@link VectorKernel}) runs when the {@code jdk.incubator.vector} module is
- * present (run with {@code --add-modules jdk.incubator.vector}), else a scalar loop doing one product-table lookup
- * per byte with no branches. {@code -Dlevity.storage.scalar=true} forces the scalar loop.
+ * The hot loops: out = c * in and out ^= c * in over a slice. The coefficients 0 and 1 are
+ * special-cased once per slice; otherwise the SIMD kernel ({@link VectorKernel}) runs when the
+ * {@code jdk.incubator.vector} module is present (run with {@code --add-modules
+ * jdk.incubator.vector}), else a scalar loop doing one product-table lookup per byte with no
+ * branches. {@code -Dlevity.storage.scalar=true} forces the scalar loop.
  */
 final class GfKernel {
   /** True when the SIMD kernel is in use. */
-  static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-      && !Boolean.getBoolean("levity.storage.scalar");
+  static final boolean VECTOR =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !Boolean.getBoolean("levity.storage.scalar");
 
   private GfKernel() {}
 

@@ -30,7 +30,10 @@ final class GfMatrix {
     return out;
   }
 
-  /** Inverse by Gauss-Jordan elimination; throws {@link ArithmeticException} when {@code m} is singular. */
+  /**
+   * Inverse by Gauss-Jordan elimination; throws {@link ArithmeticException} when {@code m} is
+   * singular.
+   */
   static int[][] invert(int[][] m) {
     int n = m.length;
     int[][] a = new int[n][];

@@ -1,6 +1,9 @@
 package io.levity.storage.erasure;
 
-/** Thrown when fewer than k shards are present: the data cannot be recovered; fetch more shards and retry. */
+/**
+ * Thrown when fewer than k shards are present: the data cannot be recovered; fetch more shards and
+ * retry.
+ */
 public final class InsufficientShardsException extends IllegalArgumentException {
   private final int present;
   private final int required;

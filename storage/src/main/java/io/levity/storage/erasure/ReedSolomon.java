@@ -1,18 +1,24 @@
 package io.levity.storage.erasure;
 
 /**
- * Systematic Reed-Solomon code over GF(2^8) with k data and m parity shards (k + m <= 255). Encoding matrix: the
- * k x k identity on top of an m x k Cauchy matrix C[i][j] = 1 / (x_i + y_j) with x_i = k + i and y_j = j, so
- * every k x k submatrix is invertible and any k of the k + m shards recover the data. Immutable and thread-safe.
+ * Systematic Reed-Solomon code over GF(2^8) with k data and m parity shards (k + m <= 255).
+ * Encoding matrix: the k x k identity on top of an m x k Cauchy matrix C[i][j] = 1 / (x_i + y_j)
+ * with x_i = k + i and y_j = j, so every k x k submatrix is invertible and any k of the k + m
+ * shards recover the data. Immutable and thread-safe.
  */
 public final class ReedSolomon {
-  /** Bytes per inner-loop block: all k inputs and m outputs of a block stay in L2 while they are combined. */
+  /**
+   * Bytes per inner-loop block: all k inputs and m outputs of a block stay in L2 while they are
+   * combined.
+   */
   private static final int BLOCK = 8 * 1024;
 
   private final int k;
   private final int m;
+
   /** (k + m) x k encoding matrix. */
   private final int[][] matrix;
+
   private final int[][] parityRows;
 
   private ReedSolomon(int k, int m) {
@@ -26,8 +32,8 @@ public final class ReedSolomon {
   /** A k + m code; k >= 1, m >= 1, k + m <= 255. */
   public static ReedSolomon create(int dataShards, int parityShards) {
     if (dataShards < 1 || parityShards < 1 || dataShards + parityShards > 255) {
-      throw new IllegalArgumentException("need k >= 1, m >= 1 and k + m <= 255; got k=" + dataShards
-          + " m=" + parityShards);
+      throw new IllegalArgumentException(
+          "need k >= 1, m >= 1 and k + m <= 255; got k=" + dataShards + " m=" + parityShards);
     }
     return new ReedSolomon(dataShards, parityShards);
   }
@@ -71,14 +77,15 @@ public final class ReedSolomon {
   }
 
   /**
-   * Computes the parity shards {@code shards[k..k+m)} from the data shards {@code shards[0..k)}; all k + m arrays
-   * must exist and have the same length.
+   * Computes the parity shards {@code shards[k..k+m)} from the data shards {@code shards[0..k)};
+   * all k + m arrays must exist and have the same length.
    */
   public void encode(byte[][] shards) {
     checkCount(shards);
     int len = shards[0].length;
     for (byte[] s : shards) {
-      if (s == null || s.length != len) throw new IllegalArgumentException("all shards must be non-null, same size");
+      if (s == null || s.length != len)
+        throw new IllegalArgumentException("all shards must be non-null, same size");
     }
     byte[][] data = new byte[k][];
     byte[][] parity = new byte[m][];
@@ -87,7 +94,10 @@ public final class ReedSolomon {
     combine(parityRows, data, parity, 0, len);
   }
 
-  /** Parity of {@code data[j][off, off+len)} into {@code parity[i][off, off+len)}, for long-slice callers. */
+  /**
+   * Parity of {@code data[j][off, off+len)} into {@code parity[i][off, off+len)}, for long-slice
+   * callers.
+   */
   public void encodeParity(byte[][] data, byte[][] parity, int off, int len) {
     if (data.length != k || parity.length != m) {
       throw new IllegalArgumentException("expected " + k + " data and " + m + " parity arrays");
@@ -96,19 +106,22 @@ public final class ReedSolomon {
   }
 
   /**
-   * Reconstructs every shard whose {@code present} flag is false, in place. Missing entries may be null (they are
-   * allocated) or arrays of the shard size (overwritten). Throws {@link InsufficientShardsException} when fewer
-   * than k shards are present.
+   * Reconstructs every shard whose {@code present} flag is false, in place. Missing entries may be
+   * null (they are allocated) or arrays of the shard size (overwritten). Throws {@link
+   * InsufficientShardsException} when fewer than k shards are present.
    */
   public void decode(byte[][] shards, boolean[] present) {
     checkCount(shards);
-    if (present.length != k + m) throw new IllegalArgumentException("expected " + (k + m) + " present flags");
+    if (present.length != k + m)
+      throw new IllegalArgumentException("expected " + (k + m) + " present flags");
     int count = 0;
     int len = -1;
     for (int i = 0; i < k + m; i++) {
       if (!present[i]) continue;
-      if (shards[i] == null) throw new IllegalArgumentException("shard " + i + " marked present but null");
-      if (len >= 0 && shards[i].length != len) throw new IllegalArgumentException("shards differ in size");
+      if (shards[i] == null)
+        throw new IllegalArgumentException("shard " + i + " marked present but null");
+      if (len >= 0 && shards[i].length != len)
+        throw new IllegalArgumentException("shards differ in size");
       len = shards[i].length;
       count++;
     }
@@ -120,7 +133,8 @@ public final class ReedSolomon {
     int missingData = 0;
     for (int i = 0; i < k; i++) if (!present[i]) missingData++;
     if (missingData > 0) {
-      // The first k present shards (data first, so as many identity rows as possible) and their matrix rows.
+      // The first k present shards (data first, so as many identity rows as possible) and their
+      // matrix rows.
       int[] chosen = new int[k];
       for (int i = 0, c = 0; c < k; i++) if (present[i]) chosen[c++] = i;
       int[][] inverse = GfMatrix.invert(GfMatrix.rows(matrix, chosen));
@@ -164,7 +178,10 @@ public final class ReedSolomon {
     else combineScalar(rows, inputs, outputs, off, len);
   }
 
-  /** The scalar form of {@link #combine}: blocks of {@link #BLOCK} bytes, one table lookup per byte and product. */
+  /**
+   * The scalar form of {@link #combine}: blocks of {@link #BLOCK} bytes, one table lookup per byte
+   * and product.
+   */
   static void combineScalar(int[][] rows, byte[][] inputs, byte[][] outputs, int off, int len) {
     int end = off + len;
     for (int start = off; start < end; start += BLOCK) {
@@ -173,7 +190,8 @@ public final class ReedSolomon {
         int[] row = rows[r];
         byte[] out = outputs[r];
         GfKernel.scalarMulSet(row[0], inputs[0], out, start, n);
-        for (int j = 1; j < inputs.length; j++) GfKernel.scalarMulAdd(row[j], inputs[j], out, start, n);
+        for (int j = 1; j < inputs.length; j++)
+          GfKernel.scalarMulAdd(row[j], inputs[j], out, start, n);
       }
     }
   }

@@ -5,14 +5,20 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD form of {@link GfKernel}'s loops via the incubating Vector API: c * x = LOW_c[x & 15] ^ HIGH_c[x >>> 4], two
- * 16-entry table lookups done as in-register byte shuffles ({@code selectFrom}, a PSHUFB on x86). Loaded only when
- * the {@code jdk.incubator.vector} module is present; see {@link GfKernel#VECTOR}.
+ * SIMD form of {@link GfKernel}'s loops via the incubating Vector API: c * x = LOW_c[x & 15] ^
+ * HIGH_c[x >>> 4], two 16-entry table lookups done as in-register byte shuffles ({@code
+ * selectFrom}, a PSHUFB on x86). Loaded only when the {@code jdk.incubator.vector} module is
+ * present; see {@link GfKernel#VECTOR}.
  */
 final class VectorKernel {
   private static final VectorSpecies<Byte> S = ByteVector.SPECIES_PREFERRED;
-  /** Per coefficient, the 16 products c * i (LOW) and c * (i << 4) (HIGH), repeated to fill one vector. */
+
+  /**
+   * Per coefficient, the 16 products c * i (LOW) and c * (i << 4) (HIGH), repeated to fill one
+   * vector.
+   */
   private static final byte[][] LOW = new byte[256][S.length()];
+
   private static final byte[][] HIGH = new byte[256][S.length()];
 
   static {
@@ -56,14 +62,24 @@ final class VectorKernel {
   }
 
   /**
-   * outputs[r] = sum_j rows[r][j] * inputs[j] over [off, off+len) in a single pass: each input vector is loaded and
-   * split into nibbles once and feeds up to three output accumulators held in registers, so memory traffic is k
-   * loads and at most 3 stores per vector instead of 3 per product.
+   * outputs[r] = sum_j rows[r][j] * inputs[j] over [off, off+len) in a single pass: each input
+   * vector is loaded and split into nibbles once and feeds up to three output accumulators held in
+   * registers, so memory traffic is k loads and at most 3 stores per vector instead of 3 per
+   * product.
    */
   static void combine(int[][] rows, byte[][] inputs, byte[][] outputs, int off, int len) {
     int r = 0;
     for (; r + 3 <= rows.length; r += 3) {
-      combine3(rows[r], rows[r + 1], rows[r + 2], inputs, outputs[r], outputs[r + 1], outputs[r + 2], off, len);
+      combine3(
+          rows[r],
+          rows[r + 1],
+          rows[r + 2],
+          inputs,
+          outputs[r],
+          outputs[r + 1],
+          outputs[r + 2],
+          off,
+          len);
     }
     for (; r < rows.length; r++) {
       int[] row = rows[r];
@@ -72,8 +88,16 @@ final class VectorKernel {
     }
   }
 
-  private static void combine3(int[] r0, int[] r1, int[] r2, byte[][] in, byte[] o0, byte[] o1, byte[] o2,
-      int off, int len) {
+  private static void combine3(
+      int[] r0,
+      int[] r1,
+      int[] r2,
+      byte[][] in,
+      byte[] o0,
+      byte[] o1,
+      byte[] o2,
+      int off,
+      int len) {
     int k = in.length;
     int i = off;
     for (int bound = off + S.loopBound(len); i < bound; i += S.length()) {

@@ -4,9 +4,9 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 
 /**
- * Constants and hash rules of the file layout (see docs/storage.md): 256-byte sectors, 1024-sector segments, a
- * domain-separated Keccak-256 binary tree in which a level with an odd node count pairs its last node with a zero
- * hash, and a file root that also commits to the file's byte length.
+ * Constants and hash rules of the file layout (see docs/storage.md): 256-byte sectors, 1024-sector
+ * segments, a domain-separated Keccak-256 binary tree in which a level with an odd node count pairs
+ * its last node with a zero hash, and a file root that also commits to the file's byte length.
  */
 public final class FileLayout {
   public static final int SECTOR_SIZE = 256;
@@ -16,12 +16,16 @@ public final class FileLayout {
   static final byte LEAF_TAG = 0x00;
   static final byte NODE_TAG = 0x01;
   static final byte FILE_TAG = 0x02;
+
   /** The sibling of an unpaired last node, and the tree root of a file with no sectors. */
   public static final Bytes32 ZERO_HASH = Bytes32.ZERO;
 
   private FileLayout() {}
 
-  /** Number of sectors a file of {@code length} bytes occupies: its length rounded up to whole sectors. */
+  /**
+   * Number of sectors a file of {@code length} bytes occupies: its length rounded up to whole
+   * sectors.
+   */
   public static long sectorCount(long length) {
     if (length < 0) throw new IllegalArgumentException("negative file length: " + length);
     return (length + SECTOR_SIZE - 1) / SECTOR_SIZE;
@@ -31,11 +35,15 @@ public final class FileLayout {
     return (sectorCount(length) + SECTORS_PER_SEGMENT - 1) / SECTORS_PER_SEGMENT;
   }
 
-  /** Sectors in segment {@code segment} of a file of {@code length} bytes (the last segment may be short). */
+  /**
+   * Sectors in segment {@code segment} of a file of {@code length} bytes (the last segment may be
+   * short).
+   */
   public static int sectorsInSegment(long length, long segment) {
     long sectors = sectorCount(length);
     long first = segment * SECTORS_PER_SEGMENT;
-    if (segment < 0 || first >= sectors) throw new IllegalArgumentException("segment " + segment + " out of range");
+    if (segment < 0 || first >= sectors)
+      throw new IllegalArgumentException("segment " + segment + " out of range");
     return (int) Math.min(SECTORS_PER_SEGMENT, sectors - first);
   }
 
@@ -46,8 +54,8 @@ public final class FileLayout {
   }
 
   /**
-   * Leaf hash of the sector at {@code data[off, off+len)}, {@code len <= 256}; the rest of the sector is zero.
-   * keccak256(0x00 || sector[256]).
+   * Leaf hash of the sector at {@code data[off, off+len)}, {@code len <= 256}; the rest of the
+   * sector is zero. keccak256(0x00 || sector[256]).
    */
   static void leafHash(byte[] data, int off, int len, byte[] scratch, byte[] out, int outOff) {
     scratch[0] = LEAF_TAG;
@@ -57,7 +65,8 @@ public final class FileLayout {
   }
 
   /** keccak256(0x01 || left || right), both children 32 bytes; scratch is at least 65 bytes. */
-  public static void nodeHash(byte[] left, int lOff, byte[] right, int rOff, byte[] scratch, byte[] out, int outOff) {
+  public static void nodeHash(
+      byte[] left, int lOff, byte[] right, int rOff, byte[] scratch, byte[] out, int outOff) {
     scratch[0] = NODE_TAG;
     System.arraycopy(left, lOff, scratch, 1, 32);
     System.arraycopy(right, rOff, scratch, 33, 32);

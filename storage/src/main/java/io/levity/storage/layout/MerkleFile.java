@@ -6,15 +6,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An in-memory file with its full Merkle tree: computes the file root and produces sector proofs. Use
- * {@link #root(byte[])} when only the root is needed.
+ * An in-memory file with its full Merkle tree: computes the file root and produces sector proofs.
+ * Use {@link #root(byte[])} when only the root is needed.
  */
 public final class MerkleFile {
   private final byte[] data;
-  /** Per segment, its tree levels: level 0 is the concatenated leaf hashes, the last level is the segment root. */
+
+  /**
+   * Per segment, its tree levels: level 0 is the concatenated leaf hashes, the last level is the
+   * segment root.
+   */
   private final byte[][][] segmentLevels;
+
   /** Tree levels over the segment roots; empty for an empty file. */
   private final byte[][] fileLevels;
+
   private final Bytes32 root;
 
   private MerkleFile(byte[] data) {
@@ -38,7 +44,8 @@ public final class MerkleFile {
       System.arraycopy(lv[lv.length - 1], 0, segmentRoots, s * 32, 32);
     }
     fileLevels = segments == 0 ? new byte[0][] : levels(segmentRoots, scratch);
-    byte[] treeRoot = segments == 0 ? FileLayout.ZERO_HASH.toArray() : fileLevels[fileLevels.length - 1];
+    byte[] treeRoot =
+        segments == 0 ? FileLayout.ZERO_HASH.toArray() : fileLevels[fileLevels.length - 1];
     root = FileLayout.fileRoot(length, treeRoot);
   }
 
@@ -82,12 +89,14 @@ public final class MerkleFile {
     checkSector(index);
     int segment = (int) (index / FileLayout.SECTORS_PER_SEGMENT);
     int inSegment = (int) (index % FileLayout.SECTORS_PER_SEGMENT);
-    return new SectorProof(index, path(segmentLevels[segment], inSegment), path(fileLevels, segment));
+    return new SectorProof(
+        index, path(segmentLevels[segment], inSegment), path(fileLevels, segment));
   }
 
   private void checkSector(long index) {
     if (index < 0 || index >= sectorCount()) {
-      throw new IllegalArgumentException("sector " + index + " out of range; the file has " + sectorCount());
+      throw new IllegalArgumentException(
+          "sector " + index + " out of range; the file has " + sectorCount());
     }
   }
 
@@ -96,15 +105,19 @@ public final class MerkleFile {
     for (int l = 0; l < levels.length - 1; l++) {
       int sibling = pos ^ 1;
       byte[] level = levels[l];
-      out.add(sibling * 32 < level.length
-          ? Bytes32.wrap32(Arrays.copyOfRange(level, sibling * 32, sibling * 32 + 32))
-          : FileLayout.ZERO_HASH);
+      out.add(
+          sibling * 32 < level.length
+              ? Bytes32.wrap32(Arrays.copyOfRange(level, sibling * 32, sibling * 32 + 32))
+              : FileLayout.ZERO_HASH);
       pos >>>= 1;
     }
     return out;
   }
 
-  /** All levels of the tree over {@code leaves} (n * 32 bytes, n >= 1); an unpaired last node pairs with zero. */
+  /**
+   * All levels of the tree over {@code leaves} (n * 32 bytes, n >= 1); an unpaired last node pairs
+   * with zero.
+   */
   private static byte[][] levels(byte[] leaves, byte[] scratch) {
     int n = leaves.length / 32;
     byte[][] out = new byte[FileLayout.depth(n) + 1][];

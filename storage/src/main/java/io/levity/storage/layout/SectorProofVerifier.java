@@ -9,20 +9,25 @@ public final class SectorProofVerifier {
 
   /**
    * True when {@code sector} (exactly 256 bytes, zero-padded past the end of the file) is sector
-   * {@code proof.sectorIndex()} of the file with root {@code fileRoot} and length {@code fileLength}. Proofs whose
-   * path lengths differ from those the length implies are rejected, as are out-of-range indexes.
+   * {@code proof.sectorIndex()} of the file with root {@code fileRoot} and length {@code
+   * fileLength}. Proofs whose path lengths differ from those the length implies are rejected, as
+   * are out-of-range indexes.
    */
-  public static boolean verify(Bytes32 fileRoot, long fileLength, byte[] sector, SectorProof proof) {
+  public static boolean verify(
+      Bytes32 fileRoot, long fileLength, byte[] sector, SectorProof proof) {
     if (sector.length != FileLayout.SECTOR_SIZE || fileLength < 0) return false;
     long index = proof.sectorIndex();
     if (index >= FileLayout.sectorCount(fileLength)) return false;
     long segment = index / FileLayout.SECTORS_PER_SEGMENT;
     int inSegment = (int) (index % FileLayout.SECTORS_PER_SEGMENT);
-    if (proof.segmentPath().size() != FileLayout.depth(FileLayout.sectorsInSegment(fileLength, segment))) return false;
-    if (proof.filePath().size() != FileLayout.depth(FileLayout.segmentCount(fileLength))) return false;
+    if (proof.segmentPath().size()
+        != FileLayout.depth(FileLayout.sectorsInSegment(fileLength, segment))) return false;
+    if (proof.filePath().size() != FileLayout.depth(FileLayout.segmentCount(fileLength)))
+      return false;
     // Bytes past the file's end must be zero: the padding is part of the rule, not free space.
     long end = fileLength - index * FileLayout.SECTOR_SIZE;
-    for (long i = Math.max(0, end); i < FileLayout.SECTOR_SIZE; i++) if (sector[(int) i] != 0) return false;
+    for (long i = Math.max(0, end); i < FileLayout.SECTOR_SIZE; i++)
+      if (sector[(int) i] != 0) return false;
 
     byte[] scratch = new byte[1 + FileLayout.SECTOR_SIZE];
     byte[] node = new byte[32];

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers proof-of-storage challenges (io.levity.storage.proof) from the shards on disk: reads only the segments
- * holding the challenged sectors, checks each against its stored segment root (a corrupt shard is quarantined and
- * never signed for), builds the sector proofs from the stored segment roots and signs the answer with the node key.
+ * Answers proof-of-storage challenges (io.levity.storage.proof) from the shards on disk: reads only
+ * the segments holding the challenged sectors, checks each against its stored segment root (a
+ * corrupt shard is quarantined and never signed for), builds the sector proofs from the stored
+ * segment roots and signs the answer with the node key.
  */
 final class ChallengeResponder {
   private final StorageNode node;
@@ -38,18 +39,29 @@ final class ChallengeResponder {
       throw NodeError.badRequest("malformed challenge: " + e.getMessage());
     }
     if (!c.nodeId().equals(node.nodeId())) {
-      throw NodeError.badRequest("the challenge is for node " + c.nodeId() + ", this node is " + node.nodeId());
+      throw NodeError.badRequest(
+          "the challenge is for node " + c.nodeId() + ", this node is " + node.nodeId());
     }
     Optional<Bytes32> randomness = node.chain().epochRandomness(c.epoch());
     if (randomness.isEmpty() || !randomness.get().equals(c.randomness())) {
-      throw NodeError.badRequest("the challenge's randomness is not the chain's for epoch " + c.epoch());
+      throw NodeError.badRequest(
+          "the challenge's randomness is not the chain's for epoch " + c.epoch());
     }
-    ShardMeta meta = node.store().meta(c.fileRoot(), c.shardIndex()).orElseThrow(() -> new NodeError(
-        HttpResponseStatus.NOT_FOUND, NodeProtocol.NOT_FOUND, "this node does not hold shard " + c.shardIndex()
-            + " of " + c.fileRoot()));
+    ShardMeta meta =
+        node.store()
+            .meta(c.fileRoot(), c.shardIndex())
+            .orElseThrow(
+                () ->
+                    new NodeError(
+                        HttpResponseStatus.NOT_FOUND,
+                        NodeProtocol.NOT_FOUND,
+                        "this node does not hold shard " + c.shardIndex() + " of " + c.fileRoot()));
     if (c.shardLength() != meta.shardSize()) {
-      throw NodeError.badRequest("the challenge says the shard has " + c.shardLength() + " bytes; it has "
-          + meta.shardSize());
+      throw NodeError.badRequest(
+          "the challenge says the shard has "
+              + c.shardLength()
+              + " bytes; it has "
+              + meta.shardSize());
     }
     List<Answer.Sector> sectors = new ArrayList<>(c.count());
     byte[] buf = new byte[ShardLayout.SEGMENT_SIZE];
@@ -59,26 +71,55 @@ final class ChallengeResponder {
       for (long sector : c.sectors()) {
         int s = (int) (sector / FileLayout.SECTORS_PER_SEGMENT);
         if (s != loaded) {
-          String bad = in == null ? "file missing" : in.size() != meta.shardSize() ? "wrong size on disk"
-              : ShardStore.checkSegment(meta, in, s, buf);
+          String bad =
+              in == null
+                  ? "file missing"
+                  : in.size() != meta.shardSize()
+                      ? "wrong size on disk"
+                      : ShardStore.checkSegment(meta, in, s, buf);
           if (bad != null) {
             node.store().quarantine(c.fileRoot(), c.shardIndex(), bad);
-            throw new NodeError(HttpResponseStatus.GONE, NodeProtocol.CORRUPT, "shard " + c.shardIndex() + " of "
-                + c.fileRoot() + " was corrupt on disk (" + bad + "); the node dropped it");
+            throw new NodeError(
+                HttpResponseStatus.GONE,
+                NodeProtocol.CORRUPT,
+                "shard "
+                    + c.shardIndex()
+                    + " of "
+                    + c.fileRoot()
+                    + " was corrupt on disk ("
+                    + bad
+                    + "); the node dropped it");
           }
           segment = MerkleFile.of(buf.clone());
           loaded = s;
         }
         int inSegment = (int) (sector % FileLayout.SECTORS_PER_SEGMENT);
-        SectorProof proof = new SectorProof(sector, segment.prove(inSegment).segmentPath(),
-            SegmentTree.path(meta.segmentRoots(), s));
+        SectorProof proof =
+            new SectorProof(
+                sector,
+                segment.prove(inSegment).segmentPath(),
+                SegmentTree.path(meta.segmentRoots(), s));
         sectors.add(new Answer.Sector(Bytes.wrap(segment.sector(inSegment)), proof));
       }
     }
-    Answer unsigned = new Answer(c.epoch(), node.nodeId(), c.fileRoot(), c.shardIndex(), meta.shardRoots(), sectors,
-        Bytes.wrap(new byte[64]));
+    Answer unsigned =
+        new Answer(
+            c.epoch(),
+            node.nodeId(),
+            c.fileRoot(),
+            c.shardIndex(),
+            meta.shardRoots(),
+            sectors,
+            Bytes.wrap(new byte[64]));
     byte[] signature = node.key().keyPair().sign(unsigned.digest(c.randomness()).toArray());
-    return new Answer(c.epoch(), node.nodeId(), c.fileRoot(), c.shardIndex(), meta.shardRoots(), sectors,
-        Bytes.wrap(signature)).encode();
+    return new Answer(
+            c.epoch(),
+            node.nodeId(),
+            c.fileRoot(),
+            c.shardIndex(),
+            meta.shardRoots(),
+            sectors,
+            Bytes.wrap(signature))
+        .encode();
   }
 }

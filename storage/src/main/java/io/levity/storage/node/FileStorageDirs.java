@@ -10,8 +10,9 @@ final class FileStorageDirs {
   private FileStorageDirs() {}
 
   /**
-   * Fsyncs a directory. Where the platform cannot open a directory (Windows) this is a no-op, the rename still
-   * being atomic; a failed fsync itself (an I/O error) is thrown, so nothing is acknowledged that may not be durable.
+   * Fsyncs a directory. Where the platform cannot open a directory (Windows) this is a no-op, the
+   * rename still being atomic; a failed fsync itself (an I/O error) is thrown, so nothing is
+   * acknowledged that may not be durable.
    */
   static void sync(Path dir) throws IOException {
     FileChannel d;

@@ -27,8 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The storage "network file": where a client or node finds the chain, which erasure code new uploads use, and
- * (informational) the nodes a devnet started. JSON, relative paths resolved against the file's directory:
+ * The storage "network file": where a client or node finds the chain, which erasure code new
+ * uploads use, and (informational) the nodes a devnet started. JSON, relative paths resolved
+ * against the file's directory:
  *
  * <pre>
  * {"version": 1,
@@ -37,14 +38,18 @@ import java.util.Optional;
  *  "nodes": [{"nodeId": "0x..", "endpoint": "127.0.0.1:40001", "dataDir": "storage/node0"}]}
  * </pre>
  *
- * Chain kinds: {@code file} ({@link FileStorageChain}) and {@code rpc} ({@code {"kind": "rpc", "url": ...,
- * "registry": ..., "privateKey": ..., "epochBlocks": ...}}: a {@link RpcStorageChain} over a Levity node's
- * JSON-RPC, see {@link #openRpc}; another opener can be installed with {@link #rpcOpener(RpcOpener)}).
+ * Chain kinds: {@code file} ({@link FileStorageChain}) and {@code rpc} ({@code {"kind": "rpc",
+ * "url": ..., "registry": ..., "privateKey": ..., "epochBlocks": ...}}: a {@link RpcStorageChain}
+ * over a Levity node's JSON-RPC, see {@link #openRpc}; another opener can be installed with {@link
+ * #rpcOpener(RpcOpener)}).
  */
-public record NetworkFile(ChainSpec chain, int dataShards, int parityShards, List<NodeEntry> nodes) {
+public record NetworkFile(
+    ChainSpec chain, int dataShards, int parityShards, List<NodeEntry> nodes) {
   /** Default location, written by the devnet: {@code ./.levity/devnet/storage.json}. */
   public static final Path DEFAULT = Path.of(".levity", "devnet", "storage.json");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public NetworkFile {
     Objects.requireNonNull(chain, "chain");
@@ -57,8 +62,11 @@ public record NetworkFile(ChainSpec chain, int dataShards, int parityShards, Lis
   /** A {@link FileStorageChain} at {@code path} (absolute once loaded). */
   public record FileChain(Path path) implements ChainSpec {}
 
-  /** A Levity node's JSON-RPC at {@code url} with the storage registry contract at {@code registry}. */
-  public record RpcChain(String url, String registry, Map<String, String> options) implements ChainSpec {
+  /**
+   * A Levity node's JSON-RPC at {@code url} with the storage registry contract at {@code registry}.
+   */
+  public record RpcChain(String url, String registry, Map<String, String> options)
+      implements ChainSpec {
     public RpcChain {
       options = Map.copyOf(options);
     }
@@ -91,58 +99,94 @@ public record NetworkFile(ChainSpec chain, int dataShards, int parityShards, Lis
   }
 
   /**
-   * The default opener of {@code rpc} chains: {@link RpcStorageChain} at {@code url} with the registry at
-   * {@code registry} ("devnet" for {@link RpcStorageChain#DEVNET_REGISTRY}). Options: {@code privateKey} (hex; else
-   * the environment variable {@code LEVITY_STORAGE_KEY}; without either the chain is read-only) and
-   * {@code epochBlocks} (default {@value RpcStorageChain.Config#DEFAULT_EPOCH_BLOCKS}).
+   * The default opener of {@code rpc} chains: {@link RpcStorageChain} at {@code url} with the
+   * registry at {@code registry} ("devnet" for {@link RpcStorageChain#DEVNET_REGISTRY}). Options:
+   * {@code privateKey} (hex; else the environment variable {@code LEVITY_STORAGE_KEY}; without
+   * either the chain is read-only) and {@code epochBlocks} (default {@value
+   * RpcStorageChain.Config#DEFAULT_EPOCH_BLOCKS}).
    */
   static StorageChain openRpc(RpcChain r) {
     String hex = r.options().getOrDefault("privateKey", System.getenv("LEVITY_STORAGE_KEY"));
-    Optional<Secp256k1.KeyPair> key = hex == null || hex.isBlank() ? Optional.empty()
-        : Optional.of(Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(hex.trim())));
-    Address registry = r.registry().equals("devnet") ? RpcStorageChain.DEVNET_REGISTRY : Address.fromHex(r.registry());
-    long epochBlocks = Long.parseLong(r.options().getOrDefault("epochBlocks",
-        Long.toString(RpcStorageChain.Config.DEFAULT_EPOCH_BLOCKS)));
-    return new RpcStorageChain(new RpcStorageChain.Config(URI.create(r.url()), registry, key, epochBlocks,
-        Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(50), 10_000));
+    Optional<Secp256k1.KeyPair> key =
+        hex == null || hex.isBlank()
+            ? Optional.empty()
+            : Optional.of(Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(hex.trim())));
+    Address registry =
+        r.registry().equals("devnet")
+            ? RpcStorageChain.DEVNET_REGISTRY
+            : Address.fromHex(r.registry());
+    long epochBlocks =
+        Long.parseLong(
+            r.options()
+                .getOrDefault(
+                    "epochBlocks", Long.toString(RpcStorageChain.Config.DEFAULT_EPOCH_BLOCKS)));
+    return new RpcStorageChain(
+        new RpcStorageChain.Config(
+            URI.create(r.url()),
+            registry,
+            key,
+            epochBlocks,
+            Optional.empty(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
+            Duration.ofMillis(50),
+            10_000));
   }
 
   /** Reads a network file; says clearly what is wrong with a bad one. */
   public static NetworkFile read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IOException("no storage network file at " + file.toAbsolutePath() + "; start one with 'levity storage"
-          + " devnet' or pass --network FILE");
+      throw new IOException(
+          "no storage network file at "
+              + file.toAbsolutePath()
+              + "; start one with 'levity storage"
+              + " devnet' or pass --network FILE");
     }
     JsonNode root = JSON.readTree(file.toFile());
     Path base = file.toAbsolutePath().getParent();
     try {
-      if (root.path("version").asInt() != 1) throw new IllegalArgumentException("unsupported version");
+      if (root.path("version").asInt() != 1)
+        throw new IllegalArgumentException("unsupported version");
       JsonNode c = root.path("chain");
-      ChainSpec chain = switch (c.path("kind").asText()) {
-        case "file" -> new FileChain(base.resolve(required(c, "path")).normalize());
-        case "rpc" -> {
-          Map<String, String> options = new LinkedHashMap<>();
-          c.properties().forEach(e -> {
-            if (!List.of("kind", "url", "registry").contains(e.getKey())) options.put(e.getKey(), e.getValue().asText());
-          });
-          yield new RpcChain(required(c, "url"), required(c, "registry"), options);
-        }
-        default -> throw new IllegalArgumentException("chain.kind must be 'file' or 'rpc', not '"
-            + c.path("kind").asText() + "'");
-      };
+      ChainSpec chain =
+          switch (c.path("kind").asText()) {
+            case "file" -> new FileChain(base.resolve(required(c, "path")).normalize());
+            case "rpc" -> {
+              Map<String, String> options = new LinkedHashMap<>();
+              c.properties()
+                  .forEach(
+                      e -> {
+                        if (!List.of("kind", "url", "registry").contains(e.getKey()))
+                          options.put(e.getKey(), e.getValue().asText());
+                      });
+              yield new RpcChain(required(c, "url"), required(c, "registry"), options);
+            }
+            default ->
+                throw new IllegalArgumentException(
+                    "chain.kind must be 'file' or 'rpc', not '" + c.path("kind").asText() + "'");
+          };
       JsonNode code = root.path("code");
       List<NodeEntry> nodes = new ArrayList<>();
       for (JsonNode n : root.path("nodes")) {
-        nodes.add(new NodeEntry(Bytes32.fromHex32(required(n, "nodeId")), required(n, "endpoint"),
-            n.hasNonNull("dataDir") ? base.resolve(n.get("dataDir").asText()).normalize() : null));
+        nodes.add(
+            new NodeEntry(
+                Bytes32.fromHex32(required(n, "nodeId")),
+                required(n, "endpoint"),
+                n.hasNonNull("dataDir")
+                    ? base.resolve(n.get("dataDir").asText()).normalize()
+                    : null));
       }
-      return new NetworkFile(chain, code.path("dataShards").asInt(6), code.path("parityShards").asInt(3), nodes);
+      return new NetworkFile(
+          chain, code.path("dataShards").asInt(6), code.path("parityShards").asInt(3), nodes);
     } catch (IllegalArgumentException e) {
       throw new IOException("malformed storage network file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Writes this network file durably (temporary file, fsync, atomic rename); paths are stored relative to it. */
+  /**
+   * Writes this network file durably (temporary file, fsync, atomic rename); paths are stored
+   * relative to it.
+   */
   public void write(Path file) throws IOException {
     Path base = file.toAbsolutePath().getParent();
     Files.createDirectories(base);
@@ -158,12 +202,17 @@ public record NetworkFile(ChainSpec chain, int dataShards, int parityShards, Lis
     }
     var arr = root.putArray("nodes");
     for (NodeEntry n : nodes) {
-      ObjectNode o = arr.addObject().put("nodeId", n.nodeId().toHex()).put("endpoint", n.endpoint());
+      ObjectNode o =
+          arr.addObject().put("nodeId", n.nodeId().toHex()).put("endpoint", n.endpoint());
       if (n.dataDir() != null) o.put("dataDir", relative(base, n.dataDir()));
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer bb = ByteBuffer.wrap(JSON.writeValueAsBytes(root));
       while (bb.hasRemaining()) ch.write(bb);
       ch.force(true);

@@ -10,16 +10,25 @@ import java.nio.file.Path;
  * @param port port to bind; 0 picks a free one
  * @param advertisedHost host part of the endpoint registered on chain
  * @param maxShardBytes largest shard accepted; larger uploads get 413 (default 1 GiB)
- * @param maxTransfers shard transfers (uploads, downloads, sector reads) served at once, over all connections;
- *     more get 503 with Retry-After (default 16)
+ * @param maxTransfers shard transfers (uploads, downloads, sector reads) served at once, over all
+ *     connections; more get 503 with Retry-After (default 16)
  * @param maxConnections open connections at once; more are closed on accept (default 256)
  * @param idleTimeoutSeconds a connection with no traffic for this long is closed (default 120)
  * @param workerThreads threads doing disk I/O and hashing (default 8)
- * @param maxRequestsPerSecond requests one client address may make per second, with bursts of twice that; more
- *     get 429 with Retry-After (default 500)
+ * @param maxRequestsPerSecond requests one client address may make per second, with bursts of twice
+ *     that; more get 429 with Retry-After (default 500)
  */
-public record NodeConfig(Path dataDir, String host, int port, String advertisedHost, long maxShardBytes,
-    int maxTransfers, int maxConnections, int idleTimeoutSeconds, int workerThreads, int maxRequestsPerSecond) {
+public record NodeConfig(
+    Path dataDir,
+    String host,
+    int port,
+    String advertisedHost,
+    long maxShardBytes,
+    int maxTransfers,
+    int maxConnections,
+    int idleTimeoutSeconds,
+    int workerThreads,
+    int maxRequestsPerSecond) {
   public static final long DEFAULT_MAX_SHARD_BYTES = 1L << 30;
   public static final int DEFAULT_MAX_TRANSFERS = 16;
   public static final int DEFAULT_MAX_CONNECTIONS = 256;
@@ -28,38 +37,86 @@ public record NodeConfig(Path dataDir, String host, int port, String advertisedH
   public static final int DEFAULT_MAX_REQUESTS_PER_SECOND = 500;
 
   public NodeConfig {
-    if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be in 0..65535: " + port);
+    if (port < 0 || port > 65535)
+      throw new IllegalArgumentException("port must be in 0..65535: " + port);
     if (maxShardBytes < 1) throw new IllegalArgumentException("maxShardBytes must be positive");
     if (maxTransfers < 1) throw new IllegalArgumentException("maxTransfers must be positive");
     if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be positive");
-    if (idleTimeoutSeconds < 1) throw new IllegalArgumentException("idleTimeoutSeconds must be positive");
+    if (idleTimeoutSeconds < 1)
+      throw new IllegalArgumentException("idleTimeoutSeconds must be positive");
     if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be positive");
-    if (maxRequestsPerSecond < 1) throw new IllegalArgumentException("maxRequestsPerSecond must be positive");
+    if (maxRequestsPerSecond < 1)
+      throw new IllegalArgumentException("maxRequestsPerSecond must be positive");
   }
 
   /** Defaults on 127.0.0.1 at {@code port}. */
   public static NodeConfig defaults(Path dataDir, int port) {
-    return new NodeConfig(dataDir, "127.0.0.1", port, "127.0.0.1", DEFAULT_MAX_SHARD_BYTES, DEFAULT_MAX_TRANSFERS,
-        DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_WORKER_THREADS, DEFAULT_MAX_REQUESTS_PER_SECOND);
+    return new NodeConfig(
+        dataDir,
+        "127.0.0.1",
+        port,
+        "127.0.0.1",
+        DEFAULT_MAX_SHARD_BYTES,
+        DEFAULT_MAX_TRANSFERS,
+        DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_IDLE_TIMEOUT_SECONDS,
+        DEFAULT_WORKER_THREADS,
+        DEFAULT_MAX_REQUESTS_PER_SECOND);
   }
 
   public NodeConfig withPort(int p) {
-    return new NodeConfig(dataDir, host, p, advertisedHost, maxShardBytes, maxTransfers, maxConnections,
-        idleTimeoutSeconds, workerThreads, maxRequestsPerSecond);
+    return new NodeConfig(
+        dataDir,
+        host,
+        p,
+        advertisedHost,
+        maxShardBytes,
+        maxTransfers,
+        maxConnections,
+        idleTimeoutSeconds,
+        workerThreads,
+        maxRequestsPerSecond);
   }
 
   public NodeConfig withMaxShardBytes(long max) {
-    return new NodeConfig(dataDir, host, port, advertisedHost, max, maxTransfers, maxConnections, idleTimeoutSeconds,
-        workerThreads, maxRequestsPerSecond);
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        advertisedHost,
+        max,
+        maxTransfers,
+        maxConnections,
+        idleTimeoutSeconds,
+        workerThreads,
+        maxRequestsPerSecond);
   }
 
   public NodeConfig withMaxRequestsPerSecond(int max) {
-    return new NodeConfig(dataDir, host, port, advertisedHost, maxShardBytes, maxTransfers, maxConnections,
-        idleTimeoutSeconds, workerThreads, max);
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        advertisedHost,
+        maxShardBytes,
+        maxTransfers,
+        maxConnections,
+        idleTimeoutSeconds,
+        workerThreads,
+        max);
   }
 
   public NodeConfig withMaxTransfers(int max) {
-    return new NodeConfig(dataDir, host, port, advertisedHost, maxShardBytes, max, maxConnections, idleTimeoutSeconds,
-        workerThreads, maxRequestsPerSecond);
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        advertisedHost,
+        maxShardBytes,
+        max,
+        maxConnections,
+        idleTimeoutSeconds,
+        workerThreads,
+        maxRequestsPerSecond);
   }
 }

@@ -2,7 +2,10 @@ package io.levity.storage.node;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 
-/** A request the node refuses: the HTTP status, a machine-readable code from {@link NodeProtocol} and a message. */
+/**
+ * A request the node refuses: the HTTP status, a machine-readable code from {@link NodeProtocol}
+ * and a message.
+ */
 final class NodeError extends Exception {
   final HttpResponseStatus status;
   final String code;

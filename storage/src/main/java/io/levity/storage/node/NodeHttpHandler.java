@@ -42,9 +42,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection of a storage node: routes each request, streams uploads into {@link ShardUpload} and shard files
- * out with zero-copy file regions. Runs on a worker executor (it blocks on disk and hashing), and reads from the
- * socket only after it has handled the previous message, so a fast client cannot queue a shard in memory.
+ * One connection of a storage node: routes each request, streams uploads into {@link ShardUpload}
+ * and shard files out with zero-copy file regions. Runs on a worker executor (it blocks on disk and
+ * hashing), and reads from the socket only after it has handled the previous message, so a fast
+ * client cannot queue a shard in memory.
  */
 final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(NodeHttpHandler.class);
@@ -53,13 +54,18 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   private final StorageNode node;
   private ShardUpload upload;
   private boolean uploadPermit;
+
   /** Ignore body bytes until the end of the current request (it was already answered). */
   private boolean skipping;
+
   /** The body of a challenge being received (small, bounded by its Content-Length), or null. */
   private byte[] challenge;
+
   private int challengeFill;
+
   /** An upload refused mid-body, answered once the rest of its body has been read. */
   private NodeError pendingError;
+
   private boolean keepAlive;
 
   NodeHttpHandler(StorageNode node) {
@@ -79,7 +85,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       if (msg instanceof HttpContent c) onContent(ctx, c);
     } catch (NodeError e) {
       if (upload != null && !(msg instanceof LastHttpContent)) {
-        // Refused mid-body (bad roots, too many bytes): read and drop the rest of the body, whose length the
+        // Refused mid-body (bad roots, too many bytes): read and drop the rest of the body, whose
+        // length the
         // headers bounded, then answer, so the client sees the error instead of a reset connection.
         endUpload();
         pendingError = e;
@@ -92,8 +99,12 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       keepAlive = false;
       endUpload();
       LOG.warn("request failed on {}: {}", ctx.channel().remoteAddress(), e.toString(), e);
-      fail(ctx, new NodeError(HttpResponseStatus.INTERNAL_SERVER_ERROR, NodeProtocol.INTERNAL,
-          "internal error: " + e.getMessage()));
+      fail(
+          ctx,
+          new NodeError(
+              HttpResponseStatus.INTERNAL_SERVER_ERROR,
+              NodeProtocol.INTERNAL,
+              "internal error: " + e.getMessage()));
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -105,11 +116,16 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     keepAlive = HttpUtil.isKeepAlive(req);
     if (!req.decoderResult().isSuccess()) {
       keepAlive = false;
-      throw NodeError.badRequest("malformed HTTP request: " + req.decoderResult().cause().getMessage());
+      throw NodeError.badRequest(
+          "malformed HTTP request: " + req.decoderResult().cause().getMessage());
     }
     if (!node.allowRequest(ctx.channel().remoteAddress())) {
-      throw new NodeError(HttpResponseStatus.TOO_MANY_REQUESTS, NodeProtocol.RATE_LIMITED, "more than "
-          + node.config().maxRequestsPerSecond() + " requests per second from this address; retry shortly");
+      throw new NodeError(
+          HttpResponseStatus.TOO_MANY_REQUESTS,
+          NodeProtocol.RATE_LIMITED,
+          "more than "
+              + node.config().maxRequestsPerSecond()
+              + " requests per second from this address; retry shortly");
     }
     QueryStringDecoder uri = new QueryStringDecoder(req.uri());
     String[] parts = uri.path().split("/", -1); // "", "v1", "shards", root, index, "sectors", n
@@ -126,12 +142,15 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       long length = HttpUtil.getContentLength(req, -1L);
       if (length < 0 || HttpUtil.isTransferEncodingChunked(req)) {
         keepAlive = false;
-        throw new NodeError(HttpResponseStatus.LENGTH_REQUIRED, NodeProtocol.LENGTH_REQUIRED,
+        throw new NodeError(
+            HttpResponseStatus.LENGTH_REQUIRED,
+            NodeProtocol.LENGTH_REQUIRED,
             "a challenge needs a Content-Length");
       }
       if (length > Challenge.MAX_ENCODED_BYTES) {
         keepAlive = false;
-        throw tooLarge("a challenge is at most " + Challenge.MAX_ENCODED_BYTES + " bytes; got " + length);
+        throw tooLarge(
+            "a challenge is at most " + Challenge.MAX_ENCODED_BYTES + " bytes; got " + length);
       }
       challenge = new byte[(int) length];
       challengeFill = 0;
@@ -142,13 +161,18 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       if (method.equals(HttpMethod.PUT)) startUpload(ctx, req, root, index);
       else if (method.equals(HttpMethod.GET)) sendShard(ctx, root, index);
       else throw notAllowed(method, "GET or PUT");
-    } else if (parts.length == 7 && parts[1].equals("v1") && parts[2].equals("shards")
+    } else if (parts.length == 7
+        && parts[1].equals("v1")
+        && parts[2].equals("shards")
         && parts[5].equals("sectors")) {
       requireGet(method, req);
-      sendSector(ctx, parseRoot(parts[3]), parseShardIndex(parts[4]), parseInt(parts[6], "sector index"));
+      sendSector(
+          ctx, parseRoot(parts[3]), parseShardIndex(parts[4]), parseInt(parts[6], "sector index"));
     } else {
-      throw new NodeError(HttpResponseStatus.NOT_FOUND, NodeProtocol.NOT_FOUND, "no such endpoint: " + uri.path()
-          + " (see docs/storage.md, Node protocol)");
+      throw new NodeError(
+          HttpResponseStatus.NOT_FOUND,
+          NodeProtocol.NOT_FOUND,
+          "no such endpoint: " + uri.path() + " (see docs/storage.md, Node protocol)");
     }
   }
 
@@ -180,8 +204,13 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     } finally {
       endUpload();
     }
-    ObjectNode body = JSON.createObjectNode().put("stored", true).put("fileRoot", meta.fileRoot().toHex())
-        .put("index", meta.index()).put("shardRoot", meta.shardRoot().toHex()).put("size", meta.shardSize());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("stored", true)
+            .put("fileRoot", meta.fileRoot().toHex())
+            .put("index", meta.index())
+            .put("shardRoot", meta.shardRoot().toHex())
+            .put("size", meta.shardSize());
     replyJson(ctx, HttpResponseStatus.CREATED, body);
   }
 
@@ -191,7 +220,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     challenge = null;
     skipping = true;
     if (!complete) throw NodeError.badRequest("the challenge body ended early");
-    // Challenges have slots of their own: clients holding every transfer slot must not make an honest node fail
+    // Challenges have slots of their own: clients holding every transfer slot must not make an
+    // honest node fail
     // its proofs of storage.
     if (!node.challenges().tryAcquire()) throw busy();
     byte[] answer;
@@ -200,9 +230,11 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     } finally {
       node.challenges().release();
     }
-    FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-        Unpooled.wrappedBuffer(answer));
-    resp.headers().set(HttpHeaderNames.CONTENT_TYPE, NodeProtocol.OCTET_STREAM)
+    FullHttpResponse resp =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(answer));
+    resp.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, NodeProtocol.OCTET_STREAM)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.length);
     skipping = false; // the request is complete; the next one decides
     send(ctx, resp);
@@ -210,40 +242,83 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
 
   private void startUpload(ChannelHandlerContext ctx, HttpRequest req, Bytes32 root, int index)
       throws NodeError, IOException {
-    keepAlive = false; // an early answer leaves an unread body behind: such connections are closed after a reply
+    keepAlive =
+        false; // an early answer leaves an unread body behind: such connections are closed after a
+    // reply
     if (HttpUtil.isTransferEncodingChunked(req) || !HttpUtil.isContentLengthSet(req)) {
-      throw new NodeError(HttpResponseStatus.LENGTH_REQUIRED, NodeProtocol.LENGTH_REQUIRED,
+      throw new NodeError(
+          HttpResponseStatus.LENGTH_REQUIRED,
+          NodeProtocol.LENGTH_REQUIRED,
           "a shard upload needs a Content-Length");
     }
     long length = HttpUtil.getContentLength(req, -1L);
     long max = node.config().maxShardBytes();
     if (length > NodeProtocol.prefixLength(255) + max) {
-      throw tooLarge("the body has " + length + " bytes; this node accepts shards of at most " + max + " bytes");
+      throw tooLarge(
+          "the body has "
+              + length
+              + " bytes; this node accepts shards of at most "
+              + max
+              + " bytes");
     }
-    Submission s = node.chain().submission(root).orElseThrow(() -> new NodeError(HttpResponseStatus.NOT_FOUND,
-        NodeProtocol.UNKNOWN_FILE, "no submission is recorded on chain for " + root + "; submit the file first"));
+    Submission s =
+        node.chain()
+            .submission(root)
+            .orElseThrow(
+                () ->
+                    new NodeError(
+                        HttpResponseStatus.NOT_FOUND,
+                        NodeProtocol.UNKNOWN_FILE,
+                        "no submission is recorded on chain for "
+                            + root
+                            + "; submit the file first"));
     ShardLayout layout = new ShardLayout(s.dataShards(), s.parityShards(), s.length());
     if (index >= layout.totalShards()) {
-      throw NodeError.badRequest("shard index " + index + " out of range: the file has " + layout.totalShards()
-          + " shards");
+      throw NodeError.badRequest(
+          "shard index "
+              + index
+              + " out of range: the file has "
+              + layout.totalShards()
+              + " shards");
     }
     if (layout.shardSize() > max) {
-      throw tooLarge("shards of this file are " + layout.shardSize() + " bytes; this node accepts at most " + max);
+      throw tooLarge(
+          "shards of this file are "
+              + layout.shardSize()
+              + " bytes; this node accepts at most "
+              + max);
     }
     if (length != ShardUpload.bodyLength(layout)) {
-      throw new NodeError(HttpResponseStatus.BAD_REQUEST, NodeProtocol.SIZE_MISMATCH, "the body has " + length
-          + " bytes; expected " + ShardUpload.bodyLength(layout) + " (1 + 32 x " + layout.totalShards()
-          + " bytes of roots, then a " + layout.shardSize() + "-byte shard)");
+      throw new NodeError(
+          HttpResponseStatus.BAD_REQUEST,
+          NodeProtocol.SIZE_MISMATCH,
+          "the body has "
+              + length
+              + " bytes; expected "
+              + ShardUpload.bodyLength(layout)
+              + " (1 + 32 x "
+              + layout.totalShards()
+              + " bytes of roots, then a "
+              + layout.shardSize()
+              + "-byte shard)");
     }
-    // The slot comes first: checking a held copy hashes the whole shard, which a bare PUT must not get for free.
+    // The slot comes first: checking a held copy hashes the whole shard, which a bare PUT must not
+    // get for free.
     if (!node.transfers().tryAcquire()) throw busy();
     uploadPermit = true;
     Optional<ShardMeta> held = node.store().meta(root, index);
     if (held.isPresent() && intact(held.get())) {
       endUpload();
-      replyJson(ctx, HttpResponseStatus.OK, JSON.createObjectNode().put("stored", false)
-          .put("reason", "already held").put("fileRoot", root.toHex()).put("index", index)
-          .put("shardRoot", held.get().shardRoot().toHex()).put("size", held.get().shardSize()));
+      replyJson(
+          ctx,
+          HttpResponseStatus.OK,
+          JSON.createObjectNode()
+              .put("stored", false)
+              .put("reason", "already held")
+              .put("fileRoot", root.toHex())
+              .put("index", index)
+              .put("shardRoot", held.get().shardRoot().toHex())
+              .put("size", held.get().shardSize()));
       return;
     }
     try {
@@ -255,7 +330,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     skipping = false;
     keepAlive = HttpUtil.isKeepAlive(req);
     if (HttpUtil.is100ContinueExpected(req)) {
-      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
   }
 
@@ -273,7 +349,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void sendShard(ChannelHandlerContext ctx, Bytes32 root, int index) throws NodeError, IOException {
+  private void sendShard(ChannelHandlerContext ctx, Bytes32 root, int index)
+      throws NodeError, IOException {
     ShardMeta meta = held(root, index);
     if (!node.transfers().tryAcquire()) throw busy();
     boolean handedOff = false;
@@ -287,7 +364,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       }
       byte[] prefix = NodeProtocol.prefix(meta.shardRoots());
       HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-      head.headers().set(HttpHeaderNames.CONTENT_TYPE, NodeProtocol.OCTET_STREAM)
+      head.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, NodeProtocol.OCTET_STREAM)
           .set(HttpHeaderNames.CONTENT_LENGTH, prefix.length + meta.shardSize())
           .set(NodeProtocol.SHARD_ROOT_HEADER, meta.shardRoot().toHex());
       setConnection(head);
@@ -311,7 +389,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     ShardMeta meta = held(root, index);
     long sectors = FileLayout.sectorCount(meta.shardSize());
     if (sector < 0 || sector >= sectors) {
-      throw NodeError.badRequest("sector " + sector + " out of range: the shard has " + sectors + " sectors");
+      throw NodeError.badRequest(
+          "sector " + sector + " out of range: the shard has " + sectors + " sectors");
     }
     if (!node.transfers().tryAcquire()) throw busy();
     try {
@@ -323,8 +402,10 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
         bad = "file missing";
       } else {
         try (FileChannel c = in.get()) {
-          bad = c.size() != meta.shardSize() ? "size " + c.size() + " on disk, expected " + meta.shardSize()
-              : ShardStore.checkSegment(meta, c, segment, buf);
+          bad =
+              c.size() != meta.shardSize()
+                  ? "size " + c.size() + " on disk, expected " + meta.shardSize()
+                  : ShardStore.checkSegment(meta, c, segment, buf);
         }
       }
       if (bad != null) {
@@ -333,11 +414,19 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       }
       MerkleFile seg = MerkleFile.of(buf);
       int inSegment = (int) (sector % FileLayout.SECTORS_PER_SEGMENT);
-      SectorProof proof = new SectorProof(sector, seg.prove(inSegment).segmentPath(),
-          SegmentTree.path(meta.segmentRoots(), segment));
-      ObjectNode body = JSON.createObjectNode().put("fileRoot", root.toHex()).put("shardIndex", index)
-          .put("shardRoot", meta.shardRoot().toHex()).put("shardLength", meta.shardSize())
-          .put("sectorIndex", sector).put("sector", io.levity.core.bytes.Hex.encode(seg.sector(inSegment)));
+      SectorProof proof =
+          new SectorProof(
+              sector,
+              seg.prove(inSegment).segmentPath(),
+              SegmentTree.path(meta.segmentRoots(), segment));
+      ObjectNode body =
+          JSON.createObjectNode()
+              .put("fileRoot", root.toHex())
+              .put("shardIndex", index)
+              .put("shardRoot", meta.shardRoot().toHex())
+              .put("shardLength", meta.shardSize())
+              .put("sectorIndex", sector)
+              .put("sector", io.levity.core.bytes.Hex.encode(seg.sector(inSegment)));
       ArrayNode sp = body.putArray("segmentPath");
       proof.segmentPath().forEach(h -> sp.add(h.toHex()));
       ArrayNode fp = body.putArray("filePath");
@@ -349,14 +438,23 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private ShardMeta held(Bytes32 root, int index) throws NodeError {
-    return node.store().meta(root, index).orElseThrow(() -> new NodeError(HttpResponseStatus.NOT_FOUND,
-        NodeProtocol.NOT_FOUND, "this node does not hold shard " + index + " of " + root));
+    return node.store()
+        .meta(root, index)
+        .orElseThrow(
+            () ->
+                new NodeError(
+                    HttpResponseStatus.NOT_FOUND,
+                    NodeProtocol.NOT_FOUND,
+                    "this node does not hold shard " + index + " of " + root));
   }
 
   private ObjectNode health() {
     List<ShardMeta> all = node.store().list(null);
-    return JSON.createObjectNode().put("status", "ok").put("nodeId", node.nodeId().toHex())
-        .put("endpoint", node.endpoint()).put("shards", all.size())
+    return JSON.createObjectNode()
+        .put("status", "ok")
+        .put("nodeId", node.nodeId().toHex())
+        .put("endpoint", node.endpoint())
+        .put("shards", all.size())
         .put("bytes", all.stream().mapToLong(ShardMeta::shardSize).sum())
         .put("maxShardBytes", node.config().maxShardBytes());
   }
@@ -365,7 +463,10 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     ObjectNode body = JSON.createObjectNode();
     ArrayNode arr = body.putArray("shards");
     for (ShardMeta m : node.store().list(file)) {
-      arr.addObject().put("fileRoot", m.fileRoot().toHex()).put("index", m.index()).put("size", m.shardSize())
+      arr.addObject()
+          .put("fileRoot", m.fileRoot().toHex())
+          .put("index", m.index())
+          .put("size", m.shardSize())
           .put("shardRoot", m.shardRoot().toHex());
     }
     return body;
@@ -391,29 +492,45 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private static NodeError notAllowed(HttpMethod method, String allowed) {
-    return new NodeError(HttpResponseStatus.METHOD_NOT_ALLOWED, NodeProtocol.METHOD_NOT_ALLOWED,
+    return new NodeError(
+        HttpResponseStatus.METHOD_NOT_ALLOWED,
+        NodeProtocol.METHOD_NOT_ALLOWED,
         method + " is not allowed here; use " + allowed);
   }
 
   private static NodeError tooLarge(String message) {
-    return new NodeError(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, NodeProtocol.TOO_LARGE, message);
+    return new NodeError(
+        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, NodeProtocol.TOO_LARGE, message);
   }
 
   private NodeError busy() {
-    return new NodeError(HttpResponseStatus.SERVICE_UNAVAILABLE, NodeProtocol.BUSY, "the node is serving its maximum of "
-        + node.config().maxTransfers() + " shard transfers; retry shortly");
+    return new NodeError(
+        HttpResponseStatus.SERVICE_UNAVAILABLE,
+        NodeProtocol.BUSY,
+        "the node is serving its maximum of "
+            + node.config().maxTransfers()
+            + " shard transfers; retry shortly");
   }
 
   private static NodeError corrupt(Bytes32 root, int index, String why) {
-    return new NodeError(HttpResponseStatus.GONE, NodeProtocol.CORRUPT, "shard " + index + " of " + root
-        + " was corrupt on disk (" + why + "); the node dropped it, repair the file to restore it");
+    return new NodeError(
+        HttpResponseStatus.GONE,
+        NodeProtocol.CORRUPT,
+        "shard "
+            + index
+            + " of "
+            + root
+            + " was corrupt on disk ("
+            + why
+            + "); the node dropped it, repair the file to restore it");
   }
 
   private static Bytes32 parseRoot(String s) throws NodeError {
     try {
       return Bytes32.fromHex32(s);
     } catch (IllegalArgumentException e) {
-      throw NodeError.badRequest("not a 32-byte hex file root: '" + abbreviate(s) + "' (" + e.getMessage() + ")");
+      throw NodeError.badRequest(
+          "not a 32-byte hex file root: '" + abbreviate(s) + "' (" + e.getMessage() + ")");
     }
   }
 
@@ -443,10 +560,12 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     skipping = true;
     ObjectNode body = JSON.createObjectNode().put("error", e.code).put("message", e.getMessage());
     FullHttpResponse resp = response(e.status, body);
-    if (e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE) || e.status.equals(HttpResponseStatus.TOO_MANY_REQUESTS)) {
+    if (e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE)
+        || e.status.equals(HttpResponseStatus.TOO_MANY_REQUESTS)) {
       resp.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
     }
-    if (e.status.code() >= 500 && !e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE)) keepAlive = false;
+    if (e.status.code() >= 500 && !e.status.equals(HttpResponseStatus.SERVICE_UNAVAILABLE))
+      keepAlive = false;
     send(ctx, resp);
   }
 
@@ -461,7 +580,10 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void setConnection(HttpResponse resp) {
-    resp.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+    resp.headers()
+        .set(
+            HttpHeaderNames.CONNECTION,
+            keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
   }
 
   private static FullHttpResponse response(HttpResponseStatus status, ObjectNode body) {
@@ -469,10 +591,14 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     try {
       bytes = JSON.writeValueAsBytes(body);
     } catch (IOException e) {
-      bytes = ("{\"error\":\"internal\",\"message\":\"cannot render a response\"}").getBytes(StandardCharsets.UTF_8);
+      bytes =
+          ("{\"error\":\"internal\",\"message\":\"cannot render a response\"}")
+              .getBytes(StandardCharsets.UTF_8);
     }
-    FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-    resp.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+    FullHttpResponse resp =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+    resp.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     return resp;
   }

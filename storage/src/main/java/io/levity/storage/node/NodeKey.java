@@ -15,8 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * A storage node's identity: an Ed25519 key kept in {@code DATA/node.key} (the 32-byte seed in hex, owner-only
- * permissions where the file system has them), created on first start. The node id is the public key.
+ * A storage node's identity: an Ed25519 key kept in {@code DATA/node.key} (the 32-byte seed in hex,
+ * owner-only permissions where the file system has them), created on first start. The node id is
+ * the public key.
  */
 public final class NodeKey {
   static final String FILE = "node.key";
@@ -38,20 +39,27 @@ public final class NodeKey {
       } catch (IllegalArgumentException e) {
         throw new IOException(file + " is not a hex Ed25519 seed: " + e.getMessage(), e);
       }
-      if (seed.length != Ed25519.SECRET_KEY_SIZE) throw new IOException(file + " must hold a 32-byte seed in hex");
+      if (seed.length != Ed25519.SECRET_KEY_SIZE)
+        throw new IOException(file + " must hold a 32-byte seed in hex");
       return new NodeKey(Ed25519.KeyPair.fromSeed(seed));
     }
     Files.createDirectories(dataDir);
     Ed25519.KeyPair keys = Ed25519.KeyPair.random(new SecureRandom());
     Path tmp = dataDir.resolve(FILE + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       try {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system
       }
-      ch.write(ByteBuffer.wrap((Hex.encode(keys.secretKey()) + "\n").getBytes(StandardCharsets.US_ASCII)));
+      ch.write(
+          ByteBuffer.wrap(
+              (Hex.encode(keys.secretKey()) + "\n").getBytes(StandardCharsets.US_ASCII)));
       ch.force(true);
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);

@@ -4,8 +4,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client address: {@code rate} requests per second, bursts up to {@code 2 * rate}. Buckets idle
- * for a minute are dropped, so a stream of one-off addresses cannot grow the map without bound. Thread-safe.
+ * A token bucket per client address: {@code rate} requests per second, bursts up to {@code 2 *
+ * rate}. Buckets idle for a minute are dropped, so a stream of one-off addresses cannot grow the
+ * map without bound. Thread-safe.
  */
 final class RequestRateLimiter {
   private static final long IDLE_NANOS = 60_000_000_000L;
@@ -32,7 +33,10 @@ final class RequestRateLimiter {
     this.clock = nanoClock;
   }
 
-  /** Takes one token for {@code client}; false when its bucket is empty (the request should be refused). */
+  /**
+   * Takes one token for {@code client}; false when its bucket is empty (the request should be
+   * refused).
+   */
   boolean tryAcquire(String client) {
     long now = clock.getAsLong();
     if (buckets.size() > MAX_BUCKETS) buckets.values().removeIf(b -> now - b.last > IDLE_NANOS);

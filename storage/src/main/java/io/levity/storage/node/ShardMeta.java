@@ -7,24 +7,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a node keeps about a shard it holds, besides its bytes: the file's code and length, all k + m shard roots
- * (so a downloader can check them against the commitment) and the roots of the shard's own segments (so a sector
- * proof needs one segment read, and corruption is found segment by segment).
+ * What a node keeps about a shard it holds, besides its bytes: the file's code and length, all k +
+ * m shard roots (so a downloader can check them against the commitment) and the roots of the
+ * shard's own segments (so a sector proof needs one segment read, and corruption is found segment
+ * by segment).
  *
- * <p>Binary form (index value): {@code version(1)=1 | k(1) | m(1) | fileLength(8) | k+m roots (32 each) |
- * segments(4) | segment roots (32 each)}, big-endian.
+ * <p>Binary form (index value): {@code version(1)=1 | k(1) | m(1) | fileLength(8) | k+m roots (32
+ * each) | segments(4) | segment roots (32 each)}, big-endian.
  */
-public record ShardMeta(Bytes32 fileRoot, int index, int dataShards, int parityShards, long fileLength,
-    List<Bytes32> shardRoots, List<Bytes32> segmentRoots) {
+public record ShardMeta(
+    Bytes32 fileRoot,
+    int index,
+    int dataShards,
+    int parityShards,
+    long fileLength,
+    List<Bytes32> shardRoots,
+    List<Bytes32> segmentRoots) {
   private static final byte VERSION = 1;
 
   public ShardMeta {
     ShardLayout layout = new ShardLayout(dataShards, parityShards, fileLength);
     shardRoots = List.copyOf(shardRoots);
     segmentRoots = List.copyOf(segmentRoots);
-    if (index < 0 || index >= layout.totalShards()) throw new IllegalArgumentException("shard index " + index);
-    if (shardRoots.size() != layout.totalShards()) throw new IllegalArgumentException("need k + m shard roots");
-    if (segmentRoots.size() != layout.groups()) throw new IllegalArgumentException("need one root per segment");
+    if (index < 0 || index >= layout.totalShards())
+      throw new IllegalArgumentException("shard index " + index);
+    if (shardRoots.size() != layout.totalShards())
+      throw new IllegalArgumentException("need k + m shard roots");
+    if (segmentRoots.size() != layout.groups())
+      throw new IllegalArgumentException("need one root per segment");
   }
 
   public ShardLayout layout() {
@@ -57,7 +67,8 @@ public record ShardMeta(Bytes32 fileRoot, int index, int dataShards, int parityS
     List<Bytes32> roots = new ArrayList<>();
     for (int i = 0; i < k + m; i++) roots.add(read32(b));
     int segments = b.getInt();
-    if (segments < 0 || segments > b.remaining() / 32) throw new IllegalArgumentException("bad segment count");
+    if (segments < 0 || segments > b.remaining() / 32)
+      throw new IllegalArgumentException("bad segment count");
     List<Bytes32> segRoots = new ArrayList<>(segments);
     for (int i = 0; i < segments; i++) segRoots.add(read32(b));
     if (b.hasRemaining()) throw new IllegalArgumentException("trailing bytes in shard metadata");

@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
  *   DATA/quarantine/                          shards found corrupt (kept for inspection, never served)
  * </pre>
  *
- * <p>Crash safety: a shard is written to {@code tmp/}, fsynced, renamed into {@code shards/} (the directory
- * fsynced), and only then indexed with a synchronous RocksDB write; the node acknowledges after that. At startup,
- * temporary files are deleted, index entries whose file is missing or has the wrong size are dropped (logged), and
- * shard files without an index entry (a crash between rename and index) are deleted: they were never acknowledged.
- * Contents are re-checked against the stored segment roots whenever they are served. Thread-safe.
+ * <p>Crash safety: a shard is written to {@code tmp/}, fsynced, renamed into {@code shards/} (the
+ * directory fsynced), and only then indexed with a synchronous RocksDB write; the node acknowledges
+ * after that. At startup, temporary files are deleted, index entries whose file is missing or has
+ * the wrong size are dropped (logged), and shard files without an index entry (a crash between
+ * rename and index) are deleted: they were never acknowledged. Contents are re-checked against the
+ * stored segment roots whenever they are served. Thread-safe.
  */
 public final class ShardStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShardStore.class);
@@ -69,12 +70,19 @@ public final class ShardStore implements AutoCloseable {
     } catch (RocksDBException e) {
       sync.close();
       options.close();
-      throw new IOException("cannot open the shard index in " + dataDir.resolve("index") + ": " + e.getMessage()
-          + " (is another storage node using this data directory?)", e);
+      throw new IOException(
+          "cannot open the shard index in "
+              + dataDir.resolve("index")
+              + ": "
+              + e.getMessage()
+              + " (is another storage node using this data directory?)",
+          e);
     }
   }
 
-  /** Opens (creating if needed) the store in {@code dataDir} and recovers from any earlier crash. */
+  /**
+   * Opens (creating if needed) the store in {@code dataDir} and recovers from any earlier crash.
+   */
   public static ShardStore open(Path dataDir) throws IOException {
     ShardStore store = new ShardStore(dataDir);
     try {
@@ -95,8 +103,12 @@ public final class ShardStore implements AutoCloseable {
     for (ShardMeta m : indexed) {
       Path p = path(m.fileRoot(), m.index());
       if (!Files.isRegularFile(p) || Files.size(p) != m.shardSize()) {
-        LOG.warn("shard {} #{} is indexed but its file {} is missing or has the wrong size; dropping it (repair will"
-            + " restore it elsewhere)", m.fileRoot(), m.index(), p);
+        LOG.warn(
+            "shard {} #{} is indexed but its file {} is missing or has the wrong size; dropping it (repair will"
+                + " restore it elsewhere)",
+            m.fileRoot(),
+            m.index(),
+            p);
         deleteIndex(m.fileRoot(), m.index());
       } else {
         known.add(p);
@@ -119,41 +131,48 @@ public final class ShardStore implements AutoCloseable {
 
   /** Where shard {@code index} of {@code fileRoot} lives (whether or not it is held). */
   Path path(Bytes32 fileRoot, int index) {
-    return shardsDir.resolve(HexFormat.of().formatHex(fileRoot.unsafeArray())).resolve(index + ".shard");
+    return shardsDir
+        .resolve(HexFormat.of().formatHex(fileRoot.unsafeArray()))
+        .resolve(index + ".shard");
   }
 
   public Optional<ShardMeta> meta(Bytes32 fileRoot, int index) {
-    return db(() -> {
-      byte[] v = db.get(key(fileRoot, index));
-      return Optional.ofNullable(v == null ? null : ShardMeta.decode(fileRoot, index, v));
-    });
+    return db(
+        () -> {
+          byte[] v = db.get(key(fileRoot, index));
+          return Optional.ofNullable(v == null ? null : ShardMeta.decode(fileRoot, index, v));
+        });
   }
 
   /** Every shard held, or those of one file when {@code fileRoot} is not null, in key order. */
   public List<ShardMeta> list(Bytes32 fileRoot) {
-    return db(() -> {
-      List<ShardMeta> out = new ArrayList<>();
-      try (RocksIterator it = db.newIterator()) {
-        if (fileRoot == null) it.seekToFirst();
-        else it.seek(fileRoot.toArray());
-        for (; it.isValid(); it.next()) {
-          byte[] k = it.key();
-          Bytes32 root = Bytes32.wrap32(java.util.Arrays.copyOf(k, 32));
-          if (fileRoot != null && !root.equals(fileRoot)) break;
-          out.add(ShardMeta.decode(root, ((k[32] & 0xff) << 8) | (k[33] & 0xff), it.value()));
-        }
-      }
-      return out;
-    });
+    return db(
+        () -> {
+          List<ShardMeta> out = new ArrayList<>();
+          try (RocksIterator it = db.newIterator()) {
+            if (fileRoot == null) it.seekToFirst();
+            else it.seek(fileRoot.toArray());
+            for (; it.isValid(); it.next()) {
+              byte[] k = it.key();
+              Bytes32 root = Bytes32.wrap32(java.util.Arrays.copyOf(k, 32));
+              if (fileRoot != null && !root.equals(fileRoot)) break;
+              out.add(ShardMeta.decode(root, ((k[32] & 0xff) << 8) | (k[33] & 0xff), it.value()));
+            }
+          }
+          return out;
+        });
   }
 
   /** Starts receiving a shard into a fresh temporary file. */
   public Pending begin() throws IOException {
     Path tmp = tmpDir.resolve(UUID.randomUUID() + ".part");
-    return new Pending(tmp, FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    return new Pending(
+        tmp, FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
   }
 
-  /** A shard being received: written, then either committed (durably stored and indexed) or aborted. */
+  /**
+   * A shard being received: written, then either committed (durably stored and indexed) or aborted.
+   */
   public final class Pending implements AutoCloseable {
     private final Path tmp;
     private final FileChannel out;
@@ -175,15 +194,18 @@ public final class ShardStore implements AutoCloseable {
       out.force(true);
       out.close();
       Path target = path(meta.fileRoot(), meta.index());
-      synchronized (ShardStore.this) { // against quarantine(): a shard is replaced and indexed as one step
+      synchronized (
+          ShardStore.this) { // against quarantine(): a shard is replaced and indexed as one step
         Files.createDirectories(target.getParent());
         FileStorageDirs.sync(shardsDir);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         FileStorageDirs.sync(target.getParent());
-        db(() -> {
-          db.put(sync, key(meta.fileRoot(), meta.index()), meta.encode());
-          return null;
-        });
+        db(
+            () -> {
+              db.put(sync, key(meta.fileRoot(), meta.index()), meta.encode());
+              return null;
+            });
       }
       done = true;
     }
@@ -214,10 +236,12 @@ public final class ShardStore implements AutoCloseable {
   }
 
   /**
-   * Null when the open shard file matches its metadata (size and every segment root), otherwise why it does not.
+   * Null when the open shard file matches its metadata (size and every segment root), otherwise why
+   * it does not.
    */
   public static String check(ShardMeta meta, FileChannel in) throws IOException {
-    if (in.size() != meta.shardSize()) return "size " + in.size() + " on disk, expected " + meta.shardSize();
+    if (in.size() != meta.shardSize())
+      return "size " + in.size() + " on disk, expected " + meta.shardSize();
     byte[] buf = new byte[ShardLayout.SEGMENT_SIZE];
     for (int s = 0; s < meta.segmentRoots().size(); s++) {
       String bad = checkSegment(meta, in, s, buf);
@@ -226,23 +250,27 @@ public final class ShardStore implements AutoCloseable {
     return null;
   }
 
-  /** Reads segment {@code s} into {@code buf} and returns null when it hashes to its stored root. */
-  public static String checkSegment(ShardMeta meta, FileChannel in, int s, byte[] buf) throws IOException {
+  /**
+   * Reads segment {@code s} into {@code buf} and returns null when it hashes to its stored root.
+   */
+  public static String checkSegment(ShardMeta meta, FileChannel in, int s, byte[] buf)
+      throws IOException {
     ByteBuffer bb = ByteBuffer.wrap(buf);
     long base = (long) s * ShardLayout.SEGMENT_SIZE;
     while (bb.hasRemaining()) {
       if (in.read(bb, base + bb.position()) < 0) return "file ends inside segment " + s;
     }
     Bytes32 root = SegmentTree.segmentRoot(buf, buf.length);
-    return root.equals(meta.segmentRoots().get(s)) ? null
+    return root.equals(meta.segmentRoots().get(s))
+        ? null
         : "segment " + s + " hashes to " + root + ", stored root " + meta.segmentRoots().get(s);
   }
 
   /**
-   * Stops serving a shard found corrupt: its file moves to {@code quarantine/} and its index entry goes. The
-   * caller checked a file it opened earlier; a repair may have replaced it since (a good shard, committed and
-   * acknowledged), so the shard now at the path is checked again under the lock {@code commit} takes, and left alone
-   * if it is intact.
+   * Stops serving a shard found corrupt: its file moves to {@code quarantine/} and its index entry
+   * goes. The caller checked a file it opened earlier; a repair may have replaced it since (a good
+   * shard, committed and acknowledged), so the shard now at the path is checked again under the
+   * lock {@code commit} takes, and left alone if it is intact.
    */
   public synchronized void quarantine(Bytes32 fileRoot, int index, String reason) {
     Optional<ShardMeta> current = meta(fileRoot, index);
@@ -251,7 +279,10 @@ public final class ShardStore implements AutoCloseable {
       if (in.isPresent()) {
         try (FileChannel c = in.get()) {
           if (check(current.get(), c) == null) {
-            LOG.info("shard {} #{} was replaced by an intact copy since it was found corrupt; kept", fileRoot, index);
+            LOG.info(
+                "shard {} #{} was replaced by an intact copy since it was found corrupt; kept",
+                fileRoot,
+                index);
             return;
           }
         } catch (IOException e) {
@@ -259,13 +290,20 @@ public final class ShardStore implements AutoCloseable {
         }
       }
     }
-    LOG.warn("shard {} #{} is corrupt on disk ({}); quarantined, it must be repaired", fileRoot, index, reason);
+    LOG.warn(
+        "shard {} #{} is corrupt on disk ({}); quarantined, it must be repaired",
+        fileRoot,
+        index,
+        reason);
     deleteIndex(fileRoot, index);
     Path p = path(fileRoot, index);
     try {
       if (Files.exists(p)) {
-        Files.move(p, quarantineDir.resolve(fileRoot.toHex().substring(2) + "-" + index + "-" + System.nanoTime()
-            + ".shard"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            p,
+            quarantineDir.resolve(
+                fileRoot.toHex().substring(2) + "-" + index + "-" + System.nanoTime() + ".shard"),
+            StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
       LOG.warn("cannot move {} to quarantine: {}", p, e.toString());
@@ -273,10 +311,11 @@ public final class ShardStore implements AutoCloseable {
   }
 
   private void deleteIndex(Bytes32 fileRoot, int index) {
-    db(() -> {
-      db.delete(sync, key(fileRoot, index));
-      return null;
-    });
+    db(
+        () -> {
+          db.delete(sync, key(fileRoot, index));
+          return null;
+        });
   }
 
   static byte[] key(Bytes32 fileRoot, int index) {
@@ -292,7 +331,9 @@ public final class ShardStore implements AutoCloseable {
     T call() throws RocksDBException;
   }
 
-  /** Runs a RocksDB call unless the store is closed (native handles must not be used after close). */
+  /**
+   * Runs a RocksDB call unless the store is closed (native handles must not be used after close).
+   */
   private <T> T db(DbCall<T> call) {
     closeLock.readLock().lock();
     try {

@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A storage node: its key, its {@link ShardStore} and an HTTP server on Netty (protocol in {@link NodeProtocol} and
- * docs/storage.md). On {@link #start} it binds and registers itself on the chain with its endpoint. It trusts no
- * uploader: a shard is stored only if the chain records its file and the bytes verify against the commitment.
+ * A storage node: its key, its {@link ShardStore} and an HTTP server on Netty (protocol in {@link
+ * NodeProtocol} and docs/storage.md). On {@link #start} it binds and registers itself on the chain
+ * with its endpoint. It trusts no uploader: a shard is stored only if the chain records its file
+ * and the bytes verify against the commitment.
  */
 public final class StorageNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageNode.class);
@@ -39,16 +40,25 @@ public final class StorageNode implements AutoCloseable {
   private final NodeKey key;
   private final ShardStore store;
   private final Semaphore transfers;
+
   /** Proof-of-storage answers, apart from transfers (see NodeHttpHandler.answerChallenge). */
   private final Semaphore challenges = new Semaphore(4);
+
   private final AtomicInteger connections = new AtomicInteger();
   private final RequestRateLimiter rateLimiter;
 
-  /** Whether a request from {@code remote} is within its address's rate ({@link NodeConfig#maxRequestsPerSecond}). */
+  /**
+   * Whether a request from {@code remote} is within its address's rate ({@link
+   * NodeConfig#maxRequestsPerSecond}).
+   */
   boolean allowRequest(java.net.SocketAddress remote) {
-    String key = remote instanceof java.net.InetSocketAddress a ? a.getAddress().getHostAddress() : String.valueOf(remote);
+    String key =
+        remote instanceof java.net.InetSocketAddress a
+            ? a.getAddress().getHostAddress()
+            : String.valueOf(remote);
     return rateLimiter.tryAcquire(key);
   }
+
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final EventExecutorGroup workers;
@@ -65,7 +75,10 @@ public final class StorageNode implements AutoCloseable {
     this.workers = new DefaultEventExecutorGroup(config.workerThreads());
   }
 
-  /** Opens the node's data directory (creating its key on first use); call {@link #start()} to serve. */
+  /**
+   * Opens the node's data directory (creating its key on first use); call {@link #start()} to
+   * serve.
+   */
   public static StorageNode open(NodeConfig config, StorageChain chain) throws IOException {
     NodeKey key = NodeKey.loadOrCreate(config.dataDir());
     ShardStore store = ShardStore.open(config.dataDir());
@@ -81,8 +94,8 @@ public final class StorageNode implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections and closes the open ones, keeping the store: the node looks down to clients until
-   * {@link #resume()}. For maintenance and for tests that take nodes off the network.
+   * Stops accepting connections and closes the open ones, keeping the store: the node looks down to
+   * clients until {@link #resume()}. For maintenance and for tests that take nodes off the network.
    */
   public synchronized void suspend() throws InterruptedException {
     Channel s = server;
@@ -97,31 +110,49 @@ public final class StorageNode implements AutoCloseable {
   }
 
   private void listen(int p) throws InterruptedException {
-    Channel ch = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.AUTO_READ, false)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel c) {
-            c.pipeline().addLast(new ConnectionLimit())
-                .addLast(new IdleStateHandler(0, 0, config.idleTimeoutSeconds(), TimeUnit.SECONDS))
-                .addLast(new HttpServerCodec())
-                .addLast(workers, new NodeHttpHandler(StorageNode.this));
-          }
-        }).bind(config.host(), p).sync().channel();
+    Channel ch =
+        new ServerBootstrap()
+            .group(boss, io)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel c) {
+                    c.pipeline()
+                        .addLast(new ConnectionLimit())
+                        .addLast(
+                            new IdleStateHandler(
+                                0, 0, config.idleTimeoutSeconds(), TimeUnit.SECONDS))
+                        .addLast(new HttpServerCodec())
+                        .addLast(workers, new NodeHttpHandler(StorageNode.this));
+                  }
+                })
+            .bind(config.host(), p)
+            .sync()
+            .channel();
     server = ch;
     port = ((InetSocketAddress) ch.localAddress()).getPort();
   }
 
-  /** Connections whose pipeline is not yet torn down (removed only once no task of theirs is left anywhere). */
-  private final java.util.Set<Channel> children = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Connections whose pipeline is not yet torn down (removed only once no task of theirs is left
+   * anywhere).
+   */
+  private final java.util.Set<Channel> children =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** Closes every connection and waits until their pipelines are gone, so the executors can stop safely. */
+  /**
+   * Closes every connection and waits until their pipelines are gone, so the executors can stop
+   * safely.
+   */
   private void closeChildren() throws InterruptedException {
     for (Channel c : children) c.close();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!children.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
-    if (!children.isEmpty()) LOG.warn("{} connections still tearing down after 5 s", children.size());
+    if (!children.isEmpty())
+      LOG.warn("{} connections still tearing down after 5 s", children.size());
   }
 
   /** Refuses connections beyond {@link NodeConfig#maxConnections()} and tracks open ones. */
@@ -139,7 +170,10 @@ public final class StorageNode implements AutoCloseable {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
       if (connections.incrementAndGet() > config.maxConnections()) {
-        LOG.warn("refusing connection from {}: {} open, limit {}", ctx.channel().remoteAddress(), connections.get() - 1,
+        LOG.warn(
+            "refusing connection from {}: {} open, limit {}",
+            ctx.channel().remoteAddress(),
+            connections.get() - 1,
             config.maxConnections());
         ctx.close();
         return;
@@ -198,7 +232,8 @@ public final class StorageNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // suspend() waited for every connection's pipeline to be torn down (which hops between the I/O loops and the
+    // suspend() waited for every connection's pipeline to be torn down (which hops between the I/O
+    // loops and the
     // workers), so no task is left to hand from one to the other.
     var b = boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     var i = io.shutdownGracefully(0, 2, TimeUnit.SECONDS);

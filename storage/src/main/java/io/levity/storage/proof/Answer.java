@@ -13,40 +13,63 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A node's answer to a {@link Challenge}: per challenged sector its 256 bytes and its proof against the shard's
- * root, the file's k + m shard roots (which the verifier hashes against the recorded shard commitment), and the
- * node's Ed25519 signature over {@link #digest(Bytes32)}. Values are structurally bounded (see the limits below)
- * but not verified: that is {@link ProofVerifier}'s job.
+ * A node's answer to a {@link Challenge}: per challenged sector its 256 bytes and its proof against
+ * the shard's root, the file's k + m shard roots (which the verifier hashes against the recorded
+ * shard commitment), and the node's Ed25519 signature over {@link #digest(Bytes32)}. Values are
+ * structurally bounded (see the limits below) but not verified: that is {@link ProofVerifier}'s
+ * job.
  *
- * <p>Wire form (RLP, strict): {@code [epoch, nodeId, fileRoot, shardIndex, [shardRoot...], [[sectorIndex,
- * sector, [segmentPath...], [filePath...]]...], signature]}; docs/storage-proofs.md gives the byte layout.
+ * <p>Wire form (RLP, strict): {@code [epoch, nodeId, fileRoot, shardIndex, [shardRoot...],
+ * [[sectorIndex, sector, [segmentPath...], [filePath...]]...], signature]}; docs/storage-proofs.md
+ * gives the byte layout.
  */
-public record Answer(long epoch, Bytes32 nodeId, Bytes32 fileRoot, int shardIndex, List<Bytes32> shardRoots,
-    List<Sector> sectors, Bytes signature) {
+public record Answer(
+    long epoch,
+    Bytes32 nodeId,
+    Bytes32 fileRoot,
+    int shardIndex,
+    List<Bytes32> shardRoots,
+    List<Sector> sectors,
+    Bytes signature) {
   /** Domain tag of the signed digest. */
   static final byte DIGEST_TAG = 0x05;
+
   public static final int MAX_SHARD_ROOTS = 255;
+
   /** Levels of a segment tree (1024 sectors). */
   public static final int MAX_SEGMENT_PATH = 10;
+
   /** Levels of a shard's tree over at most 2^22 segments ({@link Challenge#MAX_SHARD_LENGTH}). */
   public static final int MAX_FILE_PATH = 22;
+
   /**
-   * Largest encoding accepted (128 KiB). The largest well-formed answer (255 roots, 64 sectors, full paths) is
-   * about 95 KiB, so this never refuses one.
+   * Largest encoding accepted (128 KiB). The largest well-formed answer (255 roots, 64 sectors,
+   * full paths) is about 95 KiB, so this never refuses one.
    */
   public static final int MAX_ENCODED_BYTES = 128 * 1024;
 
-  /** One challenged sector: its bytes (zero-padded past the shard's end, always 256) and its proof. */
+  /**
+   * One challenged sector: its bytes (zero-padded past the shard's end, always 256) and its proof.
+   */
   public record Sector(Bytes data, SectorProof proof) {
     public Sector {
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(proof, "proof");
       if (data.size() != FileLayout.SECTOR_SIZE) {
-        throw new IllegalArgumentException("a sector is " + FileLayout.SECTOR_SIZE + " bytes, got " + data.size());
+        throw new IllegalArgumentException(
+            "a sector is " + FileLayout.SECTOR_SIZE + " bytes, got " + data.size());
       }
-      if (proof.segmentPath().size() > MAX_SEGMENT_PATH || proof.filePath().size() > MAX_FILE_PATH) {
-        throw new IllegalArgumentException("proof paths of " + proof.segmentPath().size() + " and "
-            + proof.filePath().size() + " levels exceed " + MAX_SEGMENT_PATH + " and " + MAX_FILE_PATH);
+      if (proof.segmentPath().size() > MAX_SEGMENT_PATH
+          || proof.filePath().size() > MAX_FILE_PATH) {
+        throw new IllegalArgumentException(
+            "proof paths of "
+                + proof.segmentPath().size()
+                + " and "
+                + proof.filePath().size()
+                + " levels exceed "
+                + MAX_SEGMENT_PATH
+                + " and "
+                + MAX_FILE_PATH);
       }
     }
 
@@ -62,29 +85,42 @@ public record Answer(long epoch, Bytes32 nodeId, Bytes32 fileRoot, int shardInde
     shardRoots = List.copyOf(shardRoots);
     sectors = List.copyOf(sectors);
     if (epoch < 0) throw new IllegalArgumentException("negative epoch " + epoch);
-    if (shardIndex < 0 || shardIndex > 254) throw new IllegalArgumentException("shard index " + shardIndex + " out of 0..254");
+    if (shardIndex < 0 || shardIndex > 254)
+      throw new IllegalArgumentException("shard index " + shardIndex + " out of 0..254");
     if (shardRoots.size() > MAX_SHARD_ROOTS) {
-      throw new IllegalArgumentException(shardRoots.size() + " shard roots exceed " + MAX_SHARD_ROOTS);
+      throw new IllegalArgumentException(
+          shardRoots.size() + " shard roots exceed " + MAX_SHARD_ROOTS);
     }
     if (sectors.size() > Challenge.MAX_SECTORS) {
-      throw new IllegalArgumentException(sectors.size() + " sectors exceed " + Challenge.MAX_SECTORS);
+      throw new IllegalArgumentException(
+          sectors.size() + " sectors exceed " + Challenge.MAX_SECTORS);
     }
-    if (signature.size() != 64) throw new IllegalArgumentException("an Ed25519 signature is 64 bytes, got " + signature.size());
+    if (signature.size() != 64)
+      throw new IllegalArgumentException(
+          "an Ed25519 signature is 64 bytes, got " + signature.size());
   }
 
   /**
-   * What the node signs: {@code keccak256(0x05 || uint64(epoch) || randomness || nodeId || fileRoot ||
-   * uint32(shardIndex) || keccak256(shardRoot_0 || ...) || uint32(sectorCount) || (uint64(sectorIndex) ||
-   * keccak256(0x00 || sector))...)}. The epoch's randomness is not carried in the answer, the verifier supplies it.
+   * What the node signs: {@code keccak256(0x05 || uint64(epoch) || randomness || nodeId || fileRoot
+   * || uint32(shardIndex) || keccak256(shardRoot_0 || ...) || uint32(sectorCount) ||
+   * (uint64(sectorIndex) || keccak256(0x00 || sector))...)}. The epoch's randomness is not carried
+   * in the answer, the verifier supplies it.
    */
   public Bytes32 digest(Bytes32 randomness) {
     return digest(epoch, randomness, nodeId, fileRoot, shardIndex, shardRoots, sectors);
   }
 
-  static Bytes32 digest(long epoch, Bytes32 randomness, Bytes32 nodeId, Bytes32 fileRoot, int shardIndex,
-      List<Bytes32> shardRoots, List<Sector> sectors) {
+  static Bytes32 digest(
+      long epoch,
+      Bytes32 randomness,
+      Bytes32 nodeId,
+      Bytes32 fileRoot,
+      int shardIndex,
+      List<Bytes32> shardRoots,
+      List<Sector> sectors) {
     byte[] roots = new byte[32 * shardRoots.size()];
-    for (int i = 0; i < shardRoots.size(); i++) System.arraycopy(shardRoots.get(i).unsafeArray(), 0, roots, 32 * i, 32);
+    for (int i = 0; i < shardRoots.size(); i++)
+      System.arraycopy(shardRoots.get(i).unsafeArray(), 0, roots, 32 * i, 32);
     byte[] head = new byte[1 + 8 + 32 * 3 + 4 + 32 + 4];
     head[0] = DIGEST_TAG;
     Challenge.putLong(head, 1, epoch);
@@ -113,20 +149,34 @@ public record Answer(long epoch, Bytes32 nodeId, Bytes32 fileRoot, int shardInde
     byte[][] items = new byte[sectors.size()][];
     for (int i = 0; i < items.length; i++) {
       Sector s = sectors.get(i);
-      items[i] = new Rlp.Writer().number(s.index()).bytes(s.data()).raw(hashList(s.proof().segmentPath()))
-          .raw(hashList(s.proof().filePath())).toList();
+      items[i] =
+          new Rlp.Writer()
+              .number(s.index())
+              .bytes(s.data())
+              .raw(hashList(s.proof().segmentPath()))
+              .raw(hashList(s.proof().filePath()))
+              .toList();
     }
-    return new Rlp.Writer().number(epoch).bytes(nodeId).bytes(fileRoot).number(shardIndex)
-        .raw(Rlp.encodeList(roots)).raw(Rlp.encodeList(items)).bytes(signature).toList();
+    return new Rlp.Writer()
+        .number(epoch)
+        .bytes(nodeId)
+        .bytes(fileRoot)
+        .number(shardIndex)
+        .raw(Rlp.encodeList(roots))
+        .raw(Rlp.encodeList(items))
+        .bytes(signature)
+        .toList();
   }
 
   /**
    * Strict inverse of {@link #encode()}. Refuses, with {@link ProofFormatException}, input over
-   * {@link #MAX_ENCODED_BYTES}, non-canonical or trailing RLP, wrong field sizes and lists over their limits.
+   * {@link #MAX_ENCODED_BYTES}, non-canonical or trailing RLP, wrong field sizes and lists over
+   * their limits.
    */
   public static Answer decode(byte[] in) {
     if (in.length > MAX_ENCODED_BYTES) {
-      throw new ProofFormatException("answer of " + in.length + " bytes exceeds " + MAX_ENCODED_BYTES);
+      throw new ProofFormatException(
+          "answer of " + in.length + " bytes exceeds " + MAX_ENCODED_BYTES);
     }
     try {
       RlpReader r = new RlpReader(in);
@@ -135,12 +185,14 @@ public record Answer(long epoch, Bytes32 nodeId, Bytes32 fileRoot, int shardInde
       Bytes32 nodeId = Bytes32.wrap32(r.readFixed(32, "node id"));
       Bytes32 fileRoot = Bytes32.wrap32(r.readFixed(32, "file root"));
       long shardIndex = r.readLong();
-      if (shardIndex < 0 || shardIndex > 254) throw new ProofFormatException("shard index " + shardIndex + " out of 0..254");
+      if (shardIndex < 0 || shardIndex > 254)
+        throw new ProofFormatException("shard index " + shardIndex + " out of 0..254");
       List<Bytes32> roots = readHashes(r, MAX_SHARD_ROOTS, "shard roots");
       List<Sector> sectors = new ArrayList<>();
       r.enterList();
       while (r.hasNext()) {
-        if (sectors.size() == Challenge.MAX_SECTORS) throw new ProofFormatException("more than " + Challenge.MAX_SECTORS + " sectors");
+        if (sectors.size() == Challenge.MAX_SECTORS)
+          throw new ProofFormatException("more than " + Challenge.MAX_SECTORS + " sectors");
         r.enterList();
         long index = r.readLong();
         if (index < 0) throw new ProofFormatException("sector index out of range");

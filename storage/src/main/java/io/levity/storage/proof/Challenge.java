@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One proof-of-storage challenge: which sectors of which shard a node must show in an epoch. The sectors are not
- * carried but derived ({@link #sectors()}), so every challenge value is honest by construction and anyone holding
- * the same inputs (all public on chain once the epoch has started) computes the same sectors:
- * {@code sector_j = keccak256(0x04 || randomness || nodeId || fileRoot || uint32(shardIndex) || uint32(j)) mod
- * (shardLength / 256)} for {@code j = 0 .. count-1}. Indices may repeat; each is answered in order.
+ * One proof-of-storage challenge: which sectors of which shard a node must show in an epoch. The
+ * sectors are not carried but derived ({@link #sectors()}), so every challenge value is honest by
+ * construction and anyone holding the same inputs (all public on chain once the epoch has started)
+ * computes the same sectors: {@code sector_j = keccak256(0x04 || randomness || nodeId || fileRoot
+ * || uint32(shardIndex) || uint32(j)) mod (shardLength / 256)} for {@code j = 0 .. count-1}.
+ * Indices may repeat; each is answered in order.
  *
  * @param epoch the proof-of-storage epoch
  * @param randomness that epoch's randomness ({@code StorageChain.epochRandomness})
@@ -27,15 +28,29 @@ import java.util.Objects;
  * @param shardLength the shard's length in bytes (a whole number of 256 KiB segments)
  * @param count how many sectors are asked for, 1 to {@link #MAX_SECTORS}
  */
-public record Challenge(long epoch, Bytes32 randomness, Bytes32 nodeId, Bytes32 fileRoot, int shardIndex,
-    long shardLength, int count) {
+public record Challenge(
+    long epoch,
+    Bytes32 randomness,
+    Bytes32 nodeId,
+    Bytes32 fileRoot,
+    int shardIndex,
+    long shardLength,
+    int count) {
   /** Domain tag of the sector derivation. */
   static final byte SECTOR_TAG = 0x04;
+
   public static final int DEFAULT_SECTORS = 4;
   public static final int MAX_SECTORS = 64;
-  /** Largest shard a challenge may name: 2^22 segments (1 TiB), so file paths have at most 22 levels. */
+
+  /**
+   * Largest shard a challenge may name: 2^22 segments (1 TiB), so file paths have at most 22
+   * levels.
+   */
   public static final long MAX_SHARD_LENGTH = (long) FileLayout.SEGMENT_SIZE << 22;
-  /** Longest wire encoding ({@link #encode()}); a decoder refuses anything longer before parsing. */
+
+  /**
+   * Longest wire encoding ({@link #encode()}); a decoder refuses anything longer before parsing.
+   */
   public static final int MAX_ENCODED_BYTES = 256;
 
   public Challenge {
@@ -43,22 +58,38 @@ public record Challenge(long epoch, Bytes32 randomness, Bytes32 nodeId, Bytes32 
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(fileRoot, "fileRoot");
     if (epoch < 0) throw new IllegalArgumentException("negative epoch " + epoch);
-    if (shardIndex < 0 || shardIndex > 254) throw new IllegalArgumentException("shard index " + shardIndex + " out of 0..254");
-    if (shardLength <= 0 || shardLength % FileLayout.SEGMENT_SIZE != 0 || shardLength > MAX_SHARD_LENGTH) {
-      throw new IllegalArgumentException("shard length " + shardLength + " is not a positive whole number of "
-          + FileLayout.SEGMENT_SIZE + "-byte segments up to " + MAX_SHARD_LENGTH);
+    if (shardIndex < 0 || shardIndex > 254)
+      throw new IllegalArgumentException("shard index " + shardIndex + " out of 0..254");
+    if (shardLength <= 0
+        || shardLength % FileLayout.SEGMENT_SIZE != 0
+        || shardLength > MAX_SHARD_LENGTH) {
+      throw new IllegalArgumentException(
+          "shard length "
+              + shardLength
+              + " is not a positive whole number of "
+              + FileLayout.SEGMENT_SIZE
+              + "-byte segments up to "
+              + MAX_SHARD_LENGTH);
     }
-    if (count < 1 || count > MAX_SECTORS) throw new IllegalArgumentException("sector count " + count + " out of 1.." + MAX_SECTORS);
+    if (count < 1 || count > MAX_SECTORS)
+      throw new IllegalArgumentException("sector count " + count + " out of 1.." + MAX_SECTORS);
   }
 
   /** The challenge for shard {@code shardIndex} of a recorded file. */
-  public static Challenge forShard(Submission file, int shardIndex, long epoch, Bytes32 randomness, Bytes32 nodeId,
-      int count) {
+  public static Challenge forShard(
+      Submission file, int shardIndex, long epoch, Bytes32 randomness, Bytes32 nodeId, int count) {
     int shards = file.dataShards() + file.parityShards();
     if (shardIndex < 0 || shardIndex >= shards) {
-      throw new IllegalArgumentException("file " + file.fileRoot() + " has " + shards + " shards, not " + shardIndex);
+      throw new IllegalArgumentException(
+          "file " + file.fileRoot() + " has " + shards + " shards, not " + shardIndex);
     }
-    return new Challenge(epoch, randomness, nodeId, file.fileRoot(), shardIndex, ShardGeometry.shardLength(file),
+    return new Challenge(
+        epoch,
+        randomness,
+        nodeId,
+        file.fileRoot(),
+        shardIndex,
+        ShardGeometry.shardLength(file),
         count);
   }
 
@@ -84,16 +115,26 @@ public record Challenge(long epoch, Bytes32 randomness, Bytes32 nodeId, Bytes32 
     return List.copyOf(out);
   }
 
-  /** Wire form: RLP {@code [epoch, randomness, nodeId, fileRoot, shardIndex, shardLength, count]}. */
+  /**
+   * Wire form: RLP {@code [epoch, randomness, nodeId, fileRoot, shardIndex, shardLength, count]}.
+   */
   public byte[] encode() {
-    return new Rlp.Writer().number(epoch).bytes(randomness).bytes(nodeId).bytes(fileRoot).number(shardIndex)
-        .number(shardLength).number(count).toList();
+    return new Rlp.Writer()
+        .number(epoch)
+        .bytes(randomness)
+        .bytes(nodeId)
+        .bytes(fileRoot)
+        .number(shardIndex)
+        .number(shardLength)
+        .number(count)
+        .toList();
   }
 
   /** Strict inverse of {@link #encode()}; any other input throws {@link ProofFormatException}. */
   public static Challenge decode(byte[] in) {
     if (in.length > MAX_ENCODED_BYTES) {
-      throw new ProofFormatException("challenge of " + in.length + " bytes exceeds " + MAX_ENCODED_BYTES);
+      throw new ProofFormatException(
+          "challenge of " + in.length + " bytes exceeds " + MAX_ENCODED_BYTES);
     }
     try {
       RlpReader r = new RlpReader(in);
@@ -108,9 +149,11 @@ public record Challenge(long epoch, Bytes32 randomness, Bytes32 nodeId, Bytes32 
       r.exitList();
       r.requireEnd();
       if (shardIndex < 0 || shardIndex > 254 || count < 0 || count > MAX_SECTORS) {
-        throw new ProofFormatException("shard index " + shardIndex + " or sector count " + count + " out of range");
+        throw new ProofFormatException(
+            "shard index " + shardIndex + " or sector count " + count + " out of range");
       }
-      return new Challenge(epoch, randomness, nodeId, fileRoot, (int) shardIndex, shardLength, (int) count);
+      return new Challenge(
+          epoch, randomness, nodeId, fileRoot, (int) shardIndex, shardLength, (int) count);
     } catch (RlpException | IllegalArgumentException e) {
       throw new ProofFormatException("malformed challenge: " + e.getMessage(), e);
     }

@@ -24,16 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one epoch of proofs of storage: for every recorded file and every one of its shards, challenges the node
- * {@link ShardHolders placement} assigns, verifies the answer with {@link ProofVerifier} and records a
- * {@link ProofRecord} on the chain. Nodes are asked concurrently, {@link Config#maxConcurrentAsks()} at a time,
- * each cut off after {@link Config#answerTimeout()}; results are verified and recorded in a fixed order (files as
- * the chain lists them, shards ascending). Shards whose result the chain already holds for the epoch are skipped,
- * so a run that stopped halfway can simply be repeated. An error while recording propagates.
+ * Runs one epoch of proofs of storage: for every recorded file and every one of its shards,
+ * challenges the node {@link ShardHolders placement} assigns, verifies the answer with {@link
+ * ProofVerifier} and records a {@link ProofRecord} on the chain. Nodes are asked concurrently,
+ * {@link Config#maxConcurrentAsks()} at a time, each cut off after {@link Config#answerTimeout()};
+ * results are verified and recorded in a fixed order (files as the chain lists them, shards
+ * ascending). Shards whose result the chain already holds for the epoch are skipped, so a run that
+ * stopped halfway can simply be repeated. An error while recording propagates.
  */
 public final class EpochChallenger {
   private static final Logger LOG = LoggerFactory.getLogger(EpochChallenger.class);
-  /** Longest reason kept in a record (the registry contract accepts 512 bytes; details are ASCII). */
+
+  /**
+   * Longest reason kept in a record (the registry contract accepts 512 bytes; details are ASCII).
+   */
   static final int MAX_REASON_CHARS = 400;
 
   /**
@@ -42,16 +46,19 @@ public final class EpochChallenger {
    * @param maxConcurrentAsks how many nodes are asked at once
    */
   public record Config(int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks) {
-    public static final Config DEFAULT = new Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 16);
+    public static final Config DEFAULT =
+        new Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 16);
 
     public Config {
       if (sectorsPerChallenge < 1 || sectorsPerChallenge > Challenge.MAX_SECTORS) {
-        throw new IllegalArgumentException("sectors per challenge " + sectorsPerChallenge + " out of 1.."
-            + Challenge.MAX_SECTORS);
+        throw new IllegalArgumentException(
+            "sectors per challenge " + sectorsPerChallenge + " out of 1.." + Challenge.MAX_SECTORS);
       }
       Objects.requireNonNull(answerTimeout, "answerTimeout");
-      if (answerTimeout.isNegative() || answerTimeout.isZero()) throw new IllegalArgumentException("answer timeout must be positive");
-      if (maxConcurrentAsks < 1) throw new IllegalArgumentException("max concurrent asks must be at least 1");
+      if (answerTimeout.isNegative() || answerTimeout.isZero())
+        throw new IllegalArgumentException("answer timeout must be positive");
+      if (maxConcurrentAsks < 1)
+        throw new IllegalArgumentException("max concurrent asks must be at least 1");
     }
   }
 
@@ -60,7 +67,8 @@ public final class EpochChallenger {
   private final AnswerTransport transport;
   private final Config config;
 
-  public EpochChallenger(StorageChain chain, ShardHolders holders, AnswerTransport transport, Config config) {
+  public EpochChallenger(
+      StorageChain chain, ShardHolders holders, AnswerTransport transport, Config config) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.holders = Objects.requireNonNull(holders, "holders");
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -68,15 +76,22 @@ public final class EpochChallenger {
   }
 
   /**
-   * Challenges every shard of every file for {@code epoch}, which must have started (its randomness known).
+   * Challenges every shard of every file for {@code epoch}, which must have started (its randomness
+   * known).
    *
    * @throws IllegalStateException when the epoch has no randomness yet
    */
   public EpochReport challenge(long epoch) throws InterruptedException {
-    Bytes32 randomness = chain.epochRandomness(epoch)
-        .orElseThrow(() -> new IllegalStateException("epoch " + epoch + " has not started: no randomness yet"));
+    Bytes32 randomness =
+        chain
+            .epochRandomness(epoch)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "epoch " + epoch + " has not started: no randomness yet"));
     Set<Key> recorded = new HashSet<>();
-    for (ProofRecord r : chain.proofResults(epoch)) recorded.add(new Key(r.nodeId(), r.fileRoot(), r.shardIndex()));
+    for (ProofRecord r : chain.proofResults(epoch))
+      recorded.add(new Key(r.nodeId(), r.fileRoot(), r.shardIndex()));
 
     List<Task> tasks = new ArrayList<>();
     int unassigned = 0;
@@ -93,18 +108,22 @@ public final class EpochChallenger {
           already++;
           continue;
         }
-        Challenge c = Challenge.forShard(file, shard, epoch, randomness, node.nodeId(), config.sectorsPerChallenge());
+        Challenge c =
+            Challenge.forShard(
+                file, shard, epoch, randomness, node.nodeId(), config.sectorsPerChallenge());
         tasks.add(new Task(file, node, c));
       }
     }
 
     int passed = 0;
     Map<FailureReason, Integer> failures = new EnumMap<>(FailureReason.class);
-    // Not closed with try-with-resources: close() would wait for a transport that ignores interrupts.
+    // Not closed with try-with-resources: close() would wait for a transport that ignores
+    // interrupts.
     ExecutorService asks = Executors.newVirtualThreadPerTaskExecutor();
     try {
       for (int from = 0; from < tasks.size(); from += config.maxConcurrentAsks()) {
-        List<Task> batch = tasks.subList(from, Math.min(tasks.size(), from + config.maxConcurrentAsks()));
+        List<Task> batch =
+            tasks.subList(from, Math.min(tasks.size(), from + config.maxConcurrentAsks()));
         List<Future<Optional<byte[]>>> pending = new ArrayList<>(batch.size());
         for (Task t : batch) pending.add(asks.submit(() -> transport.ask(t.node(), t.challenge())));
         long deadline = System.nanoTime() + config.answerTimeout().toNanos();
@@ -113,12 +132,23 @@ public final class EpochChallenger {
           Verdict v = judge(t, pending.get(i), deadline);
           String reason = v.describe();
           if (reason.length() > MAX_REASON_CHARS) reason = reason.substring(0, MAX_REASON_CHARS);
-          chain.recordProofResult(new ProofRecord(epoch, t.node().nodeId(), t.file().fileRoot(),
-              t.challenge().shardIndex(), v.passed(), reason));
+          chain.recordProofResult(
+              new ProofRecord(
+                  epoch,
+                  t.node().nodeId(),
+                  t.file().fileRoot(),
+                  t.challenge().shardIndex(),
+                  v.passed(),
+                  reason));
           if (v instanceof Verdict.Fail f) {
             failures.merge(f.reason(), 1, Integer::sum);
-            LOG.debug("epoch {}: node {} failed shard {} of {}: {}", epoch, t.node().nodeId(),
-                t.challenge().shardIndex(), t.file().fileRoot(), reason);
+            LOG.debug(
+                "epoch {}: node {} failed shard {} of {}: {}",
+                epoch,
+                t.node().nodeId(),
+                t.challenge().shardIndex(),
+                t.file().fileRoot(),
+                reason);
           } else {
             passed++;
           }
@@ -127,13 +157,15 @@ public final class EpochChallenger {
     } finally {
       asks.shutdownNow();
     }
-    EpochReport report = new EpochReport(epoch, tasks.size(), passed, tasks.size() - passed, unassigned, already,
-        failures);
+    EpochReport report =
+        new EpochReport(
+            epoch, tasks.size(), passed, tasks.size() - passed, unassigned, already, failures);
     LOG.info("proofs of storage, {}", report);
     return report;
   }
 
-  private static Verdict judge(Task t, Future<Optional<byte[]>> answer, long deadline) throws InterruptedException {
+  private static Verdict judge(Task t, Future<Optional<byte[]>> answer, long deadline)
+      throws InterruptedException {
     Optional<byte[]> bytes;
     try {
       bytes = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -142,10 +174,13 @@ public final class EpochChallenger {
       return Verdict.fail(FailureReason.NO_ANSWER, "timed out");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return Verdict.fail(FailureReason.NO_ANSWER, cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+      return Verdict.fail(
+          FailureReason.NO_ANSWER,
+          cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
-    if (bytes == null || bytes.isEmpty()) return Verdict.fail(FailureReason.NO_ANSWER, "the node does not hold the shard");
+    if (bytes == null || bytes.isEmpty())
+      return Verdict.fail(FailureReason.NO_ANSWER, "the node does not hold the shard");
     return ProofVerifier.verify(t.file(), t.challenge(), bytes.get());
   }
 

@@ -15,7 +15,13 @@ import java.util.Map;
  * @param alreadyRecorded shards skipped because the chain already holds their result for this epoch
  * @param failures failed shards by reason (only reasons that occurred)
  */
-public record EpochReport(long epoch, int challenged, int passed, int failed, int unassigned, int alreadyRecorded,
+public record EpochReport(
+    long epoch,
+    int challenged,
+    int passed,
+    int failed,
+    int unassigned,
+    int alreadyRecorded,
     Map<FailureReason, Integer> failures) {
   public EpochReport {
     EnumMap<FailureReason, Integer> copy = new EnumMap<>(FailureReason.class);
@@ -25,7 +31,20 @@ public record EpochReport(long epoch, int challenged, int passed, int failed, in
 
   @Override
   public String toString() {
-    return "epoch " + epoch + ": " + challenged + " challenged, " + passed + " passed, " + failed + " failed "
-        + failures + ", " + unassigned + " unassigned, " + alreadyRecorded + " already recorded";
+    return "epoch "
+        + epoch
+        + ": "
+        + challenged
+        + " challenged, "
+        + passed
+        + " passed, "
+        + failed
+        + " failed "
+        + failures
+        + ", "
+        + unassigned
+        + " unassigned, "
+        + alreadyRecorded
+        + " already recorded";
   }
 }

@@ -2,7 +2,9 @@ package io.levity.storage.proof;
 
 /** Why a proof-of-storage answer failed; {@link #label()} is the stable text recorded on chain. */
 public enum FailureReason {
-  /** The node did not answer: unreachable, timed out, refused, or reported that it lacks the shard. */
+  /**
+   * The node did not answer: unreachable, timed out, refused, or reported that it lacks the shard.
+   */
   NO_ANSWER("no answer"),
   /** The encoding is longer than {@link Answer#MAX_ENCODED_BYTES}. */
   OVERSIZED("oversized answer"),

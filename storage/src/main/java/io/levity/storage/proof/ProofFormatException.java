@@ -1,6 +1,9 @@
 package io.levity.storage.proof;
 
-/** A challenge or answer whose encoding breaks the format or its size limits; the message says which rule. */
+/**
+ * A challenge or answer whose encoding breaks the format or its size limits; the message says which
+ * rule.
+ */
 public final class ProofFormatException extends RuntimeException {
   public ProofFormatException(String message) {
     super(message);

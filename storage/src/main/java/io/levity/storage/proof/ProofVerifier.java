@@ -19,20 +19,24 @@ import io.levity.storage.layout.SectorProofVerifier;
 import java.util.List;
 
 /**
- * Checks an answer against what the chain knows: the file's {@link Submission} and the {@link Challenge} derived
- * from the epoch's randomness. Pure and deterministic (no I/O, no clock), so it is the routine a chain would run;
- * the checks and their order are in docs/storage-proofs.md. A challenge that does not belong to the submission is
- * the caller's mistake and throws {@link IllegalArgumentException}; everything the node sent yields a
- * {@link Verdict}, never an exception.
+ * Checks an answer against what the chain knows: the file's {@link Submission} and the {@link
+ * Challenge} derived from the epoch's randomness. Pure and deterministic (no I/O, no clock), so it
+ * is the routine a chain would run; the checks and their order are in docs/storage-proofs.md. A
+ * challenge that does not belong to the submission is the caller's mistake and throws {@link
+ * IllegalArgumentException}; everything the node sent yields a {@link Verdict}, never an exception.
  */
 public final class ProofVerifier {
   private ProofVerifier() {}
 
-  /** Verifies an answer as received: size and format first, then {@link #verify(Submission, Challenge, Answer)}. */
+  /**
+   * Verifies an answer as received: size and format first, then {@link #verify(Submission,
+   * Challenge, Answer)}.
+   */
   public static Verdict verify(Submission file, Challenge challenge, byte[] encodedAnswer) {
     checkChallenge(file, challenge);
     if (encodedAnswer.length > Answer.MAX_ENCODED_BYTES) {
-      return Verdict.fail(OVERSIZED, encodedAnswer.length + " bytes, the limit is " + Answer.MAX_ENCODED_BYTES);
+      return Verdict.fail(
+          OVERSIZED, encodedAnswer.length + " bytes, the limit is " + Answer.MAX_ENCODED_BYTES);
     }
     Answer answer;
     try {
@@ -47,45 +51,62 @@ public final class ProofVerifier {
   public static Verdict verify(Submission file, Challenge challenge, Answer answer) {
     checkChallenge(file, challenge);
     if (answer.epoch() != challenge.epoch()) {
-      return Verdict.fail(WRONG_EPOCH, "answer for epoch " + answer.epoch() + ", challenged in " + challenge.epoch());
+      return Verdict.fail(
+          WRONG_EPOCH,
+          "answer for epoch " + answer.epoch() + ", challenged in " + challenge.epoch());
     }
     if (!answer.nodeId().equals(challenge.nodeId())) {
-      return Verdict.fail(WRONG_NODE, "answer by " + answer.nodeId() + ", challenged " + challenge.nodeId());
+      return Verdict.fail(
+          WRONG_NODE, "answer by " + answer.nodeId() + ", challenged " + challenge.nodeId());
     }
     if (!answer.fileRoot().equals(challenge.fileRoot())) {
       return Verdict.fail(WRONG_FILE, "answer for file " + answer.fileRoot());
     }
     if (answer.shardIndex() != challenge.shardIndex()) {
-      return Verdict.fail(WRONG_SHARD, "answer for shard " + answer.shardIndex() + ", challenged "
-          + challenge.shardIndex());
+      return Verdict.fail(
+          WRONG_SHARD,
+          "answer for shard " + answer.shardIndex() + ", challenged " + challenge.shardIndex());
     }
     int shards = file.dataShards() + file.parityShards();
     List<Bytes32> roots = answer.shardRoots();
     if (roots.size() != shards) {
-      return Verdict.fail(ROOTS_MISMATCH, roots.size() + " shard roots, the file has " + shards + " shards");
+      return Verdict.fail(
+          ROOTS_MISMATCH, roots.size() + " shard roots, the file has " + shards + " shards");
     }
-    if (!ShardGeometry.commitment(file.dataShards(), file.parityShards(), roots).equals(file.shardCommitment())) {
-      return Verdict.fail(ROOTS_MISMATCH, "the roots hash to another commitment than " + file.shardCommitment());
+    if (!ShardGeometry.commitment(file.dataShards(), file.parityShards(), roots)
+        .equals(file.shardCommitment())) {
+      return Verdict.fail(
+          ROOTS_MISMATCH, "the roots hash to another commitment than " + file.shardCommitment());
     }
     List<Long> expected = challenge.sectors();
     List<Answer.Sector> sectors = answer.sectors();
     if (sectors.size() != expected.size()) {
-      return Verdict.fail(WRONG_SECTOR_COUNT, sectors.size() + " sectors, challenged " + expected.size());
+      return Verdict.fail(
+          WRONG_SECTOR_COUNT, sectors.size() + " sectors, challenged " + expected.size());
     }
     Bytes32 shardRoot = roots.get(challenge.shardIndex());
     for (int j = 0; j < expected.size(); j++) {
       Answer.Sector s = sectors.get(j);
       if (s.index() != expected.get(j)) {
-        return Verdict.fail(WRONG_SECTOR_INDEX, "position " + j + " holds sector " + s.index() + ", challenged "
-            + expected.get(j));
+        return Verdict.fail(
+            WRONG_SECTOR_INDEX,
+            "position " + j + " holds sector " + s.index() + ", challenged " + expected.get(j));
       }
-      if (!SectorProofVerifier.verify(shardRoot, challenge.shardLength(), s.data().unsafeArray(), s.proof())) {
-        return Verdict.fail(BAD_PROOF, "sector " + s.index() + " (position " + j + ") does not verify against shard root "
-            + shardRoot);
+      if (!SectorProofVerifier.verify(
+          shardRoot, challenge.shardLength(), s.data().unsafeArray(), s.proof())) {
+        return Verdict.fail(
+            BAD_PROOF,
+            "sector "
+                + s.index()
+                + " (position "
+                + j
+                + ") does not verify against shard root "
+                + shardRoot);
       }
     }
     Bytes32 digest = answer.digest(challenge.randomness());
-    if (!Ed25519.verify(challenge.nodeId().unsafeArray(), digest.unsafeArray(), answer.signature().unsafeArray())) {
+    if (!Ed25519.verify(
+        challenge.nodeId().unsafeArray(), digest.unsafeArray(), answer.signature().unsafeArray())) {
       return Verdict.fail(BAD_SIGNATURE, "not signed by " + challenge.nodeId());
     }
     return Verdict.PASS;
@@ -93,16 +114,24 @@ public final class ProofVerifier {
 
   private static void checkChallenge(Submission file, Challenge challenge) {
     if (!challenge.fileRoot().equals(file.fileRoot())) {
-      throw new IllegalArgumentException("challenge for file " + challenge.fileRoot() + ", submission of "
-          + file.fileRoot());
+      throw new IllegalArgumentException(
+          "challenge for file " + challenge.fileRoot() + ", submission of " + file.fileRoot());
     }
     if (challenge.shardIndex() >= file.dataShards() + file.parityShards()) {
-      throw new IllegalArgumentException("challenge for shard " + challenge.shardIndex() + " of a file with "
-          + (file.dataShards() + file.parityShards()) + " shards");
+      throw new IllegalArgumentException(
+          "challenge for shard "
+              + challenge.shardIndex()
+              + " of a file with "
+              + (file.dataShards() + file.parityShards())
+              + " shards");
     }
     if (challenge.shardLength() != ShardGeometry.shardLength(file)) {
-      throw new IllegalArgumentException("challenge for a shard of " + challenge.shardLength() + " bytes, the file's"
-          + " shards are " + ShardGeometry.shardLength(file));
+      throw new IllegalArgumentException(
+          "challenge for a shard of "
+              + challenge.shardLength()
+              + " bytes, the file's"
+              + " shards are "
+              + ShardGeometry.shardLength(file));
     }
   }
 }

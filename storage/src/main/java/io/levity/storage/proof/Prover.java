@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A storage node's side of a challenge: builds and signs the {@link Answer} from the shard it holds. It refuses
- * (with {@link IllegalArgumentException}) a challenge addressed to another node or a shard that does not match
- * its recorded root, so an honest node never signs an answer that cannot verify.
+ * A storage node's side of a challenge: builds and signs the {@link Answer} from the shard it
+ * holds. It refuses (with {@link IllegalArgumentException}) a challenge addressed to another node
+ * or a shard that does not match its recorded root, so an honest node never signs an answer that
+ * cannot verify.
  */
 public final class Prover {
   private final Ed25519.KeyPair key;
@@ -28,14 +29,15 @@ public final class Prover {
   }
 
   /**
-   * Answers {@code challenge} from {@code shard} (its bytes, exactly {@code challenge.shardLength()} of them) and
-   * the file's k + m shard roots. Builds the shard's tree; use {@link #answer(Challenge, MerkleFile, List)} with a
-   * kept tree to answer many challenges on one shard.
+   * Answers {@code challenge} from {@code shard} (its bytes, exactly {@code
+   * challenge.shardLength()} of them) and the file's k + m shard roots. Builds the shard's tree;
+   * use {@link #answer(Challenge, MerkleFile, List)} with a kept tree to answer many challenges on
+   * one shard.
    */
   public Answer answer(Challenge challenge, byte[] shard, List<Bytes32> shardRoots) {
     if (shard.length != challenge.shardLength()) {
-      throw new IllegalArgumentException("shard of " + shard.length + " bytes, the challenge expects "
-          + challenge.shardLength());
+      throw new IllegalArgumentException(
+          "shard of " + shard.length + " bytes, the challenge expects " + challenge.shardLength());
     }
     return answer(challenge, MerkleFile.of(shard), shardRoots);
   }
@@ -43,24 +45,50 @@ public final class Prover {
   /** As {@link #answer(Challenge, byte[], List)} over an already built tree of the shard. */
   public Answer answer(Challenge challenge, MerkleFile shard, List<Bytes32> shardRoots) {
     if (!challenge.nodeId().equals(nodeId)) {
-      throw new IllegalArgumentException("challenge for node " + challenge.nodeId() + ", this node is " + nodeId);
+      throw new IllegalArgumentException(
+          "challenge for node " + challenge.nodeId() + ", this node is " + nodeId);
     }
     if (shard.length() != challenge.shardLength()) {
-      throw new IllegalArgumentException("shard of " + shard.length() + " bytes, the challenge expects "
-          + challenge.shardLength());
+      throw new IllegalArgumentException(
+          "shard of "
+              + shard.length()
+              + " bytes, the challenge expects "
+              + challenge.shardLength());
     }
     if (challenge.shardIndex() >= shardRoots.size()) {
-      throw new IllegalArgumentException("shard " + challenge.shardIndex() + " but only " + shardRoots.size() + " roots");
+      throw new IllegalArgumentException(
+          "shard " + challenge.shardIndex() + " but only " + shardRoots.size() + " roots");
     }
     if (!shard.root().equals(shardRoots.get(challenge.shardIndex()))) {
-      throw new IllegalArgumentException("the shard held for " + challenge.fileRoot() + "/" + challenge.shardIndex()
-          + " has root " + shard.root() + ", recorded " + shardRoots.get(challenge.shardIndex()));
+      throw new IllegalArgumentException(
+          "the shard held for "
+              + challenge.fileRoot()
+              + "/"
+              + challenge.shardIndex()
+              + " has root "
+              + shard.root()
+              + ", recorded "
+              + shardRoots.get(challenge.shardIndex()));
     }
     List<Answer.Sector> sectors = new ArrayList<>(challenge.count());
-    for (long i : challenge.sectors()) sectors.add(new Answer.Sector(Bytes.wrap(shard.sector(i)), shard.prove(i)));
-    Bytes32 digest = Answer.digest(challenge.epoch(), challenge.randomness(), nodeId, challenge.fileRoot(),
-        challenge.shardIndex(), shardRoots, sectors);
-    return new Answer(challenge.epoch(), nodeId, challenge.fileRoot(), challenge.shardIndex(), shardRoots, sectors,
+    for (long i : challenge.sectors())
+      sectors.add(new Answer.Sector(Bytes.wrap(shard.sector(i)), shard.prove(i)));
+    Bytes32 digest =
+        Answer.digest(
+            challenge.epoch(),
+            challenge.randomness(),
+            nodeId,
+            challenge.fileRoot(),
+            challenge.shardIndex(),
+            shardRoots,
+            sectors);
+    return new Answer(
+        challenge.epoch(),
+        nodeId,
+        challenge.fileRoot(),
+        challenge.shardIndex(),
+        shardRoots,
+        sectors,
         Bytes.wrap(key.sign(digest.toArray())));
   }
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Which node is responsible for a shard: the placement the challenger holds nodes to. Backed by the storage
- * network's placement over {@code StorageChain.nodes()}; empty when no node is assigned (nothing to challenge).
+ * Which node is responsible for a shard: the placement the challenger holds nodes to. Backed by the
+ * storage network's placement over {@code StorageChain.nodes()}; empty when no node is assigned
+ * (nothing to challenge).
  */
 @FunctionalInterface
 public interface ShardHolders {

@@ -2,13 +2,19 @@ package io.levity.storage.proof;
 
 import java.util.Objects;
 
-/** The outcome of verifying one answer: {@link Pass} or a {@link Fail} with its reason and the particulars. */
+/**
+ * The outcome of verifying one answer: {@link Pass} or a {@link Fail} with its reason and the
+ * particulars.
+ */
 public sealed interface Verdict permits Verdict.Pass, Verdict.Fail {
   Verdict PASS = new Pass();
 
   boolean passed();
 
-  /** What a {@code ProofRecord} stores as its reason: empty for a pass, {@code "<label>: <detail>"} otherwise. */
+  /**
+   * What a {@code ProofRecord} stores as its reason: empty for a pass, {@code "<label>: <detail>"}
+   * otherwise.
+   */
   String describe();
 
   record Pass() implements Verdict {

@@ -5,10 +5,15 @@ import io.levity.storage.chain.Submission;
 import java.util.List;
 
 /**
- * What encoding a file yields besides the shard bytes: its root and length, the code, each shard's root and the
- * commitment to them.
+ * What encoding a file yields besides the shard bytes: its root and length, the code, each shard's
+ * root and the commitment to them.
  */
-public record EncodedFile(Bytes32 fileRoot, long length, int dataShards, int parityShards, List<Bytes32> shardRoots,
+public record EncodedFile(
+    Bytes32 fileRoot,
+    long length,
+    int dataShards,
+    int parityShards,
+    List<Bytes32> shardRoots,
     Bytes32 commitment) {
   public EncodedFile {
     shardRoots = List.copyOf(shardRoots);
@@ -26,9 +31,15 @@ public record EncodedFile(Bytes32 fileRoot, long length, int dataShards, int par
     return new Submission(fileRoot, length, dataShards, parityShards, commitment, submitter);
   }
 
-  /** True when {@code s} records exactly this file, code and commitment (the submitter may be anyone). */
+  /**
+   * True when {@code s} records exactly this file, code and commitment (the submitter may be
+   * anyone).
+   */
   public boolean matches(Submission s) {
-    return s.fileRoot().equals(fileRoot) && s.length() == length && s.dataShards() == dataShards
-        && s.parityShards() == parityShards && s.shardCommitment().equals(commitment);
+    return s.fileRoot().equals(fileRoot)
+        && s.length() == length
+        && s.dataShards() == dataShards
+        && s.parityShards() == parityShards
+        && s.shardCommitment().equals(commitment);
   }
 }

@@ -9,12 +9,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Hashes a byte stream one 256 KiB segment at a time and yields its file root (for a shard: its shard root) without
- * holding the stream in memory. Each completed segment is passed to an optional {@link SegmentSink} before its
- * buffer is reused, so a caller can write and hash in one pass. Not thread-safe; one stream per instance.
+ * Hashes a byte stream one 256 KiB segment at a time and yields its file root (for a shard: its
+ * shard root) without holding the stream in memory. Each completed segment is passed to an optional
+ * {@link SegmentSink} before its buffer is reused, so a caller can write and hash in one pass. Not
+ * thread-safe; one stream per instance.
  */
 public final class SegmentHasher {
-  /** Receives each segment, {@code data[0, len)}, in order; the array is reused after the call returns. */
+  /**
+   * Receives each segment, {@code data[0, len)}, in order; the array is reused after the call
+   * returns.
+   */
   @FunctionalInterface
   public interface SegmentSink {
     void accept(byte[] data, int len) throws IOException;

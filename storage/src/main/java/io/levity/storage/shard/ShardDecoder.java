@@ -20,18 +20,23 @@ import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
- * Reassembles a file (or rebuilds lost shards) from any k shards of the shard format, and checks the result: the
- * shard roots against the recorded commitment, and the reassembled file against the file root. Works one group at a
- * time for shards on disk. Stateless and thread-safe.
+ * Reassembles a file (or rebuilds lost shards) from any k shards of the shard format, and checks
+ * the result: the shard roots against the recorded commitment, and the reassembled file against the
+ * file root. Works one group at a time for shards on disk. Stateless and thread-safe.
  */
 public final class ShardDecoder {
   private ShardDecoder() {}
 
   /** Throws unless {@code shardRoots} hash to the commitment recorded in {@code s}. */
   public static void checkRoots(Submission s, List<Bytes32> shardRoots) {
-    if (!ShardCommitment.matches(s.shardCommitment(), s.dataShards(), s.parityShards(), shardRoots)) {
-      throw new ShardVerificationException("the shard roots do not hash to the commitment recorded for "
-          + s.fileRoot() + " (" + s.shardCommitment() + ")");
+    if (!ShardCommitment.matches(
+        s.shardCommitment(), s.dataShards(), s.parityShards(), shardRoots)) {
+      throw new ShardVerificationException(
+          "the shard roots do not hash to the commitment recorded for "
+              + s.fileRoot()
+              + " ("
+              + s.shardCommitment()
+              + ")");
     }
   }
 
@@ -51,20 +56,24 @@ public final class ShardDecoder {
   }
 
   /**
-   * Decodes in memory. {@code shards[i]} is shard i or null when missing; a shard whose bytes do not hash to its
-   * root is treated as missing. Throws {@link InsufficientShardsException} with fewer than k good shards and
-   * {@link ShardVerificationException} when the roots or the reassembled file do not verify.
+   * Decodes in memory. {@code shards[i]} is shard i or null when missing; a shard whose bytes do
+   * not hash to its root is treated as missing. Throws {@link InsufficientShardsException} with
+   * fewer than k good shards and {@link ShardVerificationException} when the roots or the
+   * reassembled file do not verify.
    */
   public static byte[] decode(Submission s, List<Bytes32> shardRoots, byte[][] shards) {
     checkRoots(s, shardRoots);
     ShardLayout layout = layoutOf(s);
     int n = layout.totalShards();
-    if (shards.length != n) throw new IllegalArgumentException("expected " + n + " shard slots, got " + shards.length);
+    if (shards.length != n)
+      throw new IllegalArgumentException("expected " + n + " shard slots, got " + shards.length);
     byte[][] work = new byte[n][];
     boolean[] present = new boolean[n];
     for (int i = 0; i < n; i++) {
       byte[] sh = shards[i];
-      if (sh != null && sh.length == layout.shardSize() && MerkleFile.root(sh).equals(shardRoots.get(i))) {
+      if (sh != null
+          && sh.length == layout.shardSize()
+          && MerkleFile.root(sh).equals(shardRoots.get(i))) {
         work[i] = sh;
         present[i] = true;
       }
@@ -73,79 +82,116 @@ public final class ShardDecoder {
     for (int i = 0; i < layout.dataShards(); i++) allData &= present[i];
     if (!allData) {
       for (int i = 0; i < n; i++) if (!present[i]) work[i] = null;
-      for (int i = 0; i < n; i++) if (present[i]) work[i] = work[i].clone(); // decode writes in place
+      for (int i = 0; i < n; i++)
+        if (present[i]) work[i] = work[i].clone(); // decode writes in place
       ReedSolomon.create(layout.dataShards(), layout.parityShards()).decode(work, present);
     }
     long length = layout.fileLength();
-    if (length > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too large to decode in memory");
+    if (length > Integer.MAX_VALUE - 8)
+      throw new IllegalArgumentException("too large to decode in memory");
     byte[] out = new byte[(int) length];
     for (long g = 0; g < layout.groups(); g++) {
       for (int i = 0; i < layout.dataShards(); i++) {
         int len = layout.fileBytesIn(g, i);
         if (len > 0) {
-          System.arraycopy(work[i], (int) (g * ShardLayout.SEGMENT_SIZE), out, (int) layout.fileOffset(g, i), len);
+          System.arraycopy(
+              work[i],
+              (int) (g * ShardLayout.SEGMENT_SIZE),
+              out,
+              (int) layout.fileOffset(g, i),
+              len);
         }
       }
     }
     Bytes32 root = MerkleFile.root(out);
     if (!root.equals(s.fileRoot())) {
-      throw new ShardVerificationException("the reassembled file has root " + root + ", not " + s.fileRoot());
+      throw new ShardVerificationException(
+          "the reassembled file has root " + root + ", not " + s.fileRoot());
     }
     return out;
   }
 
   /**
-   * Reassembles the file into {@code out} (created or replaced; the caller renames it into place) from shard files
-   * that were already verified against their roots (for example while they were downloaded); needs any k of them.
-   * Throws {@link ShardVerificationException}, leaving {@code out} behind for the caller to delete, when the result
-   * does not hash to the file root.
+   * Reassembles the file into {@code out} (created or replaced; the caller renames it into place)
+   * from shard files that were already verified against their roots (for example while they were
+   * downloaded); needs any k of them. Throws {@link ShardVerificationException}, leaving {@code
+   * out} behind for the caller to delete, when the result does not hash to the file root.
    */
-  public static void decodeTo(Submission s, Map<Integer, Path> verifiedShards, Path out, LongConsumer progress)
+  public static void decodeTo(
+      Submission s, Map<Integer, Path> verifiedShards, Path out, LongConsumer progress)
       throws IOException {
     decodeTo(s, verifiedShards, Map.of(), out, progress);
   }
 
   /**
-   * As {@link #decodeTo(Submission, Map, Path, LongConsumer)}, reusing the segment roots of verified data shards
-   * ({@code segmentRoots.get(i)}, as hashed when shard i was verified): a full file segment read from a data shard
-   * is then not hashed again, only decoded and short segments are.
+   * As {@link #decodeTo(Submission, Map, Path, LongConsumer)}, reusing the segment roots of
+   * verified data shards ({@code segmentRoots.get(i)}, as hashed when shard i was verified): a full
+   * file segment read from a data shard is then not hashed again, only decoded and short segments
+   * are.
    */
-  public static void decodeTo(Submission s, Map<Integer, Path> verifiedShards, Map<Integer, List<Bytes32>> segmentRoots,
-      Path out, LongConsumer progress) throws IOException {
+  public static void decodeTo(
+      Submission s,
+      Map<Integer, Path> verifiedShards,
+      Map<Integer, List<Bytes32>> segmentRoots,
+      Path out,
+      LongConsumer progress)
+      throws IOException {
     ShardLayout layout = layoutOf(s);
     List<Bytes32> fileSegmentRoots = new ArrayList<>();
     Set<Integer> read = new TreeSet<>();
     for (int i = 0; i < layout.dataShards(); i++) if (verifiedShards.containsKey(i)) read.add(i);
-    try (FileChannel dst = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      groups(layout, verifiedShards, dataShards(layout), (g, segments) -> {
-        for (int i = 0; i < layout.dataShards(); i++) {
-          int len = layout.fileBytesIn(g, i);
-          if (len == 0) continue;
-          List<Bytes32> known = segmentRoots.get(i);
-          boolean reuse = len == ShardLayout.SEGMENT_SIZE && read.contains(i) && known != null
-              && known.size() == layout.groups();
-          fileSegmentRoots.add(reuse ? known.get((int) g) : SegmentTree.segmentRoot(segments[i], len));
-          ByteBuffer bb = ByteBuffer.wrap(segments[i], 0, len);
-          long pos = layout.fileOffset(g, i);
-          while (bb.hasRemaining()) pos += dst.write(bb, pos);
-        }
-        progress.accept(Math.min(layout.fileLength(), (g + 1) * layout.dataShards() * (long) ShardLayout.SEGMENT_SIZE));
-      });
+    try (FileChannel dst =
+        FileChannel.open(
+            out,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      groups(
+          layout,
+          verifiedShards,
+          dataShards(layout),
+          (g, segments) -> {
+            for (int i = 0; i < layout.dataShards(); i++) {
+              int len = layout.fileBytesIn(g, i);
+              if (len == 0) continue;
+              List<Bytes32> known = segmentRoots.get(i);
+              boolean reuse =
+                  len == ShardLayout.SEGMENT_SIZE
+                      && read.contains(i)
+                      && known != null
+                      && known.size() == layout.groups();
+              fileSegmentRoots.add(
+                  reuse ? known.get((int) g) : SegmentTree.segmentRoot(segments[i], len));
+              ByteBuffer bb = ByteBuffer.wrap(segments[i], 0, len);
+              long pos = layout.fileOffset(g, i);
+              while (bb.hasRemaining()) pos += dst.write(bb, pos);
+            }
+            progress.accept(
+                Math.min(
+                    layout.fileLength(),
+                    (g + 1) * layout.dataShards() * (long) ShardLayout.SEGMENT_SIZE));
+          });
       dst.force(true);
     }
     Bytes32 root = SegmentTree.fileRoot(layout.fileLength(), fileSegmentRoots);
     if (!root.equals(s.fileRoot())) {
-      throw new ShardVerificationException("the reassembled file has root " + root + ", not " + s.fileRoot());
+      throw new ShardVerificationException(
+          "the reassembled file has root " + root + ", not " + s.fileRoot());
     }
   }
 
   /**
-   * Rebuilds the shards {@code wanted} from any k verified shard files into {@code outDir/rebuilt-<i>}, and checks
-   * each against its root. Returns the rebuilt files by shard index.
+   * Rebuilds the shards {@code wanted} from any k verified shard files into {@code
+   * outDir/rebuilt-<i>}, and checks each against its root. Returns the rebuilt files by shard
+   * index.
    */
-  public static Map<Integer, Path> rebuild(Submission s, List<Bytes32> shardRoots, Map<Integer, Path> verifiedShards,
-      Set<Integer> wanted, Path outDir) throws IOException {
+  public static Map<Integer, Path> rebuild(
+      Submission s,
+      List<Bytes32> shardRoots,
+      Map<Integer, Path> verifiedShards,
+      Set<Integer> wanted,
+      Path outDir)
+      throws IOException {
     checkRoots(s, shardRoots);
     ShardLayout layout = layoutOf(s);
     Files.createDirectories(outDir);
@@ -157,24 +203,39 @@ public final class ShardDecoder {
         if (i < 0 || i >= layout.totalShards()) throw new IllegalArgumentException("no shard " + i);
         Path p = outDir.resolve("rebuilt-" + i);
         paths.put(i, p);
-        outs.put(i, FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING));
+        outs.put(
+            i,
+            FileChannel.open(
+                p,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
         hashers.put(i, new SegmentHasher());
       }
-      groups(layout, verifiedShards, wanted, (g, segments) -> {
-        for (int i : paths.keySet()) {
-          hashers.get(i).update(segments[i], 0, ShardLayout.SEGMENT_SIZE);
-          ShardEncoder.writeFully(outs.get(i), segments[i]);
-        }
-      });
+      groups(
+          layout,
+          verifiedShards,
+          wanted,
+          (g, segments) -> {
+            for (int i : paths.keySet()) {
+              hashers.get(i).update(segments[i], 0, ShardLayout.SEGMENT_SIZE);
+              ShardEncoder.writeFully(outs.get(i), segments[i]);
+            }
+          });
     } finally {
       for (FileChannel c : outs.values()) c.close();
     }
     for (int i : paths.keySet()) {
       Bytes32 root = hashers.get(i).finish();
       if (!root.equals(shardRoots.get(i))) {
-        throw new ShardVerificationException("rebuilt shard " + i + " has root " + root + ", not "
-            + shardRoots.get(i) + ": an input shard was not what its root says");
+        throw new ShardVerificationException(
+            "rebuilt shard "
+                + i
+                + " has root "
+                + root
+                + ", not "
+                + shardRoots.get(i)
+                + ": an input shard was not what its root says");
       }
     }
     return paths;
@@ -192,10 +253,12 @@ public final class ShardDecoder {
   }
 
   /**
-   * For each group, reads segment g of k of the given shards (data shards first) and decodes the others that are
-   * {@code needed}; the sink sees all k + m segments of the group (those neither read nor needed may be stale).
+   * For each group, reads segment g of k of the given shards (data shards first) and decodes the
+   * others that are {@code needed}; the sink sees all k + m segments of the group (those neither
+   * read nor needed may be stale).
    */
-  private static void groups(ShardLayout layout, Map<Integer, Path> shards, Set<Integer> needed, GroupSink sink)
+  private static void groups(
+      ShardLayout layout, Map<Integer, Path> shards, Set<Integer> needed, GroupSink sink)
       throws IOException {
     int k = layout.dataShards();
     int n = layout.totalShards();
@@ -215,13 +278,17 @@ public final class ShardDecoder {
         FileChannel c = FileChannel.open(p, StandardOpenOption.READ);
         ins.put(i, c);
         if (c.size() != layout.shardSize()) {
-          throw new ShardVerificationException("shard file " + p + " has " + c.size() + " bytes, expected "
-              + layout.shardSize());
+          throw new ShardVerificationException(
+              "shard file " + p + " has " + c.size() + " bytes, expected " + layout.shardSize());
         }
       }
       for (long g = 0; g < layout.groups(); g++) {
         for (int i : chosen) {
-          ShardEncoder.readFully(ins.get(i), g * ShardLayout.SEGMENT_SIZE, segments[i], ShardLayout.SEGMENT_SIZE,
+          ShardEncoder.readFully(
+              ins.get(i),
+              g * ShardLayout.SEGMENT_SIZE,
+              segments[i],
+              ShardLayout.SEGMENT_SIZE,
               shards.get(i));
         }
         if (decode) code.decode(segments, present.clone());

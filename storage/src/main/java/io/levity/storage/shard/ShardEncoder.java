@@ -15,9 +15,10 @@ import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Cuts a file into the k + m shards of the shard format (docs/storage.md, "Shards") and computes the file root, the
- * shard roots and the commitment in the same pass. Works one group of k segments at a time: a file on disk needs
- * (k + m) * 256 KiB of memory whatever its size. Thread-safe (holds only the immutable code).
+ * Cuts a file into the k + m shards of the shard format (docs/storage.md, "Shards") and computes
+ * the file root, the shard roots and the commitment in the same pass. Works one group of k segments
+ * at a time: a file on disk needs (k + m) * 256 KiB of memory whatever its size. Thread-safe (holds
+ * only the immutable code).
  */
 public final class ShardEncoder {
   private final ReedSolomon code;
@@ -39,14 +40,22 @@ public final class ShardEncoder {
   /** Encodes {@code data} in memory (each shard must fit in one array). */
   public InMemory encode(byte[] data) {
     ShardLayout layout = new ShardLayout(code.dataShards(), code.parityShards(), data.length);
-    if (layout.shardSize() > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too large to encode in memory");
+    if (layout.shardSize() > Integer.MAX_VALUE - 8)
+      throw new IllegalArgumentException("too large to encode in memory");
     byte[][] shards = new byte[layout.totalShards()][(int) layout.shardSize()];
     try {
-      EncodedFile file = run(layout,
-          (off, buf, len) -> System.arraycopy(data, (int) off, buf, 0, len),
-          (shard, group, buf) -> System.arraycopy(buf, 0, shards[shard], (int) (group * ShardLayout.SEGMENT_SIZE),
-              ShardLayout.SEGMENT_SIZE),
-          done -> {});
+      EncodedFile file =
+          run(
+              layout,
+              (off, buf, len) -> System.arraycopy(data, (int) off, buf, 0, len),
+              (shard, group, buf) ->
+                  System.arraycopy(
+                      buf,
+                      0,
+                      shards[shard],
+                      (int) (group * ShardLayout.SEGMENT_SIZE),
+                      ShardLayout.SEGMENT_SIZE),
+              done -> {});
       return new InMemory(file, shards);
     } catch (IOException e) {
       throw new IllegalStateException("no I/O happens in memory", e);
@@ -54,8 +63,9 @@ public final class ShardEncoder {
   }
 
   /**
-   * Encodes the file at {@code input} into {@code outDir/shard-<i>} (created or replaced), reporting the file bytes
-   * read so far to {@code progress}. Fails if the file changes length while it is read.
+   * Encodes the file at {@code input} into {@code outDir/shard-<i>} (created or replaced),
+   * reporting the file bytes read so far to {@code progress}. Fails if the file changes length
+   * while it is read.
    */
   public OnDisk encode(Path input, Path outDir, LongConsumer progress) throws IOException {
     Files.createDirectories(outDir);
@@ -67,14 +77,21 @@ public final class ShardEncoder {
       for (int i = 0; i < outs.length; i++) {
         Path p = outDir.resolve("shard-" + i);
         paths.add(p);
-        outs[i] = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
+        outs[i] =
+            FileChannel.open(
+                p,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
       }
-      EncodedFile file = run(layout,
-          (off, buf, len) -> readFully(in, off, buf, len, input),
-          (shard, group, buf) -> writeFully(outs[shard], buf),
-          progress);
-      if (in.size() != layout.fileLength()) throw new IOException(input + " changed size while it was encoded");
+      EncodedFile file =
+          run(
+              layout,
+              (off, buf, len) -> readFully(in, off, buf, len, input),
+              (shard, group, buf) -> writeFully(outs[shard], buf),
+              progress);
+      if (in.size() != layout.fileLength())
+        throw new IOException(input + " changed size while it was encoded");
       return new OnDisk(file, List.copyOf(paths));
     } finally {
       for (FileChannel c : outs) if (c != null) c.close();
@@ -91,7 +108,8 @@ public final class ShardEncoder {
     void write(int shard, long group, byte[] segment) throws IOException;
   }
 
-  private EncodedFile run(ShardLayout layout, Reader reader, Writer writer, LongConsumer progress) throws IOException {
+  private EncodedFile run(ShardLayout layout, Reader reader, Writer writer, LongConsumer progress)
+      throws IOException {
     int k = layout.dataShards();
     int n = layout.totalShards();
     byte[][] segments = new byte[n][ShardLayout.SEGMENT_SIZE];
@@ -109,13 +127,18 @@ public final class ShardEncoder {
       }
       code.encode(segments);
       // Hashing dominates; the k + m segments of a group are independent.
-      IntStream.range(0, n).parallel()
-          .forEach(i -> groupRoots[i] = SegmentTree.segmentRoot(segments[i], ShardLayout.SEGMENT_SIZE));
+      IntStream.range(0, n)
+          .parallel()
+          .forEach(
+              i -> groupRoots[i] = SegmentTree.segmentRoot(segments[i], ShardLayout.SEGMENT_SIZE));
       for (int i = 0; i < k; i++) {
         if (lengths[i] == 0) continue;
-        // A full data segment is the same in the file and in the shard; only a short last one differs (padding).
-        fileSegmentRoots.add(lengths[i] == ShardLayout.SEGMENT_SIZE ? groupRoots[i]
-            : SegmentTree.segmentRoot(segments[i], lengths[i]));
+        // A full data segment is the same in the file and in the shard; only a short last one
+        // differs (padding).
+        fileSegmentRoots.add(
+            lengths[i] == ShardLayout.SEGMENT_SIZE
+                ? groupRoots[i]
+                : SegmentTree.segmentRoot(segments[i], lengths[i]));
         done += lengths[i];
       }
       for (int i = 0; i < n; i++) {
@@ -125,18 +148,26 @@ public final class ShardEncoder {
       progress.accept(done);
     }
     List<Bytes32> shardRoots = new ArrayList<>(n);
-    for (List<Bytes32> roots : shardSegmentRoots) shardRoots.add(SegmentTree.fileRoot(layout.shardSize(), roots));
+    for (List<Bytes32> roots : shardSegmentRoots)
+      shardRoots.add(SegmentTree.fileRoot(layout.shardSize(), roots));
     Bytes32 fileRoot = SegmentTree.fileRoot(layout.fileLength(), fileSegmentRoots);
-    return new EncodedFile(fileRoot, layout.fileLength(), k, layout.parityShards(), shardRoots,
+    return new EncodedFile(
+        fileRoot,
+        layout.fileLength(),
+        k,
+        layout.parityShards(),
+        shardRoots,
         ShardCommitment.of(k, layout.parityShards(), shardRoots));
   }
 
-  static void readFully(FileChannel in, long offset, byte[] buf, int len, Path what) throws IOException {
+  static void readFully(FileChannel in, long offset, byte[] buf, int len, Path what)
+      throws IOException {
     ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
     while (bb.hasRemaining()) {
       int r = in.read(bb, offset + bb.position());
       if (r < 0) {
-        throw new IOException(what + " ended early at byte " + (offset + bb.position()) + " (changed while read?)");
+        throw new IOException(
+            what + " ended early at byte " + (offset + bb.position()) + " (changed while read?)");
       }
     }
   }

@@ -3,9 +3,9 @@ package io.levity.storage.shard;
 import io.levity.storage.layout.FileLayout;
 
 /**
- * Sizes of the shard format for a file of {@code fileLength} bytes under a k + m code: S segments of 256 KiB,
- * grouped k at a time into G = max(1, ceil(S / k)) groups; every shard holds one segment per group, so it is
- * G * 256 KiB long.
+ * Sizes of the shard format for a file of {@code fileLength} bytes under a k + m code: S segments
+ * of 256 KiB, grouped k at a time into G = max(1, ceil(S / k)) groups; every shard holds one
+ * segment per group, so it is G * 256 KiB long.
  *
  * @param dataShards k
  * @param parityShards m
@@ -16,8 +16,13 @@ public record ShardLayout(int dataShards, int parityShards, long fileLength) {
 
   public ShardLayout {
     if (dataShards < 1 || parityShards < 0 || dataShards + parityShards > 255) {
-      throw new IllegalArgumentException("bad code " + dataShards + "+" + parityShards + ": need k >= 1, m >= 0,"
-          + " k + m <= 255");
+      throw new IllegalArgumentException(
+          "bad code "
+              + dataShards
+              + "+"
+              + parityShards
+              + ": need k >= 1, m >= 0,"
+              + " k + m <= 255");
     }
     if (fileLength < 0) throw new IllegalArgumentException("negative file length " + fileLength);
   }
@@ -46,7 +51,10 @@ public record ShardLayout(int dataShards, int parityShards, long fileLength) {
     return shardSize() * totalShards();
   }
 
-  /** File offset of data segment {@code i} of group {@code g} (may lie past the end of the file: zero padding). */
+  /**
+   * File offset of data segment {@code i} of group {@code g} (may lie past the end of the file:
+   * zero padding).
+   */
   public long fileOffset(long group, int dataShard) {
     return (group * dataShards + dataShard) * SEGMENT_SIZE;
   }

@@ -21,12 +21,18 @@ class InMemoryStorageChainTest {
   @TempDir Path dir;
 
   StorageChain chain(String kind) {
-    return kind.equals("memory") ? new InMemoryStorageChain(Keccak.hash(new byte[] {7}))
+    return kind.equals("memory")
+        ? new InMemoryStorageChain(Keccak.hash(new byte[] {7}))
         : FileStorageChain.open(dir.resolve("chain.json"));
   }
 
   static Submission sub(int i) {
-    return new Submission(Keccak.hash(new byte[] {(byte) i}), 1000 + i, 6, 3, Keccak.hash(new byte[] {(byte) i, 1}),
+    return new Submission(
+        Keccak.hash(new byte[] {(byte) i}),
+        1000 + i,
+        6,
+        3,
+        Keccak.hash(new byte[] {(byte) i, 1}),
         Bytes32.ZERO);
   }
 
@@ -44,7 +50,8 @@ class InMemoryStorageChainTest {
     c.submit(sub(1));
     assertThat(c.submissions()).containsExactly(sub(1), sub(2));
     Submission other = new Submission(sub(1).fileRoot(), 5, 6, 3, Bytes32.ZERO, Bytes32.ZERO);
-    assertThatThrownBy(() -> c.submit(other)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> c.submit(other))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already recorded with a different record");
     assertThat(c.submission(sub(1).fileRoot())).contains(sub(1));
     assertThat(c.submission(Bytes32.ZERO)).isEmpty();
@@ -57,7 +64,9 @@ class InMemoryStorageChainTest {
     c.registerNode(new StorageNodeRecord(Bytes32.ZERO, "127.0.0.1:1"));
     c.registerNode(new StorageNodeRecord(Keccak.hash(new byte[0]), "127.0.0.1:2"));
     c.registerNode(new StorageNodeRecord(Bytes32.ZERO, "127.0.0.1:3"));
-    assertThat(c.nodes()).extracting(StorageNodeRecord::endpoint).containsExactly("127.0.0.1:3", "127.0.0.1:2");
+    assertThat(c.nodes())
+        .extracting(StorageNodeRecord::endpoint)
+        .containsExactly("127.0.0.1:3", "127.0.0.1:2");
   }
 
   @ParameterizedTest
@@ -75,7 +84,8 @@ class InMemoryStorageChainTest {
     c.recordProofResult(p);
     assertThat(c.proofResults(1)).containsExactly(p);
     assertThat(c.proofResults(0)).isEmpty();
-    assertThatThrownBy(() -> c.recordProofResult(new ProofRecord(2, Bytes32.ZERO, Bytes32.ZERO, 0, true, "")))
+    assertThatThrownBy(
+            () -> c.recordProofResult(new ProofRecord(2, Bytes32.ZERO, Bytes32.ZERO, 0, true, "")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The client against real storage nodes on loopback sockets: loss of nodes, corruption, fallback, repair. */
+/**
+ * The client against real storage nodes on loopback sockets: loss of nodes, corruption, fallback,
+ * repair.
+ */
 class StorageClientIT {
   static final int SEG = ShardLayout.SEGMENT_SIZE;
   @TempDir Path dir;
@@ -46,8 +49,14 @@ class StorageClientIT {
   }
 
   StorageClient client(boolean repairOnDownload) {
-    client = new StorageClient(chain, new HttpNodeClient(), ReedSolomon.defaultCode(),
-        StorageClient.Config.defaults().withWorkDir(dir.resolve("work")).withRepairOnDownload(repairOnDownload));
+    client =
+        new StorageClient(
+            chain,
+            new HttpNodeClient(),
+            ReedSolomon.defaultCode(),
+            StorageClient.Config.defaults()
+                .withWorkDir(dir.resolve("work"))
+                .withRepairOnDownload(repairOnDownload));
     return client;
   }
 
@@ -75,7 +84,8 @@ class StorageClientIT {
     UploadResult up = client.upload(file, ProgressListener.NONE);
     assertThat(up.complete()).isTrue();
     FilePlacement placement = placement(up.fileRoot());
-    for (int i = 0; i < 9; i++) assertThat(up.placed().get(i)).isEqualTo(placement.primary(i).orElseThrow().endpoint());
+    for (int i = 0; i < 9; i++)
+      assertThat(up.placed().get(i)).isEqualTo(placement.primary(i).orElseThrow().endpoint());
     byte[] expected = Files.readAllBytes(file);
     int subsets = 0;
     for (int mask = 0; mask < 1 << 9; mask++) {
@@ -85,7 +95,9 @@ class StorageClientIT {
       for (StorageNode n : down) n.suspend();
       Path out = dir.resolve("out");
       DownloadResult r = client.download(up.fileRoot(), out, ProgressListener.NONE);
-      assertThat(Files.readAllBytes(out)).as("shards %s down", Integer.toBinaryString(mask)).isEqualTo(expected);
+      assertThat(Files.readAllBytes(out))
+          .as("shards %s down", Integer.toBinaryString(mask))
+          .isEqualTo(expected);
       for (int i = 0; i < 9; i++) {
         if ((mask & (1 << i)) != 0) assertThat(r.usedShards()).doesNotContain(i);
       }
@@ -98,7 +110,8 @@ class StorageClientIT {
     for (int i = 0; i < 4; i++) nodeAt(up.placed().get(i)).suspend();
     Path out = dir.resolve("never");
     assertThatThrownBy(() -> client.download(up.fileRoot(), out, ProgressListener.NONE))
-        .isInstanceOf(StorageException.class).hasMessageContaining("only 5 of the 6 shards needed");
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("only 5 of the 6 shards needed");
     assertThat(out).doesNotExist();
   }
 
@@ -109,8 +122,13 @@ class StorageClientIT {
     Path file = file(7 * SEG + 5, 2);
     UploadResult up = client.upload(file, ProgressListener.NONE);
     StorageNode holder = nodeAt(up.placed().get(2));
-    Path onDisk = holder.config().dataDir().resolve("shards").resolve(up.fileRoot().toHex().substring(2))
-        .resolve("2.shard");
+    Path onDisk =
+        holder
+            .config()
+            .dataDir()
+            .resolve("shards")
+            .resolve(up.fileRoot().toHex().substring(2))
+            .resolve("2.shard");
     byte[] good = Files.readAllBytes(onDisk);
     byte[] bad = good.clone();
     bad[SEG + 77] ^= 0x10;
@@ -134,7 +152,11 @@ class StorageClientIT {
     startNodes(11); // 9 primaries and 2 spares per file
     client(false);
     Path file = file(3 * SEG, 3);
-    Bytes32 root = new ShardEncoder(ReedSolomon.defaultCode()).encode(Files.readAllBytes(file)).file().fileRoot();
+    Bytes32 root =
+        new ShardEncoder(ReedSolomon.defaultCode())
+            .encode(Files.readAllBytes(file))
+            .file()
+            .fileRoot();
     FilePlacement placement = placement(root);
     StorageNodeRecord spare0 = placement.spares().get(0);
     StorageNodeRecord spare1 = placement.spares().get(1);
@@ -150,10 +172,16 @@ class StorageClientIT {
     assertThat(status.shards().get(3).endpoint()).isEqualTo(spare0.endpoint());
     assertThat(status.shards().get(3).detail()).contains("fallback");
 
-    // Lose the node with shard 5 and the one with shard 7's data (deleted shard): status sees it, repair rebuilds.
+    // Lose the node with shard 5 and the one with shard 7's data (deleted shard): status sees it,
+    // repair rebuilds.
     nodeAt(up.placed().get(5)).suspend();
-    Path shard7 = nodeAt(up.placed().get(7)).config().dataDir().resolve("shards")
-        .resolve(root.toHex().substring(2)).resolve("7.shard");
+    Path shard7 =
+        nodeAt(up.placed().get(7))
+            .config()
+            .dataDir()
+            .resolve("shards")
+            .resolve(root.toHex().substring(2))
+            .resolve("7.shard");
     Files.write(shard7, new byte[0]);
     FileStatus broken = client.status(root);
     assertThat(broken.shards().get(5).health()).isEqualTo(ShardState.Health.MISSING);
@@ -164,9 +192,12 @@ class StorageClientIT {
 
     RepairResult repair = client.repair(root);
     assertThat(repair.failed()).isEmpty();
-    // Shard 5's primary is down: it goes to the spare that holds nothing of the file; 7 goes back to its primary.
-    assertThat(repair.repaired()).containsOnly(Map.entry(5, spare1.endpoint()),
-        Map.entry(7, placement.primary(7).orElseThrow().endpoint()));
+    // Shard 5's primary is down: it goes to the spare that holds nothing of the file; 7 goes back
+    // to its primary.
+    assertThat(repair.repaired())
+        .containsOnly(
+            Map.entry(5, spare1.endpoint()),
+            Map.entry(7, placement.primary(7).orElseThrow().endpoint()));
     assertThat(client.status(root).healthy()).isTrue();
     Path out = dir.resolve("out");
     client.download(root, out, ProgressListener.NONE);
@@ -178,17 +209,24 @@ class StorageClientIT {
     startNodes(9);
     client(false);
     Path file = file(2 * SEG, 4);
-    Bytes32 root = new ShardEncoder(ReedSolomon.defaultCode()).encode(Files.readAllBytes(file)).file().fileRoot();
+    Bytes32 root =
+        new ShardEncoder(ReedSolomon.defaultCode())
+            .encode(Files.readAllBytes(file))
+            .file()
+            .fileRoot();
     nodeAt(placement(root).primary(8).orElseThrow().endpoint()).suspend();
     List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
     long[] last = new long[2];
-    UploadResult up = client.upload(file, (phase, done, total) -> {
-      phases.add(phase);
-      if (phase.equals("upload")) {
-        last[0] = Math.max(last[0], done);
-        last[1] = total;
-      }
-    });
+    UploadResult up =
+        client.upload(
+            file,
+            (phase, done, total) -> {
+              phases.add(phase);
+              if (phase.equals("upload")) {
+                last[0] = Math.max(last[0], done);
+                last[1] = total;
+              }
+            });
     assertThat(up.complete()).isFalse();
     assertThat(up.unplaced()).containsOnlyKeys(8);
     assertThat(up.unplaced().get(8)).contains("unreachable").contains("no spare nodes");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class GfKernelTest {
   @Test
   void vectorModuleIsOnTheTestPath() {
-    // surefire runs with --add-modules jdk.incubator.vector, so the SIMD path is the one the other tests cover.
+    // surefire runs with --add-modules jdk.incubator.vector, so the SIMD path is the one the other
+    // tests cover.
     assertThat(GfKernel.VECTOR).isTrue();
   }
 
@@ -34,7 +35,8 @@ class GfKernelTest {
       VectorKernel.mulSet(c, in, a, off, len);
       GfKernel.scalarMulSet(c, in, b, off, len);
       assertThat(a).as("mulSet c=%d", c).isEqualTo(b);
-      for (int i = off; i < off + len; i++) assertThat(b[i] & 0xff).isEqualTo(Gf256.mulReference(c, in[i] & 0xff));
+      for (int i = off; i < off + len; i++)
+        assertThat(b[i] & 0xff).isEqualTo(Gf256.mulReference(c, in[i] & 0xff));
     }
   }
 

@@ -41,7 +41,8 @@ class ReedSolomonPropertyTest {
     rs.encode(shards);
     int lost = m + 1 + rnd.nextInt(k);
     boolean[] present = erase(k + m, lost, rnd);
-    assertThatThrownBy(() -> rs.decode(shards, present)).isInstanceOf(InsufficientShardsException.class);
+    assertThatThrownBy(() -> rs.decode(shards, present))
+        .isInstanceOf(InsufficientShardsException.class);
   }
 
   private static boolean[] erase(int n, int count, Random rnd) {

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ReedSolomonTest {
-  /** Every k x k submatrix of the encoding matrix is invertible: checked exhaustively over all C(k+m, k) choices. */
+  /**
+   * Every k x k submatrix of the encoding matrix is invertible: checked exhaustively over all
+   * C(k+m, k) choices.
+   */
   @ParameterizedTest
   @CsvSource({"6, 3", "1, 1", "1, 5", "2, 2", "4, 2", "3, 5", "10, 4", "8, 8", "17, 3"})
   void everyKRowSubsetIsInvertible(int k, int m) {
@@ -63,7 +66,8 @@ class ReedSolomonTest {
 
   @Test
   void defaultCodeParityRowIsLocked() {
-    // Row 0 of the Cauchy block: 1 / (6 xor j), j = 0..5. Changing the construction breaks stored data.
+    // Row 0 of the Cauchy block: 1 / (6 xor j), j = 0..5. Changing the construction breaks stored
+    // data.
     int[] row = ReedSolomon.defaultCode().encodingMatrix()[6];
     for (int j = 0; j < 6; j++) assertThat(Gf256.mul(row[j], 6 ^ j)).isEqualTo(1);
   }
@@ -99,10 +103,12 @@ class ReedSolomonTest {
   void invalidArgumentsAreRejected() {
     assertThatThrownBy(() -> ReedSolomon.create(0, 3)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ReedSolomon.create(6, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ReedSolomon.create(200, 56)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReedSolomon.create(200, 56))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(ReedSolomon.create(200, 55).totalShards()).isEqualTo(255);
     ReedSolomon rs = ReedSolomon.defaultCode();
-    assertThatThrownBy(() -> rs.encode(new byte[8][4])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rs.encode(new byte[8][4]))
+        .isInstanceOf(IllegalArgumentException.class);
     byte[][] uneven = new byte[9][4];
     uneven[3] = new byte[5];
     assertThatThrownBy(() -> rs.encode(uneven)).isInstanceOf(IllegalArgumentException.class);
@@ -132,7 +138,10 @@ class ReedSolomonTest {
     return a;
   }
 
-  /** Advances {@code c} (ascending, values in [0, n)) to the next k-combination; false after the last one. */
+  /**
+   * Advances {@code c} (ascending, values in [0, n)) to the next k-combination; false after the
+   * last one.
+   */
   private static boolean nextCombination(int[] c, int n) {
     int k = c.length;
     int i = k - 1;

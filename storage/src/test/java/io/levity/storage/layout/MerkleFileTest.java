@@ -38,7 +38,9 @@ class MerkleFileTest {
   void emptyFileRootIsTheDocumentedConstant() {
     byte[] in = new byte[41];
     in[0] = 0x02;
-    assertThat(MerkleFile.root(new byte[0])).isEqualTo(Keccak.hash(in)).isEqualTo(FileLayout.emptyFileRoot());
+    assertThat(MerkleFile.root(new byte[0]))
+        .isEqualTo(Keccak.hash(in))
+        .isEqualTo(FileLayout.emptyFileRoot());
     assertThat(MerkleFile.of(new byte[0]).sectorCount()).isZero();
   }
 
@@ -65,8 +67,23 @@ class MerkleFileTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 255, 256, 257, 767, 1025, 3 * 256, 5 * 256 + 7, 262143, 262144, 262145,
-      2 * 262144 + 5 * 256 + 1, 3 * 262144})
+  @ValueSource(
+      ints = {
+        1,
+        2,
+        255,
+        256,
+        257,
+        767,
+        1025,
+        3 * 256,
+        5 * 256 + 7,
+        262143,
+        262144,
+        262145,
+        2 * 262144 + 5 * 256 + 1,
+        3 * 262144
+      })
   void rootMatchesIndependentReference(int length) {
     byte[] data = vectorFile(length);
     assertThat(MerkleFile.root(data)).isEqualTo(referenceRoot(data));
@@ -79,7 +96,9 @@ class MerkleFileTest {
     MerkleFile f = MerkleFile.of(data);
     for (long i = 0; i < f.sectorCount(); i++) {
       SectorProof p = f.prove(i);
-      assertThat(SectorProofVerifier.verify(f.root(), length, f.sector(i), p)).as("sector %d", i).isTrue();
+      assertThat(SectorProofVerifier.verify(f.root(), length, f.sector(i), p))
+          .as("sector %d", i)
+          .isTrue();
     }
   }
 
@@ -91,9 +110,12 @@ class MerkleFileTest {
     assertThat(inFull.filePath()).hasSize(2);
     SectorProof inLast = f.prove(2048 + 5);
     assertThat(inLast.segmentPath()).hasSize(3); // 6 sectors in the last segment
-    assertThat(inLast.segmentPath().get(0)).isNotEqualTo(FileLayout.ZERO_HASH); // sector 5 of 6 pairs with 4
-    assertThat(inLast.segmentPath().get(1)).isEqualTo(FileLayout.ZERO_HASH); // node 2 of 3 on level 1 is unpaired
-    assertThat(inLast.filePath().get(0)).isEqualTo(FileLayout.ZERO_HASH); // segment 2 of 3 is unpaired
+    assertThat(inLast.segmentPath().get(0))
+        .isNotEqualTo(FileLayout.ZERO_HASH); // sector 5 of 6 pairs with 4
+    assertThat(inLast.segmentPath().get(1))
+        .isEqualTo(FileLayout.ZERO_HASH); // node 2 of 3 on level 1 is unpaired
+    assertThat(inLast.filePath().get(0))
+        .isEqualTo(FileLayout.ZERO_HASH); // segment 2 of 3 is unpaired
   }
 
   @Test
@@ -112,18 +134,27 @@ class MerkleFileTest {
     assertThat(SectorProofVerifier.verify(root, length, flipped, p)).isFalse();
     assertThat(SectorProofVerifier.verify(root, length + 1, sector, p)).isFalse();
     assertThat(SectorProofVerifier.verify(root, length, f.sector(idx + 1), p)).isFalse();
-    assertThat(SectorProofVerifier.verify(root, length, sector, new SectorProof(idx + 1, p.segmentPath(),
-        p.filePath()))).isFalse();
+    assertThat(
+            SectorProofVerifier.verify(
+                root, length, sector, new SectorProof(idx + 1, p.segmentPath(), p.filePath())))
+        .isFalse();
     List<Bytes32> seg = new ArrayList<>(p.segmentPath());
     seg.set(1, Bytes32.ZERO);
-    assertThat(SectorProofVerifier.verify(root, length, sector, new SectorProof(idx, seg, p.filePath()))).isFalse();
+    assertThat(
+            SectorProofVerifier.verify(
+                root, length, sector, new SectorProof(idx, seg, p.filePath())))
+        .isFalse();
     List<Bytes32> longer = new ArrayList<>(p.filePath());
     longer.add(Bytes32.ZERO);
-    assertThat(SectorProofVerifier.verify(root, length, sector, new SectorProof(idx, p.segmentPath(), longer)))
+    assertThat(
+            SectorProofVerifier.verify(
+                root, length, sector, new SectorProof(idx, p.segmentPath(), longer)))
         .isFalse();
     assertThat(SectorProofVerifier.verify(root, length, Arrays.copyOf(sector, 255), p)).isFalse();
-    assertThat(SectorProofVerifier.verify(root, length, sector, new SectorProof(100_000, p.segmentPath(),
-        p.filePath()))).isFalse();
+    assertThat(
+            SectorProofVerifier.verify(
+                root, length, sector, new SectorProof(100_000, p.segmentPath(), p.filePath())))
+        .isFalse();
   }
 
   @Test
@@ -139,8 +170,11 @@ class MerkleFileTest {
   @Test
   void outOfRangeSectorsAreRefused() {
     MerkleFile f = MerkleFile.of(vectorFile(257));
-    assertThatThrownBy(() -> f.prove(2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2");
-    assertThatThrownBy(() -> MerkleFile.of(new byte[0]).prove(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> f.prove(2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2");
+    assertThatThrownBy(() -> MerkleFile.of(new byte[0]).prove(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -159,7 +193,8 @@ class MerkleFileTest {
     assertThat(FileLayout.depth(1025)).isEqualTo(11);
   }
 
-  // ---- an independent, allocation-happy reference written straight from the spec in docs/storage.md ----
+  // ---- an independent, allocation-happy reference written straight from the spec in
+  // docs/storage.md ----
 
   private static Bytes32 referenceRoot(byte[] data) {
     List<byte[]> segmentRoots = new ArrayList<>();
@@ -194,5 +229,4 @@ class MerkleFileTest {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
-
 }

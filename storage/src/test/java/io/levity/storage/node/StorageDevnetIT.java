@@ -15,12 +15,16 @@ class StorageDevnetIT {
   void startsNodesRegistersThemAndWritesTheNetworkFile() throws Exception {
     try (StorageDevnet devnet = StorageDevnet.start(dir, 3, 0)) {
       NetworkFile nf = NetworkFile.read(dir.resolve("storage.json"));
-      assertThat(nf.nodes()).extracting(NetworkFile.NodeEntry::endpoint)
+      assertThat(nf.nodes())
+          .extracting(NetworkFile.NodeEntry::endpoint)
           .containsExactlyElementsOf(devnet.nodes().stream().map(StorageNode::endpoint).toList());
-      assertThat(nf.openChain().nodes()).extracting(StorageNodeRecord::endpoint)
-          .containsExactlyInAnyOrderElementsOf(nf.nodes().stream().map(NetworkFile.NodeEntry::endpoint).toList());
+      assertThat(nf.openChain().nodes())
+          .extracting(StorageNodeRecord::endpoint)
+          .containsExactlyInAnyOrderElementsOf(
+              nf.nodes().stream().map(NetworkFile.NodeEntry::endpoint).toList());
       for (NetworkFile.NodeEntry n : nf.nodes()) {
-        assertThat(new HttpNodeClient().health(n.endpoint()).path("nodeId").asText()).isEqualTo(n.nodeId().toHex());
+        assertThat(new HttpNodeClient().health(n.endpoint()).path("nodeId").asText())
+            .isEqualTo(n.nodeId().toHex());
       }
     }
   }

@@ -28,8 +28,10 @@ class PlacementTest {
     FilePlacement p = Placement.of(root, 9, nodes);
     // Independent check: sort by the score bytes as an unsigned big-endian number.
     List<StorageNodeRecord> expected = new ArrayList<>(nodes);
-    expected.sort((a, b) -> new java.math.BigInteger(1, scoreOf(root, a)).compareTo(new java.math.BigInteger(1,
-        scoreOf(root, b))));
+    expected.sort(
+        (a, b) ->
+            new java.math.BigInteger(1, scoreOf(root, a))
+                .compareTo(new java.math.BigInteger(1, scoreOf(root, b))));
     assertThat(p.ranking()).isEqualTo(expected);
     for (long seed = 0; seed < 5; seed++) {
       List<StorageNodeRecord> shuffled = new ArrayList<>(nodes);

@@ -41,7 +41,10 @@ class ChallengeTest {
       in.writeBytes(NODE_A.toArray());
       in.writeBytes(FILE.toArray());
       in.writeBytes(ByteBuffer.allocate(8).putInt(3).putInt(j).array());
-      expected.add(new BigInteger(1, Keccak.hash256(in.toByteArray())).mod(BigInteger.valueOf(2048)).longValue());
+      expected.add(
+          new BigInteger(1, Keccak.hash256(in.toByteArray()))
+              .mod(BigInteger.valueOf(2048))
+              .longValue());
     }
     assertThat(c.sectorCount()).isEqualTo(2048);
     assertThat(c.sectors()).isEqualTo(expected).allSatisfy(s -> assertThat(s).isBetween(0L, 2047L));
@@ -54,7 +57,8 @@ class ChallengeTest {
     List<Long> a = new Challenge(7, R, NODE_A, FILE, 3, SHARD, 8).sectors();
     assertThat(new Challenge(7, R, NODE_A, FILE, 3, SHARD, 8).sectors()).isEqualTo(a);
     assertThat(new Challenge(7, R, NODE_B, FILE, 3, SHARD, 8).sectors()).isNotEqualTo(a);
-    assertThat(new Challenge(8, h("randomness of epoch 8"), NODE_A, FILE, 3, SHARD, 8).sectors()).isNotEqualTo(a);
+    assertThat(new Challenge(8, h("randomness of epoch 8"), NODE_A, FILE, 3, SHARD, 8).sectors())
+        .isNotEqualTo(a);
     assertThat(new Challenge(7, R, NODE_A, h("other file"), 3, SHARD, 8).sectors()).isNotEqualTo(a);
     assertThat(new Challenge(7, R, NODE_A, FILE, 4, SHARD, 8).sectors()).isNotEqualTo(a);
     // The first sectors do not depend on how many are asked for.
@@ -63,12 +67,18 @@ class ChallengeTest {
 
   @Test
   void rejectsOutOfRangeFields() {
-    assertThatThrownBy(() -> new Challenge(-1, R, NODE_A, FILE, 0, SHARD, 4)).hasMessageContaining("epoch");
-    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 255, SHARD, 4)).hasMessageContaining("shard index");
-    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, SHARD + 256, 4)).hasMessageContaining("segments");
-    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, 0, 4)).hasMessageContaining("segments");
-    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, SHARD, 0)).hasMessageContaining("sector count");
-    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, SHARD, 65)).hasMessageContaining("sector count");
+    assertThatThrownBy(() -> new Challenge(-1, R, NODE_A, FILE, 0, SHARD, 4))
+        .hasMessageContaining("epoch");
+    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 255, SHARD, 4))
+        .hasMessageContaining("shard index");
+    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, SHARD + 256, 4))
+        .hasMessageContaining("segments");
+    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, 0, 4))
+        .hasMessageContaining("segments");
+    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, SHARD, 0))
+        .hasMessageContaining("sector count");
+    assertThatThrownBy(() -> new Challenge(1, R, NODE_A, FILE, 0, SHARD, 65))
+        .hasMessageContaining("sector count");
   }
 
   @Test
@@ -76,12 +86,16 @@ class ChallengeTest {
     ShardFixture f = ShardFixture.of(1000, 2, 1, 1);
     Challenge c = Challenge.forShard(f.submission(), 2, 1, R, NODE_A, 4);
     assertThat(c.shardLength()).isEqualTo(262_144);
-    assertThatThrownBy(() -> Challenge.forShard(f.submission(), 3, 1, R, NODE_A, 4)).hasMessageContaining("3 shards");
+    assertThatThrownBy(() -> Challenge.forShard(f.submission(), 3, 1, R, NODE_A, 4))
+        .hasMessageContaining("3 shards");
   }
 
   @Property(tries = 200)
-  void wireFormRoundTrips(@ForAll @LongRange(min = 0) long epoch, @ForAll @IntRange(max = 254) int shard,
-      @ForAll @IntRange(min = 1, max = 1 << 22) int segments, @ForAll @IntRange(min = 1, max = 64) int count) {
+  void wireFormRoundTrips(
+      @ForAll @LongRange(min = 0) long epoch,
+      @ForAll @IntRange(max = 254) int shard,
+      @ForAll @IntRange(min = 1, max = 1 << 22) int segments,
+      @ForAll @IntRange(min = 1, max = 64) int count) {
     Challenge c = new Challenge(epoch, R, NODE_B, FILE, shard, (long) segments * 262_144, count);
     byte[] wire = c.encode();
     assertThat(wire.length).isLessThanOrEqualTo(Challenge.MAX_ENCODED_BYTES);
@@ -92,19 +106,39 @@ class ChallengeTest {
   void decodingIsStrict() {
     byte[] wire = new Challenge(7, R, NODE_A, FILE, 3, SHARD, 4).encode();
     byte[] trailing = Arrays.copyOf(wire, wire.length + 1);
-    assertThatThrownBy(() -> Challenge.decode(trailing)).isInstanceOf(ProofFormatException.class)
+    assertThatThrownBy(() -> Challenge.decode(trailing))
+        .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("trailing");
     assertThatThrownBy(() -> Challenge.decode(Arrays.copyOf(wire, wire.length - 1)))
         .isInstanceOf(ProofFormatException.class);
-    assertThatThrownBy(() -> Challenge.decode(new byte[300])).isInstanceOf(ProofFormatException.class)
+    assertThatThrownBy(() -> Challenge.decode(new byte[300]))
+        .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("exceeds");
-    byte[] manySectors = new Rlp.Writer().number(7).bytes(R).bytes(NODE_A).bytes(FILE).number(3).number(SHARD)
-        .number(65).toList();
-    assertThatThrownBy(() -> Challenge.decode(manySectors)).isInstanceOf(ProofFormatException.class)
+    byte[] manySectors =
+        new Rlp.Writer()
+            .number(7)
+            .bytes(R)
+            .bytes(NODE_A)
+            .bytes(FILE)
+            .number(3)
+            .number(SHARD)
+            .number(65)
+            .toList();
+    assertThatThrownBy(() -> Challenge.decode(manySectors))
+        .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("sector count 65");
-    byte[] shortRoot = new Rlp.Writer().number(7).bytes(new byte[31]).bytes(NODE_A).bytes(FILE).number(3)
-        .number(SHARD).number(4).toList();
-    assertThatThrownBy(() -> Challenge.decode(shortRoot)).isInstanceOf(ProofFormatException.class)
+    byte[] shortRoot =
+        new Rlp.Writer()
+            .number(7)
+            .bytes(new byte[31])
+            .bytes(NODE_A)
+            .bytes(FILE)
+            .number(3)
+            .number(SHARD)
+            .number(4)
+            .toList();
+    assertThatThrownBy(() -> Challenge.decode(shortRoot))
+        .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("randomness must be 32 bytes");
   }
 }

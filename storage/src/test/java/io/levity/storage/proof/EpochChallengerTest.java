@@ -23,12 +23,18 @@ class EpochChallengerTest {
   private void startEpoch(long e) {
     while (chain.currentEpoch() < e) chain.advanceEpoch();
   }
-  private final List<Prover> provers = List.of(new Prover(ProofVerifierTest.key("n0")), new Prover(ProofVerifierTest.key("n1")),
-      new Prover(ProofVerifierTest.key("n2")), new Prover(ProofVerifierTest.key("n3")));
+
+  private final List<Prover> provers =
+      List.of(
+          new Prover(ProofVerifierTest.key("n0")),
+          new Prover(ProofVerifierTest.key("n1")),
+          new Prover(ProofVerifierTest.key("n2")),
+          new Prover(ProofVerifierTest.key("n3")));
   private final Map<Bytes32, Prover> proverById = new HashMap<>();
-  private final List<StorageNodeRecord> nodes = provers.stream()
-      .map(p -> new StorageNodeRecord(p.nodeId(), "127.0.0.1:1")).toList();
+  private final List<StorageNodeRecord> nodes =
+      provers.stream().map(p -> new StorageNodeRecord(p.nodeId(), "127.0.0.1:1")).toList();
   private final Map<Bytes32, ShardFixture> files = new HashMap<>();
+
   /** Shards a node has lost: (node id, file root, shard). */
   private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
@@ -36,7 +42,8 @@ class EpochChallengerTest {
   void network() {
     for (Prover p : provers) proverById.put(p.nodeId(), p);
     nodes.forEach(chain::registerNode);
-    for (ShardFixture f : List.of(ShardFixture.of(300_000, 2, 1, 7), ShardFixture.of(10_000, 3, 2, 8))) {
+    for (ShardFixture f :
+        List.of(ShardFixture.of(300_000, 2, 1, 7), ShardFixture.of(10_000, 3, 2, 8))) {
       files.put(f.submission().fileRoot(), f);
       chain.submit(f.submission());
     }
@@ -50,13 +57,16 @@ class EpochChallengerTest {
 
   /** Honest nodes, except for the shards listed in {@link #lost}. */
   private Optional<byte[]> honest(StorageNodeRecord node, Challenge c) {
-    if (lost.contains(node.nodeId() + "/" + c.fileRoot() + "/" + c.shardIndex())) return Optional.empty();
+    if (lost.contains(node.nodeId() + "/" + c.fileRoot() + "/" + c.shardIndex()))
+      return Optional.empty();
     ShardFixture f = files.get(c.fileRoot());
-    return Optional.of(proverById.get(node.nodeId()).answer(c, f.shards()[c.shardIndex()], f.roots()).encode());
+    return Optional.of(
+        proverById.get(node.nodeId()).answer(c, f.shards()[c.shardIndex()], f.roots()).encode());
   }
 
   private EpochChallenger challenger(AnswerTransport transport, Duration timeout) {
-    return new EpochChallenger(chain, this::holder, transport, new EpochChallenger.Config(4, timeout, 3));
+    return new EpochChallenger(
+        chain, this::holder, transport, new EpochChallenger.Config(4, timeout, 3));
   }
 
   @Test
@@ -66,11 +76,15 @@ class EpochChallengerTest {
     assertThat(report.challenged()).isEqualTo(8);
     assertThat(report.passed()).isEqualTo(8);
     assertThat(report.failures()).isEmpty();
-    assertThat(chain.proofResults(3)).hasSize(8).allSatisfy(r -> {
-      assertThat(r.passed()).isTrue();
-      assertThat(r.reason()).isEmpty();
-      assertThat(r.nodeId()).isEqualTo(holder(r.fileRoot(), r.shardIndex()).orElseThrow().nodeId());
-    });
+    assertThat(chain.proofResults(3))
+        .hasSize(8)
+        .allSatisfy(
+            r -> {
+              assertThat(r.passed()).isTrue();
+              assertThat(r.reason()).isEmpty();
+              assertThat(r.nodeId())
+                  .isEqualTo(holder(r.fileRoot(), r.shardIndex()).orElseThrow().nodeId());
+            });
   }
 
   @Test
@@ -84,8 +98,15 @@ class EpochChallengerTest {
     assertThat(report.failed()).isEqualTo(1);
     assertThat(report.failures()).containsExactly(Map.entry(FailureReason.NO_ANSWER, 1));
     List<ProofRecord> failed = chain.proofResults(4).stream().filter(r -> !r.passed()).toList();
-    assertThat(failed).containsExactly(new ProofRecord(4, loser.nodeId(), first.fileRoot(), 1, false,
-        "no answer: the node does not hold the shard"));
+    assertThat(failed)
+        .containsExactly(
+            new ProofRecord(
+                4,
+                loser.nodeId(),
+                first.fileRoot(),
+                1,
+                false,
+                "no answer: the node does not hold the shard"));
   }
 
   @Test
@@ -94,37 +115,53 @@ class EpochChallengerTest {
     Bytes32 n1 = nodes.get(1).nodeId();
     Bytes32 n2 = nodes.get(2).nodeId();
     Bytes32 n3 = nodes.get(3).nodeId();
-    AnswerTransport transport = (node, c) -> {
-      if (node.nodeId().equals(n1)) {
-        // Answers with node 0's proof for the same shard: wrong node.
-        ShardFixture f = files.get(c.fileRoot());
-        Challenge other = new Challenge(c.epoch(), c.randomness(), nodes.get(0).nodeId(), c.fileRoot(),
-            c.shardIndex(), c.shardLength(), c.count());
-        return Optional.of(provers.get(0).answer(other, f.shards()[c.shardIndex()], f.roots()).encode());
-      }
-      if (node.nodeId().equals(n2)) throw new IllegalStateException("connection refused");
-      if (node.nodeId().equals(n3)) {
-        try {
-          Thread.sleep(60_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return Optional.empty();
-      }
-      return honest(node, c);
-    };
+    AnswerTransport transport =
+        (node, c) -> {
+          if (node.nodeId().equals(n1)) {
+            // Answers with node 0's proof for the same shard: wrong node.
+            ShardFixture f = files.get(c.fileRoot());
+            Challenge other =
+                new Challenge(
+                    c.epoch(),
+                    c.randomness(),
+                    nodes.get(0).nodeId(),
+                    c.fileRoot(),
+                    c.shardIndex(),
+                    c.shardLength(),
+                    c.count());
+            return Optional.of(
+                provers.get(0).answer(other, f.shards()[c.shardIndex()], f.roots()).encode());
+          }
+          if (node.nodeId().equals(n2)) throw new IllegalStateException("connection refused");
+          if (node.nodeId().equals(n3)) {
+            try {
+              Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+          }
+          return honest(node, c);
+        };
     long start = System.nanoTime();
     EpochReport report = challenger(transport, Duration.ofMillis(300)).challenge(5);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     Map<Bytes32, List<ProofRecord>> byNode = new HashMap<>();
-    for (ProofRecord r : chain.proofResults(5)) byNode.computeIfAbsent(r.nodeId(), k -> new java.util.ArrayList<>()).add(r);
+    for (ProofRecord r : chain.proofResults(5))
+      byNode.computeIfAbsent(r.nodeId(), k -> new java.util.ArrayList<>()).add(r);
     assertThat(byNode.get(nodes.get(0).nodeId())).allMatch(ProofRecord::passed);
-    assertThat(byNode.get(n1)).isNotEmpty().allMatch(r -> !r.passed() && r.reason().startsWith("wrong node: "));
-    assertThat(byNode.get(n2)).isNotEmpty()
+    assertThat(byNode.get(n1))
+        .isNotEmpty()
+        .allMatch(r -> !r.passed() && r.reason().startsWith("wrong node: "));
+    assertThat(byNode.get(n2))
+        .isNotEmpty()
         .allMatch(r -> r.reason().equals("no answer: IllegalStateException: connection refused"));
-    assertThat(byNode.get(n3)).isNotEmpty().allMatch(r -> r.reason().equals("no answer: timed out"));
+    assertThat(byNode.get(n3))
+        .isNotEmpty()
+        .allMatch(r -> r.reason().equals("no answer: timed out"));
     assertThat(report.passed()).isEqualTo(byNode.get(nodes.get(0).nodeId()).size());
-    assertThat(report.failures()).containsOnlyKeys(FailureReason.WRONG_NODE, FailureReason.NO_ANSWER);
+    assertThat(report.failures())
+        .containsOnlyKeys(FailureReason.WRONG_NODE, FailureReason.NO_ANSWER);
     assertThat(report.challenged()).isEqualTo(8);
   }
 
@@ -138,8 +175,13 @@ class EpochChallengerTest {
     assertThat(chain.proofResults(6)).hasSize(8);
 
     startEpoch(7);
-    EpochReport none = new EpochChallenger(chain, ShardHolders.of((root, shard) -> null), this::honest,
-        EpochChallenger.Config.DEFAULT).challenge(7);
+    EpochReport none =
+        new EpochChallenger(
+                chain,
+                ShardHolders.of((root, shard) -> null),
+                this::honest,
+                EpochChallenger.Config.DEFAULT)
+            .challenge(7);
     assertThat(none.unassigned()).isEqualTo(8);
     assertThat(chain.proofResults(7)).isEmpty();
   }
@@ -147,6 +189,7 @@ class EpochChallengerTest {
   @Test
   void anEpochWithoutRandomnessCannotBeChallenged() {
     assertThatThrownBy(() -> challenger(this::honest, Duration.ofSeconds(1)).challenge(9))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("epoch 9 has not started");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("epoch 9 has not started");
   }
 }

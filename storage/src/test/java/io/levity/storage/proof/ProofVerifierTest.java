@@ -24,13 +24,16 @@ class ProofVerifierTest {
   private static final Prover B = new Prover(KEY_B);
   private static final Bytes32 R5 = ChallengeTest.h("epoch 5");
   private static final Bytes32 R6 = ChallengeTest.h("epoch 6");
+
   /** 6 + 3, three segments of data: one segment group, 256 KiB shards. */
   private static ShardFixture six;
+
   /** 2 + 1 over four segments and a bit: two groups, 512 KiB shards (a proof crosses segments). */
   private static ShardFixture two;
 
   static Ed25519.KeyPair key(String label) {
-    return Ed25519.KeyPair.fromSeed(Keccak.hash(("storage node " + label).getBytes(StandardCharsets.UTF_8)).toArray());
+    return Ed25519.KeyPair.fromSeed(
+        Keccak.hash(("storage node " + label).getBytes(StandardCharsets.UTF_8)).toArray());
   }
 
   @BeforeAll
@@ -39,8 +42,10 @@ class ProofVerifierTest {
     two = ShardFixture.of(4 * 262_144 + 5, 2, 1, 2);
   }
 
-  private static Challenge challenge(ShardFixture f, int shard, long epoch, Bytes32 r, Prover node) {
-    return Challenge.forShard(f.submission(), shard, epoch, r, node.nodeId(), Challenge.DEFAULT_SECTORS);
+  private static Challenge challenge(
+      ShardFixture f, int shard, long epoch, Bytes32 r, Prover node) {
+    return Challenge.forShard(
+        f.submission(), shard, epoch, r, node.nodeId(), Challenge.DEFAULT_SECTORS);
   }
 
   private static Answer honest(ShardFixture f, int shard, long epoch, Bytes32 r, Prover node) {
@@ -52,10 +57,18 @@ class ProofVerifierTest {
   }
 
   /** An answer with the given parts, signed over its own digest by {@code key}. */
-  private static Answer signed(Ed25519.KeyPair key, long epoch, Bytes32 r, Bytes32 nodeId, Bytes32 fileRoot, int shard,
-      List<Bytes32> roots, List<Answer.Sector> sectors) {
+  private static Answer signed(
+      Ed25519.KeyPair key,
+      long epoch,
+      Bytes32 r,
+      Bytes32 nodeId,
+      Bytes32 fileRoot,
+      int shard,
+      List<Bytes32> roots,
+      List<Answer.Sector> sectors) {
     Bytes32 digest = Answer.digest(epoch, r, nodeId, fileRoot, shard, roots, sectors);
-    return new Answer(epoch, nodeId, fileRoot, shard, roots, sectors, Bytes.wrap(key.sign(digest.toArray())));
+    return new Answer(
+        epoch, nodeId, fileRoot, shard, roots, sectors, Bytes.wrap(key.sign(digest.toArray())));
   }
 
   private static FailureReason reason(Verdict v) {
@@ -87,7 +100,8 @@ class ProofVerifierTest {
     data[17] ^= 1;
     List<Answer.Sector> sectors = new ArrayList<>(a.sectors());
     sectors.set(2, new Answer.Sector(Bytes.wrap(data), s.proof()));
-    Answer tampered = signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 1, two.roots(), sectors);
+    Answer tampered =
+        signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 1, two.roots(), sectors);
     Verdict v = ProofVerifier.verify(two.submission(), c, tampered);
     assertThat(reason(v)).isEqualTo(FailureReason.BAD_PROOF);
     assertThat(v.describe()).startsWith("bad proof: sector " + s.index() + " (position 2)");
@@ -98,31 +112,42 @@ class ProofVerifierTest {
     Challenge c = challenge(six, 0, 5, R5, A);
     MerkleFile other = MerkleFile.of(six.shards()[1]);
     List<Answer.Sector> sectors = c.sectors().stream().map(i -> sectorOf(other, i)).toList();
-    Answer a = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 0, six.roots(), sectors);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, a))).isEqualTo(FailureReason.BAD_PROOF);
-    // And the prover refuses to sign it: the shard it holds does not match the root recorded for shard 0.
-    assertThatThrownBy(() -> A.answer(c, six.shards()[1], six.roots())).hasMessageContaining("has root");
+    Answer a =
+        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 0, six.roots(), sectors);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, a)))
+        .isEqualTo(FailureReason.BAD_PROOF);
+    // And the prover refuses to sign it: the shard it holds does not match the root recorded for
+    // shard 0.
+    assertThatThrownBy(() -> A.answer(c, six.shards()[1], six.roots()))
+        .hasMessageContaining("has root");
   }
 
   @Test
   void anAnswerMadeForAnotherNodeFails() {
     Challenge forA = challenge(six, 4, 5, R5, A);
     Answer byB = honest(six, 4, 5, R5, B);
-    assertThat(ProofVerifier.verify(six.submission(), challenge(six, 4, 5, R5, B), byB).passed()).isTrue();
-    assertThat(reason(ProofVerifier.verify(six.submission(), forA, byB))).isEqualTo(FailureReason.WRONG_NODE);
+    assertThat(ProofVerifier.verify(six.submission(), challenge(six, 4, 5, R5, B), byB).passed())
+        .isTrue();
+    assertThat(reason(ProofVerifier.verify(six.submission(), forA, byB)))
+        .isEqualTo(FailureReason.WRONG_NODE);
 
     // B relabels its own answer as A's: B's sectors are not A's.
-    Answer relabelled = signed(KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), byB.sectors());
-    assertThat(reason(ProofVerifier.verify(six.submission(), forA, relabelled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    Answer relabelled =
+        signed(
+            KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), byB.sectors());
+    assertThat(reason(ProofVerifier.verify(six.submission(), forA, relabelled)))
+        .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
     // B computes A's challenge from public data and answers it: only A's key can sign for A.
     MerkleFile shard = MerkleFile.of(six.shards()[4]);
     List<Answer.Sector> sectors = forA.sectors().stream().map(i -> sectorOf(shard, i)).toList();
-    Answer forged = signed(KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
+    Answer forged =
+        signed(KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
     Verdict v = ProofVerifier.verify(six.submission(), forA, forged);
     assertThat(reason(v)).isEqualTo(FailureReason.BAD_SIGNATURE);
     assertThat(v.describe()).isEqualTo("bad signature: not signed by " + A.nodeId());
     // The same answer signed by A passes, so the signature was the only fault.
-    Answer genuine = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
+    Answer genuine =
+        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
     assertThat(ProofVerifier.verify(six.submission(), forA, genuine).passed()).isTrue();
   }
 
@@ -136,12 +161,22 @@ class ProofVerifierTest {
   void anAnswerReplayedInTheNextEpochFails() {
     Answer epoch5 = honest(six, 2, 5, R5, A);
     Challenge epoch6 = challenge(six, 2, 6, R6, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, epoch5))).isEqualTo(FailureReason.WRONG_EPOCH);
+    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, epoch5)))
+        .isEqualTo(FailureReason.WRONG_EPOCH);
     // Relabelled as epoch 6, its sectors are epoch 5's...
-    Answer relabelled = new Answer(6, epoch5.nodeId(), epoch5.fileRoot(), 2, epoch5.shardRoots(), epoch5.sectors(),
-        epoch5.signature());
-    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, relabelled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
-    // ...and an epoch 5 answer presented with epoch 6's number and the same randomness has a stale signature.
+    Answer relabelled =
+        new Answer(
+            6,
+            epoch5.nodeId(),
+            epoch5.fileRoot(),
+            2,
+            epoch5.shardRoots(),
+            epoch5.sectors(),
+            epoch5.signature());
+    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, relabelled)))
+        .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    // ...and an epoch 5 answer presented with epoch 6's number and the same randomness has a stale
+    // signature.
     Challenge sameRandomness = challenge(six, 2, 6, R5, A);
     assertThat(reason(ProofVerifier.verify(six.submission(), sameRandomness, relabelled)))
         .isEqualTo(FailureReason.BAD_SIGNATURE);
@@ -152,91 +187,138 @@ class ProofVerifierTest {
     Challenge c = challenge(six, 3, 5, R5, A);
     Answer a = A.answer(c, six.shards()[3], six.roots());
     List<Bytes32> missing = six.roots().subList(0, 8);
-    Answer fewer = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, missing, a.sectors());
+    Answer fewer =
+        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, missing, a.sectors());
     Verdict v = ProofVerifier.verify(six.submission(), c, fewer);
     assertThat(reason(v)).isEqualTo(FailureReason.ROOTS_MISMATCH);
     assertThat(v.describe()).contains("8 shard roots, the file has 9 shards");
 
     List<Bytes32> swapped = new ArrayList<>(six.roots());
     Collections.swap(swapped, 7, 8);
-    Answer wrong = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, swapped, a.sectors());
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, wrong))).isEqualTo(FailureReason.ROOTS_MISMATCH);
+    Answer wrong =
+        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, swapped, a.sectors());
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, wrong)))
+        .isEqualTo(FailureReason.ROOTS_MISMATCH);
   }
 
   @Test
   void aMissingShardGivesAWrongProofEvenWithMadeUpRoots() {
-    // A node that lost shard 2 makes up a shard and claims its root: the roots no longer hash to the commitment.
-    // (Not shards 3-5: this file has three segments, so those data shards are all zeros and anyone can prove them.)
+    // A node that lost shard 2 makes up a shard and claims its root: the roots no longer hash to
+    // the commitment.
+    // (Not shards 3-5: this file has three segments, so those data shards are all zeros and anyone
+    // can prove them.)
     byte[] madeUp = new byte[262_144];
     new java.util.Random(99).nextBytes(madeUp);
     List<Bytes32> roots = new ArrayList<>(six.roots());
     roots.set(2, MerkleFile.root(madeUp));
     Challenge c = challenge(six, 2, 5, R5, A);
     Answer a = A.answer(c, madeUp, roots);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, a))).isEqualTo(FailureReason.ROOTS_MISMATCH);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, a)))
+        .isEqualTo(FailureReason.ROOTS_MISMATCH);
     // With the true roots, the made-up sectors do not verify.
     MerkleFile fake = MerkleFile.of(madeUp);
     List<Answer.Sector> sectors = c.sectors().stream().map(i -> sectorOf(fake, i)).toList();
-    Answer b = signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 2, six.roots(), sectors);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, b))).isEqualTo(FailureReason.BAD_PROOF);
+    Answer b =
+        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 2, six.roots(), sectors);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, b)))
+        .isEqualTo(FailureReason.BAD_PROOF);
   }
 
   @Test
   void sectorCountAndIndicesMustBeTheChallengedOnes() {
     Challenge c = challenge(two, 0, 5, R5, A);
     Answer a = A.answer(c, two.shards()[0], two.roots());
-    Answer fewer = signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 0, two.roots(),
-        a.sectors().subList(0, 3));
-    assertThat(reason(ProofVerifier.verify(two.submission(), c, fewer))).isEqualTo(FailureReason.WRONG_SECTOR_COUNT);
+    Answer fewer =
+        signed(
+            KEY_A,
+            5,
+            R5,
+            A.nodeId(),
+            two.submission().fileRoot(),
+            0,
+            two.roots(),
+            a.sectors().subList(0, 3));
+    assertThat(reason(ProofVerifier.verify(two.submission(), c, fewer)))
+        .isEqualTo(FailureReason.WRONG_SECTOR_COUNT);
     List<Answer.Sector> reordered = new ArrayList<>(a.sectors());
     Collections.reverse(reordered);
-    Answer shuffled = signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 0, two.roots(), reordered);
-    assertThat(reason(ProofVerifier.verify(two.submission(), c, shuffled))).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    Answer shuffled =
+        signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 0, two.roots(), reordered);
+    assertThat(reason(ProofVerifier.verify(two.submission(), c, shuffled)))
+        .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
   }
 
   @Test
   void theAnswerMustNameTheChallengedFileAndShard() {
     Challenge c = challenge(six, 1, 5, R5, A);
     Answer otherShard = honest(six, 2, 5, R5, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherShard))).isEqualTo(FailureReason.WRONG_SHARD);
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherShard)))
+        .isEqualTo(FailureReason.WRONG_SHARD);
     Answer otherFile = honest(two, 1, 5, R5, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherFile))).isEqualTo(FailureReason.WRONG_FILE);
-    assertThatThrownBy(() -> ProofVerifier.verify(six.submission(), challenge(two, 1, 5, R5, A), otherFile))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("challenge for file");
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherFile)))
+        .isEqualTo(FailureReason.WRONG_FILE);
+    assertThatThrownBy(
+            () -> ProofVerifier.verify(six.submission(), challenge(two, 1, 5, R5, A), otherFile))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("challenge for file");
   }
 
   @Test
   void oversizedAndMalformedBytesFailWithoutThrowing() {
     Challenge c = challenge(six, 0, 5, R5, A);
     byte[] wire = honest(six, 0, 5, R5, A).encode();
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, new byte[Answer.MAX_ENCODED_BYTES + 1])))
+    assertThat(
+            reason(
+                ProofVerifier.verify(six.submission(), c, new byte[Answer.MAX_ENCODED_BYTES + 1])))
         .isEqualTo(FailureReason.OVERSIZED);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length - 1))))
+    assertThat(
+            reason(ProofVerifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length - 1))))
         .isEqualTo(FailureReason.MALFORMED);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length + 1))))
+    assertThat(
+            reason(ProofVerifier.verify(six.submission(), c, Arrays.copyOf(wire, wire.length + 1))))
         .isEqualTo(FailureReason.MALFORMED);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, new byte[0]))).isEqualTo(FailureReason.MALFORMED);
-    // Every single-byte corruption is caught: a format error, a failed check, never a pass or an exception.
+    assertThat(reason(ProofVerifier.verify(six.submission(), c, new byte[0])))
+        .isEqualTo(FailureReason.MALFORMED);
+    // Every single-byte corruption is caught: a format error, a failed check, never a pass or an
+    // exception.
     for (int i = 0; i < wire.length; i += 7) {
       byte[] bad = wire.clone();
       bad[i] ^= 0x40;
-      assertThat(ProofVerifier.verify(six.submission(), c, bad).passed()).as("byte %d flipped", i).isFalse();
+      assertThat(ProofVerifier.verify(six.submission(), c, bad).passed())
+          .as("byte %d flipped", i)
+          .isFalse();
     }
   }
 
   @Test
   void theLargestWellFormedAnswerFitsTheLimit() {
     List<Bytes32> roots = Collections.nCopies(255, Bytes32.ZERO);
-    SectorProof proof = new SectorProof(Long.MAX_VALUE, Collections.nCopies(Answer.MAX_SEGMENT_PATH, Bytes32.ZERO),
-        Collections.nCopies(Answer.MAX_FILE_PATH, Bytes32.ZERO));
+    SectorProof proof =
+        new SectorProof(
+            Long.MAX_VALUE,
+            Collections.nCopies(Answer.MAX_SEGMENT_PATH, Bytes32.ZERO),
+            Collections.nCopies(Answer.MAX_FILE_PATH, Bytes32.ZERO));
     Answer.Sector s = new Answer.Sector(Bytes.wrap(new byte[256]), proof);
-    Answer big = new Answer(Long.MAX_VALUE, A.nodeId(), Bytes32.ZERO, 254, roots,
-        Collections.nCopies(Challenge.MAX_SECTORS, s), Bytes.wrap(new byte[64]));
+    Answer big =
+        new Answer(
+            Long.MAX_VALUE,
+            A.nodeId(),
+            Bytes32.ZERO,
+            254,
+            roots,
+            Collections.nCopies(Challenge.MAX_SECTORS, s),
+            Bytes.wrap(new byte[64]));
     byte[] wire = big.encode();
     assertThat(wire.length).isLessThan(Answer.MAX_ENCODED_BYTES).isGreaterThan(90_000);
     assertThat(Answer.decode(wire)).isEqualTo(big);
-    assertThatThrownBy(() -> new Answer.Sector(Bytes.wrap(new byte[256]), new SectorProof(0,
-        Collections.nCopies(Answer.MAX_SEGMENT_PATH + 1, Bytes32.ZERO), List.of())))
+    assertThatThrownBy(
+            () ->
+                new Answer.Sector(
+                    Bytes.wrap(new byte[256]),
+                    new SectorProof(
+                        0,
+                        Collections.nCopies(Answer.MAX_SEGMENT_PATH + 1, Bytes32.ZERO),
+                        List.of())))
         .hasMessageContaining("exceed");
   }
 }

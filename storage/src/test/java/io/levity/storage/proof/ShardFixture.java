@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A file cut into shards by the shard format of docs/storage.md, written out here from the format's rules (not
- * through the shard package) so the proof tests stand on their own: its shards, shard roots and submission.
+ * A file cut into shards by the shard format of docs/storage.md, written out here from the format's
+ * rules (not through the shard package) so the proof tests stand on their own: its shards, shard
+ * roots and submission.
  */
 record ShardFixture(byte[] file, byte[][] shards, List<Bytes32> roots, Submission submission) {
   static ShardFixture of(int length, int k, int m, long seed) {
@@ -25,15 +26,22 @@ record ShardFixture(byte[] file, byte[][] shards, List<Bytes32> roots, Submissio
       byte[][] group = new byte[k + m][seg];
       for (int i = 0; i < k; i++) {
         long from = (long) (g * k + i) * seg;
-        if (from < length) System.arraycopy(file, (int) from, group[i], 0, (int) Math.min(seg, length - from));
+        if (from < length)
+          System.arraycopy(file, (int) from, group[i], 0, (int) Math.min(seg, length - from));
       }
       rs.encode(group);
       for (int i = 0; i < k + m; i++) System.arraycopy(group[i], 0, shards[i], g * seg, seg);
     }
     List<Bytes32> roots = new ArrayList<>();
     for (byte[] s : shards) roots.add(MerkleFile.root(s));
-    Submission sub = new Submission(MerkleFile.root(file), length, k, m, ShardGeometry.commitment(k, m, roots),
-        Bytes32.ZERO);
+    Submission sub =
+        new Submission(
+            MerkleFile.root(file),
+            length,
+            k,
+            m,
+            ShardGeometry.commitment(k, m, roots),
+            Bytes32.ZERO);
     return new ShardFixture(file, shards, List.copyOf(roots), sub);
   }
 }

@@ -9,8 +9,9 @@ import io.levity.storage.shard.ShardEncoder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The proof package restates two rules of the shard format (shard length, commitment) and its tests cut files into
- * shards by hand; this checks both against the shard package's encoder, and that proofs work on its shards.
+ * The proof package restates two rules of the shard format (shard length, commitment) and its tests
+ * cut files into shards by hand; this checks both against the shard package's encoder, and that
+ * proofs work on its shards.
  */
 class ShardFormatInteropTest {
   @Test
@@ -21,11 +22,15 @@ class ShardFormatInteropTest {
       int length = c[0], k = c[1], m = c[2];
       ShardFixture mine = ShardFixture.of(length, k, m, length);
       ShardEncoder.InMemory theirs = new ShardEncoder(ReedSolomon.create(k, m)).encode(mine.file());
-      assertThat(theirs.file().shardRoots()).as("shard roots of %d bytes, %d+%d", length, k, m).isEqualTo(mine.roots());
+      assertThat(theirs.file().shardRoots())
+          .as("shard roots of %d bytes, %d+%d", length, k, m)
+          .isEqualTo(mine.roots());
       assertThat(theirs.file().submission(Bytes32.ZERO)).isEqualTo(mine.submission());
-      assertThat(ShardGeometry.shardLength(length, k)).isEqualTo(theirs.file().layout().shardSize());
+      assertThat(ShardGeometry.shardLength(length, k))
+          .isEqualTo(theirs.file().layout().shardSize());
       for (int i = 0; i < k + m; i++) {
-        Challenge ch = Challenge.forShard(mine.submission(), i, 1, Bytes32.ZERO, prover.nodeId(), 4);
+        Challenge ch =
+            Challenge.forShard(mine.submission(), i, 1, Bytes32.ZERO, prover.nodeId(), 4);
         Answer a = prover.answer(ch, theirs.shards()[i], theirs.file().shardRoots());
         assertThat(ProofVerifier.verify(mine.submission(), ch, a.encode()).passed()).isTrue();
       }

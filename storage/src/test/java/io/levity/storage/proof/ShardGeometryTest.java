@@ -26,14 +26,17 @@ class ShardGeometryTest {
 
   @Test
   void commitmentHashesTagCodeAndRoots() {
-    List<Bytes32> roots = List.of(ChallengeTest.h("r0"), ChallengeTest.h("r1"), ChallengeTest.h("r2"));
+    List<Bytes32> roots =
+        List.of(ChallengeTest.h("r0"), ChallengeTest.h("r1"), ChallengeTest.h("r2"));
     ByteArrayOutputStream in = new ByteArrayOutputStream();
     in.write(0x03);
     in.write(2);
     in.write(1);
     for (Bytes32 r : roots) in.writeBytes(r.toArray());
     assertThat(ShardGeometry.commitment(2, 1, roots)).isEqualTo(Keccak.hash(in.toByteArray()));
-    assertThat(ShardGeometry.commitment(1, 2, roots)).isNotEqualTo(ShardGeometry.commitment(2, 1, roots));
-    assertThatThrownBy(() -> ShardGeometry.commitment(2, 2, roots)).hasMessageContaining("expected 4 shard roots");
+    assertThat(ShardGeometry.commitment(1, 2, roots))
+        .isNotEqualTo(ShardGeometry.commitment(2, 1, roots));
+    assertThatThrownBy(() -> ShardGeometry.commitment(2, 2, roots))
+        .hasMessageContaining("expected 4 shard roots");
   }
 }

@@ -12,7 +12,10 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hashing one segment at a time gives the same roots and proofs as {@link MerkleFile} over the whole file. */
+/**
+ * Hashing one segment at a time gives the same roots and proofs as {@link MerkleFile} over the
+ * whole file.
+ */
 class SegmentTreeTest {
   static final int SEG = FileLayout.SEGMENT_SIZE;
 
@@ -23,7 +26,8 @@ class SegmentTreeTest {
     new Random(length).nextBytes(data);
     SegmentHasher h = new SegmentHasher();
     // odd chunk sizes cross segment boundaries
-    for (int off = 0; off < length; off += 70_001) h.update(data, off, Math.min(70_001, length - off));
+    for (int off = 0; off < length; off += 70_001)
+      h.update(data, off, Math.min(70_001, length - off));
     assertThat(h.finish()).isEqualTo(MerkleFile.root(data));
     assertThat(h.length()).isEqualTo(length);
   }
@@ -41,14 +45,17 @@ class SegmentTreeTest {
       long sector = (long) s * FileLayout.SECTORS_PER_SEGMENT + 17;
       SectorProof reference = mf.prove(sector);
       assertThat(SegmentTree.path(h.segmentRoots(), s)).isEqualTo(reference.filePath());
-      assertThat(SectorProofVerifier.verify(root, data.length, mf.sector(sector), reference)).isTrue();
+      assertThat(SectorProofVerifier.verify(root, data.length, mf.sector(sector), reference))
+          .isTrue();
     }
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 2})
   void wrongSegmentCountIsRejected(int roots) {
-    assertThatThrownBy(() -> SegmentTree.fileRoot(SEG, java.util.Collections.nCopies(roots, Bytes32.ZERO)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("which has 1 segments");
+    assertThatThrownBy(
+            () -> SegmentTree.fileRoot(SEG, java.util.Collections.nCopies(roots, Bytes32.ZERO)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("which has 1 segments");
   }
 }

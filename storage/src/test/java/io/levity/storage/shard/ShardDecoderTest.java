@@ -23,7 +23,9 @@ class ShardDecoderTest {
 
   @Test
   void anyKOfNineShardsGiveBackTheFile() {
-    byte[] data = ShardEncoderTest.random(SEG + 12_345, 1); // 2 segments: one group, data shards 2..5 all padding
+    byte[] data =
+        ShardEncoderTest.random(
+            SEG + 12_345, 1); // 2 segments: one group, data shards 2..5 all padding
     ShardEncoder.InMemory enc = new ShardEncoder(ReedSolomon.defaultCode()).encode(data);
     Submission s = enc.file().submission(Bytes32.ZERO);
     int subsets = 0;
@@ -31,7 +33,8 @@ class ShardDecoderTest {
       if (Integer.bitCount(mask) != 6) continue;
       byte[][] shards = new byte[9][];
       for (int i = 0; i < 9; i++) if ((mask & (1 << i)) != 0) shards[i] = enc.shards()[i];
-      assertThat(ShardDecoder.decode(s, enc.file().shardRoots(), shards)).as("subset %s", Integer.toBinaryString(mask))
+      assertThat(ShardDecoder.decode(s, enc.file().shardRoots(), shards))
+          .as("subset %s", Integer.toBinaryString(mask))
           .isEqualTo(data);
       subsets++;
     }
@@ -45,10 +48,12 @@ class ShardDecoderTest {
     Submission s = enc.file().submission(Bytes32.ZERO);
     byte[][] shards = {enc.shards()[0].clone(), enc.shards()[1], enc.shards()[2]};
     shards[0][100] ^= 1;
-    assertThat(ShardDecoder.decode(s, enc.file().shardRoots(), shards)).isEqualTo(data); // 1 and 2 suffice
+    assertThat(ShardDecoder.decode(s, enc.file().shardRoots(), shards))
+        .isEqualTo(data); // 1 and 2 suffice
     shards[2] = null;
     assertThatThrownBy(() -> ShardDecoder.decode(s, enc.file().shardRoots(), shards))
-        .isInstanceOf(InsufficientShardsException.class).hasMessageContaining("1 shards present, at least 2 needed");
+        .isInstanceOf(InsufficientShardsException.class)
+        .hasMessageContaining("1 shards present, at least 2 needed");
   }
 
   @Test
@@ -58,7 +63,8 @@ class ShardDecoderTest {
     List<Bytes32> roots = new ArrayList<>(enc.file().shardRoots());
     roots.set(2, Bytes32.ZERO);
     assertThatThrownBy(() -> ShardDecoder.decode(s, roots, enc.shards()))
-        .isInstanceOf(ShardVerificationException.class).hasMessageContaining("do not hash to the commitment");
+        .isInstanceOf(ShardVerificationException.class)
+        .hasMessageContaining("do not hash to the commitment");
   }
 
   @Test
@@ -68,7 +74,8 @@ class ShardDecoderTest {
     EncodedFile f = enc.file();
     Submission lying = new Submission(Bytes32.ZERO, f.length(), 2, 1, f.commitment(), Bytes32.ZERO);
     assertThatThrownBy(() -> ShardDecoder.decode(lying, f.shardRoots(), enc.shards()))
-        .isInstanceOf(ShardVerificationException.class).hasMessageContaining("reassembled file has root");
+        .isInstanceOf(ShardVerificationException.class)
+        .hasMessageContaining("reassembled file has root");
     Map<Integer, Path> files = write(enc, Set.of(0, 1));
     assertThatThrownBy(() -> ShardDecoder.decodeTo(lying, files, dir.resolve("out"), d -> {}))
         .isInstanceOf(ShardVerificationException.class);
@@ -86,19 +93,25 @@ class ShardDecoderTest {
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
     assertThat(progress.getLast()).isEqualTo(data.length);
 
-    Map<Integer, Path> rebuilt = ShardDecoder.rebuild(s, enc.file().shardRoots(), present, Set.of(0, 2, 5),
-        dir.resolve("rebuilt"));
-    for (int i : Set.of(0, 2, 5)) assertThat(Files.readAllBytes(rebuilt.get(i))).isEqualTo(enc.shards()[i]);
+    Map<Integer, Path> rebuilt =
+        ShardDecoder.rebuild(
+            s, enc.file().shardRoots(), present, Set.of(0, 2, 5), dir.resolve("rebuilt"));
+    for (int i : Set.of(0, 2, 5))
+      assertThat(Files.readAllBytes(rebuilt.get(i))).isEqualTo(enc.shards()[i]);
     Map<Integer, Path> fromData = write(enc, Set.of(0, 1, 2, 3, 4, 5));
-    Map<Integer, Path> parity = ShardDecoder.rebuild(s, enc.file().shardRoots(), fromData, Set.of(6, 8),
-        dir.resolve("parity"));
-    for (int i : Set.of(6, 8)) assertThat(Files.readAllBytes(parity.get(i))).isEqualTo(enc.shards()[i]);
+    Map<Integer, Path> parity =
+        ShardDecoder.rebuild(
+            s, enc.file().shardRoots(), fromData, Set.of(6, 8), dir.resolve("parity"));
+    for (int i : Set.of(6, 8))
+      assertThat(Files.readAllBytes(parity.get(i))).isEqualTo(enc.shards()[i]);
     assertThat(ShardDecoder.rootOf(parity.get(8))).isEqualTo(enc.file().shardRoots().get(8));
   }
 
   @Test
   void segmentRootsHashedOnReceiptAreReusedForTheFileRoot() throws Exception {
-    byte[] data = ShardEncoderTest.random(13 * SEG + 7, 5); // 14 segments: shard 1 has 3 full ones, the last is short
+    byte[] data =
+        ShardEncoderTest.random(
+            13 * SEG + 7, 5); // 14 segments: shard 1 has 3 full ones, the last is short
     ShardEncoder.InMemory enc = new ShardEncoder(ReedSolomon.defaultCode()).encode(data);
     Submission s = enc.file().submission(Bytes32.ZERO);
     Map<Integer, Path> present = write(enc, Set.of(0, 1, 2, 3, 4, 6)); // data shard 5 decoded
@@ -112,7 +125,8 @@ class ShardDecoderTest {
     Path out = dir.resolve("out.bin");
     ShardDecoder.decodeTo(s, present, roots, out, d -> {});
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
-    // The roots are trusted as given (they come from verification), so a wrong one shows up as a wrong file root.
+    // The roots are trusted as given (they come from verification), so a wrong one shows up as a
+    // wrong file root.
     List<Bytes32> wrong = new ArrayList<>(roots.get(1));
     wrong.set(0, Bytes32.ZERO);
     roots.put(1, wrong);

@@ -45,11 +45,13 @@ class ShardEncoderTest {
       byte[][] expected = new byte[k + m][SEG];
       for (int i = 0; i < k; i++) {
         long off = ((long) g * k + i) * SEG;
-        if (off < length) System.arraycopy(data, (int) off, expected[i], 0, (int) Math.min(SEG, length - off));
+        if (off < length)
+          System.arraycopy(data, (int) off, expected[i], 0, (int) Math.min(SEG, length - off));
       }
       code.encode(expected);
       for (int i = 0; i < k + m; i++) {
-        assertThat(Arrays.copyOfRange(enc.shards()[i], g * SEG, (g + 1) * SEG)).as("shard %d group %d", i, g)
+        assertThat(Arrays.copyOfRange(enc.shards()[i], g * SEG, (g + 1) * SEG))
+            .as("shard %d group %d", i, g)
             .isEqualTo(expected[i]);
       }
     }
@@ -66,7 +68,10 @@ class ShardEncoderTest {
     assertThat(enc.file().length()).isEqualTo(length);
   }
 
-  /** docs/storage.md, "Shard test vectors": the test-vector file (byte i = i mod 251) under the 6+3 code. */
+  /**
+   * docs/storage.md, "Shard test vectors": the test-vector file (byte i = i mod 251) under the 6+3
+   * code.
+   */
   @ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({
     "0, 0x08866b65b4f2123a88a058f19d63438b4788cb529589b12e46c01e3ef7717a19",
@@ -91,7 +96,8 @@ class ShardEncoderTest {
     List<Long> progress = new ArrayList<>();
     ShardEncoder.OnDisk disk = encoder.encode(file, dir.resolve("shards"), progress::add);
     assertThat(disk.file()).isEqualTo(mem.file());
-    for (int i = 0; i < 6; i++) assertThat(Files.readAllBytes(disk.shards().get(i))).isEqualTo(mem.shards()[i]);
+    for (int i = 0; i < 6; i++)
+      assertThat(Files.readAllBytes(disk.shards().get(i))).isEqualTo(mem.shards()[i]);
     assertThat(progress.getLast()).isEqualTo(data.length);
     assertThat(progress).isSorted();
   }

@@ -3,9 +3,10 @@ package io.levity.cli.bench.tps;
 import java.time.Duration;
 
 /**
- * Exponential back-off for a sender the node asked to slow down: the first delay is {@code initial}, each further
- * one doubles up to {@code max}; {@link #reset} after a success starts over. Deterministic (no jitter): senders
- * already start at different moments, and a benchmark should repeat.
+ * Exponential back-off for a sender the node asked to slow down: the first delay is {@code
+ * initial}, each further one doubles up to {@code max}; {@link #reset} after a success starts over.
+ * Deterministic (no jitter): senders already start at different moments, and a benchmark should
+ * repeat.
  */
 final class Backoff {
   private final long initialNanos;
@@ -14,7 +15,8 @@ final class Backoff {
 
   Backoff(Duration initial, Duration max) {
     if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-      throw new IllegalArgumentException("back-off needs 0 < initial <= max, got " + initial + " and " + max);
+      throw new IllegalArgumentException(
+          "back-off needs 0 < initial <= max, got " + initial + " and " + max);
     }
     this.initialNanos = initial.toNanos();
     this.maxNanos = max.toNanos();

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Walks the chain block by block as it grows (eth_blockNumber, then eth_getBlockByNumber(n, false) in batches)
- * every poll interval, and tells the tracker when each of our hashes first appears in a block. On Levity a block
- * is final when it is served (BFT finality), so "seen in a block" is "finalized"; Hardhat has no finality to wait
- * for (automine).
+ * Walks the chain block by block as it grows (eth_blockNumber, then eth_getBlockByNumber(n, false)
+ * in batches) every poll interval, and tells the tracker when each of our hashes first appears in a
+ * block. On Levity a block is final when it is served (BFT finality), so "seen in a block" is
+ * "finalized"; Hardhat has no finality to wait for (automine).
  */
 final class BlockWatcher implements Runnable {
   /** A block as the watcher first saw it. */
@@ -31,7 +31,8 @@ final class BlockWatcher implements Runnable {
   private volatile String lastError;
 
   /** Watches blocks above {@code afterBlock}. */
-  BlockWatcher(RpcClient rpc, TxTracker tracker, long afterBlock, Duration poll, LongSupplier clock) {
+  BlockWatcher(
+      RpcClient rpc, TxTracker tracker, long afterBlock, Duration poll, LongSupplier clock) {
     this.rpc = rpc;
     this.tracker = tracker;
     this.next = afterBlock + 1;
@@ -76,7 +77,8 @@ final class BlockWatcher implements Runnable {
       List<JsonNode> got = rpc.batch("eth_getBlockByNumber", params);
       long now = clock.getAsLong();
       for (JsonNode b : got) {
-        if (b == null || b.isNull()) throw new IOException("block " + next + " is missing though the head is " + h);
+        if (b == null || b.isNull())
+          throw new IOException("block " + next + " is missing though the head is " + h);
         long number = RpcClient.quantity(b.get("number"));
         if (number != next) throw new IOException("asked for block " + next + ", got " + number);
         int ours = 0;
@@ -84,7 +86,8 @@ final class BlockWatcher implements Runnable {
         for (JsonNode tx : txs) {
           if (tracker.seenInBlock(tx.asText(), number, now)) ours++;
         }
-        blocks.add(new SeenBlock(number, now, txs.size(), ours, RpcClient.quantity(b.get("gasUsed"))));
+        blocks.add(
+            new SeenBlock(number, now, txs.size(), ours, RpcClient.quantity(b.get("gasUsed"))));
         next = number + 1;
       }
     }

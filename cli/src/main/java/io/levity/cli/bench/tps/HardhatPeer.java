@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hardhat 2 ({@code npx hardhat node}, chain id 31337, automine, the standard mnemonic's first 20 accounts) as the
- * peer chain. The shared peer definition (../shared/peers/hardhat next to the repository) is copied to
- * bench/tps/.hardhat-peer, git-ignored, and installed there once with npm; later runs reuse it.
+ * Hardhat 2 ({@code npx hardhat node}, chain id 31337, automine, the standard mnemonic's first 20
+ * accounts) as the peer chain. The shared peer definition (../shared/peers/hardhat next to the
+ * repository) is copied to bench/tps/.hardhat-peer, git-ignored, and installed there once with npm;
+ * later runs reuse it.
  */
 public final class HardhatPeer implements TargetChain {
   /** The peer could not be set up; the benchmark prints the reason and goes on without it. */
@@ -25,6 +26,7 @@ public final class HardhatPeer implements TargetChain {
   }
 
   static final List<String> PEER_FILES = List.of("package.json", "hardhat.config.js");
+
   /** Accounts the peer config funds (hardhat.config.js). */
   public static final int ACCOUNTS = 20;
 
@@ -48,7 +50,8 @@ public final class HardhatPeer implements TargetChain {
     return Files.isRegularFile(installDir(repoRoot).resolve("node_modules/hardhat/package.json"));
   }
 
-  public static HardhatPeer start(Path repoRoot, PrintStream log) throws Unavailable, InterruptedException {
+  public static HardhatPeer start(Path repoRoot, PrintStream log)
+      throws Unavailable, InterruptedException {
     Path source = repoRoot.resolve("../shared/peers/hardhat").normalize();
     Path dir = installDir(repoRoot);
     String node = run(List.of("node", "--version"), repoRoot, Duration.ofSeconds(20));
@@ -57,26 +60,48 @@ public final class HardhatPeer implements TargetChain {
       boolean changed = copyPeerFiles(source, dir);
       if (changed || !isInstalled(repoRoot)) {
         log.println("hardhat: installing the peer (npm install in " + dir + ", once) ...");
-        if (run(List.of("npm", "install", "--no-audit", "--no-fund"), dir, Duration.ofMinutes(10)) == null
+        if (run(List.of("npm", "install", "--no-audit", "--no-fund"), dir, Duration.ofMinutes(10))
+                == null
             || !isInstalled(repoRoot)) {
-          throw new Unavailable("npm install failed in " + dir + " (see " + dir.resolve("npm-install.log") + ")");
+          throw new Unavailable(
+              "npm install failed in " + dir + " (see " + dir.resolve("npm-install.log") + ")");
         }
       }
       int port = ChildProcess.freeLoopbackPort();
       log.println("hardhat: starting npx hardhat node on 127.0.0.1:" + port + " ...");
-      ChildProcess p = ChildProcess.start("hardhat node",
-          List.of("npx", "hardhat", "node", "--hostname", "127.0.0.1", "--port", Integer.toString(port)), dir,
-          dir.resolve("node.log"),
-          line -> line.contains("Started HTTP and WebSocket JSON-RPC server at") ? line : null);
+      ChildProcess p =
+          ChildProcess.start(
+              "hardhat node",
+              List.of(
+                  "npx",
+                  "hardhat",
+                  "node",
+                  "--hostname",
+                  "127.0.0.1",
+                  "--port",
+                  Integer.toString(port)),
+              dir,
+              dir.resolve("node.log"),
+              line -> line.contains("Started HTTP and WebSocket JSON-RPC server at") ? line : null);
       try {
         p.awaitReady(Duration.ofSeconds(180));
         URI url = URI.create("http://127.0.0.1:" + port);
         RpcClient rpc = new RpcClient(url, Duration.ofSeconds(10));
-        // `hardhat node` prints every request and transaction to its console; that costs it time the benchmark
+        // `hardhat node` prints every request and transaction to its console; that costs it time
+        // the benchmark
         // should not charge to it, and Levity's devnet prints only a line per block.
         rpc.call("hardhat_setLoggingEnabled", false);
         String version = rpc.call("web3_clientVersion").asText();
-        log.println("hardhat: ready at " + url + " (" + version + ", Node.js " + node + ", pid " + p.pid() + ")");
+        log.println(
+            "hardhat: ready at "
+                + url
+                + " ("
+                + version
+                + ", Node.js "
+                + node
+                + ", pid "
+                + p.pid()
+                + ")");
         return new HardhatPeer(p, url, version + ", Node.js " + node);
       } catch (IOException | RuntimeException e) {
         p.stop(Duration.ofSeconds(10));
@@ -87,7 +112,10 @@ public final class HardhatPeer implements TargetChain {
     }
   }
 
-  /** Copies the peer definition into the cache dir; true if anything there changed (so npm must run again). */
+  /**
+   * Copies the peer definition into the cache dir; true if anything there changed (so npm must run
+   * again).
+   */
   static boolean copyPeerFiles(Path source, Path dir) throws IOException, Unavailable {
     if (!Files.isRegularFile(source.resolve("package.json"))) {
       throw new Unavailable("no Hardhat peer definition at " + source);
@@ -105,13 +133,21 @@ public final class HardhatPeer implements TargetChain {
     return changed;
   }
 
-  /** Runs a short command; its trimmed output when it exits 0, else null (output kept in a log for npm). */
-  private static String run(List<String> cmd, Path dir, Duration timeout) throws InterruptedException {
+  /**
+   * Runs a short command; its trimmed output when it exits 0, else null (output kept in a log for
+   * npm).
+   */
+  private static String run(List<String> cmd, Path dir, Duration timeout)
+      throws InterruptedException {
     try {
       boolean npm = cmd.get(0).equals("npm");
       Path out = npm ? dir.resolve("npm-install.log") : Files.createTempFile("levity-tps-", ".out");
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(out.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
@@ -132,8 +168,12 @@ public final class HardhatPeer implements TargetChain {
 
   @Override
   public String description() {
-    return "Hardhat 2 node (" + version + "), automine, chain id 31337, console logging off, pid " + process.pid()
-        + ", RPC " + rpcUrl;
+    return "Hardhat 2 node ("
+        + version
+        + "), automine, chain id 31337, console logging off, pid "
+        + process.pid()
+        + ", RPC "
+        + rpcUrl;
   }
 
   @Override

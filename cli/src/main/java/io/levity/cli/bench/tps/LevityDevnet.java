@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A fresh {@code levity devnet} in a child JVM (same java binary, JVM options and class path as this process) on
- * free loopback ports with a temporary data directory, so the chain under test does not share a heap, GC or
- * threads with the benchmark client. {@link #close} stops it (SIGTERM, so its stores close) and deletes the data.
+ * A fresh {@code levity devnet} in a child JVM (same java binary, JVM options and class path as
+ * this process) on free loopback ports with a temporary data directory, so the chain under test
+ * does not share a heap, GC or threads with the benchmark client. {@link #close} stops it (SIGTERM,
+ * so its stores close) and deletes the data.
  */
 public final class LevityDevnet implements TargetChain {
   private static final String READY_PREFIX = "HTTP JSON-RPC: ";
@@ -26,7 +27,8 @@ public final class LevityDevnet implements TargetChain {
   private final int accounts;
   private final long blockTimeMillis;
 
-  private LevityDevnet(ChildProcess process, Path dataDir, URI rpcUrl, int accounts, long blockTimeMillis) {
+  private LevityDevnet(
+      ChildProcess process, Path dataDir, URI rpcUrl, int accounts, long blockTimeMillis) {
     this.process = process;
     this.dataDir = dataDir;
     this.rpcUrl = rpcUrl;
@@ -35,7 +37,8 @@ public final class LevityDevnet implements TargetChain {
   }
 
   /**
-   * Starts the devnet funding {@code accounts} dev accounts and waits until it has committed a block.
+   * Starts the devnet funding {@code accounts} dev accounts and waits until it has committed a
+   * block.
    *
    * @param blockTimeMillis the devnet's --block-time, or 0 for its default
    */
@@ -43,18 +46,44 @@ public final class LevityDevnet implements TargetChain {
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("levity-tps-");
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString()));
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (inherits(a)) cmd.add(a);
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.levity.cli.Levity", "devnet",
-        "--data-dir", dir.resolve("chain").toString(), "--http-port", "0", "--ws-port", "0", "--metrics-port", "0",
-        "--p2p-port", "0", "--accounts", Integer.toString(accounts)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.levity.cli.Levity",
+            "devnet",
+            "--data-dir",
+            dir.resolve("chain").toString(),
+            "--http-port",
+            "0",
+            "--ws-port",
+            "0",
+            "--metrics-port",
+            "0",
+            "--p2p-port",
+            "0",
+            "--accounts",
+            Integer.toString(accounts)));
     if (blockTimeMillis > 0) cmd.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
     log.println("levity: starting a devnet (child JVM, data in " + dir + ") ...");
-    ChildProcess p = ChildProcess.start("levity devnet", cmd, dir, dir.resolve("devnet.log"),
-        line -> line.startsWith(READY_PREFIX) ? line.substring(READY_PREFIX.length()).trim() : null);
+    ChildProcess p =
+        ChildProcess.start(
+            "levity devnet",
+            cmd,
+            dir,
+            dir.resolve("devnet.log"),
+            line ->
+                line.startsWith(READY_PREFIX)
+                    ? line.substring(READY_PREFIX.length()).trim()
+                    : null);
     try {
       URI url = URI.create(p.awaitReady(Duration.ofSeconds(120)));
       LevityDevnet d = new LevityDevnet(p, dir, url, accounts, blockTimeMillis);
@@ -68,10 +97,16 @@ public final class LevityDevnet implements TargetChain {
     }
   }
 
-  /** JVM options worth passing on (stack size, GC, native access, system properties), not agents or debuggers. */
+  /**
+   * JVM options worth passing on (stack size, GC, native access, system properties), not agents or
+   * debuggers.
+   */
   static boolean inherits(String jvmArg) {
-    return !(jvmArg.startsWith("-agentlib") || jvmArg.startsWith("-javaagent") || jvmArg.startsWith("-agentpath")
-        || jvmArg.startsWith("-Xrunjdwp") || jvmArg.equals("-Xdebug"));
+    return !(jvmArg.startsWith("-agentlib")
+        || jvmArg.startsWith("-javaagent")
+        || jvmArg.startsWith("-agentpath")
+        || jvmArg.startsWith("-Xrunjdwp")
+        || jvmArg.equals("-Xdebug"));
   }
 
   private void awaitFirstBlock(Duration timeout) throws IOException, InterruptedException {
@@ -80,7 +115,8 @@ public final class LevityDevnet implements TargetChain {
     long first = -1;
     IOException last = null;
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) throw new IOException("the devnet exited; last output:\n" + process.tail());
+      if (!process.isAlive())
+        throw new IOException("the devnet exited; last output:\n" + process.tail());
       try {
         long head = RpcClient.quantity(rpc.call("eth_blockNumber"));
         if (first < 0) first = head;
@@ -90,8 +126,13 @@ public final class LevityDevnet implements TargetChain {
       }
       Thread.sleep(100);
     }
-    throw new IOException("the devnet committed no block within " + timeout.toSeconds() + " s"
-        + (last == null ? "" : " (last RPC error: " + last.getMessage() + ")") + "; last output:\n" + process.tail());
+    throw new IOException(
+        "the devnet committed no block within "
+            + timeout.toSeconds()
+            + " s"
+            + (last == null ? "" : " (last RPC error: " + last.getMessage() + ")")
+            + "; last output:\n"
+            + process.tail());
   }
 
   @Override
@@ -101,8 +142,12 @@ public final class LevityDevnet implements TargetChain {
 
   @Override
   public String description() {
-    return "levity devnet: 4 validators in a child JVM (pid " + process.pid() + "), block time "
-        + (blockTimeMillis > 0 ? blockTimeMillis + " ms" : "default (1000 ms)") + ", RPC " + rpcUrl;
+    return "levity devnet: 4 validators in a child JVM (pid "
+        + process.pid()
+        + "), block time "
+        + (blockTimeMillis > 0 ? blockTimeMillis + " ms" : "default (1000 ms)")
+        + ", RPC "
+        + rpcUrl;
   }
 
   @Override

@@ -16,26 +16,59 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints the results as one table per workload with the Levity/Hardhat ratios, and writes them as JSON. */
+/**
+ * Prints the results as one table per workload with the Levity/Hardhat ratios, and writes them as
+ * JSON.
+ */
 public final class ResultTable {
   private ResultTable() {}
 
-  /** One table per workload, in the order the workloads first appear; {@code skipped}: target to reason. */
+  /**
+   * One table per workload, in the order the workloads first appear; {@code skipped}: target to
+   * reason.
+   */
   public static void print(PrintStream out, List<TpsResult> results, Map<String, String> skipped) {
     Map<String, List<TpsResult>> byWorkload = new LinkedHashMap<>();
-    for (TpsResult r : results) byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
+    for (TpsResult r : results)
+      byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
     for (List<TpsResult> rows : byWorkload.values()) {
       TpsResult first = rows.get(0);
-      out.printf(Locale.ROOT, "%n%s: %s; %d senders, window %d, %s, %.0f s measured%n", first.workload(),
-          first.workloadDescription(), first.senders(), first.window(), first.offeredRate() > 0
-              ? String.format(Locale.ROOT, "offered %.0f tx/s", first.offeredRate()) : "as fast as acknowledged",
+      out.printf(
+          Locale.ROOT,
+          "%n%s: %s; %d senders, window %d, %s, %.0f s measured%n",
+          first.workload(),
+          first.workloadDescription(),
+          first.senders(),
+          first.window(),
+          first.offeredRate() > 0
+              ? String.format(Locale.ROOT, "offered %.0f tx/s", first.offeredRate())
+              : "as fast as acknowledged",
           first.seconds());
-      out.printf(Locale.ROOT, "%-9s %12s %12s %8s %8s %8s %8s %6s %7s%n", "target", "submitted/s", "committed/s",
-          "p50 ms", "p90 ms", "p99 ms", "max ms", "lost", "failed");
+      out.printf(
+          Locale.ROOT,
+          "%-9s %12s %12s %8s %8s %8s %8s %6s %7s%n",
+          "target",
+          "submitted/s",
+          "committed/s",
+          "p50 ms",
+          "p90 ms",
+          "p99 ms",
+          "max ms",
+          "lost",
+          "failed");
       for (TpsResult r : rows) {
         LatencySummary l = r.latency();
-        out.printf(Locale.ROOT, "%-9s %12.1f %12.1f %8.0f %8.0f %8.0f %8.0f %6d %7d%n", r.target(),
-            r.submittedPerSecond(), r.committedPerSecond(), l.p50Ms(), l.p90Ms(), l.p99Ms(), l.maxMs(), r.lost(),
+        out.printf(
+            Locale.ROOT,
+            "%-9s %12.1f %12.1f %8.0f %8.0f %8.0f %8.0f %6d %7d%n",
+            r.target(),
+            r.submittedPerSecond(),
+            r.committedPerSecond(),
+            l.p50Ms(),
+            l.p90Ms(),
+            l.p99Ms(),
+            l.maxMs(),
+            r.lost(),
             r.failed());
       }
       for (Map.Entry<String, String> s : skipped.entrySet()) {
@@ -52,19 +85,33 @@ public final class ResultTable {
     }
     out.println();
     for (TpsResult r : results) {
-      out.printf(Locale.ROOT, "%s %s: %s; %d blocks in the window (most of ours in one: %d), %d retries, "
-          + "%d receipts checked, %d acknowledged, %d in blocks%n", r.target(), r.workload(), r.targetDescription(),
-          r.blocks(), r.maxTxPerBlock(), r.retries(), r.receiptsChecked(), r.acknowledged(), r.included());
+      out.printf(
+          Locale.ROOT,
+          "%s %s: %s; %d blocks in the window (most of ours in one: %d), %d retries, "
+              + "%d receipts checked, %d acknowledged, %d in blocks%n",
+          r.target(),
+          r.workload(),
+          r.targetDescription(),
+          r.blocks(),
+          r.maxTxPerBlock(),
+          r.retries(),
+          r.receiptsChecked(),
+          r.acknowledged(),
+          r.included());
       for (String note : r.notes()) out.println("  note: " + note);
     }
-    out.println("latency: first send to first sight in a block by a client polling new blocks; levity blocks are"
-        + " final when served (BFT), hardhat mines one block per transaction (automine)");
+    out.println(
+        "latency: first send to first sight in a block by a client polling new blocks; levity blocks are"
+            + " final when served (BFT), hardhat mines one block per transaction (automine)");
   }
 
   /** "levity/hardhat: committed tx/s 3.20x, p50 latency 15.1x" (latency: higher is slower). */
   static String ratios(TpsResult levity, TpsResult hardhat) {
-    return "levity/hardhat: committed tx/s " + ratio(levity.committedPerSecond(), hardhat.committedPerSecond())
-        + ", p50 latency " + ratio(levity.latency().p50Ms(), hardhat.latency().p50Ms()) + " (above 1: levity slower)";
+    return "levity/hardhat: committed tx/s "
+        + ratio(levity.committedPerSecond(), hardhat.committedPerSecond())
+        + ", p50 latency "
+        + ratio(levity.latency().p50Ms(), hardhat.latency().p50Ms())
+        + " (above 1: levity slower)";
   }
 
   static String ratio(double a, double b) {
@@ -79,15 +126,17 @@ public final class ResultTable {
   }
 
   /** Writes results, skipped peers and the options as JSON (temp file + atomic rename). */
-  public static void writeJson(Path file, List<TpsResult> results, Map<String, String> skipped,
-      Map<String, Object> options) throws IOException {
+  public static void writeJson(
+      Path file, List<TpsResult> results, Map<String, String> skipped, Map<String, Object> options)
+      throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("benchmark", "levity bench tps");
     root.put("finished", Instant.now().toString());
     ObjectNode machine = root.putObject("machine");
     machine.put("cores", Runtime.getRuntime().availableProcessors());
-    machine.put("loadAverage1m", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    machine.put(
+        "loadAverage1m", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     root.set("options", json.valueToTree(options));
     root.set("results", json.valueToTree(results));
     root.set("skipped", json.valueToTree(skipped));

@@ -3,8 +3,8 @@ package io.levity.cli.bench.tps;
 import java.io.IOException;
 
 /**
- * A JSON-RPC request the server answered with an error (or with an HTTP status other than 200), as opposed to a
- * transport failure, which stays a plain {@link IOException}.
+ * A JSON-RPC request the server answered with an error (or with an HTTP status other than 200), as
+ * opposed to a transport failure, which stays a plain {@link IOException}.
  *
  * @see SubmitVerdict#of(IOException)
  */
@@ -17,7 +17,12 @@ public final class RpcCallException extends IOException {
   private final String rpcMessage;
 
   public RpcCallException(String method, int httpStatus, int code, String rpcMessage) {
-    super(method + ": " + (code == NO_CODE ? "HTTP " + httpStatus : "error " + code) + ": " + rpcMessage);
+    super(
+        method
+            + ": "
+            + (code == NO_CODE ? "HTTP " + httpStatus : "error " + code)
+            + ": "
+            + rpcMessage);
     this.httpStatus = httpStatus;
     this.code = code;
     this.rpcMessage = rpcMessage == null ? "" : rpcMessage;

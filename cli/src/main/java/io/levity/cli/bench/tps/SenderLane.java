@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * One sender's submission loop. Nonces are explicit and consecutive, starting at the nonce fetched once before the
- * run; the next transaction goes out as soon as the previous one is acknowledged, as long as fewer than
- * {@code window} of this sender's transactions are waiting for a block. When the node says it is busy or at a
- * limit the same bytes (same nonce) are sent again after a back-off, so no nonce gap ever opens. Stops submitting
- * at the deadline; a transaction still being retried then is given up (it may still land, and is counted if so).
+ * One sender's submission loop. Nonces are explicit and consecutive, starting at the nonce fetched
+ * once before the run; the next transaction goes out as soon as the previous one is acknowledged,
+ * as long as fewer than {@code window} of this sender's transactions are waiting for a block. When
+ * the node says it is busy or at a limit the same bytes (same nonce) are sent again after a
+ * back-off, so no nonce gap ever opens. Stops submitting at the deadline; a transaction still being
+ * retried then is given up (it may still land, and is counted if so).
  */
 final class SenderLane implements Runnable {
   /** Sends raw transaction bytes; returns the hash the node reports. */
@@ -23,7 +24,9 @@ final class SenderLane implements Runnable {
     long nonce() throws IOException, InterruptedException;
   }
 
-  /** Builds and signs the sender's transaction with this nonce; {@code seq} differs on every call. */
+  /**
+   * Builds and signs the sender's transaction with this nonce; {@code seq} differs on every call.
+   */
   @FunctionalInterface
   interface TxMaker {
     SignedTx make(long nonce, long seq);
@@ -35,32 +38,35 @@ final class SenderLane implements Runnable {
 
     void sleepNanos(long nanos) throws InterruptedException;
 
-    Clock SYSTEM = new Clock() {
-      @Override
-      public long nanoTime() {
-        return System.nanoTime();
-      }
+    Clock SYSTEM =
+        new Clock() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
 
-      @Override
-      public void sleepNanos(long nanos) throws InterruptedException {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      }
-    };
+          @Override
+          public void sleepNanos(long nanos) throws InterruptedException {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          }
+        };
   }
 
   /** A signed transaction ready for eth_sendRawTransaction. */
   record SignedTx(byte[] raw, String hash) {}
 
   /**
-   * A fixed offered load: a new transaction starts every {@code intervalNanos}, the first {@code phaseNanos} after
-   * the lane starts (so senders spread over the interval instead of all sending at once).
+   * A fixed offered load: a new transaction starts every {@code intervalNanos}, the first {@code
+   * phaseNanos} after the lane starts (so senders spread over the interval instead of all sending
+   * at once).
    */
   record Pacing(long intervalNanos, long phaseNanos) {
     /** As fast as the node acknowledges. */
     static final Pacing NONE = new Pacing(0, 0);
 
     Pacing {
-      if (intervalNanos < 0 || phaseNanos < 0) throw new IllegalArgumentException("pacing must be >= 0");
+      if (intervalNanos < 0 || phaseNanos < 0)
+        throw new IllegalArgumentException("pacing must be >= 0");
     }
 
     /** Sender {@code index} of {@code senders} sharing {@code txPerSecond} (0: no pacing). */
@@ -73,6 +79,7 @@ final class SenderLane implements Runnable {
 
   /** A sender that has been refused this many times in a row without any success gives up. */
   static final int MAX_CONSECUTIVE_REJECTIONS = 5;
+
   /** How long a sender whose window is full waits before looking again. */
   static final long WINDOW_WAIT_NANOS = 2_000_000;
 
@@ -97,15 +104,47 @@ final class SenderLane implements Runnable {
   private volatile String lastRejection;
   private volatile String failure;
 
-  SenderLane(int index, long startNonce, int window, long deadlineNanos, TxTracker tracker, Submitter submitter,
-      NonceSource nonceSource, TxMaker maker, Backoff backoff, Clock clock) {
-    this(index, startNonce, window, Pacing.NONE, deadlineNanos, tracker, submitter, nonceSource, maker, backoff,
+  SenderLane(
+      int index,
+      long startNonce,
+      int window,
+      long deadlineNanos,
+      TxTracker tracker,
+      Submitter submitter,
+      NonceSource nonceSource,
+      TxMaker maker,
+      Backoff backoff,
+      Clock clock) {
+    this(
+        index,
+        startNonce,
+        window,
+        Pacing.NONE,
+        deadlineNanos,
+        tracker,
+        submitter,
+        nonceSource,
+        maker,
+        backoff,
         clock);
   }
 
-  /** With {@code pacing} other than {@link Pacing#NONE}, new transactions keep to a schedule (resends do not). */
-  SenderLane(int index, long startNonce, int window, Pacing pacing, long deadlineNanos, TxTracker tracker,
-      Submitter submitter, NonceSource nonceSource, TxMaker maker, Backoff backoff, Clock clock) {
+  /**
+   * With {@code pacing} other than {@link Pacing#NONE}, new transactions keep to a schedule
+   * (resends do not).
+   */
+  SenderLane(
+      int index,
+      long startNonce,
+      int window,
+      Pacing pacing,
+      long deadlineNanos,
+      TxTracker tracker,
+      Submitter submitter,
+      NonceSource nonceSource,
+      TxMaker maker,
+      Backoff backoff,
+      Clock clock) {
     if (window < 1) throw new IllegalArgumentException("window must be at least 1, got " + window);
     this.pacing = Objects.requireNonNull(pacing);
     this.index = index;
@@ -149,7 +188,8 @@ final class SenderLane implements Runnable {
             clock.sleepNanos(Math.min(wait, Math.max(1, deadlineNanos - clock.nanoTime())));
             continue;
           }
-          // on schedule, not after the previous send: a late start is caught up, at most one interval's worth
+          // on schedule, not after the previous send: a late start is caught up, at most one
+          // interval's worth
           nextSendNanos = Math.max(nextSendNanos + interval, clock.nanoTime() - interval);
         }
         current = maker.make(nonce, seq++);
@@ -167,9 +207,11 @@ final class SenderLane implements Runnable {
         error = e;
         verdict = SubmitVerdict.of(e);
       }
-      if (verdict == null || verdict == SubmitVerdict.ALREADY_KNOWN
+      if (verdict == null
+          || verdict == SubmitVerdict.ALREADY_KNOWN
           || (verdict == SubmitVerdict.NONCE_TOO_LOW && attempts > 1)) {
-        // Accepted; or a resend of bytes the node already took (they hold the nonce, so "nonce too low" on a resend
+        // Accepted; or a resend of bytes the node already took (they hold the nonce, so "nonce too
+        // low" on a resend
         // means the first attempt got through; if not, the tracker reports it as lost).
         if (reply != null && !reply.equalsIgnoreCase(current.hash())) hashMismatches++;
         tracker.acknowledged(current.hash(), clock.nanoTime());
@@ -197,8 +239,13 @@ final class SenderLane implements Runnable {
           tracker.abandoned(current.hash());
           current = null; // the nonce stays free: the next transaction takes it, so no gap opens
           if (++consecutiveRejections >= MAX_CONSECUTIVE_REJECTIONS) {
-            failure = "sender " + index + " gave up after " + consecutiveRejections + " refusals in a row; last: "
-                + lastRejection;
+            failure =
+                "sender "
+                    + index
+                    + " gave up after "
+                    + consecutiveRejections
+                    + " refusals in a row; last: "
+                    + lastRejection;
             return;
           }
           clock.sleepNanos(backoff.nextDelayNanos());

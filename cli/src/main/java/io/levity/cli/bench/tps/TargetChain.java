@@ -2,7 +2,10 @@ package io.levity.cli.bench.tps;
 
 import java.net.URI;
 
-/** A chain the benchmark drives: where its JSON-RPC is, and how to stop it if the benchmark started it. */
+/**
+ * A chain the benchmark drives: where its JSON-RPC is, and how to stop it if the benchmark started
+ * it.
+ */
 public interface TargetChain extends AutoCloseable {
   /** "levity" or "hardhat". */
   String name();

@@ -11,8 +11,8 @@ import java.util.List;
  * @param seconds the measured window: submission ran this long
  * @param submitted transactions acknowledged by eth_sendRawTransaction within the window
  * @param committed our transactions first seen in a block within the window
- * @param latency first send to first sight in a block, over every acknowledged transaction seen in a block
- *     (including those that landed while the run drained)
+ * @param latency first send to first sight in a block, over every acknowledged transaction seen in
+ *     a block (including those that landed while the run drained)
  * @param acknowledged acknowledged in total (the window plus requests in flight at its end)
  * @param included seen in blocks in total, after draining
  * @param lost acknowledged but never seen in a block within the drain timeout; must be 0
@@ -25,11 +25,31 @@ import java.util.List;
  * @param maxTxPerBlock the fullest of them, in our transactions
  * @param notes anything unusual (watcher errors, sender failures, hash mismatches)
  */
-public record TpsResult(String target, String targetDescription, String workload, String workloadDescription,
-    int senders, int window, double offeredRate, double seconds, long submitted, long committed,
-    double submittedPerSecond, double committedPerSecond, LatencySummary latency, long acknowledged, long included,
-    long lost, long rejected, long receiptsChecked, long reverted, long failed, long retries, long blocks,
-    long maxTxPerBlock, List<String> notes) {
+public record TpsResult(
+    String target,
+    String targetDescription,
+    String workload,
+    String workloadDescription,
+    int senders,
+    int window,
+    double offeredRate,
+    double seconds,
+    long submitted,
+    long committed,
+    double submittedPerSecond,
+    double committedPerSecond,
+    LatencySummary latency,
+    long acknowledged,
+    long included,
+    long lost,
+    long rejected,
+    long receiptsChecked,
+    long reverted,
+    long failed,
+    long retries,
+    long blocks,
+    long maxTxPerBlock,
+    List<String> notes) {
   public TpsResult {
     notes = List.copyOf(notes);
   }

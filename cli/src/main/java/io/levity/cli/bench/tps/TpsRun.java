@@ -16,27 +16,37 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Drives one workload against one chain: fetches each sender's nonce once, runs one {@link SenderLane} per sender
- * for the configured duration with a {@link BlockWatcher} following the chain, then stops submitting, waits
- * (bounded) until every acknowledged transaction is in a block, reads back receipts and tallies a {@link TpsResult}.
+ * Drives one workload against one chain: fetches each sender's nonce once, runs one {@link
+ * SenderLane} per sender for the configured duration with a {@link BlockWatcher} following the
+ * chain, then stops submitting, waits (bounded) until every acknowledged transaction is in a block,
+ * reads back receipts and tallies a {@link TpsResult}.
  */
 public final class TpsRun {
   /**
    * How to run.
    *
    * @param window most transactions per sender waiting for a block (the mempool allows 256)
-   * @param rate offered load in tx/s over all senders, or 0 to send as fast as the node acknowledges
+   * @param rate offered load in tx/s over all senders, or 0 to send as fast as the node
+   *     acknowledges
    * @param poll how often the block watcher looks for new blocks
    * @param drainTimeout how long to wait after the window for acknowledged transactions to land
    * @param receiptSample receipts to read back (a seeded sample when more were included)
    * @param salt makes this run's recipients fresh; also seeds the receipt sample
    */
-  public record Config(Duration duration, int window, double rate, Duration poll, Duration drainTimeout,
-      int receiptSample, Workload.Fees fees, long salt) {
+  public record Config(
+      Duration duration,
+      int window,
+      double rate,
+      Duration poll,
+      Duration drainTimeout,
+      int receiptSample,
+      Workload.Fees fees,
+      long salt) {
     public Config {
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(fees, "fees");
-      if (window < 1 || window > 256) throw new IllegalArgumentException("--window must be in 1..256, got " + window);
+      if (window < 1 || window > 256)
+        throw new IllegalArgumentException("--window must be in 1..256, got " + window);
       if (receiptSample < 0) throw new IllegalArgumentException("receipt sample must be >= 0");
       if (!(rate >= 0)) throw new IllegalArgumentException("--rate must be >= 0, got " + rate);
     }
@@ -50,8 +60,14 @@ public final class TpsRun {
     this.progress = progress;
   }
 
-  public TpsResult run(String target, String targetDescription, RpcClient rpc, long chainId,
-      List<Secp256k1.KeyPair> keys, Workload workload) throws IOException, InterruptedException {
+  public TpsResult run(
+      String target,
+      String targetDescription,
+      RpcClient rpc,
+      long chainId,
+      List<Secp256k1.KeyPair> keys,
+      Workload workload)
+      throws IOException, InterruptedException {
     int n = keys.size();
     List<List<Object>> nonceParams = new ArrayList<>();
     for (Secp256k1.KeyPair k : keys) nonceParams.add(List.of(k.address().toHex(), "pending"));
@@ -61,11 +77,18 @@ public final class TpsRun {
     long startBlock = RpcClient.quantity(rpc.call("eth_blockNumber"));
 
     TxTracker tracker = new TxTracker(nonces);
-    BlockWatcher watcher = new BlockWatcher(rpc, tracker, startBlock, config.poll(), System::nanoTime);
+    BlockWatcher watcher =
+        new BlockWatcher(rpc, tracker, startBlock, config.poll(), System::nanoTime);
     String tag = "[" + target + " " + workload.name() + "]";
-    progress.printf("%s %d senders, window %d, %s, %s, %d s, from block %d%n", tag, n, config.window(),
-        config.rate() > 0 ? "offering " + config.rate() + " tx/s" : "as fast as acknowledged", workload.description(),
-        config.duration().toSeconds(), startBlock);
+    progress.printf(
+        "%s %d senders, window %d, %s, %s, %d s, from block %d%n",
+        tag,
+        n,
+        config.window(),
+        config.rate() > 0 ? "offering " + config.rate() + " tx/s" : "as fast as acknowledged",
+        workload.description(),
+        config.duration().toSeconds(),
+        startBlock);
 
     long start = System.nanoTime();
     long end = start + config.duration().toNanos();
@@ -73,7 +96,8 @@ public final class TpsRun {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       SenderLane.Pacing pacing = SenderLane.Pacing.share(config.rate(), i, n);
-      SenderLane lane = lane(i, keys.get(i), nonces[i], pacing, end, tracker, rpc, chainId, workload);
+      SenderLane lane =
+          lane(i, keys.get(i), nonces[i], pacing, end, tracker, rpc, chainId, workload);
       lanes.add(lane);
       threads.add(Thread.ofPlatform().name("tps-sender-" + i).daemon().unstarted(lane));
     }
@@ -96,8 +120,9 @@ public final class TpsRun {
       while (tracker.awaitingInclusion() > 0 && System.nanoTime() < drainEnd) {
         Thread.sleep(100);
         if (System.nanoTime() >= nextDrainReport) {
-          progress.printf("%s draining: %d acknowledged transactions not in a block yet (head %d)%n", tag,
-              tracker.awaitingInclusion(), watcher.head());
+          progress.printf(
+              "%s draining: %d acknowledged transactions not in a block yet (head %d)%n",
+              tag, tracker.awaitingInclusion(), watcher.head());
           nextDrainReport += 1_000_000_000L;
         }
       }
@@ -118,14 +143,21 @@ public final class TpsRun {
       if (l.failure() != null) notes.add(l.failure());
       else if (l.lastRejection() != null) notes.add("sender refusal: " + l.lastRejection());
     }
-    if (mismatches > 0) notes.add(mismatches + " acknowledgements named another hash than the one signed");
-    if (watcher.errors() > 0) notes.add(watcher.errors() + " block polls failed; last: " + watcher.lastError());
+    if (mismatches > 0)
+      notes.add(mismatches + " acknowledgements named another hash than the one signed");
+    if (watcher.errors() > 0)
+      notes.add(watcher.errors() + " block polls failed; last: " + watcher.lastError());
     if (tally.includedUnacknowledged() > 0) {
-      notes.add(tally.includedUnacknowledged() + " transactions landed whose acknowledgement never arrived");
+      notes.add(
+          tally.includedUnacknowledged()
+              + " transactions landed whose acknowledgement never arrived");
     }
     if (tally.lost() > 0) {
-      notes.add(tally.lost() + " acknowledged transactions not in any block after " + config.drainTimeout().toSeconds()
-          + " s of draining");
+      notes.add(
+          tally.lost()
+              + " acknowledged transactions not in any block after "
+              + config.drainTimeout().toSeconds()
+              + " s of draining");
     }
     long[] receipts = checkReceipts(rpc, tracker.includedHashes(), notes);
     double secs = config.duration().toNanos() / 1e9;
@@ -136,38 +168,95 @@ public final class TpsRun {
         maxPerBlock = Math.max(maxPerBlock, b.ours());
       }
     }
-    TpsResult r = new TpsResult(target, targetDescription, workload.name(), workload.description(), n,
-        config.window(), config.rate(), secs, tally.acknowledgedInWindow(), tally.committedInWindow(),
-        tally.acknowledgedInWindow() / secs, tally.committedInWindow() / secs,
-        LatencySummary.ofNanos(tally.latencyNanos()), tally.acknowledged(), tally.included(), tally.lost(), rejected,
-        receipts[0], receipts[1], rejected + receipts[1], retries, blocksInWindow, maxPerBlock, notes);
-    progress.printf("%s done: %.1f tx/s submitted, %.1f tx/s committed, p50 %.0f ms, %d lost, %d failed%n", tag,
-        r.submittedPerSecond(), r.committedPerSecond(), r.latency().p50Ms(), r.lost(), r.failed());
+    TpsResult r =
+        new TpsResult(
+            target,
+            targetDescription,
+            workload.name(),
+            workload.description(),
+            n,
+            config.window(),
+            config.rate(),
+            secs,
+            tally.acknowledgedInWindow(),
+            tally.committedInWindow(),
+            tally.acknowledgedInWindow() / secs,
+            tally.committedInWindow() / secs,
+            LatencySummary.ofNanos(tally.latencyNanos()),
+            tally.acknowledged(),
+            tally.included(),
+            tally.lost(),
+            rejected,
+            receipts[0],
+            receipts[1],
+            rejected + receipts[1],
+            retries,
+            blocksInWindow,
+            maxPerBlock,
+            notes);
+    progress.printf(
+        "%s done: %.1f tx/s submitted, %.1f tx/s committed, p50 %.0f ms, %d lost, %d failed%n",
+        tag,
+        r.submittedPerSecond(),
+        r.committedPerSecond(),
+        r.latency().p50Ms(),
+        r.lost(),
+        r.failed());
     return r;
   }
 
-  private SenderLane lane(int i, Secp256k1.KeyPair key, long nonce, SenderLane.Pacing pacing, long end,
-      TxTracker tracker, RpcClient rpc, long chainId, Workload workload) {
+  private SenderLane lane(
+      int i,
+      Secp256k1.KeyPair key,
+      long nonce,
+      SenderLane.Pacing pacing,
+      long end,
+      TxTracker tracker,
+      RpcClient rpc,
+      long chainId,
+      Workload workload) {
     TransactionSigner signer = new TransactionSigner(key);
     String address = key.address().toHex();
-    SenderLane.TxMaker maker = (txNonce, seq) -> {
-      DynamicFeeTransaction tx = signer.sign(
-          workload.draft(chainId, txNonce, Workload.freshRecipient(config.salt(), i, seq), config.fees()));
-      byte[] raw = tx.encode();
-      return new SenderLane.SignedTx(raw, Keccak.hash(raw).toHex());
-    };
-    return new SenderLane(i, nonce, config.window(), pacing, end, tracker,
+    SenderLane.TxMaker maker =
+        (txNonce, seq) -> {
+          DynamicFeeTransaction tx =
+              signer.sign(
+                  workload.draft(
+                      chainId,
+                      txNonce,
+                      Workload.freshRecipient(config.salt(), i, seq),
+                      config.fees()));
+          byte[] raw = tx.encode();
+          return new SenderLane.SignedTx(raw, Keccak.hash(raw).toHex());
+        };
+    return new SenderLane(
+        i,
+        nonce,
+        config.window(),
+        pacing,
+        end,
+        tracker,
         raw -> rpc.call("eth_sendRawTransaction", Hex.encode(raw)).asText(),
         () -> RpcClient.quantity(rpc.call("eth_getTransactionCount", address, "pending")),
-        maker, new Backoff(Duration.ofMillis(5), Duration.ofMillis(250)), SenderLane.Clock.SYSTEM);
+        maker,
+        new Backoff(Duration.ofMillis(5), Duration.ofMillis(250)),
+        SenderLane.Clock.SYSTEM);
   }
 
-  private void report(String tag, double elapsed, TxTracker tracker, BlockWatcher watcher, List<SenderLane> lanes) {
+  private void report(
+      String tag, double elapsed, TxTracker tracker, BlockWatcher watcher, List<SenderLane> lanes) {
     long retries = 0;
     for (SenderLane l : lanes) retries += l.retries();
     long acked = tracker.acknowledgedCount();
-    progress.printf("%s %4.0f s: %d acknowledged (%.0f/s), %d in blocks, %d waiting, head %d, %d retries%n", tag,
-        elapsed, acked, acked / elapsed, tracker.includedCount(), acked - tracker.includedCount(), watcher.head(),
+    progress.printf(
+        "%s %4.0f s: %d acknowledged (%.0f/s), %d in blocks, %d waiting, head %d, %d retries%n",
+        tag,
+        elapsed,
+        acked,
+        acked / elapsed,
+        tracker.includedCount(),
+        acked - tracker.includedCount(),
+        watcher.head(),
         retries);
   }
 
@@ -182,7 +271,9 @@ public final class TpsRun {
     long bad = 0, missing = 0;
     for (int i = 0; i < sample.size(); i += 100) {
       List<String> part = sample.subList(i, Math.min(sample.size(), i + 100));
-      List<JsonNode> got = rpc.batch("eth_getTransactionReceipt", part.stream().<List<Object>>map(List::of).toList());
+      List<JsonNode> got =
+          rpc.batch(
+              "eth_getTransactionReceipt", part.stream().<List<Object>>map(List::of).toList());
       for (JsonNode r : got) {
         if (r == null || r.isNull()) {
           missing++;

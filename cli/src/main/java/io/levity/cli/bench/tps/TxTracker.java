@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The benchmark's bookkeeping: every transaction a sender put on the wire, when it was first sent, when the node
- * acknowledged it and when a block holding it was first seen. Senders and the block watcher update it from their
- * own threads; times are {@link System#nanoTime()} values (or a test clock's).
+ * The benchmark's bookkeeping: every transaction a sender put on the wire, when it was first sent,
+ * when the node acknowledged it and when a block holding it was first seen. Senders and the block
+ * watcher update it from their own threads; times are {@link System#nanoTime()} values (or a test
+ * clock's).
  */
 final class TxTracker {
   /** One transaction of the benchmark. Times are 0 until the event happens. */
@@ -29,15 +30,24 @@ final class TxTracker {
   }
 
   /** Counts over the measured window [start, end] and totals at the time of the call. */
-  record Tally(long acknowledgedInWindow, long committedInWindow, long acknowledged, long included,
-      long includedUnacknowledged, long lost, long[] latencyNanos) {}
+  record Tally(
+      long acknowledgedInWindow,
+      long committedInWindow,
+      long acknowledged,
+      long included,
+      long includedUnacknowledged,
+      long lost,
+      long[] latencyNanos) {}
 
   private final ConcurrentHashMap<String, Entry> byHash = new ConcurrentHashMap<>();
   private final AtomicLongArray includedNext;
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder included = new LongAdder();
 
-  /** {@code startNonces[i]}: sender i's account nonce when the run starts (nothing of its is in a block yet). */
+  /**
+   * {@code startNonces[i]}: sender i's account nonce when the run starts (nothing of its is in a
+   * block yet).
+   */
   TxTracker(long[] startNonces) {
     this.includedNext = new AtomicLongArray(startNonces.clone());
   }
@@ -49,13 +59,15 @@ final class TxTracker {
   /** Called once per transaction, just before its first send. */
   void sent(String hash, int sender, long nonce, long nowNanos) {
     Entry prev = byHash.putIfAbsent(key(hash), new Entry(sender, nonce, nowNanos));
-    if (prev != null) throw new IllegalStateException("transaction " + hash + " was sent twice as new");
+    if (prev != null)
+      throw new IllegalStateException("transaction " + hash + " was sent twice as new");
   }
 
   /** The node accepted it (or already had it); the first acknowledgement counts. */
   void acknowledged(String hash, long nowNanos) {
     Entry e = byHash.get(key(hash));
-    if (e == null) throw new IllegalStateException("acknowledged transaction " + hash + " was never sent");
+    if (e == null)
+      throw new IllegalStateException("acknowledged transaction " + hash + " was never sent");
     if (e.ackNanos == 0) {
       e.ackNanos = Math.max(1, nowNanos);
       acknowledged.increment();
@@ -69,8 +81,8 @@ final class TxTracker {
   }
 
   /**
-   * The block watcher saw this hash in block {@code number}; true if it is one of ours. Advances the sender's
-   * included nonce, which opens its window.
+   * The block watcher saw this hash in block {@code number}; true if it is one of ours. Advances
+   * the sender's included nonce, which opens its window.
    */
   boolean seenInBlock(String hash, long number, long nowNanos) {
     Entry e = byHash.get(key(hash));
@@ -84,7 +96,10 @@ final class TxTracker {
     return true;
   }
 
-  /** The lowest nonce of this sender not yet seen in a block (its account nonce as the client knows it). */
+  /**
+   * The lowest nonce of this sender not yet seen in a block (its account nonce as the client knows
+   * it).
+   */
   long includedNext(int sender) {
     return includedNext.get(sender);
   }
@@ -109,17 +124,19 @@ final class TxTracker {
   /** Hashes of the transactions seen in blocks (for sampling receipts). */
   List<String> includedHashes() {
     List<String> out = new ArrayList<>();
-    byHash.forEach((h, e) -> {
-      if (e.includedNanos != 0) out.add(h);
-    });
+    byHash.forEach(
+        (h, e) -> {
+          if (e.includedNanos != 0) out.add(h);
+        });
     out.sort(null); // a stable order, so a seeded sample repeats
     return out;
   }
 
   /**
-   * Counts for the window [startNanos, endNanos]: acknowledged and committed in it, and over the whole run the
-   * inclusion latencies (first send to first sight in a block) of every acknowledged transaction seen in a block,
-   * and the acknowledged ones never seen (lost, once the run has drained).
+   * Counts for the window [startNanos, endNanos]: acknowledged and committed in it, and over the
+   * whole run the inclusion latencies (first send to first sight in a block) of every acknowledged
+   * transaction seen in a block, and the acknowledged ones never seen (lost, once the run has
+   * drained).
    */
   Tally tally(long startNanos, long endNanos) {
     long ackIn = 0, comIn = 0, acks = 0, incl = 0, inclUnacked = 0, lost = 0;

@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** What the benchmark's transactions do. Every transaction pays to a recipient that has never been used. */
+/**
+ * What the benchmark's transactions do. Every transaction pays to a recipient that has never been
+ * used.
+ */
 public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTransfers {
   /** Short name used in tables and JSON ("eth", "erc20"). */
   String name();
@@ -31,11 +34,13 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
     private static final long GWEI = 1_000_000_000L;
 
     /**
-     * A 1 gwei tip and a 2000 gwei cap: far above the base fee either chain reaches in a run (full blocks raise
-     * it 12.5% a block), so no transaction waits on the fee, and cheap for the 10000 ETH dev accounts (the cap
-     * times the gas limit is what the mempool checks against the balance).
+     * A 1 gwei tip and a 2000 gwei cap: far above the base fee either chain reaches in a run (full
+     * blocks raise it 12.5% a block), so no transaction waits on the fee, and cheap for the 10000
+     * ETH dev accounts (the cap times the gas limit is what the mempool checks against the
+     * balance).
      */
-    public static final Fees DEFAULT = new Fees(UInt256.valueOf(GWEI), UInt256.valueOf(2000 * GWEI));
+    public static final Fees DEFAULT =
+        new Fees(UInt256.valueOf(GWEI), UInt256.valueOf(2000 * GWEI));
   }
 
   /** 1 wei ETH transfers with 21000 gas. */
@@ -57,8 +62,16 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
 
     @Override
     public DynamicFeeTransaction draft(long chainId, long nonce, Address recipient, Fees fees) {
-      return new DynamicFeeTransaction(chainId, nonce, fees.maxPriorityFeePerGas(), fees.maxFeePerGas(),
-          TransactionSigner.TRANSFER_GAS, Optional.of(recipient), UInt256.ONE, Bytes.EMPTY, List.of(),
+      return new DynamicFeeTransaction(
+          chainId,
+          nonce,
+          fees.maxPriorityFeePerGas(),
+          fees.maxFeePerGas(),
+          TransactionSigner.TRANSFER_GAS,
+          Optional.of(recipient),
+          UInt256.ONE,
+          Bytes.EMPTY,
+          List.of(),
           Transaction.UNSIGNED);
     }
   }
@@ -66,7 +79,8 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
   /**
    * {@code transfer(recipient, 1)} on a deployed ERC-20 ({@link TokenSetup} deploys and funds it).
    *
-   * @param estimate the node's eth_estimateGas for one such transfer, from which the gas limit was derived
+   * @param estimate the node's eth_estimateGas for one such transfer, from which the gas limit was
+   *     derived
    */
   record TokenTransfers(Address token, long gasLimit, long estimate) implements Workload {
     /** transfer(address,uint256) */
@@ -79,18 +93,33 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
 
     @Override
     public String description() {
-      return "ERC-20 transfer(fresh address, 1) on BenchToken " + token.toChecksumHex() + ", gas limit " + gasLimit
-          + " (estimate " + estimate + " + 10%)";
+      return "ERC-20 transfer(fresh address, 1) on BenchToken "
+          + token.toChecksumHex()
+          + ", gas limit "
+          + gasLimit
+          + " (estimate "
+          + estimate
+          + " + 10%)";
     }
 
     @Override
     public DynamicFeeTransaction draft(long chainId, long nonce, Address recipient, Fees fees) {
-      return new DynamicFeeTransaction(chainId, nonce, fees.maxPriorityFeePerGas(), fees.maxFeePerGas(), gasLimit,
-          Optional.of(token), UInt256.ZERO, transferCall(recipient, UInt256.ONE), List.of(), Transaction.UNSIGNED);
+      return new DynamicFeeTransaction(
+          chainId,
+          nonce,
+          fees.maxPriorityFeePerGas(),
+          fees.maxFeePerGas(),
+          gasLimit,
+          Optional.of(token),
+          UInt256.ZERO,
+          transferCall(recipient, UInt256.ONE),
+          List.of(),
+          Transaction.UNSIGNED);
     }
 
     static Bytes transferCall(Address to, UInt256 amount) {
-      return Bytes.fromHex("0x" + TRANSFER + word(to) + Hex.encodeBare(amount.toBytes32().toArray()));
+      return Bytes.fromHex(
+          "0x" + TRANSFER + word(to) + Hex.encodeBare(amount.toBytes32().toArray()));
     }
 
     static String word(Address a) {
@@ -99,8 +128,8 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
   }
 
   /**
-   * A recipient no one has used: the last 20 bytes of keccak256(salt, sender, seq). The salt differs per run, so
-   * runs against the same node also pay fresh accounts.
+   * A recipient no one has used: the last 20 bytes of keccak256(salt, sender, seq). The salt
+   * differs per run, so runs against the same node also pay fresh accounts.
    */
   static Address freshRecipient(long salt, int sender, long seq) {
     byte[] in = ByteBuffer.allocate(20).putLong(salt).putInt(sender).putLong(seq).array();

@@ -21,7 +21,8 @@ class BenchPartsTest {
     assertThat(DurationConverter.parse("2m")).isEqualTo(Duration.ofMinutes(2));
     assertThat(DurationConverter.parse("3")).isEqualTo(Duration.ofSeconds(3));
     assertThat(DurationConverter.parse("0.5s")).isEqualTo(Duration.ofMillis(500));
-    assertThatThrownBy(() -> DurationConverter.parse("soon")).isInstanceOf(TypeConversionException.class)
+    assertThatThrownBy(() -> DurationConverter.parse("soon"))
+        .isInstanceOf(TypeConversionException.class)
         .hasMessageContaining("20s");
     assertThatThrownBy(() -> DurationConverter.parse("0s")).hasMessageContaining("above zero");
     assertThatThrownBy(() -> DurationConverter.parse("-5s")).hasMessageContaining("above zero");
@@ -30,19 +31,23 @@ class BenchPartsTest {
   @Test
   void backoffDoublesUpToTheCapAndResets() {
     Backoff b = new Backoff(Duration.ofMillis(5), Duration.ofMillis(30));
-    assertThat(List.of(b.nextDelayNanos(), b.nextDelayNanos(), b.nextDelayNanos(), b.nextDelayNanos()))
+    assertThat(
+            List.of(b.nextDelayNanos(), b.nextDelayNanos(), b.nextDelayNanos(), b.nextDelayNanos()))
         .containsExactly(5_000_000L, 10_000_000L, 20_000_000L, 30_000_000L);
     b.reset();
     assertThat(b.nextDelayNanos()).isEqualTo(5_000_000L);
-    assertThatThrownBy(() -> new Backoff(Duration.ofMillis(5), Duration.ofMillis(1))).hasMessageContaining("initial");
+    assertThatThrownBy(() -> new Backoff(Duration.ofMillis(5), Duration.ofMillis(1)))
+        .hasMessageContaining("initial");
   }
 
   @Test
   void transferCalldataIsTheAbiEncoding() {
     Address to = Address.fromHex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
-    assertThat(Workload.TokenTransfers.transferCall(to, UInt256.valueOf(258)).toHex()).isEqualTo("0xa9059cbb"
-        + "00000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8"
-        + "0000000000000000000000000000000000000000000000000000000000000102");
+    assertThat(Workload.TokenTransfers.transferCall(to, UInt256.valueOf(258)).toHex())
+        .isEqualTo(
+            "0xa9059cbb"
+                + "00000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8"
+                + "0000000000000000000000000000000000000000000000000000000000000102");
   }
 
   @Test
@@ -58,7 +63,8 @@ class BenchPartsTest {
 
   @Test
   void gasMarginAndRatios() {
-    assertThat(TokenSetup.withMargin(51_234)).isEqualTo(57_000); // 51234 + 5124 = 56358, up to a thousand
+    assertThat(TokenSetup.withMargin(51_234))
+        .isEqualTo(57_000); // 51234 + 5124 = 56358, up to a thousand
     assertThat(TokenSetup.withMargin(21_000)).isEqualTo(24_000); // 21000 + 2100 = 23100
     assertThat(ResultTable.ratio(300, 100)).isEqualTo("3.00x");
     assertThat(ResultTable.ratio(1, 0)).isEqualTo("n/a");

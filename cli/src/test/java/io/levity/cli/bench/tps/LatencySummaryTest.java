@@ -45,8 +45,11 @@ class LatencySummaryTest {
   @Test
   void emptyAndInvalidInput() {
     assertThat(LatencySummary.ofNanos(new long[0])).isEqualTo(LatencySummary.EMPTY);
-    assertThatThrownBy(() -> LatencySummary.ofNanos(new long[] {5, -1})).hasMessageContaining("negative");
-    assertThatThrownBy(() -> LatencySummary.percentile(new long[] {1}, 0)).hasMessageContaining("not in (0, 100]");
-    assertThatThrownBy(() -> LatencySummary.percentile(new long[0], 50)).hasMessageContaining("no samples");
+    assertThatThrownBy(() -> LatencySummary.ofNanos(new long[] {5, -1}))
+        .hasMessageContaining("negative");
+    assertThatThrownBy(() -> LatencySummary.percentile(new long[] {1}, 0))
+        .hasMessageContaining("not in (0, 100]");
+    assertThatThrownBy(() -> LatencySummary.percentile(new long[0], 50))
+        .hasMessageContaining("no samples");
   }
 }

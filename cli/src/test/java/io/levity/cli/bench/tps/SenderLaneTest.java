@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sender loop on a fake clock against a scripted node: nonces, window, back-off and every error verdict. */
+/**
+ * The sender loop on a fake clock against a scripted node: nonces, window, back-off and every error
+ * verdict.
+ */
 class SenderLaneTest {
   private static final long MS = 1_000_000L;
 
@@ -34,6 +37,7 @@ class SenderLaneTest {
   final class ScriptedNode implements SenderLane.Submitter {
     /** Answers in order; null means accept. */
     final List<IOException> script = new ArrayList<>();
+
     final List<String> sent = new ArrayList<>();
     boolean includeImmediately;
 
@@ -58,12 +62,24 @@ class SenderLaneTest {
     return "0x" + body.replace(':', 'f');
   }
 
-  /** raw bytes "nonce:seq" so the test sees exactly which nonce and which build each request carried. */
+  /**
+   * raw bytes "nonce:seq" so the test sees exactly which nonce and which build each request
+   * carried.
+   */
   private SenderLane lane(int window, long runMillis) {
-    return new SenderLane(0, 10, window, runMillis * MS, tracker, node, () -> resyncNonce,
-        (nonce, seq) -> new SenderLane.SignedTx((nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
-            hashOf(nonce + ":" + seq)),
-        new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)), clock);
+    return new SenderLane(
+        0,
+        10,
+        window,
+        runMillis * MS,
+        tracker,
+        node,
+        () -> resyncNonce,
+        (nonce, seq) ->
+            new SenderLane.SignedTx(
+                (nonce + ":" + seq).getBytes(StandardCharsets.UTF_8), hashOf(nonce + ":" + seq)),
+        new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
+        clock);
   }
 
   private static RpcCallException rpcError(String message) {
@@ -78,10 +94,12 @@ class SenderLaneTest {
   void sendsConsecutiveNoncesUntilTheWindowIsFull() {
     SenderLane lane = lane(5, 1_000);
     lane.run();
-    assertThat(noncesSent()).containsExactly(10L, 11L, 12L, 13L, 14L); // nothing included: the window stays shut
+    assertThat(noncesSent())
+        .containsExactly(10L, 11L, 12L, 13L, 14L); // nothing included: the window stays shut
     assertThat(tracker.acknowledgedCount()).isEqualTo(5);
     assertThat(lane.nextNonce()).isEqualTo(15);
-    assertThat(clock.now).isGreaterThanOrEqualTo(1_000 * MS); // it waited for blocks until the deadline
+    assertThat(clock.now)
+        .isGreaterThanOrEqualTo(1_000 * MS); // it waited for blocks until the deadline
   }
 
   @Test
@@ -98,8 +116,11 @@ class SenderLaneTest {
   @Test
   void busyNodeGetsTheSameBytesAgainAfterGrowingBackoff() {
     node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
-    node.script.add(rpcError("transaction pool is full and the fee is too low to evict another: 20000 transactions"));
-    node.script.add(new RpcCallException("eth_sendRawTransaction", 429, -32005, "rate limit exceeded"));
+    node.script.add(
+        rpcError(
+            "transaction pool is full and the fee is too low to evict another: 20000 transactions"));
+    node.script.add(
+        new RpcCallException("eth_sendRawTransaction", 429, -32005, "rate limit exceeded"));
     node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
     SenderLane lane = lane(2, 1_000);
     lane.run();
@@ -146,7 +167,8 @@ class SenderLaneTest {
   @Test
   void nonceTooLowOnAFirstAttemptTakesTheNodesNonce() {
     resyncNonce = 42;
-    node.script.add(rpcError("Nonce too low. Expected nonce to be 42 but got 10.")); // Hardhat's wording
+    node.script.add(
+        rpcError("Nonce too low. Expected nonce to be 42 but got 10.")); // Hardhat's wording
     SenderLane lane = lane(100, 3);
     lane.run();
     assertThat(noncesSent()).startsWith(10L, 42L, 43L);
@@ -159,22 +181,38 @@ class SenderLaneTest {
     node.script.add(rpcError("insufficient funds for gas * price + value: balance 0, cost 42000"));
     SenderLane lane = lane(2, 1_000);
     lane.run();
-    assertThat(node.sent).containsExactly("10:0", "10:1", "11:2"); // same nonce, new transaction: no gap
+    assertThat(node.sent)
+        .containsExactly("10:0", "10:1", "11:2"); // same nonce, new transaction: no gap
     assertThat(lane.rejected()).isEqualTo(1);
     assertThat(lane.lastRejection()).contains("insufficient funds");
     assertThat(tracker.acknowledgedCount()).isEqualTo(2);
-    assertThat(tracker.tally(0, Long.MAX_VALUE).lost()).isEqualTo(2); // never included: the fake chain made no block
+    assertThat(tracker.tally(0, Long.MAX_VALUE).lost())
+        .isEqualTo(2); // never included: the fake chain made no block
   }
 
   @Test
   void aFixedRateSpacesNewTransactionsButNotResends() {
     node.includeImmediately = true;
     node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
-    SenderLane lane = new SenderLane(0, 10, 100, new SenderLane.Pacing(20 * MS, 0), 100 * MS, tracker, node, () -> 0,
-        (nonce, seq) -> new SenderLane.SignedTx((nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
-            hashOf(nonce + ":" + seq)), new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)), clock);
+    SenderLane lane =
+        new SenderLane(
+            0,
+            10,
+            100,
+            new SenderLane.Pacing(20 * MS, 0),
+            100 * MS,
+            tracker,
+            node,
+            () -> 0,
+            (nonce, seq) ->
+                new SenderLane.SignedTx(
+                    (nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
+                    hashOf(nonce + ":" + seq)),
+            new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
+            clock);
     lane.run();
-    // t=0 busy (1 ms), back-off 5, resent (acked at 7 ms); then one new transaction every 20 ms: 20, 40, 60, 80
+    // t=0 busy (1 ms), back-off 5, resent (acked at 7 ms); then one new transaction every 20 ms:
+    // 20, 40, 60, 80
     assertThat(node.sent).containsExactly("10:0", "10:0", "11:1", "12:2", "13:3", "14:4");
     assertThat(clock.sleeps).startsWith(5 * MS, 13 * MS, 19 * MS, 19 * MS);
   }
@@ -184,11 +222,25 @@ class SenderLaneTest {
     assertThat(SenderLane.Pacing.share(0, 3, 4)).isEqualTo(SenderLane.Pacing.NONE);
     // 100 tx/s over 4 senders: each sends every 40 ms, starting 0, 10, 20, 30 ms in
     assertThat(SenderLane.Pacing.share(100, 0, 4)).isEqualTo(new SenderLane.Pacing(40 * MS, 0));
-    assertThat(SenderLane.Pacing.share(100, 3, 4)).isEqualTo(new SenderLane.Pacing(40 * MS, 30 * MS));
+    assertThat(SenderLane.Pacing.share(100, 3, 4))
+        .isEqualTo(new SenderLane.Pacing(40 * MS, 30 * MS));
     node.includeImmediately = true;
-    SenderLane lane = new SenderLane(0, 10, 100, SenderLane.Pacing.share(100, 3, 4), 200 * MS, tracker, node, () -> 0,
-        (nonce, seq) -> new SenderLane.SignedTx((nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
-            hashOf(nonce + ":" + seq)), new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)), clock);
+    SenderLane lane =
+        new SenderLane(
+            0,
+            10,
+            100,
+            SenderLane.Pacing.share(100, 3, 4),
+            200 * MS,
+            tracker,
+            node,
+            () -> 0,
+            (nonce, seq) ->
+                new SenderLane.SignedTx(
+                    (nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
+                    hashOf(nonce + ":" + seq)),
+            new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
+            clock);
     lane.run();
     assertThat(node.sent).hasSize(5); // at 30, 70, 110, 150, 190 ms
     assertThat(clock.sleeps.get(0)).isEqualTo(30 * MS);

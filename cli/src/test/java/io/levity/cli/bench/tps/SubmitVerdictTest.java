@@ -13,21 +13,31 @@ class SubmitVerdictTest {
 
   @Test
   void limitsAndBusyAnswersAreRetried() {
-    assertThat(of(200, -32000, "too many transactions from this sender: 256 waiting")).isEqualTo(SubmitVerdict.RETRY);
-    assertThat(of(200, -32000, "transaction pool is full and the fee is too low to evict another: 20000 transactions"))
+    assertThat(of(200, -32000, "too many transactions from this sender: 256 waiting"))
         .isEqualTo(SubmitVerdict.RETRY);
-    assertThat(of(200, -32000,
-        "nonce too far ahead of the account nonce: next nonce 1, tx nonce 300, at most 256 ahead"))
+    assertThat(
+            of(
+                200,
+                -32000,
+                "transaction pool is full and the fee is too low to evict another: 20000 transactions"))
+        .isEqualTo(SubmitVerdict.RETRY);
+    assertThat(
+            of(
+                200,
+                -32000,
+                "nonce too far ahead of the account nonce: next nonce 1, tx nonce 300, at most 256 ahead"))
         .isEqualTo(SubmitVerdict.RETRY);
     assertThat(of(429, -32005, "rate limit exceeded")).isEqualTo(SubmitVerdict.RETRY);
     assertThat(of(503, RpcCallException.NO_CODE, "HTTP 503")).isEqualTo(SubmitVerdict.RETRY);
-    assertThat(SubmitVerdict.of(new IOException("HTTP connect timed out"))).isEqualTo(SubmitVerdict.RETRY);
+    assertThat(SubmitVerdict.of(new IOException("HTTP connect timed out")))
+        .isEqualTo(SubmitVerdict.RETRY);
   }
 
   @Test
   void knownAndUsedNoncesAreRecognised() {
     assertThat(of(200, -32000, "already known")).isEqualTo(SubmitVerdict.ALREADY_KNOWN);
-    assertThat(of(200, -32000, "nonce too low: next nonce 5, tx nonce 3")).isEqualTo(SubmitVerdict.NONCE_TOO_LOW);
+    assertThat(of(200, -32000, "nonce too low: next nonce 5, tx nonce 3"))
+        .isEqualTo(SubmitVerdict.NONCE_TOO_LOW);
     assertThat(of(200, -32000, "Nonce too low. Expected nonce to be 5 but got 3.")) // Hardhat
         .isEqualTo(SubmitVerdict.NONCE_TOO_LOW);
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code levity bench tps} end to end for a few seconds: a child devnet on free ports, both workloads, JSON out.
- * The Hardhat case runs only where the peer is installed already (bench/tps/.hardhat-peer), never installing it.
+ * {@code levity bench tps} end to end for a few seconds: a child devnet on free ports, both
+ * workloads, JSON out. The Hardhat case runs only where the peer is installed already
+ * (bench/tps/.hardhat-peer), never installing it.
  */
 class TpsBenchIT {
   @TempDir Path dir;
@@ -29,7 +30,8 @@ class TpsBenchIT {
     Path json = dir.resolve("tps.json");
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(new String[] {"--json", json.toString(), "--drain-timeout", "30s"}, 0, all, args.length, 4);
+    System.arraycopy(
+        new String[] {"--json", json.toString(), "--drain-timeout", "30s"}, 0, all, args.length, 4);
     int code;
     try {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
@@ -39,26 +41,46 @@ class TpsBenchIT {
     }
     String out = buf.toString(StandardCharsets.UTF_8);
     System.out.print(out);
-    return new Run(code, out, Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null);
+    return new Run(
+        code, out, Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null);
   }
 
   @Test
   void levityCommitsEveryAcknowledgedTransaction() throws Exception {
-    Run r = bench("bench", "tps", "--target", "levity", "--workload", "both", "--duration", "3s", "--senders", "4",
-        "--window", "32", "--block-time", "200");
+    Run r =
+        bench(
+            "bench",
+            "tps",
+            "--target",
+            "levity",
+            "--workload",
+            "both",
+            "--duration",
+            "3s",
+            "--senders",
+            "4",
+            "--window",
+            "32",
+            "--block-time",
+            "200");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.stdout()).contains("eth: ETH transfers").contains("erc20: ERC-20 transfer")
+    assertThat(r.stdout())
+        .contains("eth: ETH transfers")
+        .contains("erc20: ERC-20 transfer")
         .containsPattern("levity +[0-9.]+ +[0-9.]+");
     assertThat(r.json().get("results")).hasSize(2);
     for (JsonNode result : r.json().get("results")) {
       assertThat(result.get("target").asText()).isEqualTo("levity");
-      assertThat(result.get("committed").asLong()).as("committed %s", result.get("workload")).isPositive();
+      assertThat(result.get("committed").asLong())
+          .as("committed %s", result.get("workload"))
+          .isPositive();
       assertThat(result.get("lost").asLong()).isZero();
       assertThat(result.get("failed").asLong()).isZero();
       assertThat(result.get("included").asLong()).isEqualTo(result.get("acknowledged").asLong());
       assertThat(result.get("receiptsChecked").asLong()).isPositive();
       JsonNode latency = result.get("latency");
-      assertThat(latency.get("p50Ms").asDouble()).isPositive()
+      assertThat(latency.get("p50Ms").asDouble())
+          .isPositive()
           .isLessThanOrEqualTo(latency.get("p99Ms").asDouble());
       assertThat(latency.get("count").asLong()).isEqualTo(result.get("included").asLong());
     }
@@ -68,8 +90,20 @@ class TpsBenchIT {
   void hardhatPeerWhenInstalled() throws Exception {
     Path root = Path.of("").toAbsolutePath();
     while (root != null && !Files.isDirectory(root.resolve("bench"))) root = root.getParent();
-    assumeTrue(root != null && HardhatPeer.isInstalled(root), "the Hardhat peer is not installed here");
-    Run r = bench("bench", "tps", "--target", "hardhat", "--workload", "eth", "--duration", "2s", "--senders", "4");
+    assumeTrue(
+        root != null && HardhatPeer.isInstalled(root), "the Hardhat peer is not installed here");
+    Run r =
+        bench(
+            "bench",
+            "tps",
+            "--target",
+            "hardhat",
+            "--workload",
+            "eth",
+            "--duration",
+            "2s",
+            "--senders",
+            "4");
     assertThat(r.exitCode()).isZero();
     JsonNode result = r.json().get("results").get(0);
     assertThat(result.get("target").asText()).isEqualTo("hardhat");

@@ -11,17 +11,17 @@ class TxTrackerTest {
   void countsTheWindowAndReportsLoss() {
     TxTracker t = new TxTracker(new long[] {0, 5});
     t.sent("0xA1", 0, 0, 100);
-    t.acknowledged("0xa1", 110);            // hashes match case-insensitively
+    t.acknowledged("0xa1", 110); // hashes match case-insensitively
     t.sent("0xb1", 1, 5, 120);
     t.acknowledged("0xb1", 130);
     t.sent("0xb2", 1, 6, 900);
-    t.acknowledged("0xb2", 1_100);          // acknowledged after the window [100, 1000]
-    t.sent("0xb3", 1, 7, 950);              // never acknowledged (given up at the deadline)
+    t.acknowledged("0xb2", 1_100); // acknowledged after the window [100, 1000]
+    t.sent("0xb3", 1, 7, 950); // never acknowledged (given up at the deadline)
     assertThat(t.seenInBlock("0xa1", 3, 600)).isTrue();
     assertThat(t.seenInBlock("0xb1", 3, 600)).isTrue();
     assertThat(t.seenInBlock("0xb2", 4, 1_500)).isTrue();
     assertThat(t.seenInBlock("0xffff", 4, 1_500)).isFalse(); // someone else's
-    assertThat(t.seenInBlock("0xa1", 5, 2_000)).isTrue();    // seen again: the first sight counts
+    assertThat(t.seenInBlock("0xa1", 5, 2_000)).isTrue(); // seen again: the first sight counts
     assertThat(t.includedNext(0)).isEqualTo(1);
     assertThat(t.includedNext(1)).isEqualTo(7);
 

@@ -3,8 +3,9 @@ package io.levity.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * An element of the bn254 base field F_p: immutable, held in Montgomery form (a·2^256 mod p) as four 64-bit
- * little-endian limbs. Because p < 2^254 the multiplication never needs a sixth accumulator word.
+ * An element of the bn254 base field F_p: immutable, held in Montgomery form (a·2^256 mod p) as
+ * four 64-bit little-endian limbs. Because p < 2^254 the multiplication never needs a sixth
+ * accumulator word.
  */
 final class Fp {
   static final BigInteger MODULUS =
@@ -14,14 +15,20 @@ final class Fp {
   private static final long P1 = 0x97816a916871ca8dL;
   private static final long P2 = 0xb85045b68181585dL;
   private static final long P3 = 0x30644e72e131a029L;
+
   /** -p^-1 mod 2^64, the Montgomery reduction factor. */
-  private static final long INV = BigInteger.ONE.shiftLeft(64)
-      .subtract(limbsToBigInteger(P0, 0, 0, 0).modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
+  private static final long INV =
+      BigInteger.ONE
+          .shiftLeft(64)
+          .subtract(limbsToBigInteger(P0, 0, 0, 0).modInverse(BigInteger.ONE.shiftLeft(64)))
+          .longValue();
+
   /** 2^512 mod p: Montgomery-multiplying a plain value by it yields the value's Montgomery form. */
   private static final Fp R2 = raw(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
 
   static final Fp ZERO = new Fp(0, 0, 0, 0);
   static final Fp ONE = of(BigInteger.ONE);
+
   /** 1/2, used by the Miller-loop doubling formulas. */
   static final Fp HALF = of(MODULUS.add(BigInteger.ONE).shiftRight(1));
 
@@ -47,8 +54,8 @@ final class Fp {
   }
 
   /**
-   * Reads a 32-byte big-endian integer; returns null when it is not below p (the precompiles reject such
-   * coordinates instead of reducing them).
+   * Reads a 32-byte big-endian integer; returns null when it is not below p (the precompiles reject
+   * such coordinates instead of reducing them).
    */
   static Fp fromBytes(byte[] in, int off) {
     long a3 = readLong(in, off);
@@ -131,7 +138,10 @@ final class Fp {
     return mul(this);
   }
 
-  /** Montgomery product (CIOS): this·b·2^-256 mod p, which is the Montgomery form of the plain product. */
+  /**
+   * Montgomery product (CIOS): this·b·2^-256 mod p, which is the Montgomery form of the plain
+   * product.
+   */
   Fp mul(Fp b) {
     final long a0 = l0;
     final long a1 = l1;
@@ -255,11 +265,17 @@ final class Fp {
     long d3 = s3 - P3 - w;
     w = borrow(s3, P3, d3);
     long keep = -w; // all ones when s < p: keep s
-    return new Fp((s0 & keep) | (d0 & ~keep), (s1 & keep) | (d1 & ~keep), (s2 & keep) | (d2 & ~keep),
+    return new Fp(
+        (s0 & keep) | (d0 & ~keep),
+        (s1 & keep) | (d1 & ~keep),
+        (s2 & keep) | (d2 & ~keep),
         (s3 & keep) | (d3 & ~keep));
   }
 
-  /** 1 when x < y as unsigned 64-bit values, else 0; branch-free, since carries are data-dependent coin flips. */
+  /**
+   * 1 when x < y as unsigned 64-bit values, else 0; branch-free, since carries are data-dependent
+   * coin flips.
+   */
   private static long ltu(long x, long y) {
     return ((~x & y) | (~(x ^ y) & (x - y))) >>> 63;
   }
@@ -275,7 +291,10 @@ final class Fp {
   }
 
   private static Fp raw(BigInteger v) {
-    return new Fp(v.longValue(), v.shiftRight(64).longValue(), v.shiftRight(128).longValue(),
+    return new Fp(
+        v.longValue(),
+        v.shiftRight(64).longValue(),
+        v.shiftRight(128).longValue(),
         v.shiftRight(192).longValue());
   }
 

@@ -3,13 +3,17 @@ package io.levity.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * An element c0 + c1·w of F_p12 = F_p6[w]/(w² - v): immutable. Written in powers of w the coefficients are, in
- * order w⁰..w⁵: c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2; the Frobenius maps use that view.
+ * An element c0 + c1·w of F_p12 = F_p6[w]/(w² - v): immutable. Written in powers of w the
+ * coefficients are, in order w⁰..w⁵: c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2; the Frobenius maps
+ * use that view.
  */
 final class Fp12 {
   static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
-  /** FROB[k][i] = ξ^(i·(p^k - 1)/6): the factor w^i picks up under the p^k-power Frobenius (k = 1..3). */
+  /**
+   * FROB[k][i] = ξ^(i·(p^k - 1)/6): the factor w^i picks up under the p^k-power Frobenius (k =
+   * 1..3).
+   */
   private static final Fp2[][] FROB = new Fp2[4][6];
 
   static {
@@ -54,8 +58,8 @@ final class Fp12 {
   }
 
   /**
-   * Multiplication by a Miller-loop line a + b·w + c·w³, that is c0 = (a, 0, 0) and c1 = (b, c, 0): fifteen F_p2
-   * products instead of eighteen.
+   * Multiplication by a Miller-loop line a + b·w + c·w³, that is c0 = (a, 0, 0) and c1 = (b, c, 0):
+   * fifteen F_p2 products instead of eighteen.
    */
   Fp12 mulByLine(Fp2 a, Fp2 b, Fp2 c) {
     Fp6 t0 = c0.mul(a);
@@ -65,10 +69,11 @@ final class Fp12 {
   }
 
   /**
-   * Squaring for elements of the cyclotomic subgroup (order p⁴ - p² + 1), where the final exponentiation's hard
-   * part works (Granger and Scott). Viewed over F_p4 = F_p2[s]/(s² - ξ) with s = w³, an element is A + B·w + C·w²
-   * with w³ = s, and its square is (3A² - 2Ā) + (3s·C² + 2B̄)·w + (3B² - 2C̄)·w², the bar being s ↦ -s: nine
-   * F_p2 squarings instead of twelve multiplications. Wrong for elements outside the subgroup.
+   * Squaring for elements of the cyclotomic subgroup (order p⁴ - p² + 1), where the final
+   * exponentiation's hard part works (Granger and Scott). Viewed over F_p4 = F_p2[s]/(s² - ξ) with
+   * s = w³, an element is A + B·w + C·w² with w³ = s, and its square is (3A² - 2Ā) + (3s·C² +
+   * 2B̄)·w + (3B² - 2C̄)·w², the bar being s ↦ -s: nine F_p2 squarings instead of twelve
+   * multiplications. Wrong for elements outside the subgroup.
    */
   Fp12 cyclotomicSquare() {
     // A = g0 + g3 s, B = g1 + g4 s, C = g2 + g5 s, where g_i is the coefficient of w^i

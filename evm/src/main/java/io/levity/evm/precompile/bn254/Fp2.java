@@ -6,6 +6,7 @@ import java.math.BigInteger;
 final class Fp2 {
   static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
   static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
+
   /** ξ = 9 + i, the non-residue defining F_p6 and the sextic twist. */
   static final Fp2 XI = new Fp2(Fp.of(9), Fp.ONE);
 

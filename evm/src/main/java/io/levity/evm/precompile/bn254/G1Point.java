@@ -3,8 +3,9 @@ package io.levity.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * A point of the bn254 curve y² = x³ + 3 over F_p in Jacobian coordinates (x = X/Z², y = Y/Z³); Z = 0 is the point
- * at infinity. Immutable. The group has prime order, so every point on the curve is in G1.
+ * A point of the bn254 curve y² = x³ + 3 over F_p in Jacobian coordinates (x = X/Z², y = Y/Z³); Z =
+ * 0 is the point at infinity. Immutable. The group has prime order, so every point on the curve is
+ * in G1.
  */
 public final class G1Point {
   static final Fp B = Fp.of(3);
@@ -22,8 +23,8 @@ public final class G1Point {
   }
 
   /**
-   * Decodes the 64-byte EVM encoding (x, y as 32-byte big-endian words; (0, 0) is infinity). Returns null when a
-   * coordinate is not below p or the point is not on the curve.
+   * Decodes the 64-byte EVM encoding (x, y as 32-byte big-endian words; (0, 0) is infinity).
+   * Returns null when a coordinate is not below p or the point is not on the curve.
    */
   public static G1Point decode(byte[] in, int off) {
     Fp x = Fp.fromBytes(in, off);
@@ -96,7 +97,9 @@ public final class G1Point {
     return new G1Point(x3, y3, z3);
   }
 
-  /** Scalar multiplication by a non-negative integer, with a width-4 NAF (odd multiples up to 7). */
+  /**
+   * Scalar multiplication by a non-negative integer, with a width-4 NAF (odd multiples up to 7).
+   */
   public G1Point mul(BigInteger k) {
     if (k.signum() < 0) throw new IllegalArgumentException("negative scalar");
     if (k.signum() == 0 || isInfinity()) return INFINITY;

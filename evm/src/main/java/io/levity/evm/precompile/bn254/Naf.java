@@ -2,13 +2,16 @@ package io.levity.evm.precompile.bn254;
 
 import java.math.BigInteger;
 
-/** Width-w non-adjacent forms of non-negative integers, for scalar multiplication and exponentiation loops. */
+/**
+ * Width-w non-adjacent forms of non-negative integers, for scalar multiplication and exponentiation
+ * loops.
+ */
 final class Naf {
   private Naf() {}
 
   /**
-   * Signed digits of k, least significant first: each is zero or odd with |d| < 2^(w-1), and any non-zero digit
-   * is followed by at least w - 1 zeros. Width 2 is the ordinary NAF.
+   * Signed digits of k, least significant first: each is zero or odd with |d| < 2^(w-1), and any
+   * non-zero digit is followed by at least w - 1 zeros. Width 2 is the ordinary NAF.
    */
   static int[] of(BigInteger k, int width) {
     if (k.signum() < 0) throw new IllegalArgumentException("negative scalar");

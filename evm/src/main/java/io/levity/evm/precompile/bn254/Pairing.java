@@ -5,21 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The optimal ate pairing on bn254: a shared Miller loop over 6u + 2 (in signed binary) with the two Frobenius
- * correction steps, followed by the final exponentiation to the power (p¹² - 1)/r.
+ * The optimal ate pairing on bn254: a shared Miller loop over 6u + 2 (in signed binary) with the
+ * two Frobenius correction steps, followed by the final exponentiation to the power (p¹² - 1)/r.
  */
 public final class Pairing {
   /** The BN parameter u: p = 36u⁴ + 36u³ + 24u² + 6u + 1, r = 36u⁴ + 36u³ + 18u² + 6u + 1. */
   static final BigInteger U = new BigInteger("4965661367192848881");
+
   /** 6u + 2 in non-adjacent form, least significant digit first. */
-  private static final int[] LOOP_NAF = Naf.of(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO), 2);
+  private static final int[] LOOP_NAF =
+      Naf.of(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO), 2);
+
   private static final int[] U_NAF = Naf.of(U, 2);
 
   private Pairing() {}
 
   /** True when the product of e(p_i, q_i) is one; pairs with a point at infinity contribute one. */
   public static boolean check(List<G1Point> g1, List<G2Point> g2) {
-    if (g1.size() != g2.size()) throw new IllegalArgumentException("unequal numbers of G1 and G2 points");
+    if (g1.size() != g2.size())
+      throw new IllegalArgumentException("unequal numbers of G1 and G2 points");
     List<Fp[]> ps = new ArrayList<>();
     List<Fp2[]> qs = new ArrayList<>();
     for (int i = 0; i < g1.size(); i++) {
@@ -53,7 +57,8 @@ public final class Pairing {
         }
       }
     }
-    // T = [6u+2]Q; add π(Q) and -π²(Q), where π(x, y) = (x̄·γ₁₂, ȳ·γ₁₃) and π²(x, y) = (x·γ₂₂, y·γ₂₃)
+    // T = [6u+2]Q; add π(Q) and -π²(Q), where π(x, y) = (x̄·γ₁₂, ȳ·γ₁₃) and π²(x, y) = (x·γ₂₂,
+    // y·γ₂₃)
     for (int i = 0; i < n; i++) {
       Fp2[] q = qs.get(i);
       Fp2 x1 = q[0].conjugate().mul(Fp12.frobeniusCoefficient(1, 2));
@@ -67,10 +72,10 @@ public final class Pairing {
   }
 
   /**
-   * f^((p¹² - 1)/r). The easy part (p⁶ - 1)(p² + 1) lands in the cyclotomic subgroup, where inversion is
-   * conjugation; the hard part (p⁴ - p² + 1)/r is written in base p with coefficients that are polynomials in u:
-   * λ₀ = -36u³ - 30u² - 18u - 2, λ₁ = -36u³ - 18u² - 12u + 1, λ₂ = 6u² + 1, λ₃ = 1, so it costs three
-   * exponentiations by u and a few Frobenius maps.
+   * f^((p¹² - 1)/r). The easy part (p⁶ - 1)(p² + 1) lands in the cyclotomic subgroup, where
+   * inversion is conjugation; the hard part (p⁴ - p² + 1)/r is written in base p with coefficients
+   * that are polynomials in u: λ₀ = -36u³ - 30u² - 18u - 2, λ₁ = -36u³ - 18u² - 12u + 1, λ₂ = 6u² +
+   * 1, λ₃ = 1, so it costs three exponentiations by u and a few Frobenius maps.
    */
   static Fp12 finalExponentiation(Fp12 f) {
     Fp12 t = f.conjugate().mul(f.inverse());
@@ -110,9 +115,10 @@ public final class Pairing {
   }
 
   /**
-   * The Miller loop's running point T in homogeneous projective coordinates (x = X/Z, y = Y/Z) on the twist.
-   * Each step updates T and multiplies f by the line through the step's points, evaluated at P and scaled by a
-   * factor in F_p2 (which the final exponentiation removes). Lines have the shape a + b·w + c·w³.
+   * The Miller loop's running point T in homogeneous projective coordinates (x = X/Z, y = Y/Z) on
+   * the twist. Each step updates T and multiplies f by the line through the step's points,
+   * evaluated at P and scaled by a factor in F_p2 (which the final exponentiation removes). Lines
+   * have the shape a + b·w + c·w³.
    */
   private static final class LinePoint {
     private Fp2 x;
@@ -148,7 +154,10 @@ public final class Pairing {
       return f.mulByLine(la, lb, lc);
     }
 
-    /** T ← T + (qx, qy); chord line λ·y_P - θ·x_P·w + (θ·qx - λ·qy)·w³ with θ = Y - qy·Z, λ = X - qx·Z. */
+    /**
+     * T ← T + (qx, qy); chord line λ·y_P - θ·x_P·w + (θ·qx - λ·qy)·w³ with θ = Y - qy·Z, λ = X -
+     * qx·Z.
+     */
     Fp12 addStep(Fp12 f, Fp[] p, Fp2 qx, Fp2 qy) {
       Fp2 theta = y.sub(qy.mul(z));
       Fp2 lambda = x.sub(qx.mul(z));

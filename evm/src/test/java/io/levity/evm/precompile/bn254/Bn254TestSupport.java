@@ -43,7 +43,10 @@ final class Bn254TestSupport {
     return new Fp12(fp6(), fp6());
   }
 
-  /** A random point of the twist E'(F_p2), almost surely outside G2 (the twist's cofactor is about p). */
+  /**
+   * A random point of the twist E'(F_p2), almost surely outside G2 (the twist's cofactor is about
+   * p).
+   */
   G2Point twistPoint() {
     while (true) {
       Fp2 x = fp2();
@@ -52,7 +55,9 @@ final class Bn254TestSupport {
     }
   }
 
-  /** A square root in F_p2 for p ≡ 3 (mod 4) (Adj and Rodríguez-Henríquez, algorithm 9), or null. */
+  /**
+   * A square root in F_p2 for p ≡ 3 (mod 4) (Adj and Rodríguez-Henríquez, algorithm 9), or null.
+   */
   static Fp2 sqrt(Fp2 a) {
     BigInteger p = P;
     Fp2 a1 = a.pow(p.subtract(BigInteger.valueOf(3)).shiftRight(2));

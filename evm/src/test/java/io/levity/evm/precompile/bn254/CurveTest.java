@@ -14,7 +14,8 @@ class CurveTest {
   void g1GeneratorHasOrderR() {
     assertThat(G1Point.decode(G1Point.GENERATOR.encode(), 0)).isEqualTo(G1Point.GENERATOR);
     assertThat(G1Point.GENERATOR.mul(R).isInfinity()).isTrue();
-    assertThat(G1Point.GENERATOR.mul(R.subtract(BigInteger.ONE))).isEqualTo(G1Point.GENERATOR.negate());
+    assertThat(G1Point.GENERATOR.mul(R.subtract(BigInteger.ONE)))
+        .isEqualTo(G1Point.GENERATOR.negate());
   }
 
   @Test
@@ -77,7 +78,10 @@ class CurveTest {
     assertThat(q.psi()).isEqualTo(q.mul(P.mod(R)));
   }
 
-  /** The arithmetic behind {@link G2Point#isInSubgroup()}'s test polynomial f(ψ) = (u+1) + uψ + uψ² - 2uψ³. */
+  /**
+   * The arithmetic behind {@link G2Point#isInSubgroup()}'s test polynomial f(ψ) = (u+1) + uψ + uψ²
+   * - 2uψ³.
+   */
   @Test
   void subgroupTestPolynomialIsExact() {
     BigInteger u = Pairing.U;
@@ -103,8 +107,8 @@ class CurveTest {
   }
 
   /**
-   * The subgroup test relies on ψ² - tψ + p = 0 on the whole twist; check it on random twist points, and check
-   * the test against the definition ([r]Q = O) on points inside and outside G2.
+   * The subgroup test relies on ψ² - tψ + p = 0 on the whole twist; check it on random twist
+   * points, and check the test against the definition ([r]Q = O) on points inside and outside G2.
    */
   @Test
   void subgroupTestMatchesTheDefinition() {

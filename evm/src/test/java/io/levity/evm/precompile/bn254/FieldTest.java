@@ -11,8 +11,16 @@ class FieldTest {
 
   @Test
   void fpArithmeticAgreesWithBigInteger() {
-    BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, P.subtract(BigInteger.ONE),
-        P.subtract(BigInteger.TWO), P.shiftRight(1), BigInteger.ONE.shiftLeft(253), BigInteger.ONE.shiftLeft(192)};
+    BigInteger[] edges = {
+      BigInteger.ZERO,
+      BigInteger.ONE,
+      BigInteger.TWO,
+      P.subtract(BigInteger.ONE),
+      P.subtract(BigInteger.TWO),
+      P.shiftRight(1),
+      BigInteger.ONE.shiftLeft(253),
+      BigInteger.ONE.shiftLeft(192)
+    };
     for (int i = 0; i < 2000; i++) {
       BigInteger a = i < edges.length * edges.length ? edges[i % edges.length] : rnd.bigBelow(P);
       BigInteger b = i < edges.length * edges.length ? edges[i / edges.length] : rnd.bigBelow(P);
@@ -30,10 +38,12 @@ class FieldTest {
 
   @Test
   void fpDecodingRejectsValuesNotBelowTheModulus() {
-    assertThat(Fp.fromBytes(word(P.subtract(BigInteger.ONE)), 0).toBigInteger()).isEqualTo(P.subtract(BigInteger.ONE));
+    assertThat(Fp.fromBytes(word(P.subtract(BigInteger.ONE)), 0).toBigInteger())
+        .isEqualTo(P.subtract(BigInteger.ONE));
     assertThat(Fp.fromBytes(word(P), 0)).isNull();
     assertThat(Fp.fromBytes(word(P.add(BigInteger.ONE)), 0)).isNull();
-    assertThat(Fp.fromBytes(word(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)), 0)).isNull();
+    assertThat(Fp.fromBytes(word(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)), 0))
+        .isNull();
     byte[] out = new byte[32];
     Fp.of(12345).toBytes(out, 0);
     assertThat(new BigInteger(1, out)).isEqualTo(BigInteger.valueOf(12345));
@@ -49,10 +59,18 @@ class FieldTest {
       assertThat(a.mul(a.inverse())).isEqualTo(Fp2.ONE);
       // i² = -1
       Fp2 product = a.mul(b);
-      BigInteger re = a.c0.toBigInteger().multiply(b.c0.toBigInteger())
-          .subtract(a.c1.toBigInteger().multiply(b.c1.toBigInteger())).mod(P);
-      BigInteger im = a.c0.toBigInteger().multiply(b.c1.toBigInteger())
-          .add(a.c1.toBigInteger().multiply(b.c0.toBigInteger())).mod(P);
+      BigInteger re =
+          a.c0
+              .toBigInteger()
+              .multiply(b.c0.toBigInteger())
+              .subtract(a.c1.toBigInteger().multiply(b.c1.toBigInteger()))
+              .mod(P);
+      BigInteger im =
+          a.c0
+              .toBigInteger()
+              .multiply(b.c1.toBigInteger())
+              .add(a.c1.toBigInteger().multiply(b.c0.toBigInteger()))
+              .mod(P);
       assertThat(product.c0.toBigInteger()).isEqualTo(re);
       assertThat(product.c1.toBigInteger()).isEqualTo(im);
       assertThat(a.conjugate()).isEqualTo(a.pow(P)); // the p-power Frobenius on F_p2

@@ -21,10 +21,18 @@ class PairingTest {
   @Test
   void hardPartDecompositionIsExact() {
     BigInteger u = Pairing.U;
-    BigInteger l0 = u.pow(3).multiply(BigInteger.valueOf(-36)).subtract(u.pow(2).multiply(BigInteger.valueOf(30)))
-        .subtract(u.multiply(BigInteger.valueOf(18))).subtract(BigInteger.TWO);
-    BigInteger l1 = u.pow(3).multiply(BigInteger.valueOf(-36)).subtract(u.pow(2).multiply(BigInteger.valueOf(18)))
-        .subtract(u.multiply(BigInteger.valueOf(12))).add(BigInteger.ONE);
+    BigInteger l0 =
+        u.pow(3)
+            .multiply(BigInteger.valueOf(-36))
+            .subtract(u.pow(2).multiply(BigInteger.valueOf(30)))
+            .subtract(u.multiply(BigInteger.valueOf(18)))
+            .subtract(BigInteger.TWO);
+    BigInteger l1 =
+        u.pow(3)
+            .multiply(BigInteger.valueOf(-36))
+            .subtract(u.pow(2).multiply(BigInteger.valueOf(18)))
+            .subtract(u.multiply(BigInteger.valueOf(12)))
+            .add(BigInteger.ONE);
     BigInteger l2 = u.pow(2).multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
     BigInteger hard = P.pow(4).subtract(P.pow(2)).add(BigInteger.ONE).divide(R);
     assertThat(l0.add(l1.multiply(P)).add(l2.multiply(P.pow(2))).add(P.pow(3))).isEqualTo(hard);
@@ -47,8 +55,10 @@ class PairingTest {
       G2Point qb = G2Point.GENERATOR.mul(b);
       Fp12 e = Pairing.pair(pa, qb);
       assertThat(e).isEqualTo(base.pow(a.multiply(b).mod(R)));
-      assertThat(e).isEqualTo(Pairing.pair(G1Point.GENERATOR.mul(a.multiply(b).mod(R)), G2Point.GENERATOR));
-      assertThat(e).isEqualTo(Pairing.pair(G1Point.GENERATOR, G2Point.GENERATOR.mul(a.multiply(b).mod(R))));
+      assertThat(e)
+          .isEqualTo(Pairing.pair(G1Point.GENERATOR.mul(a.multiply(b).mod(R)), G2Point.GENERATOR));
+      assertThat(e)
+          .isEqualTo(Pairing.pair(G1Point.GENERATOR, G2Point.GENERATOR.mul(a.multiply(b).mod(R))));
     }
   }
 
@@ -73,13 +83,20 @@ class PairingTest {
   @Test
   void nafRecomposes() {
     Bn254TestSupport rnd = new Bn254TestSupport(4);
-    BigInteger[] ks = {Pairing.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO), Pairing.U, BigInteger.ONE,
-        BigInteger.valueOf(7), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), rnd.scalar()};
+    BigInteger[] ks = {
+      Pairing.U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO),
+      Pairing.U,
+      BigInteger.ONE,
+      BigInteger.valueOf(7),
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE),
+      rnd.scalar()
+    };
     for (int width = 2; width <= 5; width++) {
       for (BigInteger k : ks) {
         int[] naf = Naf.of(k, width);
         BigInteger back = BigInteger.ZERO;
-        for (int i = naf.length - 1; i >= 0; i--) back = back.shiftLeft(1).add(BigInteger.valueOf(naf[i]));
+        for (int i = naf.length - 1; i >= 0; i--)
+          back = back.shiftLeft(1).add(BigInteger.valueOf(naf[i]));
         assertThat(back).isEqualTo(k);
         assertThat(naf[naf.length - 1]).isPositive();
         for (int i = 0; i < naf.length; i++) {

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The part of the Solidity ABI the registry uses: call data with static words and strings, and a bounds-checked
- * reader for return data and event data. A reader never trusts an offset or a length it reads: anything pointing
- * outside the data, or a value wider than its declared type, is a {@link RegistryException}.
+ * The part of the Solidity ABI the registry uses: call data with static words and strings, and a
+ * bounds-checked reader for return data and event data. A reader never trusts an offset or a length
+ * it reads: anything pointing outside the data, or a value wider than its declared type, is a
+ * {@link RegistryException}.
  */
 final class Abi {
   private Abi() {}
@@ -114,10 +115,12 @@ final class Abi {
     /** An unsigned integer of at most {@code bits} bits (at most 63). */
     long uint(int pos, int bits) {
       need(pos, 32);
-      for (int i = 0; i < 24; i++) if (data[pos + i] != 0) throw bad("integer at " + pos + " wider than " + bits + " bits");
+      for (int i = 0; i < 24; i++)
+        if (data[pos + i] != 0) throw bad("integer at " + pos + " wider than " + bits + " bits");
       long v = 0;
       for (int i = 24; i < 32; i++) v = (v << 8) | (data[pos + i] & 0xff);
-      if (v < 0 || (bits < 63 && (v >>> bits) != 0)) throw bad("integer at " + pos + " wider than " + bits + " bits");
+      if (v < 0 || (bits < 63 && (v >>> bits) != 0))
+        throw bad("integer at " + pos + " wider than " + bits + " bits");
       return v;
     }
 
@@ -128,7 +131,8 @@ final class Abi {
 
     Address address(int pos) {
       need(pos, 32);
-      for (int i = 0; i < 12; i++) if (data[pos + i] != 0) throw bad("address at " + pos + " has high bytes set");
+      for (int i = 0; i < 12; i++)
+        if (data[pos + i] != 0) throw bad("address at " + pos + " has high bytes set");
       return Address.wrapAddress(Arrays.copyOfRange(data, pos + 12, pos + 32));
     }
 
@@ -140,7 +144,10 @@ final class Abi {
       return (int) at;
     }
 
-    /** An array's element count at {@code pos}, checked against the room its {@code wordsEach}-word elements need. */
+    /**
+     * An array's element count at {@code pos}, checked against the room its {@code wordsEach}-word
+     * elements need.
+     */
     int length(int pos, int wordsEach) {
       long n = uint(pos, 31);
       need(pos + 32, n * 32 * wordsEach);
@@ -152,9 +159,12 @@ final class Abi {
       long n = uint(pos, 31);
       need(pos + 32, n);
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(java.nio.ByteBuffer.wrap(data, pos + 32, (int) n)).toString();
+            .decode(java.nio.ByteBuffer.wrap(data, pos + 32, (int) n))
+            .toString();
       } catch (CharacterCodingException e) {
         throw bad("string at " + pos + " is not UTF-8");
       }

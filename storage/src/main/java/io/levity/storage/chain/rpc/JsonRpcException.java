@@ -1,8 +1,8 @@
 package io.levity.storage.chain.rpc;
 
 /**
- * A JSON-RPC error response: its code, message and optional data (for a revert, code 3, the revert bytes in hex
- * and a message such as {@code execution reverted: <reason>}).
+ * A JSON-RPC error response: its code, message and optional data (for a revert, code 3, the revert
+ * bytes in hex and a message such as {@code execution reverted: <reason>}).
  */
 public final class JsonRpcException extends RegistryException {
   /** Code of an EVM revert in {@code eth_call} and {@code eth_estimateGas}. */

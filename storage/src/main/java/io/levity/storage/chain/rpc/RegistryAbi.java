@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The StorageRegistry contract's interface (storage/contracts/StorageRegistry.sol) as call data and decoders.
- * {@code RegistryAbiTest} checks every signature here against the ABI the compiler emitted.
+ * The StorageRegistry contract's interface (storage/contracts/StorageRegistry.sol) as call data and
+ * decoders. {@code RegistryAbiTest} checks every signature here against the ABI the compiler
+ * emitted.
  */
 final class RegistryAbi {
   static final String SUBMIT = "submit(bytes32,uint64,uint8,uint8,bytes32)";
@@ -24,13 +25,16 @@ final class RegistryAbi {
   static final String NODES_PAGE = "nodesPage(uint256,uint256)";
   static final String OWNER_OF = "ownerOf(bytes32)";
   static final String RECORD_PROOF = "recordProof(uint64,bytes32,bytes32,uint32,bool,string)";
-  static final String PROOF_RESULT_EVENT = "ProofResult(uint64,bytes32,address,bytes32,uint32,bool,string)";
+  static final String PROOF_RESULT_EVENT =
+      "ProofResult(uint64,bytes32,address,bytes32,uint32,bool,string)";
   static final Bytes32 PROOF_RESULT_TOPIC = Abi.topic(PROOF_RESULT_EVENT);
 
   /** Entries per page read; the contract's MAX_PAGE. */
   static final int PAGE = 256;
+
   /** The contract's MAX_ENDPOINT_BYTES and MAX_REASON_BYTES. */
   static final int MAX_ENDPOINT_BYTES = 255;
+
   static final int MAX_REASON_BYTES = 512;
 
   private static final int FILE_RECORD_WORDS = 6;
@@ -38,8 +42,13 @@ final class RegistryAbi {
   private RegistryAbi() {}
 
   static Bytes submit(Submission s) {
-    return Abi.call(SUBMIT, Abi.word(s.fileRoot()), Abi.word(s.length()), Abi.word(s.dataShards()),
-        Abi.word(s.parityShards()), Abi.word(s.shardCommitment()));
+    return Abi.call(
+        SUBMIT,
+        Abi.word(s.fileRoot()),
+        Abi.word(s.length()),
+        Abi.word(s.dataShards()),
+        Abi.word(s.parityShards()),
+        Abi.word(s.shardCommitment()));
   }
 
   static Bytes file(Bytes32 root) {
@@ -71,8 +80,14 @@ final class RegistryAbi {
   }
 
   static Bytes recordProof(ProofRecord r) {
-    return Abi.call(RECORD_PROOF, Abi.word(r.epoch()), Abi.word(r.nodeId()), Abi.word(r.fileRoot()),
-        Abi.word(r.shardIndex()), Abi.word(r.passed()), Abi.string(r.reason()));
+    return Abi.call(
+        RECORD_PROOF,
+        Abi.word(r.epoch()),
+        Abi.word(r.nodeId()),
+        Abi.word(r.fileRoot()),
+        Abi.word(r.shardIndex()),
+        Abi.word(r.passed()),
+        Abi.string(r.reason()));
   }
 
   static long decodeCount(byte[] ret) {
@@ -86,7 +101,8 @@ final class RegistryAbi {
   /** The record {@code file(root)} returned; empty when its root is zero (never submitted). */
   static Optional<Submission> decodeFile(byte[] ret) {
     Abi.Reader r = new Abi.Reader(ret, "file record");
-    if (r.size() != 32 * FILE_RECORD_WORDS) throw new RegistryException("file record of " + r.size() + " bytes");
+    if (r.size() != 32 * FILE_RECORD_WORDS)
+      throw new RegistryException("file record of " + r.size() + " bytes");
     return r.bytes32(0).isZero() ? Optional.empty() : Optional.of(fileRecord(r, 0));
   }
 
@@ -114,7 +130,10 @@ final class RegistryAbi {
     return out;
   }
 
-  /** A ProofResult log: topics [event, epoch, nodeId, reporter], data (fileRoot, shardIndex, passed, reason). */
+  /**
+   * A ProofResult log: topics [event, epoch, nodeId, reporter], data (fileRoot, shardIndex, passed,
+   * reason).
+   */
   static ProofRecord decodeProofResult(List<Bytes32> topics, byte[] data) {
     if (topics.size() != 4 || !topics.get(0).equals(PROOF_RESULT_TOPIC)) {
       throw new RegistryException("not a ProofResult log: topics " + topics);
@@ -139,7 +158,8 @@ final class RegistryAbi {
     try {
       return new Submission(root, length, k, m, commitment, Bytes32.leftPad(submitter));
     } catch (IllegalArgumentException e) {
-      throw new RegistryException("the registry returned an invalid file record: " + e.getMessage(), e);
+      throw new RegistryException(
+          "the registry returned an invalid file record: " + e.getMessage(), e);
     }
   }
 }

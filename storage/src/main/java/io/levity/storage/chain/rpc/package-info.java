@@ -1,6 +1,6 @@
 /**
- * The storage chain port over a Levity node's Ethereum JSON-RPC: {@link io.levity.storage.chain.rpc.RpcStorageChain}
- * and the StorageRegistry contract it talks to (source in storage/contracts, compiled code in this package's
- * resources). See docs/storage-proofs.md.
+ * The storage chain port over a Levity node's Ethereum JSON-RPC: {@link
+ * io.levity.storage.chain.rpc.RpcStorageChain} and the StorageRegistry contract it talks to (source
+ * in storage/contracts, compiled code in this package's resources). See docs/storage-proofs.md.
  */
 package io.levity.storage.chain.rpc;

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The Java side of the registry's interface against what the compiler emitted, and the ABI codec's strictness. */
+/**
+ * The Java side of the registry's interface against what the compiler emitted, and the ABI codec's
+ * strictness.
+ */
 class RegistryAbiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +39,9 @@ class RegistryAbiTest {
   /** name(type,...) of every function and event in the compiled ABI, with tuple types expanded. */
   private static Set<String> signatures(JsonNode abi, String kind) {
     Set<String> out = new HashSet<>();
-    for (JsonNode e : abi) if (e.path("type").asText().equals(kind)) out.add(e.path("name").asText() + types(e.path("inputs")));
+    for (JsonNode e : abi)
+      if (e.path("type").asText().equals(kind))
+        out.add(e.path("name").asText() + types(e.path("inputs")));
     return out;
   }
 
@@ -52,9 +57,17 @@ class RegistryAbiTest {
   @Test
   void everySignatureUsedIsInTheCompiledAbi() throws Exception {
     JsonNode abi = abi();
-    assertThat(signatures(abi, "function")).contains(RegistryAbi.SUBMIT, RegistryAbi.FILE, RegistryAbi.FILE_COUNT,
-        RegistryAbi.FILES_PAGE, RegistryAbi.REGISTER_NODE, RegistryAbi.NODE_COUNT, RegistryAbi.NODES_PAGE,
-        RegistryAbi.OWNER_OF, RegistryAbi.RECORD_PROOF);
+    assertThat(signatures(abi, "function"))
+        .contains(
+            RegistryAbi.SUBMIT,
+            RegistryAbi.FILE,
+            RegistryAbi.FILE_COUNT,
+            RegistryAbi.FILES_PAGE,
+            RegistryAbi.REGISTER_NODE,
+            RegistryAbi.NODE_COUNT,
+            RegistryAbi.NODES_PAGE,
+            RegistryAbi.OWNER_OF,
+            RegistryAbi.RECORD_PROOF);
     assertThat(signatures(abi, "event")).contains(RegistryAbi.PROOF_RESULT_EVENT);
     for (JsonNode e : abi) {
       String name = e.path("name").asText();
@@ -63,21 +76,28 @@ class RegistryAbiTest {
         for (JsonNode p : e.path("inputs")) indexed.add(p.path("indexed").asBoolean());
         assertThat(indexed).containsExactly(true, true, true, false, false, false, false);
       }
-      if (name.equals("file")) assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address))");
-      if (name.equals("filesPage")) assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address)[])");
-      if (name.equals("nodesPage")) assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,string)[])");
+      if (name.equals("file"))
+        assertThat(types(e.path("outputs")))
+            .isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address))");
+      if (name.equals("filesPage"))
+        assertThat(types(e.path("outputs")))
+            .isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address)[])");
+      if (name.equals("nodesPage"))
+        assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,string)[])");
     }
   }
 
   @Test
   void compiledCodeIsFromTheCommittedSource() throws Exception {
-    // Tests run in the module directory; the source must hash to what compile.js recorded next to the bytecode.
+    // Tests run in the module directory; the source must hash to what compile.js recorded next to
+    // the bytecode.
     byte[] source = Files.readAllBytes(Path.of("contracts", "StorageRegistry.sol"));
     JsonNode meta;
     try (InputStream in = RpcStorageChain.class.getResourceAsStream("StorageRegistry.meta.json")) {
       meta = JSON.readTree(in);
     }
-    assertThat(meta.path("sourceKeccak256").asText()).as("rerun storage/contracts/compile.js")
+    assertThat(meta.path("sourceKeccak256").asText())
+        .as("rerun storage/contracts/compile.js")
         .isEqualTo(Keccak.hash(source).toHex());
     assertThat(meta.path("compiler").asText()).startsWith("solc 0.8.30+");
     Bytes runtime = RpcStorageChain.runtimeCode();
@@ -101,14 +121,22 @@ class RegistryAbiTest {
     Bytes32 id = Bytes32.fromHex32("0x" + "11".repeat(32));
     Bytes data = RegistryAbi.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"));
     String hex = data.toHex().substring(2);
-    assertThat(hex.substring(0, 8)).isEqualTo(Hex.encodeBare(Abi.selector("registerNode(bytes32,string)")));
-    assertThat(hex.substring(8)).isEqualTo("11".repeat(32)
-        + "0".repeat(62) + "40"
-        + "0".repeat(62) + "0e"
-        + Hex.encodeBare("127.0.0.1:7001".getBytes()) + "0".repeat(36));
-    Submission s = new Submission(id, 1000, 6, 3, Bytes32.fromHex32("0x" + "22".repeat(32)), Bytes32.ZERO);
+    assertThat(hex.substring(0, 8))
+        .isEqualTo(Hex.encodeBare(Abi.selector("registerNode(bytes32,string)")));
+    assertThat(hex.substring(8))
+        .isEqualTo(
+            "11".repeat(32)
+                + "0".repeat(62)
+                + "40"
+                + "0".repeat(62)
+                + "0e"
+                + Hex.encodeBare("127.0.0.1:7001".getBytes())
+                + "0".repeat(36));
+    Submission s =
+        new Submission(id, 1000, 6, 3, Bytes32.fromHex32("0x" + "22".repeat(32)), Bytes32.ZERO);
     assertThat(RegistryAbi.submit(s).size()).isEqualTo(4 + 5 * 32);
-    assertThat(RegistryAbi.recordProof(new ProofRecord(3, id, id, 2, true, "")).size()).isEqualTo(4 + 7 * 32);
+    assertThat(RegistryAbi.recordProof(new ProofRecord(3, id, id, 2, true, "")).size())
+        .isEqualTo(4 + 7 * 32);
   }
 
   private static byte[] words(String... hexWords) {
@@ -119,50 +147,66 @@ class RegistryAbiTest {
 
   @Test
   void decodesPagesAndRejectsOffsetsOutsideTheData() {
-    // One node: array at 0x20, length 1, tuple offset 0x20 (from the heads), tuple (id, 0x40), string "a:1".
+    // One node: array at 0x20, length 1, tuple offset 0x20 (from the heads), tuple (id, 0x40),
+    // string "a:1".
     byte[] page = new byte[32 * 7];
     System.arraycopy(words("20", "01", "20", "aa", "40", "03"), 0, page, 0, 32 * 6);
     System.arraycopy("a:1".getBytes(), 0, page, 32 * 6, 3);
     List<StorageNodeRecord> nodes = RegistryAbi.decodeNodesPage(page);
-    assertThat(nodes).containsExactly(new StorageNodeRecord(Bytes32.leftPad(new byte[] {(byte) 0xaa}), "a:1"));
+    assertThat(nodes)
+        .containsExactly(new StorageNodeRecord(Bytes32.leftPad(new byte[] {(byte) 0xaa}), "a:1"));
 
     byte[] pastEnd = page.clone();
     pastEnd[32 * 5 + 31] = (byte) 0xff; // the string claims 255 bytes
-    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(pastEnd)).isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(pastEnd))
+        .isInstanceOf(RegistryException.class)
         .hasMessageContaining("malformed node page");
     byte[] hugeCount = page.clone();
     hugeCount[32 + 28] = 0x7f; // a count of about 2^31 elements
-    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(hugeCount)).isInstanceOf(RegistryException.class);
+    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(hugeCount))
+        .isInstanceOf(RegistryException.class);
     byte[] wideOffset = page.clone();
     wideOffset[0] = 1;
-    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(wideOffset)).isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(wideOffset))
+        .isInstanceOf(RegistryException.class)
         .hasMessageContaining("wider than");
 
     byte[] file = words("aa", "0400", "06", "03", "bb", "f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
-    assertThat(RegistryAbi.decodeFile(file)).hasValueSatisfying(f -> {
-      assertThat(f.length()).isEqualTo(1024);
-      assertThat(f.dataShards()).isEqualTo(6);
-      assertThat(Address.fromWord(f.submitter().toArray()))
-          .isEqualTo(Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"));
-    });
+    assertThat(RegistryAbi.decodeFile(file))
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.length()).isEqualTo(1024);
+              assertThat(f.dataShards()).isEqualTo(6);
+              assertThat(Address.fromWord(f.submitter().toArray()))
+                  .isEqualTo(Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"));
+            });
     assertThat(RegistryAbi.decodeFile(new byte[32 * 6])).isEmpty();
     byte[] badCode = words("aa", "0400", "0100", "03", "bb", "00");
-    assertThatThrownBy(() -> RegistryAbi.decodeFile(badCode)).hasMessageContaining("wider than 8 bits");
+    assertThatThrownBy(() -> RegistryAbi.decodeFile(badCode))
+        .hasMessageContaining("wider than 8 bits");
   }
 
   @Test
   void decodesProofResultLogs() {
     Bytes32 node = Bytes32.fromHex32("0x" + "33".repeat(32));
-    List<Bytes32> topics = List.of(RegistryAbi.PROOF_RESULT_TOPIC, Bytes32.leftPad(new byte[] {9}), node,
-        Bytes32.leftPad(new byte[20]));
+    List<Bytes32> topics =
+        List.of(
+            RegistryAbi.PROOF_RESULT_TOPIC,
+            Bytes32.leftPad(new byte[] {9}),
+            node,
+            Bytes32.leftPad(new byte[20]));
     byte[] data = new byte[32 * 6];
     System.arraycopy(words("cc", "05", "00", "80", "0b"), 0, data, 0, 32 * 5);
     System.arraycopy("no answer: ".getBytes(), 0, data, 32 * 5, 11);
     ProofRecord r = RegistryAbi.decodeProofResult(topics, data);
-    assertThat(r).isEqualTo(new ProofRecord(9, node, Bytes32.leftPad(new byte[] {(byte) 0xcc}), 5, false, "no answer: "));
+    assertThat(r)
+        .isEqualTo(
+            new ProofRecord(
+                9, node, Bytes32.leftPad(new byte[] {(byte) 0xcc}), 5, false, "no answer: "));
     byte[] notBool = data.clone();
     notBool[64 + 31] = 2;
-    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics, notBool)).isInstanceOf(RegistryException.class);
+    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics, notBool))
+        .isInstanceOf(RegistryException.class);
     assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics.subList(0, 3), data))
         .hasMessageContaining("not a ProofResult log");
   }

@@ -39,23 +39,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry adapter against a real in-process Levity chain: one validator (RocksDB in memory, real consensus,
- * block execution and JSON-RPC over loopback HTTP) whose genesis holds the registry's runtime code at the devnet
- * address, as the devnet's will.
+ * The registry adapter against a real in-process Levity chain: one validator (RocksDB in memory,
+ * real consensus, block execution and JSON-RPC over loopback HTTP) whose genesis holds the
+ * registry's runtime code at the devnet address, as the devnet's will.
  */
 class RpcStorageChainIT {
   private static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(2);
   private static ValidatorNode node;
   private static URI rpcUrl;
   private static RpcStorageChain chain;
+
   /** The same registry, writing from dev account 1. */
   private static RpcStorageChain other;
 
   @BeforeAll
   static void startChain() throws Exception {
-    Genesis genesis = RpcStorageChain.withRegistry(Devnet.genesis(Devnet.CHAIN_ID,
-        ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000));
-    node = new ValidatorNode(new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
+    Genesis genesis =
+        RpcStorageChain.withRegistry(
+            Devnet.genesis(
+                Devnet.CHAIN_ID,
+                ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(),
+                1_000));
+    node =
+        new ValidatorNode(
+            new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
     node.start();
     rpcUrl = URI.create("http://127.0.0.1:" + node.serveRpc(0, 0)[0]);
     chain = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)));
@@ -72,7 +79,8 @@ class RpcStorageChainIT {
   }
 
   private static Submission file(String label) {
-    return new Submission(h("file " + label), 1000 + label.length(), 6, 3, h("commitment " + label), Bytes32.ZERO);
+    return new Submission(
+        h("file " + label), 1000 + label.length(), 6, 3, h("commitment " + label), Bytes32.ZERO);
   }
 
   @Test
@@ -81,13 +89,18 @@ class RpcStorageChainIT {
     assertThat(rpc.call("eth_getCode", RpcStorageChain.DEVNET_REGISTRY.toHex(), "latest").asText())
         .isEqualTo(RpcStorageChain.runtimeCode().toHex());
     assertThat(chain.submission(h("never submitted"))).isEmpty();
-    RpcStorageChain readOnly = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0))
-        .withKey(Optional.empty()));
-    assertThatThrownBy(() -> readOnly.submit(file("read-only"))).isInstanceOf(IllegalStateException.class)
+    RpcStorageChain readOnly =
+        new RpcStorageChain(
+            RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)).withKey(Optional.empty()));
+    assertThatThrownBy(() -> readOnly.submit(file("read-only")))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("read-only");
-    RpcStorageChain nowhere = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0))
-        .withRegistry(Address.fromHex("0x00000000000000000000000000000000000b0b00")));
-    assertThatThrownBy(nowhere::submissions).isInstanceOf(RegistryException.class)
+    RpcStorageChain nowhere =
+        new RpcStorageChain(
+            RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0))
+                .withRegistry(Address.fromHex("0x00000000000000000000000000000000000b0b00")));
+    assertThatThrownBy(nowhere::submissions)
+        .isInstanceOf(RegistryException.class)
         .hasMessageContaining("no StorageRegistry at");
   }
 
@@ -95,19 +108,30 @@ class RpcStorageChainIT {
   void submissionsAreRecordedOnceAndConflictsRefused() {
     Submission a = file("a");
     Submission stored = chain.submit(a);
-    assertThat(stored).isEqualTo(new Submission(a.fileRoot(), a.length(), 6, 3, a.shardCommitment(),
-        Bytes32.leftPad(ACCOUNTS.get(0).address())));
+    assertThat(stored)
+        .isEqualTo(
+            new Submission(
+                a.fileRoot(),
+                a.length(),
+                6,
+                3,
+                a.shardCommitment(),
+                Bytes32.leftPad(ACCOUNTS.get(0).address())));
     long head = chain.head();
     // The same record again, from anyone: no transaction, the first submitter stays.
     assertThat(other.submit(a)).isEqualTo(stored);
-    Submission conflicting = new Submission(a.fileRoot(), a.length() + 1, 6, 3, a.shardCommitment(), Bytes32.ZERO);
-    assertThatThrownBy(() -> other.submit(conflicting)).isInstanceOf(IllegalStateException.class)
+    Submission conflicting =
+        new Submission(a.fileRoot(), a.length() + 1, 6, 3, a.shardCommitment(), Bytes32.ZERO);
+    assertThatThrownBy(() -> other.submit(conflicting))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already recorded with a different record");
     assertThat(chain.submission(a.fileRoot())).contains(stored);
 
     // The contract refuses the conflict itself too, not only the adapter's pre-check.
-    assertThatThrownBy(() -> chain.sendRaw(RegistryAbi.submit(conflicting), 200_000, "conflicting submit"))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("failed on chain (status 0)");
+    assertThatThrownBy(
+            () -> chain.sendRaw(RegistryAbi.submit(conflicting), 200_000, "conflicting submit"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("failed on chain (status 0)");
     assertThat(chain.submission(a.fileRoot())).contains(stored);
 
     Submission b = chain.submit(file("b"));
@@ -120,10 +144,12 @@ class RpcStorageChainIT {
     Bytes32 id = h("node x");
     chain.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"));
     chain.registerNode(new StorageNodeRecord(id, "127.0.0.1:7002"));
-    assertThat(chain.nodes()).contains(new StorageNodeRecord(id, "127.0.0.1:7002"))
+    assertThat(chain.nodes())
+        .contains(new StorageNodeRecord(id, "127.0.0.1:7002"))
         .doesNotContain(new StorageNodeRecord(id, "127.0.0.1:7001"));
     assertThatThrownBy(() -> other.registerNode(new StorageNodeRecord(id, "127.0.0.1:6666")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("registered by account");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("registered by account");
     other.registerNode(new StorageNodeRecord(h("node y"), "127.0.0.1:7003"));
     List<StorageNodeRecord> nodes = chain.nodes();
     assertThat(nodes.indexOf(new StorageNodeRecord(h("node y"), "127.0.0.1:7003")))
@@ -153,27 +179,45 @@ class RpcStorageChainIT {
     chain.registerNode(new StorageNodeRecord(nodeId, "127.0.0.1:7010"));
     long epoch = chain.currentEpoch();
     ProofRecord pass = new ProofRecord(epoch, nodeId, f.fileRoot(), 4, true, "");
-    ProofRecord fail = new ProofRecord(epoch, nodeId, f.fileRoot(), 8, false, "bad proof: sector 3");
+    ProofRecord fail =
+        new ProofRecord(epoch, nodeId, f.fileRoot(), 8, false, "bad proof: sector 3");
     chain.recordProofResult(pass);
     other.recordProofResult(fail);
     assertThat(chain.proofResults(epoch)).containsSubsequence(pass, fail);
-    RpcStorageChain onlyMine = new RpcStorageChain(chain.config().withProofReporter(Optional.of(ACCOUNTS.get(0).address())));
+    RpcStorageChain onlyMine =
+        new RpcStorageChain(
+            chain.config().withProofReporter(Optional.of(ACCOUNTS.get(0).address())));
     assertThat(onlyMine.proofResults(epoch)).contains(pass).doesNotContain(fail);
     // Narrow log windows give the same answer.
     assertThat(new RpcStorageChain(chain.config().withLogBlockRange(3)).proofResults(epoch))
         .isEqualTo(chain.proofResults(epoch));
 
-    assertThatThrownBy(() -> chain.recordProofResult(new ProofRecord(epoch, h("unregistered"), f.fileRoot(), 0, true, "")))
-        .isInstanceOf(JsonRpcException.class).hasMessageContaining("unknown node");
-    assertThatThrownBy(() -> chain.recordProofResult(new ProofRecord(epoch, nodeId, f.fileRoot(), 9, true, "")))
-        .isInstanceOf(JsonRpcException.class).hasMessageContaining("no such shard");
-    assertThatThrownBy(() -> chain.recordProofResult(new ProofRecord(epoch + 1_000, nodeId, f.fileRoot(), 0, true, "")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not started");
-    // A transaction that reverts on chain (here: a fixed gas limit, no estimate to stop it) fails clearly.
+    assertThatThrownBy(
+            () ->
+                chain.recordProofResult(
+                    new ProofRecord(epoch, h("unregistered"), f.fileRoot(), 0, true, "")))
+        .isInstanceOf(JsonRpcException.class)
+        .hasMessageContaining("unknown node");
+    assertThatThrownBy(
+            () ->
+                chain.recordProofResult(new ProofRecord(epoch, nodeId, f.fileRoot(), 9, true, "")))
+        .isInstanceOf(JsonRpcException.class)
+        .hasMessageContaining("no such shard");
+    assertThatThrownBy(
+            () ->
+                chain.recordProofResult(
+                    new ProofRecord(epoch + 1_000, nodeId, f.fileRoot(), 0, true, "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has not started");
+    // A transaction that reverts on chain (here: a fixed gas limit, no estimate to stop it) fails
+    // clearly.
     ProofRecord unknownFile = new ProofRecord(epoch, nodeId, h("unknown file"), 0, true, "");
-    assertThatThrownBy(() -> chain.sendRaw(RegistryAbi.recordProof(unknownFile), 100_000, "bad record"))
-        .isInstanceOf(RegistryException.class).hasMessageMatching("bad record: transaction 0x[0-9a-f]{64} failed on "
-            + "chain \\(status 0\\) in block [0-9]+, gas used [0-9]+ of 100000");
+    assertThatThrownBy(
+            () -> chain.sendRaw(RegistryAbi.recordProof(unknownFile), 100_000, "bad record"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageMatching(
+            "bad record: transaction 0x[0-9a-f]{64} failed on "
+                + "chain \\(status 0\\) in block [0-9]+, gas used [0-9]+ of 100000");
   }
 
   @Test
@@ -199,15 +243,23 @@ class RpcStorageChainIT {
       byte[][] group = new byte[3][seg];
       for (int i = 0; i < 2; i++) {
         int from = (g * 2 + i) * seg;
-        if (from < data.length) System.arraycopy(data, from, group[i], 0, Math.min(seg, data.length - from));
+        if (from < data.length)
+          System.arraycopy(data, from, group[i], 0, Math.min(seg, data.length - from));
       }
       ReedSolomon.create(2, 1).encode(group);
       for (int i = 0; i < 3; i++) System.arraycopy(group[i], 0, shards[i], g * seg, seg);
     }
     List<Bytes32> roots = new ArrayList<>();
     for (byte[] s : shards) roots.add(MerkleFile.root(s));
-    Submission f = chain.submit(new Submission(MerkleFile.root(data), data.length, 2, 1,
-        ShardGeometry.commitment(2, 1, roots), Bytes32.ZERO));
+    Submission f =
+        chain.submit(
+            new Submission(
+                MerkleFile.root(data),
+                data.length,
+                2,
+                1,
+                ShardGeometry.commitment(2, 1, roots),
+                Bytes32.ZERO));
 
     List<Prover> provers = new ArrayList<>();
     List<StorageNodeRecord> holders = new ArrayList<>();
@@ -218,24 +270,37 @@ class RpcStorageChainIT {
       chain.registerNode(n);
       holders.add(n);
     }
-    ShardHolders placement = (root, shard) -> root.equals(f.fileRoot()) ? Optional.of(holders.get(shard))
-        : Optional.empty();
-    EpochChallenger challenger = new EpochChallenger(chain, placement, (n, c) -> {
-      int i = holders.indexOf(n);
-      if (i == 2) return Optional.empty();
-      return Optional.of(provers.get(i).answer(c, shards[c.shardIndex()], roots).encode());
-    }, new EpochChallenger.Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 4));
+    ShardHolders placement =
+        (root, shard) ->
+            root.equals(f.fileRoot()) ? Optional.of(holders.get(shard)) : Optional.empty();
+    EpochChallenger challenger =
+        new EpochChallenger(
+            chain,
+            placement,
+            (n, c) -> {
+              int i = holders.indexOf(n);
+              if (i == 2) return Optional.empty();
+              return Optional.of(provers.get(i).answer(c, shards[c.shardIndex()], roots).encode());
+            },
+            new EpochChallenger.Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 4));
 
     long epoch = chain.currentEpoch();
     EpochReport report = challenger.challenge(epoch);
     assertThat(report.passed()).isEqualTo(2);
     assertThat(report.failures()).isEqualTo(Map.of(FailureReason.NO_ANSWER, 1));
-    List<ProofRecord> mine = chain.proofResults(epoch).stream().filter(r -> r.fileRoot().equals(f.fileRoot())).toList();
-    assertThat(mine).containsExactly(
-        new ProofRecord(epoch, holders.get(0).nodeId(), f.fileRoot(), 0, true, ""),
-        new ProofRecord(epoch, holders.get(1).nodeId(), f.fileRoot(), 1, true, ""),
-        new ProofRecord(epoch, holders.get(2).nodeId(), f.fileRoot(), 2, false,
-            "no answer: the node does not hold the shard"));
+    List<ProofRecord> mine =
+        chain.proofResults(epoch).stream().filter(r -> r.fileRoot().equals(f.fileRoot())).toList();
+    assertThat(mine)
+        .containsExactly(
+            new ProofRecord(epoch, holders.get(0).nodeId(), f.fileRoot(), 0, true, ""),
+            new ProofRecord(epoch, holders.get(1).nodeId(), f.fileRoot(), 1, true, ""),
+            new ProofRecord(
+                epoch,
+                holders.get(2).nodeId(),
+                f.fileRoot(),
+                2,
+                false,
+                "no answer: the node does not hold the shard"));
     // Running the epoch again finds everything recorded on chain and sends nothing.
     EpochReport again = challenger.challenge(epoch);
     assertThat(again.challenged()).isZero();
