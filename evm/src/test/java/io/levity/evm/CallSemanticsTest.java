@@ -341,10 +341,8 @@ class CallSemanticsTest {
     ExecutionResult r = chain.call(TestChain.CONTRACT, gas);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ZERO);
     // 7 pushes, cold B (2600), value (9000) and new account (B is absent: 25000); the failed call
-    // hands back
-    // its gas and the 2300 stipend (as every client does); then PUSH1 and an SSTORE of zero over
-    // zero on a cold
-    // slot (2100 + 100).
+    // hands back its gas and the 2300 stipend (as every client does); then PUSH1 and an SSTORE of
+    // zero over zero on a cold slot (2100 + 100).
     assertThat(r.gasUsed(gas)).isEqualTo(7 * 3 + 2600 + 9000 + 25_000 - 2300 + 3 + 2200);
   }
 

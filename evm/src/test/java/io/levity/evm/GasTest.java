@@ -214,8 +214,7 @@ class GasTest {
     chain.world.put(TestChain.CONTRACT, UInt256.valueOf(10), 1, code, java.util.Map.of());
     ExecutionResult r = chain.call(TestChain.CONTRACT, GAS);
     // 7 pushes + 2600 cold + 9000 value + 25000 new account; the callee has no code, so the 2300
-    // stipend it was
-    // given comes back unused and the caller ends 2300 ahead.
+    // stipend it was given comes back unused and the caller ends 2300 ahead.
     assertThat(r.gasUsed(GAS)).isEqualTo(7 * 3 + 2600 + 9000 + 25_000 - 2300);
     assertThat(chain.world.balance(fresh)).isEqualTo(UInt256.ONE);
   }

@@ -423,8 +423,7 @@ public final class MerklePatriciaTrie implements Trie {
       return t;
     }
     // Fewer than two entries left: the branch goes away. Nothing has been changed in place yet, so
-    // if loading the
-    // surviving child fails the trie is still as it was.
+    // if loading the surviving child fails the trie is still as it was.
     if (count == 0) return value == null ? null : new Node.Leaf(Nibbles.EMPTY, value);
     Node sole = only == slot ? c : b.children[only];
     byte[] prefix = {(byte) only};

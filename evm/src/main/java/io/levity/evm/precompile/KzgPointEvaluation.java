@@ -43,8 +43,7 @@ public final class KzgPointEvaluation implements Precompile {
       valid = CKZG4844JNI.verifyKzgProof(commitment, z, y, proof);
     } catch (CKZGException e) {
       // c-kzg reports malformed inputs (z or y not below the BLS modulus, undecodable points) as
-      // C_KZG_BADARGS:
-      // for the EVM that is simply an invalid call
+      // C_KZG_BADARGS: for the EVM that is simply an invalid call
       if (e.getError() != CKZGException.CKZGError.C_KZG_BADARGS) throw e;
       valid = false;
     }

@@ -125,8 +125,7 @@ class ModExpTest {
   @Test
   void iterationCountUsesOnlyTheExponentBytes() {
     // a one-byte exponent 0x01 followed by a long modulus: the head is 0x01 (iterations 1), not 32
-    // bytes that
-    // run on into the modulus
+    // bytes that run on into the modulus
     byte[] mod = new byte[256];
     Arrays.fill(mod, (byte) 0xff);
     byte[] in = call(0, 1, 256, concat(hex("01"), mod));

@@ -91,8 +91,7 @@ class StateTransitionTest {
   @Test
   void refundIsCappedAtAFifthOfTheGasUsed() {
     // Clearing a slot that was non-zero at the start of the transaction refunds 4800 (EIP-3529) and
-    // costs
-    // 2100 (cold) + 2900 + 6 for the two pushes.
+    // costs 2100 (cold) + 2900 + 6 for the two pushes.
     world.put(TO, UInt256.ZERO, 1, clearSlots(1), Map.of(UInt256.ONE, UInt256.ONE));
     Executed one = executed(apply(dynamic(0, 0, 10, 100_000, Optional.of(TO), 0, Bytes.EMPTY)));
     assertThat(one.gasRefunded()).isEqualTo(4_800); // below the cap of 26006 / 5

@@ -136,8 +136,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
       switch (msg) {
         case Hello h -> {
           // the id is only claimed so far, but refusing a banned id costs an honest node nothing
-          // and saves
-          // a signature; admit() checks again once the id is proven
+          // and saves a signature; admit() checks again once the id is proven
           if (network.isBanned(h.nodeId())) {
             disconnect(DisconnectReason.BANNED, "banned peer " + h.nodeId().shortHex());
             return;

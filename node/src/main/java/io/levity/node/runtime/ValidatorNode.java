@@ -550,10 +550,8 @@ public final class ValidatorNode implements AutoCloseable {
       syncPeer = null;
     }
     // A running validator pauses only when f + 1 validators say they are ahead, so at least one
-    // honest one is: a
-    // single peer announcing a height it does not have cannot stall consensus (and is penalised
-    // when it fails to
-    // serve it, below).
+    // honest one is: a single peer announcing a height it does not have cannot stall consensus (and
+    // is penalised when it fails to serve it, below).
     if (engine != null && peerHeights.claimedByFPlusOne(p2p::isConnected) > h + SYNC_GAP) {
       stopEngine(
           "behind by " + (best.map(PeerHeights.Peer::height).orElse(h) - h) + " blocks; syncing");

@@ -138,8 +138,7 @@ class P2pNetworkIT {
     }
     assertThat(n0.rec().count(tx(1))).as("the originator never gets its own message back").isZero();
     // per message: 2 sends by n0 + 1 relay by each of the 3 others = 5 copies for 3 receivers, so
-    // exactly 2
-    // duplicates; any more would mean a node forwarded twice
+    // exactly 2 duplicates; any more would mean a node forwarded twice
     await(
         "the ring's duplicates were dropped",
         () -> ring.stream().mapToLong(n -> n.net().duplicateGossip()).sum() >= 4);

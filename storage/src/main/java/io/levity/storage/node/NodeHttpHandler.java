@@ -86,8 +86,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     } catch (NodeError e) {
       if (upload != null && !(msg instanceof LastHttpContent)) {
         // Refused mid-body (bad roots, too many bytes): read and drop the rest of the body, whose
-        // length the
-        // headers bounded, then answer, so the client sees the error instead of a reset connection.
+        // length the headers bounded, then answer, so the client sees the error instead of a reset
+        // connection.
         endUpload();
         pendingError = e;
         skipping = true;
@@ -221,8 +221,7 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
     skipping = true;
     if (!complete) throw NodeError.badRequest("the challenge body ended early");
     // Challenges have slots of their own: clients holding every transfer slot must not make an
-    // honest node fail
-    // its proofs of storage.
+    // honest node fail its proofs of storage.
     if (!node.challenges().tryAcquire()) throw busy();
     byte[] answer;
     try {

@@ -233,8 +233,7 @@ public final class StorageNode implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // suspend() waited for every connection's pipeline to be torn down (which hops between the I/O
-    // loops and the
-    // workers), so no task is left to hand from one to the other.
+    // loops and the workers), so no task is left to hand from one to the other.
     var b = boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     var i = io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     var w = workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);

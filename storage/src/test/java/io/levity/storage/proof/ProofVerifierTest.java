@@ -204,9 +204,8 @@ class ProofVerifierTest {
   @Test
   void aMissingShardGivesAWrongProofEvenWithMadeUpRoots() {
     // A node that lost shard 2 makes up a shard and claims its root: the roots no longer hash to
-    // the commitment.
-    // (Not shards 3-5: this file has three segments, so those data shards are all zeros and anyone
-    // can prove them.)
+    // the commitment. (Not shards 3-5: this file has three segments, so those data shards are all
+    // zeros and anyone can prove them.)
     byte[] madeUp = new byte[262_144];
     new java.util.Random(99).nextBytes(madeUp);
     List<Bytes32> roots = new ArrayList<>(six.roots());

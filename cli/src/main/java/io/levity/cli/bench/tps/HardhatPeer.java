@@ -88,8 +88,7 @@ public final class HardhatPeer implements TargetChain {
         URI url = URI.create("http://127.0.0.1:" + port);
         RpcClient rpc = new RpcClient(url, Duration.ofSeconds(10));
         // `hardhat node` prints every request and transaction to its console; that costs it time
-        // the benchmark
-        // should not charge to it, and Levity's devnet prints only a line per block.
+        // the benchmark should not charge to it, and Levity's devnet prints only a line per block.
         rpc.call("hardhat_setLoggingEnabled", false);
         String version = rpc.call("web3_clientVersion").asText();
         log.println(

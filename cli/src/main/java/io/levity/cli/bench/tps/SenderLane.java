@@ -211,8 +211,8 @@ final class SenderLane implements Runnable {
           || verdict == SubmitVerdict.ALREADY_KNOWN
           || (verdict == SubmitVerdict.NONCE_TOO_LOW && attempts > 1)) {
         // Accepted; or a resend of bytes the node already took (they hold the nonce, so "nonce too
-        // low" on a resend
-        // means the first attempt got through; if not, the tracker reports it as lost).
+        // low" on a resend means the first attempt got through; if not, the tracker reports it as
+        // lost).
         if (reply != null && !reply.equalsIgnoreCase(current.hash())) hashMismatches++;
         tracker.acknowledged(current.hash(), clock.nanoTime());
         nonce++;
