@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -72,6 +73,17 @@ public record AbiValues(List<Object> values) {
   public List<Object> list(int i) {
     List<?> l = as(i, List.class);
     return Collections.unmodifiableList(l);
+  }
+
+  /** An array of tuples, each as values of its own. */
+  public List<AbiValues> tuples(int i) {
+    List<AbiValues> out = new ArrayList<>();
+    for (Object t : list(i)) {
+      if (!(t instanceof List<?> l))
+        throw new AbiException("value " + i + " is not an array of tuples");
+      out.add(new AbiValues(Collections.unmodifiableList(l)));
+    }
+    return out;
   }
 
   /** A tuple (or an array) as values of its own. */
