@@ -70,9 +70,7 @@ class RpcStorageChainIT {
     Genesis genesis =
         Devnet.withContract(
             Devnet.genesis(
-                Devnet.CHAIN_ID,
-                ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(),
-                1_000),
+                Devnet.CHAIN_ID, ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000),
             RpcStorageChain.DEVNET_REGISTRY,
             StorageRegistryCode.runtimeCode());
     node =
@@ -112,7 +110,8 @@ class RpcStorageChainIT {
         .hasMessageContaining("read-only");
     Address empty = Address.fromHex("0x00000000000000000000000000000000000b0b00");
     RpcStorageChain nowhere =
-        new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)).withRegistry(empty));
+        new RpcStorageChain(
+            RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)).withRegistry(empty));
     assertThatThrownBy(nowhere::submissions)
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("StorageRegistry at " + empty)
@@ -235,8 +234,7 @@ class RpcStorageChainIT {
 
   @Test
   void aDeployedRegistryWorksLikeTheGenesisOne() {
-    Address deployed =
-        StorageRegistryCode.deploy(rpcUrl, ACCOUNTS.get(1), Duration.ofSeconds(30));
+    Address deployed = StorageRegistryCode.deploy(rpcUrl, ACCOUNTS.get(1), Duration.ofSeconds(30));
     assertThat(deployed).isNotEqualTo(RpcStorageChain.DEVNET_REGISTRY);
     RpcStorageChain fresh = new RpcStorageChain(chain.config().withRegistry(deployed));
     assertThat(fresh.submissions()).isEmpty();
@@ -322,8 +320,8 @@ class RpcStorageChainIT {
   }
 
   /**
-   * Sends call data to the registry from dev account 0 with a fixed gas limit (no estimate to stop a
-   * transaction that fails on chain) and waits for it.
+   * Sends call data to the registry from dev account 0 with a fixed gas limit (no estimate to stop
+   * a transaction that fails on chain) and waits for it.
    */
   private static TxReceipt sendRaw(Bytes data, long gasLimit) {
     EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
