@@ -61,7 +61,7 @@ class SdkNodeIT {
   private static ReceiptWaiter receipts;
 
   @BeforeAll
-  static void startChain() {
+  static void startChain() throws Exception {
     Genesis genesis =
         Devnet.genesis(
             Devnet.CHAIN_ID, ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000);

@@ -15,11 +15,18 @@ public sealed interface AbiType {
   /** The canonical name, as in a function signature. */
   String canonical();
 
-  /** Dynamic types are encoded after the head, with an offset in it. */
-  boolean dynamic();
+  /** Dynamic types are encoded after the head, with an offset in it (most types are static). */
+  default boolean dynamic() {
+    return false;
+  }
 
-  /** Bytes of the encoding in the head: 32 for dynamic types, the whole encoding for static. */
-  int headBytes();
+  /**
+   * Bytes of the encoding in the head: 32 for dynamic types, the whole encoding for static ones
+   * (one word for every type but static arrays and tuples).
+   */
+  default int headBytes() {
+    return 32;
+  }
 
   /** {@code uint<bits>}. */
   record UInt(int bits) implements AbiType {
@@ -30,16 +37,6 @@ public sealed interface AbiType {
     @Override
     public String canonical() {
       return "uint" + bits;
-    }
-
-    @Override
-    public boolean dynamic() {
-      return false;
-    }
-
-    @Override
-    public int headBytes() {
-      return 32;
     }
   }
 
@@ -52,16 +49,6 @@ public sealed interface AbiType {
     @Override
     public String canonical() {
       return "int" + bits;
-    }
-
-    @Override
-    public boolean dynamic() {
-      return false;
-    }
-
-    @Override
-    public int headBytes() {
-      return 32;
     }
   }
 
@@ -89,11 +76,6 @@ public sealed interface AbiType {
     public boolean dynamic() {
       return dynamic;
     }
-
-    @Override
-    public int headBytes() {
-      return 32;
-    }
   }
 
   /** {@code bytes<size>}, 1 to 32 bytes, left-aligned in its word. */
@@ -105,16 +87,6 @@ public sealed interface AbiType {
     @Override
     public String canonical() {
       return "bytes" + size;
-    }
-
-    @Override
-    public boolean dynamic() {
-      return false;
-    }
-
-    @Override
-    public int headBytes() {
-      return 32;
     }
   }
 
