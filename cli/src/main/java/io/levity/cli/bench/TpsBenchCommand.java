@@ -6,7 +6,6 @@ import io.levity.cli.bench.tps.DurationConverter;
 import io.levity.cli.bench.tps.HardhatPeer;
 import io.levity.cli.bench.tps.LevityDevnet;
 import io.levity.cli.bench.tps.ResultTable;
-import io.levity.cli.bench.tps.RpcClient;
 import io.levity.cli.bench.tps.TargetChain;
 import io.levity.cli.bench.tps.TokenSetup;
 import io.levity.cli.bench.tps.TpsResult;
@@ -14,7 +13,10 @@ import io.levity.cli.bench.tps.TpsRun;
 import io.levity.cli.bench.tps.Workload;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
+import io.levity.sdk.rpc.BlockTag;
+import io.levity.sdk.rpc.EthRpc;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -182,7 +184,7 @@ public final class TpsBenchCommand implements Callable<Integer> {
                 poll,
                 drainTimeout,
                 receipts,
-                Workload.Fees.DEFAULT,
+                Workload.DEFAULT_FEES,
                 ThreadLocalRandom.current().nextLong()),
             err);
     List<Secp256k1.KeyPair> keys = DevAccounts.dev(senders);
@@ -239,8 +241,8 @@ public final class TpsBenchCommand implements Callable<Integer> {
 
   private List<TpsResult> runAll(TpsRun run, TargetChain chain, List<Secp256k1.KeyPair> keys)
       throws IOException, InterruptedException {
-    RpcClient client = new RpcClient(chain.rpcUrl(), Duration.ofSeconds(30));
-    long chainId = RpcClient.quantity(client.call("eth_chainId"));
+    EthRpc client = EthRpc.connect(chain.rpcUrl(), Duration.ofSeconds(30));
+    long chainId = client.chainId();
     requireFunded(client, chain, keys);
     List<TpsResult> out = new ArrayList<>();
     if (workload != WorkloadChoice.erc20) {
@@ -259,9 +261,9 @@ public final class TpsBenchCommand implements Callable<Integer> {
               client,
               chainId,
               keys,
-              Workload.Fees.DEFAULT,
+              Workload.DEFAULT_FEES,
               benchTokenInitcode(),
-              Duration.ofSeconds(120),
+              Duration.ofMinutes(2),
               err);
       out.add(run.run(chain.name(), chain.description(), client, chainId, keys, tokens));
     }
@@ -271,14 +273,12 @@ public final class TpsBenchCommand implements Callable<Integer> {
   /**
    * Every sender must hold at least 1 ETH on the target, or the run would only measure refusals.
    */
-  private static void requireFunded(RpcClient rpc, TargetChain chain, List<Secp256k1.KeyPair> keys)
-      throws IOException, InterruptedException {
-    List<List<Object>> params = new ArrayList<>();
-    for (Secp256k1.KeyPair k : keys) params.add(List.of(k.address().toHex(), "latest"));
-    List<JsonNode> balances = rpc.batch("eth_getBalance", params);
+  private static void requireFunded(EthRpc rpc, TargetChain chain, List<Secp256k1.KeyPair> keys) {
+    List<UInt256> balances =
+        rpc.getBalances(keys.stream().map(Secp256k1.KeyPair::address).toList(), BlockTag.LATEST);
     BigInteger oneEther = BigInteger.TEN.pow(18);
     for (int i = 0; i < keys.size(); i++) {
-      BigInteger b = new BigInteger(balances.get(i).asText().substring(2), 16);
+      BigInteger b = balances.get(i).toBigInteger();
       if (b.compareTo(oneEther) < 0) {
         throw new IllegalStateException(
             chain.name()

@@ -10,6 +10,7 @@ import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
 import io.levity.storage.chain.rpc.RpcStorageChain;
+import io.levity.storage.chain.rpc.StorageRegistryCode;
 import io.levity.storage.client.ProofAuditor;
 import io.levity.storage.node.NetworkFile;
 import io.levity.storage.node.StorageDevnet;
@@ -143,7 +144,11 @@ public final class DevnetCommand implements Callable<Integer> {
         new ArrayList<>(keys.stream().map(Secp256k1.KeyPair::address).toList());
     funded.add(STORAGE_OPERATOR.address());
     // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md).
-    Genesis genesis = RpcStorageChain.withRegistry(Devnet.genesis(chainId, funded, 10_000));
+    Genesis genesis =
+        Devnet.withContract(
+            Devnet.genesis(chainId, funded, 10_000),
+            RpcStorageChain.DEVNET_REGISTRY,
+            StorageRegistryCode.runtimeCode());
     List<Ed25519.KeyPair> validatorKeys = Devnet.validatorKeys(validators);
     List<ValidatorNode> nodes = new ArrayList<>();
     List<AutoCloseable> storage = new ArrayList<>();

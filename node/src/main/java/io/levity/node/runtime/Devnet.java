@@ -34,6 +34,24 @@ public final class Devnet {
   }
 
   /**
+   * {@code genesis} with {@code code} placed at {@code address} (nonce 1, no balance): a contract
+   * that exists from block 0, such as the storage registry.
+   */
+  public static Genesis withContract(Genesis genesis, Address address, Bytes code) {
+    Map<Address, Genesis.Account> alloc = new LinkedHashMap<>(genesis.alloc());
+    if (alloc.containsKey(address))
+      throw new IllegalArgumentException("the genesis already allocates " + address);
+    alloc.put(address, new Genesis.Account(UInt256.ZERO, code, 1, Map.of()));
+    return new Genesis(
+        genesis.chainId(),
+        genesis.gasLimit(),
+        genesis.timestamp(),
+        genesis.baseFee(),
+        genesis.extraData(),
+        alloc);
+  }
+
+  /**
    * Validator keys derived from public labels: deterministic so a restarted devnet finds the same
    * validator set. For development only; anyone can recompute them.
    */

@@ -1,10 +1,13 @@
 package io.levity.cli.bench.tps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import io.levity.core.bytes.Bytes32;
+import io.levity.sdk.rpc.EthBlock;
+import io.levity.sdk.rpc.EthRpc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +22,7 @@ final class BlockWatcher implements Runnable {
 
   static final int BATCH = 100;
 
-  private final RpcClient rpc;
+  private final EthRpc rpc;
   private final TxTracker tracker;
   private final long pollNanos;
   private final LongSupplier clock;
@@ -27,12 +30,11 @@ final class BlockWatcher implements Runnable {
   private volatile long next;
   private volatile boolean stopped;
   private volatile long head;
-  private volatile long errors;
+  private final AtomicLong errors = new AtomicLong();
   private volatile String lastError;
 
   /** Watches blocks above {@code afterBlock}. */
-  BlockWatcher(
-      RpcClient rpc, TxTracker tracker, long afterBlock, Duration poll, LongSupplier clock) {
+  BlockWatcher(EthRpc rpc, TxTracker tracker, long afterBlock, Duration poll, LongSupplier clock) {
     this.rpc = rpc;
     this.tracker = tracker;
     this.next = afterBlock + 1;
@@ -47,11 +49,9 @@ final class BlockWatcher implements Runnable {
       long started = clock.getAsLong();
       try {
         pollOnce();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (IOException | RuntimeException e) {
-        errors++;
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) return;
+        errors.incrementAndGet();
         lastError = e.getMessage();
       }
       long left = pollNanos - (clock.getAsLong() - started);
@@ -67,28 +67,26 @@ final class BlockWatcher implements Runnable {
   }
 
   /** Reads every block up to the current head. Only one thread may call it at a time. */
-  synchronized void pollOnce() throws IOException, InterruptedException {
-    long h = RpcClient.quantity(rpc.call("eth_blockNumber"));
+  synchronized void pollOnce() {
+    long h = rpc.blockNumber();
     head = h;
     while (next <= h) {
-      long to = Math.min(h, next + BATCH - 1);
-      List<List<Object>> params = new ArrayList<>();
-      for (long n = next; n <= to; n++) params.add(List.of("0x" + Long.toHexString(n), false));
-      List<JsonNode> got = rpc.batch("eth_getBlockByNumber", params);
+      List<Optional<EthBlock>> got = rpc.getBlocksByNumber(next, Math.min(h, next + BATCH - 1));
       long now = clock.getAsLong();
-      for (JsonNode b : got) {
-        if (b == null || b.isNull())
-          throw new IOException("block " + next + " is missing though the head is " + h);
-        long number = RpcClient.quantity(b.get("number"));
-        if (number != next) throw new IOException("asked for block " + next + ", got " + number);
+      for (Optional<EthBlock> maybe : got) {
+        EthBlock b =
+            maybe.orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "block " + next + " is missing though the head is " + h));
+        if (b.number() != next)
+          throw new IllegalStateException("asked for block " + next + ", got " + b.number());
         int ours = 0;
-        JsonNode txs = b.path("transactions");
-        for (JsonNode tx : txs) {
-          if (tracker.seenInBlock(tx.asText(), number, now)) ours++;
+        for (Bytes32 tx : b.transactionHashes()) {
+          if (tracker.seenInBlock(tx, b.number(), now)) ours++;
         }
-        blocks.add(
-            new SeenBlock(number, now, txs.size(), ours, RpcClient.quantity(b.get("gasUsed"))));
-        next = number + 1;
+        blocks.add(new SeenBlock(b.number(), now, b.transactionHashes().size(), ours, b.gasUsed()));
+        next = b.number() + 1;
       }
     }
   }
@@ -103,7 +101,7 @@ final class BlockWatcher implements Runnable {
   }
 
   long errors() {
-    return errors;
+    return errors.get();
   }
 
   String lastError() {

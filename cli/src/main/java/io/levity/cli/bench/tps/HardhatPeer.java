@@ -1,5 +1,6 @@
 package io.levity.cli.bench.tps;
 
+import io.levity.sdk.rpc.EthRpc;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -84,13 +85,13 @@ public final class HardhatPeer implements TargetChain {
               dir.resolve("node.log"),
               line -> line.contains("Started HTTP and WebSocket JSON-RPC server at") ? line : null);
       try {
-        p.awaitReady(Duration.ofSeconds(180));
+        p.awaitReady(Duration.ofMinutes(3));
         URI url = URI.create("http://127.0.0.1:" + port);
-        RpcClient rpc = new RpcClient(url, Duration.ofSeconds(10));
+        EthRpc rpc = EthRpc.connect(url, Duration.ofSeconds(10));
         // `hardhat node` prints every request and transaction to its console; that costs it time
         // the benchmark should not charge to it, and Levity's devnet prints only a line per block.
         rpc.call("hardhat_setLoggingEnabled", false);
-        String version = rpc.call("web3_clientVersion").asText();
+        String version = rpc.clientVersion();
         log.println(
             "hardhat: ready at "
                 + url

@@ -1,5 +1,7 @@
 package io.levity.cli.bench.tps;
 
+import io.levity.sdk.rpc.EthRpc;
+import io.levity.sdk.rpc.EthRpcException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -85,7 +87,7 @@ public final class LevityDevnet implements TargetChain {
                     ? line.substring(READY_PREFIX.length()).trim()
                     : null);
     try {
-      URI url = URI.create(p.awaitReady(Duration.ofSeconds(120)));
+      URI url = URI.create(p.awaitReady(Duration.ofMinutes(2)));
       LevityDevnet d = new LevityDevnet(p, dir, url, accounts, blockTimeMillis);
       d.awaitFirstBlock(Duration.ofSeconds(60));
       log.println("levity: devnet ready at " + url + " (pid " + p.pid() + ")");
@@ -110,18 +112,18 @@ public final class LevityDevnet implements TargetChain {
   }
 
   private void awaitFirstBlock(Duration timeout) throws IOException, InterruptedException {
-    RpcClient rpc = new RpcClient(rpcUrl, Duration.ofSeconds(5));
+    EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
     long deadline = System.nanoTime() + timeout.toNanos();
     long first = -1;
-    IOException last = null;
+    EthRpcException last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive())
         throw new IOException("the devnet exited; last output:\n" + process.tail());
       try {
-        long head = RpcClient.quantity(rpc.call("eth_blockNumber"));
+        long head = rpc.blockNumber();
         if (first < 0) first = head;
         if (head > first) return; // consensus is committing blocks
-      } catch (IOException e) {
+      } catch (EthRpcException e) {
         last = e;
       }
       Thread.sleep(100);

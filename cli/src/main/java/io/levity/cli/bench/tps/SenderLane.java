@@ -1,6 +1,9 @@
 package io.levity.cli.bench.tps;
 
-import java.io.IOException;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.sdk.rpc.EthRpcException;
+import io.levity.sdk.tx.SignedTx;
 import java.util.Objects;
 
 /**
@@ -15,13 +18,13 @@ final class SenderLane implements Runnable {
   /** Sends raw transaction bytes; returns the hash the node reports. */
   @FunctionalInterface
   interface Submitter {
-    String submit(byte[] raw) throws IOException, InterruptedException;
+    Bytes32 submit(Bytes raw);
   }
 
   /** The next nonce of this sender as the node sees it now (its "pending" transaction count). */
   @FunctionalInterface
   interface NonceSource {
-    long nonce() throws IOException, InterruptedException;
+    long nonce();
   }
 
   /**
@@ -51,9 +54,6 @@ final class SenderLane implements Runnable {
           }
         };
   }
-
-  /** A signed transaction ready for eth_sendRawTransaction. */
-  record SignedTx(byte[] raw, String hash) {}
 
   /**
    * A fixed offered load: a new transaction starts every {@code intervalNanos}, the first {@code
@@ -165,12 +165,12 @@ final class SenderLane implements Runnable {
       loop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       failure = "sender " + index + " stopped: " + e.getMessage();
     }
   }
 
-  private void loop() throws IOException, InterruptedException {
+  private void loop() throws InterruptedException {
     nextSendNanos = clock.nanoTime() + pacing.phaseNanos();
     long interval = pacing.intervalNanos();
     SignedTx current = null;
@@ -198,12 +198,12 @@ final class SenderLane implements Runnable {
       }
       attempts++;
       SubmitVerdict verdict;
-      String reply = null;
-      IOException error = null;
+      Bytes32 reply = null;
+      EthRpcException error = null;
       try {
         reply = submitter.submit(current.raw());
         verdict = null;
-      } catch (IOException e) {
+      } catch (EthRpcException e) {
         error = e;
         verdict = SubmitVerdict.of(e);
       }
@@ -213,7 +213,7 @@ final class SenderLane implements Runnable {
         // Accepted; or a resend of bytes the node already took (they hold the nonce, so "nonce too
         // low" on a resend means the first attempt got through; if not, the tracker reports it as
         // lost).
-        if (reply != null && !reply.equalsIgnoreCase(current.hash())) hashMismatches++;
+        if (reply != null && !reply.equals(current.hash())) hashMismatches++;
         tracker.acknowledged(current.hash(), clock.nanoTime());
         nonce++;
         current = null;

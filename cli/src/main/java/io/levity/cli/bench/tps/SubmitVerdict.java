@@ -1,6 +1,9 @@
 package io.levity.cli.bench.tps;
 
-import java.io.IOException;
+import io.levity.sdk.rpc.EthRpcException;
+import io.levity.sdk.rpc.RpcErrorException;
+import io.levity.sdk.rpc.RpcProtocolException;
+import io.levity.sdk.rpc.RpcTransportException;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,9 +31,6 @@ public enum SubmitVerdict {
    */
   REJECTED;
 
-  /** JSON-RPC 2.0 / EIP-1474 "limit exceeded". */
-  static final int LIMIT_EXCEEDED = -32005;
-
   private static final List<String> BUSY =
       List.of(
           "too many transactions from this sender", // Levity mempool, per-sender limit
@@ -40,10 +40,25 @@ public enum SubmitVerdict {
           // nonce
           "rate limit");
 
-  public static SubmitVerdict of(IOException e) {
-    if (!(e instanceof RpcCallException r))
-      return RETRY; // transport failure: the node may or may not have it
-    if (r.httpStatus() == 429 || r.httpStatus() >= 500 || r.code() == LIMIT_EXCEEDED) return RETRY;
+  public static SubmitVerdict of(EthRpcException e) {
+    return switch (e) {
+      // No answer: the node may or may not have it. A result of the wrong shape means it answered
+      // (a resend then says "already known").
+      case RpcTransportException t -> RETRY;
+      case RpcProtocolException p ->
+          p.httpStatus() == RpcProtocolException.NO_STATUS || busy(p.httpStatus())
+              ? RETRY
+              : REJECTED;
+      case RpcErrorException r -> of(r);
+    };
+  }
+
+  private static boolean busy(int httpStatus) {
+    return httpStatus == 429 || httpStatus >= 500;
+  }
+
+  private static SubmitVerdict of(RpcErrorException r) {
+    if (busy(r.httpStatus()) || r.code() == RpcErrorException.LIMIT_EXCEEDED) return RETRY;
     String m = r.rpcMessage().toLowerCase(Locale.ROOT);
     if (m.contains("already known") || m.contains("known transaction")) return ALREADY_KNOWN;
     if (m.contains("nonce too low")) return NONCE_TOO_LOW;

@@ -1,18 +1,20 @@
 package io.levity.cli.bench.tps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.levity.core.bytes.Hex;
-import io.levity.core.crypto.Keccak;
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.TransactionSigner;
-import java.io.IOException;
+import io.levity.sdk.rpc.BlockTag;
+import io.levity.sdk.rpc.EthRpc;
+import io.levity.sdk.rpc.TxReceipt;
+import io.levity.sdk.tx.Fees;
+import io.levity.sdk.tx.SignedTx;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -40,7 +42,7 @@ public final class TpsRun {
       Duration poll,
       Duration drainTimeout,
       int receiptSample,
-      Workload.Fees fees,
+      Fees fees,
       long salt) {
     public Config {
       Objects.requireNonNull(duration, "duration");
@@ -63,18 +65,15 @@ public final class TpsRun {
   public TpsResult run(
       String target,
       String targetDescription,
-      RpcClient rpc,
+      EthRpc rpc,
       long chainId,
       List<Secp256k1.KeyPair> keys,
       Workload workload)
-      throws IOException, InterruptedException {
+      throws InterruptedException {
     int n = keys.size();
-    List<List<Object>> nonceParams = new ArrayList<>();
-    for (Secp256k1.KeyPair k : keys) nonceParams.add(List.of(k.address().toHex(), "pending"));
-    List<JsonNode> nonceReplies = rpc.batch("eth_getTransactionCount", nonceParams);
-    long[] nonces = new long[n];
-    for (int i = 0; i < n; i++) nonces[i] = RpcClient.quantity(nonceReplies.get(i));
-    long startBlock = RpcClient.quantity(rpc.call("eth_blockNumber"));
+    List<Address> senders = keys.stream().map(Secp256k1.KeyPair::address).toList();
+    long[] nonces = rpc.getTransactionCounts(senders, BlockTag.PENDING);
+    long startBlock = rpc.blockNumber();
 
     TxTracker tracker = new TxTracker(nonces);
     BlockWatcher watcher =
@@ -212,23 +211,19 @@ public final class TpsRun {
       SenderLane.Pacing pacing,
       long end,
       TxTracker tracker,
-      RpcClient rpc,
+      EthRpc rpc,
       long chainId,
       Workload workload) {
-    TransactionSigner signer = new TransactionSigner(key);
-    String address = key.address().toHex();
+    Address address = key.address();
     SenderLane.TxMaker maker =
-        (txNonce, seq) -> {
-          DynamicFeeTransaction tx =
-              signer.sign(
-                  workload.draft(
-                      chainId,
-                      txNonce,
-                      Workload.freshRecipient(config.salt(), i, seq),
-                      config.fees()));
-          byte[] raw = tx.encode();
-          return new SenderLane.SignedTx(raw, Keccak.hash(raw).toHex());
-        };
+        (txNonce, seq) ->
+            SignedTx.sign(
+                workload.draft(
+                    chainId,
+                    txNonce,
+                    Workload.freshRecipient(config.salt(), i, seq),
+                    config.fees()),
+                key);
     return new SenderLane(
         i,
         nonce,
@@ -236,8 +231,8 @@ public final class TpsRun {
         pacing,
         end,
         tracker,
-        raw -> rpc.call("eth_sendRawTransaction", Hex.encode(raw)).asText(),
-        () -> RpcClient.quantity(rpc.call("eth_getTransactionCount", address, "pending")),
+        rpc::sendRawTransaction,
+        () -> rpc.getTransactionCount(address, BlockTag.PENDING),
         maker,
         new Backoff(Duration.ofMillis(5), Duration.ofMillis(250)),
         SenderLane.Clock.SYSTEM);
@@ -261,24 +256,20 @@ public final class TpsRun {
   }
 
   /** Reads back receipts (all, or a seeded sample); returns {checked, reverted or missing}. */
-  private long[] checkReceipts(RpcClient rpc, List<String> included, List<String> notes)
-      throws IOException, InterruptedException {
-    List<String> sample = new ArrayList<>(included);
+  private long[] checkReceipts(EthRpc rpc, List<Bytes32> included, List<String> notes) {
+    List<Bytes32> sample = new ArrayList<>(included);
     if (sample.size() > config.receiptSample()) {
       Collections.shuffle(sample, new Random(config.salt()));
       sample = sample.subList(0, config.receiptSample());
     }
     long bad = 0, missing = 0;
     for (int i = 0; i < sample.size(); i += 100) {
-      List<String> part = sample.subList(i, Math.min(sample.size(), i + 100));
-      List<JsonNode> got =
-          rpc.batch(
-              "eth_getTransactionReceipt", part.stream().<List<Object>>map(List::of).toList());
-      for (JsonNode r : got) {
-        if (r == null || r.isNull()) {
+      List<Bytes32> part = sample.subList(i, Math.min(sample.size(), i + 100));
+      for (Optional<TxReceipt> r : rpc.getTransactionReceipts(part)) {
+        if (r.isEmpty()) {
           missing++;
           bad++;
-        } else if (!"0x1".equals(r.path("status").asText())) {
+        } else if (!r.get().succeeded()) {
           bad++;
         }
       }

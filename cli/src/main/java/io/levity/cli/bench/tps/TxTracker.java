@@ -1,6 +1,8 @@
 package io.levity.cli.bench.tps;
 
+import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -29,7 +31,11 @@ final class TxTracker {
     }
   }
 
-  /** Counts over the measured window [start, end] and totals at the time of the call. */
+  /**
+   * Counts over the measured window [start, end] and totals at the time of the call. The latency
+   * array is made for this tally and handed over, never shared.
+   */
+  @SuppressWarnings("ArrayRecordComponent")
   record Tally(
       long acknowledgedInWindow,
       long committedInWindow,
@@ -39,7 +45,7 @@ final class TxTracker {
       long lost,
       long[] latencyNanos) {}
 
-  private final ConcurrentHashMap<String, Entry> byHash = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Bytes32, Entry> byHash = new ConcurrentHashMap<>();
   private final AtomicLongArray includedNext;
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder included = new LongAdder();
@@ -57,15 +63,15 @@ final class TxTracker {
   }
 
   /** Called once per transaction, just before its first send. */
-  void sent(String hash, int sender, long nonce, long nowNanos) {
-    Entry prev = byHash.putIfAbsent(key(hash), new Entry(sender, nonce, nowNanos));
+  void sent(Bytes32 hash, int sender, long nonce, long nowNanos) {
+    Entry prev = byHash.putIfAbsent(hash, new Entry(sender, nonce, nowNanos));
     if (prev != null)
       throw new IllegalStateException("transaction " + hash + " was sent twice as new");
   }
 
   /** The node accepted it (or already had it); the first acknowledgement counts. */
-  void acknowledged(String hash, long nowNanos) {
-    Entry e = byHash.get(key(hash));
+  void acknowledged(Bytes32 hash, long nowNanos) {
+    Entry e = byHash.get(hash);
     if (e == null)
       throw new IllegalStateException("acknowledged transaction " + hash + " was never sent");
     if (e.ackNanos == 0) {
@@ -75,17 +81,17 @@ final class TxTracker {
   }
 
   /** The node refused it for good and its nonce goes to another transaction: forget it. */
-  void abandoned(String hash) {
-    Entry e = byHash.get(key(hash));
-    if (e != null && e.ackNanos == 0 && e.includedNanos == 0) byHash.remove(key(hash));
+  void abandoned(Bytes32 hash) {
+    Entry e = byHash.get(hash);
+    if (e != null && e.ackNanos == 0 && e.includedNanos == 0) byHash.remove(hash);
   }
 
   /**
    * The block watcher saw this hash in block {@code number}; true if it is one of ours. Advances
    * the sender's included nonce, which opens its window.
    */
-  boolean seenInBlock(String hash, long number, long nowNanos) {
-    Entry e = byHash.get(key(hash));
+  boolean seenInBlock(Bytes32 hash, long number, long nowNanos) {
+    Entry e = byHash.get(hash);
     if (e == null) return false;
     if (e.includedNanos == 0) {
       e.includedNanos = Math.max(1, nowNanos);
@@ -122,8 +128,8 @@ final class TxTracker {
   }
 
   /** Hashes of the transactions seen in blocks (for sampling receipts). */
-  List<String> includedHashes() {
-    List<String> out = new ArrayList<>();
+  List<Bytes32> includedHashes() {
+    List<Bytes32> out = new ArrayList<>();
     byHash.forEach(
         (h, e) -> {
           if (e.includedNanos != 0) out.add(h);
@@ -156,10 +162,6 @@ final class TxTracker {
       if (ack != 0 && inc == 0) lost++;
       if (ack != 0 && inc != 0 && n < lat.length) lat[n++] = Math.max(0, inc - e.sentNanos);
     }
-    return new Tally(ackIn, comIn, acks, incl, inclUnacked, lost, java.util.Arrays.copyOf(lat, n));
-  }
-
-  private static String key(String hash) {
-    return hash.toLowerCase(java.util.Locale.ROOT);
+    return new Tally(ackIn, comIn, acks, incl, inclUnacked, lost, Arrays.copyOf(lat, n));
   }
 }

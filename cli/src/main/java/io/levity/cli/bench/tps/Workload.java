@@ -2,22 +2,29 @@ package io.levity.cli.bench.tps;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
+import io.levity.sdk.abi.AbiFunction;
+import io.levity.sdk.tx.Fees;
+import io.levity.sdk.tx.TxRequest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What the benchmark's transactions do. Every transaction pays to a recipient that has never been
  * used.
  */
 public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTransfers {
+  /**
+   * A 1 gwei tip and a 2000 gwei cap: far above the base fee either chain reaches in a run (full
+   * blocks raise it 12.5% a block), so no transaction waits on the fee, and cheap for the 10000 ETH
+   * dev accounts (the cap times the gas limit is what the mempool checks against the balance).
+   */
+  Fees DEFAULT_FEES =
+      new Fees(UInt256.valueOf(1_000_000_000L), UInt256.valueOf(2000 * 1_000_000_000L));
+
   /** Short name used in tables and JSON ("eth", "erc20"). */
   String name();
 
@@ -26,21 +33,12 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
 
   long gasLimit();
 
+  /** What a transaction of this workload does for a recipient (the gas limit is fixed). */
+  TxRequest request(Address recipient);
+
   /** The unsigned EIP-1559 transaction of this workload for a sender's nonce and a recipient. */
-  DynamicFeeTransaction draft(long chainId, long nonce, Address recipient, Fees fees);
-
-  /** Fee caps of every benchmark transaction. */
-  record Fees(UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas) {
-    private static final long GWEI = 1_000_000_000L;
-
-    /**
-     * A 1 gwei tip and a 2000 gwei cap: far above the base fee either chain reaches in a run (full
-     * blocks raise it 12.5% a block), so no transaction waits on the fee, and cheap for the 10000
-     * ETH dev accounts (the cap times the gas limit is what the mempool checks against the
-     * balance).
-     */
-    public static final Fees DEFAULT =
-        new Fees(UInt256.valueOf(GWEI), UInt256.valueOf(2000 * GWEI));
+  default Transaction draft(long chainId, long nonce, Address recipient, Fees fees) {
+    return request(recipient).draft(chainId, nonce, gasLimit(), fees);
   }
 
   /** 1 wei ETH transfers with 21000 gas. */
@@ -61,18 +59,8 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
     }
 
     @Override
-    public DynamicFeeTransaction draft(long chainId, long nonce, Address recipient, Fees fees) {
-      return new DynamicFeeTransaction(
-          chainId,
-          nonce,
-          fees.maxPriorityFeePerGas(),
-          fees.maxFeePerGas(),
-          TransactionSigner.TRANSFER_GAS,
-          Optional.of(recipient),
-          UInt256.ONE,
-          Bytes.EMPTY,
-          List.of(),
-          Transaction.UNSIGNED);
+    public TxRequest request(Address recipient) {
+      return TxRequest.transfer(recipient, UInt256.ONE);
     }
   }
 
@@ -83,8 +71,7 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
    *     derived
    */
   record TokenTransfers(Address token, long gasLimit, long estimate) implements Workload {
-    /** transfer(address,uint256) */
-    static final String TRANSFER = "a9059cbb";
+    static final AbiFunction TRANSFER = AbiFunction.parse("transfer(address,uint256)");
 
     @Override
     public String name() {
@@ -103,27 +90,12 @@ public sealed interface Workload permits Workload.EthTransfers, Workload.TokenTr
     }
 
     @Override
-    public DynamicFeeTransaction draft(long chainId, long nonce, Address recipient, Fees fees) {
-      return new DynamicFeeTransaction(
-          chainId,
-          nonce,
-          fees.maxPriorityFeePerGas(),
-          fees.maxFeePerGas(),
-          gasLimit,
-          Optional.of(token),
-          UInt256.ZERO,
-          transferCall(recipient, UInt256.ONE),
-          List.of(),
-          Transaction.UNSIGNED);
+    public TxRequest request(Address recipient) {
+      return TxRequest.call(token, transferCall(recipient, UInt256.ONE));
     }
 
     static Bytes transferCall(Address to, UInt256 amount) {
-      return Bytes.fromHex(
-          "0x" + TRANSFER + word(to) + Hex.encodeBare(amount.toBytes32().toArray()));
-    }
-
-    static String word(Address a) {
-      return "000000000000000000000000" + a.toHex().substring(2);
+      return TRANSFER.encodeCall(to, amount);
     }
   }
 

@@ -2,11 +2,23 @@ package io.levity.cli.bench.tps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Keccak;
+import io.levity.core.num.UInt256;
+import io.levity.core.tx.LegacyTransaction;
+import io.levity.core.tx.Transaction;
+import io.levity.sdk.rpc.EthRpcException;
+import io.levity.sdk.rpc.RpcErrorException;
+import io.levity.sdk.rpc.RpcTransportException;
+import io.levity.sdk.tx.SignedTx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +48,17 @@ class SenderLaneTest {
   /** A node whose answers are scripted; once the script runs out it accepts everything. */
   final class ScriptedNode implements SenderLane.Submitter {
     /** Answers in order; null means accept. */
-    final List<IOException> script = new ArrayList<>();
+    final List<EthRpcException> script = new ArrayList<>();
 
     final List<String> sent = new ArrayList<>();
     boolean includeImmediately;
 
     @Override
-    public String submit(byte[] raw) throws IOException {
+    public Bytes32 submit(Bytes raw) {
       clock.now += MS;
-      String body = new String(raw, StandardCharsets.UTF_8);
+      String body = new String(raw.toArray(), StandardCharsets.UTF_8);
       sent.add(body);
-      IOException next = sent.size() <= script.size() ? script.get(sent.size() - 1) : null;
+      EthRpcException next = sent.size() <= script.size() ? script.get(sent.size() - 1) : null;
       if (next != null) throw next;
       if (includeImmediately) tracker.seenInBlock(hashOf(body), 1, clock.now);
       return hashOf(body);
@@ -58,8 +70,24 @@ class SenderLaneTest {
   final ScriptedNode node = new ScriptedNode();
   long resyncNonce = -1;
 
-  static String hashOf(String body) {
-    return "0x" + body.replace(':', 'f');
+  static Bytes32 hashOf(String body) {
+    return Keccak.hash(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A stand-in transaction whose raw bytes are "nonce:seq", so the test sees what was sent. */
+  static SignedTx tx(long nonce, long seq) {
+    Transaction dummy =
+        new LegacyTransaction(
+            nonce,
+            UInt256.ZERO,
+            21_000,
+            Optional.empty(),
+            UInt256.ZERO,
+            Bytes.EMPTY,
+            OptionalLong.empty(),
+            Transaction.UNSIGNED);
+    String body = nonce + ":" + seq;
+    return new SignedTx(dummy, Bytes.wrap(body.getBytes(StandardCharsets.UTF_8)), hashOf(body));
   }
 
   /**
@@ -75,15 +103,13 @@ class SenderLaneTest {
         tracker,
         node,
         () -> resyncNonce,
-        (nonce, seq) ->
-            new SenderLane.SignedTx(
-                (nonce + ":" + seq).getBytes(StandardCharsets.UTF_8), hashOf(nonce + ":" + seq)),
+        SenderLaneTest::tx,
         new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
         clock);
   }
 
-  private static RpcCallException rpcError(String message) {
-    return new RpcCallException("eth_sendRawTransaction", 200, -32000, message);
+  private static RpcErrorException rpcError(String message) {
+    return new RpcErrorException("eth_sendRawTransaction", 200, -32000, message, null);
   }
 
   private List<Long> noncesSent() {
@@ -120,7 +146,7 @@ class SenderLaneTest {
         rpcError(
             "transaction pool is full and the fee is too low to evict another: 20000 transactions"));
     node.script.add(
-        new RpcCallException("eth_sendRawTransaction", 429, -32005, "rate limit exceeded"));
+        new RpcErrorException("eth_sendRawTransaction", 429, -32005, "rate limit exceeded", null));
     node.script.add(rpcError("too many transactions from this sender: 256 waiting"));
     SenderLane lane = lane(2, 1_000);
     lane.run();
@@ -134,8 +160,8 @@ class SenderLaneTest {
   @Test
   void backoffStartsOverAfterASuccess() {
     node.includeImmediately = true;
-    RpcCallException busy = rpcError("too many transactions from this sender: 256 waiting");
-    node.script.addAll(java.util.Arrays.asList(busy, busy, null, busy, null));
+    RpcErrorException busy = rpcError("too many transactions from this sender: 256 waiting");
+    node.script.addAll(Arrays.asList(busy, busy, null, busy, null));
     SenderLane lane = lane(8, 1_000);
     lane.run();
     assertThat(node.sent).startsWith("10:0", "10:0", "10:0", "11:1", "11:1", "12:2");
@@ -144,7 +170,7 @@ class SenderLaneTest {
 
   @Test
   void transportFailureIsRetriedAndAlreadyKnownCountsAsAccepted() {
-    node.script.add(new IOException("request timed out"));
+    node.script.add(new RpcTransportException("eth_sendRawTransaction", "request timed out", null));
     node.script.add(rpcError("already known"));
     SenderLane lane = lane(1, 1_000);
     lane.run();
@@ -155,7 +181,7 @@ class SenderLaneTest {
 
   @Test
   void nonceTooLowOnAResendMeansTheFirstAttemptLanded() {
-    node.script.add(new IOException("connection reset"));
+    node.script.add(new RpcTransportException("eth_sendRawTransaction", "connection reset", null));
     node.script.add(rpcError("nonce too low: next nonce 11, tx nonce 10"));
     SenderLane lane = lane(1, 1_000);
     lane.run();
@@ -204,10 +230,7 @@ class SenderLaneTest {
             tracker,
             node,
             () -> 0,
-            (nonce, seq) ->
-                new SenderLane.SignedTx(
-                    (nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
-                    hashOf(nonce + ":" + seq)),
+            SenderLaneTest::tx,
             new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
             clock);
     lane.run();
@@ -235,10 +258,7 @@ class SenderLaneTest {
             tracker,
             node,
             () -> 0,
-            (nonce, seq) ->
-                new SenderLane.SignedTx(
-                    (nonce + ":" + seq).getBytes(StandardCharsets.UTF_8),
-                    hashOf(nonce + ":" + seq)),
+            SenderLaneTest::tx,
             new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
             clock);
     lane.run();

@@ -2,13 +2,16 @@ package io.levity.cli.bench.tps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.levity.sdk.rpc.RpcErrorException;
+import io.levity.sdk.rpc.RpcProtocolException;
+import io.levity.sdk.rpc.RpcTransportException;
 import org.junit.jupiter.api.Test;
 
 /** The error wording of Levity's mempool and of Hardhat maps to the right sender action. */
 class SubmitVerdictTest {
   private static SubmitVerdict of(int status, int code, String message) {
-    return SubmitVerdict.of(new RpcCallException("eth_sendRawTransaction", status, code, message));
+    return SubmitVerdict.of(
+        new RpcErrorException("eth_sendRawTransaction", status, code, message, null));
   }
 
   @Test
@@ -28,8 +31,19 @@ class SubmitVerdictTest {
                 "nonce too far ahead of the account nonce: next nonce 1, tx nonce 300, at most 256 ahead"))
         .isEqualTo(SubmitVerdict.RETRY);
     assertThat(of(429, -32005, "rate limit exceeded")).isEqualTo(SubmitVerdict.RETRY);
-    assertThat(of(503, RpcCallException.NO_CODE, "HTTP 503")).isEqualTo(SubmitVerdict.RETRY);
-    assertThat(SubmitVerdict.of(new IOException("HTTP connect timed out")))
+    assertThat(
+            SubmitVerdict.of(new RpcProtocolException("eth_sendRawTransaction", 503, "HTTP 503")))
+        .isEqualTo(SubmitVerdict.RETRY);
+    assertThat(
+            SubmitVerdict.of(
+                new RpcTransportException(
+                    "eth_sendRawTransaction", "HTTP connect timed out", null)))
+        .isEqualTo(SubmitVerdict.RETRY);
+    // an answer whose result is malformed: the node took it, a resend will say "already known"
+    assertThat(
+            SubmitVerdict.of(
+                new RpcProtocolException(
+                    "eth_sendRawTransaction", RpcProtocolException.NO_STATUS, "not a hash")))
         .isEqualTo(SubmitVerdict.RETRY);
   }
 
@@ -48,5 +62,8 @@ class SubmitVerdictTest {
         .isEqualTo(SubmitVerdict.REJECTED);
     assertThat(of(200, -32000, "invalid chain id for signer: 1")).isEqualTo(SubmitVerdict.REJECTED);
     assertThat(of(200, -32602, "invalid params")).isEqualTo(SubmitVerdict.REJECTED);
+    assertThat(
+            SubmitVerdict.of(new RpcProtocolException("eth_sendRawTransaction", 404, "HTTP 404")))
+        .isEqualTo(SubmitVerdict.REJECTED);
   }
 }

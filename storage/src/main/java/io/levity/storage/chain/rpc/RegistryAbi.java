@@ -3,163 +3,140 @@ package io.levity.storage.chain.rpc;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
+import io.levity.sdk.abi.AbiEvent;
+import io.levity.sdk.abi.AbiException;
+import io.levity.sdk.abi.AbiFunction;
+import io.levity.sdk.abi.AbiValues;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The StorageRegistry contract's interface (storage/contracts/StorageRegistry.sol) as call data and
- * decoders. {@code RegistryAbiTest} checks every signature here against the ABI the compiler
- * emitted.
+ * The StorageRegistry contract's interface (storage/contracts/StorageRegistry.sol) as SDK ABI
+ * functions and the decoders from their results to the storage port's records. {@code
+ * RegistryAbiTest} checks every declaration here against the ABI the compiler emitted.
  */
-final class RegistryAbi {
-  static final String SUBMIT = "submit(bytes32,uint64,uint8,uint8,bytes32)";
-  static final String FILE = "file(bytes32)";
-  static final String FILE_COUNT = "fileCount()";
-  static final String FILES_PAGE = "filesPage(uint256,uint256)";
-  static final String REGISTER_NODE = "registerNode(bytes32,string)";
-  static final String NODE_COUNT = "nodeCount()";
-  static final String NODES_PAGE = "nodesPage(uint256,uint256)";
-  static final String OWNER_OF = "ownerOf(bytes32)";
-  static final String RECORD_PROOF = "recordProof(uint64,bytes32,bytes32,uint32,bool,string)";
-  static final String PROOF_RESULT_EVENT =
-      "ProofResult(uint64,bytes32,address,bytes32,uint32,bool,string)";
-  static final Bytes32 PROOF_RESULT_TOPIC = Abi.topic(PROOF_RESULT_EVENT);
+public final class RegistryAbi {
+  private static final String FILE_RECORD = "(bytes32,uint64,uint8,uint8,bytes32,address)";
+
+  public static final AbiFunction SUBMIT =
+      AbiFunction.parse("submit(bytes32,uint64,uint8,uint8,bytes32)");
+  public static final AbiFunction FILE =
+      AbiFunction.parse("file(bytes32) returns (" + FILE_RECORD + ")");
+  public static final AbiFunction FILE_COUNT = AbiFunction.parse("fileCount() returns (uint256)");
+  public static final AbiFunction FILES_PAGE =
+      AbiFunction.parse("filesPage(uint256,uint256) returns (" + FILE_RECORD + "[])");
+  public static final AbiFunction REGISTER_NODE = AbiFunction.parse("registerNode(bytes32,string)");
+  public static final AbiFunction NODE_COUNT = AbiFunction.parse("nodeCount() returns (uint256)");
+  public static final AbiFunction NODES_PAGE =
+      AbiFunction.parse("nodesPage(uint256,uint256) returns ((bytes32,string)[])");
+  public static final AbiFunction OWNER_OF =
+      AbiFunction.parse("ownerOf(bytes32) returns (address)");
+  public static final AbiFunction RECORD_PROOF =
+      AbiFunction.parse("recordProof(uint64,bytes32,bytes32,uint32,bool,string)");
+  public static final AbiEvent PROOF_RESULT =
+      AbiEvent.parse(
+          "ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter,"
+              + " bytes32 fileRoot, uint32 shardIndex, bool passed, string reason)");
 
   /** Entries per page read; the contract's MAX_PAGE. */
-  static final int PAGE = 256;
+  public static final int PAGE = 256;
 
-  /** The contract's MAX_ENDPOINT_BYTES and MAX_REASON_BYTES. */
-  static final int MAX_ENDPOINT_BYTES = 255;
+  /** The contract's MAX_ENDPOINT_BYTES. */
+  public static final int MAX_ENDPOINT_BYTES = 255;
 
-  static final int MAX_REASON_BYTES = 512;
-
-  private static final int FILE_RECORD_WORDS = 6;
+  /** The contract's MAX_REASON_BYTES. */
+  public static final int MAX_REASON_BYTES = 512;
 
   private RegistryAbi() {}
 
-  static Bytes submit(Submission s) {
-    return Abi.call(
-        SUBMIT,
-        Abi.word(s.fileRoot()),
-        Abi.word(s.length()),
-        Abi.word(s.dataShards()),
-        Abi.word(s.parityShards()),
-        Abi.word(s.shardCommitment()));
+  public static Bytes submit(Submission s) {
+    return SUBMIT.encodeCall(
+        s.fileRoot(), s.length(), s.dataShards(), s.parityShards(), s.shardCommitment());
   }
 
-  static Bytes file(Bytes32 root) {
-    return Abi.call(FILE, Abi.word(root));
+  public static Bytes registerNode(StorageNodeRecord n) {
+    return REGISTER_NODE.encodeCall(n.nodeId(), n.endpoint());
   }
 
-  static Bytes fileCount() {
-    return Abi.call(FILE_COUNT);
-  }
-
-  static Bytes filesPage(long offset) {
-    return Abi.call(FILES_PAGE, Abi.word(offset), Abi.word(PAGE));
-  }
-
-  static Bytes registerNode(StorageNodeRecord n) {
-    return Abi.call(REGISTER_NODE, Abi.word(n.nodeId()), Abi.string(n.endpoint()));
-  }
-
-  static Bytes nodeCount() {
-    return Abi.call(NODE_COUNT);
-  }
-
-  static Bytes nodesPage(long offset) {
-    return Abi.call(NODES_PAGE, Abi.word(offset), Abi.word(PAGE));
-  }
-
-  static Bytes ownerOf(Bytes32 nodeId) {
-    return Abi.call(OWNER_OF, Abi.word(nodeId));
-  }
-
-  static Bytes recordProof(ProofRecord r) {
-    return Abi.call(
-        RECORD_PROOF,
-        Abi.word(r.epoch()),
-        Abi.word(r.nodeId()),
-        Abi.word(r.fileRoot()),
-        Abi.word(r.shardIndex()),
-        Abi.word(r.passed()),
-        Abi.string(r.reason()));
-  }
-
-  static long decodeCount(byte[] ret) {
-    return new Abi.Reader(ret, "count").uint(0, 63);
-  }
-
-  static Address decodeAddress(byte[] ret) {
-    return new Abi.Reader(ret, "address").address(0);
+  public static Bytes recordProof(ProofRecord r) {
+    return RECORD_PROOF.encodeCall(
+        r.epoch(), r.nodeId(), r.fileRoot(), r.shardIndex(), r.passed(), r.reason());
   }
 
   /** The record {@code file(root)} returned; empty when its root is zero (never submitted). */
-  static Optional<Submission> decodeFile(byte[] ret) {
-    Abi.Reader r = new Abi.Reader(ret, "file record");
-    if (r.size() != 32 * FILE_RECORD_WORDS)
-      throw new RegistryException("file record of " + r.size() + " bytes");
-    return r.bytes32(0).isZero() ? Optional.empty() : Optional.of(fileRecord(r, 0));
+  static Optional<Submission> decodeFile(AbiValues ret) {
+    return decoding(
+        "file record",
+        () -> {
+          AbiValues f = ret.tuple(0);
+          return f.bytes32(0).isZero() ? Optional.empty() : Optional.of(fileRecord(f));
+        });
   }
 
-  static List<Submission> decodeFilesPage(byte[] ret) {
-    Abi.Reader r = new Abi.Reader(ret, "file page");
-    int at = r.follow(0, 0);
-    int n = r.length(at, FILE_RECORD_WORDS);
-    List<Submission> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) out.add(fileRecord(r, at + 32 + i * 32 * FILE_RECORD_WORDS));
-    return out;
+  static List<Submission> decodeFilesPage(AbiValues ret) {
+    return decoding(
+        "file page",
+        () -> {
+          List<Submission> out = new ArrayList<>();
+          for (AbiValues f : ret.tuples(0)) out.add(fileRecord(f));
+          return out;
+        });
   }
 
-  static List<StorageNodeRecord> decodeNodesPage(byte[] ret) {
-    Abi.Reader r = new Abi.Reader(ret, "node page");
-    int at = r.follow(0, 0);
-    int n = r.length(at, 1);
-    int heads = at + 32;
-    List<StorageNodeRecord> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      int tuple = r.follow(heads, heads + 32 * i);
-      Bytes32 id = r.bytes32(tuple);
-      String endpoint = r.string(r.follow(tuple, tuple + 32));
-      out.add(new StorageNodeRecord(id, endpoint));
-    }
-    return out;
+  static List<StorageNodeRecord> decodeNodesPage(AbiValues ret) {
+    return decoding(
+        "node page",
+        () -> {
+          List<StorageNodeRecord> out = new ArrayList<>();
+          for (AbiValues t : ret.tuples(0))
+            out.add(new StorageNodeRecord(t.bytes32(0), t.string(1)));
+          return out;
+        });
   }
 
   /**
    * A ProofResult log: topics [event, epoch, nodeId, reporter], data (fileRoot, shardIndex, passed,
    * reason).
    */
-  static ProofRecord decodeProofResult(List<Bytes32> topics, byte[] data) {
-    if (topics.size() != 4 || !topics.get(0).equals(PROOF_RESULT_TOPIC)) {
-      throw new RegistryException("not a ProofResult log: topics " + topics);
-    }
-    long epoch = new Abi.Reader(topics.get(1).toArray(), "epoch topic").uint(0, 63);
-    Abi.Reader r = new Abi.Reader(data, "ProofResult data");
-    Bytes32 fileRoot = r.bytes32(0);
-    int shard = (int) r.uint(32, 32);
-    if (shard > 254) throw new RegistryException("ProofResult shard index " + shard);
-    boolean passed = r.bool(64);
-    String reason = r.string(r.follow(0, 96));
-    return new ProofRecord(epoch, topics.get(2), fileRoot, shard, passed, reason);
+  static ProofRecord decodeProofResult(List<Bytes32> topics, Bytes data) {
+    return decoding(
+        "ProofResult log",
+        () -> {
+          AbiValues v = PROOF_RESULT.decode(topics, data);
+          int shard = (int) v.longValue(4);
+          if (shard > 254) throw new RegistryException("ProofResult shard index " + shard);
+          return new ProofRecord(
+              v.longValue(0), v.bytes32(1), v.bytes32(3), shard, v.bool(5), v.string(6));
+        });
   }
 
-  private static Submission fileRecord(Abi.Reader r, int at) {
-    Bytes32 root = r.bytes32(at);
-    long length = r.uint(at + 32, 63);
-    int k = (int) r.uint(at + 64, 8);
-    int m = (int) r.uint(at + 96, 8);
-    Bytes32 commitment = r.bytes32(at + 128);
-    Address submitter = r.address(at + 160);
+  private static Submission fileRecord(AbiValues f) {
+    Address submitter = f.address(5);
     try {
-      return new Submission(root, length, k, m, commitment, Bytes32.leftPad(submitter));
+      return new Submission(
+          f.bytes32(0),
+          f.longValue(1),
+          (int) f.longValue(2),
+          (int) f.longValue(3),
+          f.bytes32(4),
+          Bytes32.leftPad(submitter));
     } catch (IllegalArgumentException e) {
       throw new RegistryException(
           "the registry returned an invalid file record: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a decoder; malformed data is a RegistryException naming {@code what}. */
+  static <T> T decoding(String what, Supplier<T> decoder) {
+    try {
+      return decoder.get();
+    } catch (AbiException e) {
+      throw new RegistryException("malformed " + what + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,39 +1,33 @@
 package io.levity.storage.chain.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
-import io.levity.core.num.UInt256;
-import io.levity.execution.block.Genesis;
+import io.levity.sdk.Contract;
+import io.levity.sdk.rpc.EthRpc;
+import io.levity.sdk.tx.ReceiptWaiter;
+import io.levity.sdk.tx.TxRequest;
+import io.levity.sdk.tx.Wallet;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@link StorageChain} over a Levity (or any Ethereum) node's JSON-RPC and the StorageRegistry
- * contract (storage/contracts/StorageRegistry.sol). Reads are {@code eth_call}s, pinned to one
- * block when they span several calls; writes are EIP-1559 transactions from the configured key,
- * each waited for until mined (a revert or a status-0 receipt is an error, see below). Proof
- * results are contract events read back with {@code eth_getLogs}. Epochs come from block numbers:
- * epoch {@code e} spans blocks {@code [e * epochBlocks, (e + 1) * epochBlocks)} and its randomness
- * is the hash of its first block.
+ * contract (storage/contracts/StorageRegistry.sol), through the SDK (io.levity.sdk). Reads are
+ * {@code eth_call}s, pinned to one block when they span several calls; writes are EIP-1559
+ * transactions from the configured key (an SDK {@link Wallet}), each waited for until mined (a
+ * revert or a status-0 receipt is an error, see below). Proof results are contract events read back
+ * with {@code eth_getLogs}. Epochs come from block numbers: epoch {@code e} spans blocks {@code [e
+ * * epochBlocks, (e + 1) * epochBlocks)} and its randomness is the hash of its first block.
  *
  * <p>Errors: a different record for a recorded root, or a node id registered by another account, is
  * an {@link IllegalStateException} (as the port specifies); the endpoint failing, a transaction not
@@ -46,6 +40,8 @@ public final class RpcStorageChain implements StorageChain {
       Address.fromHex("0x000000000000000000000000000000000000a11c");
 
   /**
+   * Where the registry is and how to talk to it.
+   *
    * @param rpcUrl the node's HTTP JSON-RPC endpoint
    * @param registry the StorageRegistry's address
    * @param key the account writes are sent from; empty for a read-only adapter
@@ -153,19 +149,6 @@ public final class RpcStorageChain implements StorageChain {
           logBlockRange);
     }
 
-    public Config withReceiptTimeout(Duration d) {
-      return new Config(
-          rpcUrl,
-          registry,
-          key,
-          epochBlocks,
-          proofReporter,
-          requestTimeout,
-          d,
-          pollInterval,
-          logBlockRange);
-    }
-
     public Config withLogBlockRange(long n) {
       return new Config(
           rpcUrl,
@@ -181,17 +164,16 @@ public final class RpcStorageChain implements StorageChain {
   }
 
   private final Config config;
-  private final JsonRpcClient rpc;
-  private final Optional<TransactionSender> sender;
+  private final RegistryReads reads;
+  private final Optional<Wallet> wallet;
+  private final ReceiptWaiter receipts;
 
   public RpcStorageChain(Config config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.rpc = new JsonRpcClient(config.rpcUrl(), config.requestTimeout());
-    this.sender =
-        config
-            .key()
-            .map(
-                k -> new TransactionSender(rpc, k, config.receiptTimeout(), config.pollInterval()));
+    EthRpc rpc = EthRpc.connect(config.rpcUrl(), config.requestTimeout());
+    this.reads = new RegistryReads(rpc, new Contract(rpc, config.registry()));
+    this.wallet = config.key().map(k -> new Wallet(rpc, k));
+    this.receipts = ReceiptWaiter.of(rpc, config.receiptTimeout(), config.pollInterval());
   }
 
   public Config config() {
@@ -200,62 +182,7 @@ public final class RpcStorageChain implements StorageChain {
 
   /** The account writes come from, if this adapter can write. */
   public Optional<Address> account() {
-    return sender.map(TransactionSender::address);
-  }
-
-  // ---- the contract's code ----
-
-  /** The registry's runtime code: what a genesis allocation places at {@link #DEVNET_REGISTRY}. */
-  public static Bytes runtimeCode() {
-    return hexResource("StorageRegistry.runtime.hex");
-  }
-
-  /**
-   * The registry's creation code (deploying it with a transaction runs no constructor logic; see
-   * the source).
-   */
-  public static Bytes creationCode() {
-    return hexResource("StorageRegistry.creation.hex");
-  }
-
-  /** {@code genesis} with the registry's runtime code added at {@link #DEVNET_REGISTRY}. */
-  public static Genesis withRegistry(Genesis genesis) {
-    Map<Address, Genesis.Account> alloc = new HashMap<>(genesis.alloc());
-    if (alloc.containsKey(DEVNET_REGISTRY))
-      throw new IllegalArgumentException("the genesis already allocates " + DEVNET_REGISTRY);
-    alloc.put(DEVNET_REGISTRY, new Genesis.Account(UInt256.ZERO, runtimeCode(), 1, Map.of()));
-    return new Genesis(
-        genesis.chainId(),
-        genesis.gasLimit(),
-        genesis.timestamp(),
-        genesis.baseFee(),
-        genesis.extraData(),
-        alloc);
-  }
-
-  /**
-   * Deploys a fresh registry with a transaction from {@code key} and returns its address (for
-   * non-devnet chains).
-   */
-  public static Address deploy(URI rpcUrl, Secp256k1.KeyPair key, Duration receiptTimeout) {
-    JsonRpcClient client = new JsonRpcClient(rpcUrl, Duration.ofSeconds(10));
-    TransactionSender s =
-        new TransactionSender(client, key, receiptTimeout, Duration.ofMillis(100));
-    return s.send(Optional.empty(), creationCode(), "deploy StorageRegistry")
-        .contractAddress()
-        .orElseThrow(
-            () -> new RegistryException("the deployment receipt names no contract address"));
-  }
-
-  private static Bytes hexResource(String name) {
-    try (InputStream in = RpcStorageChain.class.getResourceAsStream(name)) {
-      if (in == null)
-        throw new IllegalStateException(
-            "resource " + name + " missing; run storage/contracts/compile.js");
-      return Bytes.fromHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return wallet.map(Wallet::address);
   }
 
   // ---- StorageChain ----
@@ -265,9 +192,8 @@ public final class RpcStorageChain implements StorageChain {
     Optional<Submission> existing = submission(s.fileRoot());
     if (existing.isPresent()) return sameOrRefuse(existing.get(), s);
     try {
-      writer()
-          .send(Optional.of(config.registry()), RegistryAbi.submit(s), "submit " + s.fileRoot());
-    } catch (JsonRpcException e) {
+      send(RegistryAbi.submit(s), "submit " + s.fileRoot());
+    } catch (RegistryException e) {
       if (!e.isRevert()) throw e;
       // Someone recorded the root between the read and the estimate.
       Optional<Submission> now = submission(s.fileRoot());
@@ -298,30 +224,20 @@ public final class RpcStorageChain implements StorageChain {
 
   @Override
   public Optional<Submission> submission(Bytes32 fileRoot) {
-    return RegistryAbi.decodeFile(call(RegistryAbi.file(fileRoot), "latest"));
+    return reads.submission(fileRoot);
   }
 
   @Override
   public List<Submission> submissions() {
-    String block = pinnedBlock();
-    long count = RegistryAbi.decodeCount(call(RegistryAbi.fileCount(), block));
-    List<Submission> out = new ArrayList<>();
-    while (out.size() < count) {
-      List<Submission> page =
-          RegistryAbi.decodeFilesPage(call(RegistryAbi.filesPage(out.size()), block));
-      if (page.isEmpty())
-        throw new RegistryException("file page at " + out.size() + " of " + count + " is empty");
-      out.addAll(page);
-    }
-    return List.copyOf(out);
+    return reads.submissions();
   }
 
   @Override
   public void registerNode(StorageNodeRecord node) {
     validateEndpoint(node.endpoint());
     if (node.nodeId().isZero()) throw new IllegalArgumentException("zero node id");
-    TransactionSender w = writer();
-    Address owner = RegistryAbi.decodeAddress(call(RegistryAbi.ownerOf(node.nodeId()), "latest"));
+    Wallet w = writer();
+    Address owner = reads.ownerOf(node.nodeId());
     if (!owner.equals(Address.ZERO) && !owner.equals(w.address())) {
       throw new IllegalStateException(
           "node "
@@ -331,10 +247,7 @@ public final class RpcStorageChain implements StorageChain {
               + "; only that account can change its endpoint");
     }
     if (!owner.equals(Address.ZERO) && nodes().contains(node)) return;
-    w.send(
-        Optional.of(config.registry()),
-        RegistryAbi.registerNode(node),
-        "register node " + node.nodeId());
+    send(RegistryAbi.registerNode(node), "register node " + node.nodeId());
   }
 
   private static void validateEndpoint(String endpoint) {
@@ -351,17 +264,7 @@ public final class RpcStorageChain implements StorageChain {
 
   @Override
   public List<StorageNodeRecord> nodes() {
-    String block = pinnedBlock();
-    long count = RegistryAbi.decodeCount(call(RegistryAbi.nodeCount(), block));
-    List<StorageNodeRecord> out = new ArrayList<>();
-    while (out.size() < count) {
-      List<StorageNodeRecord> page =
-          RegistryAbi.decodeNodesPage(call(RegistryAbi.nodesPage(out.size()), block));
-      if (page.isEmpty())
-        throw new RegistryException("node page at " + out.size() + " of " + count + " is empty");
-      out.addAll(page);
-    }
-    return List.copyOf(out);
+    return reads.nodes();
   }
 
   @Override
@@ -378,14 +281,7 @@ public final class RpcStorageChain implements StorageChain {
     } catch (ArithmeticException e) {
       return Optional.empty();
     }
-    JsonNode block = rpc.call("eth_getBlockByNumber", "0x" + Long.toHexString(first), false);
-    if (block == null || block.isNull()) return Optional.empty();
-    try {
-      return Optional.of(Bytes32.fromHex32(block.path("hash").asText()));
-    } catch (IllegalArgumentException e) {
-      throw new RegistryException(
-          "block " + first + " has no valid hash: " + block.path("hash"), e);
-    }
+    return reads.blockHash(first);
   }
 
   @Override
@@ -404,18 +300,9 @@ public final class RpcStorageChain implements StorageChain {
             r.shardIndex(),
             r.passed(),
             truncateUtf8(r.reason() == null ? "" : r.reason(), RegistryAbi.MAX_REASON_BYTES));
-    writer()
-        .send(
-            Optional.of(config.registry()),
-            RegistryAbi.recordProof(bounded),
-            "record proof "
-                + r.epoch()
-                + "/"
-                + r.nodeId()
-                + "/"
-                + r.fileRoot()
-                + "/"
-                + r.shardIndex());
+    send(
+        RegistryAbi.recordProof(bounded),
+        "record proof " + r.epoch() + "/" + r.nodeId() + "/" + r.fileRoot() + "/" + r.shardIndex());
   }
 
   /**
@@ -433,74 +320,26 @@ public final class RpcStorageChain implements StorageChain {
     } catch (ArithmeticException e) {
       return List.of();
     }
-    List<ProofRecord> out = new ArrayList<>();
-    for (long lo = from; lo <= head; lo += config.logBlockRange()) {
-      long hi = Math.min(head, lo + config.logBlockRange() - 1);
-      ObjectNode filter =
-          rpc.object()
-              .put("address", config.registry().toHex())
-              .put("fromBlock", "0x" + Long.toHexString(lo))
-              .put("toBlock", "0x" + Long.toHexString(hi));
-      ArrayNode topics = filter.putArray("topics");
-      topics.add(RegistryAbi.PROOF_RESULT_TOPIC.toHex());
-      topics.add(Bytes32.wrap32(Abi.word(epoch).value()).toHex());
-      topics.addNull();
-      if (config.proofReporter().isPresent())
-        topics.add(Bytes32.leftPad(config.proofReporter().get()).toHex());
-      JsonNode logs = rpc.call("eth_getLogs", filter);
-      if (!logs.isArray())
-        throw new RegistryException("eth_getLogs returned " + logs.getNodeType());
-      for (JsonNode log : logs) {
-        if (log.path("removed").asBoolean(false)) continue;
-        List<Bytes32> t = new ArrayList<>();
-        for (JsonNode x : log.path("topics")) t.add(Bytes32.fromHex32(x.asText()));
-        ProofRecord r =
-            RegistryAbi.decodeProofResult(
-                t, Bytes.fromHex(log.path("data").asText("0x")).toArray());
-        if (r.epoch() == epoch) out.add(r);
-      }
-    }
-    return List.copyOf(out);
+    return reads.proofResults(epoch, from, head, config.logBlockRange(), config.proofReporter());
   }
 
   // ---- plumbing ----
 
   /** The head's number. */
   public long head() {
-    return TransactionSender.quantity(rpc.call("eth_blockNumber"), "eth_blockNumber");
+    return reads.head();
   }
 
-  private String pinnedBlock() {
-    return "0x" + Long.toHexString(head());
+  /** Sends {@code data} to the registry (gas estimated: a revert sends nothing) and waits. */
+  private void send(Bytes data, String what) {
+    Wallet w = writer();
+    RegistryException.wrap(
+        what, () -> w.sendAndWait(TxRequest.call(config.registry(), data), receipts));
   }
 
-  private byte[] call(Bytes data, String block) {
-    ObjectNode call = rpc.object().put("to", config.registry().toHex()).put("data", data.toHex());
-    JsonNode ret = rpc.call("eth_call", call, block);
-    byte[] out;
-    try {
-      out = Bytes.fromHex(ret.asText()).toArray();
-    } catch (IllegalArgumentException e) {
-      throw new RegistryException("eth_call returned " + ret, e);
-    }
-    if (out.length == 0) {
-      throw new RegistryException(
-          "no StorageRegistry at " + config.registry() + " (eth_call returned no data)");
-    }
-    return out;
-  }
-
-  private TransactionSender writer() {
-    return sender.orElseThrow(
+  private Wallet writer() {
+    return wallet.orElseThrow(
         () -> new IllegalStateException("this RpcStorageChain has no signing key: read-only"));
-  }
-
-  /**
-   * Sends raw call data to the registry with a fixed gas limit (tests: a transaction that fails on
-   * chain).
-   */
-  TransactionSender.Mined sendRaw(Bytes data, long gasLimit, String what) {
-    return writer().send(Optional.of(config.registry()), data, gasLimit, what);
   }
 
   static String truncateUtf8(String s, int maxBytes) {

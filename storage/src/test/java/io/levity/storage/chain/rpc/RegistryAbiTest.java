@@ -10,16 +10,20 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Keccak;
+import io.levity.sdk.abi.AbiEvent;
+import io.levity.sdk.abi.AbiFunction;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +35,25 @@ class RegistryAbiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode abi() throws Exception {
-    try (InputStream in = RpcStorageChain.class.getResourceAsStream("StorageRegistry.abi.json")) {
+    try (InputStream in =
+        StorageRegistryCode.class.getResourceAsStream("StorageRegistry.abi.json")) {
       return JSON.readTree(in);
     }
   }
 
-  /** name(type,...) of every function and event in the compiled ABI, with tuple types expanded. */
-  private static Set<String> signatures(JsonNode abi, String kind) {
+  /**
+   * name(type,...) of every function and event in the compiled ABI, with tuple types expanded,
+   * followed by " returns (types)" when {@code withOutputs} and there are outputs.
+   */
+  private static Set<String> signatures(JsonNode abi, String kind, boolean withOutputs) {
     Set<String> out = new HashSet<>();
     for (JsonNode e : abi)
-      if (e.path("type").asText().equals(kind))
-        out.add(e.path("name").asText() + types(e.path("inputs")));
+      if (e.path("type").asText().equals(kind)) {
+        String sig = e.path("name").asText() + types(e.path("inputs"));
+        if (withOutputs && !e.path("outputs").isEmpty())
+          sig += " returns " + types(e.path("outputs"));
+        out.add(sig);
+      }
     return out;
   }
 
@@ -55,10 +67,11 @@ class RegistryAbiTest {
   }
 
   @Test
-  void everySignatureUsedIsInTheCompiledAbi() throws Exception {
+  void everyDeclarationUsedIsInTheCompiledAbi() throws Exception {
     JsonNode abi = abi();
-    assertThat(signatures(abi, "function"))
-        .contains(
+    List<String> used = new ArrayList<>();
+    for (AbiFunction f :
+        List.of(
             RegistryAbi.SUBMIT,
             RegistryAbi.FILE,
             RegistryAbi.FILE_COUNT,
@@ -67,23 +80,17 @@ class RegistryAbiTest {
             RegistryAbi.NODE_COUNT,
             RegistryAbi.NODES_PAGE,
             RegistryAbi.OWNER_OF,
-            RegistryAbi.RECORD_PROOF);
-    assertThat(signatures(abi, "event")).contains(RegistryAbi.PROOF_RESULT_EVENT);
+            RegistryAbi.RECORD_PROOF)) used.add(f.toString());
+    assertThat(signatures(abi, "function", true)).containsAll(used);
+    assertThat(signatures(abi, "event", false)).contains(RegistryAbi.PROOF_RESULT.signature());
     for (JsonNode e : abi) {
-      String name = e.path("name").asText();
-      if (name.equals("ProofResult")) {
+      if (e.path("name").asText().equals("ProofResult")) {
         List<Boolean> indexed = new ArrayList<>();
         for (JsonNode p : e.path("inputs")) indexed.add(p.path("indexed").asBoolean());
-        assertThat(indexed).containsExactly(true, true, true, false, false, false, false);
+        assertThat(indexed)
+            .containsExactlyElementsOf(
+                RegistryAbi.PROOF_RESULT.params().stream().map(AbiEvent.Param::indexed).toList());
       }
-      if (name.equals("file"))
-        assertThat(types(e.path("outputs")))
-            .isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address))");
-      if (name.equals("filesPage"))
-        assertThat(types(e.path("outputs")))
-            .isEqualTo("((bytes32,uint64,uint8,uint8,bytes32,address)[])");
-      if (name.equals("nodesPage"))
-        assertThat(types(e.path("outputs"))).isEqualTo("((bytes32,string)[])");
     }
   }
 
@@ -93,15 +100,16 @@ class RegistryAbiTest {
     // the bytecode.
     byte[] source = Files.readAllBytes(Path.of("contracts", "StorageRegistry.sol"));
     JsonNode meta;
-    try (InputStream in = RpcStorageChain.class.getResourceAsStream("StorageRegistry.meta.json")) {
+    try (InputStream in =
+        StorageRegistryCode.class.getResourceAsStream("StorageRegistry.meta.json")) {
       meta = JSON.readTree(in);
     }
     assertThat(meta.path("sourceKeccak256").asText())
         .as("rerun storage/contracts/compile.js")
         .isEqualTo(Keccak.hash(source).toHex());
     assertThat(meta.path("compiler").asText()).startsWith("solc 0.8.30+");
-    Bytes runtime = RpcStorageChain.runtimeCode();
-    Bytes creation = RpcStorageChain.creationCode();
+    Bytes runtime = StorageRegistryCode.runtimeCode();
+    Bytes creation = StorageRegistryCode.creationCode();
     assertThat(runtime.size()).isBetween(1000, 24_576);
     // Creation code = a constructor-free prologue that returns the runtime code appended to it.
     assertThat(creation.slice(creation.size() - runtime.size())).isEqualTo(runtime);
@@ -122,7 +130,11 @@ class RegistryAbiTest {
     Bytes data = RegistryAbi.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"));
     String hex = data.toHex().substring(2);
     assertThat(hex.substring(0, 8))
-        .isEqualTo(Hex.encodeBare(Abi.selector("registerNode(bytes32,string)")));
+        .isEqualTo(
+            Hex.encodeBare(
+                Keccak.hash256("registerNode(bytes32,string)".getBytes(StandardCharsets.US_ASCII)),
+                0,
+                4));
     assertThat(hex.substring(8))
         .isEqualTo(
             "11".repeat(32)
@@ -130,13 +142,24 @@ class RegistryAbiTest {
                 + "40"
                 + "0".repeat(62)
                 + "0e"
-                + Hex.encodeBare("127.0.0.1:7001".getBytes())
+                + Hex.encodeBare("127.0.0.1:7001".getBytes(StandardCharsets.US_ASCII))
                 + "0".repeat(36));
     Submission s =
         new Submission(id, 1000, 6, 3, Bytes32.fromHex32("0x" + "22".repeat(32)), Bytes32.ZERO);
     assertThat(RegistryAbi.submit(s).size()).isEqualTo(4 + 5 * 32);
     assertThat(RegistryAbi.recordProof(new ProofRecord(3, id, id, 2, true, "")).size())
         .isEqualTo(4 + 7 * 32);
+  }
+
+  private static List<StorageNodeRecord> nodesPage(byte[] ret) {
+    return RegistryAbi.decodeNodesPage(
+        RegistryAbi.decoding(
+            "node page", () -> RegistryAbi.NODES_PAGE.decodeReturn(Bytes.wrap(ret))));
+  }
+
+  private static Optional<Submission> file(byte[] ret) {
+    return RegistryAbi.decodeFile(
+        RegistryAbi.decoding("file record", () -> RegistryAbi.FILE.decodeReturn(Bytes.wrap(ret))));
   }
 
   private static byte[] words(String... hexWords) {
@@ -151,28 +174,27 @@ class RegistryAbiTest {
     // string "a:1".
     byte[] page = new byte[32 * 7];
     System.arraycopy(words("20", "01", "20", "aa", "40", "03"), 0, page, 0, 32 * 6);
-    System.arraycopy("a:1".getBytes(), 0, page, 32 * 6, 3);
-    List<StorageNodeRecord> nodes = RegistryAbi.decodeNodesPage(page);
+    System.arraycopy("a:1".getBytes(StandardCharsets.US_ASCII), 0, page, 32 * 6, 3);
+    List<StorageNodeRecord> nodes = nodesPage(page);
     assertThat(nodes)
         .containsExactly(new StorageNodeRecord(Bytes32.leftPad(new byte[] {(byte) 0xaa}), "a:1"));
 
     byte[] pastEnd = page.clone();
     pastEnd[32 * 5 + 31] = (byte) 0xff; // the string claims 255 bytes
-    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(pastEnd))
+    assertThatThrownBy(() -> nodesPage(pastEnd))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("malformed node page");
     byte[] hugeCount = page.clone();
     hugeCount[32 + 28] = 0x7f; // a count of about 2^31 elements
-    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(hugeCount))
-        .isInstanceOf(RegistryException.class);
+    assertThatThrownBy(() -> nodesPage(hugeCount)).isInstanceOf(RegistryException.class);
     byte[] wideOffset = page.clone();
     wideOffset[0] = 1;
-    assertThatThrownBy(() -> RegistryAbi.decodeNodesPage(wideOffset))
+    assertThatThrownBy(() -> nodesPage(wideOffset))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("wider than");
 
     byte[] file = words("aa", "0400", "06", "03", "bb", "f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
-    assertThat(RegistryAbi.decodeFile(file))
+    assertThat(file(file))
         .hasValueSatisfying(
             f -> {
               assertThat(f.length()).isEqualTo(1024);
@@ -180,10 +202,9 @@ class RegistryAbiTest {
               assertThat(Address.fromWord(f.submitter().toArray()))
                   .isEqualTo(Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"));
             });
-    assertThat(RegistryAbi.decodeFile(new byte[32 * 6])).isEmpty();
+    assertThat(file(new byte[32 * 6])).isEmpty();
     byte[] badCode = words("aa", "0400", "0100", "03", "bb", "00");
-    assertThatThrownBy(() -> RegistryAbi.decodeFile(badCode))
-        .hasMessageContaining("wider than 8 bits");
+    assertThatThrownBy(() -> file(badCode)).hasMessageContaining("wider than 8 bits");
   }
 
   @Test
@@ -191,24 +212,25 @@ class RegistryAbiTest {
     Bytes32 node = Bytes32.fromHex32("0x" + "33".repeat(32));
     List<Bytes32> topics =
         List.of(
-            RegistryAbi.PROOF_RESULT_TOPIC,
+            RegistryAbi.PROOF_RESULT.topic(),
             Bytes32.leftPad(new byte[] {9}),
             node,
             Bytes32.leftPad(new byte[20]));
     byte[] data = new byte[32 * 6];
     System.arraycopy(words("cc", "05", "00", "80", "0b"), 0, data, 0, 32 * 5);
-    System.arraycopy("no answer: ".getBytes(), 0, data, 32 * 5, 11);
-    ProofRecord r = RegistryAbi.decodeProofResult(topics, data);
+    System.arraycopy("no answer: ".getBytes(StandardCharsets.US_ASCII), 0, data, 32 * 5, 11);
+    ProofRecord r = RegistryAbi.decodeProofResult(topics, Bytes.wrap(data));
     assertThat(r)
         .isEqualTo(
             new ProofRecord(
                 9, node, Bytes32.leftPad(new byte[] {(byte) 0xcc}), 5, false, "no answer: "));
     byte[] notBool = data.clone();
     notBool[64 + 31] = 2;
-    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics, notBool))
+    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics, Bytes.wrap(notBool)))
         .isInstanceOf(RegistryException.class);
-    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics.subList(0, 3), data))
-        .hasMessageContaining("not a ProofResult log");
+    assertThatThrownBy(() -> RegistryAbi.decodeProofResult(topics.subList(0, 3), Bytes.wrap(data)))
+        .hasMessageContaining(
+            "not a ProofResult(uint64,bytes32,address,bytes32,uint32,bool,string) log");
   }
 
   @Test

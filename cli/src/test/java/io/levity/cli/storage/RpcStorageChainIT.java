@@ -1,9 +1,10 @@
-package io.levity.storage.chain.rpc;
+package io.levity.cli.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
@@ -13,9 +14,20 @@ import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
+import io.levity.sdk.rpc.BlockTag;
+import io.levity.sdk.rpc.EthRpc;
+import io.levity.sdk.rpc.TxReceipt;
+import io.levity.sdk.tx.ReceiptWaiter;
+import io.levity.sdk.tx.TransactionFailedException;
+import io.levity.sdk.tx.TxRequest;
+import io.levity.sdk.tx.Wallet;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
+import io.levity.storage.chain.rpc.RegistryAbi;
+import io.levity.storage.chain.rpc.RegistryException;
+import io.levity.storage.chain.rpc.RpcStorageChain;
+import io.levity.storage.chain.rpc.StorageRegistryCode;
 import io.levity.storage.erasure.ReedSolomon;
 import io.levity.storage.layout.MerkleFile;
 import io.levity.storage.proof.Challenge;
@@ -39,9 +51,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry adapter against a real in-process Levity chain: one validator (RocksDB in memory,
- * real consensus, block execution and JSON-RPC over loopback HTTP) whose genesis holds the
- * registry's runtime code at the devnet address, as the devnet's will.
+ * The storage registry adapter against a real in-process Levity chain: one validator (RocksDB in
+ * memory, real consensus, block execution and JSON-RPC over loopback HTTP) whose genesis holds the
+ * registry's runtime code at the devnet address, as the devnet's does. Here in the CLI's tests
+ * because it needs both the node and storage, and storage does not depend on the node.
  */
 class RpcStorageChainIT {
   private static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(2);
@@ -55,11 +68,11 @@ class RpcStorageChainIT {
   @BeforeAll
   static void startChain() throws Exception {
     Genesis genesis =
-        RpcStorageChain.withRegistry(
+        Devnet.withContract(
             Devnet.genesis(
-                Devnet.CHAIN_ID,
-                ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(),
-                1_000));
+                Devnet.CHAIN_ID, ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000),
+            RpcStorageChain.DEVNET_REGISTRY,
+            StorageRegistryCode.runtimeCode());
     node =
         new ValidatorNode(
             new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
@@ -85,9 +98,9 @@ class RpcStorageChainIT {
 
   @Test
   void theRegistryIsInTheGenesisAndStartsEmpty() {
-    JsonRpcClient rpc = new JsonRpcClient(rpcUrl, Duration.ofSeconds(5));
-    assertThat(rpc.call("eth_getCode", RpcStorageChain.DEVNET_REGISTRY.toHex(), "latest").asText())
-        .isEqualTo(RpcStorageChain.runtimeCode().toHex());
+    EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
+    assertThat(rpc.getCode(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST))
+        .isEqualTo(StorageRegistryCode.runtimeCode());
     assertThat(chain.submission(h("never submitted"))).isEmpty();
     RpcStorageChain readOnly =
         new RpcStorageChain(
@@ -95,13 +108,14 @@ class RpcStorageChainIT {
     assertThatThrownBy(() -> readOnly.submit(file("read-only")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("read-only");
+    Address empty = Address.fromHex("0x00000000000000000000000000000000000b0b00");
     RpcStorageChain nowhere =
         new RpcStorageChain(
-            RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0))
-                .withRegistry(Address.fromHex("0x00000000000000000000000000000000000b0b00")));
+            RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)).withRegistry(empty));
     assertThatThrownBy(nowhere::submissions)
         .isInstanceOf(RegistryException.class)
-        .hasMessageContaining("no StorageRegistry at");
+        .hasMessageContaining("StorageRegistry at " + empty)
+        .hasMessageContaining("no return data");
   }
 
   @Test
@@ -128,9 +142,8 @@ class RpcStorageChainIT {
     assertThat(chain.submission(a.fileRoot())).contains(stored);
 
     // The contract refuses the conflict itself too, not only the adapter's pre-check.
-    assertThatThrownBy(
-            () -> chain.sendRaw(RegistryAbi.submit(conflicting), 200_000, "conflicting submit"))
-        .isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.submit(conflicting), 200_000))
+        .isInstanceOf(TransactionFailedException.class)
         .hasMessageContaining("failed on chain (status 0)");
     assertThat(chain.submission(a.fileRoot())).contains(stored);
 
@@ -196,12 +209,12 @@ class RpcStorageChainIT {
             () ->
                 chain.recordProofResult(
                     new ProofRecord(epoch, h("unregistered"), f.fileRoot(), 0, true, "")))
-        .isInstanceOf(JsonRpcException.class)
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isRevert()).isTrue())
         .hasMessageContaining("unknown node");
     assertThatThrownBy(
             () ->
                 chain.recordProofResult(new ProofRecord(epoch, nodeId, f.fileRoot(), 9, true, "")))
-        .isInstanceOf(JsonRpcException.class)
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isRevert()).isTrue())
         .hasMessageContaining("no such shard");
     assertThatThrownBy(
             () ->
@@ -212,17 +225,16 @@ class RpcStorageChainIT {
     // A transaction that reverts on chain (here: a fixed gas limit, no estimate to stop it) fails
     // clearly.
     ProofRecord unknownFile = new ProofRecord(epoch, nodeId, h("unknown file"), 0, true, "");
-    assertThatThrownBy(
-            () -> chain.sendRaw(RegistryAbi.recordProof(unknownFile), 100_000, "bad record"))
-        .isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.recordProof(unknownFile), 100_000))
+        .isInstanceOf(TransactionFailedException.class)
         .hasMessageMatching(
-            "bad record: transaction 0x[0-9a-f]{64} failed on "
+            "transaction 0x[0-9a-f]{64} failed on "
                 + "chain \\(status 0\\) in block [0-9]+, gas used [0-9]+ of 100000");
   }
 
   @Test
   void aDeployedRegistryWorksLikeTheGenesisOne() {
-    Address deployed = RpcStorageChain.deploy(rpcUrl, ACCOUNTS.get(1), Duration.ofSeconds(30));
+    Address deployed = StorageRegistryCode.deploy(rpcUrl, ACCOUNTS.get(1), Duration.ofSeconds(30));
     assertThat(deployed).isNotEqualTo(RpcStorageChain.DEVNET_REGISTRY);
     RpcStorageChain fresh = new RpcStorageChain(chain.config().withRegistry(deployed));
     assertThat(fresh.submissions()).isEmpty();
@@ -305,6 +317,18 @@ class RpcStorageChainIT {
     EpochReport again = challenger.challenge(epoch);
     assertThat(again.challenged()).isZero();
     assertThat(again.alreadyRecorded()).isGreaterThanOrEqualTo(3);
+  }
+
+  /**
+   * Sends call data to the registry from dev account 0 with a fixed gas limit (no estimate to stop
+   * a transaction that fails on chain) and waits for it.
+   */
+  private static TxReceipt sendRaw(Bytes data, long gasLimit) {
+    EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
+    return new Wallet(rpc, ACCOUNTS.get(0))
+        .sendAndWait(
+            TxRequest.call(RpcStorageChain.DEVNET_REGISTRY, data).withGasLimit(gasLimit),
+            ReceiptWaiter.of(rpc, Duration.ofSeconds(60), Duration.ofMillis(50)));
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
