@@ -11,9 +11,13 @@ import io.levity.sdk.rpc.RpcErrorException;
 import io.levity.sdk.rpc.RpcProtocolException;
 import io.levity.sdk.rpc.TxReceipt;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One key's transactions against one node: fills a {@link TxRequest} with what the node knows
@@ -24,8 +28,10 @@ import java.util.OptionalLong;
  * <p>Outcomes of a send: accepted (the nonce is used); refused by the node (a {@link
  * RpcErrorException}: the nonce is released); the nonce was taken by another client of the same key
  * (the wallet asks the node again and retries with the next nonce, up to {@value #NONCE_RETRIES}
- * times); or no usable answer (the node may have the transaction: its nonce stays used, and {@link
- * #resend} sends the same bytes again).
+ * times); or no usable answer (the node may have the transaction: its nonce stays used, and the
+ * transaction is kept "in doubt"). Before its next send the wallet re-submits every transaction in
+ * doubt (the same bytes; with fresh fees at the same nonce if the node now refuses them), so a
+ * transaction lost on the way cannot leave a nonce gap that stalls every later one.
  */
 public final class Wallet {
   /** Gas estimate margin unless configured: a quarter more than the node's estimate. */
@@ -38,6 +44,11 @@ public final class Wallet {
   private final NonceManager nonces;
   private final int gasMarginPercent;
   private volatile long chainId = -1;
+
+  /** Sent without a usable answer, by nonce; settled before the next send. */
+  private final TreeMap<Long, InDoubt> inDoubt = new TreeMap<>();
+
+  private record InDoubt(TxRequest filled, SignedTx tx) {}
 
   /** A wallet whose nonces follow the node's pending count (asked before every send). */
   public Wallet(EthRpc rpc, Secp256k1.KeyPair key) {
@@ -108,6 +119,7 @@ public final class Wallet {
    * (nothing is sent then).
    */
   public synchronized SignedTx send(TxRequest req) {
+    settleInDoubt();
     long gas = req.gasLimit().isPresent() ? req.gasLimit().getAsLong() : estimateGas(req);
     TxRequest filled =
         req.withGasLimit(gas).withFees(req.fees().orElseGet(() -> suggestFees(req.isLegacy())));
@@ -139,8 +151,36 @@ public final class Wallet {
         nonces.resync(address());
       } catch (RuntimeException e) {
         nonces.markUsed(address(), nonce); // no usable answer: the node may have it
+        inDoubt.put(nonce, new InDoubt(filled, tx));
         throw e;
       }
+    }
+  }
+
+  /** Nonces of transactions sent without a usable answer and not yet settled. */
+  public synchronized SortedSet<Long> inDoubt() {
+    return new TreeSet<>(inDoubt.keySet());
+  }
+
+  /**
+   * Re-submits every transaction in doubt, lowest nonce first: accepted, already known or already
+   * mined settles it; a refusal (fees moved on, say) is answered by the same request at the same
+   * nonce with fresh fees. A transport failure leaves them in doubt and propagates.
+   *
+   * @throws RpcErrorException when a lost transaction cannot be placed again: later transactions
+   *     would wait behind its nonce, so the wallet says so instead of sending more
+   */
+  public synchronized void settleInDoubt() {
+    while (!inDoubt.isEmpty()) {
+      Map.Entry<Long, InDoubt> e = inDoubt.firstEntry();
+      InDoubt d = e.getValue();
+      try {
+        resend(d.tx());
+      } catch (RpcErrorException refused) {
+        TxRequest refreshed = d.filled().withFees(suggestFees(d.filled().isLegacy()));
+        submit(sign(refreshed, e.getKey()));
+      }
+      inDoubt.remove(e.getKey());
     }
   }
 

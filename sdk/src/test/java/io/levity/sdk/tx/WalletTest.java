@@ -118,13 +118,40 @@ class WalletTest {
     pendingAfterRefusal = 9;
     assertThat(w.send(TxRequest.transfer(TO, UInt256.ONE)).nonce()).isEqualTo(9);
 
-    // no answer: the nonce stays used even though the node never saw it
+    // no answer: the nonce stays used and the transaction in doubt; the next send re-submits it
+    // first, so the node never waits behind a gap at 10
     refusals.add(new RpcTransportException("eth_sendRawTransaction", "timed out", null));
     assertThatThrownBy(() -> w.send(TxRequest.transfer(TO, UInt256.ONE)))
         .isInstanceOf(RpcTransportException.class);
+    assertThat(w.inDoubt()).containsExactly(10L);
     pendingAfterRefusal = 10; // the node never got 10
     assertThat(w.send(TxRequest.transfer(TO, UInt256.ONE)).nonce()).isEqualTo(11);
-    assertThat(received).extracting(Transaction::nonce).containsExactly(7L, 9L, 11L);
+    assertThat(received).extracting(Transaction::nonce).containsExactly(7L, 9L, 10L, 11L);
+    assertThat(w.inDoubt()).isEmpty();
+  }
+
+  @Test
+  void aLostTransactionRefusedOnResendIsReplacedAtTheSameNonceWithFreshFees() {
+    Wallet w = wallet();
+    refusals.add(new RpcTransportException("eth_sendRawTransaction", "connection reset", null));
+    assertThatThrownBy(() -> w.send(TxRequest.transfer(TO, UInt256.ONE)))
+        .isInstanceOf(RpcTransportException.class);
+    // the base fee doubled meanwhile: the node refuses the old bytes, the wallet re-signs nonce 7
+    node.answer(
+        "eth_getBlockByNumber",
+        FakeNode.json(
+            "{\"number\":\"0x2\",\"hash\":\"0x"
+                + "33".repeat(32)
+                + "\",\"parentHash\":\"0x"
+                + "11".repeat(32)
+                + "\",\"timestamp\":\"0x2\",\"gasLimit\":\"0x1\",\"gasUsed\":\"0x0\","
+                + "\"baseFeePerGas\":\"0x4a817c800\",\"transactions\":[]}"));
+    refusals.add(FakeNode.error("eth_sendRawTransaction", -32000, "max fee per gas too low"));
+    SignedTx next = w.send(TxRequest.transfer(TO, UInt256.ONE));
+    assertThat(next.nonce()).isEqualTo(8);
+    assertThat(received).extracting(Transaction::nonce).containsExactly(7L, 8L);
+    DynamicFeeTransaction replaced = (DynamicFeeTransaction) received.get(0);
+    assertThat(replaced.maxFeePerGas()).isEqualTo(UInt256.valueOf(41_000_000_000L));
   }
 
   @Test
