@@ -10,6 +10,7 @@ import io.levity.node.p2p.P2pMessage.GetBlocks;
 import io.levity.node.p2p.P2pMessage.Hello;
 import io.levity.node.p2p.P2pMessage.Status;
 import io.levity.node.p2p.P2pMessage.Transactions;
+import io.levity.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +97,7 @@ class P2pNetworkIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0)
-        throw new AssertionError("timed out waiting until " + what);
-      Thread.sleep(10);
-    }
+    Await.until(WAIT, what, condition);
   }
 
   private static Transactions tx(int i) {

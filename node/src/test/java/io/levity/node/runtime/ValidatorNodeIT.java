@@ -3,8 +3,8 @@ package io.levity.node.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Secp256k1;
@@ -15,19 +15,22 @@ import io.levity.execution.block.Genesis;
 import io.levity.execution.block.Receipt;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.p2p.PeerAddress;
+import io.levity.testing.Await;
+import io.levity.testing.RpcCalls;
+import io.levity.testing.WebSocketInbox;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * transfer end to end.
  */
 class ValidatorNodeIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final List<ValidatorNode> nodes = new ArrayList<>();
 
   @TempDir Path dir;
@@ -57,18 +59,17 @@ class ValidatorNodeIT {
    * redial whose ephemeral source port equals the target port connects to itself and would hold the
    * port the node restarts on.
    */
-  private static int lowFreePort() throws java.io.IOException {
-    java.util.Random random = new java.util.Random();
+  private static int lowFreePort() throws IOException {
+    Random random = new Random();
     for (int i = 0; i < 200; i++) {
       int p = 20_000 + random.nextInt(12_000);
-      try (java.net.ServerSocket s =
-          new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
         return p;
-      } catch (java.io.IOException taken) {
+      } catch (IOException taken) {
         // try another
       }
     }
-    throw new java.io.IOException("no free port below 32000");
+    throw new IOException("no free port below 32000");
   }
 
   private void startNetwork(int n, Genesis genesis) throws Exception {
@@ -187,7 +188,7 @@ class ValidatorNodeIT {
         call(
             nodes.get(0),
             "eth_sendRawTransaction",
-            "[\"" + io.levity.core.bytes.Bytes.wrap(tx.encode()).toHex() + "\"]");
+            "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]");
     assertThat(sent.has("error")).as("%s", sent).isFalse();
     assertThat(sent.get("result").asText()).isEqualTo(tx.hash().toHex());
 
@@ -232,8 +233,8 @@ class ValidatorNodeIT {
     nodes.forEach(ValidatorNode::close);
     nodes.clear();
     startNetwork(4, genesis);
-    long resumed = java.util.Collections.max(headsAtStart);
-    assertThat(java.util.Collections.min(headsAtStart)).isGreaterThanOrEqualTo(3);
+    long resumed = Collections.max(headsAtStart);
+    assertThat(Collections.min(headsAtStart)).isGreaterThanOrEqualTo(3);
     await(
         () -> nodes.stream().allMatch(v -> v.head().number() >= resumed + 3),
         "3 more blocks after the restart");
@@ -246,16 +247,9 @@ class ValidatorNodeIT {
         4, Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1));
     int[] ports = nodes.get(1).serveRpc(0, 0);
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> chainId =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0]))
-                .header("content-type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(JSON.readTree(chainId.body()).get("result").asText()).isEqualTo("0x539");
+    URI rpcUrl = URI.create("http://127.0.0.1:" + ports[0]);
+    assertThat(RpcCalls.call(http, rpcUrl, "eth_chainId", "[]").get("result").asText())
+        .isEqualTo("0x539");
     int metricsPort = nodes.get(1).serveMetrics(0);
     await(
         () ->
@@ -274,49 +268,23 @@ class ValidatorNodeIT {
         .contains("levity_commit_latency_seconds_count")
         .containsPattern("levity_mempool_transactions [0-9]+");
 
-    LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-    WebSocket socket =
-        http.newWebSocketBuilder()
-            .buildAsync(
-                URI.create("ws://127.0.0.1:" + ports[1]),
-                new WebSocket.Listener() {
-                  private final StringBuilder buf = new StringBuilder();
-
-                  @Override
-                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    buf.append(data);
-                    if (last) {
-                      inbox.add(buf.toString());
-                      buf.setLength(0);
-                    }
-                    w.request(1);
-                    return CompletableFuture.completedFuture(null);
-                  }
-                })
-            .get(5, TimeUnit.SECONDS);
-    socket.sendText(
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}",
-        true);
-    String subId = JSON.readTree(inbox.poll(10, TimeUnit.SECONDS)).get("result").asText();
-    JsonNode note = JSON.readTree(inbox.poll(30, TimeUnit.SECONDS));
-    assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
-    long number = Long.decode(note.get("params").get("result").get("number").asText());
-    assertThat(nodes.get(1).store().canonicalHash(number).orElseThrow().toHex())
-        .isEqualTo(note.get("params").get("result").get("hash").asText());
-    socket.abort();
+    try (WebSocketInbox socket =
+        WebSocketInbox.open(http, URI.create("ws://127.0.0.1:" + ports[1]))) {
+      socket.send(RpcCalls.request("eth_subscribe", "[\"newHeads\"]"));
+      String subId = socket.next(Duration.ofSeconds(10)).get("result").asText();
+      JsonNode note = socket.next(Duration.ofSeconds(30));
+      assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
+      long number = Long.decode(note.get("params").get("result").get("number").asText());
+      assertThat(nodes.get(1).store().canonicalHash(number).orElseThrow().toHex())
+          .isEqualTo(note.get("params").get("result").get("hash").asText());
+    }
   }
 
-  private static JsonNode call(ValidatorNode node, String method, String params) throws Exception {
-    String body =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-    return JSON.readTree(node.rpc().handle(body.getBytes(StandardCharsets.UTF_8)));
+  private static JsonNode call(ValidatorNode node, String method, String params) {
+    return RpcCalls.call(node.rpc()::handle, method, params);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(20);
-    }
+    Await.until(what, condition);
   }
 }
