@@ -120,9 +120,7 @@ public final class P2pNetwork implements PeerNetwork {
   @Override
   public synchronized void addStaticPeer(PeerAddress address) {
     if (server == null || closed) throw new IllegalStateException("the network is not running");
-    StaticPeerDialer d =
-        new StaticPeerDialer(
-            address, this, group.next(), config.reconnectMin(), config.reconnectMax(), random);
+    StaticPeerDialer d = new StaticPeerDialer(address, this, group.next());
     dialers.add(d);
     d.dialNow();
   }
@@ -135,7 +133,7 @@ public final class P2pNetwork implements PeerNetwork {
           // bounds the handshakes in flight; a full node refuses before spending a signature on
           // anyone
           LOG.debug("refusing {}: {} connections open", ch.remoteAddress(), channels.size());
-          ch.close();
+          ChannelFuture unused = ch.close();
           return;
         }
         channels.add(ch);
@@ -155,8 +153,7 @@ public final class P2pNetwork implements PeerNetwork {
                 // the frame
                 new LengthFieldBasedFrameDecoder(config.limits().maxFrameBytes() + 4, 0, 4, 0, 4),
                 new LengthFieldPrepender(4),
-                new PeerConnection(
-                    P2pNetwork.this, codec, hs, outbound, dialer, config.handshakeTimeout()));
+                new PeerConnection(P2pNetwork.this, hs, outbound, dialer));
       }
     };
   }
@@ -174,6 +171,19 @@ public final class P2pNetwork implements PeerNetwork {
   @Override
   public NodeId nodeId() {
     return self;
+  }
+
+  P2pConfig config() {
+    return config;
+  }
+
+  P2pCodec codec() {
+    return codec;
+  }
+
+  /** Nonces and reconnect jitter. */
+  Random random() {
+    return random;
   }
 
   /** The bound listen port (after {@link #start}). */

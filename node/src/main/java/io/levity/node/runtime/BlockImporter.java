@@ -6,21 +6,18 @@ import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
-import io.levity.node.api.EthJson;
-import io.levity.node.mempool.Mempool;
-import io.levity.node.rpc.SubscriptionHub;
-import io.levity.node.store.BlockStore;
 import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one writer of the chain: executes a committed consensus block's payload ({@link
- * ChainExecutor}) and stores the block with its consensus ledger entry in one batch, then gives the
- * mempool the new state and publishes the head and logs to subscribers. Both consensus commits and
- * block sync import through here, on the consensus thread.
+ * ChainExecutor}) and stores the block with its consensus ledger entry in one batch, then tells the
+ * listener (the node gives the mempool the new state and publishes the head and logs). Both
+ * consensus commits and block sync import through here, on the consensus thread.
  */
 final class BlockImporter {
   private static final Logger LOG = LoggerFactory.getLogger(BlockImporter.class);
@@ -28,22 +25,20 @@ final class BlockImporter {
   private final RocksDbBlockStore store;
   private final ConsensusStore ledger;
   private final ChainExecutor executor;
-  private final Mempool mempool;
-  private final SubscriptionHub hub;
+  private final Consumer<Block> stored;
   private final String name;
 
+  /** An importer into {@code store}; {@code stored} hears of each block once it is stored. */
   BlockImporter(
       RocksDbBlockStore store,
       ConsensusStore ledger,
-      Mempool mempool,
-      SubscriptionHub hub,
       long chainId,
+      Consumer<Block> stored,
       String name) {
     this.store = store;
     this.ledger = ledger;
     this.executor = new ChainExecutor(store, chainId);
-    this.mempool = mempool;
-    this.hub = hub;
+    this.stored = stored;
     this.name = name;
   }
 
@@ -86,9 +81,7 @@ final class BlockImporter {
         executor
             .executeAndStore(payload, cb.id(), batch -> ledger.ledgerEntry(batch, cb, proof))
             .block();
-    mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
-    hub.publishHead(EthJson.head(b));
-    for (BlockStore.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
+    stored.accept(b);
     LOG.debug(
         "{}: block {} {} txs={} root={}",
         name,

@@ -11,10 +11,12 @@ import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.time.Scheduler;
 import io.levity.core.time.ThreadScheduler;
+import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.node.api.EthApi;
+import io.levity.node.api.EthJson;
 import io.levity.node.api.StoreChainView;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
@@ -32,6 +34,7 @@ import io.levity.node.rpc.JsonRpcServer;
 import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.rpc.SubscriptionHub;
 import io.levity.node.store.BlockStore;
+import io.levity.node.store.ChainReader;
 import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.InMemoryKeyValueStore;
@@ -140,7 +143,7 @@ public final class ValidatorNode implements AutoCloseable {
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
     this.metrics = new RuntimeMetrics(thread.time());
-    BlockImporter importer = new BlockImporter(store, consensus, mempool, hub, cfg.chainId(), name);
+    BlockImporter importer = new BlockImporter(store, consensus, cfg.chainId(), this::stored, name);
     PayloadPacer pacer =
         new PayloadPacer(
             thread,
@@ -287,6 +290,13 @@ public final class ValidatorNode implements AutoCloseable {
   /** True once the node stopped for good after a failure ({@link #onFatal}). */
   public boolean isHalted() {
     return halted;
+  }
+
+  /** After each stored block: the mempool re-checks against the new state; subscribers hear. */
+  private void stored(Block b) {
+    mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
+    hub.publishHead(EthJson.head(b));
+    for (ChainReader.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
   }
 
   /** Stops consensus and sync for good (consensus thread), then tells the fatal handler. */
