@@ -11,6 +11,8 @@ import io.levity.node.p2p.P2pMessage.Hello;
 import io.levity.node.p2p.P2pMessage.Status;
 import io.levity.node.p2p.P2pMessage.Transactions;
 import io.levity.testing.Await;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -327,8 +329,7 @@ class P2pNetworkIT {
 
   /** A port free right now, for a node that must be dialed before it starts. */
   private static int freePortHint() throws Exception {
-    try (java.net.ServerSocket s =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.levity.testing.RpcCalls;
 import io.levity.testing.WebSocketInbox;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -93,7 +94,7 @@ class JsonRpcServerIT {
     int status;
     try {
       status = post(huge).statusCode();
-    } catch (java.io.IOException closed) {
+    } catch (IOException closed) {
       status = 413; // the server may close the connection instead of answering
     }
     assertThat(status).isEqualTo(413);

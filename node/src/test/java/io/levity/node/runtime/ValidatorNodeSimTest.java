@@ -1,5 +1,8 @@
 package io.levity.node.runtime;
 
+import static io.levity.node.runtime.TestNodes.assertSameChain;
+import static io.levity.node.runtime.TestNodes.maxHead;
+import static io.levity.node.runtime.TestNodes.minHead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,22 +92,6 @@ class ValidatorNodeSimTest {
 
   private List<ValidatorNode> validators() {
     return nodes.subList(0, 4);
-  }
-
-  private long minHead(List<ValidatorNode> vs) {
-    return vs.stream().mapToLong(v -> v.head().number()).min().orElseThrow();
-  }
-
-  private long maxHead(List<ValidatorNode> vs) {
-    return vs.stream().mapToLong(v -> v.head().number()).max().orElseThrow();
-  }
-
-  private void assertSameChain(List<ValidatorNode> vs, long upTo) {
-    for (long h = 1; h <= upTo; h++) {
-      Bytes32 expected = vs.get(0).store().canonicalHash(h).orElseThrow();
-      for (ValidatorNode v : vs)
-        assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
-    }
   }
 
   @Test
