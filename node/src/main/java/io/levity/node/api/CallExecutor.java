@@ -192,7 +192,7 @@ final class CallExecutor {
     UInt256 baseFee = req.hasFees() ? at.baseFeeOrZero() : UInt256.ZERO;
     BlockContext base =
         BlockExecutor.context(
-            at, chain.chainId(), n -> chain.canonicalHash(n).orElse(Bytes32.ZERO));
+            at, chain.chainId(), n -> chain.blocks().canonicalHash(n).orElse(Bytes32.ZERO));
     BlockContext ctx =
         new BlockContext(
             base.coinbase(),
@@ -223,24 +223,19 @@ final class CallExecutor {
             OptionalLong.empty(),
             Transaction.UNSIGNED);
       }
-      return new DynamicFeeTransaction(
-          chain.chainId(),
-          nonce,
-          price,
-          price,
-          gas,
-          req.to(),
-          req.value(),
-          req.data(),
-          req.accessList(),
-          Transaction.UNSIGNED);
+      return dynamicFee(req, nonce, price, price, gas);
     }
     UInt256 maxFee = req.maxFeePerGas() != null ? req.maxFeePerGas() : req.maxPriorityFeePerGas();
     UInt256 tip = req.maxPriorityFeePerGas() != null ? req.maxPriorityFeePerGas() : UInt256.ZERO;
+    return dynamicFee(req, nonce, tip.min(maxFee), maxFee, gas);
+  }
+
+  private DynamicFeeTransaction dynamicFee(
+      CallRequest req, long nonce, UInt256 tip, UInt256 maxFee, long gas) {
     return new DynamicFeeTransaction(
         chain.chainId(),
         nonce,
-        tip.min(maxFee),
+        tip,
         maxFee,
         gas,
         req.to(),

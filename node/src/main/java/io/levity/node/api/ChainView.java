@@ -2,15 +2,11 @@ package io.levity.node.api;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
-import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
-import io.levity.execution.block.Receipt;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.mempool.MempoolException;
-import io.levity.node.store.BlockStore.IndexedLog;
-import io.levity.node.store.BlockStore.TransactionLocation;
-import java.util.List;
+import io.levity.node.store.ChainReader;
 import java.util.Optional;
 
 /**
@@ -23,17 +19,8 @@ public interface ChainView {
   /** The latest committed block; with BFT finality it is also the safe and finalized block. */
   BlockHeader head();
 
-  Optional<Block> blockByNumber(long number);
-
-  Optional<Block> blockByHash(Bytes32 hash);
-
-  Optional<Bytes32> canonicalHash(long number);
-
-  Optional<List<Receipt>> receipts(Bytes32 blockHash);
-
-  Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash);
-
-  List<IndexedLog> logs(Bytes32 blockHash);
+  /** The stored blocks, receipts and indexes. */
+  ChainReader blocks();
 
   /**
    * A fresh, private world state at this block's state root. Callers may change it freely
@@ -50,5 +37,6 @@ public interface ChainView {
   /** Adds a transaction to the mempool. */
   void submit(ValidatedTransaction tx, int encodedSize) throws MempoolException;
 
+  /** Connected p2p peers. */
   int peerCount();
 }

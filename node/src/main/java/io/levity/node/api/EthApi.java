@@ -1,20 +1,17 @@
 package io.levity.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.InvalidTransactionException;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
-import io.levity.execution.block.LogsBloom;
 import io.levity.execution.block.Receipt;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
@@ -22,18 +19,15 @@ import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.mempool.MempoolException;
 import io.levity.node.rpc.JsonRpcProcessor;
-import io.levity.node.rpc.LogFilter;
 import io.levity.node.rpc.Params;
 import io.levity.node.rpc.RpcException;
-import io.levity.node.store.BlockStore.IndexedLog;
-import io.levity.node.store.BlockStore.TransactionLocation;
+import io.levity.node.store.ChainReader.TransactionLocation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The eth_*, net_* and web3_* JSON-RPC methods over a {@link ChainView}. Block tags latest,
@@ -93,6 +87,8 @@ public final class EthApi {
   private final TransactionValidator validator;
   private final CallExecutor calls;
   private final FeeOracle fees;
+  private final BlockTags tags;
+  private final LogSearch logs;
 
   public EthApi(ChainView chain, Config config, TransactionListener listener) {
     this.chain = Objects.requireNonNull(chain, "chain");
@@ -101,6 +97,8 @@ public final class EthApi {
     this.validator = new TransactionValidator(config.fork(), chain.chainId());
     this.calls = new CallExecutor(chain, config.fork(), config.callGasCap());
     this.fees = new FeeOracle(chain, config.defaultPriorityFee());
+    this.tags = new BlockTags(chain);
+    this.logs = new LogSearch(chain, tags, config.maxLogBlockRange(), config.maxLogs());
   }
 
   /** Registers every method of this API on the processor. */
@@ -121,41 +119,44 @@ public final class EthApi {
         p -> text(state(p, 2).storage(p.address(0), slot(p.string(1))).toBytes32().toHex()));
     rpc.register(
         "eth_call",
-        p -> text(calls.call(CallExecutor.parse(p.node(0)), header(optional(p, 1))).toHex()));
+        p -> text(calls.call(CallExecutor.parse(p.node(0)), tags.header(optional(p, 1))).toHex()));
     rpc.register(
         "eth_estimateGas",
         p ->
-            text(EthJson.q(calls.estimate(CallExecutor.parse(p.node(0)), header(optional(p, 1))))));
+            text(
+                EthJson.q(
+                    calls.estimate(CallExecutor.parse(p.node(0)), tags.header(optional(p, 1))))));
     rpc.register("eth_gasPrice", p -> text(EthJson.q(fees.gasPrice())));
     rpc.register("eth_maxPriorityFeePerGas", p -> text(EthJson.q(fees.suggestedTip())));
     rpc.register(
         "eth_feeHistory",
-        p -> fees.feeHistory(count(p.node(0)), header(p.node(1)), p.has(2) ? p.node(2) : null));
+        p ->
+            fees.feeHistory(count(p.node(0)), tags.header(p.node(1)), p.has(2) ? p.node(2) : null));
     rpc.register("eth_sendRawTransaction", this::sendRawTransaction);
     rpc.register("eth_getTransactionByHash", this::transactionByHash);
     rpc.register("eth_getTransactionReceipt", this::transactionReceipt);
-    rpc.register("eth_getBlockByNumber", p -> blockJson(blockByTag(p.node(0)), p.bool(1, false)));
+    rpc.register("eth_getBlockByNumber", p -> blockJson(tags.block(p.node(0)), p.bool(1, false)));
     rpc.register(
-        "eth_getBlockByHash", p -> blockJson(chain.blockByHash(p.hash(0)), p.bool(1, false)));
+        "eth_getBlockByHash", p -> blockJson(chain.blocks().block(p.hash(0)), p.bool(1, false)));
     rpc.register(
         "eth_getBlockTransactionCountByNumber",
         p ->
-            blockByTag(p.node(0))
+            tags.block(p.node(0))
                 .<JsonNode>map(b -> text(EthJson.q(b.transactions().size())))
                 .orElse(NullNode.instance));
     rpc.register(
         "eth_getBlockTransactionCountByHash",
         p ->
             chain
-                .blockByHash(p.hash(0))
+                .blocks()
+                .block(p.hash(0))
                 .<JsonNode>map(b -> text(EthJson.q(b.transactions().size())))
                 .orElse(NullNode.instance));
-    rpc.register("eth_getLogs", this::logs);
+    rpc.register("eth_getLogs", p -> logs.logs(p.node(0)));
     rpc.register("eth_getProof", this::proof);
   }
 
-  // ---- blocks and tags
-  // ------------------------------------------------------------------------------------------
+  // ---- blocks and state ----
 
   private static JsonNode text(String s) {
     return TextNode.valueOf(s);
@@ -171,62 +172,8 @@ public final class EthApi {
         .orElse(NullNode.instance);
   }
 
-  /**
-   * A block number for a tag: latest/pending/safe/finalized is the head, earliest 0, else a hex
-   * quantity.
-   */
-  private long number(String tag) throws RpcException {
-    return switch (tag) {
-      case "latest", "pending", "safe", "finalized" -> chain.head().number();
-      case "earliest" -> 0;
-      default -> Params.parseLongQuantity(tag, "block number");
-    };
-  }
-
-  private Optional<Block> blockByTag(JsonNode tag) throws RpcException {
-    if (!tag.isTextual())
-      throw RpcException.invalidParams("block number must be a tag or a hex quantity");
-    long n = number(tag.asText());
-    return n == chain.head().number()
-        ? chain.blockByHash(chain.head().hash())
-        : chain.blockByNumber(n);
-  }
-
-  /**
-   * The header a state query runs at: a tag, a number, or an EIP-1898 object; absent means latest.
-   */
-  private BlockHeader header(JsonNode tag) throws RpcException {
-    if (tag == null || tag.isNull()) return chain.head();
-    if (tag.isObject()) {
-      if (tag.hasNonNull("blockHash")) {
-        Bytes32 hash;
-        try {
-          hash = Bytes32.fromHex32(tag.get("blockHash").asText());
-        } catch (IllegalArgumentException e) {
-          throw RpcException.invalidParams("blockHash: " + e.getMessage());
-        }
-        return chain
-            .blockByHash(hash)
-            .map(Block::header)
-            .orElseThrow(
-                () -> new RpcException(RpcException.SERVER_ERROR, "header for hash not found"));
-      }
-      if (tag.hasNonNull("blockNumber")) return header(tag.get("blockNumber"));
-      throw RpcException.invalidParams("block object needs blockHash or blockNumber");
-    }
-    if (!tag.isTextual())
-      throw RpcException.invalidParams("block must be a tag, a hex number or an object");
-    long n = number(tag.asText());
-    BlockHeader head = chain.head();
-    if (n == head.number()) return head;
-    return chain
-        .blockByNumber(n)
-        .map(Block::header)
-        .orElseThrow(() -> new RpcException(RpcException.SERVER_ERROR, "header not found"));
-  }
-
   private TrieWorldState state(Params p, int tagIndex) throws RpcException {
-    return chain.stateAt(header(optional(p, tagIndex)));
+    return chain.stateAt(tags.header(optional(p, tagIndex)));
   }
 
   private static long count(JsonNode n) throws RpcException {
@@ -249,8 +196,7 @@ public final class EthApi {
     }
   }
 
-  // ---- accounts and transactions
-  // --------------------------------------------------------------------------------
+  // ---- accounts and transactions ----
 
   private JsonNode transactionCount(Params p) throws RpcException {
     Address a = p.address(0);
@@ -280,10 +226,13 @@ public final class EthApi {
 
   private JsonNode transactionByHash(Params p) throws RpcException {
     Bytes32 hash = p.hash(0);
-    Optional<TransactionLocation> at = chain.transactionLocation(hash);
+    Optional<TransactionLocation> at = chain.blocks().transactionLocation(hash);
     if (at.isPresent()) {
       Block block =
-          chain.blockByHash(at.get().blockHash()).orElseThrow(() -> missing(at.get().blockHash()));
+          chain
+              .blocks()
+              .block(at.get().blockHash())
+              .orElseThrow(() -> missing(at.get().blockHash()));
       var tx = block.transactions().get(at.get().index());
       return EthJson.transaction(
           tx,
@@ -299,92 +248,20 @@ public final class EthApi {
   }
 
   private JsonNode transactionReceipt(Params p) throws RpcException {
-    Optional<TransactionLocation> at = chain.transactionLocation(p.hash(0));
+    Optional<TransactionLocation> at = chain.blocks().transactionLocation(p.hash(0));
     if (at.isEmpty()) return NullNode.instance;
     Bytes32 blockHash = at.get().blockHash();
-    Block block = chain.blockByHash(blockHash).orElseThrow(() -> missing(blockHash));
-    List<Receipt> receipts = chain.receipts(blockHash).orElseThrow(() -> missing(blockHash));
-    return EthJson.receipt(block, receipts, at.get().index(), chain.logs(blockHash));
+    Block block = chain.blocks().block(blockHash).orElseThrow(() -> missing(blockHash));
+    List<Receipt> receipts =
+        chain.blocks().receipts(blockHash).orElseThrow(() -> missing(blockHash));
+    return EthJson.receipt(block, receipts, at.get().index(), chain.blocks().logs(blockHash));
   }
 
   private static IllegalStateException missing(Bytes32 blockHash) {
     return new IllegalStateException("indexed block " + blockHash + " is missing from the store");
   }
 
-  // ---- logs and proofs
-  // ------------------------------------------------------------------------------------------
-
-  private JsonNode logs(Params p) throws RpcException {
-    JsonNode f = p.node(0);
-    LogFilter filter = LogFilter.parse(f);
-    List<Block> blocks = new ArrayList<>();
-    if (f.hasNonNull("blockHash")) {
-      if (f.hasNonNull("fromBlock") || f.hasNonNull("toBlock")) {
-        throw RpcException.invalidParams("use either blockHash or fromBlock/toBlock, not both");
-      }
-      Bytes32 hash;
-      try {
-        hash = Bytes32.fromHex32(f.get("blockHash").asText());
-      } catch (IllegalArgumentException e) {
-        throw RpcException.invalidParams("blockHash: " + e.getMessage());
-      }
-      blocks.add(
-          chain
-              .blockByHash(hash)
-              .orElseThrow(
-                  () -> new RpcException(RpcException.SERVER_ERROR, "unknown block " + hash)));
-    } else {
-      long head = chain.head().number();
-      long from = f.hasNonNull("fromBlock") ? number(f.get("fromBlock").asText()) : head;
-      long to = f.hasNonNull("toBlock") ? number(f.get("toBlock").asText()) : head;
-      to = Math.min(to, head);
-      if (from > to) return F.arrayNode();
-      if (to - from + 1 > config.maxLogBlockRange()) {
-        throw new RpcException(
-            RpcException.LIMIT_EXCEEDED,
-            "block range "
-                + (to - from + 1)
-                + " exceeds the limit of "
-                + config.maxLogBlockRange()
-                + " blocks; query a narrower range");
-      }
-      for (long n = from; n <= to; n++) {
-        Block b = chain.blockByNumber(n).orElse(null);
-        if (b != null) blocks.add(b);
-      }
-    }
-    ArrayNode out = F.arrayNode();
-    for (Block b : blocks) {
-      if (!bloomMayMatch(b.header().logsBloom(), filter)) continue;
-      for (IndexedLog l : chain.logs(b.hash())) {
-        JsonNode log = EthJson.log(l);
-        if (!filter.matches(log)) continue;
-        if (out.size() >= config.maxLogs()) {
-          throw new RpcException(
-              RpcException.LIMIT_EXCEEDED,
-              "query returned more than " + config.maxLogs() + " logs; query a narrower range");
-        }
-        out.add(log);
-      }
-    }
-    return out;
-  }
-
-  private static boolean bloomMayMatch(Bytes bloom, LogFilter filter) {
-    if (!anyInBloom(bloom, filter.addresses())) return false;
-    for (Set<String> position : filter.topics()) {
-      if (position != null && !anyInBloom(bloom, position)) return false;
-    }
-    return true;
-  }
-
-  private static boolean anyInBloom(Bytes bloom, Set<String> values) {
-    if (values.isEmpty()) return true;
-    for (String v : values) {
-      if (LogsBloom.mightContain(bloom, Bytes.fromHex(v))) return true;
-    }
-    return false;
-  }
+  // ---- proofs ----
 
   private JsonNode proof(Params p) throws RpcException {
     Address address = p.address(0);
@@ -395,7 +272,7 @@ public final class EthApi {
       String s = k.asText().toLowerCase(Locale.ROOT);
       keys.add(new AccountProofs.SlotKey(s, slot(s)));
     }
-    BlockHeader at = header(optional(p, 2));
+    BlockHeader at = tags.header(optional(p, 2));
     return AccountProofs.proof(chain.stateAt(at).store(), at, address, keys);
   }
 }

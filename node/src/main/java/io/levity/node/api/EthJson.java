@@ -16,8 +16,9 @@ import io.levity.evm.Log;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Receipt;
+import io.levity.execution.state.BlobGas;
 import io.levity.node.rpc.Params;
-import io.levity.node.store.BlockStore.IndexedLog;
+import io.levity.node.store.ChainReader.IndexedLog;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -197,7 +198,7 @@ public final class EthJson {
     o.put("status", q(r.status()));
     if (tx instanceof BlobTransaction blob) {
       o.put("blobGasUsed", q(blob.blobGas()));
-      o.put("blobGasPrice", q(io.levity.execution.state.BlobGas.baseFee(h.excessBlobGasOrZero())));
+      o.put("blobGasPrice", q(BlobGas.baseFee(h.excessBlobGasOrZero())));
     }
     return o;
   }

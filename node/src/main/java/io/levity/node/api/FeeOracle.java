@@ -43,7 +43,7 @@ final class FeeOracle {
     BlockHeader head = chain.head();
     List<UInt256> tips = new ArrayList<>();
     for (long n = head.number(); n >= 0 && n > head.number() - TIP_BLOCKS; n--) {
-      Block b = chain.blockByNumber(n).orElse(null);
+      Block b = chain.blocks().blockByNumber(n).orElse(null);
       if (b == null) break;
       UInt256 baseFee = b.header().baseFeeOrZero();
       for (Transaction tx : b.transactions()) tips.add(tx.effectivePriorityFee(baseFee));
@@ -78,6 +78,7 @@ final class FeeOracle {
     for (long n = oldest; n <= newest.number(); n++) {
       Block b =
           chain
+              .blocks()
               .blockByNumber(n)
               .orElseThrow(() -> new IllegalStateException("canonical block missing"));
       BlockHeader h = b.header();
@@ -130,7 +131,7 @@ final class FeeOracle {
       for (int i = 0; i < percentiles.length; i++) row.add("0x0");
       return row;
     }
-    List<Receipt> receipts = chain.receipts(b.hash()).orElse(List.of());
+    List<Receipt> receipts = chain.blocks().receipts(b.hash()).orElse(List.of());
     UInt256 baseFee = b.header().baseFeeOrZero();
     record Tip(UInt256 tip, long gas) {}
     List<Tip> tips = new ArrayList<>();

@@ -2,18 +2,14 @@ package io.levity.node.api;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
-import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
-import io.levity.execution.block.Receipt;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolException;
 import io.levity.node.store.BlockStore;
-import io.levity.node.store.BlockStore.IndexedLog;
-import io.levity.node.store.BlockStore.TransactionLocation;
+import io.levity.node.store.ChainReader;
 import io.levity.trie.KeyValueStore;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -48,33 +44,8 @@ public final class StoreChainView implements ChainView {
   }
 
   @Override
-  public Optional<Block> blockByNumber(long number) {
-    return store.blockByNumber(number);
-  }
-
-  @Override
-  public Optional<Block> blockByHash(Bytes32 hash) {
-    return store.block(hash);
-  }
-
-  @Override
-  public Optional<Bytes32> canonicalHash(long number) {
-    return store.canonicalHash(number);
-  }
-
-  @Override
-  public Optional<List<Receipt>> receipts(Bytes32 blockHash) {
-    return store.receipts(blockHash);
-  }
-
-  @Override
-  public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
-    return store.transactionLocation(transactionHash);
-  }
-
-  @Override
-  public List<IndexedLog> logs(Bytes32 blockHash) {
-    return store.logs(blockHash);
+  public ChainReader blocks() {
+    return store;
   }
 
   @Override

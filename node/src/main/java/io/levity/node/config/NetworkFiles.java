@@ -1,5 +1,6 @@
 package io.levity.node.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +14,7 @@ import io.levity.execution.block.Genesis;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.node.runtime.ValidatorConfig;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The files that describe a network of separate node processes: {@code genesis.json} (chain id,
@@ -105,10 +108,7 @@ public final class NetworkFiles {
     for (int i = 0; i < spec.validators(); i++) vs.add(Bytes.of(keys.get(i).publicKey()).toHex());
     ObjectNode alloc = g.putObject("alloc");
     String balance =
-        UInt256.valueOf(
-                java.math.BigInteger.TEN
-                    .pow(18)
-                    .multiply(java.math.BigInteger.valueOf(spec.etherEach())))
+        UInt256.valueOf(BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(spec.etherEach())))
             .toBigInteger()
             .toString();
     for (Address a : spec.accounts()) alloc.putObject(a.toChecksumHex()).put("balance", balance);
@@ -172,8 +172,7 @@ public final class NetworkFiles {
     }
     Map<Address, Genesis.Account> alloc = new LinkedHashMap<>();
     JsonNode a = g.path("alloc");
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : a.properties()) {
       Address addr = Address.fromHex(e.getKey());
       JsonNode acc = e.getValue();
       UInt256 bal = UInt256.parse(acc.path("balance").asText("0"));
@@ -238,7 +237,7 @@ public final class NetworkFiles {
       if (n == null || !n.isObject())
         throw new IllegalArgumentException(file + ": expected a JSON object");
       return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
@@ -272,8 +271,8 @@ public final class NetworkFiles {
   static void writeAtomically(Path file, byte[] content, boolean secret) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    java.util.Set<StandardOpenOption> opts =
-        java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Set<StandardOpenOption> opts =
+        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
     try (FileChannel ch =
         secret && posix

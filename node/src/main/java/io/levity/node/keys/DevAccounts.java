@@ -67,7 +67,8 @@ public final class DevAccounts {
   /** The BIP-32 master key of a seed. */
   static ExtendedKey master(byte[] seed) {
     byte[] i = hmacSha512("Bitcoin seed".getBytes(StandardCharsets.US_ASCII), seed);
-    return new ExtendedKey(Arrays.copyOfRange(i, 0, 32), Arrays.copyOfRange(i, 32, 64));
+    return new ExtendedKey(
+        Bytes32.of32(Arrays.copyOfRange(i, 0, 32)), Bytes32.of32(Arrays.copyOfRange(i, 32, 64)));
   }
 
   private static byte[] hmacSha512(byte[] key, byte[] data) {
@@ -80,9 +81,9 @@ public final class DevAccounts {
   }
 
   /** A private key and its chain code. */
-  record ExtendedKey(byte[] privateKey, byte[] chainCode) {
+  record ExtendedKey(Bytes32 privateKey, Bytes32 chainCode) {
     Bytes32 key() {
-      return Bytes32.of32(privateKey);
+      return privateKey;
     }
 
     /**
@@ -91,22 +92,24 @@ public final class DevAccounts {
     ExtendedKey child(int index) {
       byte[] data = new byte[37];
       if ((index & HARDENED) != 0) {
-        System.arraycopy(privateKey, 0, data, 1, 32);
+        System.arraycopy(privateKey.toArray(), 0, data, 1, 32);
       } else {
-        System.arraycopy(Secp256k1.compress(Secp256k1.publicKey(privateKey)), 0, data, 0, 33);
+        System.arraycopy(
+            Secp256k1.compress(Secp256k1.publicKey(privateKey.toArray())), 0, data, 0, 33);
       }
       data[33] = (byte) (index >>> 24);
       data[34] = (byte) (index >>> 16);
       data[35] = (byte) (index >>> 8);
       data[36] = (byte) index;
-      byte[] i = hmacSha512(chainCode, data);
+      byte[] i = hmacSha512(chainCode.toArray(), data);
       BigInteger il = new BigInteger(1, Arrays.copyOfRange(i, 0, 32));
-      BigInteger k = il.add(new BigInteger(1, privateKey)).mod(Secp256k1.N);
+      BigInteger k = il.add(new BigInteger(1, privateKey.toArray())).mod(Secp256k1.N);
       if (il.compareTo(Secp256k1.N) >= 0 || k.signum() == 0) {
         // probability below 2^-127; BIP-32 says skip to the next index
         return child(index + 1);
       }
-      return new ExtendedKey(Bytes32.fromBigInteger(k).toArray(), Arrays.copyOfRange(i, 32, 64));
+      return new ExtendedKey(
+          Bytes32.fromBigInteger(k), Bytes32.of32(Arrays.copyOfRange(i, 32, 64)));
     }
   }
 }

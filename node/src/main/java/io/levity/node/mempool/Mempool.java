@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Transactions waiting for a block: one nonce-ordered queue per sender, fee priority across senders
@@ -46,6 +48,7 @@ public final class Mempool {
   }
 
   private final MempoolConfig config;
+  private final List<Runnable> addListeners = new CopyOnWriteArrayList<>();
   private final Map<Address, TreeMap<Long, Entry>> bySender = new HashMap<>();
   private final Map<Bytes32, Entry> byHash = new HashMap<>();
   private AccountReader state;
@@ -67,7 +70,27 @@ public final class Mempool {
     this.minFeePerGas = min;
   }
 
-  public synchronized Added add(ValidatedTransaction vtx, int encodedSize) throws MempoolException {
+  /**
+   * Runs {@code listener} after each transaction {@link #add} takes in (new or replacing), on the
+   * adding thread and outside the pool's lock: block pacing wakes on it instead of polling. Keep it
+   * cheap; it must not throw.
+   */
+  public void onTransactionsAdded(Runnable listener) {
+    addListeners.add(listener);
+  }
+
+  /**
+   * Takes in a transaction checked without state, after the checks against the committed state;
+   * throws when it is refused.
+   */
+  public Added add(ValidatedTransaction vtx, int encodedSize) throws MempoolException {
+    Added added = addLocked(vtx, encodedSize);
+    for (Runnable l : addListeners) l.run();
+    return added;
+  }
+
+  private synchronized Added addLocked(ValidatedTransaction vtx, int encodedSize)
+      throws MempoolException {
     Transaction tx = vtx.transaction();
     if (encodedSize > config.maxTransactionBytes()) {
       throw new MempoolException(
@@ -141,7 +164,7 @@ public final class Mempool {
    * up to the gas limit.
    */
   public synchronized List<Entry> select(UInt256 baseFee, long gasLimit, int maxCount) {
-    return select(baseFee, gasLimit, maxCount, java.util.Set.of());
+    return select(baseFee, gasLimit, maxCount, Set.of());
   }
 
   /**
@@ -150,7 +173,7 @@ public final class Mempool {
    * no gas, and each sender's queue goes on after them in nonce order.
    */
   public synchronized List<Entry> select(
-      UInt256 baseFee, long gasLimit, int maxCount, java.util.Set<Bytes32> inFlight) {
+      UInt256 baseFee, long gasLimit, int maxCount, Set<Bytes32> inFlight) {
     record Head(Entry e, UInt256 tip) {}
     PriorityQueue<Head> heads =
         new PriorityQueue<>(

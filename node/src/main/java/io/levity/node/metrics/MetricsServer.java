@@ -1,26 +1,21 @@
 package io.levity.node.metrics;
 
-import io.netty.bootstrap.ServerBootstrap;
+import io.levity.node.rpc.HttpListener;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -34,36 +29,24 @@ public final class MetricsServer implements AutoCloseable {
       new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private Channel channel;
 
+  /** A server for {@code metrics}; nothing listens before {@link #start}. */
   public MetricsServer(NodeMetrics metrics) {
     this.metrics = metrics;
   }
 
   /** Binds and returns the port (0 picks a free one). */
   public int start(String host, int port) throws InterruptedException {
-    channel =
-        new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel c) {
-                    c.pipeline()
-                        .addLast(
-                            new HttpServerCodec(), new HttpObjectAggregator(8192), new Handler());
-                  }
-                })
-            .bind(host, port)
-            .sync()
-            .channel();
-    return ((InetSocketAddress) channel.localAddress()).getPort();
+    channel = HttpListener.bind(group, group, host, port, 8192, p -> p.addLast(new Handler()));
+    return HttpListener.port(channel);
   }
 
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-      boolean ok =
-          req.method().equals(HttpMethod.GET) && req.uri().split("\\?")[0].equals("/metrics");
+      String path = req.uri();
+      int query = path.indexOf('?');
+      if (query >= 0) path = path.substring(0, query);
+      boolean ok = req.method().equals(HttpMethod.GET) && path.equals("/metrics");
       byte[] body =
           (ok ? metrics.render() : "metrics are served at GET /metrics\n")
               .getBytes(StandardCharsets.UTF_8);
@@ -75,12 +58,12 @@ public final class MetricsServer implements AutoCloseable {
       resp.headers()
           .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
           .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-      ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+      ChannelFuture unused = ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
+      ChannelFuture unused = ctx.close();
     }
   }
 

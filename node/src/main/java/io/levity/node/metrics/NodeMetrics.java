@@ -11,32 +11,55 @@ import java.util.function.LongSupplier;
  * registration happens at start-up.
  */
 public final class NodeMetrics {
-  private sealed interface Metric permits Gauge, Counter, Summary {
-    String name();
+  /** A named metric with its help text, rendered with its type header. */
+  private abstract static sealed class Metric permits Gauge, Counter, Summary {
+    final String name;
+    final String help;
 
-    String help();
-
-    void render(StringBuilder out);
-  }
-
-  private record Gauge(String name, String help, LongSupplier value) implements Metric {
-    @Override
-    public void render(StringBuilder out) {
-      header(out, this, "gauge").append(name).append(' ').append(value.getAsLong()).append('\n');
-    }
-  }
-
-  /** A monotonic counter. */
-  public static final class Counter implements Metric {
-    private final String name;
-    private final String help;
-    private final AtomicLong value = new AtomicLong();
-
-    Counter(String name, String help) {
+    Metric(String name, String help) {
       this.name = name;
       this.help = help;
     }
 
+    abstract void render(StringBuilder out);
+
+    StringBuilder header(StringBuilder out, String type) {
+      return out.append("# HELP ")
+          .append(name)
+          .append(' ')
+          .append(help.replace("\n", " "))
+          .append('\n')
+          .append("# TYPE ")
+          .append(name)
+          .append(' ')
+          .append(type)
+          .append('\n');
+    }
+  }
+
+  private static final class Gauge extends Metric {
+    private final LongSupplier value;
+
+    Gauge(String name, String help, LongSupplier value) {
+      super(name, help);
+      this.value = value;
+    }
+
+    @Override
+    void render(StringBuilder out) {
+      header(out, "gauge").append(name).append(' ').append(value.getAsLong()).append('\n');
+    }
+  }
+
+  /** A monotonic counter. */
+  public static final class Counter extends Metric {
+    private final AtomicLong value = new AtomicLong();
+
+    Counter(String name, String help) {
+      super(name, help);
+    }
+
+    /** Adds {@code n} (never negative). */
     public void add(long n) {
       if (n < 0) throw new IllegalArgumentException("counters only go up");
       value.addAndGet(n);
@@ -47,51 +70,29 @@ public final class NodeMetrics {
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String help() {
-      return help;
-    }
-
-    @Override
-    public void render(StringBuilder out) {
-      header(out, this, "counter").append(name).append(' ').append(value.get()).append('\n');
+    void render(StringBuilder out) {
+      header(out, "counter").append(name).append(' ').append(value.get()).append('\n');
     }
   }
 
   /** Observations in seconds, exposed as _sum and _count. */
-  public static final class Summary implements Metric {
-    private final String name;
-    private final String help;
+  public static final class Summary extends Metric {
     private long count;
     private double sum;
 
     Summary(String name, String help) {
-      this.name = name;
-      this.help = help;
+      super(name, help);
     }
 
+    /** Records one observation. */
     public synchronized void observe(double seconds) {
       count++;
       sum += seconds;
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String help() {
-      return help;
-    }
-
-    @Override
-    public synchronized void render(StringBuilder out) {
-      header(out, this, "summary");
+    synchronized void render(StringBuilder out) {
+      header(out, "summary");
       out.append(name).append("_sum ").append(sum).append('\n');
       out.append(name).append("_count ").append(count).append('\n');
     }
@@ -116,11 +117,11 @@ public final class NodeMetrics {
   }
 
   private void add(Metric m) {
-    if (!m.name().matches("[a-zA-Z_:][a-zA-Z0-9_:]*"))
-      throw new IllegalArgumentException("bad metric name " + m.name());
+    if (!m.name.matches("[a-zA-Z_:][a-zA-Z0-9_:]*"))
+      throw new IllegalArgumentException("bad metric name " + m.name);
     for (Metric x : metrics) {
-      if (x.name().equals(m.name()))
-        throw new IllegalArgumentException("metric registered twice: " + m.name());
+      if (x.name.equals(m.name))
+        throw new IllegalArgumentException("metric registered twice: " + m.name);
     }
     metrics.add(m);
   }
@@ -137,25 +138,12 @@ public final class NodeMetrics {
         out.append(one);
       } catch (RuntimeException e) {
         out.append("# ")
-            .append(m.name())
+            .append(m.name)
             .append(" unavailable: ")
             .append(e.getClass().getSimpleName())
             .append('\n');
       }
     }
     return out.toString();
-  }
-
-  private static StringBuilder header(StringBuilder out, Metric m, String type) {
-    return out.append("# HELP ")
-        .append(m.name())
-        .append(' ')
-        .append(m.help().replace("\n", " "))
-        .append('\n')
-        .append("# TYPE ")
-        .append(m.name())
-        .append(' ')
-        .append(type)
-        .append('\n');
   }
 }

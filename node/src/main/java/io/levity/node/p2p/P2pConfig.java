@@ -3,6 +3,7 @@ package io.levity.node.p2p;
 import io.levity.core.bytes.Bytes32;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Configuration of the p2p network.
@@ -82,109 +83,107 @@ public record P2pConfig(
         10_000);
   }
 
+  /** With the listen port changed. */
   public P2pConfig withPort(int p) {
-    return new P2pConfig(
-        host,
-        p,
-        protocolVersion,
-        chainId,
-        genesisHash,
-        staticPeers,
-        limits,
-        maxPeers,
-        handshakeTimeout,
-        pingInterval,
-        reconnectMin,
-        reconnectMax,
-        banThreshold,
-        banDuration,
-        scoreRecoveryPerMinute,
-        seenCacheSize,
-        inboundQueueSize);
+    return with(d -> d.port = p);
   }
 
+  /** With the peers to keep dialed. */
   public P2pConfig withStaticPeers(List<PeerAddress> peers) {
-    return new P2pConfig(
-        host,
-        port,
-        protocolVersion,
-        chainId,
-        genesisHash,
-        peers,
-        limits,
-        maxPeers,
-        handshakeTimeout,
-        pingInterval,
-        reconnectMin,
-        reconnectMax,
-        banThreshold,
-        banDuration,
-        scoreRecoveryPerMinute,
-        seenCacheSize,
-        inboundQueueSize);
+    return with(d -> d.staticPeers = peers);
   }
 
+  /** With other frame and message size limits. */
   public P2pConfig withLimits(MessageLimits l) {
-    return new P2pConfig(
-        host,
-        port,
-        protocolVersion,
-        chainId,
-        genesisHash,
-        staticPeers,
-        l,
-        maxPeers,
-        handshakeTimeout,
-        pingInterval,
-        reconnectMin,
-        reconnectMax,
-        banThreshold,
-        banDuration,
-        scoreRecoveryPerMinute,
-        seenCacheSize,
-        inboundQueueSize);
+    return with(d -> d.limits = l);
   }
 
+  /** With other handshake, ping and reconnect timing. */
   public P2pConfig withTimeouts(
       Duration handshake, Duration ping, Duration minReconnect, Duration maxReconnect) {
-    return new P2pConfig(
-        host,
-        port,
-        protocolVersion,
-        chainId,
-        genesisHash,
-        staticPeers,
-        limits,
-        maxPeers,
-        handshake,
-        ping,
-        minReconnect,
-        maxReconnect,
-        banThreshold,
-        banDuration,
-        scoreRecoveryPerMinute,
-        seenCacheSize,
-        inboundQueueSize);
+    return with(
+        d -> {
+          d.handshakeTimeout = handshake;
+          d.pingInterval = ping;
+          d.reconnectMin = minReconnect;
+          d.reconnectMax = maxReconnect;
+        });
   }
 
+  /** With another ban threshold and duration. */
   public P2pConfig withBan(int threshold, Duration duration) {
-    return new P2pConfig(
-        host,
-        port,
-        protocolVersion,
-        chainId,
-        genesisHash,
-        staticPeers,
-        limits,
-        maxPeers,
-        handshakeTimeout,
-        pingInterval,
-        reconnectMin,
-        reconnectMax,
-        threshold,
-        duration,
-        scoreRecoveryPerMinute,
-        seenCacheSize,
-        inboundQueueSize);
+    return with(
+        d -> {
+          d.banThreshold = threshold;
+          d.banDuration = duration;
+        });
+  }
+
+  private P2pConfig with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The fields of a configuration while some of them change (the withers). */
+  private static final class Draft {
+    private String host;
+    private int port;
+    private int protocolVersion;
+    private long chainId;
+    private Bytes32 genesisHash;
+    private List<PeerAddress> staticPeers;
+    private MessageLimits limits;
+    private int maxPeers;
+    private Duration handshakeTimeout;
+    private Duration pingInterval;
+    private Duration reconnectMin;
+    private Duration reconnectMax;
+    private int banThreshold;
+    private Duration banDuration;
+    private int scoreRecoveryPerMinute;
+    private int seenCacheSize;
+    private int inboundQueueSize;
+
+    Draft(P2pConfig c) {
+      host = c.host;
+      port = c.port;
+      protocolVersion = c.protocolVersion;
+      chainId = c.chainId;
+      genesisHash = c.genesisHash;
+      staticPeers = c.staticPeers;
+      limits = c.limits;
+      maxPeers = c.maxPeers;
+      handshakeTimeout = c.handshakeTimeout;
+      pingInterval = c.pingInterval;
+      reconnectMin = c.reconnectMin;
+      reconnectMax = c.reconnectMax;
+      banThreshold = c.banThreshold;
+      banDuration = c.banDuration;
+      scoreRecoveryPerMinute = c.scoreRecoveryPerMinute;
+      seenCacheSize = c.seenCacheSize;
+      inboundQueueSize = c.inboundQueueSize;
+    }
+
+    P2pConfig build() {
+      return new P2pConfig(
+          host,
+          port,
+          protocolVersion,
+          chainId,
+          genesisHash,
+          staticPeers,
+          limits,
+          maxPeers,
+          handshakeTimeout,
+          pingInterval,
+          reconnectMin,
+          reconnectMax,
+          banThreshold,
+          banDuration,
+          scoreRecoveryPerMinute,
+          seenCacheSize,
+          inboundQueueSize);
+    }
   }
 }

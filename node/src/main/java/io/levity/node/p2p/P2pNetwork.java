@@ -27,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * single thread. Misbehaving peers lose score and are banned (see {@link PeerScores}). Gossip
  * messages are deduplicated by hash, so a relay loop ends.
  */
-public final class P2pNetwork implements AutoCloseable {
+public final class P2pNetwork implements PeerNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
 
   private final P2pConfig config;
@@ -59,8 +57,7 @@ public final class P2pNetwork implements AutoCloseable {
   private final List<StaticPeerDialer> dialers = new CopyOnWriteArrayList<>();
   private final EventLoopGroup group;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-  private final ThreadPoolExecutor inbound;
-  private final AtomicLong droppedInbound = new AtomicLong();
+  private final InboundQueue inbound;
   private final AtomicLong duplicateGossip = new AtomicLong();
   private volatile boolean closed;
   private Channel server;
@@ -95,22 +92,11 @@ public final class P2pNetwork implements AutoCloseable {
             nanoClock);
     this.seen = new SeenCache(config.seenCacheSize());
     this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    this.inbound =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(config.inboundQueueSize()),
-            r -> {
-              Thread t = new Thread(r, "p2p-inbound-" + self.shortHex());
-              t.setDaemon(true);
-              return t;
-            },
-            (r, ex) -> droppedInbound.incrementAndGet());
+    this.inbound = new InboundQueue("p2p-inbound-" + self.shortHex(), config.inboundQueueSize());
   }
 
   /** Binds the listen port and starts dialing the static peers; returns the bound port. */
+  @Override
   public synchronized int start() throws InterruptedException {
     if (server != null) throw new IllegalStateException("already started");
     server =
@@ -131,11 +117,10 @@ public final class P2pNetwork implements AutoCloseable {
   /**
    * Adds a peer to keep dialed (with reconnect and backoff) from now on; the node must be started.
    */
+  @Override
   public synchronized void addStaticPeer(PeerAddress address) {
     if (server == null || closed) throw new IllegalStateException("the network is not running");
-    StaticPeerDialer d =
-        new StaticPeerDialer(
-            address, this, group.next(), config.reconnectMin(), config.reconnectMax(), random);
+    StaticPeerDialer d = new StaticPeerDialer(address, this, group.next());
     dialers.add(d);
     d.dialNow();
   }
@@ -148,7 +133,7 @@ public final class P2pNetwork implements AutoCloseable {
           // bounds the handshakes in flight; a full node refuses before spending a signature on
           // anyone
           LOG.debug("refusing {}: {} connections open", ch.remoteAddress(), channels.size());
-          ch.close();
+          ChannelFuture unused = ch.close();
           return;
         }
         channels.add(ch);
@@ -168,8 +153,7 @@ public final class P2pNetwork implements AutoCloseable {
                 // the frame
                 new LengthFieldBasedFrameDecoder(config.limits().maxFrameBytes() + 4, 0, 4, 0, 4),
                 new LengthFieldPrepender(4),
-                new PeerConnection(
-                    P2pNetwork.this, codec, hs, outbound, dialer, config.handshakeTimeout()));
+                new PeerConnection(P2pNetwork.this, hs, outbound, dialer));
       }
     };
   }
@@ -184,8 +168,22 @@ public final class P2pNetwork implements AutoCloseable {
         .connect(address.host(), address.port());
   }
 
+  @Override
   public NodeId nodeId() {
     return self;
+  }
+
+  P2pConfig config() {
+    return config;
+  }
+
+  P2pCodec codec() {
+    return codec;
+  }
+
+  /** Nonces and reconnect jitter. */
+  Random random() {
+    return random;
   }
 
   /** The bound listen port (after {@link #start}). */
@@ -194,10 +192,12 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   /** Authenticated peers now connected. */
+  @Override
   public Set<NodeId> peers() {
     return Set.copyOf(peers.keySet());
   }
 
+  @Override
   public boolean isConnected(NodeId peer) {
     return peers.containsKey(peer);
   }
@@ -209,7 +209,7 @@ public final class P2pNetwork implements AutoCloseable {
 
   /** Messages dropped because the handler's queue was full. */
   public long droppedInbound() {
-    return droppedInbound.get();
+    return inbound.dropped();
   }
 
   /** Gossip messages received again and dropped by the seen-cache. */
@@ -218,6 +218,7 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   /** Sends to one peer; false if it is not connected. */
+  @Override
   public boolean send(NodeId peer, P2pMessage message) {
     requireApplication(message);
     PeerConnection c = peers.get(peer);
@@ -225,6 +226,7 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   /** Sends to every connected peer; returns how many. No deduplication (see {@link #gossip}). */
+  @Override
   public int broadcast(P2pMessage message) {
     requireApplication(message);
     return sendToAll(codec.encode(message), null);
@@ -236,6 +238,7 @@ public final class P2pNetwork implements AutoCloseable {
    * and for received ones after validating them. Returns false if this message was already
    * forwarded (or is still remembered as such).
    */
+  @Override
   public boolean gossip(P2pMessage message) {
     if (!P2pMessage.isGossip(message)) {
       throw new IllegalArgumentException(
@@ -267,6 +270,7 @@ public final class P2pNetwork implements AutoCloseable {
    * Reports a peer's bad data found by an upper layer (invalid transaction signature, bad vote):
    * lowers its score and, below the ban threshold, disconnects and bans it.
    */
+  @Override
   public void penalize(NodeId peer, Misbehavior what) {
     if (scoreMisbehavior(peer, what)) {
       PeerConnection c = peers.get(peer);
@@ -362,14 +366,7 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   private void enqueue(Runnable task) {
-    inbound.execute(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            LOG.warn("p2p message handler failed", e);
-          }
-        });
+    inbound.enqueue(task);
   }
 
   /** Tells connected peers it is shutting down, closes every connection and stops the threads. */
@@ -386,13 +383,7 @@ public final class P2pNetwork implements AutoCloseable {
     peers.values().forEach(c -> c.disconnect(DisconnectReason.SHUTDOWN, "node stopping"));
     channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    inbound.shutdown();
-    try {
-      if (!inbound.awaitTermination(2, TimeUnit.SECONDS)) inbound.shutdownNow();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      inbound.shutdownNow();
-    }
+    inbound.close();
     LOG.info("p2p node {} stopped", self.shortHex());
   }
 }

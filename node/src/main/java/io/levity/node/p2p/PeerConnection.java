@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -17,7 +18,6 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,26 +39,20 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   private final Handshake handshake;
   private final boolean outbound;
   private final StaticPeerDialer dialer;
-  private final Duration handshakeTimeout;
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Channel channel;
   private volatile NodeId peerId;
   private ScheduledFuture<?> timeout;
   private long pingCounter;
 
+  /** The connection's handler; {@code dialer} is the static peer dialer that opened it, if any. */
   PeerConnection(
-      P2pNetwork network,
-      P2pCodec codec,
-      Handshake handshake,
-      boolean outbound,
-      StaticPeerDialer dialer,
-      Duration handshakeTimeout) {
+      P2pNetwork network, Handshake handshake, boolean outbound, StaticPeerDialer dialer) {
     this.network = network;
-    this.codec = codec;
+    this.codec = network.codec();
     this.handshake = handshake;
     this.outbound = outbound;
     this.dialer = dialer;
-    this.handshakeTimeout = handshakeTimeout;
   }
 
   boolean outbound() {
@@ -85,9 +79,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
                 () -> {
                   if (peerId == null)
                     disconnect(
-                        DisconnectReason.TIMEOUT, "handshake not done within " + handshakeTimeout);
+                        DisconnectReason.TIMEOUT,
+                        "handshake not done within " + network.config().handshakeTimeout());
                 },
-                handshakeTimeout.toMillis(),
+                network.config().handshakeTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
     send(handshake.localHello());
     ctx.fireChannelActive();
@@ -121,7 +116,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
       case Disconnect d -> {
         LOG.debug("peer {} disconnects: {}", peerId.shortHex(), d.reason());
         closing.set(true);
-        ctx.close();
+        ChannelFuture unused = ctx.close();
       }
       case HandshakeMessage h ->
           misbehaved(
@@ -159,7 +154,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
           LOG.debug("{} refused the handshake: {}", channel.remoteAddress(), d.reason());
           if (dialer != null && d.reason() == DisconnectReason.SELF_CONNECTION) dialer.stop();
           closing.set(true);
-          channel.close();
+          ChannelFuture unused = channel.close();
         }
         default ->
             disconnect(
@@ -200,7 +195,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
     } else {
       LOG.debug("connection to {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
       closing.set(true);
-      ctx.close();
+      ChannelFuture unused = ctx.close();
     }
   }
 
@@ -212,7 +207,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   boolean sendFrame(byte[] frame) {
     Channel ch = channel;
     if (ch == null || closing.get() || !ch.isActive()) return false;
-    ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
+    ChannelFuture unused = ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
     return true;
   }
 
@@ -232,7 +227,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
       ch.writeAndFlush(Unpooled.wrappedBuffer(codec.encode(new Disconnect(reason))))
           .addListener(ChannelFutureListener.CLOSE);
     } else {
-      ch.close();
+      ChannelFuture unused = ch.close();
     }
   }
 }

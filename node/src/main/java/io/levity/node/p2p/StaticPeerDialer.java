@@ -3,7 +3,6 @@ package io.levity.node.p2p;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,28 +20,17 @@ final class StaticPeerDialer {
   private final PeerAddress address;
   private final P2pNetwork network;
   private final EventExecutor scheduler;
-  private final Duration min;
-  private final Duration max;
-  private final Random random;
   private int failures;
   private boolean dialing;
   private boolean stopped;
   private ScheduledFuture<?> pending;
   private volatile NodeId knownId;
 
-  StaticPeerDialer(
-      PeerAddress address,
-      P2pNetwork network,
-      EventExecutor scheduler,
-      Duration min,
-      Duration max,
-      Random random) {
+  /** A dialer of {@code address} for {@code network}, timing its attempts on {@code scheduler}. */
+  StaticPeerDialer(PeerAddress address, P2pNetwork network, EventExecutor scheduler) {
     this.address = address;
     this.network = network;
     this.scheduler = scheduler;
-    this.min = min;
-    this.max = max;
-    this.random = random;
   }
 
   PeerAddress address() {
@@ -93,9 +81,11 @@ final class StaticPeerDialer {
   synchronized void closed() {
     dialing = false;
     if (stopped) return;
+    Duration min = network.config().reconnectMin();
+    Duration max = network.config().reconnectMax();
     long base = Math.min(max.toMillis(), min.toMillis() << Math.min(failures, 20));
     failures++;
-    long delay = base + random.nextLong(base / 5 + 1);
+    long delay = base + network.random().nextLong(base / 5 + 1);
     pending = scheduler.schedule(this::dialNow, delay, TimeUnit.MILLISECONDS);
   }
 
@@ -103,7 +93,9 @@ final class StaticPeerDialer {
   synchronized void peerGone() {
     if (stopped || dialing) return;
     if (pending != null) pending.cancel(false);
-    pending = scheduler.schedule(this::dialNow, min.toMillis(), TimeUnit.MILLISECONDS);
+    pending =
+        scheduler.schedule(
+            this::dialNow, network.config().reconnectMin().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   synchronized void stop() {

@@ -1,36 +1,35 @@
 package io.levity.node.rpc;
 
-import io.netty.bootstrap.ServerBootstrap;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,34 +71,25 @@ public final class JsonRpcServer implements AutoCloseable {
 
   private int bind(int port, boolean websocket) throws InterruptedException {
     Channel ch =
-        new ServerBootstrap()
-            .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel c) {
-                    c.pipeline()
-                        .addLast(
-                            new HttpServerCodec(), new HttpObjectAggregator(config.maxBodyBytes()));
-                    if (websocket) {
-                      c.pipeline()
-                          .addLast(
-                              new WebSocketServerProtocolHandler(
-                                  "/", null, true, config.maxBodyBytes()),
-                              new WsHandler());
-                    } else {
-                      c.pipeline().addLast(new HttpHandler());
-                    }
-                  }
-                })
-            .bind(config.host(), port)
-            .sync()
-            .channel();
+        HttpListener.bind(
+            boss,
+            workers,
+            config.host(),
+            port,
+            config.maxBodyBytes(),
+            pipeline -> {
+              if (websocket) {
+                pipeline.addLast(
+                    new WebSocketServerProtocolHandler("/", null, true, config.maxBodyBytes()),
+                    new WsHandler());
+              } else {
+                pipeline.addLast(new HttpHandler());
+              }
+            });
     synchronized (channels) {
       channels.add(ch);
     }
-    int bound = ((InetSocketAddress) ch.localAddress()).getPort();
+    int bound = HttpListener.port(ch);
     LOG.info(
         "JSON-RPC {} listening on {}:{}", websocket ? "WebSocket" : "HTTP", config.host(), bound);
     return bound;
@@ -166,10 +156,10 @@ public final class JsonRpcServer implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
+      if (cause instanceof TooLongFrameException) {
         LOG.debug("request too large from {}", clientKey(ctx));
       }
-      ctx.close();
+      ChannelFuture unused = ctx.close();
     }
   }
 
@@ -185,8 +175,10 @@ public final class JsonRpcServer implements AutoCloseable {
         .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS");
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (keepAlive) resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    var f = ctx.writeAndFlush(resp);
-    if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+    ChannelFuture f = ctx.writeAndFlush(resp);
+    if (!keepAlive) {
+      ChannelFuture unused = f.addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   private final class WsHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
@@ -198,7 +190,8 @@ public final class JsonRpcServer implements AutoCloseable {
       sink =
           bytes -> {
             if (!ch.isActive()) throw new IllegalStateException("closed");
-            ch.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+            ChannelFuture unused =
+                ch.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
           };
     }
 
@@ -217,14 +210,17 @@ public final class JsonRpcServer implements AutoCloseable {
       } else {
         out = handleWs(body);
       }
-      if (out != null) ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(out)));
+      if (out != null) {
+        ChannelFuture unused =
+            ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(out)));
+      }
     }
 
     private byte[] handleWs(byte[] body) throws Exception {
-      com.fasterxml.jackson.databind.JsonNode req;
+      JsonNode req;
       try {
         req = processor.json().readTree(body);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return processor.handle(body); // renders the parse error
       }
       String method = req != null && req.isObject() ? req.path("method").asText() : "";
@@ -252,7 +248,7 @@ public final class JsonRpcServer implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
+      ChannelFuture unused = ctx.close();
     }
   }
 
@@ -262,7 +258,7 @@ public final class JsonRpcServer implements AutoCloseable {
       for (Channel c : channels) c.close().syncUninterruptibly();
       channels.clear();
     }
-    boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

@@ -3,6 +3,8 @@ package io.levity.node.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,6 +67,7 @@ public final class SubscriptionHub {
   }
 
   private void publish(String kind, JsonNode result) {
+    List<String> gone = new ArrayList<>();
     for (Map.Entry<String, Sub> e : subs.entrySet()) {
       Sub s = e.getValue();
       if (!s.kind().equals(kind) || !s.filter().test(result)) continue;
@@ -74,9 +77,10 @@ public final class SubscriptionHub {
       p.set("result", result);
       try {
         s.sink().accept(json.writeValueAsBytes(n));
-      } catch (Exception ex) {
-        subs.remove(e.getKey());
+      } catch (Exception ex) { // the connection is gone
+        gone.add(e.getKey());
       }
     }
+    gone.forEach(subs::remove);
   }
 }

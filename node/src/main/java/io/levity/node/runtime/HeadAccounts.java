@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.node.mempool.AccountReader;
+import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.KeyValueStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,11 @@ final class HeadAccounts implements AccountReader {
   HeadAccounts(KeyValueStore store, Bytes32 root) {
     this.store = store;
     this.root = root;
+  }
+
+  /** The accounts at the stored head's state root. */
+  static HeadAccounts at(RocksDbBlockStore chain) {
+    return new HeadAccounts(chain.keyValueStore(), chain.head().orElseThrow().stateRoot());
   }
 
   private Account get(Address a) {

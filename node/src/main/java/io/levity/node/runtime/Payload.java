@@ -3,6 +3,7 @@ package io.levity.node.runtime;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.rlp.Rlp;
+import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public record Payload(long timestamp, Address coinbase, List<Bytes> transactions
     RlpReader r = new RlpReader(encoded.toArray());
     r.enterList();
     long ts = r.readLong();
-    if (ts < 0) throw new io.levity.core.rlp.RlpException("timestamp out of range");
+    if (ts < 0) throw new RlpException("timestamp out of range");
     Address coinbase = Address.wrapAddress(r.readFixed(20, "coinbase"));
     r.enterList();
     List<Bytes> txs = new ArrayList<>();

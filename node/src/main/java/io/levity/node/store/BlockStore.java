@@ -1,7 +1,5 @@
 package io.levity.node.store;
 
-import io.levity.core.bytes.Bytes32;
-import io.levity.evm.Log;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
@@ -18,36 +16,9 @@ import java.util.Optional;
  * canonical chain only grows: each committed block extends the head. Reads are thread-safe; commits
  * are serialized.
  */
-public interface BlockStore extends AutoCloseable {
-  /** Where a transaction was included. */
-  record TransactionLocation(Bytes32 blockHash, long blockNumber, int index) {}
-
-  /** A log with its position in the chain, as eth_getLogs reports it. */
-  record IndexedLog(
-      Log log,
-      Bytes32 blockHash,
-      long blockNumber,
-      Bytes32 transactionHash,
-      int transactionIndex,
-      int logIndex) {}
-
+public interface BlockStore extends ChainReader, AutoCloseable {
   /** The latest committed block's header; empty for a store without genesis. */
   Optional<BlockHeader> head();
-
-  Optional<Block> block(Bytes32 hash);
-
-  /** The canonical block at this height. */
-  Optional<Block> blockByNumber(long number);
-
-  Optional<Bytes32> canonicalHash(long number);
-
-  /** The receipts of a stored block, in transaction order. */
-  Optional<List<Receipt>> receipts(Bytes32 blockHash);
-
-  Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash);
-
-  /** Every log of a block in order, with its indexes; empty for an unknown block. */
-  List<IndexedLog> logs(Bytes32 blockHash);
 
   /**
    * Writes block 0 and the genesis state when the store is empty and returns the state at the head;

@@ -14,7 +14,9 @@ import io.levity.trie.KeyValueStore;
 import io.levity.trie.RocksDbKeyValueStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,13 +54,13 @@ public final class RocksDbBlockStore implements BlockStore {
   private final Lru<Bytes32, List<Bytes32>> txHashes = new Lru<>(16);
 
   private static final class Lru<K, V> {
-    private final java.util.LinkedHashMap<K, V> map;
+    private final LinkedHashMap<K, V> map;
 
     Lru(int size) {
       map =
-          new java.util.LinkedHashMap<>(size * 2, 0.75f, true) {
+          new LinkedHashMap<>(size * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<K, V> e) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
               return size() > size;
             }
           };

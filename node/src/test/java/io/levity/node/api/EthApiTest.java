@@ -110,14 +110,8 @@ class EthApiTest {
                         + "}]")
                 .asText())
         .isEqualTo("0x3e8");
-    assertThat(
-            result("eth_getTransactionCount", "[" + q(ALICE.address().toHex()) + ",\"latest\"]")
-                .asText())
-        .isEqualTo("0x4");
-    assertThat(
-            result("eth_getTransactionCount", "[" + q(ALICE.address().toHex()) + ",\"0x1\"]")
-                .asText())
-        .isEqualTo("0x2");
+    assertThat(aliceNonce("latest")).isEqualTo("0x4");
+    assertThat(aliceNonce("0x1")).isEqualTo("0x2");
     assertThat(result("eth_getCode", "[" + q(CONTRACT.toHex()) + ",\"latest\"]").asText())
         .isEqualTo(RUNTIME.toHex());
     assertThat(result("eth_getCode", "[" + q(BOB.toHex()) + ",\"latest\"]").asText())
@@ -290,14 +284,8 @@ class EthApiTest {
     assertThat(pending.get("blockNumber").isNull()).isTrue();
     assertThat(pending.get("transactionIndex").isNull()).isTrue();
     assertThat(pending.get("nonce").asText()).isEqualTo("0x4");
-    assertThat(
-            result("eth_getTransactionCount", "[" + q(ALICE.address().toHex()) + ",\"pending\"]")
-                .asText())
-        .isEqualTo("0x5");
-    assertThat(
-            result("eth_getTransactionCount", "[" + q(ALICE.address().toHex()) + ",\"latest\"]")
-                .asText())
-        .isEqualTo("0x4");
+    assertThat(aliceNonce("pending")).isEqualTo("0x5");
+    assertThat(aliceNonce("latest")).isEqualTo("0x4");
     assertThat(result("eth_getTransactionReceipt", "[" + q(next.hash().toHex()) + "]").isNull())
         .isTrue();
 
@@ -543,5 +531,11 @@ class EthApiTest {
         .isEqualTo("0x0");
     assertThat(error("eth_feeHistory", "[\"0x2\",\"latest\",[75,25]]").get("code").asInt())
         .isEqualTo(-32602);
+  }
+
+  /** eth_getTransactionCount of ALICE at a block tag or number. */
+  private String aliceNonce(String tag) {
+    return result("eth_getTransactionCount", "[" + q(ALICE.address().toHex()) + ",\"" + tag + "\"]")
+        .asText();
   }
 }

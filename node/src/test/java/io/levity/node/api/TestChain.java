@@ -6,7 +6,6 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.ContractAddress;
@@ -16,12 +15,14 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
+import io.levity.node.TestTransactions;
 import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,8 @@ final class TestChain {
   static final TransactionSigner ALICE =
       new TransactionSigner(KeyPair.fromPrivate(Keccak.hash(new byte[] {1})));
   static final Address BOB = Address.fromHex("0x" + "b0".repeat(20));
-  static final Bytes32 TOPIC = Keccak.hash(Bytes.wrap("Stored(address)".getBytes()));
+  static final Bytes32 TOPIC =
+      Keccak.hash(Bytes.wrap("Stored(address)".getBytes(StandardCharsets.UTF_8)));
   static final Bytes RUNTIME = runtime();
   static final Address CONTRACT = ContractAddress.create(ALICE.address(), 1);
   static final Genesis GENESIS =
@@ -82,18 +84,7 @@ final class TestChain {
   }
 
   static Transaction tx(long nonce, Optional<Address> to, Bytes data, long gas) {
-    return ALICE.sign(
-        new DynamicFeeTransaction(
-            CHAIN_ID,
-            nonce,
-            GWEI,
-            GWEI.multiply(3),
-            gas,
-            to,
-            UInt256.ZERO,
-            data,
-            List.of(),
-            Transaction.UNSIGNED));
+    return TestTransactions.call(ALICE, CHAIN_ID, nonce, to, data, gas);
   }
 
   private Block commit(TrieWorldState state, List<Transaction> txs) {

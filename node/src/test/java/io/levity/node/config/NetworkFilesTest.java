@@ -7,6 +7,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.p2p.PeerAddress;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,7 +44,7 @@ class NetworkFilesTest {
         .isEqualTo(full.config().genesis().block().hash());
     assertThat(v1.config().chainId()).isEqualTo(4242);
     assertThat(v1.config().genesis().alloc().get(DevAccounts.dev(1).get(0).address()).balance())
-        .isEqualTo(UInt256.valueOf(new java.math.BigInteger("5000000000000000000")));
+        .isEqualTo(UInt256.valueOf(new BigInteger("5000000000000000000")));
     assertThat(v1.config().p2pPort()).isEqualTo(30001);
     assertThat(v1.peers())
         .containsExactly(

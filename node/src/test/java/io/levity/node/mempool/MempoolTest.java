@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MempoolTest {
@@ -85,8 +86,7 @@ class MempoolTest {
     pool.add(a0, 100);
     pool.add(tx(a, 1, 1, 100), 100);
     pool.add(tx(a, 2, 1, 100), 100);
-    List<Mempool.Entry> next =
-        pool.select(UInt256.valueOf(5), 42_000, 100, java.util.Set.of(a0.hash()));
+    List<Mempool.Entry> next = pool.select(UInt256.valueOf(5), 42_000, 100, Set.of(a0.hash()));
     assertThat(next)
         .as("a#0 is proposed already; a#1 and a#2 follow it and fill the gas")
         .extracting(Mempool.Entry::nonce)

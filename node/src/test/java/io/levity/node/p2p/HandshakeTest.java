@@ -79,15 +79,10 @@ class HandshakeTest {
   @Test
   void refusesAForgedOrTamperedSignature() throws Exception {
     Handshake a = side(key(1));
-    Handshake b = side(key(2));
-    a.onHello(b.localHello());
-    Auth good = b.onHello(a.localHello());
+    Auth good = helloBothWays(a, side(key(2)));
     byte[] bad = good.signature().toArray();
     bad[5] ^= 1;
-    assertThatThrownBy(() -> a.onAuth(new Auth(Bytes.wrap(bad))))
-        .isInstanceOfSatisfying(
-            HandshakeException.class,
-            e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_AUTHENTICATION));
+    assertBadAuthentication(a, new Auth(Bytes.wrap(bad)));
   }
 
   @Test
@@ -105,16 +100,12 @@ class HandshakeTest {
   void aSignatureFromAnotherSessionDoesNotVerify() throws Exception {
     Handshake a1 = side(key(1));
     Handshake b = side(key(2));
-    a1.onHello(b.localHello());
-    Auth recorded = b.onHello(a1.localHello());
+    Auth recorded = helloBothWays(a1, b);
     // replay b's hello and signature to a fresh session of a: a's nonce differs, so the transcript
     // differs
     Handshake a2 = side(key(1));
     a2.onHello(b.localHello());
-    assertThatThrownBy(() -> a2.onAuth(recorded))
-        .isInstanceOfSatisfying(
-            HandshakeException.class,
-            e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_AUTHENTICATION));
+    assertBadAuthentication(a2, recorded);
   }
 
   @Test
@@ -145,5 +136,18 @@ class HandshakeTest {
     assertThatThrownBy(() -> local.onHello(remote))
         .isInstanceOfSatisfying(
             HandshakeException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  private static void assertBadAuthentication(Handshake side, Auth auth) {
+    assertThatThrownBy(() -> side.onAuth(auth))
+        .isInstanceOfSatisfying(
+            HandshakeException.class,
+            e -> assertThat(e.reason()).isEqualTo(DisconnectReason.BAD_AUTHENTICATION));
+  }
+
+  /** The two sides exchange Hellos; returns the Auth {@code b} answers {@code a}'s Hello with. */
+  private static Auth helloBothWays(Handshake a, Handshake b) throws HandshakeException {
+    a.onHello(b.localHello());
+    return b.onHello(a.localHello());
   }
 }

@@ -17,6 +17,7 @@ import io.levity.node.p2p.P2pMessage.Pong;
 import io.levity.node.p2p.P2pMessage.Status;
 import io.levity.node.p2p.P2pMessage.Transactions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -36,7 +37,7 @@ class P2pCodecTest {
 
   private static Bytes32 b32(int fill) {
     byte[] b = new byte[32];
-    java.util.Arrays.fill(b, (byte) fill);
+    Arrays.fill(b, (byte) fill);
     return Bytes32.wrap32(b);
   }
 

@@ -10,6 +10,9 @@ import io.levity.node.p2p.P2pMessage.GetBlocks;
 import io.levity.node.p2p.P2pMessage.Hello;
 import io.levity.node.p2p.P2pMessage.Status;
 import io.levity.node.p2p.P2pMessage.Transactions;
+import io.levity.testing.Await;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +99,7 @@ class P2pNetworkIT {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0)
-        throw new AssertionError("timed out waiting until " + what);
-      Thread.sleep(10);
-    }
+    Await.until(WAIT, what, condition);
   }
 
   private static Transactions tx(int i) {
@@ -331,8 +329,7 @@ class P2pNetworkIT {
 
   /** A port free right now, for a node that must be dialed before it starts. */
   private static int freePortHint() throws Exception {
-    try (java.net.ServerSocket s =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }

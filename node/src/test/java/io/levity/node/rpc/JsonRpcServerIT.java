@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.levity.testing.RpcCalls;
+import io.levity.testing.WebSocketInbox;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real sockets on loopback: HTTP and WebSocket JSON-RPC with limits. */
 class JsonRpcServerIT {
+  private static final Duration WAIT = Duration.ofSeconds(5);
   private final ObjectMapper json = new ObjectMapper();
   private JsonRpcServer server;
   private SubscriptionHub hub;
@@ -47,12 +46,7 @@ class JsonRpcServerIT {
   }
 
   private HttpResponse<String> post(String body) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/"))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return RpcCalls.post(client, URI.create("http://127.0.0.1:" + http + "/"), body);
   }
 
   @Test
@@ -100,7 +94,7 @@ class JsonRpcServerIT {
     int status;
     try {
       status = post(huge).statusCode();
-    } catch (java.io.IOException closed) {
+    } catch (IOException closed) {
       status = 413; // the server may close the connection instead of answering
     }
     assertThat(status).isEqualTo(413);
@@ -114,46 +108,21 @@ class JsonRpcServerIT {
 
   @Test
   void websocketSubscriptionsReceiveHeads() throws Exception {
-    LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-    WebSocket socket =
-        client
-            .newWebSocketBuilder()
-            .buildAsync(
-                URI.create("ws://127.0.0.1:" + ws + "/"),
-                new WebSocket.Listener() {
-                  final StringBuilder buf = new StringBuilder();
-
-                  @Override
-                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    buf.append(data);
-                    if (last) {
-                      inbox.add(buf.toString());
-                      buf.setLength(0);
-                    }
-                    w.request(1);
-                    return CompletableFuture.completedFuture(null);
-                  }
-                })
-            .get(5, TimeUnit.SECONDS);
-    socket.sendText(
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}",
-        true);
-    String subId = json.readTree(inbox.poll(5, TimeUnit.SECONDS)).get("result").asText();
-    assertThat(subId).startsWith("0x");
-    hub.publishHead(json.readTree("{\"number\":\"0x5\"}"));
-    JsonNode note = json.readTree(inbox.poll(5, TimeUnit.SECONDS));
-    assertThat(note.get("method").asText()).isEqualTo("eth_subscription");
-    assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
-    assertThat(note.get("params").get("result").get("number").asText()).isEqualTo("0x5");
-    socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"echo\",\"params\":[3]}", true);
-    assertThat(json.readTree(inbox.poll(5, TimeUnit.SECONDS)).get("result").asInt()).isEqualTo(3);
-    socket.sendText(
-        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_unsubscribe\",\"params\":[\""
-            + subId
-            + "\"]}",
-        true);
-    assertThat(json.readTree(inbox.poll(5, TimeUnit.SECONDS)).get("result").asBoolean()).isTrue();
-    assertThat(hub.size()).isZero();
-    socket.abort();
+    try (WebSocketInbox socket =
+        WebSocketInbox.open(client, URI.create("ws://127.0.0.1:" + ws + "/"))) {
+      socket.send(RpcCalls.request("eth_subscribe", "[\"newHeads\"]"));
+      String subId = socket.next(WAIT).get("result").asText();
+      assertThat(subId).startsWith("0x");
+      hub.publishHead(json.readTree("{\"number\":\"0x5\"}"));
+      JsonNode note = socket.next(WAIT);
+      assertThat(note.get("method").asText()).isEqualTo("eth_subscription");
+      assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
+      assertThat(note.get("params").get("result").get("number").asText()).isEqualTo("0x5");
+      socket.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"echo\",\"params\":[3]}");
+      assertThat(socket.next(WAIT).get("result").asInt()).isEqualTo(3);
+      socket.send(RpcCalls.request("eth_unsubscribe", "[\"" + subId + "\"]"));
+      assertThat(socket.next(WAIT).get("result").asBoolean()).isTrue();
+      assertThat(hub.size()).isZero();
+    }
   }
 }

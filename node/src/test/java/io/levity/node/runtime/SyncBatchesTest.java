@@ -6,6 +6,7 @@ import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.engine.CommitVerifier;
 import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.types.ConsensusBlock;
+import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SignerBitmap;
 import io.levity.consensus.types.Validator;
@@ -16,6 +17,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.node.store.ConsensusStore;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +35,7 @@ class SyncBatchesTest {
           keys.stream().map(k -> new Validator(Bytes.of(k.publicKey()), 1)).toList());
   private final CommitVerifier verifier =
       new CommitVerifier(EngineConfig.defaults(CHAIN), set, Ed25519Scheme.INSTANCE);
-  private final QuorumCert genesisQc =
-      QuorumCert.genesis(io.levity.consensus.types.ConsensusGenesis.of(CHAIN, 1), 4);
+  private final QuorumCert genesisQc = QuorumCert.genesis(ConsensusGenesis.of(CHAIN, 1), 4);
 
   /**
    * A chain of {@code n} blocks on the epoch's genesis, one round each, with forged (unsigned)
@@ -53,7 +54,7 @@ class SyncBatchesTest {
   }
 
   private static QuorumCert forgedQc(ConsensusBlock b) {
-    java.util.BitSet signers = new java.util.BitSet();
+    BitSet signers = new BitSet();
     signers.set(0, 3);
     return new QuorumCert(
         VoteData.of(b), SignerBitmap.of(4, signers), Bytes.wrap(new byte[3 * 64]));

@@ -1,11 +1,13 @@
 package io.levity.node.runtime;
 
+import static io.levity.node.runtime.TestNodes.assertSameChain;
+import static io.levity.node.runtime.TestNodes.maxHead;
+import static io.levity.node.runtime.TestNodes.minHead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes32;
+import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
@@ -15,19 +17,22 @@ import io.levity.execution.block.Genesis;
 import io.levity.execution.block.Receipt;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.p2p.PeerAddress;
+import io.levity.testing.Await;
+import io.levity.testing.RpcCalls;
+import io.levity.testing.WebSocketInbox;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * transfer end to end.
  */
 class ValidatorNodeIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A chain whose genesis funds one dev account with 1 ether. */
+  private static final Genesis ONE_ACCOUNT =
+      Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+
   private final List<ValidatorNode> nodes = new ArrayList<>();
 
   @TempDir Path dir;
@@ -57,18 +65,17 @@ class ValidatorNodeIT {
    * redial whose ephemeral source port equals the target port connects to itself and would hold the
    * port the node restarts on.
    */
-  private static int lowFreePort() throws java.io.IOException {
-    java.util.Random random = new java.util.Random();
+  private static int lowFreePort() throws IOException {
+    Random random = new Random();
     for (int i = 0; i < 200; i++) {
       int p = 20_000 + random.nextInt(12_000);
-      try (java.net.ServerSocket s =
-          new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return p;
-      } catch (java.io.IOException taken) {
+      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+        return s.getLocalPort();
+      } catch (IOException taken) {
         // try another
       }
     }
-    throw new java.io.IOException("no free port below 32000");
+    throw new IOException("no free port below 32000");
   }
 
   private void startNetwork(int n, Genesis genesis) throws Exception {
@@ -90,32 +97,17 @@ class ValidatorNodeIT {
     }
   }
 
-  private static long maxHead(List<ValidatorNode> vs) {
-    return vs.stream().mapToLong(v -> v.head().number()).max().orElseThrow();
-  }
-
-  private void assertSameChain(List<ValidatorNode> vs, long upTo) {
-    for (long h = 1; h <= upTo; h++) {
-      Bytes32 expected = vs.get(0).store().canonicalHash(h).orElseThrow();
-      for (ValidatorNode v : vs)
-        assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
-    }
-  }
-
   @Test
   void aStoppedValidatorRestartsBehindAndCatchesUpByBlockSync() throws Exception {
-    Genesis genesis =
-        Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    Genesis genesis = ONE_ACCOUNT;
     startNetwork(4, genesis);
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= 3), "height 3");
+    await(() -> minHead(nodes) >= 3, "height 3");
     int port3 = addresses.get(3).port();
     nodes.get(3).close();
     long stoppedAt = nodes.get(3).head().number();
     List<ValidatorNode> rest = nodes.subList(0, 3);
     await(
-        () ->
-            rest.stream()
-                .allMatch(v -> v.head().number() >= stoppedAt + 3 * ValidatorNode.SYNC_GAP),
+        () -> minHead(rest) >= stoppedAt + 3 * ValidatorNode.SYNC_GAP,
         "three validators finalizing without the fourth");
     ValidatorNode restarted =
         new ValidatorNode(
@@ -128,20 +120,15 @@ class ValidatorNodeIT {
     long target = maxHead(rest) + 2;
     await(() -> restarted.head().number() >= target, "the restarted validator at height " + target);
     assertThat(restarted.metrics().render()).doesNotContain("levity_synced_blocks_total 0\n");
-    await(
-        () -> nodes.stream().allMatch(v -> v.head().number() >= target + 3),
-        "all four finalizing again");
+    await(() -> minHead(nodes) >= target + 3, "all four finalizing again");
     assertSameChain(nodes, target + 3);
   }
 
   @Test
   void aFullNodeWithAnEmptyDiskFollowsTheChain() throws Exception {
-    Genesis genesis =
-        Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    Genesis genesis = ONE_ACCOUNT;
     startNetwork(4, genesis);
-    await(
-        () -> nodes.stream().allMatch(v -> v.head().number() >= 2 * ValidatorNode.SYNC_GAP),
-        "a few blocks");
+    await(() -> minHead(nodes) >= 2 * ValidatorNode.SYNC_GAP, "a few blocks");
     Ed25519.KeyPair key = Ed25519.KeyPair.fromSeed(new byte[32]);
     ValidatorNode full =
         new ValidatorNode(
@@ -171,7 +158,7 @@ class ValidatorNodeIT {
             Devnet.CHAIN_ID, accounts.stream().map(Secp256k1.KeyPair::address).toList(), 10_000);
     startNetwork(4, genesis);
 
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= 2), "height 2 on every node");
+    await(() -> minHead(nodes) >= 2, "height 2 on every node");
 
     Address to = Address.fromHex("0x" + "ab".repeat(20));
     Transaction tx =
@@ -187,7 +174,7 @@ class ValidatorNodeIT {
         call(
             nodes.get(0),
             "eth_sendRawTransaction",
-            "[\"" + io.levity.core.bytes.Bytes.wrap(tx.encode()).toHex() + "\"]");
+            "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]");
     assertThat(sent.has("error")).as("%s", sent).isFalse();
     assertThat(sent.get("result").asText()).isEqualTo(tx.hash().toHex());
 
@@ -203,16 +190,10 @@ class ValidatorNodeIT {
     assertThat(receipt.get("status").asText()).isEqualTo("0x1");
 
     long target = Math.max(5, nodes.get(0).head().number());
-    await(
-        () -> nodes.stream().allMatch(v -> v.head().number() >= target),
-        "height " + target + " on every node");
+    await(() -> minHead(nodes) >= target, "height " + target + " on every node");
     // Compare at a height every node has: same hash means same state root, receipts and
     // transactions.
-    for (long h = 1; h <= target; h++) {
-      Bytes32 expected = nodes.get(0).store().canonicalHash(h).orElseThrow();
-      for (ValidatorNode v : nodes)
-        assertThat(v.store().canonicalHash(h)).as("block %d", h).contains(expected);
-    }
+    assertSameChain(nodes, target);
     var block = nodes.get(0).store().blockByNumber(target).orElseThrow();
     for (ValidatorNode v : nodes) {
       assertThat(v.store().blockByNumber(target).orElseThrow().header().stateRoot())
@@ -225,37 +206,26 @@ class ValidatorNodeIT {
 
   @Test
   void aRestartedNetworkResumesFromItsStoredHead() throws Exception {
-    Genesis genesis =
-        Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1);
+    Genesis genesis = ONE_ACCOUNT;
     startNetwork(4, genesis);
-    await(() -> nodes.stream().allMatch(v -> v.head().number() >= 3), "height 3");
+    await(() -> minHead(nodes) >= 3, "height 3");
     nodes.forEach(ValidatorNode::close);
     nodes.clear();
     startNetwork(4, genesis);
-    long resumed = java.util.Collections.max(headsAtStart);
-    assertThat(java.util.Collections.min(headsAtStart)).isGreaterThanOrEqualTo(3);
-    await(
-        () -> nodes.stream().allMatch(v -> v.head().number() >= resumed + 3),
-        "3 more blocks after the restart");
+    long resumed = Collections.max(headsAtStart);
+    assertThat(Collections.min(headsAtStart)).isGreaterThanOrEqualTo(3);
+    await(() -> minHead(nodes) >= resumed + 3, "3 more blocks after the restart");
     assertSameChain(nodes, resumed + 3);
   }
 
   @Test
   void servesHttpAndPushesNewHeadsOverWebSocket() throws Exception {
-    startNetwork(
-        4, Devnet.genesis(Devnet.CHAIN_ID, List.of(DevAccounts.dev(1).get(0).address()), 1));
+    startNetwork(4, ONE_ACCOUNT);
     int[] ports = nodes.get(1).serveRpc(0, 0);
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> chainId =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0]))
-                .header("content-type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(JSON.readTree(chainId.body()).get("result").asText()).isEqualTo("0x539");
+    URI rpcUrl = URI.create("http://127.0.0.1:" + ports[0]);
+    assertThat(RpcCalls.call(http, rpcUrl, "eth_chainId", "[]").get("result").asText())
+        .isEqualTo("0x539");
     int metricsPort = nodes.get(1).serveMetrics(0);
     await(
         () ->
@@ -274,49 +244,23 @@ class ValidatorNodeIT {
         .contains("levity_commit_latency_seconds_count")
         .containsPattern("levity_mempool_transactions [0-9]+");
 
-    LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-    WebSocket socket =
-        http.newWebSocketBuilder()
-            .buildAsync(
-                URI.create("ws://127.0.0.1:" + ports[1]),
-                new WebSocket.Listener() {
-                  private final StringBuilder buf = new StringBuilder();
-
-                  @Override
-                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    buf.append(data);
-                    if (last) {
-                      inbox.add(buf.toString());
-                      buf.setLength(0);
-                    }
-                    w.request(1);
-                    return CompletableFuture.completedFuture(null);
-                  }
-                })
-            .get(5, TimeUnit.SECONDS);
-    socket.sendText(
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}",
-        true);
-    String subId = JSON.readTree(inbox.poll(10, TimeUnit.SECONDS)).get("result").asText();
-    JsonNode note = JSON.readTree(inbox.poll(30, TimeUnit.SECONDS));
-    assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
-    long number = Long.decode(note.get("params").get("result").get("number").asText());
-    assertThat(nodes.get(1).store().canonicalHash(number).orElseThrow().toHex())
-        .isEqualTo(note.get("params").get("result").get("hash").asText());
-    socket.abort();
+    try (WebSocketInbox socket =
+        WebSocketInbox.open(http, URI.create("ws://127.0.0.1:" + ports[1]))) {
+      socket.send(RpcCalls.request("eth_subscribe", "[\"newHeads\"]"));
+      String subId = socket.next(Duration.ofSeconds(10)).get("result").asText();
+      JsonNode note = socket.next(Duration.ofSeconds(30));
+      assertThat(note.get("params").get("subscription").asText()).isEqualTo(subId);
+      long number = Long.decode(note.get("params").get("result").get("number").asText());
+      assertThat(nodes.get(1).store().canonicalHash(number).orElseThrow().toHex())
+          .isEqualTo(note.get("params").get("result").get("hash").asText());
+    }
   }
 
-  private static JsonNode call(ValidatorNode node, String method, String params) throws Exception {
-    String body =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-    return JSON.readTree(node.rpc().handle(body.getBytes(StandardCharsets.UTF_8)));
+  private static JsonNode call(ValidatorNode node, String method, String params) {
+    return RpcCalls.call(node.rpc()::handle, method, params);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(20);
-    }
+    Await.until(what, condition);
   }
 }

@@ -8,7 +8,6 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.BlockContext.BlockHashLookup;
@@ -18,7 +17,8 @@ import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
-import io.levity.node.store.BlockStore.IndexedLog;
+import io.levity.node.TestTransactions;
+import io.levity.node.store.ChainReader.IndexedLog;
 import io.levity.trie.FailingWritesStore;
 import io.levity.trie.RocksDbKeyValueStore;
 import io.levity.trie.StoreException;
@@ -84,18 +84,7 @@ class RocksDbBlockStoreTest {
   }
 
   private static Transaction callLogger(long nonce) {
-    return ALICE.sign(
-        new DynamicFeeTransaction(
-            CHAIN_ID,
-            nonce,
-            GWEI,
-            GWEI.multiply(3),
-            100_000,
-            Optional.of(LOGGER),
-            UInt256.ZERO,
-            Bytes.EMPTY,
-            List.of(),
-            Transaction.UNSIGNED));
+    return TestTransactions.call(ALICE, CHAIN_ID, nonce, Optional.of(LOGGER), Bytes.EMPTY, 100_000);
   }
 
   @Test
@@ -115,7 +104,7 @@ class RocksDbBlockStoreTest {
       assertThat(store.canonicalHash(1)).contains(block1.hash());
       assertThat(store.receipts(block1.hash())).contains(built.receipts());
       assertThat(store.transactionLocation(block1.transactions().get(1).hash()))
-          .contains(new BlockStore.TransactionLocation(block1.hash(), 1, 1));
+          .contains(new ChainReader.TransactionLocation(block1.hash(), 1, 1));
       List<IndexedLog> logs = store.logs(block1.hash());
       assertThat(logs).hasSize(1);
       assertThat(logs.get(0).log().address()).isEqualTo(LOGGER);
@@ -178,28 +167,13 @@ class RocksDbBlockStoreTest {
       TrieWorldState state = store.initialize(GENESIS);
       BlockBuilder.Built built = build(store, state, List.of(transfer(0)));
       BlockHeader h = built.block().header();
-      BlockHeader orphan =
-          BlockHeader.cancun(
-              filled(9),
-              h.coinbase(),
-              h.stateRoot(),
-              h.transactionsRoot(),
-              h.receiptsRoot(),
-              h.logsBloom(),
-              h.number(),
-              h.gasLimit(),
-              h.gasUsed(),
-              h.timestamp(),
-              h.extraData(),
-              h.mixHash(),
-              h.baseFeePerGas(),
-              h.blobGasUsed(),
-              h.excessBlobGas(),
-              h.parentBeaconBlockRoot());
-      assertThatThrownBy(
-              () ->
-                  store.commit(
-                      new Block(orphan, built.block().transactions()), built.receipts(), state))
+      // Block 2 built on block 1, offered while the head is still genesis.
+      BlockBuilder.Params next =
+          new BlockBuilder.Params(
+              Address.ZERO, h.timestamp() + 1, filled(4), 30_000_000, Bytes.EMPTY, Bytes32.ZERO);
+      BlockBuilder.Built child =
+          new BlockBuilder(Fork.CANCUN, CHAIN_ID).build(state, h, next, List.of(), NO_HASHES);
+      assertThatThrownBy(() -> store.commit(child.block(), child.receipts(), state))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("does not extend");
 
@@ -211,8 +185,4 @@ class RocksDbBlockStoreTest {
       assertThat(store.canonicalHash(1)).isEmpty();
     }
   }
-
-  /**
-   * Delegates to a real store, but a batch's write never reaches it: the process died just before.
-   */
 }

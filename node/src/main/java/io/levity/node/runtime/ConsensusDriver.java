@@ -1,0 +1,183 @@
+package io.levity.node.runtime;
+
+import io.levity.consensus.engine.Action;
+import io.levity.consensus.engine.Engine;
+import io.levity.consensus.engine.Event;
+import io.levity.consensus.message.ConsensusCodec;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.types.ConsensusBlock;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.time.Scheduler;
+import io.levity.execution.block.Block;
+import io.levity.node.p2p.NodeId;
+import io.levity.node.p2p.P2pMessage;
+import io.levity.node.p2p.PeerNetwork;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the consensus engine: feeds it events (messages, timers, payloads, executed commits) and
+ * carries out the actions it returns, in order: sends and broadcasts go to the peers, timers to the
+ * scheduler, payload requests to the {@link PayloadPacer}, commits to the {@link BlockImporter}.
+ * Everything runs on the scheduler (the consensus thread). Each start or stop of the engine bumps
+ * its generation, so timers and payloads meant for an earlier engine do nothing.
+ */
+final class ConsensusDriver implements SyncRunner.EngineControl {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
+
+  /** What the driver needs around it; {@code engines} makes a fresh engine from stored state. */
+  record Parts(
+      Supplier<Engine> engines,
+      Scheduler thread,
+      PeerNetwork net,
+      List<NodeId> validators,
+      PayloadPacer pacer,
+      BlockImporter importer,
+      RuntimeMetrics metrics,
+      Consumer<Throwable> fatal,
+      String name) {}
+
+  private final Parts p;
+  private final Map<Long, Scheduler.Cancellable> timers = new HashMap<>();
+  private Engine engine;
+  private long generation;
+  private boolean halted;
+  private volatile long round;
+
+  ConsensusDriver(Parts parts) {
+    this.p = parts;
+  }
+
+  @Override
+  public boolean running() {
+    return engine != null;
+  }
+
+  /** The engine's current round (for metrics; any thread). */
+  long round() {
+    return round;
+  }
+
+  /**
+   * Starts an engine from the persisted safety state and ledger, telling it the head's state root.
+   */
+  @Override
+  public void start() {
+    if (engine != null || halted) return;
+    stopTimers();
+    generation++;
+    engine = p.engines().get();
+    p.importer().headExecuted().ifPresent(e -> apply(engine.handle(e)));
+    apply(engine.handle(new Event.Start()));
+    if (engine != null) {
+      LOG.info(
+          "{}: consensus running from height {}, round {}",
+          p.name(),
+          p.importer().head().number(),
+          engine.currentRound());
+    }
+  }
+
+  @Override
+  public void stop(String why) {
+    if (engine == null) return;
+    LOG.info("{}: consensus paused: {}", p.name(), why);
+    engine = null;
+    generation++;
+    stopTimers();
+  }
+
+  /** Stops the engine for good: the node cannot go on safely. */
+  void halt() {
+    halted = true;
+    engine = null;
+    generation++;
+    stopTimers();
+  }
+
+  /** A consensus message from validator {@code from}; any thread. */
+  void deliver(int from, ConsensusMessage message) {
+    p.thread()
+        .execute(
+            () -> {
+              if (engine != null) apply(engine.handle(new Event.MessageReceived(from, message)));
+            });
+  }
+
+  private void stopTimers() {
+    for (Scheduler.Cancellable t : timers.values()) t.cancel();
+    timers.clear();
+    p.pacer().cancel();
+  }
+
+  /** Runs {@code event} through the engine if it is still the one the event was meant for. */
+  private void handle(long gen, Event event) {
+    if (engine == null || gen != generation) return;
+    apply(engine.handle(event));
+  }
+
+  private void apply(List<Action> actions) {
+    Engine e = engine;
+    if (e == null) return;
+    long gen = generation;
+    round = e.currentRound();
+    p.metrics().roundSeen(round);
+    for (Action a : actions) {
+      if (gen != generation) return; // a commit failed or sync paused the engine mid-list
+      switch (a) {
+        case Action.Send x -> p.net().send(p.validators().get(x.to()), wire(x.message()));
+        case Action.Broadcast x -> p.net().broadcast(wire(x.message()));
+        case Action.SetTimer x -> setTimer(gen, x);
+        case Action.RequestPayload x ->
+            p.pacer()
+                .request(
+                    x.parentId(),
+                    payload -> handle(gen, new Event.PayloadReady(x.round(), payload.encode())));
+        case Action.Commit x -> commit(gen, x);
+        case Action.Alarm x ->
+            LOG.warn("{}: consensus alarm {}: {}", p.name(), x.kind(), x.detail());
+      }
+    }
+  }
+
+  private void setTimer(long gen, Action.SetTimer x) {
+    Scheduler.Cancellable old =
+        timers.put(
+            x.timerId(),
+            p.thread()
+                .schedule(
+                    x.delayMillis(),
+                    () -> {
+                      timers.remove(x.timerId()); // a replaced timer was cancelled on this thread
+                      handle(gen, new Event.TimerFired(x.timerId(), x.round()));
+                    }));
+    if (old != null) old.cancel();
+  }
+
+  private static P2pMessage wire(ConsensusMessage m) {
+    return new P2pMessage.ConsensusMessage(Bytes.wrap(ConsensusCodec.encode(m)));
+  }
+
+  private void commit(long gen, Action.Commit c) {
+    ConsensusBlock cb = c.block();
+    p.metrics().committing(cb.round());
+    Block b;
+    try {
+      b = p.importer().importCommitted(cb, c.proof());
+    } catch (RuntimeException e) {
+      p.fatal().accept(e);
+      return;
+    }
+    p.metrics().committed(b.transactions().size());
+    p.thread()
+        .execute(
+            () ->
+                handle(gen, new Event.BlockExecuted(cb.id(), cb.height(), b.header().stateRoot())));
+    p.pacer().workArrived(); // the mempool and the uncommitted ancestors changed
+  }
+}
