@@ -1,8 +1,9 @@
 package io.levity.consensus.sim;
 
-import io.levity.consensus.safety.UnsafeFault;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * One simulation's parameters. Faults (crashes, partitions, drops, latency spikes) happen during
@@ -10,6 +11,9 @@ import java.util.Set;
  * time that would take at one round per base timeout). Then the network stabilises (GST):
  * partitions heal, crashed nodes restart, drops and spikes stop, latency is bounded. The run ends
  * when the highest honest round reaches {@code rounds} and commits have resumed.
+ *
+ * <p>Start from {@link #of} and change what differs with {@link #with}: {@code SimConfig.of(4,
+ * 1).with(b -> b.rounds = 80)}.
  *
  * @param validators n
  * @param byzantine how many validators are Byzantine (equal power each)
@@ -20,7 +24,7 @@ import java.util.Set;
  * @param duplicateRate chance that a message is delivered twice (whole run)
  * @param crypto signature scheme
  * @param behaviours what Byzantine nodes do; empty picks a random non-empty subset per node
- * @param unsafeFault a deliberate bug in honest nodes, to test the checkers
+ * @param safetyFault a deliberate bug in the nodes' safety rules, to test the checkers
  * @param forgetSafetyOnRestart honest nodes lose their safety store on restart (a deliberate bug)
  * @param livenessRounds after GST every honest node must commit a new block within this many rounds
  *     (0: 2n + 10)
@@ -40,7 +44,7 @@ public record SimConfig(
     double duplicateRate,
     Crypto crypto,
     Set<Behaviour> behaviours,
-    UnsafeFault unsafeFault,
+    SafetyFault safetyFault,
     boolean forgetSafetyOnRestart,
     int livenessRounds,
     Latency latency,
@@ -70,10 +74,18 @@ public record SimConfig(
       long spikeMaxMillis,
       long gstCapMillis) {
     public static final Latency DEFAULT = new Latency(5, 20, 0.03, 1_500, 150);
+
+    /** One message's delay, drawn from {@code rng}; {@code stable} after GST. */
+    long delay(RandomGenerator rng, boolean stable) {
+      long d = baseMillis + (long) (-meanMillis * Math.log(1 - rng.nextDouble()));
+      if (stable) return Math.min(d, gstCapMillis);
+      if (rng.nextDouble() < spikeRate) d += rng.nextLong(spikeMaxMillis + 1);
+      return d;
+    }
   }
 
   public SimConfig {
-    if (validators < 1 || byzantine < 0 || 3L * byzantine >= validators && byzantine > 0) {
+    if (validators < 1 || byzantine < 0 || (3L * byzantine >= validators && byzantine > 0)) {
       throw new IllegalArgumentException(
           "need n >= 1 and f < n/3, got n=" + validators + " f=" + byzantine);
     }
@@ -88,237 +100,91 @@ public record SimConfig(
 
   /** n validators, f of them Byzantine, every fault on, fast crypto. */
   public static SimConfig of(int validators, int byzantine) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        120,
-        true,
-        true,
-        0.02,
-        0.01,
-        Crypto.FAST,
-        Set.of(),
-        UnsafeFault.NONE,
-        false,
-        0,
-        Latency.DEFAULT,
-        64,
-        1_000,
-        50_000_000,
-        0);
+    return builder(validators, byzantine).build();
+  }
+
+  /** The parameters of {@link #of}, to change before {@link Builder#build}. */
+  public static Builder builder(int validators, int byzantine) {
+    return new Builder(validators, byzantine);
+  }
+
+  /** This configuration with what {@code edit} changes in a copy of its parameters. */
+  public SimConfig with(Consumer<Builder> edit) {
+    Builder b = new Builder(this);
+    edit.accept(b);
+    return b.build();
   }
 
   public int effectiveLivenessRounds() {
     return livenessRounds > 0 ? livenessRounds : 2 * validators + 10;
   }
 
-  public SimConfig withRounds(long r) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        r,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
+  /**
+   * The parameters of a {@link SimConfig} before {@link #build} checks them; see the record for
+   * their meaning. Plain fields, since each is set by one assignment: {@code b -> b.rounds = 80}.
+   */
+  public static final class Builder {
+    public int validators;
+    public int byzantine;
+    public long rounds = 120;
+    public boolean crashes = true;
+    public boolean partitions = true;
+    public double dropRate = 0.02;
+    public double duplicateRate = 0.01;
+    public Crypto crypto = Crypto.FAST;
+    public Set<Behaviour> behaviours = Set.of();
+    public SafetyFault safetyFault = SafetyFault.NONE;
+    public boolean forgetSafetyOnRestart;
+    public int livenessRounds;
+    public Latency latency = Latency.DEFAULT;
+    public int payloadBytes = 64;
+    public long baseTimeoutMillis = 1_000;
+    public long maxEvents = 50_000_000;
+    public int traceLines;
 
-  public SimConfig withFaults(boolean crash, boolean partition, double drop, double duplicate) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crash,
-        partition,
-        drop,
-        duplicate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
+    private Builder(int validators, int byzantine) {
+      this.validators = validators;
+      this.byzantine = byzantine;
+    }
 
-  public SimConfig withCrypto(Crypto c) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        c,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
+    private Builder(SimConfig c) {
+      this(c.validators, c.byzantine);
+      rounds = c.rounds;
+      crashes = c.crashes;
+      partitions = c.partitions;
+      dropRate = c.dropRate;
+      duplicateRate = c.duplicateRate;
+      crypto = c.crypto;
+      behaviours = c.behaviours;
+      safetyFault = c.safetyFault;
+      forgetSafetyOnRestart = c.forgetSafetyOnRestart;
+      livenessRounds = c.livenessRounds;
+      latency = c.latency;
+      payloadBytes = c.payloadBytes;
+      baseTimeoutMillis = c.baseTimeoutMillis;
+      maxEvents = c.maxEvents;
+      traceLines = c.traceLines;
+    }
 
-  public SimConfig withBehaviours(Set<Behaviour> b) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        b,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
-
-  public SimConfig withUnsafeFault(UnsafeFault u) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        u,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
-
-  public SimConfig withForgetSafetyOnRestart(boolean forget) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forget,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
-
-  public SimConfig withLivenessRounds(int l) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        l,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
-
-  public SimConfig withLatency(Latency l) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        l,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
-
-  public SimConfig withPayloadBytes(int p) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        p,
-        baseTimeoutMillis,
-        maxEvents,
-        traceLines);
-  }
-
-  public SimConfig withTraceLines(int t) {
-    return new SimConfig(
-        validators,
-        byzantine,
-        rounds,
-        crashes,
-        partitions,
-        dropRate,
-        duplicateRate,
-        crypto,
-        behaviours,
-        unsafeFault,
-        forgetSafetyOnRestart,
-        livenessRounds,
-        latency,
-        payloadBytes,
-        baseTimeoutMillis,
-        maxEvents,
-        t);
+    public SimConfig build() {
+      return new SimConfig(
+          validators,
+          byzantine,
+          rounds,
+          crashes,
+          partitions,
+          dropRate,
+          duplicateRate,
+          crypto,
+          behaviours,
+          safetyFault,
+          forgetSafetyOnRestart,
+          livenessRounds,
+          latency,
+          payloadBytes,
+          baseTimeoutMillis,
+          maxEvents,
+          traceLines);
+    }
   }
 }
