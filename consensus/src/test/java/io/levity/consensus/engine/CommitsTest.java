@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class CommitsTest {
   private final TestNet net = new TestNet(4);
   private final ConsensusBlock b1 = net.block(1, net.genesisQc, "b1");
-  private final QuorumCert qc1 = net.qc(b1);
-  private final ConsensusBlock b2 = net.block(2, qc1, "b2");
+  private final ConsensusBlock b2 = net.block(2, net.qc(b1), "b2");
   private final QuorumCert qc2 = net.qc(b2);
   private final EngineConfig cfg = EngineConfig.defaults(TestNet.CHAIN_ID);
   private final Outbox out = new Outbox(0);
@@ -36,7 +35,7 @@ class CommitsTest {
   void aCertifiedChildInTheNextRoundCommitsItsParent() {
     Blocks blocks = blocksAbove(net.genesis.ref(), b1, b2);
     Commits commits = new Commits(blocks, ledger, out);
-    commits.certified(qc1, 1); // b1's parent is genesis: nothing to commit
+    commits.certified(b2.parentQc(), 1); // certifies b1, whose parent is genesis: nothing to commit
     commits.tryCommit();
     assertThat(out.drain()).isEmpty();
     commits.certified(qc2, 2);
