@@ -1,7 +1,7 @@
 /**
  * BFT consensus for Levity: a two-chain HotStuff-family protocol (Jolteon / DiemBFT v4 style) as a
- * pure state machine ({@link io.levity.consensus.engine.Engine}), its persistence ports, and a
- * seeded deterministic simulator ({@link io.levity.consensus.sim.Simulation}). See {@code
- * docs/consensus.md}.
+ * pure state machine ({@link io.levity.consensus.engine.Engine}) and its persistence ports. The
+ * seeded deterministic simulator that checks it lives in the separate {@code levity-consensus-sim}
+ * module. See {@code docs/consensus.md}.
  */
 package io.levity.consensus;

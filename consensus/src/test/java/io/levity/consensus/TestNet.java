@@ -6,6 +6,7 @@ import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.message.ConsensusMessage.Timeout;
 import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.message.MessageSigner;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
@@ -71,13 +72,16 @@ public final class TestNet {
   }
 
   public Proposal proposal(ConsensusBlock b, Optional<TimeoutCert> tc) {
-    return new Proposal(
-        b, tc, signers.get(b.author()).sign(domain.proposal(b.epoch(), b.round(), b.id())));
+    return keys(b.author()).proposal(b, tc);
   }
 
   public Vote vote(int voter, ConsensusBlock b) {
-    VoteData d = VoteData.of(b);
-    return new Vote(d, voter, signers.get(voter).sign(domain.vote(d)));
+    return keys(voter).vote(VoteData.of(b));
+  }
+
+  /** Signs messages as validator {@code i}. */
+  public MessageSigner keys(int i) {
+    return new MessageSigner(signers.get(i), domain, i);
   }
 
   /**
@@ -99,13 +103,7 @@ public final class TestNet {
 
   public Timeout timeout(
       int sender, long round, QuorumCert highQc, Optional<TimeoutCert> lastRoundTc) {
-    return new Timeout(
-        EPOCH,
-        round,
-        sender,
-        highQc,
-        lastRoundTc,
-        signers.get(sender).sign(domain.timeout(EPOCH, round, highQc.round())));
+    return keys(sender).timeout(EPOCH, round, highQc, lastRoundTc);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.levity.cli.sim;
 
-import io.levity.consensus.safety.UnsafeFault;
 import io.levity.consensus.sim.Behaviour;
+import io.levity.consensus.sim.SafetyFault;
 import io.levity.consensus.sim.SimConfig;
 import io.levity.consensus.sim.SimMetrics;
 import io.levity.consensus.sim.SimResult;
@@ -164,7 +164,7 @@ public final class SimCommand implements Runnable {
         hidden = true,
         description =
             "Test only: break honest nodes on purpose (${COMPLETION-CANDIDATES}) to see the checkers catch it.")
-    UnsafeFault unsafeFault = UnsafeFault.NONE;
+    SafetyFault unsafeFault = SafetyFault.NONE;
 
     @Option(
         names = {"-v", "--verbose"},
@@ -203,7 +203,7 @@ public final class SimCommand implements Runnable {
           cfg.partitions(),
           cfg.crashes(),
           cfg.behaviours().isEmpty() ? "random" : cfg.behaviours(),
-          cfg.unsafeFault() == UnsafeFault.NONE ? "" : " UNSAFE-FAULT=" + cfg.unsafeFault());
+          cfg.safetyFault() == SafetyFault.NONE ? "" : " UNSAFE-FAULT=" + cfg.safetyFault());
       long t0 = System.nanoTime();
       ExecutorService pool =
           Executors.newFixedThreadPool(
@@ -244,32 +244,27 @@ public final class SimCommand implements Runnable {
       int f = byzantine != null ? byzantine : (validators - 1) / 3;
       if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1");
       Set<Behaviour> bs = behaviours.isEmpty() ? Set.of() : EnumSet.copyOf(behaviours);
-      SimConfig.Latency lat =
+      SimConfig.Builder b = SimConfig.builder(validators, f);
+      b.rounds = rounds;
+      b.crashes = !noCrashes;
+      b.partitions = !noPartitions;
+      b.dropRate = dropRate;
+      b.duplicateRate = duplicateRate;
+      b.crypto = crypto;
+      b.behaviours = bs;
+      b.safetyFault = unsafeFault;
+      b.livenessRounds = livenessRounds;
+      b.latency =
           new SimConfig.Latency(
               5,
               latencyMillis,
               SimConfig.Latency.DEFAULT.spikeRate(),
               SimConfig.Latency.DEFAULT.spikeMaxMillis(),
               SimConfig.Latency.DEFAULT.gstCapMillis());
-      SimConfig base = SimConfig.of(validators, f);
-      return new SimConfig(
-          validators,
-          f,
-          rounds,
-          !noCrashes,
-          !noPartitions,
-          dropRate,
-          duplicateRate,
-          crypto,
-          bs,
-          unsafeFault,
-          false,
-          livenessRounds,
-          lat,
-          payloadBytes,
-          timeoutMillis,
-          base.maxEvents(),
-          traceLines);
+      b.payloadBytes = payloadBytes;
+      b.baseTimeoutMillis = timeoutMillis;
+      b.traceLines = traceLines;
+      return b.build();
     }
 
     private void printFailure(PrintStream out, SimResult r) {

@@ -22,18 +22,7 @@ public final class Ed25519Scheme extends ConcatenatedSignatures {
   @Override
   public Signer signer(byte[] seed) {
     Ed25519.KeyPair kp = Ed25519.KeyPair.fromSeed(seed);
-    Bytes pub = Bytes.wrap(kp.publicKey());
-    return new Signer() {
-      @Override
-      public Bytes publicKey() {
-        return pub;
-      }
-
-      @Override
-      public Bytes sign(byte[] message) {
-        return Bytes.wrap(kp.sign(message));
-      }
-    };
+    return Signer.of(Bytes.wrap(kp.publicKey()), message -> Bytes.wrap(kp.sign(message)));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.levity.core.bytes.Bytes32;
 
 /** What the engine asks the outside world to do, in order. */
 public sealed interface Action {
+  /** Send to validator {@code to} only. */
   record Send(int to, ConsensusMessage message) implements Action {}
 
   /** Send to every other validator. */

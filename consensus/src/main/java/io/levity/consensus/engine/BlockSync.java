@@ -25,20 +25,17 @@ final class BlockSync {
 
   private record Fetch(long height, int peer, int attempts, long sentRound) {}
 
-  private final int self;
-  private final int validators;
-  private final int batch;
-  private final int maxOrphans;
+  private final EngineContext ctx;
   private final Map<Bytes32, Fetch> outstanding = new LinkedHashMap<>();
   private final Map<Bytes32, ConsensusBlock> orphans = new LinkedHashMap<>();
   private final Map<Bytes32, List<Bytes32>> childrenOf = new LinkedHashMap<>();
   private long orphanBytes;
 
-  BlockSync(int self, int validators, int batch, int maxOrphans) {
-    this.self = self;
-    this.validators = validators;
-    this.batch = batch;
-    this.maxOrphans = maxOrphans;
+  /**
+   * Fetches for validator {@code ctx.self()}, in batches and with the orphan limit of its config.
+   */
+  BlockSync(EngineContext ctx) {
+    this.ctx = ctx;
   }
 
   boolean isWanted(Bytes32 id) {
@@ -66,9 +63,9 @@ final class BlockSync {
     }
     if (outstanding.containsKey(id) || outstanding.size() >= MAX_OUTSTANDING)
       return Optional.empty();
-    int peer = hint == self || hint < 0 || hint >= validators ? next(self) : hint;
+    int peer = hint == ctx.self() || hint < 0 || hint >= validators() ? next(ctx.self()) : hint;
     outstanding.put(id, new Fetch(height, peer, 0, round));
-    return Optional.of(new Send(peer, new BlockRequest(id, batch)));
+    return Optional.of(new Send(peer, new BlockRequest(id, ctx.cfg().syncBatch())));
   }
 
   /**
@@ -83,13 +80,13 @@ final class BlockSync {
       Map.Entry<Bytes32, Fetch> e = it.next();
       Fetch f = e.getValue();
       if (!all && f.sentRound() + 2 > round) continue;
-      if (f.attempts() >= Math.min(validators, 12)) {
+      if (f.attempts() >= Math.min(validators(), 12)) {
         it.remove();
         continue;
       }
       Fetch g = new Fetch(f.height(), next(f.peer()), f.attempts() + 1, round);
       e.setValue(g);
-      out.add(new Send(g.peer(), new BlockRequest(e.getKey(), batch)));
+      out.add(new Send(g.peer(), new BlockRequest(e.getKey(), ctx.cfg().syncBatch())));
     }
     return out;
   }
@@ -98,13 +95,13 @@ final class BlockSync {
   Optional<Send> declined(Bytes32 id, int from, long round) {
     Fetch f = outstanding.get(id);
     if (f == null || f.peer() != from) return Optional.empty();
-    if (f.attempts() >= Math.min(validators, 12)) {
+    if (f.attempts() >= Math.min(validators(), 12)) {
       outstanding.remove(id);
       return Optional.empty();
     }
     Fetch g = new Fetch(f.height(), next(f.peer()), f.attempts() + 1, round);
     outstanding.put(id, g);
-    return Optional.of(new Send(g.peer(), new BlockRequest(id, batch)));
+    return Optional.of(new Send(g.peer(), new BlockRequest(id, ctx.cfg().syncBatch())));
   }
 
   /**
@@ -134,7 +131,8 @@ final class BlockSync {
   void addOrphan(ConsensusBlock b) {
     if (orphans.containsKey(b.id())) return;
     while (!orphans.isEmpty()
-        && (orphans.size() >= maxOrphans || orphanBytes + b.encoding().length > MAX_ORPHAN_BYTES)) {
+        && (orphans.size() >= ctx.cfg().maxOrphans()
+            || orphanBytes + b.encoding().length > MAX_ORPHAN_BYTES)) {
       Iterator<ConsensusBlock> it = orphans.values().iterator();
       ConsensusBlock old = it.next();
       it.remove();
@@ -182,8 +180,12 @@ final class BlockSync {
     childrenOf.values().removeIf(List::isEmpty);
   }
 
+  private int validators() {
+    return ctx.validators().size();
+  }
+
   private int next(int peer) {
-    int p = (peer + 1) % validators;
-    return p == self ? (p + 1) % validators : p;
+    int p = (peer + 1) % validators();
+    return p == ctx.self() ? (p + 1) % validators() : p;
   }
 }

@@ -4,7 +4,6 @@ import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
-import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes32;
 import java.util.List;
@@ -26,13 +25,7 @@ public final class CommitVerifier {
   public CommitVerifier(EngineConfig cfg, ValidatorSet validators, SignatureScheme scheme) {
     this.validators = validators;
     this.genesis = ConsensusGenesis.of(cfg.chainId(), validators.epoch());
-    this.verifier =
-        new MessageVerifier(
-            validators,
-            scheme,
-            new SigningDomain(cfg.chainId()),
-            QuorumCert.genesis(genesis, validators.size()),
-            cfg);
+    this.verifier = new MessageVerifier(cfg, validators, scheme);
   }
 
   /** The id of the implicit block at height 0 (the parent of height 1). */

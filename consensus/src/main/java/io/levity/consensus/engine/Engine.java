@@ -9,8 +9,9 @@ import io.levity.consensus.message.ConsensusMessage.BlockResponse;
 import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.message.ConsensusMessage.Timeout;
 import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.message.MessageSigner;
+import io.levity.consensus.safety.PersistentSafetyRules;
 import io.levity.consensus.safety.SafetyRules;
-import io.levity.consensus.safety.SafetyRules.Decision;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.safety.SafetyStore;
 import io.levity.consensus.types.BlockRef;
@@ -18,12 +19,8 @@ import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
-import io.levity.consensus.types.TimeoutCert;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.consensus.types.VoteData;
-import io.levity.core.bytes.Bytes32;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,36 +32,36 @@ import java.util.Optional;
  * (two-chain, consecutive rounds).
  *
  * <p>No clock, thread, socket or randomness: time arrives as {@link Event.TimerFired}, the network
- * as {@link Event.MessageReceived}, and only {@link SafetyStore} and {@link LedgerView} are touched
- * synchronously. Not thread-safe: drive it from one thread.
+ * as {@link Event.MessageReceived}, and only {@link SafetyStore}, {@link PendingBlockStore} and
+ * {@link LedgerView} are touched synchronously. Not thread-safe: drive it from one thread.
+ *
+ * <p>The engine dispatches events and collects votes; the rest is done by its parts, built on
+ * {@link Event.Start}: {@link Proposals} (proposals in and out), {@link Pacemaker} (rounds,
+ * timeouts, certificates), {@link Commits} (the commit rule) and {@link Blocks} (the block tree and
+ * fetching). They share an {@link EngineContext} and report through one {@link Outbox}.
  */
 public final class Engine {
-  private final EngineConfig cfg;
-  private final ValidatorSet validators;
-  private final int self;
+  private final EngineContext ctx;
   private final Signer signer;
   private final SafetyStore store;
   private final LedgerView ledger;
   private final PendingBlockStore blockStore;
   private final SigningDomain domain;
-  private final QuorumCert genesisQc;
   private final ConsensusGenesis genesis;
-  private final MessageVerifier verifier;
+  private final QuorumCert genesisQc;
   private final VoteCollector votes;
-  private final TimeoutCollector timeouts;
-  private final Rounds rounds = new Rounds();
-  private final Commits commits;
-  private final EngineStats stats = new EngineStats();
-  private final ArrayDeque<ConsensusMessage> selfInbox = new ArrayDeque<>();
-  private List<Action> out = new ArrayList<>();
+  private final ExecutedRoots executed;
+  private SafetyRules.Factory safetyRules = PersistentSafetyRules::new;
 
-  private SafetyRules safety;
-  private BlockTree tree;
-  private BlockSync sync;
-  private boolean started;
-  private QuorumCert highQc;
-  private Optional<TimeoutCert> highTc = Optional.empty();
+  private Blocks blocks;
+  private Commits commits;
+  private Pacemaker pacemaker;
+  private Proposals proposals;
 
+  /**
+   * An engine for validator {@code self} that signs with the standard safety rules ({@link
+   * #signingWith} replaces them).
+   */
   public Engine(
       EngineConfig cfg,
       ValidatorSet validators,
@@ -79,9 +76,6 @@ public final class Engine {
     if (!validators.get(self).publicKey().equals(signer.publicKey())) {
       throw new IllegalArgumentException("signer key does not match validator " + self);
     }
-    this.cfg = cfg;
-    this.validators = validators;
-    this.self = self;
     this.signer = signer;
     this.store = store;
     this.ledger = ledger;
@@ -89,57 +83,68 @@ public final class Engine {
     this.domain = new SigningDomain(cfg.chainId());
     this.genesis = ConsensusGenesis.of(cfg.chainId(), validators.epoch());
     this.genesisQc = QuorumCert.genesis(genesis, validators.size());
-    this.verifier = new MessageVerifier(validators, scheme, domain, genesisQc, cfg);
+    MessageVerifier verifier = new MessageVerifier(cfg, validators, scheme);
+    this.ctx = new EngineContext(cfg, validators, self, verifier, new Outbox(self));
     this.votes = new VoteCollector(validators, scheme);
-    this.timeouts = new TimeoutCollector(validators, scheme);
-    this.commits = new Commits(this);
+    this.executed = new ExecutedRoots(ctx.out());
+  }
+
+  /**
+   * Makes the engine sign with the rules {@code safetyRules} builds on {@link Event.Start} (the
+   * simulator plugs in deliberately broken ones this way); only before the start.
+   */
+  public Engine signingWith(SafetyRules.Factory safetyRules) {
+    if (pacemaker != null) throw new IllegalStateException("the engine has started");
+    this.safetyRules = safetyRules;
+    return this;
   }
 
   /** Processes one event; the returned actions must be carried out in order. */
   public List<Action> handle(Event e) {
+    boolean started = pacemaker != null;
     switch (e) {
       case Event.Start s -> start();
       case Event.MessageReceived m -> {
         if (started) onMessage(m.from(), m.message(), false);
       }
       case Event.TimerFired t -> {
-        if (started) onTimer(t);
+        if (started && pacemaker.onTimer(t)) blocks.roundTimedOut();
       }
       case Event.PayloadReady p -> {
-        if (started) onPayload(p);
+        if (started) proposals.onPayload(p);
       }
-      case Event.BlockExecuted x -> commits.executed(x);
+      case Event.BlockExecuted x -> executed.executed(x);
     }
-    while (!selfInbox.isEmpty()) onMessage(self, selfInbox.poll(), true);
-    List<Action> result = out;
-    out = new ArrayList<>();
-    return result;
+    for (ConsensusMessage m = ctx.out().nextOwn(); m != null; m = ctx.out().nextOwn())
+      onMessage(ctx.self(), m, true);
+    return ctx.out().drain();
   }
 
   // ---- introspection ----
 
   public long currentRound() {
-    return rounds.round;
+    return pacemaker == null ? 0 : pacemaker.round();
   }
 
   public BlockRef committed() {
-    return tree == null ? genesis.ref() : tree.root();
+    return blocks == null ? genesis.ref() : blocks.root();
   }
 
+  /** The highest QC known; null before {@link Event.Start}. */
   public QuorumCert highQc() {
-    return highQc;
+    return pacemaker == null ? null : pacemaker.highQc();
   }
 
   public EngineStats stats() {
-    return stats;
+    return ctx.out().stats();
   }
 
   public int index() {
-    return self;
+    return ctx.self();
   }
 
   public ValidatorSet validators() {
-    return validators;
+    return ctx.validators();
   }
 
   public ConsensusGenesis genesis() {
@@ -148,364 +153,89 @@ public final class Engine {
 
   // ---- start and restart ----
 
+  /** Builds the parts from what was persisted and enters the round the certificates justify. */
   private void start() {
-    if (started) return;
-    started = true;
-    safety =
-        new SafetyRules(
+    if (pacemaker != null) return;
+    ValidatorSet validators = ctx.validators();
+    SafetyRules safety =
+        safetyRules.create(
             store,
-            signer,
-            domain,
-            self,
-            SafetyState.initial(validators.epoch(), genesisQc),
-            cfg.unsafeFault());
+            new MessageSigner(signer, domain, ctx.self()),
+            SafetyState.initial(validators.epoch(), genesisQc));
     BlockRef root = ledger.tip().orElse(genesis.ref());
-    tree = new BlockTree(root);
-    List<ConsensusBlock> saved = new ArrayList<>(blockStore.load());
-    saved.sort(java.util.Comparator.comparingLong(ConsensusBlock::height));
-    List<Bytes32> stale = new ArrayList<>();
-    for (ConsensusBlock b : saved) {
-      if (tree.connects(b)) tree.insert(b);
-      else stale.add(b.id()); // committed since, or on a branch that lost
-    }
-    if (!stale.isEmpty()) blockStore.discard(stale);
-    sync = new BlockSync(self, validators.size(), cfg.syncBatch(), cfg.maxOrphans());
+    blocks = new Blocks(ctx, root, blockStore, ledger);
+    blocks.restoreSaved();
+    commits = new Commits(blocks, ledger, ctx.out());
+    pacemaker = new Pacemaker(ctx, safety, commits, this::enteredRound);
+    proposals = new Proposals(ctx, safety, pacemaker, blocks, executed);
     SafetyState s = safety.state();
-    highQc = s.highestQc();
+    QuorumCert highQc = s.highestQc();
     QuorumCert proof = ledger.tipProof().orElse(genesisQc);
     if (proof.round() > highQc.round()) highQc = proof;
-    highTc = s.highestTc();
-    long tcRound = highTc.map(TimeoutCert::round).orElse(-1L);
-    if (tcRound > highQc.round()) enterRound(tcRound + 1, highTc);
-    else enterRound(highQc.round() + 1, Optional.empty());
+    pacemaker.start(highQc, s.highestTc());
     VoteData d = highQc.data();
-    if (d.height() > root.height() && !tree.has(d.blockId()))
-      want(d.blockId(), d.height(), validators.leader(d.round()));
+    if (d.height() > root.height() && !blocks.inTree(d.blockId()))
+      blocks.want(d.blockId(), d.height(), validators.leader(d.round()));
+  }
+
+  private void enteredRound(long r) {
+    votes.pruneBelow(r - 1);
+    blocks.enteredRound(r);
+    proposals.enteredRound(r);
   }
 
   // ---- messages ----
 
   private void onMessage(int from, ConsensusMessage m, boolean own) {
     switch (m) {
-      case Proposal p -> onProposal(from, p, own);
+      case Proposal p -> proposals.onProposal(from, p, own).ifPresent(this::insertChain);
       case Vote v -> onVote(v, own);
-      case Timeout t -> onTimeout(from, t, own);
-      case BlockRequest r -> commits.serve(from, r);
-      case BlockResponse r -> commits.onResponse(from, r);
-    }
-  }
-
-  private void onProposal(int from, Proposal p, boolean own) {
-    ConsensusBlock b = p.block();
-    if (tree.has(b.id()) || sync.hasOrphan(b.id())) {
-      reject(Reject.DUPLICATE);
-      return;
-    }
-    if (b.round() < rounds.round && !sync.isWanted(b.id())) {
-      reject(Reject.STALE);
-      return;
-    }
-    if (!own) {
-      Optional<Reject> r = verifier.proposal(p);
-      if (r.isPresent()) {
-        reject(r.get());
-        return;
-      }
-      if (!verifier.quorumCert(b.parentQc())
-          || !p.lastRoundTc().map(verifier::timeoutCert).orElse(true)) {
-        reject(Reject.BAD_CERTIFICATE);
-        return;
-      }
-    }
-    Rounds.Note note = rounds.noteProposal(b);
-    if (note.tooMany()) {
-      reject(Reject.DUPLICATE); // a third block for one round adds no evidence, only memory use
-      return;
-    }
-    note.equivocatesWith()
-        .ifPresent(
-            other ->
-                alarm(
-                    Alarm.Kind.EQUIVOCATING_PROPOSER,
-                    "validator "
-                        + b.author()
-                        + " proposed "
-                        + other
-                        + " and "
-                        + b.id()
-                        + " in round "
-                        + b.round()));
-    observeQc(b.parentQc(), from);
-    p.lastRoundTc().ifPresent(tc -> observeTc(tc, from));
-    if (tree.connects(b)) {
-      rounds.pending.put(b.id(), p);
-      insertChain(b);
-    } else if (b.height() > tree.root().height()) {
-      rounds.pending.put(b.id(), p);
-      sync.addOrphan(b);
-      want(b.parentId(), b.height() - 1, from);
+      case Timeout t -> pacemaker.onTimeout(from, t, own);
+      case BlockRequest r -> blocks.serve(from, r);
+      case BlockResponse r -> blocks.onResponse(from, r).ifPresent(this::insertChain);
     }
   }
 
   /**
-   * Inserts a block that connects, then every waiting descendant; votes for waiting proposals of
-   * this round.
+   * Inserts a block that connects and every orphan waiting on it, voting as they enter, then
+   * commits what became committable.
    */
-  void insertChain(ConsensusBlock first) {
-    ArrayDeque<ConsensusBlock> work = new ArrayDeque<>();
-    work.add(first);
-    while (!work.isEmpty()) {
-      ConsensusBlock b = work.poll();
-      if (!tree.connects(b)) continue;
-      blockStore.save(b); // durable before any vote for it or a descendant leaves
-      tree.insert(b);
-      Proposal p = rounds.pending.remove(b.id());
-      if (p != null) tryVote(p);
-      work.addAll(sync.takeChildren(b.id()));
-    }
+  private void insertChain(ConsensusBlock first) {
+    blocks.insertChain(first, proposals::inserted);
     commits.tryCommit();
   }
 
-  private void tryVote(Proposal p) {
-    ConsensusBlock b = p.block();
-    if (b.round() != rounds.round) return;
-    if (!commits.stateRootMatches(b)) return;
-    switch (safety.vote(b, p.lastRoundTc(), highQc, highTc)) {
-      case Decision.Signed<Vote> s -> {
-        stats.votesSent++;
-        sendTo(validators.leader(b.round() + 1), s.value());
-      }
-      case Decision.Refused<Vote> r -> stats.reject(Reject.REFUSED_BY_SAFETY_RULES);
-    }
-  }
-
   private void onVote(Vote v, boolean own) {
-    long r = v.data().round();
-    if (validators.leader(r + 1) != self) {
-      reject(Reject.NOT_FOR_ME);
+    Optional<Reject> bad = checkVote(v, own);
+    if (bad.isPresent()) {
+      ctx.out().reject(bad.get());
       return;
-    }
-    if (r + 1 < rounds.round) {
-      reject(Reject.STALE);
-      return;
-    }
-    if (r > rounds.round + cfg.maxRoundsAhead()) {
-      reject(Reject.TOO_FAR_AHEAD);
-      return;
-    }
-    if (votes.existing(r, v.voter()).filter(v::equals).isPresent()) {
-      reject(Reject.DUPLICATE);
-      return;
-    }
-    if (!own) {
-      Optional<Reject> bad = verifier.vote(v);
-      if (bad.isPresent()) {
-        reject(bad.get());
-        return;
-      }
     }
     VoteCollector.Added a = votes.add(v);
     if (a.outcome() == VoteCollector.Outcome.DOUBLE_VOTE) {
-      alarm(Alarm.Kind.DOUBLE_VOTE, "validator " + v.voter() + " voted twice in round " + r);
+      ctx.out()
+          .alarm(
+              Alarm.Kind.DOUBLE_VOTE,
+              "validator " + v.voter() + " voted twice in round " + v.data().round());
       return;
     }
     a.qc()
         .ifPresent(
             qc -> {
-              stats.qcsFormed++;
-              observeQc(qc, self);
+              ctx.out().count(EngineStats.Counter.QCS_FORMED);
+              pacemaker.observeQc(qc, ctx.self());
             });
   }
 
-  private void onTimeout(int from, Timeout t, boolean own) {
-    if (t.round() < rounds.round) {
-      // Stale, but its certificates may still teach us something.
-      if (t.highQc().round() > highQc.round()
-          && verifier.timeout(t).isEmpty()
-          && verifier.quorumCert(t.highQc())) {
-        observeQc(t.highQc(), from);
-      } else {
-        reject(Reject.STALE);
-      }
-      return;
-    }
-    if (timeouts.has(t.round(), t.sender())) {
-      reject(Reject.DUPLICATE);
-      return;
-    }
-    if (!own) {
-      Optional<Reject> bad = verifier.timeout(t);
-      if (bad.isPresent()) {
-        reject(bad.get());
-        return;
-      }
-      if (!verifier.quorumCert(t.highQc())
-          || !t.lastRoundTc().map(verifier::timeoutCert).orElse(true)) {
-        reject(Reject.BAD_CERTIFICATE);
-        return;
-      }
-    }
-    observeQc(t.highQc(), from);
-    t.lastRoundTc().ifPresent(tc -> observeTc(tc, from));
-    if (t.round() != rounds.round) return; // a QC for its round arrived with it: the round is over
-    long power = timeouts.add(t);
-    if (power >= validators.validityPower() && rounds.myTimeout == null) localTimeout();
-    if (timeouts.power(t.round()) >= validators.quorumPower() && t.round() == rounds.round) {
-      stats.tcsFormed++;
-      observeTc(timeouts.certificate(t.round()), self);
-    }
-  }
-
-  // ---- certificates and rounds ----
-
-  void observeQc(QuorumCert qc, int from) {
-    if (qc.round() > highQc.round()) highQc = qc;
-    commits.noteCertificate(qc, from);
-    wantBlock(qc.data(), from);
-    if (qc.round() + 1 > rounds.round) enterRound(qc.round() + 1, Optional.empty());
-    commits.tryCommit();
-  }
-
-  private void observeTc(TimeoutCert tc, int from) {
-    if (tc.highQc().round() > highQc.round()) observeQc(tc.highQc(), from);
-    if (highTc.isEmpty() || tc.round() > highTc.get().round()) highTc = Optional.of(tc);
-    if (tc.round() + 1 > rounds.round) enterRound(tc.round() + 1, Optional.of(tc));
-  }
-
-  private void enterRound(long r, Optional<TimeoutCert> viaTc) {
-    rounds.enter(r, viaTc.isPresent());
-    out.add(new Action.SetTimer(rounds.timerId, r, cfg.roundTimeout(rounds.consecutiveTimeouts)));
-    votes.pruneBelow(r - 1);
-    timeouts.pruneBelow(r);
-    if (validators.leader(r) == self)
-      out.add(new Action.RequestPayload(r, highQc.blockId(), highQc.height() + 1));
-    retrySync(false);
-    // A proposal for this round may have arrived before the certificate that opens it.
-    for (Proposal p : rounds.pendingFor(r)) if (tree.has(p.block().id())) tryVote(p);
-  }
-
-  private void onTimer(Event.TimerFired t) {
-    if (t.timerId() != rounds.timerId || t.round() != rounds.round) return;
-    if (rounds.myTimeout == null) {
-      localTimeout();
-    } else {
-      stats.timeoutsSent++;
-      out.add(
-          new Action.Broadcast(rounds.myTimeout)); // retransmit: the first copy may have been lost
-    }
-    if (t.round() != rounds.round) return; // our own timeout completed a TC and moved us on
-    rounds.timerId++;
-    out.add(
-        new Action.SetTimer(
-            rounds.timerId, rounds.round, cfg.roundTimeout(rounds.consecutiveTimeouts)));
-    retrySync(true);
-  }
-
-  private void localTimeout() {
-    switch (safety.timeout(rounds.round, highQc, highTc)) {
-      case Decision.Signed<Timeout> s -> {
-        rounds.myTimeout = s.value();
-        stats.timeoutsSent++;
-        broadcast(s.value());
-      }
-      case Decision.Refused<Timeout> r -> stats.reject(Reject.REFUSED_BY_SAFETY_RULES);
-    }
-  }
-
-  private void onPayload(Event.PayloadReady p) {
-    long r = p.round();
-    if (r != rounds.round || validators.leader(r) != self || rounds.proposedRound >= r) return;
-    Optional<TimeoutCert> tc = Optional.empty();
-    if (highQc.round() + 1 != r) {
-      if (highTc.isEmpty() || highTc.get().round() + 1 != r) return;
-      tc = highTc;
-    }
-    if (p.payload().size() > cfg.maxPayloadBytes()) return;
-    ConsensusBlock b =
-        ConsensusBlock.create(
-            validators.epoch(),
-            r,
-            self,
-            highQc,
-            commits.execHeight(),
-            commits.execRoot(),
-            p.payload());
-    rounds.proposedRound = r;
-    switch (safety.propose(b, tc)) {
-      case Decision.Signed<Proposal> s -> {
-        stats.proposalsSent++;
-        broadcast(s.value());
-      }
-      case Decision.Refused<Proposal> refused -> stats.reject(Reject.REFUSED_BY_SAFETY_RULES);
-    }
-  }
-
-  // ---- helpers shared with Commits ----
-
-  private void wantBlock(VoteData d, int from) {
-    if (d.height() <= tree.root().height() || tree.has(d.blockId()) || sync.hasOrphan(d.blockId()))
-      return;
-    if (from == self)
-      return; // a QC we formed from votes: the proposal itself is probably on its way
-    want(d.blockId(), d.height(), from);
-  }
-
-  void want(Bytes32 id, long height, int hint) {
-    sync.want(id, height, hint, rounds.round).ifPresent(this::sendSync);
-  }
-
-  void sendSync(Action.Send s) {
-    stats.syncRequestsSent++;
-    out.add(s);
-  }
-
-  private void retrySync(boolean all) {
-    for (Action.Send s : sync.retry(rounds.round, all)) sendSync(s);
-  }
-
-  void sendTo(int to, ConsensusMessage m) {
-    if (to == self) selfInbox.add(m);
-    else out.add(new Action.Send(to, m));
-  }
-
-  private void broadcast(ConsensusMessage m) {
-    out.add(new Action.Broadcast(m));
-    selfInbox.add(m);
-  }
-
-  void emit(Action a) {
-    out.add(a);
-  }
-
-  void alarm(Alarm.Kind kind, String detail) {
-    out.add(new Alarm(kind, detail));
-  }
-
-  void reject(Reject r) {
-    stats.reject(r);
-  }
-
-  BlockTree tree() {
-    return tree;
-  }
-
-  BlockSync sync() {
-    return sync;
-  }
-
-  PendingBlockStore blockStore() {
-    return blockStore;
-  }
-
-  LedgerView ledger() {
-    return ledger;
-  }
-
-  EngineConfig config() {
-    return cfg;
-  }
-
-  int self() {
-    return self;
+  /** Why a vote is dropped; the cheap checks come before the signature is verified. */
+  private Optional<Reject> checkVote(Vote v, boolean own) {
+    long r = v.data().round();
+    long current = pacemaker.round();
+    if (!ctx.leads(r + 1)) return Optional.of(Reject.NOT_FOR_ME);
+    if (r + 1 < current) return Optional.of(Reject.STALE);
+    if (r > current + ctx.cfg().maxRoundsAhead()) return Optional.of(Reject.TOO_FAR_AHEAD);
+    if (votes.existing(r, v.voter()).filter(v::equals).isPresent())
+      return Optional.of(Reject.DUPLICATE);
+    return own ? Optional.empty() : ctx.verifier().vote(v);
   }
 }

@@ -1,7 +1,5 @@
 package io.levity.consensus.engine;
 
-import io.levity.consensus.safety.UnsafeFault;
-
 /**
  * Tunables of one engine. Timeouts grow by {@code timeoutBackoff} per consecutive round that ends
  * without a QC and reset on a QC, so after GST they eventually exceed the real message delay
@@ -16,7 +14,6 @@ import io.levity.consensus.safety.UnsafeFault;
  * @param syncBatch blocks asked for per sync request
  * @param maxOrphans fetched or proposed blocks kept while their ancestors are missing
  * @param certCacheSize verified certificates remembered, so each is checked once
- * @param unsafeFault a deliberate bug for checker tests; {@link UnsafeFault#NONE} otherwise
  */
 public record EngineConfig(
     long chainId,
@@ -27,11 +24,9 @@ public record EngineConfig(
     int maxRoundsAhead,
     int syncBatch,
     int maxOrphans,
-    int certCacheSize,
-    UnsafeFault unsafeFault) {
+    int certCacheSize) {
   public static EngineConfig defaults(long chainId) {
-    return new EngineConfig(
-        chainId, 1_000, 1.5, 30_000, 1 << 20, 64, 32, 1_024, 256, UnsafeFault.NONE);
+    return new EngineConfig(chainId, 1_000, 1.5, 30_000, 1 << 20, 64, 32, 1_024, 256);
   }
 
   public EngineConfig {
@@ -53,20 +48,6 @@ public record EngineConfig(
     }
   }
 
-  public EngineConfig withUnsafeFault(UnsafeFault f) {
-    return new EngineConfig(
-        chainId,
-        baseTimeoutMillis,
-        timeoutBackoff,
-        maxTimeoutMillis,
-        maxPayloadBytes,
-        maxRoundsAhead,
-        syncBatch,
-        maxOrphans,
-        certCacheSize,
-        f);
-  }
-
   public EngineConfig withTimeouts(long base, double backoff, long max) {
     return new EngineConfig(
         chainId,
@@ -77,8 +58,7 @@ public record EngineConfig(
         maxRoundsAhead,
         syncBatch,
         maxOrphans,
-        certCacheSize,
-        unsafeFault);
+        certCacheSize);
   }
 
   /**
@@ -86,7 +66,8 @@ public record EngineConfig(
    * QC.
    */
   public long roundTimeout(int consecutiveTimeouts) {
-    double t = baseTimeoutMillis * Math.pow(timeoutBackoff, Math.min(consecutiveTimeouts, 64));
-    return (long) Math.min(t, maxTimeoutMillis);
+    double t =
+        (double) baseTimeoutMillis * Math.pow(timeoutBackoff, Math.min(consecutiveTimeouts, 64));
+    return (long) Math.min(t, (double) maxTimeoutMillis);
   }
 }

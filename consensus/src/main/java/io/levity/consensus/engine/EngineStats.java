@@ -5,17 +5,36 @@ import java.util.Map;
 
 /** Counters of one engine instance, for tests and metrics. */
 public final class EngineStats {
+  /** What the engine counts besides rejected messages. */
+  public enum Counter {
+    PROPOSALS_SENT("proposals"),
+    VOTES_SENT("votes"),
+    TIMEOUTS_SENT("timeouts"),
+    QCS_FORMED("qcs"),
+    TCS_FORMED("tcs"),
+    BLOCKS_COMMITTED("commits"),
+    SYNC_REQUESTS_SENT("syncRequests");
+
+    private final String label;
+
+    Counter(String label) {
+      this.label = label;
+    }
+  }
+
+  private final EnumMap<Counter, Long> counts = new EnumMap<>(Counter.class);
   private final EnumMap<Reject, Long> rejects = new EnumMap<>(Reject.class);
-  long proposalsSent;
-  long votesSent;
-  long timeoutsSent;
-  long qcsFormed;
-  long tcsFormed;
-  long blocksCommitted;
-  long syncRequestsSent;
+
+  void add(Counter c) {
+    counts.merge(c, 1L, Long::sum);
+  }
 
   void reject(Reject r) {
     rejects.merge(r, 1L, Long::sum);
+  }
+
+  public long count(Counter c) {
+    return counts.getOrDefault(c, 0L);
   }
 
   public long rejected(Reject r) {
@@ -26,51 +45,10 @@ public final class EngineStats {
     return Map.copyOf(rejects);
   }
 
-  public long proposalsSent() {
-    return proposalsSent;
-  }
-
-  public long votesSent() {
-    return votesSent;
-  }
-
-  public long timeoutsSent() {
-    return timeoutsSent;
-  }
-
-  public long qcsFormed() {
-    return qcsFormed;
-  }
-
-  public long tcsFormed() {
-    return tcsFormed;
-  }
-
-  public long blocksCommitted() {
-    return blocksCommitted;
-  }
-
-  public long syncRequestsSent() {
-    return syncRequestsSent;
-  }
-
   @Override
   public String toString() {
-    return "proposals="
-        + proposalsSent
-        + " votes="
-        + votesSent
-        + " timeouts="
-        + timeoutsSent
-        + " qcs="
-        + qcsFormed
-        + " tcs="
-        + tcsFormed
-        + " commits="
-        + blocksCommitted
-        + " syncRequests="
-        + syncRequestsSent
-        + " rejects="
-        + rejects;
+    StringBuilder s = new StringBuilder();
+    for (Counter c : Counter.values()) s.append(c.label).append('=').append(count(c)).append(' ');
+    return s.append("rejects=").append(rejects).toString();
   }
 }

@@ -5,6 +5,7 @@ import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.message.ConsensusMessage.Timeout;
 import io.levity.consensus.message.ConsensusMessage.Vote;
 import io.levity.consensus.types.ConsensusBlock;
+import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.TimeoutCert;
@@ -30,16 +31,14 @@ final class MessageVerifier {
   private final Map<QuorumCert, Boolean> verifiedQcs;
   private final Map<TimeoutCert, Boolean> verifiedTcs;
 
-  MessageVerifier(
-      ValidatorSet validators,
-      SignatureScheme scheme,
-      SigningDomain domain,
-      QuorumCert genesisQc,
-      EngineConfig cfg) {
+  /** Checks against {@code validators} (of its epoch) on the chain of {@code cfg}. */
+  MessageVerifier(EngineConfig cfg, ValidatorSet validators, SignatureScheme scheme) {
     this.validators = validators;
     this.scheme = scheme;
-    this.domain = domain;
-    this.genesisQc = genesisQc;
+    this.domain = new SigningDomain(cfg.chainId());
+    this.genesisQc =
+        QuorumCert.genesis(
+            ConsensusGenesis.of(cfg.chainId(), validators.epoch()), validators.size());
     this.maxPayloadBytes = cfg.maxPayloadBytes();
     this.verifiedQcs = lru(cfg.certCacheSize());
     this.verifiedTcs = lru(cfg.certCacheSize());
@@ -54,6 +53,11 @@ final class MessageVerifier {
     };
   }
 
+  /** The scheme signatures are checked with, which certificates must be aggregated with too. */
+  SignatureScheme scheme() {
+    return scheme;
+  }
+
   /** Structure and signature of a proposal; its certificates are checked separately. */
   Optional<Reject> proposal(Proposal p) {
     ConsensusBlock b = p.block();
@@ -65,14 +69,8 @@ final class MessageVerifier {
     if (b.height() != b.parentQc().height() + 1 || b.execHeight() >= b.height())
       return rej(Reject.MALFORMED);
     if (b.payload().size() > maxPayloadBytes) return rej(Reject.TOO_LARGE);
-    boolean viaQc = b.parentQc().round() + 1 == b.round();
-    if (p.lastRoundTc().isPresent()) {
-      TimeoutCert tc = p.lastRoundTc().get();
-      if (viaQc || tc.round() + 1 != b.round() || tc.epoch() != validators.epoch())
-        return rej(Reject.MALFORMED);
-    } else if (!viaQc) {
-      return rej(Reject.UNJUSTIFIED_ROUND);
-    }
+    Optional<Reject> unjustified = justification(b.round(), b.parentQc(), p.lastRoundTc());
+    if (unjustified.isPresent()) return unjustified;
     byte[] msg = domain.proposal(b.epoch(), b.round(), b.id());
     if (!scheme.verify(validators.get(b.author()).publicKey(), msg, p.signature()))
       return rej(Reject.BAD_SIGNATURE);
@@ -102,18 +100,42 @@ final class MessageVerifier {
       return rej(Reject.WRONG_EPOCH);
     if (!validators.isMember(t.sender())) return rej(Reject.NOT_A_MEMBER);
     if (t.round() < 1 || t.highQc().round() >= t.round()) return rej(Reject.MALFORMED);
-    boolean viaQc = t.highQc().round() + 1 == t.round();
-    if (t.lastRoundTc().isPresent()) {
-      TimeoutCert tc = t.lastRoundTc().get();
-      if (viaQc || tc.round() + 1 != t.round() || tc.epoch() != validators.epoch())
-        return rej(Reject.MALFORMED);
-    } else if (!viaQc) {
-      return rej(Reject.UNJUSTIFIED_ROUND);
-    }
+    Optional<Reject> unjustified = justification(t.round(), t.highQc(), t.lastRoundTc());
+    if (unjustified.isPresent()) return unjustified;
     byte[] msg = domain.timeout(t.epoch(), t.round(), t.highQc().round());
     if (!scheme.verify(validators.get(t.sender()).publicKey(), msg, t.signature()))
       return rej(Reject.BAD_SIGNATURE);
     return Optional.empty();
+  }
+
+  /**
+   * A message of {@code round} is justified by a QC of the round before, or else by a TC of the
+   * round before that it carries (and then it must not also have the QC).
+   */
+  private Optional<Reject> justification(long round, QuorumCert qc, Optional<TimeoutCert> tc) {
+    boolean viaQc = qc.round() + 1 == round;
+    if (tc.isEmpty()) return viaQc ? Optional.empty() : rej(Reject.UNJUSTIFIED_ROUND);
+    if (viaQc || tc.get().round() + 1 != round || tc.get().epoch() != validators.epoch())
+      return rej(Reject.MALFORMED);
+    return Optional.empty();
+  }
+
+  /** A proposal's structure and signature, then the certificates it carries. */
+  Optional<Reject> proposalWithCertificates(Proposal p) {
+    return withCertificates(proposal(p), p.block().parentQc(), p.lastRoundTc());
+  }
+
+  /** A timeout's structure and signature, then the certificates it carries. */
+  Optional<Reject> timeoutWithCertificates(Timeout t) {
+    return withCertificates(timeout(t), t.highQc(), t.lastRoundTc());
+  }
+
+  private Optional<Reject> withCertificates(
+      Optional<Reject> message, QuorumCert qc, Optional<TimeoutCert> tc) {
+    if (message.isPresent()) return message;
+    return quorumCert(qc) && tc.map(this::timeoutCert).orElse(true)
+        ? Optional.empty()
+        : rej(Reject.BAD_CERTIFICATE);
   }
 
   boolean quorumCert(QuorumCert qc) {

@@ -13,30 +13,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Timeouts of the current round, one per sender, and the TC they form at quorum power. */
-final class TimeoutCollector {
+/**
+ * Timeouts per round, one per sender, and the TC they form at quorum power. Public so that the
+ * simulator's Byzantine validators can assemble TCs the way an attacker would.
+ */
+public final class TimeoutCollector {
   private final ValidatorSet validators;
   private final SignatureScheme scheme;
   private final TreeMap<Long, Map<Integer, Timeout>> rounds = new TreeMap<>();
 
-  TimeoutCollector(ValidatorSet validators, SignatureScheme scheme) {
+  public TimeoutCollector(ValidatorSet validators, SignatureScheme scheme) {
     this.validators = validators;
     this.scheme = scheme;
   }
 
-  boolean has(long round, int sender) {
+  public boolean has(long round, int sender) {
     Map<Integer, Timeout> m = rounds.get(round);
     return m != null && m.containsKey(sender);
   }
 
   /** Adds a verified timeout; returns the round's total timed-out power. */
-  long add(Timeout t) {
+  public long add(Timeout t) {
     Map<Integer, Timeout> m = rounds.computeIfAbsent(t.round(), r -> new TreeMap<>());
     m.putIfAbsent(t.sender(), t);
     return power(t.round());
   }
 
-  long power(long round) {
+  public long power(long round) {
     Map<Integer, Timeout> m = rounds.get(round);
     if (m == null) return 0;
     long p = 0;
@@ -45,7 +48,7 @@ final class TimeoutCollector {
   }
 
   /** The TC of a round that reached quorum power. */
-  TimeoutCert certificate(long round) {
+  public TimeoutCert certificate(long round) {
     Map<Integer, Timeout> m = rounds.get(round);
     BitSet signers = new BitSet();
     List<Long> hqc = new ArrayList<>();
@@ -66,7 +69,7 @@ final class TimeoutCollector {
         scheme.aggregate(sigs));
   }
 
-  void pruneBelow(long round) {
+  public void pruneBelow(long round) {
     rounds.headMap(round).clear();
   }
 }

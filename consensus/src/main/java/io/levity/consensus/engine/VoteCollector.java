@@ -21,12 +21,14 @@ import java.util.TreeMap;
  * once the voting power of one {@link VoteData} reaches quorum.
  */
 final class VoteCollector {
+  /** What became of a vote. */
   enum Outcome {
     ADDED,
     DUPLICATE,
     DOUBLE_VOTE
   }
 
+  /** The outcome of adding a vote, and the QC it completed, if any. */
   record Added(Outcome outcome, Optional<QuorumCert> qc) {}
 
   private static final class RoundVotes {

@@ -1,5 +1,6 @@
 package io.levity.consensus.safety;
 
+import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.TimeoutCert;
 import java.util.Optional;
@@ -26,5 +27,46 @@ public record SafetyState(
   /** The round of the lock. */
   public long lockedRound() {
     return highestQc.round();
+  }
+
+  /**
+   * After a vote for the block of {@code p}: its round is voted in, and the lock and TC rise to the
+   * highest of what is remembered, what {@code p} carries and what the node observed.
+   */
+  public SafetyState afterVote(
+      Proposal p, QuorumCert observedQc, Optional<TimeoutCert> observedTc) {
+    return new SafetyState(
+        epoch,
+        Math.max(lastVotedRound, p.block().round()),
+        highestTimeoutRound,
+        lastProposedRound,
+        higher(higher(highestQc, p.block().parentQc()), observedQc),
+        higher(higher(highestTc, p.lastRoundTc()), observedTc));
+  }
+
+  /** After a timeout in {@code round} carrying {@code highQc}, with {@code highTc} known. */
+  public SafetyState afterTimeout(long round, QuorumCert highQc, Optional<TimeoutCert> highTc) {
+    return new SafetyState(
+        epoch,
+        lastVotedRound,
+        round,
+        lastProposedRound,
+        higher(highestQc, highQc),
+        higher(highestTc, highTc));
+  }
+
+  /** After a proposal in {@code round}. */
+  public SafetyState afterProposal(long round) {
+    return new SafetyState(epoch, lastVotedRound, highestTimeoutRound, round, highestQc, highestTc);
+  }
+
+  private static QuorumCert higher(QuorumCert a, QuorumCert b) {
+    return b.round() > a.round() ? b : a;
+  }
+
+  private static Optional<TimeoutCert> higher(Optional<TimeoutCert> a, Optional<TimeoutCert> b) {
+    if (a.isEmpty()) return b;
+    if (b.isEmpty()) return a;
+    return b.get().round() > a.get().round() ? b : a;
   }
 }

@@ -6,6 +6,7 @@ import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -143,8 +144,8 @@ public final class CanonicalEncoding {
           "payload of " + payload.length + " bytes exceeds " + lim.maxPayloadBytes());
     }
     r.exitList();
-    byte[] enc = java.util.Arrays.copyOfRange(in, start, r.position());
-    return ConsensusBlock.decoded(
+    byte[] enc = Arrays.copyOfRange(in, start, r.position());
+    return new ConsensusBlock(
         epoch, round, height, (int) author, qc, execHeight, execRoot, Bytes.wrap(payload), enc);
   }
 

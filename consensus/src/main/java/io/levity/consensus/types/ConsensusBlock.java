@@ -23,7 +23,11 @@ public final class ConsensusBlock {
   private final byte[] encoding;
   private final Bytes32 id;
 
-  private ConsensusBlock(
+  /**
+   * From the fields and the exact bytes they were read from (strict RLP, so canonical): for {@link
+   * #create} and the decoder.
+   */
+  ConsensusBlock(
       long epoch,
       long round,
       long height,
@@ -59,24 +63,6 @@ public final class ConsensusBlock {
             epoch, round, height, author, parentQc, execHeight, execRoot, payload);
     return new ConsensusBlock(
         epoch, round, height, author, parentQc, execHeight, execRoot, payload, enc);
-  }
-
-  /**
-   * For the decoder: the fields as read and the exact bytes they were read from (strict RLP, so
-   * canonical).
-   */
-  static ConsensusBlock decoded(
-      long epoch,
-      long round,
-      long height,
-      int author,
-      QuorumCert parentQc,
-      long execHeight,
-      Bytes32 execRoot,
-      Bytes payload,
-      byte[] encoding) {
-    return new ConsensusBlock(
-        epoch, round, height, author, parentQc, execHeight, execRoot, payload, encoding);
   }
 
   public Bytes32 id() {

@@ -14,12 +14,7 @@ public record SigningDomain(long chainId) {
   private static final byte[] TIMEOUT = tag("LEVITY-BFT-TIMEOUT-V1");
 
   public byte[] proposal(long epoch, long round, Bytes32 blockId) {
-    return Rlp.encodeList(
-        PROPOSAL,
-        Rlp.encodeLong(chainId),
-        Rlp.encodeLong(epoch),
-        Rlp.encodeLong(round),
-        Rlp.encodeBytes(blockId));
+    return inRound(PROPOSAL, epoch, round, Rlp.encodeBytes(blockId));
   }
 
   public byte[] vote(VoteData d) {
@@ -27,12 +22,13 @@ public record SigningDomain(long chainId) {
   }
 
   public byte[] timeout(long epoch, long round, long highQcRound) {
+    return inRound(TIMEOUT, epoch, round, Rlp.encodeLong(highQcRound));
+  }
+
+  /** [tag, chain id, epoch, round, what]: proposals and timeouts name their round. */
+  private byte[] inRound(byte[] tag, long epoch, long round, byte[] what) {
     return Rlp.encodeList(
-        TIMEOUT,
-        Rlp.encodeLong(chainId),
-        Rlp.encodeLong(epoch),
-        Rlp.encodeLong(round),
-        Rlp.encodeLong(highQcRound));
+        tag, Rlp.encodeLong(chainId), Rlp.encodeLong(epoch), Rlp.encodeLong(round), what);
   }
 
   private static byte[] tag(String s) {

@@ -3,6 +3,7 @@ package io.levity.consensus.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.core.bytes.Bytes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +21,12 @@ class Ed25519SchemeTest {
   @Test
   void signsDeterministicallyAndVerifies() {
     Signer s = signer(1);
-    byte[] msg = "hello".getBytes();
+    byte[] msg = "hello".getBytes(StandardCharsets.UTF_8);
     assertThat(s.sign(msg)).isEqualTo(s.sign(msg));
     assertThat(scheme.verify(s.publicKey(), msg, s.sign(msg))).isTrue();
     assertThat(scheme.verify(signer(2).publicKey(), msg, s.sign(msg))).isFalse();
-    assertThat(scheme.verify(s.publicKey(), "hellO".getBytes(), s.sign(msg))).isFalse();
+    assertThat(scheme.verify(s.publicKey(), "hellO".getBytes(StandardCharsets.UTF_8), s.sign(msg)))
+        .isFalse();
   }
 
   @Test
@@ -34,7 +36,7 @@ class Ed25519SchemeTest {
     List<Bytes> sigs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Signer s = signer(i + 1);
-      byte[] m = ("m" + i).getBytes();
+      byte[] m = ("m" + i).getBytes(StandardCharsets.UTF_8);
       keys.add(s.publicKey());
       msgs.add(m);
       sigs.add(s.sign(m));

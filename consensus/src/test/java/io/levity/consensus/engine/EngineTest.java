@@ -11,7 +11,6 @@ import io.levity.consensus.message.ConsensusMessage.BlockResponse;
 import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.message.ConsensusMessage.Timeout;
 import io.levity.consensus.message.ConsensusMessage.Vote;
-import io.levity.consensus.safety.UnsafeFault;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.consensus.types.TimeoutCert;
@@ -208,26 +207,18 @@ class EngineTest {
         .containsExactly(b1.id(), r3.id());
   }
 
+  /** The simulator's IGNORE_LOCK fault votes in the same spot (FaultySafetyRulesTest there). */
   @Test
-  void theLockRefusesAForkBelowTheTcsHighestQcButTheBrokenVariantVotes() {
+  void theLockRefusesAForkBelowTheTcsHighestQc() {
     TimeoutCert tc3 = net.tc(3, new int[] {0, 1, 2}, new long[] {2, 1, 1}, qc2);
     ConsensusBlock fork = net.block(4, qc1, "fork");
-    for (UnsafeFault f : new UnsafeFault[] {UnsafeFault.NONE, UnsafeFault.IGNORE_LOCK}) {
-      Harness h = new Harness(net, 3, f);
-      h.start();
-      h.receive(1, net.proposal(b1));
-      h.receive(2, net.proposal(b2));
-      List<Action> a = h.receive(0, net.proposal(fork, Optional.of(tc3)));
-      assertThat(h.engine.currentRound()).isEqualTo(4);
-      if (f == UnsafeFault.NONE) {
-        assertThat(sent(a, Vote.class)).isEmpty();
-        assertThat(h.engine.stats().rejected(Reject.REFUSED_BY_SAFETY_RULES)).isEqualTo(1);
-      } else {
-        assertThat(sent(a, Vote.class))
-            .singleElement()
-            .satisfies(v -> assertThat(v.data().blockId()).isEqualTo(fork.id()));
-      }
-    }
+    Harness h = started(3);
+    h.receive(1, net.proposal(b1));
+    h.receive(2, net.proposal(b2));
+    List<Action> a = h.receive(0, net.proposal(fork, Optional.of(tc3)));
+    assertThat(h.engine.currentRound()).isEqualTo(4);
+    assertThat(sent(a, Vote.class)).isEmpty();
+    assertThat(h.engine.stats().rejected(Reject.REFUSED_BY_SAFETY_RULES)).isEqualTo(1);
   }
 
   @Test

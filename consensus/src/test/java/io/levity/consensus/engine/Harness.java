@@ -3,8 +3,8 @@ package io.levity.consensus.engine;
 import io.levity.consensus.TestNet;
 import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.safety.InMemorySafetyStore;
-import io.levity.consensus.safety.UnsafeFault;
 import io.levity.core.bytes.Bytes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,13 +22,9 @@ final class Harness {
   private final EngineConfig cfg;
 
   Harness(TestNet net, int self) {
-    this(net, self, UnsafeFault.NONE);
-  }
-
-  Harness(TestNet net, int self, UnsafeFault fault) {
     this.net = net;
     this.self = self;
-    this.cfg = EngineConfig.defaults(TestNet.CHAIN_ID).withUnsafeFault(fault);
+    this.cfg = EngineConfig.defaults(TestNet.CHAIN_ID);
     this.engine = newEngine();
   }
 
@@ -59,7 +55,9 @@ final class Harness {
   }
 
   List<Action> payload(long round, String p) {
-    return record(engine.handle(new Event.PayloadReady(round, Bytes.wrap(p.getBytes()))));
+    return record(
+        engine.handle(
+            new Event.PayloadReady(round, Bytes.wrap(p.getBytes(StandardCharsets.UTF_8)))));
   }
 
   /** Fires the most recent timer the engine asked for. */

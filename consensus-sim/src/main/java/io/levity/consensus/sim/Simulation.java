@@ -10,6 +10,7 @@ import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +30,11 @@ public final class Simulation {
   private final long seed;
   private final RandomGenerator rng;
   private final TraceHash trace;
-  private final Scheduler scheduler;
+  private final SimEventQueue events;
   private final SimNetwork network;
   private final Checkers checkers;
   private final List<SimNode> nodes = new ArrayList<>();
   private final EngineConfig engineConfig;
-  private long maxHonestRound;
   private int crashedHonest;
 
   public Simulation(SimConfig cfg, long seed) {
@@ -47,16 +47,15 @@ public final class Simulation {
     this.seed = seed;
     this.rng = rng;
     this.trace = new TraceHash(cfg.traceLines());
-    this.scheduler = new Scheduler(trace);
+    this.events = new SimEventQueue(trace);
     this.network =
-        new SimNetwork(scheduler, rng, cfg, (to, from, wire) -> nodes.get(to).deliver(from, wire));
+        new SimNetwork(cfg, events, rng, (to, from, wire) -> nodes.get(to).deliver(from, wire));
     this.engineConfig =
         EngineConfig.defaults(CHAIN_ID)
-            .withTimeouts(cfg.baseTimeoutMillis(), 1.5, 10 * cfg.baseTimeoutMillis())
-            .withUnsafeFault(cfg.unsafeFault());
+            .withTimeouts(cfg.baseTimeoutMillis(), 1.5, 10 * cfg.baseTimeoutMillis());
     int n = cfg.validators();
     boolean[] honest = new boolean[n];
-    java.util.Arrays.fill(honest, true);
+    Arrays.fill(honest, true);
     for (int placed = 0; placed < cfg.byzantine(); ) {
       int i = rng.nextInt(n);
       if (honest[i]) {
@@ -83,32 +82,21 @@ public final class Simulation {
         new ConsensusCodec(
             new DecodeLimits(
                 8 << 20, MAX_PAYLOAD, ValidatorSet.MAX_VALIDATORS, scheme.maxSignatureBytes(), 64));
-    SimNode.World world = new World();
+    SimWorld world =
+        new SimWorld(
+            cfg,
+            engineConfig,
+            set,
+            scheme,
+            new SigningDomain(CHAIN_ID),
+            codec,
+            events,
+            network,
+            checkers,
+            rng);
     for (int i = 0; i < n; i++) {
-      Byzantine b =
-          honest[i]
-              ? null
-              : new Byzantine(
-                  pickBehaviours(),
-                  i,
-                  signers.get(i),
-                  scheme,
-                  new SigningDomain(CHAIN_ID),
-                  set,
-                  rng,
-                  MAX_PAYLOAD + 1);
-      nodes.add(
-          new SimNode(
-              i,
-              world,
-              engineConfig,
-              set,
-              signers.get(i),
-              scheme,
-              codec,
-              b,
-              cfg.forgetSafetyOnRestart(),
-              cfg.payloadBytes()));
+      Byzantine b = honest[i] ? null : new Byzantine(pickBehaviours(), i, signers.get(i), world);
+      nodes.add(new SimNode(i, world, signers.get(i), b));
     }
   }
 
@@ -116,14 +104,15 @@ public final class Simulation {
     if (!cfg.behaviours().isEmpty()) return cfg.behaviours();
     EnumSet<Behaviour> s = EnumSet.noneOf(Behaviour.class);
     for (Behaviour b : Behaviour.values()) if (rng.nextBoolean()) s.add(b);
-    if (s.isEmpty()) s.add(Behaviour.values()[rng.nextInt(Behaviour.values().length)]);
+    List<Behaviour> all = List.of(Behaviour.values());
+    if (s.isEmpty()) s.add(all.get(rng.nextInt(all.size())));
     return s;
   }
 
   public SimResult run() {
     for (int i = 0; i < nodes.size(); i++) {
       SimNode node = nodes.get(i);
-      scheduler.at(rng.nextLong(50), Scheduler.Kind.START, i, 0, node::start);
+      events.at(rng.nextLong(50), SimEventQueue.Kind.START, i, 0, node::start);
     }
     if (cfg.crashes()) scheduleCrash();
     if (cfg.partitions()) schedulePartition();
@@ -131,39 +120,38 @@ public final class Simulation {
     long chaosTimeCap = chaosRounds * cfg.baseTimeoutMillis();
     long bound = cfg.effectiveLivenessRounds();
     long stallCap = bound * engineConfig.maxTimeoutMillis();
-    String end = null;
-    while (end == null) {
-      if (!scheduler.step()) {
-        end = "the event queue ran dry";
-        checkers.violate(Violation.Kind.LIVENESS, end);
+    Liveness liveness = checkers.liveness();
+    while (true) {
+      if (!events.step()) {
+        checkers.violate(Violation.Kind.LIVENESS, "the event queue ran dry");
         break;
       }
-      if (scheduler.executed() > cfg.maxEvents()) {
+      long round = liveness.maxHonestRound();
+      if (events.executed() > cfg.maxEvents()) {
         checkers.violate(
-            Violation.Kind.BUDGET,
-            "more than " + cfg.maxEvents() + " events by round " + maxHonestRound);
+            Violation.Kind.BUDGET, "more than " + cfg.maxEvents() + " events by round " + round);
         break;
       }
-      if (!checkers.atGst()) {
-        if (maxHonestRound >= chaosRounds || scheduler.now() >= chaosTimeCap) stabilise();
+      if (liveness.gst().isEmpty()) {
+        if (round >= chaosRounds || events.now() >= chaosTimeCap) stabilise();
         continue;
       }
-      if (checkers.allResumed() && maxHonestRound >= cfg.rounds()) break;
-      if (!checkers.allResumed()
-          && (maxHonestRound > checkers.gstRound() + bound
-              || scheduler.now() > checkers.gstTime() + stallCap)) {
+      Liveness.Gst gst = liveness.gst().get();
+      if (liveness.allResumed()) {
+        if (round >= cfg.rounds()) break;
+      } else if (round > gst.round() + bound || events.now() > gst.time() + stallCap) {
         checkers.violate(
             Violation.Kind.LIVENESS,
             "after GST at round "
-                + checkers.gstRound()
+                + gst.round()
                 + " ("
-                + checkers.gstTime()
+                + gst.time()
                 + " ms), nodes "
-                + checkers.notResumed()
+                + liveness.notResumed()
                 + " had not committed a new block by round "
-                + maxHonestRound
+                + round
                 + " ("
-                + scheduler.now()
+                + events.now()
                 + " ms); bound "
                 + bound
                 + " rounds");
@@ -179,34 +167,34 @@ public final class Simulation {
       SimNode node = nodes.get(i);
       if (!node.isUp()) {
         crashedHonest--;
-        scheduler.after(0, Scheduler.Kind.RESTART, i, 0, node::restart);
+        events.after(0, SimEventQueue.Kind.RESTART, i, 0, node::restart);
       }
     }
-    scheduler.after(0, Scheduler.Kind.GST, -1, maxHonestRound, () -> {});
-    checkers.onGst(maxHonestRound, scheduler.now());
+    events.after(0, SimEventQueue.Kind.GST, -1, checkers.liveness().maxHonestRound(), () -> {});
+    checkers.liveness().onGst(events.now());
   }
 
   private void scheduleCrash() {
     long wait = (long) (-1_500 * Math.log(1 - rng.nextDouble()));
-    scheduler.after(
+    events.after(
         wait,
-        Scheduler.Kind.CHAOS,
+        SimEventQueue.Kind.CHAOS,
         -1,
         1,
         () -> {
-          if (checkers.atGst()) return;
+          if (atGst()) return;
           int i = rng.nextInt(nodes.size());
           SimNode node = nodes.get(i);
           if (node.isHonest() && node.isUp() && crashedHonest < Math.max(1, cfg.byzantine())) {
             crashedHonest++;
             node.crash();
-            scheduler.after(
+            events.after(
                 300 + rng.nextLong(4_000),
-                Scheduler.Kind.RESTART,
+                SimEventQueue.Kind.RESTART,
                 i,
                 0,
                 () -> {
-                  if (!node.isUp() && !checkers.atGst()) {
+                  if (!node.isUp() && !atGst()) {
                     crashedHonest--;
                     node.restart();
                   }
@@ -217,45 +205,48 @@ public final class Simulation {
   }
 
   private void schedulePartition() {
-    scheduler.after(
+    events.after(
         1_000 + rng.nextLong(4_000),
-        Scheduler.Kind.CHAOS,
+        SimEventQueue.Kind.CHAOS,
         -1,
         2,
         () -> {
-          if (checkers.atGst()) return;
+          if (atGst()) return;
           if (!network.partitioned()) {
             int n = nodes.size();
             int[] side = new int[n];
             int ones = 0;
-            for (int i = 0; i < n; i++) ones += side[i] = rng.nextInt(2);
+            for (int i = 0; i < n; i++) {
+              side[i] = rng.nextInt(2);
+              ones += side[i];
+            }
             if (ones == 0) side[rng.nextInt(n)] = 1;
             if (ones == n) side[rng.nextInt(n)] = 0;
             network.partition(side);
-            scheduler.after(300 + rng.nextLong(3_000), Scheduler.Kind.HEAL, -1, 0, network::heal);
+            events.after(300 + rng.nextLong(3_000), SimEventQueue.Kind.HEAL, -1, 0, network::heal);
           }
           schedulePartition();
         });
   }
 
+  private boolean atGst() {
+    return checkers.liveness().gst().isPresent();
+  }
+
   private SimResult result() {
-    long commits = checkers.maxCommittedHeight();
-    double seconds = scheduler.now() / 1000.0;
-    long resumedIn = checkers.allResumed() ? checkers.resumedByRound() - checkers.gstRound() : -1;
-    long malformed = 0;
-    for (SimNode n : nodes) malformed += n.malformed();
+    SimNetwork.Traffic traffic = network.traffic();
     SimMetrics m =
         new SimMetrics(
-            commits,
+            checkers.maxCommittedHeight(),
             checkers.minHonestHeight(),
-            seconds,
-            maxHonestRound,
-            network.messages(),
-            network.bytes(),
-            network.dropped(),
-            malformed,
-            scheduler.executed(),
-            resumedIn);
+            events.now() / 1000.0,
+            checkers.liveness().maxHonestRound(),
+            traffic.messages(),
+            traffic.bytes(),
+            traffic.dropped(),
+            traffic.malformed(),
+            events.executed(),
+            checkers.liveness().resumedWithinRounds());
     return new SimResult(
         seed, checkers.violations(), checkers.violationCount(), m, trace.value(), trace.lines());
   }
@@ -263,37 +254,5 @@ public final class Simulation {
   /** The honest nodes' engines, for tests that look inside after a run. */
   List<SimNode> nodes() {
     return List.copyOf(nodes);
-  }
-
-  private final class World implements SimNode.World {
-    @Override
-    public Scheduler scheduler() {
-      return scheduler;
-    }
-
-    @Override
-    public SimNetwork network() {
-      return network;
-    }
-
-    @Override
-    public Checkers checkers() {
-      return checkers;
-    }
-
-    @Override
-    public RandomGenerator rng() {
-      return rng;
-    }
-
-    @Override
-    public void noteRound(int node, long round) {
-      if (round > maxHonestRound) maxHonestRound = round;
-    }
-
-    @Override
-    public long maxHonestRound() {
-      return maxHonestRound;
-    }
   }
 }

@@ -3,23 +3,32 @@ package io.levity.consensus.sim;
 import java.util.PriorityQueue;
 
 /**
- * Discrete-event scheduler over a virtual clock in milliseconds. Tasks at the same instant run in
- * the order they were scheduled, so a run depends only on the seed. Every task that runs is folded
- * into the trace hash.
+ * The event queue of a discrete-event simulation, over a virtual clock in milliseconds. Tasks at
+ * the same instant run in the order they were scheduled, so a run depends only on the seed. Every
+ * task that runs is folded into the trace hash.
  */
-final class Scheduler {
-  /** What ran, for the trace: a kind, the node it concerns and a digest of its content. */
+final class SimEventQueue {
+  /**
+   * What ran, for the trace: a kind, the node it concerns and a digest of its content. Each kind
+   * has a fixed code, which goes into the trace hash.
+   */
   enum Kind {
-    START,
-    DELIVER,
-    TIMER,
-    LOCAL,
-    CRASH,
-    RESTART,
-    PARTITION,
-    HEAL,
-    GST,
-    CHAOS
+    START(0),
+    DELIVER(1),
+    TIMER(2),
+    LOCAL(3),
+    CRASH(4),
+    RESTART(5),
+    PARTITION(6),
+    HEAL(7),
+    GST(8),
+    CHAOS(9);
+
+    final int code;
+
+    Kind(int code) {
+      this.code = code;
+    }
   }
 
   private record Task(long time, long seq, Kind kind, int node, long digest, Runnable run)
@@ -37,20 +46,18 @@ final class Scheduler {
   private long seq;
   private long executed;
 
-  Scheduler(TraceHash trace) {
+  SimEventQueue(TraceHash trace) {
     this.trace = trace;
   }
 
+  /** The virtual time in milliseconds: when the task running now was due. */
   long now() {
     return now;
   }
 
+  /** Tasks run so far. */
   long executed() {
     return executed;
-  }
-
-  boolean isEmpty() {
-    return queue.isEmpty();
   }
 
   void at(long time, Kind kind, int node, long digest, Runnable run) {
@@ -69,7 +76,7 @@ final class Scheduler {
     if (t == null) return false;
     now = t.time();
     executed++;
-    trace.add(t.time(), t.kind().ordinal(), t.node(), t.digest());
+    trace.add(t.time(), t.kind(), t.node(), t.digest());
     t.run().run();
     return true;
   }

@@ -17,19 +17,12 @@ public final class TraceHash {
     this.keepLines = keepLines;
   }
 
-  void add(long time, int kind, int node, long digest) {
+  void add(long time, SimEventQueue.Kind kind, int node, long digest) {
     mix(time);
-    mix(((long) kind << 32) | (node & 0xffffffffL));
+    mix(((long) kind.code << 32) | (node & 0xffffffffL));
     mix(digest);
     if (lines.size() < keepLines) {
-      lines.add(
-          time
-              + "ms "
-              + Scheduler.Kind.values()[kind]
-              + " node="
-              + node
-              + " digest="
-              + Long.toHexString(digest));
+      lines.add(time + "ms " + kind + " node=" + node + " digest=" + Long.toHexString(digest));
     }
   }
 

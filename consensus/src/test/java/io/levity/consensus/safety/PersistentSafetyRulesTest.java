@@ -13,22 +13,24 @@ import io.levity.consensus.types.TimeoutCert;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class SafetyRulesTest {
+/** The real safety rules: what they sign, what they refuse, and what they remember. */
+class PersistentSafetyRulesTest {
   private final TestNet net = new TestNet(4);
   private final InMemorySafetyStore store = new InMemorySafetyStore();
 
-  private SafetyRules rules(UnsafeFault fault) {
-    return new SafetyRules(
-        store,
-        net.signers.get(3),
-        net.domain,
-        3,
-        SafetyState.initial(TestNet.EPOCH, net.genesisQc),
-        fault);
+  private SafetyRules rules() {
+    return rules(3, TestNet.EPOCH);
   }
 
-  private SafetyRules rules() {
-    return rules(UnsafeFault.NONE);
+  private SafetyRules rules(int self, long epoch) {
+    return new PersistentSafetyRules(
+        store, net.keys(self), SafetyState.initial(epoch, net.genesisQc));
+  }
+
+  /** A vote for a block of round 1 with payload {@code payload}, on the genesis QC. */
+  private Decision<Vote> roundOneVote(SafetyRules r, String payload) {
+    return r.vote(
+        net.proposal(net.block(1, net.genesisQc, payload)), net.genesisQc, Optional.empty());
   }
 
   private static boolean signed(Decision<?> d) {
@@ -39,7 +41,7 @@ class SafetyRulesTest {
   void votesOnceForABlockExtendingTheQcOfThePreviousRound() {
     SafetyRules r = rules();
     ConsensusBlock b1 = net.block(1, net.genesisQc, "a");
-    Decision<Vote> d = r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty());
+    Decision<Vote> d = r.vote(net.proposal(b1), net.genesisQc, Optional.empty());
     assertThat(d).isInstanceOf(Decision.Signed.class);
     Vote v = ((Decision.Signed<Vote>) d).value();
     assertThat(
@@ -49,16 +51,16 @@ class SafetyRulesTest {
     assertThat(r.state().lastVotedRound()).isEqualTo(1);
 
     ConsensusBlock other = net.block(1, net.genesisQc, "b");
-    assertThat(r.vote(other, Optional.empty(), net.genesisQc, Optional.empty()))
+    assertThat(r.vote(net.proposal(other), net.genesisQc, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
-    assertThat(r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty()))
+    assertThat(r.vote(net.proposal(b1), net.genesisQc, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
   }
 
   @Test
   void refusesABlockWhoseParentQcIsNotFromThePreviousRoundWithoutATc() {
     ConsensusBlock b3 = net.block(3, net.genesisQc, "skip");
-    assertThat(rules().vote(b3, Optional.empty(), net.genesisQc, Optional.empty()))
+    assertThat(rules().vote(net.proposal(b3), net.genesisQc, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
   }
 
@@ -73,42 +75,9 @@ class SafetyRulesTest {
     ConsensusBlock forkOnQc1 = net.block(4, qc1, "fork");
     ConsensusBlock onQc2 = net.block(4, qc2, "good");
 
-    assertThat(rules().vote(forkOnQc1, Optional.of(tc3), qc1, Optional.empty()))
+    assertThat(rules().vote(net.proposal(forkOnQc1, Optional.of(tc3)), qc1, Optional.empty()))
         .isInstanceOf(Decision.Refused.class);
-    assertThat(signed(rules().vote(onQc2, Optional.of(tc3), qc2, Optional.empty()))).isTrue();
-  }
-
-  @Test
-  void theIgnoreLockFaultVotesForTheFork() {
-    ConsensusBlock b1 = net.block(1, net.genesisQc, "1");
-    QuorumCert qc1 = net.qc(b1);
-    QuorumCert qc2 = net.qc(net.block(2, qc1, "2"));
-    TimeoutCert tc3 = net.tc(3, new int[] {0, 1, 2}, new long[] {2, 1, 1}, qc2);
-    ConsensusBlock fork = net.block(4, qc1, "fork");
-    assertThat(
-            signed(
-                rules(UnsafeFault.IGNORE_LOCK).vote(fork, Optional.of(tc3), qc1, Optional.empty())))
-        .isTrue();
-  }
-
-  @Test
-  void theVoteTwiceFaultSignsASecondBlockInARound() {
-    SafetyRules r = rules(UnsafeFault.VOTE_TWICE);
-    assertThat(
-            signed(
-                r.vote(
-                    net.block(1, net.genesisQc, "a"),
-                    Optional.empty(),
-                    net.genesisQc,
-                    Optional.empty())))
-        .isTrue();
-    assertThat(
-            signed(
-                r.vote(
-                    net.block(1, net.genesisQc, "b"),
-                    Optional.empty(),
-                    net.genesisQc,
-                    Optional.empty())))
+    assertThat(signed(rules().vote(net.proposal(onQc2, Optional.of(tc3)), qc2, Optional.empty())))
         .isTrue();
   }
 
@@ -116,13 +85,7 @@ class SafetyRulesTest {
   void noVoteInARoundAlreadyTimedOut() {
     SafetyRules r = rules();
     assertThat(signed(r.timeout(1, net.genesisQc, Optional.empty()))).isTrue();
-    assertThat(
-            r.vote(
-                net.block(1, net.genesisQc, "late"),
-                Optional.empty(),
-                net.genesisQc,
-                Optional.empty()))
-        .isInstanceOf(Decision.Refused.class);
+    assertThat(roundOneVote(r, "late")).isInstanceOf(Decision.Refused.class);
   }
 
   @Test
@@ -131,7 +94,7 @@ class SafetyRulesTest {
     ConsensusBlock b1 = net.block(1, net.genesisQc, "1");
     QuorumCert qc1 = net.qc(b1);
     ConsensusBlock b2 = net.block(2, qc1, "2");
-    assertThat(signed(r.vote(b2, Optional.empty(), qc1, Optional.empty()))).isTrue();
+    assertThat(signed(r.vote(net.proposal(b2), qc1, Optional.empty()))).isTrue();
     assertThat(r.state().lockedRound()).isEqualTo(1);
     TimeoutCert tc2 = net.tc(2, new int[] {0, 1, 2}, new long[] {0, 0, 0}, net.genesisQc);
     // Carrying the genesis QC would hide the lock on round 1: refused.
@@ -154,39 +117,19 @@ class SafetyRulesTest {
     SafetyRules r = rules();
     long before = store.saves();
     ConsensusBlock b1 = net.block(1, net.genesisQc, "a");
-    assertThat(signed(r.vote(b1, Optional.empty(), net.genesisQc, Optional.empty()))).isTrue();
+    assertThat(signed(r.vote(net.proposal(b1), net.genesisQc, Optional.empty()))).isTrue();
     assertThat(store.saves()).isEqualTo(before + 1);
     assertThat(store.load()).hasValueSatisfying(s -> assertThat(s.lastVotedRound()).isEqualTo(1));
 
     SafetyRules afterRestart = rules();
-    assertThat(
-            afterRestart.vote(
-                net.block(1, net.genesisQc, "b"),
-                Optional.empty(),
-                net.genesisQc,
-                Optional.empty()))
-        .isInstanceOf(Decision.Refused.class);
+    assertThat(roundOneVote(afterRestart, "b")).isInstanceOf(Decision.Refused.class);
   }
 
   @Test
   void proposesAtMostOncePerRoundEvenAcrossRestarts() {
-    SafetyRules leader =
-        new SafetyRules(
-            store,
-            net.signers.get(1),
-            net.domain,
-            1,
-            SafetyState.initial(TestNet.EPOCH, net.genesisQc),
-            UnsafeFault.NONE);
+    SafetyRules leader = rules(1, TestNet.EPOCH);
     assertThat(signed(leader.propose(net.block(1, net.genesisQc, "a"), Optional.empty()))).isTrue();
-    SafetyRules restarted =
-        new SafetyRules(
-            store,
-            net.signers.get(1),
-            net.domain,
-            1,
-            SafetyState.initial(TestNet.EPOCH, net.genesisQc),
-            UnsafeFault.NONE);
+    SafetyRules restarted = rules(1, TestNet.EPOCH);
     Decision<Proposal> again =
         restarted.propose(net.block(1, net.genesisQc, "b"), Optional.empty());
     assertThat(again).isInstanceOf(Decision.Refused.class);
@@ -194,20 +137,7 @@ class SafetyRulesTest {
 
   @Test
   void wrongEpochBlocksAreRefused() {
-    SafetyRules other =
-        new SafetyRules(
-            store,
-            net.signers.get(3),
-            net.domain,
-            3,
-            SafetyState.initial(2, net.genesisQc),
-            UnsafeFault.NONE);
-    assertThat(
-            other.vote(
-                net.block(1, net.genesisQc, "a"),
-                Optional.empty(),
-                net.genesisQc,
-                Optional.empty()))
-        .isInstanceOf(Decision.Refused.class);
+    SafetyRules other = rules(3, 2);
+    assertThat(roundOneVote(other, "a")).isInstanceOf(Decision.Refused.class);
   }
 }

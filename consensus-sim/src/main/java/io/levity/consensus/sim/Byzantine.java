@@ -1,26 +1,25 @@
 package io.levity.consensus.sim;
 
-import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
+import io.levity.consensus.engine.TimeoutCollector;
 import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.message.ConsensusMessage.BlockRequest;
 import io.levity.consensus.message.ConsensusMessage.Proposal;
 import io.levity.consensus.message.ConsensusMessage.Timeout;
 import io.levity.consensus.message.ConsensusMessage.Vote;
+import io.levity.consensus.message.MessageSigner;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
-import io.levity.consensus.types.SignerBitmap;
-import io.levity.consensus.types.SigningDomain;
 import io.levity.consensus.types.TimeoutCert;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.consensus.types.VoteData;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,12 +34,10 @@ import java.util.random.RandomGenerator;
 final class Byzantine {
   private final Set<Behaviour> behaviours;
   private final int self;
-  private final Signer signer;
-  private final SigningDomain domain;
+  private final MessageSigner keys;
+  private final SimWorld world;
   private final ValidatorSet validators;
   private final RandomGenerator rng;
-  private final int oversizedPayload;
-  private final SignatureScheme scheme;
   private final TreeMap<Long, QuorumCert> qcsByHeight = new TreeMap<>();
   private final TreeMap<Long, QuorumCert> qcsByRound = new TreeMap<>();
 
@@ -51,35 +48,26 @@ final class Byzantine {
 
   private QuorumCert forkBase;
   private Bytes forkPayload;
-  private final TreeMap<Integer, Timeout> forkTimeouts = new TreeMap<>();
+  private TimeoutCollector forkTimeouts;
 
   /**
    * Blocks on the fork; the attacker votes for every block that extends them, to carry the fork to
    * a commit.
    */
-  private final java.util.Set<Bytes32> forkChain = new java.util.LinkedHashSet<>();
+  private final Set<Bytes32> forkChain = new LinkedHashSet<>();
 
   private long forkVotedRound;
   private final List<byte[]> replay = new ArrayList<>();
   private byte[] oversized;
 
-  Byzantine(
-      Set<Behaviour> behaviours,
-      int self,
-      Signer signer,
-      SignatureScheme scheme,
-      SigningDomain domain,
-      ValidatorSet validators,
-      RandomGenerator rng,
-      int oversizedPayload) {
-    this.scheme = scheme;
+  /** Validator {@code self}, signing with its own key only. */
+  Byzantine(Set<Behaviour> behaviours, int self, Signer signer, SimWorld world) {
     this.behaviours = Set.copyOf(behaviours);
     this.self = self;
-    this.signer = signer;
-    this.domain = domain;
-    this.validators = validators;
-    this.rng = rng;
-    this.oversizedPayload = oversizedPayload;
+    this.keys = new MessageSigner(signer, world.domain(), self);
+    this.world = world;
+    this.validators = world.validators();
+    this.rng = world.rng();
   }
 
   Set<Behaviour> behaviours() {
@@ -100,9 +88,7 @@ final class Byzantine {
           forkChain.add(b.id());
           forkVotedRound = b.round();
           VoteData d = VoteData.of(b);
-          node.sendEncoded(
-              validators.leader(b.round() + 1),
-              ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+          node.sendEncoded(validators.leader(b.round() + 1), ConsensusCodec.encode(keys.vote(d)));
         }
       }
       case Timeout t -> {
@@ -137,56 +123,33 @@ final class Byzantine {
     QuorumCert base = qcsByHeight.get(b.parentQc().height() - 2);
     if (prev == null || base == null || !b.parentQc().data().commitsParent()) return false;
     out.add(new Action.Send(target(), p)); // one validator commits the block of round r-2
-    Bytes sig = signer.sign(domain.timeout(validators.epoch(), r - 1, prev.round()));
-    Timeout mine = new Timeout(validators.epoch(), r - 1, self, prev, Optional.empty(), sig);
+    Timeout mine = keys.timeout(validators.epoch(), r - 1, prev, Optional.empty());
     out.add(new Action.Broadcast(mine)); // help the others give up on r-1
     forkRound = r;
     forkBase = base;
     forkPayload = tweak(b.payload());
-    forkTimeouts.clear();
-    forkTimeouts.put(self, mine);
+    forkTimeouts = new TimeoutCollector(validators, world.scheme());
+    forkTimeouts.add(mine);
     return true;
   }
 
   private void collectForkTimeout(Timeout t, SimNode node) {
-    forkTimeouts.putIfAbsent(t.sender(), t);
-    long power = 0;
-    for (int s : forkTimeouts.keySet()) power += validators.get(s).power();
-    if (power < validators.quorumPower()) return;
-    BitSet signers = new BitSet();
-    List<Long> hqc = new ArrayList<>();
-    List<Bytes> sigs = new ArrayList<>();
-    QuorumCert highest = null;
-    for (Timeout x : forkTimeouts.values()) {
-      signers.set(x.sender());
-      hqc.add(x.highQc().round());
-      sigs.add(x.signature());
-      if (highest == null || x.highQc().round() > highest.round()) highest = x.highQc();
-    }
-    TimeoutCert tc =
-        new TimeoutCert(
-            validators.epoch(),
-            forkRound - 1,
-            highest,
-            SignerBitmap.of(validators.size(), signers),
-            hqc,
-            scheme.aggregate(sigs));
+    if (forkTimeouts.add(t) < validators.quorumPower()) return;
+    TimeoutCert tc = forkTimeouts.certificate(forkRound - 1);
     ConsensusBlock fork =
         ConsensusBlock.create(
             validators.epoch(), forkRound, self, forkBase, 0, Bytes32.ZERO, forkPayload);
-    byte[] wire = ConsensusCodec.encode(sign(fork, Optional.of(tc)));
+    byte[] wire = ConsensusCodec.encode(keys.proposal(fork, Optional.of(tc)));
     for (int j = 0; j < validators.size(); j++) if (j != self) node.sendEncoded(j, wire);
     VoteData d = VoteData.of(fork);
-    node.sendEncoded(
-        validators.leader(forkRound + 1),
-        ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+    node.sendEncoded(validators.leader(forkRound + 1), ConsensusCodec.encode(keys.vote(d)));
     forkChain.clear();
     forkChain.add(fork.id());
     forkVotedRound = forkRound;
     forkRound = -1;
   }
 
-  List<Action> outgoing(List<Action> actions, Engine engine, SimNode node) {
+  List<Action> outgoing(List<Action> actions) {
     List<Action> out = new ArrayList<>(actions.size());
     for (Action a : actions) {
       switch (a) {
@@ -223,7 +186,7 @@ final class Byzantine {
         ConsensusBlock bad =
             ConsensusBlock.create(
                 b.epoch(), b.round(), self, badQc, b.execHeight(), b.execRoot(), b.payload());
-        out.add(new Action.Broadcast(sign(bad, chosen.lastRoundTc())));
+        out.add(new Action.Broadcast(keys.proposal(bad, chosen.lastRoundTc())));
       } else {
         out.add(
             new Action.Broadcast(
@@ -234,7 +197,7 @@ final class Byzantine {
     if (does(Behaviour.EQUIVOCATE)) {
       ConsensusBlock cb = chosen.block();
       Proposal alt =
-          sign(
+          keys.proposal(
               ConsensusBlock.create(
                   cb.epoch(),
                   cb.round(),
@@ -270,7 +233,7 @@ final class Byzantine {
       VoteData d = v.data();
       VoteData other =
           new VoteData(d.epoch(), d.round(), d.height(), randomId(), d.parentId(), d.parentRound());
-      Vote second = new Vote(other, self, signer.sign(domain.vote(other)));
+      Vote second = keys.vote(other);
       boolean first = rng.nextBoolean();
       out.add(new Action.Send(to, first ? real : second));
       out.add(new Action.Send(to, first ? second : real));
@@ -294,20 +257,15 @@ final class Byzantine {
       }
       case 1 -> {
         long far = r + 1_000 + rng.nextInt(1_000_000);
-        Bytes sig = signer.sign(domain.timeout(validators.epoch(), far, hqc.round()));
-        node.sendEncoded(
-            to,
-            ConsensusCodec.encode(
-                new Timeout(validators.epoch(), far, self, hqc, Optional.empty(), sig)));
+        Timeout t = keys.timeout(validators.epoch(), far, hqc, Optional.empty());
+        node.sendEncoded(to, ConsensusCodec.encode(t));
       }
       case 2 -> {
         long far = r + 100_000 + rng.nextInt(1_000_000);
         VoteData d =
             new VoteData(
                 validators.epoch(), far, hqc.height() + 5, randomId(), hqc.blockId(), hqc.round());
-        node.sendEncoded(
-            validators.leader(far + 1),
-            ConsensusCodec.encode(new Vote(d, self, signer.sign(domain.vote(d)))));
+        node.sendEncoded(validators.leader(far + 1), ConsensusCodec.encode(keys.vote(d)));
       }
       case 3 -> {
         byte[] junk = new byte[1 + rng.nextInt(300)];
@@ -326,8 +284,8 @@ final class Byzantine {
                   hqc,
                   0,
                   Bytes32.ZERO,
-                  Bytes.wrap(new byte[oversizedPayload]));
-          oversized = ConsensusCodec.encode(sign(b, Optional.empty()));
+                  Bytes.wrap(new byte[world.codec().limits().maxPayloadBytes() + 1]));
+          oversized = ConsensusCodec.encode(keys.proposal(b, Optional.empty()));
         }
         node.sendEncoded(to, oversized);
       }
@@ -338,10 +296,6 @@ final class Byzantine {
   private int target() {
     int t = rng.nextInt(validators.size() - 1);
     return t >= self ? t + 1 : t;
-  }
-
-  private Proposal sign(ConsensusBlock b, Optional<TimeoutCert> tc) {
-    return new Proposal(b, tc, signer.sign(domain.proposal(b.epoch(), b.round(), b.id())));
   }
 
   private Bytes corrupt(Bytes sig) {

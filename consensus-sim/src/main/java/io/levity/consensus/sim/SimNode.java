@@ -1,22 +1,18 @@
 package io.levity.consensus.sim;
 
-import io.levity.consensus.crypto.SignatureScheme;
 import io.levity.consensus.crypto.Signer;
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
-import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.Event;
 import io.levity.consensus.engine.InMemoryPendingBlockStore;
 import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.message.MalformedMessageException;
 import io.levity.consensus.safety.InMemorySafetyStore;
-import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import java.util.Arrays;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * The host of one simulated validator: carries the engine's actions out on the simulated network
@@ -24,73 +20,30 @@ import java.util.random.RandomGenerator;
  * engine away on a crash.
  */
 final class SimNode {
-  /** What a node needs from the simulation around it. */
-  interface World {
-    Scheduler scheduler();
-
-    SimNetwork network();
-
-    Checkers checkers();
-
-    RandomGenerator rng();
-
-    void noteRound(int node, long round);
-
-    long maxHonestRound();
-  }
-
   private final int index;
-  private final World world;
-  private final EngineConfig cfg;
-  private final ValidatorSet validators;
+  private final SimWorld world;
   private final Signer signer;
-  private final SignatureScheme scheme;
-  private final ConsensusCodec codec;
   private final Byzantine byzantine;
-  private final boolean forgetOnRestart;
-  private final int payloadBytes;
   private final InMemorySafetyStore store = new InMemorySafetyStore();
   private final SimLedger ledger = new SimLedger();
   private final InMemoryPendingBlockStore blocks = new InMemoryPendingBlockStore();
   private Engine engine;
   private int incarnation;
-  private long malformed;
 
-  SimNode(
-      int index,
-      World world,
-      EngineConfig cfg,
-      ValidatorSet validators,
-      Signer signer,
-      SignatureScheme scheme,
-      ConsensusCodec codec,
-      Byzantine byzantine,
-      boolean forgetOnRestart,
-      int payloadBytes) {
+  /** Validator {@code index}, honest when {@code byzantine} is null. */
+  SimNode(int index, SimWorld world, Signer signer, Byzantine byzantine) {
     this.index = index;
     this.world = world;
-    this.cfg = cfg;
-    this.validators = validators;
-    this.scheme = scheme;
-    this.codec = codec;
     this.byzantine = byzantine;
-    this.forgetOnRestart = forgetOnRestart;
-    this.payloadBytes = payloadBytes;
     this.signer =
         byzantine != null
             ? signer
-            : new Signer() { // honest keys are watched for equivocation
-              @Override
-              public Bytes publicKey() {
-                return signer.publicKey();
-              }
-
-              @Override
-              public Bytes sign(byte[] message) {
-                world.checkers().onSign(index, message);
-                return signer.sign(message);
-              }
-            };
+            : Signer.of( // honest keys are watched for equivocation
+                signer.publicKey(),
+                message -> {
+                  world.checkers().onSign(index, message);
+                  return signer.sign(message);
+                });
   }
 
   boolean isUp() {
@@ -109,13 +62,19 @@ final class SimNode {
     return ledger;
   }
 
-  long malformed() {
-    return malformed;
-  }
-
   void start() {
     if (engine != null) return;
-    engine = new Engine(cfg, validators, index, signer, scheme, store, ledger, blocks);
+    engine =
+        new Engine(
+                world.engine(),
+                world.validators(),
+                index,
+                signer,
+                world.scheme(),
+                store,
+                ledger,
+                blocks)
+            .signingWith(world.cfg().safetyFault().rules());
     apply(engine.handle(new Event.Start()));
     world.checkers().onRestart(index, engine.committed().height(), engine.committed().id());
   }
@@ -126,7 +85,7 @@ final class SimNode {
   }
 
   void restart() {
-    if (forgetOnRestart && isHonest()) store.wipeForTesting();
+    if (world.cfg().forgetSafetyOnRestart() && isHonest()) store.wipeForTesting();
     start();
   }
 
@@ -134,9 +93,9 @@ final class SimNode {
     if (engine == null) return;
     ConsensusMessage m;
     try {
-      m = codec.decode(wire);
+      m = world.codec().decode(wire);
     } catch (MalformedMessageException e) {
-      malformed++;
+      world.network().malformed();
       return;
     }
     if (byzantine != null && byzantine.dropIncoming(m, wire, this)) return;
@@ -150,31 +109,31 @@ final class SimNode {
   }
 
   private void apply(List<Action> actions) {
-    if (byzantine != null) actions = byzantine.outgoing(actions, engine, this);
+    if (byzantine != null) actions = byzantine.outgoing(actions);
     int inc = incarnation;
-    Scheduler s = world.scheduler();
+    SimEventQueue events = world.events();
     for (Action a : actions) {
       switch (a) {
         case Action.Send x -> sendEncoded(x.to(), ConsensusCodec.encode(x.message()));
         case Action.Broadcast x -> {
           byte[] wire = ConsensusCodec.encode(x.message());
           long digest = Arrays.hashCode(wire);
-          for (int j = 0; j < validators.size(); j++)
+          for (int j = 0; j < world.validators().size(); j++)
             if (j != index) world.network().send(index, j, wire, digest);
         }
         case Action.SetTimer x ->
-            s.after(
+            events.after(
                 x.delayMillis(),
-                Scheduler.Kind.TIMER,
+                SimEventQueue.Kind.TIMER,
                 index,
                 x.timerId() * 31 + x.round(),
                 () -> fire(inc, new Event.TimerFired(x.timerId(), x.round())));
         case Action.RequestPayload x -> {
-          byte[] payload = new byte[payloadBytes];
+          byte[] payload = new byte[world.cfg().payloadBytes()];
           world.rng().nextBytes(payload);
-          s.after(
+          events.after(
               0,
-              Scheduler.Kind.LOCAL,
+              SimEventQueue.Kind.LOCAL,
               index,
               x.round(),
               () -> fire(inc, new Event.PayloadReady(x.round(), Bytes.wrap(payload))));
@@ -182,10 +141,10 @@ final class SimNode {
         case Action.Commit x -> {
           Bytes32 root = ledger.commit(x.block(), x.proof());
           blocks.committed(x.block().id());
-          world.checkers().onCommit(index, x.block(), world.maxHonestRound());
-          s.after(
+          world.checkers().onCommit(index, x.block());
+          events.after(
               1,
-              Scheduler.Kind.LOCAL,
+              SimEventQueue.Kind.LOCAL,
               index,
               x.block().height(),
               () -> fire(inc, new Event.BlockExecuted(x.block().id(), x.block().height(), root)));
@@ -193,7 +152,7 @@ final class SimNode {
         case Action.Alarm x -> world.checkers().onAlarm(index, x);
       }
     }
-    if (engine != null && isHonest()) world.noteRound(index, engine.currentRound());
+    if (engine != null && isHonest()) world.checkers().liveness().noteRound(engine.currentRound());
   }
 
   void sendEncoded(int to, byte[] wire) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * prefixes of each other), no honest node sees a conflicting commit certificate, and no honest key
  * signs two different votes or proposals in a round. Durability: a restarted node resumes from
  * exactly its last commit. Liveness: after GST every honest node commits a block proposed after GST
- * within a bounded number of rounds.
+ * within a bounded number of rounds ({@link Liveness} keeps the record, the run judges it).
  */
 final class Checkers {
   private static final int MAX_RECORDED = 20;
@@ -36,21 +36,15 @@ final class Checkers {
   private final Bytes32[] tip;
   private final List<Map<Long, Bytes>> votesSigned = new ArrayList<>();
   private final List<Map<Long, Bytes>> proposalsSigned = new ArrayList<>();
+  private final Liveness liveness;
   private long maxCommittedHeight;
-  // liveness
-  private boolean gst;
-  private long gstRound;
-  private long gstTime;
-  private final long[] resumedAtRound;
-  private int resumed;
 
   Checkers(int n, boolean[] honest) {
     this.n = n;
     this.honest = honest.clone();
     this.height = new long[n];
     this.tip = new Bytes32[n];
-    this.resumedAtRound = new long[n];
-    Arrays.fill(resumedAtRound, -1);
+    this.liveness = new Liveness(honest);
     for (int i = 0; i < n; i++) {
       votesSigned.add(new HashMap<>());
       proposalsSigned.add(new HashMap<>());
@@ -62,7 +56,7 @@ final class Checkers {
     if (violations.size() < MAX_RECORDED) violations.add(new Violation(kind, detail));
   }
 
-  void onCommit(int node, ConsensusBlock b, long maxRound) {
+  void onCommit(int node, ConsensusBlock b) {
     if (!honest[node]) return;
     if (b.height() != height[node] + 1) {
       violate(
@@ -89,10 +83,7 @@ final class Checkers {
               + prev);
     }
     maxCommittedHeight = Math.max(maxCommittedHeight, b.height());
-    if (gst && b.round() > gstRound && resumedAtRound[node] < 0) {
-      resumedAtRound[node] = maxRound;
-      resumed++;
-    }
+    liveness.onCommit(node, b.round());
   }
 
   void onAlarm(int node, Alarm a) {
@@ -151,46 +142,9 @@ final class Checkers {
     }
   }
 
-  void onGst(long round, long time) {
-    gst = true;
-    gstRound = round;
-    gstTime = time;
-  }
-
-  boolean atGst() {
-    return gst;
-  }
-
-  long gstRound() {
-    return gstRound;
-  }
-
-  long gstTime() {
-    return gstTime;
-  }
-
-  int honestCount() {
-    int c = 0;
-    for (boolean h : honest) if (h) c++;
-    return c;
-  }
-
-  /** True once every honest node committed a block proposed after GST. */
-  boolean allResumed() {
-    return resumed == honestCount();
-  }
-
-  /** The highest round the network had reached when the last honest node resumed committing. */
-  long resumedByRound() {
-    long m = -1;
-    for (int i = 0; i < n; i++) if (honest[i]) m = Math.max(m, resumedAtRound[i]);
-    return m;
-  }
-
-  List<Integer> notResumed() {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) if (honest[i] && resumedAtRound[i] < 0) out.add(i);
-    return out;
+  /** The liveness judge, which also hears of every honest commit. */
+  Liveness liveness() {
+    return liveness;
   }
 
   long maxCommittedHeight() {

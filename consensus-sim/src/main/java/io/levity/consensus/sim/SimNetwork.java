@@ -8,24 +8,39 @@ import java.util.random.RandomGenerator;
  * partitions. Counts every message sent.
  */
 final class SimNetwork {
+  /** Where messages arrive. */
   interface Receiver {
     void deliver(int to, int from, byte[] wire);
   }
 
-  private final Scheduler scheduler;
+  /**
+   * What crossed the network: messages sent (a broadcast is n-1), their bytes, those lost to drops
+   * and partitions, and those that arrived but failed to decode.
+   */
+  record Traffic(long messages, long bytes, long dropped, long malformed) {}
+
+  private final SimConfig.Latency latency;
+  private final double dropRate;
+  private final double duplicateRate;
+  private final SimEventQueue events;
   private final RandomGenerator rng;
-  private final SimConfig cfg;
   private final Receiver receiver;
   private boolean stable;
   private int[] side;
   private long messages;
   private long bytes;
   private long dropped;
+  private long malformed;
 
-  SimNetwork(Scheduler scheduler, RandomGenerator rng, SimConfig cfg, Receiver receiver) {
-    this.scheduler = scheduler;
+  /**
+   * Delivers to {@code receiver} through {@code events}, with the latency and rates of {@code cfg}.
+   */
+  SimNetwork(SimConfig cfg, SimEventQueue events, RandomGenerator rng, Receiver receiver) {
+    this.latency = cfg.latency();
+    this.dropRate = cfg.dropRate();
+    this.duplicateRate = cfg.duplicateRate();
+    this.events = events;
     this.rng = rng;
-    this.cfg = cfg;
     this.receiver = receiver;
   }
 
@@ -36,29 +51,21 @@ final class SimNetwork {
       dropped++;
       return;
     }
-    if (!stable && rng.nextDouble() < cfg.dropRate()) {
+    if (!stable && rng.nextDouble() < dropRate) {
       dropped++;
       return;
     }
     schedule(from, to, wire, digest);
-    if (rng.nextDouble() < cfg.duplicateRate()) schedule(from, to, wire, digest);
+    if (rng.nextDouble() < duplicateRate) schedule(from, to, wire, digest);
   }
 
   private void schedule(int from, int to, byte[] wire, long digest) {
-    scheduler.after(
-        delay(),
-        Scheduler.Kind.DELIVER,
+    events.after(
+        latency.delay(rng, stable),
+        SimEventQueue.Kind.DELIVER,
         to,
         digest * 31 + from,
         () -> receiver.deliver(to, from, wire));
-  }
-
-  private long delay() {
-    SimConfig.Latency l = cfg.latency();
-    long d = l.baseMillis() + (long) (-l.meanMillis() * Math.log(1 - rng.nextDouble()));
-    if (stable) return Math.min(d, l.gstCapMillis());
-    if (rng.nextDouble() < l.spikeRate()) d += rng.nextLong(l.spikeMaxMillis() + 1);
-    return d;
   }
 
   /** Splits the nodes into two sides; messages across are lost until {@link #heal}. */
@@ -80,15 +87,12 @@ final class SimNetwork {
     side = null;
   }
 
-  long messages() {
-    return messages;
+  /** A message arrived that failed to decode. */
+  void malformed() {
+    malformed++;
   }
 
-  long bytes() {
-    return bytes;
-  }
-
-  long dropped() {
-    return dropped;
+  Traffic traffic() {
+    return new Traffic(messages, bytes, dropped, malformed);
   }
 }

@@ -3,7 +3,6 @@ package io.levity.consensus.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.consensus.engine.Reject;
-import io.levity.consensus.safety.UnsafeFault;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SimulationTest {
   // 80 rounds: faults until round 40 (GST), then at least 40 rounds of recovery; the CLI defaults
   // to 120.
-  private static final SimConfig FOUR = SimConfig.of(4, 1).withRounds(80);
-  private static final SimConfig SEVEN = SimConfig.of(7, 2).withRounds(80);
+  private static final SimConfig FOUR = SimConfig.of(4, 1).with(b -> b.rounds = 80);
+  private static final SimConfig SEVEN = SimConfig.of(7, 2).with(b -> b.rounds = 80);
 
   @Test
   void aSeedReplaysExactly() {
@@ -29,7 +28,7 @@ class SimulationTest {
 
   @Test
   void aSeedReplaysExactlyWithEd25519() {
-    SimConfig cfg = SEVEN.withCrypto(SimConfig.Crypto.ED25519).withRounds(40);
+    SimConfig cfg = ed25519(SEVEN, 40);
     SimResult a = new Simulation(cfg, 7).run();
     assertThat(a.passed()).as("%s", a.violations()).isTrue();
     assertThat(new Simulation(cfg, 7).run().traceHash()).isEqualTo(a.traceHash());
@@ -47,17 +46,17 @@ class SimulationTest {
 
   @Test
   void realEd25519SignaturesToo() {
-    SimConfig cfg = FOUR.withCrypto(SimConfig.Crypto.ED25519).withRounds(60);
+    SimConfig cfg = ed25519(FOUR, 60);
     assertAllPassAndLive(Seeds.run(cfg, 1_000, 6), cfg);
   }
 
   @Test
   void everyByzantineBehaviourAloneIsSurvivedAndRejected() {
     for (Behaviour b : Behaviour.values()) {
-      SimConfig cfg = FOUR.withBehaviours(Set.of(b));
+      SimConfig cfg = FOUR.with(x -> x.behaviours = Set.of(b));
       assertAllPassAndLive(Seeds.run(cfg, 500, 10), cfg);
     }
-    Simulation spam = new Simulation(FOUR.withBehaviours(Set.of(Behaviour.SPAM)), 3);
+    Simulation spam = new Simulation(FOUR.with(b -> b.behaviours = Set.of(Behaviour.SPAM)), 3);
     assertThat(spam.run().metrics().malformed()).isPositive();
     long unjustifiedOrFar = 0;
     for (SimNode n : spam.nodes()) {
@@ -70,7 +69,7 @@ class SimulationTest {
     }
     assertThat(unjustifiedOrFar).isPositive();
     Simulation forger =
-        new Simulation(FOUR.withBehaviours(Set.of(Behaviour.INVALID_SIGNATURES)), 3);
+        new Simulation(FOUR.with(b -> b.behaviours = Set.of(Behaviour.INVALID_SIGNATURES)), 3);
     forger.run();
     long bad = 0;
     for (SimNode n : forger.nodes()) {
@@ -102,26 +101,46 @@ class SimulationTest {
 
   @Test
   void ignoringTheLockIsCaughtAsAFork() {
-    SimConfig broken =
-        FOUR.withUnsafeFault(UnsafeFault.IGNORE_LOCK).withBehaviours(Set.of(Behaviour.FORK));
+    SimConfig broken = withFault(SafetyFault.IGNORE_LOCK, Behaviour.FORK);
     List<SimResult> rs = Seeds.run(broken, 0, 60);
     assertThat(rs)
         .anyMatch(r -> r.has(Violation.Kind.SAFETY) || r.has(Violation.Kind.CONFLICTING_COMMIT));
     // The same attack against correct nodes gets nowhere.
-    assertAllPassAndLive(Seeds.run(broken.withUnsafeFault(UnsafeFault.NONE), 0, 30), broken);
+    SimConfig correct = withFault(SafetyFault.NONE, Behaviour.FORK);
+    assertAllPassAndLive(Seeds.run(correct, 0, 30), correct);
   }
 
   @Test
   void votingTwiceIsCaught() {
-    SimConfig broken =
-        FOUR.withUnsafeFault(UnsafeFault.VOTE_TWICE).withBehaviours(Set.of(Behaviour.EQUIVOCATE));
+    SimConfig broken = withFault(SafetyFault.VOTE_TWICE, Behaviour.EQUIVOCATE);
     List<SimResult> rs = Seeds.run(broken, 0, 10);
     assertThat(rs).anyMatch(r -> r.has(Violation.Kind.HONEST_EQUIVOCATION));
+    // Correct nodes vote once however the leader equivocates.
+    SimConfig correct = withFault(SafetyFault.NONE, Behaviour.EQUIVOCATE);
+    assertAllPassAndLive(Seeds.run(correct, 0, 10), correct);
+  }
+
+  /** {@code cfg} with real Ed25519 signatures, shortened to {@code rounds} (they are slow). */
+  private static SimConfig ed25519(SimConfig cfg, long rounds) {
+    return cfg.with(
+        b -> {
+          b.crypto = SimConfig.Crypto.ED25519;
+          b.rounds = rounds;
+        });
+  }
+
+  /** Honest nodes with {@code fault}, every Byzantine node mounting {@code attack}. */
+  private static SimConfig withFault(SafetyFault fault, Behaviour attack) {
+    return FOUR.with(
+        b -> {
+          b.safetyFault = fault;
+          b.behaviours = Set.of(attack);
+        });
   }
 
   @Test
   void forgettingTheSafetyStateOnRestartIsCaught() {
-    SimConfig broken = FOUR.withForgetSafetyOnRestart(true);
+    SimConfig broken = FOUR.with(b -> b.forgetSafetyOnRestart = true);
     List<SimResult> rs = Seeds.run(broken, 0, 30);
     assertThat(rs)
         .anyMatch(r -> r.has(Violation.Kind.HONEST_EQUIVOCATION) || r.has(Violation.Kind.SAFETY));

@@ -5,6 +5,7 @@ import io.levity.consensus.crypto.Signer;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Keccak;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,17 +33,7 @@ final class FastSimulatedSignatures extends ConcatenatedSignatures {
     byte[] secret = seed.clone();
     Bytes pub = Keccak.hash(secret);
     secrets.put(pub, secret);
-    return new Signer() {
-      @Override
-      public Bytes publicKey() {
-        return pub;
-      }
-
-      @Override
-      public Bytes sign(byte[] message) {
-        return Bytes.wrap(mac(secret, message));
-      }
-    };
+    return Signer.of(pub, message -> Bytes.wrap(mac(secret, message)));
   }
 
   @Override
@@ -50,7 +41,7 @@ final class FastSimulatedSignatures extends ConcatenatedSignatures {
     byte[] secret = secrets.get(publicKey);
     return secret != null
         && signature.size() == 16
-        && java.util.Arrays.equals(mac(secret, message), signature.unsafeArray());
+        && Arrays.equals(mac(secret, message), signature.unsafeArray());
   }
 
   private static byte[] mac(byte[] secret, byte[] message) {
