@@ -1,6 +1,7 @@
 package io.levity.storage.node;
 
 import io.levity.core.bytes.Bytes32;
+import io.levity.storage.files.StorageFiles;
 import io.levity.storage.shard.SegmentTree;
 import io.levity.storage.shard.ShardLayout;
 import java.io.IOException;
@@ -184,8 +185,7 @@ public final class ShardStore implements AutoCloseable {
     }
 
     public void write(byte[] data, int len) throws IOException {
-      ByteBuffer bb = ByteBuffer.wrap(data, 0, len);
-      while (bb.hasRemaining()) out.write(bb);
+      StorageFiles.writeFully(out, data, 0, len);
     }
 
     /** Makes the shard durable and indexes it; when this returns, it survives a crash. */
@@ -197,10 +197,10 @@ public final class ShardStore implements AutoCloseable {
       synchronized (
           ShardStore.this) { // against quarantine(): a shard is replaced and indexed as one step
         Files.createDirectories(target.getParent());
-        FileStorageDirs.sync(shardsDir);
+        StorageFiles.syncDirectory(shardsDir);
         Files.move(
             tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        FileStorageDirs.sync(target.getParent());
+        StorageFiles.syncDirectory(target.getParent());
         db(
             () -> {
               db.put(sync, key(meta.fileRoot(), meta.index()), meta.encode());
