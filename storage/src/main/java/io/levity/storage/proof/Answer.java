@@ -11,6 +11,7 @@ import io.levity.storage.layout.SectorProof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A node's answer to a {@link Challenge}: per challenged sector its 256 bytes and its proof against
@@ -108,6 +109,35 @@ public record Answer(
    */
   public Bytes32 digest(Bytes32 randomness) {
     return digest(epoch, randomness, nodeId, fileRoot, shardIndex, shardRoots, sectors);
+  }
+
+  /**
+   * The answer to {@code challenge} (by the node it names) with {@code sectors}, signed by {@code
+   * signer} over its {@link #digest(Bytes32) digest}; the signer returns a 64-byte Ed25519
+   * signature.
+   */
+  public static Answer signed(
+      Challenge challenge,
+      List<Bytes32> shardRoots,
+      List<Sector> sectors,
+      Function<Bytes32, byte[]> signer) {
+    Bytes32 digest =
+        digest(
+            challenge.epoch(),
+            challenge.randomness(),
+            challenge.nodeId(),
+            challenge.fileRoot(),
+            challenge.shardIndex(),
+            shardRoots,
+            sectors);
+    return new Answer(
+        challenge.epoch(),
+        challenge.nodeId(),
+        challenge.fileRoot(),
+        challenge.shardIndex(),
+        shardRoots,
+        sectors,
+        Bytes.wrap(signer.apply(digest)));
   }
 
   static Bytes32 digest(
