@@ -17,7 +17,6 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,20 +77,14 @@ public final class HttpNodeClient implements StorageNodeTransport {
   }
 
   @Override
-  public PutResult put(
-      String endpoint,
-      Bytes32 fileRoot,
-      int index,
-      List<Bytes32> roots,
-      Path shard,
-      LongConsumer sent)
-      throws IOException {
+  public PutResult put(String endpoint, OutgoingShard shard, LongConsumer sent) throws IOException {
     BodyPublisher body =
         BodyPublishers.concat(
-            BodyPublishers.ofByteArray(NodeProtocol.prefix(roots)),
-            HttpBodies.counting(BodyPublishers.ofFile(shard), sent));
+            BodyPublishers.ofByteArray(NodeProtocol.prefix(shard.roots())),
+            HttpBodies.counting(BodyPublishers.ofFile(shard.file()), sent));
     HttpRequest req =
-        HttpRequest.newBuilder(uri(endpoint, NodeProtocol.shardPath(fileRoot, index)))
+        HttpRequest.newBuilder(
+                uri(endpoint, NodeProtocol.shardPath(shard.fileRoot(), shard.index())))
             .timeout(config.requestTimeout())
             .expectContinue(true)
             .header("Content-Type", NodeProtocol.OCTET_STREAM)

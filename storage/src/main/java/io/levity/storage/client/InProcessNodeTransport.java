@@ -70,25 +70,18 @@ public final class InProcessNodeTransport implements StorageNodeTransport {
   }
 
   @Override
-  public PutResult put(
-      String endpoint,
-      Bytes32 fileRoot,
-      int index,
-      List<Bytes32> roots,
-      Path shard,
-      LongConsumer sent)
-      throws IOException {
-    byte[] prefix = NodeProtocol.prefix(roots);
-    long length = prefix.length + Files.size(shard);
+  public PutResult put(String endpoint, OutgoingShard shard, LongConsumer sent) throws IOException {
+    byte[] prefix = NodeProtocol.prefix(shard.roots());
+    long length = prefix.length + Files.size(shard.file());
     return call(
         endpoint,
         node -> {
-          if (!(node.beginUpload(fileRoot, index, length) instanceof UploadStart.Receiving r)) {
+          UploadStart start = node.beginUpload(shard.fileRoot(), shard.index(), length);
+          if (!(start instanceof UploadStart.Receiving r))
             return new PutResult(false, "already held");
-          }
           try (ShardUpload upload = r.upload()) {
             upload.accept(ByteBuffer.wrap(prefix));
-            stream(shard, upload, sent);
+            stream(shard.file(), upload, sent);
             upload.finish();
           }
           return new PutResult(true, "");

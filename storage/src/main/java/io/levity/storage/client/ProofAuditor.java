@@ -1,24 +1,14 @@
 package io.levity.storage.client;
 
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.time.Scheduler;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.storage.chain.StorageChain;
-import io.levity.storage.chain.StorageNodeRecord;
-import io.levity.storage.chain.Submission;
-import io.levity.storage.placement.FilePlacement;
-import io.levity.storage.placement.Placement;
 import io.levity.storage.proof.AnswerTransport;
 import io.levity.storage.proof.EpochChallenger;
 import io.levity.storage.proof.EpochReport;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,32 +25,30 @@ public final class ProofAuditor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProofAuditor.class);
 
   private final StorageChain chain;
-  private final StorageNodeTransport nodes;
-  private final Scheduler scheduler;
-  private final ThreadScheduler ownScheduler;
+  private final ReportedHolders holders;
   private final EpochChallenger challenger;
+  private final Scheduler scheduler;
   private final Consumer<EpochReport> reports;
+  private final ThreadScheduler ownScheduler;
   private final Scheduler.Cancellable polling;
-  private final Map<String, Set<Integer>> inventories = new ConcurrentHashMap<>();
   private long nextEpoch;
   private volatile CompletableFuture<EpochReport> round;
 
   private ProofAuditor(
       StorageChain chain,
-      StorageNodeTransport nodes,
+      ReportedHolders holders,
       AnswerTransport answers,
       Scheduler scheduler,
       ThreadScheduler ownScheduler,
       Consumer<EpochReport> reports,
       Duration poll) {
     this.chain = chain;
-    this.nodes = nodes;
-    this.scheduler = scheduler;
-    this.ownScheduler = ownScheduler;
-    this.reports = reports;
+    this.holders = holders;
     this.challenger =
-        new EpochChallenger(
-            chain, this::holderOf, answers, EpochChallenger.Config.DEFAULT, scheduler);
+        new EpochChallenger(chain, holders, answers, EpochChallenger.Config.DEFAULT, scheduler);
+    this.scheduler = scheduler;
+    this.reports = reports;
+    this.ownScheduler = ownScheduler;
     this.nextEpoch = chain.currentEpoch();
     this.polling = scheduler.scheduleRepeating(poll.toMillis(), this::poll);
   }
@@ -81,10 +69,16 @@ public final class ProofAuditor implements AutoCloseable {
   /** Starts auditing over HTTP with its own report consumer and poll interval. */
   public static ProofAuditor start(
       StorageChain chain, Consumer<EpochReport> reports, Duration poll) {
-    ThreadScheduler thread = new ThreadScheduler("proof-auditor");
     HttpNodeClient http = new HttpNodeClient();
+    ThreadScheduler thread = new ThreadScheduler("proof-auditor");
     return new ProofAuditor(
-        chain, http, new NodeAnswerTransport(http), thread, thread, reports, poll);
+        chain,
+        new ReportedHolders(chain, http),
+        new NodeAnswerTransport(http),
+        thread,
+        thread,
+        reports,
+        poll);
   }
 
   /**
@@ -99,44 +93,14 @@ public final class ProofAuditor implements AutoCloseable {
       Scheduler scheduler,
       Consumer<EpochReport> reports,
       Duration poll) {
-    return new ProofAuditor(chain, nodes, answers, scheduler, null, reports, poll);
-  }
-
-  /** The first node in the shard's search order that reports it, else its primary (which fails). */
-  private Optional<StorageNodeRecord> holderOf(Bytes32 root, int shard) {
-    Submission s = chain.submission(root).orElse(null);
-    if (s == null) return Optional.empty();
-    FilePlacement placement = Placement.of(root, s.dataShards() + s.parityShards(), chain.nodes());
-    for (StorageNodeRecord node : placement.searchOrder(shard)) {
-      if (held(node, root).contains(shard)) return Optional.of(node);
-    }
-    return placement.primary(shard);
-  }
-
-  /**
-   * Which shards of a file a node reports holding, asked once per node and file per round: a shard
-   * that fell back to a spare (its primary was down at upload) is challenged where it is, not at
-   * its primary.
-   */
-  private Set<Integer> held(StorageNodeRecord node, Bytes32 root) {
-    return inventories.computeIfAbsent(
-        node.endpoint() + "/" + root,
-        k -> {
-          try {
-            Set<Integer> out = new HashSet<>();
-            for (StorageNodeTransport.HeldShard h : nodes.list(node.endpoint(), root))
-              out.add(h.index());
-            return out;
-          } catch (NodeRequestException | RuntimeException e) {
-            return Set.of();
-          }
-        });
+    return new ProofAuditor(
+        chain, new ReportedHolders(chain, nodes), answers, scheduler, null, reports, poll);
   }
 
   /** Starts the round of the next epoch due, unless one is running. */
   private void poll() {
     if (round != null) return;
-    inventories.clear();
+    holders.forget();
     try {
       if (nextEpoch > chain.currentEpoch() || chain.epochRandomness(nextEpoch).isEmpty()) return;
       CompletableFuture<EpochReport> r = challenger.start(nextEpoch);

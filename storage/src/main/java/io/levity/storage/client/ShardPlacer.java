@@ -3,6 +3,7 @@ package io.levity.storage.client;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
+import io.levity.storage.client.StorageNodeTransport.OutgoingShard;
 import io.levity.storage.placement.FilePlacement;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,11 +46,13 @@ final class ShardPlacer {
       List<Bytes32> roots,
       List<Path> shards,
       LongConsumer sent) {
+    List<OutgoingShard> out = new ArrayList<>();
+    for (int i = 0; i < shards.size(); i++)
+      out.add(new OutgoingShard(s.fileRoot(), i, roots, shards.get(i)));
     Map<Integer, CompletableFuture<String>> primaries = new LinkedHashMap<>();
-    for (int i = 0; i < shards.size(); i++) {
-      StorageNodeRecord node = placement.primary(i).orElseThrow();
-      primaries.put(i, put(node, s, roots, i, shards.get(i), sent));
-    }
+    for (OutgoingShard shard : out)
+      primaries.put(
+          shard.index(), put(placement.primary(shard.index()).orElseThrow(), shard, sent));
     Map<Integer, String> placed = new TreeMap<>();
     Map<Integer, String> failures = new TreeMap<>();
     Set<Bytes32> taken = new HashSet<>();
@@ -75,7 +78,7 @@ final class ShardPlacer {
                   placement.spares(),
                   taken,
                   why,
-                  n -> joinRethrowing(put(n, s, roots, index, shards.get(index), b -> {})));
+                  n -> joinRethrowing(put(n, out.get(index), b -> {})));
           if (where != null) placed.put(index, where);
           else
             unplaced.put(
@@ -123,7 +126,7 @@ final class ShardPlacer {
                   candidates.stream().distinct().toList(),
                   taken,
                   why,
-                  n -> putRepaired(n, s, roots, index, file));
+                  n -> putRepaired(n, new OutgoingShard(s.fileRoot(), index, roots, file)));
           if (where != null) repaired.put(index, where);
           else
             failed.put(
@@ -158,14 +161,8 @@ final class ShardPlacer {
   }
 
   private CompletableFuture<String> put(
-      StorageNodeRecord node,
-      Submission s,
-      List<Bytes32> roots,
-      int index,
-      Path shard,
-      LongConsumer sent) {
-    return retrying.put(
-        node.endpoint(), () -> nodes.put(node.endpoint(), s.fileRoot(), index, roots, shard, sent));
+      StorageNodeRecord node, OutgoingShard shard, LongConsumer sent) {
+    return retrying.put(node.endpoint(), () -> nodes.put(node.endpoint(), shard, sent));
   }
 
   /** Null when the primary's put went through, else why not (also for an unexpected failure). */
@@ -191,11 +188,9 @@ final class ShardPlacer {
    * Puts a rebuilt shard once; a node claiming to hold the shard already (yet did not serve it)
    * does not count.
    */
-  private String putRepaired(
-      StorageNodeRecord node, Submission s, List<Bytes32> roots, int index, Path shard) {
+  private String putRepaired(StorageNodeRecord node, OutgoingShard shard) {
     try {
-      StorageNodeTransport.PutResult r =
-          nodes.put(node.endpoint(), s.fileRoot(), index, roots, shard, n -> {});
+      StorageNodeTransport.PutResult r = nodes.put(node.endpoint(), shard, n -> {});
       return r.stored()
           ? null
           : node.endpoint() + ": says it holds the shard but did not serve a good copy";

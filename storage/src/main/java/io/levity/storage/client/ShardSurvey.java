@@ -23,23 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * read needs (data shards first, the next parity shard for each one missing or corrupt), or all of
  * them for a status or a repair. Every copy is verified ({@link ShardLocator}).
  */
-final class ShardSurvey {
+record ShardSurvey(Submission s, ShardLocator locator, ExecutorService pool) {
   /** What a read found: the verified shards it used, and those missing or corrupt on the way. */
   record Read(Map<Integer, ShardLocator.Found> found, Map<Integer, ShardLocator.NotFound> bad) {}
-
-  private final Submission s;
-  private final ShardLocator locator;
-  private final ExecutorService pool;
-
-  ShardSurvey(Submission s, ShardLocator locator, ExecutorService pool) {
-    this.s = s;
-    this.locator = locator;
-    this.pool = pool;
-  }
-
-  ShardLocator locator() {
-    return locator;
-  }
 
   /**
    * Fetches k verified shards into {@code work}, decodes the file, checks its root and writes it to
@@ -76,14 +62,8 @@ final class ShardSurvey {
     }
     if (found.size() < s.dataShards()) {
       throw new StorageException(
-          "cannot read "
-              + s.fileRoot()
-              + ": only "
-              + found.size()
-              + " of the "
-              + s.dataShards()
-              + " shards needed could be fetched and verified; "
-              + describe(bad));
+          "cannot read %s: only %d of the %d shards needed could be fetched and verified; %s"
+              .formatted(s.fileRoot(), found.size(), s.dataShards(), describe(bad)));
     }
     Map<Integer, Path> files = new TreeMap<>();
     Map<Integer, List<Bytes32>> segmentRoots = new TreeMap<>();

@@ -97,15 +97,15 @@ public final class StorageClient implements AutoCloseable {
       Config config,
       Scheduler scheduler,
       boolean ownsScheduler) {
+    this.pool =
+        Executors.newFixedThreadPool(
+            config.parallelism(), Thread.ofPlatform().name("storage-client").daemon().factory());
+    this.placer = new ShardPlacer(nodes, new RetryingPut(scheduler, pool));
+    this.ownScheduler = ownsScheduler ? (ThreadScheduler) scheduler : null;
     this.chain = chain;
     this.nodes = nodes;
     this.code = code;
     this.config = config;
-    this.pool =
-        Executors.newFixedThreadPool(
-            config.parallelism(), Thread.ofPlatform().name("storage-client").daemon().factory());
-    this.ownScheduler = ownsScheduler ? (ThreadScheduler) scheduler : null;
-    this.placer = new ShardPlacer(nodes, new RetryingPut(scheduler, pool));
   }
 
   /**
@@ -113,42 +113,37 @@ public final class StorageClient implements AutoCloseable {
    * stored.
    */
   public UploadResult upload(Path file, ProgressListener progress) throws IOException {
-    Path work = workDir("levity-upload-");
-    try {
-      long size = Files.size(file);
-      ShardEncoder.OnDisk encoded =
-          new ShardEncoder(code)
-              .encode(file, work, done -> progress.progress("encode", done, size));
-      EncodedFile ef = encoded.file();
-      Submission s = chain.submit(ef.submission(config.submitter()));
-      if (!ef.matches(s))
-        throw new StorageException("the chain recorded a different submission: " + s);
-      long total = ef.layout().storedBytes();
-      AtomicLong sent = new AtomicLong();
-      ShardPlacer.Outcome out =
-          placer.placeUpload(
-              s,
-              placement(s),
-              ef.shardRoots(),
-              encoded.shards(),
-              n -> progress.progress("upload", sent.addAndGet(n), total));
-      if (out.placed().size() < s.dataShards()) {
-        throw new StorageException(
-            "only "
-                + out.placed().size()
-                + " of "
-                + ef.layout().totalShards()
-                + " shards of "
-                + s.fileRoot()
-                + " could be stored, fewer than the "
-                + s.dataShards()
-                + " needed to read it: "
-                + out.failed());
-      }
-      return new UploadResult(s.fileRoot(), s.length(), out.placed(), out.failed());
-    } finally {
-      deleteTree(work);
+    return inWorkDir("levity-upload-", work -> upload(file, work, progress));
+  }
+
+  private UploadResult upload(Path file, Path work, ProgressListener progress) throws IOException {
+    long size = Files.size(file);
+    ShardEncoder.OnDisk encoded =
+        new ShardEncoder(code).encode(file, work, done -> progress.progress("encode", done, size));
+    EncodedFile ef = encoded.file();
+    Submission s = chain.submit(ef.submission(config.submitter()));
+    if (!ef.matches(s))
+      throw new StorageException("the chain recorded a different submission: " + s);
+    long total = ef.layout().storedBytes();
+    AtomicLong sent = new AtomicLong();
+    ShardPlacer.Outcome out =
+        placer.placeUpload(
+            s,
+            placement(s),
+            ef.shardRoots(),
+            encoded.shards(),
+            n -> progress.progress("upload", sent.addAndGet(n), total));
+    if (out.placed().size() < s.dataShards()) {
+      throw new StorageException(
+          "only %d of %d shards of %s could be stored, fewer than the %d needed to read it: %s"
+              .formatted(
+                  out.placed().size(),
+                  ef.layout().totalShards(),
+                  s.fileRoot(),
+                  s.dataShards(),
+                  out.failed()));
     }
+    return new UploadResult(s.fileRoot(), s.length(), out.placed(), out.failed());
   }
 
   /**
@@ -159,45 +154,40 @@ public final class StorageClient implements AutoCloseable {
       throws IOException {
     Submission s = submission(root);
     ShardSurvey survey = survey(s);
-    Path work = workDir("levity-download-");
-    try {
-      ShardSurvey.Read read = survey.readFile(out, work, progress);
-      RepairResult repair = null;
-      if (config.repairOnDownload() && !read.bad().isEmpty()) {
-        // Nodes already holding any shard of the file are taken, not only those this download
-        // read from.
-        Set<Bytes32> taken = holders(read.found());
-        for (StorageNodeRecord other : survey.locator().placement().ranking()) {
-          if (survey.locator().inventory(other).map(held -> !held.isEmpty()).orElse(false))
-            taken.add(other.nodeId());
-        }
-        repair =
-            rebuildAndPlace(
-                s, survey.locator().placement(), read.found(), read.bad().keySet(), taken, work);
+    return inWorkDir("levity-download-", work -> download(s, survey, out, work, progress));
+  }
+
+  private DownloadResult download(
+      Submission s, ShardSurvey survey, Path out, Path work, ProgressListener progress)
+      throws IOException {
+    ShardSurvey.Read read = survey.readFile(out, work, progress);
+    RepairResult repair = null;
+    if (config.repairOnDownload() && !read.bad().isEmpty()) {
+      // Nodes already holding any shard of the file are taken, not only those this download
+      // read from.
+      Set<Bytes32> taken = holders(read.found());
+      for (StorageNodeRecord other : survey.locator().placement().ranking()) {
+        if (survey.locator().inventory(other).map(held -> !held.isEmpty()).orElse(false))
+          taken.add(other.nodeId());
       }
-      Map<Integer, String> used = new TreeMap<>();
-      read.found().forEach((i, f) -> used.put(i, f.node().endpoint()));
-      Map<Integer, String> badText = new TreeMap<>();
-      read.bad()
-          .forEach(
-              (i, b) -> badText.put(i, (b.corrupt() ? "corrupt: " : "missing: ") + b.detail()));
-      return new DownloadResult(root, s.length(), used, badText, repair);
-    } finally {
-      deleteTree(work);
+      repair =
+          rebuildAndPlace(
+              s, survey.locator().placement(), read.found(), read.bad().keySet(), taken, work);
     }
+    Map<Integer, String> used = new TreeMap<>();
+    read.found().forEach((i, f) -> used.put(i, f.node().endpoint()));
+    Map<Integer, String> badText = new TreeMap<>();
+    read.bad()
+        .forEach((i, b) -> badText.put(i, (b.corrupt() ? "corrupt: " : "missing: ") + b.detail()));
+    return new DownloadResult(s.fileRoot(), s.length(), used, badText, repair);
   }
 
   /**
    * Asks the nodes for every shard of the file and verifies each copy (downloads every shard once).
    */
   public FileStatus status(Bytes32 root) throws IOException {
-    Submission s = submission(root);
-    Path work = workDir("levity-status-");
-    try {
-      return survey(s).status(work);
-    } finally {
-      deleteTree(work);
-    }
+    ShardSurvey survey = survey(submission(root));
+    return inWorkDir("levity-status-", survey::status);
   }
 
   /**
@@ -207,32 +197,26 @@ public final class StorageClient implements AutoCloseable {
    */
   public RepairResult repair(Bytes32 root) throws IOException {
     Submission s = submission(root);
-    Path work = workDir("levity-repair-");
-    try {
-      ShardSurvey survey = survey(s);
-      Map<Integer, ShardLocator.Lookup> all = survey.fetchAll(work, false);
-      Map<Integer, ShardLocator.Found> found = new TreeMap<>();
-      Set<Integer> wanted = new TreeSet<>();
-      all.forEach(
-          (i, l) -> {
-            if (l.found() != null) found.put(i, l.found());
-            else wanted.add(i);
-          });
-      if (wanted.isEmpty()) return new RepairResult(root, Map.of(), Map.of());
-      if (found.size() < s.dataShards()) {
-        throw new StorageException(
-            "cannot repair "
-                + root
-                + ": only "
-                + found.size()
-                + " shards are present, "
-                + s.dataShards()
-                + " are needed to rebuild the others");
-      }
-      return rebuildAndPlace(s, survey.locator().placement(), found, wanted, holders(found), work);
-    } finally {
-      deleteTree(work);
+    ShardSurvey survey = survey(s);
+    return inWorkDir("levity-repair-", work -> repair(s, survey, work));
+  }
+
+  private RepairResult repair(Submission s, ShardSurvey survey, Path work) throws IOException {
+    Map<Integer, ShardLocator.Lookup> all = survey.fetchAll(work, false);
+    Map<Integer, ShardLocator.Found> found = new TreeMap<>();
+    Set<Integer> wanted = new TreeSet<>();
+    all.forEach(
+        (i, l) -> {
+          if (l.found() != null) found.put(i, l.found());
+          else wanted.add(i);
+        });
+    if (wanted.isEmpty()) return new RepairResult(s.fileRoot(), Map.of(), Map.of());
+    if (found.size() < s.dataShards()) {
+      throw new StorageException(
+          "cannot repair %s: only %d shards are present, %d are needed to rebuild the others"
+              .formatted(s.fileRoot(), found.size(), s.dataShards()));
     }
+    return rebuildAndPlace(s, survey.locator().placement(), found, wanted, holders(found), work);
   }
 
   private static Set<Bytes32> holders(Map<Integer, ShardLocator.Found> found) {
@@ -279,8 +263,19 @@ public final class StorageClient implements AutoCloseable {
     return Placement.of(s.fileRoot(), s.dataShards() + s.parityShards(), all);
   }
 
-  private Path workDir(String prefix) throws IOException {
-    return Files.createTempDirectory(Files.createDirectories(config.workDir()), prefix);
+  /** An operation's work, given a fresh directory of its own that is deleted afterwards. */
+  @FunctionalInterface
+  private interface InWorkDir<T> {
+    T run(Path work) throws IOException;
+  }
+
+  private <T> T inWorkDir(String prefix, InWorkDir<T> operation) throws IOException {
+    Path work = Files.createTempDirectory(Files.createDirectories(config.workDir()), prefix);
+    try {
+      return operation.run(work);
+    } finally {
+      deleteTree(work);
+    }
   }
 
   static void deleteTree(Path dir) {

@@ -24,6 +24,12 @@ public interface StorageNodeTransport {
   /** The outcome of a put: stored now, or already held by the node ({@code stored} false). */
   record PutResult(boolean stored, String reason) {}
 
+  /**
+   * A shard to send: shard {@code index} of {@code fileRoot}, in {@code file}, with the file's k +
+   * m shard roots (they travel ahead of it).
+   */
+  record OutgoingShard(Bytes32 fileRoot, int index, List<Bytes32> roots, Path file) {}
+
   /** A shard a node says it holds. */
   record HeldShard(Bytes32 fileRoot, int index, long size, Bytes32 shardRoot) {}
 
@@ -36,18 +42,8 @@ public interface StorageNodeTransport {
   /** The node's health report. */
   NodeHealth health(String endpoint) throws NodeRequestException;
 
-  /**
-   * Sends shard {@code index} of {@code fileRoot} (the file at {@code shard}) with all k + m shard
-   * roots; {@code sent} hears the shard bytes handed to the node.
-   */
-  PutResult put(
-      String endpoint,
-      Bytes32 fileRoot,
-      int index,
-      List<Bytes32> roots,
-      Path shard,
-      LongConsumer sent)
-      throws IOException;
+  /** Sends a shard; {@code sent} hears the shard bytes handed to the node. */
+  PutResult put(String endpoint, OutgoingShard shard, LongConsumer sent) throws IOException;
 
   /**
    * Opens shard {@code index} of {@code fileRoot} as the node sends it: the roots prefix, then the

@@ -1,14 +1,11 @@
 package io.levity.storage.node;
 
-import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
-import io.levity.storage.layout.SectorProof;
 import io.levity.storage.proof.Answer;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.proof.ProofFormatException;
-import io.levity.storage.shard.SegmentTree;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -63,13 +60,7 @@ final class ChallengeResponder {
           segment = MerkleFile.of(node.readSegment(meta, in, s));
           loaded = s;
         }
-        int inSegment = (int) (sector % FileLayout.SECTORS_PER_SEGMENT);
-        SectorProof proof =
-            new SectorProof(
-                sector,
-                segment.prove(inSegment).segmentPath(),
-                SegmentTree.path(meta.segmentRoots(), s));
-        sectors.add(new Answer.Sector(Bytes.wrap(segment.sector(inSegment)), proof));
+        sectors.add(StorageService.proveSector(meta, segment, sector));
       }
     }
     return Answer.signed(

@@ -1,41 +1,47 @@
 package io.levity.storage.node;
 
+import java.util.Locale;
+
 /**
- * Why a storage node refuses a request: the machine-readable code of the JSON error body ({@link
- * NodeProtocol}) and the HTTP status it travels with. Every code has exactly one status, so the
- * service names the code and each transport renders it its own way.
+ * Why a storage node refuses a request: the machine-readable code of the JSON error body (the name
+ * in lower case, as {@link NodeProtocol} lists them) and the HTTP status it travels with. Every
+ * code has exactly one status, so the service names the code and each transport renders it its own
+ * way.
  */
 public enum NodeErrorCode {
-  BAD_REQUEST(NodeProtocol.BAD_REQUEST, 400),
-  UNKNOWN_FILE(NodeProtocol.UNKNOWN_FILE, 404),
-  NOT_FOUND(NodeProtocol.NOT_FOUND, 404),
-  METHOD_NOT_ALLOWED(NodeProtocol.METHOD_NOT_ALLOWED, 405),
-  CORRUPT(NodeProtocol.CORRUPT, 410),
-  LENGTH_REQUIRED(NodeProtocol.LENGTH_REQUIRED, 411),
-  TOO_LARGE(NodeProtocol.TOO_LARGE, 413),
-  SIZE_MISMATCH(NodeProtocol.SIZE_MISMATCH, 400),
-  COMMITMENT_MISMATCH(NodeProtocol.COMMITMENT_MISMATCH, 422),
-  ROOT_MISMATCH(NodeProtocol.ROOT_MISMATCH, 422),
-  RATE_LIMITED(NodeProtocol.RATE_LIMITED, 429),
-  INTERNAL(NodeProtocol.INTERNAL, 500),
-  BUSY(NodeProtocol.BUSY, 503);
-
-  private final String wire;
-  private final int status;
-
-  NodeErrorCode(String wire, int status) {
-    this.wire = wire;
-    this.status = status;
-  }
+  BAD_REQUEST,
+  UNKNOWN_FILE,
+  NOT_FOUND,
+  METHOD_NOT_ALLOWED,
+  CORRUPT,
+  LENGTH_REQUIRED,
+  TOO_LARGE,
+  SIZE_MISMATCH,
+  COMMITMENT_MISMATCH,
+  ROOT_MISMATCH,
+  RATE_LIMITED,
+  INTERNAL,
+  BUSY;
 
   /** The code as it appears in the {@code "error"} field. */
   public String wire() {
-    return wire;
+    return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The HTTP status of an answer with this code. */
+  /** The HTTP status of an answer with this code (docs/storage.md, "Protocol"). */
   public int status() {
-    return status;
+    return switch (this) {
+      case BAD_REQUEST, SIZE_MISMATCH -> 400;
+      case UNKNOWN_FILE, NOT_FOUND -> 404;
+      case METHOD_NOT_ALLOWED -> 405;
+      case CORRUPT -> 410;
+      case LENGTH_REQUIRED -> 411;
+      case TOO_LARGE -> 413;
+      case COMMITMENT_MISMATCH, ROOT_MISMATCH -> 422;
+      case RATE_LIMITED -> 429;
+      case INTERNAL -> 500;
+      case BUSY -> 503;
+    };
   }
 
   /** Whether the client may simply try again a little later ({@code Retry-After: 1}). */

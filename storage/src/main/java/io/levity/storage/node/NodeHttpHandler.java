@@ -47,19 +47,25 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   private final StorageService service;
   private final EventExecutor worker;
   private final Runnable onGone;
-  private ShardUpload upload;
 
-  /** Ignore body bytes until the end of the current request (it was already answered). */
-  private boolean skipping;
+  /** What the body of the request being read is for. */
+  private sealed interface Body {}
 
-  /** The body of a challenge being received (small, bounded by its Content-Length), or null. */
-  private byte[] challenge;
+  /**
+   * Bytes to drop up to the end of the request (it was answered already, or it is refused: an
+   * upload refused mid-body is answered with {@code refusal} once the rest of its body is read).
+   */
+  private record Skip(NodeError refusal) implements Body {}
 
-  private int challengeFill;
+  /** A challenge being received (small, bounded by its Content-Length). */
+  private record ChallengeBody(ByteBuffer bytes) implements Body {}
 
-  /** An upload refused mid-body, answered once the rest of its body has been read. */
-  private NodeError pendingError;
+  /** A shard streaming into its upload. */
+  private record UploadBody(ShardUpload upload) implements Body {}
 
+  private static final Body SKIP = new Skip(null);
+
+  private Body body = SKIP;
   private boolean keepAlive;
 
   /**
@@ -93,13 +99,12 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       if (msg instanceof HttpRequest req) onRequest(ctx, req);
       if (msg instanceof HttpContent c) onContent(ctx, c);
     } catch (NodeError e) {
-      if (upload != null && !(msg instanceof LastHttpContent)) {
+      if (body instanceof UploadBody && !(msg instanceof LastHttpContent)) {
         // Refused mid-body (bad roots, too many bytes): read and drop the rest of the body, whose
         // length the headers bounded, then answer, so the client sees the error instead of a reset
         // connection.
         endUpload();
-        pendingError = e;
-        skipping = true;
+        body = new Skip(e);
       } else {
         endUpload();
         fail(ctx, e);
@@ -116,7 +121,7 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onRequest(ChannelHandlerContext ctx, HttpRequest req) throws NodeError, IOException {
-    skipping = true; // until a route decides to read the body
+    body = SKIP; // until a route decides to read the body
     keepAlive = HttpUtil.isKeepAlive(req);
     if (!req.decoderResult().isSuccess()) {
       keepAlive = false;
@@ -145,10 +150,8 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       case NodeRequest.PutShard p -> startUpload(ctx, req, p);
       case NodeRequest.AnswerChallenge() -> {
         keepAlive = false; // a refusal now leaves the body unread
-        challenge = new byte[service.challengeLength(declaredLength(req))];
-        challengeFill = 0;
+        body = new ChallengeBody(ByteBuffer.allocate(service.challengeLength(declaredLength(req))));
         keepAlive = HttpUtil.isKeepAlive(req);
-        skipping = false;
       }
     }
   }
@@ -167,44 +170,42 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
 
   private void onContent(ChannelHandlerContext ctx, HttpContent c) throws NodeError, IOException {
     boolean last = c instanceof LastHttpContent;
-    if (!skipping && challenge != null) {
-      int n = Math.min(c.content().readableBytes(), challenge.length - challengeFill);
-      c.content().readBytes(challenge, challengeFill, n);
-      challengeFill += n;
-      if (last) answerChallenge(ctx);
-      return;
-    }
-    if (skipping || upload == null) {
-      if (last) {
-        skipping = false;
-        if (pendingError != null) {
-          NodeError e = pendingError;
-          pendingError = null;
-          fail(ctx, e);
+    ByteBuf content = c.content();
+    switch (body) {
+      case ChallengeBody(ByteBuffer bytes) -> {
+        int n = Math.min(content.readableBytes(), bytes.remaining());
+        content.readBytes(bytes.slice(bytes.position(), n));
+        bytes.position(bytes.position() + n);
+        if (last) answerChallenge(ctx, bytes);
+      }
+      case UploadBody(ShardUpload upload) -> {
+        if (content.isReadable()) for (ByteBuffer b : content.nioBuffers()) upload.accept(b);
+        if (last) {
+          ShardMeta meta;
+          try {
+            meta = upload.finish();
+          } finally {
+            endUpload();
+          }
+          reply(ctx, HttpResponseStatus.CREATED, NodeJson.put(true, meta));
         }
       }
-      return;
+      case Skip(NodeError refusal) -> {
+        if (last) {
+          body = SKIP;
+          if (refusal != null) fail(ctx, refusal);
+        }
+      }
     }
-    ByteBuf content = c.content();
-    if (content.isReadable()) for (ByteBuffer b : content.nioBuffers()) upload.accept(b);
-    if (!last) return;
-    ShardMeta meta;
-    try {
-      meta = upload.finish();
-    } finally {
-      endUpload();
-    }
-    reply(ctx, HttpResponseStatus.CREATED, NodeJson.put(true, meta));
   }
 
-  private void answerChallenge(ChannelHandlerContext ctx) throws NodeError, IOException {
-    byte[] body = challenge;
-    boolean complete = challengeFill == body.length;
-    challenge = null;
-    skipping = true;
-    if (!complete) throw NodeError.badRequest("the challenge body ended early");
-    byte[] answer = service.answerChallenge(body);
-    skipping = false; // the request is complete; the next one decides
+  private void answerChallenge(ChannelHandlerContext ctx, ByteBuffer bytes)
+      throws NodeError, IOException {
+    body = SKIP;
+    if (bytes.hasRemaining()) throw NodeError.badRequest("the challenge body ended early");
+    byte[] challenge = new byte[bytes.flip().remaining()];
+    bytes.get(challenge);
+    byte[] answer = service.answerChallenge(challenge);
     send(ctx, response(HttpResponseStatus.OK, NodeProtocol.OCTET_STREAM, answer));
   }
 
@@ -216,8 +217,7 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
       case UploadStart.AlreadyHeld held ->
           reply(ctx, HttpResponseStatus.OK, NodeJson.put(false, held.meta()));
       case UploadStart.Receiving r -> {
-        upload = r.upload();
-        skipping = false;
+        body = new UploadBody(r.upload());
         keepAlive = HttpUtil.isKeepAlive(req);
         if (HttpUtil.is100ContinueExpected(req)) {
           ctx.writeAndFlush(
@@ -256,15 +256,15 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void endUpload() {
-    if (upload != null) {
+    if (body instanceof UploadBody(ShardUpload upload)) {
       upload.close();
-      upload = null;
+      body = SKIP;
     }
   }
 
   private void fail(ChannelHandlerContext ctx, NodeError e) {
     if (!ctx.channel().isActive()) return;
-    skipping = true;
+    body = SKIP;
     int status = e.code().status();
     FullHttpResponse resp =
         response(

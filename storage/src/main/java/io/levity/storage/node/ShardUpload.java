@@ -8,7 +8,6 @@ import io.levity.storage.shard.ShardLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One shard being received: reads the roots prefix and checks it against the recorded commitment
@@ -27,7 +26,6 @@ public final class ShardUpload implements AutoCloseable {
   private int prefixFill;
   private List<Bytes32> roots;
   private final Runnable releaseSlot;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   ShardUpload(Submission submission, int index, ShardStore.Pending pending, Runnable releaseSlot) {
     this.submission = submission;
@@ -132,11 +130,7 @@ public final class ShardUpload implements AutoCloseable {
   /** Drops what was received unless it was stored, and frees the transfer slot (once). */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) return;
-    try {
-      pending.close();
-    } finally {
-      releaseSlot.run();
-    }
+    pending.close();
+    releaseSlot.run();
   }
 }

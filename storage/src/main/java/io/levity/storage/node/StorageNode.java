@@ -136,12 +136,9 @@ public final class StorageNode implements AutoCloseable {
     }
   }
 
+  /** The node id: its Ed25519 public key. */
   public Bytes32 nodeId() {
     return service.nodeId();
-  }
-
-  public NodeKey key() {
-    return service.key();
   }
 
   /** {@code host:port} as registered on chain. */
@@ -149,16 +146,14 @@ public final class StorageNode implements AutoCloseable {
     return config.advertisedHost() + ":" + port;
   }
 
+  /** The port bound, once started. */
   public int port() {
     return port;
   }
 
+  /** How the node runs. */
   public NodeConfig config() {
     return config;
-  }
-
-  public ShardStore store() {
-    return service.store();
   }
 
   /** The node's rules, which this server exposes over HTTP. */

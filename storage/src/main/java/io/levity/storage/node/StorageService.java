@@ -9,6 +9,7 @@ import io.levity.storage.chain.Submission;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
 import io.levity.storage.layout.SectorProof;
+import io.levity.storage.proof.Answer;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.shard.SegmentTree;
 import io.levity.storage.shard.ShardLayout;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * The rules of a storage node, with no transport in them: admission (request rate, transfer and
@@ -27,16 +27,11 @@ import java.util.concurrent.Semaphore;
  * Protocol, limits and their order: docs/storage.md. Thread-safe.
  */
 public final class StorageService implements AutoCloseable {
-  /** Proof-of-storage answers have slots of their own, apart from transfers. */
-  static final int CHALLENGE_SLOTS = 4;
-
   private final NodeConfig config;
   private final StorageChain chain;
   private final NodeKey key;
   private final ShardStore store;
-  private final Semaphore transfers;
-  private final Semaphore challenges = new Semaphore(CHALLENGE_SLOTS);
-  private final RequestRateLimiter rateLimiter;
+  private final NodeAdmission admission;
   private volatile String endpoint = "";
 
   private StorageService(
@@ -45,8 +40,7 @@ public final class StorageService implements AutoCloseable {
     this.chain = chain;
     this.key = key;
     this.store = store;
-    this.transfers = new Semaphore(config.maxTransfers());
-    this.rateLimiter = new RequestRateLimiter(config.maxRequestsPerSecond(), time::nanoTime);
+    this.admission = new NodeAdmission(config, time);
   }
 
   /**
@@ -66,22 +60,27 @@ public final class StorageService implements AutoCloseable {
     chain.registerNode(new StorageNodeRecord(nodeId(), endpoint));
   }
 
+  /** The node id: its Ed25519 public key. */
   public Bytes32 nodeId() {
     return key.nodeId();
   }
 
+  /** The key the node signs proof-of-storage answers with. */
   public NodeKey key() {
     return key;
   }
 
+  /** How the node runs. */
   public NodeConfig config() {
     return config;
   }
 
+  /** The shards on disk. */
   public ShardStore store() {
     return store;
   }
 
+  /** The chain that records files, nodes and epochs. */
   StorageChain chain() {
     return chain;
   }
@@ -96,13 +95,7 @@ public final class StorageService implements AutoCloseable {
    * request is admitted here first.
    */
   public void admit(String client) throws NodeError {
-    if (!rateLimiter.tryAcquire(client)) {
-      throw new NodeError(
-          NodeErrorCode.RATE_LIMITED,
-          "more than "
-              + config.maxRequestsPerSecond()
-              + " requests per second from this address; retry shortly");
-    }
+    admission.admit(client);
   }
 
   public NodeHealth health() {
@@ -182,17 +175,16 @@ public final class StorageService implements AutoCloseable {
     }
     // The slot comes first: checking a held copy hashes the whole shard, which a bare PUT must not
     // get for free.
-    acquireTransfer();
+    Runnable slot = admission.transferSlot();
     try {
       Optional<ShardMeta> held = store.meta(root, index);
       if (held.isPresent() && intact(held.get())) {
-        transfers.release();
+        slot.run();
         return new UploadStart.AlreadyHeld(held.get());
       }
-      return new UploadStart.Receiving(
-          new ShardUpload(s, index, store.begin(), transfers::release));
+      return new UploadStart.Receiving(new ShardUpload(s, index, store.begin(), slot));
     } catch (IOException | RuntimeException e) {
-      transfers.release();
+      slot.run();
       throw e;
     }
   }
@@ -217,14 +209,14 @@ public final class StorageService implements AutoCloseable {
    */
   public ShardRead openShard(Bytes32 root, int index) throws NodeError, IOException {
     ShardMeta meta = held(root, index);
-    acquireTransfer();
+    Runnable slot = admission.transferSlot();
     FileChannel in = null;
     try {
       in = store.open(root, index).orElse(null);
       refuseIfCorrupt(meta, in == null ? "file missing" : ShardStore.check(meta, in));
-      return new ShardRead(meta, in, transfers::release);
+      return new ShardRead(meta, in, slot);
     } catch (NodeError | IOException | RuntimeException e) {
-      transfers.release();
+      slot.run();
       if (in != null) in.close();
       throw e;
     }
@@ -241,25 +233,13 @@ public final class StorageService implements AutoCloseable {
       throw NodeError.badRequest(
           "sector " + sector + " out of range: the shard has " + sectors + " sectors");
     }
-    acquireTransfer();
+    Runnable slot = admission.transferSlot();
     try (FileChannel in = store.open(root, index).orElse(null)) {
       int segment = (int) (sector / FileLayout.SECTORS_PER_SEGMENT);
-      MerkleFile seg = MerkleFile.of(readSegment(meta, in, segment));
-      int inSegment = (int) (sector % FileLayout.SECTORS_PER_SEGMENT);
-      SectorProof proof =
-          new SectorProof(
-              sector,
-              seg.prove(inSegment).segmentPath(),
-              SegmentTree.path(meta.segmentRoots(), segment));
-      return new SectorAnswer(
-          root,
-          index,
-          meta.shardRoot(),
-          meta.shardSize(),
-          Bytes.wrap(seg.sector(inSegment)),
-          proof);
+      Answer.Sector s = proveSector(meta, MerkleFile.of(readSegment(meta, in, segment)), sector);
+      return new SectorAnswer(root, index, meta.shardRoot(), meta.shardSize(), s.data(), s.proof());
     } finally {
-      transfers.release();
+      slot.run();
     }
   }
 
@@ -280,13 +260,11 @@ public final class StorageService implements AutoCloseable {
 
   /** The encoded, signed answer to an encoded proof-of-storage challenge. */
   public byte[] answerChallenge(byte[] encodedChallenge) throws NodeError, IOException {
-    // Challenges have slots of their own: clients holding every transfer slot must not make an
-    // honest node fail its proofs of storage.
-    if (!challenges.tryAcquire()) throw busy();
+    Runnable slot = admission.challengeSlot();
     try {
       return new ChallengeResponder(this).answer(encodedChallenge);
     } finally {
-      challenges.release();
+      slot.run();
     }
   }
 
@@ -330,16 +308,19 @@ public final class StorageService implements AutoCloseable {
             + "); the node dropped it, repair the file to restore it");
   }
 
-  private void acquireTransfer() throws NodeError {
-    if (!transfers.tryAcquire()) throw busy();
-  }
-
-  private NodeError busy() {
-    return new NodeError(
-        NodeErrorCode.BUSY,
-        "the node is serving its maximum of "
-            + config.maxTransfers()
-            + " shard transfers; retry shortly");
+  /**
+   * Sector {@code sector} of a held shard with its proof against the shard root, from the tree of
+   * its segment (read and checked) and the stored segment roots.
+   */
+  static Answer.Sector proveSector(ShardMeta meta, MerkleFile segment, long sector) {
+    int inSegment = (int) (sector % FileLayout.SECTORS_PER_SEGMENT);
+    int s = (int) (sector / FileLayout.SECTORS_PER_SEGMENT);
+    SectorProof proof =
+        new SectorProof(
+            sector,
+            segment.prove(inSegment).segmentPath(),
+            SegmentTree.path(meta.segmentRoots(), s));
+    return new Answer.Sector(Bytes.wrap(segment.sector(inSegment)), proof);
   }
 
   private static NodeError tooLarge(String message) {

@@ -65,7 +65,7 @@ abstract class NetworkFixture {
     StorageClient c =
         new StorageClient(
             chain,
-            nodes.transport(),
+            nodes.transport,
             ReedSolomon.defaultCode(),
             StorageClient.Config.defaults()
                 .withWorkDir(dir.resolve("work"))

@@ -45,7 +45,7 @@ abstract class NodeTransportSuite extends NetworkFixture {
   @BeforeEach
   void oneNodeAndAFile() throws Exception {
     ep = startNodes(1).getFirst();
-    client = nodes.transport();
+    client = nodes.transport;
     byte[] data = new byte[7 * SEG + 1000]; // 8 segments: two groups of a 6+3 code
     new Random(1).nextBytes(data);
     enc = new ShardEncoder(ReedSolomon.defaultCode()).encode(data);
@@ -58,7 +58,13 @@ abstract class NodeTransportSuite extends NetworkFixture {
   }
 
   StorageNodeTransport.PutResult put(int index, Path shard) throws Exception {
-    return client.put(ep, submission.fileRoot(), index, enc.file().shardRoots(), shard, n -> {});
+    return put(submission.fileRoot(), index, enc.file().shardRoots(), shard);
+  }
+
+  StorageNodeTransport.PutResult put(Bytes32 root, int index, List<Bytes32> roots, Path shard)
+      throws Exception {
+    return client.put(
+        ep, new StorageNodeTransport.OutgoingShard(root, index, roots, shard), n -> {});
   }
 
   /** Restarts the node (same data directory) with {@code config}'s change. */
@@ -144,14 +150,14 @@ abstract class NodeTransportSuite extends NetworkFixture {
   void refusesShardsItCannotCheckAndStoresNothing() throws Exception {
     // No submission on chain for this root.
     assertRefused(
-        () -> client.put(ep, Bytes32.ZERO, 0, enc.file().shardRoots(), shardFiles.get(0), n -> {}),
+        () -> put(Bytes32.ZERO, 0, enc.file().shardRoots(), shardFiles.get(0)),
         404,
         NodeProtocol.UNKNOWN_FILE);
     // Roots that do not hash to the recorded commitment.
     List<Bytes32> wrongRoots = new ArrayList<>(enc.file().shardRoots());
     wrongRoots.set(7, Bytes32.ZERO);
     assertRefused(
-        () -> client.put(ep, submission.fileRoot(), 0, wrongRoots, shardFiles.get(0), n -> {}),
+        () -> put(submission.fileRoot(), 0, wrongRoots, shardFiles.get(0)),
         422,
         NodeProtocol.COMMITMENT_MISMATCH,
         e -> assertThat(e.getMessage()).contains("do not hash to the commitment"));

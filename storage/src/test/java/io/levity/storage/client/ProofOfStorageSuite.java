@@ -3,11 +3,9 @@ package io.levity.storage.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.time.Scheduler;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.Submission;
 import io.levity.storage.placement.Placement;
-import io.levity.storage.proof.AnswerTransport;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.proof.EpochChallenger;
 import io.levity.storage.proof.EpochReport;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +26,8 @@ import org.junit.jupiter.api.Test;
  * ProofOfStorageTest}, in virtual time).
  */
 abstract class ProofOfStorageSuite extends NetworkFixture {
-  /** Where challenge rounds and the auditor run. */
-  abstract Scheduler scheduler();
-
-  /** How challenges reach the nodes. */
-  abstract AnswerTransport answers();
-
-  /** Lets time pass (virtual or real) until {@code condition} holds, or fails the test. */
-  abstract void awaitUntil(BooleanSupplier condition) throws Exception;
-
   <T> T finish(CompletableFuture<T> work) throws Exception {
-    awaitUntil(work::isDone);
+    nodes.awaitUntil(work::isDone);
     return work.join();
   }
 
@@ -57,9 +45,9 @@ abstract class ProofOfStorageSuite extends NetworkFixture {
         new EpochChallenger(
             chain,
             holders,
-            answers(),
+            nodes.answers(),
             new EpochChallenger.Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 9),
-            scheduler());
+            nodes.scheduler);
     chain.advanceEpoch();
     EpochReport first = finish(challenger.start(1));
     assertThat(first.passed()).as(first.toString()).isEqualTo(9);
@@ -92,13 +80,13 @@ abstract class ProofOfStorageSuite extends NetworkFixture {
     try (ProofAuditor auditor =
         ProofAuditor.start(
             chain,
-            nodes.transport(),
-            answers(),
-            scheduler(),
+            nodes.transport,
+            nodes.answers(),
+            nodes.scheduler,
             reports::add,
             Duration.ofMillis(50))) {
       chain.advanceEpoch();
-      awaitUntil(() -> reports.stream().anyMatch(r -> r.challenged() > 0));
+      nodes.awaitUntil(() -> reports.stream().anyMatch(r -> r.challenged() > 0));
       assertThat(auditor).isNotNull();
     }
     EpochReport r = reports.stream().filter(x -> x.challenged() > 0).findFirst().orElseThrow();

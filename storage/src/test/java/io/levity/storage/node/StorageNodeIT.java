@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,20 +47,17 @@ class StorageNodeIT {
   StorageNode node;
   ShardEncoder.InMemory enc;
   Submission submission;
-  List<Path> shardFiles = new ArrayList<>();
+  Path shard1;
 
   @BeforeEach
   void setUp() throws Exception {
     node = start(NodeConfig.defaults(dir.resolve("node"), 0));
-    byte[] data = new byte[7 * SEG + 1000]; // 8 segments: two groups of a 6+3 code
+    byte[] data =
+        new byte[7 * SEG + 1000]; // two segment groups of a 6+3 code: shards of 2 segments
     new Random(1).nextBytes(data);
     enc = new ShardEncoder(ReedSolomon.defaultCode()).encode(data);
     submission = chain.submit(enc.file().submission(Bytes32.ZERO));
-    for (int i = 0; i < 9; i++) {
-      Path p = dir.resolve("shard-" + i);
-      Files.write(p, enc.shards()[i]);
-      shardFiles.add(p);
-    }
+    shard1 = Files.write(dir.resolve("shard-1"), enc.shards()[1]);
   }
 
   @AfterEach
@@ -78,7 +76,11 @@ class StorageNodeIT {
   }
 
   StorageNodeTransport.PutResult put(int index, Path shard) throws Exception {
-    return client.put(ep(), submission.fileRoot(), index, enc.file().shardRoots(), shard, n -> {});
+    return client.put(
+        ep(),
+        new StorageNodeTransport.OutgoingShard(
+            submission.fileRoot(), index, enc.file().shardRoots(), shard),
+        n -> {});
   }
 
   @Test
@@ -88,18 +90,10 @@ class StorageNodeIT {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<Integer> codes = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      codes.add(
-          http.send(
-                  HttpRequest.newBuilder(URI.create("http://" + ep() + NodeProtocol.HEALTH))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .statusCode());
+      codes.add(get(http, "http://" + ep() + NodeProtocol.HEALTH).statusCode());
     }
     assertThat(codes).contains(200, 429);
-    HttpResponse<String> limited =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://" + ep() + NodeProtocol.HEALTH)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> limited = get(http, "http://" + ep() + NodeProtocol.HEALTH);
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("retry-after")).contains("1");
     assertThat(limited.body()).contains("\"error\":\"rate_limited\"");
@@ -109,36 +103,22 @@ class StorageNodeIT {
   void answersMalformedRequestsWithClearErrors() throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String base = "http://" + ep();
-    HttpResponse<String> badRoot =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/v1/shards/0x1234/0")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> badRoot = get(http, base + "/v1/shards/0x1234/0");
     assertThat(badRoot.statusCode()).isEqualTo(400);
     assertThat(badRoot.body())
         .contains("\"error\":\"bad_request\"")
         .contains("not a 32-byte hex file root");
-    HttpResponse<String> badIndex =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/v1/shards/" + submission.fileRoot() + "/-1"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> badIndex = get(http, base + "/v1/shards/" + submission.fileRoot() + "/-1");
     assertThat(badIndex.statusCode()).isEqualTo(400);
-    HttpResponse<String> missing =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/v1/shards/" + submission.fileRoot() + "/3"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> missing = get(http, base + "/v1/shards/" + submission.fileRoot() + "/3");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("does not hold shard 3");
-    HttpResponse<String> noRoute =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/v2/x")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> noRoute = get(http, base + "/v2/x");
     assertThat(noRoute.statusCode()).isEqualTo(404);
     HttpResponse<String> wrongMethod =
         http.send(
             HttpRequest.newBuilder(URI.create(base + NodeProtocol.HEALTH)).DELETE().build(),
-            HttpResponse.BodyHandlers.ofString());
+            BodyHandlers.ofString());
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     // A chunked upload (no Content-Length) is refused before any byte is read.
     HttpResponse<String> chunked =
@@ -149,7 +129,7 @@ class StorageNodeIT {
                     HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(new byte[10])))
                 .build(),
-            HttpResponse.BodyHandlers.ofString());
+            BodyHandlers.ofString());
     assertThat(chunked.statusCode()).isEqualTo(411);
     // Garbage on the wire.
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.port())) {
@@ -180,7 +160,7 @@ class StorageNodeIT {
       assertThat(in.readNBytes(head, 0, head.length)).isEqualTo(25);
       assertThat(new String(head, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
       // The upload holds the only transfer slot.
-      assertThatThrownBy(() -> put(1, shardFiles.get(1)))
+      assertThatThrownBy(() -> put(1, shard1))
           .isInstanceOfSatisfying(
               NodeRequestException.class,
               e -> {
@@ -192,7 +172,7 @@ class StorageNodeIT {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (true) {
       try {
-        assertThat(put(1, shardFiles.get(1)).stored()).isTrue();
+        assertThat(put(1, shard1).stored()).isTrue();
         break;
       } catch (NodeRequestException e) {
         if (e.status() != 503 || System.nanoTime() > deadline) throw e;
@@ -200,6 +180,10 @@ class StorageNodeIT {
       }
     }
     assertThat(filesUnder(dir.resolve("busy/tmp"))).isEmpty();
+  }
+
+  static HttpResponse<String> get(HttpClient http, String uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), BodyHandlers.ofString());
   }
 
   static List<Path> filesUnder(Path root) throws Exception {

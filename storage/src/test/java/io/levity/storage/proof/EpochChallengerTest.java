@@ -221,18 +221,21 @@ class EpochChallengerTest {
         .hasMessageContaining("epoch 9 has not started");
   }
 
+  /** Honest nodes; {@code slow} answers {@code millis} of virtual time after it is asked. */
+  private AnswerTransport.AsyncAsk slow(Bytes32 slow, long millis) {
+    return (node, c) -> {
+      if (!node.nodeId().equals(slow)) return honest(node, c);
+      CompletableFuture<Optional<byte[]>> later = new CompletableFuture<>();
+      scheduler.schedule(millis, () -> later.complete(honestAnswer(node, c)));
+      return later;
+    };
+  }
+
   @Test
   void aSlowAnswerWithinTheTimeoutIsWaitedForAndABatchEndsWithItsLastAnswer() throws Exception {
     startEpoch(8);
-    Bytes32 n1 = nodes.get(1).nodeId();
-    AnswerTransport.AsyncAsk transport =
-        (node, c) -> {
-          if (!node.nodeId().equals(n1)) return honest(node, c);
-          CompletableFuture<Optional<byte[]>> later = new CompletableFuture<>();
-          scheduler.schedule(200, () -> later.complete(honestAnswer(node, c)));
-          return later;
-        };
-    EpochReport report = run(challenger(transport, Duration.ofMillis(300)), 8);
+    EpochReport report =
+        run(challenger(slow(nodes.get(1).nodeId(), 200), Duration.ofMillis(300)), 8);
     assertThat(report.passed()).isEqualTo(8);
     // Node 1 holds a shard in each of the three batches, and each batch ends when it answers.
     assertThat(scheduler.nowMillis()).isEqualTo(600);
@@ -242,14 +245,7 @@ class EpochChallengerTest {
   void anAnswerAfterTheTimeoutDoesNotCount() throws Exception {
     startEpoch(10);
     Bytes32 n0 = nodes.get(0).nodeId();
-    AnswerTransport.AsyncAsk transport =
-        (node, c) -> {
-          if (!node.nodeId().equals(n0)) return honest(node, c);
-          CompletableFuture<Optional<byte[]>> late = new CompletableFuture<>();
-          scheduler.schedule(301, () -> late.complete(honestAnswer(node, c)));
-          return late;
-        };
-    EpochReport report = run(challenger(transport, Duration.ofMillis(300)), 10);
+    EpochReport report = run(challenger(slow(n0, 301), Duration.ofMillis(300)), 10);
     assertThat(report.failures()).containsExactly(Map.entry(FailureReason.NO_ANSWER, 2));
     assertThat(chain.proofResults(10))
         .filteredOn(r -> r.nodeId().equals(n0))
