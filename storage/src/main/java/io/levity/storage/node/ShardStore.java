@@ -10,13 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
@@ -100,7 +104,7 @@ public final class ShardStore implements AutoCloseable {
       for (Path p : tmp) Files.deleteIfExists(p);
     }
     List<ShardMeta> indexed = list(null);
-    java.util.Set<Path> known = new java.util.HashSet<>();
+    Set<Path> known = new HashSet<>();
     for (ShardMeta m : indexed) {
       Path p = path(m.fileRoot(), m.index());
       if (!Files.isRegularFile(p) || Files.size(p) != m.shardSize()) {
@@ -155,7 +159,7 @@ public final class ShardStore implements AutoCloseable {
             else it.seek(fileRoot.toArray());
             for (; it.isValid(); it.next()) {
               byte[] k = it.key();
-              Bytes32 root = Bytes32.wrap32(java.util.Arrays.copyOf(k, 32));
+              Bytes32 root = Bytes32.wrap32(Arrays.copyOf(k, 32));
               if (fileRoot != null && !root.equals(fileRoot)) break;
               out.add(ShardMeta.decode(root, ((k[32] & 0xff) << 8) | (k[33] & 0xff), it.value()));
             }
@@ -228,7 +232,7 @@ public final class ShardStore implements AutoCloseable {
   public Optional<FileChannel> open(Bytes32 fileRoot, int index) {
     try {
       return Optional.of(FileChannel.open(path(fileRoot, index), StandardOpenOption.READ));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

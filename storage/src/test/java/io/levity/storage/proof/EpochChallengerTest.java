@@ -174,7 +174,7 @@ class EpochChallengerTest {
     assertThat(silent).singleElement().satisfies(f -> assertThat(f).isCancelled());
     Map<Bytes32, List<ProofRecord>> byNode = new HashMap<>();
     for (ProofRecord r : chain.proofResults(5))
-      byNode.computeIfAbsent(r.nodeId(), k -> new java.util.ArrayList<>()).add(r);
+      byNode.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r);
     assertThat(byNode.get(nodes.get(0).nodeId())).allMatch(ProofRecord::passed);
     assertThat(byNode.get(n1))
         .isNotEmpty()

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -206,7 +207,7 @@ class ProofVerifierTest {
     // the commitment. (Not shards 3-5: this file has three segments, so those data shards are all
     // zeros and anyone can prove them.)
     byte[] madeUp = new byte[262_144];
-    new java.util.Random(99).nextBytes(madeUp);
+    new Random(99).nextBytes(madeUp);
     List<Bytes32> roots = new ArrayList<>(six.roots());
     roots.set(2, MerkleFile.root(madeUp));
     Challenge c = challenge(six, 2, 5, R5, A);
