@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Bytes32;
+import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -184,16 +183,20 @@ public final class FileStorageChain implements StorageChain {
       Files.createDirectories(file.getParent());
       Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
       try (FileChannel lc =
-              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = lc.lock()) {
-        State before = Files.exists(file) ? read() : null;
-        State base =
-            before != null
-                ? before
-                : new State(Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of());
-        State after = change.apply(base);
-        if (after != before) write(after);
-        return after;
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = lc.lock();
+        try {
+          State before = Files.exists(file) ? read() : null;
+          State base =
+              before != null
+                  ? before
+                  : new State(Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of());
+          State after = change.apply(base);
+          if (!after.equals(before)) write(after);
+          return after;
+        } finally {
+          lock.release();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update chain file " + file + ": " + e.getMessage(), e);
@@ -209,29 +212,7 @@ public final class FileStorageChain implements StorageChain {
   }
 
   private void write(State s) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(render(s));
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bb = ByteBuffer.wrap(bytes);
-      while (bb.hasRemaining()) ch.write(bb);
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncDirectory(file.getParent());
-  }
-
-  /** Makes a rename durable; a no-op where the platform cannot open a directory. */
-  static void syncDirectory(Path dir) {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException e) {
-      // some platforms cannot sync a directory; the rename is still atomic
-    }
+    StorageFiles.replaceDurably(file, JSON.writeValueAsBytes(render(s)), false);
   }
 
   private static ObjectNode render(State s) {

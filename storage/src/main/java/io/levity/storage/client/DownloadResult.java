@@ -1,8 +1,10 @@
 package io.levity.storage.client;
 
 import io.levity.core.bytes.Bytes32;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a download used and found.
@@ -21,8 +23,8 @@ public record DownloadResult(
     Map<Integer, String> bad,
     RepairResult repair) {
   public DownloadResult {
-    used = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(used));
-    bad = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(bad));
+    used = Collections.unmodifiableMap(new TreeMap<>(used));
+    bad = Collections.unmodifiableMap(new TreeMap<>(bad));
   }
 
   public Set<Integer> usedShards() {

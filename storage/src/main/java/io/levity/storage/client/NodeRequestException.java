@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * A storage node request that failed: either the node was unreachable ({@link #status()} 0) or it
- * answered with an HTTP error, whose machine-readable code (see {@code NodeProtocol}) and message
- * are kept.
+ * refused, with the protocol's status and machine-readable code (see {@code NodeProtocol}) and its
+ * message. Every {@link StorageNodeTransport} reports failures this way.
  */
 public final class NodeRequestException extends IOException {
   private final String endpoint;
@@ -22,6 +22,12 @@ public final class NodeRequestException extends IOException {
     this.code = code;
   }
 
+  /** The node could not be reached (or the call was interrupted). */
+  static NodeRequestException unreachable(String endpoint, String message, Throwable cause) {
+    return new NodeRequestException(endpoint, 0, "unreachable", message, cause);
+  }
+
+  /** The node that failed, as {@code host:port}. */
   public String endpoint() {
     return endpoint;
   }
@@ -36,6 +42,7 @@ public final class NodeRequestException extends IOException {
     return code;
   }
 
+  /** Whether the node could not be reached at all. */
   public boolean unreachable() {
     return status == 0;
   }

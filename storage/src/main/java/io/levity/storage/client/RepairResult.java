@@ -1,7 +1,9 @@
 package io.levity.storage.client;
 
 import io.levity.core.bytes.Bytes32;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a repair did.
@@ -13,7 +15,7 @@ import java.util.Map;
 public record RepairResult(
     Bytes32 fileRoot, Map<Integer, String> repaired, Map<Integer, String> failed) {
   public RepairResult {
-    repaired = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(repaired));
-    failed = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failed));
+    repaired = Collections.unmodifiableMap(new TreeMap<>(repaired));
+    failed = Collections.unmodifiableMap(new TreeMap<>(failed));
   }
 }

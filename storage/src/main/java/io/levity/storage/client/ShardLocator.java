@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * Finds and fetches the shards of one file for one operation: a shard is first asked of its primary
@@ -42,10 +43,10 @@ final class ShardLocator {
 
   private final Submission submission;
   private final FilePlacement placement;
-  private final HttpNodeClient client;
+  private final StorageNodeTransport client;
   private final Map<Bytes32, Optional<Set<Integer>>> inventories = new ConcurrentHashMap<>();
 
-  ShardLocator(Submission submission, FilePlacement placement, HttpNodeClient client) {
+  ShardLocator(Submission submission, FilePlacement placement, StorageNodeTransport client) {
     this.submission = submission;
     this.placement = placement;
     this.client = client;
@@ -62,8 +63,8 @@ final class ShardLocator {
         id -> {
           try {
             Set<Integer> held = new HashSet<>();
-            for (HttpNodeClient.HeldShard h : client.list(node.endpoint(), submission.fileRoot()))
-              held.add(h.index());
+            for (StorageNodeTransport.HeldShard h :
+                client.list(node.endpoint(), submission.fileRoot())) held.add(h.index());
             return Optional.of(held);
           } catch (NodeRequestException e) {
             return Optional.empty();
@@ -80,7 +81,7 @@ final class ShardLocator {
    * As {@link #fetch(int, Path)}, telling {@code received} of shard bytes as they arrive (failed
    * attempts too).
    */
-  Lookup fetch(int index, Path dir, java.util.function.LongConsumer received) throws IOException {
+  Lookup fetch(int index, Path dir, LongConsumer received) throws IOException {
     Path out = dir.resolve("shard-" + index);
     List<String> tried = new ArrayList<>();
     boolean corrupt = false;
@@ -91,7 +92,8 @@ final class ShardLocator {
       boolean isPrimary = node.equals(primary);
       if (!isPrimary && !inventory(node).map(s -> s.contains(index)).orElse(false)) continue;
       try {
-        HttpNodeClient.Fetched f = client.fetch(node.endpoint(), submission, index, out, received);
+        StorageNodeTransport.Fetched f =
+            client.fetch(node.endpoint(), submission, index, out, received);
         return new Lookup(new Found(index, node, out, f.shardRoots(), f.segmentRoots()), null);
       } catch (NodeRequestException e) {
         corrupt |= e.status() == 410;

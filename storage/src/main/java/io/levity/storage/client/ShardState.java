@@ -10,6 +10,9 @@ package io.levity.storage.client;
  * @param detail what was found, for people
  */
 public record ShardState(int index, Health health, String endpoint, String detail) {
+  /**
+   * Whether a verified copy of the shard was found, none, or only copies that fail verification.
+   */
   public enum Health {
     PRESENT,
     MISSING,

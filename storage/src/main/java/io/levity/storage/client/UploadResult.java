@@ -1,7 +1,9 @@
 package io.levity.storage.client;
 
 import io.levity.core.bytes.Bytes32;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an upload stored.
@@ -15,8 +17,8 @@ import java.util.Map;
 public record UploadResult(
     Bytes32 fileRoot, long length, Map<Integer, String> placed, Map<Integer, String> unplaced) {
   public UploadResult {
-    placed = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(placed));
-    unplaced = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unplaced));
+    placed = Collections.unmodifiableMap(new TreeMap<>(placed));
+    unplaced = Collections.unmodifiableMap(new TreeMap<>(unplaced));
   }
 
   public boolean complete() {

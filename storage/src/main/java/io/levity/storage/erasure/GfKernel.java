@@ -1,5 +1,7 @@
 package io.levity.storage.erasure;
 
+import java.util.Arrays;
+
 /**
  * The hot loops: out = c * in and out ^= c * in over a slice. The coefficients 0 and 1 are
  * special-cased once per slice; otherwise the SIMD kernel ({@link VectorKernel}) runs when the
@@ -17,7 +19,7 @@ final class GfKernel {
 
   static void mulSet(int c, byte[] in, byte[] out, int off, int len) {
     if (c == 0) {
-      java.util.Arrays.fill(out, off, off + len, (byte) 0);
+      Arrays.fill(out, off, off + len, (byte) 0);
     } else if (c == 1) {
       System.arraycopy(in, off, out, off, len);
     } else if (VECTOR) {

@@ -14,10 +14,12 @@ public final class InsufficientShardsException extends IllegalArgumentException 
     this.required = required;
   }
 
+  /** How many shards were present. */
   public int present() {
     return present;
   }
 
+  /** How many are needed: the code's k. */
   public int required() {
     return required;
   }

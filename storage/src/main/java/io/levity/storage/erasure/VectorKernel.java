@@ -38,27 +38,31 @@ final class VectorKernel {
 
   /** out[off, off+len) = c * in[off, off+len). */
   static void mulSet(int c, byte[] in, byte[] out, int off, int len) {
-    ByteVector lo = ByteVector.fromArray(S, LOW[c], 0);
-    ByteVector hi = ByteVector.fromArray(S, HIGH[c], 0);
-    int i = off;
-    for (int bound = off + S.loopBound(len); i < bound; i += S.length()) {
-      ByteVector x = ByteVector.fromArray(S, in, i);
-      product(x, lo, hi).intoArray(out, i);
-    }
-    GfKernel.scalarMulSet(c, in, out, i, off + len - i);
+    int done = mul(c, in, out, off, len, false);
+    GfKernel.scalarMulSet(c, in, out, off + done, len - done);
   }
 
   /** out[off, off+len) ^= c * in[off, off+len). */
   static void mulAdd(int c, byte[] in, byte[] out, int off, int len) {
+    int done = mul(c, in, out, off, len, true);
+    GfKernel.scalarMulAdd(c, in, out, off + done, len - done);
+  }
+
+  /**
+   * The whole vectors of {@link #mulSet} ({@code add} false) or {@link #mulAdd}; returns how many
+   * bytes it did, the rest (less than a vector) is the scalar kernel's. The branch on {@code add}
+   * is loop-invariant, so the JIT compiles one loop per case.
+   */
+  private static int mul(int c, byte[] in, byte[] out, int off, int len, boolean add) {
     ByteVector lo = ByteVector.fromArray(S, LOW[c], 0);
     ByteVector hi = ByteVector.fromArray(S, HIGH[c], 0);
-    int i = off;
-    for (int bound = off + S.loopBound(len); i < bound; i += S.length()) {
-      ByteVector x = ByteVector.fromArray(S, in, i);
-      ByteVector acc = ByteVector.fromArray(S, out, i);
-      acc.lanewise(VectorOperators.XOR, product(x, lo, hi)).intoArray(out, i);
+    int bound = S.loopBound(len);
+    for (int i = off; i < off + bound; i += S.length()) {
+      ByteVector p = product(ByteVector.fromArray(S, in, i), lo, hi);
+      if (add) p = p.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, out, i));
+      p.intoArray(out, i);
     }
-    GfKernel.scalarMulAdd(c, in, out, i, off + len - i);
+    return bound;
   }
 
   /**

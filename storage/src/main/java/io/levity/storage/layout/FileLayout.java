@@ -2,6 +2,7 @@ package io.levity.storage.layout;
 
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
+import java.util.Arrays;
 
 /**
  * Constants and hash rules of the file layout (see docs/storage.md): 256-byte sectors, 1024-sector
@@ -60,7 +61,7 @@ public final class FileLayout {
   static void leafHash(byte[] data, int off, int len, byte[] scratch, byte[] out, int outOff) {
     scratch[0] = LEAF_TAG;
     System.arraycopy(data, off, scratch, 1, len);
-    java.util.Arrays.fill(scratch, 1 + len, 1 + SECTOR_SIZE, (byte) 0);
+    Arrays.fill(scratch, 1 + len, 1 + SECTOR_SIZE, (byte) 0);
     Keccak.hash256Into(scratch, 0, 1 + SECTOR_SIZE, out, outOff);
   }
 

@@ -1,16 +1,11 @@
 package io.levity.storage.node;
 
-import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
-import io.levity.storage.layout.SectorProof;
 import io.levity.storage.proof.Answer;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.proof.ProofFormatException;
-import io.levity.storage.shard.SegmentTree;
-import io.levity.storage.shard.ShardLayout;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -24,9 +19,9 @@ import java.util.Optional;
  * segment roots and signs the answer with the node key.
  */
 final class ChallengeResponder {
-  private final StorageNode node;
+  private final StorageService node;
 
-  ChallengeResponder(StorageNode node) {
+  ChallengeResponder(StorageService node) {
     this.node = node;
   }
 
@@ -47,15 +42,7 @@ final class ChallengeResponder {
       throw NodeError.badRequest(
           "the challenge's randomness is not the chain's for epoch " + c.epoch());
     }
-    ShardMeta meta =
-        node.store()
-            .meta(c.fileRoot(), c.shardIndex())
-            .orElseThrow(
-                () ->
-                    new NodeError(
-                        HttpResponseStatus.NOT_FOUND,
-                        NodeProtocol.NOT_FOUND,
-                        "this node does not hold shard " + c.shardIndex() + " of " + c.fileRoot()));
+    ShardMeta meta = node.held(c.fileRoot(), c.shardIndex());
     if (c.shardLength() != meta.shardSize()) {
       throw NodeError.badRequest(
           "the challenge says the shard has "
@@ -64,62 +51,20 @@ final class ChallengeResponder {
               + meta.shardSize());
     }
     List<Answer.Sector> sectors = new ArrayList<>(c.count());
-    byte[] buf = new byte[ShardLayout.SEGMENT_SIZE];
     int loaded = -1;
     MerkleFile segment = null;
     try (FileChannel in = node.store().open(c.fileRoot(), c.shardIndex()).orElse(null)) {
       for (long sector : c.sectors()) {
         int s = (int) (sector / FileLayout.SECTORS_PER_SEGMENT);
         if (s != loaded) {
-          String bad =
-              in == null
-                  ? "file missing"
-                  : in.size() != meta.shardSize()
-                      ? "wrong size on disk"
-                      : ShardStore.checkSegment(meta, in, s, buf);
-          if (bad != null) {
-            node.store().quarantine(c.fileRoot(), c.shardIndex(), bad);
-            throw new NodeError(
-                HttpResponseStatus.GONE,
-                NodeProtocol.CORRUPT,
-                "shard "
-                    + c.shardIndex()
-                    + " of "
-                    + c.fileRoot()
-                    + " was corrupt on disk ("
-                    + bad
-                    + "); the node dropped it");
-          }
-          segment = MerkleFile.of(buf.clone());
+          segment = MerkleFile.of(node.readSegment(meta, in, s));
           loaded = s;
         }
-        int inSegment = (int) (sector % FileLayout.SECTORS_PER_SEGMENT);
-        SectorProof proof =
-            new SectorProof(
-                sector,
-                segment.prove(inSegment).segmentPath(),
-                SegmentTree.path(meta.segmentRoots(), s));
-        sectors.add(new Answer.Sector(Bytes.wrap(segment.sector(inSegment)), proof));
+        sectors.add(StorageService.proveSector(meta, segment, sector));
       }
     }
-    Answer unsigned =
-        new Answer(
-            c.epoch(),
-            node.nodeId(),
-            c.fileRoot(),
-            c.shardIndex(),
-            meta.shardRoots(),
-            sectors,
-            Bytes.wrap(new byte[64]));
-    byte[] signature = node.key().keyPair().sign(unsigned.digest(c.randomness()).toArray());
-    return new Answer(
-            c.epoch(),
-            node.nodeId(),
-            c.fileRoot(),
-            c.shardIndex(),
-            meta.shardRoots(),
-            sectors,
-            Bytes.wrap(signature))
+    return Answer.signed(
+            c, meta.shardRoots(), sectors, digest -> node.key().keyPair().sign(digest.toArray()))
         .encode();
   }
 }

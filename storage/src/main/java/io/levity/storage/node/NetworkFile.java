@@ -10,14 +10,11 @@ import io.levity.core.crypto.Secp256k1;
 import io.levity.storage.chain.FileStorageChain;
 import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.rpc.RpcStorageChain;
+import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -206,19 +203,7 @@ public record NetworkFile(
           arr.addObject().put("nodeId", n.nodeId().toHex()).put("endpoint", n.endpoint());
       if (n.dataDir() != null) o.put("dataDir", relative(base, n.dataDir()));
     }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bb = ByteBuffer.wrap(JSON.writeValueAsBytes(root));
-      while (bb.hasRemaining()) ch.write(bb);
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    FileStorageDirs.sync(base);
+    StorageFiles.replaceDurably(file, JSON.writeValueAsBytes(root), false);
   }
 
   private static String relative(Path base, Path p) {

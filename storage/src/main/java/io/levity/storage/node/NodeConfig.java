@@ -1,6 +1,7 @@
 package io.levity.storage.node;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * How a storage node runs.
@@ -65,58 +66,65 @@ public record NodeConfig(
   }
 
   public NodeConfig withPort(int p) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        p,
-        advertisedHost,
-        maxShardBytes,
-        maxTransfers,
-        maxConnections,
-        idleTimeoutSeconds,
-        workerThreads,
-        maxRequestsPerSecond);
+    return with(b -> b.port = p);
   }
 
   public NodeConfig withMaxShardBytes(long max) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        port,
-        advertisedHost,
-        max,
-        maxTransfers,
-        maxConnections,
-        idleTimeoutSeconds,
-        workerThreads,
-        maxRequestsPerSecond);
+    return with(b -> b.maxShardBytes = max);
   }
 
   public NodeConfig withMaxRequestsPerSecond(int max) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        port,
-        advertisedHost,
-        maxShardBytes,
-        maxTransfers,
-        maxConnections,
-        idleTimeoutSeconds,
-        workerThreads,
-        max);
+    return with(b -> b.maxRequestsPerSecond = max);
   }
 
   public NodeConfig withMaxTransfers(int max) {
-    return new NodeConfig(
-        dataDir,
-        host,
-        port,
-        advertisedHost,
-        maxShardBytes,
-        max,
-        maxConnections,
-        idleTimeoutSeconds,
-        workerThreads,
-        maxRequestsPerSecond);
+    return with(b -> b.maxTransfers = max);
+  }
+
+  private NodeConfig with(Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** A mutable copy, so each {@code with} names only the component it changes. */
+  private static final class Copy {
+    final Path dataDir;
+    final String host;
+    int port;
+    final String advertisedHost;
+    long maxShardBytes;
+    int maxTransfers;
+    final int maxConnections;
+    final int idleTimeoutSeconds;
+    final int workerThreads;
+    int maxRequestsPerSecond;
+
+    Copy(NodeConfig c) {
+      dataDir = c.dataDir;
+      host = c.host;
+      port = c.port;
+      advertisedHost = c.advertisedHost;
+      maxShardBytes = c.maxShardBytes;
+      maxTransfers = c.maxTransfers;
+      maxConnections = c.maxConnections;
+      idleTimeoutSeconds = c.idleTimeoutSeconds;
+      workerThreads = c.workerThreads;
+      maxRequestsPerSecond = c.maxRequestsPerSecond;
+    }
+
+    NodeConfig build() {
+      return new NodeConfig(
+          dataDir,
+          host,
+          port,
+          advertisedHost,
+          maxShardBytes,
+          maxTransfers,
+          maxConnections,
+          idleTimeoutSeconds,
+          workerThreads,
+          maxRequestsPerSecond);
+    }
   }
 }

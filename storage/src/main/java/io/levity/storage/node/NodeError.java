@@ -1,22 +1,43 @@
 package io.levity.storage.node;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
-
 /**
- * A request the node refuses: the HTTP status, a machine-readable code from {@link NodeProtocol}
- * and a message.
+ * A request the storage node refuses: a {@link NodeErrorCode} and a message saying what was wrong.
+ * Thrown by {@link StorageService}; the HTTP adapter renders it as {@code {"error": code,
+ * "message": text}} with the code's status, the in-process transport hands it to the client as the
+ * same refusal.
  */
-final class NodeError extends Exception {
-  final HttpResponseStatus status;
-  final String code;
+public final class NodeError extends Exception {
+  private final NodeErrorCode code;
+  private final boolean closesConnection;
 
-  NodeError(HttpResponseStatus status, String code, String message) {
+  public NodeError(NodeErrorCode code, String message) {
+    this(code, message, false);
+  }
+
+  private NodeError(NodeErrorCode code, String message, boolean closesConnection) {
     super(message, null, false, false);
-    this.status = status;
     this.code = code;
+    this.closesConnection = closesConnection;
   }
 
   static NodeError badRequest(String message) {
-    return new NodeError(HttpResponseStatus.BAD_REQUEST, NodeProtocol.BAD_REQUEST, message);
+    return new NodeError(NodeErrorCode.BAD_REQUEST, message);
+  }
+
+  /**
+   * A refusal of a request whose body is left unread, so that a connection carrying it cannot be
+   * reused.
+   */
+  static NodeError beforeBody(NodeErrorCode code, String message) {
+    return new NodeError(code, message, true);
+  }
+
+  public NodeErrorCode code() {
+    return code;
+  }
+
+  /** Whether a connection must be closed after this answer (its request body was not read). */
+  boolean closesConnection() {
+    return closesConnection;
   }
 }

@@ -3,15 +3,11 @@ package io.levity.storage.node;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Ed25519;
+import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
@@ -45,25 +41,8 @@ public final class NodeKey {
     }
     Files.createDirectories(dataDir);
     Ed25519.KeyPair keys = Ed25519.KeyPair.random(new SecureRandom());
-    Path tmp = dataDir.resolve(FILE + ".tmp");
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system
-      }
-      ch.write(
-          ByteBuffer.wrap(
-              (Hex.encode(keys.secretKey()) + "\n").getBytes(StandardCharsets.US_ASCII)));
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    FileStorageDirs.sync(dataDir);
+    StorageFiles.replaceDurably(
+        file, (Hex.encode(keys.secretKey()) + "\n").getBytes(StandardCharsets.US_ASCII), true);
     return new NodeKey(keys);
   }
 

@@ -2,6 +2,7 @@ package io.levity.storage.node;
 
 import io.levity.core.bytes.Bytes32;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ public final class NodeProtocol {
       throw new IllegalArgumentException("malformed shard roots prefix");
     List<Bytes32> roots = new ArrayList<>(n);
     for (int i = 0; i < n; i++)
-      roots.add(Bytes32.wrap32(java.util.Arrays.copyOfRange(prefix, 1 + 32 * i, 33 + 32 * i)));
+      roots.add(Bytes32.wrap32(Arrays.copyOfRange(prefix, 1 + 32 * i, 33 + 32 * i)));
     return roots;
   }
 }

@@ -1,6 +1,7 @@
 package io.levity.storage.node;
 
 import io.levity.core.bytes.Bytes32;
+import io.levity.storage.files.StorageFiles;
 import io.levity.storage.shard.SegmentTree;
 import io.levity.storage.shard.ShardLayout;
 import java.io.IOException;
@@ -9,13 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
@@ -99,7 +104,7 @@ public final class ShardStore implements AutoCloseable {
       for (Path p : tmp) Files.deleteIfExists(p);
     }
     List<ShardMeta> indexed = list(null);
-    java.util.Set<Path> known = new java.util.HashSet<>();
+    Set<Path> known = new HashSet<>();
     for (ShardMeta m : indexed) {
       Path p = path(m.fileRoot(), m.index());
       if (!Files.isRegularFile(p) || Files.size(p) != m.shardSize()) {
@@ -154,7 +159,7 @@ public final class ShardStore implements AutoCloseable {
             else it.seek(fileRoot.toArray());
             for (; it.isValid(); it.next()) {
               byte[] k = it.key();
-              Bytes32 root = Bytes32.wrap32(java.util.Arrays.copyOf(k, 32));
+              Bytes32 root = Bytes32.wrap32(Arrays.copyOf(k, 32));
               if (fileRoot != null && !root.equals(fileRoot)) break;
               out.add(ShardMeta.decode(root, ((k[32] & 0xff) << 8) | (k[33] & 0xff), it.value()));
             }
@@ -184,8 +189,7 @@ public final class ShardStore implements AutoCloseable {
     }
 
     public void write(byte[] data, int len) throws IOException {
-      ByteBuffer bb = ByteBuffer.wrap(data, 0, len);
-      while (bb.hasRemaining()) out.write(bb);
+      StorageFiles.writeFully(out, data, 0, len);
     }
 
     /** Makes the shard durable and indexes it; when this returns, it survives a crash. */
@@ -197,10 +201,10 @@ public final class ShardStore implements AutoCloseable {
       synchronized (
           ShardStore.this) { // against quarantine(): a shard is replaced and indexed as one step
         Files.createDirectories(target.getParent());
-        FileStorageDirs.sync(shardsDir);
+        StorageFiles.syncDirectory(shardsDir);
         Files.move(
             tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        FileStorageDirs.sync(target.getParent());
+        StorageFiles.syncDirectory(target.getParent());
         db(
             () -> {
               db.put(sync, key(meta.fileRoot(), meta.index()), meta.encode());
@@ -228,7 +232,7 @@ public final class ShardStore implements AutoCloseable {
   public Optional<FileChannel> open(Bytes32 fileRoot, int index) {
     try {
       return Optional.of(FileChannel.open(path(fileRoot, index), StandardOpenOption.READ));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,19 +5,18 @@ import io.levity.storage.chain.Submission;
 import io.levity.storage.shard.SegmentHasher;
 import io.levity.storage.shard.ShardCommitment;
 import io.levity.storage.shard.ShardLayout;
-import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
  * One shard being received: reads the roots prefix and checks it against the recorded commitment
  * before any shard byte is stored, then streams the bytes to a temporary file while hashing them,
  * and at the end accepts the shard only if it has the expected size and hashes to its root. Nothing
- * reaches the shard directory or the index unless every check passed. Used by one connection at a
- * time.
+ * reaches the shard directory or the index unless every check passed. It holds one of the node's
+ * transfer slots until {@link #close()}. Used by one connection at a time.
  */
-final class ShardUpload implements AutoCloseable {
+public final class ShardUpload implements AutoCloseable {
   private final Submission submission;
   private final int index;
   private final ShardLayout layout;
@@ -26,8 +25,9 @@ final class ShardUpload implements AutoCloseable {
   private final byte[] prefix;
   private int prefixFill;
   private List<Bytes32> roots;
+  private final Runnable releaseSlot;
 
-  ShardUpload(Submission submission, int index, ShardStore.Pending pending) {
+  ShardUpload(Submission submission, int index, ShardStore.Pending pending, Runnable releaseSlot) {
     this.submission = submission;
     this.index = index;
     this.layout =
@@ -35,6 +35,7 @@ final class ShardUpload implements AutoCloseable {
     this.pending = pending;
     this.hasher = new SegmentHasher(pending::write);
     this.prefix = new byte[NodeProtocol.prefixLength(layout.totalShards())];
+    this.releaseSlot = releaseSlot;
   }
 
   /** Bytes of the whole body (prefix and shard) this upload must have. */
@@ -42,22 +43,25 @@ final class ShardUpload implements AutoCloseable {
     return NodeProtocol.prefixLength(layout.totalShards()) + layout.shardSize();
   }
 
-  void accept(ByteBuf buf) throws NodeError, IOException {
+  /**
+   * Takes the next bytes of the body; the roots are checked as soon as they are complete, so a
+   * refusal comes before any shard byte is stored.
+   */
+  public void accept(ByteBuffer buf) throws NodeError, IOException {
     if (roots == null) {
-      int take = Math.min(buf.readableBytes(), prefix.length - prefixFill);
-      buf.readBytes(prefix, prefixFill, take);
+      int take = Math.min(buf.remaining(), prefix.length - prefixFill);
+      buf.get(prefix, prefixFill, take);
       prefixFill += take;
       if (prefixFill < prefix.length) return;
       checkRoots();
     }
-    if (!buf.isReadable()) return;
-    if (hasher.length() + buf.readableBytes() > layout.shardSize()) {
+    if (!buf.hasRemaining()) return;
+    if (hasher.length() + buf.remaining() > layout.shardSize()) {
       throw new NodeError(
-          HttpResponseStatus.BAD_REQUEST,
-          NodeProtocol.SIZE_MISMATCH,
+          NodeErrorCode.SIZE_MISMATCH,
           "more than the " + layout.shardSize() + " shard bytes this file's shards have");
     }
-    hasher.update(buf.nioBuffer());
+    hasher.update(buf);
   }
 
   private void checkRoots() throws NodeError {
@@ -77,8 +81,7 @@ final class ShardUpload implements AutoCloseable {
     if (!ShardCommitment.matches(
         submission.shardCommitment(), layout.dataShards(), layout.parityShards(), parsed)) {
       throw new NodeError(
-          HttpResponseStatus.UNPROCESSABLE_ENTITY,
-          NodeProtocol.COMMITMENT_MISMATCH,
+          NodeErrorCode.COMMITMENT_MISMATCH,
           "the shard roots do not hash to the commitment recorded on chain for "
               + submission.fileRoot()
               + "; nothing was stored");
@@ -87,11 +90,10 @@ final class ShardUpload implements AutoCloseable {
   }
 
   /** Checks size and root, then stores the shard durably; returns what was indexed. */
-  ShardMeta finish() throws NodeError, IOException {
+  public ShardMeta finish() throws NodeError, IOException {
     if (roots == null || hasher.length() != layout.shardSize()) {
       throw new NodeError(
-          HttpResponseStatus.BAD_REQUEST,
-          NodeProtocol.SIZE_MISMATCH,
+          NodeErrorCode.SIZE_MISMATCH,
           "received "
               + (roots == null
                   ? prefixFill + " bytes of the roots prefix"
@@ -103,8 +105,7 @@ final class ShardUpload implements AutoCloseable {
     Bytes32 root = hasher.finish();
     if (!root.equals(roots.get(index))) {
       throw new NodeError(
-          HttpResponseStatus.UNPROCESSABLE_ENTITY,
-          NodeProtocol.ROOT_MISMATCH,
+          NodeErrorCode.ROOT_MISMATCH,
           "shard "
               + index
               + " hashes to "
@@ -126,8 +127,10 @@ final class ShardUpload implements AutoCloseable {
     return meta;
   }
 
+  /** Drops what was received unless it was stored, and frees the transfer slot (once). */
   @Override
   public void close() {
     pending.close();
+    releaseSlot.run();
   }
 }

@@ -12,16 +12,15 @@ import java.util.List;
  * DIR/storage/node<i>}, on {@code firstPort + i}, or free ports when firstPort is 0), registered on
  * a chain, and the network file {@code DIR/storage.json} that clients read. Close it to stop the
  * nodes (their data stays for the next start).
+ *
+ * @param nodes the nodes, node i at index i
+ * @param networkFile the network file written for clients
+ * @param chain the chain the nodes registered on
  */
-public final class StorageDevnet implements AutoCloseable {
-  private final List<StorageNode> nodes;
-  private final Path networkFile;
-  private final StorageChain chain;
-
-  private StorageDevnet(List<StorageNode> nodes, Path networkFile, StorageChain chain) {
-    this.nodes = List.copyOf(nodes);
-    this.networkFile = networkFile;
-    this.chain = chain;
+public record StorageDevnet(List<StorageNode> nodes, Path networkFile, StorageChain chain)
+    implements AutoCloseable {
+  public StorageDevnet {
+    nodes = List.copyOf(nodes);
   }
 
   /** Starts {@code count} nodes on a {@link FileStorageChain} in {@code DIR/storage/chain.json}. */
@@ -82,18 +81,6 @@ public final class StorageDevnet implements AutoCloseable {
       for (StorageNode n : nodes) n.close();
       throw e;
     }
-  }
-
-  public List<StorageNode> nodes() {
-    return nodes;
-  }
-
-  public Path networkFile() {
-    return networkFile;
-  }
-
-  public StorageChain chain() {
-    return chain;
   }
 
   @Override

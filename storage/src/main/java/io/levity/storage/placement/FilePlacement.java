@@ -5,6 +5,7 @@ import io.levity.storage.chain.StorageNodeRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The placement of one file (see {@link Placement} for the rule): the node ranking, each shard's
@@ -17,11 +18,9 @@ public record FilePlacement(Bytes32 fileRoot, int totalShards, List<StorageNodeR
   }
 
   /** The node shard {@code shard} is placed on; empty only when there are no nodes at all. */
-  public java.util.Optional<StorageNodeRecord> primary(int shard) {
+  public Optional<StorageNodeRecord> primary(int shard) {
     checkShard(shard);
-    return ranking.isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(ranking.get(shard % ranking.size()));
+    return ranking.isEmpty() ? Optional.empty() : Optional.of(ranking.get(shard % ranking.size()));
   }
 
   /**

@@ -4,7 +4,6 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.storage.chain.StorageNodeRecord;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +39,12 @@ public final class Placement {
       throw new IllegalArgumentException("totalShards must be in 1..255");
     Map<Bytes32, StorageNodeRecord> unique = new LinkedHashMap<>();
     for (StorageNodeRecord n : nodes) unique.put(n.nodeId(), n);
-    record Scored(StorageNodeRecord node, byte[] score) {}
+    record Scored(StorageNodeRecord node, Bytes32 score) {}
     List<Scored> scored = new ArrayList<>();
     for (StorageNodeRecord n : unique.values())
-      scored.add(new Scored(n, score(fileRoot, n.nodeId()).unsafeArray()));
-    scored.sort(
-        Comparator.<Scored, byte[]>comparing(Scored::score, Arrays::compareUnsigned)
-            .thenComparing(s -> s.node().nodeId()));
+      scored.add(new Scored(n, score(fileRoot, n.nodeId())));
+    // Bytes compare as unsigned big-endian numbers.
+    scored.sort(Comparator.comparing(Scored::score).thenComparing(s -> s.node().nodeId()));
     return new FilePlacement(fileRoot, totalShards, scored.stream().map(Scored::node).toList());
   }
 }

@@ -4,13 +4,13 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.rlp.Rlp;
-import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.SectorProof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A node's answer to a {@link Challenge}: per challenged sector its 256 bytes and its proof against
@@ -110,6 +110,35 @@ public record Answer(
     return digest(epoch, randomness, nodeId, fileRoot, shardIndex, shardRoots, sectors);
   }
 
+  /**
+   * The answer to {@code challenge} (by the node it names) with {@code sectors}, signed by {@code
+   * signer} over its {@link #digest(Bytes32) digest}; the signer returns a 64-byte Ed25519
+   * signature.
+   */
+  public static Answer signed(
+      Challenge challenge,
+      List<Bytes32> shardRoots,
+      List<Sector> sectors,
+      Function<Bytes32, byte[]> signer) {
+    Bytes32 digest =
+        digest(
+            challenge.epoch(),
+            challenge.randomness(),
+            challenge.nodeId(),
+            challenge.fileRoot(),
+            challenge.shardIndex(),
+            shardRoots,
+            sectors);
+    return new Answer(
+        challenge.epoch(),
+        challenge.nodeId(),
+        challenge.fileRoot(),
+        challenge.shardIndex(),
+        shardRoots,
+        sectors,
+        Bytes.wrap(signer.apply(digest)));
+  }
+
   static Bytes32 digest(
       long epoch,
       Bytes32 randomness,
@@ -174,42 +203,34 @@ public record Answer(
    * their limits.
    */
   public static Answer decode(byte[] in) {
-    if (in.length > MAX_ENCODED_BYTES) {
-      throw new ProofFormatException(
-          "answer of " + in.length + " bytes exceeds " + MAX_ENCODED_BYTES);
-    }
-    try {
-      RlpReader r = new RlpReader(in);
+    return ProofCodec.decodeList(in, MAX_ENCODED_BYTES, "answer", Answer::readFields);
+  }
+
+  private static Answer readFields(RlpReader r) {
+    long epoch = r.readLong();
+    Bytes32 nodeId = Bytes32.wrap32(r.readFixed(32, "node id"));
+    Bytes32 fileRoot = Bytes32.wrap32(r.readFixed(32, "file root"));
+    long shardIndex = r.readLong();
+    if (shardIndex < 0 || shardIndex > 254)
+      throw new ProofFormatException("shard index " + shardIndex + " out of 0..254");
+    List<Bytes32> roots = readHashes(r, MAX_SHARD_ROOTS, "shard roots");
+    List<Sector> sectors = new ArrayList<>();
+    r.enterList();
+    while (r.hasNext()) {
+      if (sectors.size() == Challenge.MAX_SECTORS)
+        throw new ProofFormatException("more than " + Challenge.MAX_SECTORS + " sectors");
       r.enterList();
-      long epoch = r.readLong();
-      Bytes32 nodeId = Bytes32.wrap32(r.readFixed(32, "node id"));
-      Bytes32 fileRoot = Bytes32.wrap32(r.readFixed(32, "file root"));
-      long shardIndex = r.readLong();
-      if (shardIndex < 0 || shardIndex > 254)
-        throw new ProofFormatException("shard index " + shardIndex + " out of 0..254");
-      List<Bytes32> roots = readHashes(r, MAX_SHARD_ROOTS, "shard roots");
-      List<Sector> sectors = new ArrayList<>();
-      r.enterList();
-      while (r.hasNext()) {
-        if (sectors.size() == Challenge.MAX_SECTORS)
-          throw new ProofFormatException("more than " + Challenge.MAX_SECTORS + " sectors");
-        r.enterList();
-        long index = r.readLong();
-        if (index < 0) throw new ProofFormatException("sector index out of range");
-        Bytes data = Bytes.wrap(r.readFixed(FileLayout.SECTOR_SIZE, "sector"));
-        List<Bytes32> segmentPath = readHashes(r, MAX_SEGMENT_PATH, "segment path");
-        List<Bytes32> filePath = readHashes(r, MAX_FILE_PATH, "file path");
-        r.exitList();
-        sectors.add(new Sector(data, new SectorProof(index, segmentPath, filePath)));
-      }
+      long index = r.readLong();
+      if (index < 0) throw new ProofFormatException("sector index out of range");
+      Bytes data = Bytes.wrap(r.readFixed(FileLayout.SECTOR_SIZE, "sector"));
+      List<Bytes32> segmentPath = readHashes(r, MAX_SEGMENT_PATH, "segment path");
+      List<Bytes32> filePath = readHashes(r, MAX_FILE_PATH, "file path");
       r.exitList();
-      Bytes signature = Bytes.wrap(r.readFixed(64, "signature"));
-      r.exitList();
-      r.requireEnd();
-      return new Answer(epoch, nodeId, fileRoot, (int) shardIndex, roots, sectors, signature);
-    } catch (RlpException | IllegalArgumentException e) {
-      throw new ProofFormatException("malformed answer: " + e.getMessage(), e);
+      sectors.add(new Sector(data, new SectorProof(index, segmentPath, filePath)));
     }
+    r.exitList();
+    Bytes signature = Bytes.wrap(r.readFixed(64, "signature"));
+    return new Answer(epoch, nodeId, fileRoot, (int) shardIndex, roots, sectors, signature);
   }
 
   private static byte[] hashList(List<Bytes32> hashes) {

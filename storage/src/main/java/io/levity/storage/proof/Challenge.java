@@ -3,8 +3,6 @@ package io.levity.storage.proof;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.rlp.Rlp;
-import io.levity.core.rlp.RlpException;
-import io.levity.core.rlp.RlpReader;
 import io.levity.storage.chain.Submission;
 import io.levity.storage.layout.FileLayout;
 import java.math.BigInteger;
@@ -132,32 +130,47 @@ public record Challenge(
 
   /** Strict inverse of {@link #encode()}; any other input throws {@link ProofFormatException}. */
   public static Challenge decode(byte[] in) {
-    if (in.length > MAX_ENCODED_BYTES) {
+    Fields f =
+        ProofCodec.decodeList(
+            in,
+            MAX_ENCODED_BYTES,
+            "challenge",
+            r ->
+                new Fields(
+                    r.readLong(),
+                    Bytes32.wrap32(r.readFixed(32, "randomness")),
+                    Bytes32.wrap32(r.readFixed(32, "node id")),
+                    Bytes32.wrap32(r.readFixed(32, "file root")),
+                    r.readLong(),
+                    r.readLong(),
+                    r.readLong()));
+    if (f.shardIndex < 0 || f.shardIndex > 254 || f.count < 0 || f.count > MAX_SECTORS) {
       throw new ProofFormatException(
-          "challenge of " + in.length + " bytes exceeds " + MAX_ENCODED_BYTES);
+          "shard index " + f.shardIndex + " or sector count " + f.count + " out of range");
     }
     try {
-      RlpReader r = new RlpReader(in);
-      r.enterList();
-      long epoch = r.readLong();
-      Bytes32 randomness = Bytes32.wrap32(r.readFixed(32, "randomness"));
-      Bytes32 nodeId = Bytes32.wrap32(r.readFixed(32, "node id"));
-      Bytes32 fileRoot = Bytes32.wrap32(r.readFixed(32, "file root"));
-      long shardIndex = r.readLong();
-      long shardLength = r.readLong();
-      long count = r.readLong();
-      r.exitList();
-      r.requireEnd();
-      if (shardIndex < 0 || shardIndex > 254 || count < 0 || count > MAX_SECTORS) {
-        throw new ProofFormatException(
-            "shard index " + shardIndex + " or sector count " + count + " out of range");
-      }
       return new Challenge(
-          epoch, randomness, nodeId, fileRoot, (int) shardIndex, shardLength, (int) count);
-    } catch (RlpException | IllegalArgumentException e) {
+          f.epoch,
+          f.randomness,
+          f.nodeId,
+          f.fileRoot,
+          (int) f.shardIndex,
+          f.shardLength,
+          (int) f.count);
+    } catch (IllegalArgumentException e) {
       throw new ProofFormatException("malformed challenge: " + e.getMessage(), e);
     }
   }
+
+  /** The fields of an encoded challenge, before their ranges are checked. */
+  private record Fields(
+      long epoch,
+      Bytes32 randomness,
+      Bytes32 nodeId,
+      Bytes32 fileRoot,
+      long shardIndex,
+      long shardLength,
+      long count) {}
 
   static void putInt(byte[] b, int off, int v) {
     b[off] = (byte) (v >>> 24);

@@ -1,27 +1,21 @@
 package io.levity.storage.proof;
 
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.time.Scheduler;
+import io.levity.core.time.ThreadScheduler;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one epoch of proofs of storage: for every recorded file and every one of its shards,
@@ -31,16 +25,20 @@ import org.slf4j.LoggerFactory;
  * results are verified and recorded in a fixed order (files as the chain lists them, shards
  * ascending). Shards whose result the chain already holds for the epoch are skipped, so a run that
  * stopped halfway can simply be repeated. An error while recording propagates.
+ *
+ * <p>Every step of a run (reading the chain, judging, recording, the timeouts) happens on the
+ * {@link Scheduler} given, one at a time; answers arrive as the transport completes them. A test
+ * drives it with a deterministic scheduler in virtual time.
  */
 public final class EpochChallenger {
-  private static final Logger LOG = LoggerFactory.getLogger(EpochChallenger.class);
-
   /**
    * Longest reason kept in a record (the registry contract accepts 512 bytes; details are ASCII).
    */
   static final int MAX_REASON_CHARS = 400;
 
   /**
+   * How an epoch is challenged.
+   *
    * @param sectorsPerChallenge sectors asked per shard, 1 to {@link Challenge#MAX_SECTORS}
    * @param answerTimeout how long a node may take to answer
    * @param maxConcurrentAsks how many nodes are asked at once
@@ -66,22 +64,76 @@ public final class EpochChallenger {
   private final ShardHolders holders;
   private final AnswerTransport transport;
   private final Config config;
+  private final Scheduler scheduler;
 
+  /**
+   * A challenger whose runs take their steps on a daemon thread shared by every challenger made
+   * this way.
+   */
   public EpochChallenger(
       StorageChain chain, ShardHolders holders, AnswerTransport transport, Config config) {
+    this(chain, holders, transport, config, SharedScheduler.INSTANCE);
+  }
+
+  /** A challenger whose runs take their steps on {@code scheduler}. */
+  public EpochChallenger(
+      StorageChain chain,
+      ShardHolders holders,
+      AnswerTransport transport,
+      Config config,
+      Scheduler scheduler) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.holders = Objects.requireNonNull(holders, "holders");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.config = Objects.requireNonNull(config, "config");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
   /**
-   * Challenges every shard of every file for {@code epoch}, which must have started (its randomness
-   * known).
+   * Starts challenging every shard of every file for {@code epoch}, which must have started (its
+   * randomness known); the future completes with the report, or with an {@link
+   * IllegalStateException} when the epoch has no randomness yet, or with what recording threw.
+   * Cancelling it stops the run after the step under way.
+   */
+  public CompletableFuture<EpochReport> start(long epoch) {
+    EpochRun run = new EpochRun(epoch, this, scheduler);
+    scheduler.execute(run::begin);
+    return run.result();
+  }
+
+  /**
+   * As {@link #start} and waits for the report. Must not be called on the scheduler's own thread.
    *
    * @throws IllegalStateException when the epoch has no randomness yet
    */
   public EpochReport challenge(long epoch) throws InterruptedException {
+    CompletableFuture<EpochReport> run = start(epoch);
+    try {
+      return run.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      run.cancel(true);
+      throw e;
+    }
+  }
+
+  Config config() {
+    return config;
+  }
+
+  AnswerTransport transport() {
+    return transport;
+  }
+
+  StorageChain chain() {
+    return chain;
+  }
+
+  /** What epoch {@code epoch} asks: the shards not yet recorded, and the counts of the others. */
+  Plan plan(long epoch) {
     Bytes32 randomness =
         chain
             .epochRandomness(epoch)
@@ -92,7 +144,6 @@ public final class EpochChallenger {
     Set<Key> recorded = new HashSet<>();
     for (ProofRecord r : chain.proofResults(epoch))
       recorded.add(new Key(r.nodeId(), r.fileRoot(), r.shardIndex()));
-
     List<Task> tasks = new ArrayList<>();
     int unassigned = 0;
     int already = 0;
@@ -114,77 +165,19 @@ public final class EpochChallenger {
         tasks.add(new Task(file, node, c));
       }
     }
-
-    int passed = 0;
-    Map<FailureReason, Integer> failures = new EnumMap<>(FailureReason.class);
-    // Not closed with try-with-resources: close() would wait for a transport that ignores
-    // interrupts.
-    ExecutorService asks = Executors.newVirtualThreadPerTaskExecutor();
-    try {
-      for (int from = 0; from < tasks.size(); from += config.maxConcurrentAsks()) {
-        List<Task> batch =
-            tasks.subList(from, Math.min(tasks.size(), from + config.maxConcurrentAsks()));
-        List<Future<Optional<byte[]>>> pending = new ArrayList<>(batch.size());
-        for (Task t : batch) pending.add(asks.submit(() -> transport.ask(t.node(), t.challenge())));
-        long deadline = System.nanoTime() + config.answerTimeout().toNanos();
-        for (int i = 0; i < batch.size(); i++) {
-          Task t = batch.get(i);
-          Verdict v = judge(t, pending.get(i), deadline);
-          String reason = v.describe();
-          if (reason.length() > MAX_REASON_CHARS) reason = reason.substring(0, MAX_REASON_CHARS);
-          chain.recordProofResult(
-              new ProofRecord(
-                  epoch,
-                  t.node().nodeId(),
-                  t.file().fileRoot(),
-                  t.challenge().shardIndex(),
-                  v.passed(),
-                  reason));
-          if (v instanceof Verdict.Fail f) {
-            failures.merge(f.reason(), 1, Integer::sum);
-            LOG.debug(
-                "epoch {}: node {} failed shard {} of {}: {}",
-                epoch,
-                t.node().nodeId(),
-                t.challenge().shardIndex(),
-                t.file().fileRoot(),
-                reason);
-          } else {
-            passed++;
-          }
-        }
-      }
-    } finally {
-      asks.shutdownNow();
-    }
-    EpochReport report =
-        new EpochReport(
-            epoch, tasks.size(), passed, tasks.size() - passed, unassigned, already, failures);
-    LOG.info("proofs of storage, {}", report);
-    return report;
+    return new Plan(tasks, unassigned, already);
   }
 
-  private static Verdict judge(Task t, Future<Optional<byte[]>> answer, long deadline)
-      throws InterruptedException {
-    Optional<byte[]> bytes;
-    try {
-      bytes = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      return Verdict.fail(FailureReason.NO_ANSWER, "timed out");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return Verdict.fail(
-          FailureReason.NO_ANSWER,
-          cause.getClass().getSimpleName()
-              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-    }
-    if (bytes == null || bytes.isEmpty())
-      return Verdict.fail(FailureReason.NO_ANSWER, "the node does not hold the shard");
-    return ProofVerifier.verify(t.file(), t.challenge(), bytes.get());
+  /** The scheduler of challengers made without one: one thread, started when first needed. */
+  private static final class SharedScheduler {
+    static final ThreadScheduler INSTANCE = new ThreadScheduler("epoch-challenger");
   }
 
-  private record Task(Submission file, StorageNodeRecord node, Challenge challenge) {}
+  /** One shard to challenge at one node. */
+  record Task(Submission file, StorageNodeRecord node, Challenge challenge) {}
+
+  /** The shards an epoch asks, and those it does not (no holder, or recorded already). */
+  record Plan(List<Task> tasks, int unassigned, int alreadyRecorded) {}
 
   private record Key(Bytes32 nodeId, Bytes32 fileRoot, int shardIndex) {}
 }

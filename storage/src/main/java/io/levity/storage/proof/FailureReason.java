@@ -29,12 +29,14 @@ public enum FailureReason {
   /** The signature is not the challenged node's over the answer's digest. */
   BAD_SIGNATURE("bad signature");
 
+  /** How the reason reads in a recorded result ({@code Verdict#describe}). */
   private final String label;
 
   FailureReason(String label) {
     this.label = label;
   }
 
+  /** The reason as a recorded result states it, e.g. "bad proof". */
   public String label() {
     return label;
   }

@@ -73,22 +73,6 @@ public final class Prover {
     List<Answer.Sector> sectors = new ArrayList<>(challenge.count());
     for (long i : challenge.sectors())
       sectors.add(new Answer.Sector(Bytes.wrap(shard.sector(i)), shard.prove(i)));
-    Bytes32 digest =
-        Answer.digest(
-            challenge.epoch(),
-            challenge.randomness(),
-            nodeId,
-            challenge.fileRoot(),
-            challenge.shardIndex(),
-            shardRoots,
-            sectors);
-    return new Answer(
-        challenge.epoch(),
-        nodeId,
-        challenge.fileRoot(),
-        challenge.shardIndex(),
-        shardRoots,
-        sectors,
-        Bytes.wrap(key.sign(digest.toArray())));
+    return Answer.signed(challenge, shardRoots, sectors, digest -> key.sign(digest.toArray()));
   }
 }

@@ -4,6 +4,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public final class SegmentTree {
       throw new IllegalArgumentException(
           "segment length " + len + " not in 1.." + FileLayout.SEGMENT_SIZE);
     }
-    byte[] exact = len == data.length ? data : java.util.Arrays.copyOf(data, len);
+    byte[] exact = len == data.length ? data : Arrays.copyOf(data, len);
     return MerkleFile.of(exact).segmentRoot(0);
   }
 

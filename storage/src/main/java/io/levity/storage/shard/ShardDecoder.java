@@ -4,6 +4,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.storage.chain.Submission;
 import io.levity.storage.erasure.InsufficientShardsException;
 import io.levity.storage.erasure.ReedSolomon;
+import io.levity.storage.files.StorageFiles;
 import io.levity.storage.layout.MerkleFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -140,12 +141,7 @@ public final class ShardDecoder {
     List<Bytes32> fileSegmentRoots = new ArrayList<>();
     Set<Integer> read = new TreeSet<>();
     for (int i = 0; i < layout.dataShards(); i++) if (verifiedShards.containsKey(i)) read.add(i);
-    try (FileChannel dst =
-        FileChannel.open(
-            out,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel dst = StorageFiles.create(out)) {
       groups(
           layout,
           verifiedShards,
@@ -203,13 +199,7 @@ public final class ShardDecoder {
         if (i < 0 || i >= layout.totalShards()) throw new IllegalArgumentException("no shard " + i);
         Path p = outDir.resolve("rebuilt-" + i);
         paths.put(i, p);
-        outs.put(
-            i,
-            FileChannel.open(
-                p,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING));
+        outs.put(i, StorageFiles.create(p));
         hashers.put(i, new SegmentHasher());
       }
       groups(
@@ -219,7 +209,7 @@ public final class ShardDecoder {
           (g, segments) -> {
             for (int i : paths.keySet()) {
               hashers.get(i).update(segments[i], 0, ShardLayout.SEGMENT_SIZE);
-              ShardEncoder.writeFully(outs.get(i), segments[i]);
+              StorageFiles.writeFully(outs.get(i), segments[i], 0, segments[i].length);
             }
           });
     } finally {

@@ -2,6 +2,7 @@ package io.levity.storage.shard;
 
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.erasure.ReedSolomon;
+import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,8 +32,25 @@ public final class ShardEncoder {
     return code;
   }
 
-  /** A file encoded in memory: shard {@code i} is {@code shards[i]}. */
-  public record InMemory(EncodedFile file, byte[][] shards) {}
+  /** A file encoded in memory: shard {@code i} is {@code shards()[i]}. */
+  public static final class InMemory {
+    private final EncodedFile file;
+    private final byte[][] shards;
+
+    InMemory(EncodedFile file, byte[][] shards) {
+      this.file = file;
+      this.shards = shards;
+    }
+
+    public EncodedFile file() {
+      return file;
+    }
+
+    /** The shards, in index order (a new outer array; the shards themselves are shared). */
+    public byte[][] shards() {
+      return shards.clone();
+    }
+  }
 
   /** A file encoded to disk: shard {@code i} is the file {@code shards.get(i)}. */
   public record OnDisk(EncodedFile file, List<Path> shards) {}
@@ -77,18 +95,13 @@ public final class ShardEncoder {
       for (int i = 0; i < outs.length; i++) {
         Path p = outDir.resolve("shard-" + i);
         paths.add(p);
-        outs[i] =
-            FileChannel.open(
-                p,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        outs[i] = StorageFiles.create(p);
       }
       EncodedFile file =
           run(
               layout,
               (off, buf, len) -> readFully(in, off, buf, len, input),
-              (shard, group, buf) -> writeFully(outs[shard], buf),
+              (shard, group, buf) -> StorageFiles.writeFully(outs[shard], buf, 0, buf.length),
               progress);
       if (in.size() != layout.fileLength())
         throw new IOException(input + " changed size while it was encoded");
@@ -170,10 +183,5 @@ public final class ShardEncoder {
             what + " ended early at byte " + (offset + bb.position()) + " (changed while read?)");
       }
     }
-  }
-
-  static void writeFully(FileChannel out, byte[] buf) throws IOException {
-    ByteBuffer bb = ByteBuffer.wrap(buf);
-    while (bb.hasRemaining()) out.write(bb);
   }
 }

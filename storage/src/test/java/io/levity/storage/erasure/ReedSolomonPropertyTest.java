@@ -3,6 +3,7 @@ package io.levity.storage.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -47,7 +48,7 @@ class ReedSolomonPropertyTest {
 
   private static boolean[] erase(int n, int count, Random rnd) {
     boolean[] present = new boolean[n];
-    java.util.Arrays.fill(present, true);
+    Arrays.fill(present, true);
     for (int e = 0; e < count; ) {
       int i = rnd.nextInt(n);
       if (present[i]) {

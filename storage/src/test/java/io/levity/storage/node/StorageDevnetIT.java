@@ -23,8 +23,7 @@ class StorageDevnetIT {
           .containsExactlyInAnyOrderElementsOf(
               nf.nodes().stream().map(NetworkFile.NodeEntry::endpoint).toList());
       for (NetworkFile.NodeEntry n : nf.nodes()) {
-        assertThat(new HttpNodeClient().health(n.endpoint()).path("nodeId").asText())
-            .isEqualTo(n.nodeId().toHex());
+        assertThat(new HttpNodeClient().health(n.endpoint()).nodeId()).isEqualTo(n.nodeId());
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.storage.chain.StorageNodeRecord;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,8 +31,7 @@ class PlacementTest {
     List<StorageNodeRecord> expected = new ArrayList<>(nodes);
     expected.sort(
         (a, b) ->
-            new java.math.BigInteger(1, scoreOf(root, a))
-                .compareTo(new java.math.BigInteger(1, scoreOf(root, b))));
+            new BigInteger(1, scoreOf(root, a)).compareTo(new BigInteger(1, scoreOf(root, b))));
     assertThat(p.ranking()).isEqualTo(expected);
     for (long seed = 0; seed < 5; seed++) {
       List<StorageNodeRecord> shuffled = new ArrayList<>(nodes);

@@ -7,18 +7,23 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.storage.chain.InMemoryStorageChain;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
+import io.levity.testing.ManualScheduler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The epoch challenger in virtual time: answers, errors and timeouts, deterministically. */
 class EpochChallengerTest {
   private final InMemoryStorageChain chain = new InMemoryStorageChain();
+  private final ManualScheduler scheduler = new ManualScheduler();
 
   private void startEpoch(long e) {
     while (chain.currentEpoch() < e) chain.advanceEpoch();
@@ -55,8 +60,12 @@ class EpochChallengerTest {
     return Optional.of(nodes.get((shard + n) % nodes.size()));
   }
 
-  /** Honest nodes, except for the shards listed in {@link #lost}. */
-  private Optional<byte[]> honest(StorageNodeRecord node, Challenge c) {
+  /** Honest nodes, except for the shards listed in {@link #lost}; they answer at once. */
+  private CompletableFuture<Optional<byte[]>> honest(StorageNodeRecord node, Challenge c) {
+    return CompletableFuture.completedFuture(honestAnswer(node, c));
+  }
+
+  private Optional<byte[]> honestAnswer(StorageNodeRecord node, Challenge c) {
     if (lost.contains(node.nodeId() + "/" + c.fileRoot() + "/" + c.shardIndex()))
       return Optional.empty();
     ShardFixture f = files.get(c.fileRoot());
@@ -64,15 +73,30 @@ class EpochChallengerTest {
         proverById.get(node.nodeId()).answer(c, f.shards()[c.shardIndex()], f.roots()).encode());
   }
 
-  private EpochChallenger challenger(AnswerTransport transport, Duration timeout) {
+  /** A challenger whose asks answer through futures, all on the test thread. */
+  private EpochChallenger challenger(AnswerTransport.AsyncAsk asks, Duration timeout) {
     return new EpochChallenger(
-        chain, this::holder, transport, new EpochChallenger.Config(4, timeout, 3));
+        chain,
+        this::holder,
+        AnswerTransport.async(asks),
+        new EpochChallenger.Config(4, timeout, 3),
+        scheduler);
+  }
+
+  /** Runs a round to its end in virtual time. */
+  private EpochReport run(EpochChallenger challenger, long epoch) {
+    CompletableFuture<EpochReport> round = challenger.start(epoch);
+    while (!round.isDone() && scheduler.runNext()) {
+      // each step runs at its virtual time
+    }
+    return round.join();
   }
 
   @Test
   void recordsAPassForEveryShardOfHonestNodes() throws Exception {
     startEpoch(3);
-    EpochReport report = challenger(this::honest, Duration.ofSeconds(30)).challenge(3);
+    EpochReport report = run(challenger(this::honest, Duration.ofSeconds(30)), 3);
+    assertThat(scheduler.nowMillis()).as("nobody waits for a timeout").isZero();
     assertThat(report.challenged()).isEqualTo(8);
     assertThat(report.passed()).isEqualTo(8);
     assertThat(report.failures()).isEmpty();
@@ -93,7 +117,7 @@ class EpochChallengerTest {
     StorageNodeRecord loser = holder(first.fileRoot(), 1).orElseThrow();
     lost.add(loser.nodeId() + "/" + first.fileRoot() + "/1");
     startEpoch(4);
-    EpochReport report = challenger(this::honest, Duration.ofSeconds(30)).challenge(4);
+    EpochReport report = run(challenger(this::honest, Duration.ofSeconds(30)), 4);
     assertThat(report.passed()).isEqualTo(7);
     assertThat(report.failed()).isEqualTo(1);
     assertThat(report.failures()).containsExactly(Map.entry(FailureReason.NO_ANSWER, 1));
@@ -115,7 +139,8 @@ class EpochChallengerTest {
     Bytes32 n1 = nodes.get(1).nodeId();
     Bytes32 n2 = nodes.get(2).nodeId();
     Bytes32 n3 = nodes.get(3).nodeId();
-    AnswerTransport transport =
+    List<CompletableFuture<Optional<byte[]>>> silent = new ArrayList<>();
+    AnswerTransport.AsyncAsk transport =
         (node, c) -> {
           if (node.nodeId().equals(n1)) {
             // Answers with node 0's proof for the same shard: wrong node.
@@ -129,26 +154,27 @@ class EpochChallengerTest {
                     c.shardIndex(),
                     c.shardLength(),
                     c.count());
-            return Optional.of(
-                provers.get(0).answer(other, f.shards()[c.shardIndex()], f.roots()).encode());
+            return CompletableFuture.completedFuture(
+                Optional.of(
+                    provers.get(0).answer(other, f.shards()[c.shardIndex()], f.roots()).encode()));
           }
-          if (node.nodeId().equals(n2)) throw new IllegalStateException("connection refused");
+          if (node.nodeId().equals(n2))
+            return CompletableFuture.failedFuture(new IllegalStateException("connection refused"));
           if (node.nodeId().equals(n3)) {
-            try {
-              Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return Optional.empty();
+            CompletableFuture<Optional<byte[]>> never = new CompletableFuture<>();
+            silent.add(never);
+            return never;
           }
           return honest(node, c);
         };
-    long start = System.nanoTime();
-    EpochReport report = challenger(transport, Duration.ofMillis(300)).challenge(5);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    EpochReport report = run(challenger(transport, Duration.ofMillis(300)), 5);
+    // Batches of 3 in task order: only the second holds a shard of node 3, and it waits the
+    // timeout out once; the silent ask is then called off.
+    assertThat(scheduler.nowMillis()).isEqualTo(300);
+    assertThat(silent).singleElement().satisfies(f -> assertThat(f).isCancelled());
     Map<Bytes32, List<ProofRecord>> byNode = new HashMap<>();
     for (ProofRecord r : chain.proofResults(5))
-      byNode.computeIfAbsent(r.nodeId(), k -> new java.util.ArrayList<>()).add(r);
+      byNode.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r);
     assertThat(byNode.get(nodes.get(0).nodeId())).allMatch(ProofRecord::passed);
     assertThat(byNode.get(n1))
         .isNotEmpty()
@@ -168,28 +194,62 @@ class EpochChallengerTest {
   @Test
   void aRepeatedRunSkipsWhatIsRecordedAndUnassignedShardsAreCounted() throws Exception {
     startEpoch(6);
-    challenger(this::honest, Duration.ofSeconds(30)).challenge(6);
-    EpochReport again = challenger(this::honest, Duration.ofSeconds(30)).challenge(6);
+    run(challenger(this::honest, Duration.ofSeconds(30)), 6);
+    EpochReport again = run(challenger(this::honest, Duration.ofSeconds(30)), 6);
     assertThat(again.challenged()).isZero();
     assertThat(again.alreadyRecorded()).isEqualTo(8);
     assertThat(chain.proofResults(6)).hasSize(8);
 
     startEpoch(7);
     EpochReport none =
-        new EpochChallenger(
+        run(
+            new EpochChallenger(
                 chain,
                 ShardHolders.of((root, shard) -> null),
-                this::honest,
-                EpochChallenger.Config.DEFAULT)
-            .challenge(7);
+                AnswerTransport.async(this::honest),
+                EpochChallenger.Config.DEFAULT,
+                scheduler),
+            7);
     assertThat(none.unassigned()).isEqualTo(8);
     assertThat(chain.proofResults(7)).isEmpty();
   }
 
   @Test
   void anEpochWithoutRandomnessCannotBeChallenged() {
-    assertThatThrownBy(() -> challenger(this::honest, Duration.ofSeconds(1)).challenge(9))
-        .isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> run(challenger(this::honest, Duration.ofSeconds(1)), 9))
+        .hasCauseInstanceOf(IllegalStateException.class)
         .hasMessageContaining("epoch 9 has not started");
+  }
+
+  /** Honest nodes; {@code slow} answers {@code millis} of virtual time after it is asked. */
+  private AnswerTransport.AsyncAsk slow(Bytes32 slow, long millis) {
+    return (node, c) -> {
+      if (!node.nodeId().equals(slow)) return honest(node, c);
+      CompletableFuture<Optional<byte[]>> later = new CompletableFuture<>();
+      scheduler.schedule(millis, () -> later.complete(honestAnswer(node, c)));
+      return later;
+    };
+  }
+
+  @Test
+  void aSlowAnswerWithinTheTimeoutIsWaitedForAndABatchEndsWithItsLastAnswer() throws Exception {
+    startEpoch(8);
+    EpochReport report =
+        run(challenger(slow(nodes.get(1).nodeId(), 200), Duration.ofMillis(300)), 8);
+    assertThat(report.passed()).isEqualTo(8);
+    // Node 1 holds a shard in each of the three batches, and each batch ends when it answers.
+    assertThat(scheduler.nowMillis()).isEqualTo(600);
+  }
+
+  @Test
+  void anAnswerAfterTheTimeoutDoesNotCount() throws Exception {
+    startEpoch(10);
+    Bytes32 n0 = nodes.get(0).nodeId();
+    EpochReport report = run(challenger(slow(n0, 301), Duration.ofMillis(300)), 10);
+    assertThat(report.failures()).containsExactly(Map.entry(FailureReason.NO_ANSWER, 2));
+    assertThat(chain.proofResults(10))
+        .filteredOn(r -> r.nodeId().equals(n0))
+        .hasSize(2)
+        .allMatch(r -> r.reason().equals("no answer: timed out"));
   }
 }

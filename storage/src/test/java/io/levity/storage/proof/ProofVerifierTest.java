@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,17 @@ class ProofVerifierTest {
         epoch, nodeId, fileRoot, shard, roots, sectors, Bytes.wrap(key.sign(digest.toArray())));
   }
 
+  /** An answer by node A for epoch 5 about shard {@code shard} of {@code f}, signed by A. */
+  private static Answer byA(
+      ShardFixture f, int shard, List<Bytes32> roots, List<Answer.Sector> sectors) {
+    return signed(KEY_A, 5, R5, A.nodeId(), f.submission().fileRoot(), shard, roots, sectors);
+  }
+
+  /** Why {@code answer} to {@code c} about a shard of {@code f} fails. */
+  private static FailureReason failure(ShardFixture f, Challenge c, Answer answer) {
+    return reason(ProofVerifier.verify(f.submission(), c, answer));
+  }
+
   private static FailureReason reason(Verdict v) {
     assertThat(v).isInstanceOf(Verdict.Fail.class);
     return ((Verdict.Fail) v).reason();
@@ -100,8 +112,7 @@ class ProofVerifierTest {
     data[17] ^= 1;
     List<Answer.Sector> sectors = new ArrayList<>(a.sectors());
     sectors.set(2, new Answer.Sector(Bytes.wrap(data), s.proof()));
-    Answer tampered =
-        signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 1, two.roots(), sectors);
+    Answer tampered = byA(two, 1, two.roots(), sectors);
     Verdict v = ProofVerifier.verify(two.submission(), c, tampered);
     assertThat(reason(v)).isEqualTo(FailureReason.BAD_PROOF);
     assertThat(v.describe()).startsWith("bad proof: sector " + s.index() + " (position 2)");
@@ -112,10 +123,8 @@ class ProofVerifierTest {
     Challenge c = challenge(six, 0, 5, R5, A);
     MerkleFile other = MerkleFile.of(six.shards()[1]);
     List<Answer.Sector> sectors = c.sectors().stream().map(i -> sectorOf(other, i)).toList();
-    Answer a =
-        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 0, six.roots(), sectors);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, a)))
-        .isEqualTo(FailureReason.BAD_PROOF);
+    Answer a = byA(six, 0, six.roots(), sectors);
+    assertThat(failure(six, c, a)).isEqualTo(FailureReason.BAD_PROOF);
     // And the prover refuses to sign it: the shard it holds does not match the root recorded for
     // shard 0.
     assertThatThrownBy(() -> A.answer(c, six.shards()[1], six.roots()))
@@ -128,15 +137,13 @@ class ProofVerifierTest {
     Answer byB = honest(six, 4, 5, R5, B);
     assertThat(ProofVerifier.verify(six.submission(), challenge(six, 4, 5, R5, B), byB).passed())
         .isTrue();
-    assertThat(reason(ProofVerifier.verify(six.submission(), forA, byB)))
-        .isEqualTo(FailureReason.WRONG_NODE);
+    assertThat(failure(six, forA, byB)).isEqualTo(FailureReason.WRONG_NODE);
 
     // B relabels its own answer as A's: B's sectors are not A's.
     Answer relabelled =
         signed(
             KEY_B, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), byB.sectors());
-    assertThat(reason(ProofVerifier.verify(six.submission(), forA, relabelled)))
-        .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    assertThat(failure(six, forA, relabelled)).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
     // B computes A's challenge from public data and answers it: only A's key can sign for A.
     MerkleFile shard = MerkleFile.of(six.shards()[4]);
     List<Answer.Sector> sectors = forA.sectors().stream().map(i -> sectorOf(shard, i)).toList();
@@ -146,8 +153,7 @@ class ProofVerifierTest {
     assertThat(reason(v)).isEqualTo(FailureReason.BAD_SIGNATURE);
     assertThat(v.describe()).isEqualTo("bad signature: not signed by " + A.nodeId());
     // The same answer signed by A passes, so the signature was the only fault.
-    Answer genuine =
-        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 4, six.roots(), sectors);
+    Answer genuine = byA(six, 4, six.roots(), sectors);
     assertThat(ProofVerifier.verify(six.submission(), forA, genuine).passed()).isTrue();
   }
 
@@ -161,8 +167,7 @@ class ProofVerifierTest {
   void anAnswerReplayedInTheNextEpochFails() {
     Answer epoch5 = honest(six, 2, 5, R5, A);
     Challenge epoch6 = challenge(six, 2, 6, R6, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, epoch5)))
-        .isEqualTo(FailureReason.WRONG_EPOCH);
+    assertThat(failure(six, epoch6, epoch5)).isEqualTo(FailureReason.WRONG_EPOCH);
     // Relabelled as epoch 6, its sectors are epoch 5's...
     Answer relabelled =
         new Answer(
@@ -173,13 +178,11 @@ class ProofVerifierTest {
             epoch5.shardRoots(),
             epoch5.sectors(),
             epoch5.signature());
-    assertThat(reason(ProofVerifier.verify(six.submission(), epoch6, relabelled)))
-        .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    assertThat(failure(six, epoch6, relabelled)).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
     // ...and an epoch 5 answer presented with epoch 6's number and the same randomness has a stale
     // signature.
     Challenge sameRandomness = challenge(six, 2, 6, R5, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), sameRandomness, relabelled)))
-        .isEqualTo(FailureReason.BAD_SIGNATURE);
+    assertThat(failure(six, sameRandomness, relabelled)).isEqualTo(FailureReason.BAD_SIGNATURE);
   }
 
   @Test
@@ -187,18 +190,15 @@ class ProofVerifierTest {
     Challenge c = challenge(six, 3, 5, R5, A);
     Answer a = A.answer(c, six.shards()[3], six.roots());
     List<Bytes32> missing = six.roots().subList(0, 8);
-    Answer fewer =
-        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, missing, a.sectors());
+    Answer fewer = byA(six, 3, missing, a.sectors());
     Verdict v = ProofVerifier.verify(six.submission(), c, fewer);
     assertThat(reason(v)).isEqualTo(FailureReason.ROOTS_MISMATCH);
     assertThat(v.describe()).contains("8 shard roots, the file has 9 shards");
 
     List<Bytes32> swapped = new ArrayList<>(six.roots());
     Collections.swap(swapped, 7, 8);
-    Answer wrong =
-        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 3, swapped, a.sectors());
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, wrong)))
-        .isEqualTo(FailureReason.ROOTS_MISMATCH);
+    Answer wrong = byA(six, 3, swapped, a.sectors());
+    assertThat(failure(six, c, wrong)).isEqualTo(FailureReason.ROOTS_MISMATCH);
   }
 
   @Test
@@ -207,55 +207,38 @@ class ProofVerifierTest {
     // the commitment. (Not shards 3-5: this file has three segments, so those data shards are all
     // zeros and anyone can prove them.)
     byte[] madeUp = new byte[262_144];
-    new java.util.Random(99).nextBytes(madeUp);
+    new Random(99).nextBytes(madeUp);
     List<Bytes32> roots = new ArrayList<>(six.roots());
     roots.set(2, MerkleFile.root(madeUp));
     Challenge c = challenge(six, 2, 5, R5, A);
     Answer a = A.answer(c, madeUp, roots);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, a)))
-        .isEqualTo(FailureReason.ROOTS_MISMATCH);
+    assertThat(failure(six, c, a)).isEqualTo(FailureReason.ROOTS_MISMATCH);
     // With the true roots, the made-up sectors do not verify.
     MerkleFile fake = MerkleFile.of(madeUp);
     List<Answer.Sector> sectors = c.sectors().stream().map(i -> sectorOf(fake, i)).toList();
-    Answer b =
-        signed(KEY_A, 5, R5, A.nodeId(), six.submission().fileRoot(), 2, six.roots(), sectors);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, b)))
-        .isEqualTo(FailureReason.BAD_PROOF);
+    Answer b = byA(six, 2, six.roots(), sectors);
+    assertThat(failure(six, c, b)).isEqualTo(FailureReason.BAD_PROOF);
   }
 
   @Test
   void sectorCountAndIndicesMustBeTheChallengedOnes() {
     Challenge c = challenge(two, 0, 5, R5, A);
     Answer a = A.answer(c, two.shards()[0], two.roots());
-    Answer fewer =
-        signed(
-            KEY_A,
-            5,
-            R5,
-            A.nodeId(),
-            two.submission().fileRoot(),
-            0,
-            two.roots(),
-            a.sectors().subList(0, 3));
-    assertThat(reason(ProofVerifier.verify(two.submission(), c, fewer)))
-        .isEqualTo(FailureReason.WRONG_SECTOR_COUNT);
+    Answer fewer = byA(two, 0, two.roots(), a.sectors().subList(0, 3));
+    assertThat(failure(two, c, fewer)).isEqualTo(FailureReason.WRONG_SECTOR_COUNT);
     List<Answer.Sector> reordered = new ArrayList<>(a.sectors());
     Collections.reverse(reordered);
-    Answer shuffled =
-        signed(KEY_A, 5, R5, A.nodeId(), two.submission().fileRoot(), 0, two.roots(), reordered);
-    assertThat(reason(ProofVerifier.verify(two.submission(), c, shuffled)))
-        .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
+    Answer shuffled = byA(two, 0, two.roots(), reordered);
+    assertThat(failure(two, c, shuffled)).isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
   }
 
   @Test
   void theAnswerMustNameTheChallengedFileAndShard() {
     Challenge c = challenge(six, 1, 5, R5, A);
     Answer otherShard = honest(six, 2, 5, R5, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherShard)))
-        .isEqualTo(FailureReason.WRONG_SHARD);
+    assertThat(failure(six, c, otherShard)).isEqualTo(FailureReason.WRONG_SHARD);
     Answer otherFile = honest(two, 1, 5, R5, A);
-    assertThat(reason(ProofVerifier.verify(six.submission(), c, otherFile)))
-        .isEqualTo(FailureReason.WRONG_FILE);
+    assertThat(failure(six, c, otherFile)).isEqualTo(FailureReason.WRONG_FILE);
     assertThatThrownBy(
             () -> ProofVerifier.verify(six.submission(), challenge(two, 1, 5, R5, A), otherFile))
         .isInstanceOf(IllegalArgumentException.class)

@@ -14,6 +14,7 @@ import java.util.Random;
  * rules (not through the shard package) so the proof tests stand on their own: its shards, shard
  * roots and submission.
  */
+@SuppressWarnings("ArrayRecordComponent") // test data: never compared, hashed or shared mutably
 record ShardFixture(byte[] file, byte[][] shards, List<Bytes32> roots, Submission submission) {
   static ShardFixture of(int length, int k, int m, long seed) {
     byte[] file = new byte[length];

@@ -8,6 +8,7 @@ import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
 import io.levity.storage.layout.SectorProof;
 import io.levity.storage.layout.SectorProofVerifier;
+import java.util.Collections;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,8 +54,7 @@ class SegmentTreeTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 2})
   void wrongSegmentCountIsRejected(int roots) {
-    assertThatThrownBy(
-            () -> SegmentTree.fileRoot(SEG, java.util.Collections.nCopies(roots, Bytes32.ZERO)))
+    assertThatThrownBy(() -> SegmentTree.fileRoot(SEG, Collections.nCopies(roots, Bytes32.ZERO)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("which has 1 segments");
   }

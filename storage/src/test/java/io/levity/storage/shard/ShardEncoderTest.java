@@ -36,7 +36,7 @@ class ShardEncoderTest {
     ShardEncoder.InMemory enc = new ShardEncoder(code).encode(data);
     int k = 6;
     int m = 3;
-    long segments = (length + SEG - 1) / SEG;
+    long segments = (length + SEG - 1L) / SEG;
     long groups = Math.max(1, (segments + k - 1) / k);
     assertThat(enc.shards().length).isEqualTo(k + m);
     for (byte[] s : enc.shards()) assertThat(s).hasSize((int) (groups * SEG));
