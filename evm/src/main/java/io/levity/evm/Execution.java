@@ -36,8 +36,8 @@ final class Execution {
     this.block = block;
     this.tx = tx;
     this.tracer = tracer;
-    this.gas = evm.fork().gas();
-    this.rules = evm.fork().rules();
+    this.gas = evm.spec().gas();
+    this.rules = evm.spec().rules();
   }
 
   ExecutionResult run(CallMessage m, List<AccessListEntry> accessList) {
@@ -46,7 +46,7 @@ final class Execution {
     state.warm(m.caller());
     state.warm(m.target());
     if (rules.warmCoinbase()) state.warm(block.coinbase());
-    for (int i = 1; i <= rules.precompileCount(); i++) state.warm(Evm.precompileAddress(i));
+    for (Address a : evm.precompileAddresses()) state.warm(a);
     for (AccessListEntry e : accessList) {
       state.warm(e.address());
       for (Bytes32 k : e.storageKeys())

@@ -1,6 +1,6 @@
 package io.levity.evm;
 
-import io.levity.evm.fork.Fork;
+import io.levity.evm.fork.EvmSpec;
 import io.levity.evm.fork.GasSchedule;
 import io.levity.evm.trace.Tracer;
 
@@ -18,11 +18,11 @@ final class Interpreter {
   private final GasSchedule gas;
   private final Arith.Scratch scratch = new Arith.Scratch();
 
-  Interpreter(Fork fork) {
-    this.constantGas = fork.operations().constantGasTable();
-    this.minStack = fork.operations().minStackTable();
-    this.maxStack = fork.operations().maxStackTable();
-    this.gas = fork.gas();
+  Interpreter(EvmSpec spec) {
+    this.constantGas = spec.operations().constantGasTable();
+    this.minStack = spec.operations().minStackTable();
+    this.maxStack = spec.operations().maxStackTable();
+    this.gas = spec.gas();
   }
 
   /**

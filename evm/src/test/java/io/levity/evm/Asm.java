@@ -2,14 +2,14 @@ package io.levity.evm;
 
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Hex;
-import io.levity.evm.fork.Forks;
+import io.levity.evm.fork.EvmSpecs;
 import io.levity.evm.fork.OperationTable;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 
 /** A tiny assembler for tests: mnemonics by name, pushes sized to the value. */
 final class Asm {
-  private static final OperationTable OPS = Forks.cancun().operations();
+  private static final OperationTable OPS = EvmSpecs.cancun().operations();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   static int opcode(String name) {

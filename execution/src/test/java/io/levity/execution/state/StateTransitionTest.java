@@ -1,6 +1,7 @@
 package io.levity.execution.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
@@ -48,6 +49,15 @@ class StateTransitionTest {
   @BeforeEach
   void richSender() {
     world = new InMemoryWorld().put(SENDER, BALANCE, 0, Bytes.EMPTY, Map.of());
+  }
+
+  @Test
+  void forksBeforeShanghaiHaveNoEvmAndAreRefused() {
+    assertThatThrownBy(() -> new StateTransition(Fork.PARIS, CHAIN_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Shanghai and later")
+        .hasMessageContaining("Paris");
+    assertThat(new StateTransition(Fork.SHANGHAI, CHAIN_ID).fork()).isEqualTo(Fork.SHANGHAI);
   }
 
   @Test

@@ -1,59 +1,63 @@
 package io.levity.evm.fork;
 
-import java.util.Locale;
+import io.levity.evm.precompile.Blake2f;
+import io.levity.evm.precompile.Bn254Add;
+import io.levity.evm.precompile.Bn254Mul;
+import io.levity.evm.precompile.Bn254Pairing;
+import io.levity.evm.precompile.EcRecover;
+import io.levity.evm.precompile.Identity;
+import io.levity.evm.precompile.KzgPointEvaluation;
+import io.levity.evm.precompile.ModExp;
+import io.levity.evm.precompile.PrecompileSet;
+import io.levity.evm.precompile.Ripemd160Hash;
+import io.levity.evm.precompile.Sha256Hash;
 
 /**
- * The forks Levity knows. Shanghai is written out in full; each later fork is a function of the
- * previous one. Earlier forks can be added the same way (derive Shanghai from Paris, and so on).
+ * The EVM side of the forks Levity runs. Shanghai, the first, is written out in full; each later
+ * fork is a function of the previous fork's spec. The execution layer's {@code Fork} applies these
+ * functions in fork order, so each fork's EVM changes are defined here once; {@link #cancun()} is
+ * the same fold for code that needs the EVM alone (tests, {@code levity evm run}, benchmarks).
  */
-public final class Forks {
-  private static final Fork SHANGHAI = buildShanghai();
-  private static final Fork CANCUN = buildCancun(SHANGHAI);
+public final class EvmSpecs {
+  private static final EvmSpec SHANGHAI = buildShanghai();
+  private static final EvmSpec CANCUN = cancun(SHANGHAI);
 
-  private Forks() {}
+  private EvmSpecs() {}
 
-  public static Fork shanghai() {
+  /**
+   * Shanghai, with everything since Frontier (EIP-3855 PUSH0, EIP-3860 initcode limit, EIP-3651).
+   */
+  public static EvmSpec shanghai() {
     return SHANGHAI;
   }
 
-  public static Fork cancun() {
+  /** Cancun as it follows Shanghai. */
+  public static EvmSpec cancun() {
     return CANCUN;
   }
 
-  /** The fork with this name (case-insensitive), for CLI and fixture use. */
-  public static Fork byName(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "shanghai" -> SHANGHAI;
-      case "cancun" -> CANCUN;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown fork '" + name + "'; known: Shanghai, Cancun");
-    };
-  }
-
   /**
-   * Cancun: EIP-1153 (TLOAD/TSTORE), EIP-5656 (MCOPY), EIP-4844 (BLOBHASH, point evaluation
-   * precompile), EIP-7516 (BLOBBASEFEE), EIP-6780 (SELFDESTRUCT only in the creating transaction).
+   * Cancun's changes to the previous fork: EIP-1153 (TLOAD/TSTORE), EIP-5656 (MCOPY), EIP-4844
+   * (BLOBHASH, the point evaluation precompile at 0x0a), EIP-7516 (BLOBBASEFEE), EIP-6780
+   * (SELFDESTRUCT deletes only in the creating transaction).
    */
-  static Fork buildCancun(Fork shanghai) {
+  public static EvmSpec cancun(EvmSpec shanghai) {
     long transientGas = shanghai.gas().transientStorage();
     return shanghai.next(
         "Cancun",
-        t ->
-            t.define(0x49, "BLOBHASH", 1, 1, 3)
-                .define(0x4a, "BLOBBASEFEE", 0, 1, 2)
-                .define(0x5c, "TLOAD", 1, 1, transientGas)
-                .define(0x5d, "TSTORE", 2, 0, transientGas)
-                .define(0x5e, "MCOPY", 3, 0, 3),
-        g -> g,
-        r -> r.withSelfdestructOnlyInSameTx(true).withPrecompileCount(10));
+        new EvmSpec.Changes(
+            t ->
+                t.define(0x49, "BLOBHASH", 1, 1, 3)
+                    .define(0x4a, "BLOBBASEFEE", 0, 1, 2)
+                    .define(0x5c, "TLOAD", 1, 1, transientGas)
+                    .define(0x5d, "TSTORE", 2, 0, transientGas)
+                    .define(0x5e, "MCOPY", 3, 0, 3),
+            g -> g,
+            r -> r.withSelfdestructOnlyInSameTx(true),
+            p -> p.with(0x0a, new KzgPointEvaluation())));
   }
 
-  /**
-   * Shanghai (with everything since Frontier up to EIP-3855 PUSH0, EIP-3860 initcode limit,
-   * EIP-3651).
-   */
-  static Fork buildShanghai() {
+  private static EvmSpec buildShanghai() {
     GasSchedule g = GasSchedule.london();
     OperationTable t =
         OperationTable.empty()
@@ -140,7 +144,18 @@ public final class Forks {
                   b.define(0xfe, "INVALID", 0, 0, 0);
                   b.define(0xff, "SELFDESTRUCT", 1, 0, 5000);
                 });
-    Rules rules = new Rules(24576, 2 * 24576, 1024, true, true, false, 9);
-    return new Fork("Shanghai", t, g, rules);
+    Rules rules = new Rules(24576, 2 * 24576, 1024, true, true, false);
+    PrecompileSet precompiles =
+        PrecompileSet.of(
+            new EcRecover(),
+            new Sha256Hash(),
+            new Ripemd160Hash(),
+            new Identity(),
+            new ModExp(),
+            new Bn254Add(),
+            new Bn254Mul(),
+            new Bn254Pairing(),
+            new Blake2f());
+    return new EvmSpec("Shanghai", t, g, rules, precompiles);
   }
 }
