@@ -1,4 +1,4 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,37 +23,9 @@ import org.junit.jupiter.api.Test;
 class TrieFixturesTest {
   private Path fixtures;
 
-  // Checked per test, not per class: surefire counts a class-level abort as zero tests, which reads
-  // as a pass.
   @BeforeEach
   void locate() {
-    fixtures = fixtureRoot();
-    if (!Files.isDirectory(fixtures.resolve("TrieTests"))) {
-      String msg =
-          "SKIPPED: no TrieTests under "
-              + fixtures
-              + " (set LEVITY_ETH_TESTS or -Dlevity.eth.tests to the ethereum-tests folder)";
-      System.out.println(msg);
-      Assumptions.abort(msg);
-    }
-  }
-
-  /**
-   * LEVITY_ETH_TESTS, then -Dlevity.eth.tests, then ../shared/ethereum-tests next to the repository
-   * root.
-   */
-  static Path fixtureRoot() {
-    String env = System.getenv("LEVITY_ETH_TESTS");
-    if (env != null && !env.isBlank()) return Path.of(env);
-    String prop = System.getProperty("levity.eth.tests");
-    if (prop != null && !prop.isBlank()) return Path.of(prop);
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("cli"))) {
-        return d.resolve("../shared/ethereum-tests").normalize();
-      }
-    }
-    return dir.resolve("../../shared/ethereum-tests").normalize();
+    fixtures = FixtureRoot.require("TrieTests").getParent();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,25 +163,7 @@ class StateFixturesTest {
 
   private static List<String> run(FixtureRunner runner, JsonNode root) {
     List<String> events = new ArrayList<>();
-    runner.run(
-        Path.of("add11.json"),
-        root,
-        new CaseSink() {
-          @Override
-          public void passed(String caseName) {
-            events.add("passed " + caseName);
-          }
-
-          @Override
-          public void failed(String caseName, String reason) {
-            events.add("failed " + caseName + ": " + reason);
-          }
-
-          @Override
-          public void skipped(String caseName, String reason) {
-            events.add("skipped " + caseName + ": " + reason);
-          }
-        });
+    runner.run(Path.of("add11.json"), root, FixtureRoot.recorder(events));
     return events;
   }
 

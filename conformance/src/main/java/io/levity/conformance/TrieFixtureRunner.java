@@ -1,4 +1,4 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Bytes;
@@ -38,35 +38,21 @@ public final class TrieFixtureRunner implements FixtureRunner {
   }
 
   @Override
-  public boolean recognizes(Path file, JsonNode root) {
-    if (!root.isObject() || root.isEmpty()) return false;
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      JsonNode c = e.getValue();
-      if (!c.isObject()) return false;
-      for (Map.Entry<String, JsonNode> f : c.properties())
-        if (!CASE_FIELDS.contains(f.getKey())) return false;
-      JsonNode in = c.get("in");
-      if (in == null || !(in.isArray() || in.isObject())) return false;
-      boolean rootCase = c.path("root").isTextual() && !c.has("tests");
-      boolean nextPrevCase = c.path("tests").isArray() && !c.has("root") && in.isArray();
-      if (!rootCase && !nextPrevCase) return false;
-    }
-    return true;
+  public boolean recognizesCase(JsonNode c) {
+    if (!FixtureRunner.hasOnlyFields(c, CASE_FIELDS)) return false;
+    JsonNode in = c.get("in");
+    if (in == null || !(in.isArray() || in.isObject())) return false;
+    boolean rootCase = c.path("root").isTextual() && !c.has("tests");
+    boolean nextPrevCase = c.path("tests").isArray() && !c.has("root") && in.isArray();
+    return rootCase || nextPrevCase;
   }
 
   @Override
   public void run(Path file, JsonNode root, CaseSink sink) {
     boolean secure = file.getFileName().toString().toLowerCase(Locale.ROOT).contains("secure");
     for (Map.Entry<String, JsonNode> e : root.properties()) {
-      String name = e.getKey();
-      try {
-        JsonNode c = e.getValue();
-        String reason = c.has("tests") ? checkNextPrev(c) : checkRoot(c, secure);
-        if (reason == null) sink.passed(name);
-        else sink.failed(name, reason);
-      } catch (RuntimeException ex) {
-        sink.failed(name, "unexpected " + ex);
-      }
+      JsonNode c = e.getValue();
+      sink.check(e.getKey(), () -> c.has("tests") ? checkNextPrev(c) : checkRoot(c, secure));
     }
   }
 

@@ -1,15 +1,13 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,15 +17,7 @@ import org.junit.jupiter.api.Test;
 class TransactionFixturesTest {
   @Test
   void transactionTestsPass() {
-    Path dir = fixtures().resolve("TransactionTests");
-    if (!Files.isDirectory(dir)) {
-      String msg =
-          "TransactionTests not found at "
-              + dir.toAbsolutePath()
-              + "; set LEVITY_ETH_TESTS or -Dlevity.eth.tests to the ethereum/tests folder";
-      System.out.println("SKIPPED: " + msg);
-      Assumptions.abort(msg);
-    }
+    Path dir = FixtureRoot.require("TransactionTests");
     TransactionFixtureRunner runner = new TransactionFixtureRunner();
     RefTestSuite suite = new RefTestSuite(List.of(runner));
     RefTestSuite.Summary summary = suite.run(RefTestSuite.collect(List.of(dir)), o -> {});
@@ -73,25 +63,7 @@ class TransactionFixturesTest {
     JsonNode rlpShape = new ObjectMapper().readTree("{\"a\": {\"in\": 1, \"out\": \"0x01\"}}");
     assertThat(runner.recognizes(Path.of("x.json"), rlpShape)).isFalse();
     List<String> events = new ArrayList<>();
-    runner.run(
-        Path.of("x.json"),
-        root,
-        new CaseSink() {
-          @Override
-          public void passed(String caseName) {
-            events.add("passed " + caseName);
-          }
-
-          @Override
-          public void failed(String caseName, String reason) {
-            events.add("failed " + caseName + ": " + reason);
-          }
-
-          @Override
-          public void skipped(String caseName, String reason) {
-            events.add("skipped " + caseName + ": " + reason);
-          }
-        });
+    runner.run(Path.of("x.json"), root, FixtureRoot.recorder(events));
     assertThat(events).hasSize(4);
     assertThat(events.get(0)).isEqualTo("passed RightVRSTest[Cancun]");
     assertThat(events.get(1))
@@ -103,29 +75,5 @@ class TransactionFixturesTest {
         .endsWith("intrinsic gas 21000)");
     assertThat(events.get(3))
         .isEqualTo("failed RightVRSTest[Atlantis]: unknown fork name Atlantis");
-  }
-
-  /**
-   * LEVITY_ETH_TESTS, else -Dlevity.eth.tests, else ../shared/ethereum-tests next to the repository
-   * root.
-   */
-  static Path fixtures() {
-    String env = System.getenv("LEVITY_ETH_TESTS");
-    if (env != null && !env.isBlank()) return Path.of(env);
-    String prop = System.getProperty("levity.eth.tests");
-    if (prop != null && !prop.isBlank()) return Path.of(prop);
-    return repositoryRoot().resolve("../shared/ethereum-tests").normalize();
-  }
-
-  private static Path repositoryRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    for (Path q = p; q != null; q = q.getParent()) {
-      if (Files.isRegularFile(q.resolve("pom.xml"))
-          && Files.isDirectory(q.resolve("core"))
-          && Files.isDirectory(q.resolve("cli"))) {
-        return q;
-      }
-    }
-    return p;
   }
 }

@@ -1,6 +1,7 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Hex;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
@@ -24,26 +25,15 @@ public final class RlpFixtureRunner implements FixtureRunner {
   }
 
   @Override
-  public boolean recognizes(Path file, JsonNode root) {
-    if (!root.isObject() || root.isEmpty()) return false;
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      JsonNode c = e.getValue();
-      if (!c.isObject() || !c.has("in") || !c.has("out") || c.size() != 2) return false;
-    }
-    return true;
+  public boolean recognizesCase(JsonNode c) {
+    return c.has("in") && c.has("out") && c.size() == 2;
   }
 
   @Override
   public void run(Path file, JsonNode root, CaseSink sink) {
     for (Map.Entry<String, JsonNode> e : root.properties()) {
-      String name = e.getKey();
-      try {
-        String reason = check(e.getValue().get("in"), e.getValue().get("out").asText());
-        if (reason == null) sink.passed(name);
-        else sink.failed(name, reason);
-      } catch (RuntimeException ex) {
-        sink.failed(name, "unexpected " + ex);
-      }
+      JsonNode c = e.getValue();
+      sink.check(e.getKey(), () -> check(c.get("in"), c.get("out").asText()));
     }
   }
 
@@ -87,14 +77,12 @@ public final class RlpFixtureRunner implements FixtureRunner {
       return new RlpItem.Lst(items);
     }
     if (in.isIntegralNumber()) {
-      return new RlpItem.Str(
-          io.levity.core.bytes.Bytes.wrap(Rlp.minimalBytes(in.bigIntegerValue())));
+      return new RlpItem.Str(Bytes.wrap(Rlp.minimalBytes(in.bigIntegerValue())));
     }
     String s = in.asText();
     if (s.startsWith("#")) {
-      return new RlpItem.Str(
-          io.levity.core.bytes.Bytes.wrap(Rlp.minimalBytes(new BigInteger(s.substring(1)))));
+      return new RlpItem.Str(Bytes.wrap(Rlp.minimalBytes(new BigInteger(s.substring(1)))));
     }
-    return new RlpItem.Str(io.levity.core.bytes.Bytes.wrap(s.getBytes(StandardCharsets.UTF_8)));
+    return new RlpItem.Str(Bytes.wrap(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,4 +1,4 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Address;

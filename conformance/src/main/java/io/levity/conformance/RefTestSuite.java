@@ -1,4 +1,4 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,7 @@ public final class RefTestSuite {
   private final List<FixtureRunner> runners;
   private final ObjectMapper json;
 
+  /** A suite that tries the runners in order; the first that recognises a file runs it. */
   public RefTestSuite(List<FixtureRunner> runners) {
     this.runners = List.copyOf(runners);
     this.json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
@@ -45,14 +48,20 @@ public final class RefTestSuite {
                 .build());
   }
 
-  /** The runners this version of Levity knows. */
+  /** The runners this version of Levity knows, most specific shapes first. */
   public static RefTestSuite standard() {
-    return new RefTestSuite(FixtureRunners.all());
+    return new RefTestSuite(
+        List.of(
+            new StateTestFixtureRunner(),
+            new TransactionFixtureRunner(),
+            new TrieFixtureRunner(),
+            new RlpFixtureRunner()));
   }
 
   /** One case's result. */
   public record Outcome(Path file, String caseName, Status status, String reason) {}
 
+  /** What became of a case. */
   public enum Status {
     PASSED,
     FAILED,
@@ -61,6 +70,7 @@ public final class RefTestSuite {
 
   /** Totals of a run. */
   public record Summary(long passed, long failed, long skipped, List<Outcome> failures) {
+    /** The totals as {@code levity reftest} prints them: "N passed, M failed, K skipped". */
     public String line() {
       return passed + " passed, " + failed + " failed, " + skipped + " skipped";
     }
@@ -100,11 +110,11 @@ public final class RefTestSuite {
    * on the thread count.
    */
   public Summary run(List<Path> files, Consumer<Outcome> listener, int threads) {
-    long[] counts = new long[3];
+    Map<Status, Long> counts = new EnumMap<>(Status.class);
     List<Outcome> failures = new ArrayList<>();
     Consumer<Outcome> tally =
         o -> {
-          counts[o.status().ordinal()]++;
+          counts.merge(o.status(), 1L, Long::sum);
           if (o.status() == Status.FAILED) failures.add(o);
           listener.accept(o);
         };
@@ -113,7 +123,11 @@ public final class RefTestSuite {
     } else {
       runParallel(files, tally, threads);
     }
-    return new Summary(counts[0], counts[1], counts[2], failures);
+    return new Summary(
+        counts.getOrDefault(Status.PASSED, 0L),
+        counts.getOrDefault(Status.FAILED, 0L),
+        counts.getOrDefault(Status.SKIPPED, 0L),
+        failures);
   }
 
   private void runParallel(List<Path> files, Consumer<Outcome> out, int threads) {
@@ -201,21 +215,6 @@ public final class RefTestSuite {
     runner.run(
         file,
         root,
-        new CaseSink() {
-          @Override
-          public void passed(String caseName) {
-            out.accept(new Outcome(file, caseName, Status.PASSED, null));
-          }
-
-          @Override
-          public void failed(String caseName, String reason) {
-            out.accept(new Outcome(file, caseName, Status.FAILED, reason));
-          }
-
-          @Override
-          public void skipped(String caseName, String reason) {
-            out.accept(new Outcome(file, caseName, Status.SKIPPED, reason));
-          }
-        });
+        (caseName, status, reason) -> out.accept(new Outcome(file, caseName, status, reason)));
   }
 }

@@ -1,4 +1,4 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Bytes32;
@@ -6,7 +6,6 @@ import io.levity.core.bytes.Hex;
 import io.levity.core.tx.InvalidTransactionException;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionDecoder;
-import io.levity.core.tx.TransactionError;
 import io.levity.evm.BlockContext;
 import io.levity.evm.InMemoryWorld;
 import io.levity.execution.fork.Fork;
@@ -16,11 +15,9 @@ import io.levity.execution.state.StateTransition;
 import io.levity.execution.state.TransactionResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * GeneralStateTests: {@code {name: {env, pre, transaction, post: {Fork: [{indexes, hash, logs,
@@ -47,7 +44,7 @@ public final class StateTestFixtureRunner implements FixtureRunner {
 
   private final ThreadLocal<StateTransition> transitions =
       ThreadLocal.withInitial(() -> new StateTransition(FORK, FIXTURE_CHAIN_ID));
-  private final Map<String, Integer> mismatches = new ConcurrentSkipListMap<>();
+  private final RuleMismatches mismatches = new RuleMismatches();
 
   @Override
   public String kind() {
@@ -55,20 +52,13 @@ public final class StateTestFixtureRunner implements FixtureRunner {
   }
 
   @Override
-  public boolean recognizes(Path file, JsonNode root) {
-    if (!root.isObject() || root.isEmpty()) return false;
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      JsonNode test = e.getValue();
-      if (!test.isObject()) return false;
-      for (String key : List.of("env", "pre", "transaction", "post")) {
-        if (!test.path(key).isObject()) return false;
-      }
-      for (Map.Entry<String, JsonNode> field : test.properties()) {
-        if (!TEST_KEYS.contains(field.getKey())) return false;
-      }
-      for (Map.Entry<String, JsonNode> fork : test.get("post").properties()) {
-        if (!fork.getValue().isArray()) return false;
-      }
+  public boolean recognizesCase(JsonNode test) {
+    for (String key : List.of("env", "pre", "transaction", "post")) {
+      if (!test.path(key).isObject()) return false;
+    }
+    if (!FixtureRunner.hasOnlyFields(test, TEST_KEYS)) return false;
+    for (Map.Entry<String, JsonNode> fork : test.get("post").properties()) {
+      if (!fork.getValue().isArray()) return false;
     }
     return true;
   }
@@ -92,21 +82,13 @@ public final class StateTestFixtureRunner implements FixtureRunner {
           if (!fork.getKey().equals(FORK.fixtureName())) {
             sink.skipped(
                 name, "fork " + fork.getKey() + ": only " + FORK.fixtureName() + " is run");
-            continue;
-          }
-          if (setupError != null) {
+          } else if (setupError != null) {
             sink.failed(name, setupError);
-            continue;
+          } else {
+            StateTestEnvironment caseEnv = env;
+            JsonNode entry = entries.get(i);
+            sink.check(name, () -> checkEntry(caseEnv, entry));
           }
-          JsonNode entry = entries.get(i);
-          String reason;
-          try {
-            reason = check(env, entry);
-          } catch (RuntimeException | StackOverflowError ex) {
-            reason = "unexpected " + ex;
-          }
-          if (reason == null) sink.passed(name);
-          else sink.failed(name, indexes(entry) + ": " + reason);
         }
       }
     }
@@ -117,7 +99,18 @@ public final class StateTestFixtureRunner implements FixtureRunner {
    * agreed.
    */
   public Map<String, Integer> categoryMismatches() {
-    return Collections.unmodifiableMap(mismatches);
+    return mismatches.counts();
+  }
+
+  /** Null when the entry passes, else what differed, after the entry's indexes. */
+  private String checkEntry(StateTestEnvironment env, JsonNode entry) {
+    String reason;
+    try {
+      reason = check(env, entry);
+    } catch (RuntimeException | StackOverflowError ex) {
+      reason = "unexpected " + ex;
+    }
+    return reason == null ? null : indexes(entry) + ": " + reason;
   }
 
   /** Null when the entry passes, else what differed. */
@@ -131,7 +124,7 @@ public final class StateTestFixtureRunner implements FixtureRunner {
       tx = TransactionDecoder.decode(Hex.decode(entry.path("txbytes").asText()));
     } catch (InvalidTransactionException ex) {
       if (expectException == null) return "txbytes do not decode: " + ex.getMessage();
-      noteRule(ex.error(), expectException);
+      mismatches.note(ex.error(), expectException);
       return compareRoot(
           env.preStateRoot(), expectedRoot, "pre-state after the rejected transaction");
     }
@@ -142,7 +135,7 @@ public final class StateTestFixtureRunner implements FixtureRunner {
     return switch (result) {
       case TransactionResult.Rejected r -> {
         if (expectException == null) yield "rejected a valid transaction: " + r;
-        noteRule(r.error(), expectException);
+        mismatches.note(r.error(), expectException);
         yield compareRoot(
             StateRoots.stateRoot(world), expectedRoot, "state after the rejected transaction");
       }
@@ -170,13 +163,6 @@ public final class StateTestFixtureRunner implements FixtureRunner {
             : String.join("; ", wrong) + " [" + x.describe() + ", gas used " + x.gasUsed() + "]";
       }
     };
-  }
-
-  private void noteRule(TransactionError ours, String expected) {
-    if (!TransactionFixtureRunner.sameRule(ours, expected)) {
-      mismatches.merge(
-          expected.replace("TransactionException.", "") + " -> " + ours, 1, Integer::sum);
-    }
   }
 
   private static String compareRoot(Bytes32 root, String expected, String what) {

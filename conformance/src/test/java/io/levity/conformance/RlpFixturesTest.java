@@ -1,10 +1,12 @@
-package io.levity.cli.reftest;
+package io.levity.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RlpFixturesTest {
   @Test
@@ -17,9 +19,9 @@ class RlpFixturesTest {
   }
 
   @Test
-  void unknownShapeIsAFailureNotASkip(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+  void unknownShapeIsAFailureNotASkip(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("odd.json");
-    java.nio.file.Files.writeString(f, "{\"x\": {\"y\": 1}}");
+    Files.writeString(f, "{\"x\": {\"y\": 1}}");
     RefTestSuite.Summary s = RefTestSuite.standard().run(List.of(f), o -> {});
     assertThat(s.failed()).isEqualTo(1);
     assertThat(s.failures().get(0).reason()).contains("unknown fixture shape");

@@ -1,0 +1,39 @@
+package io.levity.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one kind of ethereum/tests fixture. The runner is chosen by the JSON shape of the file, not
+ * its path, so a fixture copied elsewhere is still recognised. Every kind is an object of named
+ * cases. A suite may run several files at once, so implementations must be thread-safe.
+ */
+public interface FixtureRunner {
+  /** A short name for reports, such as "rlp" or "trie". */
+  String kind();
+
+  /** True when the parsed file has this runner's shape: an object of cases it recognises. */
+  default boolean recognizes(Path file, JsonNode root) {
+    if (!root.isObject() || root.isEmpty()) return false;
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      if (!e.getValue().isObject() || !recognizesCase(e.getValue())) return false;
+    }
+    return true;
+  }
+
+  /** True when one case (a JSON object) has this runner's shape. */
+  boolean recognizesCase(JsonNode c);
+
+  /** Runs every case in the file; each case is reported exactly once. */
+  void run(Path file, JsonNode root, CaseSink sink);
+
+  /** True when every field of the object is one of {@code allowed}. */
+  static boolean hasOnlyFields(JsonNode object, Set<String> allowed) {
+    for (Map.Entry<String, JsonNode> f : object.properties()) {
+      if (!allowed.contains(f.getKey())) return false;
+    }
+    return true;
+  }
+}
