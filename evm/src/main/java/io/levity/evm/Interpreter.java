@@ -16,7 +16,7 @@ final class Interpreter {
   private final int[] minStack;
   private final int[] maxStack;
   private final GasSchedule gas;
-  private final Arith.Scratch scratch = new Arith.Scratch();
+  private final Division.Scratch scratch = new Division.Scratch();
 
   Interpreter(EvmSpec spec) {
     this.constantGas = spec.operations().constantGasTable();
@@ -40,7 +40,7 @@ final class Interpreter {
     final int[] minStack = this.minStack;
     final int[] maxStack = this.maxStack;
     final GasSchedule g = this.gas;
-    final Arith.Scratch sc = this.scratch;
+    final Division.Scratch sc = this.scratch;
 
     int pc = f.pc;
     int sp = f.sp;
@@ -101,32 +101,32 @@ final class Interpreter {
           pc++;
         }
         case 0x04 -> {
-          Arith.div(sc, s, t, t - 4);
+          Division.div(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x05 -> {
-          Arith.sdiv(sc, s, t, t - 4);
+          Division.sdiv(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x06 -> {
-          Arith.mod(sc, s, t, t - 4);
+          Division.mod(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x07 -> {
-          Arith.smod(sc, s, t, t - 4);
+          Division.smod(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x08 -> {
-          Arith.addmod(sc, s, t, t - 4, t - 8);
+          Division.addmod(sc, s, t, t - 4, t - 8);
           sp -= 2;
           pc++;
         }
         case 0x09 -> {
-          Arith.mulmod(sc, s, t, t - 4, t - 8);
+          Division.mulmod(sc, s, t, t - 4, t - 8);
           sp -= 2;
           pc++;
         }

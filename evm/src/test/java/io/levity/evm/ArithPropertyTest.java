@@ -97,7 +97,7 @@ class ArithPropertyTest {
     return v.mod(MOD);
   }
 
-  private final Arith.Scratch sc = new Arith.Scratch();
+  private final Division.Scratch sc = new Division.Scratch();
 
   /** Runs a binary op laid out as (a at top, b below) and returns the result word. */
   private BigInteger binary(String op, BigInteger a, BigInteger b) {
@@ -107,10 +107,10 @@ class ArithPropertyTest {
       case "ADD" -> Arith.add(s, t, 0);
       case "SUB" -> Arith.sub(s, t, 0);
       case "MUL" -> Arith.mul(s, t, s, 0, s, 0);
-      case "DIV" -> Arith.div(sc, s, t, 0);
-      case "SDIV" -> Arith.sdiv(sc, s, t, 0);
-      case "MOD" -> Arith.mod(sc, s, t, 0);
-      case "SMOD" -> Arith.smod(sc, s, t, 0);
+      case "DIV" -> Division.div(sc, s, t, 0);
+      case "SDIV" -> Division.sdiv(sc, s, t, 0);
+      case "MOD" -> Division.mod(sc, s, t, 0);
+      case "SMOD" -> Division.smod(sc, s, t, 0);
       case "EXP" -> Arith.exp(sc, s, t, 0);
       case "SIGNEXTEND" -> Arith.signExtend(s, t, 0);
       case "BYTE" -> Arith.byteOp(s, t, 0);
@@ -177,7 +177,7 @@ class ArithPropertyTest {
   void addmod(
       @ForAll("words") BigInteger a, @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
     long[] s = stack(a, b, n);
-    Arith.addmod(sc, s, 8, 4, 0);
+    Division.addmod(sc, s, 8, 4, 0);
     BigInteger want = n.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(n);
     assertThat(at(s, 0))
         .as("ADDMOD(%s,%s,%s)", a.toString(16), b.toString(16), n.toString(16))
@@ -188,7 +188,7 @@ class ArithPropertyTest {
   void mulmod(
       @ForAll("words") BigInteger a, @ForAll("words") BigInteger b, @ForAll("words") BigInteger n) {
     long[] s = stack(a, b, n);
-    Arith.mulmod(sc, s, 8, 4, 0);
+    Division.mulmod(sc, s, 8, 4, 0);
     BigInteger want = n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n);
     assertThat(at(s, 0))
         .as("MULMOD(%s,%s,%s)", a.toString(16), b.toString(16), n.toString(16))
