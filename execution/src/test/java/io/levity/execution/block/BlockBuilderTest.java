@@ -229,7 +229,12 @@ class BlockBuilderTest {
     BlockHeader parent = GENESIS.block().header();
     BlockHeader h =
         builder
-            .build(WorldState.of(GENESIS.world()), parent, params(30_000_000), List.of(), NO_HASHES)
+            .build(
+                WorldState.copyOf(GENESIS.world()),
+                parent,
+                params(30_000_000),
+                List.of(),
+                NO_HASHES)
             .block()
             .header();
     HeaderValidator.validate(parent, h);
@@ -300,7 +305,7 @@ class BlockBuilderTest {
             create);
     BlockBuilder.Built a =
         builder.build(
-            WorldState.of(GENESIS.world()),
+            WorldState.copyOf(GENESIS.world()),
             GENESIS.block().header(),
             params(30_000_000),
             candidates,
