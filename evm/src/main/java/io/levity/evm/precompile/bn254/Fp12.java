@@ -4,10 +4,10 @@ import java.math.BigInteger;
 
 /**
  * An element c0 + c1·w of F_p12 = F_p6[w]/(w² - v): immutable. Written in powers of w the
- * coefficients are, in order w⁰..w⁵: c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2; the Frobenius maps
- * use that view.
+ * coefficients are, in order w⁰..w⁵: c0.c0(), c1.c0(), c0.c1(), c1.c1(), c0.c2(), c1.c2(); the
+ * Frobenius maps use that view.
  */
-final class Fp12 {
+record Fp12(Fp6 c0, Fp6 c1) implements Ring<Fp12> {
   static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
   /**
@@ -26,14 +26,6 @@ final class Fp12 {
     }
   }
 
-  final Fp6 c0;
-  final Fp6 c1;
-
-  Fp12(Fp6 c0, Fp6 c1) {
-    this.c0 = c0;
-    this.c1 = c1;
-  }
-
   /** ξ^(i·(p^k - 1)/6), shared with the G2 endomorphism. */
   static Fp2 frobeniusCoefficient(int k, int i) {
     return FROB[k][i];
@@ -43,14 +35,16 @@ final class Fp12 {
     return equals(ONE);
   }
 
-  Fp12 mul(Fp12 b) {
-    Fp6 t0 = c0.mul(b.c0);
-    Fp6 t1 = c1.mul(b.c1);
-    Fp6 r1 = c0.add(c1).mul(b.c0.add(b.c1)).sub(t0).sub(t1);
+  @Override
+  public Fp12 mul(Fp12 b) {
+    Fp6 t0 = c0.mul(b.c0());
+    Fp6 t1 = c1.mul(b.c1());
+    Fp6 r1 = c0.add(c1).mul(b.c0().add(b.c1())).sub(t0).sub(t1);
     return new Fp12(t0.add(t1.mulByV()), r1);
   }
 
-  Fp12 square() {
+  @Override
+  public Fp12 square() {
     // (c0 + c1 w)² = (c0 + c1)(c0 + v c1) - c0c1 - v c0c1 + 2 c0c1 w
     Fp6 ab = c0.mul(c1);
     Fp6 r0 = c0.add(c1).mul(c0.add(c1.mulByV())).sub(ab).sub(ab.mulByV());
@@ -77,12 +71,12 @@ final class Fp12 {
    */
   Fp12 cyclotomicSquare() {
     // A = g0 + g3 s, B = g1 + g4 s, C = g2 + g5 s, where g_i is the coefficient of w^i
-    Fp2 a0 = c0.c0;
-    Fp2 a1 = c1.c1;
-    Fp2 b0 = c1.c0;
-    Fp2 b1 = c0.c2;
-    Fp2 cc0 = c0.c1;
-    Fp2 cc1 = c1.c2;
+    Fp2 a0 = c0.c0();
+    Fp2 a1 = c1.c1();
+    Fp2 b0 = c1.c0();
+    Fp2 b1 = c0.c2();
+    Fp2 cc0 = c0.c1();
+    Fp2 cc1 = c1.c2();
     // (x0 + x1 s)² = (x0² + ξ x1²) + 2 x0 x1 s
     Fp2 a0s = a0.square();
     Fp2 a1s = a1.square();
@@ -128,31 +122,17 @@ final class Fp12 {
     Fp2[] g = FROB[k];
     boolean conj = (k & 1) == 1; // x ↦ x^p on F_p2 is conjugation
     return new Fp12(
-        new Fp6(frob(c0.c0, conj, g[0]), frob(c0.c1, conj, g[2]), frob(c0.c2, conj, g[4])),
-        new Fp6(frob(c1.c0, conj, g[1]), frob(c1.c1, conj, g[3]), frob(c1.c2, conj, g[5])));
+        new Fp6(frob(c0.c0(), conj, g[0]), frob(c0.c1(), conj, g[2]), frob(c0.c2(), conj, g[4])),
+        new Fp6(frob(c1.c0(), conj, g[1]), frob(c1.c1(), conj, g[3]), frob(c1.c2(), conj, g[5])));
   }
 
   private static Fp2 frob(Fp2 x, boolean conj, Fp2 g) {
     return (conj ? x.conjugate() : x).mul(g);
   }
 
-  Fp12 pow(BigInteger e) {
-    Fp12 r = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      r = r.square();
-      if (e.testBit(i)) r = r.mul(this);
-    }
-    return r;
-  }
-
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Fp12 f && f.c0.equals(c0) && f.c1.equals(c1);
-  }
-
-  @Override
-  public int hashCode() {
-    return c0.hashCode() * 31 + c1.hashCode();
+  public Fp12 one() {
+    return ONE;
   }
 
   @Override

@@ -60,19 +60,19 @@ class FieldTest {
       // i² = -1
       Fp2 product = a.mul(b);
       BigInteger re =
-          a.c0
+          a.c0()
               .toBigInteger()
-              .multiply(b.c0.toBigInteger())
-              .subtract(a.c1.toBigInteger().multiply(b.c1.toBigInteger()))
+              .multiply(b.c0().toBigInteger())
+              .subtract(a.c1().toBigInteger().multiply(b.c1().toBigInteger()))
               .mod(P);
       BigInteger im =
-          a.c0
+          a.c0()
               .toBigInteger()
-              .multiply(b.c1.toBigInteger())
-              .add(a.c1.toBigInteger().multiply(b.c0.toBigInteger()))
+              .multiply(b.c1().toBigInteger())
+              .add(a.c1().toBigInteger().multiply(b.c0().toBigInteger()))
               .mod(P);
-      assertThat(product.c0.toBigInteger()).isEqualTo(re);
-      assertThat(product.c1.toBigInteger()).isEqualTo(im);
+      assertThat(product.c0().toBigInteger()).isEqualTo(re);
+      assertThat(product.c1().toBigInteger()).isEqualTo(im);
       assertThat(a.conjugate()).isEqualTo(a.pow(P)); // the p-power Frobenius on F_p2
     }
   }
