@@ -108,27 +108,19 @@ final class TrieOrder {
 
   /** Smallest entry under n. */
   private MerklePatriciaTrie.Entry first(Node n, byte[] prefix) {
-    while (n != null) {
-      n = source.resolve(n);
-      if (n instanceof Node.Leaf l) return entry(prefix, l.path, l.value);
-      if (n instanceof Node.Extension x) {
-        prefix = Nibbles.concat(prefix, x.path);
-        n = x.child;
-      } else {
-        Node.Branch b = (Node.Branch) n;
-        if (b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
-        int i = 0;
-        while (i < 16 && b.children[i] == null) i++;
-        if (i == 16) return null;
-        prefix = Nibbles.append(prefix, i);
-        n = b.children[i];
-      }
-    }
-    return null;
+    return edge(n, prefix, true);
   }
 
   /** Largest entry under n. */
   private MerklePatriciaTrie.Entry last(Node n, byte[] prefix) {
+    return edge(n, prefix, false);
+  }
+
+  /**
+   * The smallest or largest entry under n. A branch's own value sorts before its children: it is
+   * the smallest entry when it has one, and the largest only when it has no children.
+   */
+  private MerklePatriciaTrie.Entry edge(Node n, byte[] prefix, boolean smallest) {
     while (n != null) {
       n = source.resolve(n);
       if (n instanceof Node.Leaf l) return entry(prefix, l.path, l.value);
@@ -137,9 +129,13 @@ final class TrieOrder {
         n = x.child;
       } else {
         Node.Branch b = (Node.Branch) n;
-        int i = 15;
-        while (i >= 0 && b.children[i] == null) i--;
-        if (i < 0) return b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+        if (smallest && b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
+        int step = smallest ? 1 : -1;
+        int i = smallest ? 0 : 15;
+        while (i >= 0 && i < 16 && b.children[i] == null) i += step;
+        if (i < 0 || i == 16) {
+          return smallest || b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+        }
         prefix = Nibbles.append(prefix, i);
         n = b.children[i];
       }
