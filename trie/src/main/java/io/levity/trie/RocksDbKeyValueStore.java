@@ -147,9 +147,26 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
   }
 
+  /**
+   * Staged in Java and handed to RocksDB serialised and in key order; see {@link
+   * SortedBatchBuffer}.
+   */
   @Override
   public WriteBatch newBatch() {
-    return new Batch();
+    return new StagedBatch<>(new SortedBatchBuffer(), this::write);
+  }
+
+  private void write(SortedBatchBuffer ops) {
+    byte[] serialized = ops.serializeSorted();
+    lock.readLock().lock();
+    try {
+      checkOpen();
+      SortedBatchBuffer.write(db, writeOptions, serialized);
+    } catch (RocksDBException e) {
+      throw failure("batch write of " + ops.size() + " operations", e);
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -184,60 +201,5 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   private StoreException failure(String what, RocksDBException e) {
     return new StoreException("RocksDB " + what + " failed in " + dir + ": " + e.getMessage(), e);
-  }
-
-  /**
-   * Staged in Java and handed to RocksDB serialised and in key order; see {@link
-   * SortedBatchBuffer}.
-   */
-  private final class Batch implements WriteBatch {
-    private final SortedBatchBuffer ops = new SortedBatchBuffer();
-    private boolean done;
-
-    @Override
-    public WriteBatch put(byte[] key, byte[] value) {
-      checkUsable();
-      ops.put(key, value);
-      return this;
-    }
-
-    @Override
-    public WriteBatch delete(byte[] key) {
-      checkUsable();
-      ops.delete(key);
-      return this;
-    }
-
-    @Override
-    public int size() {
-      return ops.size();
-    }
-
-    @Override
-    public void write() {
-      checkUsable();
-      byte[] serialized = ops.serializeSorted();
-      lock.readLock().lock();
-      try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch(serialized)) {
-        checkOpen();
-        db.write(writeOptions, batch);
-        done = true;
-        ops.clear();
-      } catch (RocksDBException e) {
-        throw failure("batch write of " + ops.size() + " operations", e);
-      } finally {
-        lock.readLock().unlock();
-      }
-    }
-
-    @Override
-    public void close() {
-      done = true;
-      ops.clear();
-    }
-
-    private void checkUsable() {
-      if (done) throw new IllegalStateException("batch already written or closed");
-    }
   }
 }
