@@ -1,8 +1,9 @@
 package io.levity.bench;
 
 import io.levity.core.bytes.Hex;
-import io.levity.evm.precompile.Bn254Mul;
 import io.levity.evm.precompile.Bn254Pairing;
+import io.levity.evm.precompile.Precompile;
+import io.levity.evm.precompile.Precompiles;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,7 +48,7 @@ public class Bn254PairingBench {
       "0000003a0c92075c0dbf3b8acbc5f96ce3f0ad20000000000000000000000000";
 
   private final Bn254Pairing pairing = new Bn254Pairing();
-  private final Bn254Mul mul = new Bn254Mul();
+  private final Precompile mul = Precompiles.BN254_MUL;
   private byte[] pairingInput;
   private byte[] mulInput;
 

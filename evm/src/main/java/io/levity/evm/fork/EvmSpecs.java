@@ -1,16 +1,7 @@
 package io.levity.evm.fork;
 
-import io.levity.evm.precompile.Blake2f;
-import io.levity.evm.precompile.Bn254Add;
-import io.levity.evm.precompile.Bn254Mul;
-import io.levity.evm.precompile.Bn254Pairing;
-import io.levity.evm.precompile.EcRecover;
-import io.levity.evm.precompile.Identity;
-import io.levity.evm.precompile.KzgPointEvaluation;
-import io.levity.evm.precompile.ModExp;
 import io.levity.evm.precompile.PrecompileSet;
-import io.levity.evm.precompile.Ripemd160Hash;
-import io.levity.evm.precompile.Sha256Hash;
+import io.levity.evm.precompile.Precompiles;
 
 /**
  * The EVM side of the forks Levity runs. Shanghai, the first, is written out in full; each later
@@ -54,7 +45,7 @@ public final class EvmSpecs {
                     .define(0x5e, "MCOPY", 3, 0, 3),
             g -> g,
             r -> r.withSelfdestructOnlyInSameTx(true),
-            p -> p.with(0x0a, new KzgPointEvaluation())));
+            p -> p.with(0x0a, Precompiles.POINT_EVALUATION)));
   }
 
   private static EvmSpec buildShanghai() {
@@ -147,15 +138,15 @@ public final class EvmSpecs {
     Rules rules = new Rules(24576, 2 * 24576, 1024, true, true, false);
     PrecompileSet precompiles =
         PrecompileSet.of(
-            new EcRecover(),
-            new Sha256Hash(),
-            new Ripemd160Hash(),
-            new Identity(),
-            new ModExp(),
-            new Bn254Add(),
-            new Bn254Mul(),
-            new Bn254Pairing(),
-            new Blake2f());
+            Precompiles.ECRECOVER,
+            Precompiles.SHA256,
+            Precompiles.RIPEMD160,
+            Precompiles.IDENTITY,
+            Precompiles.MODEXP,
+            Precompiles.BN254_ADD,
+            Precompiles.BN254_MUL,
+            Precompiles.BN254_PAIRING,
+            Precompiles.BLAKE2F);
     return new EvmSpec("Shanghai", t, g, rules, precompiles);
   }
 }

@@ -30,7 +30,7 @@ class Bn254PairingTest {
   @Test
   void scalarMultiplicationByAWideScalar() {
     BigInteger k = A.shiftLeft(100);
-    byte[] out = new Bn254Mul().run(concat(P.encode(), PrecompileTestSupport.word(k)));
+    byte[] out = Precompiles.BN254_MUL.run(concat(P.encode(), PrecompileTestSupport.word(k)));
     assertThat(out).isEqualTo(P.mul(k).encode());
     assertThat(out).isEqualTo(G1Point.GENERATOR.mul(A.multiply(k)).encode());
   }
