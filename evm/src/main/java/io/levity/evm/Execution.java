@@ -134,26 +134,21 @@ final class Execution {
       code = world.code(codeAddress).unsafeArray();
       if (code.length > 0) jumpDests = evm.jumpDests.forCode(world.codeHash(codeAddress), code);
     }
-    int depth = parent == null ? 0 : parent.depth + 1;
-    Frame f =
-        new Frame(
-            this,
-            parent,
-            depth,
-            isStatic,
-            false,
-            address,
-            caller,
-            apparentValue,
-            input,
-            code,
-            jumpDests,
-            precompile,
-            evm.stackFor(depth),
-            gasLimit);
-    f.worldSnapshot = ws;
-    f.stateSnapshot = ss;
-    return f;
+    return new Frame(
+        this,
+        parent,
+        isStatic,
+        false,
+        address,
+        caller,
+        apparentValue,
+        input,
+        code,
+        jumpDests,
+        precompile,
+        gasLimit,
+        ws,
+        ss);
   }
 
   /**
@@ -176,27 +171,22 @@ final class Execution {
     }
     state.touch(address);
     state.markCreated(address);
-    int depth = parent == null ? 0 : parent.depth + 1;
     long[] jumpDests = initcode.length == 0 ? NO_JUMPDESTS : JumpDests.analyze(initcode);
-    Frame f =
-        new Frame(
-            this,
-            parent,
-            depth,
-            false,
-            true,
-            address,
-            caller,
-            value,
-            Memory.EMPTY,
-            initcode,
-            jumpDests,
-            null,
-            evm.stackFor(depth),
-            gasLimit);
-    f.worldSnapshot = ws;
-    f.stateSnapshot = ss;
-    return f;
+    return new Frame(
+        this,
+        parent,
+        false,
+        true,
+        address,
+        caller,
+        value,
+        Memory.EMPTY,
+        initcode,
+        jumpDests,
+        null,
+        gasLimit,
+        ws,
+        ss);
   }
 
   private ExecutionResult drive(Frame root, CallMessage m) {

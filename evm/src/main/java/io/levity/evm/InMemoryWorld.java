@@ -24,10 +24,8 @@ public class InMemoryWorld extends JournaledWorld<InMemoryWorld.StoredAccount> {
   protected static final class StoredAccount extends JournaledWorld.Account {
     private final HashMap<UInt256, UInt256> storage = new HashMap<>();
 
-    StoredAccount() {}
-
-    StoredAccount(long nonce, UInt256 balance, Bytes code) {
-      super(nonce, balance, code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code), code);
+    StoredAccount(Fields fields) {
+      super(fields);
     }
   }
 
@@ -36,7 +34,8 @@ public class InMemoryWorld extends JournaledWorld<InMemoryWorld.StoredAccount> {
   /** Sets up an account directly (no journal), for pre-state. */
   public InMemoryWorld put(
       Address address, UInt256 balance, long nonce, Bytes code, Map<UInt256, UInt256> storage) {
-    StoredAccount a = new StoredAccount(nonce, balance, code);
+    Bytes32 codeHash = code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code);
+    StoredAccount a = new StoredAccount(new Fields(nonce, balance, codeHash, code));
     storage.forEach(
         (k, v) -> {
           if (!v.isZero()) a.storage.put(k, v);
@@ -53,9 +52,9 @@ public class InMemoryWorld extends JournaledWorld<InMemoryWorld.StoredAccount> {
             out.put(
                 addr,
                 new AccountState(
-                    a.balance(),
-                    a.nonce(),
-                    a.loadedCode(),
+                    a.fields().balance(),
+                    a.fields().nonce(),
+                    a.fields().code(),
                     Collections.unmodifiableMap(new TreeMap<>(a.storage)))));
     return Collections.unmodifiableMap(out);
   }
@@ -67,7 +66,7 @@ public class InMemoryWorld extends JournaledWorld<InMemoryWorld.StoredAccount> {
 
   @Override
   protected final StoredAccount newAccount() {
-    return new StoredAccount();
+    return new StoredAccount(Fields.NEW);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What every journaled {@link WorldView} shares: accounts held in memory, the reads of their
@@ -22,48 +23,32 @@ import java.util.HashMap;
  * @param <A> the subclass's account type
  */
 public abstract class JournaledWorld<A extends JournaledWorld.Account> implements WorldView {
-  /** The fields of an account held in memory; storage is the subclass's business. */
-  public static class Account {
-    private long nonce;
-    private UInt256 balance = UInt256.ZERO;
-    private Bytes32 codeHash = Keccak.EMPTY_HASH;
-    private Bytes code = Bytes.EMPTY; // null until loaded
-
+  /**
+   * An account's nonce, balance and code, as one value that a write replaces.
+   *
+   * @param code the code, or null until it is loaded by hash
+   */
+  public record Fields(long nonce, UInt256 balance, Bytes32 codeHash, Bytes code) {
     /** A new account: nonce 0, no balance, no code. */
-    protected Account() {}
-
-    /**
-     * An account read from elsewhere.
-     *
-     * @param code the code, or null to load it by hash when it is first read
-     */
-    protected Account(long nonce, UInt256 balance, Bytes32 codeHash, Bytes code) {
-      this.nonce = nonce;
-      this.balance = balance;
-      this.codeHash = codeHash;
-      this.code = code;
-    }
-
-    public long nonce() {
-      return nonce;
-    }
-
-    public UInt256 balance() {
-      return balance;
-    }
-
-    public Bytes32 codeHash() {
-      return codeHash;
-    }
-
-    /** The code, or null when it has not been loaded yet. */
-    public Bytes loadedCode() {
-      return code;
-    }
+    public static final Fields NEW = new Fields(0, UInt256.ZERO, Keccak.EMPTY_HASH, Bytes.EMPTY);
 
     /** EIP-161 empty: nonce 0, balance 0 and no code. */
     public boolean isEmpty() {
       return nonce == 0 && balance.isZero() && codeHash.equals(Keccak.EMPTY_HASH);
+    }
+  }
+
+  /** An account held in memory; storage is the subclass's business. */
+  public static class Account {
+    private Fields fields;
+
+    /** An account with these fields. */
+    protected Account(Fields fields) {
+      this.fields = fields;
+    }
+
+    public Fields fields() {
+      return fields;
     }
   }
 
@@ -129,35 +114,39 @@ public abstract class JournaledWorld<A extends JournaledWorld.Account> implement
   @Override
   public boolean isEmpty(Address address) {
     A a = account(address);
-    return a != null && a.isEmpty();
+    return a != null && a.fields().isEmpty();
   }
 
   @Override
   public UInt256 balance(Address address) {
-    Account a = account(address);
-    return a == null ? UInt256.ZERO : a.balance;
+    A a = account(address);
+    return a == null ? UInt256.ZERO : a.fields().balance();
   }
 
   @Override
   public long nonce(Address address) {
-    Account a = account(address);
-    return a == null ? 0 : a.nonce;
+    A a = account(address);
+    return a == null ? 0 : a.fields().nonce();
   }
 
   @Override
   public Bytes code(Address address) {
     Account a = account(address);
     if (a == null) return Bytes.EMPTY;
-    if (a.code == null) {
-      a.code = a.codeHash.equals(Keccak.EMPTY_HASH) ? Bytes.EMPTY : loadCode(address, a.codeHash);
+    Fields f = a.fields;
+    if (f.code() == null) {
+      // a cache of what the hash names, so not journaled
+      Bytes code =
+          f.codeHash().equals(Keccak.EMPTY_HASH) ? Bytes.EMPTY : loadCode(address, f.codeHash());
+      a.fields = new Fields(f.nonce(), f.balance(), f.codeHash(), code);
     }
-    return a.code;
+    return a.fields.code();
   }
 
   @Override
   public Bytes32 codeHash(Address address) {
-    Account a = account(address);
-    return a == null ? Keccak.EMPTY_HASH : a.codeHash;
+    A a = account(address);
+    return a == null ? Keccak.EMPTY_HASH : a.fields().codeHash();
   }
 
   @Override
@@ -170,7 +159,10 @@ public abstract class JournaledWorld<A extends JournaledWorld.Account> implement
   public void createAccount(Address address) {
     A old = account(address);
     A fresh = newAccount();
-    if (old != null) ((Account) fresh).balance = ((Account) old).balance;
+    if (old != null) {
+      ((Account) fresh).fields =
+          new Fields(0, old.fields().balance(), Keccak.EMPTY_HASH, Bytes.EMPTY);
+    }
     putAccount(address, fresh);
     changed(address);
     journal(() -> putAccount(address, old));
@@ -178,36 +170,28 @@ public abstract class JournaledWorld<A extends JournaledWorld.Account> implement
 
   @Override
   public void setNonce(Address address, long nonce) {
-    Account a = getOrCreate(address);
-    long prev = a.nonce;
-    a.nonce = nonce;
-    changed(address);
-    journal(() -> a.nonce = prev);
+    update(address, f -> new Fields(nonce, f.balance(), f.codeHash(), f.code()));
   }
 
   @Override
   public void setCode(Address address, Bytes code) {
-    Account a = getOrCreate(address);
-    Bytes prev = a.code;
-    Bytes32 prevHash = a.codeHash;
-    a.code = code;
-    a.codeHash = code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code);
-    if (!code.isEmpty()) codeAdded(a.codeHash, code);
-    changed(address);
-    journal(
-        () -> {
-          a.code = prev;
-          a.codeHash = prevHash;
-        });
+    Bytes32 hash = code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code);
+    update(address, f -> new Fields(f.nonce(), f.balance(), hash, code));
+    if (!code.isEmpty()) codeAdded(hash, code);
   }
 
   @Override
   public void setBalance(Address address, UInt256 balance) {
+    update(address, f -> new Fields(f.nonce(), balance, f.codeHash(), f.code()));
+  }
+
+  /** Replaces the fields of the account (created if absent), journaling the old ones. */
+  private void update(Address address, UnaryOperator<Fields> change) {
     Account a = getOrCreate(address);
-    UInt256 prev = a.balance;
-    a.balance = balance;
+    Fields prev = a.fields;
+    a.fields = change.apply(prev);
     changed(address);
-    journal(() -> a.balance = prev);
+    journal(() -> a.fields = prev);
   }
 
   @Override

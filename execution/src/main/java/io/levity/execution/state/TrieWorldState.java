@@ -62,12 +62,13 @@ public final class TrieWorldState extends JournaledWorld<TrieWorldState.TrieAcco
 
     /** A new account, created since the last fold. */
     TrieAccount() {
+      super(Fields.NEW);
       fresh = true;
     }
 
     /** An account read from the account trie; its code is loaded when first read. */
     TrieAccount(StateAccount s) {
-      super(s.nonce(), s.balance(), s.codeHash(), null);
+      super(new Fields(s.nonce(), s.balance(), s.codeHash(), null));
       storageRoot = s.storageRoot();
     }
   }
@@ -166,8 +167,9 @@ public final class TrieWorldState extends JournaledWorld<TrieWorldState.TrieAcco
         a.storageRoot = t.rootHash();
         uncommittedStorage.add(t);
       }
+      Fields f = a.fields();
       accountTrie.put(
-          key, new StateAccount(a.nonce(), a.balance(), a.storageRoot, a.codeHash()).encode());
+          key, new StateAccount(f.nonce(), f.balance(), a.storageRoot, f.codeHash()).encode());
     }
     dirty.clear();
   }
