@@ -19,4 +19,7 @@ interface Field<F extends Field<F>> extends Ring<F> {
   F inverse();
 
   boolean isZero();
+
+  /** The additive identity. */
+  F zero();
 }

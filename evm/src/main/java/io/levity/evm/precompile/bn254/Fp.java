@@ -240,6 +240,11 @@ final class Fp implements Field<Fp> {
   }
 
   @Override
+  public Fp zero() {
+    return ZERO;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof Fp f && f.l0 == l0 && f.l1 == l1 && f.l2 == l2 && f.l3 == l3;
   }

@@ -83,6 +83,11 @@ record Fp2(Fp c0, Fp c1) implements Field<Fp2> {
   }
 
   @Override
+  public Fp2 zero() {
+    return ZERO;
+  }
+
+  @Override
   public String toString() {
     return "(" + c0 + " + " + c1 + "·i)";
   }

@@ -41,14 +41,4 @@ public final class G1Point extends JacobianPoint<Fp, G1Point> {
   G1Point point(Fp x, Fp y, Fp z) {
     return new G1Point(x, y, z);
   }
-
-  @Override
-  G1Point infinity() {
-    return INFINITY;
-  }
-
-  @Override
-  String group() {
-    return "G1";
-  }
 }

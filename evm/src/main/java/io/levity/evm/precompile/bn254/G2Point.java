@@ -99,14 +99,4 @@ public final class G2Point extends JacobianPoint<Fp2, G2Point> {
   G2Point point(Fp2 x, Fp2 y, Fp2 z) {
     return new G2Point(x, y, z);
   }
-
-  @Override
-  G2Point infinity() {
-    return INFINITY;
-  }
-
-  @Override
-  String group() {
-    return "G2";
-  }
 }

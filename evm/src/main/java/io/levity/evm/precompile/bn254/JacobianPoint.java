@@ -29,10 +29,9 @@ abstract class JacobianPoint<F extends Field<F>, P extends JacobianPoint<F, P>> 
   abstract P point(F x, F y, F z);
 
   /** The point at infinity of this curve. */
-  abstract P infinity();
-
-  /** The group's name, for {@link #toString()}. */
-  abstract String group();
+  final P infinity() {
+    return point(z.one(), z.one(), z.zero());
+  }
 
   public boolean isInfinity() {
     return z.isZero();
@@ -110,8 +109,9 @@ abstract class JacobianPoint<F extends Field<F>, P extends JacobianPoint<F, P>> 
   /** Equal as points: the same affine point, whatever the Z of each. */
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof JacobianPoint<?, ?> other) || !other.group().equals(group())) return false;
-    @SuppressWarnings("unchecked") // the same group, so the same field
+    // a G1 point never equals a G2 point: their coordinates are in different fields
+    if (!(o instanceof JacobianPoint<?, ?> other) || !other.z.one().equals(z.one())) return false;
+    @SuppressWarnings("unchecked") // the same field, so the same curve
     JacobianPoint<F, P> p = (JacobianPoint<F, P>) other;
     if (isInfinity() || p.isInfinity()) return isInfinity() && p.isInfinity();
     F z1z1 = z.square();
@@ -126,9 +126,10 @@ abstract class JacobianPoint<F extends Field<F>, P extends JacobianPoint<F, P>> 
 
   @Override
   public String toString() {
-    if (isInfinity()) return group() + "(infinity)";
+    String group = getClass().getSimpleName();
+    if (isInfinity()) return group + "(infinity)";
     Affine<F> a = affine();
-    return group() + "(" + a.x() + ", " + a.y() + ")";
+    return group + "(" + a.x() + ", " + a.y() + ")";
   }
 
   private P self() {
