@@ -197,24 +197,7 @@ class BlockBuilderTest {
         .isInstanceOf(InvalidBlockException.class)
         .hasMessageContaining("NONCE_MISMATCH_TOO_HIGH");
 
-    BlockHeader wrongRoot =
-        BlockHeader.cancun(
-            h.parentHash(),
-            h.coinbase(),
-            Bytes32.ZERO,
-            h.transactionsRoot(),
-            h.receiptsRoot(),
-            h.logsBloom(),
-            h.number(),
-            h.gasLimit(),
-            h.gasUsed(),
-            h.timestamp(),
-            h.extraData(),
-            h.mixHash(),
-            h.baseFeePerGas(),
-            h.blobGasUsed(),
-            h.excessBlobGas(),
-            h.parentBeaconBlockRoot());
+    BlockHeader wrongRoot = TestHeaders.with(h, "stateRoot", Bytes32.ZERO);
     assertThatThrownBy(
             () ->
                 executor.importBlock(
@@ -238,44 +221,10 @@ class BlockBuilderTest {
             .block()
             .header();
     HeaderValidator.validate(parent, h);
-    BlockHeader wrongFee =
-        BlockHeader.cancun(
-            h.parentHash(),
-            h.coinbase(),
-            h.stateRoot(),
-            h.transactionsRoot(),
-            h.receiptsRoot(),
-            h.logsBloom(),
-            h.number(),
-            h.gasLimit(),
-            h.gasUsed(),
-            h.timestamp(),
-            h.extraData(),
-            h.mixHash(),
-            h.baseFeePerGas().add(UInt256.ONE),
-            h.blobGasUsed(),
-            h.excessBlobGas(),
-            h.parentBeaconBlockRoot());
+    BlockHeader wrongFee = TestHeaders.with(h, "baseFeePerGas", h.baseFeePerGas().add(UInt256.ONE));
     assertThatThrownBy(() -> HeaderValidator.validate(parent, wrongFee))
         .hasMessageContaining("base fee");
-    BlockHeader sameTime =
-        BlockHeader.cancun(
-            h.parentHash(),
-            h.coinbase(),
-            h.stateRoot(),
-            h.transactionsRoot(),
-            h.receiptsRoot(),
-            h.logsBloom(),
-            h.number(),
-            h.gasLimit(),
-            h.gasUsed(),
-            parent.timestamp(),
-            h.extraData(),
-            h.mixHash(),
-            h.baseFeePerGas(),
-            h.blobGasUsed(),
-            h.excessBlobGas(),
-            h.parentBeaconBlockRoot());
+    BlockHeader sameTime = TestHeaders.with(h, "timestamp", parent.timestamp());
     assertThatThrownBy(() -> HeaderValidator.validate(parent, sameTime))
         .hasMessageContaining("timestamp");
     assertThatThrownBy(() -> HeaderValidator.validate(h, h)).hasMessageContaining("parent hash");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Signature;
@@ -112,33 +111,9 @@ class TransactionErrorTest {
                           List.of(),
                           Transaction.UNSIGNED)));
       case ADDRESS_TOO_SHORT -> () -> decode(legacyWith(3, Rlp.encodeBytes(new byte[19])));
-      case ADDRESS_TOO_LONG ->
-          () ->
-              decode(
-                  typedWith(
-                      accessList(),
-                      7,
-                      Rlp.encodeList(
-                          Rlp.encodeList(Rlp.encodeBytes(new byte[21]), Rlp.encodeList()))));
-      case STORAGE_KEY_TOO_SHORT ->
-          () ->
-              decode(
-                  typedWith(
-                      accessList(),
-                      7,
-                      Rlp.encodeList(
-                          Rlp.encodeList(
-                              Rlp.encodeBytes(TO),
-                              Rlp.encodeList(Rlp.encodeBytes(new byte[31]))))));
-      case STORAGE_KEY_TOO_LONG ->
-          () ->
-              decode(
-                  typedWith(
-                      accessList(),
-                      7,
-                      Rlp.encodeList(
-                          Rlp.encodeList(
-                              Rlp.encodeBytes(TO), Rlp.encodeList(Rlp.encodeBytes(wide(33)))))));
+      case ADDRESS_TOO_LONG -> () -> decode(withAccessListEntry(new byte[21]));
+      case STORAGE_KEY_TOO_SHORT -> () -> decode(withAccessListEntry(TO.toArray(), new byte[31]));
+      case STORAGE_KEY_TOO_LONG -> () -> decode(withAccessListEntry(TO.toArray(), wide(33)));
       case INVALID_SIGNATURE -> () -> decode(legacyWith(6, Rlp.encodeLong(26)));
       case SIGNATURE_RECOVERY_FAILED ->
           () ->
@@ -334,6 +309,16 @@ class TransactionErrorTest {
 
   // --- helpers ---
 
+  /** An EIP-2930 encoding whose access list is one entry [address, [keys]]. */
+  private static byte[] withAccessListEntry(byte[] address, byte[]... keys) {
+    byte[][] encodedKeys = new byte[keys.length][];
+    for (int i = 0; i < keys.length; i++) encodedKeys[i] = Rlp.encodeBytes(keys[i]);
+    return typedWith(
+        accessList(),
+        7,
+        Rlp.encodeList(Rlp.encodeList(Rlp.encodeBytes(address), Rlp.encodeList(encodedKeys))));
+  }
+
   private static final UInt256 RICH = UInt256.valueOf(Long.MAX_VALUE);
 
   private static BlockContext block(UInt256 baseFee, long blobBaseFee) {
@@ -341,16 +326,7 @@ class TransactionErrorTest {
   }
 
   private static BlockContext block(UInt256 baseFee, long blobBaseFee, long gasLimit) {
-    return new BlockContext(
-        Address.ZERO,
-        1,
-        1,
-        gasLimit,
-        Bytes32.ZERO,
-        baseFee,
-        UInt256.valueOf(blobBaseFee),
-        CHAIN_ID,
-        n -> Bytes32.ZERO);
+    return Samples.block(Address.ZERO, baseFee, blobBaseFee, gasLimit);
   }
 
   /** Applies the signed draft to a world holding only its sender; throws the rejection, if any. */
