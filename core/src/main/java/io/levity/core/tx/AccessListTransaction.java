@@ -60,11 +60,6 @@ public record AccessListTransaction(
   }
 
   @Override
-  public UInt256 maxPriorityFeePerGas() {
-    return gasPrice;
-  }
-
-  @Override
   public AccessListTransaction withSignature(Signature signature) {
     return new AccessListTransaction(
         chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, signature);

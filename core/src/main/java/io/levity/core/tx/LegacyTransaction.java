@@ -53,11 +53,6 @@ public record LegacyTransaction(
   }
 
   @Override
-  public UInt256 maxPriorityFeePerGas() {
-    return gasPrice;
-  }
-
-  @Override
   public LegacyTransaction withSignature(Signature signature) {
     return new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, chainId, signature);
   }

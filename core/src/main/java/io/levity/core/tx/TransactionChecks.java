@@ -24,17 +24,15 @@ final class TransactionChecks {
       Bytes data,
       UInt256 fee,
       Signature signature) {
-    Objects.requireNonNull(chainId, "chainId");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(fee, "fee");
-    Objects.requireNonNull(signature, "signature");
-    if (signature.recId() > 1) {
+    if (Objects.requireNonNull(signature, "signature").recId() > 1) {
       throw new IllegalArgumentException(
           "a transaction signature's recovery id is 0 or 1, got " + signature.recId());
     }
-    if (chainId.isPresent() && chainId.getAsLong() < 0) {
+    if (Objects.requireNonNull(chainId, "chainId").isPresent() && chainId.getAsLong() < 0) {
       throw new IllegalArgumentException("chain id must be non-negative: " + chainId.getAsLong());
     }
   }
