@@ -11,9 +11,6 @@ import java.util.Set;
  * cases. A suite may run several files at once, so implementations must be thread-safe.
  */
 public interface FixtureRunner {
-  /** A short name for reports, such as "rlp" or "trie". */
-  String kind();
-
   /** True when the parsed file has this runner's shape: an object of cases it recognises. */
   default boolean recognizes(Path file, JsonNode root) {
     if (!root.isObject() || root.isEmpty()) return false;

@@ -20,11 +20,6 @@ import java.util.Map;
  */
 public final class RlpFixtureRunner implements FixtureRunner {
   @Override
-  public String kind() {
-    return "rlp";
-  }
-
-  @Override
   public boolean recognizesCase(JsonNode c) {
     return c.has("in") && c.has("out") && c.size() == 2;
   }

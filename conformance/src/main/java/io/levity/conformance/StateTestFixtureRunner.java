@@ -47,11 +47,6 @@ public final class StateTestFixtureRunner implements FixtureRunner {
   private final RuleMismatches mismatches = new RuleMismatches();
 
   @Override
-  public String kind() {
-    return "state";
-  }
-
-  @Override
   public boolean recognizesCase(JsonNode test) {
     for (String key : List.of("env", "pre", "transaction", "post")) {
       if (!test.path(key).isObject()) return false;

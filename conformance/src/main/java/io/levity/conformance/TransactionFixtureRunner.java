@@ -32,11 +32,6 @@ public final class TransactionFixtureRunner implements FixtureRunner {
   private final RuleMismatches mismatches = new RuleMismatches();
 
   @Override
-  public String kind() {
-    return "transaction";
-  }
-
-  @Override
   public boolean recognizesCase(JsonNode test) {
     if (!test.path("txbytes").isTextual() || !test.path("result").isObject()) return false;
     if (!FixtureRunner.hasOnlyFields(test, TEST_KEYS)) return false;

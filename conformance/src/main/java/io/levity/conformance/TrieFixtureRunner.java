@@ -33,11 +33,6 @@ public final class TrieFixtureRunner implements FixtureRunner {
   private static final Set<String> CASE_FIELDS = Set.of("in", "root", "hexEncoded", "tests");
 
   @Override
-  public String kind() {
-    return "trie";
-  }
-
-  @Override
   public boolean recognizesCase(JsonNode c) {
     if (!FixtureRunner.hasOnlyFields(c, CASE_FIELDS)) return false;
     JsonNode in = c.get("in");

@@ -1,11 +1,13 @@
 package io.levity.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Locates the ethereum/tests fixtures for the test suite: $LEVITY_ETH_TESTS, then
@@ -32,6 +34,27 @@ final class FixtureRoot {
                 + " "
                 + name
                 + (reason == null ? "" : ": " + reason));
+  }
+
+  /**
+   * Prints a run's totals, the cases rejected for another rule than the fixture names and the first
+   * failures, then fails the test if any case failed.
+   */
+  static void report(
+      String title, RefTestSuite.Summary summary, Map<String, Integer> mismatches, Path dir) {
+    System.out.println(title + ": " + summary.line());
+    if (!mismatches.isEmpty()) {
+      System.out.println(
+          "Rejected for another rule than the fixture names (expected -> ours: cases):");
+      mismatches.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+    }
+    summary.failures().stream()
+        .limit(40)
+        .forEach(
+            o ->
+                System.out.println(
+                    "FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
+    assertThat(summary.failed()).as("failed cases").isZero();
   }
 
   /** The fixture sub-folder, or a skipped test when it is missing. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,20 +61,8 @@ class StateFixturesTest {
         named
             ? "files matching " + mode
             : leftOut.isEmpty() ? "all files" : "without " + String.join(", ", leftOut);
-    System.out.println("GeneralStateTests (Cancun, " + selection + "): " + summary.line());
-    Map<String, Integer> mismatches = runner.categoryMismatches();
-    if (!mismatches.isEmpty()) {
-      System.out.println(
-          "Rejected for another rule than the fixture names (expected -> ours: cases):");
-      mismatches.forEach((k, v) -> System.out.println("  " + k + ": " + v));
-    }
-    summary.failures().stream()
-        .limit(40)
-        .forEach(
-            o ->
-                System.out.println(
-                    "FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
-    assertThat(summary.failed()).as("failed cases").isZero();
+    FixtureRoot.report(
+        "GeneralStateTests (Cancun, " + selection + ")", summary, runner.categoryMismatches(), dir);
     assertThat(summary.passed())
         .as("passed cases")
         .isGreaterThan(named ? 0 : leftOut == SLOW ? 13_000 : 18_000);

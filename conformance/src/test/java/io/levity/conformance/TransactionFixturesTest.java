@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,20 +21,7 @@ class TransactionFixturesTest {
     RefTestSuite suite = new RefTestSuite(List.of(runner));
     RefTestSuite.Summary summary = suite.run(RefTestSuite.collect(List.of(dir)), o -> {});
 
-    System.out.println("TransactionTests: " + summary.line());
-    Map<String, Integer> mismatches = runner.categoryMismatches();
-    if (!mismatches.isEmpty()) {
-      System.out.println(
-          "Rejected for a different rule than the fixture names (expected -> ours: cases):");
-      mismatches.forEach((k, v) -> System.out.println("  " + k + ": " + v));
-    }
-    summary.failures().stream()
-        .limit(40)
-        .forEach(
-            o ->
-                System.out.println(
-                    "FAILED " + dir.relativize(o.file()) + " " + o.caseName() + ": " + o.reason()));
-    assertThat(summary.failed()).as("failed cases").isZero();
+    FixtureRoot.report("TransactionTests", summary, runner.categoryMismatches(), dir);
     assertThat(summary.passed()).as("passed cases").isPositive();
   }
 
