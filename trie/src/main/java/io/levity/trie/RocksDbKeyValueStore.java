@@ -169,23 +169,27 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
   }
 
+  /** Waits for the operations in flight (they hold the read lock), then closes once. */
   @Override
   public void close() {
     lock.writeLock().lock();
     try {
-      if (closed) return;
-      closed = true;
-      try {
-        db.closeE(); // unlike close(), reports a failure; acknowledged writes are in the WAL
-        // either way
-      } catch (RocksDBException e) {
-        throw failure("close", e);
-      } finally {
-        writeOptions.close();
-        releaseOptions();
-      }
+      if (!closed) closeDatabase();
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  private void closeDatabase() {
+    closed = true;
+    try {
+      // closeE, unlike close, reports a failure; acknowledged writes are in the WAL either way
+      db.closeE();
+    } catch (RocksDBException e) {
+      throw failure("close", e);
+    } finally {
+      writeOptions.close();
+      releaseOptions();
     }
   }
 

@@ -10,8 +10,8 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Signature;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EcRecoverTest {

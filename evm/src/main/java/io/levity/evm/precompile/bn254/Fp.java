@@ -95,6 +95,11 @@ final class Fp implements Field<Fp> {
   }
 
   @Override
+  public Fp zero() {
+    return ZERO;
+  }
+
+  @Override
   public Fp add(Fp b) {
     // a, b < p < 2^254, so the 256-bit sum cannot overflow
     long s0 = l0 + b.l0;
@@ -227,21 +232,16 @@ final class Fp implements Field<Fp> {
     return reduceOnce(t0, t1, t2, t3);
   }
 
-  /** Multiplicative inverse; the inverse of zero is zero (callers never ask for it). */
-  @Override
-  public Fp inverse() {
-    if (isZero()) return ZERO;
-    return of(toBigInteger().modInverse(MODULUS));
-  }
-
   @Override
   public Fp one() {
     return ONE;
   }
 
+  /** Multiplicative inverse; the inverse of zero is zero (callers never ask for it). */
   @Override
-  public Fp zero() {
-    return ZERO;
+  public Fp inverse() {
+    if (isZero()) return ZERO;
+    return of(toBigInteger().modInverse(MODULUS));
   }
 
   @Override

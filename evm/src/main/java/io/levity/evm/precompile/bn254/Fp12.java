@@ -51,6 +51,11 @@ record Fp12(Fp6 c0, Fp6 c1) implements Ring<Fp12> {
     return new Fp12(r0, ab.add(ab));
   }
 
+  @Override
+  public Fp12 one() {
+    return ONE;
+  }
+
   /**
    * Multiplication by a Miller-loop line a + b·w + c·w³, that is c0 = (a, 0, 0) and c1 = (b, c, 0):
    * fifteen F_p2 products instead of eighteen.
@@ -128,11 +133,6 @@ record Fp12(Fp6 c0, Fp6 c1) implements Ring<Fp12> {
 
   private static Fp2 frob(Fp2 x, boolean conj, Fp2 g) {
     return (conj ? x.conjugate() : x).mul(g);
-  }
-
-  @Override
-  public Fp12 one() {
-    return ONE;
   }
 
   @Override

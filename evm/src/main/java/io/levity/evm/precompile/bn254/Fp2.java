@@ -20,6 +20,11 @@ record Fp2(Fp c0, Fp c1) implements Field<Fp2> {
   }
 
   @Override
+  public Fp2 zero() {
+    return ZERO;
+  }
+
+  @Override
   public Fp2 add(Fp2 b) {
     return new Fp2(c0.add(b.c0()), c1.add(b.c1()));
   }
@@ -63,6 +68,11 @@ record Fp2(Fp c0, Fp c1) implements Field<Fp2> {
     return new Fp2(c0.add(c1).mul(c0.sub(c1)), t.dbl());
   }
 
+  @Override
+  public Fp2 one() {
+    return ONE;
+  }
+
   /** Multiplication by ξ = 9 + i: (9 c0 - c1) + (c0 + 9 c1) i, with additions only. */
   Fp2 mulByXi() {
     Fp nine0 = c0.dbl().dbl().dbl().add(c0);
@@ -75,16 +85,6 @@ record Fp2(Fp c0, Fp c1) implements Field<Fp2> {
     Fp norm = c0.square().add(c1.square());
     Fp inv = norm.inverse();
     return new Fp2(c0.mul(inv), c1.neg().mul(inv));
-  }
-
-  @Override
-  public Fp2 one() {
-    return ONE;
-  }
-
-  @Override
-  public Fp2 zero() {
-    return ZERO;
   }
 
   @Override
