@@ -24,7 +24,14 @@ public interface FixtureRunner {
   boolean recognizesCase(JsonNode c);
 
   /** Runs every case in the file; each case is reported exactly once. */
-  void run(Path file, JsonNode root, CaseSink sink);
+  default void run(Path file, JsonNode root, CaseSink sink) {
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      runCase(file, e.getKey(), e.getValue(), sink);
+    }
+  }
+
+  /** Runs one named case of the file (a test may report several cases, one per fork or entry). */
+  void runCase(Path file, String name, JsonNode c, CaseSink sink);
 
   /** True when every field of the object is one of {@code allowed}. */
   static boolean hasOnlyFields(JsonNode object, Set<String> allowed) {

@@ -59,31 +59,26 @@ public final class StateTestFixtureRunner implements FixtureRunner {
   }
 
   @Override
-  public void run(Path file, JsonNode root, CaseSink sink) {
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      String test = e.getKey();
-      JsonNode body = e.getValue();
-      StateTestEnvironment env = null;
-      String setupError = null;
-      try {
-        env = StateTestEnvironment.parse(body.get("env"), body.get("pre"), FIXTURE_CHAIN_ID);
-      } catch (RuntimeException ex) {
-        setupError = "cannot read env or pre: " + ex;
-      }
-      for (Map.Entry<String, JsonNode> fork : body.get("post").properties()) {
-        JsonNode entries = fork.getValue();
-        for (int i = 0; i < entries.size(); i++) {
-          String name = test + "[" + fork.getKey() + "#" + i + "]";
-          if (!fork.getKey().equals(FORK.fixtureName())) {
-            sink.skipped(
-                name, "fork " + fork.getKey() + ": only " + FORK.fixtureName() + " is run");
-          } else if (setupError != null) {
-            sink.failed(name, setupError);
-          } else {
-            StateTestEnvironment caseEnv = env;
-            JsonNode entry = entries.get(i);
-            sink.check(name, () -> checkEntry(caseEnv, entry));
-          }
+  public void runCase(Path file, String test, JsonNode body, CaseSink sink) {
+    StateTestEnvironment env = null;
+    String setupError = null;
+    try {
+      env = StateTestEnvironment.parse(body.get("env"), body.get("pre"), FIXTURE_CHAIN_ID);
+    } catch (RuntimeException ex) {
+      setupError = "cannot read env or pre: " + ex;
+    }
+    for (Map.Entry<String, JsonNode> fork : body.get("post").properties()) {
+      JsonNode entries = fork.getValue();
+      for (int i = 0; i < entries.size(); i++) {
+        String name = test + "[" + fork.getKey() + "#" + i + "]";
+        if (!fork.getKey().equals(FORK.fixtureName())) {
+          sink.skipped(name, "fork " + fork.getKey() + ": only " + FORK.fixtureName() + " is run");
+        } else if (setupError != null) {
+          sink.failed(name, setupError);
+        } else {
+          StateTestEnvironment caseEnv = env;
+          JsonNode entry = entries.get(i);
+          sink.check(name, () -> checkEntry(caseEnv, entry));
         }
       }
     }

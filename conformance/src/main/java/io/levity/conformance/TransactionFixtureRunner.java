@@ -45,29 +45,25 @@ public final class TransactionFixtureRunner implements FixtureRunner {
   }
 
   @Override
-  public void run(Path file, JsonNode root, CaseSink sink) {
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      String test = e.getKey();
-      JsonNode body = e.getValue();
-      byte[] raw;
-      try {
-        raw = Hex.decode(body.get("txbytes").asText());
-      } catch (IllegalArgumentException ex) {
-        raw = null; // reported per fork below
-      }
-      for (Map.Entry<String, JsonNode> f : body.get("result").properties()) {
-        String name = test + "[" + f.getKey() + "]";
-        Optional<Fork> fork = Fork.byName(f.getKey());
-        if (fork.isEmpty()) {
-          if (Fork.isNotImplemented(f.getKey()))
-            sink.skipped(name, "fork " + f.getKey() + " not implemented");
-          else sink.failed(name, "unknown fork name " + f.getKey());
-        } else if (raw == null) {
-          sink.failed(name, "fixture txbytes is not hex");
-        } else {
-          byte[] bytes = raw;
-          sink.check(name, () -> check(bytes, fork.get(), f.getValue()));
-        }
+  public void runCase(Path file, String test, JsonNode body, CaseSink sink) {
+    byte[] raw;
+    try {
+      raw = Hex.decode(body.get("txbytes").asText());
+    } catch (IllegalArgumentException ex) {
+      raw = null; // reported per fork below
+    }
+    for (Map.Entry<String, JsonNode> f : body.get("result").properties()) {
+      String name = test + "[" + f.getKey() + "]";
+      Optional<Fork> fork = Fork.byName(f.getKey());
+      if (fork.isEmpty()) {
+        if (Fork.isNotImplemented(f.getKey()))
+          sink.skipped(name, "fork " + f.getKey() + " not implemented");
+        else sink.failed(name, "unknown fork name " + f.getKey());
+      } else if (raw == null) {
+        sink.failed(name, "fixture txbytes is not hex");
+      } else {
+        byte[] bytes = raw;
+        sink.check(name, () -> check(bytes, fork.get(), f.getValue()));
       }
     }
   }
