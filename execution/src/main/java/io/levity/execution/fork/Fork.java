@@ -96,11 +96,6 @@ public enum Fork {
     this.evmChanges = evmChanges;
   }
 
-  /** The name ethereum/tests uses for this fork. */
-  public String fixtureName() {
-    return fixtureName;
-  }
-
   /** Intrinsic gas, accepted envelopes and the stateless limits of transactions in this fork. */
   public TransactionRules transactionRules() {
     return TX_RULES.get(this);
@@ -109,6 +104,11 @@ public enum Fork {
   /** The EVM of this fork, or empty for the forks before Shanghai, which Levity cannot execute. */
   public Optional<EvmSpec> evmSpec() {
     return Optional.ofNullable(EVM_SPECS.get(this));
+  }
+
+  /** The name ethereum/tests uses for this fork. */
+  public String fixtureName() {
+    return fixtureName;
   }
 
   public boolean isAtLeast(Fork other) {

@@ -34,6 +34,10 @@ class BlockBuilderTest {
   private static final Address CAROL = Address.fromHex("0x" + "cc".repeat(20));
   private static final Address COINBASE = Address.fromHex("0x" + "c0".repeat(20));
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
+
+  /** The fee cap of the test transactions (the tip is one gwei). */
+  private static final UInt256 FEE_CAP = GWEI.multiply(3);
+
   private static final BlockHashLookup NO_HASHES = n -> Bytes32.ZERO;
 
   /**
@@ -70,7 +74,7 @@ class BlockBuilderTest {
 
   private static Transaction transfer(
       TransactionSigner s, long nonce, long chainId, UInt256 value) {
-    return s.transfer(chainId, nonce, CAROL, value, GWEI, GWEI.multiply(3));
+    return s.transfer(chainId, nonce, CAROL, value, GWEI, FEE_CAP);
   }
 
   private static Transaction call(TransactionSigner s, long nonce) {
@@ -79,7 +83,7 @@ class BlockBuilderTest {
             CHAIN_ID,
             nonce,
             GWEI,
-            GWEI.multiply(3),
+            FEE_CAP,
             100_000,
             Optional.of(CONTRACT),
             UInt256.ZERO,
@@ -239,7 +243,7 @@ class BlockBuilderTest {
                 CHAIN_ID,
                 2,
                 GWEI,
-                GWEI.multiply(3),
+                FEE_CAP,
                 200_000,
                 Optional.empty(),
                 UInt256.ZERO,
@@ -313,7 +317,7 @@ class BlockBuilderTest {
             CHAIN_ID,
             nonce,
             GWEI,
-            GWEI.multiply(3),
+            FEE_CAP,
             21_000,
             CAROL,
             UInt256.ZERO,

@@ -81,35 +81,9 @@ class TransactionErrorTest {
           () -> decode(typedWith(blob(List.of(versionedHash(1, 0))), 9, Rlp.encodeBytes(wide(33))));
       case VALUE_OVERFLOW -> () -> decode(legacyWith(4, Rlp.encodeBytes(wide(33))));
       case GAS_LIMIT_PRICE_PRODUCT_OVERFLOW ->
-          () ->
-              validate(
-                  SIGNER.sign(
-                      new DynamicFeeTransaction(
-                          CHAIN_ID,
-                          0,
-                          GWEI,
-                          UInt256.MAX,
-                          21_000,
-                          Optional.of(TO),
-                          GWEI,
-                          Bytes.EMPTY,
-                          List.of(),
-                          Transaction.UNSIGNED)));
+          () -> validate(SIGNER.sign(transferWithFees(GWEI, UInt256.MAX)));
       case PRIORITY_FEE_GREATER_THAN_MAX_FEE ->
-          () ->
-              validate(
-                  SIGNER.sign(
-                      new DynamicFeeTransaction(
-                          CHAIN_ID,
-                          0,
-                          GWEI.multiply(2),
-                          GWEI,
-                          21_000,
-                          Optional.of(TO),
-                          GWEI,
-                          Bytes.EMPTY,
-                          List.of(),
-                          Transaction.UNSIGNED)));
+          () -> validate(SIGNER.sign(transferWithFees(GWEI.multiply(2), GWEI)));
       case ADDRESS_TOO_SHORT -> () -> decode(legacyWith(3, Rlp.encodeBytes(new byte[19])));
       case ADDRESS_TOO_LONG -> () -> decode(withAccessListEntry(new byte[21]));
       case STORAGE_KEY_TOO_SHORT -> () -> decode(withAccessListEntry(TO.toArray(), new byte[31]));
@@ -308,6 +282,21 @@ class TransactionErrorTest {
   }
 
   // --- helpers ---
+
+  /** A 1 gwei transfer to TO with these priority fee and fee caps. */
+  private static DynamicFeeTransaction transferWithFees(UInt256 tip, UInt256 cap) {
+    return new DynamicFeeTransaction(
+        CHAIN_ID,
+        0,
+        tip,
+        cap,
+        21_000,
+        Optional.of(TO),
+        GWEI,
+        Bytes.EMPTY,
+        List.of(),
+        Transaction.UNSIGNED);
+  }
 
   /** An EIP-2930 encoding whose access list is one entry [address, [keys]]. */
   private static byte[] withAccessListEntry(byte[] address, byte[]... keys) {
