@@ -1,5 +1,6 @@
 package io.levity.trie;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     try {
       if (config.createIfMissing()) Files.createDirectories(dir);
       this.db = RocksDB.open(options, dir.toString());
-    } catch (RocksDBException | java.io.IOException e) {
+    } catch (RocksDBException | IOException e) {
       releaseOptions();
       throw new StoreException(
           "cannot open RocksDB store at "
