@@ -4,28 +4,10 @@ package io.levity.evm;
  * 256-bit EVM arithmetic on words held in flat {@code long[]} arrays: a word at offset {@code o}
  * occupies {@code s[o..o+3]}, least significant limb first. Binary operations read operands at
  * offsets {@code a} (the top of the stack, the first operand) and {@code b}, and write the result
- * at {@code b}. No allocation: the division and modular routines use a per-interpreter {@link
- * Scratch}.
+ * at {@code b}. Division and the modular operations are in {@link Division}.
  */
 final class Arith {
-  private static final long M32 = 0xffff_ffffL;
-
   private Arith() {}
-
-  /** Temporary arrays for division, MULMOD and EXP; one per interpreter (not thread-safe). */
-  static final class Scratch {
-    final long[] u = new long[17]; // dividend in 32-bit digits
-    final long[] v = new long[8]; // divisor in 32-bit digits
-    final long[] q = new long[16];
-    final long[] r = new long[8];
-    final long[] un = new long[17];
-    final long[] vn = new long[8];
-    final long[] wide = new long[8]; // up to 512-bit operands in 64-bit limbs
-    final long[] quot = new long[8];
-    final long[] rem = new long[4];
-    final long[] acc = new long[4];
-    final long[] base = new long[4];
-  }
 
   static boolean isZero(long[] s, int o) {
     return (s[o] | s[o + 1] | s[o + 2] | s[o + 3]) == 0;
@@ -45,7 +27,8 @@ final class Arith {
     s[o + 3] = 0;
   }
 
-  private static long carry(long x, long y, long r) {
+  /** Carry out of the top bit of x + y (+ carry in) given the sum r. */
+  static long carry(long x, long y, long r) {
     return ((x & y) | ((x | y) & ~r)) >>> 63;
   }
 
@@ -84,7 +67,8 @@ final class Arith {
     s[b + 3] = x3 - y3 - c;
   }
 
-  private static void negate(long[] s, int o) {
+  /** Two's complement negation in place. */
+  static void negate(long[] s, int o) {
     long r0 = ~s[o] + 1;
     long c = r0 == 0 ? 1 : 0;
     long r1 = ~s[o + 1] + c;
@@ -162,196 +146,8 @@ final class Arith {
     }
   }
 
-  static void div(Scratch sc, long[] s, int a, int b) {
-    if (isZero(s, b)) return; // x / 0 = 0; b is already zero
-    if ((s[a + 1] | s[a + 2] | s[a + 3] | s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
-      set(s, b, Long.divideUnsigned(s[a], s[b]));
-      return;
-    }
-    if (compareUnsigned(s, a, s, b) < 0) {
-      setZero(s, b);
-      return;
-    }
-    divRem(sc, s, a, 4, s, b);
-    System.arraycopy(sc.quot, 0, s, b, 4);
-  }
-
-  static void mod(Scratch sc, long[] s, int a, int b) {
-    if (isZero(s, b)) return;
-    if ((s[a + 1] | s[a + 2] | s[a + 3] | s[b + 1] | s[b + 2] | s[b + 3]) == 0) {
-      set(s, b, Long.remainderUnsigned(s[a], s[b]));
-      return;
-    }
-    if (compareUnsigned(s, a, s, b) < 0) {
-      System.arraycopy(s, a, s, b, 4);
-      return;
-    }
-    divRem(sc, s, a, 4, s, b);
-    System.arraycopy(sc.rem, 0, s, b, 4);
-  }
-
-  static void sdiv(Scratch sc, long[] s, int a, int b) {
-    if (isZero(s, b)) return;
-    boolean negA = s[a + 3] < 0;
-    boolean negB = s[b + 3] < 0;
-    long[] w = sc.wide;
-    System.arraycopy(s, a, w, 0, 4);
-    System.arraycopy(s, b, w, 4, 4);
-    if (negA) negate(w, 0);
-    if (negB) negate(w, 4);
-    div(sc, w, 0, 4);
-    System.arraycopy(w, 4, s, b, 4);
-    if (negA != negB) negate(s, b);
-  }
-
-  static void smod(Scratch sc, long[] s, int a, int b) {
-    if (isZero(s, b)) return;
-    boolean negA = s[a + 3] < 0;
-    long[] w = sc.wide;
-    System.arraycopy(s, a, w, 0, 4);
-    System.arraycopy(s, b, w, 4, 4);
-    if (negA) negate(w, 0);
-    if (w[7] < 0) negate(w, 4);
-    mod(sc, w, 0, 4);
-    System.arraycopy(w, 4, s, b, 4);
-    if (negA) negate(s, b);
-  }
-
-  /** ADDMOD: operands a (top), b, n at c; result at c. */
-  static void addmod(Scratch sc, long[] s, int a, int b, int c) {
-    if (isZero(s, c)) return;
-    long[] w = sc.wide;
-    long x0 = s[a], x1 = s[a + 1], x2 = s[a + 2], x3 = s[a + 3];
-    long y0 = s[b], y1 = s[b + 1], y2 = s[b + 2], y3 = s[b + 3];
-    long r0 = x0 + y0;
-    long k = carry(x0, y0, r0);
-    long r1 = x1 + y1 + k;
-    k = carry(x1, y1, r1);
-    long r2 = x2 + y2 + k;
-    k = carry(x2, y2, r2);
-    long r3 = x3 + y3 + k;
-    k = carry(x3, y3, r3);
-    w[0] = r0;
-    w[1] = r1;
-    w[2] = r2;
-    w[3] = r3;
-    w[4] = k;
-    reduce(sc, w, k == 0 ? 4 : 5, s, c);
-  }
-
-  /** MULMOD: operands a (top), b, n at c; result at c. */
-  static void mulmod(Scratch sc, long[] s, int a, int b, int c) {
-    if (isZero(s, c)) return;
-    long[] w = sc.wide;
-    mulWide(s, a, s, b, w);
-    int limbs = 8;
-    while (limbs > 1 && w[limbs - 1] == 0) limbs--;
-    reduce(sc, w, limbs, s, c);
-  }
-
-  /** s[c] = w (of {@code limbs} limbs) mod s[c]; s[c] is non-zero. */
-  private static void reduce(Scratch sc, long[] w, int limbs, long[] s, int c) {
-    if (limbs <= 4 && (s[c + 1] | s[c + 2] | s[c + 3]) == 0 && (w[1] | w[2] | w[3]) == 0) {
-      set(s, c, Long.remainderUnsigned(w[0], s[c]));
-      return;
-    }
-    divRem(sc, w, 0, limbs, s, c);
-    System.arraycopy(sc.rem, 0, s, c, 4);
-  }
-
-  /**
-   * Unsigned division of a {@code ulimbs}-limb number (at most 8 limbs) by a non-zero 4-limb
-   * divisor; quotient limbs into sc.quot (up to 8), remainder into sc.rem. Knuth's algorithm D on
-   * 32-bit digits.
-   */
-  static void divRem(Scratch sc, long[] u, int uo, int ulimbs, long[] d, int dOff) {
-    long[] ud = sc.u;
-    long[] vd = sc.v;
-    int m = toDigits(u, uo, ulimbs, ud);
-    int n = toDigits(d, dOff, 4, vd);
-    long[] q = sc.q;
-    long[] r = sc.r;
-    for (int i = 0; i < 16; i++) q[i] = 0;
-    for (int i = 0; i < 8; i++) r[i] = 0;
-    if (m < n) {
-      System.arraycopy(ud, 0, r, 0, m);
-    } else {
-      knuth(ud, m, vd, n, q, r, sc.un, sc.vn);
-    }
-    for (int i = 0; i < 8; i++) sc.quot[i] = q[2 * i] | (q[2 * i + 1] << 32);
-    for (int i = 0; i < 4; i++) sc.rem[i] = r[2 * i] | (r[2 * i + 1] << 32);
-  }
-
-  /** Splits limbs into 32-bit digits; returns the count of significant digits (at least 1). */
-  private static int toDigits(long[] x, int xo, int limbs, long[] out) {
-    for (int i = 0; i < limbs; i++) {
-      long l = x[xo + i];
-      out[2 * i] = l & M32;
-      out[2 * i + 1] = l >>> 32;
-    }
-    int n = 2 * limbs;
-    while (n > 1 && out[n - 1] == 0) n--;
-    return n;
-  }
-
-  private static void knuth(
-      long[] u, int m, long[] v, int n, long[] q, long[] r, long[] un, long[] vn) {
-    if (n == 1) {
-      long dv = v[0];
-      long k = 0;
-      for (int j = m - 1; j >= 0; j--) {
-        long cur = (k << 32) | u[j];
-        long qj = Long.divideUnsigned(cur, dv);
-        q[j] = qj;
-        k = cur - qj * dv;
-      }
-      r[0] = k;
-      return;
-    }
-    int sh = Long.numberOfLeadingZeros(v[n - 1]) - 32;
-    for (int i = n - 1; i > 0; i--) vn[i] = ((v[i] << sh) | (v[i - 1] >>> (32 - sh))) & M32;
-    vn[0] = (v[0] << sh) & M32;
-    un[m] = u[m - 1] >>> (32 - sh);
-    for (int i = m - 1; i > 0; i--) un[i] = ((u[i] << sh) | (u[i - 1] >>> (32 - sh))) & M32;
-    un[0] = (u[0] << sh) & M32;
-    long vTop = vn[n - 1];
-    long vNext = vn[n - 2];
-    for (int j = m - n; j >= 0; j--) {
-      long num = (un[j + n] << 32) | un[j + n - 1];
-      long qhat = Long.divideUnsigned(num, vTop);
-      long rhat = num - qhat * vTop;
-      while (qhat > M32 || Long.compareUnsigned(qhat * vNext, (rhat << 32) | un[j + n - 2]) > 0) {
-        qhat--;
-        rhat += vTop;
-        if (rhat > M32) break;
-      }
-      long k = 0;
-      long t;
-      for (int i = 0; i < n; i++) {
-        long p = qhat * vn[i];
-        t = un[i + j] - k - (p & M32);
-        un[i + j] = t & M32;
-        k = (p >>> 32) - (t >> 32);
-      }
-      t = un[j + n] - k;
-      un[j + n] = t & M32;
-      if (t < 0) {
-        qhat--;
-        k = 0;
-        for (int i = 0; i < n; i++) {
-          t = un[i + j] + vn[i] + k;
-          un[i + j] = t & M32;
-          k = t >>> 32;
-        }
-        un[j + n] = (un[j + n] + k) & M32;
-      }
-      q[j] = qhat;
-    }
-    for (int i = 0; i < n; i++) r[i] = ((un[i] >>> sh) | (un[i + 1] << (32 - sh))) & M32;
-  }
-
   /** EXP: base at a (top), exponent at b; result at b. */
-  static void exp(Scratch sc, long[] s, int a, int b) {
+  static void exp(Division.Scratch sc, long[] s, int a, int b) {
     long e0 = s[b], e1 = s[b + 1], e2 = s[b + 2], e3 = s[b + 3];
     if ((e0 | e1 | e2 | e3) == 0) {
       set(s, b, 1);

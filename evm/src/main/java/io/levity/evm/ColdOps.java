@@ -20,16 +20,14 @@ final class ColdOps {
   static int execute(Execution x, Frame f, int op) {
     return switch (op) {
       case 0x20 -> keccak(x, f);
-      case 0x31 -> balance(x, f);
+      case 0x31, 0x3b, 0x3f -> accountQuery(x, f, op);
       case 0x32 -> push(f, x.tx.origin());
       case 0x37 -> copy(x, f, f.input);
       case 0x39 -> copy(x, f, f.code);
       case 0x3a -> push(f, x.tx.gasPrice());
-      case 0x3b -> extCodeSize(x, f);
       case 0x3c -> extCodeCopy(x, f);
       case 0x3d -> pushLong(f, f.returnData.length);
       case 0x3e -> returnDataCopy(x, f);
-      case 0x3f -> extCodeHash(x, f);
       case 0x40 -> blockHash(x, f);
       case 0x41 -> push(f, x.block.coinbase());
       case 0x42 -> pushLong(f, x.block.timestamp());
@@ -120,11 +118,23 @@ final class ColdOps {
     return Frame.CONTINUE;
   }
 
-  private static int balance(Execution x, Frame f) {
+  /**
+   * BALANCE, EXTCODESIZE and EXTCODEHASH: an EIP-2929 account access, then one fact of the account
+   * (the code hash of a dead account is zero).
+   */
+  private static int accountQuery(Execution x, Frame f, int op) {
+    long[] s = f.stack;
     int t = top(f);
-    Address a = Words.toAddress(f.stack, t);
+    Address a = Words.toAddress(s, t);
     if (!f.use(accountAccessCost(x, a))) return f.halt(HaltReason.OUT_OF_GAS);
-    Words.set(f.stack, t, x.world.balance(a));
+    switch (op) {
+      case 0x31 -> Words.set(s, t, x.world.balance(a));
+      case 0x3b -> Arith.set(s, t, x.world.codeSize(a));
+      default -> {
+        if (x.world.isDead(a)) Arith.setZero(s, t);
+        else Words.set(s, t, x.world.codeHash(a).unsafeArray(), 0);
+      }
+    }
     return Frame.CONTINUE;
   }
 
@@ -137,14 +147,6 @@ final class ColdOps {
     if (!payMemory(x, f, end, x.gas.copyWord() * words(len))) return f.halt(HaltReason.OUT_OF_GAS);
     if (len > 0) f.memory.copyPadded(Words.index(s, t), src, Words.saturated(s, t - 4), len);
     f.sp -= 3;
-    return Frame.CONTINUE;
-  }
-
-  private static int extCodeSize(Execution x, Frame f) {
-    int t = top(f);
-    Address a = Words.toAddress(f.stack, t);
-    if (!f.use(accountAccessCost(x, a))) return f.halt(HaltReason.OUT_OF_GAS);
-    Arith.set(f.stack, t, x.world.codeSize(a));
     return Frame.CONTINUE;
   }
 
@@ -177,15 +179,6 @@ final class ColdOps {
     }
     if (len > 0) f.memory.copyPadded(Words.index(s, t), f.returnData, srcOff, len);
     f.sp -= 3;
-    return Frame.CONTINUE;
-  }
-
-  private static int extCodeHash(Execution x, Frame f) {
-    int t = top(f);
-    Address a = Words.toAddress(f.stack, t);
-    if (!f.use(accountAccessCost(x, a))) return f.halt(HaltReason.OUT_OF_GAS);
-    if (x.world.isDead(a)) Arith.setZero(f.stack, t);
-    else Words.set(f.stack, t, x.world.codeHash(a).unsafeArray(), 0);
     return Frame.CONTINUE;
   }
 

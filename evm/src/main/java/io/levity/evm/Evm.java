@@ -2,9 +2,10 @@ package io.levity.evm;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.tx.AccessListEntry;
-import io.levity.evm.fork.Fork;
+import io.levity.evm.fork.EvmSpec;
 import io.levity.evm.fork.OperationTable;
 import io.levity.evm.precompile.Precompile;
+import io.levity.evm.precompile.PrecompileSet;
 import io.levity.evm.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,27 +20,26 @@ import java.util.List;
  * thread-safe: use one per thread.
  */
 public final class Evm {
-  private final Fork fork;
-  private final Precompile[] precompiles;
+  private final EvmSpec spec;
+  private final PrecompileSet precompiles;
+  private final List<Address> precompileAddresses;
   final OperationTable operations;
   final Interpreter interpreter;
   final JumpDests jumpDests = new JumpDests();
   private final long[][] stacks;
 
-  /**
-   * @param precompiles indexed by address (1..n; index 0 unused); null entries and addresses past
-   *     the fork's precompile count are ordinary accounts
-   */
-  public Evm(Fork fork, Precompile[] precompiles) {
-    this.fork = fork;
-    this.precompiles = precompiles.clone();
-    this.operations = fork.operations();
-    this.interpreter = new Interpreter(fork);
-    this.stacks = new long[fork.rules().maxCallDepth() + 1][];
+  /** An EVM for the fork {@code spec} describes: its opcodes, gas, rules and precompiles. */
+  public Evm(EvmSpec spec) {
+    this.spec = spec;
+    this.precompiles = spec.precompiles();
+    this.precompileAddresses = precompiles.addresses();
+    this.operations = spec.operations();
+    this.interpreter = new Interpreter(spec);
+    this.stacks = new long[spec.rules().maxCallDepth() + 1][];
   }
 
-  public Fork fork() {
-    return fork;
+  public EvmSpec spec() {
+    return spec;
   }
 
   /** Runs the message with no access list and no tracer. */
@@ -85,24 +85,12 @@ public final class Evm {
 
   /** The precompile at this address in this fork, or null. */
   public Precompile precompile(Address a) {
-    byte[] b = a.unsafeArray();
-    for (int i = 0; i < 19; i++) if (b[i] != 0) return null;
-    int n = b[19] & 0xff;
-    if (n == 0 || n > fork.rules().precompileCount() || n >= precompiles.length) return null;
-    return precompiles[n];
+    return precompiles.at(a);
   }
 
   /** Addresses of the fork's precompiles (they start warm in every transaction). */
   public List<Address> precompileAddresses() {
-    List<Address> out = new ArrayList<>();
-    for (int i = 1; i <= fork.rules().precompileCount(); i++) out.add(precompileAddress(i));
-    return out;
-  }
-
-  static Address precompileAddress(int i) {
-    byte[] b = new byte[20];
-    b[19] = (byte) i;
-    return Address.wrapAddress(b);
+    return precompileAddresses;
   }
 
   /**

@@ -36,8 +36,8 @@ final class Execution {
     this.block = block;
     this.tx = tx;
     this.tracer = tracer;
-    this.gas = evm.fork().gas();
-    this.rules = evm.fork().rules();
+    this.gas = evm.spec().gas();
+    this.rules = evm.spec().rules();
   }
 
   ExecutionResult run(CallMessage m, List<AccessListEntry> accessList) {
@@ -46,7 +46,7 @@ final class Execution {
     state.warm(m.caller());
     state.warm(m.target());
     if (rules.warmCoinbase()) state.warm(block.coinbase());
-    for (int i = 1; i <= rules.precompileCount(); i++) state.warm(Evm.precompileAddress(i));
+    for (Address a : evm.precompileAddresses()) state.warm(a);
     for (AccessListEntry e : accessList) {
       state.warm(e.address());
       for (Bytes32 k : e.storageKeys())
@@ -134,26 +134,21 @@ final class Execution {
       code = world.code(codeAddress).unsafeArray();
       if (code.length > 0) jumpDests = evm.jumpDests.forCode(world.codeHash(codeAddress), code);
     }
-    int depth = parent == null ? 0 : parent.depth + 1;
-    Frame f =
-        new Frame(
-            this,
-            parent,
-            depth,
-            isStatic,
-            false,
-            address,
-            caller,
-            apparentValue,
-            input,
-            code,
-            jumpDests,
-            precompile,
-            evm.stackFor(depth),
-            gasLimit);
-    f.worldSnapshot = ws;
-    f.stateSnapshot = ss;
-    return f;
+    return new Frame(
+        this,
+        parent,
+        isStatic,
+        false,
+        address,
+        caller,
+        apparentValue,
+        input,
+        code,
+        jumpDests,
+        precompile,
+        gasLimit,
+        ws,
+        ss);
   }
 
   /**
@@ -176,27 +171,22 @@ final class Execution {
     }
     state.touch(address);
     state.markCreated(address);
-    int depth = parent == null ? 0 : parent.depth + 1;
     long[] jumpDests = initcode.length == 0 ? NO_JUMPDESTS : JumpDests.analyze(initcode);
-    Frame f =
-        new Frame(
-            this,
-            parent,
-            depth,
-            false,
-            true,
-            address,
-            caller,
-            value,
-            Memory.EMPTY,
-            initcode,
-            jumpDests,
-            null,
-            evm.stackFor(depth),
-            gasLimit);
-    f.worldSnapshot = ws;
-    f.stateSnapshot = ss;
-    return f;
+    return new Frame(
+        this,
+        parent,
+        false,
+        true,
+        address,
+        caller,
+        value,
+        Memory.EMPTY,
+        initcode,
+        jumpDests,
+        null,
+        gasLimit,
+        ws,
+        ss);
   }
 
   private ExecutionResult drive(Frame root, CallMessage m) {

@@ -39,8 +39,8 @@ final class Frame implements StepView {
   HaltReason haltReason;
   byte[] output = Memory.EMPTY;
 
-  int worldSnapshot;
-  int stateSnapshot;
+  final int worldSnapshot;
+  final int stateSnapshot;
 
   Frame child;
   long returnOffset; // where the parent wants this (call) frame's output
@@ -50,10 +50,13 @@ final class Frame implements StepView {
   private final Execution execution;
   int traceOp;
 
+  /**
+   * A frame one level below {@code parent} (the top level when null), on the stack array of its
+   * depth; the snapshots are those taken before the frame changed anything.
+   */
   Frame(
       Execution execution,
       Frame parent,
-      int depth,
       boolean isStatic,
       boolean isCreate,
       Address address,
@@ -63,11 +66,12 @@ final class Frame implements StepView {
       byte[] code,
       long[] jumpDests,
       Precompile precompile,
-      long[] stack,
-      long gas) {
+      long gas,
+      int worldSnapshot,
+      int stateSnapshot) {
     this.execution = execution;
     this.parent = parent;
-    this.depth = depth;
+    this.depth = parent == null ? 0 : parent.depth + 1;
     this.isStatic = isStatic;
     this.isCreate = isCreate;
     this.address = address;
@@ -77,8 +81,10 @@ final class Frame implements StepView {
     this.code = code;
     this.jumpDests = jumpDests;
     this.precompile = precompile;
-    this.stack = stack;
+    this.stack = execution.evm.stackFor(depth);
     this.gas = gas;
+    this.worldSnapshot = worldSnapshot;
+    this.stateSnapshot = stateSnapshot;
   }
 
   /** Ends the frame with an exceptional halt: all gas is consumed. */

@@ -1,6 +1,6 @@
 package io.levity.evm;
 
-import io.levity.evm.fork.Fork;
+import io.levity.evm.fork.EvmSpec;
 import io.levity.evm.fork.GasSchedule;
 import io.levity.evm.trace.Tracer;
 
@@ -16,13 +16,13 @@ final class Interpreter {
   private final int[] minStack;
   private final int[] maxStack;
   private final GasSchedule gas;
-  private final Arith.Scratch scratch = new Arith.Scratch();
+  private final Division.Scratch scratch = new Division.Scratch();
 
-  Interpreter(Fork fork) {
-    this.constantGas = fork.operations().constantGasTable();
-    this.minStack = fork.operations().minStackTable();
-    this.maxStack = fork.operations().maxStackTable();
-    this.gas = fork.gas();
+  Interpreter(EvmSpec spec) {
+    this.constantGas = spec.operations().constantGasTable();
+    this.minStack = spec.operations().minStackTable();
+    this.maxStack = spec.operations().maxStackTable();
+    this.gas = spec.gas();
   }
 
   /**
@@ -40,7 +40,7 @@ final class Interpreter {
     final int[] minStack = this.minStack;
     final int[] maxStack = this.maxStack;
     final GasSchedule g = this.gas;
-    final Arith.Scratch sc = this.scratch;
+    final Division.Scratch sc = this.scratch;
 
     int pc = f.pc;
     int sp = f.sp;
@@ -101,32 +101,32 @@ final class Interpreter {
           pc++;
         }
         case 0x04 -> {
-          Arith.div(sc, s, t, t - 4);
+          Division.div(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x05 -> {
-          Arith.sdiv(sc, s, t, t - 4);
+          Division.sdiv(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x06 -> {
-          Arith.mod(sc, s, t, t - 4);
+          Division.mod(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x07 -> {
-          Arith.smod(sc, s, t, t - 4);
+          Division.smod(sc, s, t, t - 4);
           sp--;
           pc++;
         }
         case 0x08 -> {
-          Arith.addmod(sc, s, t, t - 4, t - 8);
+          Division.addmod(sc, s, t, t - 4, t - 8);
           sp -= 2;
           pc++;
         }
         case 0x09 -> {
-          Arith.mulmod(sc, s, t, t - 4, t - 8);
+          Division.mulmod(sc, s, t, t - 4, t - 8);
           sp -= 2;
           pc++;
         }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The transaction-wide substate that is not account state: warm addresses and slots (EIP-2929),
@@ -68,28 +70,18 @@ final class TxState {
 
   /** Warms the address; returns true if it was cold. */
   boolean warm(Address a) {
-    if (warmAddresses.add(a)) {
-      journal.add(new WarmAddress(a));
-      return true;
-    }
-    return false;
-  }
-
-  boolean isWarm(Address a) {
-    return warmAddresses.contains(a);
+    return warm(warmAddresses, a, WarmAddress::new);
   }
 
   /** Warms the slot; returns true if it was cold. */
   boolean warm(Slot s) {
-    if (warmSlots.add(s)) {
-      journal.add(new WarmSlot(s));
-      return true;
-    }
-    return false;
+    return warm(warmSlots, s, WarmSlot::new);
   }
 
-  boolean isWarm(Slot s) {
-    return warmSlots.contains(s);
+  private <T> boolean warm(Set<T> warmSet, T key, Function<T, Entry> undo) {
+    if (!warmSet.add(key)) return false;
+    journal.add(undo.apply(key));
+    return true;
   }
 
   UInt256 tload(Slot s) {

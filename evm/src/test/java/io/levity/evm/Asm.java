@@ -1,15 +1,17 @@
 package io.levity.evm;
 
+import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Hex;
-import io.levity.evm.fork.Forks;
+import io.levity.evm.fork.EvmSpecs;
 import io.levity.evm.fork.OperationTable;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /** A tiny assembler for tests: mnemonics by name, pushes sized to the value. */
 final class Asm {
-  private static final OperationTable OPS = Forks.cancun().operations();
+  private static final OperationTable OPS = EvmSpecs.cancun().operations();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   static int opcode(String name) {
@@ -28,7 +30,7 @@ final class Asm {
 
   Asm push(BigInteger v) {
     byte[] b = v.signum() == 0 ? new byte[] {0} : v.toByteArray();
-    if (b.length > 1 && b[0] == 0) b = java.util.Arrays.copyOfRange(b, 1, b.length);
+    if (b.length > 1 && b[0] == 0) b = Arrays.copyOfRange(b, 1, b.length);
     out.write(0x5f + b.length);
     out.writeBytes(b);
     return this;
@@ -56,7 +58,7 @@ final class Asm {
    */
   Asm call(
       String op,
-      io.levity.core.bytes.Address to,
+      Address to,
       long value,
       long argsOff,
       long argsLen,

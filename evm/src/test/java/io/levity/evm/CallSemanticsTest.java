@@ -212,37 +212,41 @@ class CallSemanticsTest {
 
   @Test
   void returnDataCopyBounds() {
-    TestChain chain = new TestChain();
-    chain.deploy(B, new Asm().push(42).returnTop().build());
-    Asm ok =
-        new Asm()
-            .call("CALL", B, 0, 0, 0, 0, 0, -1)
-            .op("POP")
-            .push(32)
-            .push(0)
-            .push(0)
-            .op("RETURNDATACOPY")
-            .op("RETURNDATASIZE")
-            .store(1)
-            .push(0)
-            .op("MLOAD")
-            .store(0);
-    assertThat(chain.run(ok.build(), 1_000_000).isSuccess()).isTrue();
+    TestChain chain = withReturner();
+    ExecutionResult ok =
+        chain.run(
+            returnDataCopyAfterCall(0)
+                .op("RETURNDATASIZE")
+                .store(1)
+                .push(0)
+                .op("MLOAD")
+                .store(0)
+                .build(),
+            1_000_000);
+    assertThat(ok.isSuccess()).isTrue();
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.valueOf(42));
     assertThat(chain.storage(TestChain.CONTRACT, 1)).isEqualTo(UInt256.valueOf(32));
-    TestChain chain2 = new TestChain();
-    chain2.deploy(B, new Asm().push(42).returnTop().build());
-    Asm bad =
-        new Asm()
-            .call("CALL", B, 0, 0, 0, 0, 0, -1)
-            .op("POP")
-            .push(32)
-            .push(1)
-            .push(0)
-            .op("RETURNDATACOPY");
-    ExecutionResult r = chain2.run(bad.build(), 1_000_000);
-    assertThat(r.haltReason()).isEqualTo(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
-    assertThat(r.gasLeft()).isZero();
+    ExecutionResult bad = withReturner().run(returnDataCopyAfterCall(1).build(), 1_000_000);
+    assertThat(bad.haltReason()).isEqualTo(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
+    assertThat(bad.gasLeft()).isZero();
+  }
+
+  /** A chain where B returns the word 42 (32 bytes of return data). */
+  private static TestChain withReturner() {
+    TestChain chain = new TestChain();
+    chain.deploy(B, new Asm().push(42).returnTop().build());
+    return chain;
+  }
+
+  /** Code that calls B, then copies 32 bytes of its return data from {@code offset} to memory 0. */
+  private static Asm returnDataCopyAfterCall(int offset) {
+    return new Asm()
+        .call("CALL", B, 0, 0, 0, 0, 0, -1)
+        .op("POP")
+        .push(32)
+        .push(offset)
+        .push(0)
+        .op("RETURNDATACOPY");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.levity.core.tx.AccessListEntry;
 import io.levity.evm.fork.GasSchedule;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -195,7 +196,7 @@ class GasTest {
     // Explicit gas 30000 to an existing cold account with value 1: 2600 + 9000; callee gets 30000 +
     // 2300.
     Bytes code = new Asm().call("CALL", TestChain.OTHER, 1, 0, 0, 0, 0, 30_000).build();
-    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(1000), 1, code, java.util.Map.of());
+    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(1000), 1, code, Map.of());
     ExecutionResult r = chain.call(TestChain.CONTRACT, GAS);
     assertThat(r.isSuccess()).isTrue();
     assertThat(chain.storage(TestChain.OTHER, 0)).isEqualTo(UInt256.valueOf(32_300 - 2));
@@ -211,7 +212,7 @@ class GasTest {
     TestChain chain = new TestChain();
     Address fresh = Address.fromHex("0x00000000000000000000000000000000000fe5e1");
     Bytes code = new Asm().call("CALL", fresh, 1, 0, 0, 0, 0, 0).build();
-    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(10), 1, code, java.util.Map.of());
+    chain.world.put(TestChain.CONTRACT, UInt256.valueOf(10), 1, code, Map.of());
     ExecutionResult r = chain.call(TestChain.CONTRACT, GAS);
     // 7 pushes + 2600 cold + 9000 value + 25000 new account; the callee has no code, so the 2300
     // stipend it was given comes back unused and the caller ends 2300 ahead.
@@ -248,7 +249,7 @@ class GasTest {
         UInt256.valueOf(5),
         1,
         new Asm().push(fresh).op("SELFDESTRUCT").build(),
-        java.util.Map.of());
+        Map.of());
     r = chain.call(TestChain.CONTRACT, GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(3 + 5000 + 2600 + 25_000);
   }

@@ -5,8 +5,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.AccessListEntry;
-import io.levity.evm.fork.Forks;
-import io.levity.evm.precompile.Precompiles;
+import io.levity.evm.fork.EvmSpecs;
 import io.levity.evm.trace.Tracer;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ final class TestChain {
   static final UInt256 RICH = UInt256.valueOf(1_000_000_000_000_000_000L);
 
   final InMemoryWorld world = new InMemoryWorld();
-  final Evm evm = new Evm(Forks.cancun(), Precompiles.cancun());
+  final Evm evm = new Evm(EvmSpecs.cancun());
   final BlockContext block =
       new BlockContext(
           COINBASE,

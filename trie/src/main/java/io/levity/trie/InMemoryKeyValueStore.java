@@ -1,9 +1,7 @@
 package io.levity.trie;
 
 import io.levity.core.bytes.Bytes;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +39,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public WriteBatch newBatch() {
-    return new Batch();
+    return new StagedBatch<>(new StagedBatch.InOrder(), this::apply);
   }
 
   @Override
@@ -53,52 +51,12 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     if (closed) throw new StoreException("in-memory store is closed");
   }
 
-  private synchronized void apply(List<byte[][]> ops) {
+  private synchronized void apply(StagedBatch.InOrder ops) {
     checkOpen();
-    for (byte[][] op : ops) {
-      if (op[1] == null) map.remove(Bytes.wrap(op[0]));
-      else map.put(Bytes.wrap(op[0]), op[1]);
-    }
-  }
-
-  private final class Batch implements WriteBatch {
-    private final List<byte[][]> ops = new ArrayList<>();
-    private boolean done;
-
-    @Override
-    public WriteBatch put(byte[] key, byte[] value) {
-      checkUsable();
-      ops.add(new byte[][] {key.clone(), value.clone()});
-      return this;
-    }
-
-    @Override
-    public WriteBatch delete(byte[] key) {
-      checkUsable();
-      ops.add(new byte[][] {key.clone(), null});
-      return this;
-    }
-
-    @Override
-    public int size() {
-      return ops.size();
-    }
-
-    @Override
-    public void write() {
-      checkUsable();
-      apply(ops);
-      done = true;
-    }
-
-    @Override
-    public void close() {
-      done = true;
-      ops.clear();
-    }
-
-    private void checkUsable() {
-      if (done) throw new IllegalStateException("batch already written or closed");
-    }
+    ops.forEach(
+        (key, value) -> {
+          if (value == null) map.remove(Bytes.wrap(key));
+          else map.put(Bytes.wrap(key), value);
+        });
   }
 }

@@ -1,5 +1,6 @@
 package io.levity.trie;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     try {
       if (config.createIfMissing()) Files.createDirectories(dir);
       this.db = RocksDB.open(options, dir.toString());
-    } catch (RocksDBException | java.io.IOException e) {
+    } catch (RocksDBException | IOException e) {
       releaseOptions();
       throw new StoreException(
           "cannot open RocksDB store at "
@@ -147,28 +148,49 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
   }
 
+  /**
+   * Staged in Java and handed to RocksDB serialised and in key order; see {@link
+   * SortedBatchBuffer}.
+   */
   @Override
   public WriteBatch newBatch() {
-    return new Batch();
+    return new StagedBatch<>(new SortedBatchBuffer(), this::write);
   }
 
+  private void write(SortedBatchBuffer ops) {
+    byte[] serialized = ops.serializeSorted();
+    lock.readLock().lock();
+    try {
+      checkOpen();
+      SortedBatchBuffer.write(db, writeOptions, serialized);
+    } catch (RocksDBException e) {
+      throw failure("batch write of " + ops.size() + " operations", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Waits for the operations in flight (they hold the read lock), then closes once. */
   @Override
   public void close() {
     lock.writeLock().lock();
     try {
-      if (closed) return;
-      closed = true;
-      try {
-        db.closeE(); // unlike close(), reports a failure; acknowledged writes are in the WAL
-        // either way
-      } catch (RocksDBException e) {
-        throw failure("close", e);
-      } finally {
-        writeOptions.close();
-        releaseOptions();
-      }
+      if (!closed) closeDatabase();
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  private void closeDatabase() {
+    closed = true;
+    try {
+      // closeE, unlike close, reports a failure; acknowledged writes are in the WAL either way
+      db.closeE();
+    } catch (RocksDBException e) {
+      throw failure("close", e);
+    } finally {
+      writeOptions.close();
+      releaseOptions();
     }
   }
 
@@ -184,60 +206,5 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   private StoreException failure(String what, RocksDBException e) {
     return new StoreException("RocksDB " + what + " failed in " + dir + ": " + e.getMessage(), e);
-  }
-
-  /**
-   * Staged in Java and handed to RocksDB serialised and in key order; see {@link
-   * SortedBatchBuffer}.
-   */
-  private final class Batch implements WriteBatch {
-    private final SortedBatchBuffer ops = new SortedBatchBuffer();
-    private boolean done;
-
-    @Override
-    public WriteBatch put(byte[] key, byte[] value) {
-      checkUsable();
-      ops.put(key, value);
-      return this;
-    }
-
-    @Override
-    public WriteBatch delete(byte[] key) {
-      checkUsable();
-      ops.delete(key);
-      return this;
-    }
-
-    @Override
-    public int size() {
-      return ops.size();
-    }
-
-    @Override
-    public void write() {
-      checkUsable();
-      byte[] serialized = ops.serializeSorted();
-      lock.readLock().lock();
-      try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch(serialized)) {
-        checkOpen();
-        db.write(writeOptions, batch);
-        done = true;
-        ops.clear();
-      } catch (RocksDBException e) {
-        throw failure("batch write of " + ops.size() + " operations", e);
-      } finally {
-        lock.readLock().unlock();
-      }
-    }
-
-    @Override
-    public void close() {
-      done = true;
-      ops.clear();
-    }
-
-    private void checkUsable() {
-      if (done) throw new IllegalStateException("batch already written or closed");
-    }
   }
 }

@@ -3,6 +3,10 @@ package io.levity.trie;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 /**
  * Write operations staged in RocksDB's WriteBatch record format and serialised in key order, for
@@ -16,7 +20,7 @@ import java.util.List;
  * {@code SortedBatchBufferTest} checks it against RocksDB's own serialisation, so a format change
  * in a RocksDB upgrade fails the build.
  */
-final class SortedBatchBuffer {
+final class SortedBatchBuffer implements StagedBatch.Ops {
   static final int HEADER = 12;
   private static final byte TYPE_DELETION = 0x0;
   private static final byte TYPE_VALUE = 0x1;
@@ -32,19 +36,23 @@ final class SortedBatchBuffer {
   private int count;
   private long bytes;
 
-  int size() {
+  @Override
+  public int size() {
     return count;
   }
 
-  void put(byte[] key, byte[] value) {
+  @Override
+  public void put(byte[] key, byte[] value) {
     append(TYPE_VALUE, key, value);
   }
 
-  void delete(byte[] key) {
+  @Override
+  public void delete(byte[] key) {
     append(TYPE_DELETION, key, null);
   }
 
-  void clear() {
+  @Override
+  public void clear() {
     chunks.clear();
     chunk = null;
     count = 0;
@@ -92,10 +100,14 @@ final class SortedBatchBuffer {
     bytes += len;
   }
 
-  /**
-   * The whole batch, records in stable key order, ready for {@code new
-   * org.rocksdb.WriteBatch(byte[])}.
-   */
+  /** Writes a batch from {@link #serializeSorted()} to the database in one atomic write. */
+  static void write(RocksDB db, WriteOptions options, byte[] serialized) throws RocksDBException {
+    try (WriteBatch batch = new WriteBatch(serialized)) {
+      db.write(options, batch);
+    }
+  }
+
+  /** The whole batch, records in stable key order, ready for {@code new WriteBatch(byte[])}. */
   byte[] serializeSorted() {
     int[] order = KeyOrder.of(prefixes, count, this::compareKeys);
     byte[] out = new byte[(int) (HEADER + bytes)];
@@ -131,7 +143,7 @@ final class SortedBatchBuffer {
 
   private static int writeVarint(byte[] out, int pos, int v) {
     while ((v & ~0x7f) != 0) {
-      out[pos++] = (byte) (v & 0x7f | 0x80);
+      out[pos++] = (byte) ((v & 0x7f) | 0x80);
       v >>>= 7;
     }
     out[pos++] = (byte) v;

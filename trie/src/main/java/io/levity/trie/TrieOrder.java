@@ -17,11 +17,11 @@ final class TrieOrder {
   }
 
   MerklePatriciaTrie.Entry higher(Node root, byte[] target, boolean inclusive) {
-    return higher(root, Nibbles.EMPTY, target, inclusive);
+    return nearest(root, Nibbles.EMPTY, target, inclusive, true);
   }
 
   MerklePatriciaTrie.Entry lower(Node root, byte[] target, boolean inclusive) {
-    return lower(root, Nibbles.EMPTY, target, inclusive);
+    return nearest(root, Nibbles.EMPTY, target, inclusive, false);
   }
 
   void forEach(Node n, BiConsumer<Bytes, Bytes> action) {
@@ -42,93 +42,56 @@ final class TrieOrder {
     }
   }
 
-  // Invariant of both searches: every key under n starts with prefix, and prefix equals
-  // target[0..prefix.length).
-
-  private MerklePatriciaTrie.Entry higher(Node n, byte[] prefix, byte[] target, boolean inclusive) {
+  /**
+   * The entry nearest to target above it (up) or below it, or equal to it when inclusive.
+   * Invariant: every key under n starts with prefix, and prefix equals target[0..prefix.length).
+   * Comparisons are multiplied by the direction, so "positive" means "on the side we look at".
+   */
+  private MerklePatriciaTrie.Entry nearest(
+      Node n, byte[] prefix, byte[] target, boolean inclusive, boolean up) {
     if (n == null) return null;
     n = source.resolve(n);
     int pos = prefix.length;
+    int dir = up ? 1 : -1;
     if (n instanceof Node.Leaf l) {
-      int c = Nibbles.compare(l.path, target, pos);
+      int c = dir * Nibbles.compare(l.path, target, pos);
       return c > 0 || (inclusive && c == 0) ? entry(prefix, l.path, l.value) : null;
     }
     if (n instanceof Node.Extension x) {
-      int c = comparePrefix(x.path, target, pos);
+      int c = dir * comparePrefix(x.path, target, pos);
       if (c < 0) return null;
       byte[] p = Nibbles.concat(prefix, x.path);
-      return c > 0 ? first(x.child, p) : higher(x.child, p, target, inclusive);
+      return c > 0 ? edge(x.child, p, up) : nearest(x.child, p, target, inclusive, up);
     }
     Node.Branch b = (Node.Branch) n;
-    int from;
-    if (pos == target.length) {
+    // The branch's own value is the key prefix itself, which sorts before every child.
+    if (pos == target.length) { // the target is the prefix: every child key is greater
       if (inclusive && b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
-      from = 0;
-    } else {
-      int t = target[pos];
-      MerklePatriciaTrie.Entry e =
-          higher(b.children[t], Nibbles.append(prefix, t), target, inclusive);
-      if (e != null) return e;
-      from = t + 1;
-    }
-    for (int i = from; i < 16; i++) {
-      MerklePatriciaTrie.Entry e = first(b.children[i], Nibbles.append(prefix, i));
-      if (e != null) return e;
-    }
-    return null;
-  }
-
-  private MerklePatriciaTrie.Entry lower(Node n, byte[] prefix, byte[] target, boolean inclusive) {
-    if (n == null) return null;
-    n = source.resolve(n);
-    int pos = prefix.length;
-    if (n instanceof Node.Leaf l) {
-      int c = Nibbles.compare(l.path, target, pos);
-      return c < 0 || (inclusive && c == 0) ? entry(prefix, l.path, l.value) : null;
-    }
-    if (n instanceof Node.Extension x) {
-      int c = comparePrefix(x.path, target, pos);
-      if (c > 0) return null;
-      byte[] p = Nibbles.concat(prefix, x.path);
-      return c < 0 ? last(x.child, p) : lower(x.child, p, target, inclusive);
-    }
-    Node.Branch b = (Node.Branch) n;
-    if (pos == target.length) { // every child key is longer than the target, so greater
-      return inclusive && b.value != null ? entry(prefix, Nibbles.EMPTY, b.value) : null;
+      return up ? sibling(b, prefix, 0, true) : null;
     }
     int t = target[pos];
-    MerklePatriciaTrie.Entry e = lower(b.children[t], Nibbles.append(prefix, t), target, inclusive);
+    MerklePatriciaTrie.Entry e =
+        nearest(b.children[t], Nibbles.append(prefix, t), target, inclusive, up);
     if (e != null) return e;
-    for (int i = t - 1; i >= 0; i--) {
-      e = last(b.children[i], Nibbles.append(prefix, i));
-      if (e != null) return e;
-    }
-    return b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+    e = sibling(b, prefix, t + dir, up);
+    if (e != null || up || b.value == null) return e;
+    return entry(prefix, Nibbles.EMPTY, b.value);
   }
 
-  /** Smallest entry under n. */
-  private MerklePatriciaTrie.Entry first(Node n, byte[] prefix) {
-    while (n != null) {
-      n = source.resolve(n);
-      if (n instanceof Node.Leaf l) return entry(prefix, l.path, l.value);
-      if (n instanceof Node.Extension x) {
-        prefix = Nibbles.concat(prefix, x.path);
-        n = x.child;
-      } else {
-        Node.Branch b = (Node.Branch) n;
-        if (b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
-        int i = 0;
-        while (i < 16 && b.children[i] == null) i++;
-        if (i == 16) return null;
-        prefix = Nibbles.append(prefix, i);
-        n = b.children[i];
-      }
+  /** The edge entry of the first non-empty child from index from on, in the direction. */
+  private MerklePatriciaTrie.Entry sibling(Node.Branch b, byte[] prefix, int from, boolean up) {
+    for (int i = from; i >= 0 && i < 16; i += up ? 1 : -1) {
+      MerklePatriciaTrie.Entry e = edge(b.children[i], Nibbles.append(prefix, i), up);
+      if (e != null) return e;
     }
     return null;
   }
 
-  /** Largest entry under n. */
-  private MerklePatriciaTrie.Entry last(Node n, byte[] prefix) {
+  /**
+   * The smallest or largest entry under n. A branch's own value sorts before its children: it is
+   * the smallest entry when it has one, and the largest only when it has no children.
+   */
+  private MerklePatriciaTrie.Entry edge(Node n, byte[] prefix, boolean smallest) {
     while (n != null) {
       n = source.resolve(n);
       if (n instanceof Node.Leaf l) return entry(prefix, l.path, l.value);
@@ -137,9 +100,13 @@ final class TrieOrder {
         n = x.child;
       } else {
         Node.Branch b = (Node.Branch) n;
-        int i = 15;
-        while (i >= 0 && b.children[i] == null) i--;
-        if (i < 0) return b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+        if (smallest && b.value != null) return entry(prefix, Nibbles.EMPTY, b.value);
+        int step = smallest ? 1 : -1;
+        int i = smallest ? 0 : 15;
+        while (i >= 0 && i < 16 && b.children[i] == null) i += step;
+        if (i < 0 || i == 16) {
+          return smallest || b.value == null ? null : entry(prefix, Nibbles.EMPTY, b.value);
+        }
         prefix = Nibbles.append(prefix, i);
         n = b.children[i];
       }

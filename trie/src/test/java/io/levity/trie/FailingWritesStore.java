@@ -40,42 +40,26 @@ public final class FailingWritesStore implements KeyValueStore {
     inner.delete(key);
   }
 
+  /** A batch that replays into a batch of the real store, unless this write is one that fails. */
   @Override
   public WriteBatch newBatch() {
-    WriteBatch b = inner.newBatch();
-    return new WriteBatch() {
-      @Override
-      public WriteBatch put(byte[] key, byte[] value) {
-        b.put(key, value);
-        return this;
-      }
-
-      @Override
-      public WriteBatch delete(byte[] key) {
-        b.delete(key);
-        return this;
-      }
-
-      @Override
-      public int size() {
-        return b.size();
-      }
-
-      @Override
-      public void write() {
-        if (failuresLeft > 0) {
-          failuresLeft--;
-          throw new StoreException(
-              "simulated failure before the batch was written (" + b.size() + " writes lost)");
-        }
-        b.write();
-      }
-
-      @Override
-      public void close() {
-        b.close();
-      }
-    };
+    return new StagedBatch<>(
+        new StagedBatch.InOrder(),
+        ops -> {
+          if (failuresLeft > 0) {
+            failuresLeft--;
+            throw new StoreException(
+                "simulated failure before the batch was written (" + ops.size() + " writes lost)");
+          }
+          try (WriteBatch b = inner.newBatch()) {
+            ops.forEach(
+                (key, value) -> {
+                  if (value == null) b.delete(key);
+                  else b.put(key, value);
+                });
+            b.write();
+          }
+        });
   }
 
   @Override

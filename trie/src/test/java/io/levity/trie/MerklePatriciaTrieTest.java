@@ -9,6 +9,7 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.rlp.Rlp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +109,7 @@ class MerklePatriciaTrieTest {
   }
 
   private static byte[] concat(byte[]... parts) {
-    return Bytes.concat(java.util.Arrays.stream(parts).map(Bytes::wrap).toArray(Bytes[]::new))
-        .toArray();
+    return Bytes.concat(Arrays.stream(parts).map(Bytes::wrap).toArray(Bytes[]::new)).toArray();
   }
 
   @Test

@@ -14,8 +14,7 @@ import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
 import io.levity.evm.InMemoryWorld;
 import io.levity.evm.TxContext;
-import io.levity.evm.fork.Forks;
-import io.levity.evm.precompile.Precompiles;
+import io.levity.evm.fork.EvmSpecs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -107,7 +106,7 @@ public final class EvmBenchCommand implements Callable<Integer> {
   }
 
   private Result runLevity(String name, JsonNode w) {
-    Evm evm = new Evm(Forks.cancun(), Precompiles.cancun());
+    Evm evm = new Evm(EvmSpecs.cancun());
     InMemoryWorld world = new InMemoryWorld();
     world.put(CALLER, UInt256.valueOf(1L << 60), 0, Bytes.EMPTY, Map.of());
     BlockContext block =

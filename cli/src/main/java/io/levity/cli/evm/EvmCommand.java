@@ -10,10 +10,9 @@ import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
 import io.levity.evm.InMemoryWorld;
 import io.levity.evm.TxContext;
-import io.levity.evm.fork.Fork;
-import io.levity.evm.fork.Forks;
-import io.levity.evm.precompile.Precompiles;
+import io.levity.evm.fork.EvmSpec;
 import io.levity.evm.trace.Eip3155Tracer;
+import io.levity.execution.fork.Fork;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ public final class EvmCommand implements Runnable {
     @Option(
         names = "--fork",
         paramLabel = "NAME",
-        description = "Fork rules (default: ${DEFAULT-VALUE}).")
+        description = "Fork, Shanghai or later (default: ${DEFAULT-VALUE}).")
     String fork = "Cancun";
 
     @Option(names = "--trace", description = "Print EIP-3155 trace lines to standard output.")
@@ -92,12 +91,12 @@ public final class EvmCommand implements Runnable {
       Bytes codeBytes;
       Bytes inputBytes;
       UInt256 wei;
-      Fork rules;
+      EvmSpec rules;
       try {
         codeBytes = Bytes.fromHex(code.trim());
         inputBytes = Bytes.fromHex(input.trim());
         wei = UInt256.parse(value.trim());
-        rules = Forks.byName(fork);
+        rules = evmSpec(fork);
         if (gas < 0) throw new IllegalArgumentException("--gas must not be negative");
       } catch (IllegalArgumentException e) {
         err.println("evm run: " + e.getMessage());
@@ -119,7 +118,7 @@ public final class EvmCommand implements Runnable {
               1,
               n -> null);
       TxContext tx = new TxContext(SENDER, UInt256.ZERO, List.of());
-      Evm evm = new Evm(rules, Precompiles.cancun());
+      Evm evm = new Evm(rules);
       Eip3155Tracer tracer = trace ? new Eip3155Tracer(out) : null;
       ExecutionResult r =
           evm.execute(
@@ -139,6 +138,18 @@ public final class EvmCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** The EVM of the fork with this name; only forks from Shanghai on have one. */
+  static EvmSpec evmSpec(String name) {
+    Fork f =
+        Fork.byName(name)
+            .orElseThrow(() -> new IllegalArgumentException("unknown fork '" + name + "'"));
+    return f.evmSpec()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "fork " + f.fixtureName() + " has no EVM in Levity (Shanghai and later do)"));
   }
 
   /** For running the command on its own. */

@@ -1,5 +1,6 @@
 package io.levity.cli.reftest;
 
+import io.levity.conformance.RefTestSuite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code levity reftest PATH...}: runs Ethereum's conformance fixtures through Levity's own code.
+ * {@code levity reftest PATH...}: runs Ethereum's conformance fixtures through Levity's own code, a
+ * thin command over the conformance module's {@link RefTestSuite}.
  */
 @Command(
     name = "reftest",

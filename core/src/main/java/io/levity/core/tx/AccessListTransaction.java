@@ -5,7 +5,6 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Signature;
 import io.levity.core.num.UInt256;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -23,13 +22,9 @@ public record AccessListTransaction(
     implements Transaction {
 
   public AccessListTransaction {
+    TransactionChecks.requireFields(chainId, to, value, data, gasPrice, signature);
     TransactionChecks.requireChainId(chainId);
-    Objects.requireNonNull(gasPrice, "gasPrice");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
     accessList = List.copyOf(accessList);
-    TransactionChecks.requireParity(signature);
   }
 
   public AccessListTransaction(
@@ -61,11 +56,6 @@ public record AccessListTransaction(
 
   @Override
   public UInt256 maxFeePerGas() {
-    return gasPrice;
-  }
-
-  @Override
-  public UInt256 maxPriorityFeePerGas() {
     return gasPrice;
   }
 

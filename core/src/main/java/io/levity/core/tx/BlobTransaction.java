@@ -33,18 +33,14 @@ public record BlobTransaction(
   public static final long GAS_PER_BLOB = 1L << 17;
 
   public BlobTransaction {
+    TransactionChecks.requireFields(chainId, to, value, data, maxFeePerGas, signature);
     TransactionChecks.requireChainId(chainId);
-    Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
-    Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
-    Objects.requireNonNull(to, "to");
     if (to.isEmpty())
       throw new IllegalArgumentException("a blob transaction must have a recipient");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
-    accessList = List.copyOf(accessList);
+    Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
     Objects.requireNonNull(maxFeePerBlobGas, "maxFeePerBlobGas");
+    accessList = List.copyOf(accessList);
     blobVersionedHashes = List.copyOf(blobVersionedHashes);
-    TransactionChecks.requireParity(signature);
   }
 
   public BlobTransaction(

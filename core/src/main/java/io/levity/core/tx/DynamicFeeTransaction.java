@@ -24,14 +24,10 @@ public record DynamicFeeTransaction(
     implements Transaction {
 
   public DynamicFeeTransaction {
+    TransactionChecks.requireFields(chainId, to, value, data, maxFeePerGas, signature);
     TransactionChecks.requireChainId(chainId);
     Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
-    Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
     accessList = List.copyOf(accessList);
-    TransactionChecks.requireParity(signature);
   }
 
   public DynamicFeeTransaction(

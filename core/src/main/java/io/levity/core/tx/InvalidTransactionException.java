@@ -3,20 +3,19 @@ package io.levity.core.tx;
 /** A transaction was rejected; {@link #error()} names the rule broken and the message says how. */
 public final class InvalidTransactionException extends RuntimeException {
   private final TransactionError error;
-  private final String detail;
 
+  /** The message is the rule's name, a colon and how it was broken. */
   public InvalidTransactionException(TransactionError error, String detail) {
     super(error + ": " + detail);
     this.error = error;
-    this.detail = detail;
   }
 
   public TransactionError error() {
     return error;
   }
 
-  /** How the rule was broken, without the rule's name. */
+  /** How the rule was broken: the message without the rule's name. */
   public String detail() {
-    return detail;
+    return getMessage().substring(error.name().length() + 2);
   }
 }

@@ -6,7 +6,6 @@ import io.levity.core.crypto.Signature;
 import io.levity.core.num.UInt256;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,15 +25,7 @@ public record LegacyTransaction(
     implements Transaction {
 
   public LegacyTransaction {
-    Objects.requireNonNull(gasPrice, "gasPrice");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
-    Objects.requireNonNull(chainId, "chainId");
-    TransactionChecks.requireParity(signature);
-    if (chainId.isPresent() && chainId.getAsLong() < 0) {
-      throw new IllegalArgumentException("chain id must be non-negative: " + chainId.getAsLong());
-    }
+    TransactionChecks.requireFields(chainId, to, value, data, gasPrice, signature);
   }
 
   @Override
@@ -58,11 +49,6 @@ public record LegacyTransaction(
 
   @Override
   public UInt256 maxFeePerGas() {
-    return gasPrice;
-  }
-
-  @Override
-  public UInt256 maxPriorityFeePerGas() {
     return gasPrice;
   }
 

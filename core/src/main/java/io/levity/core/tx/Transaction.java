@@ -54,8 +54,13 @@ public sealed interface Transaction
   /** The most the sender pays per gas: the gas price for legacy and EIP-2930 transactions. */
   UInt256 maxFeePerGas();
 
-  /** The most the sender tips per gas: the gas price for legacy and EIP-2930 transactions. */
-  UInt256 maxPriorityFeePerGas();
+  /**
+   * The most the sender tips per gas: for legacy and EIP-2930 transactions, which have no separate
+   * tip, the gas price.
+   */
+  default UInt256 maxPriorityFeePerGas() {
+    return maxFeePerGas();
+  }
 
   /** r, s and the recovery id (the y parity; for legacy transactions derived from v). */
   Signature signature();

@@ -46,9 +46,9 @@ public final class TransactionDecoder {
                 + " 0x01-0x7f followed by an RLP list");
       }
       return switch (first) {
-        case 1 -> accessList(new Fields(raw, 1, "EIP-2930 transaction", 11));
-        case 2 -> dynamicFee(new Fields(raw, 1, "EIP-1559 transaction", 12));
-        case 3 -> blob(new Fields(raw, 1, "EIP-4844 transaction", 14));
+        case 1 -> typed(first, new Fields(raw, 1, "EIP-2930 transaction", 11));
+        case 2 -> typed(first, new Fields(raw, 1, "EIP-1559 transaction", 12));
+        case 3 -> typed(first, new Fields(raw, 1, "EIP-4844 transaction", 14));
         default ->
             throw fail(TYPE_NOT_SUPPORTED, String.format("unknown transaction type 0x%02x", first));
       };
@@ -57,13 +57,13 @@ public final class TransactionDecoder {
     }
   }
 
+  /** The fields from the gas limit to the data, in this order in every envelope. */
+  private record Body(long gasLimit, Optional<Address> to, UInt256 value, Bytes data) {}
+
   private static LegacyTransaction legacy(Fields f) {
     long nonce = f.u64("nonce", NONCE_OVERFLOW);
     UInt256 gasPrice = f.u256("gas price", GAS_PRICE_OVERFLOW);
-    long gasLimit = f.u64("gas limit", GAS_LIMIT_OVERFLOW);
-    Optional<Address> to = f.to(false);
-    UInt256 value = f.u256("value", VALUE_OVERFLOW);
-    Bytes data = Bytes.wrap(f.string("data"));
+    Body b = f.body(false);
     BigInteger v = f.big("v", 32, INVALID_SIGNATURE);
     BigInteger r = f.big("r", 32, INVALID_SIGNATURE);
     BigInteger s = f.big("s", 32, INVALID_SIGNATURE);
@@ -85,67 +85,47 @@ public final class TransactionDecoder {
           "v = " + v + " is neither 27/28 nor an EIP-155 value chainId * 2 + 35/36");
     }
     return new LegacyTransaction(
-        nonce, gasPrice, gasLimit, to, value, data, chainId, new Signature(r, s, parity));
+        nonce, gasPrice, b.gasLimit, b.to, b.value, b.data, chainId, new Signature(r, s, parity));
   }
 
-  private static AccessListTransaction accessList(Fields f) {
+  /**
+   * The typed envelopes (EIP-2718) share one field order: chain id, nonce, the priority fee (from
+   * type 2), the gas price or fee cap, the body, the access list, the blob fields (type 3) and the
+   * signature as y parity, r, s.
+   */
+  private static Transaction typed(int type, Fields f) {
     long chainId = f.chainId();
     long nonce = f.u64("nonce", NONCE_OVERFLOW);
-    UInt256 gasPrice = f.u256("gas price", GAS_PRICE_OVERFLOW);
-    long gasLimit = f.u64("gas limit", GAS_LIMIT_OVERFLOW);
-    Optional<Address> to = f.to(false);
-    UInt256 value = f.u256("value", VALUE_OVERFLOW);
-    Bytes data = Bytes.wrap(f.string("data"));
+    UInt256 tip = type == 1 ? null : f.u256("max priority fee per gas", PRIORITY_FEE_OVERFLOW);
+    UInt256 fee = f.u256(type == 1 ? "gas price" : "max fee per gas", GAS_PRICE_OVERFLOW);
+    Body b = f.body(type == 3);
     List<AccessListEntry> accessList = f.accessList();
+    UInt256 blobFee = type == 3 ? f.u256("max fee per blob gas", BLOB_GAS_PRICE_OVERFLOW) : null;
+    List<Bytes32> hashes = type == 3 ? f.blobHashes() : null;
     Signature sig = f.paritySignature();
     f.end();
-    return new AccessListTransaction(
-        chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, sig);
-  }
-
-  private static DynamicFeeTransaction dynamicFee(Fields f) {
-    long chainId = f.chainId();
-    long nonce = f.u64("nonce", NONCE_OVERFLOW);
-    UInt256 maxPriorityFee = f.u256("max priority fee per gas", PRIORITY_FEE_OVERFLOW);
-    UInt256 maxFee = f.u256("max fee per gas", GAS_PRICE_OVERFLOW);
-    long gasLimit = f.u64("gas limit", GAS_LIMIT_OVERFLOW);
-    Optional<Address> to = f.to(false);
-    UInt256 value = f.u256("value", VALUE_OVERFLOW);
-    Bytes data = Bytes.wrap(f.string("data"));
-    List<AccessListEntry> accessList = f.accessList();
-    Signature sig = f.paritySignature();
-    f.end();
-    return new DynamicFeeTransaction(
-        chainId, nonce, maxPriorityFee, maxFee, gasLimit, to, value, data, accessList, sig);
-  }
-
-  private static BlobTransaction blob(Fields f) {
-    long chainId = f.chainId();
-    long nonce = f.u64("nonce", NONCE_OVERFLOW);
-    UInt256 maxPriorityFee = f.u256("max priority fee per gas", PRIORITY_FEE_OVERFLOW);
-    UInt256 maxFee = f.u256("max fee per gas", GAS_PRICE_OVERFLOW);
-    long gasLimit = f.u64("gas limit", GAS_LIMIT_OVERFLOW);
-    Address to = f.to(true).orElseThrow();
-    UInt256 value = f.u256("value", VALUE_OVERFLOW);
-    Bytes data = Bytes.wrap(f.string("data"));
-    List<AccessListEntry> accessList = f.accessList();
-    UInt256 maxFeePerBlobGas = f.u256("max fee per blob gas", BLOB_GAS_PRICE_OVERFLOW);
-    List<Bytes32> hashes = f.blobHashes();
-    Signature sig = f.paritySignature();
-    f.end();
-    return new BlobTransaction(
-        chainId,
-        nonce,
-        maxPriorityFee,
-        maxFee,
-        gasLimit,
-        to,
-        value,
-        data,
-        accessList,
-        maxFeePerBlobGas,
-        hashes,
-        sig);
+    return switch (type) {
+      case 1 ->
+          new AccessListTransaction(
+              chainId, nonce, fee, b.gasLimit, b.to, b.value, b.data, accessList, sig);
+      case 2 ->
+          new DynamicFeeTransaction(
+              chainId, nonce, tip, fee, b.gasLimit, b.to, b.value, b.data, accessList, sig);
+      default ->
+          new BlobTransaction(
+              OptionalLong.of(chainId),
+              nonce,
+              tip,
+              fee,
+              b.gasLimit,
+              b.to,
+              b.value,
+              b.data,
+              accessList,
+              blobFee,
+              hashes,
+              sig);
+    };
   }
 
   private static InvalidTransactionException fail(TransactionError error, String detail) {
@@ -233,14 +213,15 @@ public final class TransactionDecoder {
       return c.longValue();
     }
 
-    Optional<Address> to(boolean required) {
+    /** Gas limit, recipient (required in a blob transaction), value and data. */
+    Body body(boolean toRequired) {
+      long gasLimit = u64("gas limit", GAS_LIMIT_OVERFLOW);
       byte[] b = string("to");
-      if (b.length == 0) {
-        if (required)
-          throw fail(BLOB_TX_CONTRACT_CREATION, "a blob transaction must have a recipient");
-        return Optional.empty();
-      }
-      return Optional.of(address("to", b));
+      if (b.length == 0 && toRequired)
+        throw fail(BLOB_TX_CONTRACT_CREATION, "a blob transaction must have a recipient");
+      Optional<Address> to = b.length == 0 ? Optional.empty() : Optional.of(address("to", b));
+      UInt256 value = u256("value", VALUE_OVERFLOW);
+      return new Body(gasLimit, to, value, Bytes.wrap(string("data")));
     }
 
     private static Address address(String field, byte[] b) {

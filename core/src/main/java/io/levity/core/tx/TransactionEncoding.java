@@ -16,11 +16,7 @@ final class TransactionEncoding {
     return switch (tx) {
       case LegacyTransaction t ->
           legacyFields(t).number(t.v()).raw(signature(t.signature())).toList();
-      case AccessListTransaction t ->
-          typed(1, accessListFields(t).raw(parityAndSignature(t.signature())));
-      case DynamicFeeTransaction t ->
-          typed(2, dynamicFeeFields(t).raw(parityAndSignature(t.signature())));
-      case BlobTransaction t -> typed(3, blobFields(t).raw(parityAndSignature(t.signature())));
+      default -> typed(tx, typedFields(tx).raw(parityAndSignature(tx.signature())));
     };
   }
 
@@ -33,69 +29,40 @@ final class TransactionEncoding {
           w.raw(u64(t.chainId().getAsLong())).raw(Rlp.EMPTY_STRING).raw(Rlp.EMPTY_STRING);
         yield w.toList();
       }
-      case AccessListTransaction t -> typed(1, accessListFields(t));
-      case DynamicFeeTransaction t -> typed(2, dynamicFeeFields(t));
-      case BlobTransaction t -> typed(3, blobFields(t));
+      default -> typed(tx, typedFields(tx));
     };
   }
 
   private static Rlp.Writer legacyFields(LegacyTransaction t) {
-    return new Rlp.Writer()
-        .raw(u64(t.nonce()))
-        .raw(u256(t.gasPrice()))
-        .raw(u64(t.gasLimit()))
-        .raw(to(t))
-        .raw(u256(t.value()))
-        .bytes(t.data());
+    return body(new Rlp.Writer().raw(u64(t.nonce())).raw(u256(t.gasPrice())), t);
   }
 
-  private static Rlp.Writer accessListFields(AccessListTransaction t) {
-    return new Rlp.Writer()
-        .raw(u64(t.chainId().getAsLong()))
-        .raw(u64(t.nonce()))
-        .raw(u256(t.gasPrice()))
-        .raw(u64(t.gasLimit()))
-        .raw(to(t))
-        .raw(u256(t.value()))
-        .bytes(t.data())
-        .raw(accessList(t.accessList()));
+  /**
+   * The typed envelopes (EIP-2718) share one field order: chain id, nonce, the priority fee (from
+   * type 2), the gas price or fee cap, the body, the access list and the blob fields (type 3).
+   */
+  private static Rlp.Writer typedFields(Transaction t) {
+    Rlp.Writer w = new Rlp.Writer().raw(u64(t.chainId().getAsLong())).raw(u64(t.nonce()));
+    if (!(t instanceof AccessListTransaction)) w.raw(u256(t.maxPriorityFeePerGas()));
+    body(w.raw(u256(t.maxFeePerGas())), t).raw(accessList(t.accessList()));
+    if (t instanceof BlobTransaction b) {
+      byte[][] hashes = new byte[b.blobVersionedHashes().size()][];
+      for (int i = 0; i < hashes.length; i++)
+        hashes[i] = Rlp.encodeBytes(b.blobVersionedHashes().get(i));
+      w.raw(u256(b.maxFeePerBlobGas())).raw(Rlp.encodeList(hashes));
+    }
+    return w;
   }
 
-  private static Rlp.Writer dynamicFeeFields(DynamicFeeTransaction t) {
-    return new Rlp.Writer()
-        .raw(u64(t.chainId().getAsLong()))
-        .raw(u64(t.nonce()))
-        .raw(u256(t.maxPriorityFeePerGas()))
-        .raw(u256(t.maxFeePerGas()))
-        .raw(u64(t.gasLimit()))
-        .raw(to(t))
-        .raw(u256(t.value()))
-        .bytes(t.data())
-        .raw(accessList(t.accessList()));
+  /** Gas limit, recipient, value and data, in this order in every envelope. */
+  private static Rlp.Writer body(Rlp.Writer w, Transaction t) {
+    return w.raw(u64(t.gasLimit())).raw(to(t)).raw(u256(t.value())).bytes(t.data());
   }
 
-  private static Rlp.Writer blobFields(BlobTransaction t) {
-    byte[][] hashes = new byte[t.blobVersionedHashes().size()][];
-    for (int i = 0; i < hashes.length; i++)
-      hashes[i] = Rlp.encodeBytes(t.blobVersionedHashes().get(i));
-    return new Rlp.Writer()
-        .raw(u64(t.chainId().getAsLong()))
-        .raw(u64(t.nonce()))
-        .raw(u256(t.maxPriorityFeePerGas()))
-        .raw(u256(t.maxFeePerGas()))
-        .raw(u64(t.gasLimit()))
-        .raw(to(t))
-        .raw(u256(t.value()))
-        .bytes(t.data())
-        .raw(accessList(t.accessList()))
-        .raw(u256(t.maxFeePerBlobGas()))
-        .raw(Rlp.encodeList(hashes));
-  }
-
-  private static byte[] typed(int type, Rlp.Writer fields) {
+  private static byte[] typed(Transaction t, Rlp.Writer fields) {
     byte[] list = fields.toList();
     byte[] out = new byte[list.length + 1];
-    out[0] = (byte) type;
+    out[0] = (byte) t.type().code();
     System.arraycopy(list, 0, out, 1, list.length);
     return out;
   }

@@ -2,22 +2,21 @@ package io.levity.core.tx;
 
 /** The EIP-2718 envelope of a transaction; legacy transactions have no type byte and report 0. */
 public enum TransactionType {
-  LEGACY(0),
+  LEGACY,
   /** EIP-2930. */
-  ACCESS_LIST(1),
+  ACCESS_LIST,
   /** EIP-1559. */
-  DYNAMIC_FEE(2),
+  DYNAMIC_FEE,
   /** EIP-4844. */
-  BLOB(3);
-
-  private final int code;
-
-  TransactionType(int code) {
-    this.code = code;
-  }
+  BLOB;
 
   /** The type byte (0 for legacy, which is written without one). */
   public int code() {
-    return code;
+    return switch (this) {
+      case LEGACY -> 0;
+      case ACCESS_LIST -> 1;
+      case DYNAMIC_FEE -> 2;
+      case BLOB -> 3;
+    };
   }
 }

@@ -37,9 +37,10 @@ public final class OperationTable {
 
   /** A copy of this table with the edits applied. */
   public OperationTable with(Edit edit) {
-    Builder b = new Builder(names.clone(), pops.clone(), pushes.clone(), constantGas.clone());
-    edit.apply(b);
-    return new OperationTable(b.names, b.pops, b.pushes, b.constantGas);
+    OperationTable copy =
+        new OperationTable(names.clone(), pops.clone(), pushes.clone(), constantGas.clone());
+    edit.apply(new Builder(copy));
+    return copy;
   }
 
   public boolean isDefined(int op) {
@@ -82,43 +83,37 @@ public final class OperationTable {
     return constantGas.clone();
   }
 
-  /** Mutable view used while deriving a table. */
+  /** Mutable view of a new table while it is derived; the table is not shared until then. */
   public static final class Builder {
-    private final String[] names;
-    private final int[] pops;
-    private final int[] pushes;
-    private final long[] constantGas;
+    private final OperationTable t;
 
-    private Builder(String[] names, int[] pops, int[] pushes, long[] constantGas) {
-      this.names = names;
-      this.pops = pops;
-      this.pushes = pushes;
-      this.constantGas = constantGas;
+    private Builder(OperationTable t) {
+      this.t = t;
     }
 
     /** Defines (or redefines) an opcode. */
     public Builder define(int op, String name, int pops, int pushes, long constantGas) {
       if (constantGas < 0) throw new IllegalArgumentException("negative gas for " + name);
-      this.names[op] = name;
-      this.pops[op] = pops;
-      this.pushes[op] = pushes;
-      this.constantGas[op] = constantGas;
+      t.names[op] = name;
+      t.pops[op] = pops;
+      t.pushes[op] = pushes;
+      t.constantGas[op] = constantGas;
       return this;
     }
 
     /** Changes the constant gas of a defined opcode. */
     public Builder gas(int op, long constantGas) {
-      if (this.constantGas[op] < 0) throw new IllegalStateException("opcode not defined: " + op);
-      this.constantGas[op] = constantGas;
+      if (t.constantGas[op] < 0) throw new IllegalStateException("opcode not defined: " + op);
+      t.constantGas[op] = constantGas;
       return this;
     }
 
     /** Removes an opcode. */
     public Builder undefine(int op) {
-      names[op] = null;
-      pops[op] = 0;
-      pushes[op] = 0;
-      constantGas[op] = -1;
+      t.names[op] = null;
+      t.pops[op] = 0;
+      t.pushes[op] = 0;
+      t.constantGas[op] = -1;
       return this;
     }
   }

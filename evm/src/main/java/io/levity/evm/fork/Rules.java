@@ -10,7 +10,6 @@ package io.levity.evm.fork;
  * @param warmCoinbase EIP-3651: the coinbase starts warm
  * @param selfdestructOnlyInSameTx EIP-6780: SELFDESTRUCT deletes only contracts created in the same
  *     transaction
- * @param precompileCount precompiles live at addresses 1..precompileCount
  */
 public record Rules(
     int maxCodeSize,
@@ -18,22 +17,10 @@ public record Rules(
     int maxCallDepth,
     boolean rejectEfCode,
     boolean warmCoinbase,
-    boolean selfdestructOnlyInSameTx,
-    int precompileCount) {
+    boolean selfdestructOnlyInSameTx) {
 
+  /** These rules with EIP-6780's SELFDESTRUCT switched on or off. */
   public Rules withSelfdestructOnlyInSameTx(boolean v) {
-    return new Rules(
-        maxCodeSize, maxInitcodeSize, maxCallDepth, rejectEfCode, warmCoinbase, v, precompileCount);
-  }
-
-  public Rules withPrecompileCount(int n) {
-    return new Rules(
-        maxCodeSize,
-        maxInitcodeSize,
-        maxCallDepth,
-        rejectEfCode,
-        warmCoinbase,
-        selfdestructOnlyInSameTx,
-        n);
+    return new Rules(maxCodeSize, maxInitcodeSize, maxCallDepth, rejectEfCode, warmCoinbase, v);
   }
 }

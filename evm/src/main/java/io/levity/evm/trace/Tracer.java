@@ -10,6 +10,8 @@ public interface Tracer {
   void beforeOp(StepView step);
 
   /**
+   * Called after each operation, and once more when the frame halts.
+   *
    * @param gasCost gas the operation consumed (for calls and creates, including the gas handed to
    *     the child)
    * @param error why the frame halted at this operation, or null

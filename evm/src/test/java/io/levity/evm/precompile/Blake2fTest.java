@@ -45,42 +45,50 @@ class Blake2fTest {
 
   @Test
   void vector4ZeroRounds() {
-    byte[] in = hex("00000000" + BODY + "01");
-    assertThat(blake2f.gas(in)).isZero();
-    assertThat(hex(blake2f.run(in)))
-        .isEqualTo(
-            "08c9bcf367e6096a3ba7ca8485ae67bb2bf894fe72f36e3cf1361d5f3af54fa5"
-                + "d282e6ad7f520e511f6c3e2b8c68059b9442be0454267ce079217e1319cde05b");
+    assertVector(
+        "00000000",
+        "01",
+        0,
+        "08c9bcf367e6096a3ba7ca8485ae67bb2bf894fe72f36e3cf1361d5f3af54fa5"
+            + "d282e6ad7f520e511f6c3e2b8c68059b9442be0454267ce079217e1319cde05b");
   }
 
   /** Twelve rounds with the final flag: BLAKE2b-512("abc"). */
   @Test
   void vector5TwelveRounds() {
-    byte[] in = hex("0000000c" + BODY + "01");
-    assertThat(blake2f.gas(in)).isEqualTo(12);
-    assertThat(hex(blake2f.run(in)))
-        .isEqualTo(
-            "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
-                + "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923");
+    assertVector(
+        "0000000c",
+        "01",
+        12,
+        "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
+            + "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923");
   }
 
   @Test
   void vector6NotFinal() {
-    byte[] in = hex("0000000c" + BODY + "00");
-    assertThat(hex(blake2f.run(in)))
-        .isEqualTo(
-            "75ab69d3190a562c51aef8d88f1c2775876944407270c42c9844252c26d28752"
-                + "98743e7f6d5ea2f2d3e8d226039cd31b4e426ac4f2d3d666a610c2116fde4735");
+    assertVector(
+        "0000000c",
+        "00",
+        12,
+        "75ab69d3190a562c51aef8d88f1c2775876944407270c42c9844252c26d28752"
+            + "98743e7f6d5ea2f2d3e8d226039cd31b4e426ac4f2d3d666a610c2116fde4735");
   }
 
   @Test
   void vector7OneRound() {
-    byte[] in = hex("00000001" + BODY + "01");
-    assertThat(blake2f.gas(in)).isEqualTo(1);
-    assertThat(hex(blake2f.run(in)))
-        .isEqualTo(
-            "b63a380cb2897d521994a85234ee2c181b5f844d2c624c002677e9703449d2fb"
-                + "a551b3a8333bcdf5f2f7e08993d53923de3d64fcc68c034e717b9293fed7a421");
+    assertVector(
+        "00000001",
+        "01",
+        1,
+        "b63a380cb2897d521994a85234ee2c181b5f844d2c624c002677e9703449d2fb"
+            + "a551b3a8333bcdf5f2f7e08993d53923de3d64fcc68c034e717b9293fed7a421");
+  }
+
+  /** EIP-152's vector: rounds (4 bytes), the fixed body, the final flag; its gas and output. */
+  private void assertVector(String rounds, String flag, long gas, String output) {
+    byte[] in = hex(rounds + BODY + flag);
+    assertThat(blake2f.gas(in)).isEqualTo(gas);
+    assertThat(hex(blake2f.run(in))).isEqualTo(output);
   }
 
   /** Vector 8 runs 2^32 - 1 rounds (minutes of CPU); only its price is checked here. */

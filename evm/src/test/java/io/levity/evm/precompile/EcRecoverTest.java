@@ -11,10 +11,11 @@ import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Signature;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EcRecoverTest {
-  private final EcRecover ecrecover = new EcRecover();
+  private final Precompile ecrecover = Precompiles.ECRECOVER;
   private final Secp256k1.KeyPair key =
       Secp256k1.KeyPair.fromPrivate(
           Bytes32.fromHex32("0x4646464646464646464646464646464646464646464646464646464646464646"));
@@ -51,7 +52,7 @@ class EcRecoverTest {
   @Test
   void acceptsHighS() {
     BigInteger highS = Secp256k1.N.subtract(sig.s());
-    long flippedV = 27 + (1 - sig.recId());
+    long flippedV = 27L + (1 - sig.recId());
     assertThat(ecrecover.run(input(hash, flippedV, sig.r(), highS))).isEqualTo(expectedWord());
   }
 
@@ -62,12 +63,12 @@ class EcRecoverTest {
     assertThat(ecrecover.run(new byte[0])).isEmpty();
     // s cut short: the missing bytes read as zeros, giving a different (valid or empty) result,
     // never a failure
-    assertThat(ecrecover.run(java.util.Arrays.copyOf(in, 100))).isNotNull();
+    assertThat(ecrecover.run(Arrays.copyOf(in, 100))).isNotNull();
   }
 
   @Test
   void invalidSignaturesGiveEmptyOutputNotFailure() {
-    long v = 27 + sig.recId();
+    long v = 27L + sig.recId();
     assertThat(ecrecover.run(input(hash, 29, sig.r(), sig.s()))).isEmpty();
     assertThat(ecrecover.run(input(hash, 26, sig.r(), sig.s()))).isEmpty();
     assertThat(ecrecover.run(input(hash, 0, sig.r(), sig.s()))).isEmpty();

@@ -82,24 +82,26 @@ class ModExpTest {
     String mod =
         "fc9e1f6beb81516545975218075ec2af118cd8798df6e08a147c60fd6095ac2bb02c2908cf4dd7c81f11c289e4bce98f3553768f"
             + "392a80ce22bf5c4f4a248c6b";
-    byte[] square = call(64, 1, 64, hex(base + "02" + mod));
-    assertThat(hex(modexp.run(square)))
-        .isEqualTo(
-            "60008f1614cc01dcfb6bfb09c625cf90b47d4468db81b5f8b7a39d42f332eab9"
-                + "b2da8f2d95311648a8f243f4bb13cfb3d8f7f2a3c014122ebb3ed41b02783adc");
-    assertThat(modexp.gas(square)).isEqualTo(200);
-    byte[] qube = call(64, 1, 64, hex(base + "03" + mod));
-    assertThat(hex(modexp.run(qube)))
-        .isEqualTo(
-            "4834a46ba565db27903b1c720c9d593e84e4cbd6ad2e64b31885d944f68cd801"
-                + "f92225a8961c952ddf2797fa4701b330c85c4b363798100b921a1a22a46a7fec");
-    assertThat(modexp.gas(qube)).isEqualTo(200);
-    byte[] f4 = call(64, 3, 64, hex(base + "010001" + mod));
-    assertThat(hex(modexp.run(f4)))
-        .isEqualTo(
-            "c36d804180c35d4426b57b50c5bfcca5c01856d104564cd513b461d3c8b84091"
-                + "28a5573e416d0ebe38f5f736766d9dc27143e4da981dfa4d67f7dc474cbee6d2");
-    assertThat(modexp.gas(f4)).isEqualTo(341);
+    assertVector(
+        call(64, 1, 64, hex(base + "02" + mod)),
+        "60008f1614cc01dcfb6bfb09c625cf90b47d4468db81b5f8b7a39d42f332eab9"
+            + "b2da8f2d95311648a8f243f4bb13cfb3d8f7f2a3c014122ebb3ed41b02783adc",
+        200);
+    assertVector(
+        call(64, 1, 64, hex(base + "03" + mod)),
+        "4834a46ba565db27903b1c720c9d593e84e4cbd6ad2e64b31885d944f68cd801"
+            + "f92225a8961c952ddf2797fa4701b330c85c4b363798100b921a1a22a46a7fec",
+        200);
+    assertVector(
+        call(64, 3, 64, hex(base + "010001" + mod)),
+        "c36d804180c35d4426b57b50c5bfcca5c01856d104564cd513b461d3c8b84091"
+            + "28a5573e416d0ebe38f5f736766d9dc27143e4da981dfa4d67f7dc474cbee6d2",
+        341);
+  }
+
+  private void assertVector(byte[] input, String output, long gas) {
+    assertThat(hex(modexp.run(input))).isEqualTo(output);
+    assertThat(modexp.gas(input)).isEqualTo(gas);
   }
 
   /**

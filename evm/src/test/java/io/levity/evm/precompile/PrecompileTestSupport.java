@@ -1,5 +1,6 @@
 package io.levity.evm.precompile;
 
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import java.math.BigInteger;
 
@@ -17,11 +18,7 @@ final class PrecompileTestSupport {
 
   /** A 32-byte big-endian word. */
   static byte[] word(BigInteger v) {
-    byte[] out = new byte[32];
-    byte[] b = v.toByteArray();
-    int n = Math.min(b.length, 32);
-    System.arraycopy(b, b.length - n, out, 32 - n, n);
-    return out;
+    return Bytes32.fromBigInteger(v).toArray();
   }
 
   static byte[] word(long v) {

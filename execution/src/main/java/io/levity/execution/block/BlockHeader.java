@@ -9,6 +9,7 @@ import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
 import io.levity.core.rlp.RlpReader;
 import io.levity.trie.MerklePatriciaTrie;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -252,12 +253,8 @@ public record BlockHeader(
     return Bytes32.wrap32(r.readFixed(32, what));
   }
 
+  /** The 8-byte big-endian form of the header nonce. */
   private static byte[] longToBytes8(long v) {
-    byte[] out = new byte[8];
-    for (int i = 7; i >= 0; i--) {
-      out[i] = (byte) v;
-      v >>>= 8;
-    }
-    return out;
+    return ByteBuffer.allocate(Long.BYTES).putLong(v).array();
   }
 }

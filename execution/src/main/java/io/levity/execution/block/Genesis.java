@@ -8,6 +8,7 @@ import io.levity.evm.InMemoryWorld;
 import io.levity.evm.WorldView;
 import io.levity.execution.state.StateRoots;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -95,6 +96,6 @@ public record Genesis(
 
   /** Block 0, with the state root of the allocation. */
   public Block block() {
-    return new Block(header(StateRoots.stateRoot(world())), java.util.List.of());
+    return new Block(header(StateRoots.stateRoot(world())), List.of());
   }
 }

@@ -14,6 +14,8 @@ public final class HeaderValidator {
   private HeaderValidator() {}
 
   /**
+   * Checks a header against its parent.
+   *
    * @throws InvalidBlockException naming the first rule the header breaks
    */
   public static void validate(BlockHeader parent, BlockHeader h) throws InvalidBlockException {

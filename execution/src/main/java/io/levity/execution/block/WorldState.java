@@ -7,8 +7,8 @@ import io.levity.evm.WorldView;
 /**
  * A world a block executes on: the EVM's {@link WorldView} plus the two things a block needs
  * between transactions: marking where a transaction starts (original storage values, EIP-2200) and
- * the state root after the last one. {@link io.levity.execution.state.TrieWorldState} is the
- * persistent one; {@link #of(InMemoryWorld)} adapts the in-memory world for tests and tools.
+ * the state root after the last one. {@code TrieWorldState} is the persistent one; {@link
+ * #copyOf(InMemoryWorld)} makes an in-memory one for tests and tools.
  */
 public interface WorldState extends WorldView {
   /**
@@ -24,9 +24,10 @@ public interface WorldState extends WorldView {
   Bytes32 stateRoot();
 
   /**
-   * An in-memory world as a block world; the state root is computed over all of it with StateRoots.
+   * A block world in memory holding a copy of the accounts of {@code world} (later changes to
+   * either do not reach the other); its state root is computed over all of it with StateRoots.
    */
-  static WorldState of(InMemoryWorld world) {
+  static WorldState copyOf(InMemoryWorld world) {
     return new InMemoryWorldState(world);
   }
 }

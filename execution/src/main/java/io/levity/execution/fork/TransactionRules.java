@@ -2,8 +2,8 @@ package io.levity.execution.fork;
 
 /**
  * The transaction parameters of one fork: intrinsic gas prices, which envelopes are accepted, and
- * the stateless limits. Each fork derives its rules from the previous fork's with the {@code with*}
- * methods.
+ * the stateless limits. {@link Fork} derives each fork's rules from the previous fork's by applying
+ * that fork's changes to a {@link Changes} draft.
  *
  * @param txGas base cost of every transaction (21000)
  * @param txCreateGas base cost of a contract-creating transaction (21000 in Frontier, 53000 from
@@ -36,10 +36,6 @@ public record TransactionRules(
     int maxBlobsPerTransaction,
     int blobHashVersion) {
 
-  /** Frontier's rules, the root every later fork derives from. */
-  public static final TransactionRules FRONTIER =
-      new TransactionRules(21_000, 21_000, 4, 68, 0, 0, 0, -1, false, false, 1, 0, 0);
-
   /** True when envelope type {@code type} (0 for legacy) is accepted. */
   public boolean allowsType(int type) {
     return type >= 0 && type < 32 && (transactionTypes & (1 << type)) != 0;
@@ -49,141 +45,88 @@ public record TransactionRules(
     return maxInitcodeSize >= 0;
   }
 
-  public TransactionRules withTxCreateGas(long gas) {
-    return new TransactionRules(
-        txGas,
-        gas,
-        dataZeroGas,
-        dataNonZeroGas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        initcodeWordGas,
-        maxInitcodeSize,
-        lowSRequired,
-        replayProtection,
-        transactionTypes,
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+  /**
+   * The rules as they are being folded from Frontier to a fork: one draft for the whole fold, so no
+   * fork copies the rules it does not change. Each method is one fork's kind of change.
+   */
+  static final class Changes {
+    private long txGas = 21_000;
+    private long txCreateGas = 21_000;
+    private long dataZeroGas = 4;
+    private long dataNonZeroGas = 68;
+    private long accessListAddressGas;
+    private long accessListStorageKeyGas;
+    private long initcodeWordGas;
+    private int maxInitcodeSize = -1;
+    private boolean lowSRequired;
+    private boolean replayProtection;
+    private int transactionTypes = 1; // legacy only
+    private int maxBlobsPerTransaction;
+    private int blobHashVersion;
 
-  public TransactionRules withDataNonZeroGas(long gas) {
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        gas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        initcodeWordGas,
-        maxInitcodeSize,
-        lowSRequired,
-        replayProtection,
-        transactionTypes,
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+    /** EIP-2: a creation costs more, and signatures must have a low s. */
+    Changes creationGasAndLowS(long createGas) {
+      txCreateGas = createGas;
+      lowSRequired = true;
+      return this;
+    }
 
-  public TransactionRules withAccessListGas(long perAddress, long perStorageKey) {
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        dataNonZeroGas,
-        perAddress,
-        perStorageKey,
-        initcodeWordGas,
-        maxInitcodeSize,
-        lowSRequired,
-        replayProtection,
-        transactionTypes,
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+    /** EIP-155: legacy transactions may bind a chain id. */
+    Changes replayProtection() {
+      replayProtection = true;
+      return this;
+    }
 
-  public TransactionRules withInitcodeLimits(long perWordGas, int maxSize) {
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        dataNonZeroGas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        perWordGas,
-        maxSize,
-        lowSRequired,
-        replayProtection,
-        transactionTypes,
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+    /** EIP-2028: the price of a non-zero calldata byte. */
+    Changes dataNonZeroGas(long gas) {
+      dataNonZeroGas = gas;
+      return this;
+    }
 
-  public TransactionRules withLowSRequired() {
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        dataNonZeroGas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        initcodeWordGas,
-        maxInitcodeSize,
-        true,
-        replayProtection,
-        transactionTypes,
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+    /** EIP-2718: one more envelope type is accepted. */
+    Changes type(int type) {
+      if (type < 0 || type >= 32)
+        throw new IllegalArgumentException("transaction type out of range: " + type);
+      transactionTypes |= 1 << type;
+      return this;
+    }
 
-  public TransactionRules withReplayProtection() {
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        dataNonZeroGas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        initcodeWordGas,
-        maxInitcodeSize,
-        lowSRequired,
-        true,
-        transactionTypes,
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+    /** EIP-2930: prices of access-list entries. */
+    Changes accessListGas(long perAddress, long perStorageKey) {
+      accessListAddressGas = perAddress;
+      accessListStorageKeyGas = perStorageKey;
+      return this;
+    }
 
-  public TransactionRules withType(int type) {
-    if (type < 0 || type >= 32)
-      throw new IllegalArgumentException("transaction type out of range: " + type);
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        dataNonZeroGas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        initcodeWordGas,
-        maxInitcodeSize,
-        lowSRequired,
-        replayProtection,
-        transactionTypes | (1 << type),
-        maxBlobsPerTransaction,
-        blobHashVersion);
-  }
+    /** EIP-3860: initcode is priced per word and limited in size. */
+    Changes initcodeLimits(long perWordGas, int maxSize) {
+      initcodeWordGas = perWordGas;
+      maxInitcodeSize = maxSize;
+      return this;
+    }
 
-  public TransactionRules withBlobs(int maxPerTransaction, int hashVersion) {
-    return new TransactionRules(
-        txGas,
-        txCreateGas,
-        dataZeroGas,
-        dataNonZeroGas,
-        accessListAddressGas,
-        accessListStorageKeyGas,
-        initcodeWordGas,
-        maxInitcodeSize,
-        lowSRequired,
-        replayProtection,
-        transactionTypes,
-        maxPerTransaction,
-        hashVersion);
+    /** EIP-4844: blob count limit and versioned-hash version. */
+    Changes blobs(int maxPerTransaction, int hashVersion) {
+      maxBlobsPerTransaction = maxPerTransaction;
+      blobHashVersion = hashVersion;
+      return this;
+    }
+
+    TransactionRules rules() {
+      return new TransactionRules(
+          txGas,
+          txCreateGas,
+          dataZeroGas,
+          dataNonZeroGas,
+          accessListAddressGas,
+          accessListStorageKeyGas,
+          initcodeWordGas,
+          maxInitcodeSize,
+          lowSRequired,
+          replayProtection,
+          transactionTypes,
+          maxBlobsPerTransaction,
+          blobHashVersion);
+    }
   }
 }

@@ -13,7 +13,6 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.AccessListEntry;
 import io.levity.core.tx.BlobTransaction;
 import io.levity.core.tx.InvalidTransactionException;
 import io.levity.core.tx.Transaction;
@@ -24,15 +23,13 @@ import io.levity.evm.Evm;
 import io.levity.evm.ExecutionResult;
 import io.levity.evm.TxContext;
 import io.levity.evm.WorldView;
-import io.levity.evm.fork.Forks;
-import io.levity.evm.precompile.Precompiles;
+import io.levity.evm.fork.EvmSpec;
 import io.levity.evm.trace.Tracer;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,15 +61,24 @@ public final class StateTransition {
   private boolean eoaSenderRequired = true;
 
   /**
-   * @param fork the fork whose rules apply; the EVM must implement it (Shanghai and Cancun today)
+   * @param fork the fork whose rules apply, transaction rules and EVM alike; it must have an EVM
+   *     spec (Shanghai and later)
    * @param chainId the chain the transactions must be signed for; CHAINID reads the block context's
    *     value
-   * @throws IllegalArgumentException when the EVM does not implement the fork
+   * @throws IllegalArgumentException for a fork before Shanghai, which Levity's EVM does not run
    */
   public StateTransition(Fork fork, long chainId) {
     this.fork = Objects.requireNonNull(fork, "fork");
     this.validator = new TransactionValidator(fork, chainId);
-    this.evm = new Evm(Forks.byName(fork.fixtureName()), Precompiles.cancun());
+    EvmSpec spec =
+        fork.evmSpec()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Levity's EVM runs Shanghai and later; "
+                            + fork.fixtureName()
+                            + " has transaction rules only"));
+    this.evm = new Evm(spec);
   }
 
   /**
@@ -233,7 +239,7 @@ public final class StateTransition {
             block,
             new TxContext(sender, price, blobHashes),
             message,
-            accessList(tx),
+            tx.accessList(),
             tracer);
 
     // EIP-3529: the refund is at most a fifth of the gas used.
@@ -258,15 +264,6 @@ public final class StateTransition {
         r.logs(),
         r.createdAddress(),
         r.output() == null ? Bytes.EMPTY : r.output());
-  }
-
-  private static List<AccessListEntry> accessList(Transaction tx) {
-    if (tx.accessList().isEmpty()) return List.of();
-    List<AccessListEntry> out = new ArrayList<>(tx.accessList().size());
-    for (io.levity.core.tx.AccessListEntry e : tx.accessList()) {
-      out.add(new AccessListEntry(e.address(), e.storageKeys()));
-    }
-    return out;
   }
 
   /** An unsigned 64-bit value as a 256-bit one. */

@@ -7,6 +7,7 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpReader;
+import io.levity.evm.JournaledWorld;
 import io.levity.execution.block.WorldState;
 import io.levity.trie.KeyValueStore;
 import io.levity.trie.MerklePatriciaTrie;
@@ -34,18 +35,13 @@ import java.util.Set;
  * the caller writes; {@link #open} resumes at any committed root. The roots equal {@link
  * StateRoots}' for the same accounts. Not thread-safe.
  */
-public final class TrieWorldState implements WorldState {
+public final class TrieWorldState extends JournaledWorld<TrieWorldState.TrieAccount>
+    implements WorldState {
   /** Key prefix of contract code in the store: {@code 'c' || keccak(code)}. */
   public static final byte CODE_PREFIX = 'c';
 
-  private static final class Account {
-    long nonce;
-    UInt256 balance = UInt256.ZERO;
-    Bytes32 codeHash = Keccak.EMPTY_HASH;
-
-    /** Null until loaded. */
-    Bytes code;
-
+  /** An account with its storage root and the slots read and written since the last fold. */
+  static final class TrieAccount extends JournaledWorld.Account {
     /** The root of the storage as of the last fold into the tries. */
     Bytes32 storageRoot = MerklePatriciaTrie.EMPTY_ROOT;
 
@@ -64,24 +60,28 @@ public final class TrieWorldState implements WorldState {
     /** Values read from storageTrie. */
     final HashMap<UInt256, UInt256> cache = new HashMap<>();
 
-    boolean isEmpty() {
-      return nonce == 0 && balance.isZero() && codeHash.equals(Keccak.EMPTY_HASH);
+    /** A new account, created since the last fold. */
+    TrieAccount() {
+      super(Fields.NEW);
+      fresh = true;
+    }
+
+    /** An account read from the account trie; its code is loaded when first read. */
+    TrieAccount(StateAccount s) {
+      super(new Fields(s.nonce(), s.balance(), s.codeHash(), null));
+      storageRoot = s.storageRoot();
     }
   }
-
-  private record SlotRef(Address address, UInt256 key) {}
 
   private final KeyValueStore store;
   private MerklePatriciaTrie accountTrie;
 
   /** Loaded accounts; a null value is an account known to be absent. */
-  private final HashMap<Address, Account> accounts = new HashMap<>();
+  private final HashMap<Address, TrieAccount> accounts = new HashMap<>();
 
   private final Set<Address> dirty = new LinkedHashSet<>();
   private final HashMap<Bytes32, Bytes> newCode = new HashMap<>();
   private final List<MerklePatriciaTrie> uncommittedStorage = new ArrayList<>();
-  private final HashMap<SlotRef, UInt256> originals = new HashMap<>();
-  private final ArrayList<Runnable> journal = new ArrayList<>();
 
   private TrieWorldState(KeyValueStore store, MerklePatriciaTrie accountTrie) {
     this.store = store;
@@ -108,14 +108,7 @@ public final class TrieWorldState implements WorldState {
     return store;
   }
 
-  // ---- transactions and roots
-  // -----------------------------------------------------------------------------------
-
-  @Override
-  public void beginTransaction() {
-    originals.clear();
-    journal.clear();
-  }
+  // ---- roots
 
   @Override
   public Bytes32 stateRoot() {
@@ -153,7 +146,7 @@ public final class TrieWorldState implements WorldState {
   private void fold() {
     beginTransaction();
     for (Address address : dirty) {
-      Account a = accounts.get(address);
+      TrieAccount a = accounts.get(address);
       byte[] key = Keccak.hash256(address.unsafeArray());
       if (a == null) {
         accountTrie.remove(key);
@@ -174,32 +167,58 @@ public final class TrieWorldState implements WorldState {
         a.storageRoot = t.rootHash();
         uncommittedStorage.add(t);
       }
+      Fields f = a.fields();
       accountTrie.put(
-          key, new StateAccount(a.nonce, a.balance, a.storageRoot, a.codeHash).encode());
+          key, new StateAccount(f.nonce(), f.balance(), a.storageRoot, f.codeHash()).encode());
     }
     dirty.clear();
   }
 
-  // ---- reads
-  // ----------------------------------------------------------------------------------------------------
+  // ---- accounts and code
 
-  private Account get(Address address) {
+  @Override
+  protected TrieAccount account(Address address) {
     if (accounts.containsKey(address)) return accounts.get(address);
     byte[] leaf = accountTrie.get(Keccak.hash256(address.unsafeArray()));
-    Account a = null;
-    if (leaf != null) {
-      StateAccount s = StateAccount.decode(leaf);
-      a = new Account();
-      a.nonce = s.nonce();
-      a.balance = s.balance();
-      a.codeHash = s.codeHash();
-      a.storageRoot = s.storageRoot();
-    }
+    TrieAccount a = leaf == null ? null : new TrieAccount(StateAccount.decode(leaf));
     accounts.put(address, a);
     return a;
   }
 
-  private MerklePatriciaTrie storageTrie(Account a) {
+  @Override
+  protected TrieAccount newAccount() {
+    return new TrieAccount();
+  }
+
+  @Override
+  protected void putAccount(Address address, TrieAccount account) {
+    accounts.put(address, account); // null: known to be absent
+  }
+
+  @Override
+  protected void changed(Address address) {
+    dirty.add(address);
+  }
+
+  @Override
+  protected void codeAdded(Bytes32 codeHash, Bytes code) {
+    newCode.put(codeHash, code);
+  }
+
+  @Override
+  protected Bytes loadCode(Address address, Bytes32 codeHash) {
+    Bytes staged = newCode.get(codeHash);
+    if (staged != null) return staged;
+    return Bytes.wrap(
+        store
+            .get(codeKey(codeHash))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "code " + codeHash + " of " + address + " is not in the store")));
+  }
+
+  private MerklePatriciaTrie storageTrie(TrieAccount a) {
     if (a.storageTrie == null) a.storageTrie = MerklePatriciaTrie.open(store, a.storageRoot);
     return a.storageTrie;
   }
@@ -211,70 +230,15 @@ public final class TrieWorldState implements WorldState {
     return k;
   }
 
-  @Override
-  public boolean exists(Address address) {
-    return get(address) != null;
-  }
-
-  @Override
-  public boolean isEmpty(Address address) {
-    Account a = get(address);
-    return a != null && a.isEmpty();
-  }
-
-  @Override
-  public UInt256 balance(Address address) {
-    Account a = get(address);
-    return a == null ? UInt256.ZERO : a.balance;
-  }
-
-  @Override
-  public long nonce(Address address) {
-    Account a = get(address);
-    return a == null ? 0 : a.nonce;
-  }
-
-  @Override
-  public Bytes code(Address address) {
-    Account a = get(address);
-    if (a == null) return Bytes.EMPTY;
-    if (a.code == null) {
-      if (a.codeHash.equals(Keccak.EMPTY_HASH)) {
-        a.code = Bytes.EMPTY;
-      } else {
-        Bytes staged = newCode.get(a.codeHash);
-        a.code =
-            staged != null
-                ? staged
-                : Bytes.wrap(
-                    store
-                        .get(codeKey(a.codeHash))
-                        .orElseThrow(
-                            () ->
-                                new IllegalStateException(
-                                    "code "
-                                        + a.codeHash
-                                        + " of "
-                                        + address
-                                        + " is not in the store")));
-      }
-    }
-    return a.code;
-  }
-
-  @Override
-  public Bytes32 codeHash(Address address) {
-    Account a = get(address);
-    return a == null ? Keccak.EMPTY_HASH : a.codeHash;
-  }
+  // ---- storage
 
   @Override
   public UInt256 storage(Address address, UInt256 key) {
-    Account a = get(address);
+    TrieAccount a = account(address);
     return a == null ? UInt256.ZERO : storage(a, key);
   }
 
-  private UInt256 storage(Account a, UInt256 key) {
+  private UInt256 storage(TrieAccount a, UInt256 key) {
     UInt256 v = a.pending.get(key);
     if (v != null) return v;
     if (a.fresh || a.storageRoot.equals(MerklePatriciaTrie.EMPTY_ROOT)) return UInt256.ZERO;
@@ -295,14 +259,8 @@ public final class TrieWorldState implements WorldState {
   }
 
   @Override
-  public UInt256 originalStorage(Address address, UInt256 key) {
-    UInt256 v = originals.get(new SlotRef(address, key));
-    return v != null ? v : storage(address, key);
-  }
-
-  @Override
   public boolean hasStorage(Address address) {
-    Account a = get(address);
+    TrieAccount a = account(address);
     if (a == null) return false;
     Set<Bytes> cleared = new HashSet<>();
     for (Map.Entry<UInt256, UInt256> e : a.pending.entrySet()) {
@@ -318,104 +276,16 @@ public final class TrieWorldState implements WorldState {
     return false;
   }
 
-  // ---- writes (journaled)
-  // ---------------------------------------------------------------------------------------
-
-  private Account getOrCreate(Address address) {
-    Account a = get(address);
-    if (a == null) {
-      a = new Account();
-      a.fresh = true;
-      a.code = Bytes.EMPTY;
-      accounts.put(address, a);
-      dirty.add(address);
-      journal.add(() -> accounts.put(address, null));
-    }
-    return a;
-  }
-
   @Override
   public void setStorage(Address address, UInt256 key, UInt256 value) {
-    Account a = getOrCreate(address);
-    UInt256 prev = storage(a, key);
-    originals.putIfAbsent(new SlotRef(address, key), prev);
+    TrieAccount a = getOrCreate(address);
+    noteOriginal(address, key, storage(a, key));
     UInt256 prevPending = a.pending.put(key, value);
     dirty.add(address);
-    journal.add(
+    journal(
         () -> {
           if (prevPending == null) a.pending.remove(key);
           else a.pending.put(key, prevPending);
         });
-  }
-
-  @Override
-  public void createAccount(Address address) {
-    Account old = get(address);
-    Account fresh = new Account();
-    fresh.fresh = true;
-    fresh.code = Bytes.EMPTY;
-    if (old != null) fresh.balance = old.balance;
-    accounts.put(address, fresh);
-    dirty.add(address);
-    journal.add(() -> accounts.put(address, old));
-  }
-
-  @Override
-  public void setNonce(Address address, long nonce) {
-    Account a = getOrCreate(address);
-    long prev = a.nonce;
-    a.nonce = nonce;
-    dirty.add(address);
-    journal.add(() -> a.nonce = prev);
-  }
-
-  @Override
-  public void setCode(Address address, Bytes code) {
-    Account a = getOrCreate(address);
-    Bytes prev = a.code;
-    Bytes32 prevHash = a.codeHash;
-    Bytes32 hash = code.isEmpty() ? Keccak.EMPTY_HASH : Keccak.hash(code);
-    a.code = code;
-    a.codeHash = hash;
-    if (!code.isEmpty()) newCode.put(hash, code);
-    dirty.add(address);
-    journal.add(
-        () -> {
-          a.code = prev;
-          a.codeHash = prevHash;
-        });
-  }
-
-  @Override
-  public void setBalance(Address address, UInt256 balance) {
-    Account a = getOrCreate(address);
-    UInt256 prev = a.balance;
-    a.balance = balance;
-    dirty.add(address);
-    journal.add(() -> a.balance = prev);
-  }
-
-  @Override
-  public void deleteAccount(Address address) {
-    Account old = get(address);
-    if (old == null) return;
-    accounts.put(address, null);
-    dirty.add(address);
-    journal.add(() -> accounts.put(address, old));
-  }
-
-  @Override
-  public int snapshot() {
-    return journal.size();
-  }
-
-  @Override
-  public void revert(int id) {
-    for (int i = journal.size() - 1; i >= id; i--) journal.remove(i).run();
-  }
-
-  @Override
-  public void commit(int id) {
-    // Entries stay in the journal so that an enclosing snapshot can still undo them.
   }
 }

@@ -34,6 +34,10 @@ class BlockBuilderTest {
   private static final Address CAROL = Address.fromHex("0x" + "cc".repeat(20));
   private static final Address COINBASE = Address.fromHex("0x" + "c0".repeat(20));
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
+
+  /** The fee cap of the test transactions (the tip is one gwei). */
+  private static final UInt256 FEE_CAP = GWEI.multiply(3);
+
   private static final BlockHashLookup NO_HASHES = n -> Bytes32.ZERO;
 
   /**
@@ -70,7 +74,7 @@ class BlockBuilderTest {
 
   private static Transaction transfer(
       TransactionSigner s, long nonce, long chainId, UInt256 value) {
-    return s.transfer(chainId, nonce, CAROL, value, GWEI, GWEI.multiply(3));
+    return s.transfer(chainId, nonce, CAROL, value, GWEI, FEE_CAP);
   }
 
   private static Transaction call(TransactionSigner s, long nonce) {
@@ -79,7 +83,7 @@ class BlockBuilderTest {
             CHAIN_ID,
             nonce,
             GWEI,
-            GWEI.multiply(3),
+            FEE_CAP,
             100_000,
             Optional.of(CONTRACT),
             UInt256.ZERO,
@@ -197,24 +201,7 @@ class BlockBuilderTest {
         .isInstanceOf(InvalidBlockException.class)
         .hasMessageContaining("NONCE_MISMATCH_TOO_HIGH");
 
-    BlockHeader wrongRoot =
-        BlockHeader.cancun(
-            h.parentHash(),
-            h.coinbase(),
-            Bytes32.ZERO,
-            h.transactionsRoot(),
-            h.receiptsRoot(),
-            h.logsBloom(),
-            h.number(),
-            h.gasLimit(),
-            h.gasUsed(),
-            h.timestamp(),
-            h.extraData(),
-            h.mixHash(),
-            h.baseFeePerGas(),
-            h.blobGasUsed(),
-            h.excessBlobGas(),
-            h.parentBeaconBlockRoot());
+    BlockHeader wrongRoot = TestHeaders.with(h, "stateRoot", Bytes32.ZERO);
     assertThatThrownBy(
             () ->
                 executor.importBlock(
@@ -229,48 +216,19 @@ class BlockBuilderTest {
     BlockHeader parent = GENESIS.block().header();
     BlockHeader h =
         builder
-            .build(WorldState.of(GENESIS.world()), parent, params(30_000_000), List.of(), NO_HASHES)
+            .build(
+                WorldState.copyOf(GENESIS.world()),
+                parent,
+                params(30_000_000),
+                List.of(),
+                NO_HASHES)
             .block()
             .header();
     HeaderValidator.validate(parent, h);
-    BlockHeader wrongFee =
-        BlockHeader.cancun(
-            h.parentHash(),
-            h.coinbase(),
-            h.stateRoot(),
-            h.transactionsRoot(),
-            h.receiptsRoot(),
-            h.logsBloom(),
-            h.number(),
-            h.gasLimit(),
-            h.gasUsed(),
-            h.timestamp(),
-            h.extraData(),
-            h.mixHash(),
-            h.baseFeePerGas().add(UInt256.ONE),
-            h.blobGasUsed(),
-            h.excessBlobGas(),
-            h.parentBeaconBlockRoot());
+    BlockHeader wrongFee = TestHeaders.with(h, "baseFeePerGas", h.baseFeePerGas().add(UInt256.ONE));
     assertThatThrownBy(() -> HeaderValidator.validate(parent, wrongFee))
         .hasMessageContaining("base fee");
-    BlockHeader sameTime =
-        BlockHeader.cancun(
-            h.parentHash(),
-            h.coinbase(),
-            h.stateRoot(),
-            h.transactionsRoot(),
-            h.receiptsRoot(),
-            h.logsBloom(),
-            h.number(),
-            h.gasLimit(),
-            h.gasUsed(),
-            parent.timestamp(),
-            h.extraData(),
-            h.mixHash(),
-            h.baseFeePerGas(),
-            h.blobGasUsed(),
-            h.excessBlobGas(),
-            h.parentBeaconBlockRoot());
+    BlockHeader sameTime = TestHeaders.with(h, "timestamp", parent.timestamp());
     assertThatThrownBy(() -> HeaderValidator.validate(parent, sameTime))
         .hasMessageContaining("timestamp");
     assertThatThrownBy(() -> HeaderValidator.validate(h, h)).hasMessageContaining("parent hash");
@@ -285,7 +243,7 @@ class BlockBuilderTest {
                 CHAIN_ID,
                 2,
                 GWEI,
-                GWEI.multiply(3),
+                FEE_CAP,
                 200_000,
                 Optional.empty(),
                 UInt256.ZERO,
@@ -300,7 +258,7 @@ class BlockBuilderTest {
             create);
     BlockBuilder.Built a =
         builder.build(
-            WorldState.of(GENESIS.world()),
+            WorldState.copyOf(GENESIS.world()),
             GENESIS.block().header(),
             params(30_000_000),
             candidates,
@@ -359,7 +317,7 @@ class BlockBuilderTest {
             CHAIN_ID,
             nonce,
             GWEI,
-            GWEI.multiply(3),
+            FEE_CAP,
             21_000,
             CAROL,
             UInt256.ZERO,

@@ -17,6 +17,7 @@ import io.levity.core.tx.BlobTransaction;
 import io.levity.core.tx.LegacyTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
+import io.levity.execution.tx.Samples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -245,14 +246,7 @@ class BlockHeaderTest {
 
   /** The full encodings of a list's items. */
   static List<byte[]> rawItems(byte[] list) {
-    RlpReader r = new RlpReader(list);
-    r.enterList();
-    List<byte[]> out = new ArrayList<>();
-    while (r.hasNext()) {
-      int[] span = r.skipItem();
-      out.add(Arrays.copyOfRange(list, span[0], span[1]));
-    }
-    return out;
+    return Samples.items(list, 0);
   }
 
   /** The payloads (for strings) or full encodings (for lists) of a list's items. */

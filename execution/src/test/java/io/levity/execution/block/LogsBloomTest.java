@@ -6,6 +6,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
+import io.levity.core.tx.TransactionType;
 import io.levity.evm.Log;
 import java.math.BigInteger;
 import java.util.List;
@@ -73,8 +74,8 @@ class LogsBloomTest {
     Log l1 = new Log(Address.fromHex("0x" + "11".repeat(20)), List.of(), Bytes.EMPTY);
     Log l2 =
         new Log(Address.fromHex("0x" + "22".repeat(20)), List.of(Bytes32.ZERO), Bytes.of((byte) 1));
-    Receipt r1 = Receipt.of(io.levity.core.tx.TransactionType.LEGACY, 1, 21_000, List.of(l1));
-    Receipt r2 = Receipt.of(io.levity.core.tx.TransactionType.DYNAMIC_FEE, 0, 42_000, List.of(l2));
+    Receipt r1 = Receipt.of(TransactionType.LEGACY, 1, 21_000, List.of(l1));
+    Receipt r2 = Receipt.of(TransactionType.DYNAMIC_FEE, 0, 42_000, List.of(l2));
     assertThat(BlockRoots.logsBloom(List.of(r1, r2))).isEqualTo(LogsBloom.of(List.of(l1, l2)));
   }
 }

@@ -11,6 +11,7 @@ import io.levity.core.rlp.RlpException;
 import io.levity.core.tx.TransactionType;
 import io.levity.evm.Log;
 import io.levity.execution.state.Logs;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +35,7 @@ class ReceiptTest {
     assertThat(legacy.encode()).isEqualTo(body);
     Receipt blob = Receipt.of(TransactionType.BLOB, 1, 21_000, List.of(LOG));
     assertThat(blob.encode()[0]).isEqualTo((byte) 3);
-    assertThat(java.util.Arrays.copyOfRange(blob.encode(), 1, blob.encode().length))
-        .isEqualTo(body);
+    assertThat(Arrays.copyOfRange(blob.encode(), 1, blob.encode().length)).isEqualTo(body);
   }
 
   @Test

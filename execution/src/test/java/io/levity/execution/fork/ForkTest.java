@@ -2,6 +2,8 @@ package io.levity.execution.fork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.levity.core.bytes.Address;
+import io.levity.evm.fork.EvmSpec;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +77,29 @@ class ForkTest {
       assertThat(r.allowsType(4)).isFalse();
       assertThat(r.allowsType(-1)).isFalse();
     }
+  }
+
+  @Test
+  void evmSpecsStartAtShanghaiAndCancunIsDerivedFromIt() {
+    for (Fork f : Fork.values()) {
+      assertThat(f.evmSpec().isPresent()).as(f.fixtureName()).isEqualTo(f.isAtLeast(Fork.SHANGHAI));
+    }
+    EvmSpec shanghai = Fork.SHANGHAI.evmSpec().orElseThrow();
+    EvmSpec cancun = Fork.CANCUN.evmSpec().orElseThrow();
+    assertThat(shanghai.name()).isEqualTo("Shanghai");
+    assertThat(cancun.name()).isEqualTo("Cancun");
+    // MCOPY, the point evaluation precompile and EIP-6780 arrive with Cancun
+    assertThat(shanghai.operations().isDefined(0x5e)).isFalse();
+    assertThat(cancun.operations().isDefined(0x5e)).isTrue();
+    assertThat(shanghai.precompiles().addresses()).hasSize(9);
+    assertThat(cancun.precompiles().addresses()).hasSize(10);
+    assertThat(
+            cancun.precompiles().at(Address.fromHex("0x000000000000000000000000000000000000000a")))
+        .isNotNull();
+    assertThat(shanghai.rules().selfdestructOnlyInSameTx()).isFalse();
+    assertThat(cancun.rules().selfdestructOnlyInSameTx()).isTrue();
+    // what Cancun does not change is Shanghai's
+    assertThat(cancun.gas()).isEqualTo(shanghai.gas());
+    assertThat(cancun.precompiles().at(1)).isSameAs(shanghai.precompiles().at(1));
   }
 }

@@ -18,6 +18,7 @@ import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.trie.MerklePatriciaTrie;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class StateRootsTest {
     assertThat(StateAccount.decode(StateAccount.EMPTY.encode())).isEqualTo(StateAccount.EMPTY);
     // rlp([0x80, 0x80, root, hash]): 2 + 2 * 33 bytes of payload.
     assertThat(StateAccount.EMPTY.encode()).hasSize(70);
-    byte[] trailing = java.util.Arrays.copyOf(a.encode(), a.encode().length + 1);
+    byte[] trailing = Arrays.copyOf(a.encode(), a.encode().length + 1);
     assertThatThrownBy(() -> StateAccount.decode(trailing)).isInstanceOf(RlpException.class);
   }
 

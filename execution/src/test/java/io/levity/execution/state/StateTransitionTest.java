@@ -1,6 +1,7 @@
 package io.levity.execution.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
@@ -20,6 +21,7 @@ import io.levity.evm.Outcome;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
+import io.levity.execution.tx.Samples;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,15 @@ class StateTransitionTest {
   @BeforeEach
   void richSender() {
     world = new InMemoryWorld().put(SENDER, BALANCE, 0, Bytes.EMPTY, Map.of());
+  }
+
+  @Test
+  void forksBeforeShanghaiHaveNoEvmAndAreRefused() {
+    assertThatThrownBy(() -> new StateTransition(Fork.PARIS, CHAIN_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Shanghai and later")
+        .hasMessageContaining("Paris");
+    assertThat(new StateTransition(Fork.SHANGHAI, CHAIN_ID).fork()).isEqualTo(Fork.SHANGHAI);
   }
 
   @Test
@@ -171,21 +182,7 @@ class StateTransitionTest {
 
   @Test
   void blobGasIsBoughtAtTheBlobBaseFeeAndBurned() {
-    BlobTransaction tx =
-        SIGNER.sign(
-            new BlobTransaction(
-                CHAIN_ID,
-                0,
-                UInt256.ONE,
-                UInt256.valueOf(20),
-                21_000,
-                TO,
-                UInt256.ZERO,
-                Bytes.EMPTY,
-                List.of(),
-                UInt256.valueOf(9),
-                List.of(blobHash(1), blobHash(2)),
-                Transaction.UNSIGNED));
+    BlobTransaction tx = blobTransfer(UInt256.ZERO, List.of(blobHash(1), blobHash(2)));
     Executed r = executed(transition.apply(world, block(BASE_FEE, 7, 30_000_000), tx));
     assertThat(r.blobGasUsed()).isEqualTo(2 * BlobGas.GAS_PER_BLOB);
     long blobFee = 2 * BlobGas.GAS_PER_BLOB * 7;
@@ -200,21 +197,7 @@ class StateTransitionTest {
     // the maxima.
     UInt256 maxCost = UInt256.valueOf(21_000 * 20L + 5 + BlobGas.GAS_PER_BLOB * 9);
     world.put(SENDER, maxCost.subtract(UInt256.ONE), 0, Bytes.EMPTY, Map.of());
-    BlobTransaction tx =
-        SIGNER.sign(
-            new BlobTransaction(
-                CHAIN_ID,
-                0,
-                UInt256.ONE,
-                UInt256.valueOf(20),
-                21_000,
-                TO,
-                UInt256.valueOf(5),
-                Bytes.EMPTY,
-                List.of(),
-                UInt256.valueOf(9),
-                List.of(blobHash(1)),
-                Transaction.UNSIGNED));
+    BlobTransaction tx = blobTransfer(UInt256.valueOf(5), List.of(blobHash(1)));
     assertThat(rejected(transition.apply(world, block(BASE_FEE, 1, 30_000_000), tx)).error())
         .isEqualTo(TransactionError.INSUFFICIENT_ACCOUNT_FUNDS);
     world.put(SENDER, maxCost, 0, Bytes.EMPTY, Map.of());
@@ -306,16 +289,7 @@ class StateTransitionTest {
   }
 
   static BlockContext block(UInt256 baseFee, long blobBaseFee, long gasLimit) {
-    return new BlockContext(
-        COINBASE,
-        1,
-        1_000,
-        gasLimit,
-        Bytes32.ZERO,
-        baseFee,
-        UInt256.valueOf(blobBaseFee),
-        CHAIN_ID,
-        n -> Bytes32.ZERO);
+    return Samples.block(COINBASE, baseFee, blobBaseFee, gasLimit);
   }
 
   /** Code that sets slots 1..n to zero, then stops. */
@@ -323,6 +297,24 @@ class StateTransitionTest {
     StringBuilder hex = new StringBuilder("0x");
     for (int i = 1; i <= n; i++) hex.append(String.format("600060%02x55", i));
     return Bytes.fromHex(hex.append("00").toString());
+  }
+
+  /** A signed blob transaction to TO: fee cap 20, tip 1, blob fee cap 9, 21000 gas. */
+  private static BlobTransaction blobTransfer(UInt256 value, List<Bytes32> hashes) {
+    return SIGNER.sign(
+        new BlobTransaction(
+            CHAIN_ID,
+            0,
+            UInt256.ONE,
+            UInt256.valueOf(20),
+            21_000,
+            TO,
+            value,
+            Bytes.EMPTY,
+            List.of(),
+            UInt256.valueOf(9),
+            hashes,
+            Transaction.UNSIGNED));
   }
 
   private static Bytes32 blobHash(int fill) {

@@ -11,6 +11,7 @@ import io.levity.evm.WorldView;
 import io.levity.trie.InMemoryKeyValueStore;
 import io.levity.trie.MerklePatriciaTrie;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class TrieWorldStateTest {
 
   private static byte[] filled(int n, int b) {
     byte[] out = new byte[n];
-    java.util.Arrays.fill(out, (byte) b);
+    Arrays.fill(out, (byte) b);
     return out;
   }
 

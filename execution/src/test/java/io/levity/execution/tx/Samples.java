@@ -14,14 +14,18 @@ import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.LegacyTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
+import io.levity.evm.BlockContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Draft transactions of each envelope and helpers to take encodings apart, shared by the tests. */
-final class Samples {
+/**
+ * Draft transactions of each envelope, block contexts and helpers to take encodings apart, shared
+ * by the tests.
+ */
+public final class Samples {
   private Samples() {}
 
   static final long CHAIN_ID = 1;
@@ -104,6 +108,21 @@ final class Samples {
         Transaction.UNSIGNED);
   }
 
+  /** A block context at height 1 on chain 1 whose BLOCKHASH is zero for every block. */
+  public static BlockContext block(
+      Address coinbase, UInt256 baseFee, long blobBaseFee, long gasLimit) {
+    return new BlockContext(
+        coinbase,
+        1,
+        1_000,
+        gasLimit,
+        Bytes32.ZERO,
+        baseFee,
+        UInt256.valueOf(blobBaseFee),
+        CHAIN_ID,
+        n -> Bytes32.ZERO);
+  }
+
   static Bytes32 versionedHash(int version, int fill) {
     byte[] h = new byte[32];
     Arrays.fill(h, (byte) fill);
@@ -112,7 +131,7 @@ final class Samples {
   }
 
   /** The encoded items of the RLP list starting at {@code from}. */
-  static List<byte[]> items(byte[] encoded, int from) {
+  public static List<byte[]> items(byte[] encoded, int from) {
     RlpReader r = new RlpReader(encoded, from, encoded.length);
     r.enterList();
     List<byte[]> out = new ArrayList<>();

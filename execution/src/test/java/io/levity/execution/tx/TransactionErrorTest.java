@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Signature;
@@ -82,63 +81,13 @@ class TransactionErrorTest {
           () -> decode(typedWith(blob(List.of(versionedHash(1, 0))), 9, Rlp.encodeBytes(wide(33))));
       case VALUE_OVERFLOW -> () -> decode(legacyWith(4, Rlp.encodeBytes(wide(33))));
       case GAS_LIMIT_PRICE_PRODUCT_OVERFLOW ->
-          () ->
-              validate(
-                  SIGNER.sign(
-                      new DynamicFeeTransaction(
-                          CHAIN_ID,
-                          0,
-                          GWEI,
-                          UInt256.MAX,
-                          21_000,
-                          Optional.of(TO),
-                          GWEI,
-                          Bytes.EMPTY,
-                          List.of(),
-                          Transaction.UNSIGNED)));
+          () -> validate(SIGNER.sign(transferWithFees(GWEI, UInt256.MAX)));
       case PRIORITY_FEE_GREATER_THAN_MAX_FEE ->
-          () ->
-              validate(
-                  SIGNER.sign(
-                      new DynamicFeeTransaction(
-                          CHAIN_ID,
-                          0,
-                          GWEI.multiply(2),
-                          GWEI,
-                          21_000,
-                          Optional.of(TO),
-                          GWEI,
-                          Bytes.EMPTY,
-                          List.of(),
-                          Transaction.UNSIGNED)));
+          () -> validate(SIGNER.sign(transferWithFees(GWEI.multiply(2), GWEI)));
       case ADDRESS_TOO_SHORT -> () -> decode(legacyWith(3, Rlp.encodeBytes(new byte[19])));
-      case ADDRESS_TOO_LONG ->
-          () ->
-              decode(
-                  typedWith(
-                      accessList(),
-                      7,
-                      Rlp.encodeList(
-                          Rlp.encodeList(Rlp.encodeBytes(new byte[21]), Rlp.encodeList()))));
-      case STORAGE_KEY_TOO_SHORT ->
-          () ->
-              decode(
-                  typedWith(
-                      accessList(),
-                      7,
-                      Rlp.encodeList(
-                          Rlp.encodeList(
-                              Rlp.encodeBytes(TO),
-                              Rlp.encodeList(Rlp.encodeBytes(new byte[31]))))));
-      case STORAGE_KEY_TOO_LONG ->
-          () ->
-              decode(
-                  typedWith(
-                      accessList(),
-                      7,
-                      Rlp.encodeList(
-                          Rlp.encodeList(
-                              Rlp.encodeBytes(TO), Rlp.encodeList(Rlp.encodeBytes(wide(33)))))));
+      case ADDRESS_TOO_LONG -> () -> decode(withAccessListEntry(new byte[21]));
+      case STORAGE_KEY_TOO_SHORT -> () -> decode(withAccessListEntry(TO.toArray(), new byte[31]));
+      case STORAGE_KEY_TOO_LONG -> () -> decode(withAccessListEntry(TO.toArray(), wide(33)));
       case INVALID_SIGNATURE -> () -> decode(legacyWith(6, Rlp.encodeLong(26)));
       case SIGNATURE_RECOVERY_FAILED ->
           () ->
@@ -334,6 +283,31 @@ class TransactionErrorTest {
 
   // --- helpers ---
 
+  /** A 1 gwei transfer to TO with these priority fee and fee caps. */
+  private static DynamicFeeTransaction transferWithFees(UInt256 tip, UInt256 cap) {
+    return new DynamicFeeTransaction(
+        CHAIN_ID,
+        0,
+        tip,
+        cap,
+        21_000,
+        Optional.of(TO),
+        GWEI,
+        Bytes.EMPTY,
+        List.of(),
+        Transaction.UNSIGNED);
+  }
+
+  /** An EIP-2930 encoding whose access list is one entry [address, [keys]]. */
+  private static byte[] withAccessListEntry(byte[] address, byte[]... keys) {
+    byte[][] encodedKeys = new byte[keys.length][];
+    for (int i = 0; i < keys.length; i++) encodedKeys[i] = Rlp.encodeBytes(keys[i]);
+    return typedWith(
+        accessList(),
+        7,
+        Rlp.encodeList(Rlp.encodeList(Rlp.encodeBytes(address), Rlp.encodeList(encodedKeys))));
+  }
+
   private static final UInt256 RICH = UInt256.valueOf(Long.MAX_VALUE);
 
   private static BlockContext block(UInt256 baseFee, long blobBaseFee) {
@@ -341,16 +315,7 @@ class TransactionErrorTest {
   }
 
   private static BlockContext block(UInt256 baseFee, long blobBaseFee, long gasLimit) {
-    return new BlockContext(
-        Address.ZERO,
-        1,
-        1,
-        gasLimit,
-        Bytes32.ZERO,
-        baseFee,
-        UInt256.valueOf(blobBaseFee),
-        CHAIN_ID,
-        n -> Bytes32.ZERO);
+    return Samples.block(Address.ZERO, baseFee, blobBaseFee, gasLimit);
   }
 
   /** Applies the signed draft to a world holding only its sender; throws the rejection, if any. */

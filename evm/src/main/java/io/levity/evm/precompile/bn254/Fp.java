@@ -7,7 +7,7 @@ import java.math.BigInteger;
  * four 64-bit little-endian limbs. Because p < 2^254 the multiplication never needs a sixth
  * accumulator word.
  */
-final class Fp {
+final class Fp implements Field<Fp> {
   static final BigInteger MODULUS =
       new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
 
@@ -89,11 +89,18 @@ final class Fp {
     return limbsToBigInteger(c.l0, c.l1, c.l2, c.l3);
   }
 
-  boolean isZero() {
+  @Override
+  public boolean isZero() {
     return (l0 | l1 | l2 | l3) == 0;
   }
 
-  Fp add(Fp b) {
+  @Override
+  public Fp zero() {
+    return ZERO;
+  }
+
+  @Override
+  public Fp add(Fp b) {
     // a, b < p < 2^254, so the 256-bit sum cannot overflow
     long s0 = l0 + b.l0;
     long c = carry(l0, b.l0, s0);
@@ -105,11 +112,13 @@ final class Fp {
     return reduceOnce(s0, s1, s2, s3);
   }
 
-  Fp dbl() {
+  @Override
+  public Fp dbl() {
     return add(this);
   }
 
-  Fp sub(Fp b) {
+  @Override
+  public Fp sub(Fp b) {
     long d0 = l0 - b.l0;
     long w = borrow(l0, b.l0, d0);
     long d1 = l1 - b.l1 - w;
@@ -130,11 +139,13 @@ final class Fp {
     return new Fp(r0, r1, r2, r3);
   }
 
-  Fp neg() {
+  @Override
+  public Fp neg() {
     return isZero() ? this : ZERO.sub(this);
   }
 
-  Fp square() {
+  @Override
+  public Fp square() {
     return mul(this);
   }
 
@@ -142,7 +153,8 @@ final class Fp {
    * Montgomery product (CIOS): this·b·2^-256 mod p, which is the Montgomery form of the plain
    * product.
    */
-  Fp mul(Fp b) {
+  @Override
+  public Fp mul(Fp b) {
     final long a0 = l0;
     final long a1 = l1;
     final long a2 = l2;
@@ -220,19 +232,16 @@ final class Fp {
     return reduceOnce(t0, t1, t2, t3);
   }
 
-  /** Multiplicative inverse; the inverse of zero is zero (callers never ask for it). */
-  Fp inverse() {
-    if (isZero()) return ZERO;
-    return of(toBigInteger().modInverse(MODULUS));
+  @Override
+  public Fp one() {
+    return ONE;
   }
 
-  Fp pow(BigInteger e) {
-    Fp r = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      r = r.square();
-      if (e.testBit(i)) r = r.mul(this);
-    }
-    return r;
+  /** Multiplicative inverse; the inverse of zero is zero (callers never ask for it). */
+  @Override
+  public Fp inverse() {
+    if (isZero()) return ZERO;
+    return of(toBigInteger().modInverse(MODULUS));
   }
 
   @Override

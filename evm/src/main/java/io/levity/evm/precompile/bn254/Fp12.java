@@ -4,10 +4,10 @@ import java.math.BigInteger;
 
 /**
  * An element c0 + c1·w of F_p12 = F_p6[w]/(w² - v): immutable. Written in powers of w the
- * coefficients are, in order w⁰..w⁵: c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2; the Frobenius maps
- * use that view.
+ * coefficients are, in order w⁰..w⁵: c0.c0(), c1.c0(), c0.c1(), c1.c1(), c0.c2(), c1.c2(); the
+ * Frobenius maps use that view.
  */
-final class Fp12 {
+record Fp12(Fp6 c0, Fp6 c1) implements Ring<Fp12> {
   static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
   /**
@@ -26,14 +26,6 @@ final class Fp12 {
     }
   }
 
-  final Fp6 c0;
-  final Fp6 c1;
-
-  Fp12(Fp6 c0, Fp6 c1) {
-    this.c0 = c0;
-    this.c1 = c1;
-  }
-
   /** ξ^(i·(p^k - 1)/6), shared with the G2 endomorphism. */
   static Fp2 frobeniusCoefficient(int k, int i) {
     return FROB[k][i];
@@ -43,18 +35,25 @@ final class Fp12 {
     return equals(ONE);
   }
 
-  Fp12 mul(Fp12 b) {
-    Fp6 t0 = c0.mul(b.c0);
-    Fp6 t1 = c1.mul(b.c1);
-    Fp6 r1 = c0.add(c1).mul(b.c0.add(b.c1)).sub(t0).sub(t1);
+  @Override
+  public Fp12 mul(Fp12 b) {
+    Fp6 t0 = c0.mul(b.c0());
+    Fp6 t1 = c1.mul(b.c1());
+    Fp6 r1 = c0.add(c1).mul(b.c0().add(b.c1())).sub(t0).sub(t1);
     return new Fp12(t0.add(t1.mulByV()), r1);
   }
 
-  Fp12 square() {
+  @Override
+  public Fp12 square() {
     // (c0 + c1 w)² = (c0 + c1)(c0 + v c1) - c0c1 - v c0c1 + 2 c0c1 w
     Fp6 ab = c0.mul(c1);
     Fp6 r0 = c0.add(c1).mul(c0.add(c1.mulByV())).sub(ab).sub(ab.mulByV());
     return new Fp12(r0, ab.add(ab));
+  }
+
+  @Override
+  public Fp12 one() {
+    return ONE;
   }
 
   /**
@@ -77,40 +76,40 @@ final class Fp12 {
    */
   Fp12 cyclotomicSquare() {
     // A = g0 + g3 s, B = g1 + g4 s, C = g2 + g5 s, where g_i is the coefficient of w^i
-    Fp2 a0 = c0.c0;
-    Fp2 a1 = c1.c1;
-    Fp2 b0 = c1.c0;
-    Fp2 b1 = c0.c2;
-    Fp2 cc0 = c0.c1;
-    Fp2 cc1 = c1.c2;
-    // (x0 + x1 s)² = (x0² + ξ x1²) + 2 x0 x1 s
-    Fp2 a0s = a0.square();
-    Fp2 a1s = a1.square();
-    Fp2 aSq0 = a1s.mulByXi().add(a0s);
-    Fp2 aSq1 = a0.add(a1).square().sub(a0s).sub(a1s);
-    Fp2 b0s = b0.square();
-    Fp2 b1s = b1.square();
-    Fp2 bSq0 = b1s.mulByXi().add(b0s);
-    Fp2 bSq1 = b0.add(b1).square().sub(b0s).sub(b1s);
-    Fp2 c0s = cc0.square();
-    Fp2 c1s = cc1.square();
-    Fp2 cSq0 = c1s.mulByXi().add(c0s);
-    Fp2 cSq1 = cc0.add(cc1).square().sub(c0s).sub(c1s);
-    // s·C² = ξ·cSq1 + cSq0·s
-    Fp2 sc0 = cSq1.mulByXi();
-    Fp2 sc1 = cSq0;
-    // 3X² - 2X̄ with X̄ = x0 - x1 s: (3 sq0 - 2 x0) + (3 sq1 + 2 x1) s; and 3Y + 2Z̄ likewise
-    Fp2 na0 = triple(aSq0).sub(a0.dbl());
-    Fp2 na1 = triple(aSq1).add(a1.dbl());
-    Fp2 nb0 = triple(sc0).add(b0.dbl());
-    Fp2 nb1 = triple(sc1).sub(b1.dbl());
-    Fp2 nc0 = triple(bSq0).sub(cc0.dbl());
-    Fp2 nc1 = triple(bSq1).add(cc1.dbl());
-    return new Fp12(new Fp6(na0, nc0, nb1), new Fp6(nb0, na1, nc1));
+    Fp4 a = new Fp4(c0.c0(), c1.c1());
+    Fp4 b = new Fp4(c1.c0(), c0.c2());
+    Fp4 c = new Fp4(c0.c1(), c1.c2());
+    Fp4 na = a.square().triple(a.twiceConjugate(), false); // 3A² - 2Ā
+    Fp4 nb = c.square().timesS().triple(b.twiceConjugate(), true); // 3s·C² + 2B̄
+    Fp4 nc = b.square().triple(c.twiceConjugate(), false); // 3B² - 2C̄
+    return new Fp12(new Fp6(na.x0, nc.x0, nb.x1), new Fp6(nb.x0, na.x1, nc.x1));
   }
 
-  private static Fp2 triple(Fp2 x) {
-    return x.dbl().add(x);
+  /** An element x0 + x1·s of F_p4 = F_p2[s]/(s² - ξ), s = w³, for the cyclotomic squaring. */
+  private record Fp4(Fp2 x0, Fp2 x1) {
+    /** (x0 + x1 s)² = (x0² + ξ x1²) + 2 x0 x1 s, with three squarings. */
+    Fp4 square() {
+      Fp2 s0 = x0.square();
+      Fp2 s1 = x1.square();
+      return new Fp4(s1.mulByXi().add(s0), x0.add(x1).square().sub(s0).sub(s1));
+    }
+
+    /** s·(x0 + x1 s) = ξ x1 + x0 s. */
+    Fp4 timesS() {
+      return new Fp4(x1.mulByXi(), x0);
+    }
+
+    /** 2·(x0 - x1 s), twice the conjugate (s ↦ -s). */
+    Fp4 twiceConjugate() {
+      return new Fp4(x0.dbl(), x1.dbl().neg());
+    }
+
+    /** 3·this plus or minus t. */
+    Fp4 triple(Fp4 t, boolean plus) {
+      Fp2 r0 = x0.dbl().add(x0);
+      Fp2 r1 = x1.dbl().add(x1);
+      return plus ? new Fp4(r0.add(t.x0), r1.add(t.x1)) : new Fp4(r0.sub(t.x0), r1.sub(t.x1));
+    }
   }
 
   /** The p^6-power Frobenius; on the cyclotomic subgroup it is the inverse. */
@@ -128,31 +127,12 @@ final class Fp12 {
     Fp2[] g = FROB[k];
     boolean conj = (k & 1) == 1; // x ↦ x^p on F_p2 is conjugation
     return new Fp12(
-        new Fp6(frob(c0.c0, conj, g[0]), frob(c0.c1, conj, g[2]), frob(c0.c2, conj, g[4])),
-        new Fp6(frob(c1.c0, conj, g[1]), frob(c1.c1, conj, g[3]), frob(c1.c2, conj, g[5])));
+        new Fp6(frob(c0.c0(), conj, g[0]), frob(c0.c1(), conj, g[2]), frob(c0.c2(), conj, g[4])),
+        new Fp6(frob(c1.c0(), conj, g[1]), frob(c1.c1(), conj, g[3]), frob(c1.c2(), conj, g[5])));
   }
 
   private static Fp2 frob(Fp2 x, boolean conj, Fp2 g) {
     return (conj ? x.conjugate() : x).mul(g);
-  }
-
-  Fp12 pow(BigInteger e) {
-    Fp12 r = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      r = r.square();
-      if (e.testBit(i)) r = r.mul(this);
-    }
-    return r;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Fp12 f && f.c0.equals(c0) && f.c1.equals(c1);
-  }
-
-  @Override
-  public int hashCode() {
-    return c0.hashCode() * 31 + c1.hashCode();
   }
 
   @Override

@@ -3,42 +3,44 @@ package io.levity.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /** An element c0 + c1·i of F_p2 = F_p[i]/(i² + 1): immutable. */
-final class Fp2 {
+record Fp2(Fp c0, Fp c1) implements Field<Fp2> {
   static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
   static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
 
   /** ξ = 9 + i, the non-residue defining F_p6 and the sextic twist. */
   static final Fp2 XI = new Fp2(Fp.of(9), Fp.ONE);
 
-  final Fp c0;
-  final Fp c1;
-
-  Fp2(Fp c0, Fp c1) {
-    this.c0 = c0;
-    this.c1 = c1;
-  }
-
   static Fp2 of(BigInteger c0, BigInteger c1) {
     return new Fp2(Fp.of(c0), Fp.of(c1));
   }
 
-  boolean isZero() {
+  @Override
+  public boolean isZero() {
     return c0.isZero() && c1.isZero();
   }
 
-  Fp2 add(Fp2 b) {
-    return new Fp2(c0.add(b.c0), c1.add(b.c1));
+  @Override
+  public Fp2 zero() {
+    return ZERO;
   }
 
-  Fp2 sub(Fp2 b) {
-    return new Fp2(c0.sub(b.c0), c1.sub(b.c1));
+  @Override
+  public Fp2 add(Fp2 b) {
+    return new Fp2(c0.add(b.c0()), c1.add(b.c1()));
   }
 
-  Fp2 dbl() {
+  @Override
+  public Fp2 sub(Fp2 b) {
+    return new Fp2(c0.sub(b.c0()), c1.sub(b.c1()));
+  }
+
+  @Override
+  public Fp2 dbl() {
     return new Fp2(c0.dbl(), c1.dbl());
   }
 
-  Fp2 neg() {
+  @Override
+  public Fp2 neg() {
     return new Fp2(c0.neg(), c1.neg());
   }
 
@@ -46,11 +48,12 @@ final class Fp2 {
     return new Fp2(c0, c1.neg());
   }
 
-  Fp2 mul(Fp2 b) {
+  @Override
+  public Fp2 mul(Fp2 b) {
     // Karatsuba: three base-field products
-    Fp t0 = c0.mul(b.c0);
-    Fp t1 = c1.mul(b.c1);
-    Fp cross = c0.add(c1).mul(b.c0.add(b.c1));
+    Fp t0 = c0.mul(b.c0());
+    Fp t1 = c1.mul(b.c1());
+    Fp cross = c0.add(c1).mul(b.c0().add(b.c1()));
     return new Fp2(t0.sub(t1), cross.sub(t0).sub(t1));
   }
 
@@ -58,10 +61,16 @@ final class Fp2 {
     return new Fp2(c0.mul(b), c1.mul(b));
   }
 
-  Fp2 square() {
+  @Override
+  public Fp2 square() {
     // (c0 + c1 i)² = (c0 + c1)(c0 - c1) + 2 c0 c1 i
     Fp t = c0.mul(c1);
     return new Fp2(c0.add(c1).mul(c0.sub(c1)), t.dbl());
+  }
+
+  @Override
+  public Fp2 one() {
+    return ONE;
   }
 
   /** Multiplication by ξ = 9 + i: (9 c0 - c1) + (c0 + 9 c1) i, with additions only. */
@@ -71,29 +80,11 @@ final class Fp2 {
     return new Fp2(nine0.sub(c1), c0.add(nine1));
   }
 
-  Fp2 inverse() {
+  @Override
+  public Fp2 inverse() {
     Fp norm = c0.square().add(c1.square());
     Fp inv = norm.inverse();
     return new Fp2(c0.mul(inv), c1.neg().mul(inv));
-  }
-
-  Fp2 pow(BigInteger e) {
-    Fp2 r = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      r = r.square();
-      if (e.testBit(i)) r = r.mul(this);
-    }
-    return r;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Fp2 f && f.c0.equals(c0) && f.c1.equals(c1);
-  }
-
-  @Override
-  public int hashCode() {
-    return c0.hashCode() * 31 + c1.hashCode();
   }
 
   @Override

@@ -1,30 +1,20 @@
 package io.levity.evm.precompile.bn254;
 
 /** An element c0 + c1·v + c2·v² of F_p6 = F_p2[v]/(v³ - ξ): immutable. */
-final class Fp6 {
+record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
   static final Fp6 ZERO = new Fp6(Fp2.ZERO, Fp2.ZERO, Fp2.ZERO);
   static final Fp6 ONE = new Fp6(Fp2.ONE, Fp2.ZERO, Fp2.ZERO);
-
-  final Fp2 c0;
-  final Fp2 c1;
-  final Fp2 c2;
-
-  Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
-    this.c0 = c0;
-    this.c1 = c1;
-    this.c2 = c2;
-  }
 
   boolean isZero() {
     return c0.isZero() && c1.isZero() && c2.isZero();
   }
 
   Fp6 add(Fp6 b) {
-    return new Fp6(c0.add(b.c0), c1.add(b.c1), c2.add(b.c2));
+    return new Fp6(c0.add(b.c0()), c1.add(b.c1()), c2.add(b.c2()));
   }
 
   Fp6 sub(Fp6 b) {
-    return new Fp6(c0.sub(b.c0), c1.sub(b.c1), c2.sub(b.c2));
+    return new Fp6(c0.sub(b.c0()), c1.sub(b.c1()), c2.sub(b.c2()));
   }
 
   Fp6 neg() {
@@ -33,12 +23,12 @@ final class Fp6 {
 
   Fp6 mul(Fp6 b) {
     // Karatsuba over the three coefficients: six F_p2 products
-    Fp2 t0 = c0.mul(b.c0);
-    Fp2 t1 = c1.mul(b.c1);
-    Fp2 t2 = c2.mul(b.c2);
-    Fp2 r0 = c1.add(c2).mul(b.c1.add(b.c2)).sub(t1).sub(t2).mulByXi().add(t0);
-    Fp2 r1 = c0.add(c1).mul(b.c0.add(b.c1)).sub(t0).sub(t1).add(t2.mulByXi());
-    Fp2 r2 = c0.add(c2).mul(b.c0.add(b.c2)).sub(t0).sub(t2).add(t1);
+    Fp2 t0 = c0.mul(b.c0());
+    Fp2 t1 = c1.mul(b.c1());
+    Fp2 t2 = c2.mul(b.c2());
+    Fp2 r0 = c1.add(c2).mul(b.c1().add(b.c2())).sub(t1).sub(t2).mulByXi().add(t0);
+    Fp2 r1 = c0.add(c1).mul(b.c0().add(b.c1())).sub(t0).sub(t1).add(t2.mulByXi());
+    Fp2 r2 = c0.add(c2).mul(b.c0().add(b.c2())).sub(t0).sub(t2).add(t1);
     return new Fp6(r0, r1, r2);
   }
 
@@ -81,16 +71,6 @@ final class Fp6 {
     Fp2 norm = c0.mul(t0).add(c2.mul(t1).add(c1.mul(t2)).mulByXi());
     Fp2 inv = norm.inverse();
     return new Fp6(t0.mul(inv), t1.mul(inv), t2.mul(inv));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Fp6 f && f.c0.equals(c0) && f.c1.equals(c1) && f.c2.equals(c2);
-  }
-
-  @Override
-  public int hashCode() {
-    return (c0.hashCode() * 31 + c1.hashCode()) * 31 + c2.hashCode();
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.math.BigInteger;
  * at infinity. Immutable. G2 is the subgroup of prime order r; the twist has many points outside
  * it, so decoding checks membership.
  */
-public final class G2Point {
+public final class G2Point extends JacobianPoint<Fp2, G2Point> {
   static final Fp2 B = Fp2.XI.inverse().mul(Fp.of(3));
   public static final G2Point INFINITY = new G2Point(Fp2.ONE, Fp2.ONE, Fp2.ZERO);
   public static final G2Point GENERATOR =
@@ -24,14 +24,8 @@ public final class G2Point {
                   "4082367875863433681332203403145435568316851327593401208105741076214120093531")),
           Fp2.ONE);
 
-  final Fp2 x;
-  final Fp2 y;
-  final Fp2 z;
-
   G2Point(Fp2 x, Fp2 y, Fp2 z) {
-    this.x = x;
-    this.y = y;
-    this.z = z;
+    super(x, y, z);
   }
 
   /**
@@ -57,16 +51,12 @@ public final class G2Point {
   public byte[] encode() {
     byte[] out = new byte[128];
     if (isInfinity()) return out;
-    Fp2[] a = affine();
-    a[0].c1.toBytes(out, 0);
-    a[0].c0.toBytes(out, 32);
-    a[1].c1.toBytes(out, 64);
-    a[1].c0.toBytes(out, 96);
+    Affine<Fp2> a = affine();
+    a.x().c1().toBytes(out, 0);
+    a.x().c0().toBytes(out, 32);
+    a.y().c1().toBytes(out, 64);
+    a.y().c0().toBytes(out, 96);
     return out;
-  }
-
-  public boolean isInfinity() {
-    return z.isZero();
   }
 
   boolean isOnCurve() {
@@ -95,14 +85,6 @@ public final class G2Point {
     return lhs.equals(rhs);
   }
 
-  /** The affine coordinates {x, y}; not defined for infinity. */
-  Fp2[] affine() {
-    if (z.equals(Fp2.ONE)) return new Fp2[] {x, y}; // freshly decoded points
-    Fp2 zInv = z.inverse();
-    Fp2 zInv2 = zInv.square();
-    return new Fp2[] {x.mul(zInv2), y.mul(zInv2).mul(zInv)};
-  }
-
   /** The untwist-Frobenius-twist endomorphism ψ(x, y) = (x̄·ξ^((p-1)/3), ȳ·ξ^((p-1)/2)). */
   G2Point psi() {
     if (isInfinity()) return this;
@@ -113,84 +95,8 @@ public final class G2Point {
         z.conjugate());
   }
 
-  public G2Point negate() {
-    return new G2Point(x, y.neg(), z);
-  }
-
-  public G2Point dbl() {
-    if (isInfinity() || y.isZero()) return INFINITY;
-    Fp2 a = x.square();
-    Fp2 b = y.square();
-    Fp2 c = b.square();
-    Fp2 d = x.add(b).square().sub(a).sub(c).dbl();
-    Fp2 e = a.dbl().add(a);
-    Fp2 f = e.square();
-    Fp2 x3 = f.sub(d.dbl());
-    Fp2 y3 = e.mul(d.sub(x3)).sub(c.dbl().dbl().dbl());
-    Fp2 z3 = y.mul(z).dbl();
-    return new G2Point(x3, y3, z3);
-  }
-
-  public G2Point add(G2Point o) {
-    if (isInfinity()) return o;
-    if (o.isInfinity()) return this;
-    Fp2 z1z1 = z.square();
-    Fp2 z2z2 = o.z.square();
-    Fp2 u1 = x.mul(z2z2);
-    Fp2 u2 = o.x.mul(z1z1);
-    Fp2 s1 = y.mul(o.z).mul(z2z2);
-    Fp2 s2 = o.y.mul(z).mul(z1z1);
-    Fp2 h = u2.sub(u1);
-    Fp2 r = s2.sub(s1).dbl();
-    if (h.isZero()) return r.isZero() ? dbl() : INFINITY;
-    Fp2 i = h.dbl().square();
-    Fp2 j = h.mul(i);
-    Fp2 v = u1.mul(i);
-    Fp2 x3 = r.square().sub(j).sub(v.dbl());
-    Fp2 y3 = r.mul(v.sub(x3)).sub(s1.mul(j).dbl());
-    Fp2 z3 = z.add(o.z).square().sub(z1z1).sub(z2z2).mul(h);
-    return new G2Point(x3, y3, z3);
-  }
-
-  /**
-   * Scalar multiplication by a non-negative integer, with a width-4 NAF (odd multiples up to 7).
-   */
-  public G2Point mul(BigInteger k) {
-    if (k.signum() < 0) throw new IllegalArgumentException("negative scalar");
-    if (k.signum() == 0 || isInfinity()) return INFINITY;
-    G2Point twice = dbl();
-    G2Point[] odd = new G2Point[4]; // P, 3P, 5P, 7P
-    odd[0] = this;
-    for (int i = 1; i < odd.length; i++) odd[i] = odd[i - 1].add(twice);
-    int[] digits = Naf.of(k, 4);
-    G2Point r = INFINITY;
-    for (int i = digits.length - 1; i >= 0; i--) {
-      r = r.dbl();
-      int d = digits[i];
-      if (d > 0) r = r.add(odd[d >> 1]);
-      else if (d < 0) r = r.add(odd[-d >> 1].negate());
-    }
-    return r;
-  }
-
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof G2Point p)) return false;
-    if (isInfinity() || p.isInfinity()) return isInfinity() && p.isInfinity();
-    Fp2 z1z1 = z.square();
-    Fp2 z2z2 = p.z.square();
-    return x.mul(z2z2).equals(p.x.mul(z1z1)) && y.mul(p.z).mul(z2z2).equals(p.y.mul(z).mul(z1z1));
-  }
-
-  @Override
-  public int hashCode() {
-    return isInfinity() ? 0 : affine()[0].hashCode();
-  }
-
-  @Override
-  public String toString() {
-    if (isInfinity()) return "G2(infinity)";
-    Fp2[] a = affine();
-    return "G2(" + a[0] + ", " + a[1] + ")";
+  G2Point point(Fp2 x, Fp2 y, Fp2 z) {
+    return new G2Point(x, y, z);
   }
 }

@@ -1,6 +1,7 @@
 package io.levity.evm.precompile.bn254;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Width-w non-adjacent forms of non-negative integers, for scalar multiplication and exponentiation
@@ -29,6 +30,6 @@ final class Naf {
       digits[n++] = d;
       rest = rest.shiftRight(1);
     }
-    return java.util.Arrays.copyOf(digits, n);
+    return Arrays.copyOf(digits, n);
   }
 }

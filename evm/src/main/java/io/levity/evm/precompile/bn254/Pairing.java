@@ -1,5 +1,6 @@
 package io.levity.evm.precompile.bn254;
 
+import io.levity.evm.precompile.bn254.JacobianPoint.Affine;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ public final class Pairing {
   public static boolean check(List<G1Point> g1, List<G2Point> g2) {
     if (g1.size() != g2.size())
       throw new IllegalArgumentException("unequal numbers of G1 and G2 points");
-    List<Fp[]> ps = new ArrayList<>();
-    List<Fp2[]> qs = new ArrayList<>();
+    List<Affine<Fp>> ps = new ArrayList<>();
+    List<Affine<Fp2>> qs = new ArrayList<>();
     for (int i = 0; i < g1.size(); i++) {
       if (g1.get(i).isInfinity() || g2.get(i).isInfinity()) continue;
       ps.add(g1.get(i).affine());
@@ -38,33 +39,33 @@ public final class Pairing {
   /** The reduced pairing e(p, q) itself, for tests of bilinearity. */
   static Fp12 pair(G1Point p, G2Point q) {
     if (p.isInfinity() || q.isInfinity()) return Fp12.ONE;
-    return finalExponentiation(millerLoop(List.<Fp[]>of(p.affine()), List.<Fp2[]>of(q.affine())));
+    return finalExponentiation(millerLoop(List.of(p.affine()), List.of(q.affine())));
   }
 
-  static Fp12 millerLoop(List<Fp[]> ps, List<Fp2[]> qs) {
+  static Fp12 millerLoop(List<Affine<Fp>> ps, List<Affine<Fp2>> qs) {
     int n = ps.size();
     LinePoint[] ts = new LinePoint[n];
-    for (int i = 0; i < n; i++) ts[i] = new LinePoint(qs.get(i)[0], qs.get(i)[1]);
+    for (int i = 0; i < n; i++) ts[i] = new LinePoint(qs.get(i).x(), qs.get(i).y());
     Fp12 f = Fp12.ONE;
     for (int bit = LOOP_NAF.length - 2; bit >= 0; bit--) {
-      if (f != Fp12.ONE) f = f.square(); // nothing to square in the first iteration
+      if (bit < LOOP_NAF.length - 2) f = f.square(); // nothing to square in the first iteration
       for (int i = 0; i < n; i++) f = ts[i].doubleStep(f, ps.get(i));
       int digit = LOOP_NAF[bit];
       if (digit != 0) {
         for (int i = 0; i < n; i++) {
-          Fp2[] q = qs.get(i);
-          f = ts[i].addStep(f, ps.get(i), q[0], digit > 0 ? q[1] : q[1].neg());
+          Affine<Fp2> q = qs.get(i);
+          f = ts[i].addStep(f, ps.get(i), q.x(), digit > 0 ? q.y() : q.y().neg());
         }
       }
     }
     // T = [6u+2]Q; add π(Q) and -π²(Q), where π(x, y) = (x̄·γ₁₂, ȳ·γ₁₃) and π²(x, y) = (x·γ₂₂,
     // y·γ₂₃)
     for (int i = 0; i < n; i++) {
-      Fp2[] q = qs.get(i);
-      Fp2 x1 = q[0].conjugate().mul(Fp12.frobeniusCoefficient(1, 2));
-      Fp2 y1 = q[1].conjugate().mul(Fp12.frobeniusCoefficient(1, 3));
-      Fp2 x2 = q[0].mul(Fp12.frobeniusCoefficient(2, 2));
-      Fp2 y2 = q[1].mul(Fp12.frobeniusCoefficient(2, 3));
+      Affine<Fp2> q = qs.get(i);
+      Fp2 x1 = q.x().conjugate().mul(Fp12.frobeniusCoefficient(1, 2));
+      Fp2 y1 = q.y().conjugate().mul(Fp12.frobeniusCoefficient(1, 3));
+      Fp2 x2 = q.x().mul(Fp12.frobeniusCoefficient(2, 2));
+      Fp2 y2 = q.y().mul(Fp12.frobeniusCoefficient(2, 3));
       f = ts[i].addStep(f, ps.get(i), x1, y1);
       f = ts[i].addStep(f, ps.get(i), x2, y2.neg());
     }
@@ -132,7 +133,7 @@ public final class Pairing {
     }
 
     /** T ← 2T; tangent line -2YZ·y_P + 3X²·x_P·w + (3b'Z² - Y²)·w³. */
-    Fp12 doubleStep(Fp12 f, Fp[] p) {
+    Fp12 doubleStep(Fp12 f, Affine<Fp> p) {
       Fp2 xx = x.square();
       Fp2 yy = y.square();
       Fp2 zz = z.square();
@@ -145,8 +146,8 @@ public final class Pairing {
       Fp2 e2 = e.square();
       Fp2 newY = g.square().sub(e2.dbl().add(e2));
       Fp2 newZ = yy.mul(h);
-      Fp2 la = h.neg().mul(p[1]);
-      Fp2 lb = xx.dbl().add(xx).mul(p[0]);
+      Fp2 la = h.neg().mul(p.y());
+      Fp2 lb = xx.dbl().add(xx).mul(p.x());
       Fp2 lc = e.sub(yy);
       x = newX;
       y = newY;
@@ -158,7 +159,7 @@ public final class Pairing {
      * T ← T + (qx, qy); chord line λ·y_P - θ·x_P·w + (θ·qx - λ·qy)·w³ with θ = Y - qy·Z, λ = X -
      * qx·Z.
      */
-    Fp12 addStep(Fp12 f, Fp[] p, Fp2 qx, Fp2 qy) {
+    Fp12 addStep(Fp12 f, Affine<Fp> p, Fp2 qx, Fp2 qy) {
       Fp2 theta = y.sub(qy.mul(z));
       Fp2 lambda = x.sub(qx.mul(z));
       Fp2 c = theta.square();
@@ -170,8 +171,8 @@ public final class Pairing {
       Fp2 newX = lambda.mul(h);
       Fp2 newY = theta.mul(g.sub(h)).sub(y.mul(e));
       Fp2 newZ = z.mul(e);
-      Fp2 la = lambda.mul(p[1]);
-      Fp2 lb = theta.neg().mul(p[0]);
+      Fp2 la = lambda.mul(p.y());
+      Fp2 lb = theta.neg().mul(p.x());
       Fp2 lc = theta.mul(qx).sub(lambda.mul(qy));
       x = newX;
       y = newY;

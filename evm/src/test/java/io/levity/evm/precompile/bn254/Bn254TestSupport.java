@@ -66,7 +66,7 @@ final class Bn254TestSupport {
     Fp2 minusOne = Fp2.ONE.neg();
     Fp2 x;
     if (alpha.equals(minusOne)) {
-      x = new Fp2(x0.c1.neg(), x0.c0); // i·x0
+      x = new Fp2(x0.c1().neg(), x0.c0()); // i·x0
     } else {
       x = alpha.add(Fp2.ONE).pow(p.subtract(BigInteger.ONE).shiftRight(1)).mul(x0);
     }

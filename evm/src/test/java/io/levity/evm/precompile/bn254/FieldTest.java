@@ -2,6 +2,7 @@ package io.levity.evm.precompile.bn254;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.levity.core.bytes.Bytes32;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -59,20 +60,14 @@ class FieldTest {
       assertThat(a.mul(a.inverse())).isEqualTo(Fp2.ONE);
       // i² = -1
       Fp2 product = a.mul(b);
-      BigInteger re =
-          a.c0
-              .toBigInteger()
-              .multiply(b.c0.toBigInteger())
-              .subtract(a.c1.toBigInteger().multiply(b.c1.toBigInteger()))
-              .mod(P);
-      BigInteger im =
-          a.c0
-              .toBigInteger()
-              .multiply(b.c1.toBigInteger())
-              .add(a.c1.toBigInteger().multiply(b.c0.toBigInteger()))
-              .mod(P);
-      assertThat(product.c0.toBigInteger()).isEqualTo(re);
-      assertThat(product.c1.toBigInteger()).isEqualTo(im);
+      BigInteger a0 = a.c0().toBigInteger();
+      BigInteger a1 = a.c1().toBigInteger();
+      BigInteger b0 = b.c0().toBigInteger();
+      BigInteger b1 = b.c1().toBigInteger();
+      assertThat(product.c0().toBigInteger())
+          .isEqualTo(a0.multiply(b0).subtract(a1.multiply(b1)).mod(P));
+      assertThat(product.c1().toBigInteger())
+          .isEqualTo(a0.multiply(b1).add(a1.multiply(b0)).mod(P));
       assertThat(a.conjugate()).isEqualTo(a.pow(P)); // the p-power Frobenius on F_p2
     }
   }
@@ -132,10 +127,6 @@ class FieldTest {
   }
 
   static byte[] word(BigInteger v) {
-    byte[] out = new byte[32];
-    byte[] b = v.toByteArray();
-    int n = Math.min(b.length, 32);
-    System.arraycopy(b, b.length - n, out, 32 - n, n);
-    return out;
+    return Bytes32.fromBigInteger(v).toArray();
   }
 }

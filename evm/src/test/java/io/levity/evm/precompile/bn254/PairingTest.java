@@ -1,5 +1,7 @@
 package io.levity.evm.precompile.bn254;
 
+import static io.levity.evm.precompile.bn254.Bn254TestSupport.P;
+import static io.levity.evm.precompile.bn254.Bn254TestSupport.R;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -7,8 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PairingTest {
-  private static final BigInteger R = Bn254TestSupport.R;
-  private static final BigInteger P = Bn254TestSupport.P;
   private final Bn254TestSupport rnd = new Bn254TestSupport(3);
 
   @Test
@@ -20,22 +20,23 @@ class PairingTest {
 
   @Test
   void hardPartDecompositionIsExact() {
-    BigInteger u = Pairing.U;
-    BigInteger l0 =
-        u.pow(3)
-            .multiply(BigInteger.valueOf(-36))
-            .subtract(u.pow(2).multiply(BigInteger.valueOf(30)))
-            .subtract(u.multiply(BigInteger.valueOf(18)))
-            .subtract(BigInteger.TWO);
-    BigInteger l1 =
-        u.pow(3)
-            .multiply(BigInteger.valueOf(-36))
-            .subtract(u.pow(2).multiply(BigInteger.valueOf(18)))
-            .subtract(u.multiply(BigInteger.valueOf(12)))
-            .add(BigInteger.ONE);
-    BigInteger l2 = u.pow(2).multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
+    BigInteger l0 = inU(-36, -30, -18, -2);
+    BigInteger l1 = inU(-36, -18, -12, 1);
+    BigInteger l2 = inU(0, 6, 0, 1);
     BigInteger hard = P.pow(4).subtract(P.pow(2)).add(BigInteger.ONE).divide(R);
     assertThat(l0.add(l1.multiply(P)).add(l2.multiply(P.pow(2))).add(P.pow(3))).isEqualTo(hard);
+  }
+
+  /** c3·u³ + c2·u² + c1·u + c0 for the BN parameter u. */
+  private static BigInteger inU(long c3, long c2, long c1, long c0) {
+    BigInteger u = Pairing.U;
+    return BigInteger.valueOf(c3)
+        .multiply(u)
+        .add(BigInteger.valueOf(c2))
+        .multiply(u)
+        .add(BigInteger.valueOf(c1))
+        .multiply(u)
+        .add(BigInteger.valueOf(c0));
   }
 
   @Test
