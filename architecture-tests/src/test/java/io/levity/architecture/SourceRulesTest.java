@@ -101,10 +101,26 @@ class SourceRulesTest {
       if (!s.isMain() || s.publicTypeName() == null) continue;
       int decl = s.declarationLine();
       int i = decl - 1;
-      while (i >= 0 && (s.lines().get(i).isBlank() || s.lines().get(i).trim().startsWith("@"))) i--;
-      if (i < 0 || !s.lines().get(i).trim().endsWith("*/")) undocumented.add(s.relative());
+      while (i >= 0 && !s.lines().get(i).trim().endsWith("*/") && !endsCode(s.lines().get(i))) i--;
+      String between = i < 0 ? "x" : String.join("\n", s.lines().subList(i + 1, decl));
+      if (i < 0
+          || !s.lines().get(i).trim().endsWith("*/")
+          || !ONLY_ANNOTATIONS.matcher(between).matches()) {
+        undocumented.add(s.relative());
+      }
     }
     assertThat(undocumented).as("public types without a Javadoc comment").isEmpty();
+  }
+
+  private static final Pattern ONLY_ANNOTATIONS =
+      Pattern.compile("(\\s*@[\\w.]+(\\([^;{}]*\\))?)*\\s*", Pattern.DOTALL);
+
+  private static boolean endsCode(String line) {
+    String t = line.trim();
+    return t.endsWith(";")
+        || t.endsWith("}")
+        || t.startsWith("import ")
+        || t.startsWith("package ");
   }
 
   @Test

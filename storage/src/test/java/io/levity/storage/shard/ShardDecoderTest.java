@@ -134,10 +134,13 @@ class ShardDecoderTest {
         .isInstanceOf(ShardVerificationException.class);
   }
 
+  /** Makes every shard file name in a test unique. */
+  private int written;
+
   private Map<Integer, Path> write(ShardEncoder.InMemory enc, Set<Integer> which) throws Exception {
     Map<Integer, Path> out = new TreeMap<>();
     for (int i : which) {
-      Path p = dir.resolve("in-" + i + "-" + System.nanoTime());
+      Path p = dir.resolve("in-" + i + "-" + written++);
       Files.write(p, enc.shards()[i]);
       out.put(i, p);
     }
