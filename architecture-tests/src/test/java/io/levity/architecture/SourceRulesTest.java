@@ -26,7 +26,11 @@ class SourceRulesTest {
    * Files allowed over {@link #MAX_MAIN_LINES}, each with the measured reason. An entry whose file
    * is gone or back under the limit fails the test, so the list cannot go stale.
    */
-  static final Map<String, String> LONG_FILE_EXCEPTIONS = Map.of();
+  static final Map<String, String> LONG_FILE_EXCEPTIONS =
+      Map.of(
+          "evm/src/main/java/io/levity/evm/Interpreter.java",
+          "the dispatch loop: one switch with pc, sp and gas in locals; the 385-line split measured"
+              + " 9-15% slower on every EvmWorkloadBench workload (JMH, docs/evm.md)");
 
   private static List<Source> sources;
 
