@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.cli.process.CommandResult;
+import io.levity.testing.Await;
+import io.levity.testing.RpcCalls;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +35,8 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
@@ -73,7 +78,7 @@ class DevnetAcceptanceIT {
 
   private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration NPM_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(3);
 
   @TempDir static Path work;
 
@@ -85,12 +90,7 @@ class DevnetAcceptanceIT {
 
   @BeforeAll
   static void startDevnet() throws Exception {
-    devnet =
-        DevnetProcess.start(
-            Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
-                .toAbsolutePath()
-                .normalize(),
-            work);
+    devnet = DevnetProcess.start(work);
     web3j = Web3j.build(new HttpService(devnet.httpUrl()));
   }
 
@@ -112,34 +112,36 @@ class DevnetAcceptanceIT {
     Path js =
         Path.of(System.getProperty("levity.acceptance.js", "js")).toAbsolutePath().normalize();
     Assumptions.assumeTrue(
-        commandWorks("node", "--version"),
+        CommandResult.works("node", "--version"),
         "node is not installed: skipping the ethers.js + solc acceptance test");
     if (!Files.isDirectory(js.resolve("node_modules/ethers"))
         || !Files.isDirectory(js.resolve("node_modules/solc"))) {
       Assumptions.assumeTrue(
-          commandWorks("npm", "--version"),
+          CommandResult.works("npm", "--version"),
           "npm is not installed and "
               + js.resolve("node_modules")
               + " is missing: skipping the ethers.js test");
-      Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
-      assertThat(npm.exit).as("npm install in %s:\n%s%s", js, npm.stdout, npm.stderr).isZero();
+      CommandResult npm =
+          CommandResult.run(List.of("npm", "install", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
+      assertThat(npm.exitCode())
+          .as("npm install in %s:\n%s%s", js, npm.stdout(), npm.stderr())
+          .isZero();
     }
 
-    Result script =
-        run(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js, NODE_TIMEOUT);
-    if (script.exit != 0) {
+    CommandResult script =
+        finished(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js, NODE_TIMEOUT);
+    if (!script.succeeded()) {
       fail(
           "node acceptance.mjs exited with "
-              + script.exit
+              + script.exitCode()
               + "\nstderr:\n"
-              + script.stderr
+              + script.stderr()
               + "\nstdout:\n"
-              + script.stdout
+              + script.stdout()
               + "\ndevnet log tail:\n"
               + devnet.logTail());
     }
-    String lastLine = script.stdout.strip().lines().reduce((a, b) -> b).orElse("");
-    JsonNode r = new ObjectMapper().readTree(lastLine);
+    JsonNode r = RpcCalls.parse(script.lastLine());
 
     assertThat(r.path("solcVersion").asText()).startsWith("0.8.30");
     assertThat(r.path("chainId").asText()).isEqualTo(Long.toString(CHAIN_ID));
@@ -297,132 +299,84 @@ class DevnetAcceptanceIT {
     // levity devnet starts 9 storage nodes on its own chain and writes their network file once all
     // registered.
     Path network = work.resolve("devnet-data").resolve("storage.json");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!Files.exists(network)) {
-      if (System.nanoTime() > deadline)
-        fail("no storage network file after 90 s; devnet log:\n" + devnet.logTail());
-      Thread.sleep(200);
-    }
+    Await.until(
+        Duration.ofSeconds(90),
+        () -> Files.exists(network),
+        () -> "the storage network file; devnet log:\n" + devnet.logTail());
     byte[] data = new byte[1_500_000];
-    new java.util.Random(42).nextBytes(data);
+    new Random(42).nextBytes(data);
     Path model = work.resolve("model.bin");
     Files.write(model, data);
-    String cli =
-        Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
-            .toAbsolutePath()
-            .normalize()
-            .toString();
-    List<String> java =
-        List.of(
-            DevnetProcess.javaBinary(),
-            "--enable-native-access=ALL-UNNAMED",
-            "--add-modules",
-            "jdk.incubator.vector",
-            "-jar",
-            cli,
-            "storage");
 
-    Result up =
-        run(
-            concat(java, "upload", "--network", network.toString(), model.toString()),
-            work,
-            NODE_TIMEOUT);
-    assertThat(up.exit).as("upload:\n%s%s", up.stdout, up.stderr).isZero();
-    String root = up.stdout.strip().lines().reduce((a, b) -> b).orElse("");
+    CommandResult up = storage("upload", "--network", network.toString(), model.toString());
+    assertThat(up.exitCode()).as("upload:\n%s%s", up.stdout(), up.stderr()).isZero();
+    String root = up.lastLine();
     assertThat(root).matches("0x[0-9a-f]{64}");
 
     Path out = work.resolve("model.out");
-    Result down =
-        run(
-            concat(java, "download", "--network", network.toString(), root, out.toString()),
-            work,
-            NODE_TIMEOUT);
-    assertThat(down.exit).as("download:\n%s%s", down.stdout, down.stderr).isZero();
+    CommandResult down = storage("download", "--network", network.toString(), root, out.toString());
+    assertThat(down.exitCode()).as("download:\n%s%s", down.stdout(), down.stderr()).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
 
-    Result status =
-        run(concat(java, "status", "--network", network.toString(), root), work, NODE_TIMEOUT);
-    assertThat(status.exit).as("status:\n%s%s", status.stdout, status.stderr).isZero();
-    assertThat(status.stdout).contains("9 present, 0 missing, 0 corrupt");
+    CommandResult status = storage("status", "--network", network.toString(), root);
+    assertThat(status.exitCode()).as("status:\n%s%s", status.stdout(), status.stderr()).isZero();
+    assertThat(status.stdout()).contains("9 present, 0 missing, 0 corrupt");
 
     // The submission is a record on the chain itself: the registry's code holds it (eth_getCode is
     // non-empty).
-    String code =
+    JsonNode code =
         devnet.rpc("eth_getCode", "[\"0x000000000000000000000000000000000000a11c\",\"latest\"]");
-    assertThat(code).contains("\"result\":\"0x6");
+    assertThat(code.path("result").asText()).startsWith("0x6");
   }
 
-  private static List<String> concat(List<String> head, String... tail) {
-    List<String> all = new java.util.ArrayList<>(head);
-    all.addAll(List.of(tail));
-    return all;
+  /** {@code levity storage args...} from the jar, to its end. */
+  private static CommandResult storage(String... args) throws IOException, InterruptedException {
+    String[] all = new String[args.length + 1];
+    all[0] = "storage";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return finished(
+        LevityCli.launcher().withJvmOptions(LevityCli.STORAGE_JVM).command(all),
+        work,
+        NODE_TIMEOUT);
   }
 
   private static TransactionReceipt awaitReceipt(String txHash) throws Exception {
-    long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      EthGetTransactionReceipt answer = web3j.ethGetTransactionReceipt(txHash).send();
-      assertThat(answer.hasError()).as("eth_getTransactionReceipt error").isFalse();
-      Optional<TransactionReceipt> receipt = answer.getTransactionReceipt();
-      if (receipt.isPresent()) {
-        return receipt.get();
-      }
-      assertTrue(devnet.isAlive(), () -> "devnet died:\n" + devnet.logTail());
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    throw new AssertionError(
-        "no receipt for " + txHash + " within " + RECEIPT_TIMEOUT + "\n" + devnet.logTail());
+    AtomicReference<TransactionReceipt> found = new AtomicReference<>();
+    Await.until(
+        RECEIPT_TIMEOUT,
+        () -> {
+          assertTrue(devnet.isAlive(), () -> "devnet died:\n" + devnet.logTail());
+          EthGetTransactionReceipt answer = send(web3j.ethGetTransactionReceipt(txHash));
+          assertThat(answer.hasError()).as("eth_getTransactionReceipt error").isFalse();
+          answer.getTransactionReceipt().ifPresent(found::set);
+          return found.get() != null;
+        },
+        () -> "a receipt for " + txHash + "\n" + devnet.logTail());
+    return found.get();
   }
 
-  private record Result(int exit, String stdout, String stderr) {}
+  private static <T extends Response<?>> T send(Request<?, T> request) {
+    try {
+      return request.send();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
-  /** Runs a command with its output in files (no pipe can fill up) and a timeout. */
-  private static Result run(List<String> command, Path dir, Duration timeout)
+  /** Runs a command to its end; a timeout fails the test with its stderr and the devnet's log. */
+  private static CommandResult finished(List<String> command, Path dir, Duration timeout)
       throws IOException, InterruptedException {
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      p.waitFor(10, TimeUnit.SECONDS);
+    CommandResult r = CommandResult.run(command, dir, timeout);
+    if (r.exitCode() == CommandResult.TIMED_OUT) {
       throw new AssertionError(
           String.join(" ", command)
               + " did not finish within "
               + timeout
               + "\nstderr:\n"
-              + Files.readString(err, StandardCharsets.UTF_8)
+              + r.stderr()
               + "\ndevnet log tail:\n"
               + devnet.logTail());
     }
-    return new Result(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!p.waitFor(20, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      return p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return r;
   }
 }

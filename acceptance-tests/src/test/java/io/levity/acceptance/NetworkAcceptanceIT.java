@@ -6,24 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.cli.process.ChildProcess;
+import io.levity.cli.process.CommandResult;
+import io.levity.cli.process.LoopbackPorts;
+import io.levity.testing.Await;
+import io.levity.testing.RpcCalls;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,56 +59,48 @@ class NetworkAcceptanceIT {
 
   @TempDir Path work;
 
-  private final List<NodeProcess> nodes = new ArrayList<>();
+  /** How each node starts (again, after a kill), and the process of each. */
+  private final List<ChildProcess.Launch> launches = new ArrayList<>();
+
+  private final List<ChildProcess> nodes = new ArrayList<>();
   private final List<TcpProxy> proxies = new ArrayList<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private int[] httpPorts;
 
   @AfterEach
-  void stop() throws Exception {
-    for (NodeProcess n : nodes) n.stop();
+  void stop() throws IOException {
+    for (ChildProcess n : nodes) n.close();
     for (TcpProxy p : proxies) p.close();
   }
 
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void keepsFinalizingThroughACrashAndAPartitionAndLosesNoTransaction() throws Exception {
-    Path cli =
-        Path.of(System.getProperty("levity.cli.jar", "../cli/target/levity-cli.jar"))
-            .toAbsolutePath()
-            .normalize();
     Path net = work.resolve("net");
-    List<ServerSocket> held = new ArrayList<>();
     int p2p;
     int httpBase;
-    try {
-      p2p = DevnetProcess.holdFreeRange(held, 4);
-      httpBase = DevnetProcess.holdFreeRange(held, 8);
-    } finally {
-      for (ServerSocket s : held) s.close();
+    try (LoopbackPorts ports = new LoopbackPorts()) {
+      p2p = ports.range(4);
+      httpBase = ports.range(8);
     }
-    Process init =
-        new ProcessBuilder(
-                DevnetProcess.javaBinary(),
-                "-jar",
-                cli.toString(),
-                "init",
-                "--validators",
-                "4",
-                "--dir",
-                net.toString(),
-                "--p2p-port",
-                Integer.toString(p2p),
-                "--http-port",
-                Integer.toString(httpBase),
-                "--block-time",
-                "500")
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("init.log").toFile())
-            .start();
-    assertThat(init.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(init.exitValue()).as(Files.readString(work.resolve("init.log"))).isZero();
+    CommandResult init =
+        LevityCli.run(
+            work,
+            Duration.ofSeconds(60),
+            List.of(),
+            "init",
+            "--validators",
+            "4",
+            "--dir",
+            net.toString(),
+            "--p2p-port",
+            Integer.toString(p2p),
+            "--http-port",
+            Integer.toString(httpBase),
+            "--block-time",
+            "500");
+    assertThat(init.exitCode()).as(init.stdout() + init.stderr()).isZero();
     httpPorts = new int[4];
     for (int i = 0; i < 4; i++) httpPorts[i] = httpBase + 2 * i;
 
@@ -133,9 +128,16 @@ class NetworkAcceptanceIT {
         n.set("peers", peers);
       }
       JSON.writeValue(cfg.toFile(), n);
-      nodes.add(new NodeProcess(cli, cfg, work.resolve("node" + i + ".log")));
+      launches.add(
+          ChildProcess.launch(
+                  "node" + i,
+                  LevityCli.launcher()
+                      .withJvmOptions(List.of("--enable-native-access=ALL-UNNAMED"))
+                      .command("node", "--config", cfg.toString()),
+                  work.resolve("node" + i + ".log"))
+              .appendingLog());
     }
-    for (NodeProcess n : nodes) n.start();
+    for (ChildProcess.Launch l : launches) nodes.add(l.start());
     awaitAll(h -> h >= 2, "height 2 on all four nodes", 90);
 
     Load load = new Load();
@@ -144,11 +146,11 @@ class NetworkAcceptanceIT {
 
     // 1. SIGKILL a validator: the other three keep finalizing; restarted, it catches up.
     long before = height(0);
-    nodes.get(KILLED_NODE).kill();
+    nodes.get(KILLED_NODE).kill(); // SIGKILL: no shutdown hook runs, nothing is flushed
     awaitCondition(
         () -> height(0) >= before + 4, "4 blocks finalized without validator " + KILLED_NODE, 60);
     long whileDown = height(0);
-    nodes.get(KILLED_NODE).start();
+    nodes.set(KILLED_NODE, launches.get(KILLED_NODE).start());
     awaitCondition(
         () -> height(KILLED_NODE) >= whileDown + 2, "the restarted validator catching up", 90);
     // Let it take part again (connected to every peer, its engine running) before the next fault.
@@ -196,28 +198,7 @@ class NetworkAcceptanceIT {
               .get("result")
               .asText();
       for (int i = 1; i < 4; i++) {
-        assertThat(
-                rpc(
-                        i,
-                        "eth_getTransactionCount",
-                        "[\""
-                            + address
-                            + "\",\""
-                            + Numeric.toHexStringWithPrefix(BigInteger.valueOf(target))
-                            + "\"]")
-                    .get("result")
-                    .asText())
-            .isEqualTo(
-                rpc(
-                        0,
-                        "eth_getTransactionCount",
-                        "[\""
-                            + address
-                            + "\",\""
-                            + Numeric.toHexStringWithPrefix(BigInteger.valueOf(target))
-                            + "\"]")
-                    .get("result")
-                    .asText());
+        assertThat(nonceAt(i, address, target)).isEqualTo(nonceAt(0, address, target));
       }
       assertThat(Long.decode(nonce0)).as("transactions of %s included", address).isPositive();
     }
@@ -234,7 +215,7 @@ class NetworkAcceptanceIT {
   private final class Load {
     final AtomicLong acknowledged = new AtomicLong();
     final Set<String> hashes = ConcurrentHashMap.newKeySet();
-    final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
 
@@ -318,19 +299,18 @@ class NetworkAcceptanceIT {
 
   private JsonNode rpc(int node, String method, String params)
       throws IOException, InterruptedException {
-    String body =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[node]))
-            .timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return JSON.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+    return RpcCalls.call(http, URI.create("http://127.0.0.1:" + httpPorts[node]), method, params);
   }
 
-  private void awaitAll(java.util.function.LongPredicate ok, String what, int seconds)
-      throws Exception {
+  /** The transaction count of {@code address} at block {@code number} on {@code node}. */
+  private String nonceAt(int node, String address, long number) throws Exception {
+    String block = Numeric.toHexStringWithPrefix(BigInteger.valueOf(number));
+    return rpc(node, "eth_getTransactionCount", "[\"" + address + "\",\"" + block + "\"]")
+        .get("result")
+        .asText();
+  }
+
+  private void awaitAll(LongPredicate ok, String what, int seconds) throws Exception {
     awaitCondition(
         () -> {
           for (int i = 0; i < 4; i++) if (!ok.test(height(i))) return false;
@@ -340,79 +320,23 @@ class NetworkAcceptanceIT {
         seconds);
   }
 
-  private void awaitCondition(java.util.function.BooleanSupplier ok, String what, int seconds)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!ok.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        StringBuilder sb =
-            new StringBuilder(
-                "timed out after " + seconds + " s waiting for " + what + "; heights:");
-        for (int i = 0; i < 4; i++) sb.append(' ').append(height(i));
-        sb.append("; peers:");
-        for (int i = 0; i < 4; i++) {
-          try {
-            sb.append(' ')
-                .append(Long.decode(rpc(i, "net_peerCount", "[]").get("result").asText()));
-          } catch (Exception e) {
-            sb.append(" ?");
-          }
-        }
-        for (NodeProcess n : nodes)
-          sb.append("\n--- ").append(n.log).append(":\n").append(n.tail());
-        throw new AssertionError(sb.toString());
-      }
-      Thread.sleep(100);
-    }
+  /** Waits; on timeout the message has every node's height, peer count and last log lines. */
+  private void awaitCondition(BooleanSupplier ok, String what, int seconds) throws Exception {
+    Await.until(Duration.ofSeconds(seconds), ok, () -> what + "; " + networkState());
   }
 
-  /** One {@code levity node} process; its output is appended to a log file across restarts. */
-  private static final class NodeProcess {
-    final Path cli;
-    final Path config;
-    final Path log;
-    Process process;
-
-    NodeProcess(Path cli, Path config, Path log) {
-      this.cli = cli;
-      this.config = config;
-      this.log = log;
-    }
-
-    void start() throws IOException {
-      process =
-          new ProcessBuilder(
-                  DevnetProcess.javaBinary(),
-                  "--enable-native-access=ALL-UNNAMED",
-                  "-jar",
-                  cli.toString(),
-                  "node",
-                  "--config",
-                  config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-    }
-
-    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
-    void kill() throws InterruptedException {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    void stop() throws InterruptedException {
-      if (process == null || !process.isAlive()) return;
-      process.destroy();
-      if (!process.waitFor(15, TimeUnit.SECONDS)) kill();
-    }
-
-    String tail() {
+  private String networkState() {
+    StringBuilder sb = new StringBuilder("heights:");
+    for (int i = 0; i < 4; i++) sb.append(' ').append(height(i));
+    sb.append("; peers:");
+    for (int i = 0; i < 4; i++) {
       try {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-      } catch (IOException e) {
-        return "(no log: " + e + ")";
+        sb.append(' ').append(Long.decode(rpc(i, "net_peerCount", "[]").get("result").asText()));
+      } catch (Exception e) {
+        sb.append(" ?");
       }
     }
+    for (ChildProcess n : nodes) sb.append("\n--- ").append(n.log()).append(":\n").append(n.tail());
+    return sb.toString();
   }
 }

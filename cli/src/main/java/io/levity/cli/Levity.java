@@ -10,16 +10,31 @@ import io.levity.cli.sim.SimCommand;
 import io.levity.cli.storage.StorageCommand;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code levity} command: entry point of every layer's tooling. */
+/**
+ * The {@code levity} command: entry point of every layer's tooling. Help and version options, the
+ * "Default:" lines and the footer on environment variables are inherited by every subcommand.
+ */
 @Command(
     name = "levity",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
     versionProvider = Levity.Version.class,
     description = "Levity: an open, modular blockchain for decentralized AI.",
+    footer = {
+      "",
+      "Every option that takes a value can get its default from the environment: LEVITY_ and the option's"
+          + " name in capitals, dashes as underscores (LEVITY_CHAIN_ID=7 for --chain-id 7). The command line"
+          + " wins. Not read from the environment: positional arguments, required and repeatable options, and"
+          + " switches such as --reset."
+    },
     subcommands = {
       RefTestCommand.class,
       EvmCommand.class,
@@ -36,16 +51,34 @@ public final class Levity implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    System.exit(code);
   }
 
+  /** The command with option defaults from this process's environment. */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /** The command with option defaults from {@code environment} ({@code LEVITY_*} variables). */
+  public static CommandLine commandLine(Map<String, String> environment) {
     CommandLine cl = new CommandLine(new Levity());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+    cl.setDefaultValueProvider(defaults);
+    IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler(
+        (e, args) -> {
+          defaults.explain(e).ifPresent(note -> e.getCommandLine().getErr().println(note));
+          return usage.handleParseException(e, args);
+        });
     return cl;
   }
 

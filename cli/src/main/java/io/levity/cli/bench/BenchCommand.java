@@ -1,5 +1,6 @@
 package io.levity.cli.bench;
 
+import io.levity.cli.bench.tps.TpsBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
     description = "Benchmarks that print what they measured and against what.",
     subcommands = {EvmBenchCommand.class, TpsBenchCommand.class, StorageBenchCommand.class})
 public final class BenchCommand implements Runnable {
@@ -17,6 +17,6 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

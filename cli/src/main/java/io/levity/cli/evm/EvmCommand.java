@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code levity evm ...}: tools around the EVM interpreter. */
 @Command(
     name = "evm",
-    mixinStandardHelpOptions = true,
     description = "Runs EVM bytecode with Levity's interpreter.",
     subcommands = {EvmCommand.Run.class})
 public final class EvmCommand implements Runnable {
@@ -42,7 +40,7 @@ public final class EvmCommand implements Runnable {
    */
   @Command(
       name = "run",
-      mixinStandardHelpOptions = true,
+      sortOptions = false,
       description = {
         "Calls a contract holding the given code in an otherwise empty world and prints the result.",
         "With --trace, prints one EIP-3155 JSON line per operation and a JSON summary line instead."
@@ -60,25 +58,16 @@ public final class EvmCommand implements Runnable {
         description = "Contract bytecode (0x optional).")
     String code;
 
-    @Option(names = "--input", paramLabel = "HEX", description = "Call data (default: empty).")
-    String input = "";
+    @Option(names = "--input", paramLabel = "HEX", description = "Call data (default: none).")
+    String input;
 
-    @Option(
-        names = "--gas",
-        paramLabel = "N",
-        description = "Gas for the call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gas", paramLabel = "N", description = "Gas for the call.")
     long gas = 10_000_000;
 
-    @Option(
-        names = "--value",
-        paramLabel = "WEI",
-        description = "Wei sent with the call (default: 0).")
+    @Option(names = "--value", paramLabel = "WEI", description = "Wei sent with the call.")
     String value = "0";
 
-    @Option(
-        names = "--fork",
-        paramLabel = "NAME",
-        description = "Fork, Shanghai or later (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fork", paramLabel = "NAME", description = "Fork, Shanghai or later.")
     String fork = "Cancun";
 
     @Option(names = "--trace", description = "Print EIP-3155 trace lines to standard output.")
@@ -94,7 +83,7 @@ public final class EvmCommand implements Runnable {
       EvmSpec rules;
       try {
         codeBytes = Bytes.fromHex(code.trim());
-        inputBytes = Bytes.fromHex(input.trim());
+        inputBytes = input == null ? Bytes.EMPTY : Bytes.fromHex(input.trim());
         wei = UInt256.parse(value.trim());
         rules = evmSpec(fork);
         if (gas < 0) throw new IllegalArgumentException("--gas must not be negative");
@@ -150,10 +139,5 @@ public final class EvmCommand implements Runnable {
             () ->
                 new IllegalArgumentException(
                     "fork " + f.fixtureName() + " has no EVM in Levity (Shanghai and later do)"));
-  }
-
-  /** For running the command on its own. */
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new EvmCommand()).execute(args));
   }
 }

@@ -1,15 +1,22 @@
 package io.levity.cli.node;
 
+import io.levity.cli.options.ChainOptions;
+import io.levity.cli.options.NewChain;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.node.config.NetworkFiles;
 import io.levity.node.keys.DevAccounts;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code levity init}: writes the genesis and per-node keys and configs of a network of separate
@@ -17,7 +24,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "init",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Writes a new network: DIR/genesis.json (chain id, funded dev accounts, the validator set) and per",
@@ -26,98 +32,74 @@ import picocli.CommandLine.Option;
       "peers' host:port in node.json for the latter)."
     })
 public final class InitCommand implements Callable<Integer> {
-  @Option(
-      names = "--validators",
-      description = "Number of validators (default: ${DEFAULT-VALUE}).",
-      defaultValue = "4")
-  int validators;
+  @Spec CommandSpec spec;
+  @Mixin ChainOptions chain;
 
   @Option(
       names = "--full-nodes",
-      description = "Number of full nodes after the validators (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
+      paramLabel = "N",
+      description = "Full nodes after the validators, 0..64.")
   int fullNodes;
 
-  @Option(
-      names = "--dir",
-      description = "Where to write the network (default: ${DEFAULT-VALUE}).",
-      defaultValue = ".levity/network")
-  Path dir;
-
-  @Option(
-      names = "--chain-id",
-      description = "Chain id (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1337")
-  long chainId;
-
-  @Option(
-      names = "--accounts",
-      description = "Dev accounts funded with 10000 ETH each (default: ${DEFAULT-VALUE}).",
-      defaultValue = "10")
-  int accounts;
-
-  @Option(
-      names = "--block-time",
-      description = "Target block time in ms (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1000")
-  long blockTime;
+  @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the network.")
+  Path dir = Path.of(".levity", "network");
 
   @Option(
       names = "--p2p-port",
-      description = "Node i listens for peers on this + i (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30400")
-  int p2pPort;
+      paramLabel = "PORT",
+      description = "Node i listens for peers on this + i.")
+  int p2pPort = 30400;
 
   @Option(
       names = "--http-port",
+      paramLabel = "PORT",
       description =
-          "Node i serves JSON-RPC HTTP on this + 2i and WebSocket on this + 2i + 1;"
-              + " 0: no RPC (default: ${DEFAULT-VALUE}).",
-      defaultValue = "8645")
-  int httpPort;
+          "Node i serves JSON-RPC over HTTP on this + 2i and over WebSocket on this + 2i + 1;"
+              + " 0: no RPC.")
+  int httpPort = 8645;
 
   @Option(
       names = "--metrics-port",
-      description = "Node i serves /metrics on this + i; 0: none (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
+      paramLabel = "PORT",
+      description = "Node i serves /metrics on this + i; 0: none.")
   int metricsPort;
 
   @Override
-  public Integer call() throws Exception {
-    if (accounts < 0 || accounts > 1000)
-      throw new IllegalArgumentException("--accounts must be in 0..1000");
-    List<Secp256k1.KeyPair> keys = DevAccounts.dev(accounts);
+  public Integer call() throws IOException {
+    NewChain c = chain.chain();
+    List<Secp256k1.KeyPair> keys = DevAccounts.dev(c.accounts());
     List<Path> configs =
         NetworkFiles.init(
             dir,
             new NetworkFiles.InitSpec(
-                validators,
+                c.validators(),
                 fullNodes,
-                chainId,
+                c.chainId(),
                 keys.stream().map(Secp256k1.KeyPair::address).toList(),
-                10_000,
-                blockTime,
+                NewChain.ETHER_EACH,
+                c.blockTimeMillis(),
                 p2pPort,
                 httpPort,
                 metricsPort,
                 Map.of()),
             new SecureRandom());
-    System.out.println(
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
         "Wrote a network of "
-            + validators
+            + c.validators()
             + " validators"
             + (fullNodes > 0 ? " and " + fullNodes + " full nodes" : "")
             + ", chain id "
-            + chainId
+            + c.chainId()
             + ", to "
             + dir.toAbsolutePath());
     for (int i = 0; i < configs.size(); i++) {
       String rpc = httpPort == 0 ? "" : "  (JSON-RPC http://127.0.0.1:" + (httpPort + 2 * i) + ")";
-      System.out.println("  levity node --config " + configs.get(i) + rpc);
+      out.println("  levity node --config " + configs.get(i) + rpc);
     }
-    System.out.println(
+    out.println(
         "Dev accounts funded: the first "
-            + accounts
+            + c.accounts()
             + " of the mnemonic '"
             + DevAccounts.DEV_MNEMONIC
             + "'.");

@@ -3,17 +3,19 @@ package io.levity.cli.node;
 import io.levity.execution.block.Block;
 import io.levity.node.config.NetworkFiles;
 import io.levity.node.runtime.ValidatorNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code levity node --config FILE}: one validator or full node as its own process. */
 @Command(
     name = "node",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Runs one node of a network written by 'levity init': a validator when its key is in the",
@@ -24,16 +26,21 @@ import picocli.CommandLine.Option;
 public final class NodeCommand implements Callable<Integer> {
   static final int EXIT_HALTED = 70;
 
-  @Option(names = "--config", required = true, description = "The node's node.json.")
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "The node's node.json.")
   Path config;
 
   @Option(names = "--quiet", description = "Do not print a line per block.")
   boolean quiet;
 
-  PrintStream out = System.out;
-
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     NetworkFiles.NodeSetup setup = NetworkFiles.readNode(config);
     ValidatorNode node = new ValidatorNode(setup.config());
     CountDownLatch halted = new CountDownLatch(1);
@@ -65,9 +72,8 @@ public final class NodeCommand implements Callable<Integer> {
             + " (data in "
             + setup.config().dataDir()
             + ")");
-    out.flush();
     long printed = node.head().number();
-    while (!halted.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    while (!halted.await(100, TimeUnit.MILLISECONDS)) {
       long head = node.head().number();
       while (printed < head) {
         printed++;
@@ -79,11 +85,12 @@ public final class NodeCommand implements Callable<Integer> {
             b.hash().toHex(),
             b.transactions().size(),
             node.isSyncing() ? " (synced)" : "");
-        out.flush();
       }
     }
-    System.err.println(
-        "levity node: halted; see the log above. Restarting resumes from the last stored block.");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "levity node: halted; see the log above. Restarting resumes from the last stored block.");
     return EXIT_HALTED;
   }
 }

@@ -1,12 +1,17 @@
 package io.levity.cli.reftest;
 
+import io.levity.cli.options.VerboseOption;
 import io.levity.conformance.RefTestSuite;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code levity reftest PATH...}: runs Ethereum's conformance fixtures through Levity's own code, a
@@ -14,39 +19,39 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "reftest",
-    mixinStandardHelpOptions = true,
     description = {
       "Runs ethereum/tests fixtures (RLP, trie, transaction, state) found under the given paths.",
       "Prints each failure with its reason and ends with 'N passed, M failed, K skipped'."
     })
 public final class RefTestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Fixture files or folders.")
   List<Path> paths;
 
   @Option(names = "--show-skipped", description = "Also print each skipped case with its reason.")
   boolean showSkipped;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Print every case as it runs.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Option(
       names = {"-j", "--threads"},
       paramLabel = "N",
-      description =
-          "Files run in parallel on N threads (default: ${DEFAULT-VALUE}); the output order is the same.")
+      description = "Files run in parallel on N threads; the output order is the same.")
   int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     List<Path> files;
     try {
       files = RefTestSuite.collect(paths);
     } catch (IllegalArgumentException e) {
-      System.err.println("reftest: " + e.getMessage());
+      err.println("reftest: " + e.getMessage());
       return 2;
     }
+    boolean all = verbose.verbose();
     long start = System.nanoTime();
     RefTestSuite.Summary s =
         RefTestSuite.standard()
@@ -55,21 +60,21 @@ public final class RefTestCommand implements Callable<Integer> {
                 o -> {
                   switch (o.status()) {
                     case FAILED ->
-                        System.out.println(
+                        out.println(
                             "FAIL " + o.file() + " :: " + o.caseName() + " :: " + o.reason());
                     case SKIPPED -> {
-                      if (showSkipped || verbose)
-                        System.out.println(
+                      if (showSkipped || all)
+                        out.println(
                             "SKIP " + o.file() + " :: " + o.caseName() + " :: " + o.reason());
                     }
                     case PASSED -> {
-                      if (verbose) System.out.println("PASS " + o.file() + " :: " + o.caseName());
+                      if (all) out.println("PASS " + o.file() + " :: " + o.caseName());
                     }
                   }
                 },
                 threads);
-    System.out.println(s.line());
-    System.err.printf(
+    out.println(s.line());
+    err.printf(
         "reftest: %d files in %.1f s on %d thread(s)%n",
         files.size(), (System.nanoTime() - start) / 1e9, Math.max(1, threads));
     return s.failed() > 0 ? 1 : 0;

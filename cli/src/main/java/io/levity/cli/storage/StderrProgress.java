@@ -1,7 +1,7 @@
 package io.levity.cli.storage;
 
 import io.levity.storage.client.ProgressListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Progress on stderr for operations that take a while: nothing during the first second, then at
@@ -9,12 +9,12 @@ import java.io.PrintStream;
  */
 final class StderrProgress implements ProgressListener {
   private static final long SECOND = 1_000_000_000L;
-  private final PrintStream err;
+  private final PrintWriter err;
   private final long start = System.nanoTime();
   private String shown = "";
   private long lastPrint;
 
-  StderrProgress(PrintStream err) {
+  StderrProgress(PrintWriter err) {
     this.err = err;
   }
 

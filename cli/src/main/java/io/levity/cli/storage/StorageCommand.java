@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 /** {@code levity storage ...}: the erasure-coded storage network (docs/storage.md). */
 @Command(
     name = "storage",
-    mixinStandardHelpOptions = true,
     description = {
       "The erasure-coded storage network.",
       "Run storage nodes, upload and download files, check and repair them (docs/storage.md). "
@@ -26,6 +25,6 @@ public final class StorageCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

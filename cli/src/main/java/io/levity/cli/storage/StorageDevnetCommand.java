@@ -1,18 +1,20 @@
 package io.levity.cli.storage;
 
+import io.levity.cli.options.DevnetDirOption;
 import io.levity.storage.node.StorageDevnet;
 import io.levity.storage.node.StorageNode;
-import java.io.PrintStream;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code levity storage devnet}: a local storage network in one process. */
 @Command(
     name = "devnet",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Runs a local storage network in this process.",
@@ -21,47 +23,34 @@ import picocli.CommandLine.Option;
           + "commands read by default. Data stays in DIR/storage/node<i> between runs. Ctrl-C stops it."
     })
 public final class StorageDevnetCommand implements Callable<Integer> {
-  @Option(
-      names = "--nodes",
-      defaultValue = "9",
-      description = "Storage nodes (default: ${DEFAULT-VALUE}).")
-  int nodes;
+  @Spec CommandSpec spec;
 
-  @Option(
-      names = "--dir",
-      defaultValue = ".levity/devnet",
-      paramLabel = "DIR",
-      description = "Where the network lives (default: ${DEFAULT-VALUE}).")
-  Path dir;
+  @Option(names = "--nodes", paramLabel = "N", description = "Storage nodes.")
+  int nodes = 9;
+
+  @Mixin DevnetDirOption dir;
 
   @Option(
       names = "--first-port",
-      defaultValue = "0",
-      description = "Node i listens on this + i; 0 picks free ports (default: ${DEFAULT-VALUE}).")
+      paramLabel = "PORT",
+      description = "Node i listens on this + i; 0 picks free ports.")
   int firstPort;
 
-  PrintStream out = System.out;
-
   @Override
-  public Integer call() throws Exception {
-    CountDownLatch stopped = new CountDownLatch(1);
-    StorageDevnet devnet = StorageDevnet.start(dir, nodes, firstPort);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  devnet.close();
-                  stopped.countDown();
-                },
-                "storage-devnet-shutdown"));
-    out.println(
-        "Levity storage devnet: "
-            + nodes
-            + " nodes, network file "
-            + devnet.networkFile().toAbsolutePath());
-    for (StorageNode n : devnet.nodes()) out.println("  " + n.endpoint() + "  " + n.nodeId());
-    out.flush();
-    stopped.await();
-    return 0;
+  public Integer call() throws IOException, InterruptedException {
+    StorageDevnet devnet = StorageDevnet.start(dir.dir(), nodes, firstPort);
+    return UntilStopped.serve(
+        "storage-devnet",
+        devnet,
+        () -> {
+          PrintWriter out = spec.commandLine().getOut();
+          out.println(
+              "Levity storage devnet: "
+                  + nodes
+                  + " nodes, network file "
+                  + devnet.networkFile().toAbsolutePath());
+          for (StorageNode n : devnet.nodes()) out.println("  " + n.endpoint() + "  " + n.nodeId());
+          out.flush();
+        });
   }
 }

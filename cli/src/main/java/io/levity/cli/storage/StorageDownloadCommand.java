@@ -1,10 +1,8 @@
 package io.levity.cli.storage;
 
 import io.levity.storage.client.DownloadResult;
-import io.levity.storage.client.StorageClient;
-import io.levity.storage.client.StorageException;
-import io.levity.storage.shard.ShardVerificationException;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Parameters;
 /** {@code levity storage download ROOT OUT}: fetches, verifies and writes a file. */
 @Command(
     name = "download",
-    mixinStandardHelpOptions = true,
     description = {
       "Fetches, verifies and writes a file.",
       "Fetches k verified shards of the file ROOT (data shards first, others when some are missing or "
@@ -24,47 +21,43 @@ import picocli.CommandLine.Parameters;
           + "than k shards can be fetched or the result does not verify."
     })
 public final class StorageDownloadCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ROOT")
-  String root;
+  @Mixin FileRootParameter root;
 
-  @Parameters(index = "1", paramLabel = "OUT")
+  @Parameters(index = "1", paramLabel = "OUT", description = "Where to write the file.")
   Path out;
 
   @Option(names = "--no-repair", description = "Do not repair shards found missing or corrupt.")
   boolean noRepair;
 
-  @Mixin NetworkOptions network;
-
-  PrintStream stdout = System.out;
-  PrintStream err = System.err;
+  @Mixin StorageClientOptions client;
 
   @Override
-  public Integer call() throws Exception {
-    try (StorageClient client = network.client(!noRepair)) {
-      DownloadResult r = client.download(NetworkOptions.root(root), out, new StderrProgress(err));
-      stdout.println(
-          "wrote "
-              + r.length()
-              + " bytes to "
-              + out
-              + " (root "
-              + r.fileRoot()
-              + " verified; shards "
-              + r.usedShards()
-              + ")");
-      r.bad().forEach((i, why) -> err.println("shard " + i + " " + why));
-      if (r.repair() != null) {
-        r.repair()
-            .repaired()
-            .forEach((i, ep) -> err.println("repaired shard " + i + " onto " + ep));
-        r.repair()
-            .failed()
-            .forEach((i, why) -> err.println("could not repair shard " + i + ": " + why));
-      }
-      return 0;
-    } catch (StorageException | ShardVerificationException e) {
-      err.println("levity storage download: " + e.getMessage());
-      return 1;
+  public Integer call() throws IOException, InterruptedException {
+    return client.run(
+        !noRepair, c -> print(c.download(root.root(), out, new StderrProgress(client.err()))));
+  }
+
+  private int print(DownloadResult r) {
+    PrintWriter err = client.err();
+    client
+        .out()
+        .println(
+            "wrote "
+                + r.length()
+                + " bytes to "
+                + out
+                + " (root "
+                + r.fileRoot()
+                + " verified; shards "
+                + r.usedShards()
+                + ")");
+    r.bad().forEach((i, why) -> err.println("shard " + i + " " + why));
+    if (r.repair() != null) {
+      r.repair().repaired().forEach((i, ep) -> err.println("repaired shard " + i + " onto " + ep));
+      r.repair()
+          .failed()
+          .forEach((i, why) -> err.println("could not repair shard " + i + ": " + why));
     }
+    return 0;
   }
 }

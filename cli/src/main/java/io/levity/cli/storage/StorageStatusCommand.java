@@ -2,18 +2,16 @@ package io.levity.cli.storage;
 
 import io.levity.storage.client.FileStatus;
 import io.levity.storage.client.ShardState;
-import io.levity.storage.client.StorageClient;
-import io.levity.storage.client.StorageException;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code levity storage status ROOT}: where each shard is and whether it verifies. */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description = {
       "Shows where each shard of a file is and whether it verifies.",
       "Asks the nodes for every shard of ROOT and verifies each copy (this downloads every shard once). "
@@ -22,39 +20,32 @@ import picocli.CommandLine.Parameters;
           + "it is not readable."
     })
 public final class StorageStatusCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ROOT")
-  String root;
-
-  @Mixin NetworkOptions network;
-
-  PrintStream out = System.out;
-  PrintStream err = System.err;
+  @Mixin FileRootParameter root;
+  @Mixin StorageClientOptions client;
 
   @Override
-  public Integer call() throws Exception {
-    try (StorageClient client = network.client(false)) {
-      FileStatus s = client.status(NetworkOptions.root(root));
+  public Integer call() throws IOException, InterruptedException {
+    return client.run(false, c -> print(c.status(root.root()), client.out()));
+  }
+
+  private static int print(FileStatus s, PrintWriter out) {
+    out.printf(
+        "file %s: %d bytes, %d+%d code%n",
+        s.submission().fileRoot(),
+        s.submission().length(),
+        s.submission().dataShards(),
+        s.submission().parityShards());
+    for (ShardState st : s.shards()) {
       out.printf(
-          "file %s: %d bytes, %d+%d code%n",
-          s.submission().fileRoot(),
-          s.submission().length(),
-          s.submission().dataShards(),
-          s.submission().parityShards());
-      for (ShardState st : s.shards()) {
-        out.printf(
-            "  shard %-3d %-8s %-21s %s%n",
-            st.index(), st.health().name().toLowerCase(), st.endpoint(), st.detail());
-      }
-      out.printf(
-          "%d present, %d missing, %d corrupt: %s%n",
-          s.count(ShardState.Health.PRESENT),
-          s.count(ShardState.Health.MISSING),
-          s.count(ShardState.Health.CORRUPT),
-          s.healthy() ? "healthy" : s.readable() ? "readable, needs repair" : "NOT READABLE");
-      return s.healthy() ? 0 : s.readable() ? 3 : 1;
-    } catch (StorageException e) {
-      err.println("levity storage status: " + e.getMessage());
-      return 1;
+          "  shard %-3d %-8s %-21s %s%n",
+          st.index(), st.health().name().toLowerCase(Locale.ROOT), st.endpoint(), st.detail());
     }
+    out.printf(
+        "%d present, %d missing, %d corrupt: %s%n",
+        s.count(ShardState.Health.PRESENT),
+        s.count(ShardState.Health.MISSING),
+        s.count(ShardState.Health.CORRUPT),
+        s.healthy() ? "healthy" : s.readable() ? "readable, needs repair" : "NOT READABLE");
+    return s.healthy() ? 0 : s.readable() ? 3 : 1;
   }
 }

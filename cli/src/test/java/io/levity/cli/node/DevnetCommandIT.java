@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.cli.Levity;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,29 +22,27 @@ class DevnetCommandIT {
   @TempDir Path dir;
 
   private String run(String... extra) {
-    DevnetCommand cmd = new DevnetCommand();
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    cmd.out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-    String[] base = {
-      "--data-dir",
-      dir.toString(),
-      "--http-port",
-      "0",
-      "--ws-port",
-      "0",
-      "--metrics-port",
-      "0",
-      "--block-time",
-      "50",
-      "--stop-after",
-      "3"
-    };
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    int code = new CommandLine(cmd).execute(args);
-    assertThat(code).isZero();
-    return buf.toString(StandardCharsets.UTF_8);
+    StringWriter buf = new StringWriter();
+    CommandLine cl = new CommandLine(new DevnetCommand());
+    cl.setOut(new PrintWriter(buf, true));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                dir.toString(),
+                "--http-port",
+                "0",
+                "--ws-port",
+                "0",
+                "--metrics-port",
+                "0",
+                "--block-time",
+                "50",
+                "--stop-after",
+                "3"));
+    args.addAll(List.of(extra));
+    assertThat(cl.execute(args.toArray(String[]::new))).isZero();
+    return buf.toString();
   }
 
   @Test
@@ -67,10 +66,7 @@ class DevnetCommandIT {
     assertThat(run("--reset", "--storage-nodes", "0")).contains("new chain").contains("block 1 0x");
     Files.writeString(dir.resolve("epoch"), "3\n"); // a data directory from the epoch-per-run days
     DevnetCommand old = new DevnetCommand();
-    old.validators = 4;
-    old.accounts = 1;
-    old.chainId = 1337;
-    old.dataDir = dir;
+    new CommandLine(old).parseArgs("--data-dir", dir.toString(), "--accounts", "1");
     assertThatThrownBy(old::call)
         .hasMessageContaining("older Levity")
         .hasMessageContaining("--reset");

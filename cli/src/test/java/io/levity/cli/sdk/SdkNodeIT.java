@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.cli.node.OneValidatorChain;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
-import io.levity.execution.block.Genesis;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
-import io.levity.node.runtime.ValidatorConfig;
-import io.levity.node.runtime.ValidatorNode;
 import io.levity.sdk.Contract;
 import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiFunction;
@@ -30,7 +28,6 @@ import io.levity.sdk.tx.SignedTx;
 import io.levity.sdk.tx.TxRequest;
 import io.levity.sdk.tx.Wallet;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,27 +53,20 @@ class SdkNodeIT {
   private static final AbiEvent TRANSFER_EVENT =
       AbiEvent.parse("Transfer(address indexed from, address indexed to, uint256 value)");
 
-  private static ValidatorNode node;
+  private static OneValidatorChain chain;
   private static EthRpc rpc;
   private static ReceiptWaiter receipts;
 
   @BeforeAll
   static void startChain() throws Exception {
-    Genesis genesis =
-        Devnet.genesis(
-            Devnet.CHAIN_ID, ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000);
-    node =
-        new ValidatorNode(
-            new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
-    node.start();
-    URI url = URI.create("http://127.0.0.1:" + node.serveRpc(0, 0)[0]);
-    rpc = EthRpc.connect(url, Duration.ofSeconds(5));
+    chain = OneValidatorChain.start(ACCOUNTS, g -> g);
+    rpc = EthRpc.connect(chain.rpcUrl(), Duration.ofSeconds(5));
     receipts = ReceiptWaiter.of(rpc, Duration.ofSeconds(60), Duration.ofMillis(20));
   }
 
   @AfterAll
   static void stopChain() {
-    if (node != null) node.close();
+    if (chain != null) chain.close();
   }
 
   @Test
@@ -147,26 +137,25 @@ class SdkNodeIT {
     Path state = dir.resolve("nonces");
     Secp256k1.KeyPair key = ACCOUNTS.get(0);
     Address to = Address.fromHex("0x00000000000000000000000000000000000beef1");
-    NonceManager.NodeNonces pending = a -> rpc.getTransactionCount(a, BlockTag.PENDING);
-    Wallet first =
-        new Wallet(
-            rpc,
-            key,
-            NonceManager.persistent(pending, NonceManager.Refresh.ON_FIRST_USE, state),
-            Wallet.DEFAULT_GAS_MARGIN_PERCENT);
+    Wallet first = persistentWallet(key, state);
     SignedTx a = first.send(TxRequest.transfer(to, UInt256.ONE));
     SignedTx b = first.send(TxRequest.transfer(to, UInt256.ONE));
     assertThat(b.nonce()).isEqualTo(a.nonce() + 1);
-    Wallet second =
-        new Wallet(
-            rpc,
-            key,
-            NonceManager.persistent(pending, NonceManager.Refresh.ON_FIRST_USE, state),
-            Wallet.DEFAULT_GAS_MARGIN_PERCENT);
+    Wallet second = persistentWallet(key, state); // as a client restarted would
     SignedTx c = second.send(TxRequest.transfer(to, UInt256.ONE));
     assertThat(c.nonce()).isEqualTo(b.nonce() + 1);
     assertThat(receipts.awaitAll(List.of(a.hash(), b.hash(), c.hash())).values())
         .allMatch(TxReceipt::succeeded);
     assertThat(rpc.getBalance(to, BlockTag.LATEST)).isEqualTo(UInt256.valueOf(3));
+  }
+
+  /** A wallet whose nonces are kept in {@code state}, asking the node once on first use. */
+  private static Wallet persistentWallet(Secp256k1.KeyPair key, Path state) {
+    NonceManager.NodeNonces pending = a -> rpc.getTransactionCount(a, BlockTag.PENDING);
+    return new Wallet(
+        rpc,
+        key,
+        NonceManager.persistent(pending, NonceManager.Refresh.ON_FIRST_USE, state),
+        Wallet.DEFAULT_GAS_MARGIN_PERCENT);
   }
 }

@@ -2,32 +2,26 @@ package io.levity.cli.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+/** {@code levity sim consensus}: passing and failing seeds, usage errors, the summary line. */
 class SimCommandTest {
   private record Run(int exit, String out) {
     String lastLine() {
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1];
+      return out.strip().lines().reduce((a, b) -> b).orElse("");
     }
   }
 
   private static Run run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine cl = new CommandLine(new SimCommand());
-      cl.setCaseInsensitiveEnumValuesAllowed(true);
-      int exit = cl.execute(args);
-      return new Run(exit, buf.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-    }
+    StringWriter buf = new StringWriter();
+    CommandLine cl = new CommandLine(new SimCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOut(new PrintWriter(buf, true));
+    int exit = cl.execute(args);
+    return new Run(exit, buf.toString());
   }
 
   @Test

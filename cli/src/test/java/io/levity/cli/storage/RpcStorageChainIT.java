@@ -3,16 +3,15 @@ package io.levity.cli.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.levity.cli.node.OneValidatorChain;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
-import io.levity.execution.block.Genesis;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
-import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
 import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthRpc;
@@ -37,6 +36,7 @@ import io.levity.storage.proof.FailureReason;
 import io.levity.storage.proof.Prover;
 import io.levity.storage.proof.ShardGeometry;
 import io.levity.storage.proof.ShardHolders;
+import io.levity.testing.Await;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +57,7 @@ import org.junit.jupiter.api.Test;
  */
 class RpcStorageChainIT {
   private static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(2);
+  private static OneValidatorChain devChain;
   private static ValidatorNode node;
   private static URI rpcUrl;
   private static RpcStorageChain chain;
@@ -67,24 +67,21 @@ class RpcStorageChainIT {
 
   @BeforeAll
   static void startChain() throws Exception {
-    Genesis genesis =
-        Devnet.withContract(
-            Devnet.genesis(
-                Devnet.CHAIN_ID, ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000),
-            RpcStorageChain.DEVNET_REGISTRY,
-            StorageRegistryCode.runtimeCode());
-    node =
-        new ValidatorNode(
-            new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
-    node.start();
-    rpcUrl = URI.create("http://127.0.0.1:" + node.serveRpc(0, 0)[0]);
+    devChain =
+        OneValidatorChain.start(
+            ACCOUNTS,
+            g ->
+                Devnet.withContract(
+                    g, RpcStorageChain.DEVNET_REGISTRY, StorageRegistryCode.runtimeCode()));
+    node = devChain.node();
+    rpcUrl = devChain.rpcUrl();
     chain = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)));
     other = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(1)));
   }
 
   @AfterAll
   static void stopChain() {
-    if (node != null) node.close();
+    if (devChain != null) devChain.close();
   }
 
   private static Bytes32 h(String s) {
@@ -173,7 +170,7 @@ class RpcStorageChainIT {
 
   @Test
   void epochsAndRandomnessComeFromBlocks() throws Exception {
-    await(() -> chain.head() >= 25, "block 25");
+    Await.until("block 25", () -> chain.head() >= 25);
     long epoch = chain.currentEpoch();
     assertThat(epoch).isGreaterThanOrEqualTo(2);
     assertThat(chain.epochRandomness(2)).contains(node.store().canonicalHash(20).orElseThrow());
@@ -329,13 +326,5 @@ class RpcStorageChainIT {
         .sendAndWait(
             TxRequest.call(RpcStorageChain.DEVNET_REGISTRY, data).withGasLimit(gasLimit),
             ReceiptWaiter.of(rpc, Duration.ofSeconds(60), Duration.ofMillis(50)));
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(20);
-    }
   }
 }

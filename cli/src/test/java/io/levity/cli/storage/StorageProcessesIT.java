@@ -9,16 +9,15 @@ import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.node.NetworkFile;
 import io.levity.storage.placement.FilePlacement;
 import io.levity.storage.placement.Placement;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,57 +42,39 @@ class StorageProcessesIT {
   static final List<String> JVM =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
-  StorageNodeProcess startNode(Path data, Path chainFile) throws Exception {
+  StorageNodeProcess startNode(Path data, Path chainFile) throws IOException {
     return StorageNodeProcess.start(data, chainFile, 0, JVM);
   }
 
   @AfterEach
-  void stopAll() throws Exception {
+  void stopAll() {
     for (StorageNodeProcess p : procs) p.close();
   }
 
   /** Output and exit code of one storage command run in this JVM. */
   record Result(int code, String out, String err) {
     String lastLine() {
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1].strip();
+      return out.strip().lines().reduce((a, b) -> b).orElse("").strip();
     }
   }
 
-  Result run(Callable<Integer> command, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    switch (command) {
-      case StorageUploadCommand c -> {
-        c.out = o;
-        c.err = e;
-      }
-      case StorageDownloadCommand c -> {
-        c.stdout = o;
-        c.err = e;
-      }
-      case StorageStatusCommand c -> {
-        c.out = o;
-        c.err = e;
-      }
-      case StorageRepairCommand c -> {
-        c.out = o;
-        c.err = e;
-      }
-      default -> throw new IllegalArgumentException();
-    }
-    List<String> all = new ArrayList<>(List.of(args));
+  /** Runs {@code levity storage <command> args... --network ... --work-dir ...} in this JVM. */
+  Result run(String command, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new StorageCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of(command));
+    all.addAll(List.of(args));
     all.addAll(
         List.of(
             "--network",
             dir.resolve("storage.json").toString(),
             "--work-dir",
             dir.resolve("work").toString()));
-    int code = new CommandLine(command).execute(all.toArray(String[]::new));
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code = cl.execute(all.toArray(String[]::new));
+    return new Result(code, out.toString(), err.toString());
   }
 
   @Test
@@ -105,7 +86,7 @@ class StorageProcessesIT {
     for (int i = 0; i < K + M; i++) procs.add(startNode(dir.resolve("node" + i), chainFile));
     List<String> endpoints = new ArrayList<>();
     long t0 = System.nanoTime();
-    for (StorageNodeProcess p : procs) endpoints.add(p.awaitEndpoint(Duration.ofSeconds(120)));
+    for (StorageNodeProcess p : procs) endpoints.add(p.awaitEndpoint(Duration.ofMinutes(2)));
     System.err.printf(
         "%d node processes serving after %.1f s%n", K + M, (System.nanoTime() - t0) / 1e9);
     assertThat(chain.nodes())
@@ -116,7 +97,7 @@ class StorageProcessesIT {
     new Random(5).nextBytes(data);
     Path file = dir.resolve("data.bin");
     Files.write(file, data);
-    Result up = run(new StorageUploadCommand(), file.toString());
+    Result up = run("upload", file.toString());
     assertThat(up.code()).as(up.err()).isZero();
     assertThat(up.lastLine()).matches("0x[0-9a-f]{64}");
     Bytes32 root = Bytes32.fromHex32(up.lastLine());
@@ -128,10 +109,10 @@ class StorageProcessesIT {
       killed.add(procOf(placement.primary(shard).orElseThrow(), endpoints));
     for (StorageNodeProcess p : killed) p.kill();
     Path out = dir.resolve("out.bin");
-    Result down = run(new StorageDownloadCommand(), root.toHex(), out.toString(), "--no-repair");
+    Result down = run("download", root.toHex(), out.toString(), "--no-repair");
     assertThat(down.code()).as(down.err()).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
-    Result degraded = run(new StorageStatusCommand(), root.toHex());
+    Result degraded = run("status", root.toHex());
     assertThat(degraded.code()).isEqualTo(3);
     assertThat(degraded.out()).contains("4 present, 2 missing, 0 corrupt: readable, needs repair");
 
@@ -140,7 +121,7 @@ class StorageProcessesIT {
     third.kill();
     killed.add(third);
     Path never = dir.resolve("never.bin");
-    Result fail = run(new StorageDownloadCommand(), root.toHex(), never.toString());
+    Result fail = run("download", root.toHex(), never.toString());
     assertThat(fail.code()).isEqualTo(1);
     assertThat(fail.err()).contains("only 3 of the 4 shards needed could be fetched");
     assertThat(never).doesNotExist();
@@ -149,8 +130,8 @@ class StorageProcessesIT {
     for (StorageNodeProcess p : killed) {
       procs.set(procs.indexOf(p), startNode(p.dataDir(), chainFile));
     }
-    for (StorageNodeProcess p : procs) p.awaitEndpoint(Duration.ofSeconds(120));
-    Result healthy = run(new StorageStatusCommand(), root.toHex());
+    for (StorageNodeProcess p : procs) p.awaitEndpoint(Duration.ofMinutes(2));
+    Result healthy = run("status", root.toHex());
     assertThat(healthy.code()).as(healthy.out()).isZero();
     assertThat(healthy.out()).contains("6 present, 0 missing, 0 corrupt: healthy");
 
@@ -161,12 +142,12 @@ class StorageProcessesIT {
     byte[] bytes = Files.readAllBytes(shard);
     bytes[1000] ^= 1;
     Files.write(shard, bytes);
-    Result repair = run(new StorageRepairCommand(), root.toHex());
+    Result repair = run("repair", root.toHex());
     assertThat(repair.code()).as(repair.err()).isZero();
     assertThat(repair.out())
         .contains("repaired shard 3 onto " + holder.awaitEndpoint(Duration.ofSeconds(1)));
-    assertThat(run(new StorageStatusCommand(), root.toHex()).code()).isZero();
-    assertThat(run(new StorageDownloadCommand(), root.toHex(), out.toString()).code()).isZero();
+    assertThat(run("status", root.toHex()).code()).isZero();
+    assertThat(run("download", root.toHex(), out.toString()).code()).isZero();
     assertThat(Files.readAllBytes(out)).isEqualTo(data);
   }
 

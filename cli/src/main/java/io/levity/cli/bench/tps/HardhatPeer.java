@@ -1,8 +1,11 @@
 package io.levity.cli.bench.tps;
 
+import io.levity.cli.process.ChildProcess;
+import io.levity.cli.process.CommandResult;
+import io.levity.cli.process.LoopbackPorts;
 import io.levity.sdk.rpc.EthRpc;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Hardhat 2 ({@code npx hardhat node}, chain id 31337, automine, the standard mnemonic's first 20
@@ -18,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * repository) is copied to bench/tps/.hardhat-peer, git-ignored, and installed there once with npm;
  * later runs reuse it.
  */
-public final class HardhatPeer implements TargetChain {
+public final class HardhatPeer {
   /** The peer could not be set up; the benchmark prints the reason and goes on without it. */
   public static final class Unavailable extends Exception {
     public Unavailable(String reason) {
@@ -31,15 +33,7 @@ public final class HardhatPeer implements TargetChain {
   /** Accounts the peer config funds (hardhat.config.js). */
   public static final int ACCOUNTS = 20;
 
-  private final ChildProcess process;
-  private final URI rpcUrl;
-  private final String version;
-
-  private HardhatPeer(ChildProcess process, URI rpcUrl, String version) {
-    this.process = process;
-    this.rpcUrl = rpcUrl;
-    this.version = version;
-  }
+  private HardhatPeer() {}
 
   /** The cache directory the peer is installed in. */
   public static Path installDir(Path repoRoot) {
@@ -51,64 +45,90 @@ public final class HardhatPeer implements TargetChain {
     return Files.isRegularFile(installDir(repoRoot).resolve("node_modules/hardhat/package.json"));
   }
 
-  public static HardhatPeer start(Path repoRoot, PrintStream log)
+  /** Installs the peer if needed, starts {@code hardhat node} and waits until it serves. */
+  public static TargetChain start(Path repoRoot, PrintWriter log)
       throws Unavailable, InterruptedException {
     Path source = repoRoot.resolve("../shared/peers/hardhat").normalize();
     Path dir = installDir(repoRoot);
-    String node = run(List.of("node", "--version"), repoRoot, Duration.ofSeconds(20));
-    if (node == null) throw new Unavailable("Node.js ('node') is not installed or does not run");
+    String node = nodeVersion(repoRoot);
     try {
       boolean changed = copyPeerFiles(source, dir);
-      if (changed || !isInstalled(repoRoot)) {
-        log.println("hardhat: installing the peer (npm install in " + dir + ", once) ...");
-        if (run(List.of("npm", "install", "--no-audit", "--no-fund"), dir, Duration.ofMinutes(10))
-                == null
-            || !isInstalled(repoRoot)) {
-          throw new Unavailable(
-              "npm install failed in " + dir + " (see " + dir.resolve("npm-install.log") + ")");
-        }
-      }
-      int port = ChildProcess.freeLoopbackPort();
+      if (changed || !isInstalled(repoRoot)) install(dir, repoRoot, log);
+      int port = LoopbackPorts.free();
       log.println("hardhat: starting npx hardhat node on 127.0.0.1:" + port + " ...");
       ChildProcess p =
-          ChildProcess.start(
-              "hardhat node",
-              List.of(
-                  "npx",
-                  "hardhat",
-                  "node",
-                  "--hostname",
-                  "127.0.0.1",
-                  "--port",
-                  Integer.toString(port)),
-              dir,
-              dir.resolve("node.log"),
-              line -> line.contains("Started HTTP and WebSocket JSON-RPC server at") ? line : null);
-      try {
-        p.awaitReady(Duration.ofMinutes(3));
-        URI url = URI.create("http://127.0.0.1:" + port);
-        EthRpc rpc = EthRpc.connect(url, Duration.ofSeconds(10));
-        // `hardhat node` prints every request and transaction to its console; that costs it time
-        // the benchmark should not charge to it, and Levity's devnet prints only a line per block.
-        rpc.call("hardhat_setLoggingEnabled", false);
-        String version = rpc.clientVersion();
-        log.println(
-            "hardhat: ready at "
-                + url
-                + " ("
-                + version
-                + ", Node.js "
-                + node
-                + ", pid "
-                + p.pid()
-                + ")");
-        return new HardhatPeer(p, url, version + ", Node.js " + node);
-      } catch (IOException | RuntimeException e) {
-        p.stop(Duration.ofSeconds(10));
-        throw new Unavailable("hardhat node did not start: " + e.getMessage());
-      }
+          ChildProcess.launch(
+                  "hardhat-node",
+                  List.of(
+                      "npx",
+                      "hardhat",
+                      "node",
+                      "--hostname",
+                      "127.0.0.1",
+                      "--port",
+                      Integer.toString(port)),
+                  dir.resolve("node.log"))
+              .in(dir)
+              .readyWhen(
+                  line ->
+                      line.contains("Started HTTP and WebSocket JSON-RPC server at") ? line : null)
+              .start();
+      return awaitServing(p, port, node, log);
     } catch (IOException e) {
       throw new Unavailable(e.getMessage());
+    }
+  }
+
+  private static String nodeVersion(Path dir) throws Unavailable, InterruptedException {
+    try {
+      CommandResult node =
+          CommandResult.run(List.of("node", "--version"), dir, Duration.ofSeconds(20));
+      if (node.succeeded()) return node.stdout().trim();
+    } catch (IOException e) {
+      // not installed: said below
+    }
+    throw new Unavailable("Node.js ('node') is not installed or does not run");
+  }
+
+  private static void install(Path dir, Path repoRoot, PrintWriter log)
+      throws IOException, InterruptedException, Unavailable {
+    log.println("hardhat: installing the peer (npm install in " + dir + ", once) ...");
+    CommandResult npm =
+        CommandResult.run(
+            List.of("npm", "install", "--no-audit", "--no-fund"), dir, Duration.ofMinutes(10));
+    Path npmLog = dir.resolve("npm-install.log");
+    Files.writeString(npmLog, npm.stdout() + npm.stderr(), StandardCharsets.UTF_8);
+    if (!npm.succeeded() || !isInstalled(repoRoot))
+      throw new Unavailable("npm install failed in " + dir + " (see " + npmLog + ")");
+  }
+
+  private static TargetChain awaitServing(
+      ChildProcess p, int port, String nodeVersion, PrintWriter log)
+      throws Unavailable, InterruptedException {
+    try {
+      p.awaitReady(Duration.ofMinutes(3));
+      URI url = URI.create("http://127.0.0.1:" + port);
+      EthRpc rpc = EthRpc.connect(url, Duration.ofSeconds(10));
+      // `hardhat node` prints every request and transaction to its console; that costs it time
+      // the benchmark should not charge to it, and Levity's devnet prints only a line per block.
+      rpc.call("hardhat_setLoggingEnabled", false);
+      String version = rpc.clientVersion() + ", Node.js " + nodeVersion;
+      log.println("hardhat: ready at " + url + " (" + version + ", pid " + p.pid() + ")");
+      String description =
+          "Hardhat 2 node ("
+              + version
+              + "), automine, chain id 31337, console logging off, pid "
+              + p.pid()
+              + ", RPC "
+              + url;
+      return new TargetChain.Started(
+          "hardhat", description, url, ACCOUNTS, p, Duration.ofSeconds(10), () -> {});
+    } catch (InterruptedException e) {
+      p.stop(Duration.ofSeconds(10));
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      p.stop(Duration.ofSeconds(10));
+      throw new Unavailable("hardhat node did not start: " + e.getMessage());
     }
   }
 
@@ -131,63 +151,5 @@ public final class HardhatPeer implements TargetChain {
       }
     }
     return changed;
-  }
-
-  /**
-   * Runs a short command; its trimmed output when it exits 0, else null (output kept in a log for
-   * npm).
-   */
-  private static String run(List<String> cmd, Path dir, Duration timeout)
-      throws InterruptedException {
-    try {
-      boolean npm = cmd.get(0).equals("npm");
-      Path out = npm ? dir.resolve("npm-install.log") : Files.createTempFile("levity-tps-", ".out");
-      Process p =
-          new ProcessBuilder(cmd)
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(out.toFile())
-              .start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        return null;
-      }
-      String text = Files.readString(out, StandardCharsets.UTF_8).trim();
-      if (!npm) Files.deleteIfExists(out);
-      return p.exitValue() == 0 ? text : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  @Override
-  public String name() {
-    return "hardhat";
-  }
-
-  @Override
-  public String description() {
-    return "Hardhat 2 node ("
-        + version
-        + "), automine, chain id 31337, console logging off, pid "
-        + process.pid()
-        + ", RPC "
-        + rpcUrl;
-  }
-
-  @Override
-  public URI rpcUrl() {
-    return rpcUrl;
-  }
-
-  @Override
-  public int fundedAccounts() {
-    return ACCOUNTS;
-  }
-
-  @Override
-  public void close() {
-    process.stop(Duration.ofSeconds(10));
   }
 }

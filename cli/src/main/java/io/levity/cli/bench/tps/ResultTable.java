@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public final class ResultTable {
    * One table per workload, in the order the workloads first appear; {@code skipped}: target to
    * reason.
    */
-  public static void print(PrintStream out, List<TpsResult> results, Map<String, String> skipped) {
+  public static void print(PrintWriter out, List<TpsResult> results, Map<String, String> skipped) {
     Map<String, List<TpsResult>> byWorkload = new LinkedHashMap<>();
     for (TpsResult r : results)
       byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);

@@ -104,34 +104,9 @@ final class SenderLane implements Runnable {
   private volatile String lastRejection;
   private volatile String failure;
 
-  SenderLane(
-      int index,
-      long startNonce,
-      int window,
-      long deadlineNanos,
-      TxTracker tracker,
-      Submitter submitter,
-      NonceSource nonceSource,
-      TxMaker maker,
-      Backoff backoff,
-      Clock clock) {
-    this(
-        index,
-        startNonce,
-        window,
-        Pacing.NONE,
-        deadlineNanos,
-        tracker,
-        submitter,
-        nonceSource,
-        maker,
-        backoff,
-        clock);
-  }
-
   /**
-   * With {@code pacing} other than {@link Pacing#NONE}, new transactions keep to a schedule
-   * (resends do not).
+   * A lane for sender {@code index}, starting at {@code startNonce}; with {@code pacing} other than
+   * {@link Pacing#NONE}, new transactions keep to a schedule (resends do not).
    */
   SenderLane(
       int index,
@@ -254,34 +229,27 @@ final class SenderLane implements Runnable {
     }
   }
 
-  /** The nonce the next new transaction would take. */
-  long nextNonce() {
-    return nonce;
-  }
+  /**
+   * What the lane did so far.
+   *
+   * @param nextNonce the nonce the next new transaction would take
+   * @param retries resends after a busy or failed submission
+   * @param rejected transactions the node refused
+   * @param resyncs times the node's nonce was taken after "nonce too low"
+   * @param hashMismatches acknowledgements naming another hash than the one signed
+   * @param lastRejection the last refusal's message, or null
+   * @param failure why the lane stopped before its deadline, or null
+   */
+  record Stats(
+      long nextNonce,
+      long retries,
+      long rejected,
+      long resyncs,
+      long hashMismatches,
+      String lastRejection,
+      String failure) {}
 
-  long retries() {
-    return retries;
-  }
-
-  long rejected() {
-    return rejected;
-  }
-
-  long resyncs() {
-    return resyncs;
-  }
-
-  long hashMismatches() {
-    return hashMismatches;
-  }
-
-  /** The last refusal's message, or null. */
-  String lastRejection() {
-    return lastRejection;
-  }
-
-  /** Why the lane stopped before its deadline, or null. */
-  String failure() {
-    return failure;
+  Stats stats() {
+    return new Stats(nonce, retries, rejected, resyncs, hashMismatches, lastRejection, failure);
   }
 }

@@ -1,12 +1,14 @@
 package io.levity.cli.bench.tps;
 
+import io.levity.cli.process.ChildProcess;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * A chain the benchmark drives: where its JSON-RPC is, and how to stop it if the benchmark started
  * it.
  */
-public interface TargetChain extends AutoCloseable {
+public sealed interface TargetChain extends AutoCloseable {
   /** "levity" or "hardhat". */
   String name();
 
@@ -31,5 +33,25 @@ public interface TargetChain extends AutoCloseable {
 
     @Override
     public void close() {}
+  }
+
+  /**
+   * A chain process the benchmark started; {@link #close} stops it (waiting up to {@code grace})
+   * and then runs {@code cleanup} (deleting its data).
+   */
+  record Started(
+      String name,
+      String description,
+      URI rpcUrl,
+      int fundedAccounts,
+      ChildProcess process,
+      Duration grace,
+      Runnable cleanup)
+      implements TargetChain {
+    @Override
+    public void close() {
+      process.stop(grace);
+      cleanup.run();
+    }
   }
 }

@@ -15,7 +15,7 @@ import io.levity.sdk.tx.ReceiptWaiter;
 import io.levity.sdk.tx.SignedTx;
 import io.levity.sdk.tx.TxRequest;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class TokenSetup {
       Fees fees,
       Bytes initcode,
       Duration timeout,
-      PrintStream log)
+      PrintWriter log)
       throws IOException {
     Secp256k1.KeyPair owner = senders.get(0);
     long nonce = rpc.getTransactionCount(owner.address(), BlockTag.PENDING);

@@ -8,7 +8,7 @@ import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.TxReceipt;
 import io.levity.sdk.tx.Fees;
 import io.levity.sdk.tx.SignedTx;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,9 +55,9 @@ public final class TpsRun {
   }
 
   private final Config config;
-  private final PrintStream progress;
+  private final PrintWriter progress;
 
-  public TpsRun(Config config, PrintStream progress) {
+  public TpsRun(Config config, PrintWriter progress) {
     this.config = config;
     this.progress = progress;
   }
@@ -136,11 +136,12 @@ public final class TpsRun {
     List<String> notes = new ArrayList<>();
     long rejected = 0, retries = 0, mismatches = 0;
     for (SenderLane l : lanes) {
-      rejected += l.rejected();
-      retries += l.retries();
-      mismatches += l.hashMismatches();
-      if (l.failure() != null) notes.add(l.failure());
-      else if (l.lastRejection() != null) notes.add("sender refusal: " + l.lastRejection());
+      SenderLane.Stats s = l.stats();
+      rejected += s.rejected();
+      retries += s.retries();
+      mismatches += s.hashMismatches();
+      if (s.failure() != null) notes.add(s.failure());
+      else if (s.lastRejection() != null) notes.add("sender refusal: " + s.lastRejection());
     }
     if (mismatches > 0)
       notes.add(mismatches + " acknowledgements named another hash than the one signed");
@@ -241,7 +242,7 @@ public final class TpsRun {
   private void report(
       String tag, double elapsed, TxTracker tracker, BlockWatcher watcher, List<SenderLane> lanes) {
     long retries = 0;
-    for (SenderLane l : lanes) retries += l.retries();
+    for (SenderLane l : lanes) retries += l.stats().retries();
     long acked = tracker.acknowledgedCount();
     progress.printf(
         "%s %4.0f s: %d acknowledged (%.0f/s), %d in blocks, %d waiting, head %d, %d retries%n",

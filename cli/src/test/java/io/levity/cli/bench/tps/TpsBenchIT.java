@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.cli.Levity;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code levity bench tps} end to end for a few seconds: a child devnet on free ports, both
@@ -25,21 +26,16 @@ class TpsBenchIT {
   private record Run(int exitCode, String stdout, JsonNode json) {}
 
   private Run bench(String... args) throws Exception {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream saved = System.out;
+    StringWriter buf = new StringWriter();
     Path json = dir.resolve("tps.json");
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(
         new String[] {"--json", json.toString(), "--drain-timeout", "30s"}, 0, all, args.length, 4);
-    int code;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      code = Levity.commandLine().execute(all);
-    } finally {
-      System.setOut(saved);
-    }
-    String out = buf.toString(StandardCharsets.UTF_8);
+    CommandLine cl = Levity.commandLine(Map.of());
+    cl.setOut(new PrintWriter(buf, true));
+    int code = cl.execute(all);
+    String out = buf.toString();
     System.out.print(out);
     return new Run(
         code, out, Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null);

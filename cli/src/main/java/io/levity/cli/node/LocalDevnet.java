@@ -1,0 +1,189 @@
+package io.levity.cli.node;
+
+import io.levity.cli.options.NewChain;
+import io.levity.core.bytes.Address;
+import io.levity.core.crypto.Ed25519;
+import io.levity.core.crypto.Keccak;
+import io.levity.core.crypto.Secp256k1;
+import io.levity.execution.block.Genesis;
+import io.levity.node.p2p.PeerAddress;
+import io.levity.node.runtime.Devnet;
+import io.levity.node.runtime.ValidatorConfig;
+import io.levity.node.runtime.ValidatorNode;
+import io.levity.storage.chain.rpc.RpcStorageChain;
+import io.levity.storage.chain.rpc.StorageRegistryCode;
+import io.levity.storage.client.ProofAuditor;
+import io.levity.storage.node.NetworkFile;
+import io.levity.storage.node.StorageDevnet;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The validators of {@code levity devnet} in this process, each with its own RocksDB under {@code
+ * DIR/nodeN}, connected over loopback p2p sockets; node 0 serves JSON-RPC and metrics. Optionally
+ * the devnet's storage network on its own chain. {@link #close} (idempotent, safe from a shutdown
+ * hook) stops storage first, then the validators.
+ */
+final class LocalDevnet implements AutoCloseable {
+  /**
+   * The devnet's storage operator: registers the storage nodes, records submissions for clients
+   * that use the devnet network file, and records proof-of-storage results. Derived from a public
+   * label: devnet only.
+   */
+  static final Secp256k1.KeyPair STORAGE_OPERATOR =
+      Secp256k1.KeyPair.fromPrivate(
+          Keccak.hash("levity-devnet-storage-operator".getBytes(StandardCharsets.UTF_8)));
+
+  private final Path dir;
+  private final List<ValidatorNode> nodes = new ArrayList<>();
+  private final List<AutoCloseable> storage = new ArrayList<>();
+  private int[] rpcPorts;
+  private int metricsPort;
+
+  private LocalDevnet(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Starts the validators of {@code chain}, genesis funding {@code devAccounts}, on {@code ports}
+   * with data in {@code dir}; a validator that halts is reported to {@code onHalt}. Everything
+   * started is closed again if a step fails.
+   */
+  static LocalDevnet start(
+      NewChain chain,
+      List<Address> devAccounts,
+      Path dir,
+      DevnetPorts.Values ports,
+      Consumer<String> onHalt)
+      throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    if (Files.exists(dir.resolve("epoch"))) {
+      throw new IllegalStateException(
+          dir
+              + " was written by an older Levity (one consensus epoch per run);"
+              + " start over with --reset");
+    }
+    LocalDevnet devnet = new LocalDevnet(dir);
+    try {
+      devnet.startValidators(chain, genesis(chain.chainId(), devAccounts), ports, onHalt);
+      return devnet;
+    } catch (InterruptedException | RuntimeException e) {
+      devnet.close();
+      throw e;
+    }
+  }
+
+  /** The dev accounts genesis funds, and the storage registry contract at its fixed address. */
+  private static Genesis genesis(long chainId, List<Address> devAccounts) {
+    List<Address> funded = new ArrayList<>(devAccounts);
+    funded.add(STORAGE_OPERATOR.address());
+    // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md).
+    return Devnet.withContract(
+        Devnet.genesis(chainId, funded, NewChain.ETHER_EACH),
+        RpcStorageChain.DEVNET_REGISTRY,
+        StorageRegistryCode.runtimeCode());
+  }
+
+  private void startValidators(
+      NewChain chain, Genesis genesis, DevnetPorts.Values ports, Consumer<String> onHalt)
+      throws InterruptedException {
+    List<Ed25519.KeyPair> validatorKeys = Devnet.validatorKeys(chain.validators());
+    long blockTime = chain.blockTimeMillis();
+    for (int i = 0; i < chain.validators(); i++) {
+      int port = ports.firstP2p() == 0 ? 0 : ports.firstP2p() + i;
+      ValidatorNode v =
+          new ValidatorNode(
+              ValidatorConfig.of(
+                  i,
+                  dir.resolve("node" + i),
+                  genesis,
+                  validatorKeys,
+                  port,
+                  blockTime,
+                  Math.max(1_000, 3 * blockTime)));
+      int index = i;
+      v.onFatal(t -> onHalt.accept("validator " + index + " halted: " + t));
+      synchronized (this) {
+        nodes.add(v);
+      }
+    }
+    // Validators that stopped a block or two apart catch up by block sync once connected.
+    List<PeerAddress> addresses = new ArrayList<>();
+    for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
+    for (int i = 0; i < nodes.size(); i++) {
+      List<PeerAddress> others = new ArrayList<>(addresses);
+      others.remove(i);
+      nodes.get(i).connect(others);
+    }
+    rpcPorts = nodes.get(0).serveRpc(ports.http(), ports.ws());
+    metricsPort = nodes.get(0).serveMetrics(ports.metrics());
+  }
+
+  /**
+   * Starts {@code count} storage nodes on the devnet's own chain (the registry contract through
+   * node 0's JSON-RPC) and a proof-of-storage auditor that challenges every stored shard once per
+   * epoch and records the results on chain.
+   */
+  StorageDevnet startStorage(int count) throws IOException, InterruptedException {
+    String url = "http://127.0.0.1:" + rpcPorts[0];
+    RpcStorageChain chain =
+        new RpcStorageChain(RpcStorageChain.Config.devnet(URI.create(url), STORAGE_OPERATOR));
+    String operatorKey = STORAGE_OPERATOR.privateKey().toHex();
+    StorageDevnet net =
+        StorageDevnet.start(
+            dir,
+            count,
+            0,
+            chain,
+            new NetworkFile.RpcChain(url, "devnet", Map.of("privateKey", operatorKey)));
+    synchronized (this) {
+      storage.add(net);
+      storage.add(ProofAuditor.start(chain, net.networkFile()));
+    }
+    return net;
+  }
+
+  /** Node 0, which serves JSON-RPC. */
+  ValidatorNode node0() {
+    return nodes.get(0);
+  }
+
+  int httpPort() {
+    return rpcPorts[0];
+  }
+
+  int wsPort() {
+    return rpcPorts[1];
+  }
+
+  int metricsPort() {
+    return metricsPort;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (int i = storage.size() - 1; i >= 0; i--) {
+      try {
+        storage.get(i).close();
+      } catch (Exception e) {
+        System.err.println("devnet: closing storage failed: " + e);
+      }
+    }
+    storage.clear();
+    for (ValidatorNode v : nodes) {
+      try {
+        v.close();
+      } catch (RuntimeException e) {
+        System.err.println("devnet: closing a validator failed: " + e);
+      }
+    }
+    nodes.clear();
+  }
+}

@@ -1,0 +1,45 @@
+package io.levity.cli.sim;
+
+import io.levity.consensus.sim.SimConfig;
+import picocli.CommandLine.Option;
+
+/** How long one simulated run is, what it must achieve, and what it carries. */
+final class RunOptions {
+  /**
+   * A run's length and pace.
+   *
+   * @param livenessRounds every honest node must commit within this many rounds after GST (0:
+   *     2n+10)
+   */
+  record RunShape(long rounds, int livenessRounds, long timeoutMillis, int payloadBytes) {
+    void applyTo(SimConfig.Builder b) {
+      b.rounds = rounds;
+      b.livenessRounds = livenessRounds;
+      b.baseTimeoutMillis = timeoutMillis;
+      b.payloadBytes = payloadBytes;
+    }
+  }
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "R",
+      description = "Rounds per run; faults stop at R/2 (GST).")
+  long rounds = 120;
+
+  @Option(
+      names = "--liveness-rounds",
+      paramLabel = "L",
+      description =
+          "Every honest node must commit a new block within L rounds after GST (default: 2n+10).")
+  int livenessRounds;
+
+  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Base round timeout.")
+  long timeoutMillis = 1_000;
+
+  @Option(names = "--payload-bytes", paramLabel = "B", description = "Payload per block.")
+  int payloadBytes = 64;
+
+  RunShape shape() {
+    return new RunShape(rounds, livenessRounds, timeoutMillis, payloadBytes);
+  }
+}

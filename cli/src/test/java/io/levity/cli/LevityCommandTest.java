@@ -1,0 +1,85 @@
+package io.levity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command tree: help everywhere, shared options alike in every command, usage errors. */
+class LevityCommandTest {
+  private record Outcome(int exit, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Levity.commandLine(Map.of());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return new Outcome(cl.execute(args), out.toString(), err.toString());
+  }
+
+  /** The help text of one option, from its name to the next option. */
+  private static String optionHelp(String help, String option) {
+    int from = help.indexOf("\n      " + option + "=");
+    assertThat(from).as(option).isNotNegative();
+    Matcher next = Pattern.compile("\n  [ -]{4}-").matcher(help);
+    return help.substring(from, next.find(from + 1) ? next.start() : help.length());
+  }
+
+  @Test
+  void everyCommandHasHelpAndVersion() {
+    for (String[] cmd :
+        new String[][] {
+          {"devnet"}, {"init"}, {"node"}, {"storage", "upload"}, {"storage", "node"},
+          {"bench", "tps"}, {"bench", "storage"}, {"sim", "consensus"}, {"evm", "run"}, {"reftest"}
+        }) {
+      String[] args = new String[cmd.length + 1];
+      System.arraycopy(cmd, 0, args, 0, cmd.length);
+      args[cmd.length] = "--help";
+      Outcome o = run(args);
+      assertThat(o.exit()).as(String.join(" ", cmd)).isZero();
+      assertThat(o.out()).contains("--version").contains("LEVITY_");
+    }
+    assertThat(run("devnet", "--version").out()).startsWith("levity ");
+  }
+
+  @Test
+  void devnetAndInitShareTheirChainOptions() {
+    String devnet = run("devnet", "--help").out();
+    String init = run("init", "--help").out();
+    for (String option : new String[] {"--validators", "--chain-id", "--accounts", "--block-time"})
+      assertThat(optionHelp(devnet, option)).isEqualTo(optionHelp(init, option));
+    assertThat(optionHelp(devnet, "--accounts")).contains("0..1000").contains("Default: 10");
+  }
+
+  @Test
+  void outOfRangeChainOptionsAreUsageErrorsInBothCommands() {
+    for (String cmd : new String[] {"devnet", "init"}) {
+      Outcome o = run(cmd, "--accounts", "1001", "--dir", "/nonexistent/never-written");
+      assertThat(o.exit()).as(cmd).isEqualTo(2);
+      assertThat(o.err()).contains("--accounts must be in 0..1000");
+    }
+    assertThat(run("devnet", "--validators", "65").err()).contains("--validators must be in 1..64");
+    assertThat(run("devnet", "--storage-nodes", "65").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aStorageRootMustBeOne() {
+    Outcome o = run("storage", "status", "0x1234");
+    assertThat(o.exit()).isEqualTo(2);
+    assertThat(o.err()).contains("not a file root (0x + 64 hex digits): 0x1234");
+  }
+
+  @Test
+  void theOldSpellingOfTheStorageDevnetFolderStillWorks() {
+    CommandLine.ParseResult r =
+        Levity.commandLine(Map.of()).parseArgs("storage", "devnet", "--dir", "/tmp/x");
+    assertThat(r.subcommand().subcommand().matchedOptionValue("--data-dir", null).toString())
+        .isEqualTo("/tmp/x");
+  }
+}
