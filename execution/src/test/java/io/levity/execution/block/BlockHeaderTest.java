@@ -194,7 +194,7 @@ class BlockHeaderTest {
     txs.add(
         signer.sign(
             new AccessListTransaction(
-                1,
+                OptionalLong.of(1),
                 1,
                 UInt256.ONE,
                 30_000,
@@ -207,12 +207,12 @@ class BlockHeaderTest {
     txs.add(
         signer.sign(
             new BlobTransaction(
-                1,
+                OptionalLong.of(1),
                 3,
                 UInt256.ONE,
                 UInt256.valueOf(10),
                 21_000,
-                to,
+                Optional.of(to),
                 UInt256.ZERO,
                 Bytes.EMPTY,
                 List.of(),

@@ -286,7 +286,7 @@ class TransactionErrorTest {
   /** A 1 gwei transfer to TO with these priority fee and fee caps. */
   private static DynamicFeeTransaction transferWithFees(UInt256 tip, UInt256 cap) {
     return new DynamicFeeTransaction(
-        CHAIN_ID,
+        OptionalLong.of(CHAIN_ID),
         0,
         tip,
         cap,
