@@ -104,9 +104,11 @@ class SourceRulesTest {
     for (Source s : sources) {
       if (!s.isMain() || s.publicTypeName() == null) continue;
       int decl = s.declarationLine();
+      // Annotation values read with their strings blanked: a ';' or '(' in a string is no code.
+      List<String> code = SourceTree.codeOnly(s.lines());
       int i = decl - 1;
-      while (i >= 0 && !s.lines().get(i).trim().endsWith("*/") && !endsCode(s.lines().get(i))) i--;
-      String between = i < 0 ? "x" : String.join("\n", s.lines().subList(i + 1, decl));
+      while (i >= 0 && !s.lines().get(i).trim().endsWith("*/") && !endsCode(code.get(i))) i--;
+      String between = i < 0 ? "x" : String.join("\n", code.subList(i + 1, decl));
       if (i < 0
           || !s.lines().get(i).trim().endsWith("*/")
           || !ONLY_ANNOTATIONS.matcher(between).matches()) {
@@ -117,7 +119,7 @@ class SourceRulesTest {
   }
 
   private static final Pattern ONLY_ANNOTATIONS =
-      Pattern.compile("(\\s*@[\\w.]+(\\([^;{}]*\\))?)*\\s*", Pattern.DOTALL);
+      Pattern.compile("(\\s*@[\\w.]+(\\([^;()]*\\))?)*\\s*", Pattern.DOTALL);
 
   private static boolean endsCode(String line) {
     String t = line.trim();

@@ -107,39 +107,28 @@ final class SourceTree {
    */
   static List<String> codeOnly(List<String> lines) {
     List<String> out = new ArrayList<>(lines.size());
-    boolean inBlock = false;
-    boolean inTextBlock = false;
+    String closer = null; // what ends the block comment or text block we are in, if any
     for (String line : lines) {
       StringBuilder b = new StringBuilder(line.length());
       int i = 0;
       while (i < line.length()) {
-        if (inBlock) {
-          int end = line.indexOf("*/", i);
+        if (closer != null) {
+          int end = line.indexOf(closer, i);
           if (end < 0) {
             i = line.length();
           } else {
-            inBlock = false;
-            i = end + 2;
-          }
-          continue;
-        }
-        if (inTextBlock) {
-          int end = line.indexOf("\"\"\"", i);
-          if (end < 0) {
-            i = line.length();
-          } else {
-            inTextBlock = false;
-            i = end + 3;
+            i = end + closer.length();
+            closer = null;
           }
           continue;
         }
         char c = line.charAt(i);
         if (line.startsWith("//", i)) break;
         if (line.startsWith("/*", i)) {
-          inBlock = true;
+          closer = "*/";
           i += 2;
         } else if (line.startsWith("\"\"\"", i)) {
-          inTextBlock = true;
+          closer = "\"\"\"";
           i += 3;
         } else if (c == '"' || c == '\'') {
           int j = i + 1;

@@ -320,7 +320,7 @@ class ArithPropertyTest {
       @ForAll("words") BigInteger b) {
     TestChain chain = new TestChain();
     // PUSH b, PUSH a, OP: a is the top of the stack, the first operand.
-    Bytes code = new Asm().push(b).push(a).op(op).returnTop().build();
+    Bytes code = new Asm().push(b, a).op(op).returnTop().build();
     ExecutionResult r = chain.run(code, 1_000_000);
     assertThat(r.isSuccess()).isTrue();
     assertThat(TestChain.word(r.output()).toBigInteger())
@@ -340,7 +340,7 @@ class ArithPropertyTest {
       @ForAll("words") BigInteger b,
       @ForAll("words") BigInteger n) {
     TestChain chain = new TestChain();
-    Bytes code = new Asm().push(n).push(b).push(a).op(op).returnTop().build();
+    Bytes code = new Asm().push(n, b, a).op(op).returnTop().build();
     ExecutionResult r = chain.run(code, 1_000_000);
     BigInteger want =
         n.signum() == 0 ? BigInteger.ZERO : (op.equals("ADDMOD") ? a.add(b) : a.multiply(b)).mod(n);

@@ -24,15 +24,20 @@ final class Asm {
     return this;
   }
 
-  Asm push(long v) {
-    return push(BigInteger.valueOf(v));
+  /** Pushes each value in turn, the last on top. */
+  Asm push(long... values) {
+    for (long v : values) push(BigInteger.valueOf(v));
+    return this;
   }
 
-  Asm push(BigInteger v) {
-    byte[] b = v.signum() == 0 ? new byte[] {0} : v.toByteArray();
-    if (b.length > 1 && b[0] == 0) b = Arrays.copyOfRange(b, 1, b.length);
-    out.write(0x5f + b.length);
-    out.writeBytes(b);
+  /** Pushes each value in turn, the last on top. */
+  Asm push(BigInteger... values) {
+    for (BigInteger v : values) {
+      byte[] b = v.signum() == 0 ? new byte[] {0} : v.toByteArray();
+      if (b.length > 1 && b[0] == 0) b = Arrays.copyOfRange(b, 1, b.length);
+      out.write(0x5f + b.length);
+      out.writeBytes(b);
+    }
     return this;
   }
 

@@ -52,12 +52,12 @@ class CallSemanticsTest {
   void staticCallForbidsStateChanges(String what) {
     Asm b =
         switch (what) {
-          case "SSTORE" -> new Asm().push(1).push(0).op("SSTORE");
-          case "LOG0" -> new Asm().push(0).push(0).op("LOG0");
-          case "CREATE" -> new Asm().push(0).push(0).push(0).op("CREATE");
-          case "CREATE2" -> new Asm().push(0).push(0).push(0).push(0).op("CREATE2");
+          case "SSTORE" -> new Asm().push(1, 0).op("SSTORE");
+          case "LOG0" -> new Asm().push(0, 0).op("LOG0");
+          case "CREATE" -> new Asm().push(0, 0, 0).op("CREATE");
+          case "CREATE2" -> new Asm().push(0, 0, 0, 0).op("CREATE2");
           case "SELFDESTRUCT" -> new Asm().push(X).op("SELFDESTRUCT");
-          case "TSTORE" -> new Asm().push(1).push(0).op("TSTORE");
+          case "TSTORE" -> new Asm().push(1, 0).op("TSTORE");
           default -> new Asm().call("CALL", X, 1, 0, 0, 0, 0, 0);
         };
     TestChain chain = new TestChain();
@@ -87,7 +87,7 @@ class CallSemanticsTest {
   @Test
   void staticFlagIsInheritedByNestedCalls() {
     TestChain chain = new TestChain();
-    chain.deploy(C, new Asm().push(1).push(0).op("SSTORE").build());
+    chain.deploy(C, new Asm().push(1, 0).op("SSTORE").build());
     chain.deploy(B, new Asm().call("CALL", C, 0, 0, 0, 0, 0, 50_000).returnTop().build());
     chain.run(
         new Asm()
@@ -112,19 +112,15 @@ class CallSemanticsTest {
     int read = b.here() + 3 + 5 + 5 + 5 + 23 + 5; // PUSH1 JUMPI, then the write-and-revert body
     b.push(read)
         .op("JUMPI")
-        .push(1)
-        .push(0)
+        .push(1, 0)
         .op("SSTORE")
-        .push(1)
-        .push(0)
+        .push(1, 0)
         .op("TSTORE")
-        .push(0)
-        .push(0)
+        .push(0, 0)
         .op("LOG0")
         .push(X)
         .op("BALANCE", "POP")
-        .push(0)
-        .push(0)
+        .push(0, 0)
         .op("REVERT");
     assertThat(b.here()).isEqualTo(read);
     return b.op("JUMPDEST").push(0).op("TLOAD").returnTop().build();
@@ -138,8 +134,7 @@ class CallSemanticsTest {
         new Asm()
             .call("CALL", B, 0, 0, 0, 0, 0, -1)
             .store(2) // write mode: reverts, result 0 in slot 2
-            .push(1)
-            .push(0)
+            .push(1, 0)
             .op("MSTORE")
             .call("CALL", B, 0, 0, 32, 0, 32, -1)
             .op("POP") // read mode: B's TLOAD(0) into mem[0]
@@ -172,8 +167,7 @@ class CallSemanticsTest {
             .op("CALLDATASIZE", "ISZERO")
             .push(11)
             .op("JUMPI")
-            .push(5)
-            .push(0)
+            .push(5, 0)
             .op("TSTORE", "STOP", "JUMPDEST")
             .push(0)
             .op("TLOAD")
@@ -181,8 +175,7 @@ class CallSemanticsTest {
             .build());
     Bytes a =
         new Asm()
-            .push(1)
-            .push(0)
+            .push(1, 0)
             .op("MSTORE")
             .call("CALL", C, 0, 0, 32, 0, 0, -1)
             .op("POP")
@@ -243,9 +236,7 @@ class CallSemanticsTest {
     return new Asm()
         .call("CALL", B, 0, 0, 0, 0, 0, -1)
         .op("POP")
-        .push(32)
-        .push(offset)
-        .push(0)
+        .push(32, offset, 0)
         .op("RETURNDATACOPY");
   }
 
@@ -255,14 +246,11 @@ class CallSemanticsTest {
     ExecutionResult r =
         chain.run(
             new Asm()
-                .push(1)
-                .push(0)
+                .push(1, 0)
                 .op("SSTORE")
-                .push(0xbeef)
-                .push(0)
+                .push(0xbeef, 0)
                 .op("MSTORE")
-                .push(2)
-                .push(30)
+                .push(2, 30)
                 .op("REVERT")
                 .build(),
             100_000);

@@ -22,7 +22,7 @@ class CreateTest {
 
   /** Initcode returning {@code size} bytes of memory whose first byte is {@code first}. */
   static Bytes returning(int size, int first) {
-    return new Asm().push(first).push(0).op("MSTORE8").push(size).push(0).op("RETURN").build();
+    return new Asm().push(first, 0).op("MSTORE8").push(size, 0).op("RETURN").build();
   }
 
   @ParameterizedTest
@@ -77,16 +77,10 @@ class CreateTest {
     // CREATE2 of empty initcode with salt 7, twice: the second target already has nonce 1.
     Bytes code =
         new Asm()
-            .push(7)
-            .push(0)
-            .push(0)
-            .push(0)
+            .push(7, 0, 0, 0)
             .op("CREATE2")
             .store(0)
-            .push(7)
-            .push(0)
-            .push(0)
-            .push(0)
+            .push(7, 0, 0, 0)
             .op("CREATE2")
             .store(1)
             .op("GAS")
@@ -153,10 +147,10 @@ class CreateTest {
   void initcodeSizeLimitHaltsTheCreator() {
     TestChain chain = new TestChain();
     ExecutionResult ok =
-        chain.run(new Asm().push(49152).push(0).push(0).op("CREATE").store(0).build(), 10_000_000);
+        chain.run(new Asm().push(49152, 0, 0).op("CREATE").store(0).build(), 10_000_000);
     assertThat(ok.isSuccess()).isTrue();
     ExecutionResult r =
-        new TestChain().run(new Asm().push(49153).push(0).push(0).op("CREATE").build(), 10_000_000);
+        new TestChain().run(new Asm().push(49153, 0, 0).op("CREATE").build(), 10_000_000);
     assertThat(r.haltReason()).isEqualTo(HaltReason.INITCODE_SIZE_LIMIT);
     assertThat(r.gasLeft()).isZero();
   }
@@ -164,7 +158,7 @@ class CreateTest {
   @Test
   void createFromStaticContextHalts() {
     TestChain chain = new TestChain();
-    chain.deploy(TestChain.OTHER, new Asm().push(0).push(0).push(0).op("CREATE").build());
+    chain.deploy(TestChain.OTHER, new Asm().push(0, 0, 0).op("CREATE").build());
     chain.run(
         new Asm().call("STATICCALL", TestChain.OTHER, 0, 0, 0, 0, 0, -1).store(0).build(),
         1_000_000);
@@ -174,7 +168,7 @@ class CreateTest {
   @Test
   void revertedCreationReturnsDataButNoAddress() {
     TestChain chain = new TestChain();
-    Bytes init = new Asm().push(0xabcd).push(0).op("MSTORE").push(2).push(30).op("REVERT").build();
+    Bytes init = new Asm().push(0xabcd, 0).op("MSTORE").push(2, 30).op("REVERT").build();
     Asm a = new Asm().create(init, 0).store(0).op("RETURNDATASIZE").store(1);
     chain.run(a.build(), 1_000_000);
     assertThat(chain.storage(TestChain.CONTRACT, 0)).isEqualTo(UInt256.ZERO);

@@ -26,7 +26,7 @@ class GasTest {
   @ValueSource(longs = {0, 1, 31, 32, 1000, 32 * 1023, 65_536, 1_000_000})
   void memoryExpansionOnMstore(long offset) {
     TestChain chain = new TestChain();
-    ExecutionResult r = chain.run(new Asm().push(0).push(offset).op("MSTORE").build(), 10_000_000);
+    ExecutionResult r = chain.run(new Asm().push(0, offset).op("MSTORE").build(), 10_000_000);
     long words = (offset + 32 + 31) / 32;
     assertThat(r.gasUsed(10_000_000)).isEqualTo(3 + 3 + 3 + memoryCost(words));
   }
@@ -45,11 +45,9 @@ class GasTest {
     // MSTORE8 at 0 (1 word), then MSTORE at 64 (3 words), then MLOAD at 0 (no growth); MSIZE = 96.
     Bytes code =
         new Asm()
-            .push(1)
-            .push(0)
+            .push(1, 0)
             .op("MSTORE8")
-            .push(1)
-            .push(64)
+            .push(1, 64)
             .op("MSTORE")
             .push(0)
             .op("MLOAD", "POP")
@@ -79,8 +77,7 @@ class GasTest {
     r =
         chain.run(
             new Asm()
-                .push(0)
-                .push(0)
+                .push(0, 0)
                 .push(BigInteger.ONE.shiftLeft(200))
                 .op("CALLDATACOPY")
                 .build(),
@@ -146,14 +143,14 @@ class GasTest {
   void expChargesPerExponentByte() {
     TestChain chain = new TestChain();
     // EXP(2, 0x0100): exponent of 2 bytes -> 10 + 2 * 50.
-    ExecutionResult r = chain.run(new Asm().push(0x100).push(2).op("EXP", "POP").build(), GAS);
+    ExecutionResult r = chain.run(new Asm().push(0x100, 2).op("EXP", "POP").build(), GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(3 + 3 + 10 + 100 + 2);
   }
 
   @Test
   void keccakChargesPerWord() {
     TestChain chain = new TestChain();
-    ExecutionResult r = chain.run(new Asm().push(33).push(0).op("KECCAK256", "POP").build(), GAS);
+    ExecutionResult r = chain.run(new Asm().push(33, 0).op("KECCAK256", "POP").build(), GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(3 + 3 + 30 + 6 * 2 + memoryCost(2) + 2);
   }
 
@@ -161,7 +158,7 @@ class GasTest {
   void logChargesTopicsAndBytes() {
     TestChain chain = new TestChain();
     ExecutionResult r =
-        chain.run(new Asm().push(7).push(9).push(10).push(0).op("LOG2").build(), GAS);
+        chain.run(new Asm().push(7, 9, 10, 0).op("LOG2").build(), GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(4 * 3 + 375 + 2 * 375 + 8 * 10 + memoryCost(1));
     assertThat(r.logs()).hasSize(1);
     assertThat(r.logs().get(0).topics())
@@ -172,7 +169,7 @@ class GasTest {
   @Test
   void copiesChargePerWord() {
     TestChain chain = new TestChain();
-    ExecutionResult r = chain.run(new Asm().push(40).push(0).push(0).op("CODECOPY").build(), GAS);
+    ExecutionResult r = chain.run(new Asm().push(40, 0, 0).op("CODECOPY").build(), GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(3 * 3 + 3 + 3 * 2 + memoryCost(2));
   }
 
@@ -225,12 +222,12 @@ class GasTest {
     TestChain chain = new TestChain();
     // CREATE with 33 bytes of zero initcode from memory (2 words): 32000 + 2*2 + memory; the child
     // runs STOPs.
-    Bytes code = new Asm().push(33).push(0).push(0).op("CREATE", "POP").build();
+    Bytes code = new Asm().push(33, 0, 0).op("CREATE", "POP").build();
     ExecutionResult r = chain.run(code, GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(3 * 3 + 32_000 + 2 * 2 + memoryCost(2) + 2);
     // CREATE2 also pays 6 per word for hashing.
     chain = new TestChain();
-    code = new Asm().push(0).push(33).push(0).push(0).op("CREATE2", "POP").build();
+    code = new Asm().push(0, 33, 0, 0).op("CREATE2", "POP").build();
     r = chain.run(code, GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(4 * 3 + 32_000 + 2 * 2 + 6 * 2 + memoryCost(2) + 2);
   }
@@ -258,7 +255,7 @@ class GasTest {
   void transientStorageCosts() {
     TestChain chain = new TestChain();
     ExecutionResult r =
-        chain.run(new Asm().push(1).push(0).op("TSTORE").push(0).op("TLOAD", "POP").build(), GAS);
+        chain.run(new Asm().push(1, 0).op("TSTORE").push(0).op("TLOAD", "POP").build(), GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(3 + 3 + 100 + 3 + 100 + 2);
   }
 
@@ -273,9 +270,7 @@ class GasTest {
             .push(Bytes.fromHex(w.toString()))
             .push(0)
             .op("MSTORE")
-            .push(32)
-            .push(0)
-            .push(1)
+            .push(32, 0, 1)
             .op("MCOPY")
             .push(0)
             .op("MLOAD")

@@ -8,6 +8,7 @@ import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Signed transactions for the node's tests. */
 public final class TestTransactions {
@@ -29,7 +30,7 @@ public final class TestTransactions {
       long gas) {
     return from.sign(
         new DynamicFeeTransaction(
-            chainId,
+            OptionalLong.of(chainId),
             nonce,
             GWEI,
             GWEI.multiply(3),

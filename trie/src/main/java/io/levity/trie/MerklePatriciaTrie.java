@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  */
 public final class MerklePatriciaTrie implements Trie {
   /** keccak(rlp("")): the root of the empty trie. */
-  public static final Bytes32 EMPTY_ROOT = Keccak.hash(Bytes.wrap(Rlp.EMPTY_STRING));
+  public static final Bytes32 EMPTY_ROOT = Keccak.hash(Bytes.wrap(Rlp.emptyString()));
 
   private final KeyValueStore store;
   private final NodeSource source;

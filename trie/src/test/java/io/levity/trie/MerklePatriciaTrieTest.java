@@ -95,7 +95,7 @@ class MerklePatriciaTrieTest {
         Bytes.wrap(
             Rlp.encodeList(
                 concat(
-                    Rlp.EMPTY_STRING,
+                    Rlp.emptyString(),
                     Rlp.encodeBytes(Keccak.hash256(leaf1.toArray())),
                     h("c22004").toArray(),
                     h("80".repeat(14)).toArray())));

@@ -17,7 +17,7 @@ final class ReferenceRoot {
   private ReferenceRoot() {}
 
   static Bytes32 of(Map<Bytes, Bytes> map) {
-    if (map.isEmpty()) return Keccak.hash(Bytes.wrap(Rlp.EMPTY_STRING));
+    if (map.isEmpty()) return Keccak.hash(Bytes.wrap(Rlp.emptyString()));
     List<byte[][]> items = new ArrayList<>();
     for (Map.Entry<Bytes, Bytes> e : map.entrySet()) {
       byte[] k = e.getKey().unsafeArray();
@@ -52,9 +52,9 @@ final class ReferenceRoot {
     for (int nibble = 0; nibble < 16; nibble++) {
       List<byte[][]> sub = new ArrayList<>();
       for (byte[][] it : items) if (it[0].length > i && it[0][i] == nibble) sub.add(it);
-      parts[nibble] = sub.isEmpty() ? Rlp.EMPTY_STRING : ref(node(sub, i + 1));
+      parts[nibble] = sub.isEmpty() ? Rlp.emptyString() : ref(node(sub, i + 1));
     }
-    parts[16] = Rlp.EMPTY_STRING;
+    parts[16] = Rlp.emptyString();
     for (byte[][] it : items) if (it[0].length == i) parts[16] = Rlp.encodeBytes(it[1]);
     return Rlp.encodeList(parts);
   }

@@ -2,8 +2,8 @@ package io.levity.trie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.levity.core.bytes.Bytes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +17,8 @@ class SortedBatchBufferTest {
     RocksDB.loadLibrary();
   }
 
-  private record Op(byte[] key, byte[] value) {}
+  /** A put, or a delete when value is null. */
+  private record Op(Bytes key, Bytes value) {}
 
   /** Our serialisation must be byte-for-byte RocksDB's own for the same operations in key order. */
   @Test
@@ -31,19 +32,19 @@ class SortedBatchBufferTest {
       byte[] value =
           rnd.nextInt(5) == 0 ? null : new byte[rnd.nextInt(300)]; // lengths past one varint byte
       if (value != null) rnd.nextBytes(value);
-      ops.add(new Op(key, value));
+      ops.add(new Op(Bytes.wrap(key), value == null ? null : Bytes.wrap(value)));
     }
     SortedBatchBuffer buffer = new SortedBatchBuffer();
     for (Op op : ops) {
-      if (op.value() == null) buffer.delete(op.key());
-      else buffer.put(op.key(), op.value());
+      if (op.value() == null) buffer.delete(op.key().unsafeArray());
+      else buffer.put(op.key().unsafeArray(), op.value().unsafeArray());
     }
     List<Op> sorted = new ArrayList<>(ops);
-    sorted.sort(Comparator.comparing(Op::key, Arrays::compareUnsigned));
+    sorted.sort(Comparator.comparing(Op::key)); // unsigned lexicographic, as RocksDB orders keys
     try (WriteBatch expected = new WriteBatch()) {
       for (Op op : sorted) {
-        if (op.value() == null) expected.delete(op.key());
-        else expected.put(op.key(), op.value());
+        if (op.value() == null) expected.delete(op.key().unsafeArray());
+        else expected.put(op.key().unsafeArray(), op.value().unsafeArray());
       }
       byte[] ours = buffer.serializeSorted();
       assertThat(ours).isEqualTo(expected.data());

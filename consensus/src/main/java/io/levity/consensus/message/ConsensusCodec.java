@@ -134,7 +134,7 @@ public final class ConsensusCodec {
   }
 
   private static byte[] optionalTc(Optional<TimeoutCert> tc) {
-    return tc.map(t -> Rlp.encodeList(CanonicalEncoding.timeoutCert(t))).orElse(Rlp.EMPTY_LIST);
+    return tc.map(t -> Rlp.encodeList(CanonicalEncoding.timeoutCert(t))).orElse(Rlp.emptyList());
   }
 
   private Optional<TimeoutCert> readOptionalTc(RlpReader r) {

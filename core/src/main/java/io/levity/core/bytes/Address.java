@@ -2,6 +2,7 @@ package io.levity.core.bytes;
 
 import io.levity.core.crypto.Keccak;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** A 20-byte account address; prints with the EIP-55 mixed-case checksum. */
 public final class Address extends Bytes {
@@ -39,8 +40,8 @@ public final class Address extends Bytes {
       throw new IllegalArgumentException("an address is 40 hex digits, got " + digits.length());
     }
     Address a = new Address(Hex.decode(digits));
-    boolean hasLower = !digits.equals(digits.toUpperCase());
-    boolean hasUpper = !digits.equals(digits.toLowerCase());
+    boolean hasLower = !digits.equals(digits.toUpperCase(Locale.ROOT));
+    boolean hasUpper = !digits.equals(digits.toLowerCase(Locale.ROOT));
     if (hasLower && hasUpper && !a.toChecksumHex().substring(2).equals(digits)) {
       throw new IllegalArgumentException("bad EIP-55 checksum in address " + hex);
     }

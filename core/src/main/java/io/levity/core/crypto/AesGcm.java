@@ -2,6 +2,7 @@ package io.levity.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,13 +32,7 @@ public final class AesGcm {
   public static byte[] encrypt(byte[] key, byte[] nonce, byte[] plaintext, byte[] aad) {
     check(key, nonce);
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(
-          Cipher.ENCRYPT_MODE,
-          new SecretKeySpec(key, "AES"),
-          new GCMParameterSpec(TAG_SIZE * 8, nonce));
-      if (aad != null) c.updateAAD(aad);
-      return c.doFinal(plaintext);
+      return cipher(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(plaintext);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM unavailable", e);
     }
@@ -49,13 +44,7 @@ public final class AesGcm {
     if (ciphertext.length < TAG_SIZE)
       throw new AuthenticationException("ciphertext shorter than the tag", null);
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(key, "AES"),
-          new GCMParameterSpec(TAG_SIZE * 8, nonce));
-      if (aad != null) c.updateAAD(aad);
-      return c.doFinal(ciphertext);
+      return cipher(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext);
     } catch (AEADBadTagException e) {
       throw new AuthenticationException("AES-GCM authentication failed", e);
     } catch (GeneralSecurityException e) {
@@ -77,9 +66,18 @@ public final class AesGcm {
   public static byte[] open(byte[] key, byte[] sealed, byte[] aad) throws AuthenticationException {
     if (sealed.length < NONCE_SIZE + TAG_SIZE)
       throw new AuthenticationException("sealed box too short", null);
-    byte[] nonce = java.util.Arrays.copyOfRange(sealed, 0, NONCE_SIZE);
-    byte[] ct = java.util.Arrays.copyOfRange(sealed, NONCE_SIZE, sealed.length);
+    byte[] nonce = Arrays.copyOfRange(sealed, 0, NONCE_SIZE);
+    byte[] ct = Arrays.copyOfRange(sealed, NONCE_SIZE, sealed.length);
     return decrypt(key, nonce, ct, aad);
+  }
+
+  /** A cipher set up for one message under a checked key and nonce, associated data given. */
+  private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad)
+      throws GeneralSecurityException {
+    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+    c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_SIZE * 8, nonce));
+    if (aad != null) c.updateAAD(aad);
+    return c;
   }
 
   private static void check(byte[] key, byte[] nonce) {

@@ -1,5 +1,6 @@
 package io.levity.core.crypto;
 
+import io.levity.core.bytes.Hex;
 import java.security.SecureRandom;
 
 /**
@@ -17,8 +18,19 @@ public final class Ed25519 {
 
   private Ed25519() {}
 
-  /** A 32-byte seed and its public key. */
-  public record KeyPair(byte[] secretKey, byte[] publicKey) {
+  /**
+   * A 32-byte seed and its public key. A class rather than a record so that the key bytes stay
+   * private: the accessors hand out copies.
+   */
+  public static final class KeyPair {
+    private final byte[] secretKey;
+    private final byte[] publicKey;
+
+    private KeyPair(byte[] secretKey, byte[] publicKey) {
+      this.secretKey = secretKey;
+      this.publicKey = publicKey;
+    }
+
     public static KeyPair fromSeed(byte[] seed) {
       if (seed.length != SECRET_KEY_SIZE)
         throw new IllegalArgumentException("Ed25519 seed must be 32 bytes");
@@ -33,8 +45,24 @@ public final class Ed25519 {
       return fromSeed(seed);
     }
 
+    /** The 32-byte seed (a copy). */
+    public byte[] secretKey() {
+      return secretKey.clone();
+    }
+
+    /** The 32-byte public key (a copy). */
+    public byte[] publicKey() {
+      return publicKey.clone();
+    }
+
     public byte[] sign(byte[] message) {
       return Ed25519.sign(secretKey, publicKey, message);
+    }
+
+    /** Names the public key only, so that logs never hold the seed. */
+    @Override
+    public String toString() {
+      return "KeyPair[" + Hex.encode(publicKey) + "]";
     }
   }
 

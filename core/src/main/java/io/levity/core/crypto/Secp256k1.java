@@ -21,8 +21,21 @@ public final class Secp256k1 {
 
   private Secp256k1() {}
 
-  /** A private key with its public key and address. */
-  public record KeyPair(Bytes32 privateKey, byte[] publicKey, Address address) {
+  /**
+   * A private key with its public key and address. A class rather than a record so that the public
+   * key bytes stay private: {@link #publicKey()} hands out a copy.
+   */
+  public static final class KeyPair {
+    private final Bytes32 privateKey;
+    private final byte[] publicKey;
+    private final Address address;
+
+    private KeyPair(Bytes32 privateKey, byte[] publicKey, Address address) {
+      this.privateKey = privateKey;
+      this.publicKey = publicKey;
+      this.address = address;
+    }
+
     public static KeyPair fromPrivate(Bytes32 priv) {
       byte[] pub = Secp256k1.publicKey(priv.unsafeArray());
       return new KeyPair(priv, pub, Address.fromPublicKey(pub));
@@ -34,6 +47,19 @@ public final class Secp256k1 {
         rnd.nextBytes(k);
       } while (!isValidPrivateKey(k));
       return fromPrivate(Bytes32.wrap32(k));
+    }
+
+    public Bytes32 privateKey() {
+      return privateKey;
+    }
+
+    /** The 64-byte uncompressed public key without its 0x04 prefix (a copy). */
+    public byte[] publicKey() {
+      return publicKey.clone();
+    }
+
+    public Address address() {
+      return address;
     }
 
     public Signature sign(byte[] hash32) {

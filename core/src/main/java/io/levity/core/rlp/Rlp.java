@@ -13,8 +13,15 @@ import java.util.List;
 public final class Rlp {
   private Rlp() {}
 
-  public static final byte[] EMPTY_STRING = {(byte) 0x80};
-  public static final byte[] EMPTY_LIST = {(byte) 0xc0};
+  /** The encoding of the empty byte string (0x80), a fresh array each call. */
+  public static byte[] emptyString() {
+    return new byte[] {(byte) 0x80};
+  }
+
+  /** The encoding of the empty list (0xc0), a fresh array each call. */
+  public static byte[] emptyList() {
+    return new byte[] {(byte) 0xc0};
+  }
 
   /** Encodes a byte string. */
   public static byte[] encodeBytes(byte[] b) {

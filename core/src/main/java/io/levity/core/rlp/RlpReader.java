@@ -186,7 +186,7 @@ public final class RlpReader {
           "long-form length " + len + " should use the short form at offset " + start);
     if (len > Integer.MAX_VALUE)
       throw new RlpException("length " + len + " too large at offset " + start);
-    checkFits(start + 1 + lenOfLen, (int) len, lim);
+    checkFits(start + 1 + lenOfLen, len, lim);
     return (int) len;
   }
 

@@ -27,28 +27,6 @@ public record AccessListTransaction(
     accessList = List.copyOf(accessList);
   }
 
-  public AccessListTransaction(
-      long chainId,
-      long nonce,
-      UInt256 gasPrice,
-      long gasLimit,
-      Optional<Address> to,
-      UInt256 value,
-      Bytes data,
-      List<AccessListEntry> accessList,
-      Signature signature) {
-    this(
-        OptionalLong.of(chainId),
-        nonce,
-        gasPrice,
-        gasLimit,
-        to,
-        value,
-        data,
-        accessList,
-        signature);
-  }
-
   @Override
   public TransactionType type() {
     return TransactionType.ACCESS_LIST;

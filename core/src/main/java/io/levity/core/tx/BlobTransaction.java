@@ -43,34 +43,6 @@ public record BlobTransaction(
     blobVersionedHashes = List.copyOf(blobVersionedHashes);
   }
 
-  public BlobTransaction(
-      long chainId,
-      long nonce,
-      UInt256 maxPriorityFeePerGas,
-      UInt256 maxFeePerGas,
-      long gasLimit,
-      Address to,
-      UInt256 value,
-      Bytes data,
-      List<AccessListEntry> accessList,
-      UInt256 maxFeePerBlobGas,
-      List<Bytes32> blobVersionedHashes,
-      Signature signature) {
-    this(
-        OptionalLong.of(chainId),
-        nonce,
-        maxPriorityFeePerGas,
-        maxFeePerGas,
-        gasLimit,
-        Optional.of(to),
-        value,
-        data,
-        accessList,
-        maxFeePerBlobGas,
-        blobVersionedHashes,
-        signature);
-  }
-
   @Override
   public TransactionType type() {
     return TransactionType.BLOB;

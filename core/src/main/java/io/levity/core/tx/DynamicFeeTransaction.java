@@ -30,30 +30,6 @@ public record DynamicFeeTransaction(
     accessList = List.copyOf(accessList);
   }
 
-  public DynamicFeeTransaction(
-      long chainId,
-      long nonce,
-      UInt256 maxPriorityFeePerGas,
-      UInt256 maxFeePerGas,
-      long gasLimit,
-      Optional<Address> to,
-      UInt256 value,
-      Bytes data,
-      List<AccessListEntry> accessList,
-      Signature signature) {
-    this(
-        OptionalLong.of(chainId),
-        nonce,
-        maxPriorityFeePerGas,
-        maxFeePerGas,
-        gasLimit,
-        to,
-        value,
-        data,
-        accessList,
-        signature);
-  }
-
   @Override
   public TransactionType type() {
     return TransactionType.DYNAMIC_FEE;

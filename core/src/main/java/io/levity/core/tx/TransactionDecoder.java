@@ -94,7 +94,7 @@ public final class TransactionDecoder {
    * signature as y parity, r, s.
    */
   private static Transaction typed(int type, Fields f) {
-    long chainId = f.chainId();
+    OptionalLong chainId = OptionalLong.of(f.chainId());
     long nonce = f.u64("nonce", NONCE_OVERFLOW);
     UInt256 tip = type == 1 ? null : f.u256("max priority fee per gas", PRIORITY_FEE_OVERFLOW);
     UInt256 fee = f.u256(type == 1 ? "gas price" : "max fee per gas", GAS_PRICE_OVERFLOW);
@@ -113,7 +113,7 @@ public final class TransactionDecoder {
               chainId, nonce, tip, fee, b.gasLimit, b.to, b.value, b.data, accessList, sig);
       default ->
           new BlobTransaction(
-              OptionalLong.of(chainId),
+              chainId,
               nonce,
               tip,
               fee,

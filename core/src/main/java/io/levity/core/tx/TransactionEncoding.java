@@ -26,7 +26,7 @@ final class TransactionEncoding {
         Rlp.Writer w = legacyFields(t);
         // EIP-155: the chain id and two empty values take the place of v, r, s.
         if (t.chainId().isPresent())
-          w.raw(u64(t.chainId().getAsLong())).raw(Rlp.EMPTY_STRING).raw(Rlp.EMPTY_STRING);
+          w.raw(u64(t.chainId().getAsLong())).raw(Rlp.emptyString()).raw(Rlp.emptyString());
         yield w.toList();
       }
       default -> typed(tx, typedFields(tx));
@@ -82,7 +82,7 @@ final class TransactionEncoding {
   }
 
   private static byte[] to(Transaction t) {
-    return t.to().map(Rlp::encodeBytes).orElse(Rlp.EMPTY_STRING);
+    return t.to().map(Rlp::encodeBytes).orElse(Rlp.emptyString());
   }
 
   private static byte[] signature(Signature s) {

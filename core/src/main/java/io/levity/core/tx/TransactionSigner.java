@@ -8,6 +8,7 @@ import io.levity.core.num.UInt256;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Signs transactions with one key. Build a draft with any signature (such as {@link
@@ -59,7 +60,7 @@ public final class TransactionSigner {
       UInt256 maxFeePerGas) {
     return sign(
         new DynamicFeeTransaction(
-            chainId,
+            OptionalLong.of(chainId),
             nonce,
             maxPriorityFeePerGas,
             maxFeePerGas,

@@ -3,6 +3,7 @@ package io.levity.core.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AddressTest {
@@ -15,7 +16,7 @@ class AddressTest {
           "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
           "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"
         }) {
-      assertThat(Address.fromHex(s.toLowerCase()).toChecksumHex()).isEqualTo(s);
+      assertThat(Address.fromHex(s.toLowerCase(Locale.ROOT)).toChecksumHex()).isEqualTo(s);
       assertThat(Address.fromHex(s).toChecksumHex()).isEqualTo(s);
     }
   }

@@ -61,7 +61,8 @@ class TransactionPropertyTest {
   @Provide
   Arbitrary<Transaction> drafts() {
     Arbitrary<Long> u64 = Arbitraries.longs();
-    Arbitrary<Long> chain = Arbitraries.longs().between(0, Long.MAX_VALUE);
+    Arbitrary<Long> chainIds = Arbitraries.longs().between(0, Long.MAX_VALUE);
+    Arbitrary<OptionalLong> chain = chainIds.map(OptionalLong::of);
     Arbitrary<Optional<Address>> to = addresses().optional(0.8);
     Arbitrary<Transaction> legacy =
         Combinators.combine(
@@ -71,7 +72,9 @@ class TransactionPropertyTest {
                 to,
                 u256(),
                 data(),
-                chain.optional(0.7).map(o -> o.map(OptionalLong::of).orElse(OptionalLong.empty())))
+                chainIds
+                    .optional(0.7)
+                    .map(o -> o.map(OptionalLong::of).orElse(OptionalLong.empty())))
             .as(
                 (n, p, g, t, v, d, c) ->
                     new LegacyTransaction(n, p, g, t, v, d, c, Transaction.UNSIGNED));
@@ -90,7 +93,8 @@ class TransactionPropertyTest {
                                 new DynamicFeeTransaction(
                                     c, n, tip, cap, g, t, v, d, a, Transaction.UNSIGNED)));
     Arbitrary<Transaction> blob =
-        Combinators.combine(chain, u64, u256(), u256(), u64, addresses(), u256(), data())
+        Combinators.combine(
+                chain, u64, u256(), u256(), u64, addresses().map(Optional::of), u256(), data())
             .flatAs(
                 (c, n, tip, cap, g, t, v, d) ->
                     Combinators.combine(accessLists(), u256(), words().list().ofMaxSize(7))

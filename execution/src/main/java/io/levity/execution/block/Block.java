@@ -39,8 +39,8 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
     }
     byte[] header = this.header.encode();
     byte[] body = Rlp.encodeList(txs);
-    if (this.header.withdrawalsRoot() == null) return Rlp.encodeList(header, body, Rlp.EMPTY_LIST);
-    return Rlp.encodeList(header, body, Rlp.EMPTY_LIST, Rlp.EMPTY_LIST);
+    if (this.header.withdrawalsRoot() == null) return Rlp.encodeList(header, body, Rlp.emptyList());
+    return Rlp.encodeList(header, body, Rlp.emptyList(), Rlp.emptyList());
   }
 
   /**

@@ -53,7 +53,7 @@ public record BlockHeader(
     Bytes32 parentBeaconBlockRoot) {
 
   /** keccak256(rlp([])): the ommers hash of a block without ommers. */
-  public static final Bytes32 EMPTY_OMMERS_HASH = Keccak.hash(Rlp.EMPTY_LIST);
+  public static final Bytes32 EMPTY_OMMERS_HASH = Keccak.hash(Rlp.emptyList());
 
   /**
    * The root of an empty trie: transactions, receipts or withdrawals root of a block without any.

@@ -22,6 +22,7 @@ import io.levity.trie.InMemoryKeyValueStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Building a block from candidates, then importing it on a second node's state. */
@@ -80,7 +81,7 @@ class BlockBuilderTest {
   private static Transaction call(TransactionSigner s, long nonce) {
     return s.sign(
         new DynamicFeeTransaction(
-            CHAIN_ID,
+            OptionalLong.of(CHAIN_ID),
             nonce,
             GWEI,
             FEE_CAP,
@@ -240,7 +241,7 @@ class BlockBuilderTest {
     Transaction create =
         ALICE.sign(
             new DynamicFeeTransaction(
-                CHAIN_ID,
+                OptionalLong.of(CHAIN_ID),
                 2,
                 GWEI,
                 FEE_CAP,
@@ -314,12 +315,12 @@ class BlockBuilderTest {
     }
     return ALICE.sign(
         new BlobTransaction(
-            CHAIN_ID,
+            OptionalLong.of(CHAIN_ID),
             nonce,
             GWEI,
             FEE_CAP,
             21_000,
-            CAROL,
+            Optional.of(CAROL),
             UInt256.ZERO,
             Bytes.EMPTY,
             List.of(),

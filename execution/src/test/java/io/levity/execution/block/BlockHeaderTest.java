@@ -194,7 +194,7 @@ class BlockHeaderTest {
     txs.add(
         signer.sign(
             new AccessListTransaction(
-                1,
+                OptionalLong.of(1),
                 1,
                 UInt256.ONE,
                 30_000,
@@ -207,12 +207,12 @@ class BlockHeaderTest {
     txs.add(
         signer.sign(
             new BlobTransaction(
-                1,
+                OptionalLong.of(1),
                 3,
                 UInt256.ONE,
                 UInt256.valueOf(10),
                 21_000,
-                to,
+                Optional.of(to),
                 UInt256.ZERO,
                 Bytes.EMPTY,
                 List.of(),
@@ -231,8 +231,8 @@ class BlockHeaderTest {
     // strings.
     List<byte[]> parts = items(enc);
     assertThat(parts).hasSize(4);
-    assertThat(parts.get(2)).isEqualTo(Rlp.EMPTY_LIST);
-    assertThat(parts.get(3)).isEqualTo(Rlp.EMPTY_LIST);
+    assertThat(parts.get(2)).isEqualTo(Rlp.emptyList());
+    assertThat(parts.get(3)).isEqualTo(Rlp.emptyList());
     List<byte[]> body = items(parts.get(1));
     assertThat(body.get(0)).isEqualTo(txs.get(0).encode());
     assertThat(body.get(2)).isEqualTo(txs.get(2).encode()); // read as a string payload

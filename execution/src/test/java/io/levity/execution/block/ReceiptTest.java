@@ -60,7 +60,7 @@ class ReceiptTest {
             Rlp.encodeBytes(new byte[] {2}),
             Rlp.encodeBytes(new byte[0]),
             Rlp.encodeBytes(new byte[256]),
-            Rlp.EMPTY_LIST);
+            Rlp.emptyList());
     assertThatThrownBy(() -> Receipt.decode(badStatus)).hasMessageContaining("status");
   }
 

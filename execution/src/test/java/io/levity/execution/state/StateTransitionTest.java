@@ -276,7 +276,7 @@ class StateTransitionTest {
       Bytes data) {
     return SIGNER.sign(
         new DynamicFeeTransaction(
-            CHAIN_ID,
+            OptionalLong.of(CHAIN_ID),
             nonce,
             UInt256.valueOf(priority),
             UInt256.valueOf(maxFee),
@@ -303,12 +303,12 @@ class StateTransitionTest {
   private static BlobTransaction blobTransfer(UInt256 value, List<Bytes32> hashes) {
     return SIGNER.sign(
         new BlobTransaction(
-            CHAIN_ID,
+            OptionalLong.of(CHAIN_ID),
             0,
             UInt256.ONE,
             UInt256.valueOf(20),
             21_000,
-            TO,
+            Optional.of(TO),
             value,
             Bytes.EMPTY,
             List.of(),

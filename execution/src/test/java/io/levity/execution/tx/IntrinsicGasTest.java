@@ -66,7 +66,7 @@ class IntrinsicGasTest {
   void accessListCosts2400PerAddressAnd1900PerKey() {
     Transaction tx =
         new AccessListTransaction(
-            1,
+            OptionalLong.of(1),
             0,
             GWEI,
             100_000,

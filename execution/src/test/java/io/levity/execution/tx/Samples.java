@@ -51,7 +51,7 @@ public final class Samples {
 
   static AccessListTransaction accessList() {
     return new AccessListTransaction(
-        CHAIN_ID,
+        OptionalLong.of(CHAIN_ID),
         3,
         GWEI,
         60_000,
@@ -66,7 +66,7 @@ public final class Samples {
 
   static DynamicFeeTransaction dynamicFee() {
     return new DynamicFeeTransaction(
-        CHAIN_ID,
+        OptionalLong.of(CHAIN_ID),
         7,
         GWEI,
         GWEI.multiply(30),
@@ -80,7 +80,7 @@ public final class Samples {
 
   static DynamicFeeTransaction creation(Bytes initcode, long gasLimit) {
     return new DynamicFeeTransaction(
-        CHAIN_ID,
+        OptionalLong.of(CHAIN_ID),
         0,
         GWEI,
         GWEI.multiply(30),
@@ -94,12 +94,12 @@ public final class Samples {
 
   static BlobTransaction blob(List<Bytes32> hashes) {
     return new BlobTransaction(
-        CHAIN_ID,
+        OptionalLong.of(CHAIN_ID),
         1,
         GWEI,
         GWEI.multiply(30),
         21_000,
-        TO,
+        Optional.of(TO),
         UInt256.ZERO,
         Bytes.EMPTY,
         List.of(),

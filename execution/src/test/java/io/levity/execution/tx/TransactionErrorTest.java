@@ -67,7 +67,7 @@ class TransactionErrorTest {
       case RLP_EXPECTED_LIST ->
           () -> decode(typedWith(dynamicFee(), 8, Rlp.encodeBytes(new byte[] {1, 2})));
       case RLP_TOO_FEW_FIELDS -> () -> decode(legacyWithout(5));
-      case RLP_TOO_MANY_FIELDS -> () -> decode(legacyWithExtra(Rlp.EMPTY_STRING));
+      case RLP_TOO_MANY_FIELDS -> () -> decode(legacyWithExtra(Rlp.emptyString()));
       case TYPE_NOT_SUPPORTED -> () -> decode(Hex.decode("0x04c0"));
       case NONCE_OVERFLOW ->
           () -> decode(legacyWith(0, Rlp.encodeBytes(Hex.decode("0x010000000000000000"))));
@@ -101,7 +101,7 @@ class TransactionErrorTest {
       case INITCODE_SIZE_EXCEEDED ->
           () -> validate(SIGNER.sign(creation(Bytes.wrap(new byte[49_153]), 1_000_000)));
       case BLOB_TX_CONTRACT_CREATION ->
-          () -> decode(typedWith(blob(List.of(versionedHash(1, 0))), 5, Rlp.EMPTY_STRING));
+          () -> decode(typedWith(blob(List.of(versionedHash(1, 0))), 5, Rlp.emptyString()));
       case BLOB_HASHES_EMPTY -> () -> validate(SIGNER.sign(blob(List.of())));
       case BLOB_COUNT_EXCEEDED ->
           () -> validate(SIGNER.sign(blob(Collections.nCopies(7, versionedHash(1, 0)))));
@@ -286,7 +286,7 @@ class TransactionErrorTest {
   /** A 1 gwei transfer to TO with these priority fee and fee caps. */
   private static DynamicFeeTransaction transferWithFees(UInt256 tip, UInt256 cap) {
     return new DynamicFeeTransaction(
-        CHAIN_ID,
+        OptionalLong.of(CHAIN_ID),
         0,
         tip,
         cap,

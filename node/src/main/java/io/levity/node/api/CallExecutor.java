@@ -233,7 +233,7 @@ final class CallExecutor {
   private DynamicFeeTransaction dynamicFee(
       CallRequest req, long nonce, UInt256 tip, UInt256 maxFee, long gas) {
     return new DynamicFeeTransaction(
-        chain.chainId(),
+        OptionalLong.of(chain.chainId()),
         nonce,
         tip,
         maxFee,

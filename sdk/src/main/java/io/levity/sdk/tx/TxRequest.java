@@ -105,7 +105,7 @@ public record TxRequest(
           Transaction.UNSIGNED);
     }
     return new DynamicFeeTransaction(
-        chainId,
+        OptionalLong.of(chainId),
         nonce,
         f.maxPriorityFeePerGas(),
         f.maxFeePerGas(),
