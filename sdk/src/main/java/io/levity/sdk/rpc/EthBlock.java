@@ -30,13 +30,13 @@ public record EthBlock(
   static EthBlock fromJson(JsonNode n, String method) {
     RpcJson.Fields f = RpcJson.fields(n, method, "block");
     return new EthBlock(
-        f.quantity("number"),
-        f.hash("hash"),
-        f.hash("parentHash"),
-        f.quantity("timestamp"),
-        f.quantity("gasLimit"),
-        f.quantity("gasUsed"),
-        f.optionalUint256("baseFeePerGas"),
-        f.hashes("transactions"));
+        f.get("number", RpcJson::quantity),
+        f.get("hash", RpcJson::hash),
+        f.get("parentHash", RpcJson::hash),
+        f.get("timestamp", RpcJson::quantity),
+        f.get("gasLimit", RpcJson::quantity),
+        f.get("gasUsed", RpcJson::quantity),
+        f.get("baseFeePerGas", RpcJson::optionalUint256),
+        f.get("transactions", RpcJson::hashes));
   }
 }

@@ -30,12 +30,12 @@ public record EthLog(
   static EthLog fromJson(JsonNode n, String method) {
     RpcJson.Fields f = RpcJson.fields(n, method, "log");
     return new EthLog(
-        f.address("address"),
-        f.hashes("topics"),
-        f.data("data"),
-        f.quantity("blockNumber"),
-        f.hash("transactionHash"),
-        f.quantity("logIndex"),
+        f.get("address", RpcJson::address),
+        f.get("topics", RpcJson::hashes),
+        f.get("data", RpcJson::data),
+        f.get("blockNumber", RpcJson::quantity),
+        f.get("transactionHash", RpcJson::hash),
+        f.get("logIndex", RpcJson::quantity),
         n.path("removed").asBoolean(false));
   }
 }

@@ -103,6 +103,11 @@ final class RpcJson {
         : Optional.of(address(n, method, field));
   }
 
+  /** A quantity, or empty when the field is absent or null. */
+  static Optional<UInt256> optionalUint256(JsonNode n, String method, String field) {
+    return present(n) ? Optional.of(uint256(n, method, field)) : Optional.empty();
+  }
+
   static List<Bytes32> hashes(JsonNode n, String method, String field) {
     if (n == null || !n.isArray()) throw bad(method, field, "an array of hashes", n);
     List<Bytes32> out = new ArrayList<>(n.size());
@@ -125,40 +130,20 @@ final class RpcJson {
     return new Fields(n, method, what);
   }
 
-  /** The strict readers above on the fields of one object, naming a field "{@code what} field". */
+  /** One of the strict readers above, such as {@code RpcJson::quantity}. */
+  @FunctionalInterface
+  interface Reader<T> {
+    T read(JsonNode n, String method, String field);
+  }
+
+  /** The fields of one object, each read by a {@link Reader} and named "{@code what} field". */
   record Fields(JsonNode object, String method, String what) {
     JsonNode get(String field) {
       return object.get(field);
     }
 
-    long quantity(String field) {
-      return RpcJson.quantity(object.get(field), method, what + " " + field);
-    }
-
-    Bytes32 hash(String field) {
-      return RpcJson.hash(object.get(field), method, what + " " + field);
-    }
-
-    List<Bytes32> hashes(String field) {
-      return RpcJson.hashes(object.get(field), method, what + " " + field);
-    }
-
-    Bytes data(String field) {
-      return RpcJson.data(object.get(field), method, what + " " + field);
-    }
-
-    Address address(String field) {
-      return RpcJson.address(object.get(field), method, what + " " + field);
-    }
-
-    Optional<Address> optionalAddress(String field) {
-      return RpcJson.optionalAddress(object.get(field), method, what + " " + field);
-    }
-
-    /** A quantity, or empty when the field is absent or null. */
-    Optional<UInt256> optionalUint256(String field) {
-      JsonNode n = object.get(field);
-      return present(n) ? Optional.of(uint256(n, method, what + " " + field)) : Optional.empty();
+    <T> T get(String field, Reader<T> reader) {
+      return reader.read(object.get(field), method, what + " " + field);
     }
   }
 }

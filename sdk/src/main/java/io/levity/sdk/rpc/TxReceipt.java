@@ -29,7 +29,7 @@ public record TxReceipt(
 
   static TxReceipt fromJson(JsonNode n, String method) {
     RpcJson.Fields f = RpcJson.fields(n, method, "receipt");
-    long status = f.quantity("status");
+    long status = f.get("status", RpcJson::quantity);
     if (status > 1)
       throw new RpcProtocolException(
           method, RpcProtocolException.NO_STATUS, "receipt status " + status);
@@ -38,12 +38,12 @@ public record TxReceipt(
     if (logsJson != null && logsJson.isArray())
       for (JsonNode l : logsJson) logs.add(EthLog.fromJson(l, method));
     return new TxReceipt(
-        f.hash("transactionHash"),
-        f.quantity("blockNumber"),
-        f.hash("blockHash"),
+        f.get("transactionHash", RpcJson::hash),
+        f.get("blockNumber", RpcJson::quantity),
+        f.get("blockHash", RpcJson::hash),
         status == 1,
-        f.quantity("gasUsed"),
-        f.optionalAddress("contractAddress"),
+        f.get("gasUsed", RpcJson::quantity),
+        f.get("contractAddress", RpcJson::optionalAddress),
         logs);
   }
 }
