@@ -67,7 +67,7 @@ class SdkNodeIT {
             Devnet.CHAIN_ID, ACCOUNTS.stream().map(Secp256k1.KeyPair::address).toList(), 1_000);
     node =
         new ValidatorNode(
-            new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
+            ValidatorConfig.of(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000));
     node.start();
     URI url = URI.create("http://127.0.0.1:" + node.serveRpc(0, 0)[0]);
     rpc = EthRpc.connect(url, Duration.ofSeconds(5));

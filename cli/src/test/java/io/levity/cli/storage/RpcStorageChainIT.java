@@ -75,7 +75,7 @@ class RpcStorageChainIT {
             StorageRegistryCode.runtimeCode());
     node =
         new ValidatorNode(
-            new ValidatorConfig(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000, 0));
+            ValidatorConfig.of(0, null, genesis, Devnet.validatorKeys(1), 0, 20, 1_000));
     node.start();
     rpcUrl = URI.create("http://127.0.0.1:" + node.serveRpc(0, 0)[0]);
     chain = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)));
