@@ -85,29 +85,6 @@ public record ValidatorConfig(
         defaultFeeRecipient(own.publicKey()));
   }
 
-  /**
-   * Kept for callers written before the consensus state was persisted; {@code epoch} is ignored.
-   */
-  public ValidatorConfig(
-      int index,
-      Path dataDir,
-      Genesis genesis,
-      List<Ed25519.KeyPair> validatorKeys,
-      int p2pPort,
-      long blockIntervalMillis,
-      long baseTimeoutMillis,
-      long epoch) {
-    this(
-        validatorKeys.get(index),
-        publicKeys(validatorKeys),
-        dataDir,
-        genesis,
-        p2pPort,
-        blockIntervalMillis,
-        baseTimeoutMillis,
-        defaultFeeRecipient(validatorKeys.get(index).publicKey()));
-  }
-
   public static List<Bytes> publicKeys(List<Ed25519.KeyPair> keys) {
     List<Bytes> out = new ArrayList<>(keys.size());
     for (Ed25519.KeyPair k : keys) out.add(Bytes.of(k.publicKey()));

@@ -69,16 +69,13 @@ public final class AbiCodec {
   private static byte[] encodeValue(AbiType type, Object v) {
     if (v == null) throw new AbiException("null value for " + type.canonical());
     return switch (type) {
-      case AbiType.UInt u -> {
-        BigInteger x = integer(v, type);
-        if (x.signum() < 0 || x.bitLength() > u.bits())
-          throw new AbiException(x + " does not fit " + type.canonical());
-        yield uintWord(x);
-      }
       case AbiType.Int i -> {
         BigInteger x = integer(v, type);
-        if (x.bitLength() > i.bits() - 1)
-          throw new AbiException(x + " does not fit " + type.canonical());
+        boolean fits =
+            i.signed()
+                ? x.bitLength() <= i.bits() - 1
+                : x.signum() >= 0 && x.bitLength() <= i.bits();
+        if (!fits) throw new AbiException(x + " does not fit " + type.canonical());
         yield uintWord(x.signum() < 0 ? x.add(TWO_256) : x);
       }
       case AbiType.FixedBytes f -> {
@@ -193,7 +190,7 @@ public final class AbiCodec {
 
     private Object value(AbiType type, int pos) {
       return switch (type) {
-        case AbiType.UInt u -> word(pos, u.bits(), type);
+        case AbiType.Int i when !i.signed() -> word(pos, i.bits(), type);
         case AbiType.Int i -> {
           need(pos, 32);
           BigInteger x = new BigInteger(Arrays.copyOfRange(data, pos, pos + 32));

@@ -28,27 +28,19 @@ public sealed interface AbiType {
     return 32;
   }
 
-  /** {@code uint<bits>}. */
-  record UInt(int bits) implements AbiType {
-    public UInt {
-      checkBits(bits);
-    }
-
-    @Override
-    public String canonical() {
-      return "uint" + bits;
-    }
-  }
-
-  /** {@code int<bits>}, two's complement. */
-  record Int(int bits) implements AbiType {
+  /**
+   * {@code uint<bits>}, or {@code int<bits>} (two's complement) when {@code signed}: 8 to 256 bits
+   * in steps of 8.
+   */
+  record Int(int bits, boolean signed) implements AbiType {
     public Int {
-      checkBits(bits);
+      if (bits < 8 || bits > 256 || bits % 8 != 0)
+        throw new AbiException("integer width " + bits + ": must be 8..256 in steps of 8");
     }
 
     @Override
     public String canonical() {
-      return "int" + bits;
+      return (signed ? "int" : "uint") + bits;
     }
   }
 
@@ -142,13 +134,6 @@ public sealed interface AbiType {
     }
   }
 
-  AbiType ADDRESS = Simple.ADDRESS;
-  AbiType BOOL = Simple.BOOL;
-  AbiType BYTES = Simple.BYTES;
-  AbiType STRING = Simple.STRING;
-  AbiType UINT256 = new UInt(256);
-  AbiType BYTES32 = new FixedBytes(32);
-
   /** "(T1,...,Tn)" of these types. */
   static String canonical(List<AbiType> types) {
     StringBuilder sb = new StringBuilder("(");
@@ -173,10 +158,5 @@ public sealed interface AbiType {
     if (!(t instanceof Tuple tuple))
       throw new AbiException("expected a parenthesised type list, got " + types);
     return tuple.components();
-  }
-
-  private static void checkBits(int bits) {
-    if (bits < 8 || bits > 256 || bits % 8 != 0)
-      throw new AbiException("integer width " + bits + ": must be 8..256 in steps of 8");
   }
 }

@@ -58,12 +58,12 @@ final class AbiTypeParser {
     while (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) pos++;
     String name = s.substring(start, pos);
     return switch (name) {
-      case "address" -> AbiType.ADDRESS;
-      case "bool" -> AbiType.BOOL;
-      case "bytes" -> AbiType.BYTES;
-      case "string" -> AbiType.STRING;
-      case "uint" -> new AbiType.UInt(256);
-      case "int" -> new AbiType.Int(256);
+      case "address" -> AbiType.Simple.ADDRESS;
+      case "bool" -> AbiType.Simple.BOOL;
+      case "bytes" -> AbiType.Simple.BYTES;
+      case "string" -> AbiType.Simple.STRING;
+      case "uint" -> new AbiType.Int(256, false);
+      case "int" -> new AbiType.Int(256, true);
       default -> sized(name);
     };
   }
@@ -75,8 +75,8 @@ final class AbiTypeParser {
         if (!digits.chars().allMatch(Character::isDigit) || digits.length() > 3) break;
         int n = Integer.parseInt(digits);
         return switch (prefix) {
-          case "uint" -> new AbiType.UInt(n);
-          case "int" -> new AbiType.Int(n);
+          case "uint" -> new AbiType.Int(n, false);
+          case "int" -> new AbiType.Int(n, true);
           default -> new AbiType.FixedBytes(n);
         };
       }

@@ -1,7 +1,6 @@
 package io.levity.sdk.abi;
 
 import io.levity.core.bytes.Bytes;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,12 +9,10 @@ import java.util.Optional;
  */
 public final class RevertReason {
   /** {@code Error(string)}, selector 0x08c379a0. */
-  public static final AbiFunction ERROR =
-      new AbiFunction("Error", List.of(AbiType.STRING), List.of());
+  public static final AbiFunction ERROR = AbiFunction.parse("Error(string)");
 
   /** {@code Panic(uint256)}, selector 0x4e487b71. */
-  public static final AbiFunction PANIC =
-      new AbiFunction("Panic", List.of(AbiType.UINT256), List.of());
+  public static final AbiFunction PANIC = AbiFunction.parse("Panic(uint256)");
 
   private RevertReason() {}
 

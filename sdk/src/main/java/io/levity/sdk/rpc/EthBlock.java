@@ -28,20 +28,15 @@ public record EthBlock(
   }
 
   static EthBlock fromJson(JsonNode n, String method) {
-    if (!n.isObject())
-      throw new RpcProtocolException(
-          method, RpcProtocolException.NO_STATUS, "a block is not a JSON object");
-    JsonNode baseFee = n.get("baseFeePerGas");
+    RpcJson.Fields f = RpcJson.fields(n, method, "block");
     return new EthBlock(
-        RpcJson.quantity(n.get("number"), method, "block number"),
-        RpcJson.hash(n.get("hash"), method, "block hash"),
-        RpcJson.hash(n.get("parentHash"), method, "block parentHash"),
-        RpcJson.quantity(n.get("timestamp"), method, "block timestamp"),
-        RpcJson.quantity(n.get("gasLimit"), method, "block gasLimit"),
-        RpcJson.quantity(n.get("gasUsed"), method, "block gasUsed"),
-        RpcJson.present(baseFee)
-            ? Optional.of(RpcJson.uint256(baseFee, method, "block baseFeePerGas"))
-            : Optional.empty(),
-        RpcJson.hashes(n.get("transactions"), method, "block transactions"));
+        f.get("number", RpcJson::quantity),
+        f.get("hash", RpcJson::hash),
+        f.get("parentHash", RpcJson::hash),
+        f.get("timestamp", RpcJson::quantity),
+        f.get("gasLimit", RpcJson::quantity),
+        f.get("gasUsed", RpcJson::quantity),
+        f.get("baseFeePerGas", RpcJson::optionalUint256),
+        f.get("transactions", RpcJson::hashes));
   }
 }

@@ -28,16 +28,14 @@ public record EthLog(
   }
 
   static EthLog fromJson(JsonNode n, String method) {
-    if (n == null || !n.isObject())
-      throw new RpcProtocolException(
-          method, RpcProtocolException.NO_STATUS, "a log is not a JSON object");
+    RpcJson.Fields f = RpcJson.fields(n, method, "log");
     return new EthLog(
-        RpcJson.address(n.get("address"), method, "log address"),
-        RpcJson.hashes(n.get("topics"), method, "log topics"),
-        RpcJson.data(n.get("data"), method, "log data"),
-        RpcJson.quantity(n.get("blockNumber"), method, "log blockNumber"),
-        RpcJson.hash(n.get("transactionHash"), method, "log transactionHash"),
-        RpcJson.quantity(n.get("logIndex"), method, "log logIndex"),
+        f.get("address", RpcJson::address),
+        f.get("topics", RpcJson::hashes),
+        f.get("data", RpcJson::data),
+        f.get("blockNumber", RpcJson::quantity),
+        f.get("transactionHash", RpcJson::hash),
+        f.get("logIndex", RpcJson::quantity),
         n.path("removed").asBoolean(false));
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The Ethereum JSON-RPC methods with typed arguments and results, over a {@link RpcTransport}. The
@@ -130,8 +131,7 @@ public final class EthRpc {
   /** The receipt, or empty while the transaction is not mined (or unknown). */
   public Optional<TxReceipt> getTransactionReceipt(Bytes32 hash) {
     String m = "eth_getTransactionReceipt";
-    JsonNode r = rpc.call(m, hash.toHex());
-    return RpcJson.present(r) ? Optional.of(TxReceipt.fromJson(r, m)) : Optional.empty();
+    return optional(rpc.call(m, hash.toHex()), m, TxReceipt::fromJson);
   }
 
   /** {@link #getTransactionReceipt} of many transactions in one request, in order. */
@@ -139,17 +139,13 @@ public final class EthRpc {
     String m = "eth_getTransactionReceipt";
     List<List<String>> params = new ArrayList<>(hashes.size());
     for (Bytes32 h : hashes) params.add(List.of(h.toHex()));
-    List<Optional<TxReceipt>> out = new ArrayList<>(hashes.size());
-    for (JsonNode r : rpc.batch(m, params))
-      out.add(RpcJson.present(r) ? Optional.of(TxReceipt.fromJson(r, m)) : Optional.empty());
-    return out;
+    return batchOptional(m, params, TxReceipt::fromJson);
   }
 
   /** The block (header fields and transaction hashes), or empty when there is none. */
   public Optional<EthBlock> getBlockByNumber(BlockTag block) {
     String m = "eth_getBlockByNumber";
-    JsonNode b = rpc.call(m, block.value(), false);
-    return RpcJson.present(b) ? Optional.of(EthBlock.fromJson(b, m)) : Optional.empty();
+    return optional(rpc.call(m, block.value(), false), m, EthBlock::fromJson);
   }
 
   /** Blocks {@code from..to} (inclusive) in one request, in order; empty for missing ones. */
@@ -158,10 +154,7 @@ public final class EthRpc {
     if (to < from) return List.of();
     List<List<Object>> params = new ArrayList<>();
     for (long n = from; n <= to; n++) params.add(List.of(RpcJson.hex(n), false));
-    List<Optional<EthBlock>> out = new ArrayList<>(params.size());
-    for (JsonNode b : rpc.batch(m, params))
-      out.add(RpcJson.present(b) ? Optional.of(EthBlock.fromJson(b, m)) : Optional.empty());
-    return out;
+    return batchOptional(m, params, EthBlock::fromJson);
   }
 
   public List<EthLog> getLogs(LogQuery query) {
@@ -179,6 +172,22 @@ public final class EthRpc {
   public Bytes getCode(Address account, BlockTag block) {
     String m = "eth_getCode";
     return RpcJson.data(rpc.call(m, account.toHex(), block.value()), m, "result");
+  }
+
+  /** A result read with {@code parse}, or empty when it is null (nothing found). */
+  private static <T> Optional<T> optional(
+      JsonNode result, String method, BiFunction<JsonNode, String, T> parse) {
+    return RpcJson.present(result) ? Optional.of(parse.apply(result, method)) : Optional.empty();
+  }
+
+  /**
+   * {@code method} once per entry of {@code params} in one request, each result {@link #optional}.
+   */
+  private <T> List<Optional<T>> batchOptional(
+      String method, List<? extends List<?>> params, BiFunction<JsonNode, String, T> parse) {
+    List<Optional<T>> out = new ArrayList<>(params.size());
+    for (JsonNode r : rpc.batch(method, params)) out.add(optional(r, method, parse));
+    return out;
   }
 
   private static long quantity(String method, JsonNode n) {

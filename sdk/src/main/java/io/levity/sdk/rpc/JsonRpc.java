@@ -122,7 +122,7 @@ public final class JsonRpc implements RpcTransport {
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request)))
               .build();
-      resp = http.send(req, info -> new CappedBody(maxResponseBytes));
+      resp = http.send(req, CappedBody.orNull(maxResponseBytes));
     } catch (IOException e) {
       throw new RpcTransportException(method, "no answer from " + endpoint + ": " + describe(e), e);
     } catch (InterruptedException e) {

@@ -28,24 +28,22 @@ public record TxReceipt(
   }
 
   static TxReceipt fromJson(JsonNode n, String method) {
-    if (!n.isObject())
-      throw new RpcProtocolException(
-          method, RpcProtocolException.NO_STATUS, "a receipt is not a JSON object");
-    long status = RpcJson.quantity(n.get("status"), method, "receipt status");
+    RpcJson.Fields f = RpcJson.fields(n, method, "receipt");
+    long status = f.get("status", RpcJson::quantity);
     if (status > 1)
       throw new RpcProtocolException(
           method, RpcProtocolException.NO_STATUS, "receipt status " + status);
-    JsonNode logsJson = n.get("logs");
+    JsonNode logsJson = f.get("logs");
     List<EthLog> logs = new ArrayList<>();
     if (logsJson != null && logsJson.isArray())
       for (JsonNode l : logsJson) logs.add(EthLog.fromJson(l, method));
     return new TxReceipt(
-        RpcJson.hash(n.get("transactionHash"), method, "receipt transactionHash"),
-        RpcJson.quantity(n.get("blockNumber"), method, "receipt blockNumber"),
-        RpcJson.hash(n.get("blockHash"), method, "receipt blockHash"),
+        f.get("transactionHash", RpcJson::hash),
+        f.get("blockNumber", RpcJson::quantity),
+        f.get("blockHash", RpcJson::hash),
         status == 1,
-        RpcJson.quantity(n.get("gasUsed"), method, "receipt gasUsed"),
-        RpcJson.optionalAddress(n.get("contractAddress"), method, "receipt contractAddress"),
+        f.get("gasUsed", RpcJson::quantity),
+        f.get("contractAddress", RpcJson::optionalAddress),
         logs);
   }
 }

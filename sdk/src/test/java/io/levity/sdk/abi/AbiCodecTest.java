@@ -134,11 +134,12 @@ class AbiCodecTest {
     assertThat(v.longValue(2)).isEqualTo(255);
     assertThat(v.longValue(3)).isEqualTo(Long.MAX_VALUE);
     assertThat(v.uint256(4)).isEqualTo(UInt256.MAX);
-    assertThatThrownBy(() -> AbiCodec.encode(List.of(new AbiType.Int(8)), List.of(128)))
+    assertThatThrownBy(() -> AbiCodec.encode(List.of(new AbiType.Int(8, true)), List.of(128)))
         .hasMessageContaining("does not fit int8");
-    assertThatThrownBy(() -> AbiCodec.encode(List.of(new AbiType.UInt(8)), List.of(-1)))
+    assertThatThrownBy(() -> AbiCodec.encode(List.of(new AbiType.Int(8, false)), List.of(-1)))
         .hasMessageContaining("does not fit uint8");
-    assertThatThrownBy(() -> AbiCodec.decode(List.of(new AbiType.Int(8)), Bytes.fromHex(w("80"))))
+    assertThatThrownBy(
+            () -> AbiCodec.decode(List.of(new AbiType.Int(8, true)), Bytes.fromHex(w("80"))))
         .hasMessageContaining("wider than 8 bits");
   }
 
@@ -183,10 +184,12 @@ class AbiCodecTest {
     wideOffset[0] = 1;
     assertThatThrownBy(() -> AbiCodec.decode(nodes, Bytes.wrap(wideOffset)))
         .hasMessageContaining("wider than 32 bits");
-    assertThatThrownBy(() -> AbiCodec.decode(List.of(AbiType.BOOL), Bytes.fromHex(w("2"))))
+    assertThatThrownBy(() -> AbiCodec.decode(List.of(AbiType.Simple.BOOL), Bytes.fromHex(w("2"))))
         .hasMessageContaining("neither 0 nor 1");
     assertThatThrownBy(
-            () -> AbiCodec.decode(List.of(AbiType.ADDRESS), Bytes.fromHex("01" + "0".repeat(62))))
+            () ->
+                AbiCodec.decode(
+                    List.of(AbiType.Simple.ADDRESS), Bytes.fromHex("01" + "0".repeat(62))))
         .hasMessageContaining("wider than 160 bits");
     assertThatThrownBy(
             () -> AbiCodec.decode(List.of(new AbiType.FixedBytes(2)), Bytes.fromHex(w("1"))))
@@ -194,7 +197,7 @@ class AbiCodecTest {
     assertThatThrownBy(
             () ->
                 AbiCodec.decode(
-                    List.of(AbiType.STRING),
+                    List.of(AbiType.Simple.STRING),
                     Bytes.fromHex(w("20") + w("1") + "ff" + "0".repeat(62))))
         .hasMessageContaining("not UTF-8");
     // 1000 strings that all point at one long string: overlapping values are refused
@@ -251,7 +254,7 @@ class AbiCodecTest {
     AbiFunction erc20 = AbiFunction.parse("transfer(address,uint256)");
     assertThat(erc20.selector().toHex()).isEqualTo("0xa9059cbb");
     assertThat(AbiFunction.parse("balanceOf(address)returns(uint256)").outputs())
-        .containsExactly(AbiType.UINT256);
+        .containsExactly(new AbiType.Int(256, false));
     assertThatThrownBy(() -> erc20.encodeCall("0x1234", 1))
         .hasMessageContaining("address cannot take a String");
     assertThatThrownBy(() -> erc20.encodeCall(Address.ZERO))

@@ -1,12 +1,9 @@
 package io.levity.storage.client;
 
-import java.io.ByteArrayOutputStream;
+import io.levity.sdk.rpc.CappedBody;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.LongConsumer;
 
@@ -26,49 +23,7 @@ final class HttpBodies {
    * parse or verify).
    */
   static HttpResponse.BodyHandler<byte[]> bounded() {
-    return info -> new Bounded();
-  }
-
-  private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
-    private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      for (ByteBuffer b : items) {
-        int n = Math.min(b.remaining(), MAX_REPLY_BYTES - buf.size());
-        if (n <= 0) break;
-        byte[] a = new byte[n];
-        b.get(a);
-        buf.write(a, 0, n);
-      }
-      if (buf.size() >= MAX_REPLY_BYTES) {
-        subscription.cancel();
-        result.complete(buf.toByteArray());
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(buf.toByteArray());
-    }
+    return CappedBody.cut(MAX_REPLY_BYTES);
   }
 
   /** A publisher that reports how many bytes of {@code inner} were handed to the connection. */

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,16 +117,7 @@ public record NetworkFile(
                 .getOrDefault(
                     "epochBlocks", Long.toString(RpcStorageChain.Config.DEFAULT_EPOCH_BLOCKS)));
     return new RpcStorageChain(
-        new RpcStorageChain.Config(
-            URI.create(r.url()),
-            registry,
-            key,
-            epochBlocks,
-            Optional.empty(),
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(60),
-            Duration.ofMillis(50),
-            10_000));
+        RpcStorageChain.Config.of(URI.create(r.url()), registry, key).withEpochBlocks(epochBlocks));
   }
 
   /** Reads a network file; says clearly what is wrong with a bad one. */

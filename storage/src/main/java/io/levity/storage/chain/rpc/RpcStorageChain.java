@@ -48,10 +48,7 @@ public final class RpcStorageChain implements StorageChain {
    * @param epochBlocks blocks per proof-of-storage epoch
    * @param proofReporter when present, {@link #proofResults} only returns results this account
    *     recorded (anyone may call {@code recordProof}); empty accepts every reporter
-   * @param requestTimeout bound of one JSON-RPC request
-   * @param receiptTimeout how long a write waits for its transaction to be mined
-   * @param pollInterval how often it asks for the receipt
-   * @param logBlockRange the widest block range of one {@code eth_getLogs} (the node's limit)
+   * @param requests how the adapter times and sizes its requests to the node
    */
   public record Config(
       URI rpcUrl,
@@ -59,10 +56,7 @@ public final class RpcStorageChain implements StorageChain {
       Optional<Secp256k1.KeyPair> key,
       long epochBlocks,
       Optional<Address> proofReporter,
-      Duration requestTimeout,
-      Duration receiptTimeout,
-      Duration pollInterval,
-      long logBlockRange) {
+      Requests requests) {
     public static final long DEFAULT_EPOCH_BLOCKS = 10;
 
     public Config {
@@ -70,96 +64,74 @@ public final class RpcStorageChain implements StorageChain {
       Objects.requireNonNull(registry, "registry");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(proofReporter, "proofReporter");
-      Objects.requireNonNull(requestTimeout, "requestTimeout");
-      Objects.requireNonNull(receiptTimeout, "receiptTimeout");
-      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(requests, "requests");
       if (epochBlocks < 1)
         throw new IllegalArgumentException("an epoch needs at least one block, got " + epochBlocks);
-      if (logBlockRange < 1) throw new IllegalArgumentException("log block range must be positive");
-      if (pollInterval.isNegative() || pollInterval.isZero())
-        throw new IllegalArgumentException("poll interval must be positive");
     }
 
     /**
-     * The devnet registry at {@code rpcUrl}, writing from {@code key}: 10-block epochs, any
-     * reporter.
+     * The registry at {@code registry} through the node at {@code rpcUrl}, writing from {@code key}
+     * when present: 10-block epochs, any reporter, {@link Requests#DEFAULT}.
      */
-    public static Config devnet(URI rpcUrl, Secp256k1.KeyPair key) {
+    public static Config of(URI rpcUrl, Address registry, Optional<Secp256k1.KeyPair> key) {
       return new Config(
-          rpcUrl,
-          DEVNET_REGISTRY,
-          Optional.of(key),
-          DEFAULT_EPOCH_BLOCKS,
-          Optional.empty(),
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(60),
-          Duration.ofMillis(50),
-          10_000);
+          rpcUrl, registry, key, DEFAULT_EPOCH_BLOCKS, Optional.empty(), Requests.DEFAULT);
+    }
+
+    /** The devnet registry at {@code rpcUrl}, writing from {@code key} (as {@link #of}). */
+    public static Config devnet(URI rpcUrl, Secp256k1.KeyPair key) {
+      return of(rpcUrl, DEVNET_REGISTRY, Optional.of(key));
     }
 
     public Config withRegistry(Address a) {
-      return new Config(
-          rpcUrl,
-          a,
-          key,
-          epochBlocks,
-          proofReporter,
-          requestTimeout,
-          receiptTimeout,
-          pollInterval,
-          logBlockRange);
+      return new Config(rpcUrl, a, key, epochBlocks, proofReporter, requests);
     }
 
     public Config withEpochBlocks(long n) {
-      return new Config(
-          rpcUrl,
-          registry,
-          key,
-          n,
-          proofReporter,
-          requestTimeout,
-          receiptTimeout,
-          pollInterval,
-          logBlockRange);
+      return new Config(rpcUrl, registry, key, n, proofReporter, requests);
     }
 
     public Config withProofReporter(Optional<Address> a) {
-      return new Config(
-          rpcUrl,
-          registry,
-          key,
-          epochBlocks,
-          a,
-          requestTimeout,
-          receiptTimeout,
-          pollInterval,
-          logBlockRange);
+      return new Config(rpcUrl, registry, key, epochBlocks, a, requests);
     }
 
     public Config withKey(Optional<Secp256k1.KeyPair> k) {
-      return new Config(
-          rpcUrl,
-          registry,
-          k,
-          epochBlocks,
-          proofReporter,
-          requestTimeout,
-          receiptTimeout,
-          pollInterval,
-          logBlockRange);
+      return new Config(rpcUrl, registry, k, epochBlocks, proofReporter, requests);
     }
 
     public Config withLogBlockRange(long n) {
+      Requests r = requests;
       return new Config(
           rpcUrl,
           registry,
           key,
           epochBlocks,
           proofReporter,
-          requestTimeout,
-          receiptTimeout,
-          pollInterval,
-          n);
+          new Requests(r.timeout(), r.receiptTimeout(), r.pollInterval(), n));
+    }
+  }
+
+  /**
+   * How the adapter times and sizes its requests to the node.
+   *
+   * @param timeout bound of one JSON-RPC request
+   * @param receiptTimeout how long a write waits for its transaction to be mined
+   * @param pollInterval how often it asks for the receipt
+   * @param logBlockRange the widest block range of one {@code eth_getLogs} (the node's limit)
+   */
+  public record Requests(
+      Duration timeout, Duration receiptTimeout, Duration pollInterval, long logBlockRange) {
+    /** 10 s per request, 60 s for a receipt asked every 50 ms, 10,000 blocks of logs at once. */
+    public static final Requests DEFAULT =
+        new Requests(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(50), 10_000);
+
+    public Requests {
+      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(receiptTimeout, "receiptTimeout");
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      if (logBlockRange < 1) throw new IllegalArgumentException("log block range must be positive");
+      if (pollInterval.isNegative() || pollInterval.isZero())
+        throw new IllegalArgumentException("poll interval must be positive");
     }
   }
 
@@ -170,10 +142,11 @@ public final class RpcStorageChain implements StorageChain {
 
   public RpcStorageChain(Config config) {
     this.config = Objects.requireNonNull(config, "config");
-    EthRpc rpc = EthRpc.connect(config.rpcUrl(), config.requestTimeout());
+    Requests requests = config.requests();
+    EthRpc rpc = EthRpc.connect(config.rpcUrl(), requests.timeout());
     this.reads = new RegistryReads(rpc, new Contract(rpc, config.registry()));
     this.wallet = config.key().map(k -> new Wallet(rpc, k));
-    this.receipts = ReceiptWaiter.of(rpc, config.receiptTimeout(), config.pollInterval());
+    this.receipts = ReceiptWaiter.of(rpc, requests.receiptTimeout(), requests.pollInterval());
   }
 
   public Config config() {
@@ -320,7 +293,8 @@ public final class RpcStorageChain implements StorageChain {
     } catch (ArithmeticException e) {
       return List.of();
     }
-    return reads.proofResults(epoch, from, head, config.logBlockRange(), config.proofReporter());
+    return reads.proofResults(
+        epoch, from, head, config.requests().logBlockRange(), config.proofReporter());
   }
 
   // ---- plumbing ----
