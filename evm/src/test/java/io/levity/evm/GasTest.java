@@ -76,11 +76,7 @@ class GasTest {
     chain = new TestChain();
     r =
         chain.run(
-            new Asm()
-                .push(0, 0)
-                .push(BigInteger.ONE.shiftLeft(200))
-                .op("CALLDATACOPY")
-                .build(),
+            new Asm().push(0, 0).push(BigInteger.ONE.shiftLeft(200)).op("CALLDATACOPY").build(),
             GAS);
     assertThat(r.isSuccess()).isTrue();
     assertThat(r.gasUsed(GAS)).isEqualTo(3 + 3 + 3 + 3);
@@ -157,8 +153,7 @@ class GasTest {
   @Test
   void logChargesTopicsAndBytes() {
     TestChain chain = new TestChain();
-    ExecutionResult r =
-        chain.run(new Asm().push(7, 9, 10, 0).op("LOG2").build(), GAS);
+    ExecutionResult r = chain.run(new Asm().push(7, 9, 10, 0).op("LOG2").build(), GAS);
     assertThat(r.gasUsed(GAS)).isEqualTo(4 * 3 + 375 + 2 * 375 + 8 * 10 + memoryCost(1));
     assertThat(r.logs()).hasSize(1);
     assertThat(r.logs().get(0).topics())

@@ -34,8 +34,7 @@ public final class OneValidatorChain implements AutoCloseable {
                 accounts.stream().map(Secp256k1.KeyPair::address).toList(),
                 1_000));
     ValidatorNode node =
-        new ValidatorNode(
-            ValidatorConfig.of(0, null, g, Devnet.validatorKeys(1), 0, 20, 1_000));
+        new ValidatorNode(ValidatorConfig.of(0, null, g, Devnet.validatorKeys(1), 0, 20, 1_000));
     node.start();
     return new OneValidatorChain(node, URI.create("http://127.0.0.1:" + node.serveRpc(0, 0)[0]));
   }
