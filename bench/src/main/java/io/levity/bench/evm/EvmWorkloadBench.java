@@ -4,20 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.bytes.Bytes32;
-import io.levity.core.num.UInt256;
-import io.levity.evm.BlockContext;
 import io.levity.evm.CallMessage;
-import io.levity.evm.ContractAddress;
-import io.levity.evm.Evm;
+import io.levity.evm.ContractSandbox;
 import io.levity.evm.ExecutionResult;
-import io.levity.evm.InMemoryWorld;
-import io.levity.evm.TxContext;
 import io.levity.evm.fork.EvmSpecs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,10 +46,7 @@ public class EvmWorkloadBench {
   @Param({"Erc20Loop", "KeccakLoop", "RayTracer", "StorageLoop"})
   public String workload;
 
-  private Evm evm;
-  private InMemoryWorld world;
-  private BlockContext block;
-  private TxContext tx;
+  private ContractSandbox sandbox;
   private CallMessage call;
 
   @Setup
@@ -65,44 +54,17 @@ public class EvmWorkloadBench {
     Path file = Path.of(System.getProperty("levity.evm.workloads", "bench/evm/workloads.json"));
     JsonNode w = new ObjectMapper().readTree(file.toFile()).get("workloads").get(workload);
     if (w == null) throw new IllegalArgumentException("no workload " + workload + " in " + file);
-    evm = new Evm(EvmSpecs.cancun());
-    world = new InMemoryWorld();
-    world.put(CALLER, UInt256.valueOf(1L << 60), 0, Bytes.EMPTY, Map.of());
-    block =
-        new BlockContext(
-            Address.ZERO,
-            1,
-            1_700_000_000L,
-            1_000_000_000L,
-            Bytes32.ZERO,
-            UInt256.ZERO,
-            UInt256.ONE,
-            1,
-            n -> Bytes32.ZERO);
-    tx = new TxContext(CALLER, UInt256.ZERO, List.of());
-    Address contract = ContractAddress.create(CALLER, 0);
-    world.beginTransaction();
-    world.setNonce(CALLER, 1);
-    Bytes initcode = Bytes.fromHex(w.get("initcode").asText());
-    ExecutionResult deployed =
-        evm.execute(
-            world,
-            block,
-            tx,
-            CallMessage.create(CALLER, contract, UInt256.ZERO, initcode, 30_000_000L));
-    if (!deployed.isSuccess())
-      throw new IllegalStateException("deployment: " + deployed.describe());
+    sandbox =
+        ContractSandbox.deploy(
+            EvmSpecs.cancun(), CALLER, Bytes.fromHex(w.get("initcode").asText()));
     Bytes input = Bytes.fromHex(RUN_SELECTOR + String.format("%064x", w.get("n").asLong()));
-    call = CallMessage.call(CALLER, contract, UInt256.ZERO, input, GAS_LIMIT);
+    call = sandbox.callMessage(input, GAS_LIMIT);
     System.out.printf("%n%s: %d gas per call%n", workload, GAS_LIMIT - run().gasLeft());
   }
 
   @Benchmark
   public ExecutionResult run() {
-    world.beginTransaction();
-    int snap = world.snapshot();
-    ExecutionResult r = evm.execute(world, block, tx, call);
-    world.revert(snap);
+    ExecutionResult r = sandbox.run(call);
     if (!r.isSuccess()) throw new IllegalStateException(workload + ": " + r.describe());
     return r;
   }

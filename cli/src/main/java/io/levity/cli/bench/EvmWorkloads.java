@@ -5,16 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.cli.process.CommandResult;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
-import io.levity.core.num.UInt256;
-import io.levity.evm.BlockContext;
 import io.levity.evm.CallMessage;
-import io.levity.evm.ContractAddress;
-import io.levity.evm.Evm;
+import io.levity.evm.ContractSandbox;
 import io.levity.evm.ExecutionResult;
-import io.levity.evm.InMemoryWorld;
-import io.levity.evm.TxContext;
 import io.levity.evm.fork.EvmSpecs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,52 +42,28 @@ final class EvmWorkloads {
 
   /** Deploys the workload's contract, warms up, then calls run(n) for {@code seconds}. */
   static Result runLevity(String name, JsonNode w, double seconds) {
-    Evm evm = new Evm(EvmSpecs.cancun());
-    InMemoryWorld world = new InMemoryWorld();
-    world.put(CALLER, UInt256.valueOf(1L << 60), 0, Bytes.EMPTY, Map.of());
-    BlockContext block =
-        new BlockContext(
-            Address.ZERO,
-            1,
-            1_700_000_000L,
-            1_000_000_000L,
-            Bytes32.ZERO,
-            UInt256.ZERO,
-            UInt256.ONE,
-            1,
-            n -> Bytes32.ZERO);
-    TxContext tx = new TxContext(CALLER, UInt256.ZERO, List.of());
-    Address contract = ContractAddress.create(CALLER, 0);
-    world.beginTransaction();
-    world.setNonce(CALLER, 1);
-    ExecutionResult deployed =
-        evm.execute(
-            world,
-            block,
-            tx,
-            CallMessage.create(
-                CALLER,
-                contract,
-                UInt256.ZERO,
-                Bytes.fromHex(w.get("initcode").asText()),
-                30_000_000L));
-    if (!deployed.isSuccess())
-      throw new IllegalStateException(name + ": deployment failed: " + deployed.describe());
+    ContractSandbox sandbox;
+    try {
+      sandbox =
+          ContractSandbox.deploy(
+              EvmSpecs.cancun(), CALLER, Bytes.fromHex(w.get("initcode").asText()));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(name + ": " + e.getMessage(), e);
+    }
     String n = String.format("%064x", w.get("n").asLong());
-    Bytes input = Bytes.fromHex(RUN_SELECTOR + n);
     long gasLimit = 1_000_000_000L;
-    CallMessage call = CallMessage.call(CALLER, contract, UInt256.ZERO, input, gasLimit);
+    CallMessage call = sandbox.callMessage(Bytes.fromHex(RUN_SELECTOR + n), gasLimit);
     String out = "";
     long warmupEnd =
         System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(500, (long) (seconds * 300)));
-    while (System.nanoTime() < warmupEnd) once(evm, world, block, tx, call, name);
+    while (System.nanoTime() < warmupEnd) once(sandbox, call, name);
     long calls = 0;
     long gas = 0;
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     long now = start;
     while (now < deadline) {
-      ExecutionResult r = once(evm, world, block, tx, call, name);
+      ExecutionResult r = once(sandbox, call, name);
       gas += gasLimit - r.gasLeft();
       out = Hex.encode(r.output().unsafeArray());
       calls++;
@@ -103,19 +73,9 @@ final class EvmWorkloads {
     return new Result(name, gas / calls, calls, secs, gas / secs / 1e6, out);
   }
 
-  private static ExecutionResult once(
-      Evm evm,
-      InMemoryWorld world,
-      BlockContext block,
-      TxContext tx,
-      CallMessage call,
-      String name) {
-    // Every call runs on the same state (snapshot, call, revert), so gas and output are comparable
-    // across engines.
-    world.beginTransaction();
-    int snap = world.snapshot();
-    ExecutionResult r = evm.execute(world, block, tx, call);
-    world.revert(snap);
+  // Every call runs on the same state, so gas and output are comparable across engines.
+  private static ExecutionResult once(ContractSandbox sandbox, CallMessage call, String name) {
+    ExecutionResult r = sandbox.run(call);
     if (!r.isSuccess()) throw new IllegalStateException(name + ": run failed: " + r.describe());
     return r;
   }
