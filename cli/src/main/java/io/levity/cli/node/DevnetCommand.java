@@ -25,34 +25,20 @@ import picocli.CommandLine.Spec;
  * {@code levity devnet}: a local chain of n validators in one process, with funded dev accounts,
  * JSON-RPC and a storage network.
  */
-@Command(
-    name = "devnet",
-    sortOptions = false,
-    description = {
-      "Runs a local development chain: n BFT validators in this process, each with its own RocksDB under",
-      "DATA-DIR/nodeN, talking over loopback p2p sockets. Genesis funds the well-known dev accounts (mnemonic",
-      "'test test ... junk'); node 0 serves JSON-RPC over HTTP and WebSocket. Running again resumes the stored",
-      "chain; --reset starts over. Ctrl-C stops cleanly."
-    })
+@Command(name = "devnet", sortOptions = false)
 public final class DevnetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ChainOptions chain;
   @Mixin DevnetPorts ports;
   @Mixin DevnetDirOption data;
 
-  @Option(names = "--reset", description = "Delete the stored chain and start from genesis.")
+  @Option(names = "--reset")
   boolean reset;
 
-  @Option(
-      names = "--storage-nodes",
-      paramLabel = "N",
-      description = "Storage nodes to run (k+m of the 6+3 code), 0..64; 0: no storage network.")
+  @Option(names = "--storage-nodes", paramLabel = "N")
   int storageNodes = 9;
 
-  @Option(
-      names = "--stop-after",
-      paramLabel = "BLOCKS",
-      description = "Stop after this many new blocks (0: run until Ctrl-C).")
+  @Option(names = "--stop-after", paramLabel = "BLOCKS")
   long stopAfter;
 
   @Override
