@@ -12,6 +12,7 @@ import io.levity.storage.chain.rpc.RpcStorageChain;
 import io.levity.storage.node.StorageDevnet;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +41,24 @@ public final class DevnetCommand implements Callable<Integer> {
 
   @Option(names = "--stop-after", paramLabel = "BLOCKS")
   long stopAfter;
+
+  /**
+   * The arguments of {@code levity devnet} that keep its data in {@code dataDir} and serve on free
+   * loopback ports, so that a devnet started by a benchmark or a test runs beside any other.
+   */
+  public static List<String> onFreePorts(Path dataDir) {
+    return List.of(
+        "--data-dir",
+        dataDir.toString(),
+        "--http-port",
+        "0",
+        "--ws-port",
+        "0",
+        "--metrics-port",
+        "0",
+        "--p2p-port",
+        "0");
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
