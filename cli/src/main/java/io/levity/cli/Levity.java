@@ -19,22 +19,16 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code levity} command: entry point of every layer's tooling. Help and version options, the
- * "Default:" lines and the footer on environment variables are inherited by every subcommand.
+ * "Default:" lines and the help text ({@link #HELP}, with the footer on environment variables) are
+ * inherited by every subcommand.
  */
 @Command(
     name = "levity",
+    resourceBundle = Levity.HELP,
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
     versionProvider = Levity.Version.class,
-    description = "Levity: an open, modular blockchain for decentralized AI.",
-    footer = {
-      "",
-      "Every option that takes a value can get its default from the environment: LEVITY_ and the option's"
-          + " name in capitals, dashes as underscores (LEVITY_CHAIN_ID=7 for --chain-id 7). The command line"
-          + " wins. Not read from the environment: positional arguments, required and repeatable options, and"
-          + " switches such as --reset."
-    },
     subcommands = {
       RefTestCommand.class,
       EvmCommand.class,
@@ -47,6 +41,12 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     })
 public final class Levity implements Runnable {
+  /**
+   * The help text of every command, option and parameter of the tree (a picocli resource bundle,
+   * inherited by the subcommands): one place to read and edit it.
+   */
+  public static final String HELP = "io.levity.cli.help";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -3,8 +3,6 @@ package io.levity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -79,22 +77,20 @@ class EnvironmentDefaultsTest {
 
   @Test
   void theHelpShowsTheDefaultFromTheEnvironmentAndExplainsTheVariables() {
-    StringWriter out = new StringWriter();
-    CommandLine cl = Levity.commandLine(Map.of("LEVITY_CHAIN_ID", "77"));
-    cl.setOut(new PrintWriter(out, true));
-    assertThat(cl.execute("devnet", "--help")).isZero();
-    assertThat(out.toString())
+    LevityRun r = LevityRun.run(Map.of("LEVITY_CHAIN_ID", "77"), "devnet", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
         .containsPattern("--chain-id=ID\\s+Chain id\\.\\s+Default: 77")
         .contains("LEVITY_CHAIN_ID=7 for --chain-id 7");
   }
 
   @Test
   void aBadValueFromTheEnvironmentIsAUsageErrorThatNamesTheVariable() {
-    StringWriter err = new StringWriter();
-    CommandLine cl = Levity.commandLine(Map.of("LEVITY_CHAIN_ID", "seven"));
-    cl.setErr(new PrintWriter(err, true));
-    assertThat(cl.execute("init", "--dir", "/nonexistent/never-written")).isEqualTo(2);
-    assertThat(err.toString()).contains("LEVITY_CHAIN_ID=seven").contains("--chain-id");
+    LevityRun r =
+        LevityRun.run(
+            Map.of("LEVITY_CHAIN_ID", "seven"), "init", "--dir", "/nonexistent/never-written");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("LEVITY_CHAIN_ID=seven").contains("--chain-id");
   }
 
   /** One variable never stands for two kinds of value in different commands. */

@@ -1,9 +1,8 @@
 package io.levity.cli;
 
+import static io.levity.cli.LevityRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,17 +11,6 @@ import picocli.CommandLine;
 
 /** The command tree: help everywhere, shared options alike in every command, usage errors. */
 class LevityCommandTest {
-  private record Outcome(int exit, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Levity.commandLine(Map.of());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Outcome(cl.execute(args), out.toString(), err.toString());
-  }
-
   /** The help text of one option, from its name to the next option. */
   private static String optionHelp(String help, String option) {
     int from = help.indexOf("\n      " + option + "=");
@@ -41,7 +29,7 @@ class LevityCommandTest {
       String[] args = new String[cmd.length + 1];
       System.arraycopy(cmd, 0, args, 0, cmd.length);
       args[cmd.length] = "--help";
-      Outcome o = run(args);
+      LevityRun o = run(args);
       assertThat(o.exit()).as(String.join(" ", cmd)).isZero();
       assertThat(o.out()).contains("--version").contains("LEVITY_");
     }
@@ -60,7 +48,7 @@ class LevityCommandTest {
   @Test
   void outOfRangeChainOptionsAreUsageErrorsInBothCommands() {
     for (String cmd : new String[] {"devnet", "init"}) {
-      Outcome o = run(cmd, "--accounts", "1001", "--dir", "/nonexistent/never-written");
+      LevityRun o = run(cmd, "--accounts", "1001", "--dir", "/nonexistent/never-written");
       assertThat(o.exit()).as(cmd).isEqualTo(2);
       assertThat(o.err()).contains("--accounts must be in 0..1000");
     }
@@ -70,7 +58,7 @@ class LevityCommandTest {
 
   @Test
   void aStorageRootMustBeOne() {
-    Outcome o = run("storage", "status", "0x1234");
+    LevityRun o = run("storage", "status", "0x1234");
     assertThat(o.exit()).isEqualTo(2);
     assertThat(o.err()).contains("not a file root (0x + 64 hex digits): 0x1234");
   }

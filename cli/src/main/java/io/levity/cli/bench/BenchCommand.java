@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "bench",
-    description = "Benchmarks that print what they measured and against what.",
     subcommands = {EvmBenchCommand.class, TpsBenchCommand.class, StorageBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

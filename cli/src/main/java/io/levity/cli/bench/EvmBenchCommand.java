@@ -22,29 +22,17 @@ import picocli.CommandLine.Spec;
  * {@code levity bench evm}: runs the Solidity workloads of bench/evm on Levity's interpreter and on
  * the {@code @ethereumjs/evm} peer, and prints Mgas/s for both with the ratio.
  */
-@Command(
-    name = "evm",
-    sortOptions = false,
-    description = {
-      "EVM throughput on fixed Solidity workloads (bench/evm/workloads.json), in Mgas/s,",
-      "side by side with @ethereumjs/evm run by Node.js on the same bytecode."
-    })
+@Command(name = "evm", sortOptions = false)
 public final class EvmBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--seconds",
-      paramLabel = "S",
-      description = "Measured seconds per workload and engine.")
+  @Option(names = "--seconds", paramLabel = "S")
   double seconds = 3;
 
-  @Option(names = "--no-peer", description = "Only run Levity.")
+  @Option(names = "--no-peer")
   boolean noPeer;
 
-  @Option(
-      names = "--workload",
-      paramLabel = "NAME",
-      description = "Run only these workloads (repeatable; default: all).")
+  @Option(names = "--workload", paramLabel = "NAME")
   List<String> only;
 
   @Mixin LevityHomeOption home;

@@ -25,16 +25,7 @@ import picocli.CommandLine.Spec;
  * processes on loopback with the 6+3 code and with a 3-replica baseline, and measures the erasure
  * kernel on this machine.
  */
-@Command(
-    name = "storage",
-    sortOptions = false,
-    description = {
-      "Storage network throughput: erasure coding vs 3 replicas, through node processes.",
-      "Starts storage node processes (child JVMs) on 127.0.0.1 over a shared chain file, uploads and "
-          + "downloads a random file with the 6+3 code and then another with a 1+2 code (every shard a "
-          + "full-size stand-in for a replica: 3-way replication through the same nodes), and prints MB/s "
-          + "(10^6 bytes/s), bytes stored, and the Reed-Solomon kernel's encode/decode GB/s on this machine."
-    })
+@Command(name = "storage", sortOptions = false)
 public final class StorageBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -42,19 +33,16 @@ public final class StorageBenchCommand implements Callable<Integer> {
       names = "--size",
       paramLabel = "SIZE",
       defaultValue = "64MB",
-      converter = ByteSizeConverter.class,
-      description = "File size: bytes or with KB/MB/GB (powers of 1024).")
+      converter = ByteSizeConverter.class)
   long length;
 
-  @Option(names = "--nodes", paramLabel = "N", description = "Storage node processes, 3..64.")
+  @Option(names = "--nodes", paramLabel = "N")
   int nodes = 9;
 
-  @Option(names = "--no-baseline", description = "Skip the 3-replica baseline.")
+  @Option(names = "--no-baseline")
   boolean noBaseline;
 
-  @Option(
-      names = "--keep",
-      description = "Keep the working directory (node data, logs) instead of deleting it.")
+  @Option(names = "--keep")
   boolean keep;
 
   @Override

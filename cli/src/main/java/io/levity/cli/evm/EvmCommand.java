@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code levity evm ...}: tools around the EVM interpreter. */
 @Command(
     name = "evm",
-    description = "Runs EVM bytecode with Levity's interpreter.",
     subcommands = {EvmCommand.Run.class})
 public final class EvmCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -38,39 +37,29 @@ public final class EvmCommand implements Runnable {
   /**
    * {@code levity evm run --code HEX}: one call to a contract holding the code, in an empty world.
    */
-  @Command(
-      name = "run",
-      sortOptions = false,
-      description = {
-        "Calls a contract holding the given code in an otherwise empty world and prints the result.",
-        "With --trace, prints one EIP-3155 JSON line per operation and a JSON summary line instead."
-      })
+  @Command(name = "run", sortOptions = false)
   public static final class Run implements Callable<Integer> {
     static final Address SENDER = Address.fromHex("0x1000000000000000000000000000000000000001");
     static final Address CONTRACT = Address.fromHex("0xc000000000000000000000000000000000000001");
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--code",
-        required = true,
-        paramLabel = "HEX",
-        description = "Contract bytecode (0x optional).")
+    @Option(names = "--code", required = true, paramLabel = "HEX")
     String code;
 
-    @Option(names = "--input", paramLabel = "HEX", description = "Call data (default: none).")
+    @Option(names = "--input", paramLabel = "HEX")
     String input;
 
-    @Option(names = "--gas", paramLabel = "N", description = "Gas for the call.")
+    @Option(names = "--gas", paramLabel = "N")
     long gas = 10_000_000;
 
-    @Option(names = "--value", paramLabel = "WEI", description = "Wei sent with the call.")
+    @Option(names = "--value", paramLabel = "WEI")
     String value = "0";
 
-    @Option(names = "--fork", paramLabel = "NAME", description = "Fork, Shanghai or later.")
+    @Option(names = "--fork", paramLabel = "NAME")
     String fork = "Cancun";
 
-    @Option(names = "--trace", description = "Print EIP-3155 trace lines to standard output.")
+    @Option(names = "--trace")
     boolean trace;
 
     @Override

@@ -12,6 +12,7 @@ import io.levity.storage.chain.rpc.RpcStorageChain;
 import io.levity.storage.node.StorageDevnet;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,35 +26,39 @@ import picocli.CommandLine.Spec;
  * {@code levity devnet}: a local chain of n validators in one process, with funded dev accounts,
  * JSON-RPC and a storage network.
  */
-@Command(
-    name = "devnet",
-    sortOptions = false,
-    description = {
-      "Runs a local development chain: n BFT validators in this process, each with its own RocksDB under",
-      "DATA-DIR/nodeN, talking over loopback p2p sockets. Genesis funds the well-known dev accounts (mnemonic",
-      "'test test ... junk'); node 0 serves JSON-RPC over HTTP and WebSocket. Running again resumes the stored",
-      "chain; --reset starts over. Ctrl-C stops cleanly."
-    })
+@Command(name = "devnet", sortOptions = false)
 public final class DevnetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ChainOptions chain;
   @Mixin DevnetPorts ports;
   @Mixin DevnetDirOption data;
 
-  @Option(names = "--reset", description = "Delete the stored chain and start from genesis.")
+  @Option(names = "--reset")
   boolean reset;
 
-  @Option(
-      names = "--storage-nodes",
-      paramLabel = "N",
-      description = "Storage nodes to run (k+m of the 6+3 code), 0..64; 0: no storage network.")
+  @Option(names = "--storage-nodes", paramLabel = "N")
   int storageNodes = 9;
 
-  @Option(
-      names = "--stop-after",
-      paramLabel = "BLOCKS",
-      description = "Stop after this many new blocks (0: run until Ctrl-C).")
+  @Option(names = "--stop-after", paramLabel = "BLOCKS")
   long stopAfter;
+
+  /**
+   * The arguments of {@code levity devnet} that keep its data in {@code dataDir} and serve on free
+   * loopback ports, so that a devnet started by a benchmark or a test runs beside any other.
+   */
+  public static List<String> onFreePorts(Path dataDir) {
+    return List.of(
+        "--data-dir",
+        dataDir.toString(),
+        "--http-port",
+        "0",
+        "--ws-port",
+        "0",
+        "--metrics-port",
+        "0",
+        "--p2p-port",
+        "0");
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {

@@ -14,25 +14,16 @@ final class DevnetPorts {
    */
   record Values(int http, int ws, int metrics, int firstP2p) {}
 
-  @Option(names = "--http-port", paramLabel = "PORT", description = "JSON-RPC over HTTP of node 0.")
+  @Option(names = "--http-port", paramLabel = "PORT")
   int http = 8545;
 
-  @Option(
-      names = "--ws-port",
-      paramLabel = "PORT",
-      description = "JSON-RPC over WebSocket of node 0.")
+  @Option(names = "--ws-port", paramLabel = "PORT")
   int ws = 8546;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      description = "Prometheus metrics of node 0 at /metrics.")
+  @Option(names = "--metrics-port", paramLabel = "PORT")
   int metrics = 9545;
 
-  @Option(
-      names = "--p2p-port",
-      paramLabel = "PORT",
-      description = "First p2p port; validator i listens on it + i.")
+  @Option(names = "--p2p-port", paramLabel = "PORT")
   int p2p;
 
   Values values() {

@@ -22,46 +22,24 @@ import picocli.CommandLine.Spec;
  * {@code levity init}: writes the genesis and per-node keys and configs of a network of separate
  * node processes.
  */
-@Command(
-    name = "init",
-    sortOptions = false,
-    description = {
-      "Writes a new network: DIR/genesis.json (chain id, funded dev accounts, the validator set) and per",
-      "node DIR/nodeN/node.json + node.key (a fresh Ed25519 key). Then run each node with",
-      "'levity node --config DIR/nodeN/node.json', in separate processes or on separate machines (edit the",
-      "peers' host:port in node.json for the latter)."
-    })
+@Command(name = "init", sortOptions = false)
 public final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ChainOptions chain;
 
-  @Option(
-      names = "--full-nodes",
-      paramLabel = "N",
-      description = "Full nodes after the validators, 0..64.")
+  @Option(names = "--full-nodes", paramLabel = "N")
   int fullNodes;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the network.")
+  @Option(names = "--dir", paramLabel = "DIR")
   Path dir = Path.of(".levity", "network");
 
-  @Option(
-      names = "--p2p-port",
-      paramLabel = "PORT",
-      description = "Node i listens for peers on this + i.")
+  @Option(names = "--p2p-port", paramLabel = "PORT")
   int p2pPort = 30400;
 
-  @Option(
-      names = "--http-port",
-      paramLabel = "PORT",
-      description =
-          "Node i serves JSON-RPC over HTTP on this + 2i and over WebSocket on this + 2i + 1;"
-              + " 0: no RPC.")
+  @Option(names = "--http-port", paramLabel = "PORT")
   int httpPort = 8645;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      description = "Node i serves /metrics on this + i; 0: none.")
+  @Option(names = "--metrics-port", paramLabel = "PORT")
   int metricsPort;
 
   @Override

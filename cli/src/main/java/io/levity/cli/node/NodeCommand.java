@@ -14,28 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code levity node --config FILE}: one validator or full node as its own process. */
-@Command(
-    name = "node",
-    sortOptions = false,
-    description = {
-      "Runs one node of a network written by 'levity init': a validator when its key is in the",
-      "genesis validator set, otherwise a full node that follows the chain by block sync. It resumes from its",
-      "data directory, catches up from its peers when behind, and stops cleanly on SIGTERM/Ctrl-C. Exits with",
-      "status 70 if it cannot go on safely (for example a committed block cannot be stored)."
-    })
+@Command(name = "node", sortOptions = false)
 public final class NodeCommand implements Callable<Integer> {
   static final int EXIT_HALTED = 70;
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      required = true,
-      paramLabel = "FILE",
-      description = "The node's node.json.")
+  @Option(names = "--config", required = true, paramLabel = "FILE")
   Path config;
 
-  @Option(names = "--quiet", description = "Do not print a line per block.")
+  @Option(names = "--quiet")
   boolean quiet;
 
   @Override

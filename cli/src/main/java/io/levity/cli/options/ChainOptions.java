@@ -13,21 +13,16 @@ public final class ChainOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(names = "--validators", paramLabel = "N", description = "Validators, 1..64.")
+  @Option(names = "--validators", paramLabel = "N")
   int validators = 4;
 
-  @Option(names = "--chain-id", paramLabel = "ID", description = "Chain id.")
+  @Option(names = "--chain-id", paramLabel = "ID")
   long chainId = Devnet.CHAIN_ID;
 
-  @Option(
-      names = "--accounts",
-      paramLabel = "N",
-      description =
-          "Dev accounts (mnemonic 'test test ... junk') funded with 10000 ETH each at genesis,"
-              + " 0..1000.")
+  @Option(names = "--accounts", paramLabel = "N")
   int accounts = 10;
 
-  @Option(names = "--block-time", paramLabel = "MS", description = "Target block time in ms.")
+  @Option(names = "--block-time", paramLabel = "MS")
   long blockTimeMillis = 1_000;
 
   /** What was given, checked. */

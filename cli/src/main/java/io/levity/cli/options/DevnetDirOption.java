@@ -14,8 +14,7 @@ public final class DevnetDirOption {
 
   @Option(
       names = {"--data-dir", "--dir"},
-      paramLabel = "DIR",
-      description = "Where the devnet keeps its data.")
+      paramLabel = "DIR")
   Path dir = DEFAULT;
 
   /** The folder given. */

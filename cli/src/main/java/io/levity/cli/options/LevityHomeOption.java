@@ -16,12 +16,7 @@ public final class LevityHomeOption {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      description =
-          "The Levity repository (with bench/); default: the one ./levity runs from, else the"
-              + " nearest one from the working directory up.")
+  @Option(names = "--home", paramLabel = "DIR")
   Path home;
 
   /** The repository root. */

@@ -4,9 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code -v, --verbose}: print every case (a fixture case, a seed), not only the failures. */
 public final class VerboseOption {
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Print every case, not only the failures.")
+  @Option(names = {"-v", "--verbose"})
   boolean verbose;
 
   /** Whether it was given. */

@@ -17,27 +17,21 @@ import picocli.CommandLine.Spec;
  * {@code levity reftest PATH...}: runs Ethereum's conformance fixtures through Levity's own code, a
  * thin command over the conformance module's {@link RefTestSuite}.
  */
-@Command(
-    name = "reftest",
-    description = {
-      "Runs ethereum/tests fixtures (RLP, trie, transaction, state) found under the given paths.",
-      "Prints each failure with its reason and ends with 'N passed, M failed, K skipped'."
-    })
+@Command(name = "reftest")
 public final class RefTestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Fixture files or folders.")
+  @Parameters(arity = "1..*", paramLabel = "PATH")
   List<Path> paths;
 
-  @Option(names = "--show-skipped", description = "Also print each skipped case with its reason.")
+  @Option(names = "--show-skipped")
   boolean showSkipped;
 
   @Mixin VerboseOption verbose;
 
   @Option(
       names = {"-j", "--threads"},
-      paramLabel = "N",
-      description = "Files run in parallel on N threads; the output order is the same.")
+      paramLabel = "N")
   int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
   @Override

@@ -32,34 +32,22 @@ final class ChaosOptions {
     }
   }
 
-  @Option(names = "--drop-rate", paramLabel = "P", description = "Message loss before GST.")
+  @Option(names = "--drop-rate", paramLabel = "P")
   double dropRate = 0.02;
 
-  @Option(names = "--duplicate-rate", paramLabel = "P", description = "Duplicated messages.")
+  @Option(names = "--duplicate-rate", paramLabel = "P")
   double duplicateRate = 0.01;
 
-  @Option(
-      names = "--no-partitions",
-      description = "No network partitions before GST (they are on by default).")
+  @Option(names = "--no-partitions")
   boolean noPartitions;
 
-  @Option(
-      names = "--no-crashes",
-      description = "No crashes and restarts before GST (they are on by default).")
+  @Option(names = "--no-crashes")
   boolean noCrashes;
 
-  @Option(
-      names = "--latency-ms",
-      paramLabel = "MS",
-      description = "Mean exponential part of the message delay, on top of 5 ms.")
+  @Option(names = "--latency-ms", paramLabel = "MS")
   double latencyMillis = 20;
 
-  @Option(
-      names = "--unsafe-fault",
-      paramLabel = "FAULT",
-      hidden = true,
-      description =
-          "Test only: break honest nodes on purpose (${COMPLETION-CANDIDATES}) to see the checkers catch it.")
+  @Option(names = "--unsafe-fault", paramLabel = "FAULT", hidden = true)
   SafetyFault unsafeFault = SafetyFault.NONE;
 
   Chaos chaos() {

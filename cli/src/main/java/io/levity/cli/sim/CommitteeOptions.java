@@ -25,27 +25,16 @@ final class CommitteeOptions {
     }
   }
 
-  @Option(names = "--validators", paramLabel = "N", description = "Number of validators.")
+  @Option(names = "--validators", paramLabel = "N")
   int validators = 4;
 
-  @Option(
-      names = "--byzantine",
-      paramLabel = "F",
-      description = "Byzantine validators, f < n/3 (default: (n-1)/3).")
+  @Option(names = "--byzantine", paramLabel = "F")
   Integer byzantine;
 
-  @Option(
-      names = "--behaviours",
-      split = ",",
-      paramLabel = "B",
-      description =
-          "Byzantine behaviours: ${COMPLETION-CANDIDATES} (default: a random mix per node and seed).")
+  @Option(names = "--behaviours", split = ",", paramLabel = "B")
   List<Behaviour> behaviours;
 
-  @Option(
-      names = "--crypto",
-      paramLabel = "SCHEME",
-      description = "FAST (keyed-hash stand-in, for many seeds) or ED25519.")
+  @Option(names = "--crypto", paramLabel = "SCHEME")
   SimConfig.Crypto crypto = SimConfig.Crypto.FAST;
 
   Committee committee() {

@@ -20,23 +20,16 @@ final class RunOptions {
     }
   }
 
-  @Option(
-      names = "--rounds",
-      paramLabel = "R",
-      description = "Rounds per run; faults stop at R/2 (GST).")
+  @Option(names = "--rounds", paramLabel = "R")
   long rounds = 120;
 
-  @Option(
-      names = "--liveness-rounds",
-      paramLabel = "L",
-      description =
-          "Every honest node must commit a new block within L rounds after GST (default: 2n+10).")
+  @Option(names = "--liveness-rounds", paramLabel = "L")
   int livenessRounds;
 
-  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Base round timeout.")
+  @Option(names = "--timeout-ms", paramLabel = "MS")
   long timeoutMillis = 1_000;
 
-  @Option(names = "--payload-bytes", paramLabel = "B", description = "Payload per block.")
+  @Option(names = "--payload-bytes", paramLabel = "B")
   int payloadBytes = 64;
 
   RunShape shape() {

@@ -16,16 +16,13 @@ final class SeedOptions {
     }
   }
 
-  @Option(names = "--seeds", paramLabel = "S", description = "Number of seeds to run.")
+  @Option(names = "--seeds", paramLabel = "S")
   int count = 100;
 
-  @Option(names = "--start", paramLabel = "SEED", description = "First seed.")
+  @Option(names = "--start", paramLabel = "SEED")
   long start;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Seeds run in parallel (default: available cores).")
+  @Option(names = "--threads", paramLabel = "T")
   int threads = Runtime.getRuntime().availableProcessors();
 
   Seeds seeds() {

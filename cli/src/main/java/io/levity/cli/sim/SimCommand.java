@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 /** {@code levity sim ...}: deterministic simulations of Levity's protocols. */
 @Command(
     name = "sim",
-    description = "Seeded, deterministic simulations of Levity's protocols.",
     subcommands = {SimConsensusCommand.class, CommandLine.HelpCommand.class})
 public final class SimCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -26,16 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code levity sim consensus}: runs seeds START..START+S-1 of the BFT simulator and checks every
  * one.
  */
-@Command(
-    name = "consensus",
-    sortOptions = false,
-    description = {
-      "Runs the BFT consensus simulator over many seeds: n validators, f of them Byzantine, on a network",
-      "with latency, drops, duplicates, reordering and partitions, with crashes and restarts, then a stable",
-      "network (GST). Checks safety, liveness after GST and durability across restarts. Each seed is",
-      "single-threaded and replays exactly; seeds run in parallel. Prints each failing seed with what broke and",
-      "its metrics, then aggregate metrics, and ends with 'N passed, M failed' (exit code 1 if any failed)."
-    })
+@Command(name = "consensus", sortOptions = false)
 public final class SimConsensusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommitteeOptions committee;
@@ -44,10 +35,7 @@ public final class SimConsensusCommand implements Callable<Integer> {
   @Mixin ChaosOptions chaos;
   @Mixin VerboseOption verbose;
 
-  @Option(
-      names = "--trace",
-      paramLabel = "LINES",
-      description = "Print the first LINES trace events of failing seeds.")
+  @Option(names = "--trace", paramLabel = "LINES")
   int traceLines;
 
   @Override

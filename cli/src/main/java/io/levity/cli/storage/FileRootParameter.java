@@ -7,11 +7,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The {@code ROOT} argument of download, status and repair: a file root as upload printed it. */
 final class FileRootParameter {
-  @Parameters(
-      index = "0",
-      paramLabel = "ROOT",
-      converter = FileRootConverter.class,
-      description = "The file's root, 0x + 64 hex digits (the last line upload printed).")
+  @Parameters(index = "0", paramLabel = "ROOT", converter = FileRootConverter.class)
   Bytes32 root;
 
   Bytes32 root() {

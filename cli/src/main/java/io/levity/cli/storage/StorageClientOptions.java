@@ -28,12 +28,7 @@ final class StorageClientOptions {
 
   @Mixin StorageNetworkOption network;
 
-  @Option(
-      names = "--work-dir",
-      paramLabel = "DIR",
-      description =
-          "Where shards are staged; needs about 1.5x the file size free (default: the system temp"
-              + " dir).")
+  @Option(names = "--work-dir", paramLabel = "DIR")
   Path workDir;
 
   ClientSettings settings() {

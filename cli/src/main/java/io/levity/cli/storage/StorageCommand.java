@@ -6,12 +6,6 @@ import picocli.CommandLine.Command;
 /** {@code levity storage ...}: the erasure-coded storage network (docs/storage.md). */
 @Command(
     name = "storage",
-    description = {
-      "The erasure-coded storage network.",
-      "Run storage nodes, upload and download files, check and repair them (docs/storage.md). "
-          + "Clients and nodes find the chain through a network file (default "
-          + ".levity/devnet/storage.json, written by 'levity storage devnet'; override with --network)."
-    },
     subcommands = {
       StorageNodeCommand.class,
       StorageUploadCommand.class,

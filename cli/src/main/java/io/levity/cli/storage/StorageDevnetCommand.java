@@ -13,27 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code levity storage devnet}: a local storage network in one process. */
-@Command(
-    name = "devnet",
-    sortOptions = false,
-    description = {
-      "Runs a local storage network in this process.",
-      "Runs n storage nodes in this process on 127.0.0.1 over a shared chain file "
-          + "(DIR/storage/chain.json) and writes the network file DIR/storage.json that the other storage "
-          + "commands read by default. Data stays in DIR/storage/node<i> between runs. Ctrl-C stops it."
-    })
+@Command(name = "devnet", sortOptions = false)
 public final class StorageDevnetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--nodes", paramLabel = "N", description = "Storage nodes.")
+  @Option(names = "--nodes", paramLabel = "N")
   int nodes = 9;
 
   @Mixin DevnetDirOption dir;
 
-  @Option(
-      names = "--first-port",
-      paramLabel = "PORT",
-      description = "Node i listens on this + i; 0 picks free ports.")
+  @Option(names = "--first-port", paramLabel = "PORT")
   int firstPort;
 
   @Override

@@ -11,22 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code levity storage download ROOT OUT}: fetches, verifies and writes a file. */
-@Command(
-    name = "download",
-    description = {
-      "Fetches, verifies and writes a file.",
-      "Fetches k verified shards of the file ROOT (data shards first, others when some are missing or "
-          + "corrupt), decodes them, checks the file root and writes OUT atomically. Shards found missing or "
-          + "corrupt are repaired afterwards unless --no-repair. Exit 1, with nothing written, when fewer "
-          + "than k shards can be fetched or the result does not verify."
-    })
+@Command(name = "download")
 public final class StorageDownloadCommand implements Callable<Integer> {
   @Mixin FileRootParameter root;
 
-  @Parameters(index = "1", paramLabel = "OUT", description = "Where to write the file.")
+  @Parameters(index = "1", paramLabel = "OUT")
   Path out;
 
-  @Option(names = "--no-repair", description = "Do not repair shards found missing or corrupt.")
+  @Option(names = "--no-repair")
   boolean noRepair;
 
   @Mixin StorageClientOptions client;

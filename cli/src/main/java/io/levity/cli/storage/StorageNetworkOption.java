@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
  * and {@code levity storage devnet}; one definition for the node and the client commands.
  */
 final class StorageNetworkOption {
-  @Option(
-      names = "--network",
-      paramLabel = "FILE",
-      description = "Storage network file: how to reach the chain, and the erasure code.")
+  @Option(names = "--network", paramLabel = "FILE")
   Path file = NetworkFile.DEFAULT;
 
   Path file() {

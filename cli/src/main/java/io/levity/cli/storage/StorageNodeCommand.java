@@ -13,25 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code levity storage node}: one storage node, until stopped. */
-@Command(
-    name = "node",
-    sortOptions = false,
-    description = {
-      "Runs a storage node.",
-      "Runs a storage node on 127.0.0.1: it accepts shards of files recorded on the chain, keeps them "
-          + "crash-safely in DATA-DIR and serves them (protocol: docs/storage.md). Its identity (an Ed25519 "
-          + "key) is created in DATA-DIR on first start; it registers its endpoint on the chain. Prints "
-          + "'storage node <id> listening on <host:port>' once it serves. Ctrl-C stops it."
-    })
+@Command(name = "node", sortOptions = false)
 public final class StorageNodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StorageNodeOptions node;
   @Mixin StorageNetworkOption network;
 
-  @Option(
-      names = "--chain-file",
-      paramLabel = "FILE",
-      description = "Use this shared chain file directly instead of the network file's chain.")
+  @Option(names = "--chain-file", paramLabel = "FILE")
   Path chainFile;
 
   @Override

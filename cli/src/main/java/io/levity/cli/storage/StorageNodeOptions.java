@@ -6,29 +6,16 @@ import picocli.CommandLine.Option;
 
 /** The options of one storage node, as the storage module's {@link NodeConfig}. */
 final class StorageNodeOptions {
-  @Option(
-      names = "--data-dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "Where the key, shards and index live.")
+  @Option(names = "--data-dir", required = true, paramLabel = "DIR")
   Path dataDir;
 
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      description = "Port to listen on; 0 picks a free one.")
+  @Option(names = "--port", paramLabel = "PORT")
   int port;
 
-  @Option(
-      names = "--max-shard-bytes",
-      paramLabel = "N",
-      description = "Largest shard accepted; larger uploads get 413.")
+  @Option(names = "--max-shard-bytes", paramLabel = "N")
   long maxShardBytes = NodeConfig.DEFAULT_MAX_SHARD_BYTES;
 
-  @Option(
-      names = "--max-transfers",
-      paramLabel = "N",
-      description = "Shard transfers served at once; more get 503.")
+  @Option(names = "--max-transfers", paramLabel = "N")
   int maxTransfers = 16;
 
   NodeConfig config() {

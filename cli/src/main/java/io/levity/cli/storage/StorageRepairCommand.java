@@ -7,14 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code levity storage repair ROOT}: rebuilds missing and corrupt shards onto live nodes. */
-@Command(
-    name = "repair",
-    description = {
-      "Rebuilds missing or corrupt shards of a file.",
-      "Checks every shard of ROOT, rebuilds the missing or corrupt ones from k good ones and puts each "
-          + "on its placed node, or on a spare when that node is down. Exit 0 when every shard is present "
-          + "afterwards, 1 otherwise."
-    })
+@Command(name = "repair")
 public final class StorageRepairCommand implements Callable<Integer> {
   @Mixin FileRootParameter root;
   @Mixin StorageClientOptions client;

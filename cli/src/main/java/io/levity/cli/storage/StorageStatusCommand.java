@@ -10,15 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code levity storage status ROOT}: where each shard is and whether it verifies. */
-@Command(
-    name = "status",
-    description = {
-      "Shows where each shard of a file is and whether it verifies.",
-      "Asks the nodes for every shard of ROOT and verifies each copy (this downloads every shard once). "
-          + "Prints one line per shard: present (and where), missing or corrupt. Exit 0 when all shards are "
-          + "present, 3 when the file is readable but some are not (run 'levity storage repair ROOT'), 1 when "
-          + "it is not readable."
-    })
+@Command(name = "status")
 public final class StorageStatusCommand implements Callable<Integer> {
   @Mixin FileRootParameter root;
   @Mixin StorageClientOptions client;

@@ -11,17 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code levity storage upload FILE}: stores a file; the last line printed is its root. */
-@Command(
-    name = "upload",
-    description = {
-      "Stores a file; prints its root.",
-      "Erasure-codes FILE, records it on the chain and sends each shard to its node (falling back to "
-          + "spare nodes when one is down). Prints the file root (0x + 64 hex digits) on the last line; "
-          + "progress and warnings go to stderr. Exit 0 when at least k shards were stored (a warning lists "
-          + "any that were not: run 'levity storage repair ROOT' later), 1 on failure."
-    })
+@Command(name = "upload")
 public final class StorageUploadCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file to store.")
+  @Parameters(index = "0", paramLabel = "FILE")
   Path file;
 
   @Mixin StorageClientOptions client;

@@ -25,21 +25,8 @@ class DevnetCommandIT {
     StringWriter buf = new StringWriter();
     CommandLine cl = new CommandLine(new DevnetCommand());
     cl.setOut(new PrintWriter(buf, true));
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--data-dir",
-                dir.toString(),
-                "--http-port",
-                "0",
-                "--ws-port",
-                "0",
-                "--metrics-port",
-                "0",
-                "--block-time",
-                "50",
-                "--stop-after",
-                "3"));
+    List<String> args = new ArrayList<>(DevnetCommand.onFreePorts(dir));
+    args.addAll(List.of("--block-time", "50", "--stop-after", "3"));
     args.addAll(List.of(extra));
     assertThat(cl.execute(args.toArray(String[]::new))).isZero();
     return buf.toString();

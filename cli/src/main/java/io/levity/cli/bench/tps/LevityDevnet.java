@@ -1,5 +1,6 @@
 package io.levity.cli.bench.tps;
 
+import io.levity.cli.node.DevnetCommand;
 import io.levity.cli.process.ChildProcess;
 import io.levity.cli.process.Directories;
 import io.levity.cli.process.LevityLauncher;
@@ -34,22 +35,9 @@ public final class LevityDevnet {
   public static TargetChain start(int accounts, long blockTimeMillis, PrintWriter log)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("levity-tps-");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "devnet",
-                "--data-dir",
-                dir.resolve("chain").toString(),
-                "--http-port",
-                "0",
-                "--ws-port",
-                "0",
-                "--metrics-port",
-                "0",
-                "--p2p-port",
-                "0",
-                "--accounts",
-                Integer.toString(accounts)));
+    List<String> args = new ArrayList<>(List.of("devnet"));
+    args.addAll(DevnetCommand.onFreePorts(dir.resolve("chain")));
+    args.addAll(List.of("--accounts", Integer.toString(accounts)));
     if (blockTimeMillis > 0) args.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
     log.println("levity: starting a devnet (child JVM, data in " + dir + ") ...");
     ChildProcess p =

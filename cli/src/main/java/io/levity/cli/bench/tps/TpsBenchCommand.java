@@ -30,17 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code levity bench tps}: transaction throughput and inclusion latency of a Levity devnet, side
  * by side with a Hardhat 2 node driven by the same Java client on the same workload.
  */
-@Command(
-    name = "tps",
-    sortOptions = false,
-    description = {
-      "Throughput (submitted and committed tx/s) and inclusion latency",
-      "(p50/p90/p99/max) of signed EIP-1559 transactions from N dev accounts",
-      "with explicit nonces, on a fresh Levity devnet (child process) and on",
-      "Hardhat 2 (npx hardhat node), side by side with the ratios. Progress",
-      "goes to stderr, tables to stdout. Exits 1 if an acknowledged",
-      "transaction never reached a block. See docs/bench.md."
-    })
+@Command(name = "tps", sortOptions = false)
 public final class TpsBenchCommand implements Callable<Integer> {
   /** The workloads to run. */
   enum WorkloadChoice {
@@ -52,21 +42,15 @@ public final class TpsBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TpsLoadOptions load;
 
-  @Option(
-      names = "--workload",
-      paramLabel = "eth|erc20|both",
-      description = "eth (21000-gas transfers), erc20 (token transfers) or both.")
+  @Option(names = "--workload", paramLabel = "eth|erc20|both")
   WorkloadChoice workload = WorkloadChoice.both;
 
-  @Option(
-      names = "--senders",
-      paramLabel = "N",
-      description = "Dev accounts sending in parallel, 1..1000; Hardhat funds 20.")
+  @Option(names = "--senders", paramLabel = "N")
   int senders = 20;
 
   @Mixin TpsTargetOptions targetOptions;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  @Option(names = "--json", paramLabel = "FILE")
   Path json;
 
   @Mixin LevityHomeOption home;

@@ -15,42 +15,30 @@ final class TpsLoadOptions {
       names = "--duration",
       paramLabel = "TIME",
       defaultValue = "20s",
-      converter = DurationConverter.class,
-      description = "Measured submission time per workload and chain: 20s, 1500ms, 2m.")
+      converter = DurationConverter.class)
   Duration duration;
 
-  @Option(
-      names = "--window",
-      paramLabel = "N",
-      description = "Most transactions per sender waiting for a block, 1..256.")
+  @Option(names = "--window", paramLabel = "N")
   int window = 128;
 
-  @Option(
-      names = "--rate",
-      paramLabel = "TX/S",
-      description = "Offered load over all senders; 0 sends as fast as the node acknowledges.")
+  @Option(names = "--rate", paramLabel = "TX/S")
   double rate;
 
   @Option(
       names = "--drain-timeout",
       paramLabel = "TIME",
       defaultValue = "60s",
-      converter = DurationConverter.class,
-      description = "After the window, how long to wait for acknowledged transactions to land.")
+      converter = DurationConverter.class)
   Duration drainTimeout;
 
   @Option(
       names = "--poll",
       paramLabel = "TIME",
       defaultValue = "50ms",
-      converter = DurationConverter.class,
-      description = "How often the client looks for new blocks.")
+      converter = DurationConverter.class)
   Duration poll;
 
-  @Option(
-      names = "--receipts",
-      paramLabel = "N",
-      description = "Receipts read back to count reverts: all, or a sample of this many.")
+  @Option(names = "--receipts", paramLabel = "N")
   int receipts = 1000;
 
   /** The run's configuration; {@code salt} makes its recipients fresh. */

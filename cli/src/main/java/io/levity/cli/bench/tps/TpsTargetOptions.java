@@ -32,28 +32,16 @@ final class TpsTargetOptions {
     }
   }
 
-  @Option(
-      names = "--target",
-      paramLabel = "levity|hardhat|both",
-      description = "levity, hardhat or both.")
+  @Option(names = "--target", paramLabel = "levity|hardhat|both")
   TargetChoice target = TargetChoice.both;
 
-  @Option(
-      names = "--rpc",
-      paramLabel = "URL",
-      description = "Drive the Levity node at this JSON-RPC URL instead of starting a devnet.")
+  @Option(names = "--rpc", paramLabel = "URL")
   URI rpc;
 
-  @Option(
-      names = "--hardhat-rpc",
-      paramLabel = "URL",
-      description = "Drive the Hardhat node at this URL instead of starting one.")
+  @Option(names = "--hardhat-rpc", paramLabel = "URL")
   URI hardhatRpc;
 
-  @Option(
-      names = "--block-time",
-      paramLabel = "MS",
-      description = "--block-time of the devnet started here; 0: the devnet's own (1000 ms).")
+  @Option(names = "--block-time", paramLabel = "MS")
   long blockTimeMillis;
 
   Targets targets() {
