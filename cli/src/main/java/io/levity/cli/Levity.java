@@ -5,11 +5,13 @@ import io.levity.cli.evm.EvmCommand;
 import io.levity.cli.node.DevnetCommand;
 import io.levity.cli.node.InitCommand;
 import io.levity.cli.node.NodeCommand;
+import io.levity.cli.options.DurationConverter;
 import io.levity.cli.reftest.RefTestCommand;
 import io.levity.cli.sim.SimCommand;
 import io.levity.cli.storage.StorageCommand;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -71,6 +73,7 @@ public final class Levity implements Runnable {
   public static CommandLine commandLine(Map<String, String> environment) {
     CommandLine cl = new CommandLine(new Levity());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(Duration.class, new DurationConverter()); // 20s, 1500ms, 2m
     EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
     cl.setDefaultValueProvider(defaults);
     IParameterExceptionHandler usage = cl.getParameterExceptionHandler();

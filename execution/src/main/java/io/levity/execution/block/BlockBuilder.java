@@ -3,6 +3,7 @@ package io.levity.execution.block;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.lang.Require;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.BlobTransaction;
 import io.levity.core.tx.Transaction;
@@ -19,7 +20,6 @@ import io.levity.execution.state.TransactionResult.Rejected;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Builds the next block from candidate transactions (such as the mempool's selection) in the order
@@ -44,10 +44,15 @@ public final class BlockBuilder {
       Bytes extraData,
       Bytes32 parentBeaconBlockRoot) {
     public Params {
-      Objects.requireNonNull(coinbase, "coinbase");
-      Objects.requireNonNull(prevRandao, "prevRandao");
-      Objects.requireNonNull(extraData, "extraData");
-      Objects.requireNonNull(parentBeaconBlockRoot, "parentBeaconBlockRoot");
+      Require.nonNull(
+          "coinbase",
+          coinbase,
+          "prevRandao",
+          prevRandao,
+          "extraData",
+          extraData,
+          "parentBeaconBlockRoot",
+          parentBeaconBlockRoot);
       if (extraData.size() > BlockHeader.MAX_EXTRA_DATA) {
         throw new IllegalArgumentException(
             "extra data is " + extraData.size() + " bytes, at most 32 allowed");

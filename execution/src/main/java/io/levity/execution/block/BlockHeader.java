@@ -4,6 +4,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
+import io.levity.core.lang.Require;
 import io.levity.core.num.UInt256;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpException;
@@ -64,19 +65,13 @@ public record BlockHeader(
   public static final int MAX_EXTRA_DATA = 32;
 
   public BlockHeader {
-    Objects.requireNonNull(parentHash, "parentHash");
-    Objects.requireNonNull(ommersHash, "ommersHash");
-    Objects.requireNonNull(coinbase, "coinbase");
-    Objects.requireNonNull(stateRoot, "stateRoot");
-    Objects.requireNonNull(transactionsRoot, "transactionsRoot");
-    Objects.requireNonNull(receiptsRoot, "receiptsRoot");
-    Objects.requireNonNull(logsBloom, "logsBloom");
+    Require.nonNull("parentHash", parentHash, "ommersHash", ommersHash, "coinbase", coinbase);
+    Require.nonNull("stateRoot", stateRoot, "transactionsRoot", transactionsRoot);
+    Require.nonNull("receiptsRoot", receiptsRoot, "logsBloom", logsBloom);
     if (logsBloom.size() != LogsBloom.BYTES) {
       throw new IllegalArgumentException("logs bloom must be 256 bytes, got " + logsBloom.size());
     }
-    Objects.requireNonNull(difficulty, "difficulty");
-    Objects.requireNonNull(extraData, "extraData");
-    Objects.requireNonNull(mixHash, "mixHash");
+    Require.nonNull("difficulty", difficulty, "extraData", extraData, "mixHash", mixHash);
     Object[] optional = {
       baseFeePerGas, withdrawalsRoot, blobGasUsed, excessBlobGas, parentBeaconBlockRoot
     };

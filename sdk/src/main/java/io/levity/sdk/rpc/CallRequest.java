@@ -3,8 +3,8 @@ package io.levity.sdk.rpc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.lang.Require;
 import io.levity.core.num.UInt256;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,11 +15,7 @@ import java.util.OptionalLong;
 public record CallRequest(
     Optional<Address> from, Optional<Address> to, Bytes data, UInt256 value, OptionalLong gas) {
   public CallRequest {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(data, "data");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(gas, "gas");
+    Require.nonNull("from", from, "to", to, "data", data, "value", value, "gas", gas);
   }
 
   /** A call of {@code to} with {@code data}, no value, from no one in particular. */

@@ -2,9 +2,9 @@ package io.levity.sdk.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.lang.Require;
 import io.levity.core.num.UInt256;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,9 +21,7 @@ public record EthBlock(
     Optional<UInt256> baseFeePerGas,
     List<Bytes32> transactionHashes) {
   public EthBlock {
-    Objects.requireNonNull(hash, "hash");
-    Objects.requireNonNull(parentHash, "parentHash");
-    Objects.requireNonNull(baseFeePerGas, "baseFeePerGas");
+    Require.nonNull("hash", hash, "parentHash", parentHash, "baseFeePerGas", baseFeePerGas);
     transactionHashes = List.copyOf(transactionHashes);
   }
 

@@ -3,9 +3,9 @@ package io.levity.sdk.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.lang.Require;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,9 +21,13 @@ public record TxReceipt(
     Optional<Address> contractAddress,
     List<EthLog> logs) {
   public TxReceipt {
-    Objects.requireNonNull(transactionHash, "transactionHash");
-    Objects.requireNonNull(blockHash, "blockHash");
-    Objects.requireNonNull(contractAddress, "contractAddress");
+    Require.nonNull(
+        "transactionHash",
+        transactionHash,
+        "blockHash",
+        blockHash,
+        "contractAddress",
+        contractAddress);
     logs = List.copyOf(logs);
   }
 

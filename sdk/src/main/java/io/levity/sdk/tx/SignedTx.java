@@ -4,9 +4,9 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.lang.Require;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
-import java.util.Objects;
 
 /**
  * A signed transaction ready for {@code eth_sendRawTransaction}: the transaction, its consensus
@@ -14,9 +14,7 @@ import java.util.Objects;
  */
 public record SignedTx(Transaction transaction, Bytes raw, Bytes32 hash) {
   public SignedTx {
-    Objects.requireNonNull(transaction, "transaction");
-    Objects.requireNonNull(raw, "raw");
-    Objects.requireNonNull(hash, "hash");
+    Require.nonNull("transaction", transaction, "raw", raw, "hash", hash);
   }
 
   /** A transaction that already carries its signature. */

@@ -2,12 +2,12 @@ package io.levity.sdk.tx;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.lang.Require;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.LegacyTransaction;
 import io.levity.core.tx.Transaction;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -30,12 +30,8 @@ public record TxRequest(
     OptionalLong nonce,
     boolean isLegacy) {
   public TxRequest {
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(data, "data");
-    Objects.requireNonNull(gasLimit, "gasLimit");
-    Objects.requireNonNull(fees, "fees");
-    Objects.requireNonNull(nonce, "nonce");
+    Require.nonNull(
+        "to", to, "value", value, "data", data, "gasLimit", gasLimit, "fees", fees, "nonce", nonce);
   }
 
   /** A call of contract {@code to} with {@code data}. */

@@ -3,6 +3,7 @@ package io.levity.storage.proof;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
+import io.levity.core.lang.Require;
 import io.levity.core.rlp.Rlp;
 import io.levity.core.rlp.RlpReader;
 import io.levity.storage.layout.FileLayout;
@@ -79,9 +80,7 @@ public record Answer(
   }
 
   public Answer {
-    Objects.requireNonNull(nodeId, "nodeId");
-    Objects.requireNonNull(fileRoot, "fileRoot");
-    Objects.requireNonNull(signature, "signature");
+    Require.nonNull("nodeId", nodeId, "fileRoot", fileRoot, "signature", signature);
     shardRoots = List.copyOf(shardRoots);
     sectors = List.copyOf(sectors);
     if (epoch < 0) throw new IllegalArgumentException("negative epoch " + epoch);

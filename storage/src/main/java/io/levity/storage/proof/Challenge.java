@@ -2,13 +2,13 @@ package io.levity.storage.proof;
 
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
+import io.levity.core.lang.Require;
 import io.levity.core.rlp.Rlp;
 import io.levity.storage.chain.Submission;
 import io.levity.storage.layout.FileLayout;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One proof-of-storage challenge: which sectors of which shard a node must show in an epoch. The
@@ -52,9 +52,7 @@ public record Challenge(
   public static final int MAX_ENCODED_BYTES = 256;
 
   public Challenge {
-    Objects.requireNonNull(randomness, "randomness");
-    Objects.requireNonNull(nodeId, "nodeId");
-    Objects.requireNonNull(fileRoot, "fileRoot");
+    Require.nonNull("randomness", randomness, "nodeId", nodeId, "fileRoot", fileRoot);
     if (epoch < 0) throw new IllegalArgumentException("negative epoch " + epoch);
     if (shardIndex < 0 || shardIndex > 254)
       throw new IllegalArgumentException("shard index " + shardIndex + " out of 0..254");

@@ -11,11 +11,7 @@ final class TpsLoadOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(
-      names = "--duration",
-      paramLabel = "TIME",
-      defaultValue = "20s",
-      converter = DurationConverter.class)
+  @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s")
   Duration duration;
 
   @Option(names = "--window", paramLabel = "N")
@@ -24,18 +20,10 @@ final class TpsLoadOptions {
   @Option(names = "--rate", paramLabel = "TX/S")
   double rate;
 
-  @Option(
-      names = "--drain-timeout",
-      paramLabel = "TIME",
-      defaultValue = "60s",
-      converter = DurationConverter.class)
+  @Option(names = "--drain-timeout", paramLabel = "TIME", defaultValue = "60s")
   Duration drainTimeout;
 
-  @Option(
-      names = "--poll",
-      paramLabel = "TIME",
-      defaultValue = "50ms",
-      converter = DurationConverter.class)
+  @Option(names = "--poll", paramLabel = "TIME", defaultValue = "50ms")
   Duration poll;
 
   @Option(names = "--receipts", paramLabel = "N")

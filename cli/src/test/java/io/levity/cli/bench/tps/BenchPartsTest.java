@@ -3,6 +3,7 @@ package io.levity.cli.bench.tps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.levity.cli.options.DurationConverter;
 import io.levity.core.bytes.Address;
 import io.levity.core.num.UInt256;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.lang.Require;
 import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.tx.ReceiptWaiter;
@@ -60,11 +61,17 @@ public final class RpcStorageChain implements StorageChain {
     public static final long DEFAULT_EPOCH_BLOCKS = 10;
 
     public Config {
-      Objects.requireNonNull(rpcUrl, "rpcUrl");
-      Objects.requireNonNull(registry, "registry");
-      Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(proofReporter, "proofReporter");
-      Objects.requireNonNull(requests, "requests");
+      Require.nonNull(
+          "rpcUrl",
+          rpcUrl,
+          "registry",
+          registry,
+          "key",
+          key,
+          "proofReporter",
+          proofReporter,
+          "requests",
+          requests);
       if (epochBlocks < 1)
         throw new IllegalArgumentException("an epoch needs at least one block, got " + epochBlocks);
     }
@@ -126,9 +133,8 @@ public final class RpcStorageChain implements StorageChain {
         new Requests(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(50), 10_000);
 
     public Requests {
-      Objects.requireNonNull(timeout, "timeout");
-      Objects.requireNonNull(receiptTimeout, "receiptTimeout");
-      Objects.requireNonNull(pollInterval, "pollInterval");
+      Require.nonNull(
+          "timeout", timeout, "receiptTimeout", receiptTimeout, "pollInterval", pollInterval);
       if (logBlockRange < 1) throw new IllegalArgumentException("log block range must be positive");
       if (pollInterval.isNegative() || pollInterval.isZero())
         throw new IllegalArgumentException("poll interval must be positive");

@@ -1,4 +1,4 @@
-package io.levity.cli.bench.tps;
+package io.levity.cli.options;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,7 +7,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads durations such as {@code 20s}, {@code 1500ms}, {@code 2m} or a bare number of seconds
- * ({@code 20}).
+ * ({@code 20}). Registered for every {@link Duration} option of the command tree by {@code
+ * Levity.commandLine}.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
