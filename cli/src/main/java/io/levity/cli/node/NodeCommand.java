@@ -2,9 +2,12 @@ package io.levity.cli.node;
 
 import io.levity.execution.block.Block;
 import io.levity.node.config.NetworkFiles;
+import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.runtime.ValidatorNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,16 @@ public final class NodeCommand implements Callable<Integer> {
       description = "The node's node.json.")
   Path config;
 
+  @Option(
+      names = "--rpc-allow-origin",
+      paramLabel = "ORIGIN",
+      description = {
+        "A browser origin allowed to call JSON-RPC (repeatable), as scheme://host (any port),",
+        "scheme://host:port, or * for any. Default: pages from localhost, 127.0.0.1 and [::1].",
+        "Tools and scripts (ethers, viem, web3j, curl) send no Origin and are always served."
+      })
+  List<String> allowOrigins = new ArrayList<>();
+
   @Option(names = "--quiet", description = "Do not print a line per block.")
   boolean quiet;
 
@@ -51,7 +64,11 @@ public final class NodeCommand implements Callable<Integer> {
     node.connect(setup.peers());
     String rpc = "";
     if (setup.httpPort() > 0 || setup.wsPort() > 0) {
-      int[] ports = node.serveRpc(setup.httpPort(), setup.wsPort());
+      RpcServerConfig rpcConfig =
+          allowOrigins.isEmpty()
+              ? RpcServerConfig.DEFAULT
+              : RpcServerConfig.DEFAULT.withAllowedOrigins(allowOrigins);
+      int[] ports = node.serveRpc(setup.httpPort(), setup.wsPort(), rpcConfig);
       rpc = ", JSON-RPC http://127.0.0.1:" + ports[0] + " ws://127.0.0.1:" + ports[1];
     }
     if (setup.metricsPort() > 0)
