@@ -2,9 +2,12 @@ package io.levity.cli.node;
 
 import io.levity.execution.block.Block;
 import io.levity.node.config.NetworkFiles;
+import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.runtime.ValidatorNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,9 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, paramLabel = "FILE")
   Path config;
 
+  @Option(names = "--rpc-allow-origin", paramLabel = "ORIGIN")
+  List<String> allowOrigins = new ArrayList<>();
+
   @Option(names = "--quiet")
   boolean quiet;
 
@@ -39,7 +45,11 @@ public final class NodeCommand implements Callable<Integer> {
     node.connect(setup.peers());
     String rpc = "";
     if (setup.httpPort() > 0 || setup.wsPort() > 0) {
-      int[] ports = node.serveRpc(setup.httpPort(), setup.wsPort());
+      RpcServerConfig rpcConfig =
+          allowOrigins.isEmpty()
+              ? RpcServerConfig.DEFAULT
+              : RpcServerConfig.DEFAULT.withAllowedOrigins(allowOrigins);
+      int[] ports = node.serveRpc(setup.httpPort(), setup.wsPort(), rpcConfig);
       rpc = ", JSON-RPC http://127.0.0.1:" + ports[0] + " ws://127.0.0.1:" + ports[1];
     }
     if (setup.metricsPort() > 0)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
-import io.levity.execution.block.Block;
+import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.LogsBloom;
 import io.levity.node.rpc.LogFilter;
 import io.levity.node.rpc.RpcException;
@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * eth_getLogs: the logs of one block (by hash) or of a range of blocks that match a filter, with a
- * limit on the range and on the answer. Each block's logs bloom is checked first, so blocks that
- * cannot match are not read.
+ * limit on the range and on the answer. Each block's logs bloom is checked in its header first, so
+ * the bodies and receipts of blocks that cannot match are never read.
  */
 final class LogSearch {
   private final ChainView chain;
@@ -36,9 +36,9 @@ final class LogSearch {
   JsonNode logs(JsonNode f) throws RpcException {
     LogFilter filter = LogFilter.parse(f);
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    for (Block b : blocks(f)) {
-      if (!bloomMayMatch(b.header().logsBloom(), filter)) continue;
-      for (IndexedLog l : chain.blocks().logs(b.hash())) {
+    for (BlockHeader h : headers(f)) {
+      if (!bloomMayMatch(h.logsBloom(), filter)) continue;
+      for (IndexedLog l : chain.blocks().logs(h.hash())) {
         JsonNode log = EthJson.log(l);
         if (!filter.matches(log)) continue;
         if (out.size() >= maxLogs) {
@@ -52,8 +52,9 @@ final class LogSearch {
     return out;
   }
 
-  private List<Block> blocks(JsonNode f) throws RpcException {
-    List<Block> blocks = new ArrayList<>();
+  /** The headers of the blocks to search; no body is read for a range. */
+  private List<BlockHeader> headers(JsonNode f) throws RpcException {
+    List<BlockHeader> blocks = new ArrayList<>();
     if (f.hasNonNull("blockHash")) {
       if (f.hasNonNull("fromBlock") || f.hasNonNull("toBlock")) {
         throw RpcException.invalidParams("use either blockHash or fromBlock/toBlock, not both");
@@ -64,7 +65,8 @@ final class LogSearch {
               .blocks()
               .block(hash)
               .orElseThrow(
-                  () -> new RpcException(RpcException.SERVER_ERROR, "unknown block " + hash)));
+                  () -> new RpcException(RpcException.SERVER_ERROR, "unknown block " + hash))
+              .header());
       return blocks;
     }
     long head = chain.head().number();
@@ -81,7 +83,7 @@ final class LogSearch {
               + maxBlockRange
               + " blocks; query a narrower range");
     }
-    for (long n = from; n <= to; n++) chain.blocks().blockByNumber(n).ifPresent(blocks::add);
+    for (long n = from; n <= to; n++) chain.blocks().headerByNumber(n).ifPresent(blocks::add);
     return blocks;
   }
 

@@ -2,6 +2,9 @@ package io.levity.node.rpc;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
@@ -9,15 +12,31 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * A listening socket for the node's small HTTP servers (JSON-RPC, metrics): each connection gets an
- * HTTP codec and a body aggregator bounded by {@code maxBodyBytes}, then the caller's handlers.
+ * HTTP codec and a body aggregator bounded by {@code maxBodyBytes}, then the caller's handlers. A
+ * {@link Guard} caps open connections and fires reader-idle events the handlers act on.
  */
 public final class HttpListener {
   private HttpListener() {}
+
+  /**
+   * Connection limits.
+   *
+   * @param maxConnections connections open at once; a new one past it is closed at once
+   * @param readerIdleSeconds an {@code IdleStateEvent} fires when nothing was read this long (0:
+   *     never)
+   * @param onRefused called for each connection refused over the cap
+   */
+  public record Guard(int maxConnections, int readerIdleSeconds, Runnable onRefused) {
+    /** No cap, no idle events (the metrics endpoint). */
+    public static final Guard NONE = new Guard(Integer.MAX_VALUE, 0, () -> {});
+  }
 
   /** Binds {@code host:port} (0 picks a free port) and returns the listening channel. */
   public static Channel bind(
@@ -28,13 +47,29 @@ public final class HttpListener {
       int maxBodyBytes,
       Consumer<ChannelPipeline> handlers)
       throws InterruptedException {
+    return bind(boss, workers, host, port, maxBodyBytes, Guard.NONE, handlers);
+  }
+
+  /** Like {@link #bind(EventLoopGroup, EventLoopGroup, String, int, int, Consumer)}, guarded. */
+  public static Channel bind(
+      EventLoopGroup boss,
+      EventLoopGroup workers,
+      String host,
+      int port,
+      int maxBodyBytes,
+      Guard guard,
+      Consumer<ChannelPipeline> handlers)
+      throws InterruptedException {
     return new ServerBootstrap()
         .group(boss, workers)
         .channel(NioServerSocketChannel.class)
+        .handler(new ConnectionCap(guard))
         .childHandler(
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel c) {
+                if (guard.readerIdleSeconds() > 0)
+                  c.pipeline().addLast(new IdleStateHandler(guard.readerIdleSeconds(), 0, 0));
                 c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxBodyBytes));
                 handlers.accept(c.pipeline());
               }
@@ -42,6 +77,33 @@ public final class HttpListener {
         .bind(host, port)
         .sync()
         .channel();
+  }
+
+  /**
+   * Counts connections where they are accepted (in order, on the listening channel's thread) and
+   * closes each one past the cap before it is registered or read.
+   */
+  private static final class ConnectionCap extends ChannelInboundHandlerAdapter {
+    private final Guard guard;
+    private final AtomicInteger open = new AtomicInteger();
+
+    ConnectionCap(Guard guard) {
+      this.guard = guard;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof Channel child) {
+        if (open.incrementAndGet() > guard.maxConnections()) {
+          open.decrementAndGet();
+          guard.onRefused().run();
+          child.unsafe().closeForcibly();
+          return;
+        }
+        ChannelFuture unused = child.closeFuture().addListener(f -> open.decrementAndGet());
+      }
+      ctx.fireChannelRead(msg);
+    }
   }
 
   /** The port a channel from {@link #bind} listens on. */

@@ -1,62 +1,60 @@
 package io.levity.node.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.levity.core.time.ThreadScheduler;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a {@link JsonRpcProcessor} over HTTP (POST, batches, CORS) and over WebSocket (the same
- * methods plus eth_subscribe/eth_unsubscribe). Bodies over the size limit get 413; clients over
- * their rate get 429.
+ * Serves a {@link JsonRpcProcessor} over HTTP (POST, batches, CORS for allowed origins) and over
+ * WebSocket (the same methods plus eth_subscribe/eth_unsubscribe). The two I/O threads only frame
+ * requests; methods run on the {@link RpcDispatcher}'s workers with a deadline, a weighted rate
+ * limit and a bounded queue. Bodies over the size limit get 413, clients over their rate 429, and
+ * requests that find every worker busy and the queue full 503. Connections are capped and closed
+ * when idle; see {@link RpcServerConfig} and docs/security.md (JSON-RPC).
  */
 public final class JsonRpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
 
-  private final JsonRpcProcessor processor;
   private final SubscriptionHub subscriptions;
   private final RpcServerConfig config;
-  private final RateLimiter limiter;
+  private final RpcStats stats = new RpcStats();
+  private final OriginPolicy origins;
+  private final ThreadScheduler timer = new ThreadScheduler("rpc-timeouts");
+  private final RpcDispatcher dispatcher;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup workers =
       new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final List<Channel> channels = new ArrayList<>();
+  private final AtomicLong refusedLogged = new AtomicLong();
 
   public JsonRpcServer(
       JsonRpcProcessor processor, SubscriptionHub subscriptions, RpcServerConfig config) {
-    this.processor = processor;
+    this(processor, subscriptions, config, MethodCosts.DEFAULT);
+  }
+
+  public JsonRpcServer(
+      JsonRpcProcessor processor,
+      SubscriptionHub subscriptions,
+      RpcServerConfig config,
+      MethodCosts costs) {
     this.subscriptions = subscriptions;
     this.config = config;
-    this.limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
+    this.origins = new OriginPolicy(config.allowedOrigins());
+    this.dispatcher = new RpcDispatcher(processor, config, costs, timer, stats);
+  }
+
+  /** What the server refused or cut short so far. */
+  public RpcStats stats() {
+    return stats;
   }
 
   /** Starts the HTTP endpoint; returns the bound port (pass 0 for any free port). */
@@ -70,20 +68,31 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   private int bind(int port, boolean websocket) throws InterruptedException {
+    int idle = config.connections().idleTimeoutSeconds();
+    HttpListener.Guard guard =
+        new HttpListener.Guard(
+            config.connections().max(), websocket ? Math.max(1, idle / 2) : idle, this::refused);
     Channel ch =
         HttpListener.bind(
             boss,
             workers,
             config.host(),
             port,
-            config.maxBodyBytes(),
+            config.requests().maxBodyBytes(),
+            guard,
             pipeline -> {
               if (websocket) {
                 pipeline.addLast(
-                    new WebSocketServerProtocolHandler("/", null, true, config.maxBodyBytes()),
-                    new WsHandler());
+                    new WsRpcHandler.OriginCheck(origins, stats),
+                    new WebSocketServerProtocolHandler(
+                        "/", null, true, config.requests().maxBodyBytes()),
+                    new WsRpcHandler(
+                        dispatcher,
+                        subscriptions,
+                        stats,
+                        config.connections().maxWsBufferedBytes()));
               } else {
-                pipeline.addLast(new HttpHandler());
+                pipeline.addLast(new HttpRpcHandler(dispatcher, origins, stats));
               }
             });
     synchronized (channels) {
@@ -95,161 +104,10 @@ public final class JsonRpcServer implements AutoCloseable {
     return bound;
   }
 
-  private static String clientKey(ChannelHandlerContext ctx) {
-    return ctx.channel().remoteAddress() instanceof InetSocketAddress a
-        ? a.getAddress().getHostAddress()
-        : "?";
-  }
-
-  private int cost(byte[] body) {
-    // a batch costs one token per entry; a cheap scan is enough for the limiter
-    int depth = 0, entries = 0;
-    for (byte b : body) {
-      if (b == '[' || b == '{') {
-        if (depth == 1 && b == '{') entries++;
-        depth++;
-      } else if (b == ']' || b == '}') {
-        depth--;
-      }
-    }
-    return body.length > 0 && body[0] == '[' ? Math.max(1, entries) : 1;
-  }
-
-  private final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-      if (!req.decoderResult().isSuccess()) {
-        reply(
-            ctx,
-            req,
-            HttpResponseStatus.BAD_REQUEST,
-            "{\"error\":\"malformed HTTP request\"}".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      if (req.method().equals(HttpMethod.OPTIONS)) {
-        reply(ctx, req, HttpResponseStatus.NO_CONTENT, new byte[0]);
-        return;
-      }
-      if (!req.method().equals(HttpMethod.POST)) {
-        reply(
-            ctx,
-            req,
-            HttpResponseStatus.METHOD_NOT_ALLOWED,
-            "{\"error\":\"JSON-RPC requests are POSTed\"}".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      byte[] body = ByteBufUtil.getBytes(req.content());
-      if (!limiter.tryAcquire(clientKey(ctx), cost(body))) {
-        reply(
-            ctx,
-            req,
-            HttpResponseStatus.TOO_MANY_REQUESTS,
-            ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
-                    + RpcException.LIMIT_EXCEEDED
-                    + ",\"message\":\"rate limit exceeded\"}}")
-                .getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      byte[] out = processor.handle(body);
-      reply(ctx, req, HttpResponseStatus.OK, out == null ? new byte[0] : out);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (cause instanceof TooLongFrameException) {
-        LOG.debug("request too large from {}", clientKey(ctx));
-      }
-      ChannelFuture unused = ctx.close();
-    }
-  }
-
-  private static void reply(
-      ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, byte[] body) {
-    FullHttpResponse resp =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-    resp.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-        .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type")
-        .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS");
-    boolean keepAlive = HttpUtil.isKeepAlive(req);
-    if (keepAlive) resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    ChannelFuture f = ctx.writeAndFlush(resp);
-    if (!keepAlive) {
-      ChannelFuture unused = f.addListener(ChannelFutureListener.CLOSE);
-    }
-  }
-
-  private final class WsHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
-    private Consumer<byte[]> sink;
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      Channel ch = ctx.channel();
-      sink =
-          bytes -> {
-            if (!ch.isActive()) throw new IllegalStateException("closed");
-            ChannelFuture unused =
-                ch.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
-          };
-    }
-
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame)
-        throws Exception {
-      ByteBuf content = frame.content();
-      byte[] body = ByteBufUtil.getBytes(content);
-      byte[] out;
-      if (!limiter.tryAcquire(clientKey(ctx), cost(body))) {
-        out =
-            ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
-                    + RpcException.LIMIT_EXCEEDED
-                    + ",\"message\":\"rate limit exceeded\"}}")
-                .getBytes(StandardCharsets.UTF_8);
-      } else {
-        out = handleWs(body);
-      }
-      if (out != null) {
-        ChannelFuture unused =
-            ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(out)));
-      }
-    }
-
-    private byte[] handleWs(byte[] body) throws Exception {
-      JsonNode req;
-      try {
-        req = processor.json().readTree(body);
-      } catch (IOException e) {
-        return processor.handle(body); // renders the parse error
-      }
-      String method = req != null && req.isObject() ? req.path("method").asText() : "";
-      if (!method.equals("eth_subscribe") && !method.equals("eth_unsubscribe"))
-        return processor.handle(body);
-      var resp = processor.json().createObjectNode().put("jsonrpc", "2.0");
-      resp.set("id", req.get("id"));
-      try {
-        Params params = new Params(req.get("params"));
-        if (method.equals("eth_subscribe")) {
-          resp.put("result", subscriptions.subscribe(params, sink));
-        } else {
-          resp.put("result", subscriptions.unsubscribe(params.string(0)));
-        }
-      } catch (RpcException e) {
-        resp.putObject("error").put("code", e.code()).put("message", e.getMessage());
-      }
-      return processor.json().writeValueAsBytes(resp);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      subscriptions.removeSink(sink);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ChannelFuture unused = ctx.close();
-    }
+  private void refused() {
+    stats.connectionsRefused.incrementAndGet();
+    if (refusedLogged.getAndIncrement() % 1000 == 0)
+      LOG.warn("JSON-RPC connection refused: {} open (the limit)", config.connections().max());
   }
 
   @Override
@@ -260,5 +118,7 @@ public final class JsonRpcServer implements AutoCloseable {
     }
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    dispatcher.close();
+    timer.close();
   }
 }

@@ -16,6 +16,9 @@ public final class RpcException extends Exception {
    */
   public static final int SERVER_ERROR = -32000;
 
+  /** The request ran out of time (as go-ethereum answers it). */
+  public static final int TIMEOUT = -32002;
+
   /** Request limit exceeded (EIP-1474). */
   public static final int LIMIT_EXCEEDED = -32005;
 

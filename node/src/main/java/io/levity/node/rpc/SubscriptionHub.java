@@ -3,32 +3,73 @@ package io.levity.node.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.core.time.Scheduler;
+import io.levity.core.time.ThreadScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * eth_subscribe over WebSocket: "newHeads" and "logs" (with an address/topics filter). The node
- * publishes heads and logs; each subscription's sink writes an eth_subscription notification to its
- * connection.
+ * publishes each stored block; the hub renders and hands notifications to each subscription's
+ * {@link Sink} on its own publisher thread, so a slow or stuck connection never delays the caller
+ * (the consensus thread). Subscriptions are capped per connection and in total.
  */
-public final class SubscriptionHub {
-  private record Sub(String kind, Predicate<JsonNode> filter, Consumer<byte[]> sink) {}
+public final class SubscriptionHub implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
+
+  /** Where one connection's notifications go. */
+  @FunctionalInterface
+  public interface Sink {
+    /** Queues a message; false when the connection is gone (its subscriptions are dropped). */
+    boolean offer(byte[] message);
+  }
+
+  /**
+   * Subscription limits.
+   *
+   * @param perConnection subscriptions one connection may hold
+   * @param total subscriptions the node holds
+   * @param pendingBlocks blocks waiting for the publisher; past it a block's notifications are
+   *     skipped (and logged) rather than queued without limit
+   */
+  public record Limits(int perConnection, int total, int pendingBlocks) {
+    public static final Limits DEFAULT = new Limits(128, 4096, 64);
+  }
+
+  private record Sub(String kind, Predicate<JsonNode> filter, Sink sink) {}
 
   private final ObjectMapper json;
+  private final Scheduler publisher;
+  private final AutoCloseable ownedPublisher;
+  private final Limits limits;
   private final Map<String, Sub> subs = new ConcurrentHashMap<>();
   private final AtomicLong next = new AtomicLong(1);
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong skipped = new AtomicLong();
 
+  /** A hub with the default limits and its own publisher thread (closed with the hub). */
   public SubscriptionHub(ObjectMapper json) {
+    this(json, new ThreadScheduler("rpc-publisher"), Limits.DEFAULT);
+  }
+
+  /** A hub publishing on {@code publisher} (owned and closed with the hub if closeable). */
+  public SubscriptionHub(ObjectMapper json, Scheduler publisher, Limits limits) {
     this.json = json;
+    this.publisher = publisher;
+    this.ownedPublisher = publisher instanceof AutoCloseable c ? c : () -> {};
+    this.limits = limits;
   }
 
   /** Registers a subscription for a connection; returns its id. */
-  public String subscribe(Params params, Consumer<byte[]> sink) throws RpcException {
+  public synchronized String subscribe(Params params, Sink sink) throws RpcException {
     String kind = params.string(0);
     Predicate<JsonNode> filter =
         switch (kind) {
@@ -39,17 +80,30 @@ public final class SubscriptionHub {
               throw RpcException.invalidParams(
                   "unsupported subscription: " + kind + " (newHeads, logs)");
         };
+    long mine = subs.values().stream().filter(s -> s.sink() == sink).count();
+    if (mine >= limits.perConnection()) {
+      throw new RpcException(
+          RpcException.LIMIT_EXCEEDED,
+          "too many subscriptions on this connection (limit " + limits.perConnection() + ")");
+    }
+    if (subs.size() >= limits.total()) {
+      throw new RpcException(
+          RpcException.LIMIT_EXCEEDED,
+          "too many subscriptions on this node (limit " + limits.total() + ")");
+    }
     String id = String.format("0x%032x", next.getAndIncrement());
     subs.put(id, new Sub(kind, filter, sink));
     return id;
   }
 
-  public boolean unsubscribe(String id) {
-    return subs.remove(id) != null;
+  /** Ends a subscription of this connection (another connection's id is not found). */
+  public boolean unsubscribe(String id, Sink owner) {
+    Sub s = subs.get(id);
+    return s != null && s.sink() == owner && subs.remove(id, s);
   }
 
   /** Drops every subscription of a closed connection. */
-  public void removeSink(Consumer<byte[]> sink) {
+  public void removeSink(Sink sink) {
     subs.values().removeIf(s -> s.sink() == sink);
   }
 
@@ -57,16 +111,49 @@ public final class SubscriptionHub {
     return subs.size();
   }
 
+  /** Blocks whose notifications were skipped because the publisher was behind. */
+  public long skippedBlocks() {
+    return skipped.get();
+  }
+
+  /**
+   * Publishes a stored block: its header and its logs are rendered on the publisher thread, and
+   * only when someone subscribed to them.
+   */
+  public void publishBlock(Supplier<JsonNode> head, Supplier<List<JsonNode>> logs) {
+    if (subs.isEmpty()) return;
+    if (pending.incrementAndGet() > limits.pendingBlocks()) {
+      pending.decrementAndGet();
+      if (skipped.getAndIncrement() % 100 == 0)
+        LOG.warn("subscription publisher is behind; skipping a block's notifications");
+      return;
+    }
+    publisher.execute(
+        () -> {
+          try {
+            if (has("newHeads")) deliver("newHeads", head.get());
+            if (has("logs")) for (JsonNode l : logs.get()) deliver("logs", l);
+          } finally {
+            pending.decrementAndGet();
+          }
+        });
+  }
+
   public void publishHead(JsonNode header) {
-    publish("newHeads", header);
+    publishBlock(() -> header, List::of);
   }
 
   /** Publishes one log object ({address, topics, data, blockNumber, ...}). */
   public void publishLog(JsonNode log) {
-    publish("logs", log);
+    publishBlock(json::nullNode, () -> List.of(log));
   }
 
-  private void publish(String kind, JsonNode result) {
+  private boolean has(String kind) {
+    for (Sub s : subs.values()) if (s.kind().equals(kind)) return true;
+    return false;
+  }
+
+  private void deliver(String kind, JsonNode result) {
     List<String> gone = new ArrayList<>();
     for (Map.Entry<String, Sub> e : subs.entrySet()) {
       Sub s = e.getValue();
@@ -75,12 +162,24 @@ public final class SubscriptionHub {
           json.createObjectNode().put("jsonrpc", "2.0").put("method", "eth_subscription");
       ObjectNode p = n.putObject("params").put("subscription", e.getKey());
       p.set("result", result);
+      boolean delivered;
       try {
-        s.sink().accept(json.writeValueAsBytes(n));
-      } catch (Exception ex) { // the connection is gone
-        gone.add(e.getKey());
+        delivered = s.sink().offer(json.writeValueAsBytes(n));
+      } catch (Exception ex) { // a sink must not stop the others
+        LOG.debug("dropping subscription {}", e.getKey(), ex);
+        delivered = false;
       }
+      if (!delivered) gone.add(e.getKey());
     }
     gone.forEach(subs::remove);
+  }
+
+  @Override
+  public void close() {
+    try {
+      ownedPublisher.close();
+    } catch (Exception e) {
+      LOG.warn("subscription publisher did not stop cleanly", e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.levity.node.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.engine.CommitVerifier;
 import io.levity.consensus.engine.Engine;
@@ -34,7 +35,6 @@ import io.levity.node.rpc.JsonRpcServer;
 import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.rpc.SubscriptionHub;
 import io.levity.node.store.BlockStore;
-import io.levity.node.store.ChainReader;
 import io.levity.node.store.ConsensusStore;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.InMemoryKeyValueStore;
@@ -248,7 +248,14 @@ public final class ValidatorNode implements AutoCloseable {
    * ports.
    */
   public int[] serveRpc(int httpPort, int wsPort) throws InterruptedException {
-    rpcServer = new JsonRpcServer(rpc, hub, RpcServerConfig.DEFAULT);
+    return serveRpc(httpPort, wsPort, RpcServerConfig.DEFAULT);
+  }
+
+  /** Like {@link #serveRpc(int, int)} with other limits (an Origin allow-list, say). */
+  public int[] serveRpc(int httpPort, int wsPort, RpcServerConfig config)
+      throws InterruptedException {
+    rpcServer = new JsonRpcServer(rpc, hub, config);
+    rpcServer.stats().registerWith(metrics.registry());
     return new int[] {rpcServer.startHttp(httpPort), rpcServer.startWebSocket(wsPort)};
   }
 
@@ -295,8 +302,9 @@ public final class ValidatorNode implements AutoCloseable {
   /** After each stored block: the mempool re-checks against the new state; subscribers hear. */
   private void stored(Block b) {
     mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
-    hub.publishHead(EthJson.head(b));
-    for (ChainReader.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
+    hub.publishBlock(
+        () -> EthJson.head(b),
+        () -> store.logs(b.hash()).stream().<JsonNode>map(EthJson::log).toList());
   }
 
   /** Stops consensus and sync for good (consensus thread), then tells the fatal handler. */
@@ -337,6 +345,7 @@ public final class ValidatorNode implements AutoCloseable {
       LOG.warn("{}: consensus thread did not stop cleanly", name, e);
     }
     if (rpcServer != null) rpcServer.close();
+    hub.close();
     if (metricsServer != null) metricsServer.close();
     p2p.close();
     store.close();

@@ -3,6 +3,7 @@ package io.levity.node.store;
 import io.levity.core.bytes.Bytes32;
 import io.levity.evm.Log;
 import io.levity.execution.block.Block;
+import io.levity.execution.block.BlockHeader;
 import io.levity.execution.block.Receipt;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,14 @@ public interface ChainReader {
   Optional<Block> blockByNumber(long number);
 
   Optional<Bytes32> canonicalHash(long number);
+
+  /**
+   * The header of the canonical block at this height, without its transactions where the store
+   * keeps headers apart (eth_getLogs checks blooms before it reads any body).
+   */
+  default Optional<BlockHeader> headerByNumber(long number) {
+    return blockByNumber(number).map(Block::header);
+  }
 
   /** The receipts of a stored block, in transaction order. */
   Optional<List<Receipt>> receipts(Bytes32 blockHash);

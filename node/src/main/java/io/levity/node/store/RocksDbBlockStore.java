@@ -28,6 +28,7 @@ import java.util.Optional;
  *
  * <pre>
  *   'b' || blockHash(32)        -> block RLP (header, transactions, [], [])
+ *   'H' || blockHash(32)        -> the header's RLP alone (eth_getLogs reads blooms from it)
  *   'r' || blockHash(32)        -> rlp([receipt, ...]), each receipt's consensus encoding as a string
  *   'n' || number(8, big-endian) -> canonical block hash
  *   't' || txHash(32)           -> rlp([blockHash, blockNumber, index])
@@ -36,6 +37,7 @@ import java.util.Optional;
  */
 public final class RocksDbBlockStore implements BlockStore {
   static final byte BLOCK = 'b';
+  static final byte HEADER = 'H';
   static final byte RECEIPTS = 'r';
   static final byte CANONICAL = 'n';
   static final byte TX_LOCATION = 't';
@@ -125,6 +127,20 @@ public final class RocksDbBlockStore implements BlockStore {
   @Override
   public Optional<Block> blockByNumber(long number) {
     return canonicalHash(number).flatMap(this::readBlock);
+  }
+
+  /** Reads the header alone; blocks stored before headers were kept apart are decoded whole. */
+  @Override
+  public Optional<BlockHeader> headerByNumber(long number) {
+    return canonicalHash(number)
+        .flatMap(
+            h -> {
+              Block cached = blocks.get(h);
+              if (cached != null) return Optional.of(cached.header());
+              Optional<BlockHeader> header =
+                  store.get(key(HEADER, h.unsafeArray())).map(BlockHeader::decode);
+              return header.isPresent() ? header : readBlock(h).map(Block::header);
+            });
   }
 
   @Override
@@ -265,6 +281,7 @@ public final class RocksDbBlockStore implements BlockStore {
                 + (genesis ? " (genesis)" : ""));
       }
       batch.put(key(BLOCK, hash.unsafeArray()), block.encode());
+      batch.put(key(HEADER, hash.unsafeArray()), block.header().encode());
       batch.put(key(RECEIPTS, hash.unsafeArray()), encodeReceipts(receipts));
       batch.put(numberKey(block.number()), hash.toArray());
       List<Transaction> txs = block.transactions();

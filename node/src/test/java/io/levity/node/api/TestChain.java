@@ -21,6 +21,7 @@ import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.InMemoryKeyValueStore;
+import io.levity.trie.KeyValueStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,7 +52,7 @@ final class TestChain {
           Bytes.EMPTY,
           Map.of(ALICE.address(), Genesis.Account.ofBalance(GWEI.multiply(1_000_000_000L))));
 
-  final RocksDbBlockStore store = new RocksDbBlockStore(new InMemoryKeyValueStore());
+  final RocksDbBlockStore store;
   final Mempool mempool;
   final Transaction transfer;
   final Transaction deploy;
@@ -61,6 +62,12 @@ final class TestChain {
   final Block block2;
 
   TestChain() {
+    this(new InMemoryKeyValueStore());
+  }
+
+  /** The same chain over a given store (a test can count what is read). */
+  TestChain(KeyValueStore kv) {
+    store = new RocksDbBlockStore(kv);
     TrieWorldState state = store.initialize(GENESIS);
     transfer = ALICE.transfer(CHAIN_ID, 0, BOB, UInt256.valueOf(1000), GWEI, GWEI.multiply(3));
     deploy = tx(1, Optional.empty(), initcode(), 200_000);
@@ -81,6 +88,11 @@ final class TestChain {
           }
         };
     mempool = new Mempool(MempoolConfig.DEFAULT, reader, GAS_LIMIT);
+  }
+
+  /** Appends {@code n} blocks without transactions (so without logs). */
+  void addEmptyBlocks(int n) {
+    for (int i = 0; i < n; i++) commit(store.headState(), List.of());
   }
 
   static Transaction tx(long nonce, Optional<Address> to, Bytes data, long gas) {

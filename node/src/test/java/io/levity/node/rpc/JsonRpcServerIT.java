@@ -35,7 +35,11 @@ class JsonRpcServerIT {
             .register(
                 "needsAddress", params -> TextNode.valueOf(params.address(0).toChecksumHex()));
     hub = new SubscriptionHub(p.json());
-    server = new JsonRpcServer(p, hub, new RpcServerConfig("127.0.0.1", 4096, 10, 5, 25));
+    server =
+        new JsonRpcServer(
+            p,
+            hub,
+            RpcServerConfig.DEFAULT.withRequests(new RpcServerConfig.Requests(4096, 10, 5, 25)));
     http = server.startHttp(0);
     ws = server.startWebSocket(0);
   }
@@ -43,6 +47,7 @@ class JsonRpcServerIT {
   @AfterEach
   void stop() {
     server.close();
+    hub.close();
   }
 
   private HttpResponse<String> post(String body) throws Exception {
