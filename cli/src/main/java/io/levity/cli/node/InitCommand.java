@@ -5,6 +5,7 @@ import io.levity.cli.options.NewChain;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.node.config.NetworkFiles;
 import io.levity.node.keys.DevAccounts;
+import io.levity.node.runtime.ValidatorConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a new network: DIR/genesis.json (chain id, funded dev accounts, the validator set) and per",
       "node DIR/nodeN/node.json + node.key (a fresh Ed25519 key). Then run each node with",
-      "'levity node --config DIR/nodeN/node.json', in separate processes or on separate machines (edit the",
-      "peers' host:port in node.json for the latter)."
+      "'levity node --config DIR/nodeN/node.json', in separate processes or on separate machines (for the",
+      "latter, --p2p-host or node.json's p2pHost, and the peers' host:port in node.json)."
     })
 public final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,6 +50,14 @@ public final class InitCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "Node i listens for peers on this + i.")
   int p2pPort = 30400;
+
+  @Option(
+      names = "--p2p-host",
+      paramLabel = "HOST",
+      description =
+          "Address every node listens for peers on (node.json 'p2pHost'): 127.0.0.1 (default) for"
+              + " one machine; 0.0.0.0 or an interface's address for separate machines.")
+  String p2pHost = ValidatorConfig.DEFAULT_P2P_HOST;
 
   @Option(
       names = "--http-port",
@@ -81,7 +90,8 @@ public final class InitCommand implements Callable<Integer> {
                 p2pPort,
                 httpPort,
                 metricsPort,
-                Map.of()),
+                Map.of(),
+                p2pHost),
             new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     out.println(

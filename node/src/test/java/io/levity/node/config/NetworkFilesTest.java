@@ -76,4 +76,14 @@ class NetworkFilesTest {
     assertThatThrownBy(() -> NetworkFiles.readNode(dir.resolve("nope.json")))
         .hasMessageContaining("no such file");
   }
+
+  @Test
+  void theP2pListenHostIsASettingOfNodeJsonAndDefaultsToLoopback() throws Exception {
+    List<Path> configs = init(1, 0);
+    assertThat(NetworkFiles.readNode(configs.get(0)).config().p2pHost()).isEqualTo("127.0.0.1");
+    String json = Files.readString(configs.get(0));
+    Files.writeString(
+        configs.get(0), json.replace("\"p2pPort\"", "\"p2pHost\" : \"0.0.0.0\",\n  \"p2pPort\""));
+    assertThat(NetworkFiles.readNode(configs.get(0)).config().p2pHost()).isEqualTo("0.0.0.0");
+  }
 }
