@@ -83,32 +83,6 @@ public final class NetworkFiles {
       int firstMetricsPort,
       Map<Address, Genesis.Account> extraAlloc,
       String p2pHost) {
-    /** Nodes listening on 127.0.0.1. */
-    public InitSpec(
-        int validators,
-        int fullNodes,
-        long chainId,
-        List<Address> accounts,
-        long etherEach,
-        long blockTimeMillis,
-        int firstP2pPort,
-        int firstHttpPort,
-        int firstMetricsPort,
-        Map<Address, Genesis.Account> extraAlloc) {
-      this(
-          validators,
-          fullNodes,
-          chainId,
-          accounts,
-          etherEach,
-          blockTimeMillis,
-          firstP2pPort,
-          firstHttpPort,
-          firstMetricsPort,
-          extraAlloc,
-          ValidatorConfig.DEFAULT_P2P_HOST);
-    }
-
     /** The host other nodes dial: the listen host, unless that is a wildcard. */
     String dialHost() {
       return p2pHost.equals("0.0.0.0") || p2pHost.equals("::")

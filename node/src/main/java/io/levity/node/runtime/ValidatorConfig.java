@@ -67,28 +67,6 @@ public record ValidatorConfig(
     }
   }
 
-  /** Listens on the default host, 127.0.0.1. */
-  public ValidatorConfig(
-      Ed25519.KeyPair nodeKey,
-      List<Bytes> validators,
-      Path dataDir,
-      Genesis genesis,
-      int p2pPort,
-      long blockIntervalMillis,
-      long baseTimeoutMillis,
-      Address feeRecipient) {
-    this(
-        nodeKey,
-        validators,
-        dataDir,
-        genesis,
-        p2pPort,
-        blockIntervalMillis,
-        baseTimeoutMillis,
-        feeRecipient,
-        DEFAULT_P2P_HOST);
-  }
-
   /** Where p2p listens unless configured otherwise: loopback, reachable from this machine only. */
   public static final String DEFAULT_P2P_HOST = "127.0.0.1";
 
@@ -126,7 +104,8 @@ public record ValidatorConfig(
         p2pPort,
         blockIntervalMillis,
         baseTimeoutMillis,
-        defaultFeeRecipient(own.publicKey()));
+        defaultFeeRecipient(own.publicKey()),
+        DEFAULT_P2P_HOST);
   }
 
   public static List<Bytes> publicKeys(List<Ed25519.KeyPair> keys) {

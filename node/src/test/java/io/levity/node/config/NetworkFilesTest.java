@@ -25,7 +25,7 @@ class NetworkFilesTest {
     return NetworkFiles.init(
         dir,
         new NetworkFiles.InitSpec(
-            validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0, Map.of()),
+            validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0, Map.of(), "127.0.0.1"),
         new SecureRandom());
   }
 

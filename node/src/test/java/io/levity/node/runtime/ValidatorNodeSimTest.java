@@ -82,7 +82,8 @@ class ValidatorNodeSimTest {
             0,
             BLOCK_MILLIS,
             3 * BLOCK_MILLIS,
-            Address.ZERO));
+            Address.ZERO,
+            ValidatorConfig.DEFAULT_P2P_HOST));
   }
 
   /** Runs virtual time until {@code condition} holds; returns the virtual milliseconds it took. */
