@@ -5,6 +5,7 @@ import io.levity.cli.options.NewChain;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.node.config.NetworkFiles;
 import io.levity.node.keys.DevAccounts;
+import io.levity.node.runtime.ValidatorConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--p2p-port", paramLabel = "PORT")
   int p2pPort = 30400;
 
+  @Option(names = "--p2p-host", paramLabel = "HOST")
+  String p2pHost = ValidatorConfig.DEFAULT_P2P_HOST;
+
   @Option(names = "--http-port", paramLabel = "PORT")
   int httpPort = 8645;
 
@@ -59,7 +63,8 @@ public final class InitCommand implements Callable<Integer> {
                 p2pPort,
                 httpPort,
                 metricsPort,
-                Map.of()),
+                Map.of(),
+                p2pHost),
             new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     out.println(

@@ -34,9 +34,10 @@ import java.util.Set;
 /**
  * The files that describe a network of separate node processes: {@code genesis.json} (chain id,
  * allocation, validator set, block time) shared by every node, and per node a {@code node.json}
- * (its key file, data directory, ports and peers) and a {@code node.key} (the Ed25519 seed, hex,
- * owner-only). Format: docs/node.md. Every file is written atomically (temp file, fsync, rename);
- * every field is checked on load with a message that names the file and the field.
+ * (its key file, data directory, p2p listen host, ports and peers) and a {@code node.key} (the
+ * Ed25519 seed, hex, owner-only). Format: docs/node.md. Every file is written atomically (temp
+ * file, fsync, rename); every field is checked on load with a message that names the file and the
+ * field.
  */
 public final class NetworkFiles {
   private static final ObjectMapper JSON =
@@ -67,6 +68,8 @@ public final class NetworkFiles {
    *     RPC
    * @param firstMetricsPort node i serves metrics on it + i; 0: none
    * @param extraAlloc further genesis accounts (contracts placed at genesis), may be empty
+   * @param p2pHost the address every node's p2p port listens on; peers are written as this host
+   *     (127.0.0.1 when it is a wildcard address such as 0.0.0.0)
    */
   public record InitSpec(
       int validators,
@@ -78,7 +81,15 @@ public final class NetworkFiles {
       int firstP2pPort,
       int firstHttpPort,
       int firstMetricsPort,
-      Map<Address, Genesis.Account> extraAlloc) {}
+      Map<Address, Genesis.Account> extraAlloc,
+      String p2pHost) {
+    /** The host other nodes dial: the listen host, unless that is a wildcard. */
+    String dialHost() {
+      return p2pHost.equals("0.0.0.0") || p2pHost.equals("::")
+          ? ValidatorConfig.DEFAULT_P2P_HOST
+          : p2pHost;
+    }
+  }
 
   /**
    * Writes genesis.json and node0..node(n-1) (validators first, then full nodes) under {@code dir}.
@@ -134,10 +145,11 @@ public final class NetworkFiles {
       n.put("genesis", "../genesis.json");
       n.put("key", "node.key");
       n.put("dataDir", "data");
+      n.put("p2pHost", spec.p2pHost());
       n.put("p2pPort", spec.firstP2pPort() + i);
       ArrayNode peers = n.putArray("peers");
       for (int j = 0; j < total; j++)
-        if (j != i) peers.add("127.0.0.1:" + (spec.firstP2pPort() + j));
+        if (j != i) peers.add(spec.dialHost() + ":" + (spec.firstP2pPort() + j));
       n.put("httpPort", spec.firstHttpPort() == 0 ? 0 : spec.firstHttpPort() + 2 * i);
       n.put("wsPort", spec.firstHttpPort() == 0 ? 0 : spec.firstHttpPort() + 2 * i + 1);
       n.put("metricsPort", spec.firstMetricsPort() == 0 ? 0 : spec.firstMetricsPort() + i);
@@ -220,7 +232,8 @@ public final class NetworkFiles {
             p2p,
             blockTime,
             Math.max(1_000, 3 * blockTime),
-            fee);
+            fee,
+            p2pHost(n, file));
     return new NodeSetup(
         cfg,
         peers,
@@ -228,6 +241,14 @@ public final class NetworkFiles {
         port(n, "wsPort", file, true),
         port(n, "metricsPort", file, true),
         file);
+  }
+
+  private static String p2pHost(JsonNode n, Path file) {
+    if (!n.has("p2pHost")) return ValidatorConfig.DEFAULT_P2P_HOST;
+    String host = n.get("p2pHost").asText("").trim();
+    if (host.isEmpty() || !n.get("p2pHost").isTextual())
+      throw bad(file, "p2pHost", "an address to listen on, such as 127.0.0.1 or 0.0.0.0");
+    return host;
   }
 
   private static JsonNode read(Path file) throws IOException {

@@ -15,7 +15,9 @@ public enum DisconnectReason {
   TOO_MANY_PEERS(8),
   BAD_MESSAGE(9),
   TIMEOUT(10),
-  SHUTDOWN(11);
+  SHUTDOWN(11),
+  /** The peer asked for more than its quota (for example block requests over its byte budget). */
+  RATE_LIMITED(12);
 
   private final int code;
 

@@ -12,6 +12,13 @@ public enum Misbehavior {
    * A well-formed message that is not allowed now (a second Hello, an Auth after the handshake).
    */
   UNEXPECTED_MESSAGE(50),
+  /**
+   * Reported by block sync: the peer announced blocks it then did not send, or sent blocks that do
+   * not verify. One is enough to ban: an honest node never announces a height it cannot prove.
+   */
+  FALSE_CLAIM(100),
+  /** Reported by block sync: a block request went unanswered (two in a row ban). */
+  UNANSWERED_REQUEST(50),
   /** Reported by upper layers: the content is invalid (bad transaction signature, bad vote). */
   INVALID_DATA(25),
   /** Reported by upper layers: useless but harmless (a stale or already-known item). */

@@ -3,6 +3,7 @@ package io.levity.node.p2p;
 import io.levity.core.bytes.Bytes32;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,10 @@ import java.util.function.Consumer;
  * @param banDuration how long a ban lasts
  * @param scoreRecoveryPerMinute points a negative score regains per minute
  * @param seenCacheSize gossip message hashes remembered for deduplication
- * @param inboundQueueSize messages waiting for the handler thread before new ones are dropped
+ * @param inboundQueueSize messages other than consensus messages waiting for the handler before new
+ *     ones are dropped
+ * @param admission reserved peers and connection caps
+ * @param flow per-peer queue and write-buffer limits
  */
 public record P2pConfig(
     String host,
@@ -44,12 +48,19 @@ public record P2pConfig(
     Duration banDuration,
     int scoreRecoveryPerMinute,
     int seenCacheSize,
-    int inboundQueueSize) {
+    int inboundQueueSize,
+    AdmissionLimits admission,
+    FlowLimits flow) {
 
   public static final int PROTOCOL_VERSION = 1;
 
   public P2pConfig {
     staticPeers = List.copyOf(staticPeers);
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(admission, "admission");
+    Objects.requireNonNull(flow, "flow");
+    if (inboundQueueSize < 1)
+      throw new IllegalArgumentException("inboundQueueSize must be positive");
     if (maxPeers < 1) throw new IllegalArgumentException("maxPeers must be positive");
     if (reconnectMin.isNegative()
         || reconnectMin.isZero()
@@ -80,12 +91,40 @@ public record P2pConfig(
         Duration.ofHours(1),
         10,
         100_000,
-        10_000);
+        10_000,
+        AdmissionLimits.DEFAULT,
+        FlowLimits.DEFAULT);
   }
 
   /** With the listen port changed. */
   public P2pConfig withPort(int p) {
     return with(d -> d.port = p);
+  }
+
+  /** With another listen address (an IP literal or host name; 0.0.0.0 for every interface). */
+  public P2pConfig withHost(String h) {
+    return with(d -> d.host = h);
+  }
+
+  /** With another limit on authenticated ordinary peers. */
+  public P2pConfig withMaxPeers(int n) {
+    return with(d -> d.maxPeers = n);
+  }
+
+  /** With other reserved peers and connection caps. */
+  public P2pConfig withAdmission(AdmissionLimits a) {
+    return with(d -> d.admission = a);
+  }
+
+  /**
+   * With other handler queue and write-buffer limits (the bound of the other-messages queue too).
+   */
+  public P2pConfig withFlow(int inboundQueue, FlowLimits f) {
+    return with(
+        d -> {
+          d.inboundQueueSize = inboundQueue;
+          d.flow = f;
+        });
   }
 
   /** With the peers to keep dialed. */
@@ -144,6 +183,8 @@ public record P2pConfig(
     private int scoreRecoveryPerMinute;
     private int seenCacheSize;
     private int inboundQueueSize;
+    private AdmissionLimits admission;
+    private FlowLimits flow;
 
     Draft(P2pConfig c) {
       host = c.host;
@@ -163,6 +204,8 @@ public record P2pConfig(
       scoreRecoveryPerMinute = c.scoreRecoveryPerMinute;
       seenCacheSize = c.seenCacheSize;
       inboundQueueSize = c.inboundQueueSize;
+      admission = c.admission;
+      flow = c.flow;
     }
 
     P2pConfig build() {
@@ -183,7 +226,9 @@ public record P2pConfig(
           banDuration,
           scoreRecoveryPerMinute,
           seenCacheSize,
-          inboundQueueSize);
+          inboundQueueSize,
+          admission,
+          flow);
     }
   }
 }

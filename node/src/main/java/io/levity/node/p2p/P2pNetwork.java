@@ -3,23 +3,12 @@ package io.levity.node.p2p;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -38,9 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's p2p transport: listens for peers, keeps the configured static peers dialed,
  * authenticates every connection with node keys, and moves {@link P2pMessage}s. Connected peers are
- * tracked by node id, one connection each. Inbound messages go to the {@link MessageHandler} on a
- * single thread. Misbehaving peers lose score and are banned (see {@link PeerScores}). Gossip
- * messages are deduplicated by hash, so a relay loop ends.
+ * tracked by node id, one connection each; validators and static peers never wait for a free slot
+ * ({@link AdmissionLimits}). Inbound messages go to the {@link MessageHandler} on two threads:
+ * consensus messages on one ({@link ConsensusQueue}), the rest on the other, each behind bounded
+ * queues whose drops are counted. Misbehaving peers lose score and are banned (see {@link
+ * PeerScores}). Gossip messages are deduplicated by hash, so a relay loop ends.
  */
 public final class P2pNetwork implements PeerNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
@@ -55,10 +46,13 @@ public final class P2pNetwork implements PeerNetwork {
   private final SeenCache seen;
   private final Map<NodeId, PeerConnection> peers = new ConcurrentHashMap<>();
   private final List<StaticPeerDialer> dialers = new CopyOnWriteArrayList<>();
-  private final EventLoopGroup group;
+  private final MultiThreadIoEventLoopGroup group;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final InboundQueue inbound;
+  private final ConsensusQueue consensusInbound;
+  private final P2pChannels pipes;
   private final AtomicLong duplicateGossip = new AtomicLong();
+  private final AtomicLong droppedOutbound = new AtomicLong();
   private volatile boolean closed;
   private Channel server;
   private volatile int port;
@@ -93,21 +87,20 @@ public final class P2pNetwork implements PeerNetwork {
     this.seen = new SeenCache(config.seenCacheSize());
     this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     this.inbound = new InboundQueue("p2p-inbound-" + self.shortHex(), config.inboundQueueSize());
+    this.consensusInbound =
+        new ConsensusQueue(
+            "p2p-consensus-" + self.shortHex(),
+            config.flow().consensusQueuePerPeer(),
+            // a few of the largest consensus messages
+            4L * config.limits().maxFrameBytes());
+    this.pipes = new P2pChannels(this, group, channels);
   }
 
   /** Binds the listen port and starts dialing the static peers; returns the bound port. */
   @Override
   public synchronized int start() throws InterruptedException {
     if (server != null) throw new IllegalStateException("already started");
-    server =
-        new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childHandler(initializer(false, null))
-            .bind(config.host(), config.port())
-            .sync()
-            .channel();
+    server = pipes.listen();
     port = ((InetSocketAddress) server.localAddress()).getPort();
     LOG.info("p2p listening on {}:{} as node {}", config.host(), port, self.shortHex());
     config.staticPeers().forEach(this::addStaticPeer);
@@ -125,47 +118,14 @@ public final class P2pNetwork implements PeerNetwork {
     d.dialNow();
   }
 
-  private ChannelInitializer<SocketChannel> initializer(boolean outbound, StaticPeerDialer dialer) {
-    return new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(SocketChannel ch) {
-        if (!outbound && channels.size() >= 2 * config.maxPeers()) {
-          // bounds the handshakes in flight; a full node refuses before spending a signature on
-          // anyone
-          LOG.debug("refusing {}: {} connections open", ch.remoteAddress(), channels.size());
-          ChannelFuture unused = ch.close();
-          return;
-        }
-        channels.add(ch);
-        long ping = config.pingInterval().toMillis();
-        Handshake hs =
-            new Handshake(
-                key,
-                config.protocolVersion(),
-                config.chainId(),
-                config.genesisHash(),
-                port,
-                random);
-        ch.pipeline()
-            .addLast(
-                new IdleStateHandler(3 * ping, ping, 0, TimeUnit.MILLISECONDS),
-                // the limit counts the 4-byte length field too; the length field is stripped from
-                // the frame
-                new LengthFieldBasedFrameDecoder(config.limits().maxFrameBytes() + 4, 0, 4, 0, 4),
-                new LengthFieldPrepender(4),
-                new PeerConnection(P2pNetwork.this, hs, outbound, dialer));
-      }
-    };
+  ChannelFuture dial(PeerAddress address, StaticPeerDialer dialer) {
+    return pipes.dial(address, dialer);
   }
 
-  ChannelFuture dial(PeerAddress address, StaticPeerDialer dialer) {
-    return new Bootstrap()
-        .group(group)
-        .channel(NioSocketChannel.class)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.handshakeTimeout().toMillis())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(initializer(true, dialer))
-        .connect(address.host(), address.port());
+  /** The handshake of a new connection: our key, chain and listen port, a fresh nonce. */
+  Handshake newHandshake() {
+    return new Handshake(
+        key, config.protocolVersion(), config.chainId(), config.genesisHash(), port, random);
   }
 
   @Override
@@ -207,9 +167,29 @@ public final class P2pNetwork implements PeerNetwork {
     return channels.size();
   }
 
-  /** Messages dropped because the handler's queue was full. */
+  /** Messages other than consensus messages dropped because the handler's queue was full. */
   public long droppedInbound() {
     return inbound.dropped();
+  }
+
+  /** Consensus messages dropped because their peer's queue was full. */
+  public long droppedConsensus() {
+    return consensusInbound.dropped();
+  }
+
+  /** Messages not sent because the peer's connection was unwritable (it reads too slowly). */
+  public long droppedOutbound() {
+    return droppedOutbound.get();
+  }
+
+  @Override
+  public TransportCounters counters() {
+    return new TransportCounters(
+        droppedInbound(), droppedConsensus(), droppedOutbound(), duplicateGossip());
+  }
+
+  void outboundDropped() {
+    droppedOutbound.incrementAndGet();
   }
 
   /** Gossip messages received again and dropped by the seen-cache. */
@@ -287,7 +267,7 @@ public final class P2pNetwork implements PeerNetwork {
     return scores.score(peer);
   }
 
-  /** Closes the connection to a peer, telling it why. */
+  @Override
   public void disconnect(NodeId peer, DisconnectReason reason) {
     PeerConnection c = peers.get(peer);
     if (c != null) c.disconnect(reason, "requested locally");
@@ -319,7 +299,7 @@ public final class P2pNetwork implements PeerNetwork {
         if (evicted.outbound() == c.outbound() || !initiator.equals(lower)) {
           return DisconnectReason.DUPLICATE_CONNECTION;
         }
-      } else if (peers.size() >= config.maxPeers()) {
+      } else if (!privileged(c, id) && ordinaryPeers() >= config.maxPeers()) {
         return DisconnectReason.TOO_MANY_PEERS;
       }
       peers.put(id, c);
@@ -339,13 +319,37 @@ public final class P2pNetwork implements PeerNetwork {
   }
 
   /**
+   * Reserved ids (validators) and connections this node dialed (static peers) need no free slot:
+   * however many ids an attacker makes up, they cannot keep these out.
+   */
+  private boolean privileged(PeerConnection c, NodeId id) {
+    return c.outbound() || config.admission().reservedPeers().contains(id);
+  }
+
+  /** Connected peers that took one of the {@code maxPeers} slots (caller holds the peers lock). */
+  private int ordinaryPeers() {
+    int n = 0;
+    for (Map.Entry<NodeId, PeerConnection> e : peers.entrySet()) {
+      if (!privileged(e.getValue(), e.getKey())) n++;
+    }
+    return n;
+  }
+
+  /**
    * A message from an authenticated peer; gossip duplicates are dropped here, on the I/O thread.
+   * Consensus messages go to their own queue, ahead of everything else.
    */
   void received(PeerConnection c, P2pMessage message, byte[] frame) {
     NodeId from = c.peerId();
     if (P2pMessage.isGossip(message)
         && !seen.markReceived(Bytes32.wrap32(Keccak.hash256(frame)), from)) {
       duplicateGossip.incrementAndGet();
+      return;
+    }
+    if (message instanceof P2pMessage.ConsensusMessage) {
+      if (!consensusInbound.offer(from, frame.length, () -> handler.onMessage(from, message))) {
+        LOG.debug("dropped a consensus message from {}: its queue is full", from.shortHex());
+      }
       return;
     }
     enqueue(() -> handler.onMessage(from, message));
@@ -384,6 +388,7 @@ public final class P2pNetwork implements PeerNetwork {
     channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     inbound.close();
+    consensusInbound.close();
     LOG.info("p2p node {} stopped", self.shortHex());
   }
 }

@@ -18,6 +18,7 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +44,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   private volatile Channel channel;
   private volatile NodeId peerId;
   private ScheduledFuture<?> timeout;
+  private ScheduledFuture<?> stalled;
   private long pingCounter;
 
   /** The connection's handler; {@code dialer} is the static peer dialer that opened it, if any. */
@@ -91,6 +93,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (timeout != null) timeout.cancel(false);
+    if (stalled != null) stalled.cancel(false);
     network.connectionClosed(this, dialer);
     ctx.fireChannelInactive();
   }
@@ -186,6 +189,40 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
     ctx.fireUserEventTriggered(evt);
   }
 
+  /**
+   * Above the high watermark the connection is unwritable: sends to it are dropped from then on (so
+   * a peer that does not read costs at most the watermark plus one frame), and if it is still
+   * unwritable after {@code writeStallTimeout} the connection is closed.
+   */
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isWritable()) {
+      if (stalled == null || stalled.isDone()) {
+        Duration limit = network.config().flow().writeStallTimeout();
+        stalled =
+            ctx.executor()
+                .schedule(
+                    () -> {
+                      if (!ctx.channel().isWritable())
+                        closeNow("peer stopped reading for " + limit);
+                    },
+                    limit.toMillis(),
+                    TimeUnit.MILLISECONDS);
+      }
+    } else if (stalled != null) {
+      stalled.cancel(false);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  /** Closes without a Disconnect: the peer would not read it, and its write would never end. */
+  private void closeNow(String detail) {
+    closing.set(true);
+    LOG.debug(
+        "closing {}: {}", peerId == null ? channel.remoteAddress() : peerId.shortHex(), detail);
+    ChannelFuture unused = channel.close();
+  }
+
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
@@ -199,7 +236,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
     }
   }
 
-  /** Sends one message; false if the connection is closing. */
+  /** Sends one message; false if the connection is closing or unwritable. */
   boolean send(P2pMessage msg) {
     return sendFrame(codec.encode(msg));
   }
@@ -207,6 +244,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
   boolean sendFrame(byte[] frame) {
     Channel ch = channel;
     if (ch == null || closing.get() || !ch.isActive()) return false;
+    if (!ch.isWritable()) {
+      network.outboundDropped();
+      return false;
+    }
     ChannelFuture unused = ch.writeAndFlush(Unpooled.wrappedBuffer(frame), ch.voidPromise());
     return true;
   }
@@ -223,11 +264,22 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
         outbound ? "outbound" : "inbound",
         reason,
         detail);
-    if (ch.isActive()) {
+    if (ch.isActive() && ch.isWritable()) {
       ch.writeAndFlush(Unpooled.wrappedBuffer(codec.encode(new Disconnect(reason))))
           .addListener(ChannelFutureListener.CLOSE);
+      // a peer that does not read would hold the write, and so the connection, open forever
+      ScheduledFuture<?> unused =
+          ch.eventLoop()
+              .schedule(
+                  () -> forceClose(ch),
+                  network.config().flow().writeStallTimeout().toMillis(),
+                  TimeUnit.MILLISECONDS);
     } else {
       ChannelFuture unused = ch.close();
     }
+  }
+
+  private static void forceClose(Channel ch) {
+    ChannelFuture unused = ch.close();
   }
 }

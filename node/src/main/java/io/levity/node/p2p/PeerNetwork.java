@@ -38,6 +38,14 @@ public interface PeerNetwork extends AutoCloseable {
   /** Reports a peer's bad data: lowers its score, and bans it below the threshold. */
   void penalize(NodeId peer, Misbehavior what);
 
+  /** Closes the connection to a peer, telling it why; nothing if it is not connected. */
+  void disconnect(NodeId peer, DisconnectReason reason);
+
+  /** What the transport dropped so far (for metrics). */
+  default TransportCounters counters() {
+    return TransportCounters.NONE;
+  }
+
   /** Stops the transport; never throws. */
   @Override
   void close();

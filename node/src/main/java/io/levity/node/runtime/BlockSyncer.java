@@ -14,12 +14,14 @@ import java.util.function.Predicate;
  * Step}s that {@link SyncRunner} carries out. It keeps the request in flight and whether the node
  * is syncing. See docs/node.md ("Block sync").
  *
- * <p>Rules: a validator more than {@link #SYNC_GAP} blocks behind what f + 1 validators announce
- * pauses its engine (so one peer lying about its height cannot stall consensus); a paused or full
- * node asks the connected peer furthest ahead for the next batch, one request at a time; a request
- * unanswered for {@link #REQUEST_TIMEOUT_NANOS}, or answered with nothing or with blocks that do
- * not verify, costs the peer score and its announced height (it is asked again only after its next
- * announcement); once no peer is ahead, the node is caught up and a validator restarts its engine.
+ * <p>Rules: the target is the height f + 1 validators announce ({@link PeerHeights#target}), so a
+ * peer lying about its height can neither pause a running validator nor keep a paused one syncing.
+ * A validator more than {@link #SYNC_GAP} blocks behind the target pauses its engine; a paused or
+ * full node below the target asks one peer for the next batch ({@link PeerHeights#source}), one
+ * request at a time. A request unanswered for {@link #REQUEST_TIMEOUT_NANOS} costs the peer {@link
+ * Misbehavior#UNANSWERED_REQUEST}, an answer with nothing or with blocks that do not verify costs
+ * it {@link Misbehavior#FALSE_CLAIM} (a ban); either way its announced height is forgotten until
+ * its next announcement. At the target the node is caught up and a validator restarts its engine.
  */
 final class BlockSyncer {
   /** A validator further behind its best peer than this pauses consensus and syncs blocks. */
@@ -106,23 +108,24 @@ final class BlockSyncer {
   List<Step> decide(long head, boolean engineRunning, Predicate<NodeId> connected, long nowNanos) {
     List<Step> out = new ArrayList<>();
     if (inFlight != null && nowNanos - inFlight.sentNanos() > REQUEST_TIMEOUT_NANOS) {
-      out.add(forget(inFlight.peer(), Misbehavior.USELESS_DATA, "block request timed out"));
+      out.add(forget(inFlight.peer(), Misbehavior.UNANSWERED_REQUEST, "block request timed out"));
       inFlight = null;
     }
-    Optional<PeerHeights.Peer> best = heights.best(connected);
+    long target = heights.target(connected, validator);
     boolean running = engineRunning;
     // A running validator pauses only when f + 1 validators say they are ahead, so at least one
     // honest one is: a single peer announcing a height it does not have cannot stall consensus.
-    if (running && heights.claimedByFPlusOne(connected) > head + SYNC_GAP) {
-      long behind = best.map(PeerHeights.Peer::height).orElse(head) - head;
-      out.add(new Step.PauseEngine("behind by " + behind + " blocks; syncing"));
+    if (running && target > head + SYNC_GAP) {
+      out.add(new Step.PauseEngine("behind by " + (target - head) + " blocks; syncing"));
       running = false;
     }
-    if (!running && best.isPresent() && best.get().height() > head) {
+    Optional<NodeId> source =
+        target > head ? heights.source(head, target, connected) : Optional.empty();
+    if (!running && source.isPresent()) {
       syncing = true;
       if (inFlight == null) {
-        inFlight = new Request(best.get().id(), head + 1, nowNanos);
-        out.add(new Step.Ask(best.get().id(), head + 1, SyncBatches.BATCH));
+        inFlight = new Request(source.get(), head + 1, nowNanos);
+        out.add(new Step.Ask(source.get(), head + 1, SyncBatches.BATCH));
       }
       return out;
     }

@@ -3,6 +3,7 @@ package io.levity.node.runtime;
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
 import io.levity.consensus.engine.Event;
+import io.levity.consensus.engine.Reject;
 import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.types.ConsensusBlock;
@@ -12,9 +13,11 @@ import io.levity.execution.block.Block;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerNetwork;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -100,13 +103,41 @@ final class ConsensusDriver implements SyncRunner.EngineControl {
     stopTimers();
   }
 
-  /** A consensus message from validator {@code from}; any thread. */
-  void deliver(int from, ConsensusMessage message) {
+  /**
+   * A consensus message from validator {@code from}; any thread. {@code refused} runs (on the
+   * consensus thread) when the engine rejects it for a fault of its sender (see {@link
+   * #SENDER_FAULTS}).
+   */
+  void deliver(int from, ConsensusMessage message, Runnable refused) {
     p.thread()
         .execute(
             () -> {
-              if (engine != null) apply(engine.handle(new Event.MessageReceived(from, message)));
+              Engine e = engine;
+              if (e == null) return;
+              long faults = senderFaults(e);
+              apply(e.handle(new Event.MessageReceived(from, message)));
+              if (senderFaults(e) > faults) refused.run();
             });
+  }
+
+  /**
+   * Rejections an honest validator never causes; stale, duplicate or early messages are not faults.
+   */
+  static final Set<Reject> SENDER_FAULTS =
+      EnumSet.of(
+          Reject.WRONG_EPOCH,
+          Reject.NOT_A_MEMBER,
+          Reject.NOT_THE_LEADER,
+          Reject.BAD_SIGNATURE,
+          Reject.BAD_CERTIFICATE,
+          Reject.MALFORMED,
+          Reject.UNJUSTIFIED_ROUND,
+          Reject.TOO_LARGE);
+
+  private static long senderFaults(Engine e) {
+    long n = 0;
+    for (Reject r : SENDER_FAULTS) n += e.stats().rejected(r);
+    return n;
   }
 
   private void stopTimers() {

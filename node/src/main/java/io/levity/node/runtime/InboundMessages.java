@@ -8,6 +8,7 @@ import io.levity.core.crypto.Keccak;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.mempool.Mempool;
+import io.levity.node.mempool.MempoolError;
 import io.levity.node.mempool.MempoolException;
 import io.levity.node.p2p.MessageHandler;
 import io.levity.node.p2p.Misbehavior;
@@ -20,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What peers send, taken in on the p2p inbound thread: consensus messages are decoded (bounded) and
- * handed to the {@link ConsensusDriver}; gossiped transactions are validated into the mempool and
- * passed on; head announcements and block requests and answers go to block sync.
+ * What peers send, taken in on the p2p inbound threads: consensus messages are decoded (bounded)
+ * and handed to the {@link ConsensusDriver}, and those the engine rejects as their sender's fault
+ * cost the peer; gossiped transactions are validated into the mempool and passed on, and invalid
+ * ones cost the peer; head announcements and block requests and answers go to block sync.
  */
 final class InboundMessages implements MessageHandler {
   private static final Logger LOG = LoggerFactory.getLogger(InboundMessages.class);
@@ -51,7 +53,7 @@ final class InboundMessages implements MessageHandler {
   public void onMessage(NodeId from, P2pMessage message) {
     switch (message) {
       case P2pMessage.ConsensusMessage m -> consensus(from, m);
-      case P2pMessage.Transactions t -> transactions(t);
+      case P2pMessage.Transactions t -> transactions(from, t);
       case P2pMessage.Status s -> p.sync().announced(from, s.height());
       case P2pMessage.GetBlocks g -> p.sync().serve(from, g);
       case P2pMessage.Blocks b -> p.sync().received(from, b.blocks());
@@ -75,20 +77,39 @@ final class InboundMessages implements MessageHandler {
       p.net().penalize(from, Misbehavior.INVALID_DATA);
       return;
     }
-    p.driver().deliver(idx, decoded);
+    // A message the engine finds invalid (bad signature or certificate, not its turn) was signed
+    // or sent by that validator on purpose: it costs the peer as a malformed one does.
+    p.driver().deliver(idx, decoded, () -> p.net().penalize(from, Misbehavior.INVALID_DATA));
   }
 
-  private void transactions(P2pMessage.Transactions t) {
+  /**
+   * Validates gossiped transactions into the mempool and passes on those it takes. A transaction
+   * that fails on its own bytes (encoding, signature, chain id) is one an honest node never relays:
+   * it costs the peer {@code INVALID_DATA} and the rest of its batch is not looked at, so a peer
+   * gets at most a few signature recoveries before it is banned. One that recovers to a sender with
+   * nothing to pay (what a forged signature gives) costs {@code USELESS_DATA}.
+   */
+  private void transactions(NodeId from, P2pMessage.Transactions t) {
     for (Bytes raw : t.transactions()) {
+      // The hash of a transaction is that of its encoding: known ones skip decoding and signature
+      // recovery.
+      if (p.mempool().contains(Keccak.hash(raw.toArray()))) continue;
+      ValidatedTransaction v;
       try {
-        // The hash of a transaction is that of its encoding: known ones skip decoding and
-        // signature recovery.
-        if (p.mempool().contains(Keccak.hash(raw.toArray()))) continue;
-        ValidatedTransaction v = p.txValidator().decodeAndValidate(raw.toArray());
+        v = p.txValidator().decodeAndValidate(raw.toArray());
+      } catch (RuntimeException e) {
+        LOG.debug("{}: invalid transaction from {}: {}", p.name(), from.shortHex(), e.getMessage());
+        p.net().penalize(from, Misbehavior.INVALID_DATA);
+        return;
+      }
+      try {
         p.mempool().add(v, raw.size());
         p.net().gossip(new P2pMessage.Transactions(List.of(raw)));
-      } catch (MempoolException | RuntimeException e) {
+      } catch (MempoolException e) {
         LOG.debug("{}: gossiped transaction refused: {}", p.name(), e.getMessage());
+        if (e.error() == MempoolError.INSUFFICIENT_FUNDS) {
+          p.net().penalize(from, Misbehavior.USELESS_DATA);
+        }
       }
     }
   }

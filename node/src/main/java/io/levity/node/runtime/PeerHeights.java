@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The chain heights peers announce ({@code Status}), and the two questions block sync asks of them:
- * which connected peer is furthest ahead, and how far ahead at least f + 1 validators claim to be
- * (so at least one honest one is). Written from the p2p thread, read from the consensus thread.
+ * The chain heights peers announce ({@code Status}), and the questions block sync asks of them: how
+ * far ahead at least f + 1 validators claim to be (so at least one honest one is), which is the
+ * height to sync to, and whom to ask for the blocks. A peer that is not a validator may serve
+ * blocks but never sets the target alone. Written from the p2p thread, read from the consensus
+ * thread.
  */
 final class PeerHeights {
   /** A peer and the height it announced. */
@@ -49,6 +51,41 @@ final class PeerHeights {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The height to sync to: what f + 1 connected validators claim; a full node that hears fewer than
+   * f + 1 validators (it may follow other full nodes) takes the best peer's height instead, and
+   * relies on penalties for peers whose claims fail. -1 when there is none.
+   */
+  long target(Predicate<NodeId> connected, boolean validator) {
+    long claimed = claimedByFPlusOne(connected);
+    if (claimed >= 0 || validator) return claimed;
+    return best(connected).map(Peer::height).orElse(-1L);
+  }
+
+  /**
+   * Whom to ask for the blocks above {@code head}, up to {@code target}: the connected validator
+   * announcing the most (at least the target), else the connected peer announcing the most.
+   */
+  Optional<NodeId> source(long head, long target, Predicate<NodeId> connected) {
+    Peer validator = null;
+    Peer any = null;
+    for (Map.Entry<NodeId, Long> e : heights.entrySet()) {
+      long h = e.getValue();
+      if (!connected.test(e.getKey()) || h <= head) continue;
+      Peer p = new Peer(e.getKey(), h);
+      if (ahead(p, any)) any = p;
+      if (validators.contains(p.id()) && h >= target && ahead(p, validator)) validator = p;
+    }
+    return Optional.ofNullable(validator != null ? validator : any).map(Peer::id);
+  }
+
+  /** Higher first; ties go to the lower node id, so the choice does not depend on map order. */
+  private static boolean ahead(Peer p, Peer than) {
+    return than == null
+        || p.height() > than.height()
+        || (p.height() == than.height() && p.id().compareTo(than.id()) < 0);
   }
 
   /**

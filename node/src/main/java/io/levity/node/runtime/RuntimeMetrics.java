@@ -2,10 +2,12 @@ package io.levity.node.runtime;
 
 import io.levity.core.time.TimeSource;
 import io.levity.node.metrics.NodeMetrics;
+import io.levity.node.p2p.TransportCounters;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The node runtime's metrics in a {@link NodeMetrics} registry: commits, synced blocks, block
@@ -48,7 +50,8 @@ final class RuntimeMetrics {
       LongSupplier round,
       LongSupplier mempoolSize,
       LongSupplier peers,
-      BooleanSupplier syncing) {}
+      BooleanSupplier syncing,
+      Supplier<TransportCounters> transport) {}
 
   /** Registers the gauges (once, at start-up). */
   void register(Gauges g) {
@@ -61,6 +64,18 @@ final class RuntimeMetrics {
         "levity_syncing",
         "1 while the node fetches blocks it is missing, else 0.",
         () -> g.syncing().getAsBoolean() ? 1 : 0);
+    registry.gauge(
+        "levity_p2p_dropped_inbound_total",
+        "Messages from peers (not consensus) dropped because the handler's queue was full.",
+        () -> g.transport().get().droppedInbound());
+    registry.gauge(
+        "levity_p2p_dropped_consensus_total",
+        "Consensus messages from peers dropped because their peer's queue was full.",
+        () -> g.transport().get().droppedConsensus());
+    registry.gauge(
+        "levity_p2p_dropped_outbound_total",
+        "Messages not sent because the peer read too slowly.",
+        () -> g.transport().get().droppedOutbound());
   }
 
   NodeMetrics registry() {

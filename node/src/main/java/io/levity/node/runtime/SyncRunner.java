@@ -6,10 +6,12 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.time.Scheduler;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
+import io.levity.node.p2p.DisconnectReason;
 import io.levity.node.p2p.Misbehavior;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerNetwork;
+import io.levity.node.p2p.PeerQuotas;
 import io.levity.node.store.ConsensusStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +23,25 @@ import org.slf4j.LoggerFactory;
  * Carries out block sync on the consensus thread: announces the head to the peers every {@link
  * #STATUS_INTERVAL_MILLIS} and asks the {@link BlockSyncer} what to do, checks the batches peers
  * send ({@link SyncBatches}), imports what they prove committed, and pauses or restarts the engine.
- * Also serves other nodes' block requests from the ledger.
+ * Also serves other nodes' block requests from the ledger, within a byte quota per peer ({@link
+ * #SERVE_BYTES_PER_SECOND}); a peer asking while over it is disconnected as {@code RATE_LIMITED}.
  */
 final class SyncRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
 
   /** How often the node announces its head and reconsiders sync. */
   static final long STATUS_INTERVAL_MILLIS = 500;
+
+  /**
+   * Bytes of blocks served to one peer a second on average, and at once: an honest node asks one
+   * batch (at most 14 MiB) at a time and executes it before asking again.
+   */
+  static final long SERVE_BYTES_PER_SECOND = 16 << 20;
+
+  static final long SERVE_BURST_BYTES = 64 << 20;
+
+  /** What a block request costs its peer besides the bytes served (lookups, encoding). */
+  static final long REQUEST_COST_BYTES = 16 << 10;
 
   /** The engine as sync sees it: running or not, and the switch. */
   interface EngineControl {
@@ -52,11 +66,14 @@ final class SyncRunner {
 
   private final BlockSyncer syncer;
   private final Parts p;
+  private final PeerQuotas serveQuota;
   private long syncedBlocks;
 
   SyncRunner(BlockSyncer syncer, Parts parts) {
     this.syncer = syncer;
     this.p = parts;
+    this.serveQuota =
+        new PeerQuotas(SERVE_BYTES_PER_SECOND, SERVE_BURST_BYTES, p.thread().time()::nanoTime);
   }
 
   /** Starts the periodic announcement; cancel the result to stop it. */
@@ -116,13 +133,13 @@ final class SyncRunner {
     if (entries.isEmpty()) {
       // It announced a height it cannot serve (nothing is ever pruned): a lie or a bug.
       return BlockSyncer.Batch.faulty(
-          Misbehavior.INVALID_DATA, "no blocks for a height it announced");
+          Misbehavior.FALSE_CLAIM, "no blocks for a height it announced");
     }
     long h = p.importer().head().number();
     Bytes32 tip = p.importer().headId().orElse(p.verifier().genesisId());
     SyncBatches.Verified verified = SyncBatches.verify(p.verifier(), tip, h, entries);
     if (verified.refused().isPresent()) {
-      return BlockSyncer.Batch.faulty(Misbehavior.INVALID_DATA, verified.refused().get());
+      return BlockSyncer.Batch.faulty(Misbehavior.FALSE_CLAIM, verified.refused().get());
     }
     return BlockSyncer.Batch.importable(verified.count());
   }
@@ -173,8 +190,15 @@ final class SyncRunner {
    * concurrently).
    */
   void serve(NodeId from, P2pMessage.GetBlocks g) {
-    P2pMessage.Blocks blocks =
-        new P2pMessage.Blocks(SyncBatches.serve(p.ledger(), g.fromHeight(), g.max()));
-    p.net().send(from, blocks);
+    if (!serveQuota.available(from)) {
+      LOG.info("{}: {} asks for blocks faster than its quota", p.name(), from.shortHex());
+      p.net().disconnect(from, DisconnectReason.RATE_LIMITED);
+      return;
+    }
+    List<Bytes> blocks = SyncBatches.serve(p.ledger(), g.fromHeight(), g.max());
+    long cost = REQUEST_COST_BYTES;
+    for (Bytes b : blocks) cost += b.size();
+    serveQuota.charge(from, cost);
+    p.net().send(from, new P2pMessage.Blocks(blocks));
   }
 }

@@ -20,12 +20,14 @@ import java.util.Objects;
  * @param dataDir the RocksDB directory of the chain, state and consensus state; null keeps
  *     everything in memory
  * @param genesis the execution genesis (block 0, chain id)
- * @param p2pPort the p2p listen port on 127.0.0.1; 0 picks a free one
+ * @param p2pPort the p2p listen port; 0 picks a free one
  * @param blockIntervalMillis how long a leader waits before proposing: the block time in the happy
  *     path
  * @param baseTimeoutMillis the consensus round timeout after a QC; must exceed the block interval
  * @param feeRecipient the coinbase of the blocks this validator proposes (receives the priority
  *     fees)
+ * @param p2pHost the address the p2p port listens on: 127.0.0.1 (the default) for nodes on one
+ *     machine, an interface's address or 0.0.0.0 for nodes on separate machines
  */
 public record ValidatorConfig(
     Ed25519.KeyPair nodeKey,
@@ -35,7 +37,8 @@ public record ValidatorConfig(
     int p2pPort,
     long blockIntervalMillis,
     long baseTimeoutMillis,
-    Address feeRecipient) {
+    Address feeRecipient,
+    String p2pHost) {
   /** The consensus epoch: one per chain while the validator set is static (see docs/node.md). */
   public static final long CONSENSUS_EPOCH = 1;
 
@@ -43,6 +46,8 @@ public record ValidatorConfig(
     Objects.requireNonNull(nodeKey, "nodeKey");
     Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(feeRecipient, "feeRecipient");
+    Objects.requireNonNull(p2pHost, "p2pHost");
+    if (p2pHost.isBlank()) throw new IllegalArgumentException("the p2p host is empty");
     validators = List.copyOf(validators);
     if (validators.isEmpty()) throw new IllegalArgumentException("the validator set is empty");
     for (Bytes v : validators) {
@@ -60,6 +65,23 @@ public record ValidatorConfig(
               + baseTimeoutMillis
               + " ms)");
     }
+  }
+
+  /** Where p2p listens unless configured otherwise: loopback, reachable from this machine only. */
+  public static final String DEFAULT_P2P_HOST = "127.0.0.1";
+
+  /** The same node listening for peers on {@code host}. */
+  public ValidatorConfig withP2pHost(String host) {
+    return new ValidatorConfig(
+        nodeKey,
+        validators,
+        dataDir,
+        genesis,
+        p2pPort,
+        blockIntervalMillis,
+        baseTimeoutMillis,
+        feeRecipient,
+        host);
   }
 
   /** Validator {@code index} of a set whose private keys are all known (devnet, tests). */
@@ -82,7 +104,8 @@ public record ValidatorConfig(
         p2pPort,
         blockIntervalMillis,
         baseTimeoutMillis,
-        defaultFeeRecipient(own.publicKey()));
+        defaultFeeRecipient(own.publicKey()),
+        DEFAULT_P2P_HOST);
   }
 
   public static List<Bytes> publicKeys(List<Ed25519.KeyPair> keys) {

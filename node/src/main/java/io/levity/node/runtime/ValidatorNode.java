@@ -23,6 +23,7 @@ import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
+import io.levity.node.p2p.AdmissionLimits;
 import io.levity.node.p2p.MessageHandler;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pConfig;
@@ -65,6 +66,7 @@ public final class ValidatorNode implements AutoCloseable {
 
   private final boolean validator;
   private final String name;
+  private final String p2pHost;
   private final AutoCloseable ownedScheduler;
   private final GatedScheduler thread;
   private final RocksDbBlockStore store;
@@ -104,6 +106,7 @@ public final class ValidatorNode implements AutoCloseable {
     int index = cfg.index();
     this.validator = index >= 0;
     this.name = validator ? "validator " + index : "full node";
+    this.p2pHost = cfg.p2pHost();
     this.ownedScheduler = ownsScheduler && scheduler instanceof AutoCloseable c ? c : () -> {};
     this.thread = new GatedScheduler(scheduler, name);
     List<NodeId> nodeIds = new ArrayList<>();
@@ -152,7 +155,11 @@ public final class ValidatorNode implements AutoCloseable {
             cfg.blockIntervalMillis());
     mempool.onTransactionsAdded(pacer::workArrived);
     BlockHeader genesisHeader = store.blockByNumber(0).orElseThrow().header();
-    P2pConfig pc = P2pConfig.defaults(cfg.chainId(), genesisHeader.hash()).withPort(cfg.p2pPort());
+    P2pConfig pc =
+        P2pConfig.defaults(cfg.chainId(), genesisHeader.hash())
+            .withHost(cfg.p2pHost())
+            .withPort(cfg.p2pPort())
+            .withAdmission(AdmissionLimits.DEFAULT.withReservedPeers(indexOf.keySet()));
     this.p2p = network.open(pc, cfg.nodeKey(), new Handoff());
 
     Supplier<Engine> engines =
@@ -198,7 +205,12 @@ public final class ValidatorNode implements AutoCloseable {
         .register(rpc);
     metrics.register(
         new RuntimeMetrics.Gauges(
-            () -> head().number(), driver::round, mempool::size, this::peerCount, sync::syncing));
+            () -> head().number(),
+            driver::round,
+            mempool::size,
+            this::peerCount,
+            sync::syncing,
+            p2p::counters));
   }
 
   private static String threadName(ValidatorConfig cfg) {
@@ -234,7 +246,7 @@ public final class ValidatorNode implements AutoCloseable {
     int port = p2p.start();
     status = sync.start();
     if (validator) thread.execute(driver::start);
-    LOG.info("{} started at head {} (p2p 127.0.0.1:{})", name, head().number(), port);
+    LOG.info("{} started at head {} (p2p {}:{})", name, head().number(), p2pHost, port);
     return port;
   }
 

@@ -25,7 +25,7 @@ class NetworkFilesTest {
     return NetworkFiles.init(
         dir,
         new NetworkFiles.InitSpec(
-            validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0, Map.of()),
+            validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0, Map.of(), "127.0.0.1"),
         new SecureRandom());
   }
 
@@ -75,5 +75,15 @@ class NetworkFilesTest {
         .hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> NetworkFiles.readNode(dir.resolve("nope.json")))
         .hasMessageContaining("no such file");
+  }
+
+  @Test
+  void theP2pListenHostIsASettingOfNodeJsonAndDefaultsToLoopback() throws Exception {
+    List<Path> configs = init(1, 0);
+    assertThat(NetworkFiles.readNode(configs.get(0)).config().p2pHost()).isEqualTo("127.0.0.1");
+    String json = Files.readString(configs.get(0));
+    Files.writeString(
+        configs.get(0), json.replace("\"p2pPort\"", "\"p2pHost\" : \"0.0.0.0\",\n  \"p2pPort\""));
+    assertThat(NetworkFiles.readNode(configs.get(0)).config().p2pHost()).isEqualTo("0.0.0.0");
   }
 }

@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Random;
@@ -23,7 +24,14 @@ final class RawPeer implements AutoCloseable {
   private final P2pCodec codec = new P2pCodec(MessageLimits.defaults());
 
   RawPeer(int port) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(port, 0);
+  }
+
+  /** A peer whose socket receive buffer is {@code receiveBuffer} bytes (0: the system's). */
+  RawPeer(int port, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     socket.setSoTimeout(10_000);
     in = new DataInputStream(socket.getInputStream());
     out = new DataOutputStream(socket.getOutputStream());

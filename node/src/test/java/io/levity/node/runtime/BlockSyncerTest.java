@@ -44,7 +44,7 @@ class BlockSyncerTest {
     List<Step> steps = validator.decide(10, true, connected, 0);
     assertThat(steps)
         .containsExactly(
-            new Step.PauseEngine("behind by 990 blocks; syncing"),
+            new Step.PauseEngine("behind by 490 blocks; syncing"),
             new Step.Ask(peers.v1, 11, SyncBatches.BATCH));
     assertThat(validator.syncing()).isTrue();
     assertThat(validator.inFlight()).contains(new BlockSyncer.Request(peers.v1, 11, 0));
@@ -75,7 +75,7 @@ class BlockSyncerTest {
     assertThat(fullNode.decide(0, false, connected, BlockSyncer.REQUEST_TIMEOUT_NANOS)).isEmpty();
     assertThat(fullNode.decide(0, false, connected, BlockSyncer.REQUEST_TIMEOUT_NANOS + 1))
         .containsExactly(
-            new Step.Penalize(peers.v1, Misbehavior.USELESS_DATA, "block request timed out"),
+            new Step.Penalize(peers.v1, Misbehavior.UNANSWERED_REQUEST, "block request timed out"),
             new Step.Ask(peers.v2, 1, SyncBatches.BATCH));
     assertThat(heights.best(connected)).map(PeerHeights.Peer::id).contains(peers.v2);
   }
@@ -98,7 +98,7 @@ class BlockSyncerTest {
     heights.announced(peers.v2, 29);
     assertThat(validator.decide(10, true, connected, 0))
         .containsExactly(
-            new Step.PauseEngine("behind by 20 blocks; syncing"),
+            new Step.PauseEngine("behind by 19 blocks; syncing"),
             new Step.Ask(peers.v1, 11, SyncBatches.BATCH));
     assertThat(validator.received(peers.v1, Batch.importable(20)))
         .containsExactly(new Step.Import(20));
@@ -112,6 +112,47 @@ class BlockSyncerTest {
   void aPausedValidatorWithNoPeerAheadRestartsItsEngineAndAFullNodeNeverDoes() {
     assertThat(validator.decide(5, false, connected, 0)).containsExactly(new Step.StartEngine());
     assertThat(new BlockSyncer(heights, false).decide(5, false, connected, 0)).isEmpty();
+  }
+
+  @Test
+  void aNonValidatorAnnouncingAHugeHeightDoesNotKeepAPausedValidatorPaused() {
+    heights.announced(peers.full, 1_000_000);
+    heights.announced(peers.v1, 10);
+    heights.announced(peers.v2, 10);
+    heights.announced(peers.v3, 10);
+    assertThat(validator.decide(10, false, connected, 0))
+        .as("no f + 1 validators are ahead: the paused engine restarts")
+        .containsExactly(new Step.StartEngine());
+    assertThat(validator.syncing()).isFalse();
+    assertThat(new BlockSyncer(heights, false).decide(10, false, connected, 0))
+        .as("a full node that hears f + 1 validators follows them, not the liar")
+        .isEmpty();
+  }
+
+  @Test
+  void oneValidatorClaimingMoreThanTheOthersSetsNoTargetAlone() {
+    heights.announced(peers.v1, 1_000_000);
+    heights.announced(peers.v2, 30);
+    heights.announced(peers.v3, 30);
+    assertThat(validator.decide(10, false, connected, 0))
+        .as("synced to what f + 1 claim, asking the validator that claims most")
+        .containsExactly(new Step.Ask(peers.v1, 11, SyncBatches.BATCH));
+    assertThat(validator.received(peers.v1, Batch.faulty(Misbehavior.FALSE_CLAIM, "empty")))
+        .containsExactly(new Step.Penalize(peers.v1, Misbehavior.FALSE_CLAIM, "empty"));
+    assertThat(validator.decide(10, false, connected, MS))
+        .containsExactly(new Step.Ask(peers.v2, 11, SyncBatches.BATCH));
+    assertThat(validator.received(peers.v2, Batch.importable(20)))
+        .containsExactly(new Step.Import(20));
+    heights.announced(peers.v1, 1_000_000); // it lies again
+    assertThat(validator.decide(30, false, connected, 2 * MS))
+        .as("at the f + 1 claim: caught up although one validator claims more")
+        .containsExactly(new Step.CaughtUp(30), new Step.StartEngine());
+  }
+
+  @Test
+  void claimsThatNeverComeOrDoNotVerifyCostHard() {
+    assertThat(Misbehavior.FALSE_CLAIM.penalty()).as("one false claim bans").isEqualTo(100);
+    assertThat(Misbehavior.UNANSWERED_REQUEST.penalty()).as("two timeouts ban").isEqualTo(50);
   }
 
   @Test

@@ -30,4 +30,33 @@ class PeerHeightsTest {
     assertThat(heights.best(p -> !p.equals(peers.v2))).isEmpty();
     assertThat(heights.best(p -> true)).map(PeerHeights.Peer::height).contains(60L);
   }
+
+  @Test
+  void theTargetIsWhatFPlusOneValidatorsClaimAndOnlyAFullNodeFallsBackToTheBestPeer() {
+    heights.announced(peers.full, 5_000);
+    heights.announced(peers.v1, 1_000);
+    assertThat(heights.target(p -> true, true)).as("one validator: no target").isEqualTo(-1);
+    assertThat(heights.target(p -> true, false))
+        .as("a full node hearing fewer than f + 1 validators follows its best peer")
+        .isEqualTo(5_000);
+    heights.announced(peers.v2, 40);
+    assertThat(heights.target(p -> true, true)).isEqualTo(40);
+    assertThat(heights.target(p -> true, false)).isEqualTo(40);
+  }
+
+  @Test
+  void theSourceIsTheValidatorClaimingMostThenAnyPeerAhead() {
+    heights.announced(peers.full, 5_000);
+    heights.announced(peers.v1, 30);
+    heights.announced(peers.v2, 30);
+    heights.announced(peers.v3, 20);
+    assertThat(heights.source(10, 30, p -> true))
+        .as("validators at the target first; a tie goes to the lower id")
+        .contains(peers.v1);
+    assertThat(heights.source(10, 30, p -> !p.equals(peers.v1))).contains(peers.v2);
+    assertThat(heights.source(10, 30, p -> p.equals(peers.full) || p.equals(peers.v3)))
+        .as("no validator at the target: a non-validator may serve")
+        .contains(peers.full);
+    assertThat(heights.source(6_000, 6_001, p -> true)).as("nobody ahead").isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package io.levity.node.runtime;
 
 import io.levity.core.crypto.Ed25519;
+import io.levity.node.p2p.DisconnectReason;
 import io.levity.node.p2p.MessageHandler;
 import io.levity.node.p2p.Misbehavior;
 import io.levity.node.p2p.NodeId;
@@ -30,6 +31,9 @@ final class SimNetwork {
   /** The penalty points after which a node drops a peer for good (the transport's default). */
   static final int BAN_SCORE = 100;
 
+  /** A connection a node closed, and why. */
+  record Disconnect(NodeId by, NodeId peer, DisconnectReason reason) {}
+
   /** A penalty a node gave a peer. */
   record Penalty(NodeId by, NodeId peer, Misbehavior why) {}
 
@@ -37,6 +41,7 @@ final class SimNetwork {
   private final Map<Integer, Peer> byPort = new HashMap<>();
   private final Set<NodeId> cutOff = new HashSet<>();
   private final List<Penalty> penalties = new ArrayList<>();
+  private final List<Disconnect> disconnects = new ArrayList<>();
   private final Map<List<NodeId>, Integer> scores = new HashMap<>();
   private int nextPort = 40_000;
 
@@ -57,6 +62,10 @@ final class SimNetwork {
 
   List<Penalty> penalties() {
     return List.copyOf(penalties);
+  }
+
+  List<Disconnect> disconnects() {
+    return List.copyOf(disconnects);
   }
 
   /** Drops every link of the node and keeps it unreachable until {@link #reconnect}. */
@@ -187,6 +196,13 @@ final class SimNetwork {
       penalties.add(new Penalty(id, peer, what));
       scores.merge(List.of(id, peer), what.penalty(), Integer::sum);
       if (banned(id, peer)) unlink(this, find(peer));
+    }
+
+    @Override
+    public void disconnect(NodeId peer, DisconnectReason reason) {
+      if (!links.contains(peer)) return;
+      disconnects.add(new Disconnect(id, peer, reason));
+      unlink(this, find(peer));
     }
 
     @Override

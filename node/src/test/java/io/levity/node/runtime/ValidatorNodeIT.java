@@ -140,7 +140,8 @@ class ValidatorNodeIT {
                 0,
                 50,
                 1_000,
-                Address.ZERO));
+                Address.ZERO,
+                ValidatorConfig.DEFAULT_P2P_HOST));
     nodes.add(full);
     assertThat(full.head().number()).isZero();
     full.start();

@@ -6,6 +6,11 @@ import static io.levity.node.runtime.TestNodes.minHead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.levity.consensus.message.ConsensusCodec;
+import io.levity.consensus.message.ConsensusMessage;
+import io.levity.consensus.message.MalformedMessageException;
+import io.levity.consensus.types.DecodeLimits;
+import io.levity.consensus.types.VoteData;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -17,11 +22,13 @@ import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.block.Genesis;
 import io.levity.node.keys.DevAccounts;
+import io.levity.node.p2p.DisconnectReason;
 import io.levity.node.p2p.MessageHandler;
 import io.levity.node.p2p.Misbehavior;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerAddress;
+import io.levity.node.p2p.PeerNetwork;
 import io.levity.testing.ManualScheduler;
 import io.levity.testing.RpcCalls;
 import java.util.ArrayList;
@@ -75,7 +82,8 @@ class ValidatorNodeSimTest {
             0,
             BLOCK_MILLIS,
             3 * BLOCK_MILLIS,
-            Address.ZERO));
+            Address.ZERO,
+            ValidatorConfig.DEFAULT_P2P_HOST));
   }
 
   /** Runs virtual time until {@code condition} holds; returns the virtual milliseconds it took. */
@@ -213,13 +221,12 @@ class ValidatorNodeSimTest {
     startValidators();
     ValidatorNode full = fullNode();
     full.start();
-    List<PeerAddress> all = new ArrayList<>(addresses);
-    all.add(liar.address());
-    full.connect(all);
+    // One validator only: fewer than f + 1 claims, so the full node also hears the liar out.
+    full.connect(List.of(liar.address(), addresses.get(0)));
     for (ValidatorNode v : validators()) v.connect(List.of(liar.address()));
     runUntil(() -> full.head().number() >= 6, 30 * BLOCK_MILLIS, "the full node at height 6");
     assertThat(network.penalties())
-        .contains(new SimNetwork.Penalty(full.nodeId(), liar.nodeId(), Misbehavior.INVALID_DATA));
+        .contains(new SimNetwork.Penalty(full.nodeId(), liar.nodeId(), Misbehavior.FALSE_CLAIM));
     for (ValidatorNode v : validators()) assertThat(v.isSyncing()).as("f + 1 rule").isFalse();
   }
 
@@ -234,11 +241,77 @@ class ValidatorNodeSimTest {
     scheduler.advance(1_000);
     full.connect(addresses);
     SimNetwork.Penalty timedOut =
-        new SimNetwork.Penalty(full.nodeId(), silent.nodeId(), Misbehavior.USELESS_DATA);
+        new SimNetwork.Penalty(full.nodeId(), silent.nodeId(), Misbehavior.UNANSWERED_REQUEST);
     scheduler.advance(4_000);
     assertThat(network.penalties()).doesNotContain(timedOut);
     runUntil(() -> network.penalties().contains(timedOut), 2_000, "the request to time out");
     long target = maxHead(validators());
     runUntil(() -> full.head().number() >= target, 2 * BLOCK_MILLIS, "the full node");
+  }
+
+  @Test
+  void aPeerFloodingBlockRequestsIsDisconnectedAsRateLimited() throws Exception {
+    startValidators();
+    runUntil(() -> minHead(validators()) >= 4, 10 * BLOCK_MILLIS, "height 4");
+    NodeId id = NodeId.of(Ed25519.KeyPair.fromSeed(Keccak.hash(new byte[] {8}).toArray()));
+    SimNetwork.Peer greedy = network.peer(id, (from, m) -> {});
+    greedy.start();
+    ValidatorNode v0 = nodes.get(0);
+    v0.connect(List.of(greedy.address()));
+    assertThat(greedy.isConnected(v0.nodeId())).isTrue();
+    for (int i = 0; i < 5_000; i++) greedy.send(v0.nodeId(), new P2pMessage.GetBlocks(1, 64));
+    scheduler.advance(100);
+    assertThat(network.disconnects())
+        .containsExactly(new SimNetwork.Disconnect(v0.nodeId(), id, DisconnectReason.RATE_LIMITED));
+  }
+
+  @Test
+  void aValidatorSendingVotesThatDoNotVerifyIsPenalised() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      node(ValidatorConfig.of(i, null, GENESIS, KEYS, 0, BLOCK_MILLIS, 3 * BLOCK_MILLIS));
+    }
+    for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
+    NodeId forger = NodeId.of(KEYS.get(3));
+    ConsensusCodec codec = new ConsensusCodec(DecodeLimits.DEFAULT);
+    SimNetwork.Peer[] self = new SimNetwork.Peer[1];
+    self[0] =
+        network.peer(
+            forger,
+            (from, m) -> {
+              if (!(m instanceof P2pMessage.ConsensusMessage c)) return;
+              try {
+                if (codec.decode(c.payload().toArray()) instanceof ConsensusMessage.Proposal p) {
+                  ConsensusMessage.Vote forged =
+                      new ConsensusMessage.Vote(
+                          VoteData.of(p.block()), 3, Bytes.wrap(new byte[64]));
+                  self[0].broadcast(
+                      new P2pMessage.ConsensusMessage(Bytes.wrap(ConsensusCodec.encode(forged))));
+                }
+              } catch (MalformedMessageException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    addresses.add(new PeerAddress("127.0.0.1", self[0].start()));
+    for (ValidatorNode v : nodes) v.connect(addresses);
+    runUntil(
+        () ->
+            network.penalties().stream()
+                .anyMatch(p -> p.peer().equals(forger) && p.why() == Misbehavior.INVALID_DATA),
+        20 * BLOCK_MILLIS,
+        "the forger penalised");
+  }
+
+  @Test
+  void theP2pListenHostIsASetting() throws Exception {
+    List<String> hosts = new ArrayList<>();
+    PeerNetwork.Factory recording =
+        (config, key, handler) -> {
+          hosts.add(config.host());
+          return network.factory().open(config, key, handler);
+        };
+    ValidatorConfig cfg = ValidatorConfig.of(0, null, GENESIS, KEYS, 0, BLOCK_MILLIS, 3_000);
+    nodes.add(new ValidatorNode(cfg, scheduler, recording));
+    nodes.add(new ValidatorNode(cfg.withP2pHost("0.0.0.0"), scheduler, recording));
+    assertThat(hosts).containsExactly("127.0.0.1", "0.0.0.0");
   }
 }
