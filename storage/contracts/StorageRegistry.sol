@@ -3,8 +3,9 @@ pragma solidity 0.8.30;
 
 /// The Levity storage network's on-chain registry: file records, storage nodes and proof-of-storage results.
 ///
-/// It has no constructor and no immutables, so its runtime code can be placed in a genesis allocation as is: every
-/// slot starts at zero and zero means "nothing recorded". The Java adapter is
+/// It has no immutables, so its runtime code can be placed in a genesis allocation as is, with the two role slots
+/// (owner in slot 0, auditor in slot 1) written in that allocation's storage; every other slot starts at zero and zero
+/// means "nothing recorded". Deployed by a transaction, the constructor sets the same two slots. The Java adapter is
 /// io.levity.storage.chain.rpc.RpcStorageChain; the interface is described in docs/storage-proofs.md.
 contract StorageRegistry {
     /// A file as submitted. fileRoot is zero only for a root never submitted.
@@ -29,6 +30,11 @@ contract StorageRegistry {
     /// Most entries a page read returns.
     uint256 public constant MAX_PAGE = 256;
 
+    /// Slot 0: the account that may change the auditor.
+    address public owner;
+    /// Slot 1: the only account that may record proof results (the epoch challenger's key).
+    address public auditor;
+
     mapping(bytes32 => FileRecord) private files;
     bytes32[] private roots;
     NodeRecord[] private nodeList;
@@ -37,11 +43,27 @@ contract StorageRegistry {
     /// Who registered a node first: only that account may change its endpoint.
     mapping(bytes32 => address) private nodeOwner;
 
+    event AuditorChanged(address indexed auditor);
+
     event FileSubmitted(bytes32 indexed fileRoot, address indexed submitter, uint64 length, uint8 dataShards,
         uint8 parityShards, bytes32 shardCommitment);
     event NodeRegistered(bytes32 indexed nodeId, address indexed owner, string endpoint);
     event ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter, bytes32 fileRoot,
         uint32 shardIndex, bool passed, string reason);
+
+    /// The deploying account owns the registry; initialAuditor records proof results.
+    constructor(address initialAuditor) {
+        owner = msg.sender;
+        auditor = initialAuditor;
+        emit AuditorChanged(initialAuditor);
+    }
+
+    /// Hands the auditor role to another account; only the owner may.
+    function setAuditor(address newAuditor) external {
+        require(msg.sender == owner, "StorageRegistry: only the owner sets the auditor");
+        auditor = newAuditor;
+        emit AuditorChanged(newAuditor);
+    }
 
     /// Records a file. Submitting the same (length, code, commitment) again is a no-op; a different record for a
     /// root already recorded reverts. The submitter recorded is the transaction's sender.
@@ -120,10 +142,13 @@ contract StorageRegistry {
     }
 
     /// Records one challenge outcome as an event (read back with eth_getLogs, filtered by epoch and reporter).
-    /// The file and node must be recorded and the shard index inside the file's code.
+    /// Only the auditor records: otherwise a node could record "passed" for itself (and a challenger skipping
+    /// recorded shards would never ask it) or "failed" for an honest node. The file and node must be recorded
+    /// and the shard index inside the file's code.
     function recordProof(uint64 epoch, bytes32 nodeId, bytes32 fileRoot, uint32 shardIndex, bool passed,
         string calldata reason) external
     {
+        require(msg.sender == auditor, "StorageRegistry: only the auditor records proofs");
         FileRecord storage r = files[fileRoot];
         require(r.fileRoot != bytes32(0), "StorageRegistry: unknown file");
         require(uint256(shardIndex) < uint256(r.dataShards) + uint256(r.parityShards), "StorageRegistry: no such shard");

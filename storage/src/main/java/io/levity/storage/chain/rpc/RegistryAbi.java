@@ -36,6 +36,9 @@ public final class RegistryAbi {
       AbiFunction.parse("nodesPage(uint256,uint256) returns ((bytes32,string)[])");
   public static final AbiFunction OWNER_OF =
       AbiFunction.parse("ownerOf(bytes32) returns (address)");
+  public static final AbiFunction OWNER = AbiFunction.parse("owner() returns (address)");
+  public static final AbiFunction AUDITOR = AbiFunction.parse("auditor() returns (address)");
+  public static final AbiFunction SET_AUDITOR = AbiFunction.parse("setAuditor(address)");
   public static final AbiFunction RECORD_PROOF =
       AbiFunction.parse("recordProof(uint64,bytes32,bytes32,uint32,bool,string)");
   public static final AbiEvent PROOF_RESULT =
@@ -61,6 +64,10 @@ public final class RegistryAbi {
 
   public static Bytes registerNode(StorageNodeRecord n) {
     return REGISTER_NODE.encodeCall(n.nodeId(), n.endpoint());
+  }
+
+  public static Bytes setAuditor(Address auditor) {
+    return SET_AUDITOR.encodeCall(auditor);
   }
 
   public static Bytes recordProof(ProofRecord r) {

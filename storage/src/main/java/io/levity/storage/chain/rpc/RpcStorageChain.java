@@ -48,7 +48,8 @@ public final class RpcStorageChain implements StorageChain {
    * @param key the account writes are sent from; empty for a read-only adapter
    * @param epochBlocks blocks per proof-of-storage epoch
    * @param proofReporter when present, {@link #proofResults} only returns results this account
-   *     recorded (anyone may call {@code recordProof}); empty accepts every reporter
+   *     recorded; empty means the registry's current auditor (the only account the contract lets
+   *     record, so results of a former auditor are not read either)
    * @param requests how the adapter times and sizes its requests to the node
    */
   public record Config(
@@ -299,8 +300,20 @@ public final class RpcStorageChain implements StorageChain {
     } catch (ArithmeticException e) {
       return List.of();
     }
+    Address reporter = config.proofReporter().orElseGet(reads::auditor);
     return reads.proofResults(
-        epoch, from, head, config.requests().logBlockRange(), config.proofReporter());
+        epoch, from, head, config.requests().logBlockRange(), Optional.of(reporter));
+  }
+
+  /** The account the registry lets record proof results (the epoch challenger's). */
+  public Address auditor() {
+    return reads.auditor();
+  }
+
+  /** Hands the auditor role to {@code auditor}; the registry accepts it only from its owner. */
+  public void setAuditor(Address auditor) {
+    Objects.requireNonNull(auditor, "auditor");
+    send(RegistryAbi.setAuditor(auditor), "set auditor " + auditor);
   }
 
   // ---- plumbing ----
