@@ -10,6 +10,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorNode;
@@ -170,6 +171,42 @@ class RpcStorageChainIT {
         .isGreaterThan(nodes.indexOf(new StorageNodeRecord(id, "127.0.0.1:7002")));
     assertThatThrownBy(() -> chain.registerNode(new StorageNodeRecord(h("node z"), "no-port")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void nodesPayADepositAndGetItBackOnlyAfterLeaving() throws Exception {
+    Bytes32 id = h("deposit node");
+    StorageNodeRecord record = new StorageNodeRecord(id, "127.0.0.1:7030");
+    // Registering for free: reverted on chain (sent with a fixed gas limit, no estimate to stop
+    // it).
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.registerNode(record), 300_000))
+        .isInstanceOf(TransactionFailedException.class);
+    assertThat(chain.nodes()).doesNotContain(record);
+    EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
+    UInt256 before = rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST);
+    other.registerNode(record);
+    assertThat(chain.nodes()).contains(record);
+    assertThat(rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST))
+        .isEqualTo(before.add(RegistryAbi.NODE_DEPOSIT));
+    StorageNodeRecord moved = new StorageNodeRecord(id, "127.0.0.1:7031");
+    other.registerNode(moved); // an endpoint change needs no second deposit
+    assertThat(chain.nodes()).contains(moved);
+
+    assertThatThrownBy(() -> chain.deregisterNode(id))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("only the node's owner deregisters it");
+    other.deregisterNode(id);
+    assertThat(chain.nodes()).noneMatch(n -> n.nodeId().equals(id));
+    assertThatThrownBy(() -> other.withdrawDeposit(id))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("deposit still locked");
+    assertThatThrownBy(() -> other.registerNode(moved))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("node is leaving");
+    long free = chain.head() + RegistryAbi.EXIT_DELAY;
+    Await.until("the exit delay", () -> chain.head() >= free);
+    other.withdrawDeposit(id);
+    assertThat(rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST)).isEqualTo(before);
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.lang.Require;
+import io.levity.core.num.UInt256;
 import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.tx.ReceiptWaiter;
@@ -227,7 +228,22 @@ public final class RpcStorageChain implements StorageChain {
               + "; only that account can change its endpoint");
     }
     if (!owner.equals(Address.ZERO) && nodes().contains(node)) return;
-    send(RegistryAbi.registerNode(node), "register node " + node.nodeId());
+    // The first registration carries the deposit; an endpoint change carries nothing.
+    UInt256 deposit = owner.equals(Address.ZERO) ? RegistryAbi.NODE_DEPOSIT : UInt256.ZERO;
+    send(RegistryAbi.registerNode(node), deposit, "register node " + node.nodeId());
+  }
+
+  /**
+   * Takes a node this account registered out of the node set; its deposit can be withdrawn {@link
+   * RegistryAbi#EXIT_DELAY} blocks later with {@link #withdrawDeposit}.
+   */
+  public void deregisterNode(Bytes32 nodeId) {
+    send(RegistryAbi.DEREGISTER_NODE.encodeCall(nodeId), "deregister node " + nodeId);
+  }
+
+  /** Returns a deregistered node's deposit to this account once its exit delay has passed. */
+  public void withdrawDeposit(Bytes32 nodeId) {
+    send(RegistryAbi.WITHDRAW_DEPOSIT.encodeCall(nodeId), "withdraw the deposit of " + nodeId);
   }
 
   private static void validateEndpoint(String endpoint) {
@@ -325,9 +341,13 @@ public final class RpcStorageChain implements StorageChain {
 
   /** Sends {@code data} to the registry (gas estimated: a revert sends nothing) and waits. */
   private void send(Bytes data, String what) {
+    send(data, UInt256.ZERO, what);
+  }
+
+  private void send(Bytes data, UInt256 value, String what) {
     Wallet w = writer();
-    RegistryException.wrap(
-        what, () -> w.sendAndWait(TxRequest.call(config.registry(), data), receipts));
+    TxRequest tx = TxRequest.call(config.registry(), data).withValue(value);
+    RegistryException.wrap(what, () -> w.sendAndWait(tx, receipts));
   }
 
   private Wallet writer() {
