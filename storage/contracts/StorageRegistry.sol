@@ -3,8 +3,9 @@ pragma solidity 0.8.30;
 
 /// The Levity storage network's on-chain registry: file records, storage nodes and proof-of-storage results.
 ///
-/// It has no constructor and no immutables, so its runtime code can be placed in a genesis allocation as is: every
-/// slot starts at zero and zero means "nothing recorded". The Java adapter is
+/// It has no immutables, so its runtime code can be placed in a genesis allocation as is, with the two role slots
+/// (owner in slot 0, auditor in slot 1) written in that allocation's storage; every other slot starts at zero and zero
+/// means "nothing recorded". Deployed by a transaction, the constructor sets the same two slots. The Java adapter is
 /// io.levity.storage.chain.rpc.RpcStorageChain; the interface is described in docs/storage-proofs.md.
 contract StorageRegistry {
     /// A file as submitted. fileRoot is zero only for a root never submitted.
@@ -28,6 +29,15 @@ contract StorageRegistry {
     uint256 public constant MAX_REASON_BYTES = 512;
     /// Most entries a page read returns.
     uint256 public constant MAX_PAGE = 256;
+    /// Deposit a node's first registration must carry: node ids are no longer free.
+    uint256 public constant NODE_DEPOSIT = 1 ether;
+    /// Blocks between leaving the node set and getting the deposit back.
+    uint256 public constant EXIT_DELAY = 100;
+
+    /// Slot 0: the account that may change the auditor.
+    address public owner;
+    /// Slot 1: the only account that may record proof results (the epoch challenger's key).
+    address public auditor;
 
     mapping(bytes32 => FileRecord) private files;
     bytes32[] private roots;
@@ -36,12 +46,33 @@ contract StorageRegistry {
     mapping(bytes32 => uint256) private nodeSlot;
     /// Who registered a node first: only that account may change its endpoint.
     mapping(bytes32 => address) private nodeOwner;
+    /// The deposit a node holds (returned after deregistration and EXIT_DELAY blocks).
+    mapping(bytes32 => uint256) public depositOf;
+    /// Block from which a deregistered node's deposit may be withdrawn; zero while registered.
+    mapping(bytes32 => uint256) public exitBlock;
+
+    event AuditorChanged(address indexed auditor);
 
     event FileSubmitted(bytes32 indexed fileRoot, address indexed submitter, uint64 length, uint8 dataShards,
         uint8 parityShards, bytes32 shardCommitment);
     event NodeRegistered(bytes32 indexed nodeId, address indexed owner, string endpoint);
+    event NodeDeregistered(bytes32 indexed nodeId, uint256 withdrawableFrom);
     event ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter, bytes32 fileRoot,
         uint32 shardIndex, bool passed, string reason);
+
+    /// The deploying account owns the registry; initialAuditor records proof results.
+    constructor(address initialAuditor) {
+        owner = msg.sender;
+        auditor = initialAuditor;
+        emit AuditorChanged(initialAuditor);
+    }
+
+    /// Hands the auditor role to another account; only the owner may.
+    function setAuditor(address newAuditor) external {
+        require(msg.sender == owner, "StorageRegistry: only the owner sets the auditor");
+        auditor = newAuditor;
+        emit AuditorChanged(newAuditor);
+    }
 
     /// Records a file. Submitting the same (length, code, commitment) again is a no-op; a different record for a
     /// root already recorded reverts. The submitter recorded is the transaction's sender.
@@ -84,21 +115,58 @@ contract StorageRegistry {
         }
     }
 
-    /// Registers a node, or changes its endpoint; only the account that registered it first may change it.
-    function registerNode(bytes32 nodeId, string calldata endpoint) external {
+    /// Registers a node (with a deposit of at least NODE_DEPOSIT), or changes its endpoint; only the account that
+    /// registered it first may change it. A node that is leaving cannot register until its deposit is withdrawn.
+    function registerNode(bytes32 nodeId, string calldata endpoint) external payable {
         require(nodeId != bytes32(0), "StorageRegistry: zero node id");
         uint256 len = bytes(endpoint).length;
         require(len > 0 && len <= MAX_ENDPOINT_BYTES, "StorageRegistry: endpoint length");
+        address owner_ = nodeOwner[nodeId];
+        require(owner_ == address(0) || owner_ == msg.sender, "StorageRegistry: node registered by another account");
+        require(exitBlock[nodeId] == 0, "StorageRegistry: node is leaving; withdraw its deposit first");
         uint256 slot = nodeSlot[nodeId];
         if (slot == 0) {
+            require(msg.value >= NODE_DEPOSIT, "StorageRegistry: registration needs a deposit of NODE_DEPOSIT");
             nodeList.push(NodeRecord(nodeId, endpoint));
             nodeSlot[nodeId] = nodeList.length;
             nodeOwner[nodeId] = msg.sender;
         } else {
-            require(nodeOwner[nodeId] == msg.sender, "StorageRegistry: node registered by another account");
             nodeList[slot - 1].endpoint = endpoint;
         }
+        depositOf[nodeId] += msg.value;
         emit NodeRegistered(nodeId, msg.sender, endpoint);
+    }
+
+    /// Takes a node out of the node set (placement stops using it at once); its owner may withdraw the deposit
+    /// EXIT_DELAY blocks later, so a node cannot leave and take its deposit within one challenge epoch.
+    function deregisterNode(bytes32 nodeId) external {
+        require(nodeOwner[nodeId] == msg.sender, "StorageRegistry: only the node's owner deregisters it");
+        uint256 slot = nodeSlot[nodeId];
+        require(slot != 0, "StorageRegistry: node not registered");
+        uint256 last = nodeList.length;
+        if (slot != last) {
+            NodeRecord storage moved = nodeList[last - 1];
+            nodeList[slot - 1] = moved;
+            nodeSlot[moved.nodeId] = slot;
+        }
+        nodeList.pop();
+        nodeSlot[nodeId] = 0;
+        exitBlock[nodeId] = block.number + EXIT_DELAY;
+        emit NodeDeregistered(nodeId, block.number + EXIT_DELAY);
+    }
+
+    /// Returns a deregistered node's deposit to its owner once EXIT_DELAY blocks have passed; the id is free again.
+    function withdrawDeposit(bytes32 nodeId) external {
+        require(nodeOwner[nodeId] == msg.sender, "StorageRegistry: only the node's owner withdraws");
+        uint256 from = exitBlock[nodeId];
+        require(from != 0, "StorageRegistry: node has not deregistered");
+        require(block.number >= from, "StorageRegistry: deposit still locked");
+        uint256 amount = depositOf[nodeId];
+        depositOf[nodeId] = 0;
+        exitBlock[nodeId] = 0;
+        nodeOwner[nodeId] = address(0);
+        (bool ok,) = payable(msg.sender).call{value: amount}("");
+        require(ok, "StorageRegistry: deposit transfer failed");
     }
 
     function nodeCount() external view returns (uint256) {
@@ -120,10 +188,13 @@ contract StorageRegistry {
     }
 
     /// Records one challenge outcome as an event (read back with eth_getLogs, filtered by epoch and reporter).
-    /// The file and node must be recorded and the shard index inside the file's code.
+    /// Only the auditor records: otherwise a node could record "passed" for itself (and a challenger skipping
+    /// recorded shards would never ask it) or "failed" for an honest node. The file and node must be recorded
+    /// and the shard index inside the file's code.
     function recordProof(uint64 epoch, bytes32 nodeId, bytes32 fileRoot, uint32 shardIndex, bool passed,
         string calldata reason) external
     {
+        require(msg.sender == auditor, "StorageRegistry: only the auditor records proofs");
         FileRecord storage r = files[fileRoot];
         require(r.fileRoot != bytes32(0), "StorageRegistry: unknown file");
         require(uint256(shardIndex) < uint256(r.dataShards) + uint256(r.parityShards), "StorageRegistry: no such shard");

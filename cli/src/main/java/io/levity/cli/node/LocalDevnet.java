@@ -84,11 +84,13 @@ final class LocalDevnet implements AutoCloseable {
   private static Genesis genesis(long chainId, List<Address> devAccounts) {
     List<Address> funded = new ArrayList<>(devAccounts);
     funded.add(STORAGE_OPERATOR.address());
-    // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md).
+    // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md);
+    // the storage operator, whose key runs the proof auditor, owns it and is its auditor.
     return Devnet.withContract(
         Devnet.genesis(chainId, funded, NewChain.ETHER_EACH),
         RpcStorageChain.DEVNET_REGISTRY,
-        StorageRegistryCode.runtimeCode());
+        StorageRegistryCode.runtimeCode(),
+        StorageRegistryCode.genesisStorage(STORAGE_OPERATOR.address(), STORAGE_OPERATOR.address()));
   }
 
   private void startValidators(

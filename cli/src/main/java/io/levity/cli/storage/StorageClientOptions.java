@@ -5,6 +5,9 @@ import io.levity.storage.client.StorageException;
 import io.levity.storage.shard.ShardVerificationException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -31,7 +34,10 @@ final class StorageClientOptions {
   @Option(names = "--work-dir", paramLabel = "DIR")
   Path workDir;
 
-  ClientSettings settings() {
+  @Option(names = "--verbose")
+  boolean verbose;
+
+  ClientSettings settings() throws IOException {
     return new ClientSettings(network.file(), Optional.ofNullable(workDir));
   }
 
@@ -43,13 +49,31 @@ final class StorageClientOptions {
     return command.commandLine().getErr();
   }
 
-  /** Runs {@code work} with a client; a storage failure is printed and exits 1. */
-  int run(boolean repairOnDownload, Work work) throws IOException, InterruptedException {
+  /**
+   * Runs {@code work} with a client; a failure (storage, file system, chain) is one line on stderr
+   * and exit 1, with its stack trace only under {@code --verbose}.
+   */
+  int run(boolean repairOnDownload, Work work) throws InterruptedException {
     try (StorageClient client = settings().open(repairOnDownload)) {
       return work.run(client);
-    } catch (StorageException | ShardVerificationException | IllegalStateException e) {
-      return fail(e.getMessage());
+    } catch (StorageException
+        | ShardVerificationException
+        | IllegalStateException
+        | IllegalArgumentException
+        | IOException
+        | UncheckedIOException e) {
+      if (verbose) e.printStackTrace(err());
+      return fail(oneLine(e));
     }
+  }
+
+  /** The message of {@code e} (its type when it has none) on one line. */
+  private static String oneLine(Exception e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+    if (e instanceof NoSuchFileException) m = "no such file: " + m;
+    if (e instanceof AccessDeniedException) m = "permission denied: " + m;
+    return m.replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Prints {@code levity storage <command>: reason} on stderr; returns exit code 1. */

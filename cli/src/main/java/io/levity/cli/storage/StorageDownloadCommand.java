@@ -1,6 +1,8 @@
 package io.levity.cli.storage;
 
 import io.levity.storage.client.DownloadResult;
+import io.levity.storage.client.StorageClient;
+import io.levity.storage.client.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +27,12 @@ public final class StorageDownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    // The destination is checked before the network is even opened: a bad OUT fails at once.
+    try {
+      StorageClient.checkDestination(out);
+    } catch (StorageException e) {
+      return client.fail(e.getMessage());
+    }
     return client.run(
         !noRepair, c -> print(c.download(root.root(), out, new StderrProgress(client.err()))));
   }

@@ -18,9 +18,17 @@ final class StorageNodeOptions {
   @Option(names = "--max-transfers", paramLabel = "N")
   int maxTransfers = 16;
 
+  @Option(names = "--capacity-bytes", paramLabel = "N")
+  long capacityBytes = NodeConfig.DEFAULT_CAPACITY_BYTES;
+
+  @Option(names = "--max-connections-per-address", paramLabel = "N")
+  int maxConnectionsPerAddress = NodeConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+
   NodeConfig config() {
     return NodeConfig.defaults(dataDir, port)
         .withMaxShardBytes(maxShardBytes)
-        .withMaxTransfers(maxTransfers);
+        .withMaxTransfers(maxTransfers)
+        .withCapacityBytes(capacityBytes)
+        .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
   }
 }

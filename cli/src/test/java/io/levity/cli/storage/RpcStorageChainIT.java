@@ -10,6 +10,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorNode;
@@ -72,7 +73,11 @@ class RpcStorageChainIT {
             ACCOUNTS,
             g ->
                 Devnet.withContract(
-                    g, RpcStorageChain.DEVNET_REGISTRY, StorageRegistryCode.runtimeCode()));
+                    g,
+                    RpcStorageChain.DEVNET_REGISTRY,
+                    StorageRegistryCode.runtimeCode(),
+                    StorageRegistryCode.genesisStorage(
+                        ACCOUNTS.get(0).address(), ACCOUNTS.get(0).address())));
     node = devChain.node();
     rpcUrl = devChain.rpcUrl();
     chain = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)));
@@ -169,6 +174,42 @@ class RpcStorageChainIT {
   }
 
   @Test
+  void nodesPayADepositAndGetItBackOnlyAfterLeaving() throws Exception {
+    Bytes32 id = h("deposit node");
+    StorageNodeRecord record = new StorageNodeRecord(id, "127.0.0.1:7030");
+    // Registering for free: reverted on chain (sent with a fixed gas limit, no estimate to stop
+    // it).
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.registerNode(record), 300_000))
+        .isInstanceOf(TransactionFailedException.class);
+    assertThat(chain.nodes()).doesNotContain(record);
+    EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
+    UInt256 before = rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST);
+    other.registerNode(record);
+    assertThat(chain.nodes()).contains(record);
+    assertThat(rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST))
+        .isEqualTo(before.add(RegistryAbi.NODE_DEPOSIT));
+    StorageNodeRecord moved = new StorageNodeRecord(id, "127.0.0.1:7031");
+    other.registerNode(moved); // an endpoint change needs no second deposit
+    assertThat(chain.nodes()).contains(moved);
+
+    assertThatThrownBy(() -> chain.deregisterNode(id))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("only the node's owner deregisters it");
+    other.deregisterNode(id);
+    assertThat(chain.nodes()).noneMatch(n -> n.nodeId().equals(id));
+    assertThatThrownBy(() -> other.withdrawDeposit(id))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("deposit still locked");
+    assertThatThrownBy(() -> other.registerNode(moved))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("node is leaving");
+    long free = chain.head() + RegistryAbi.EXIT_DELAY;
+    Await.until("the exit delay", () -> chain.head() >= free);
+    other.withdrawDeposit(id);
+    assertThat(rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST)).isEqualTo(before);
+  }
+
+  @Test
   void epochsAndRandomnessComeFromBlocks() throws Exception {
     Await.until("block 25", () -> chain.head() >= 25);
     long epoch = chain.currentEpoch();
@@ -192,12 +233,12 @@ class RpcStorageChainIT {
     ProofRecord fail =
         new ProofRecord(epoch, nodeId, f.fileRoot(), 8, false, "bad proof: sector 3");
     chain.recordProofResult(pass);
-    other.recordProofResult(fail);
+    chain.recordProofResult(fail);
     assertThat(chain.proofResults(epoch)).containsSubsequence(pass, fail);
-    RpcStorageChain onlyMine =
+    RpcStorageChain otherReporter =
         new RpcStorageChain(
-            chain.config().withProofReporter(Optional.of(ACCOUNTS.get(0).address())));
-    assertThat(onlyMine.proofResults(epoch)).contains(pass).doesNotContain(fail);
+            chain.config().withProofReporter(Optional.of(ACCOUNTS.get(1).address())));
+    assertThat(otherReporter.proofResults(epoch)).doesNotContain(pass, fail);
     // Narrow log windows give the same answer.
     assertThat(new RpcStorageChain(chain.config().withLogBlockRange(3)).proofResults(epoch))
         .isEqualTo(chain.proofResults(epoch));
@@ -230,10 +271,49 @@ class RpcStorageChainIT {
   }
 
   @Test
+  void onlyTheAuditorRecordsProofResults() {
+    Submission f = chain.submit(file("audited"));
+    Bytes32 nodeId = h("cheating node");
+    other.registerNode(new StorageNodeRecord(nodeId, "127.0.0.1:7020"));
+    long epoch = chain.currentEpoch();
+    // The node's own account records "passed" for itself early in the epoch: refused, so a
+    // challenger skipping recorded shards still asks it.
+    ProofRecord selfPass = new ProofRecord(epoch, nodeId, f.fileRoot(), 0, true, "");
+    assertThatThrownBy(() -> other.recordProofResult(selfPass))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isRevert()).isTrue())
+        .hasMessageContaining("only the auditor records proofs");
+    // Anyone recording "failed" for an honest node is refused the same way, estimate or not.
+    ProofRecord slander = new ProofRecord(epoch, h("prover node"), f.fileRoot(), 1, false, "x");
+    assertThatThrownBy(() -> other.recordProofResult(slander))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("only the auditor records proofs");
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.recordProof(selfPass), 200_000, ACCOUNTS.get(1)))
+        .isInstanceOf(TransactionFailedException.class);
+    assertThat(chain.proofResults(epoch)).doesNotContain(selfPass, slander);
+
+    // Only the owner hands the role on; results of a former auditor are not read back, so the
+    // challenger never skips a shard on a record the current auditor did not make.
+    assertThatThrownBy(() -> other.setAuditor(ACCOUNTS.get(1).address()))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("only the owner sets the auditor");
+    assertThat(chain.auditor()).isEqualTo(ACCOUNTS.get(0).address());
+    chain.setAuditor(ACCOUNTS.get(1).address());
+    try {
+      other.recordProofResult(selfPass);
+    } finally {
+      chain.setAuditor(ACCOUNTS.get(0).address());
+    }
+    assertThat(chain.proofResults(epoch)).doesNotContain(selfPass);
+  }
+
+  @Test
   void aDeployedRegistryWorksLikeTheGenesisOne() {
-    Address deployed = StorageRegistryCode.deploy(rpcUrl, ACCOUNTS.get(1), Duration.ofSeconds(30));
+    Address deployed =
+        StorageRegistryCode.deploy(
+            rpcUrl, ACCOUNTS.get(1), ACCOUNTS.get(0).address(), Duration.ofSeconds(30));
     assertThat(deployed).isNotEqualTo(RpcStorageChain.DEVNET_REGISTRY);
     RpcStorageChain fresh = new RpcStorageChain(chain.config().withRegistry(deployed));
+    assertThat(fresh.auditor()).isEqualTo(ACCOUNTS.get(0).address());
     assertThat(fresh.submissions()).isEmpty();
     Submission s = fresh.submit(file("deployed"));
     assertThat(fresh.submissions()).containsExactly(s);
@@ -321,8 +401,12 @@ class RpcStorageChainIT {
    * a transaction that fails on chain) and waits for it.
    */
   private static TxReceipt sendRaw(Bytes data, long gasLimit) {
+    return sendRaw(data, gasLimit, ACCOUNTS.get(0));
+  }
+
+  private static TxReceipt sendRaw(Bytes data, long gasLimit, Secp256k1.KeyPair from) {
     EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
-    return new Wallet(rpc, ACCOUNTS.get(0))
+    return new Wallet(rpc, from)
         .sendAndWait(
             TxRequest.call(RpcStorageChain.DEVNET_REGISTRY, data).withGasLimit(gasLimit),
             ReceiptWaiter.of(rpc, Duration.ofSeconds(60), Duration.ofMillis(50)));

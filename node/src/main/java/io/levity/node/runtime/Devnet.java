@@ -38,10 +38,16 @@ public final class Devnet {
    * that exists from block 0, such as the storage registry.
    */
   public static Genesis withContract(Genesis genesis, Address address, Bytes code) {
+    return withContract(genesis, address, code, Map.of());
+  }
+
+  /** As {@link #withContract(Genesis, Address, Bytes)}, with {@code storage} in its slots. */
+  public static Genesis withContract(
+      Genesis genesis, Address address, Bytes code, Map<UInt256, UInt256> storage) {
     Map<Address, Genesis.Account> alloc = new LinkedHashMap<>(genesis.alloc());
     if (alloc.containsKey(address))
       throw new IllegalArgumentException("the genesis already allocates " + address);
-    alloc.put(address, new Genesis.Account(UInt256.ZERO, code, 1, Map.of()));
+    alloc.put(address, new Genesis.Account(UInt256.ZERO, code, 1, storage));
     return new Genesis(
         genesis.chainId(),
         genesis.gasLimit(),

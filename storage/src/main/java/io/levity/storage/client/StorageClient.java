@@ -152,6 +152,7 @@ public final class StorageClient implements AutoCloseable {
    */
   public DownloadResult download(Bytes32 root, Path out, ProgressListener progress)
       throws IOException {
+    checkDestination(out);
     Submission s = submission(root);
     ShardSurvey survey = survey(s);
     return inWorkDir("levity-download-", work -> download(s, survey, out, work, progress));
@@ -180,6 +181,21 @@ public final class StorageClient implements AutoCloseable {
     read.bad()
         .forEach((i, b) -> badText.put(i, (b.corrupt() ? "corrupt: " : "missing: ") + b.detail()));
     return new DownloadResult(s.fileRoot(), s.length(), used, badText, repair);
+  }
+
+  /**
+   * Refuses, before anything is fetched, a download destination that is not a regular file (a
+   * device, a directory, a pipe: the final rename would replace it) or whose folder is missing or
+   * not writable.
+   */
+  public static void checkDestination(Path out) {
+    Path parent = out.toAbsolutePath().getParent();
+    if (Files.exists(out) && !Files.isRegularFile(out))
+      throw new StorageException(out + " exists and is not a regular file; refusing to replace it");
+    if (parent == null || !Files.isDirectory(parent))
+      throw new StorageException("cannot write " + out + ": no such folder " + parent);
+    if (!Files.isWritable(parent))
+      throw new StorageException("cannot write " + out + ": folder " + parent + " is not writable");
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Writing files: from scratch, fully, and durably. */
 public final class StorageFiles {
@@ -31,23 +32,33 @@ public final class StorageFiles {
   /**
    * Replaces {@code file} with {@code bytes} so that a crash leaves either the old or the new
    * content: writes {@code file.tmp}, fsyncs it, renames it over {@code file} and fsyncs the
-   * directory. With {@code ownerOnly} the file is readable by its owner only (where POSIX).
+   * directory. With {@code ownerOnly} the temporary file is created readable by its owner only
+   * (where POSIX), in the call that creates it: a secret is never in a file others could open, and
+   * a leftover {@code file.tmp} (which someone may hold open) is deleted, not reused.
    */
   public static void replaceDurably(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = create(tmp)) {
-      if (ownerOnly) {
-        try {
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system
-        }
-      }
+    Files.deleteIfExists(tmp);
+    try (FileChannel ch = ownerOnly ? createOwnerOnly(tmp) : create(tmp)) {
       writeFully(ch, bytes, 0, bytes.length);
       ch.force(true);
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     syncDirectory(file.toAbsolutePath().getParent());
+  }
+
+  /** Creates a new file {@code p} (it must not exist) with mode 0600 where the system is POSIX. */
+  private static FileChannel createOwnerOnly(Path p) throws IOException {
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try {
+      return FileChannel.open(
+          p,
+          options,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      return FileChannel.open(p, options); // not a POSIX file system
+    }
   }
 
   /**

@@ -171,8 +171,8 @@ public record NetworkFile(
   }
 
   /**
-   * Writes this network file durably (temporary file, fsync, atomic rename); paths are stored
-   * relative to it.
+   * Writes this network file durably (temporary file, fsync, atomic rename), readable by its owner
+   * only; paths are stored relative to it.
    */
   public void write(Path file) throws IOException {
     Path base = file.toAbsolutePath().getParent();
@@ -193,7 +193,8 @@ public record NetworkFile(
           arr.addObject().put("nodeId", n.nodeId().toHex()).put("endpoint", n.endpoint());
       if (n.dataDir() != null) o.put("dataDir", relative(base, n.dataDir()));
     }
-    StorageFiles.replaceDurably(file, JSON.writeValueAsBytes(root), false);
+    // Owner-only from creation: an RPC chain's options may hold the operator's private key.
+    StorageFiles.replaceDurably(file, JSON.writeValueAsBytes(root), true);
   }
 
   private static String relative(Path base, Path p) {

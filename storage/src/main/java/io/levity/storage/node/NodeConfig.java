@@ -18,6 +18,13 @@ import java.util.function.Consumer;
  * @param workerThreads threads doing disk I/O and hashing (default 8)
  * @param maxRequestsPerSecond requests one client address may make per second, with bursts of twice
  *     that; more get 429 with Retry-After (default 500)
+ * @param maxConnectionsPerAddress open connections one client address may hold; more are closed on
+ *     accept, so one client cannot take every connection (default 16; loopback tests with many
+ *     clients on 127.0.0.1 raise it)
+ * @param headerTimeoutSeconds a request whose first byte arrived must have sent its whole head
+ *     within this long, or the connection is closed (slowloris; default 10)
+ * @param capacityBytes the most shard bytes the node stores; an upload that would pass it gets 507
+ *     (default 256 GiB)
  */
 public record NodeConfig(
     Path dataDir,
@@ -29,13 +36,19 @@ public record NodeConfig(
     int maxConnections,
     int idleTimeoutSeconds,
     int workerThreads,
-    int maxRequestsPerSecond) {
+    int maxRequestsPerSecond,
+    int maxConnectionsPerAddress,
+    int headerTimeoutSeconds,
+    long capacityBytes) {
   public static final long DEFAULT_MAX_SHARD_BYTES = 1L << 30;
   public static final int DEFAULT_MAX_TRANSFERS = 16;
   public static final int DEFAULT_MAX_CONNECTIONS = 256;
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
   public static final int DEFAULT_WORKER_THREADS = 8;
   public static final int DEFAULT_MAX_REQUESTS_PER_SECOND = 500;
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 16;
+  public static final int DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
+  public static final long DEFAULT_CAPACITY_BYTES = 256L << 30;
 
   public NodeConfig {
     if (port < 0 || port > 65535)
@@ -48,6 +61,11 @@ public record NodeConfig(
     if (workerThreads < 1) throw new IllegalArgumentException("workerThreads must be positive");
     if (maxRequestsPerSecond < 1)
       throw new IllegalArgumentException("maxRequestsPerSecond must be positive");
+    if (maxConnectionsPerAddress < 1)
+      throw new IllegalArgumentException("maxConnectionsPerAddress must be positive");
+    if (headerTimeoutSeconds < 1)
+      throw new IllegalArgumentException("headerTimeoutSeconds must be positive");
+    if (capacityBytes < 1) throw new IllegalArgumentException("capacityBytes must be positive");
   }
 
   /** Defaults on 127.0.0.1 at {@code port}. */
@@ -62,7 +80,10 @@ public record NodeConfig(
         DEFAULT_MAX_CONNECTIONS,
         DEFAULT_IDLE_TIMEOUT_SECONDS,
         DEFAULT_WORKER_THREADS,
-        DEFAULT_MAX_REQUESTS_PER_SECOND);
+        DEFAULT_MAX_REQUESTS_PER_SECOND,
+        DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+        DEFAULT_HEADER_TIMEOUT_SECONDS,
+        DEFAULT_CAPACITY_BYTES);
   }
 
   public NodeConfig withPort(int p) {
@@ -79,6 +100,18 @@ public record NodeConfig(
 
   public NodeConfig withMaxTransfers(int max) {
     return with(b -> b.maxTransfers = max);
+  }
+
+  public NodeConfig withMaxConnectionsPerAddress(int max) {
+    return with(b -> b.maxConnectionsPerAddress = max);
+  }
+
+  public NodeConfig withHeaderTimeoutSeconds(int seconds) {
+    return with(b -> b.headerTimeoutSeconds = seconds);
+  }
+
+  public NodeConfig withCapacityBytes(long bytes) {
+    return with(b -> b.capacityBytes = bytes);
   }
 
   private NodeConfig with(Consumer<Copy> change) {
@@ -99,6 +132,9 @@ public record NodeConfig(
     final int idleTimeoutSeconds;
     final int workerThreads;
     int maxRequestsPerSecond;
+    int maxConnectionsPerAddress;
+    int headerTimeoutSeconds;
+    long capacityBytes;
 
     Copy(NodeConfig c) {
       dataDir = c.dataDir;
@@ -111,6 +147,9 @@ public record NodeConfig(
       idleTimeoutSeconds = c.idleTimeoutSeconds;
       workerThreads = c.workerThreads;
       maxRequestsPerSecond = c.maxRequestsPerSecond;
+      maxConnectionsPerAddress = c.maxConnectionsPerAddress;
+      headerTimeoutSeconds = c.headerTimeoutSeconds;
+      capacityBytes = c.capacityBytes;
     }
 
     NodeConfig build() {
@@ -124,7 +163,10 @@ public record NodeConfig(
           maxConnections,
           idleTimeoutSeconds,
           workerThreads,
-          maxRequestsPerSecond);
+          maxRequestsPerSecond,
+          maxConnectionsPerAddress,
+          headerTimeoutSeconds,
+          capacityBytes);
     }
   }
 }

@@ -21,7 +21,9 @@ public enum NodeErrorCode {
   ROOT_MISMATCH,
   RATE_LIMITED,
   INTERNAL,
-  BUSY;
+  BUSY,
+  NOT_ASSIGNED,
+  FULL;
 
   /** The code as it appears in the {@code "error"} field. */
   public String wire() {
@@ -41,6 +43,8 @@ public enum NodeErrorCode {
       case RATE_LIMITED -> 429;
       case INTERNAL -> 500;
       case BUSY -> 503;
+      case NOT_ASSIGNED -> 403;
+      case FULL -> 507;
     };
   }
 

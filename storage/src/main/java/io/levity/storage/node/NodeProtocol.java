@@ -43,6 +43,8 @@ public final class NodeProtocol {
   public static final String ROOT_MISMATCH = "root_mismatch";
   public static final String CORRUPT = "corrupt";
   public static final String BUSY = "busy";
+  public static final String NOT_ASSIGNED = "not_assigned";
+  public static final String FULL = "full";
   public static final String RATE_LIMITED = "rate_limited";
   public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
   public static final String INTERNAL = "internal";

@@ -19,7 +19,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,6 +39,7 @@ public final class StorageNode implements AutoCloseable {
   private final StorageService service;
   private final NodeConfig config;
   private final AtomicInteger connections = new AtomicInteger();
+  private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
   private final OpenConnections children = new OpenConnections();
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -96,12 +99,17 @@ public final class StorageNode implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel c) {
                     children.add(c);
+                    HeaderDeadline deadline =
+                        new HeaderDeadline(
+                            TimeUnit.SECONDS.toMillis(config.headerTimeoutSeconds()));
                     c.pipeline()
                         .addLast(new ConnectionLimit())
                         .addLast(
                             new IdleStateHandler(
                                 0, 0, config.idleTimeoutSeconds(), TimeUnit.SECONDS))
+                        .addLast(deadline.bytes())
                         .addLast(new HttpServerCodec())
+                        .addLast(deadline.heads())
                         .addLast(
                             new NodeHttpHandler(service, workers.next(), () -> children.remove(c)));
                   }
@@ -113,16 +121,27 @@ public final class StorageNode implements AutoCloseable {
     port = ((InetSocketAddress) ch.localAddress()).getPort();
   }
 
-  /** Refuses connections beyond {@link NodeConfig#maxConnections()}. */
+  /**
+   * Refuses connections beyond {@link NodeConfig#maxConnections()} in all and beyond {@link
+   * NodeConfig#maxConnectionsPerAddress()} from one address.
+   */
   private final class ConnectionLimit extends ChannelInboundHandlerAdapter {
+    private InetAddress address;
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-      if (connections.incrementAndGet() > config.maxConnections()) {
+      int all = connections.incrementAndGet();
+      address =
+          ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+      int mine = address == null ? 1 : perAddress.merge(address, 1, Integer::sum);
+      if (all > config.maxConnections() || mine > config.maxConnectionsPerAddress()) {
         LOG.warn(
-            "refusing connection from {}: {} open, limit {}",
+            "refusing connection from {}: {} open ({} from it), limits {} and {} per address",
             ctx.channel().remoteAddress(),
-            connections.get() - 1,
-            config.maxConnections());
+            all - 1,
+            mine - 1,
+            config.maxConnections(),
+            config.maxConnectionsPerAddress());
         OpenConnections.close(ctx.channel());
         return;
       }
@@ -132,6 +151,7 @@ public final class StorageNode implements AutoCloseable {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
       connections.decrementAndGet();
+      if (address != null) perAddress.computeIfPresent(address, (k, n) -> n == 1 ? null : n - 1);
       super.channelInactive(ctx);
     }
   }

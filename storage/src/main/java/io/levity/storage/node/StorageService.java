@@ -32,6 +32,7 @@ public final class StorageService implements AutoCloseable {
   private final NodeKey key;
   private final ShardStore store;
   private final NodeAdmission admission;
+  private final UploadPolicy uploads;
   private volatile String endpoint = "";
 
   private StorageService(
@@ -41,6 +42,7 @@ public final class StorageService implements AutoCloseable {
     this.key = key;
     this.store = store;
     this.admission = new NodeAdmission(config, time);
+    this.uploads = new UploadPolicy(key.nodeId(), chain, store, config.capacityBytes());
   }
 
   /**
@@ -173,6 +175,7 @@ public final class StorageService implements AutoCloseable {
               + layout.shardSize()
               + "-byte shard)");
     }
+    uploads.checkAssigned(s, index);
     // The slot comes first: checking a held copy hashes the whole shard, which a bare PUT must not
     // get for free.
     Runnable slot = admission.transferSlot();
@@ -182,8 +185,19 @@ public final class StorageService implements AutoCloseable {
         slot.run();
         return new UploadStart.AlreadyHeld(held.get());
       }
-      return new UploadStart.Receiving(new ShardUpload(s, index, store.begin(), slot));
-    } catch (IOException | RuntimeException e) {
+      Runnable space = uploads.reserve(layout.shardSize());
+      Runnable release =
+          () -> {
+            space.run();
+            slot.run();
+          };
+      try {
+        return new UploadStart.Receiving(new ShardUpload(s, index, store.begin(), release));
+      } catch (IOException | RuntimeException e) {
+        space.run();
+        throw e;
+      }
+    } catch (NodeError | IOException | RuntimeException e) {
       slot.run();
       throw e;
     }

@@ -79,6 +79,7 @@ class NodeRoutesTest {
         .isEqualTo(
             "bad_request=400 unknown_file=404 not_found=404 method_not_allowed=405 corrupt=410"
                 + " length_required=411 too_large=413 size_mismatch=400 commitment_mismatch=422"
-                + " root_mismatch=422 rate_limited=429 internal=500 busy=503");
+                + " root_mismatch=422 rate_limited=429 internal=500 busy=503 not_assigned=403"
+                + " full=507");
   }
 }

@@ -13,10 +13,12 @@ import io.levity.storage.erasure.ReedSolomon;
 import io.levity.storage.shard.ShardEncoder;
 import io.levity.storage.shard.ShardLayout;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +83,71 @@ class StorageNodeIT {
         new StorageNodeTransport.OutgoingShard(
             submission.fileRoot(), index, enc.file().shardRoots(), shard),
         n -> {});
+  }
+
+  /** Whether the server closed {@code s} (end of stream) within its read timeout. */
+  private static boolean closedByServer(Socket s) {
+    try {
+      return s.getInputStream().read() == -1;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset
+    }
+  }
+
+  @Test
+  void oneClientCannotHoldEveryConnection() throws Exception {
+    node.close();
+    node = start(NodeConfig.defaults(dir.resolve("capped"), 0).withMaxConnectionsPerAddress(4));
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++)
+        held.add(new Socket(InetAddress.getLoopbackAddress(), node.port()));
+      // Which of the five is refused depends on which event loop runs first: exactly one.
+      int closed = 0;
+      Socket refused = null;
+      for (Socket s : held) {
+        s.setSoTimeout(1_500);
+        if (closedByServer(s)) {
+          closed++;
+          refused = s;
+        }
+      }
+      assertThat(closed).as("connections from one address over the cap of 4").isEqualTo(1);
+      // A freed slot is given back: close one that was kept, and a new client gets through.
+      for (Socket s : held) {
+        if (s != refused) {
+          s.close();
+          break;
+        }
+      }
+      Thread.sleep(200);
+      assertThat(client.health(ep()).status()).isEqualTo("ok");
+    } finally {
+      for (Socket s : held) s.close();
+    }
+  }
+
+  @Test
+  void aRequestHeadSentByteByByteIsCutOffAtTheHeaderTimeout() throws Exception {
+    node.close();
+    node = start(NodeConfig.defaults(dir.resolve("slowloris"), 0).withHeaderTimeoutSeconds(1));
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.port())) {
+      s.setSoTimeout(5_000);
+      OutputStream out = s.getOutputStream();
+      out.write("GET /v1/health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      assertThat(closedByServer(s)).as("a head never finished").isTrue();
+      assertThat((System.nanoTime() - start) / 1_000_000).isBetween(500L, 4_000L);
+    }
+    // An idle keep-alive connection is not cut by it, and whole requests are served.
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.port())) {
+      s.setSoTimeout(1_500);
+      assertThat(closedByServer(s)).as("idle, no bytes sent").isFalse();
+    }
+    assertThat(client.health(ep()).status()).isEqualTo("ok");
   }
 
   @Test

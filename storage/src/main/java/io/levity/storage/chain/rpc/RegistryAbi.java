@@ -3,6 +3,7 @@ package io.levity.storage.chain.rpc;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.num.UInt256;
 import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiException;
 import io.levity.sdk.abi.AbiFunction;
@@ -10,6 +11,7 @@ import io.levity.sdk.abi.AbiValues;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +36,15 @@ public final class RegistryAbi {
   public static final AbiFunction NODE_COUNT = AbiFunction.parse("nodeCount() returns (uint256)");
   public static final AbiFunction NODES_PAGE =
       AbiFunction.parse("nodesPage(uint256,uint256) returns ((bytes32,string)[])");
+  public static final AbiFunction DEREGISTER_NODE = AbiFunction.parse("deregisterNode(bytes32)");
+  public static final AbiFunction WITHDRAW_DEPOSIT = AbiFunction.parse("withdrawDeposit(bytes32)");
+  public static final AbiFunction DEPOSIT_OF =
+      AbiFunction.parse("depositOf(bytes32) returns (uint256)");
   public static final AbiFunction OWNER_OF =
       AbiFunction.parse("ownerOf(bytes32) returns (address)");
+  public static final AbiFunction OWNER = AbiFunction.parse("owner() returns (address)");
+  public static final AbiFunction AUDITOR = AbiFunction.parse("auditor() returns (address)");
+  public static final AbiFunction SET_AUDITOR = AbiFunction.parse("setAuditor(address)");
   public static final AbiFunction RECORD_PROOF =
       AbiFunction.parse("recordProof(uint64,bytes32,bytes32,uint32,bool,string)");
   public static final AbiEvent PROOF_RESULT =
@@ -49,6 +58,12 @@ public final class RegistryAbi {
   /** The contract's MAX_ENDPOINT_BYTES. */
   public static final int MAX_ENDPOINT_BYTES = 255;
 
+  /** The contract's NODE_DEPOSIT: what a node's first registration carries (1 ether). */
+  public static final UInt256 NODE_DEPOSIT = UInt256.valueOf(BigInteger.TEN.pow(18));
+
+  /** The contract's EXIT_DELAY: blocks from deregistration until the deposit can be withdrawn. */
+  public static final long EXIT_DELAY = 100;
+
   /** The contract's MAX_REASON_BYTES. */
   public static final int MAX_REASON_BYTES = 512;
 
@@ -61,6 +76,10 @@ public final class RegistryAbi {
 
   public static Bytes registerNode(StorageNodeRecord n) {
     return REGISTER_NODE.encodeCall(n.nodeId(), n.endpoint());
+  }
+
+  public static Bytes setAuditor(Address auditor) {
+    return SET_AUDITOR.encodeCall(auditor);
   }
 
   public static Bytes recordProof(ProofRecord r) {

@@ -56,6 +56,11 @@ final class RegistryReads {
     return read(BlockTag.LATEST, RegistryAbi.OWNER_OF, nodeId).address(0);
   }
 
+  /** The account the registry lets record proof results now. */
+  Address auditor() {
+    return read(BlockTag.LATEST, RegistryAbi.AUDITOR).address(0);
+  }
+
   Optional<Bytes32> blockHash(long number) {
     return RegistryException.wrap(
             "block " + number, () -> rpc.getBlockByNumber(BlockTag.number(number)))

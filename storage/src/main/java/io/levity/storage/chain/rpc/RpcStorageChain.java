@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.lang.Require;
+import io.levity.core.num.UInt256;
 import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.tx.ReceiptWaiter;
@@ -48,7 +49,8 @@ public final class RpcStorageChain implements StorageChain {
    * @param key the account writes are sent from; empty for a read-only adapter
    * @param epochBlocks blocks per proof-of-storage epoch
    * @param proofReporter when present, {@link #proofResults} only returns results this account
-   *     recorded (anyone may call {@code recordProof}); empty accepts every reporter
+   *     recorded; empty means the registry's current auditor (the only account the contract lets
+   *     record, so results of a former auditor are not read either)
    * @param requests how the adapter times and sizes its requests to the node
    */
   public record Config(
@@ -226,7 +228,22 @@ public final class RpcStorageChain implements StorageChain {
               + "; only that account can change its endpoint");
     }
     if (!owner.equals(Address.ZERO) && nodes().contains(node)) return;
-    send(RegistryAbi.registerNode(node), "register node " + node.nodeId());
+    // The first registration carries the deposit; an endpoint change carries nothing.
+    UInt256 deposit = owner.equals(Address.ZERO) ? RegistryAbi.NODE_DEPOSIT : UInt256.ZERO;
+    send(RegistryAbi.registerNode(node), deposit, "register node " + node.nodeId());
+  }
+
+  /**
+   * Takes a node this account registered out of the node set; its deposit can be withdrawn {@link
+   * RegistryAbi#EXIT_DELAY} blocks later with {@link #withdrawDeposit}.
+   */
+  public void deregisterNode(Bytes32 nodeId) {
+    send(RegistryAbi.DEREGISTER_NODE.encodeCall(nodeId), "deregister node " + nodeId);
+  }
+
+  /** Returns a deregistered node's deposit to this account once its exit delay has passed. */
+  public void withdrawDeposit(Bytes32 nodeId) {
+    send(RegistryAbi.WITHDRAW_DEPOSIT.encodeCall(nodeId), "withdraw the deposit of " + nodeId);
   }
 
   private static void validateEndpoint(String endpoint) {
@@ -299,8 +316,20 @@ public final class RpcStorageChain implements StorageChain {
     } catch (ArithmeticException e) {
       return List.of();
     }
+    Address reporter = config.proofReporter().orElseGet(reads::auditor);
     return reads.proofResults(
-        epoch, from, head, config.requests().logBlockRange(), config.proofReporter());
+        epoch, from, head, config.requests().logBlockRange(), Optional.of(reporter));
+  }
+
+  /** The account the registry lets record proof results (the epoch challenger's). */
+  public Address auditor() {
+    return reads.auditor();
+  }
+
+  /** Hands the auditor role to {@code auditor}; the registry accepts it only from its owner. */
+  public void setAuditor(Address auditor) {
+    Objects.requireNonNull(auditor, "auditor");
+    send(RegistryAbi.setAuditor(auditor), "set auditor " + auditor);
   }
 
   // ---- plumbing ----
@@ -312,9 +341,13 @@ public final class RpcStorageChain implements StorageChain {
 
   /** Sends {@code data} to the registry (gas estimated: a revert sends nothing) and waits. */
   private void send(Bytes data, String what) {
+    send(data, UInt256.ZERO, what);
+  }
+
+  private void send(Bytes data, UInt256 value, String what) {
     Wallet w = writer();
-    RegistryException.wrap(
-        what, () -> w.sendAndWait(TxRequest.call(config.registry(), data), receipts));
+    TxRequest tx = TxRequest.call(config.registry(), data).withValue(value);
+    RegistryException.wrap(what, () -> w.sendAndWait(tx, receipts));
   }
 
   private Wallet writer() {
