@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
@@ -28,7 +27,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,13 +127,9 @@ final class NodeHttpHandler extends ChannelInboundHandlerAdapter {
           "malformed HTTP request: " + req.decoderResult().cause().getMessage());
     }
     service.admit(client(ctx.channel().remoteAddress()));
-    QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-    List<String> file = uri.parameters().get("file");
     boolean hasBody =
         HttpUtil.getContentLength(req, 0L) > 0 || HttpUtil.isTransferEncodingChunked(req);
-    NodeRequest route =
-        NodeRoutes.parse(
-            req.method().name(), uri.path(), file == null ? null : file.getFirst(), hasBody);
+    NodeRequest route = NodeRoutes.route(req.method().name(), req.uri(), hasBody);
     switch (route) {
       case NodeRequest.Health() ->
           reply(ctx, HttpResponseStatus.OK, NodeJson.health(service.health()));

@@ -1,6 +1,8 @@
 package io.levity.storage.node;
 
 import io.levity.core.bytes.Bytes32;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
 
 /**
  * The node protocol's routes (docs/storage.md, "Protocol"): turns a method and a path into a {@link
@@ -9,6 +11,27 @@ import io.levity.core.bytes.Bytes32;
  */
 final class NodeRoutes {
   private NodeRoutes() {}
+
+  /**
+   * Routes one request by its raw request target (path and query, still percent-encoded); a
+   * malformed escape is the client's error, not the node's.
+   *
+   * @param method the HTTP method, upper case
+   * @param uri the request target as received
+   * @param hasBody whether the request announces a body (a positive length, or chunks)
+   */
+  static NodeRequest route(String method, String uri, boolean hasBody) throws NodeError {
+    QueryStringDecoder decoded = new QueryStringDecoder(uri);
+    String path;
+    List<String> file;
+    try { // Netty decodes escapes lazily and rejects a malformed one with IllegalArgumentException
+      path = decoded.path();
+      file = decoded.parameters().get("file");
+    } catch (IllegalArgumentException e) {
+      throw NodeError.badRequest("malformed request target: " + e.getMessage());
+    }
+    return parse(method, path, file == null ? null : file.getFirst(), hasBody);
+  }
 
   /**
    * Routes one request.
