@@ -37,7 +37,12 @@ public sealed interface Action {
        * Byzantine power.
        */
       CONFLICTING_COMMIT,
-      STATE_DIVERGENCE
+      STATE_DIVERGENCE,
+      /**
+       * The host answered a payload request with more than {@link EngineConfig#maxPayloadBytes}:
+       * the round is not proposed. A bug in the host, never caused by a peer.
+       */
+      OVERSIZE_PAYLOAD
     }
   }
 }

@@ -150,9 +150,28 @@ final class Proposals {
     }
   }
 
-  /** As leader of the current round, proposes a block with the payload the host supplied. */
+  /**
+   * As leader of the current round, proposes a block with the payload the host supplied; a payload
+   * over {@link EngineConfig#maxPayloadBytes} is refused with an {@link
+   * Alarm.Kind#OVERSIZE_PAYLOAD} alarm (the round then times out).
+   */
   void onPayload(Event.PayloadReady p) {
     long r = p.round();
+    if (p.payload().size() > ctx.cfg().maxPayloadBytes()) {
+      // The host broke its side of the contract; say so rather than let every round go silent.
+      ctx.out().count(EngineStats.Counter.OVERSIZE_PAYLOADS);
+      ctx.out()
+          .alarm(
+              Alarm.Kind.OVERSIZE_PAYLOAD,
+              "payload for round "
+                  + r
+                  + " has "
+                  + p.payload().size()
+                  + " bytes, over the limit of "
+                  + ctx.cfg().maxPayloadBytes()
+                  + ": not proposed");
+      return;
+    }
     if (r != pacemaker.round() || !ctx.leads(r) || proposedRound >= r) return;
     QuorumCert highQc = pacemaker.highQc();
     Optional<TimeoutCert> highTc = pacemaker.highTc();
@@ -161,7 +180,6 @@ final class Proposals {
       if (highTc.isEmpty() || highTc.get().round() + 1 != r) return;
       tc = highTc;
     }
-    if (p.payload().size() > ctx.cfg().maxPayloadBytes()) return;
     ConsensusBlock b =
         ConsensusBlock.create(
             ctx.validators().epoch(),

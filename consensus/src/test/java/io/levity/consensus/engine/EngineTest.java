@@ -284,6 +284,21 @@ class EngineTest {
   }
 
   @Test
+  void anOversizePayloadIsRefusedLoudlyNotSilently() {
+    Harness h = started(1); // leads round 1
+    byte[] big = new byte[EngineConfig.defaults(TestNet.CHAIN_ID).maxPayloadBytes() + 1];
+    List<Action> a = h.handle(new Event.PayloadReady(1, Bytes.wrap(big)));
+    assertThat(only(a, Action.Broadcast.class)).as("nothing proposed").isEmpty();
+    assertThat(only(a, Action.Alarm.class))
+        .as("the host hears why")
+        .singleElement()
+        .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.OVERSIZE_PAYLOAD));
+    assertThat(h.engine.stats().count(EngineStats.Counter.OVERSIZE_PAYLOADS)).isEqualTo(1);
+    // The engine stays able to propose this round once it gets a payload that fits.
+    assertThat(sent(h.payload(1, "txs"), Proposal.class)).hasSize(1);
+  }
+
+  @Test
   void farFutureVotesAndUnjustifiedTimeoutsAreDroppedUnverified() {
     Harness h = started(2);
     ConsensusBlock far = net.block(1001, qc1, "far");

@@ -139,10 +139,18 @@ final class ConsensusDriver implements SyncRunner.EngineControl {
                     x.parentId(),
                     payload -> handle(gen, new Event.PayloadReady(x.round(), payload.encode())));
         case Action.Commit x -> commit(gen, x);
-        case Action.Alarm x ->
-            LOG.warn("{}: consensus alarm {}: {}", p.name(), x.kind(), x.detail());
+        case Action.Alarm x -> alarm(x);
       }
     }
+  }
+
+  private void alarm(Action.Alarm x) {
+    if (x.kind() == Action.Alarm.Kind.OVERSIZE_PAYLOAD) {
+      p.metrics().oversizePayload();
+      LOG.error("{}: consensus refused our payload: {}", p.name(), x.detail());
+      return;
+    }
+    LOG.warn("{}: consensus alarm {}: {}", p.name(), x.kind(), x.detail());
   }
 
   private void setTimer(long gen, Action.SetTimer x) {

@@ -25,6 +25,10 @@ final class RuntimeMetrics {
   private final NodeMetrics.Counter syncedBlocks =
       registry.counter(
           "levity_synced_blocks_total", "Committed blocks fetched from peers and executed.");
+  private final NodeMetrics.Counter oversizePayloads =
+      registry.counter(
+          "levity_consensus_oversize_payloads_total",
+          "Payloads this leader built over the engine's size limit (a bug: the round was lost).");
   private final NodeMetrics.Summary blockInterval =
       registry.summary(
           "levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
@@ -86,6 +90,11 @@ final class RuntimeMetrics {
   void committed(int transactions) {
     committedBlocks.add(1);
     committedTxs.add(transactions);
+  }
+
+  /** The engine refused a payload this node built as too large. */
+  void oversizePayload() {
+    oversizePayloads.add(1);
   }
 
   /** A block fetched by sync with {@code transactions} was executed and stored. */

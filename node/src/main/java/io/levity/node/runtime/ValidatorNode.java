@@ -147,7 +147,11 @@ public final class ValidatorNode implements AutoCloseable {
     PayloadPacer pacer =
         new PayloadPacer(
             thread,
-            new PayloadBuilder(mempool, consensus.pendingBlocks(), cfg.feeRecipient()),
+            new PayloadBuilder(
+                mempool,
+                consensus.pendingBlocks(),
+                cfg.feeRecipient(),
+                engineConfig.maxPayloadBytes()),
             this::head,
             cfg.blockIntervalMillis());
     mempool.onTransactionsAdded(pacer::workArrived);

@@ -13,6 +13,7 @@ import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
+import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.block.Genesis;
@@ -26,6 +27,8 @@ import io.levity.testing.ManualScheduler;
 import io.levity.testing.RpcCalls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,76 @@ class ValidatorNodeSimTest {
                 .allMatch(v -> v.store().transactionLocation(tx.hash()).isPresent()),
         2 * BLOCK_MILLIS,
         "the transfer on every validator");
+  }
+
+  private static final TransactionSigner ALICE = new TransactionSigner(ACCOUNTS.get(0));
+  private static final Address BOB = Address.fromHex("0x" + "ab".repeat(20));
+
+  /** Sends {@code tx} to validator 1 over JSON-RPC and checks it was acknowledged. */
+  private void send(Transaction tx) {
+    JsonNode sent =
+        RpcCalls.call(
+            nodes.get(1).rpc()::handle,
+            "eth_sendRawTransaction",
+            "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]");
+    assertThat(sent.get("result").asText()).as("%s", sent).isEqualTo(tx.hash().toHex());
+  }
+
+  /** A transaction of {@code calldata} zero bytes (4 gas each), just under 128 KiB encoded. */
+  private static Transaction withCalldata(long nonce, int calldata) {
+    return ALICE.sign(
+        new DynamicFeeTransaction(
+            OptionalLong.of(Devnet.CHAIN_ID),
+            nonce,
+            UInt256.valueOf(1_000_000_000L),
+            UInt256.valueOf(100_000_000_000L),
+            21_000 + 4L * calldata,
+            Optional.of(BOB),
+            UInt256.ZERO,
+            Bytes.wrap(new byte[calldata]),
+            List.of(),
+            Transaction.UNSIGNED));
+  }
+
+  @Test
+  void nineTransactionsOfAlmost128KibDoNotHaltTheChainAndAllLand() throws Exception {
+    startValidators();
+    runUntil(() -> minHead(validators()) >= 2, 5 * BLOCK_MILLIS, "height 2");
+    List<Transaction> big = new ArrayList<>();
+    for (int n = 0; n < 9; n++) big.add(withCalldata(n, 127 * 1024));
+    long gas = big.stream().mapToLong(Transaction::gasLimit).sum();
+    assertThat(gas).as("well under the block gas limit").isLessThan(Devnet.GAS_LIMIT / 5);
+    for (Transaction tx : big) send(tx);
+    long from = minHead(validators());
+    runUntil(
+        () ->
+            validators().stream()
+                .allMatch(
+                    v ->
+                        big.stream()
+                            .allMatch(tx -> v.store().transactionLocation(tx.hash()).isPresent())),
+        10 * BLOCK_MILLIS,
+        "all nine transactions on every validator");
+    runUntil(() -> minHead(validators()) >= from + 5, 10 * BLOCK_MILLIS, "five more blocks");
+    assertSameChain(validators(), minHead(validators()));
+  }
+
+  @Test
+  void aTransactionThatCanNeverBeIncludedLeavesTheIdleBlockInterval() throws Exception {
+    startValidators();
+    // Nonce 3 while the account's next nonce is 0: a gap nothing fills.
+    send(
+        ALICE.transfer(
+            Devnet.CHAIN_ID,
+            3,
+            BOB,
+            UInt256.ONE,
+            UInt256.valueOf(1_000_000_000L),
+            UInt256.valueOf(100_000_000_000L)));
+    scheduler.advance(20 * BLOCK_MILLIS);
+    assertThat(minHead(validators()))
+        .as("blocks in 20 block intervals, as on an idle chain")
+        .isBetween(15L, 21L);
   }
 
   @Test
