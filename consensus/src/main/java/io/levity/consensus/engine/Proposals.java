@@ -43,10 +43,10 @@ final class Proposals {
       };
 
   /**
-   * Distinct blocks proposed per round: two prove equivocation, more are only a way to fill our
-   * memory.
+   * Verified proposals of distinct blocks per round: two prove equivocation (and are the evidence),
+   * more are only a way to fill our memory.
    */
-  private final TreeMap<Long, List<Bytes32>> seen = new TreeMap<>();
+  private final TreeMap<Long, List<Proposal>> seen = new TreeMap<>();
 
   private long proposedRound;
 
@@ -98,23 +98,25 @@ final class Proposals {
       Optional<Reject> bad = ctx.verifier().proposalWithCertificates(p);
       if (bad.isPresent()) return bad;
     }
-    List<Bytes32> ids = seen.computeIfAbsent(b.round(), r -> new ArrayList<>(1));
-    if (ids.contains(b.id())) return Optional.empty();
-    if (ids.size() >= 2)
+    List<Proposal> same = seen.computeIfAbsent(b.round(), r -> new ArrayList<>(1));
+    if (same.stream().anyMatch(x -> x.block().id().equals(b.id()))) return Optional.empty();
+    if (same.size() >= 2)
       return Optional.of(Reject.DUPLICATE); // a third block adds no evidence, only memory use
-    ids.add(b.id());
-    if (ids.size() == 2) {
+    same.add(p);
+    if (same.size() == 2) {
+      Proposal first = same.get(0);
       ctx.out()
-          .alarm(
+          .equivocation(
               Alarm.Kind.EQUIVOCATING_PROPOSER,
               "validator "
                   + b.author()
                   + " proposed "
-                  + ids.get(0)
+                  + first.block().id()
                   + " and "
                   + b.id()
                   + " in round "
-                  + b.round());
+                  + b.round(),
+              new Equivocation(first, p));
     }
     return Optional.empty();
   }

@@ -260,11 +260,17 @@ class EngineTest {
   void aDoubleVoteRaisesAnAlarmAndCountsOnce() {
     Harness h = started(2); // leader of round 2 collects round-1 votes
     ConsensusBlock b1prime = net.block(1, net.genesisQc, "other");
-    h.receive(0, net.vote(0, b1));
-    List<Action> a = h.receive(0, net.vote(0, b1prime));
+    Vote first = net.vote(0, b1);
+    Vote second = net.vote(0, b1prime);
+    h.receive(0, first);
+    List<Action> a = h.receive(0, second);
     assertThat(only(a, Action.Alarm.class))
         .singleElement()
-        .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.DOUBLE_VOTE));
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.DOUBLE_VOTE);
+              assertThat(x.evidence()).contains(new Equivocation(first, second));
+            });
     assertThat(only(h.receive(1, net.vote(1, b1)), Action.RequestPayload.class)).isEmpty();
     assertThat(only(h.receive(3, net.vote(3, b1)), Action.RequestPayload.class)).hasSize(1);
   }
@@ -272,11 +278,21 @@ class EngineTest {
   @Test
   void anEquivocatingLeaderRaisesAnAlarmAndGetsOneVote() {
     Harness h = started(3);
-    h.receive(1, net.proposal(b1));
-    List<Action> a = h.receive(1, net.proposal(net.block(1, net.genesisQc, "second")));
+    Proposal first = net.proposal(b1);
+    Proposal second = net.proposal(net.block(1, net.genesisQc, "second"));
+    h.receive(1, first);
+    List<Action> a = h.receive(1, second);
     assertThat(only(a, Action.Alarm.class))
         .singleElement()
-        .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.EQUIVOCATING_PROPOSER));
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.EQUIVOCATING_PROPOSER);
+              Equivocation e = x.evidence().orElseThrow();
+              assertThat(e).isEqualTo(new Equivocation(first, second));
+              assertThat(e.kind()).isEqualTo(Equivocation.Kind.PROPOSAL);
+              assertThat(e.validator()).isEqualTo(1);
+              assertThat(e.round()).isEqualTo(1);
+            });
     assertThat(sent(h.all, Vote.class)).hasSize(1);
     h.receive(1, net.proposal(net.block(1, net.genesisQc, "third")));
     assertThat(h.engine.stats().rejected(Reject.DUPLICATE))

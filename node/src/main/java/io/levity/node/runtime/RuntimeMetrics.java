@@ -29,6 +29,10 @@ final class RuntimeMetrics {
       registry.counter(
           "levity_consensus_oversize_payloads_total",
           "Payloads this leader built over the engine's size limit (a bug: the round was lost).");
+  private final NodeMetrics.Counter equivocations =
+      registry.counter(
+          "levity_consensus_equivocations_total",
+          "Equivocations caught since start (two signed proposals or votes of one validator for one round).");
   private final NodeMetrics.Summary blockInterval =
       registry.summary(
           "levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
@@ -52,7 +56,8 @@ final class RuntimeMetrics {
       LongSupplier round,
       LongSupplier mempoolSize,
       LongSupplier peers,
-      BooleanSupplier syncing) {}
+      BooleanSupplier syncing,
+      LongSupplier evidence) {}
 
   /** Registers the gauges (once, at start-up). */
   void register(Gauges g) {
@@ -65,6 +70,10 @@ final class RuntimeMetrics {
         "levity_syncing",
         "1 while the node fetches blocks it is missing, else 0.",
         () -> g.syncing().getAsBoolean() ? 1 : 0);
+    registry.gauge(
+        "levity_consensus_equivocation_evidence",
+        "Equivocation cases kept on disk (they survive restarts).",
+        g.evidence());
   }
 
   NodeMetrics registry() {
@@ -95,6 +104,11 @@ final class RuntimeMetrics {
   /** The engine refused a payload this node built as too large. */
   void oversizePayload() {
     oversizePayloads.add(1);
+  }
+
+  /** The engine caught a validator equivocating. */
+  void equivocation() {
+    equivocations.add(1);
   }
 
   /** A block fetched by sync with {@code transactions} was executed and stored. */

@@ -6,6 +6,14 @@ import static io.levity.node.runtime.TestNodes.minHead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.levity.consensus.crypto.Ed25519Scheme;
+import io.levity.consensus.engine.Equivocation;
+import io.levity.consensus.message.ConsensusCodec;
+import io.levity.consensus.message.MessageSigner;
+import io.levity.consensus.types.SigningDomain;
+import io.levity.consensus.types.Validator;
+import io.levity.consensus.types.ValidatorSet;
+import io.levity.consensus.types.VoteData;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -25,6 +33,7 @@ import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.testing.ManualScheduler;
 import io.levity.testing.RpcCalls;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +41,7 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole nodes (engine, pacing, execution, sync, in-memory stores) on an in-memory network in
@@ -216,6 +226,81 @@ class ValidatorNodeSimTest {
     assertThat(minHead(validators()))
         .as("blocks in 20 block intervals, as on an idle chain")
         .isBetween(15L, 21L);
+  }
+
+  /** The engine's current round, read from the node's metrics. */
+  private static long round(ValidatorNode n) {
+    return n.metrics()
+        .render()
+        .lines()
+        .filter(l -> l.startsWith("levity_consensus_round "))
+        .mapToLong(l -> Long.parseLong(l.substring("levity_consensus_round ".length())))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aDoubleVoteIsKeptAsEvidenceThatSurvivesARestart(@TempDir Path dir) throws Exception {
+    // Validator 3 is Byzantine: the test holds its key, connects as it and votes twice in a round.
+    SimNetwork.Peer byzantine =
+        network.peer(
+            NodeId.of(KEYS.get(3)),
+            new MessageHandler() {
+              @Override
+              public void onMessage(NodeId from, P2pMessage m) {}
+            });
+    PeerAddress byzantineAddress = new PeerAddress("127.0.0.1", byzantine.start());
+    List<ValidatorConfig> cfgs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      cfgs.add(
+          ValidatorConfig.of(
+              i, i == 0 ? dir : null, GENESIS, KEYS, 0, BLOCK_MILLIS, 3 * BLOCK_MILLIS));
+      node(cfgs.get(i));
+    }
+    for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
+    for (ValidatorNode v : nodes) v.connect(addresses);
+    for (ValidatorNode v : nodes) v.connect(List.of(byzantineAddress));
+    runUntil(() -> minHead(nodes) >= 2, 30 * BLOCK_MILLIS, "height 2 without validator 3");
+    ValidatorNode victim = nodes.get(0);
+    assertThat(victim.metrics().render()).contains("levity_consensus_equivocation_evidence 0\n");
+
+    List<Validator> members = new ArrayList<>();
+    for (Bytes k : ValidatorConfig.publicKeys(KEYS)) members.add(new Validator(k, 1));
+    ValidatorSet set = new ValidatorSet(ValidatorConfig.CONSENSUS_EPOCH, members);
+    long r = round(victim) + 2;
+    while (set.leader(r + 1) != 0) r++; // votes of round r go to the leader of r + 1
+    MessageSigner keys =
+        new MessageSigner(
+            Ed25519Scheme.INSTANCE.signer(KEYS.get(3).secretKey()),
+            new SigningDomain(Devnet.CHAIN_ID),
+            3);
+    for (byte b = 1; b <= 2; b++) {
+      VoteData d =
+          new VoteData(
+              ValidatorConfig.CONSENSUS_EPOCH, r, 1, Keccak.hash(new byte[] {b}), Bytes32.ZERO, 0);
+      byzantine.send(
+          victim.nodeId(),
+          new P2pMessage.ConsensusMessage(Bytes.wrap(ConsensusCodec.encode(keys.vote(d)))));
+    }
+    scheduler.advance(50);
+    assertThat(victim.metrics().render()).contains("levity_consensus_equivocation_evidence 1\n");
+
+    victim.close();
+    nodes.remove(victim);
+    try (ValidatorNode again = new ValidatorNode(cfgs.get(0), scheduler, network.factory())) {
+      assertThat(again.metrics().render())
+          .as("kept on disk")
+          .contains("levity_consensus_equivocation_evidence 1\n");
+      long votedRound = r;
+      assertThat(again.equivocations())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.kind()).isEqualTo(Equivocation.Kind.VOTE);
+                assertThat(e.validator()).isEqualTo(3);
+                assertThat(e.round()).isEqualTo(votedRound);
+              });
+    }
   }
 
   @Test
