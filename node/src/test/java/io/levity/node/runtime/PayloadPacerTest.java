@@ -1,5 +1,6 @@
 package io.levity.node.runtime;
 
+import static io.levity.node.runtime.TestTransactions.withCalldata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.levity.consensus.engine.EngineConfig;
@@ -13,7 +14,6 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.block.BlockHeader;
@@ -26,8 +26,6 @@ import io.levity.node.mempool.MempoolException;
 import io.levity.testing.ManualScheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +40,7 @@ class PayloadPacerTest {
       new TransactionSigner(Secp256k1.KeyPair.fromPrivate(Keccak.hash(new byte[] {1})));
   private static final TransactionSigner BOB =
       new TransactionSigner(Secp256k1.KeyPair.fromPrivate(Keccak.hash(new byte[] {2})));
+  private static final UInt256 MAX_FEE = UInt256.valueOf(10_000_000_000L);
   private static final int MAX_PAYLOAD = EngineConfig.defaults(Devnet.CHAIN_ID).maxPayloadBytes();
 
   private final ManualScheduler scheduler = new ManualScheduler();
@@ -203,26 +202,10 @@ class PayloadPacerTest {
         new TransactionValidator(Fork.CANCUN, Devnet.CHAIN_ID).decodeAndValidate(raw), raw.length);
   }
 
-  /** A transaction of {@code calldata} zero bytes from {@code from}. */
-  private static Transaction withCalldata(TransactionSigner from, long nonce, int calldata) {
-    return from.sign(
-        new DynamicFeeTransaction(
-            OptionalLong.of(Devnet.CHAIN_ID),
-            nonce,
-            UInt256.valueOf(1_000_000_000L),
-            UInt256.valueOf(10_000_000_000L),
-            21_000 + 4L * calldata,
-            Optional.of(COINBASE),
-            UInt256.ZERO,
-            Bytes.wrap(new byte[calldata]),
-            List.of(),
-            Transaction.UNSIGNED));
-  }
-
   @Test
   void nineTransactionsOfAlmost128KibFillTwoPayloadsUnderTheByteCap() throws MempoolException {
     List<Transaction> big = new ArrayList<>();
-    for (int n = 0; n < 9; n++) big.add(withCalldata(ALICE, n, 127 * 1024));
+    for (int n = 0; n < 9; n++) big.add(withCalldata(ALICE, n, COINBASE, 127 * 1024, MAX_FEE));
     for (Transaction tx : big) add(tx);
     request(Bytes32.ZERO);
     scheduler.advance(MIN);
@@ -238,7 +221,7 @@ class PayloadPacerTest {
   @Test
   void aTransactionLargerThanAnyPayloadIsNeverProposedAndHoldsUpNoOne() throws MempoolException {
     PayloadBuilder small = new PayloadBuilder(mempool, pending, COINBASE, 64 * 1024);
-    Transaction giant = withCalldata(ALICE, 0, 100 * 1024); // tips 1 gwei
+    Transaction giant = withCalldata(ALICE, 0, COINBASE, 100 * 1024, MAX_FEE); // tips 1 gwei
     add(giant);
     PayloadBuilder.InFlight none = small.inFlight(Bytes32.ZERO);
     assertThat(small.hasWork(head, none)).as("it can never be included").isFalse();

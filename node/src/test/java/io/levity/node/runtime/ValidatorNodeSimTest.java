@@ -3,6 +3,7 @@ package io.levity.node.runtime;
 import static io.levity.node.runtime.TestNodes.assertSameChain;
 import static io.levity.node.runtime.TestNodes.maxHead;
 import static io.levity.node.runtime.TestNodes.minHead;
+import static io.levity.node.runtime.TestTransactions.withCalldata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.block.Genesis;
@@ -36,8 +36,6 @@ import io.levity.testing.RpcCalls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,28 +169,13 @@ class ValidatorNodeSimTest {
     assertThat(sent.get("result").asText()).as("%s", sent).isEqualTo(tx.hash().toHex());
   }
 
-  /** A transaction of {@code calldata} zero bytes (4 gas each), just under 128 KiB encoded. */
-  private static Transaction withCalldata(long nonce, int calldata) {
-    return ALICE.sign(
-        new DynamicFeeTransaction(
-            OptionalLong.of(Devnet.CHAIN_ID),
-            nonce,
-            UInt256.valueOf(1_000_000_000L),
-            UInt256.valueOf(100_000_000_000L),
-            21_000 + 4L * calldata,
-            Optional.of(BOB),
-            UInt256.ZERO,
-            Bytes.wrap(new byte[calldata]),
-            List.of(),
-            Transaction.UNSIGNED));
-  }
-
   @Test
   void nineTransactionsOfAlmost128KibDoNotHaltTheChainAndAllLand() throws Exception {
     startValidators();
     runUntil(() -> minHead(validators()) >= 2, 5 * BLOCK_MILLIS, "height 2");
     List<Transaction> big = new ArrayList<>();
-    for (int n = 0; n < 9; n++) big.add(withCalldata(n, 127 * 1024));
+    for (int n = 0; n < 9; n++)
+      big.add(withCalldata(ALICE, n, BOB, 127 * 1024, UInt256.valueOf(100_000_000_000L)));
     long gas = big.stream().mapToLong(Transaction::gasLimit).sum();
     assertThat(gas).as("well under the block gas limit").isLessThan(Devnet.GAS_LIMIT / 5);
     for (Transaction tx : big) send(tx);
