@@ -17,9 +17,10 @@ import java.util.Map;
  * The simulator's judges, fed by the nodes as things happen. Safety: honest nodes never commit
  * different blocks at a height, each node's commits form one hash-linked chain (so chains are
  * prefixes of each other), no honest node sees a conflicting commit certificate, and no honest key
- * signs two different votes or proposals in a round. Durability: a restarted node resumes from
- * exactly its last commit. Liveness: after GST every honest node commits a block proposed after GST
- * within a bounded number of rounds ({@link Liveness} keeps the record, the run judges it).
+ * signs two different votes or proposals in a round (nor is caught doing so by another node's
+ * equivocation evidence). Durability: a restarted node resumes from exactly its last commit.
+ * Liveness: after GST every honest node commits a block proposed after GST within a bounded number
+ * of rounds ({@link Liveness} keeps the record, the run judges it).
  */
 final class Checkers {
   private static final int MAX_RECORDED = 20;
@@ -37,6 +38,7 @@ final class Checkers {
   private final List<Map<Long, Bytes>> votesSigned = new ArrayList<>();
   private final List<Map<Long, Bytes>> proposalsSigned = new ArrayList<>();
   private final Liveness liveness;
+  private final long[] evidenceAgainst;
   private long maxCommittedHeight;
 
   Checkers(int n, boolean[] honest) {
@@ -45,6 +47,7 @@ final class Checkers {
     this.height = new long[n];
     this.tip = new Bytes32[n];
     this.liveness = new Liveness(honest);
+    this.evidenceAgainst = new long[n];
     for (int i = 0; i < n; i++) {
       votesSigned.add(new HashMap<>());
       proposalsSigned.add(new HashMap<>());
@@ -90,6 +93,22 @@ final class Checkers {
     if (honest[node] && a.kind() == Alarm.Kind.CONFLICTING_COMMIT) {
       violate(Violation.Kind.CONFLICTING_COMMIT, "node " + node + ": " + a.detail());
     }
+    if (!honest[node]) return;
+    a.evidence()
+        .ifPresent(
+            e -> {
+              evidenceAgainst[e.validator()]++;
+              if (honest[e.validator()]) {
+                violate(
+                    Violation.Kind.EVIDENCE_AGAINST_HONEST,
+                    "node " + node + " holds evidence against honest " + e.validator() + ": " + a);
+              }
+            });
+  }
+
+  /** Equivocation evidence honest nodes caught against validator {@code v}. */
+  long evidenceAgainst(int v) {
+    return evidenceAgainst[v];
   }
 
   /** Every message an honest key signs passes here (the simulator wraps the signer). */

@@ -109,6 +109,11 @@ public final class Simulation {
     return s;
   }
 
+  /** Equivocation evidence honest nodes caught against validator {@code v} (after {@link #run}). */
+  public long evidenceAgainst(int v) {
+    return checkers.evidenceAgainst(v);
+  }
+
   public SimResult run() {
     for (int i = 0; i < nodes.size(); i++) {
       SimNode node = nodes.get(i);

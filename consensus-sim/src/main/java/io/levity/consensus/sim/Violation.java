@@ -12,6 +12,11 @@ public record Violation(Kind kind, String detail) {
     CONFLICTING_COMMIT,
     /** An honest key signed two different votes (or proposals) for one round. */
     HONEST_EQUIVOCATION,
+    /**
+     * An honest node holds equivocation evidence against an honest validator: a false accusation,
+     * or an honest key that really signed twice.
+     */
+    EVIDENCE_AGAINST_HONEST,
     /** Commits did not resume within the bound after the network stabilised. */
     LIVENESS,
     /** A node forgot or rewrote a commit across a restart. */

@@ -120,6 +120,24 @@ class SimulationTest {
     assertAllPassAndLive(Seeds.run(correct, 0, 10), correct);
   }
 
+  @Test
+  void equivocationsLeaveEvidenceAgainstTheByzantineValidatorOnly() {
+    for (Behaviour attack : List.of(Behaviour.EQUIVOCATE, Behaviour.DOUBLE_VOTE)) {
+      Simulation sim = new Simulation(FOUR.with(b -> b.behaviours = Set.of(attack)), 5);
+      SimResult r = sim.run();
+      assertThat(r.passed()).as("%s: %s", attack, r.violations()).isTrue();
+      long against = 0;
+      for (int i = 0; i < 4; i++) {
+        if (sim.nodes().get(i).isHonest()) assertThat(sim.evidenceAgainst(i)).isZero();
+        else against += sim.evidenceAgainst(i);
+      }
+      assertThat(against).as("evidence of %s", attack).isPositive();
+    }
+    Simulation honest = new Simulation(SimConfig.of(4, 0).with(b -> b.rounds = 80), 5);
+    assertThat(honest.run().passed()).isTrue();
+    for (int i = 0; i < 4; i++) assertThat(honest.evidenceAgainst(i)).isZero();
+  }
+
   /** {@code cfg} with real Ed25519 signatures, shortened to {@code rounds} (they are slow). */
   private static SimConfig ed25519(SimConfig cfg, long rounds) {
     return cfg.with(

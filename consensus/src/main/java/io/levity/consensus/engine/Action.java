@@ -4,6 +4,7 @@ import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.QuorumCert;
 import io.levity.core.bytes.Bytes32;
+import java.util.Optional;
 
 /** What the engine asks the outside world to do, in order. */
 public sealed interface Action {
@@ -26,8 +27,15 @@ public sealed interface Action {
    */
   record Commit(ConsensusBlock block, QuorumCert proof) implements Action {}
 
-  /** Evidence of misbehaviour or of a broken assumption; never changes what the engine does. */
-  record Alarm(Kind kind, String detail) implements Action {
+  /**
+   * Evidence of misbehaviour or of a broken assumption; never changes what the engine does. An
+   * equivocation carries both signed messages, for the host to keep.
+   */
+  record Alarm(Kind kind, String detail, Optional<Equivocation> evidence) implements Action {
+    public Alarm(Kind kind, String detail) {
+      this(kind, detail, Optional.empty());
+    }
+
     /** What was observed. */
     public enum Kind {
       EQUIVOCATING_PROPOSER,
@@ -37,7 +45,12 @@ public sealed interface Action {
        * Byzantine power.
        */
       CONFLICTING_COMMIT,
-      STATE_DIVERGENCE
+      STATE_DIVERGENCE,
+      /**
+       * The host answered a payload request with more than {@link EngineConfig#maxPayloadBytes}:
+       * the round is not proposed. A bug in the host, never caused by a peer.
+       */
+      OVERSIZE_PAYLOAD
     }
   }
 }

@@ -211,12 +211,14 @@ public final class Engine {
       ctx.out().reject(bad.get());
       return;
     }
+    Optional<Vote> earlier = votes.existing(v.data().round(), v.voter());
     VoteCollector.Added a = votes.add(v);
     if (a.outcome() == VoteCollector.Outcome.DOUBLE_VOTE) {
       ctx.out()
-          .alarm(
+          .equivocation(
               Alarm.Kind.DOUBLE_VOTE,
-              "validator " + v.voter() + " voted twice in round " + v.data().round());
+              "validator " + v.voter() + " voted twice in round " + v.data().round(),
+              new Equivocation(earlier.orElseThrow(), v));
       return;
     }
     a.qc()

@@ -13,7 +13,9 @@ public final class EngineStats {
     QCS_FORMED("qcs"),
     TCS_FORMED("tcs"),
     BLOCKS_COMMITTED("commits"),
-    SYNC_REQUESTS_SENT("syncRequests");
+    SYNC_REQUESTS_SENT("syncRequests"),
+    /** Payloads the host supplied over the size limit, refused (see {@link Action.Alarm}). */
+    OVERSIZE_PAYLOADS("oversizePayloads");
 
     private final String label;
 

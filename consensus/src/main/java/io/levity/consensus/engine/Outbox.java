@@ -5,6 +5,7 @@ import io.levity.consensus.message.ConsensusMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the parts of one engine put what they produce: actions for the host, in order; messages to
@@ -42,6 +43,11 @@ final class Outbox {
 
   void alarm(Alarm.Kind kind, String detail) {
     actions.add(new Alarm(kind, detail));
+  }
+
+  /** An equivocation caught: the alarm carries both signed messages. */
+  void equivocation(Alarm.Kind kind, String detail, Equivocation evidence) {
+    actions.add(new Alarm(kind, detail, Optional.of(evidence)));
   }
 
   void count(EngineStats.Counter c) {

@@ -43,10 +43,10 @@ final class Proposals {
       };
 
   /**
-   * Distinct blocks proposed per round: two prove equivocation, more are only a way to fill our
-   * memory.
+   * Verified proposals of distinct blocks per round: two prove equivocation (and are the evidence),
+   * more are only a way to fill our memory.
    */
-  private final TreeMap<Long, List<Bytes32>> seen = new TreeMap<>();
+  private final TreeMap<Long, List<Proposal>> seen = new TreeMap<>();
 
   private long proposedRound;
 
@@ -98,23 +98,25 @@ final class Proposals {
       Optional<Reject> bad = ctx.verifier().proposalWithCertificates(p);
       if (bad.isPresent()) return bad;
     }
-    List<Bytes32> ids = seen.computeIfAbsent(b.round(), r -> new ArrayList<>(1));
-    if (ids.contains(b.id())) return Optional.empty();
-    if (ids.size() >= 2)
+    List<Proposal> same = seen.computeIfAbsent(b.round(), r -> new ArrayList<>(1));
+    if (same.stream().anyMatch(x -> x.block().id().equals(b.id()))) return Optional.empty();
+    if (same.size() >= 2)
       return Optional.of(Reject.DUPLICATE); // a third block adds no evidence, only memory use
-    ids.add(b.id());
-    if (ids.size() == 2) {
+    same.add(p);
+    if (same.size() == 2) {
+      Proposal first = same.get(0);
       ctx.out()
-          .alarm(
+          .equivocation(
               Alarm.Kind.EQUIVOCATING_PROPOSER,
               "validator "
                   + b.author()
                   + " proposed "
-                  + ids.get(0)
+                  + first.block().id()
                   + " and "
                   + b.id()
                   + " in round "
-                  + b.round());
+                  + b.round(),
+              new Equivocation(first, p));
     }
     return Optional.empty();
   }
@@ -150,9 +152,28 @@ final class Proposals {
     }
   }
 
-  /** As leader of the current round, proposes a block with the payload the host supplied. */
+  /**
+   * As leader of the current round, proposes a block with the payload the host supplied; a payload
+   * over {@link EngineConfig#maxPayloadBytes} is refused with an {@link
+   * Alarm.Kind#OVERSIZE_PAYLOAD} alarm (the round then times out).
+   */
   void onPayload(Event.PayloadReady p) {
     long r = p.round();
+    if (p.payload().size() > ctx.cfg().maxPayloadBytes()) {
+      // The host broke its side of the contract; say so rather than let every round go silent.
+      ctx.out().count(EngineStats.Counter.OVERSIZE_PAYLOADS);
+      ctx.out()
+          .alarm(
+              Alarm.Kind.OVERSIZE_PAYLOAD,
+              "payload for round "
+                  + r
+                  + " has "
+                  + p.payload().size()
+                  + " bytes, over the limit of "
+                  + ctx.cfg().maxPayloadBytes()
+                  + ": not proposed");
+      return;
+    }
     if (r != pacemaker.round() || !ctx.leads(r) || proposedRound >= r) return;
     QuorumCert highQc = pacemaker.highQc();
     Optional<TimeoutCert> highTc = pacemaker.highTc();
@@ -161,7 +182,6 @@ final class Proposals {
       if (highTc.isEmpty() || highTc.get().round() + 1 != r) return;
       tc = highTc;
     }
-    if (p.payload().size() > ctx.cfg().maxPayloadBytes()) return;
     ConsensusBlock b =
         ConsensusBlock.create(
             ctx.validators().epoch(),

@@ -260,11 +260,17 @@ class EngineTest {
   void aDoubleVoteRaisesAnAlarmAndCountsOnce() {
     Harness h = started(2); // leader of round 2 collects round-1 votes
     ConsensusBlock b1prime = net.block(1, net.genesisQc, "other");
-    h.receive(0, net.vote(0, b1));
-    List<Action> a = h.receive(0, net.vote(0, b1prime));
+    Vote first = net.vote(0, b1);
+    Vote second = net.vote(0, b1prime);
+    h.receive(0, first);
+    List<Action> a = h.receive(0, second);
     assertThat(only(a, Action.Alarm.class))
         .singleElement()
-        .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.DOUBLE_VOTE));
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.DOUBLE_VOTE);
+              assertThat(x.evidence()).contains(new Equivocation(first, second));
+            });
     assertThat(only(h.receive(1, net.vote(1, b1)), Action.RequestPayload.class)).isEmpty();
     assertThat(only(h.receive(3, net.vote(3, b1)), Action.RequestPayload.class)).hasSize(1);
   }
@@ -272,15 +278,40 @@ class EngineTest {
   @Test
   void anEquivocatingLeaderRaisesAnAlarmAndGetsOneVote() {
     Harness h = started(3);
-    h.receive(1, net.proposal(b1));
-    List<Action> a = h.receive(1, net.proposal(net.block(1, net.genesisQc, "second")));
+    Proposal first = net.proposal(b1);
+    Proposal second = net.proposal(net.block(1, net.genesisQc, "second"));
+    h.receive(1, first);
+    List<Action> a = h.receive(1, second);
     assertThat(only(a, Action.Alarm.class))
         .singleElement()
-        .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.EQUIVOCATING_PROPOSER));
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.EQUIVOCATING_PROPOSER);
+              Equivocation e = x.evidence().orElseThrow();
+              assertThat(e).isEqualTo(new Equivocation(first, second));
+              assertThat(e.kind()).isEqualTo(Equivocation.Kind.PROPOSAL);
+              assertThat(e.validator()).isEqualTo(1);
+              assertThat(e.round()).isEqualTo(1);
+            });
     assertThat(sent(h.all, Vote.class)).hasSize(1);
     h.receive(1, net.proposal(net.block(1, net.genesisQc, "third")));
     assertThat(h.engine.stats().rejected(Reject.DUPLICATE))
         .isEqualTo(1); // two prove it; more only cost memory
+  }
+
+  @Test
+  void anOversizePayloadIsRefusedLoudlyNotSilently() {
+    Harness h = started(1); // leads round 1
+    byte[] big = new byte[EngineConfig.defaults(TestNet.CHAIN_ID).maxPayloadBytes() + 1];
+    List<Action> a = h.handle(new Event.PayloadReady(1, Bytes.wrap(big)));
+    assertThat(only(a, Action.Broadcast.class)).as("nothing proposed").isEmpty();
+    assertThat(only(a, Action.Alarm.class))
+        .as("the host hears why")
+        .singleElement()
+        .satisfies(x -> assertThat(x.kind()).isEqualTo(Action.Alarm.Kind.OVERSIZE_PAYLOAD));
+    assertThat(h.engine.stats().count(EngineStats.Counter.OVERSIZE_PAYLOADS)).isEqualTo(1);
+    // The engine stays able to propose this round once it gets a payload that fits.
+    assertThat(sent(h.payload(1, "txs"), Proposal.class)).hasSize(1);
   }
 
   @Test

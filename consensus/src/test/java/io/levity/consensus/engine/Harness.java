@@ -54,6 +54,10 @@ final class Harness {
     return record(engine.handle(new Event.MessageReceived(from, m)));
   }
 
+  List<Action> handle(Event e) {
+    return record(engine.handle(e));
+  }
+
   List<Action> payload(long round, String p) {
     return record(
         engine.handle(

@@ -174,6 +174,17 @@ public final class Mempool {
    */
   public synchronized List<Entry> select(
       UInt256 baseFee, long gasLimit, int maxCount, Set<Bytes32> inFlight) {
+    return select(baseFee, gasLimit, maxCount, Long.MAX_VALUE, inFlight);
+  }
+
+  /**
+   * Like {@link #select(UInt256, long, int, Set)}, also up to {@code maxBytes} of encoded
+   * transactions ({@link Entry#size}): one that does not fit the gas or the bytes left waits for a
+   * later block (with its sender's later ones) and the others go on, so no transaction, however
+   * large, holds up the rest.
+   */
+  public synchronized List<Entry> select(
+      UInt256 baseFee, long gasLimit, int maxCount, long maxBytes, Set<Bytes32> inFlight) {
     record Head(Entry e, UInt256 tip) {}
     PriorityQueue<Head> heads =
         new PriorityQueue<>(
@@ -188,14 +199,16 @@ public final class Mempool {
     }
     List<Entry> out = new ArrayList<>();
     long gasLeft = gasLimit;
+    long bytesLeft = maxBytes;
     while (!heads.isEmpty() && out.size() < maxCount) {
       Head h = heads.poll();
       Entry e = h.e();
       if (!inFlight.contains(e.tx().hash())) {
-        if (Long.compareUnsigned(e.transaction().gasLimit(), gasLeft) > 0)
+        if (Long.compareUnsigned(e.transaction().gasLimit(), gasLeft) > 0 || e.size() > bytesLeft)
           continue; // waits for a later block
         out.add(e);
         gasLeft -= e.transaction().gasLimit();
+        bytesLeft -= e.size();
       }
       Entry next = bySender.get(e.sender()).get(e.nonce() + 1);
       if (next != null && eligible(next, baseFee))

@@ -2,6 +2,7 @@ package io.levity.node.runtime;
 
 import io.levity.consensus.engine.Action;
 import io.levity.consensus.engine.Engine;
+import io.levity.consensus.engine.Equivocation;
 import io.levity.consensus.engine.Event;
 import io.levity.consensus.engine.Reject;
 import io.levity.consensus.message.ConsensusCodec;
@@ -13,6 +14,7 @@ import io.levity.execution.block.Block;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerNetwork;
+import io.levity.node.store.EvidenceStore;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the consensus engine: feeds it events (messages, timers, payloads, executed commits) and
  * carries out the actions it returns, in order: sends and broadcasts go to the peers, timers to the
- * scheduler, payload requests to the {@link PayloadPacer}, commits to the {@link BlockImporter}.
- * Everything runs on the scheduler (the consensus thread). Each start or stop of the engine bumps
- * its generation, so timers and payloads meant for an earlier engine do nothing.
+ * scheduler, payload requests to the {@link PayloadPacer}, commits to the {@link BlockImporter},
+ * equivocation evidence to the {@link EvidenceStore}. Everything runs on the scheduler (the
+ * consensus thread). Each start or stop of the engine bumps its generation, so timers and payloads
+ * meant for an earlier engine do nothing.
  */
 final class ConsensusDriver implements SyncRunner.EngineControl {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
@@ -42,6 +45,7 @@ final class ConsensusDriver implements SyncRunner.EngineControl {
       PayloadPacer pacer,
       BlockImporter importer,
       RuntimeMetrics metrics,
+      EvidenceStore evidence,
       Consumer<Throwable> fatal,
       String name) {}
 
@@ -170,9 +174,39 @@ final class ConsensusDriver implements SyncRunner.EngineControl {
                     x.parentId(),
                     payload -> handle(gen, new Event.PayloadReady(x.round(), payload.encode())));
         case Action.Commit x -> commit(gen, x);
-        case Action.Alarm x ->
-            LOG.warn("{}: consensus alarm {}: {}", p.name(), x.kind(), x.detail());
+        case Action.Alarm x -> alarm(x);
       }
+    }
+  }
+
+  private void alarm(Action.Alarm x) {
+    if (x.kind() == Action.Alarm.Kind.OVERSIZE_PAYLOAD) {
+      p.metrics().oversizePayload();
+      LOG.error("{}: consensus refused our payload: {}", p.name(), x.detail());
+      return;
+    }
+    LOG.warn("{}: consensus alarm {}: {}", p.name(), x.kind(), x.detail());
+    x.evidence().ifPresent(this::keepEvidence);
+  }
+
+  /**
+   * Keeps a caught equivocation on disk. Evidence is not needed for safety, so a failed write is
+   * logged and consensus goes on.
+   */
+  private void keepEvidence(Equivocation e) {
+    p.metrics().equivocation();
+    try {
+      EvidenceStore.Saved saved = p.evidence().save(e);
+      LOG.warn(
+          "{}: validator {} equivocated ({} in round {}): evidence {}",
+          p.name(),
+          e.validator(),
+          e.kind(),
+          e.round(),
+          saved);
+    } catch (RuntimeException ex) {
+      LOG.error(
+          "{}: could not keep the evidence against validator {}", p.name(), e.validator(), ex);
     }
   }
 

@@ -9,11 +9,11 @@ import java.util.function.Supplier;
 
 /**
  * Block pacing: answers the engine's payload request at the right moment. An idle chain makes a
- * block every block interval. When there is work ({@link PayloadBuilder#hasWork}: transactions
- * waiting that no uncommitted ancestor carries, or uncommitted ancestors with transactions that
- * need the next certificates to commit), the leader proposes after the short {@link
- * #minIntervalMillis}: under load, rounds run back to back and commit latency is a few network
- * round trips plus execution, not three block intervals.
+ * block every block interval. When there is work ({@link PayloadBuilder#hasWork}: a transaction
+ * that could go into the block and no uncommitted ancestor carries, or uncommitted ancestors with
+ * transactions that need the next certificates to commit), the leader proposes after the short
+ * {@link #minIntervalMillis}: under load, rounds run back to back and commit latency is a few
+ * network round trips plus execution, not three block intervals.
  *
  * <p>Nothing polls: a request arms two timers (the minimum interval and the block interval), and
  * between them the pacer sleeps until the mempool reports new transactions ({@link #workArrived},
@@ -114,7 +114,7 @@ final class PayloadPacer {
   private void proposeIfWork(Request r) {
     waitingForWork = true;
     PayloadBuilder.InFlight inFlight = payloads.inFlight(r.parentId);
-    if (payloads.hasWork(inFlight)) propose(r, inFlight);
+    if (payloads.hasWork(head.get(), inFlight)) propose(r, inFlight);
   }
 
   private void propose(Request r, PayloadBuilder.InFlight inFlight) {

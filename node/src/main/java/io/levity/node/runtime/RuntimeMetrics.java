@@ -27,6 +27,14 @@ final class RuntimeMetrics {
   private final NodeMetrics.Counter syncedBlocks =
       registry.counter(
           "levity_synced_blocks_total", "Committed blocks fetched from peers and executed.");
+  private final NodeMetrics.Counter oversizePayloads =
+      registry.counter(
+          "levity_consensus_oversize_payloads_total",
+          "Payloads this leader built over the engine's size limit (a bug: the round was lost).");
+  private final NodeMetrics.Counter equivocations =
+      registry.counter(
+          "levity_consensus_equivocations_total",
+          "Equivocations caught since start (two signed proposals or votes of one validator for one round).");
   private final NodeMetrics.Summary blockInterval =
       registry.summary(
           "levity_block_interval_seconds", "Wall time between consecutive commits on this node.");
@@ -51,7 +59,8 @@ final class RuntimeMetrics {
       LongSupplier mempoolSize,
       LongSupplier peers,
       BooleanSupplier syncing,
-      Supplier<TransportCounters> transport) {}
+      Supplier<TransportCounters> transport,
+      LongSupplier evidence) {}
 
   /** Registers the gauges (once, at start-up). */
   void register(Gauges g) {
@@ -76,6 +85,10 @@ final class RuntimeMetrics {
         "levity_p2p_dropped_outbound_total",
         "Messages not sent because the peer read too slowly.",
         () -> g.transport().get().droppedOutbound());
+    registry.gauge(
+        "levity_consensus_equivocation_evidence",
+        "Equivocation cases kept on disk (they survive restarts).",
+        g.evidence());
   }
 
   NodeMetrics registry() {
@@ -101,6 +114,16 @@ final class RuntimeMetrics {
   void committed(int transactions) {
     committedBlocks.add(1);
     committedTxs.add(transactions);
+  }
+
+  /** The engine refused a payload this node built as too large. */
+  void oversizePayload() {
+    oversizePayloads.add(1);
+  }
+
+  /** The engine caught a validator equivocating. */
+  void equivocation() {
+    equivocations.add(1);
   }
 
   /** A block fetched by sync with {@code transactions} was executed and stored. */

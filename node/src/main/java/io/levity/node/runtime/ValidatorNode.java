@@ -5,6 +5,7 @@ import io.levity.consensus.crypto.Ed25519Scheme;
 import io.levity.consensus.engine.CommitVerifier;
 import io.levity.consensus.engine.Engine;
 import io.levity.consensus.engine.EngineConfig;
+import io.levity.consensus.engine.Equivocation;
 import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
@@ -37,6 +38,7 @@ import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.rpc.SubscriptionHub;
 import io.levity.node.store.BlockStore;
 import io.levity.node.store.ConsensusStore;
+import io.levity.node.store.EvidenceStore;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.util.ArrayList;
@@ -78,6 +80,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final ConsensusDriver driver;
   private final SyncRunner sync;
   private final InboundMessages inbound;
+  private final EvidenceStore evidence;
   private volatile Consumer<Throwable> fatalHandler = t -> {};
   private volatile boolean halted;
   private volatile boolean closed;
@@ -142,6 +145,7 @@ public final class ValidatorNode implements AutoCloseable {
       store.close();
       throw e;
     }
+    this.evidence = consensus.evidence();
     this.mempool = new Mempool(MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit());
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
@@ -150,7 +154,11 @@ public final class ValidatorNode implements AutoCloseable {
     PayloadPacer pacer =
         new PayloadPacer(
             thread,
-            new PayloadBuilder(mempool, consensus.pendingBlocks(), cfg.feeRecipient()),
+            new PayloadBuilder(
+                mempool,
+                consensus.pendingBlocks(),
+                cfg.feeRecipient(),
+                engineConfig.maxPayloadBytes()),
             this::head,
             cfg.blockIntervalMillis());
     mempool.onTransactionsAdded(pacer::workArrived);
@@ -176,7 +184,16 @@ public final class ValidatorNode implements AutoCloseable {
     this.driver =
         new ConsensusDriver(
             new ConsensusDriver.Parts(
-                engines, thread, p2p, nodeIds, pacer, importer, metrics, this::fatal, name));
+                engines,
+                thread,
+                p2p,
+                nodeIds,
+                pacer,
+                importer,
+                metrics,
+                evidence,
+                this::fatal,
+                name));
     CommitVerifier verifier =
         new CommitVerifier(engineConfig, validatorSet, Ed25519Scheme.INSTANCE);
     BlockSyncer syncer = new BlockSyncer(new PeerHeights(indexOf.keySet()), validator);
@@ -210,7 +227,8 @@ public final class ValidatorNode implements AutoCloseable {
             mempool::size,
             this::peerCount,
             sync::syncing,
-            p2p::counters));
+            p2p::counters,
+            () -> evidence.size()));
   }
 
   private static String threadName(ValidatorConfig cfg) {
@@ -309,6 +327,14 @@ public final class ValidatorNode implements AutoCloseable {
   /** True once the node stopped for good after a failure ({@link #onFatal}). */
   public boolean isHalted() {
     return halted;
+  }
+
+  /**
+   * The equivocations this node caught (two proposals or two votes of one validator for one round,
+   * both signed), oldest first; kept on disk across restarts, up to {@link EvidenceStore}'s limits.
+   */
+  public List<Equivocation> equivocations() {
+    return evidence.all();
   }
 
   /** After each stored block: the mempool re-checks against the new state; subscribers hear. */

@@ -2,6 +2,7 @@ package io.levity.node.store;
 
 import io.levity.consensus.engine.LedgerView;
 import io.levity.consensus.engine.PendingBlockStore;
+import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.safety.SafetyStore;
 import io.levity.consensus.types.BlockRef;
@@ -37,7 +38,9 @@ import java.util.Optional;
  *   "pending"                     -> rlp([block encoding, ...]) the uncommitted blocks
  * </pre>
  *
- * The safety state and the pending set are small and rewritten whole. Thread-safe.
+ * Equivocation evidence lives next to it ({@link EvidenceStore}).
+ *
+ * <p>The safety state and the pending set are small and rewritten whole. Thread-safe.
  */
 public final class ConsensusStore implements LedgerView {
   static final byte LEDGER = 'L';
@@ -59,11 +62,13 @@ public final class ConsensusStore implements LedgerView {
   private final RocksDbBlockStore chain;
   private final DecodeLimits limits;
   private final Map<Bytes32, ConsensusBlock> pending = new LinkedHashMap<>();
+  private final EvidenceStore evidence;
 
   public ConsensusStore(RocksDbBlockStore chain, DecodeLimits limits) {
     this.chain = chain;
     this.kv = chain.keyValueStore();
     this.limits = limits;
+    this.evidence = new EvidenceStore(kv, new ConsensusCodec(limits));
     kv.get(PENDING)
         .ifPresent(
             v -> {
@@ -84,6 +89,11 @@ public final class ConsensusStore implements LedgerView {
               + " blocks but no consensus ledger for them:"
               + " it was written by an older version of Levity; start over with a new data directory (devnet: --reset)");
     }
+  }
+
+  /** The equivocation evidence this node caught (kept across restarts). */
+  public EvidenceStore evidence() {
+    return evidence;
   }
 
   // ---- safety ----

@@ -1,7 +1,9 @@
 package io.levity.node.runtime;
 
+import static io.levity.node.runtime.TestTransactions.withCalldata;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.levity.consensus.engine.EngineConfig;
 import io.levity.consensus.engine.InMemoryPendingBlockStore;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.ConsensusGenesis;
@@ -36,6 +38,10 @@ class PayloadPacerTest {
   private static final Address COINBASE = Address.fromHex("0x" + "c0".repeat(20));
   private static final TransactionSigner ALICE =
       new TransactionSigner(Secp256k1.KeyPair.fromPrivate(Keccak.hash(new byte[] {1})));
+  private static final TransactionSigner BOB =
+      new TransactionSigner(Secp256k1.KeyPair.fromPrivate(Keccak.hash(new byte[] {2})));
+  private static final UInt256 MAX_FEE = UInt256.valueOf(10_000_000_000L);
+  private static final int MAX_PAYLOAD = EngineConfig.defaults(Devnet.CHAIN_ID).maxPayloadBytes();
 
   private final ManualScheduler scheduler = new ManualScheduler();
   private final Mempool mempool =
@@ -58,7 +64,10 @@ class PayloadPacerTest {
       Devnet.genesis(Devnet.CHAIN_ID, List.of(ALICE.address()), 1).header(Bytes32.ZERO);
   private final PayloadPacer pacer =
       new PayloadPacer(
-          scheduler, new PayloadBuilder(mempool, pending, COINBASE), () -> head, INTERVAL);
+          scheduler,
+          new PayloadBuilder(mempool, pending, COINBASE, MAX_PAYLOAD),
+          () -> head,
+          INTERVAL);
 
   /** Payloads handed to the engine, with the virtual time they came at. */
   private record Ready(long atMillis, Payload payload) {}
@@ -185,6 +194,82 @@ class PayloadPacerTest {
     request(parent.id());
     scheduler.advance(INTERVAL);
     assertThat(ready).extracting(Ready::atMillis).containsExactly(MIN + INTERVAL);
+  }
+
+  private void add(Transaction tx) throws MempoolException {
+    byte[] raw = tx.encode();
+    mempool.add(
+        new TransactionValidator(Fork.CANCUN, Devnet.CHAIN_ID).decodeAndValidate(raw), raw.length);
+  }
+
+  @Test
+  void nineTransactionsOfAlmost128KibFillTwoPayloadsUnderTheByteCap() throws MempoolException {
+    List<Transaction> big = new ArrayList<>();
+    for (int n = 0; n < 9; n++) big.add(withCalldata(ALICE, n, COINBASE, 127 * 1024, MAX_FEE));
+    for (Transaction tx : big) add(tx);
+    request(Bytes32.ZERO);
+    scheduler.advance(MIN);
+    assertThat(ready).hasSize(1);
+    Payload first = ready.get(0).payload();
+    assertThat(first.encode().size()).isLessThanOrEqualTo(MAX_PAYLOAD);
+    assertThat(first.transactions())
+        .as("as many as fit, in nonce order")
+        .containsExactlyElementsOf(
+            big.subList(0, 8).stream().map(t -> Bytes.wrap(t.encode())).toList());
+  }
+
+  @Test
+  void aTransactionLargerThanAnyPayloadIsNeverProposedAndHoldsUpNoOne() throws MempoolException {
+    PayloadBuilder small = new PayloadBuilder(mempool, pending, COINBASE, 64 * 1024);
+    Transaction giant = withCalldata(ALICE, 0, COINBASE, 100 * 1024, MAX_FEE); // tips 1 gwei
+    add(giant);
+    PayloadBuilder.InFlight none = small.inFlight(Bytes32.ZERO);
+    assertThat(small.hasWork(head, none)).as("it can never be included").isFalse();
+    assertThat(small.build(head, none, 0).transactions()).isEmpty();
+    Transaction behind =
+        BOB.transfer(
+            Devnet.CHAIN_ID,
+            0,
+            COINBASE,
+            UInt256.ONE,
+            UInt256.valueOf(100_000_000L), // tips less than the giant
+            UInt256.valueOf(10_000_000_000L));
+    add(behind);
+    assertThat(small.hasWork(head, none)).isTrue();
+    Payload p = small.build(head, none, 0);
+    assertThat(p.transactions()).containsExactly(Bytes.wrap(behind.encode()));
+    assertThat(p.encode().size()).isLessThanOrEqualTo(64 * 1024);
+  }
+
+  @Test
+  void aPayloadOfManyTransactionsCountsTheirRlpHeadersAgainstTheCap() throws MempoolException {
+    int cap = 4 * 1024;
+    PayloadBuilder small = new PayloadBuilder(mempool, pending, COINBASE, cap);
+    for (int n = 0; n < 60; n++) submit(n); // about 110 bytes each: 6.6 KiB in all
+    Payload p = small.build(head, small.inFlight(Bytes32.ZERO), Long.MAX_VALUE / 2);
+    assertThat(p.encode().size()).isLessThanOrEqualTo(cap).isGreaterThan(cap - 200);
+    assertThat(p.transactions()).hasSizeLessThan(60);
+  }
+
+  @Test
+  void aTransactionThatCanNeverBeIncludedIsNoReasonToProposeEarly() throws MempoolException {
+    add(
+        ALICE.transfer(
+            Devnet.CHAIN_ID, 0, COINBASE, UInt256.ONE, UInt256.ZERO, UInt256.ZERO)); // fee 0
+    add(
+        BOB.transfer(
+            Devnet.CHAIN_ID,
+            2, // the account's next nonce is 0
+            COINBASE,
+            UInt256.ONE,
+            UInt256.valueOf(1_000_000_000L),
+            UInt256.valueOf(10_000_000_000L)));
+    request(Bytes32.ZERO);
+    scheduler.advance(INTERVAL - 1);
+    assertThat(ready).as("nothing includable: the idle pace").isEmpty();
+    scheduler.advance(1);
+    assertThat(ready).extracting(Ready::atMillis).containsExactly(INTERVAL);
+    assertThat(ready.get(0).payload().transactions()).isEmpty();
   }
 
   @Test

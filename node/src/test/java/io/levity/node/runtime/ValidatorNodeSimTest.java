@@ -3,13 +3,20 @@ package io.levity.node.runtime;
 import static io.levity.node.runtime.TestNodes.assertSameChain;
 import static io.levity.node.runtime.TestNodes.maxHead;
 import static io.levity.node.runtime.TestNodes.minHead;
+import static io.levity.node.runtime.TestTransactions.withCalldata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.levity.consensus.crypto.Ed25519Scheme;
+import io.levity.consensus.engine.Equivocation;
 import io.levity.consensus.message.ConsensusCodec;
 import io.levity.consensus.message.ConsensusMessage;
 import io.levity.consensus.message.MalformedMessageException;
+import io.levity.consensus.message.MessageSigner;
 import io.levity.consensus.types.DecodeLimits;
+import io.levity.consensus.types.SigningDomain;
+import io.levity.consensus.types.Validator;
+import io.levity.consensus.types.ValidatorSet;
 import io.levity.consensus.types.VoteData;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
@@ -31,11 +38,13 @@ import io.levity.node.p2p.PeerAddress;
 import io.levity.node.p2p.PeerNetwork;
 import io.levity.testing.ManualScheduler;
 import io.levity.testing.RpcCalls;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole nodes (engine, pacing, execution, sync, in-memory stores) on an in-memory network in
@@ -151,6 +160,136 @@ class ValidatorNodeSimTest {
                 .allMatch(v -> v.store().transactionLocation(tx.hash()).isPresent()),
         2 * BLOCK_MILLIS,
         "the transfer on every validator");
+  }
+
+  private static final TransactionSigner ALICE = new TransactionSigner(ACCOUNTS.get(0));
+  private static final Address BOB = Address.fromHex("0x" + "ab".repeat(20));
+
+  /** Sends {@code tx} to validator 1 over JSON-RPC and checks it was acknowledged. */
+  private void send(Transaction tx) {
+    JsonNode sent =
+        RpcCalls.call(
+            nodes.get(1).rpc()::handle,
+            "eth_sendRawTransaction",
+            "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]");
+    assertThat(sent.get("result").asText()).as("%s", sent).isEqualTo(tx.hash().toHex());
+  }
+
+  @Test
+  void nineTransactionsOfAlmost128KibDoNotHaltTheChainAndAllLand() throws Exception {
+    startValidators();
+    runUntil(() -> minHead(validators()) >= 2, 5 * BLOCK_MILLIS, "height 2");
+    List<Transaction> big = new ArrayList<>();
+    for (int n = 0; n < 9; n++)
+      big.add(withCalldata(ALICE, n, BOB, 127 * 1024, UInt256.valueOf(100_000_000_000L)));
+    long gas = big.stream().mapToLong(Transaction::gasLimit).sum();
+    assertThat(gas).as("well under the block gas limit").isLessThan(Devnet.GAS_LIMIT / 5);
+    for (Transaction tx : big) send(tx);
+    long from = minHead(validators());
+    runUntil(
+        () ->
+            validators().stream()
+                .allMatch(
+                    v ->
+                        big.stream()
+                            .allMatch(tx -> v.store().transactionLocation(tx.hash()).isPresent())),
+        10 * BLOCK_MILLIS,
+        "all nine transactions on every validator");
+    runUntil(() -> minHead(validators()) >= from + 5, 10 * BLOCK_MILLIS, "five more blocks");
+    assertSameChain(validators(), minHead(validators()));
+  }
+
+  @Test
+  void aTransactionThatCanNeverBeIncludedLeavesTheIdleBlockInterval() throws Exception {
+    startValidators();
+    // Nonce 3 while the account's next nonce is 0: a gap nothing fills.
+    send(
+        ALICE.transfer(
+            Devnet.CHAIN_ID,
+            3,
+            BOB,
+            UInt256.ONE,
+            UInt256.valueOf(1_000_000_000L),
+            UInt256.valueOf(100_000_000_000L)));
+    scheduler.advance(20 * BLOCK_MILLIS);
+    assertThat(minHead(validators()))
+        .as("blocks in 20 block intervals, as on an idle chain")
+        .isBetween(15L, 21L);
+  }
+
+  /** The engine's current round, read from the node's metrics. */
+  private static long round(ValidatorNode n) {
+    return n.metrics()
+        .render()
+        .lines()
+        .filter(l -> l.startsWith("levity_consensus_round "))
+        .mapToLong(l -> Long.parseLong(l.substring("levity_consensus_round ".length())))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aDoubleVoteIsKeptAsEvidenceThatSurvivesARestart(@TempDir Path dir) throws Exception {
+    // Validator 3 is Byzantine: the test holds its key, connects as it and votes twice in a round.
+    SimNetwork.Peer byzantine =
+        network.peer(
+            NodeId.of(KEYS.get(3)),
+            new MessageHandler() {
+              @Override
+              public void onMessage(NodeId from, P2pMessage m) {}
+            });
+    PeerAddress byzantineAddress = new PeerAddress("127.0.0.1", byzantine.start());
+    List<ValidatorConfig> cfgs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      cfgs.add(
+          ValidatorConfig.of(
+              i, i == 0 ? dir : null, GENESIS, KEYS, 0, BLOCK_MILLIS, 3 * BLOCK_MILLIS));
+      node(cfgs.get(i));
+    }
+    for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
+    for (ValidatorNode v : nodes) v.connect(addresses);
+    for (ValidatorNode v : nodes) v.connect(List.of(byzantineAddress));
+    runUntil(() -> minHead(nodes) >= 2, 30 * BLOCK_MILLIS, "height 2 without validator 3");
+    ValidatorNode victim = nodes.get(0);
+    assertThat(victim.metrics().render()).contains("levity_consensus_equivocation_evidence 0\n");
+
+    List<Validator> members = new ArrayList<>();
+    for (Bytes k : ValidatorConfig.publicKeys(KEYS)) members.add(new Validator(k, 1));
+    ValidatorSet set = new ValidatorSet(ValidatorConfig.CONSENSUS_EPOCH, members);
+    long r = round(victim) + 2;
+    while (set.leader(r + 1) != 0) r++; // votes of round r go to the leader of r + 1
+    MessageSigner keys =
+        new MessageSigner(
+            Ed25519Scheme.INSTANCE.signer(KEYS.get(3).secretKey()),
+            new SigningDomain(Devnet.CHAIN_ID),
+            3);
+    for (byte b = 1; b <= 2; b++) {
+      VoteData d =
+          new VoteData(
+              ValidatorConfig.CONSENSUS_EPOCH, r, 1, Keccak.hash(new byte[] {b}), Bytes32.ZERO, 0);
+      byzantine.send(
+          victim.nodeId(),
+          new P2pMessage.ConsensusMessage(Bytes.wrap(ConsensusCodec.encode(keys.vote(d)))));
+    }
+    scheduler.advance(50);
+    assertThat(victim.metrics().render()).contains("levity_consensus_equivocation_evidence 1\n");
+
+    victim.close();
+    nodes.remove(victim);
+    try (ValidatorNode again = new ValidatorNode(cfgs.get(0), scheduler, network.factory())) {
+      assertThat(again.metrics().render())
+          .as("kept on disk")
+          .contains("levity_consensus_equivocation_evidence 1\n");
+      long votedRound = r;
+      assertThat(again.equivocations())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.kind()).isEqualTo(Equivocation.Kind.VOTE);
+                assertThat(e.validator()).isEqualTo(3);
+                assertThat(e.round()).isEqualTo(votedRound);
+              });
+    }
   }
 
   @Test

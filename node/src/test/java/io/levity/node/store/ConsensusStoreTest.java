@@ -2,11 +2,15 @@ package io.levity.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.levity.consensus.engine.Equivocation;
+import io.levity.consensus.message.ConsensusMessage.Proposal;
+import io.levity.consensus.message.ConsensusMessage.Vote;
 import io.levity.consensus.safety.SafetyState;
 import io.levity.consensus.types.ConsensusBlock;
 import io.levity.consensus.types.ConsensusGenesis;
 import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.QuorumCert;
+import io.levity.consensus.types.VoteData;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.node.keys.DevAccounts;
@@ -32,6 +36,44 @@ class ConsensusStoreTest {
     RocksDbBlockStore s = RocksDbBlockStore.open(dir);
     s.initialize(Devnet.genesis(1337, List.of(DevAccounts.dev(1).get(0).address()), 1));
     return s;
+  }
+
+  private static Vote vote(long round, int voter, byte blockId) {
+    byte[] raw = new byte[32];
+    raw[0] = blockId;
+    return new Vote(
+        new VoteData(1, round, 1, Bytes32.wrap32(raw), Bytes32.ZERO, 0),
+        voter,
+        Bytes.wrap(new byte[64]));
+  }
+
+  @Test
+  void equivocationEvidenceSurvivesAReopenWithinItsLimits() {
+    Equivocation votes = new Equivocation(vote(5, 2, (byte) 1), vote(5, 2, (byte) 2));
+    ConsensusBlock b1prime =
+        ConsensusBlock.create(1, 1, 0, genesisQc, 0, Bytes32.ZERO, Bytes.of((byte) 9));
+    Equivocation proposals =
+        new Equivocation(
+            new Proposal(b1, Optional.empty(), Bytes.wrap(new byte[64])),
+            new Proposal(b1prime, Optional.empty(), Bytes.wrap(new byte[64])));
+    try (RocksDbBlockStore chain = open()) {
+      EvidenceStore ev = new ConsensusStore(chain, DecodeLimits.DEFAULT).evidence();
+      assertThat(ev.all()).isEmpty();
+      assertThat(ev.save(votes)).isEqualTo(EvidenceStore.Saved.STORED);
+      assertThat(ev.save(proposals)).isEqualTo(EvidenceStore.Saved.STORED);
+      assertThat(ev.save(votes)).isEqualTo(EvidenceStore.Saved.ALREADY_KNOWN);
+    }
+    try (RocksDbBlockStore chain = open()) {
+      EvidenceStore ev = new ConsensusStore(chain, DecodeLimits.DEFAULT).evidence();
+      assertThat(ev.all()).containsExactly(votes, proposals);
+      for (long r = 6; r < 6 + EvidenceStore.PER_VALIDATOR - 1; r++)
+        assertThat(ev.save(new Equivocation(vote(r, 2, (byte) 1), vote(r, 2, (byte) 2))))
+            .isEqualTo(EvidenceStore.Saved.STORED);
+      assertThat(ev.save(new Equivocation(vote(99, 2, (byte) 1), vote(99, 2, (byte) 2))))
+          .as("a validator cannot fill our disk")
+          .isEqualTo(EvidenceStore.Saved.LIMIT_REACHED);
+      assertThat(ev.size()).isEqualTo(EvidenceStore.PER_VALIDATOR + 1);
+    }
   }
 
   @Test
