@@ -9,10 +9,12 @@ import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.num.UInt256;
 import io.levity.core.time.Scheduler;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
+import io.levity.execution.block.FeeMarket;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.node.api.EthApi;
@@ -139,7 +141,10 @@ public final class ValidatorNode implements AutoCloseable {
       store.close();
       throw e;
     }
-    this.mempool = new Mempool(MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit());
+    this.mempool =
+        new Mempool(
+            MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit(), thread.time());
+    mempool.setMinFeePerGas(minFeePerGas(head()));
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
     this.metrics = new RuntimeMetrics(thread.time());
@@ -295,8 +300,20 @@ public final class ValidatorNode implements AutoCloseable {
   /** After each stored block: the mempool re-checks against the new state; subscribers hear. */
   private void stored(Block b) {
     mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
+    mempool.setMinFeePerGas(minFeePerGas(b.header()));
     hub.publishHead(EthJson.head(b));
     for (ChainReader.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
+  }
+
+  /**
+   * The lowest fee cap the mempool takes: the latest block's base fee, or the next block's when
+   * that is lower. Clients price from the latest block, so refusing what they priced from it would
+   * fail them whenever the fee rises; below both, no block soon includes it: underpriced.
+   */
+  static UInt256 minFeePerGas(BlockHeader head) {
+    UInt256 now = head.baseFeeOrZero();
+    UInt256 next = FeeMarket.nextBaseFee(head);
+    return now.compareTo(next) <= 0 ? now : next;
   }
 
   /** Stops consensus and sync for good (consensus thread), then tells the fatal handler. */

@@ -20,6 +20,7 @@ import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.store.RocksDbBlockStore;
+import io.levity.testing.ManualScheduler;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ final class TestChain {
             return store.headState().balance(address);
           }
         };
-    mempool = new Mempool(MempoolConfig.DEFAULT, reader, GAS_LIMIT);
+    mempool = new Mempool(MempoolConfig.DEFAULT, reader, GAS_LIMIT, new ManualScheduler());
   }
 
   static Transaction tx(long nonce, Optional<Address> to, Bytes data, long gas) {

@@ -15,6 +15,7 @@ import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.testing.ManualScheduler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class MempoolTest {
 
   @Test
   void selectsByTipAndKeepsNonceOrderPerSender() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000, new ManualScheduler());
     TransactionSigner a = signer(1);
     TransactionSigner b = signer(2);
     pool.add(tx(a, 1, 50, 100), 100); // waits behind nonce 0
@@ -80,7 +81,7 @@ class MempoolTest {
 
   @Test
   void transactionsAlreadyInAnUncommittedBlockArePassedOverInNonceOrder() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000, new ManualScheduler());
     TransactionSigner a = signer(1);
     ValidatedTransaction a0 = tx(a, 0, 1, 100);
     pool.add(a0, 100);
@@ -95,7 +96,7 @@ class MempoolTest {
 
   @Test
   void feeCapBelowBaseFeeWaits() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000, new ManualScheduler());
     pool.add(tx(signer(1), 0, 1, 7), 100);
     assertThat(pool.select(UInt256.valueOf(8), 30_000_000, 10)).isEmpty();
     assertThat(pool.select(UInt256.valueOf(7), 30_000_000, 10)).hasSize(1);
@@ -103,7 +104,7 @@ class MempoolTest {
 
   @Test
   void replacementNeedsAPriceBump() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000, new ManualScheduler());
     TransactionSigner a = signer(1);
     pool.add(tx(a, 0, 10, 100), 100);
     assertThatThrownBy(() -> pool.add(tx(a, 0, 10, 109), 100))
@@ -118,7 +119,9 @@ class MempoolTest {
 
   @Test
   void stateChecksAndLimits() throws Exception {
-    Mempool pool = new Mempool(new MempoolConfig(3, 2, 10, 1000), state, 30_000_000);
+    Mempool pool =
+        new Mempool(
+            MempoolConfig.DEFAULT.withCounts(3, 2), state, 30_000_000, new ManualScheduler());
     TransactionSigner a = signer(1);
     nonces.put(a.address(), 5L);
     assertThatThrownBy(() -> pool.add(tx(a, 4, 1, 10), 100)).hasMessageContaining("nonce too low");
@@ -129,7 +132,7 @@ class MempoolTest {
     balances.put(poor.address(), UInt256.valueOf(1000));
     assertThatThrownBy(() -> pool.add(tx(poor, 0, 1, 10), 100))
         .hasMessageContaining("insufficient funds");
-    assertThatThrownBy(() -> pool.add(tx(signer(4), 0, 1, 10), 5000))
+    assertThatThrownBy(() -> pool.add(tx(signer(4), 0, 1, 10), 200_000))
         .hasMessageContaining("too large");
     // the pool holds 3: a fourth evicts the cheapest only if it pays more
     pool.add(tx(signer(5), 0, 5, 10), 100);
@@ -144,7 +147,7 @@ class MempoolTest {
 
   @Test
   void newStateDropsMinedAndUnaffordable() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000, new ManualScheduler());
     TransactionSigner a = signer(1);
     TransactionSigner b = signer(2);
     pool.add(tx(a, 0, 1, 10), 100);
