@@ -68,6 +68,15 @@ final class SyncRunner {
     return syncer.syncing();
   }
 
+  /**
+   * How many blocks the head is below what at least f + 1 connected validators announce (so at
+   * least one honest one has them); 0 when it is not known to be behind. Any thread.
+   */
+  long blocksBehind() {
+    long claimed = syncer.heights().claimedByFPlusOne(p.net()::isConnected);
+    return Math.max(0, claimed - p.importer().head().number());
+  }
+
   /** A peer announced its head (any thread). */
   void announced(NodeId peer, long height) {
     syncer.heights().announced(peer, height);

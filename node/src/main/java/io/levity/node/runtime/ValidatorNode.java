@@ -78,6 +78,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final ConsensusDriver driver;
   private final SyncRunner sync;
   private final InboundMessages inbound;
+  private final CatchUpWait catchUp;
   private volatile Consumer<Throwable> fatalHandler = t -> {};
   private volatile boolean halted;
   private volatile boolean closed;
@@ -87,22 +88,33 @@ public final class ValidatorNode implements AutoCloseable {
 
   /** A node on its own consensus thread and real sockets. */
   public ValidatorNode(ValidatorConfig cfg) {
-    this(cfg, new ThreadScheduler(threadName(cfg)), true, P2pNetwork::new);
+    this(cfg, new ThreadScheduler(threadName(cfg)), true, P2pNetwork::new, catchUpWaitMillis(cfg));
   }
 
   /**
    * A node on a scheduler and network the caller provides (and closes): tests run nodes in virtual
-   * time over an in-memory network.
+   * time over an in-memory network. Its RPC never waits to catch up (virtual time cannot pass while
+   * the thread that drives it waits): a node behind answers "node is syncing" at once.
    */
   ValidatorNode(ValidatorConfig cfg, Scheduler scheduler, PeerNetwork.Factory network) {
-    this(cfg, scheduler, false, network);
+    this(cfg, scheduler, false, network, 0);
+  }
+
+  /**
+   * How long eth_sendRawTransaction and eth_getTransactionCount(pending) wait for a node that knows
+   * it is behind to catch up: two block intervals, at least two seconds (a node one block behind
+   * gets the block with the next proposal).
+   */
+  static long catchUpWaitMillis(ValidatorConfig cfg) {
+    return Math.max(2_000, 2 * cfg.blockIntervalMillis());
   }
 
   private ValidatorNode(
       ValidatorConfig cfg,
       Scheduler scheduler,
       boolean ownsScheduler,
-      PeerNetwork.Factory network) {
+      PeerNetwork.Factory network,
+      long catchUpWaitMillis) {
     int index = cfg.index();
     this.validator = index >= 0;
     this.name = validator ? "validator " + index : "full node";
@@ -195,7 +207,9 @@ public final class ValidatorNode implements AutoCloseable {
                 sync,
                 name));
 
-    StoreChainView view = new StoreChainView(cfg.chainId(), store, mempool, this::peerCount);
+    this.catchUp = new CatchUpWait(sync::blocksBehind, thread.time(), catchUpWaitMillis);
+    StoreChainView view =
+        new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
     new EthApi(
             view,
             EthApi.Config.DEFAULT,
@@ -301,6 +315,7 @@ public final class ValidatorNode implements AutoCloseable {
   private void stored(Block b) {
     mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
     mempool.setMinFeePerGas(minFeePerGas(b.header()));
+    catchUp.headMoved();
     hub.publishHead(EthJson.head(b));
     for (ChainReader.IndexedLog l : store.logs(b.hash())) hub.publishLog(EthJson.log(l));
   }

@@ -14,6 +14,7 @@ import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.block.Genesis;
 import io.levity.node.keys.DevAccounts;
+import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.testing.ManualScheduler;
 import io.levity.testing.RpcCalls;
@@ -93,6 +94,59 @@ class AcknowledgedTransactionsSimTest {
     assertThat(sent.path("error").path("message").asText()).startsWith("transaction underpriced");
     scheduler.advance(100);
     for (ValidatorNode v : nodes) assertThat(v.mempool().size()).isZero();
+  }
+
+  @Test
+  void aNodeBehindItsPeersAcknowledgesNothingFromItsStaleHead() {
+    ValidatorNode behind = nodes.get(3);
+    // Node 3 stops hearing consensus and gossip but still hears its peers announce their heads.
+    network.deafen(
+        behind.nodeId(),
+        m -> m instanceof P2pMessage.ConsensusMessage || m instanceof P2pMessage.Transactions);
+    TransactionSigner sender = new TransactionSigner(ACCOUNTS.get(0));
+    Transaction first =
+        sender.transfer(
+            Devnet.CHAIN_ID,
+            0,
+            recipient(1),
+            UInt256.ONE,
+            GWEI,
+            GWEI.multiply(UInt256.valueOf(100)));
+    assertThat(send(nodes.get(1), first).has("result")).isTrue();
+    List<ValidatorNode> rest = nodes.subList(0, 3);
+    runUntil(
+        () -> rest.stream().allMatch(v -> v.store().transactionLocation(first.hash()).isPresent()),
+        // a round node 3 leads, and the one before, time out
+        30 * BLOCK_MILLIS,
+        "the first transfer on the three others");
+    scheduler.advance(SyncRunner.STATUS_INTERVAL_MILLIS + 10); // their heads are announced
+    assertThat(behind.head().number()).as("node 3 is behind").isLessThan(minHead(rest));
+    assertThat(minHead(rest) - behind.head().number())
+        .as("too few blocks behind to pause and sync")
+        .isLessThanOrEqualTo(ValidatorNode.SYNC_GAP);
+
+    JsonNode count =
+        RpcCalls.call(
+            behind.rpc()::handle,
+            "eth_getTransactionCount",
+            "[\"" + sender.address() + "\",\"pending\"]");
+    assertThat(count.path("result").asText())
+        .as("the pending nonce from a stale head: " + count)
+        .isNotEqualTo("0x0");
+    assertThat(count.path("error").path("message").asText()).startsWith("node is syncing");
+
+    Transaction stale =
+        sender.transfer(
+            Devnet.CHAIN_ID,
+            0,
+            recipient(2),
+            UInt256.ONE,
+            GWEI,
+            GWEI.multiply(UInt256.valueOf(100)));
+    JsonNode sent = send(behind, stale);
+    assertThat(sent.has("result")).as("acknowledged a stale nonce: " + sent).isFalse();
+    assertThat(sent.path("error").path("message").asText()).startsWith("node is syncing");
+    assertThat(behind.mempool().contains(stale.hash())).isFalse();
   }
 
   @Test
