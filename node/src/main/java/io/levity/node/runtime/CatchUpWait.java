@@ -35,10 +35,10 @@ final class CatchUpWait implements SyncGate {
   @Override
   public long awaitCaughtUp() {
     long left = behind.getAsLong();
-    if (left <= 0 || maxWaitMillis <= 0) return Math.max(0, left);
+    if (left == 0 || maxWaitMillis <= 0) return Math.max(0, left);
     long deadline = time.nanoTime() + maxWaitMillis * 1_000_000L;
     synchronized (moved) {
-      while ((left = behind.getAsLong()) > 0) {
+      while ((left = behind.getAsLong()) != 0) {
         long remainingMillis = (deadline - time.nanoTime()) / 1_000_000L;
         if (remainingMillis <= 0) break;
         try {

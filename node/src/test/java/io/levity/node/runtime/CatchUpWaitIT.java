@@ -39,6 +39,14 @@ class CatchUpWaitIT {
   }
 
   @Test
+  void aNodeThatCannotTellAfterTheBoundAnswersFromItsHead() {
+    CatchUpWait wait = new CatchUpWait(() -> SyncRunner.UNKNOWN, TimeSource.system(), 200);
+    long start = System.nanoTime();
+    assertThat(wait.awaitCaughtUp()).isZero();
+    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(150L, 5_000L);
+  }
+
+  @Test
   void aNodeNotBehindOrNotWaitingAnswersAtOnce() {
     assertThat(new CatchUpWait(() -> 0, TimeSource.system(), 60_000).awaitCaughtUp()).isZero();
     assertThat(new CatchUpWait(() -> 2, TimeSource.system(), 0).awaitCaughtUp()).isEqualTo(2);

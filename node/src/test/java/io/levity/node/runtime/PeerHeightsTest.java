@@ -2,6 +2,7 @@ package io.levity.node.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PeerHeightsTest {
@@ -29,5 +30,14 @@ class PeerHeightsTest {
     heights.forget(peers.v1);
     assertThat(heights.best(p -> !p.equals(peers.v2))).isEmpty();
     assertThat(heights.best(p -> true)).map(PeerHeights.Peer::height).contains(60L);
+  }
+
+  @Test
+  void onlyWhereFPlusOneOtherValidatorsExistCanPeersSayTheNodeIsBehind() {
+    assertThat(heights.othersCanOutvote(peers.v0)).as("three others, f + 1 = 2").isTrue();
+    assertThat(heights.othersCanOutvote(peers.full)).isTrue();
+    assertThat(new PeerHeights(Set.of(peers.v0)).othersCanOutvote(peers.v0))
+        .as("a chain of one validator")
+        .isFalse();
   }
 }
