@@ -58,17 +58,4 @@ public record MempoolConfig(
         maxQueued,
         ttlMillis);
   }
-
-  /** These limits with another time-to-live. */
-  public MempoolConfig withTtlMillis(long ttl) {
-    return new MempoolConfig(
-        maxTransactions,
-        maxPerSender,
-        priceBumpPercent,
-        maxTransactionBytes,
-        maxPoolBytes,
-        maxQueuedPerSender,
-        maxQueued,
-        ttl);
-  }
 }

@@ -3,74 +3,17 @@ package io.levity.node.mempool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes;
-import io.levity.core.crypto.Keccak;
-import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
-import io.levity.execution.fork.Fork;
-import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
-import io.levity.testing.ManualScheduler;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * The spam limits: a minimum fee, whole-pool byte cap, the separate queued (nonce-gap) limits, the
  * funds a sender's waiting transactions need together, and the time-to-live.
  */
-class MempoolLimitsTest {
-  private static final long CHAIN = 1337;
-  private static final long GAS_LIMIT = 30_000_000;
-  private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
+class MempoolLimitsTest extends MempoolFixture {
   private static final int BIG = 128 * 1024;
-
-  private final Map<Address, Long> nonces = new HashMap<>();
-  private final Map<Address, UInt256> balances = new HashMap<>();
-  private final AccountReader state =
-      new AccountReader() {
-        @Override
-        public long nonce(Address a) {
-          return nonces.getOrDefault(a, 0L);
-        }
-
-        @Override
-        public UInt256 balance(Address a) {
-          return balances.getOrDefault(a, UInt256.ZERO);
-        }
-      };
-  private final ManualScheduler time = new ManualScheduler();
-  private final TransactionValidator validator = new TransactionValidator(Fork.CANCUN, CHAIN);
-
-  private static TransactionSigner signer(int i) {
-    return new TransactionSigner(
-        KeyPair.fromPrivate(Keccak.hash(ByteBuffer.allocate(4).putInt(i + 1000).array())));
-  }
-
-  private ValidatedTransaction tx(TransactionSigner s, long nonce, long tip, long maxFee) {
-    balances.putIfAbsent(s.address(), UInt256.valueOf(1_000_000_000_000_000_000L));
-    DynamicFeeTransaction draft =
-        new DynamicFeeTransaction(
-            OptionalLong.of(CHAIN),
-            nonce,
-            UInt256.valueOf(tip),
-            UInt256.valueOf(maxFee),
-            21_000,
-            Optional.of(TO),
-            UInt256.ONE,
-            Bytes.EMPTY,
-            List.of(),
-            Transaction.UNSIGNED);
-    return validator.validate(s.sign(draft));
-  }
 
   private static long poolBytes(Mempool pool) {
     return pool.all().stream().mapToLong(Mempool.Entry::size).sum();
@@ -87,7 +30,7 @@ class MempoolLimitsTest {
 
   @Test
   void aFeeCapBelowTheMinimumIsUnderpricedInGethsWords() {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     pool.setMinFeePerGas(UInt256.valueOf(10));
     assertThatThrownBy(() -> pool.add(tx(signer(1), 0, 1, 9), 100))
         .hasMessageStartingWith("transaction underpriced");
@@ -95,7 +38,7 @@ class MempoolLimitsTest {
 
   @Test
   void anUnfundedKeyCannotPayForGasEvenAtTheMinimumFee() {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     pool.setMinFeePerGas(UInt256.valueOf(7));
     TransactionSigner poor = signer(2);
     balances.put(poor.address(), UInt256.ZERO);
@@ -105,7 +48,7 @@ class MempoolLimitsTest {
 
   @Test
   void aSendersWaitingTransactionsMustBeAffordableTogether() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(3);
     // one transfer costs 21000 * 10 + 1 wei: the balance pays for one, not two
     balances.put(a.address(), UInt256.valueOf(21_000 * 10 + 1 + 1000));
@@ -117,7 +60,7 @@ class MempoolLimitsTest {
 
   @Test
   void thePoolHoldsAtMostItsByteCapAndEvictsTheCheapestForABetterPayer() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     long cap = MempoolConfig.DEFAULT.maxPoolBytes();
     int refused = 0;
     for (int i = 0; i < 600; i++) { // 600 x 128 KiB = 75 MiB offered
@@ -135,7 +78,7 @@ class MempoolLimitsTest {
 
   @Test
   void evictionTakesASendersQueuedTransactionBeforeItsPendingOnes() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     long cap = MempoolConfig.DEFAULT.maxPoolBytes();
     TransactionSigner a = signer(4);
     pool.add(tx(a, 0, 1, 100), BIG); // pending, the cheapest
@@ -149,7 +92,7 @@ class MempoolLimitsTest {
 
   @Test
   void queuedTransactionsHaveASmallerLimitPerSender() {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(5);
     int accepted = 0;
     for (long n = 1; n <= 100; n++) { // nonce 0 never comes: all of them wait behind a gap
@@ -160,7 +103,7 @@ class MempoolLimitsTest {
 
   @Test
   void queuedTransactionsHaveASmallerLimitInTotal() {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     int accepted = 0;
     for (int i = 0; i < 1100; i++) {
       if (refusal(pool, tx(signer(i), 1, 1, 100), 100) == null) accepted++;
@@ -173,7 +116,7 @@ class MempoolLimitsTest {
   @Test
   void aTransactionStillWaitingAfterItsTimeToLiveIsDropped() throws Exception {
     long ttl = MempoolConfig.DEFAULT.ttlMillis();
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, GAS_LIMIT, time);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(6);
     pool.add(tx(a, 1, 1, 100), 100); // behind a gap: it would wait for ever
     time.advance(ttl / 2);

@@ -79,6 +79,22 @@ class AcknowledgedTransactionsSimTest {
         "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]");
   }
 
+  private static JsonNode pendingCount(ValidatorNode node, Address account) {
+    return RpcCalls.call(
+        node.rpc()::handle, "eth_getTransactionCount", "[\"" + account + "\",\"pending\"]");
+  }
+
+  /** 1 wei from {@code sender} to recipient {@code to}, paying well above the base fee. */
+  private static Transaction transfer(TransactionSigner sender, long nonce, int to) {
+    return sender.transfer(
+        Devnet.CHAIN_ID,
+        nonce,
+        recipient(to),
+        UInt256.ONE,
+        GWEI,
+        GWEI.multiply(UInt256.valueOf(100)));
+  }
+
   private static Address recipient(int i) {
     return Address.fromHex("0x" + String.format("%040x", i));
   }
@@ -104,14 +120,7 @@ class AcknowledgedTransactionsSimTest {
         behind.nodeId(),
         m -> m instanceof P2pMessage.ConsensusMessage || m instanceof P2pMessage.Transactions);
     TransactionSigner sender = new TransactionSigner(ACCOUNTS.get(0));
-    Transaction first =
-        sender.transfer(
-            Devnet.CHAIN_ID,
-            0,
-            recipient(1),
-            UInt256.ONE,
-            GWEI,
-            GWEI.multiply(UInt256.valueOf(100)));
+    Transaction first = transfer(sender, 0, 1);
     assertThat(send(nodes.get(1), first).has("result")).isTrue();
     List<ValidatorNode> rest = nodes.subList(0, 3);
     runUntil(
@@ -125,24 +134,13 @@ class AcknowledgedTransactionsSimTest {
         .as("too few blocks behind to pause and sync")
         .isLessThanOrEqualTo(ValidatorNode.SYNC_GAP);
 
-    JsonNode count =
-        RpcCalls.call(
-            behind.rpc()::handle,
-            "eth_getTransactionCount",
-            "[\"" + sender.address() + "\",\"pending\"]");
+    JsonNode count = pendingCount(behind, sender.address());
     assertThat(count.path("result").asText())
         .as("the pending nonce from a stale head: " + count)
         .isNotEqualTo("0x0");
     assertThat(count.path("error").path("message").asText()).startsWith("node is syncing");
 
-    Transaction stale =
-        sender.transfer(
-            Devnet.CHAIN_ID,
-            0,
-            recipient(2),
-            UInt256.ONE,
-            GWEI,
-            GWEI.multiply(UInt256.valueOf(100)));
+    Transaction stale = transfer(sender, 0, 2);
     JsonNode sent = send(behind, stale);
     assertThat(sent.has("result")).as("acknowledged a stale nonce: " + sent).isFalse();
     assertThat(sent.path("error").path("message").asText()).startsWith("node is syncing");
@@ -152,34 +150,16 @@ class AcknowledgedTransactionsSimTest {
   @Test
   void aNodeThatCaughtUpAnswersAgainAndRefusesAUsedNonceAsTooLow() {
     TransactionSigner sender = new TransactionSigner(ACCOUNTS.get(0));
-    Transaction first =
-        sender.transfer(
-            Devnet.CHAIN_ID,
-            0,
-            recipient(1),
-            UInt256.ONE,
-            GWEI,
-            GWEI.multiply(UInt256.valueOf(100)));
+    Transaction first = transfer(sender, 0, 1);
     assertThat(send(nodes.get(1), first).has("result")).isTrue();
     runUntil(
         () -> nodes.stream().allMatch(v -> v.store().transactionLocation(first.hash()).isPresent()),
         3 * BLOCK_MILLIS,
         "the first transfer everywhere");
-    Transaction reused =
-        sender.transfer(
-            Devnet.CHAIN_ID,
-            0,
-            recipient(2),
-            UInt256.ONE,
-            GWEI,
-            GWEI.multiply(UInt256.valueOf(100)));
+    Transaction reused = transfer(sender, 0, 2);
     JsonNode sent = send(nodes.get(3), reused);
     assertThat(sent.path("error").path("message").asText()).startsWith("nonce too low");
-    JsonNode count =
-        RpcCalls.call(
-            nodes.get(3).rpc()::handle,
-            "eth_getTransactionCount",
-            "[\"" + sender.address() + "\",\"pending\"]");
+    JsonNode count = pendingCount(nodes.get(3), sender.address());
     assertThat(count.path("result").asText()).isEqualTo("0x1");
   }
 }
