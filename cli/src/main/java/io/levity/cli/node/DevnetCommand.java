@@ -68,6 +68,8 @@ public final class DevnetCommand implements Callable<Integer> {
     if (reset) Directories.deleteTree(data.dir());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ShutdownSignals.install()
+        .ifPresent(why -> err.println("devnet: SIGINT/SIGTERM left to the JVM's defaults: " + why));
     List<Secp256k1.KeyPair> keys = DevAccounts.dev(newChain.accounts());
     LocalDevnet devnet =
         LocalDevnet.start(
@@ -81,20 +83,7 @@ public final class DevnetCommand implements Callable<Integer> {
     try {
       long start = devnet.node0().head().number();
       printBanner(out, newChain, keys, devnet, start);
-      if (storageNodes > 0) {
-        out.println(
-            "Starting " + storageNodes + " storage nodes (each registers itself on chain)...");
-        StorageDevnet storage = devnet.startStorage(storageNodes);
-        out.println(
-            "Storage: "
-                + storageNodes
-                + " nodes (Reed-Solomon 6+3), registry "
-                + RpcStorageChain.DEVNET_REGISTRY.toChecksumHex()
-                + ", network file "
-                + storage.networkFile()
-                + " (levity storage upload FILE)");
-        out.println();
-      }
+      if (storageNodes > 0) startStorage(out, err, devnet);
       watch(out, devnet.node0(), start);
       return 0;
     } finally {
@@ -105,6 +94,35 @@ public final class DevnetCommand implements Callable<Integer> {
       }
       devnet.close();
     }
+  }
+
+  /**
+   * Starts the storage network; a failure (its nodes' registrations never mined, say) is reported
+   * and the chain keeps running: storage is not worth taking the devnet's RPC down for.
+   */
+  private void startStorage(PrintWriter out, PrintWriter err, LocalDevnet devnet)
+      throws IOException, InterruptedException {
+    out.println("Starting " + storageNodes + " storage nodes (each registers itself on chain)...");
+    out.flush();
+    StorageDevnet storage;
+    try {
+      storage = devnet.startStorage(storageNodes);
+    } catch (RuntimeException | IOException e) {
+      err.println(
+          "devnet: the storage network did not start: "
+              + e.getMessage()
+              + "; the chain keeps running (restart the devnet to try again)");
+      return;
+    }
+    out.println(
+        "Storage: "
+            + storageNodes
+            + " nodes (Reed-Solomon 6+3), registry "
+            + RpcStorageChain.DEVNET_REGISTRY.toChecksumHex()
+            + ", network file "
+            + storage.networkFile()
+            + " (levity storage upload FILE)");
+    out.println();
   }
 
   private void printBanner(

@@ -34,6 +34,14 @@ public interface ChainView {
   /** The next nonce of the sender counting its waiting transactions. */
   long pendingNonce(Address sender);
 
+  /**
+   * Waits briefly while the node knows it is behind its peers; returns the blocks it still is
+   * behind (see {@link SyncGate}).
+   */
+  default long awaitCaughtUp() {
+    return 0;
+  }
+
   /** Adds a transaction to the mempool. */
   void submit(ValidatedTransaction tx, int encodedSize) throws MempoolException;
 

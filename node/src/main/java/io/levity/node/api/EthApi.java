@@ -201,6 +201,7 @@ public final class EthApi {
   private JsonNode transactionCount(Params p) throws RpcException {
     Address a = p.address(0);
     if (p.has(1) && p.node(1).isTextual() && p.string(1).equals("pending")) {
+      requireCaughtUp();
       return text(EthJson.q(chain.pendingNonce(a)));
     }
     return text(EthJson.q(state(p, 1).nonce(a)));
@@ -215,6 +216,7 @@ public final class EthApi {
       throw new RpcException(
           RpcException.SERVER_ERROR, EthErrors.wording(e.error()) + ": " + e.detail());
     }
+    requireCaughtUp();
     try {
       chain.submit(tx, raw.length);
     } catch (MempoolException e) {
@@ -222,6 +224,19 @@ public final class EthApi {
     }
     listener.accepted(tx, raw);
     return text(tx.hash().toHex());
+  }
+
+  /**
+   * Refuses to answer from a head the node knows is stale (a pending nonce already used, a
+   * transaction acknowledged and then lost); the node has waited briefly to catch up first.
+   */
+  private void requireCaughtUp() throws RpcException {
+    long behind = chain.awaitCaughtUp();
+    if (behind > 0) {
+      throw new RpcException(
+          RpcException.SERVER_ERROR,
+          "node is syncing, " + behind + " block" + (behind == 1 ? "" : "s") + " behind");
+    }
   }
 
   private JsonNode transactionByHash(Params p) throws RpcException {

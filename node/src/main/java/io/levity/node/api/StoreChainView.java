@@ -20,15 +20,23 @@ public final class StoreChainView implements ChainView {
   private final BlockStore store;
   private final Mempool mempool;
   private final IntSupplier peerCount;
+  private final SyncGate sync;
 
   /** The key-value store of the state, found through the head state on first use. */
   private volatile KeyValueStore stateStore;
 
   public StoreChainView(long chainId, BlockStore store, Mempool mempool, IntSupplier peerCount) {
+    this(chainId, store, mempool, peerCount, SyncGate.NEVER_BEHIND);
+  }
+
+  /** A view that answers pending nonces and takes transactions only once {@code sync} allows. */
+  public StoreChainView(
+      long chainId, BlockStore store, Mempool mempool, IntSupplier peerCount, SyncGate sync) {
     this.chainId = chainId;
     this.store = Objects.requireNonNull(store, "store");
     this.mempool = Objects.requireNonNull(mempool, "mempool");
     this.peerCount = Objects.requireNonNull(peerCount, "peerCount");
+    this.sync = Objects.requireNonNull(sync, "sync");
   }
 
   @Override
@@ -66,6 +74,11 @@ public final class StoreChainView implements ChainView {
   @Override
   public long pendingNonce(Address sender) {
     return mempool.pendingNonce(sender);
+  }
+
+  @Override
+  public long awaitCaughtUp() {
+    return sync.awaitCaughtUp();
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.levity.node.mempool;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.BlobTransaction;
+import io.levity.core.time.TimeSource;
 import io.levity.core.tx.Transaction;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.ArrayList;
@@ -15,19 +15,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Transactions waiting for a block: one nonce-ordered queue per sender, fee priority across senders
- * (the EIP-1559 tip at the current base fee), replacement with a price bump, global and per-sender
- * limits with eviction of the lowest tip. Transactions arrive already checked without state ({@link
- * ValidatedTransaction}); the mempool adds the checks against the latest committed state (nonce,
- * balance). Thread-safe (one lock).
+ * (the EIP-1559 tip at the current base fee), replacement with a price bump. Transactions arrive
+ * already checked without state ({@link ValidatedTransaction}); the mempool adds the checks against
+ * the latest committed state and its own limits, so that holding a transaction is never free: a
+ * minimum fee cap (the node sets the base fee), funds for all of a sender's waiting transactions
+ * together, a count and a byte cap (a better payer evicts the cheapest), a smaller limit for
+ * transactions behind a nonce gap, and a time-to-live. See {@link MempoolConfig}. Thread-safe (one
+ * lock).
  */
 public final class Mempool {
-  /** A transaction in the pool. */
-  public record Entry(ValidatedTransaction tx, int size, long sequence) {
+  /** A transaction in the pool, with when it arrived ({@link TimeSource#nanoTime}). */
+  public record Entry(ValidatedTransaction tx, int size, long sequence, long arrivedNanos) {
     public Transaction transaction() {
       return tx.transaction();
     }
@@ -48,23 +50,27 @@ public final class Mempool {
   }
 
   private final MempoolConfig config;
+  private final TimeSource time;
   private final List<Runnable> addListeners = new CopyOnWriteArrayList<>();
-  private final Map<Address, TreeMap<Long, Entry>> bySender = new HashMap<>();
+  private final Map<Address, SenderQueue> bySender = new HashMap<>();
   private final Map<Bytes32, Entry> byHash = new HashMap<>();
   private AccountReader state;
   private long blockGasLimit;
   private UInt256 minFeePerGas = UInt256.ZERO;
   private long sequence;
+  private long bytes;
+  private int queued;
 
-  public Mempool(MempoolConfig config, AccountReader state, long blockGasLimit) {
+  public Mempool(MempoolConfig config, AccountReader state, long blockGasLimit, TimeSource time) {
     this.config = config;
     this.state = state;
     this.blockGasLimit = blockGasLimit;
+    this.time = time;
   }
 
   /**
-   * Transactions whose max fee per gas is below this are refused (for example the current base
-   * fee).
+   * Transactions whose fee cap (legacy: gas price) is below this are refused as underpriced; the
+   * node sets the current base fee.
    */
   public synchronized void setMinFeePerGas(UInt256 min) {
     this.minFeePerGas = min;
@@ -80,8 +86,8 @@ public final class Mempool {
   }
 
   /**
-   * Takes in a transaction checked without state, after the checks against the committed state;
-   * throws when it is refused.
+   * Takes in a transaction checked without state, after the checks against the committed state and
+   * the pool's limits; throws when it is refused.
    */
   public Added add(ValidatedTransaction vtx, int encodedSize) throws MempoolException {
     Added added = addLocked(vtx, encodedSize);
@@ -92,70 +98,50 @@ public final class Mempool {
   private synchronized Added addLocked(ValidatedTransaction vtx, int encodedSize)
       throws MempoolException {
     Transaction tx = vtx.transaction();
-    if (encodedSize > config.maxTransactionBytes()) {
-      throw new MempoolException(
-          MempoolError.OVERSIZED, encodedSize + " bytes > " + config.maxTransactionBytes());
-    }
+    Admission.checkAlone(tx, encodedSize, config, blockGasLimit, minFeePerGas);
     if (byHash.containsKey(vtx.hash()))
       throw new MempoolException(MempoolError.ALREADY_KNOWN, null);
-    if (Long.compareUnsigned(tx.gasLimit(), blockGasLimit) > 0) {
-      throw new MempoolException(
-          MempoolError.GAS_LIMIT_EXCEEDS_BLOCK,
-          Long.toUnsignedString(tx.gasLimit()) + " > " + blockGasLimit);
-    }
-    if (tx.maxFeePerGas().compareTo(minFeePerGas) < 0) {
-      throw new MempoolException(
-          MempoolError.FEE_TOO_LOW, tx.maxFeePerGas() + " < " + minFeePerGas);
-    }
     Address sender = vtx.sender();
     long accountNonce = state.nonce(sender);
-    if (Long.compareUnsigned(tx.nonce(), accountNonce) < 0) {
+    SenderQueue queue = bySender.get(sender);
+    Entry existing = queue == null ? null : queue.byNonce.get(tx.nonce());
+    Admission.checkAgainstAccount(tx, accountNonce, state.balance(sender), queue, config);
+    if (existing != null && !Prices.bumped(existing.transaction(), tx, config.priceBumpPercent())) {
       throw new MempoolException(
-          MempoolError.NONCE_TOO_LOW, "next nonce " + accountNonce + ", tx nonce " + tx.nonce());
+          MempoolError.REPLACEMENT_UNDERPRICED,
+          "both fee caps must rise by " + config.priceBumpPercent() + "%");
     }
-    if (tx.nonce() - accountNonce >= config.maxPerSender()) {
-      throw new MempoolException(
-          MempoolError.NONCE_TOO_HIGH,
-          "next nonce "
-              + accountNonce
-              + ", tx nonce "
-              + tx.nonce()
-              + ", at most "
-              + config.maxPerSender()
-              + " ahead");
+    boolean joinsQueued =
+        existing == null
+            && Long.compareUnsigned(
+                    tx.nonce(), queue == null ? accountNonce : queue.gapAt(accountNonce))
+                > 0;
+    if (existing == null) Admission.checkSenderRoom(queue, joinsQueued, config);
+    Evictions.Need need =
+        new Evictions.Need(
+            byHash.size() + (existing == null ? 1 : 0) - config.maxTransactions(),
+            bytes + encodedSize - (existing == null ? 0 : existing.size()) - config.maxPoolBytes(),
+            joinsQueued ? queued + 1 - config.maxQueued() : 0);
+    if (!need.met()) {
+      List<Entry> victims =
+          Evictions.choose(bySender, sender, tx, need)
+              .orElseThrow(
+                  () ->
+                      new MempoolException(
+                          MempoolError.POOL_FULL,
+                          byHash.size()
+                              + " transactions, "
+                              + bytes
+                              + " bytes, "
+                              + queued
+                              + " queued; the fee is too low to evict another"));
+      for (Entry v : victims) remove(v.tx().hash());
     }
-    UInt256 cost = maxCost(tx);
-    UInt256 balance = state.balance(sender);
-    if (cost == null || balance.compareTo(cost) < 0) {
-      throw new MempoolException(
-          MempoolError.INSUFFICIENT_FUNDS,
-          "balance " + balance + ", cost " + (cost == null ? "> 2^256" : cost.toString()));
-    }
-    TreeMap<Long, Entry> queue = bySender.get(sender);
-    Entry existing = queue == null ? null : queue.get(tx.nonce());
-    Entry entry = new Entry(vtx, encodedSize, sequence++);
-    if (existing != null) {
-      if (!bumped(existing.transaction(), tx)) {
-        throw new MempoolException(
-            MempoolError.REPLACEMENT_UNDERPRICED,
-            "both fee caps must rise by " + config.priceBumpPercent() + "%");
-      }
-      byHash.remove(existing.tx().hash());
-      queue.put(tx.nonce(), entry);
-      byHash.put(vtx.hash(), entry);
-      return Added.REPLACED;
-    }
-    if (queue != null && queue.size() >= config.maxPerSender()) {
-      throw new MempoolException(MempoolError.SENDER_LIMIT, queue.size() + " waiting");
-    }
-    if (byHash.size() >= config.maxTransactions() && !evictCheaperThan(tx)) {
-      throw new MempoolException(MempoolError.POOL_FULL, byHash.size() + " transactions");
-    }
-    bySender
-        .computeIfAbsent(sender, a -> new TreeMap<>(Long::compareUnsigned))
-        .put(tx.nonce(), entry);
-    byHash.put(vtx.hash(), entry);
-    return Added.NEW;
+    Entry entry = new Entry(vtx, encodedSize, sequence++, time.nanoTime());
+    if (existing != null) unlink(existing);
+    link(entry);
+    recount(sender);
+    return existing == null ? Added.NEW : Added.REPLACED;
   }
 
   /**
@@ -192,8 +178,8 @@ public final class Mempool {
               int c = b.tip().compareTo(a.tip());
               return c != 0 ? c : Long.compare(a.e().sequence(), b.e().sequence());
             });
-    for (Map.Entry<Address, TreeMap<Long, Entry>> s : bySender.entrySet()) {
-      Entry first = s.getValue().get(state.nonce(s.getKey()));
+    for (Map.Entry<Address, SenderQueue> s : bySender.entrySet()) {
+      Entry first = s.getValue().byNonce.get(state.nonce(s.getKey()));
       if (first != null && eligible(first, baseFee))
         heads.add(new Head(first, first.transaction().effectivePriorityFee(baseFee)));
     }
@@ -210,7 +196,7 @@ public final class Mempool {
         gasLeft -= e.transaction().gasLimit();
         bytesLeft -= e.size();
       }
-      Entry next = bySender.get(e.sender()).get(e.nonce() + 1);
+      Entry next = bySender.get(e.sender()).byNonce.get(e.nonce() + 1);
       if (next != null && eligible(next, baseFee))
         heads.add(new Head(next, next.transaction().effectivePriorityFee(baseFee)));
     }
@@ -218,40 +204,49 @@ public final class Mempool {
   }
 
   /**
-   * After a block commits: drops transactions whose nonce is now used and those the sender can no
-   * longer afford, reading the new state.
+   * After a block commits: drops transactions whose nonce is now used, those the sender can no
+   * longer afford (all its waiting ones together, in nonce order) and those older than the
+   * time-to-live, reading the new state.
    */
   public synchronized void onNewState(AccountReader newState, long newBlockGasLimit) {
     this.state = newState;
     this.blockGasLimit = newBlockGasLimit;
-    Iterator<Map.Entry<Address, TreeMap<Long, Entry>>> it = bySender.entrySet().iterator();
+    long oldest = time.nanoTime() - config.ttlMillis() * 1_000_000L;
+    Iterator<Map.Entry<Address, SenderQueue>> it = bySender.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<Address, TreeMap<Long, Entry>> s = it.next();
+      Map.Entry<Address, SenderQueue> s = it.next();
       long nonce = newState.nonce(s.getKey());
       UInt256 balance = newState.balance(s.getKey());
-      TreeMap<Long, Entry> q = s.getValue();
-      Iterator<Entry> entries = q.values().iterator();
+      UInt256 committed = UInt256.ZERO;
+      SenderQueue q = s.getValue();
+      Iterator<Entry> entries = q.byNonce.values().iterator();
       while (entries.hasNext()) {
         Entry e = entries.next();
-        UInt256 cost = maxCost(e.transaction());
+        UInt256 total = Prices.add(committed, Prices.maxCost(e.transaction()));
         if (Long.compareUnsigned(e.nonce(), nonce) < 0
-            || cost == null
-            || balance.compareTo(cost) < 0) {
+            || e.arrivedNanos() - oldest < 0
+            || total == null
+            || balance.compareTo(total) < 0) {
           byHash.remove(e.tx().hash());
+          bytes -= e.size();
           entries.remove();
+        } else {
+          committed = total;
         }
       }
-      if (q.isEmpty()) it.remove();
+      queued -= q.queued;
+      q.queued = q.countQueued(nonce);
+      queued += q.queued;
+      if (q.byNonce.isEmpty()) it.remove();
     }
   }
 
   /** Removes one transaction (for example when its execution was rejected); true if it was here. */
   public synchronized boolean remove(Bytes32 hash) {
-    Entry e = byHash.remove(hash);
+    Entry e = byHash.get(hash);
     if (e == null) return false;
-    TreeMap<Long, Entry> q = bySender.get(e.sender());
-    q.remove(e.nonce());
-    if (q.isEmpty()) bySender.remove(e.sender());
+    unlink(e);
+    recount(e.sender());
     return true;
   }
 
@@ -268,76 +263,37 @@ public final class Mempool {
   }
 
   /**
+   * The encoded bytes of all waiting transactions (what {@link MempoolConfig#maxPoolBytes} caps).
+   */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  /** How many waiting transactions are behind a nonce gap. */
+  public synchronized int queued() {
+    return queued;
+  }
+
+  /**
    * The next nonce the sender would use counting its contiguous waiting transactions ("pending"
    * nonce).
    */
   public synchronized long pendingNonce(Address sender) {
     long n = state.nonce(sender);
-    TreeMap<Long, Entry> q = bySender.get(sender);
-    if (q == null) return n;
-    while (q.containsKey(n)) n++;
-    return n;
+    SenderQueue q = bySender.get(sender);
+    return q == null ? n : q.gapAt(n);
   }
 
   public synchronized List<Entry> all() {
     List<Entry> out = new ArrayList<>();
-    for (TreeMap<Long, Entry> q : bySender.values()) out.addAll(q.values());
+    for (SenderQueue q : bySender.values()) out.addAll(q.byNonce.values());
     return out;
   }
 
-  private boolean eligible(Entry e, UInt256 baseFee) {
-    return e.transaction().maxFeePerGas().compareTo(baseFee) >= 0;
-  }
-
-  private boolean bumped(Transaction old, Transaction neu) {
-    return neu.maxFeePerGas().compareTo(bump(old.maxFeePerGas())) >= 0
-        && neu.maxPriorityFeePerGas().compareTo(bump(old.maxPriorityFeePerGas())) >= 0;
-  }
-
-  private UInt256 bump(UInt256 v) {
-    UInt256 scaled = v.multiplyExact(UInt256.valueOf(100L + config.priceBumpPercent()));
-    return scaled == null ? UInt256.MAX : scaled.divide(UInt256.valueOf(100));
-  }
-
-  /**
-   * Evicts the waiting transaction with the lowest tip (taking each sender's highest nonce, so no
-   * gap opens) if it tips less than the newcomer; true if room was made.
-   */
-  private boolean evictCheaperThan(Transaction newcomer) {
-    Entry victim = null;
-    for (TreeMap<Long, Entry> q : bySender.values()) {
-      Entry last = q.lastEntry().getValue();
-      if (victim == null
-          || compareTips(last.transaction(), victim.transaction()) < 0
-          || (compareTips(last.transaction(), victim.transaction()) == 0
-              && last.sequence() > victim.sequence())) {
-        victim = last;
-      }
-    }
-    if (victim == null || compareTips(victim.transaction(), newcomer) >= 0) return false;
-    remove(victim.tx().hash());
-    return true;
-  }
-
-  private static int compareTips(Transaction a, Transaction b) {
-    int c = a.maxPriorityFeePerGas().compareTo(b.maxPriorityFeePerGas());
-    return c != 0 ? c : a.maxFeePerGas().compareTo(b.maxFeePerGas());
-  }
-
-  /** gasLimit * maxFeePerGas + value (+ blob gas * max blob fee); null on overflow. */
-  static UInt256 maxCost(Transaction tx) {
-    UInt256 gas = new UInt256(0, 0, 0, tx.gasLimit()); // limbs are unsigned
-    UInt256 cost = gas.multiplyExact(tx.maxFeePerGas());
-    if (cost == null) return null;
-    cost = cost.addExact(tx.value());
-    if (cost == null) return null;
-    if (tx instanceof BlobTransaction b) {
-      UInt256 blobGas = UInt256.valueOf(131_072L * b.blobVersionedHashes().size());
-      UInt256 blobCost = blobGas.multiplyExact(b.maxFeePerBlobGas());
-      if (blobCost == null) return null;
-      cost = cost.addExact(blobCost);
-    }
-    return cost;
+  /** All waiting transactions of a sender in nonce order. */
+  public synchronized Collection<Entry> bySender(Address sender) {
+    SenderQueue q = bySender.get(sender);
+    return q == null ? List.of() : List.copyOf(q.byNonce.values());
   }
 
   /** For tests and metrics: how many senders have waiting transactions. */
@@ -345,9 +301,30 @@ public final class Mempool {
     return bySender.size();
   }
 
-  /** All waiting transactions of a sender in nonce order. */
-  public synchronized Collection<Entry> bySender(Address sender) {
-    TreeMap<Long, Entry> q = bySender.get(sender);
-    return q == null ? List.of() : List.copyOf(q.values());
+  private boolean eligible(Entry e, UInt256 baseFee) {
+    return e.transaction().maxFeePerGas().compareTo(baseFee) >= 0;
+  }
+
+  private void link(Entry e) {
+    bySender.computeIfAbsent(e.sender(), a -> new SenderQueue()).byNonce.put(e.nonce(), e);
+    byHash.put(e.tx().hash(), e);
+    bytes += e.size();
+  }
+
+  private void unlink(Entry e) {
+    byHash.remove(e.tx().hash());
+    bytes -= e.size();
+    SenderQueue q = bySender.get(e.sender());
+    q.byNonce.remove(e.nonce());
+  }
+
+  /** Counts the sender's queued transactions again after a change; forgets an empty sender. */
+  private void recount(Address sender) {
+    SenderQueue q = bySender.get(sender);
+    if (q == null) return;
+    queued -= q.queued;
+    q.queued = q.byNonce.isEmpty() ? 0 : q.countQueued(state.nonce(sender));
+    queued += q.queued;
+    if (q.byNonce.isEmpty()) bySender.remove(sender);
   }
 }

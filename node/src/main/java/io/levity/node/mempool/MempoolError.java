@@ -10,10 +10,11 @@ public enum MempoolError {
   NONCE_TOO_HIGH("nonce too far ahead of the account nonce"),
   REPLACEMENT_UNDERPRICED("replacement transaction underpriced"),
   SENDER_LIMIT("too many transactions from this sender"),
-  POOL_FULL("transaction pool is full and the fee is too low to evict another"),
+  QUEUED_LIMIT("too many queued transactions from this sender (behind a nonce gap)"),
+  POOL_FULL("txpool is full"),
   INSUFFICIENT_FUNDS("insufficient funds for gas * price + value"),
   GAS_LIMIT_EXCEEDS_BLOCK("gas limit exceeds the block gas limit"),
-  FEE_TOO_LOW("max fee per gas below the minimum accepted"),
+  FEE_TOO_LOW("transaction underpriced"),
   OVERSIZED("transaction too large");
 
   private final String text;

@@ -89,6 +89,15 @@ final class PeerHeights {
   }
 
   /**
+   * Whether f + 1 validators other than {@code self} exist to announce heights (not so on a chain
+   * of one validator, where nobody can say the node is behind).
+   */
+  boolean othersCanOutvote(NodeId self) {
+    int others = validators.size() - (validators.contains(self) ? 1 : 0);
+    return others >= f + 1;
+  }
+
+  /**
    * The highest height that at least f + 1 connected validators announce; -1 when fewer than f + 1
    * announced.
    */

@@ -68,6 +68,7 @@ final class SyncRunner {
   private final Parts p;
   private final PeerQuotas serveQuota;
   private long syncedBlocks;
+  private volatile boolean heardQuorum;
 
   SyncRunner(BlockSyncer syncer, Parts parts) {
     this.syncer = syncer;
@@ -83,6 +84,24 @@ final class SyncRunner {
 
   boolean syncing() {
     return syncer.syncing();
+  }
+
+  /** {@link #blocksBehind} before the node has heard enough peers to tell. */
+  static final long UNKNOWN = -1;
+
+  /**
+   * How many blocks the head is below what at least f + 1 connected validators announce (so at
+   * least one honest one has them); 0 when it is not behind; {@link #UNKNOWN} from the start until
+   * f + 1 validators have announced once (just restarted, it cannot tell yet; on a chain where
+   * fewer than f + 1 others exist, it is never unknown). Any thread.
+   */
+  long blocksBehind() {
+    long claimed = syncer.heights().claimedByFPlusOne(p.net()::isConnected);
+    if (claimed < 0) {
+      return heardQuorum || !syncer.heights().othersCanOutvote(p.net().nodeId()) ? 0 : UNKNOWN;
+    }
+    heardQuorum = true;
+    return Math.max(0, claimed - p.importer().head().number());
   }
 
   /** A peer announced its head (any thread). */

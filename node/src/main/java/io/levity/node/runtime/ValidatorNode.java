@@ -11,10 +11,12 @@ import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.num.UInt256;
 import io.levity.core.time.Scheduler;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
+import io.levity.execution.block.FeeMarket;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.node.api.EthApi;
@@ -81,6 +83,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final SyncRunner sync;
   private final InboundMessages inbound;
   private final EvidenceStore evidence;
+  private final CatchUpWait catchUp;
   private volatile Consumer<Throwable> fatalHandler = t -> {};
   private volatile boolean halted;
   private volatile boolean closed;
@@ -90,22 +93,33 @@ public final class ValidatorNode implements AutoCloseable {
 
   /** A node on its own consensus thread and real sockets. */
   public ValidatorNode(ValidatorConfig cfg) {
-    this(cfg, new ThreadScheduler(threadName(cfg)), true, P2pNetwork::new);
+    this(cfg, new ThreadScheduler(threadName(cfg)), true, P2pNetwork::new, catchUpWaitMillis(cfg));
   }
 
   /**
    * A node on a scheduler and network the caller provides (and closes): tests run nodes in virtual
-   * time over an in-memory network.
+   * time over an in-memory network. Its RPC never waits to catch up (virtual time cannot pass while
+   * the thread that drives it waits): a node behind answers "node is syncing" at once.
    */
   ValidatorNode(ValidatorConfig cfg, Scheduler scheduler, PeerNetwork.Factory network) {
-    this(cfg, scheduler, false, network);
+    this(cfg, scheduler, false, network, 0);
+  }
+
+  /**
+   * How long eth_sendRawTransaction and eth_getTransactionCount(pending) wait for a node that knows
+   * it is behind to catch up: two block intervals, at least two seconds (a node one block behind
+   * gets the block with the next proposal).
+   */
+  static long catchUpWaitMillis(ValidatorConfig cfg) {
+    return Math.max(2_000, 2 * cfg.blockIntervalMillis());
   }
 
   private ValidatorNode(
       ValidatorConfig cfg,
       Scheduler scheduler,
       boolean ownsScheduler,
-      PeerNetwork.Factory network) {
+      PeerNetwork.Factory network,
+      long catchUpWaitMillis) {
     int index = cfg.index();
     this.validator = index >= 0;
     this.name = validator ? "validator " + index : "full node";
@@ -146,7 +160,10 @@ public final class ValidatorNode implements AutoCloseable {
       throw e;
     }
     this.evidence = consensus.evidence();
-    this.mempool = new Mempool(MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit());
+    this.mempool =
+        new Mempool(
+            MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit(), thread.time());
+    mempool.setMinFeePerGas(minFeePerGas(head()));
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
     this.metrics = new RuntimeMetrics(thread.time());
@@ -214,7 +231,9 @@ public final class ValidatorNode implements AutoCloseable {
                 sync,
                 name));
 
-    StoreChainView view = new StoreChainView(cfg.chainId(), store, mempool, this::peerCount);
+    this.catchUp = new CatchUpWait(sync::blocksBehind, thread.time(), catchUpWaitMillis);
+    StoreChainView view =
+        new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
     new EthApi(
             view,
             EthApi.Config.DEFAULT,
@@ -340,9 +359,22 @@ public final class ValidatorNode implements AutoCloseable {
   /** After each stored block: the mempool re-checks against the new state; subscribers hear. */
   private void stored(Block b) {
     mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
+    mempool.setMinFeePerGas(minFeePerGas(b.header()));
+    catchUp.headMoved();
     hub.publishBlock(
         () -> EthJson.head(b),
         () -> store.logs(b.hash()).stream().<JsonNode>map(EthJson::log).toList());
+  }
+
+  /**
+   * The lowest fee cap the mempool takes: the latest block's base fee, or the next block's when
+   * that is lower. Clients price from the latest block, so refusing what they priced from it would
+   * fail them whenever the fee rises; below both, no block soon includes it: underpriced.
+   */
+  static UInt256 minFeePerGas(BlockHeader head) {
+    UInt256 now = head.baseFeeOrZero();
+    UInt256 next = FeeMarket.nextBaseFee(head);
+    return now.compareTo(next) <= 0 ? now : next;
   }
 
   /** Stops consensus and sync for good (consensus thread), then tells the fatal handler. */

@@ -20,6 +20,7 @@ import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.store.RocksDbBlockStore;
+import io.levity.testing.ManualScheduler;
 import io.levity.trie.InMemoryKeyValueStore;
 import io.levity.trie.KeyValueStore;
 import java.io.ByteArrayOutputStream;
@@ -87,7 +88,7 @@ final class TestChain {
             return store.headState().balance(address);
           }
         };
-    mempool = new Mempool(MempoolConfig.DEFAULT, reader, GAS_LIMIT);
+    mempool = new Mempool(MempoolConfig.DEFAULT, reader, GAS_LIMIT, new ManualScheduler());
   }
 
   /** Appends {@code n} blocks without transactions (so without logs). */

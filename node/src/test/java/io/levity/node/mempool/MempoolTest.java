@@ -3,69 +3,19 @@ package io.levity.node.mempool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.crypto.Keccak;
-import io.levity.core.crypto.Secp256k1.KeyPair;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
-import io.levity.execution.fork.Fork;
-import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
-import java.util.HashMap;
+import io.levity.testing.ManualScheduler;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class MempoolTest {
-  private static final long CHAIN = 1337;
-  private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
-  private final Map<Address, Long> nonces = new HashMap<>();
-  private final Map<Address, UInt256> balances = new HashMap<>();
-  private final AccountReader state =
-      new AccountReader() {
-        @Override
-        public long nonce(Address a) {
-          return nonces.getOrDefault(a, 0L);
-        }
-
-        @Override
-        public UInt256 balance(Address a) {
-          return balances.getOrDefault(a, UInt256.ZERO);
-        }
-      };
-  private final TransactionValidator validator = new TransactionValidator(Fork.CANCUN, CHAIN);
-
-  private static TransactionSigner signer(int i) {
-    return new TransactionSigner(KeyPair.fromPrivate(Keccak.hash(new byte[] {(byte) i})));
-  }
-
-  private ValidatedTransaction tx(TransactionSigner s, long nonce, long tip, long maxFee) {
-    balances.putIfAbsent(s.address(), UInt256.valueOf(1_000_000_000_000_000_000L));
-    DynamicFeeTransaction draft =
-        new DynamicFeeTransaction(
-            OptionalLong.of(CHAIN),
-            nonce,
-            UInt256.valueOf(tip),
-            UInt256.valueOf(maxFee),
-            21_000,
-            Optional.of(TO),
-            UInt256.ONE,
-            Bytes.EMPTY,
-            List.of(),
-            Transaction.UNSIGNED);
-    return validator.validate(s.sign(draft));
-  }
-
+class MempoolTest extends MempoolFixture {
   @Test
   void selectsByTipAndKeepsNonceOrderPerSender() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(1);
     TransactionSigner b = signer(2);
     pool.add(tx(a, 1, 50, 100), 100); // waits behind nonce 0
@@ -80,7 +30,7 @@ class MempoolTest {
 
   @Test
   void transactionsAlreadyInAnUncommittedBlockArePassedOverInNonceOrder() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(1);
     ValidatedTransaction a0 = tx(a, 0, 1, 100);
     pool.add(a0, 100);
@@ -95,7 +45,7 @@ class MempoolTest {
 
   @Test
   void feeCapBelowBaseFeeWaits() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     pool.add(tx(signer(1), 0, 1, 7), 100);
     assertThat(pool.select(UInt256.valueOf(8), 30_000_000, 10)).isEmpty();
     assertThat(pool.select(UInt256.valueOf(7), 30_000_000, 10)).hasSize(1);
@@ -103,7 +53,7 @@ class MempoolTest {
 
   @Test
   void replacementNeedsAPriceBump() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(1);
     pool.add(tx(a, 0, 10, 100), 100);
     assertThatThrownBy(() -> pool.add(tx(a, 0, 10, 109), 100))
@@ -118,7 +68,9 @@ class MempoolTest {
 
   @Test
   void stateChecksAndLimits() throws Exception {
-    Mempool pool = new Mempool(new MempoolConfig(3, 2, 10, 1000), state, 30_000_000);
+    Mempool pool =
+        new Mempool(
+            MempoolConfig.DEFAULT.withCounts(3, 2), state, 30_000_000, new ManualScheduler());
     TransactionSigner a = signer(1);
     nonces.put(a.address(), 5L);
     assertThatThrownBy(() -> pool.add(tx(a, 4, 1, 10), 100)).hasMessageContaining("nonce too low");
@@ -129,7 +81,7 @@ class MempoolTest {
     balances.put(poor.address(), UInt256.valueOf(1000));
     assertThatThrownBy(() -> pool.add(tx(poor, 0, 1, 10), 100))
         .hasMessageContaining("insufficient funds");
-    assertThatThrownBy(() -> pool.add(tx(signer(4), 0, 1, 10), 5000))
+    assertThatThrownBy(() -> pool.add(tx(signer(4), 0, 1, 10), 200_000))
         .hasMessageContaining("too large");
     // the pool holds 3: a fourth evicts the cheapest only if it pays more
     pool.add(tx(signer(5), 0, 5, 10), 100);
@@ -144,7 +96,7 @@ class MempoolTest {
 
   @Test
   void newStateDropsMinedAndUnaffordable() throws Exception {
-    Mempool pool = new Mempool(MempoolConfig.DEFAULT, state, 30_000_000);
+    Mempool pool = pool(MempoolConfig.DEFAULT);
     TransactionSigner a = signer(1);
     TransactionSigner b = signer(2);
     pool.add(tx(a, 0, 1, 10), 100);

@@ -58,7 +58,8 @@ class PayloadPacerTest {
               return Devnet.ONE_ETHER;
             }
           },
-          Devnet.GAS_LIMIT);
+          Devnet.GAS_LIMIT,
+          scheduler);
   private final InMemoryPendingBlockStore pending = new InMemoryPendingBlockStore();
   private final BlockHeader head =
       Devnet.genesis(Devnet.CHAIN_ID, List.of(ALICE.address()), 1).header(Bytes32.ZERO);

@@ -2,6 +2,7 @@ package io.levity.node.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PeerHeightsTest {
@@ -58,5 +59,14 @@ class PeerHeightsTest {
         .as("no validator at the target: a non-validator may serve")
         .contains(peers.full);
     assertThat(heights.source(6_000, 6_001, p -> true)).as("nobody ahead").isEmpty();
+  }
+
+  @Test
+  void onlyWhereFPlusOneOtherValidatorsExistCanPeersSayTheNodeIsBehind() {
+    assertThat(heights.othersCanOutvote(peers.v0)).as("three others, f + 1 = 2").isTrue();
+    assertThat(heights.othersCanOutvote(peers.full)).isTrue();
+    assertThat(new PeerHeights(Set.of(peers.v0)).othersCanOutvote(peers.v0))
+        .as("a chain of one validator")
+        .isFalse();
   }
 }

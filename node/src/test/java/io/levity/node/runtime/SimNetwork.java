@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * An in-memory p2p network in virtual time for whole nodes: every message reaches its peer {@link
@@ -40,6 +41,7 @@ final class SimNetwork {
   private final ManualScheduler scheduler;
   private final Map<Integer, Peer> byPort = new HashMap<>();
   private final Set<NodeId> cutOff = new HashSet<>();
+  private final Map<NodeId, Predicate<P2pMessage>> deaf = new HashMap<>();
   private final List<Penalty> penalties = new ArrayList<>();
   private final List<Disconnect> disconnects = new ArrayList<>();
   private final Map<List<NodeId>, Integer> scores = new HashMap<>();
@@ -74,6 +76,14 @@ final class SimNetwork {
     for (Peer p : List.copyOf(byPort.values())) {
       if (p.id.equals(id)) for (NodeId other : List.copyOf(p.links)) unlink(p, find(other));
     }
+  }
+
+  /**
+   * From now on the node never receives the messages {@code drop} matches (its links stay up): for
+   * example, deaf to consensus but still hearing peers announce their heads.
+   */
+  void deafen(NodeId id, Predicate<P2pMessage> drop) {
+    deaf.put(id, drop);
   }
 
   void reconnect(NodeId id) {
@@ -172,7 +182,10 @@ final class SimNetwork {
       scheduler.schedule(
           LATENCY_MILLIS,
           () -> {
-            if (to.open && to.links.contains(id)) to.handler.onMessage(id, message);
+            if (to.open
+                && to.links.contains(id)
+                && !deaf.getOrDefault(to.id, m -> false).test(message))
+              to.handler.onMessage(id, message);
           });
       return true;
     }

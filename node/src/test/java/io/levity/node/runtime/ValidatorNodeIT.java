@@ -185,6 +185,10 @@ class ValidatorNodeIT {
     var location = nodes.get(2).store().transactionLocation(tx.hash()).orElseThrow();
     List<Receipt> receipts = nodes.get(2).store().receipts(location.blockHash()).orElseThrow();
     assertThat(receipts.get(location.index()).status()).isEqualTo(1);
+    // Node 0 sees the commit with the next proposal (the leader that certified it commits first).
+    await(
+        () -> nodes.get(0).store().transactionLocation(tx.hash()).isPresent(),
+        "the transfer in node 0's chain");
     JsonNode receipt =
         call(nodes.get(0), "eth_getTransactionReceipt", "[\"" + tx.hash().toHex() + "\"]")
             .get("result");
