@@ -52,7 +52,8 @@ class InboundMessagesTest {
               return a.equals(funded.address()) ? UInt256.valueOf(Long.MAX_VALUE) : UInt256.ZERO;
             }
           },
-          30_000_000);
+          30_000_000,
+          new ManualScheduler());
   private final InboundMessages inbound =
       new InboundMessages(
           new InboundMessages.Parts(
