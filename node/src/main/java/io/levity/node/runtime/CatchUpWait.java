@@ -19,6 +19,15 @@ final class CatchUpWait implements SyncGate {
   private final long maxWaitMillis;
   private final Object moved = new Object();
 
+  /**
+   * How long eth_sendRawTransaction and eth_getTransactionCount(pending) wait for a node that knows
+   * it is behind to catch up: two block intervals, at least two seconds (a node one block behind
+   * gets the block with the next proposal).
+   */
+  static long millisFor(ValidatorConfig cfg) {
+    return Math.max(2_000, 2 * cfg.blockIntervalMillis());
+  }
+
   CatchUpWait(LongSupplier behind, TimeSource time, long maxWaitMillis) {
     this.behind = behind;
     this.time = time;

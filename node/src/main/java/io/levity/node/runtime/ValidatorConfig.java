@@ -134,4 +134,9 @@ public record ValidatorConfig(
   public long chainId() {
     return genesis.chainId();
   }
+
+  /** The name of the node's consensus thread: {@code consensus-INDEX}, or {@code node}. */
+  String threadName() {
+    return isValidator() ? "consensus-" + index() : "node";
+  }
 }

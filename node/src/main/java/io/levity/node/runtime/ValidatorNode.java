@@ -11,12 +11,10 @@ import io.levity.consensus.types.DecodeLimits;
 import io.levity.consensus.types.Validator;
 import io.levity.consensus.types.ValidatorSet;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.num.UInt256;
 import io.levity.core.time.Scheduler;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
-import io.levity.execution.block.FeeMarket;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.node.api.EthApi;
@@ -27,7 +25,6 @@ import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
 import io.levity.node.p2p.AdmissionLimits;
-import io.levity.node.p2p.MessageHandler;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pConfig;
 import io.levity.node.p2p.P2pMessage;
@@ -81,7 +78,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final PeerNetwork p2p;
   private final ConsensusDriver driver;
   private final SyncRunner sync;
-  private final InboundMessages inbound;
+  private final Handoff inbound = new Handoff();
   private final EvidenceStore evidence;
   private final CatchUpWait catchUp;
   private volatile Consumer<Throwable> fatalHandler = t -> {};
@@ -93,7 +90,12 @@ public final class ValidatorNode implements AutoCloseable {
 
   /** A node on its own consensus thread and real sockets. */
   public ValidatorNode(ValidatorConfig cfg) {
-    this(cfg, new ThreadScheduler(threadName(cfg)), true, P2pNetwork::new, catchUpWaitMillis(cfg));
+    this(
+        cfg,
+        new ThreadScheduler(cfg.threadName()),
+        true,
+        P2pNetwork::new,
+        CatchUpWait.millisFor(cfg));
   }
 
   /**
@@ -103,15 +105,6 @@ public final class ValidatorNode implements AutoCloseable {
    */
   ValidatorNode(ValidatorConfig cfg, Scheduler scheduler, PeerNetwork.Factory network) {
     this(cfg, scheduler, false, network, 0);
-  }
-
-  /**
-   * How long eth_sendRawTransaction and eth_getTransactionCount(pending) wait for a node that knows
-   * it is behind to catch up: two block intervals, at least two seconds (a node one block behind
-   * gets the block with the next proposal).
-   */
-  static long catchUpWaitMillis(ValidatorConfig cfg) {
-    return Math.max(2_000, 2 * cfg.blockIntervalMillis());
   }
 
   private ValidatorNode(
@@ -163,7 +156,7 @@ public final class ValidatorNode implements AutoCloseable {
     this.mempool =
         new Mempool(
             MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit(), thread.time());
-    mempool.setMinFeePerGas(minFeePerGas(head()));
+    mempool.setMinFeePerGas(MempoolFloor.minFeePerGas(head()));
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
     this.metrics = new RuntimeMetrics(thread.time());
@@ -185,7 +178,7 @@ public final class ValidatorNode implements AutoCloseable {
             .withHost(cfg.p2pHost())
             .withPort(cfg.p2pPort())
             .withAdmission(AdmissionLimits.DEFAULT.withReservedPeers(indexOf.keySet()));
-    this.p2p = network.open(pc, cfg.nodeKey(), new Handoff());
+    this.p2p = network.open(pc, cfg.nodeKey(), inbound);
 
     Supplier<Engine> engines =
         () ->
@@ -219,7 +212,7 @@ public final class ValidatorNode implements AutoCloseable {
             syncer,
             new SyncRunner.Parts(
                 thread, p2p, consensus, verifier, importer, driver, metrics, this::fatal, name));
-    this.inbound =
+    inbound.to(
         new InboundMessages(
             new InboundMessages.Parts(
                 p2p,
@@ -229,7 +222,7 @@ public final class ValidatorNode implements AutoCloseable {
                 mempool,
                 new TransactionValidator(Fork.CANCUN, cfg.chainId()),
                 sync,
-                name));
+                name)));
 
     this.catchUp = new CatchUpWait(sync::blocksBehind, thread.time(), catchUpWaitMillis);
     StoreChainView view =
@@ -248,10 +241,6 @@ public final class ValidatorNode implements AutoCloseable {
             sync::syncing,
             p2p::counters,
             () -> evidence.size()));
-  }
-
-  private static String threadName(ValidatorConfig cfg) {
-    return cfg.isValidator() ? "consensus-" + cfg.index() : "node";
   }
 
   /** This node's metrics (Prometheus text through {@link #serveMetrics}). */
@@ -359,22 +348,11 @@ public final class ValidatorNode implements AutoCloseable {
   /** After each stored block: the mempool re-checks against the new state; subscribers hear. */
   private void stored(Block b) {
     mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
-    mempool.setMinFeePerGas(minFeePerGas(b.header()));
+    mempool.setMinFeePerGas(MempoolFloor.minFeePerGas(b.header()));
     catchUp.headMoved();
     hub.publishBlock(
         () -> EthJson.head(b),
         () -> store.logs(b.hash()).stream().<JsonNode>map(EthJson::log).toList());
-  }
-
-  /**
-   * The lowest fee cap the mempool takes: the latest block's base fee, or the next block's when
-   * that is lower. Clients price from the latest block, so refusing what they priced from it would
-   * fail them whenever the fee rises; below both, no block soon includes it: underpriced.
-   */
-  static UInt256 minFeePerGas(BlockHeader head) {
-    UInt256 now = head.baseFeeOrZero();
-    UInt256 next = FeeMarket.nextBaseFee(head);
-    return now.compareTo(next) <= 0 ? now : next;
   }
 
   /** Stops consensus and sync for good (consensus thread), then tells the fatal handler. */
@@ -388,19 +366,6 @@ public final class ValidatorNode implements AutoCloseable {
       fatalHandler.accept(t);
     } catch (RuntimeException e) {
       LOG.error("{}: fatal handler failed", name, e);
-    }
-  }
-
-  /** Hands p2p callbacks to {@link InboundMessages}, which is built after the network. */
-  private final class Handoff implements MessageHandler {
-    @Override
-    public void onMessage(NodeId from, P2pMessage message) {
-      inbound.onMessage(from, message);
-    }
-
-    @Override
-    public void onPeerDisconnected(NodeId peer) {
-      inbound.onPeerDisconnected(peer);
     }
   }
 

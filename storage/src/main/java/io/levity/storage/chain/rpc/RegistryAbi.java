@@ -12,6 +12,7 @@ import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -157,5 +158,27 @@ public final class RegistryAbi {
     } catch (AbiException e) {
       throw new RegistryException("malformed " + what + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A node endpoint the registry takes: host:port, 1..MAX_ENDPOINT_BYTES bytes of UTF-8. */
+  static void validateEndpoint(String endpoint) {
+    byte[] b = endpoint.getBytes(StandardCharsets.UTF_8);
+    if (b.length == 0 || b.length > MAX_ENDPOINT_BYTES) {
+      throw new IllegalArgumentException(
+          "endpoint must be 1.." + MAX_ENDPOINT_BYTES + " bytes, got " + b.length);
+    }
+    int colon = endpoint.lastIndexOf(':');
+    if (colon <= 0 || colon == endpoint.length() - 1) {
+      throw new IllegalArgumentException("endpoint must be host:port, got " + endpoint);
+    }
+  }
+
+  /** {@code s} cut to at most {@code maxBytes} of UTF-8, never inside a character. */
+  static String truncateUtf8(String s, int maxBytes) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (b.length <= maxBytes) return s;
+    int end = maxBytes;
+    while (end > 0 && (b[end] & 0xc0) == 0x80) end--; // do not cut a character in half
+    return new String(b, 0, end, StandardCharsets.UTF_8);
   }
 }

@@ -20,7 +20,6 @@ import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -239,7 +238,7 @@ public final class RpcStorageChain implements StorageChain {
    */
   @Override
   public void registerNode(StorageNodeRecord node) {
-    validateEndpoint(node.endpoint());
+    RegistryAbi.validateEndpoint(node.endpoint());
     if (node.nodeId().isZero()) throw new IllegalArgumentException("zero node id");
     Wallet w = writer();
     for (int attempt = 1; ; attempt++) {
@@ -298,18 +297,6 @@ public final class RpcStorageChain implements StorageChain {
     send(RegistryAbi.WITHDRAW_DEPOSIT.encodeCall(nodeId), "withdraw the deposit of " + nodeId);
   }
 
-  private static void validateEndpoint(String endpoint) {
-    byte[] b = endpoint.getBytes(StandardCharsets.UTF_8);
-    if (b.length == 0 || b.length > RegistryAbi.MAX_ENDPOINT_BYTES) {
-      throw new IllegalArgumentException(
-          "endpoint must be 1.." + RegistryAbi.MAX_ENDPOINT_BYTES + " bytes, got " + b.length);
-    }
-    int colon = endpoint.lastIndexOf(':');
-    if (colon <= 0 || colon == endpoint.length() - 1) {
-      throw new IllegalArgumentException("endpoint must be host:port, got " + endpoint);
-    }
-  }
-
   @Override
   public List<StorageNodeRecord> nodes() {
     return reads.nodes();
@@ -347,7 +334,8 @@ public final class RpcStorageChain implements StorageChain {
             r.fileRoot(),
             r.shardIndex(),
             r.passed(),
-            truncateUtf8(r.reason() == null ? "" : r.reason(), RegistryAbi.MAX_REASON_BYTES));
+            RegistryAbi.truncateUtf8(
+                r.reason() == null ? "" : r.reason(), RegistryAbi.MAX_REASON_BYTES));
     send(
         RegistryAbi.recordProof(bounded),
         "record proof " + r.epoch() + "/" + r.nodeId() + "/" + r.fileRoot() + "/" + r.shardIndex());
@@ -405,13 +393,5 @@ public final class RpcStorageChain implements StorageChain {
   private Wallet writer() {
     return wallet.orElseThrow(
         () -> new IllegalStateException("this RpcStorageChain has no signing key: read-only"));
-  }
-
-  static String truncateUtf8(String s, int maxBytes) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    if (b.length <= maxBytes) return s;
-    int end = maxBytes;
-    while (end > 0 && (b[end] & 0xc0) == 0x80) end--; // do not cut a character in half
-    return new String(b, 0, end, StandardCharsets.UTF_8);
   }
 }

@@ -238,8 +238,8 @@ class RegistryAbiTest {
 
   @Test
   void reasonsAreCutAtCharacterBoundaries() {
-    assertThat(RpcStorageChain.truncateUtf8("abc", 3)).isEqualTo("abc");
-    assertThat(RpcStorageChain.truncateUtf8("ab\u00e9", 3)).isEqualTo("ab");
-    assertThat(RpcStorageChain.truncateUtf8("x".repeat(600), 512)).hasSize(512);
+    assertThat(RegistryAbi.truncateUtf8("abc", 3)).isEqualTo("abc");
+    assertThat(RegistryAbi.truncateUtf8("ab\u00e9", 3)).isEqualTo("ab");
+    assertThat(RegistryAbi.truncateUtf8("x".repeat(600), 512)).hasSize(512);
   }
 }
