@@ -117,7 +117,8 @@ final class NetworkProbe {
     if (left > 0) sleep(left / 1_000_000);
   }
 
-  private static void sleep(long millis) {
+  /** Sleeps {@code millis}; an interrupt ends the run (the flag is kept). */
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

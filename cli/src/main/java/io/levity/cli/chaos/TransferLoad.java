@@ -144,12 +144,7 @@ final class TransferLoad implements AutoCloseable {
   }
 
   private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    NetworkProbe.sleep(millis);
   }
 
   /** Stops sending and waits for the senders to finish their current transaction. */
