@@ -3,17 +3,11 @@ package io.levity.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.levity.cli.process.ChildProcess;
-import io.levity.cli.process.CommandResult;
-import io.levity.cli.process.LoopbackPorts;
+import io.levity.cli.chaos.ChaosNetwork;
 import io.levity.testing.Await;
 import io.levity.testing.RpcCalls;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +33,13 @@ import org.web3j.utils.Numeric;
 
 /**
  * Four validators as four separate OS processes ({@code levity init} + {@code levity node
- * --config}), under a steady load of signed transfers: one validator is SIGKILLed and restarted and
- * must catch up; another is cut off through TCP proxies and must rejoin once the cut heals; the
- * network keeps finalizing throughout; at the end every acknowledged transaction has a successful
- * receipt and all four nodes hold the same blocks and state roots.
+ * --config}, through the {@code levity chaos} command's {@link ChaosNetwork}), under a steady load
+ * of signed transfers: one validator is SIGKILLed and restarted and must catch up; another is cut
+ * off through TCP proxies and must rejoin once the cut heals; the network keeps finalizing
+ * throughout; at the end every acknowledged transaction has a successful receipt and all four nodes
+ * hold the same blocks and state roots.
  */
 class NetworkAcceptanceIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long CHAIN_ID = 1337;
 
   /** Dev accounts 2 and 3 of the {@code test test ... junk} mnemonic (public test keys). */
@@ -59,85 +53,20 @@ class NetworkAcceptanceIT {
 
   @TempDir Path work;
 
-  /** How each node starts (again, after a kill), and the process of each. */
-  private final List<ChildProcess.Launch> launches = new ArrayList<>();
-
-  private final List<ChildProcess> nodes = new ArrayList<>();
-  private final List<TcpProxy> proxies = new ArrayList<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private int[] httpPorts;
+  private ChaosNetwork net;
 
   @AfterEach
-  void stop() throws IOException {
-    for (ChildProcess n : nodes) n.close();
-    for (TcpProxy p : proxies) p.close();
+  void stop() {
+    if (net != null) net.close();
   }
 
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void keepsFinalizingThroughACrashAndAPartitionAndLosesNoTransaction() throws Exception {
-    Path net = work.resolve("net");
-    int p2p;
-    int httpBase;
-    try (LoopbackPorts ports = new LoopbackPorts()) {
-      p2p = ports.range(4);
-      httpBase = ports.range(8);
-    }
-    CommandResult init =
-        LevityCli.run(
-            work,
-            Duration.ofSeconds(60),
-            List.of(),
-            "init",
-            "--validators",
-            "4",
-            "--dir",
-            net.toString(),
-            "--p2p-port",
-            Integer.toString(p2p),
-            "--http-port",
-            Integer.toString(httpBase),
-            "--block-time",
-            "500");
-    assertThat(init.exitCode()).as(init.stdout() + init.stderr()).isZero();
-    httpPorts = new int[4];
-    for (int i = 0; i < 4; i++) httpPorts[i] = httpBase + 2 * i;
-
-    // Every link of the node to be cut goes through a proxy: its inbound through one, its outbound
-    // through one each.
-    TcpProxy toCut = new TcpProxy(p2p + CUT_NODE);
-    proxies.add(toCut);
-    ArrayNode cutPeers = JSON.createArrayNode();
-    for (int j = 0; j < 4; j++) {
-      if (j == CUT_NODE) continue;
-      TcpProxy out = new TcpProxy(p2p + j);
-      proxies.add(out);
-      cutPeers.add("127.0.0.1:" + out.port());
-    }
-    for (int i = 0; i < 4; i++) {
-      Path cfg = net.resolve("node" + i).resolve("node.json");
-      ObjectNode n = (ObjectNode) JSON.readTree(cfg.toFile());
-      if (i == CUT_NODE) {
-        n.set("peers", cutPeers);
-      } else {
-        ArrayNode peers = JSON.createArrayNode();
-        for (int j = 0; j < 4; j++) {
-          if (j != i) peers.add("127.0.0.1:" + (j == CUT_NODE ? toCut.port() : p2p + j));
-        }
-        n.set("peers", peers);
-      }
-      JSON.writeValue(cfg.toFile(), n);
-      launches.add(
-          ChildProcess.launch(
-                  "node" + i,
-                  LevityCli.launcher()
-                      .withJvmOptions(List.of("--enable-native-access=ALL-UNNAMED"))
-                      .command("node", "--config", cfg.toString()),
-                  work.resolve("node" + i + ".log"))
-              .appendingLog());
-    }
-    for (ChildProcess.Launch l : launches) nodes.add(l.start());
+    // levity init, then every p2p link through a TCP proxy per direction, four node processes
+    net = ChaosNetwork.start(LevityCli.launcher(), work, 4, 500);
     awaitAll(h -> h >= 2, "height 2 on all four nodes", 90);
 
     Load load = new Load();
@@ -146,11 +75,11 @@ class NetworkAcceptanceIT {
 
     // 1. SIGKILL a validator: the other three keep finalizing; restarted, it catches up.
     long before = height(0);
-    nodes.get(KILLED_NODE).kill(); // SIGKILL: no shutdown hook runs, nothing is flushed
+    net.kill(KILLED_NODE); // SIGKILL: no shutdown hook runs, nothing is flushed
     awaitCondition(
         () -> height(0) >= before + 4, "4 blocks finalized without validator " + KILLED_NODE, 60);
     long whileDown = height(0);
-    nodes.set(KILLED_NODE, launches.get(KILLED_NODE).start());
+    net.restart(KILLED_NODE);
     awaitCondition(
         () -> height(KILLED_NODE) >= whileDown + 2, "the restarted validator catching up", 90);
     // Let it take part again (connected to every peer, its engine running) before the next fault.
@@ -158,7 +87,7 @@ class NetworkAcceptanceIT {
     awaitAll(h -> h >= rejoined + 2, "all four finalizing together again", 60);
 
     // 2. Cut a validator off: the other three keep finalizing, it falls behind; healed, it rejoins.
-    for (TcpProxy p : proxies) p.cut();
+    net.isolate(CUT_NODE);
     long atCut = height(0);
     awaitCondition(
         () -> height(0) >= atCut + 6,
@@ -166,7 +95,7 @@ class NetworkAcceptanceIT {
         60);
     long cutHead = height(CUT_NODE);
     assertThat(cutHead).as("the cut-off validator cannot finalize alone").isLessThan(height(0) - 2);
-    for (TcpProxy p : proxies) p.heal();
+    net.heal(CUT_NODE);
     long atHeal = height(0);
     awaitCondition(() -> height(CUT_NODE) >= atHeal + 2, "the cut-off validator rejoining", 90);
 
@@ -299,7 +228,7 @@ class NetworkAcceptanceIT {
 
   private JsonNode rpc(int node, String method, String params)
       throws IOException, InterruptedException {
-    return RpcCalls.call(http, URI.create("http://127.0.0.1:" + httpPorts[node]), method, params);
+    return RpcCalls.call(http, net.rpcUrl(node), method, params);
   }
 
   /** The transaction count of {@code address} at block {@code number} on {@code node}. */
@@ -336,7 +265,6 @@ class NetworkAcceptanceIT {
         sb.append(" ?");
       }
     }
-    for (ChildProcess n : nodes) sb.append("\n--- ").append(n.log()).append(":\n").append(n.tail());
-    return sb.toString();
+    return sb.append(net.logs()).toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.levity.cli;
 
 import io.levity.cli.bench.BenchCommand;
+import io.levity.cli.chaos.ChaosCommand;
 import io.levity.cli.evm.EvmCommand;
 import io.levity.cli.node.DevnetCommand;
 import io.levity.cli.node.InitCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       NodeCommand.class,
       StorageCommand.class,
+      ChaosCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Levity implements Runnable {

@@ -13,9 +13,9 @@ import picocli.CommandLine;
  * @param out what went to standard output
  * @param err what went to standard error
  */
-record LevityRun(int exit, String out, String err) {
+public record LevityRun(int exit, String out, String err) {
   /** Runs {@code levity args...} with option defaults from {@code environment}. */
-  static LevityRun run(Map<String, String> environment, String... args) {
+  public static LevityRun run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = Levity.commandLine(environment);
@@ -25,7 +25,7 @@ record LevityRun(int exit, String out, String err) {
   }
 
   /** Runs {@code levity args...} with an empty environment. */
-  static LevityRun run(String... args) {
+  public static LevityRun run(String... args) {
     return run(Map.of(), args);
   }
 }

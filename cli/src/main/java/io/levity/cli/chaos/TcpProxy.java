@@ -1,4 +1,4 @@
-package io.levity.acceptance;
+package io.levity.cli.chaos;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,33 +15,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * every new one the moment it is accepted, as a network partition would look to both ends; {@link
  * #heal} lets traffic through again.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
   private volatile boolean closed;
 
-  TcpProxy(int targetPort) throws IOException {
+  /** A proxy on a free loopback port to {@code targetPort} on 127.0.0.1. */
+  public TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(this::acceptLoop, "proxy-" + port() + "->" + targetPort);
-    t.setDaemon(true);
-    t.start();
+    Thread.ofPlatform()
+        .name("proxy-" + port() + "->" + targetPort)
+        .daemon()
+        .start(this::acceptLoop);
   }
 
-  int port() {
+  /** The port it listens on. */
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Drops every connection through the proxy and refuses new ones until {@link #heal}. */
-  void cut() {
+  public void cut() {
     cut = true;
     for (Socket s : open) closeQuietly(s);
     open.clear();
   }
 
-  void heal() {
+  /** Lets new connections through again. */
+  public void heal() {
     cut = false;
   }
 
@@ -73,8 +77,10 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t =
-        new Thread(
+    Thread.ofPlatform()
+        .name("proxy-pump")
+        .daemon()
+        .start(
             () -> {
               byte[] buf = new byte[64 * 1024];
               try (InputStream i = from.getInputStream();
@@ -92,10 +98,7 @@ final class TcpProxy implements AutoCloseable {
                 open.remove(from);
                 open.remove(to);
               }
-            },
-            "proxy-pump");
-    t.setDaemon(true);
-    t.start();
+            });
   }
 
   private static void closeQuietly(Socket s) {
