@@ -1,9 +1,11 @@
 package io.levity.cli.process;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The command line that runs the {@code levity} CLI in a new JVM: from this JVM's class path (a
@@ -32,7 +34,19 @@ public final class LevityLauncher {
       if (inherits(a)) inherited.add(a);
     }
     return new LevityLauncher(
-        inherited, List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        inherited, List.of("-cp", absolute(System.getProperty("java.class.path")), MAIN_CLASS));
+  }
+
+  /**
+   * The class path with every entry made absolute: children run in other working directories, so
+   * {@code java -jar cli/target/levity-cli.jar} would otherwise hand them a path they cannot find.
+   */
+  static String absolute(String classPath) {
+    List<String> out = new ArrayList<>();
+    for (String entry : Pattern.compile(Pattern.quote(File.pathSeparator)).split(classPath)) {
+      if (!entry.isEmpty()) out.add(Path.of(entry).toAbsolutePath().normalize().toString());
+    }
+    return String.join(File.pathSeparator, out);
   }
 
   /** The built CLI jar, with no JVM options but those added. */

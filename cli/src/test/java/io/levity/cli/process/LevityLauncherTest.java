@@ -2,6 +2,7 @@ package io.levity.cli.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +10,16 @@ import org.junit.jupiter.api.Test;
 
 /** The command lines that start the CLI in a new JVM. */
 class LevityLauncherTest {
+  @Test
+  void theClassPathGivenToChildrenIsAbsolute() {
+    String cp = "cli/target/levity-cli.jar" + File.pathSeparator + "/opt/x.jar";
+    assertThat(LevityLauncher.absolute(cp))
+        .isEqualTo(
+            Path.of("cli/target/levity-cli.jar").toAbsolutePath()
+                + File.pathSeparator
+                + "/opt/x.jar");
+  }
+
   @Test
   void agentsAndDebuggersAreNotPassedOn() {
     assertThat(LevityLauncher.inherits("-Xss16m")).isTrue();
