@@ -43,7 +43,7 @@ public final class LevityLauncher {
    */
   static String absolute(String classPath) {
     List<String> out = new ArrayList<>();
-    for (String entry : Pattern.compile(Pattern.quote(File.pathSeparator)).split(classPath)) {
+    for (String entry : classPath.split(Pattern.quote(File.pathSeparator), -1)) {
       if (!entry.isEmpty()) out.add(Path.of(entry).toAbsolutePath().normalize().toString());
     }
     return String.join(File.pathSeparator, out);
