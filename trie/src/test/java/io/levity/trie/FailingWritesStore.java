@@ -1,17 +1,14 @@
 package io.levity.trie;
 
-import java.util.Optional;
-
 /**
  * A test double: delegates to a real store but makes the next N batch writes fail, as a full disk
  * or a crash before the write would. Shared with other modules' tests through the trie test-jar.
  */
-public final class FailingWritesStore implements KeyValueStore {
-  private final KeyValueStore inner;
+public final class FailingWritesStore extends ForwardingKeyValueStore {
   private int failuresLeft;
 
   public FailingWritesStore(KeyValueStore inner, int failures) {
-    this.inner = inner;
+    super(inner);
     this.failuresLeft = failures;
   }
 
@@ -23,21 +20,6 @@ public final class FailingWritesStore implements KeyValueStore {
   /** Makes the next batch write fail. */
   public void failNextWrite() {
     failuresLeft = 1;
-  }
-
-  @Override
-  public Optional<byte[]> get(byte[] key) {
-    return inner.get(key);
-  }
-
-  @Override
-  public void put(byte[] key, byte[] value) {
-    inner.put(key, value);
-  }
-
-  @Override
-  public void delete(byte[] key) {
-    inner.delete(key);
   }
 
   /** A batch that replays into a batch of the real store, unless this write is one that fails. */
@@ -60,10 +42,5 @@ public final class FailingWritesStore implements KeyValueStore {
             b.write();
           }
         });
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

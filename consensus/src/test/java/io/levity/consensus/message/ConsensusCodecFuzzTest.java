@@ -1,8 +1,8 @@
 package io.levity.consensus.message;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.levity.testing.DecoderContract;
 import io.levity.consensus.types.DecodeLimits;
 
 /**
@@ -14,15 +14,8 @@ class ConsensusCodecFuzzTest {
   private final ConsensusCodec codec = new ConsensusCodec(DecodeLimits.DEFAULT);
 
   @FuzzTest
-  void decode(byte[] input) throws MalformedMessageException {
-    ConsensusMessage message;
-    try {
-      message = codec.decode(input);
-    } catch (MalformedMessageException e) {
-      return;
-    }
-    byte[] encoded = ConsensusCodec.encode(message);
-    assertThat(encoded).isEqualTo(input);
-    assertThat(codec.decode(encoded)).isEqualTo(message);
+  void decode(byte[] input) throws Exception {
+    DecoderContract.holds(
+        input, codec::decode, ConsensusCodec::encode, MalformedMessageException.class);
   }
 }

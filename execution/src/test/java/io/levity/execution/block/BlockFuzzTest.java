@@ -1,8 +1,8 @@
 package io.levity.execution.block;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.levity.testing.DecoderContract;
 import io.levity.core.rlp.RlpException;
 import io.levity.core.tx.InvalidTransactionException;
 
@@ -14,26 +14,13 @@ import io.levity.core.tx.InvalidTransactionException;
  */
 class BlockFuzzTest {
   @FuzzTest
-  void decodeHeader(byte[] input) {
-    BlockHeader header;
-    try {
-      header = BlockHeader.decode(input);
-    } catch (RlpException e) {
-      return;
-    }
-    assertThat(header.encode()).isEqualTo(input);
-    assertThat(BlockHeader.decode(header.encode())).isEqualTo(header);
+  void decodeHeader(byte[] input) throws Exception {
+    DecoderContract.holds(input, BlockHeader::decode, BlockHeader::encode, RlpException.class);
   }
 
   @FuzzTest
-  void decodeBlock(byte[] input) {
-    Block block;
-    try {
-      block = Block.decode(input);
-    } catch (RlpException | InvalidTransactionException e) {
-      return;
-    }
-    assertThat(block.encode()).isEqualTo(input);
-    assertThat(Block.decode(block.encode())).isEqualTo(block);
+  void decodeBlock(byte[] input) throws Exception {
+    DecoderContract.holds(
+        input, Block::decode, Block::encode, RlpException.class, InvalidTransactionException.class);
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.node.rpc.JsonRpcProcessor;
 import io.levity.testing.RpcCalls;
 import io.levity.trie.InMemoryKeyValueStore;
-import io.levity.trie.KeyValueStore;
+import io.levity.trie.ForwardingKeyValueStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -14,36 +14,19 @@ import org.junit.jupiter.api.Test;
 /** eth_getLogs reads only headers for blocks whose bloom rules them out. */
 class LogSearchBloomTest {
   /** Counts reads of block bodies ('b' keys) and receipts ('r' keys). */
-  private static final class CountingStore implements KeyValueStore {
-    final KeyValueStore inner = new InMemoryKeyValueStore();
+  private static final class CountingStore extends ForwardingKeyValueStore {
     final AtomicInteger bodyOrReceiptReads = new AtomicInteger();
     volatile boolean counting;
+
+    CountingStore() {
+      super(new InMemoryKeyValueStore());
+    }
 
     @Override
     public Optional<byte[]> get(byte[] key) {
       if (counting && key.length == 33 && (key[0] == 'b' || key[0] == 'r'))
         bodyOrReceiptReads.incrementAndGet();
       return inner.get(key);
-    }
-
-    @Override
-    public void put(byte[] key, byte[] value) {
-      inner.put(key, value);
-    }
-
-    @Override
-    public void delete(byte[] key) {
-      inner.delete(key);
-    }
-
-    @Override
-    public WriteBatch newBatch() {
-      return inner.newBatch();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 

@@ -13,7 +13,6 @@ import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
-import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.p2p.MessageHandler;
@@ -41,17 +40,8 @@ class InboundMessagesTest {
   private final Mempool mempool =
       new Mempool(
           MempoolConfig.DEFAULT,
-          new AccountReader() {
-            @Override
-            public long nonce(Address a) {
-              return 0;
-            }
-
-            @Override
-            public UInt256 balance(Address a) {
-              return a.equals(funded.address()) ? UInt256.valueOf(Long.MAX_VALUE) : UInt256.ZERO;
-            }
-          },
+          TestTransactions.freshAccounts(
+              a -> a.equals(funded.address()) ? UInt256.valueOf(Long.MAX_VALUE) : UInt256.ZERO),
           30_000_000,
           new ManualScheduler());
   private final InboundMessages inbound =

@@ -19,7 +19,6 @@ import io.levity.core.tx.TransactionSigner;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
-import io.levity.node.mempool.AccountReader;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.mempool.MempoolException;
@@ -47,17 +46,7 @@ class PayloadPacerTest {
   private final Mempool mempool =
       new Mempool(
           MempoolConfig.DEFAULT,
-          new AccountReader() {
-            @Override
-            public long nonce(Address a) {
-              return 0;
-            }
-
-            @Override
-            public UInt256 balance(Address a) {
-              return Devnet.ONE_ETHER;
-            }
-          },
+          TestTransactions.freshAccounts(a -> Devnet.ONE_ETHER),
           Devnet.GAS_LIMIT,
           scheduler);
   private final InMemoryPendingBlockStore pending = new InMemoryPendingBlockStore();

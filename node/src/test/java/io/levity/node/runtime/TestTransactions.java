@@ -6,13 +6,30 @@ import io.levity.core.num.UInt256;
 import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
+import io.levity.node.mempool.AccountReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
-/** Transactions the runtime tests build. */
+/** Transactions the runtime tests build, and the accounts they come from. */
 final class TestTransactions {
   private TestTransactions() {}
+
+  /** Accounts that have sent nothing yet (nonce 0), with the balances {@code balance} gives. */
+  static AccountReader freshAccounts(Function<Address, UInt256> balance) {
+    return new AccountReader() {
+      @Override
+      public long nonce(Address a) {
+        return 0;
+      }
+
+      @Override
+      public UInt256 balance(Address a) {
+        return balance.apply(a);
+      }
+    };
+  }
 
   /**
    * A signed devnet transaction to {@code to} carrying {@code calldata} zero bytes (4 gas each) and
