@@ -1,9 +1,8 @@
 package io.levity.consensus.message;
 
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.levity.testing.DecoderContract;
 import io.levity.consensus.types.DecodeLimits;
+import io.levity.testing.DecoderContract;
 
 /**
  * Fuzz target for the consensus message codec (docs/security.md, Fuzzing): any input decodes or

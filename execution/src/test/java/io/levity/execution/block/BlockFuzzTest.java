@@ -1,10 +1,9 @@
 package io.levity.execution.block;
 
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.levity.testing.DecoderContract;
 import io.levity.core.rlp.RlpException;
 import io.levity.core.tx.InvalidTransactionException;
+import io.levity.testing.DecoderContract;
 
 /**
  * Fuzz targets for block and header decoding (docs/security.md, Fuzzing): any input decodes or

@@ -1,6 +1,5 @@
 package io.levity.node.p2p;
 
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.levity.testing.DecoderContract;
 

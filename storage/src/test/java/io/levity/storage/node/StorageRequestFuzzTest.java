@@ -3,9 +3,9 @@ package io.levity.storage.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.levity.testing.DecoderContract;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.proof.ProofFormatException;
+import io.levity.testing.DecoderContract;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
