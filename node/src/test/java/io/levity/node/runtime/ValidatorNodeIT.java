@@ -98,7 +98,7 @@ class ValidatorNodeIT {
   }
 
   @Test
-  void aStoppedValidatorRestartsBehindAndCatchesUpByBlockSync() throws Exception {
+  void aStoppedValidatorRestartsBehindFromDiskCatchesUpAndRejoins() throws Exception {
     Genesis genesis = ONE_ACCOUNT;
     startNetwork(4, genesis);
     await(() -> minHead(nodes) >= 3, "height 3");
@@ -118,8 +118,11 @@ class ValidatorNodeIT {
     restarted.start();
     restarted.connect(addresses.subList(0, 3));
     long target = maxHead(rest) + 2;
+    // Over real sockets either path may fetch the missing blocks first: block sync, or the engine's
+    // own fetch of a certified proposal's ancestors; which one is timing. That block sync takes
+    // over for a validator far behind is asserted in virtual time, in ValidatorNodeSimTest
+    // (aValidatorCutOffCatchesUpByBlockSyncAndRejoinsConsensus).
     await(() -> restarted.head().number() >= target, "the restarted validator at height " + target);
-    assertThat(restarted.metrics().render()).doesNotContain("levity_synced_blocks_total 0\n");
     await(() -> minHead(nodes) >= target + 3, "all four finalizing again");
     assertSameChain(nodes, target + 3);
   }
