@@ -123,4 +123,16 @@ class HelpTextTest {
     assertThat(unread).as("keys in %s that no command reads", Levity.HELP).isEmpty();
     assertThat(help.read).contains("usage.footer.1", "levity.bench.tps.usage.description.0");
   }
+
+  /** Defaults are shown the way users type them ("2m"), never as Java's ISO form ("PT2M"). */
+  @Test
+  void noHelpShowsAJavaDurationForm() {
+    List<String> offenders = new ArrayList<>();
+    for (CommandLine c : commands()) {
+      if (c.getUsageMessage(Ansi.OFF).matches("(?s).*\\bPT[0-9].*")) {
+        offenders.add(c.getCommandSpec().qualifiedName());
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
 }

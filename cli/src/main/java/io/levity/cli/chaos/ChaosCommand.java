@@ -28,8 +28,8 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--duration", paramLabel = "D")
-  Duration duration = Duration.ofMinutes(2);
+  @Option(names = "--duration", paramLabel = "D", defaultValue = "2m")
+  Duration duration;
 
   @Option(names = "--kills", paramLabel = "N")
   int kills = 4;
@@ -52,8 +52,8 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--block-time", paramLabel = "MS")
   long blockTimeMillis = 500;
 
-  @Option(names = "--settle-timeout", paramLabel = "D")
-  Duration settleTimeout = Duration.ofSeconds(60);
+  @Option(names = "--settle-timeout", paramLabel = "D", defaultValue = "60s")
+  Duration settleTimeout;
 
   @Option(names = "--keep")
   boolean keep;

@@ -29,6 +29,9 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--rpc-allow-origin", paramLabel = "ORIGIN")
   List<String> allowOrigins = new ArrayList<>();
 
+  @Option(names = "--rpc-allow-host", paramLabel = "NAME")
+  List<String> allowHosts = new ArrayList<>();
+
   @Option(names = "--quiet")
   boolean quiet;
 
@@ -36,7 +39,7 @@ public final class NodeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     NetworkFiles.NodeSetup setup = NetworkFiles.readNode(config);
-    ValidatorNode node = new ValidatorNode(setup.config());
+    ValidatorNode node = new ValidatorNode(setup.config(), setup.limits());
     CountDownLatch halted = new CountDownLatch(1);
     node.onFatal(t -> halted.countDown());
     Thread hook = new Thread(node::close, "node-shutdown");
@@ -45,10 +48,9 @@ public final class NodeCommand implements Callable<Integer> {
     node.connect(setup.peers());
     String rpc = "";
     if (setup.httpPort() > 0 || setup.wsPort() > 0) {
-      RpcServerConfig rpcConfig =
-          allowOrigins.isEmpty()
-              ? RpcServerConfig.DEFAULT
-              : RpcServerConfig.DEFAULT.withAllowedOrigins(allowOrigins);
+      RpcServerConfig rpcConfig = setup.rpc();
+      if (!allowOrigins.isEmpty()) rpcConfig = rpcConfig.withAllowedOrigins(allowOrigins);
+      if (!allowHosts.isEmpty()) rpcConfig = rpcConfig.withAllowedHosts(allowHosts);
       int[] ports = node.serveRpc(setup.httpPort(), setup.wsPort(), rpcConfig);
       rpc = ", JSON-RPC http://127.0.0.1:" + ports[0] + " ws://127.0.0.1:" + ports[1];
     }

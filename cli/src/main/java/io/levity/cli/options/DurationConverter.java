@@ -1,7 +1,7 @@
 package io.levity.cli.options;
 
+import io.levity.core.time.Durations;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,32 +21,10 @@ public final class DurationConverter implements ITypeConverter<Duration> {
    * on bad input.
    */
   public static Duration parse(String value) {
-    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    long unitNanos;
-    String number;
-    if (v.endsWith("ms")) {
-      unitNanos = 1_000_000L;
-      number = v.substring(0, v.length() - 2);
-    } else if (v.endsWith("s")) {
-      unitNanos = 1_000_000_000L;
-      number = v.substring(0, v.length() - 1);
-    } else if (v.endsWith("m")) {
-      unitNanos = 60_000_000_000L;
-      number = v.substring(0, v.length() - 1);
-    } else {
-      unitNanos = 1_000_000_000L;
-      number = v;
-    }
-    double amount;
     try {
-      amount = Double.parseDouble(number.trim());
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException(
-          "'" + value + "' is not a duration: write 20s, 1500ms, 2m or 20 (seconds)");
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    if (!(amount > 0) || amount * unitNanos > 86_400e9) {
-      throw new TypeConversionException("'" + value + "' must be above zero and at most one day");
-    }
-    return Duration.ofNanos(Math.round(amount * unitNanos));
   }
 }

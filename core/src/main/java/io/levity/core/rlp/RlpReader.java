@@ -88,9 +88,23 @@ public final class RlpReader {
   }
 
   /**
-   * Reads a canonical unsigned integer that fits in 63 bits... or 64 bits as unsigned when allowed.
+   * Reads a canonical non-negative integer below 2^63. Header fields, heights, rounds and sizes are
+   * all read through this, so a value with the top bit set is refused here rather than turning into
+   * a negative number downstream.
    */
   public long readLong() {
+    int at = pos;
+    long v = readUnsignedLong();
+    if (v < 0) throw new RlpException("integer does not fit in 63 bits at offset " + at);
+    return v;
+  }
+
+  /**
+   * Reads a canonical unsigned integer of at most 64 bits, returned as its bit pattern (values of
+   * 2^63 and above come back negative: compare with {@link Long#compareUnsigned}). Only for fields
+   * that are uint64 by definition, such as an account's nonce (EIP-2681 allows up to 2^64 - 1).
+   */
+  public long readUnsignedLong() {
     int at = pos;
     byte[] b = readScalarBytes();
     if (b.length > 8) throw new RlpException("integer wider than 64 bits at offset " + at);

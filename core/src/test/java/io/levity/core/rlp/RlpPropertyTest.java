@@ -43,6 +43,20 @@ class RlpPropertyTest {
     r.requireEnd();
   }
 
+  @Property
+  void topBitValuesAreRefusedAsSignedButReadAsUnsigned(@ForAll long v) {
+    long u = v | Long.MIN_VALUE;
+    byte[] enc = Rlp.encode(new RlpItem.Str(Bytes.wrap(uint64(u))));
+    assertThatThrownBy(() -> new RlpReader(enc).readLong()).hasMessageContaining("63 bits");
+    assertThat(new RlpReader(enc).readUnsignedLong()).isEqualTo(u);
+  }
+
+  private static byte[] uint64(long u) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) b[i] = (byte) (u >>> (56 - 8 * i));
+    return b;
+  }
+
   @Test
   void rejectsNonCanonicalForms() {
     assertThatThrownBy(() -> Rlp.decode(Hex.decode("8100"))).hasMessageContaining("single byte");

@@ -38,7 +38,7 @@ public record StateAccount(long nonce, UInt256 balance, Bytes32 storageRoot, Byt
   public static StateAccount decode(byte[] rlp) {
     RlpReader r = new RlpReader(rlp);
     r.enterList();
-    long nonce = r.readLong();
+    long nonce = r.readUnsignedLong();
     UInt256 balance = UInt256.valueOf(r.readBigInteger(32));
     Bytes32 storageRoot = Bytes32.wrap32(r.readFixed(32, "storage root"));
     Bytes32 codeHash = Bytes32.wrap32(r.readFixed(32, "code hash"));

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.num.UInt256;
 import io.levity.execution.block.Genesis;
+import io.levity.node.mempool.MempoolConfig;
+import io.levity.node.p2p.P2pConfig;
 import io.levity.node.p2p.PeerAddress;
+import io.levity.node.rpc.RpcServerConfig;
+import io.levity.node.runtime.NodeLimits;
 import io.levity.node.runtime.ValidatorConfig;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -30,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The files that describe a network of separate node processes: {@code genesis.json} (chain id,
@@ -50,11 +56,19 @@ public final class NetworkFiles {
    */
   public record NodeSetup(
       ValidatorConfig config,
+      NodeLimits limits,
+      RpcServerConfig rpc,
       List<PeerAddress> peers,
       int httpPort,
       int wsPort,
       int metricsPort,
       Path configFile) {}
+
+  /** p2p fields node.json may not set: they come from the network and the node's own settings. */
+  private static final Set<String> P2P_FIXED = Set.of("host", "port", "protocolVersion", "chainId");
+
+  /** JSON-RPC fields node.json may not set: the server listens on 127.0.0.1. */
+  private static final Set<String> RPC_FIXED = Set.of("host");
 
   /** The network-wide parameters in genesis.json. */
   public record NetworkSpec(Genesis genesis, List<Bytes> validators, long blockTimeMillis) {}
@@ -234,8 +248,29 @@ public final class NetworkFiles {
             Math.max(1_000, 3 * blockTime),
             fee,
             p2pHost(n, file));
+    JsonNode limits = n.path("limits");
+    if (!limits.isMissingNode() && !limits.isObject())
+      throw bad(file, "limits", "an object with any of rpc, mempool and p2p");
+    for (var e : limits.properties()) {
+      if (!Set.of("rpc", "mempool", "p2p").contains(e.getKey()))
+        throw bad(file, "limits", "an object with any of rpc, mempool and p2p, not " + e.getKey());
+    }
+    MempoolConfig mempool =
+        RecordOverrides.apply(
+            MempoolConfig.DEFAULT, limits.get("mempool"), file + ": limits.mempool", Set.of());
+    JsonNode p2pJson = limits.get("p2p");
+    String p2pWhere = file + ": limits.p2p";
+    // applied once now, so a bad p2p limit stops the node at start rather than at network open
+    UnaryOperator<P2pConfig> p2pLimits =
+        c -> RecordOverrides.apply(c, p2pJson, p2pWhere, P2P_FIXED);
+    P2pConfig unused = p2pLimits.apply(P2pConfig.defaults(spec.genesis().chainId(), Bytes32.ZERO));
+    RpcServerConfig rpc =
+        RecordOverrides.apply(
+            RpcServerConfig.DEFAULT, limits.get("rpc"), file + ": limits.rpc", RPC_FIXED);
     return new NodeSetup(
         cfg,
+        new NodeLimits(mempool, p2pLimits),
+        rpc,
         peers,
         port(n, "httpPort", file, true),
         port(n, "wsPort", file, true),

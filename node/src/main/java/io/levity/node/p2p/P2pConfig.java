@@ -4,6 +4,7 @@ import io.levity.core.bytes.Bytes32;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -114,6 +115,11 @@ public record P2pConfig(
   /** With other reserved peers and connection caps. */
   public P2pConfig withAdmission(AdmissionLimits a) {
     return with(d -> d.admission = a);
+  }
+
+  /** The same admission limits with these ids (the validators) always let in. */
+  public P2pConfig withReservedPeers(Set<NodeId> ids) {
+    return withAdmission(admission.withReservedPeers(ids));
   }
 
   /**

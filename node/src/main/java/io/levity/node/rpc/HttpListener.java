@@ -31,11 +31,14 @@ public final class HttpListener {
    * @param maxConnections connections open at once; a new one past it is closed at once
    * @param readerIdleSeconds an {@code IdleStateEvent} fires when nothing was read this long (0:
    *     never)
+   * @param headerTimeoutMillis a request head must be complete this long after its first byte
+   *     ({@link HeadDeadline}; 0: no limit)
    * @param onRefused called for each connection refused over the cap
    */
-  public record Guard(int maxConnections, int readerIdleSeconds, Runnable onRefused) {
-    /** No cap, no idle events (the metrics endpoint). */
-    public static final Guard NONE = new Guard(Integer.MAX_VALUE, 0, () -> {});
+  public record Guard(
+      int maxConnections, int readerIdleSeconds, long headerTimeoutMillis, Runnable onRefused) {
+    /** No cap, no idle events, no head deadline (the metrics endpoint). */
+    public static final Guard NONE = new Guard(Integer.MAX_VALUE, 0, 0, () -> {});
   }
 
   /** Binds {@code host:port} (0 picks a free port) and returns the listening channel. */
@@ -70,7 +73,14 @@ public final class HttpListener {
               protected void initChannel(SocketChannel c) {
                 if (guard.readerIdleSeconds() > 0)
                   c.pipeline().addLast(new IdleStateHandler(guard.readerIdleSeconds(), 0, 0));
-                c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(maxBodyBytes));
+                if (guard.headerTimeoutMillis() > 0) {
+                  HeadDeadline deadline = new HeadDeadline(guard.headerTimeoutMillis());
+                  c.pipeline().addLast(deadline.beforeCodec(), new HttpServerCodec());
+                  c.pipeline().addLast(deadline.afterCodec());
+                } else {
+                  c.pipeline().addLast(new HttpServerCodec());
+                }
+                c.pipeline().addLast(new HttpObjectAggregator(maxBodyBytes));
                 handlers.accept(c.pipeline());
               }
             })

@@ -60,10 +60,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return;
     }
     String origin = req.headers().get(HttpHeaderNames.ORIGIN);
-    if (!origins.allows(origin)) {
+    String refusal = origins.refusal(req.headers());
+    if (refusal != null) {
       stats.originRefused.incrementAndGet();
-      LOG.debug("refused a request from origin {}", origin);
-      reply(ctx, false, HttpResponseStatus.FORBIDDEN, null, errorBody("origin not allowed"));
+      LOG.debug("refused a request ({}): origin {}", refusal, origin);
+      reply(ctx, false, HttpResponseStatus.FORBIDDEN, null, errorBody(refusal));
       return;
     }
     if (req.method().equals(HttpMethod.OPTIONS)) {

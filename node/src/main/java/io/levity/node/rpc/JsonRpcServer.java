@@ -48,7 +48,7 @@ public final class JsonRpcServer implements AutoCloseable {
       MethodCosts costs) {
     this.subscriptions = subscriptions;
     this.config = config;
-    this.origins = new OriginPolicy(config.allowedOrigins());
+    this.origins = new OriginPolicy(config.allowedOrigins(), config.allowedHosts());
     this.dispatcher = new RpcDispatcher(processor, config, costs, timer, stats);
   }
 
@@ -71,7 +71,10 @@ public final class JsonRpcServer implements AutoCloseable {
     int idle = config.connections().idleTimeoutSeconds();
     HttpListener.Guard guard =
         new HttpListener.Guard(
-            config.connections().max(), websocket ? Math.max(1, idle / 2) : idle, this::refused);
+            config.connections().max(),
+            websocket ? Math.max(1, idle / 2) : idle,
+            config.connections().headerTimeoutMillis(),
+            this::refused);
     Channel ch =
         HttpListener.bind(
             boss,

@@ -90,7 +90,7 @@ public final class Params {
 
   /** A quantity: 0x-prefixed hex without leading zeros ("0x0" for zero), at most 256 bits. */
   public static UInt256 parseQuantity(String s, String what) throws RpcException {
-    if (!Hex.hasPrefix(s) || s.length() < 3 || s.length() > 66) {
+    if (!Hex.hasPrefix(s) || s.length() < 3 || s.length() > 66 || !hexDigits(s)) {
       throw RpcException.invalidParams(
           what + ": expected a hex quantity such as 0x1a, got " + abbreviate(s));
     }
@@ -99,6 +99,19 @@ public final class Params {
     } catch (IllegalArgumentException e) {
       throw RpcException.invalidParams(what + ": invalid hex quantity " + abbreviate(s));
     }
+  }
+
+  /**
+   * BigInteger alone would also take a sign ("0x+1") or non-ASCII digits; a quantity is ASCII hex
+   * only.
+   */
+  private static boolean hexDigits(String s) {
+    for (int i = 2; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex) return false;
+    }
+    return true;
   }
 
   public static long parseLongQuantity(String s, String what) throws RpcException {

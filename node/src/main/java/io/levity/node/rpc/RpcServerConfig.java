@@ -10,10 +10,13 @@ import java.util.List;
  * @param host bind address (127.0.0.1 by default: never exposed unless asked)
  * @param allowedOrigins browser origins allowed to call ({@link OriginPolicy}); requests without an
  *     Origin header (tools, scripts) are always served
+ * @param allowedHosts names the Host header may carry besides IP literals ({@code *}: any); against
+ *     DNS rebinding, see {@link OriginPolicy#allowsHost}
  */
 public record RpcServerConfig(
     String host,
     List<String> allowedOrigins,
+    List<String> allowedHosts,
     Requests requests,
     Work work,
     Connections connections) {
@@ -21,6 +24,7 @@ public record RpcServerConfig(
       new RpcServerConfig(
           "127.0.0.1",
           OriginPolicy.LOCAL,
+          OriginPolicy.LOCAL_HOSTS,
           new Requests(5 * 1024 * 1024, 1000, 5000, 10000),
           new Work(4, 1024, 10_000),
           new Connections(512, 120, 16 * 1024 * 1024));
@@ -63,20 +67,30 @@ public record RpcServerConfig(
    *     after half of it and closed when nothing comes back in the other half
    * @param maxWsBufferedBytes bytes queued for a WebSocket that does not read; past it the
    *     connection is dropped as a slow consumer
+   * @param headerTimeoutMillis a request's head (request line and headers, or the WebSocket
+   *     upgrade) must be complete this long after its first byte, else the connection is closed
+   *     (slowloris)
    */
-  public record Connections(int max, int idleTimeoutSeconds, int maxWsBufferedBytes) {
+  public record Connections(
+      int max, int idleTimeoutSeconds, int maxWsBufferedBytes, long headerTimeoutMillis) {
     public Connections {
-      if (max < 1 || idleTimeoutSeconds < 1 || maxWsBufferedBytes < 1)
+      if (max < 1 || idleTimeoutSeconds < 1 || maxWsBufferedBytes < 1 || headerTimeoutMillis < 1)
         throw new IllegalArgumentException("limits must be > 0");
+    }
+
+    /** The same with the default header timeout (10 s). */
+    public Connections(int max, int idleTimeoutSeconds, int maxWsBufferedBytes) {
+      this(max, idleTimeoutSeconds, maxWsBufferedBytes, 10_000);
     }
   }
 
   public RpcServerConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
   }
 
   public RpcServerConfig withRequests(Requests r) {
-    return new RpcServerConfig(host, allowedOrigins, r, work, connections);
+    return new RpcServerConfig(host, allowedOrigins, allowedHosts, r, work, connections);
   }
 
   /** The same with another rate limit. */
@@ -86,15 +100,20 @@ public record RpcServerConfig(
   }
 
   public RpcServerConfig withWork(Work w) {
-    return new RpcServerConfig(host, allowedOrigins, requests, w, connections);
+    return new RpcServerConfig(host, allowedOrigins, allowedHosts, requests, w, connections);
   }
 
   public RpcServerConfig withConnections(Connections c) {
-    return new RpcServerConfig(host, allowedOrigins, requests, work, c);
+    return new RpcServerConfig(host, allowedOrigins, allowedHosts, requests, work, c);
   }
 
   /** The same with another Origin allow-list ({@code "*"} allows any). */
   public RpcServerConfig withAllowedOrigins(List<String> origins) {
-    return new RpcServerConfig(host, origins, requests, work, connections);
+    return new RpcServerConfig(host, origins, allowedHosts, requests, work, connections);
+  }
+
+  /** The same with another Host allow-list ({@code "*"} allows any name). */
+  public RpcServerConfig withAllowedHosts(List<String> hosts) {
+    return new RpcServerConfig(host, allowedOrigins, hosts, requests, work, connections);
   }
 }

@@ -43,7 +43,9 @@ public final class RpcStats {
     metrics.gauge("levity_rpc_busy_total", "requests refused with all workers busy", busy::get);
     metrics.gauge("levity_rpc_timeouts_total", "requests answered with a timeout", timedOut::get);
     metrics.gauge(
-        "levity_rpc_origin_refused_total", "requests from a disallowed Origin", originRefused::get);
+        "levity_rpc_origin_refused_total",
+        "requests from a disallowed Origin or Host",
+        originRefused::get);
     metrics.gauge(
         "levity_rpc_connections_refused_total",
         "connections over the cap",

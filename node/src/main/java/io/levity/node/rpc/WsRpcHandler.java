@@ -10,7 +10,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -63,16 +62,12 @@ final class WsRpcHandler extends SimpleChannelInboundHandler<TextWebSocketFrame>
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof FullHttpRequest req) {
-        String origin = req.headers().get(HttpHeaderNames.ORIGIN);
-        if (!origins.allows(origin)) {
+        String refusal = origins.refusal(req.headers());
+        if (refusal != null) {
           ReferenceCountUtil.release(msg);
           stats.originRefused.incrementAndGet();
           HttpRpcHandler.reply(
-              ctx,
-              false,
-              HttpResponseStatus.FORBIDDEN,
-              null,
-              HttpRpcHandler.errorBody("origin not allowed"));
+              ctx, false, HttpResponseStatus.FORBIDDEN, null, HttpRpcHandler.errorBody(refusal));
           return;
         }
         ctx.pipeline().remove(this);

@@ -21,10 +21,8 @@ import io.levity.node.api.EthApi;
 import io.levity.node.api.EthJson;
 import io.levity.node.api.StoreChainView;
 import io.levity.node.mempool.Mempool;
-import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
-import io.levity.node.p2p.AdmissionLimits;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pConfig;
 import io.levity.node.p2p.P2pMessage;
@@ -88,10 +86,16 @@ public final class ValidatorNode implements AutoCloseable {
   private JsonRpcServer rpcServer;
   private MetricsServer metricsServer;
 
-  /** A node on its own consensus thread and real sockets. */
+  /** A node on its own consensus thread and real sockets, with the default limits. */
   public ValidatorNode(ValidatorConfig cfg) {
+    this(cfg, NodeLimits.DEFAULT);
+  }
+
+  /** A node on its own consensus thread and real sockets. */
+  public ValidatorNode(ValidatorConfig cfg, NodeLimits limits) {
     this(
         cfg,
+        limits,
         new ThreadScheduler(cfg.threadName()),
         true,
         P2pNetwork::new,
@@ -104,11 +108,12 @@ public final class ValidatorNode implements AutoCloseable {
    * the thread that drives it waits): a node behind answers "node is syncing" at once.
    */
   ValidatorNode(ValidatorConfig cfg, Scheduler scheduler, PeerNetwork.Factory network) {
-    this(cfg, scheduler, false, network, 0);
+    this(cfg, NodeLimits.DEFAULT, scheduler, false, network, 0);
   }
 
   private ValidatorNode(
       ValidatorConfig cfg,
+      NodeLimits nodeLimits,
       Scheduler scheduler,
       boolean ownsScheduler,
       PeerNetwork.Factory network,
@@ -154,8 +159,7 @@ public final class ValidatorNode implements AutoCloseable {
     }
     this.evidence = consensus.evidence();
     this.mempool =
-        new Mempool(
-            MempoolConfig.DEFAULT, HeadAccounts.at(store), head().gasLimit(), thread.time());
+        new Mempool(nodeLimits.mempool(), HeadAccounts.at(store), head().gasLimit(), thread.time());
     mempool.setMinFeePerGas(MempoolFloor.minFeePerGas(head()));
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
@@ -174,10 +178,12 @@ public final class ValidatorNode implements AutoCloseable {
     mempool.onTransactionsAdded(pacer::workArrived);
     BlockHeader genesisHeader = store.blockByNumber(0).orElseThrow().header();
     P2pConfig pc =
-        P2pConfig.defaults(cfg.chainId(), genesisHeader.hash())
+        nodeLimits
+            .p2p()
+            .apply(P2pConfig.defaults(cfg.chainId(), genesisHeader.hash()))
             .withHost(cfg.p2pHost())
             .withPort(cfg.p2pPort())
-            .withAdmission(AdmissionLimits.DEFAULT.withReservedPeers(indexOf.keySet()));
+            .withReservedPeers(indexOf.keySet());
     this.p2p = network.open(pc, cfg.nodeKey(), inbound);
 
     Supplier<Engine> engines =

@@ -30,4 +30,21 @@ class OriginPolicyTest {
     assertThat(app.allows("https://app.example:9443")).isFalse();
     assertThat(new OriginPolicy(List.of("*")).allows("https://anything.example")).isTrue();
   }
+
+  @Test
+  void hostHeadersOtherThanThisMachineAreRefused() {
+    assertThat(local.allowsHost(null)).isTrue(); // HTTP/1.0 tools
+    assertThat(local.allowsHost("127.0.0.1:8545")).isTrue();
+    assertThat(local.allowsHost("10.1.2.3")).isTrue(); // IP literals cannot be rebound
+    assertThat(local.allowsHost("[::1]:8545")).isTrue();
+    assertThat(local.allowsHost("LOCALHOST:8545")).isTrue();
+    assertThat(local.allowsHost("localhost.")).isTrue();
+    assertThat(local.allowsHost("evil.example:8545")).isFalse();
+    assertThat(local.allowsHost("127.0.0.1.nip.io")).isFalse();
+    assertThat(local.allowsHost("localhost.evil.example")).isFalse();
+    OriginPolicy named = new OriginPolicy(OriginPolicy.LOCAL, List.of("node.example"));
+    assertThat(named.allowsHost("node.example:443")).isTrue();
+    assertThat(named.allowsHost("localhost")).isFalse();
+    assertThat(new OriginPolicy(OriginPolicy.LOCAL, List.of("*")).allowsHost("x.y")).isTrue();
+  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.testing.RpcCalls;
 import io.levity.testing.WebSocketInbox;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -225,6 +227,37 @@ class RpcHardeningIT {
     assertThat(RpcCalls.parse(tool.body()).get("result").asText()).isEqualTo("0x1");
   }
 
+  /** The status line of a POST sent with this Host header (java.net.http cannot set Host). */
+  private String statusWithHost(String host) throws Exception {
+    byte[] body = RpcCalls.request("eth_blockNumber", "[]").getBytes(StandardCharsets.UTF_8);
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), http)) {
+      s.setSoTimeout(10_000);
+      String head =
+          "POST / HTTP/1.1\r\nHost: "
+              + host
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\nConnection: close\r\n\r\n";
+      s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().write(body);
+      String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return reply.substring(0, reply.indexOf('\r'));
+    }
+  }
+
+  @Test
+  void dnsRebindingIsRefusedByTheHostCheck() throws Exception {
+    start(open());
+    // A page of rebind.evil.example whose name now resolves to 127.0.0.1: same-origin for the
+    // browser, so no Origin check applies; the Host header gives it away.
+    assertThat(statusWithHost("rebind.evil.example:" + http)).contains(" 403 ");
+    assertThat(statusWithHost("127.0.0.1.rebind.evil.example")).contains(" 403 ");
+    assertThat(server.stats().originRefused()).isEqualTo(2);
+    assertThat(statusWithHost("127.0.0.1:" + http)).contains(" 200 ");
+    assertThat(statusWithHost("localhost:" + http)).contains(" 200 ");
+    assertThat(statusWithHost("[::1]:" + http)).contains(" 200 ");
+  }
+
   @Test
   void websocketHandshakeChecksTheOrigin() throws Exception {
     start(open());
@@ -266,6 +299,43 @@ class RpcHardeningIT {
       socket.send(RpcCalls.request("eth_blockNumber", "[]"));
       assertThat(socket.next(Duration.ofSeconds(5)).get("result").asText()).isEqualTo("0x1");
     }
+  }
+
+  @Test
+  void aHeadSentByteByByteIsCutOffAtTheHeaderTimeout() throws Exception {
+    // idle timeout 60 s: only the head deadline (1 s) can close these connections
+    start(open().withConnections(new RpcServerConfig.Connections(20, 60, 1 << 20, 1000)));
+    byte[] head =
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+    try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), http)) {
+      long start = System.nanoTime();
+      boolean closed = false;
+      slow.setSoTimeout(150);
+      for (int i = 0; i < head.length + 40 && !closed; i++) {
+        try {
+          slow.getOutputStream().write(i < head.length ? head[i] : 'a');
+          slow.getOutputStream().flush();
+          closed = slow.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+          closed = false;
+        } catch (IOException reset) {
+          closed = true;
+        }
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(closed).as("closed while the head was still arriving").isTrue();
+      assertThat(millis).isBetween(900L, 5000L);
+    }
+    // a WebSocket carries frames after its handshake: the head deadline does not cut it
+    try (var socket = WebSocketInbox.open(client, URI.create("ws://127.0.0.1:" + ws + "/"))) {
+      for (int i = 0; i < 3; i++) {
+        socket.send(RpcCalls.request("eth_blockNumber", "[]"));
+        assertThat(socket.next(Duration.ofSeconds(5)).get("result").asText()).isEqualTo("0x1");
+        Thread.sleep(700);
+      }
+    }
+    // and keep-alive HTTP clients that pause between requests stay served
+    assertThat(postFrom(null).statusCode()).isEqualTo(200);
   }
 
   @Test
