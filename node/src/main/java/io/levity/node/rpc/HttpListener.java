@@ -1,5 +1,6 @@
 package io.levity.node.rpc;
 
+import io.levity.net.HeadDeadline;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

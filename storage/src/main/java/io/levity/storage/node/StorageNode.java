@@ -2,6 +2,7 @@ package io.levity.storage.node;
 
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.time.TimeSource;
+import io.levity.net.HeadDeadline;
 import io.levity.storage.chain.StorageChain;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -99,17 +100,16 @@ public final class StorageNode implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel c) {
                     children.add(c);
-                    HeaderDeadline deadline =
-                        new HeaderDeadline(
-                            TimeUnit.SECONDS.toMillis(config.headerTimeoutSeconds()));
+                    HeadDeadline deadline =
+                        new HeadDeadline(TimeUnit.SECONDS.toMillis(config.headerTimeoutSeconds()));
                     c.pipeline()
                         .addLast(new ConnectionLimit())
                         .addLast(
                             new IdleStateHandler(
                                 0, 0, config.idleTimeoutSeconds(), TimeUnit.SECONDS))
-                        .addLast(deadline.bytes())
+                        .addLast(deadline.beforeCodec())
                         .addLast(new HttpServerCodec())
-                        .addLast(deadline.heads())
+                        .addLast(deadline.afterCodec())
                         .addLast(
                             new NodeHttpHandler(service, workers.next(), () -> children.remove(c)));
                   }

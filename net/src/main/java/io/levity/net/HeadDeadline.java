@@ -1,4 +1,4 @@
-package io.levity.node.rpc;
+package io.levity.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
@@ -12,28 +12,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cuts off a client that sends a request head slowly (slowloris: a byte every few seconds keeps the
- * idle timeout from firing, so a few hundred such clients hold every connection the server allows).
- * A timer starts at the first byte of a request and the connection closes unless the HTTP codec has
- * decoded the head by then; between requests the idle timeout applies. After a WebSocket handshake
- * the connection carries frames, not heads, and the deadline no longer applies.
+ * idle timeout from firing, so a few hundred such clients hold every connection a server allows). A
+ * timer starts at the first byte of a request and the connection closes unless the HTTP codec has
+ * decoded the head by then; between requests the idle timeout applies, and a body is left to the
+ * size cap and the idle timeout. After a WebSocket handshake has replaced the HTTP codec the
+ * connection carries frames, not heads, and the deadline no longer applies.
  *
- * <p>{@link #beforeCodec()} watches raw bytes, {@link #afterCodec()} decoded heads; both run on the
- * connection's event loop, so the state needs no lock.
+ * <p>One instance per connection, two handlers: {@link #beforeCodec()} goes before the {@link
+ * HttpServerCodec} and watches raw bytes, {@link #afterCodec()} right after it (before any
+ * aggregator) and watches decoded heads. Both run on the connection's event loop, so the state
+ * needs no lock.
  */
-final class HeadDeadline {
+public final class HeadDeadline {
   private final long timeoutMillis;
   private ScheduledFuture<?> timer;
   private boolean inBody;
 
-  HeadDeadline(long timeoutMillis) {
+  /** A deadline of {@code timeoutMillis} (above zero) from a head's first byte to its end. */
+  public HeadDeadline(long timeoutMillis) {
+    if (timeoutMillis < 1) throw new IllegalArgumentException("the head timeout must be > 0");
     this.timeoutMillis = timeoutMillis;
   }
 
-  ChannelInboundHandlerAdapter beforeCodec() {
+  /** The handler that goes before the HTTP codec: the first byte of a head starts the clock. */
+  public ChannelInboundHandlerAdapter beforeCodec() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        // Once a WebSocket handshake has replaced the HTTP codec, bytes are frames, not heads.
         boolean http = ctx.pipeline().get(HttpServerCodec.class) != null;
         boolean headBytes = msg instanceof ByteBuf b && b.isReadable() && !inBody && http;
         if (headBytes && timer == null) {
@@ -50,7 +55,8 @@ final class HeadDeadline {
     };
   }
 
-  ChannelInboundHandlerAdapter afterCodec() {
+  /** The handler that goes right after the HTTP codec: a decoded head stops the clock. */
+  public ChannelInboundHandlerAdapter afterCodec() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
