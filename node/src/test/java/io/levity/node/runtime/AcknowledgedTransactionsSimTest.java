@@ -1,26 +1,21 @@
 package io.levity.node.runtime;
 
+import static io.levity.node.runtime.SimCluster.ACCOUNTS;
+import static io.levity.node.runtime.SimCluster.BLOCK_MILLIS;
+import static io.levity.node.runtime.SimCluster.send;
 import static io.levity.node.runtime.TestNodes.minHead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes;
-import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
-import io.levity.execution.block.Genesis;
-import io.levity.node.keys.DevAccounts;
 import io.levity.node.p2p.P2pMessage;
-import io.levity.node.p2p.PeerAddress;
-import io.levity.testing.ManualScheduler;
 import io.levity.testing.RpcCalls;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,52 +26,20 @@ import org.junit.jupiter.api.Test;
  * validators in virtual time.
  */
 class AcknowledgedTransactionsSimTest {
-  private static final long BLOCK_MILLIS = 1_000;
-  private static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(1);
-  private static final Genesis GENESIS =
-      Devnet.genesis(Devnet.CHAIN_ID, List.of(ACCOUNTS.get(0).address()), 10);
-  private static final List<Ed25519.KeyPair> KEYS = Devnet.validatorKeys(4);
   private static final UInt256 GWEI = UInt256.valueOf(1_000_000_000L);
 
-  private final ManualScheduler scheduler = new ManualScheduler();
-  private final SimNetwork network = new SimNetwork(scheduler);
-  private final List<ValidatorNode> nodes = new ArrayList<>();
+  private final SimCluster sim = new SimCluster();
+  private final List<ValidatorNode> nodes = sim.nodes;
 
   @BeforeEach
   void startValidators() throws InterruptedException {
-    List<PeerAddress> addresses = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      nodes.add(
-          new ValidatorNode(
-              ValidatorConfig.of(i, null, GENESIS, KEYS, 0, BLOCK_MILLIS, 3 * BLOCK_MILLIS),
-              scheduler,
-              network.factory()));
-    }
-    for (ValidatorNode v : nodes) addresses.add(new PeerAddress("127.0.0.1", v.start()));
-    for (ValidatorNode v : nodes) v.connect(addresses);
-    runUntil(() -> minHead(nodes) >= 2, 10 * BLOCK_MILLIS, "height 2");
+    sim.startValidators(4);
+    sim.runUntil(() -> minHead(nodes) >= 2, 10 * BLOCK_MILLIS, "height 2");
   }
 
   @AfterEach
   void close() {
-    nodes.forEach(ValidatorNode::close);
-  }
-
-  private void runUntil(BooleanSupplier condition, long limitMillis, String what) {
-    long start = scheduler.nowMillis();
-    while (!condition.getAsBoolean()) {
-      assertThat(scheduler.nowMillis() - start)
-          .as("virtual ms waiting for " + what)
-          .isLessThan(limitMillis);
-      scheduler.advance(5);
-    }
-  }
-
-  private static JsonNode send(ValidatorNode node, Transaction tx) {
-    return RpcCalls.call(
-        node.rpc()::handle,
-        "eth_sendRawTransaction",
-        "[\"" + Bytes.wrap(tx.encode()).toHex() + "\"]");
+    sim.close();
   }
 
   private static JsonNode pendingCount(ValidatorNode node, Address account) {
@@ -108,7 +71,7 @@ class AcknowledgedTransactionsSimTest {
     JsonNode sent = send(nodes.get(1), free);
     assertThat(sent.has("result")).as("acknowledged: " + sent).isFalse();
     assertThat(sent.path("error").path("message").asText()).startsWith("transaction underpriced");
-    scheduler.advance(100);
+    sim.scheduler.advance(100);
     for (ValidatorNode v : nodes) assertThat(v.mempool().size()).isZero();
   }
 
@@ -116,19 +79,19 @@ class AcknowledgedTransactionsSimTest {
   void aNodeBehindItsPeersAcknowledgesNothingFromItsStaleHead() {
     ValidatorNode behind = nodes.get(3);
     // Node 3 stops hearing consensus and gossip but still hears its peers announce their heads.
-    network.deafen(
+    sim.network.deafen(
         behind.nodeId(),
         m -> m instanceof P2pMessage.ConsensusMessage || m instanceof P2pMessage.Transactions);
     TransactionSigner sender = new TransactionSigner(ACCOUNTS.get(0));
     Transaction first = transfer(sender, 0, 1);
     assertThat(send(nodes.get(1), first).has("result")).isTrue();
     List<ValidatorNode> rest = nodes.subList(0, 3);
-    runUntil(
+    sim.runUntil(
         () -> rest.stream().allMatch(v -> v.store().transactionLocation(first.hash()).isPresent()),
         // a round node 3 leads, and the one before, time out
         30 * BLOCK_MILLIS,
         "the first transfer on the three others");
-    scheduler.advance(SyncRunner.STATUS_INTERVAL_MILLIS + 10); // their heads are announced
+    sim.scheduler.advance(SyncRunner.STATUS_INTERVAL_MILLIS + 10); // their heads are announced
     assertThat(behind.head().number()).as("node 3 is behind").isLessThan(minHead(rest));
     assertThat(minHead(rest) - behind.head().number())
         .as("too few blocks behind to pause and sync")
@@ -152,7 +115,7 @@ class AcknowledgedTransactionsSimTest {
     TransactionSigner sender = new TransactionSigner(ACCOUNTS.get(0));
     Transaction first = transfer(sender, 0, 1);
     assertThat(send(nodes.get(1), first).has("result")).isTrue();
-    runUntil(
+    sim.runUntil(
         () -> nodes.stream().allMatch(v -> v.store().transactionLocation(first.hash()).isPresent()),
         3 * BLOCK_MILLIS,
         "the first transfer everywhere");
