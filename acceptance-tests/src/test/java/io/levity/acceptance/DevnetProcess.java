@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code levity devnet} run as a separate OS process from the built CLI jar, on free 127.0.0.1
@@ -30,31 +32,43 @@ final class DevnetProcess implements AutoCloseable {
     this.httpUrl = httpUrl;
   }
 
+  /** Free loopback ports for HTTP, WebSocket, and the first of the validators' p2p ports. */
+  static String[] freePorts() throws IOException {
+    try (LoopbackPorts free = new LoopbackPorts()) {
+      return new String[] {
+        Integer.toString(free.one()),
+        Integer.toString(free.one()),
+        Integer.toString(free.range(VALIDATORS))
+      };
+    }
+  }
+
+  /** The devnet's arguments: data under {@code workDir}, the given ports, no metrics. */
+  static List<String> arguments(Path workDir, String[] ports, boolean reset) {
+    List<String> args = new ArrayList<>();
+    args.add("devnet");
+    if (reset) args.add("--reset");
+    args.addAll(
+        List.of(
+            "--data-dir",
+            workDir.resolve("devnet-data").toString(),
+            "--http-port",
+            ports[0],
+            "--ws-port",
+            ports[1],
+            "--metrics-port",
+            "0",
+            "--p2p-port",
+            ports[2]));
+    return args;
+  }
+
   /** Starts the devnet and returns once it serves JSON-RPC over HTTP. */
   static DevnetProcess start(Path workDir) throws IOException, InterruptedException {
-    String[] ports = new String[4];
-    try (LoopbackPorts free = new LoopbackPorts()) {
-      ports[0] = Integer.toString(free.one());
-      ports[1] = Integer.toString(free.one());
-      ports[2] = Integer.toString(free.range(VALIDATORS));
-    }
     ChildProcess p =
         ChildProcess.launch(
                 "levity-devnet",
-                LevityCli.launcher()
-                    .command(
-                        "devnet",
-                        "--reset",
-                        "--data-dir",
-                        workDir.resolve("devnet-data").toString(),
-                        "--http-port",
-                        ports[0],
-                        "--ws-port",
-                        ports[1],
-                        "--metrics-port",
-                        "0",
-                        "--p2p-port",
-                        ports[2]),
+                LevityCli.launcher().command(arguments(workDir, freePorts(), true)),
                 workDir.resolve("devnet.log"))
             .in(workDir)
             .readyWhen(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.cli.process.ChildProcess;
 import io.levity.cli.process.CommandResult;
-import io.levity.cli.process.LoopbackPorts;
 import io.levity.testing.RpcCalls;
 import java.io.IOException;
 import java.net.URI;
@@ -38,31 +37,11 @@ class DevnetRestartIT {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final String[] ports = new String[3];
+  private String[] ports;
 
   private List<String> devnet(boolean reset) throws IOException {
-    if (ports[0] == null) {
-      try (LoopbackPorts free = new LoopbackPorts()) {
-        ports[0] = Integer.toString(free.one());
-        ports[1] = Integer.toString(free.one());
-        ports[2] = Integer.toString(free.range(4));
-      }
-    }
-    List<String> args = new ArrayList<>();
-    args.add("devnet");
-    if (reset) args.add("--reset");
-    args.addAll(
-        List.of(
-            "--data-dir",
-            work.resolve("devnet-data").toString(),
-            "--http-port",
-            ports[0],
-            "--ws-port",
-            ports[1],
-            "--metrics-port",
-            "0",
-            "--p2p-port",
-            ports[2]));
+    if (ports == null) ports = DevnetProcess.freePorts();
+    List<String> args = DevnetProcess.arguments(work, ports, reset);
     return LevityCli.launcher().withJvmOptions(LevityCli.STORAGE_JVM).command(args);
   }
 

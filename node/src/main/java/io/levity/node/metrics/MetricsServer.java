@@ -36,7 +36,9 @@ public final class MetricsServer implements AutoCloseable {
 
   /** Binds and returns the port (0 picks a free one). */
   public int start(String host, int port) throws InterruptedException {
-    channel = HttpListener.bind(group, group, host, port, 8192, p -> p.addLast(new Handler()));
+    channel =
+        HttpListener.bind(
+            group, group, host, port, 8192, HttpListener.Guard.NONE, p -> p.addLast(new Handler()));
     return HttpListener.port(channel);
   }
 

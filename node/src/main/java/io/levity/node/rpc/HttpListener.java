@@ -42,19 +42,10 @@ public final class HttpListener {
     public static final Guard NONE = new Guard(Integer.MAX_VALUE, 0, 0, () -> {});
   }
 
-  /** Binds {@code host:port} (0 picks a free port) and returns the listening channel. */
-  public static Channel bind(
-      EventLoopGroup boss,
-      EventLoopGroup workers,
-      String host,
-      int port,
-      int maxBodyBytes,
-      Consumer<ChannelPipeline> handlers)
-      throws InterruptedException {
-    return bind(boss, workers, host, port, maxBodyBytes, Guard.NONE, handlers);
-  }
-
-  /** Like {@link #bind(EventLoopGroup, EventLoopGroup, String, int, int, Consumer)}, guarded. */
+  /**
+   * Binds {@code host:port} (0 picks a free port) with these connection limits ({@link Guard#NONE}:
+   * none) and returns the listening channel.
+   */
   public static Channel bind(
       EventLoopGroup boss,
       EventLoopGroup workers,
