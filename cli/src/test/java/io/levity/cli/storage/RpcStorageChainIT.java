@@ -100,6 +100,13 @@ class RpcStorageChainIT {
     return Ed25519.KeyPair.fromSeed(h("node key " + label).toArray());
   }
 
+  /** Registers the node of {@code label}'s key at {@code endpoint} through {@code via}; its id. */
+  private static Bytes32 registered(RpcStorageChain via, String label, String endpoint) {
+    Ed25519.KeyPair key = nodeKey(label);
+    via.registerNode(key, endpoint);
+    return record(key, endpoint).nodeId();
+  }
+
   private static StorageNodeRecord record(Ed25519.KeyPair key, String endpoint) {
     return new StorageNodeRecord(Bytes32.of32(key.publicKey()), endpoint);
   }
@@ -301,9 +308,7 @@ class RpcStorageChainIT {
   @Test
   void proofResultsAreEventsReadBackPerEpochAndReporter() throws Exception {
     Submission f = chain.submit(file("proved"));
-    Ed25519.KeyPair prover = nodeKey("prover");
-    Bytes32 nodeId = record(prover, "").nodeId();
-    chain.registerNode(prover, "127.0.0.1:7010");
+    Bytes32 nodeId = registered(chain, "prover", "127.0.0.1:7010");
     long epoch = chain.currentEpoch();
     ProofRecord pass = new ProofRecord(epoch, nodeId, f.fileRoot(), 4, true, "");
     ProofRecord fail =
@@ -349,9 +354,7 @@ class RpcStorageChainIT {
   @Test
   void onlyTheAuditorRecordsProofResults() {
     Submission f = chain.submit(file("audited"));
-    Ed25519.KeyPair cheat = nodeKey("cheating");
-    Bytes32 nodeId = record(cheat, "").nodeId();
-    other.registerNode(cheat, "127.0.0.1:7020");
+    Bytes32 nodeId = registered(other, "cheating", "127.0.0.1:7020");
     long epoch = chain.currentEpoch();
     // The node's own account records "passed" for itself early in the epoch: refused, so a
     // challenger skipping recorded shards still asks it.
