@@ -33,6 +33,9 @@ contract StorageRegistry {
     uint256 public constant NODE_DEPOSIT = 1 ether;
     /// Blocks between leaving the node set and getting the deposit back.
     uint256 public constant EXIT_DELAY = 100;
+    /// Levity's Ed25519 verification precompile (docs/evm.md): 128 bytes in (message, key, signature), the word 1
+    /// out when the signature is valid, nothing otherwise.
+    address private constant ED25519_VERIFY = address(0xed25);
 
     /// Slot 0: the account that may change the auditor.
     address public owner;
@@ -117,10 +120,17 @@ contract StorageRegistry {
 
     /// Registers a node (with a deposit of at least NODE_DEPOSIT), or changes its endpoint; only the account that
     /// registered it first may change it. A node that is leaving cannot register until its deposit is withdrawn.
-    function registerNode(bytes32 nodeId, string calldata endpoint) external payable {
+    /// signature: the node key's Ed25519 signature (nodeId is the public key) over registrationDigest(nodeId,
+    /// endpoint) for the sending account, so only whoever holds the node's key can register its id, and a signature
+    /// seen in the mempool is worth nothing to another account.
+    function registerNode(bytes32 nodeId, string calldata endpoint, bytes calldata signature) external payable {
         require(nodeId != bytes32(0), "StorageRegistry: zero node id");
         uint256 len = bytes(endpoint).length;
         require(len > 0 && len <= MAX_ENDPOINT_BYTES, "StorageRegistry: endpoint length");
+        require(
+            nodeSigned(registrationDigest(nodeId, endpoint, msg.sender), nodeId, signature),
+            "StorageRegistry: bad node signature"
+        );
         address owner_ = nodeOwner[nodeId];
         require(owner_ == address(0) || owner_ == msg.sender, "StorageRegistry: node registered by another account");
         require(exitBlock[nodeId] == 0, "StorageRegistry: node is leaving; withdraw its deposit first");
@@ -201,6 +211,27 @@ contract StorageRegistry {
         require(nodeSlot[nodeId] != 0, "StorageRegistry: unknown node");
         require(bytes(reason).length <= MAX_REASON_BYTES, "StorageRegistry: reason too long");
         emit ProofResult(epoch, nodeId, msg.sender, fileRoot, shardIndex, passed, reason);
+    }
+
+    /// What a node's key signs to let `account` register it at `endpoint`: bound to this chain, this registry, the
+    /// sending account, the id and the endpoint.
+    function registrationDigest(bytes32 nodeId, string calldata endpoint, address account)
+        public
+        view
+        returns (bytes32)
+    {
+        return keccak256(
+            abi.encodePacked(
+                "levity-storage-registration", block.chainid, address(this), account, nodeId, keccak256(bytes(endpoint))
+            )
+        );
+    }
+
+    /// True when `signature` is the Ed25519 signature of `digest` by the key `nodeId`.
+    function nodeSigned(bytes32 digest, bytes32 nodeId, bytes calldata signature) private view returns (bool) {
+        if (signature.length != 64) return false;
+        (bool ok, bytes memory out) = ED25519_VERIFY.staticcall(abi.encodePacked(digest, nodeId, signature));
+        return ok && out.length == 32 && abi.decode(out, (uint256)) == 1;
     }
 
     function pageSize(uint256 total, uint256 offset, uint256 limit) private pure returns (uint256) {

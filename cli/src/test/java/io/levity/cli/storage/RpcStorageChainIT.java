@@ -14,6 +14,7 @@ import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorNode;
+import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.TxReceipt;
@@ -21,6 +22,7 @@ import io.levity.sdk.tx.ReceiptWaiter;
 import io.levity.sdk.tx.TransactionFailedException;
 import io.levity.sdk.tx.TxRequest;
 import io.levity.sdk.tx.Wallet;
+import io.levity.storage.chain.NodeRegistration;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
@@ -93,6 +95,36 @@ class RpcStorageChainIT {
     return Keccak.hash(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A storage node's Ed25519 key, from a label. */
+  private static Ed25519.KeyPair nodeKey(String label) {
+    return Ed25519.KeyPair.fromSeed(h("node key " + label).toArray());
+  }
+
+  /** Registers the node of {@code label}'s key at {@code endpoint} through {@code via}; its id. */
+  private static Bytes32 registered(RpcStorageChain via, String label, String endpoint) {
+    Ed25519.KeyPair key = nodeKey(label);
+    via.registerNode(key, endpoint);
+    return record(key, endpoint).nodeId();
+  }
+
+  private static StorageNodeRecord record(Ed25519.KeyPair key, String endpoint) {
+    return new StorageNodeRecord(Bytes32.of32(key.publicKey()), endpoint);
+  }
+
+  /**
+   * Registers straight at the registry from {@code from}, with the deposit; the gas is estimated,
+   * so a registration the registry refuses fails with its revert reason and sends nothing.
+   */
+  private static TxReceipt registerRaw(
+      Secp256k1.KeyPair from, StorageNodeRecord n, Bytes signature) {
+    EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
+    return new Wallet(rpc, from)
+        .sendAndWait(
+            TxRequest.call(RpcStorageChain.DEVNET_REGISTRY, RegistryAbi.registerNode(n, signature))
+                .withValue(RegistryAbi.NODE_DEPOSIT),
+            ReceiptWaiter.of(rpc, Duration.ofSeconds(60), Duration.ofMillis(50)));
+  }
+
   private static Submission file(String label) {
     return new Submission(
         h("file " + label), 1000 + label.length(), 6, 3, h("commitment " + label), Bytes32.ZERO);
@@ -156,40 +188,90 @@ class RpcStorageChainIT {
 
   @Test
   void nodesRegisterAndOnlyTheirOwnerChangesTheEndpoint() {
-    Bytes32 id = h("node x");
-    chain.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"));
-    chain.registerNode(new StorageNodeRecord(id, "127.0.0.1:7002"));
+    Ed25519.KeyPair x = nodeKey("x");
+    Bytes32 id = record(x, "").nodeId();
+    chain.registerNode(x, "127.0.0.1:7001");
+    chain.registerNode(x, "127.0.0.1:7002");
     assertThat(chain.nodes())
         .contains(new StorageNodeRecord(id, "127.0.0.1:7002"))
         .doesNotContain(new StorageNodeRecord(id, "127.0.0.1:7001"));
-    assertThatThrownBy(() -> other.registerNode(new StorageNodeRecord(id, "127.0.0.1:6666")))
+    assertThatThrownBy(() -> other.registerNode(x, "127.0.0.1:6666"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("registered by account");
-    other.registerNode(new StorageNodeRecord(h("node y"), "127.0.0.1:7003"));
+    other.registerNode(nodeKey("y"), "127.0.0.1:7003");
     List<StorageNodeRecord> nodes = chain.nodes();
-    assertThat(nodes.indexOf(new StorageNodeRecord(h("node y"), "127.0.0.1:7003")))
+    assertThat(nodes.indexOf(record(nodeKey("y"), "127.0.0.1:7003")))
         .isGreaterThan(nodes.indexOf(new StorageNodeRecord(id, "127.0.0.1:7002")));
-    assertThatThrownBy(() -> chain.registerNode(new StorageNodeRecord(h("node z"), "no-port")))
+    assertThatThrownBy(() -> chain.registerNode(nodeKey("z"), "no-port"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
+  void onlyWhoeverHoldsTheNodeKeyRegistersItsId() {
+    Ed25519.KeyPair honest = nodeKey("honest");
+    StorageNodeRecord n = record(honest, "127.0.0.1:6660");
+    Secp256k1.KeyPair alice = ACCOUNTS.get(0); // the account the honest node registers from
+    Secp256k1.KeyPair bob = ACCOUNTS.get(1); // a squatter, without the node's key
+    // The registry computes the digest the adapter signs.
+    assertThat(
+            new Contract(
+                    EthRpc.connect(rpcUrl, Duration.ofSeconds(5)), RpcStorageChain.DEVNET_REGISTRY)
+                .call(RegistryAbi.REGISTRATION_DIGEST, n.nodeId(), n.endpoint(), alice.address())
+                .bytes32(0))
+        .isEqualTo(chain.registrationDigest(n));
+    // Bob, with no signature or with his own key's, reverts with the reason.
+    assertThatThrownBy(() -> registerRaw(bob, n, Bytes.EMPTY))
+        .hasMessageContaining("StorageRegistry: bad node signature");
+    Bytes bobsKey = NodeRegistration.sign(nodeKey("squatter"), other.registrationDigest(n));
+    assertThatThrownBy(() -> registerRaw(bob, n, bobsKey))
+        .hasMessageContaining("StorageRegistry: bad node signature");
+    // The honest node's signature for Alice, copied from the mempool by Bob, is worth nothing to
+    // him; nor to Alice for another endpoint.
+    Bytes forAlice = NodeRegistration.sign(honest, chain.registrationDigest(n));
+    assertThatThrownBy(() -> registerRaw(bob, n, forAlice))
+        .hasMessageContaining("StorageRegistry: bad node signature");
+    assertThatThrownBy(() -> registerRaw(alice, record(honest, "127.0.0.1:6661"), forAlice))
+        .hasMessageContaining("StorageRegistry: bad node signature");
+    // Sent with a fixed gas limit (no estimate to stop it): mined, reverted, nothing recorded.
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.registerNode(n, forAlice), 300_000, bob))
+        .isInstanceOf(TransactionFailedException.class);
+    // The adapter refuses a wrong signature before sending anything.
+    assertThatThrownBy(() -> other.registerNode(n, forAlice))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad node signature");
+    assertThat(chain.nodes()).noneMatch(x -> x.nodeId().equals(n.nodeId()));
+
+    TxReceipt registered = registerRaw(alice, n, forAlice);
+    // 166,548 gas when it is the registry's first node (docs/storage-proofs.md)
+    assertThat(registered.gasUsed()).isBetween(100_000L, 200_000L);
+    assertThat(chain.nodes()).contains(n);
+    assertThat(
+            new Contract(
+                    EthRpc.connect(rpcUrl, Duration.ofSeconds(5)), RpcStorageChain.DEVNET_REGISTRY)
+                .call(RegistryAbi.OWNER_OF, n.nodeId())
+                .address(0))
+        .isEqualTo(alice.address());
+  }
+
+  @Test
   void nodesPayADepositAndGetItBackOnlyAfterLeaving() throws Exception {
-    Bytes32 id = h("deposit node");
-    StorageNodeRecord record = new StorageNodeRecord(id, "127.0.0.1:7030");
-    // Registering for free: reverted on chain (sent with a fixed gas limit, no estimate to stop
-    // it).
-    assertThatThrownBy(() -> sendRaw(RegistryAbi.registerNode(record), 300_000))
+    Ed25519.KeyPair key = nodeKey("deposit");
+    StorageNodeRecord record = record(key, "127.0.0.1:7030");
+    Bytes32 id = record.nodeId();
+    // Registering for free (signed right): reverted on chain (sent with a fixed gas limit, no
+    // estimate to stop it).
+    Bytes signed = NodeRegistration.sign(key, chain.registrationDigest(record));
+    assertThatThrownBy(() -> sendRaw(RegistryAbi.registerNode(record, signed), 300_000))
         .isInstanceOf(TransactionFailedException.class);
     assertThat(chain.nodes()).doesNotContain(record);
     EthRpc rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(5));
     UInt256 before = rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST);
-    other.registerNode(record);
+    other.registerNode(key, record.endpoint());
     assertThat(chain.nodes()).contains(record);
     assertThat(rpc.getBalance(RpcStorageChain.DEVNET_REGISTRY, BlockTag.LATEST))
         .isEqualTo(before.add(RegistryAbi.NODE_DEPOSIT));
     StorageNodeRecord moved = new StorageNodeRecord(id, "127.0.0.1:7031");
-    other.registerNode(moved); // an endpoint change needs no second deposit
+    other.registerNode(key, moved.endpoint()); // an endpoint change needs no second deposit
     assertThat(chain.nodes()).contains(moved);
 
     assertThatThrownBy(() -> chain.deregisterNode(id))
@@ -200,7 +282,7 @@ class RpcStorageChainIT {
     assertThatThrownBy(() -> other.withdrawDeposit(id))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("deposit still locked");
-    assertThatThrownBy(() -> other.registerNode(moved))
+    assertThatThrownBy(() -> other.registerNode(key, moved.endpoint()))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("node is leaving");
     long free = chain.head() + RegistryAbi.EXIT_DELAY;
@@ -226,8 +308,7 @@ class RpcStorageChainIT {
   @Test
   void proofResultsAreEventsReadBackPerEpochAndReporter() throws Exception {
     Submission f = chain.submit(file("proved"));
-    Bytes32 nodeId = h("prover node");
-    chain.registerNode(new StorageNodeRecord(nodeId, "127.0.0.1:7010"));
+    Bytes32 nodeId = registered(chain, "prover", "127.0.0.1:7010");
     long epoch = chain.currentEpoch();
     ProofRecord pass = new ProofRecord(epoch, nodeId, f.fileRoot(), 4, true, "");
     ProofRecord fail =
@@ -273,8 +354,7 @@ class RpcStorageChainIT {
   @Test
   void onlyTheAuditorRecordsProofResults() {
     Submission f = chain.submit(file("audited"));
-    Bytes32 nodeId = h("cheating node");
-    other.registerNode(new StorageNodeRecord(nodeId, "127.0.0.1:7020"));
+    Bytes32 nodeId = registered(other, "cheating", "127.0.0.1:7020");
     long epoch = chain.currentEpoch();
     // The node's own account records "passed" for itself early in the epoch: refused, so a
     // challenger skipping recorded shards still asks it.
@@ -353,10 +433,11 @@ class RpcStorageChainIT {
     List<Prover> provers = new ArrayList<>();
     List<StorageNodeRecord> holders = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Prover p = new Prover(Ed25519.KeyPair.fromSeed(h("epoch node " + i).toArray()));
+      Ed25519.KeyPair k = Ed25519.KeyPair.fromSeed(h("epoch node " + i).toArray());
+      Prover p = new Prover(k);
       provers.add(p);
       StorageNodeRecord n = new StorageNodeRecord(p.nodeId(), "127.0.0.1:" + (7100 + i));
-      chain.registerNode(n);
+      chain.registerNode(k, n.endpoint());
       holders.add(n);
     }
     ShardHolders placement =

@@ -12,6 +12,7 @@ import io.levity.evm.precompile.Precompiles;
 public final class EvmSpecs {
   private static final EvmSpec SHANGHAI = buildShanghai();
   private static final EvmSpec CANCUN = cancun(SHANGHAI);
+  private static final EvmSpec LEVITY = levity(CANCUN);
 
   private EvmSpecs() {}
 
@@ -25,6 +26,26 @@ public final class EvmSpecs {
   /** Cancun as it follows Shanghai. */
   public static EvmSpec cancun() {
     return CANCUN;
+  }
+
+  /**
+   * The EVM of Levity's own chain: Cancun plus the Ed25519 verification precompile at {@code
+   * 0x...ed25} (storage node keys). Never used for Ethereum's conformance fixtures: one more warm
+   * precompile address would change their gas.
+   */
+  public static EvmSpec levity() {
+    return LEVITY;
+  }
+
+  /** Levity's changes to the previous fork (Cancun): the ED25519VERIFY precompile only. */
+  public static EvmSpec levity(EvmSpec cancun) {
+    return cancun.next(
+        "Levity",
+        new EvmSpec.Changes(
+            b -> {},
+            g -> g,
+            r -> r,
+            p -> p.with(Precompiles.ED25519_VERIFY_ADDRESS, Precompiles.ED25519_VERIFY)));
   }
 
   /**

@@ -60,6 +60,16 @@ public final class Precompiles {
   /** 0x0a POINT EVALUATION (EIP-4844). */
   public static final Precompile POINT_EVALUATION = new KzgPointEvaluation();
 
+  /**
+   * 0xed25 ED25519VERIFY, Levity's chain only (not in any Ethereum fork): see {@link
+   * Ed25519Verify}; 2000 gas.
+   */
+  public static final Precompile ED25519_VERIFY =
+      new PricedPrecompile(Ed25519Verify.GAS, 0, Ed25519Verify::run);
+
+  /** The address number of {@link #ED25519_VERIFY}: {@code 0x...ed25}. */
+  public static final int ED25519_VERIFY_ADDRESS = Ed25519Verify.ADDRESS;
+
   private Precompiles() {}
 
   private static byte[] ecRecover(byte[] input) {

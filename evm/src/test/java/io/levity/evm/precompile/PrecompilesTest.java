@@ -2,7 +2,9 @@ package io.levity.evm.precompile;
 
 import static io.levity.evm.precompile.PrecompileTestSupport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.levity.core.bytes.Address;
 import io.levity.evm.fork.EvmSpecs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,6 +30,29 @@ class PrecompilesTest {
     assertThat(shanghai.addresses()).hasSize(9);
     assertThat(shanghai.at(10)).isNull();
     assertThat(shanghai.at(9)).isSameAs(cancun.at(9));
+  }
+
+  @Test
+  void aSetHoldsTwoByteAddressesInOrderAndRejectsLargerOnes() {
+    PrecompileSet set =
+        PrecompileSet.of(Precompiles.ECRECOVER)
+            .with(0xed25, Precompiles.IDENTITY)
+            .with(0x0100, Precompiles.SHA256)
+            .with(0xed25, Precompiles.RIPEMD160);
+    assertThat(set.at(0xed25)).isSameAs(Precompiles.RIPEMD160);
+    assertThat(set.at(0x0100)).isSameAs(Precompiles.SHA256);
+    assertThat(set.at(0x25)).isNull();
+    assertThat(set.at(0xed24)).isNull();
+    assertThat(set.at(Address.fromHex("0x000000000000000000000000000000000000ed25")))
+        .isSameAs(Precompiles.RIPEMD160);
+    assertThat(set.at(Address.fromHex("0x000000000000000000000000000000000001ed25"))).isNull();
+    assertThat(set.addresses())
+        .containsExactly(
+            Address.fromHex("0x0000000000000000000000000000000000000001"),
+            Address.fromHex("0x0000000000000000000000000000000000000100"),
+            Address.fromHex("0x000000000000000000000000000000000000ed25"));
+    assertThatThrownBy(() -> set.with(0x10000, Precompiles.IDENTITY))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

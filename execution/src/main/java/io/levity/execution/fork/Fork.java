@@ -49,7 +49,13 @@ public enum Fork {
    * EIP-4844 blob transactions: at most 6 blobs (786432 blob gas per block / 131072), version byte
    * 0x01; the EVM changes of EIP-1153, EIP-5656, EIP-4844, EIP-7516 and EIP-6780.
    */
-  CANCUN("Cancun", r -> r.type(3).blobs(6, 0x01), EvmSpecs::cancun);
+  CANCUN("Cancun", r -> r.type(3).blobs(6, 0x01), EvmSpecs::cancun),
+  /**
+   * Levity's own chain, not an Ethereum fork: Cancun's transaction rules and EVM plus the Ed25519
+   * verification precompile at 0x...ed25 ({@link EvmSpecs#levity(EvmSpec)}). The node runs it;
+   * Ethereum's fixtures run {@link #CANCUN}, whose gas an extra warm precompile would change.
+   */
+  LEVITY("Levity", r -> r, EvmSpecs::levity);
 
   /**
    * Forks that exist on Ethereum after the last one Levity implements; fixtures for them are
@@ -115,7 +121,7 @@ public enum Fork {
     return compareTo(other) >= 0;
   }
 
-  /** The latest fork Levity implements. */
+  /** The latest fork Levity implements ({@link #LEVITY}, its own chain's rules). */
   public static Fork latest() {
     Fork[] all = values();
     return all[all.length - 1];

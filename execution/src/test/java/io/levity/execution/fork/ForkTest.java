@@ -24,8 +24,9 @@ class ForkTest {
             "London",
             "Paris",
             "Shanghai",
-            "Cancun");
-    assertThat(Fork.latest()).isEqualTo(Fork.CANCUN);
+            "Cancun",
+            "Levity");
+    assertThat(Fork.latest()).isEqualTo(Fork.LEVITY);
     assertThat(Fork.LONDON.isAtLeast(Fork.BERLIN)).isTrue();
     assertThat(Fork.BERLIN.isAtLeast(Fork.LONDON)).isFalse();
   }
@@ -64,6 +65,20 @@ class ForkTest {
     assertThat(Fork.SHANGHAI.transactionRules().initcodeWordGas()).isEqualTo(2);
     assertThat(Fork.CANCUN.transactionRules().maxBlobsPerTransaction()).isEqualTo(6);
     assertThat(Fork.CANCUN.transactionRules().blobHashVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void levitysChainIsCancunPlusTheEd25519PrecompileAndCancunStaysEthereums() {
+    Address ed25519 = Address.fromHex("0x000000000000000000000000000000000000ed25");
+    EvmSpec cancun = Fork.CANCUN.evmSpec().orElseThrow();
+    EvmSpec levity = Fork.LEVITY.evmSpec().orElseThrow();
+    assertThat(cancun.precompiles().at(ed25519)).isNull();
+    assertThat(cancun.precompiles().addresses()).doesNotContain(ed25519);
+    assertThat(levity.precompiles().at(ed25519)).isNotNull();
+    assertThat(levity.precompiles().addresses())
+        .hasSize(cancun.precompiles().addresses().size() + 1);
+    assertThat(Fork.LEVITY.transactionRules()).isEqualTo(Fork.CANCUN.transactionRules());
+    assertThat(Fork.byName("Levity")).contains(Fork.LEVITY);
   }
 
   @Test

@@ -62,7 +62,7 @@ public final class EthApi {
     public static final Config DEFAULT =
         new Config(
             "Levity/v0.1.0/java",
-            Fork.CANCUN,
+            Fork.LEVITY,
             50_000_000L,
             10_000,
             10_000,

@@ -28,7 +28,7 @@ public final class ChainExecutor {
 
   public ChainExecutor(RocksDbBlockStore store, long chainId) {
     this.store = store;
-    this.builder = new BlockBuilder(Fork.CANCUN, chainId);
+    this.builder = new BlockBuilder(Fork.LEVITY, chainId);
   }
 
   /**

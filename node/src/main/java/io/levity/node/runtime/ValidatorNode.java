@@ -226,7 +226,7 @@ public final class ValidatorNode implements AutoCloseable {
                 new ConsensusCodec(limits),
                 validator ? driver : null,
                 mempool,
-                new TransactionValidator(Fork.CANCUN, cfg.chainId()),
+                new TransactionValidator(Fork.LEVITY, cfg.chainId()),
                 sync,
                 name)));
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
@@ -104,8 +105,15 @@ public final class FileStorageChain implements StorageChain {
   }
 
   @Override
-  public void registerNode(StorageNodeRecord node) {
+  public Bytes32 registrationDigest(StorageNodeRecord node) {
+    return NodeRegistration.localDigest(node);
+  }
+
+  /** Needs the node key's signature of {@link NodeRegistration#localDigest}. */
+  @Override
+  public void registerNode(StorageNodeRecord node, Bytes signature) {
     Objects.requireNonNull(node, "node");
+    NodeRegistration.check(registrationDigest(node), node, signature);
     update(
         s -> {
           List<StorageNodeRecord> nodes = new ArrayList<>(s.nodes());

@@ -1,5 +1,6 @@
 package io.levity.storage.chain;
 
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import java.util.ArrayList;
@@ -11,9 +12,10 @@ import java.util.Optional;
 
 /**
  * A {@link StorageChain} held in memory, for tests and single-process use. Thread-safe (every
- * method is synchronized). The epoch starts at 0 and moves only when {@link #advanceEpoch()} is
- * called; the randomness of epoch e is {@code keccak256(uint64_be(e) || seed)}, so runs with the
- * same seed repeat exactly.
+ * method is synchronized). Registrations need the node key's signature of {@link
+ * NodeRegistration#localDigest}, as the registry contract needs it of its digest. The epoch starts
+ * at 0 and moves only when {@link #advanceEpoch()} is called; the randomness of epoch e is {@code
+ * keccak256(uint64_be(e) || seed)}, so runs with the same seed repeat exactly.
  */
 public final class InMemoryStorageChain implements StorageChain {
   private final Bytes32 seed;
@@ -76,8 +78,14 @@ public final class InMemoryStorageChain implements StorageChain {
   }
 
   @Override
-  public synchronized void registerNode(StorageNodeRecord node) {
+  public Bytes32 registrationDigest(StorageNodeRecord node) {
+    return NodeRegistration.localDigest(node);
+  }
+
+  @Override
+  public synchronized void registerNode(StorageNodeRecord node, Bytes signature) {
     Objects.requireNonNull(node, "node");
+    NodeRegistration.check(registrationDigest(node), node, signature);
     nodes.put(node.nodeId(), node); // an update keeps the node's registration position
   }
 

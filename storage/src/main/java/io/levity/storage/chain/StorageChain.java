@@ -1,6 +1,8 @@
 package io.levity.storage.chain;
 
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Ed25519;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +28,25 @@ public interface StorageChain {
   /** Every recorded submission, oldest first (for repair and proof-of-storage challengers). */
   List<Submission> submissions();
 
-  /** Registers (or updates the endpoint of) a storage node. */
-  void registerNode(StorageNodeRecord node);
+  /**
+   * What {@code node}'s key must sign to register it (or change its endpoint) through this chain: a
+   * {@link NodeRegistration} digest, bound to this chain's registry and the account it writes from.
+   */
+  Bytes32 registrationDigest(StorageNodeRecord node);
+
+  /**
+   * Registers (or updates the endpoint of) a storage node. {@code signature} is the node key's
+   * Ed25519 signature of {@link #registrationDigest}; a missing or wrong one is refused ({@link
+   * IllegalArgumentException} "bad node signature"), so nobody registers an id whose key they do
+   * not hold.
+   */
+  void registerNode(StorageNodeRecord node, Bytes signature);
+
+  /** Registers the node whose key is {@code nodeKey} at {@code endpoint}, signing with that key. */
+  default void registerNode(Ed25519.KeyPair nodeKey, String endpoint) {
+    StorageNodeRecord node = new StorageNodeRecord(Bytes32.of32(nodeKey.publicKey()), endpoint);
+    registerNode(node, NodeRegistration.sign(nodeKey, registrationDigest(node)));
+  }
 
   /** The storage nodes in registration order: the node set placement is computed over. */
   List<StorageNodeRecord> nodes();

@@ -4,7 +4,6 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.time.TimeSource;
 import io.levity.storage.chain.StorageChain;
-import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
@@ -59,7 +58,7 @@ public final class StorageService implements AutoCloseable {
   /** Records the node on the chain as reachable at {@code endpoint}. */
   public void register(String endpoint) {
     this.endpoint = endpoint;
-    chain.registerNode(new StorageNodeRecord(nodeId(), endpoint));
+    chain.registerNode(key.keyPair(), endpoint); // signed: only this key registers this id
   }
 
   /** The node id: its Ed25519 public key. */

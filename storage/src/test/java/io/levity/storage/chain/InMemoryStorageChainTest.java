@@ -3,8 +3,11 @@ package io.levity.storage.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +64,41 @@ class InMemoryStorageChainTest {
   @ValueSource(strings = {"memory", "file"})
   void nodesKeepRegistrationOrderAndUpdateTheirEndpoint(String kind) {
     StorageChain c = chain(kind);
-    c.registerNode(new StorageNodeRecord(Bytes32.ZERO, "127.0.0.1:1"));
-    c.registerNode(new StorageNodeRecord(Keccak.hash(new byte[0]), "127.0.0.1:2"));
-    c.registerNode(new StorageNodeRecord(Bytes32.ZERO, "127.0.0.1:3"));
+    c.registerNode(key("a"), "127.0.0.1:1");
+    c.registerNode(key("b"), "127.0.0.1:2");
+    c.registerNode(key("a"), "127.0.0.1:3");
     assertThat(c.nodes())
         .extracting(StorageNodeRecord::endpoint)
         .containsExactly("127.0.0.1:3", "127.0.0.1:2");
+  }
+
+  static Ed25519.KeyPair key(String label) {
+    return Ed25519.KeyPair.fromSeed(
+        Keccak.hash(("node key " + label).getBytes(StandardCharsets.UTF_8)).toArray());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
+  void onlyTheNodesKeyRegistersItsIdAndOnlyForTheEndpointItSigned(String kind) {
+    StorageChain c = chain(kind);
+    Ed25519.KeyPair honest = key("honest");
+    StorageNodeRecord node = new StorageNodeRecord(Bytes32.of32(honest.publicKey()), "127.0.0.1:9");
+    // Someone without the key: no signature, another key's, the signature of another endpoint.
+    assertThatThrownBy(() -> c.registerNode(node, Bytes.EMPTY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad node signature");
+    assertThatThrownBy(
+            () ->
+                c.registerNode(
+                    node, NodeRegistration.sign(key("squatter"), c.registrationDigest(node))))
+        .hasMessageContaining("bad node signature");
+    StorageNodeRecord elsewhere = new StorageNodeRecord(node.nodeId(), "127.0.0.1:666");
+    Bytes signedForNode = NodeRegistration.sign(honest, c.registrationDigest(node));
+    assertThatThrownBy(() -> c.registerNode(elsewhere, signedForNode))
+        .hasMessageContaining("bad node signature");
+    assertThat(c.nodes()).isEmpty();
+    c.registerNode(node, signedForNode);
+    assertThat(c.nodes()).containsExactly(node);
   }
 
   @ParameterizedTest

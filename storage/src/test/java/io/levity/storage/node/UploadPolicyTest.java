@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.time.TimeSource;
 import io.levity.storage.chain.InMemoryStorageChain;
@@ -78,7 +79,8 @@ class UploadPolicyTest {
     StorageService s = open(NodeConfig.defaults(dir.resolve("n"), 0));
     s.register("127.0.0.1:1");
     for (int i = 0; i < 40; i++)
-      chain.registerNode(new StorageNodeRecord(h("other " + i), "127.0.0.1:" + (i + 2)));
+      chain.registerNode(
+          Ed25519.KeyPair.fromSeed(h("other " + i).toArray()), "127.0.0.1:" + (i + 2));
     // Files where this node ranks as the primary of shard 2, and where it ranks past the spares.
     Submission primary = null;
     Submission outside = null;

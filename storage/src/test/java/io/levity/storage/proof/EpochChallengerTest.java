@@ -46,7 +46,8 @@ class EpochChallengerTest {
   @BeforeEach
   void network() {
     for (Prover p : provers) proverById.put(p.nodeId(), p);
-    nodes.forEach(chain::registerNode);
+    for (String n : List.of("n0", "n1", "n2", "n3"))
+      chain.registerNode(ProofVerifierTest.key(n), "127.0.0.1:1");
     for (ShardFixture f :
         List.of(ShardFixture.of(300_000, 2, 1, 7), ShardFixture.of(10_000, 3, 2, 8))) {
       files.put(f.submission().fileRoot(), f);

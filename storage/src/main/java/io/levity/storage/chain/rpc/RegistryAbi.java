@@ -33,7 +33,10 @@ public final class RegistryAbi {
   public static final AbiFunction FILE_COUNT = AbiFunction.parse("fileCount() returns (uint256)");
   public static final AbiFunction FILES_PAGE =
       AbiFunction.parse("filesPage(uint256,uint256) returns (" + FILE_RECORD + "[])");
-  public static final AbiFunction REGISTER_NODE = AbiFunction.parse("registerNode(bytes32,string)");
+  public static final AbiFunction REGISTER_NODE =
+      AbiFunction.parse("registerNode(bytes32,string,bytes)");
+  public static final AbiFunction REGISTRATION_DIGEST =
+      AbiFunction.parse("registrationDigest(bytes32,string,address) returns (bytes32)");
   public static final AbiFunction NODE_COUNT = AbiFunction.parse("nodeCount() returns (uint256)");
   public static final AbiFunction NODES_PAGE =
       AbiFunction.parse("nodesPage(uint256,uint256) returns ((bytes32,string)[])");
@@ -75,8 +78,9 @@ public final class RegistryAbi {
         s.fileRoot(), s.length(), s.dataShards(), s.parityShards(), s.shardCommitment());
   }
 
-  public static Bytes registerNode(StorageNodeRecord n) {
-    return REGISTER_NODE.encodeCall(n.nodeId(), n.endpoint());
+  /** {@code signature}: the node key's over the registry's {@code registrationDigest}. */
+  public static Bytes registerNode(StorageNodeRecord n, Bytes signature) {
+    return REGISTER_NODE.encodeCall(n.nodeId(), n.endpoint(), signature);
   }
 
   public static Bytes setAuditor(Address auditor) {

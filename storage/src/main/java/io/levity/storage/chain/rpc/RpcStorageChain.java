@@ -8,13 +8,10 @@ import io.levity.core.lang.Require;
 import io.levity.core.num.UInt256;
 import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.EthRpc;
-import io.levity.sdk.rpc.TxReceipt;
-import io.levity.sdk.tx.ReceiptWaitException;
 import io.levity.sdk.tx.ReceiptWaiter;
-import io.levity.sdk.tx.SignedTx;
-import io.levity.sdk.tx.TransactionFailedException;
 import io.levity.sdk.tx.TxRequest;
 import io.levity.sdk.tx.Wallet;
+import io.levity.storage.chain.NodeRegistration;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.StorageNodeRecord;
@@ -150,7 +147,7 @@ public final class RpcStorageChain implements StorageChain {
   private final RegistryReads reads;
   private final Optional<Wallet> wallet;
   private final ReceiptWaiter receipts;
-  private final ReceiptWaiter registerReceipts;
+  private final NodeRegistrar registrar;
 
   public RpcStorageChain(Config config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -159,11 +156,7 @@ public final class RpcStorageChain implements StorageChain {
     this.reads = new RegistryReads(rpc, new Contract(rpc, config.registry()));
     this.wallet = config.key().map(k -> new Wallet(rpc, k));
     this.receipts = ReceiptWaiter.of(rpc, requests.receiptTimeout(), requests.pollInterval());
-    Duration registerWait =
-        requests.receiptTimeout().compareTo(REGISTER_RECEIPT_WAIT) < 0
-            ? requests.receiptTimeout()
-            : REGISTER_RECEIPT_WAIT;
-    this.registerReceipts = ReceiptWaiter.of(rpc, registerWait, requests.pollInterval());
+    this.registrar = new NodeRegistrar(rpc, config.registry(), reads, requests);
   }
 
   public Config config() {
@@ -222,66 +215,29 @@ public final class RpcStorageChain implements StorageChain {
     return reads.submissions();
   }
 
-  /** How many times a registration is sent before the failure is the caller's. */
-  static final int REGISTER_ATTEMPTS = 5;
-
-  /** How long one registration attempt waits for its receipt (at most the configured wait). */
-  static final Duration REGISTER_RECEIPT_WAIT = Duration.ofSeconds(20);
-
   /**
-   * Registers the node (or changes its endpoint), retrying: a registration acknowledged by a node
-   * that was behind can carry a nonce already used and never be mined. An attempt not mined in time
-   * is put back to the node as it was (the wallet's in-doubt resubmission: "nonce too low" then
-   * means its nonce is used), the chain is read again, and if the node is still not registered the
-   * next attempt goes out with a fresh nonce from the node's pending count. A revert or a
-   * registration mined but failed is final.
+   * Registers the node (or changes its endpoint), retrying as {@link NodeRegistrar} describes. A
+   * signature that is not the node key's over {@link #registrationDigest} is refused here, before
+   * any gas is spent (the registry would revert it: "bad node signature").
    */
   @Override
-  public void registerNode(StorageNodeRecord node) {
+  public void registerNode(StorageNodeRecord node, Bytes signature) {
     RegistryAbi.validateEndpoint(node.endpoint());
     if (node.nodeId().isZero()) throw new IllegalArgumentException("zero node id");
     Wallet w = writer();
-    for (int attempt = 1; ; attempt++) {
-      Address owner = reads.ownerOf(node.nodeId());
-      if (!owner.equals(Address.ZERO) && !owner.equals(w.address())) {
-        throw new IllegalStateException(
-            "node "
-                + node.nodeId()
-                + " is registered by account "
-                + owner
-                + "; only that account can change its endpoint");
-      }
-      if (!owner.equals(Address.ZERO) && nodes().contains(node)) return;
-      // The first registration carries the deposit; an endpoint change carries nothing.
-      UInt256 deposit = owner.equals(Address.ZERO) ? RegistryAbi.NODE_DEPOSIT : UInt256.ZERO;
-      try {
-        RegistryException.wrap(
-            "register node " + node.nodeId() + " (attempt " + attempt + ")",
-            () -> registerOnce(w, RegistryAbi.registerNode(node), deposit));
-        return;
-      } catch (RegistryException e) {
-        if (attempt >= REGISTER_ATTEMPTS
-            || e.isRevert()
-            || e.getCause() instanceof TransactionFailedException) throw e;
-        w.nonces().resync(w.address());
-      }
-    }
+    NodeRegistration.check(registrationDigest(node), node, signature);
+    registrar.register(w, node, signature);
   }
 
-  private TxReceipt registerOnce(Wallet w, Bytes data, UInt256 deposit) {
-    SignedTx tx = w.send(TxRequest.call(config.registry(), data).withValue(deposit));
-    try {
-      TxReceipt r = registerReceipts.await(tx.hash());
-      if (!r.succeeded()) throw new TransactionFailedException(r, tx.transaction().gasLimit());
-      return r;
-    } catch (ReceiptWaitException notMined) {
-      try {
-        w.resend(tx);
-      } catch (RuntimeException refused) {
-        notMined.addSuppressed(refused);
-      }
-      throw notMined;
-    }
+  /**
+   * The registry's {@code registrationDigest(nodeId, endpoint, account)} for this adapter's account
+   * (a {@link NodeRegistration} digest with the node's chain id and the registry's address),
+   * computed here: the chain id is asked once.
+   */
+  @Override
+  public Bytes32 registrationDigest(StorageNodeRecord node) {
+    Wallet w = writer();
+    return NodeRegistration.digest(w.chainId(), config.registry(), w.address(), node);
   }
 
   /**

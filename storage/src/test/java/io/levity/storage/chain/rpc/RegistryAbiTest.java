@@ -77,6 +77,7 @@ class RegistryAbiTest {
             RegistryAbi.FILE_COUNT,
             RegistryAbi.FILES_PAGE,
             RegistryAbi.REGISTER_NODE,
+            RegistryAbi.REGISTRATION_DIGEST,
             RegistryAbi.NODE_COUNT,
             RegistryAbi.NODES_PAGE,
             RegistryAbi.OWNER_OF,
@@ -130,23 +131,30 @@ class RegistryAbiTest {
   @Test
   void callDataFollowsTheAbi() {
     Bytes32 id = Bytes32.fromHex32("0x" + "11".repeat(32));
-    Bytes data = RegistryAbi.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"));
+    Bytes signature = Bytes.fromHex("0x" + "33".repeat(64));
+    Bytes data = RegistryAbi.registerNode(new StorageNodeRecord(id, "127.0.0.1:7001"), signature);
     String hex = data.toHex().substring(2);
     assertThat(hex.substring(0, 8))
         .isEqualTo(
             Hex.encodeBare(
-                Keccak.hash256("registerNode(bytes32,string)".getBytes(StandardCharsets.US_ASCII)),
+                Keccak.hash256(
+                    "registerNode(bytes32,string,bytes)".getBytes(StandardCharsets.US_ASCII)),
                 0,
                 4));
     assertThat(hex.substring(8))
         .isEqualTo(
             "11".repeat(32)
                 + "0".repeat(62)
-                + "40"
+                + "60"
+                + "0".repeat(62)
+                + "a0"
                 + "0".repeat(62)
                 + "0e"
                 + Hex.encodeBare("127.0.0.1:7001".getBytes(StandardCharsets.US_ASCII))
-                + "0".repeat(36));
+                + "0".repeat(36)
+                + "0".repeat(62)
+                + "40"
+                + "33".repeat(64));
     Submission s =
         new Submission(id, 1000, 6, 3, Bytes32.fromHex32("0x" + "22".repeat(32)), Bytes32.ZERO);
     assertThat(RegistryAbi.submit(s).size()).isEqualTo(4 + 5 * 32);
