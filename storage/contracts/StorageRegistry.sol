@@ -53,6 +53,8 @@ contract StorageRegistry {
     mapping(bytes32 => uint256) public depositOf;
     /// Block from which a deregistered node's deposit may be withdrawn; zero while registered.
     mapping(bytes32 => uint256) public exitBlock;
+    /// Root of a node's sealed replica of a shard, by keccak256(nodeId, fileRoot, shardIndex); zero when none.
+    mapping(bytes32 => bytes32) private replicas;
 
     event AuditorChanged(address indexed auditor);
 
@@ -60,6 +62,7 @@ contract StorageRegistry {
         uint8 parityShards, bytes32 shardCommitment);
     event NodeRegistered(bytes32 indexed nodeId, address indexed owner, string endpoint);
     event NodeDeregistered(bytes32 indexed nodeId, uint256 withdrawableFrom);
+    event ReplicaCommitted(bytes32 indexed nodeId, bytes32 indexed fileRoot, uint32 shardIndex, bytes32 replicaRoot);
     event ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter, bytes32 fileRoot,
         uint32 shardIndex, bool passed, string reason);
 
@@ -195,6 +198,29 @@ contract StorageRegistry {
 
     function ownerOf(bytes32 nodeId) external view returns (address) {
         return nodeOwner[nodeId];
+    }
+
+    /// Records the root of a node's sealed replica of a shard (sealed challenges are proved against it). Only the
+    /// node's owner commits; the file, shard and node must be recorded. The same root again is a no-op; sealing is
+    /// deterministic, so another root for the same shard is refused.
+    function commitReplica(bytes32 nodeId, bytes32 fileRoot, uint32 shardIndex, bytes32 replicaRoot) external {
+        require(nodeOwner[nodeId] == msg.sender, "StorageRegistry: only the node's owner commits its replicas");
+        require(nodeSlot[nodeId] != 0, "StorageRegistry: unknown node");
+        FileRecord storage r = files[fileRoot];
+        require(r.fileRoot != bytes32(0), "StorageRegistry: unknown file");
+        require(uint256(shardIndex) < uint256(r.dataShards) + uint256(r.parityShards), "StorageRegistry: no such shard");
+        require(replicaRoot != bytes32(0), "StorageRegistry: zero replica root");
+        bytes32 key = keccak256(abi.encode(nodeId, fileRoot, shardIndex));
+        bytes32 existing = replicas[key];
+        if (existing == replicaRoot) return;
+        require(existing == bytes32(0), "StorageRegistry: another replica is committed for this shard");
+        replicas[key] = replicaRoot;
+        emit ReplicaCommitted(nodeId, fileRoot, shardIndex, replicaRoot);
+    }
+
+    /// The replica root a node committed for a shard; zero when none.
+    function replica(bytes32 nodeId, bytes32 fileRoot, uint32 shardIndex) external view returns (bytes32) {
+        return replicas[keccak256(abi.encode(nodeId, fileRoot, shardIndex))];
     }
 
     /// Records one challenge outcome as an event (read back with eth_getLogs, filtered by epoch and reporter).

@@ -67,11 +67,13 @@ public final class FileStorageChain implements StorageChain {
       long epoch,
       List<Submission> submissions,
       List<StorageNodeRecord> nodes,
-      List<ProofRecord> proofs) {
+      List<ProofRecord> proofs,
+      List<ReplicaRecord> replicas) {
     State {
       submissions = List.copyOf(submissions);
       nodes = List.copyOf(nodes);
       proofs = List.copyOf(proofs);
+      replicas = List.copyOf(replicas);
     }
   }
 
@@ -89,7 +91,7 @@ public final class FileStorageChain implements StorageChain {
           if (existing != null) return s;
           List<Submission> subs = new ArrayList<>(s.submissions());
           subs.add(submission);
-          return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs());
+          return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs(), s.replicas());
         });
     return submission;
   }
@@ -123,7 +125,7 @@ public final class FileStorageChain implements StorageChain {
           if (at >= 0 && nodes.get(at).equals(node)) return s;
           if (at >= 0) nodes.set(at, node);
           else nodes.add(node);
-          return new State(s.seed(), s.epoch(), s.submissions(), nodes, s.proofs());
+          return new State(s.seed(), s.epoch(), s.submissions(), nodes, s.proofs(), s.replicas());
         });
   }
 
@@ -139,7 +141,8 @@ public final class FileStorageChain implements StorageChain {
 
   /** Starts the next epoch and returns its number. */
   public long advanceEpoch() {
-    return update(s -> new State(s.seed(), s.epoch() + 1, s.submissions(), s.nodes(), s.proofs()))
+    return update(s -> new State(
+                    s.seed(), s.epoch() + 1, s.submissions(), s.nodes(), s.proofs(), s.replicas()))
         .epoch();
   }
 
@@ -165,13 +168,37 @@ public final class FileStorageChain implements StorageChain {
           }
           List<ProofRecord> proofs = new ArrayList<>(s.proofs());
           proofs.add(record);
-          return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), proofs);
+          return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), proofs, s.replicas());
         });
   }
 
   @Override
   public List<ProofRecord> proofResults(long epoch) {
     return read().proofs().stream().filter(p -> p.epoch() == epoch).toList();
+  }
+
+  @Override
+  public void commitReplica(ReplicaRecord replica) {
+    Objects.requireNonNull(replica, "replica");
+    update(
+        s -> {
+          Optional<Submission> file =
+              s.submissions().stream()
+                  .filter(x -> x.fileRoot().equals(replica.fileRoot()))
+                  .findFirst();
+          if (!ReplicaRecord.checkNew(s.replicas(), replica, file, s.nodes())) return s;
+          List<ReplicaRecord> replicas = new ArrayList<>(s.replicas());
+          replicas.add(replica);
+          return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), s.proofs(), replicas);
+        });
+  }
+
+  @Override
+  public Optional<Bytes32> replicaRoot(Bytes32 nodeId, Bytes32 fileRoot, int shardIndex) {
+    return read().replicas().stream()
+        .filter(r -> r.isFor(nodeId, fileRoot, shardIndex))
+        .map(ReplicaRecord::replicaRoot)
+        .findFirst();
   }
 
   private State read() {
@@ -198,7 +225,8 @@ public final class FileStorageChain implements StorageChain {
           State base =
               before != null
                   ? before
-                  : new State(Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of());
+                  : new State(
+                      Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of(), List.of());
           State after = change.apply(base);
           if (!after.equals(before)) write(after);
           return after;
@@ -254,6 +282,15 @@ public final class FileStorageChain implements StorageChain {
           .put("passed", p.passed())
           .put("reason", p.reason());
     }
+    ArrayNode replicas = root.putArray("replicas");
+    for (ReplicaRecord r : s.replicas()) {
+      replicas
+          .addObject()
+          .put("nodeId", r.nodeId().toHex())
+          .put("fileRoot", r.fileRoot().toHex())
+          .put("shardIndex", r.shardIndex())
+          .put("replicaRoot", r.replicaRoot().toHex());
+    }
     return root;
   }
 
@@ -287,7 +324,17 @@ public final class FileStorageChain implements StorageChain {
                 p.path("passed").asBoolean(),
                 p.path("reason").asText("")));
       }
-      return new State(hash(root, "seed"), root.path("epoch").asLong(), subs, nodes, proofs);
+      List<ReplicaRecord> replicas = new ArrayList<>();
+      for (JsonNode r : root.path("replicas")) { // absent in files written before sealing
+        replicas.add(
+            new ReplicaRecord(
+                hash(r, "nodeId"),
+                hash(r, "fileRoot"),
+                r.path("shardIndex").asInt(),
+                hash(r, "replicaRoot")));
+      }
+      return new State(
+          hash(root, "seed"), root.path("epoch").asLong(), subs, nodes, proofs, replicas);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("chain file " + file + " is malformed: " + e.getMessage(), e);
     }

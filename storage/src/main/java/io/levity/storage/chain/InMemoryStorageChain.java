@@ -22,6 +22,7 @@ public final class InMemoryStorageChain implements StorageChain {
   private final Map<Bytes32, Submission> submissions = new LinkedHashMap<>();
   private final Map<Bytes32, StorageNodeRecord> nodes = new LinkedHashMap<>();
   private final Map<Long, List<ProofRecord>> proofs = new LinkedHashMap<>();
+  private final List<ReplicaRecord> replicas = new ArrayList<>();
   private long epoch;
 
   public InMemoryStorageChain() {
@@ -122,5 +123,21 @@ public final class InMemoryStorageChain implements StorageChain {
   @Override
   public synchronized List<ProofRecord> proofResults(long e) {
     return List.copyOf(proofs.getOrDefault(e, List.of()));
+  }
+
+  @Override
+  public synchronized void commitReplica(ReplicaRecord replica) {
+    Objects.requireNonNull(replica, "replica");
+    if (ReplicaRecord.checkNew(replicas, replica, submission(replica.fileRoot()), nodes()))
+      replicas.add(replica);
+  }
+
+  @Override
+  public synchronized Optional<Bytes32> replicaRoot(
+      Bytes32 nodeId, Bytes32 fileRoot, int shardIndex) {
+    return replicas.stream()
+        .filter(r -> r.isFor(nodeId, fileRoot, shardIndex))
+        .map(ReplicaRecord::replicaRoot)
+        .findFirst();
   }
 }

@@ -65,4 +65,16 @@ public interface StorageChain {
 
   /** The outcomes recorded for an epoch. */
   List<ProofRecord> proofResults(long epoch);
+
+  /**
+   * Records a node's commitment to its sealed replica of a shard ({@link ReplicaRecord}). Refused
+   * with {@link IllegalArgumentException} for an unknown file, shard or node, and with {@link
+   * IllegalStateException} when the node committed another root for that shard; the same record
+   * again changes nothing. On a real chain only the account that registered the node commits for
+   * it.
+   */
+  void commitReplica(ReplicaRecord replica);
+
+  /** The replica root {@code nodeId} committed for shard {@code shardIndex} of a file, if any. */
+  Optional<Bytes32> replicaRoot(Bytes32 nodeId, Bytes32 fileRoot, int shardIndex);
 }

@@ -1,14 +1,20 @@
 package io.levity.storage.node;
 
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.layout.FileLayout;
 import io.levity.storage.layout.MerkleFile;
+import io.levity.storage.layout.SectorProof;
 import io.levity.storage.proof.Answer;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.proof.ProofFormatException;
+import io.levity.storage.proof.SealedProofs;
+import io.levity.storage.shard.SegmentTree;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +56,7 @@ final class ChallengeResponder {
               + " bytes; it has "
               + meta.shardSize());
     }
+    if (c.sealed()) return sealedAnswer(c, meta);
     List<Answer.Sector> sectors = new ArrayList<>(c.count());
     int loaded = -1;
     MerkleFile segment = null;
@@ -66,5 +73,78 @@ final class ChallengeResponder {
     return Answer.signed(
             c, meta.shardRoots(), sectors, digest -> node.key().keyPair().sign(digest.toArray()))
         .encode();
+  }
+
+  /**
+   * The answer to a sealed challenge: openings of the replica and of the shard
+   * (io.levity.storage.proof.SealedProofs), each read one segment at a time and checked against
+   * its stored segment root.
+   */
+  private byte[] sealedAnswer(Challenge c, ShardMeta meta) throws NodeError, IOException {
+    ReplicaStore.Replica replica =
+        node.replicas()
+            .get(c.fileRoot(), c.shardIndex())
+            .orElseThrow(
+                () ->
+                    new NodeError(
+                        NodeErrorCode.NOT_FOUND,
+                        "shard "
+                            + c.shardIndex()
+                            + " of "
+                            + c.fileRoot()
+                            + " is not sealed yet on this node"));
+    Map<Long, MerkleFile> shardSegments = new HashMap<>();
+    Map<Long, MerkleFile> replicaSegments = new HashMap<>();
+    List<Answer.Sector> sectors = new ArrayList<>();
+    try (FileChannel shard = node.store().open(c.fileRoot(), c.shardIndex()).orElse(null);
+        FileChannel rep = node.replicas().open(c.fileRoot(), c.shardIndex()).orElse(null)) {
+      for (SealedProofs.Opening o : SealedProofs.openings(c)) {
+        long s = o.index() / FileLayout.SECTORS_PER_SEGMENT;
+        if (o.tree() == SealedProofs.Tree.SHARD) {
+          MerkleFile seg = shardSegments.get(s);
+          if (seg == null) {
+            seg = MerkleFile.of(node.readSegment(meta, shard, (int) s));
+            shardSegments.put(s, seg);
+          }
+          sectors.add(StorageService.proveSector(meta, seg, o.index()));
+        } else {
+          MerkleFile seg = replicaSegments.get(s);
+          if (seg == null) {
+            seg = MerkleFile.of(readReplicaSegment(replica, rep, (int) s));
+            replicaSegments.put(s, seg);
+          }
+          int inSegment = (int) (o.index() % FileLayout.SECTORS_PER_SEGMENT);
+          sectors.add(
+              new Answer.Sector(
+                  Bytes.wrap(seg.sector(inSegment)),
+                  new SectorProof(
+                      o.index(),
+                      seg.prove(inSegment).segmentPath(),
+                      SegmentTree.path(replica.segmentRoots(), (int) s))));
+        }
+      }
+    }
+    return Answer.signed(
+            c, meta.shardRoots(), sectors, digest -> node.key().keyPair().sign(digest.toArray()))
+        .encode();
+  }
+
+  private byte[] readReplicaSegment(ReplicaStore.Replica replica, FileChannel in, int s)
+      throws NodeError, IOException {
+    byte[] buf = new byte[FileLayout.SEGMENT_SIZE];
+    if (in == null
+        || !ReplicaStore.readSegment(in, s, buf)
+        || !SegmentTree.segmentRoot(buf, buf.length).equals(replica.segmentRoots().get(s))) {
+      node.replicas().delete(replica.fileRoot(), replica.index());
+      node.resealLater(replica.fileRoot(), replica.index());
+      throw new NodeError(
+          NodeErrorCode.CORRUPT,
+          "the replica of shard "
+              + replica.index()
+              + " of "
+              + replica.fileRoot()
+              + " was corrupt on disk; the node dropped it and seals it again");
+    }
+    return buf;
   }
 }

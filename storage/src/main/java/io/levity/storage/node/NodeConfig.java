@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  *     within this long, or the connection is closed (slowloris; default 10)
  * @param capacityBytes the most shard bytes the node stores; an upload that would pass it gets 507
  *     (default 256 GiB)
+ * @param seal whether the node seals the shards it holds into replicas and commits their roots, so
+ *     it can answer sealed challenges (default true; a benchmark of transfers alone turns it off)
  */
 public record NodeConfig(
     Path dataDir,
@@ -39,7 +41,8 @@ public record NodeConfig(
     int maxRequestsPerSecond,
     int maxConnectionsPerAddress,
     int headerTimeoutSeconds,
-    long capacityBytes) {
+    long capacityBytes,
+    boolean seal) {
   public static final long DEFAULT_MAX_SHARD_BYTES = 1L << 30;
   public static final int DEFAULT_MAX_TRANSFERS = 16;
   public static final int DEFAULT_MAX_CONNECTIONS = 256;
@@ -83,7 +86,8 @@ public record NodeConfig(
         DEFAULT_MAX_REQUESTS_PER_SECOND,
         DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
         DEFAULT_HEADER_TIMEOUT_SECONDS,
-        DEFAULT_CAPACITY_BYTES);
+        DEFAULT_CAPACITY_BYTES,
+        true);
   }
 
   public NodeConfig withPort(int p) {
@@ -114,6 +118,10 @@ public record NodeConfig(
     return with(b -> b.capacityBytes = bytes);
   }
 
+  public NodeConfig withSeal(boolean on) {
+    return with(b -> b.seal = on);
+  }
+
   private NodeConfig with(Consumer<Copy> change) {
     Copy b = new Copy(this);
     change.accept(b);
@@ -135,6 +143,7 @@ public record NodeConfig(
     int maxConnectionsPerAddress;
     int headerTimeoutSeconds;
     long capacityBytes;
+    boolean seal;
 
     Copy(NodeConfig c) {
       dataDir = c.dataDir;
@@ -150,6 +159,7 @@ public record NodeConfig(
       maxConnectionsPerAddress = c.maxConnectionsPerAddress;
       headerTimeoutSeconds = c.headerTimeoutSeconds;
       capacityBytes = c.capacityBytes;
+      seal = c.seal;
     }
 
     NodeConfig build() {
@@ -166,7 +176,8 @@ public record NodeConfig(
           maxRequestsPerSecond,
           maxConnectionsPerAddress,
           headerTimeoutSeconds,
-          capacityBytes);
+          capacityBytes,
+          seal);
     }
   }
 }

@@ -63,6 +63,7 @@ public final class ShardStore implements AutoCloseable {
   private final RocksDB db;
   private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
   private boolean closed;
+  private volatile java.util.function.BiConsumer<Bytes32, Integer> onCommit = (root, index) -> {};
 
   private ShardStore(Path dataDir) throws IOException {
     this.shardsDir = Files.createDirectories(dataDir.resolve("shards"));
@@ -132,6 +133,11 @@ public final class ShardStore implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Called with (file root, index) after each shard is committed (the node's sealer listens). */
+  void onCommit(java.util.function.BiConsumer<Bytes32, Integer> listener) {
+    this.onCommit = listener;
   }
 
   /** Where shard {@code index} of {@code fileRoot} lives (whether or not it is held). */
@@ -212,6 +218,7 @@ public final class ShardStore implements AutoCloseable {
             });
       }
       done = true;
+      onCommit.accept(meta.fileRoot(), meta.index());
     }
 
     /** Drops the temporary file (idempotent; a no-op after commit). */

@@ -32,16 +32,27 @@ public final class StorageService implements AutoCloseable {
   private final ShardStore store;
   private final NodeAdmission admission;
   private final UploadPolicy uploads;
+  private final ReplicaStore replicas;
+  private final Sealer sealer;
   private volatile String endpoint = "";
+  private boolean sealing;
 
   private StorageService(
-      NodeConfig config, StorageChain chain, NodeKey key, ShardStore store, TimeSource time) {
+      NodeConfig config,
+      StorageChain chain,
+      NodeKey key,
+      ShardStore store,
+      ReplicaStore replicas,
+      TimeSource time) {
     this.config = config;
     this.chain = chain;
     this.key = key;
     this.store = store;
+    this.replicas = replicas;
     this.admission = new NodeAdmission(config, time);
     this.uploads = new UploadPolicy(key.nodeId(), chain, store, config.capacityBytes());
+    this.sealer = new Sealer(this, replicas);
+    if (config.seal()) store.onCommit(sealer::stored);
   }
 
   /**
@@ -52,13 +63,43 @@ public final class StorageService implements AutoCloseable {
       throws IOException {
     NodeKey key = NodeKey.loadOrCreate(config.dataDir());
     ShardStore store = ShardStore.open(config.dataDir());
-    return new StorageService(config, chain, key, store, time);
+    try {
+      return new StorageService(
+          config, chain, key, store, ReplicaStore.open(config.dataDir()), time);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
-  /** Records the node on the chain as reachable at {@code endpoint}. */
+  /**
+   * Records the node on the chain as reachable at {@code endpoint}; then, when the config seals,
+   * starts sealing the shards held (replica roots can only be committed by a registered node).
+   */
   public void register(String endpoint) {
     this.endpoint = endpoint;
     chain.registerNode(key.keyPair(), endpoint); // signed: only this key registers this id
+    synchronized (this) {
+      if (config.seal() && !sealing) {
+        sealing = true;
+        sealer.start();
+      }
+    }
+  }
+
+  /** The node's sealed replicas. */
+  public ReplicaStore replicas() {
+    return replicas;
+  }
+
+  /** Queues a shard to be sealed again (its replica was found corrupt and dropped). */
+  void resealLater(Bytes32 fileRoot, int index) {
+    if (config.seal()) sealer.stored(fileRoot, index);
+  }
+
+  /** Shards stored but not yet sealed and committed (0 when the node does not seal). */
+  public int sealsPending() {
+    return sealer.pending();
   }
 
   /** The node id: its Ed25519 public key. */
@@ -343,6 +384,7 @@ public final class StorageService implements AutoCloseable {
   /** Closes the shard store; the service is unusable afterwards. */
   @Override
   public void close() {
+    sealer.close();
     store.close();
   }
 }

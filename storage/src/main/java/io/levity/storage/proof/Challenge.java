@@ -24,7 +24,10 @@ import java.util.List;
  * @param fileRoot the file whose shard is challenged
  * @param shardIndex the shard, {@code 0 <= shardIndex < k + m}
  * @param shardLength the shard's length in bytes (a whole number of 256 KiB segments)
- * @param count how many sectors are asked for, 1 to {@link #MAX_SECTORS}
+ * @param count how many sectors are asked for, 1 to {@link #MAX_SECTORS} ({@link
+ *     #MAX_SEALED_SECTORS} when sealed)
+ * @param sealed whether the sectors are asked of the node's sealed replica (io.levity.storage.seal)
+ *     rather than of the plain shard; see {@link SealedProofs}
  */
 public record Challenge(
     long epoch,
@@ -33,12 +36,19 @@ public record Challenge(
     Bytes32 fileRoot,
     int shardIndex,
     long shardLength,
-    int count) {
+    int count,
+    boolean sealed) {
   /** Domain tag of the sector derivation. */
   static final byte SECTOR_TAG = 0x04;
 
   public static final int DEFAULT_SECTORS = 4;
   public static final int MAX_SECTORS = 64;
+
+  /**
+   * Most sectors a sealed challenge asks: each is answered with up to three openings, and an
+   * answer holds at most {@link #MAX_SECTORS}.
+   */
+  public static final int MAX_SEALED_SECTORS = MAX_SECTORS / 3;
 
   /**
    * Largest shard a challenge may name: 2^22 segments (1 TiB), so file paths have at most 22
@@ -67,8 +77,27 @@ public record Challenge(
               + "-byte segments up to "
               + MAX_SHARD_LENGTH);
     }
-    if (count < 1 || count > MAX_SECTORS)
-      throw new IllegalArgumentException("sector count " + count + " out of 1.." + MAX_SECTORS);
+    int max = sealed ? MAX_SEALED_SECTORS : MAX_SECTORS;
+    if (count < 1 || count > max)
+      throw new IllegalArgumentException("sector count " + count + " out of 1.." + max);
+  }
+
+  /** A challenge of the plain shard. */
+  public Challenge(
+      long epoch,
+      Bytes32 randomness,
+      Bytes32 nodeId,
+      Bytes32 fileRoot,
+      int shardIndex,
+      long shardLength,
+      int count) {
+    this(epoch, randomness, nodeId, fileRoot, shardIndex, shardLength, count, false);
+  }
+
+  /** The same challenge asked of the sealed replica ({@code sealed = true}) or of the shard. */
+  public Challenge withSealed(boolean sealed) {
+    return new Challenge(
+        epoch, randomness, nodeId, fileRoot, shardIndex, shardLength, count, sealed);
   }
 
   /** The challenge for shard {@code shardIndex} of a recorded file. */
@@ -112,18 +141,21 @@ public record Challenge(
   }
 
   /**
-   * Wire form: RLP {@code [epoch, randomness, nodeId, fileRoot, shardIndex, shardLength, count]}.
+   * Wire form: RLP {@code [epoch, randomness, nodeId, fileRoot, shardIndex, shardLength, count]},
+   * with a trailing {@code 1} when sealed.
    */
   public byte[] encode() {
-    return new Rlp.Writer()
-        .number(epoch)
-        .bytes(randomness)
-        .bytes(nodeId)
-        .bytes(fileRoot)
-        .number(shardIndex)
-        .number(shardLength)
-        .number(count)
-        .toList();
+    Rlp.Writer w =
+        new Rlp.Writer()
+            .number(epoch)
+            .bytes(randomness)
+            .bytes(nodeId)
+            .bytes(fileRoot)
+            .number(shardIndex)
+            .number(shardLength)
+            .number(count);
+    if (sealed) w.number(1);
+    return w.toList();
   }
 
   /** Strict inverse of {@link #encode()}; any other input throws {@link ProofFormatException}. */
@@ -141,7 +173,10 @@ public record Challenge(
                     Bytes32.wrap32(r.readFixed(32, "file root")),
                     r.readLong(),
                     r.readLong(),
-                    r.readLong()));
+                    r.readLong(),
+                    r.hasNext() ? r.readLong() : -1));
+    if (f.sealed != -1 && f.sealed != 1)
+      throw new ProofFormatException("the sealed flag is 1 or absent, got " + f.sealed);
     if (f.shardIndex < 0 || f.shardIndex > 254 || f.count < 0 || f.count > MAX_SECTORS) {
       throw new ProofFormatException(
           "shard index " + f.shardIndex + " or sector count " + f.count + " out of range");
@@ -154,7 +189,8 @@ public record Challenge(
           f.fileRoot,
           (int) f.shardIndex,
           f.shardLength,
-          (int) f.count);
+          (int) f.count,
+          f.sealed == 1);
     } catch (IllegalArgumentException e) {
       throw new ProofFormatException("malformed challenge: " + e.getMessage(), e);
     }
@@ -168,7 +204,8 @@ public record Challenge(
       Bytes32 fileRoot,
       long shardIndex,
       long shardLength,
-      long count) {}
+      long count,
+      long sealed) {}
 
   static void putInt(byte[] b, int off, int v) {
     b[off] = (byte) (v >>> 24);

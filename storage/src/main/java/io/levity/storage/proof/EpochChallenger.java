@@ -42,15 +42,37 @@ public final class EpochChallenger {
    * @param sectorsPerChallenge sectors asked per shard, 1 to {@link Challenge#MAX_SECTORS}
    * @param answerTimeout how long a node may take to answer
    * @param maxConcurrentAsks how many nodes are asked at once
+   * @param sealed whether nodes are asked for their sealed replicas ({@link SealedProofs}); a
+   *     shard whose holder committed no replica then fails with {@link FailureReason#NO_REPLICA}
+   *     without being asked
    */
-  public record Config(int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks) {
+  public record Config(
+      int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks, boolean sealed) {
+    /** Plain proofs of storage: 4 sectors, 10 s to answer, 16 nodes at once. */
     public static final Config DEFAULT =
-        new Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 16);
+        new Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 16, false);
+
+    /**
+     * Deadline of a sealed answer: a node answering from its replica needs a few milliseconds; one
+     * sealing on demand needs hundreds of links of {@link io.levity.storage.seal.Seal#ROUNDS}
+     * hashes (docs/storage-proofs.md, "Sealed replicas").
+     */
+    public static final Duration SEALED_ANSWER_TIMEOUT = Duration.ofMillis(250);
+
+    /** Proofs of replication: 4 sealed sectors, {@link #SEALED_ANSWER_TIMEOUT}, 16 at once. */
+    public static final Config SEALED =
+        new Config(Challenge.DEFAULT_SECTORS, SEALED_ANSWER_TIMEOUT, 16, true);
+
+    /** A plain (unsealed) config. */
+    public Config(int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks) {
+      this(sectorsPerChallenge, answerTimeout, maxConcurrentAsks, false);
+    }
 
     public Config {
-      if (sectorsPerChallenge < 1 || sectorsPerChallenge > Challenge.MAX_SECTORS) {
+      int max = sealed ? Challenge.MAX_SEALED_SECTORS : Challenge.MAX_SECTORS;
+      if (sectorsPerChallenge < 1 || sectorsPerChallenge > max) {
         throw new IllegalArgumentException(
-            "sectors per challenge " + sectorsPerChallenge + " out of 1.." + Challenge.MAX_SECTORS);
+            "sectors per challenge " + sectorsPerChallenge + " out of 1.." + max);
       }
       Objects.requireNonNull(answerTimeout, "answerTimeout");
       if (answerTimeout.isNegative() || answerTimeout.isZero())
@@ -161,8 +183,13 @@ public final class EpochChallenger {
         }
         Challenge c =
             Challenge.forShard(
-                file, shard, epoch, randomness, node.nodeId(), config.sectorsPerChallenge());
-        tasks.add(new Task(file, node, c));
+                    file, shard, epoch, randomness, node.nodeId(), config.sectorsPerChallenge())
+                .withSealed(config.sealed());
+        Optional<Bytes32> replica =
+            config.sealed()
+                ? chain.replicaRoot(node.nodeId(), file.fileRoot(), shard)
+                : Optional.empty();
+        tasks.add(new Task(file, node, c, replica));
       }
     }
     return new Plan(tasks, unassigned, already);
@@ -173,8 +200,17 @@ public final class EpochChallenger {
     static final ThreadScheduler INSTANCE = new ThreadScheduler("epoch-challenger");
   }
 
-  /** One shard to challenge at one node. */
-  record Task(Submission file, StorageNodeRecord node, Challenge challenge) {}
+  /**
+   * One shard to challenge at one node; {@code replicaRoot} is what the node committed, for a
+   * sealed challenge.
+   */
+  record Task(
+      Submission file, StorageNodeRecord node, Challenge challenge, Optional<Bytes32> replicaRoot) {
+    /** A sealed challenge of a shard whose holder committed no replica: failed without asking. */
+    boolean unsealed() {
+      return challenge.sealed() && replicaRoot.isEmpty();
+    }
+  }
 
   /** The shards an epoch asks, and those it does not (no holder, or recorded already). */
   record Plan(List<Task> tasks, int unassigned, int alreadyRecorded) {}

@@ -93,12 +93,24 @@ final class EpochRun {
             challenger.config().answerTimeout().toMillis(), () -> step(() -> timedOut(number)));
     for (int i = 0; i < size; i++) {
       int at = i;
+      if (batch.get(i).unsealed()) {
+        verdicts[i] =
+            Verdict.fail(
+                FailureReason.NO_REPLICA, "the node has committed no replica of this shard");
+        outstanding--;
+        asks.add(CompletableFuture.completedFuture(Optional.empty()));
+        continue;
+      }
       CompletableFuture<Optional<byte[]>> ask = ask(batch.get(i));
       asks.add(ask);
       CompletionStage<Optional<byte[]>> stage = ask; // a callback, not a result to wait for
       stage.whenComplete(
           (answer, error) ->
               scheduler.execute(() -> step(() -> answered(number, at, answer, error))));
+    }
+    if (outstanding == 0) { // every shard of the batch failed without being asked
+      timeout.cancel();
+      recordBatch();
     }
   }
 
@@ -143,7 +155,9 @@ final class EpochRun {
     }
     if (answer == null || answer.isEmpty())
       return Verdict.fail(FailureReason.NO_ANSWER, "the node does not hold the shard");
-    return ProofVerifier.verify(t.file(), t.challenge(), answer.get());
+    return t.challenge().sealed()
+        ? SealedProofs.verify(t.file(), t.challenge(), t.replicaRoot().orElseThrow(), answer.get())
+        : ProofVerifier.verify(t.file(), t.challenge(), answer.get());
   }
 
   private void recordBatch() {

@@ -27,7 +27,11 @@ public enum FailureReason {
   /** A sector's proof does not lead to the shard's root. */
   BAD_PROOF("bad proof"),
   /** The signature is not the challenged node's over the answer's digest. */
-  BAD_SIGNATURE("bad signature");
+  BAD_SIGNATURE("bad signature"),
+  /** A sealed challenge, but the node has committed no replica of the shard on chain. */
+  NO_REPLICA("no replica"),
+  /** A replica sector does not unseal to the shard's sector (io.levity.storage.seal). */
+  BAD_SEAL("bad seal");
 
   /** How the reason reads in a recorded result ({@code Verdict#describe}). */
   private final String label;

@@ -34,22 +34,79 @@ public final class ProofVerifier {
    */
   public static Verdict verify(Submission file, Challenge challenge, byte[] encodedAnswer) {
     checkChallenge(file, challenge);
+    Decoded d = decode(encodedAnswer);
+    return d.refusal() != null ? d.refusal() : verify(file, challenge, d.answer());
+  }
+
+  /** An answer as decoded, or the verdict refusing its encoding. */
+  record Decoded(Answer answer, Verdict refusal) {}
+
+  static Decoded decode(byte[] encodedAnswer) {
     if (encodedAnswer.length > Answer.MAX_ENCODED_BYTES) {
-      return Verdict.fail(
-          OVERSIZED, encodedAnswer.length + " bytes, the limit is " + Answer.MAX_ENCODED_BYTES);
+      return new Decoded(
+          null,
+          Verdict.fail(
+              OVERSIZED,
+              encodedAnswer.length + " bytes, the limit is " + Answer.MAX_ENCODED_BYTES));
     }
-    Answer answer;
     try {
-      answer = Answer.decode(encodedAnswer);
+      return new Decoded(Answer.decode(encodedAnswer), null);
     } catch (ProofFormatException e) {
-      return Verdict.fail(MALFORMED, e.getMessage());
+      return new Decoded(null, Verdict.fail(MALFORMED, e.getMessage()));
     }
-    return verify(file, challenge, answer);
   }
 
   /** Verifies a decoded answer. */
   public static Verdict verify(Submission file, Challenge challenge, Answer answer) {
     checkChallenge(file, challenge);
+    if (challenge.sealed())
+      throw new IllegalArgumentException("a sealed challenge is verified by SealedProofs");
+    Verdict header = header(file, challenge, answer);
+    if (header != null) return header;
+    List<Long> expected = challenge.sectors();
+    List<Answer.Sector> sectors = answer.sectors();
+    if (sectors.size() != expected.size()) {
+      return Verdict.fail(
+          WRONG_SECTOR_COUNT, sectors.size() + " sectors, challenged " + expected.size());
+    }
+    Bytes32 shardRoot = answer.shardRoots().get(challenge.shardIndex());
+    for (int j = 0; j < expected.size(); j++) {
+      Answer.Sector s = sectors.get(j);
+      if (s.index() != expected.get(j)) {
+        return Verdict.fail(
+            WRONG_SECTOR_INDEX,
+            "position " + j + " holds sector " + s.index() + ", challenged " + expected.get(j));
+      }
+      if (!SectorProofVerifier.verify(
+          shardRoot, challenge.shardLength(), s.data().unsafeArray(), s.proof())) {
+        return Verdict.fail(
+            BAD_PROOF,
+            "sector "
+                + s.index()
+                + " (position "
+                + j
+                + ") does not verify against shard root "
+                + shardRoot);
+      }
+    }
+    return signature(challenge, answer);
+  }
+
+  /** {@code PASS} when the challenged node signed the answer's digest. */
+  static Verdict signature(Challenge challenge, Answer answer) {
+    Bytes32 digest = answer.digest(challenge.randomness());
+    if (!Ed25519.verify(
+        challenge.nodeId().unsafeArray(), digest.unsafeArray(), answer.signature().unsafeArray())) {
+      return Verdict.fail(BAD_SIGNATURE, "not signed by " + challenge.nodeId());
+    }
+    return Verdict.PASS;
+  }
+
+  /**
+   * The first failure among the checks every answer passes before its sectors (epoch, node, file,
+   * shard, roots against the commitment), or null.
+   */
+  static Verdict header(Submission file, Challenge challenge, Answer answer) {
     if (answer.epoch() != challenge.epoch()) {
       return Verdict.fail(
           WRONG_EPOCH,
@@ -78,41 +135,10 @@ public final class ProofVerifier {
       return Verdict.fail(
           ROOTS_MISMATCH, "the roots hash to another commitment than " + file.shardCommitment());
     }
-    List<Long> expected = challenge.sectors();
-    List<Answer.Sector> sectors = answer.sectors();
-    if (sectors.size() != expected.size()) {
-      return Verdict.fail(
-          WRONG_SECTOR_COUNT, sectors.size() + " sectors, challenged " + expected.size());
-    }
-    Bytes32 shardRoot = roots.get(challenge.shardIndex());
-    for (int j = 0; j < expected.size(); j++) {
-      Answer.Sector s = sectors.get(j);
-      if (s.index() != expected.get(j)) {
-        return Verdict.fail(
-            WRONG_SECTOR_INDEX,
-            "position " + j + " holds sector " + s.index() + ", challenged " + expected.get(j));
-      }
-      if (!SectorProofVerifier.verify(
-          shardRoot, challenge.shardLength(), s.data().unsafeArray(), s.proof())) {
-        return Verdict.fail(
-            BAD_PROOF,
-            "sector "
-                + s.index()
-                + " (position "
-                + j
-                + ") does not verify against shard root "
-                + shardRoot);
-      }
-    }
-    Bytes32 digest = answer.digest(challenge.randomness());
-    if (!Ed25519.verify(
-        challenge.nodeId().unsafeArray(), digest.unsafeArray(), answer.signature().unsafeArray())) {
-      return Verdict.fail(BAD_SIGNATURE, "not signed by " + challenge.nodeId());
-    }
-    return Verdict.PASS;
+    return null;
   }
 
-  private static void checkChallenge(Submission file, Challenge challenge) {
+  static void checkChallenge(Submission file, Challenge challenge) {
     if (!challenge.fileRoot().equals(file.fileRoot())) {
       throw new IllegalArgumentException(
           "challenge for file " + challenge.fileRoot() + ", submission of " + file.fileRoot());

@@ -141,4 +141,25 @@ class ChallengeTest {
         .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("randomness must be 32 bytes");
   }
+
+  @Test
+  void aSealedChallengeCarriesItsFlagAndAsksAtMostTwentyOneSectors() {
+    Challenge plain = new Challenge(7, R, NODE_A, FILE, 3, SHARD, 4);
+    Challenge sealed = plain.withSealed(true);
+    assertThat(sealed.sectors()).isEqualTo(plain.sectors());
+    byte[] wire = sealed.encode();
+    assertThat(wire).hasSize(plain.encode().length + 1);
+    assertThat(Challenge.decode(wire)).isEqualTo(sealed);
+    assertThat(Challenge.decode(plain.encode()).sealed()).isFalse();
+    byte[] explicitZero =
+        new Rlp.Writer()
+            .number(7).bytes(R).bytes(NODE_A).bytes(FILE).number(3).number(SHARD).number(4)
+            .number(0)
+            .toList();
+    assertThatThrownBy(() -> Challenge.decode(explicitZero))
+        .isInstanceOf(ProofFormatException.class)
+        .hasMessageContaining("sealed flag is 1 or absent");
+    assertThatThrownBy(() -> new Challenge(7, R, NODE_A, FILE, 3, SHARD, 22, true))
+        .hasMessageContaining("out of 1..21");
+  }
 }

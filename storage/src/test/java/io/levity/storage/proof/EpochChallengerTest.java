@@ -113,6 +113,51 @@ class EpochChallengerTest {
   }
 
   @Test
+  void aSealedRoundFailsShardsWithoutAReplicaUnaskedAndVerifiesTheOthersReplicas() {
+    var first = chain.submissions().get(0);
+    StorageNodeRecord sealer = holder(first.fileRoot(), 0).orElseThrow();
+    ShardFixture f = files.get(first.fileRoot());
+    int n = nodes.indexOf(sealer);
+    byte[] replica =
+        io.levity.storage.seal.Seal.seal(
+            io.levity.storage.seal.Seal.key(sealer.nodeId(), first.fileRoot(), 0), f.shards()[0]);
+    var replicaTree = io.levity.storage.layout.MerkleFile.of(replica);
+    chain.commitReplica(
+        new io.levity.storage.chain.ReplicaRecord(
+            sealer.nodeId(), first.fileRoot(), 0, replicaTree.root()));
+    List<Challenge> asked = new java.util.ArrayList<>();
+    AnswerTransport.AsyncAsk sealedNodes =
+        (node, c) -> {
+          asked.add(c);
+          var key = ProofVerifierTest.key("n" + n);
+          var opener =
+              SealedProofs.opener(
+                  io.levity.storage.layout.MerkleFile.of(f.shards()[0]), replicaTree);
+          return CompletableFuture.completedFuture(
+              Optional.of(
+                  SealedProofs.answer(c, f.roots(), opener, d -> key.sign(d.toArray())).encode()));
+        };
+    startEpoch(2);
+    EpochChallenger sealedChallenger =
+        new EpochChallenger(
+            chain,
+            this::holder,
+            AnswerTransport.async(sealedNodes),
+            new EpochChallenger.Config(4, Duration.ofMillis(250), 3, true),
+            scheduler);
+    EpochReport report = run(sealedChallenger, 2);
+    assertThat(asked).singleElement().satisfies(c -> assertThat(c.sealed()).isTrue());
+    assertThat(report.passed()).isEqualTo(1);
+    assertThat(report.failures()).containsExactly(Map.entry(FailureReason.NO_REPLICA, 7));
+    assertThat(chain.proofResults(2))
+        .filteredOn(r -> !r.passed())
+        .allSatisfy(
+            r ->
+                assertThat(r.reason())
+                    .isEqualTo("no replica: the node has committed no replica of this shard"));
+  }
+
+  @Test
   void recordsAFailureForANodeThatLostItsShard() throws Exception {
     var first = chain.submissions().get(0);
     StorageNodeRecord loser = holder(first.fileRoot(), 1).orElseThrow();

@@ -51,6 +51,10 @@ public final class RegistryAbi {
   public static final AbiFunction SET_AUDITOR = AbiFunction.parse("setAuditor(address)");
   public static final AbiFunction RECORD_PROOF =
       AbiFunction.parse("recordProof(uint64,bytes32,bytes32,uint32,bool,string)");
+  public static final AbiFunction COMMIT_REPLICA =
+      AbiFunction.parse("commitReplica(bytes32,bytes32,uint32,bytes32)");
+  public static final AbiFunction REPLICA =
+      AbiFunction.parse("replica(bytes32,bytes32,uint32) returns (bytes32)");
   public static final AbiEvent PROOF_RESULT =
       AbiEvent.parse(
           "ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter,"

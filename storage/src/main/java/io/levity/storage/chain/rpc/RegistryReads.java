@@ -56,6 +56,13 @@ final class RegistryReads {
     return read(BlockTag.LATEST, RegistryAbi.OWNER_OF, nodeId).address(0);
   }
 
+  /** The replica root {@code nodeId} committed for a shard; empty when none (zero). */
+  Optional<Bytes32> replicaRoot(Bytes32 nodeId, Bytes32 fileRoot, int shardIndex) {
+    Bytes32 root =
+        read(BlockTag.LATEST, RegistryAbi.REPLICA, nodeId, fileRoot, shardIndex).bytes32(0);
+    return root.isZero() ? Optional.empty() : Optional.of(root);
+  }
+
   /** The account the registry lets record proof results now. */
   Address auditor() {
     return read(BlockTag.LATEST, RegistryAbi.AUDITOR).address(0);

@@ -13,6 +13,7 @@ import io.levity.sdk.tx.TxRequest;
 import io.levity.sdk.tx.Wallet;
 import io.levity.storage.chain.NodeRegistration;
 import io.levity.storage.chain.ProofRecord;
+import io.levity.storage.chain.ReplicaRecord;
 import io.levity.storage.chain.StorageChain;
 import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
@@ -315,6 +316,39 @@ public final class RpcStorageChain implements StorageChain {
     Address reporter = config.proofReporter().orElseGet(reads::auditor);
     return reads.proofResults(
         epoch, from, head, config.requests().logBlockRange(), Optional.of(reporter));
+  }
+
+  /**
+   * Sends {@code commitReplica} from this adapter's account (the registry accepts it only from the
+   * node's owner). The same root already committed sends nothing; another root is an {@link
+   * IllegalStateException}; an unknown file, shard or node comes back as the registry's revert (a
+   * {@link RegistryException}).
+   */
+  @Override
+  public void commitReplica(ReplicaRecord r) {
+    Objects.requireNonNull(r, "replica");
+    Optional<Bytes32> existing = reads.replicaRoot(r.nodeId(), r.fileRoot(), r.shardIndex());
+    if (existing.isPresent()) {
+      if (existing.get().equals(r.replicaRoot())) return;
+      throw new IllegalStateException(
+          "node "
+              + r.nodeId()
+              + " already committed replica "
+              + existing.get()
+              + " of shard "
+              + r.shardIndex()
+              + " of "
+              + r.fileRoot());
+    }
+    send(
+        RegistryAbi.COMMIT_REPLICA.encodeCall(
+            r.nodeId(), r.fileRoot(), r.shardIndex(), r.replicaRoot()),
+        "commit replica " + r.nodeId() + "/" + r.fileRoot() + "/" + r.shardIndex());
+  }
+
+  @Override
+  public Optional<Bytes32> replicaRoot(Bytes32 nodeId, Bytes32 fileRoot, int shardIndex) {
+    return reads.replicaRoot(nodeId, fileRoot, shardIndex);
   }
 
   /** The account the registry lets record proof results (the epoch challenger's). */
