@@ -58,7 +58,10 @@ public final class StorageBenchCommand implements Callable<Integer> {
       err.printf(
           "levity: starting %d storage node processes (data and logs in %s) ...%n", nodes, dir);
       for (int i = 0; i < nodes; i++)
-        procs.add(StorageNodeProcess.start(dir.resolve("node" + i), chainFile, 0));
+        // Transfers alone are measured: no background sealing competing for the cores.
+        procs.add(
+            StorageNodeProcess.start(
+                dir.resolve("node" + i), chainFile, 0, List.of(), List.of("--no-seal")));
       for (StorageNodeProcess p : procs) p.awaitEndpoint(Duration.ofMinutes(2));
 
       Run ec =

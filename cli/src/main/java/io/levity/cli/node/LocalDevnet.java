@@ -15,6 +15,7 @@ import io.levity.storage.chain.rpc.StorageRegistryCode;
 import io.levity.storage.client.ProofAuditor;
 import io.levity.storage.node.NetworkFile;
 import io.levity.storage.node.StorageDevnet;
+import io.levity.storage.proof.EpochChallenger;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +148,8 @@ final class LocalDevnet implements AutoCloseable {
             new NetworkFile.RpcChain(url, "devnet", Map.of("privateKey", operatorKey)));
     synchronized (this) {
       storage.add(net);
-      storage.add(ProofAuditor.start(chain, net.networkFile()));
+      // Sealed challenges: the nodes seal their shards and commit the replica roots.
+      storage.add(ProofAuditor.start(chain, net.networkFile(), EpochChallenger.Config.SEALED));
     }
     return net;
   }

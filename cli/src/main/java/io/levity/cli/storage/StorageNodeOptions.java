@@ -24,11 +24,22 @@ final class StorageNodeOptions {
   @Option(names = "--max-connections-per-address", paramLabel = "N")
   int maxConnectionsPerAddress = NodeConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
 
+  @Option(
+      names = "--seal",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Seal the shards held into node-bound replicas and commit their roots, to answer sealed"
+              + " challenges (default on; --no-seal for transfer benchmarks).")
+  boolean seal = true;
+
   NodeConfig config() {
     return NodeConfig.defaults(dataDir, port)
         .withMaxShardBytes(maxShardBytes)
         .withMaxTransfers(maxTransfers)
         .withCapacityBytes(capacityBytes)
-        .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
+        .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+        .withSeal(seal);
   }
 }

@@ -39,12 +39,16 @@ public final class StorageNodeProcess implements AutoCloseable {
    */
   public static StorageNodeProcess start(
       Path dataDir, Path chainFile, int port, List<String> jvmOptions) throws IOException {
-    List<String> command =
-        LevityLauncher.fromClassPath()
-            .withVectorModule()
-            .withJvmOptions(jvmOptions)
-            .withMaxHeap("256m")
-            .command(
+    return start(dataDir, chainFile, port, jvmOptions, List.of());
+  }
+
+  /** As {@link #start(Path, Path, int, List)} with extra options for the node command. */
+  public static StorageNodeProcess start(
+      Path dataDir, Path chainFile, int port, List<String> jvmOptions, List<String> nodeOptions)
+      throws IOException {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
                 "storage",
                 "node",
                 "--data-dir",
@@ -52,7 +56,14 @@ public final class StorageNodeProcess implements AutoCloseable {
                 "--chain-file",
                 chainFile.toString(),
                 "--port",
-                Integer.toString(port));
+                Integer.toString(port)));
+    args.addAll(nodeOptions);
+    List<String> command =
+        LevityLauncher.fromClassPath()
+            .withVectorModule()
+            .withJvmOptions(jvmOptions)
+            .withMaxHeap("256m")
+            .command(args);
     Files.createDirectories(dataDir);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     ChildProcess p =

@@ -141,7 +141,9 @@ public final class FileStorageChain implements StorageChain {
 
   /** Starts the next epoch and returns its number. */
   public long advanceEpoch() {
-    return update(s -> new State(
+    return update(
+            s ->
+                new State(
                     s.seed(), s.epoch() + 1, s.submissions(), s.nodes(), s.proofs(), s.replicas()))
         .epoch();
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A node's commitment to its sealed replica of one shard (io.levity.storage.seal): the root of
- * the replica, over which sealed challenges are proved. Recorded once; the same record again is a
+ * A node's commitment to its sealed replica of one shard (io.levity.storage.seal): the root of the
+ * replica, over which sealed challenges are proved. Recorded once; the same record again is a
  * no-op, a different root for the same node and shard is refused (sealing is deterministic, so an
  * honest node never needs a second one).
  *

@@ -41,11 +41,11 @@ public final class ProofAuditor implements AutoCloseable {
       Scheduler scheduler,
       ThreadScheduler ownScheduler,
       Consumer<EpochReport> reports,
-      Duration poll) {
+      Duration poll,
+      EpochChallenger.Config config) {
     this.chain = chain;
     this.holders = holders;
-    this.challenger =
-        new EpochChallenger(chain, holders, answers, EpochChallenger.Config.DEFAULT, scheduler);
+    this.challenger = new EpochChallenger(chain, holders, answers, config, scheduler);
     this.scheduler = scheduler;
     this.reports = reports;
     this.ownScheduler = ownScheduler;
@@ -54,21 +54,25 @@ public final class ProofAuditor implements AutoCloseable {
   }
 
   /**
-   * Starts auditing over HTTP from the chain's current epoch, polling every second; reports go to
-   * the log.
+   * Starts auditing over HTTP from the chain's current epoch with {@code config} (sealed or plain
+   * challenges), polling every second; reports go to the log.
    */
-  public static ProofAuditor start(StorageChain chain, Object name) {
+  public static ProofAuditor start(StorageChain chain, Object name, EpochChallenger.Config config) {
     return start(
         chain,
         r -> {
           if (r.challenged() > 0) LOG.info("proof of storage ({}): {}", name, r);
         },
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        config);
   }
 
-  /** Starts auditing over HTTP with its own report consumer and poll interval. */
+  /** Starts auditing over HTTP with its own report consumer, poll interval and config. */
   public static ProofAuditor start(
-      StorageChain chain, Consumer<EpochReport> reports, Duration poll) {
+      StorageChain chain,
+      Consumer<EpochReport> reports,
+      Duration poll,
+      EpochChallenger.Config config) {
     HttpNodeClient http = new HttpNodeClient();
     ThreadScheduler thread = new ThreadScheduler("proof-auditor");
     return new ProofAuditor(
@@ -78,7 +82,8 @@ public final class ProofAuditor implements AutoCloseable {
         thread,
         thread,
         reports,
-        poll);
+        poll,
+        config);
   }
 
   /**
@@ -92,9 +97,10 @@ public final class ProofAuditor implements AutoCloseable {
       AnswerTransport answers,
       Scheduler scheduler,
       Consumer<EpochReport> reports,
-      Duration poll) {
+      Duration poll,
+      EpochChallenger.Config config) {
     return new ProofAuditor(
-        chain, new ReportedHolders(chain, nodes), answers, scheduler, null, reports, poll);
+        chain, new ReportedHolders(chain, nodes), answers, scheduler, null, reports, poll, config);
   }
 
   /** Starts the round of the next epoch due, unless one is running. */

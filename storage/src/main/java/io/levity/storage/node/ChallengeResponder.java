@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,8 +77,8 @@ final class ChallengeResponder {
 
   /**
    * The answer to a sealed challenge: openings of the replica and of the shard
-   * (io.levity.storage.proof.SealedProofs), each read one segment at a time and checked against
-   * its stored segment root.
+   * (io.levity.storage.proof.SealedProofs), each read one segment at a time and checked against its
+   * stored segment root.
    */
   private byte[] sealedAnswer(Challenge c, ShardMeta meta) throws NodeError, IOException {
     ReplicaStore.Replica replica =

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash safety: a replica is sealed into {@code tmp/} and fsynced, its roots file is written
  * durably, then the replica is renamed into place (the directory fsynced): a replica file is only
- * ever complete. At startup, temporary files are deleted and roots files without a replica (a
- * crash before the rename), or replicas whose size disagrees with their roots, are removed: the
- * sealer makes them again. Thread-safe.
+ * ever complete. At startup, temporary files are deleted and roots files without a replica (a crash
+ * before the rename), or replicas whose size disagrees with their roots, are removed: the sealer
+ * makes them again. Thread-safe.
  */
 public final class ReplicaStore {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaStore.class);

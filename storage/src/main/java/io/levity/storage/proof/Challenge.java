@@ -45,8 +45,8 @@ public record Challenge(
   public static final int MAX_SECTORS = 64;
 
   /**
-   * Most sectors a sealed challenge asks: each is answered with up to three openings, and an
-   * answer holds at most {@link #MAX_SECTORS}.
+   * Most sectors a sealed challenge asks: each is answered with up to three openings, and an answer
+   * holds at most {@link #MAX_SECTORS}.
    */
   public static final int MAX_SEALED_SECTORS = MAX_SECTORS / 3;
 

@@ -42,9 +42,9 @@ public final class EpochChallenger {
    * @param sectorsPerChallenge sectors asked per shard, 1 to {@link Challenge#MAX_SECTORS}
    * @param answerTimeout how long a node may take to answer
    * @param maxConcurrentAsks how many nodes are asked at once
-   * @param sealed whether nodes are asked for their sealed replicas ({@link SealedProofs}); a
-   *     shard whose holder committed no replica then fails with {@link FailureReason#NO_REPLICA}
-   *     without being asked
+   * @param sealed whether nodes are asked for their sealed replicas ({@link SealedProofs}); a shard
+   *     whose holder committed no replica then fails with {@link FailureReason#NO_REPLICA} without
+   *     being asked
    */
   public record Config(
       int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks, boolean sealed) {

@@ -80,8 +80,8 @@ public final class SealedProofs {
   }
 
   /**
-   * Verifies an encoded answer to a sealed challenge against the file's record and the replica
-   * root the node committed. Pure; the checks run in the order of docs/storage-proofs.md.
+   * Verifies an encoded answer to a sealed challenge against the file's record and the replica root
+   * the node committed. Pure; the checks run in the order of docs/storage-proofs.md.
    */
   public static Verdict verify(
       Submission file, Challenge challenge, Bytes32 replicaRoot, byte[] encodedAnswer) {

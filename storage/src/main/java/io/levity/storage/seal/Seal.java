@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The sealed replica of a shard: an encoding bound to one node id that is slow to compute and
- * quick to check one sector of. Sector {@code j} of the replica is the shard's sector {@code j}
- * XOR a mask that depends on the replica's previous sector in the same segment:
+ * The sealed replica of a shard: an encoding bound to one node id that is slow to compute and quick
+ * to check one sector of. Sector {@code j} of the replica is the shard's sector {@code j} XOR a
+ * mask that depends on the replica's previous sector in the same segment:
  *
  * <pre>
  *   key       = keccak256("levity-seal-v1" || nodeId || fileRoot || uint32(shardIndex))
@@ -22,12 +22,12 @@ import java.util.Objects;
  *   replica_j = shard_j XOR mask_j
  * </pre>
  *
- * So making sector {@code j} of a segment from the plain shard takes {@code (j mod 1024) + 1}
- * links of {@link #ROUNDS} sequential hashes each, while checking one sector, given its
- * predecessor, takes one link. A node that keeps only roots (or only the plain shard) and seals
- * on demand when challenged has to run on average hundreds of links before the answer is due;
- * the challenger's deadline is set below that (docs/storage-proofs.md measures both sides).
- * Segments chain independently, so sealing a shard can run one segment per core.
+ * So making sector {@code j} of a segment from the plain shard takes {@code (j mod 1024) + 1} links
+ * of {@link #ROUNDS} sequential hashes each, while checking one sector, given its predecessor,
+ * takes one link. A node that keeps only roots (or only the plain shard) and seals on demand when
+ * challenged has to run on average hundreds of links before the answer is due; the challenger's
+ * deadline is set below that (docs/storage-proofs.md measures both sides). Segments chain
+ * independently, so sealing a shard can run one segment per core.
  */
 public final class Seal {
   /** Sequential hashes per link; about 0.95 ms a link on the 2-core development machine. */

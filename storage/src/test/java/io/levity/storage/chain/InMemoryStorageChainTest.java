@@ -152,4 +152,48 @@ class InMemoryStorageChainTest {
     assertThat(reopened.submissions()).hasSize(40).containsAll(List.of(sub(0), sub(39)));
     assertThat(reopened.epochRandomness(0)).isEqualTo(a.epochRandomness(0));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
+  void aReplicaRootIsCommittedOnceForARecordedFileShardAndNode(String kind) {
+    StorageChain c = chain(kind);
+    c.submit(sub(1));
+    c.registerNode(key("a"), "127.0.0.1:1");
+    Bytes32 node = Bytes32.of32(key("a").publicKey());
+    Bytes32 file = sub(1).fileRoot();
+    Bytes32 root = Keccak.hash(new byte[] {42});
+    assertThat(c.replicaRoot(node, file, 4)).isEmpty();
+    c.commitReplica(new ReplicaRecord(node, file, 4, root));
+    c.commitReplica(new ReplicaRecord(node, file, 4, root)); // the same again: nothing changes
+    assertThat(c.replicaRoot(node, file, 4)).contains(root);
+    assertThat(c.replicaRoot(node, file, 5)).isEmpty();
+    assertThatThrownBy(() -> c.commitReplica(new ReplicaRecord(node, file, 4, Bytes32.ZERO)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already committed replica");
+    assertThatThrownBy(() -> c.commitReplica(new ReplicaRecord(node, file, 9, root)))
+        .hasMessageContaining("has no shard 9");
+    assertThatThrownBy(() -> c.commitReplica(new ReplicaRecord(node, sub(2).fileRoot(), 0, root)))
+        .hasMessageContaining("unknown file");
+    Bytes32 stranger = Bytes32.of32(key("b").publicKey());
+    assertThatThrownBy(() -> c.commitReplica(new ReplicaRecord(stranger, file, 4, root)))
+        .hasMessageContaining("unknown node");
+  }
+
+  @Test
+  void replicasSurviveReopeningTheFileChainAndOlderFilesReadWithoutThem() throws Exception {
+    Path path = dir.resolve("replicas.json");
+    FileStorageChain c = FileStorageChain.open(path);
+    c.submit(sub(1));
+    c.registerNode(key("a"), "127.0.0.1:1");
+    Bytes32 node = Bytes32.of32(key("a").publicKey());
+    c.commitReplica(new ReplicaRecord(node, sub(1).fileRoot(), 0, Keccak.hash(new byte[] {1})));
+    assertThat(FileStorageChain.open(path).replicaRoot(node, sub(1).fileRoot(), 0))
+        .contains(Keccak.hash(new byte[] {1}));
+    String older =
+        java.nio.file.Files.readString(path)
+            .replaceAll("(?s),\\s*\"replicas\"\\s*:\\s*\\[.*?\\]", "");
+    assertThat(older).doesNotContain("replicas");
+    java.nio.file.Files.writeString(path, older);
+    assertThat(FileStorageChain.open(path).replicaRoot(node, sub(1).fileRoot(), 0)).isEmpty();
+  }
 }

@@ -46,9 +46,12 @@ abstract class NetworkFixture {
     nodes.close();
   }
 
-  /** Starts {@code count} nodes with default settings; returns their endpoints. */
+  /**
+   * Starts {@code count} nodes with default settings, except that they do not seal (only the sealed
+   * tests need replicas); returns their endpoints.
+   */
   List<String> startNodes(int count) throws Exception {
-    return startNodes(count, c -> c);
+    return startNodes(count, c -> c.withSeal(false));
   }
 
   List<String> startNodes(int count, UnaryOperator<NodeConfig> configure) throws Exception {

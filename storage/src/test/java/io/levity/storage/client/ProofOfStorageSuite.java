@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.chain.ProofRecord;
 import io.levity.storage.chain.Submission;
+import io.levity.storage.node.StorageService;
 import io.levity.storage.placement.Placement;
 import io.levity.storage.proof.Challenge;
 import io.levity.storage.proof.EpochChallenger;
@@ -84,7 +85,8 @@ abstract class ProofOfStorageSuite extends NetworkFixture {
             nodes.answers(),
             nodes.scheduler,
             reports::add,
-            Duration.ofMillis(50))) {
+            Duration.ofMillis(50),
+            EpochChallenger.Config.DEFAULT)) {
       chain.advanceEpoch();
       nodes.awaitUntil(() -> reports.stream().anyMatch(r -> r.challenged() > 0));
       assertThat(auditor).isNotNull();
@@ -92,5 +94,62 @@ abstract class ProofOfStorageSuite extends NetworkFixture {
     EpochReport r = reports.stream().filter(x -> x.challenged() > 0).findFirst().orElseThrow();
     assertThat(r.passed()).as("%s", r).isEqualTo(9);
     assertThat(chain.proofResults(r.epoch())).hasSize(9).allMatch(ProofRecord::passed);
+  }
+
+  /** Waits in real time (sealing runs on the nodes' own threads) until every shard is sealed. */
+  void awaitReplicas(UploadResult up) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean all = true;
+      for (int i = 0; i < up.placed().size(); i++)
+        all &= chain.replicaRoot(nodes.nodeId(up.placed().get(i)), up.fileRoot(), i).isPresent();
+      if (all) return;
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the nodes did not seal and commit every shard within 120 s");
+  }
+
+  @Test
+  void sealedChallengesPassFromReplicasAndALostOrCorruptReplicaFailsUntilResealed()
+      throws Exception {
+    startNodes(9, c -> c); // sealing on
+    UploadResult up = client(true).upload(file(5 * SEG + 99, 9), ProgressListener.NONE);
+    awaitReplicas(up);
+    ShardHolders holders =
+        (root, shard) ->
+            chain.nodes().stream()
+                .filter(n -> n.endpoint().equals(up.placed().get(shard)))
+                .findFirst();
+    EpochChallenger challenger =
+        new EpochChallenger(
+            chain, holders, nodes.answers(), EpochChallenger.Config.SEALED, nodes.scheduler);
+    chain.advanceEpoch();
+    EpochReport first = finish(challenger.start(1));
+    assertThat(first.passed()).as(first.toString()).isEqualTo(9);
+
+    // Shard 2's node loses its replica; shard 3's replica rots on disk (the node drops and reseals
+    // it).
+    StorageService lost = nodes.service(up.placed().get(2));
+    lost.replicas().delete(up.fileRoot(), 2);
+    StorageService rotten = nodes.service(up.placed().get(3));
+    Path replica3 =
+        rotten
+            .config()
+            .dataDir()
+            .resolve("replicas")
+            .resolve(up.fileRoot().toHex().substring(2))
+            .resolve("3.replica");
+    Files.write(replica3, new byte[(int) Files.size(replica3)]);
+    chain.advanceEpoch();
+    EpochReport second = finish(challenger.start(2));
+    assertThat(second.passed()).as(second.toString()).isEqualTo(7);
+    assertThat(second.failures()).isEqualTo(Map.of(FailureReason.NO_ANSWER, 2));
+
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (rotten.replicas().get(up.fileRoot(), 3).isEmpty() && System.nanoTime() < deadline)
+      Thread.sleep(20);
+    chain.advanceEpoch();
+    EpochReport third = finish(challenger.start(3));
+    assertThat(third.passed()).as("the rotten replica was sealed again: " + third).isEqualTo(8);
   }
 }

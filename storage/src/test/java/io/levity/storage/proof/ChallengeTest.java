@@ -153,7 +153,13 @@ class ChallengeTest {
     assertThat(Challenge.decode(plain.encode()).sealed()).isFalse();
     byte[] explicitZero =
         new Rlp.Writer()
-            .number(7).bytes(R).bytes(NODE_A).bytes(FILE).number(3).number(SHARD).number(4)
+            .number(7)
+            .bytes(R)
+            .bytes(NODE_A)
+            .bytes(FILE)
+            .number(3)
+            .number(SHARD)
+            .number(4)
             .number(0)
             .toList();
     assertThatThrownBy(() -> Challenge.decode(explicitZero))

@@ -30,8 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class SealedOutsourcingTest {
   private static final int TRIALS = Integer.getInteger("levity.seal.trials", 20);
-  private static final long DEADLINE_NANOS =
-      EpochChallenger.Config.SEALED_ANSWER_TIMEOUT.toNanos();
+  private static final long DEADLINE_NANOS = EpochChallenger.Config.SEALED_ANSWER_TIMEOUT.toNanos();
   private static final Ed25519.KeyPair KEY = ProofVerifierTest.key("outsourcer");
   private static final Bytes32 NODE = Bytes32.of32(KEY.publicKey());
   private static final int SHARD = 0;
@@ -82,8 +81,8 @@ class SealedOutsourcingTest {
   /**
    * Answers a sealed challenge without the replica: seals, per challenged segment (in parallel),
    * the sectors from the segment's start to {@code upTo(s, highest opened)}, then opens them. The
-   * Merkle paths are taken from the real replica's tree: the adversary is granted the whole tree
-   * of hashes for free and only has to make the sectors' bytes. Empty when it misses the deadline.
+   * Merkle paths are taken from the real replica's tree: the adversary is granted the whole tree of
+   * hashes for free and only has to make the sectors' bytes. Empty when it misses the deadline.
    */
   private static java.util.Optional<byte[]> outsource(Challenge c, boolean wholeSegments)
       throws Exception {
@@ -110,13 +109,16 @@ class SealedOutsourcingTest {
           if (tree == SealedProofs.Tree.SHARD)
             return new Answer.Sector(Bytes.wrap(plain.sector(index)), plain.prove(index));
           byte[] data =
-              sealed.get((int) (index / FileLayout.SECTORS_PER_SEGMENT))[
+              sealed
+                  .get((int) (index / FileLayout.SECTORS_PER_SEGMENT))[
                   (int) (index % FileLayout.SECTORS_PER_SEGMENT)];
           return new Answer.Sector(Bytes.wrap(data), replica.prove(index));
         };
     byte[] answer =
         SealedProofs.answer(c, file.roots(), opener, d -> KEY.sign(d.toArray())).encode();
-    return System.nanoTime() <= deadline ? java.util.Optional.of(answer) : java.util.Optional.empty();
+    return System.nanoTime() <= deadline
+        ? java.util.Optional.of(answer)
+        : java.util.Optional.empty();
   }
 
   private static boolean passes(Challenge c, java.util.Optional<byte[]> answer) {
@@ -146,9 +148,13 @@ class SealedOutsourcingTest {
         plainPassed,
         rootsOnlyPassed,
         treeKeeperPassed);
-    assertThat(plainPassed).as("plain challenges are answered from a fetched shard").isEqualTo(TRIALS);
+    assertThat(plainPassed)
+        .as("plain challenges are answered from a fetched shard")
+        .isEqualTo(TRIALS);
     assertThat(rootsOnlyPassed).as("a node keeping only roots").isLessThanOrEqualTo(TRIALS / 20);
-    assertThat(treeKeeperPassed).as("a node keeping the hash tree").isLessThanOrEqualTo(TRIALS / 20);
+    assertThat(treeKeeperPassed)
+        .as("a node keeping the hash tree")
+        .isLessThanOrEqualTo(TRIALS / 20);
   }
 
   @Test

@@ -114,8 +114,7 @@ class SealedProofsTest {
     Answer honest = Answer.decode(answer(sealed, KEY_A, plain, replicaOfA));
     List<Answer.Sector> swapped = new ArrayList<>(honest.sectors());
     java.util.Collections.swap(swapped, 0, 1);
-    Answer reordered =
-        Answer.signed(sealed, file.roots(), swapped, d -> KEY_A.sign(d.toArray()));
+    Answer reordered = Answer.signed(sealed, file.roots(), swapped, d -> KEY_A.sign(d.toArray()));
     assertThat(((Verdict.Fail) verify(sealed, replicaOfA.root(), reordered.encode())).reason())
         .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);
   }

@@ -87,6 +87,7 @@ class SealTest {
     long t0 = System.nanoTime();
     Seal.seal(key, plain);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println("sealed one segment (1024 links of " + Seal.ROUNDS + " hashes) in " + ms + " ms");
+    System.out.println(
+        "sealed one segment (1024 links of " + Seal.ROUNDS + " hashes) in " + ms + " ms");
   }
 }
