@@ -28,10 +28,7 @@ final class StorageNodeOptions {
       names = "--seal",
       negatable = true,
       defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Seal the shards held into node-bound replicas and commit their roots, to answer sealed"
-              + " challenges (default on; --no-seal for transfer benchmarks).")
+      fallbackValue = "true")
   boolean seal = true;
 
   NodeConfig config() {
