@@ -49,6 +49,7 @@ contract AgentDataVerifier is IERC7857DataVerifier {
     error ReceiverKeyMismatch(uint256 index);
     error ReceiverKeyNotRegistered(address receiver);
     error BadPublicKey(uint256 length);
+    error CallerNotATokenContract(address caller);
 
     constructor(OracleRegistry registry_) {
         registry = registry_;
@@ -58,6 +59,9 @@ contract AgentDataVerifier is IERC7857DataVerifier {
         external
         returns (TransferValidityProofOutput[] memory out)
     {
+        // The caller is the token contract whose domain the proofs are signed in, and it answers who the receiver
+        // delegated to; an account without code cannot be one.
+        if (msg.sender.code.length == 0) revert CallerNotATokenContract(msg.sender);
         Binding memory b = Binding(
             Signatures.domain(NAME_HASH, msg.sender), tokenId, from, to, IERC7857(msg.sender).getDelegateAccess(to)
         );

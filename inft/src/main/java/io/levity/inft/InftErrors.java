@@ -32,6 +32,7 @@ public final class InftErrors {
           "ReceiverKeyMismatch(uint256)",
           "ReceiverKeyNotRegistered(address)",
           "BadPublicKey(uint256)",
+          "CallerNotATokenContract(address)",
           // AgentNFT
           "TokenDoesNotExist(uint256)",
           "NotTokenOwner(uint256,address)",
