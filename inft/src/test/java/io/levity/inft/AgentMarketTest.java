@@ -36,13 +36,11 @@ class AgentMarketTest {
   }
 
   private MarketOrder order(Secp256k1.KeyPair maker, BigInteger price, Address taker, long n) {
-    return new MarketOrder(
-        maker.address(), f.nft, id, price, taker, BigInteger.valueOf(n), f.chain.timestamp + 3600);
+    return f.order(maker, id, price, taker, n);
   }
 
   private Bytes sign(Secp256k1.KeyPair key, MarketOrder o, boolean listing) {
-    return InftTypedData.sign(
-        key, InftTypedData.orderDigest(f.chain.chainId, f.market, o, listing));
+    return f.signOrder(key, o, listing);
   }
 
   private InftChain.Receipt buy(
@@ -121,15 +119,7 @@ class AgentMarketTest {
             InftAbi.iClone(f.carol.address(), id, f.plan(id, f.bob, f.carol).build())));
     BigInteger clone = BigInteger.TWO;
     ok(f.send(f.carol, f.nft, InftAbi.SET_APPROVAL_FOR_ALL.encodeCall(f.market, true)));
-    MarketOrder listing =
-        new MarketOrder(
-            f.carol.address(),
-            f.nft,
-            clone,
-            ETHER,
-            Address.ZERO,
-            BigInteger.ONE,
-            f.chain.timestamp + 60);
+    MarketOrder listing = f.order(f.carol, clone, ETHER, Address.ZERO, 1);
     List<TransferValidityProof> proofs = f.plan(clone, f.carol, f.admin).build();
     ok(
         f.chain.call(

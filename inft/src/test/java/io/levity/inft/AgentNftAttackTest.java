@@ -12,6 +12,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.sdk.abi.AbiFunction;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +34,16 @@ class AgentNftAttackTest {
     assertThat(f.dataHashes(f.nft, id)).isEqualTo(before);
   }
 
+  /** An honest alice-to-bob plan with one thing changed is refused with {@code error}. */
+  private void refusedWhen(String error, Consumer<ProofPlan> change) {
+    ProofPlan plan = f.plan(id, f.alice, f.bob);
+    change.accept(plan);
+    refused(plan, error);
+  }
+
   @Test
   void aForgedOracleSignatureIsRefused() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.oracle = f.carol; // not a registered oracle
-    refused(plan, "OracleNotRegistered");
+    refusedWhen("OracleNotRegistered", p -> p.oracle = f.carol); // not a registered oracle
   }
 
   @Test
@@ -78,15 +84,16 @@ class AgentNftAttackTest {
 
   @Test
   void aProofForAnotherChainIsRefused() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.binding =
-        new TransferBinding(
-            f.chain.chainId + 1,
-            plan.binding.nft(),
-            plan.binding.tokenId(),
-            plan.binding.from(),
-            plan.binding.to());
-    refused(plan, "OracleNotRegistered");
+    refusedWhen(
+        "OracleNotRegistered",
+        p ->
+            p.binding =
+                new TransferBinding(
+                    f.chain.chainId + 1,
+                    p.binding.nft(),
+                    p.binding.tokenId(),
+                    p.binding.from(),
+                    p.binding.to()));
   }
 
   @Test
@@ -104,9 +111,8 @@ class AgentNftAttackTest {
 
   @Test
   void aKeyOtherThanTheOneTheReceiverSignedForIsRefused() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.ownershipPubKey = Bytes.wrap(f.carol.publicKey()); // sealed to someone else
-    refused(plan, "ReceiverKeyMismatch");
+    // sealed to someone else
+    refusedWhen("ReceiverKeyMismatch", p -> p.ownershipPubKey = Bytes.wrap(f.carol.publicKey()));
   }
 
   @Test
@@ -120,16 +126,12 @@ class AgentNftAttackTest {
   @Test
   void anAssistantCannotChooseTheKeyOfAReceiverThatPublishedNone() {
     ok(f.send(f.bob, f.nft, InftAbi.DELEGATE_ACCESS.encodeCall(f.oracle.address())));
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.accessSigner = f.oracle;
-    refused(plan, "ReceiverKeyNotRegistered");
+    refusedWhen("ReceiverKeyNotRegistered", p -> p.accessSigner = f.oracle);
   }
 
   @Test
   void accessSignedByAnyoneButTheReceiverOrItsAssistantIsRefused() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.accessSigner = f.carol;
-    refused(plan, "AccessNotGranted");
+    refusedWhen("AccessNotGranted", p -> p.accessSigner = f.carol);
   }
 
   @Test
@@ -150,23 +152,17 @@ class AgentNftAttackTest {
 
   @Test
   void anExpiredProofIsRefused() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    f.chain.timestamp = plan.ownershipDeadline + 1;
-    refused(plan, "ProofExpired");
+    refusedWhen("ProofExpired", p -> f.chain.timestamp = p.ownershipDeadline + 1);
   }
 
   @Test
   void anExpiredAccessProofIsRefused() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.accessDeadline = f.chain.timestamp - 1;
-    refused(plan, "ProofExpired");
+    refusedWhen("ProofExpired", p -> p.accessDeadline = f.chain.timestamp - 1);
   }
 
   @Test
   void zeroKnowledgeProofsAreRefusedByName() {
-    ProofPlan plan = f.plan(id, f.alice, f.bob);
-    plan.oracleType = OwnershipProof.ZKP;
-    refused(plan, "ZkProofsNotSupported");
+    refusedWhen("ZkProofsNotSupported", p -> p.oracleType = OwnershipProof.ZKP);
   }
 
   @Test

@@ -191,6 +191,25 @@ final class InftFixture {
     return plan(nft, tokenId, from, to);
   }
 
+  /** A market order for {@code tokenId} of the fixture's AgentNFT, valid for an hour. */
+  MarketOrder order(
+      Secp256k1.KeyPair maker, BigInteger tokenId, BigInteger price, Address taker, long nonce) {
+    return new MarketOrder(
+        maker.address(),
+        nft,
+        tokenId,
+        price,
+        taker,
+        BigInteger.valueOf(nonce),
+        chain.timestamp + 3600);
+  }
+
+  /** {@code key}'s signature of {@code order} as a listing or as an offer. */
+  Bytes signOrder(Secp256k1.KeyPair key, MarketOrder order, boolean listing) {
+    return InftTypedData.sign(
+        key, InftTypedData.orderDigest(chain.chainId, market, order, listing));
+  }
+
   static List<Bytes32> words(List<Object> values) {
     return values.stream().map(v -> Bytes32.leftPad((Bytes) v)).toList();
   }

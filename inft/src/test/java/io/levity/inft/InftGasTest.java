@@ -63,18 +63,8 @@ class InftGasTest {
 
     ok(f.send(f.bob, f.nft, InftAbi.SET_APPROVAL_FOR_ALL.encodeCall(f.market, true)));
     BigInteger price = BigInteger.TEN.pow(18);
-    MarketOrder listing =
-        new MarketOrder(
-            f.bob.address(),
-            f.nft,
-            id,
-            price,
-            Address.ZERO,
-            BigInteger.ONE,
-            f.chain.timestamp + 60);
-    Bytes sig =
-        InftTypedData.sign(
-            f.bob, InftTypedData.orderDigest(f.chain.chainId, f.market, listing, true));
+    MarketOrder listing = f.order(f.bob, id, price, Address.ZERO, 1);
+    Bytes sig = f.signOrder(f.bob, listing, true);
     gas.put(
         "market buy (listing), 1 data item",
         ok(f.chain.call(
@@ -86,18 +76,8 @@ class InftGasTest {
     ok(
         f.chain.call(
             f.carol.address(), f.market, UInt256.valueOf(price), InftAbi.DEPOSIT.encodeCall()));
-    MarketOrder offer =
-        new MarketOrder(
-            f.carol.address(),
-            f.nft,
-            two,
-            price,
-            Address.ZERO,
-            BigInteger.TWO,
-            f.chain.timestamp + 60);
-    Bytes offerSig =
-        InftTypedData.sign(
-            f.carol, InftTypedData.orderDigest(f.chain.chainId, f.market, offer, false));
+    MarketOrder offer = f.order(f.carol, two, price, Address.ZERO, 2);
+    Bytes offerSig = f.signOrder(f.carol, offer, false);
     gas.put(
         "market acceptOffer, 2 data items",
         ok(f.send(

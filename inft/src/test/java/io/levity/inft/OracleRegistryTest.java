@@ -17,22 +17,28 @@ class OracleRegistryTest {
   final InftFixture f = new InftFixture();
   final Secp256k1.KeyPair second = InftFixture.key(9);
 
+  private Bytes evidence(Secp256k1.KeyPair signer, Address registry) {
+    return InftTypedData.sign(
+        signer, InftTypedData.softwareAttestationHash(f.chain.chainId, registry, second.address()));
+  }
+
+  private InftChain.Receipt register(Secp256k1.KeyPair admin, Address checker, Bytes evidence) {
+    return f.send(
+        admin, f.registry, InftAbi.REGISTER_ORACLE.encodeCall(second.address(), checker, evidence));
+  }
+
   private boolean isOracle(Address a) {
     return f.chain.view(f.registry, InftAbi.IS_ORACLE, a).bool(0);
   }
 
   @Test
   void aSoftwareAttestationIsRecordedWithNoMeasurement() {
-    Bytes evidence =
-        InftTypedData.sign(
-            second,
-            InftTypedData.softwareAttestationHash(f.chain.chainId, f.registry, second.address()));
     ok(f.registerOracle(second));
     assertThat(isOracle(second.address())).isTrue();
     AbiValues record = f.chain.view(f.registry, InftAbi.ORACLE_RECORD, second.address()).tuple(0);
     assertThat(record.address(0)).isEqualTo(f.software);
     assertThat(record.bytes32(1)).isEqualTo(Bytes32.ZERO);
-    assertThat(record.bytes32(2)).isEqualTo(Keccak.hash(evidence));
+    assertThat(record.bytes32(2)).isEqualTo(Keccak.hash(evidence(second, f.registry)));
     assertThat(record.longValue(3)).isEqualTo(f.chain.timestamp);
     assertThat(record.bool(4)).isTrue();
     reverts(f.registerOracle(second), "OracleAlreadyActive");
@@ -40,47 +46,15 @@ class OracleRegistryTest {
 
   @Test
   void evidenceFromAnotherKeyOrRegistryIsRefused() {
-    Bytes byOther =
-        InftTypedData.sign(
-            f.carol,
-            InftTypedData.softwareAttestationHash(f.chain.chainId, f.registry, second.address()));
-    reverts(
-        f.send(
-            f.admin,
-            f.registry,
-            InftAbi.REGISTER_ORACLE.encodeCall(second.address(), f.software, byOther)),
-        "KeyNotHeld");
-    Bytes forOtherRegistry =
-        InftTypedData.sign(
-            second,
-            InftTypedData.softwareAttestationHash(f.chain.chainId, f.nft, second.address()));
-    reverts(
-        f.send(
-            f.admin,
-            f.registry,
-            InftAbi.REGISTER_ORACLE.encodeCall(second.address(), f.software, forOtherRegistry)),
-        "KeyNotHeld");
+    reverts(register(f.admin, f.software, evidence(f.carol, f.registry)), "KeyNotHeld");
+    reverts(register(f.admin, f.software, evidence(second, f.nft)), "KeyNotHeld");
     assertThat(isOracle(second.address())).isFalse();
   }
 
   @Test
   void onlyTheAdminAdmitsAndOnlyThroughAcceptedCheckers() {
-    Bytes evidence =
-        InftTypedData.sign(
-            second,
-            InftTypedData.softwareAttestationHash(f.chain.chainId, f.registry, second.address()));
-    reverts(
-        f.send(
-            f.carol,
-            f.registry,
-            InftAbi.REGISTER_ORACLE.encodeCall(second.address(), f.software, evidence)),
-        "NotAdmin");
-    reverts(
-        f.send(
-            f.admin,
-            f.registry,
-            InftAbi.REGISTER_ORACLE.encodeCall(second.address(), f.nft, evidence)),
-        "CheckerNotAccepted");
+    reverts(register(f.carol, f.software, evidence(second, f.registry)), "NotAdmin");
+    reverts(register(f.admin, f.nft, evidence(second, f.registry)), "CheckerNotAccepted");
     reverts(
         f.send(f.carol, f.registry, InftAbi.REVOKE_ORACLE.encodeCall(f.oracle.address())),
         "NotAdmin");
