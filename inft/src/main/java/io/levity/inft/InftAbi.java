@@ -2,7 +2,9 @@ package io.levity.inft;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.sdk.abi.AbiCodec;
+import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiFunction;
 import java.math.BigInteger;
 import java.util.List;
@@ -100,7 +102,53 @@ public final class InftAbi {
   public static final AbiFunction DEPOSIT = AbiFunction.parse("deposit()");
   public static final AbiFunction WITHDRAW = AbiFunction.parse("withdraw(uint256)");
 
+  // ---- events ----
+  public static final AbiEvent TRANSFERRED =
+      AbiEvent.parse("Transferred(uint256 tokenId, address indexed from, address indexed to)");
+  public static final AbiEvent CLONED =
+      AbiEvent.parse(
+          "Cloned(uint256 indexed tokenId, uint256 indexed newTokenId, address from, address to)");
+  public static final AbiEvent PUBLISHED_SEALED_KEY =
+      AbiEvent.parse(
+          "PublishedSealedKey(address indexed to, uint256 indexed tokenId, bytes[] sealedKeys)");
+  public static final AbiEvent AUTHORIZATION =
+      AbiEvent.parse(
+          "Authorization(address indexed from, address indexed to, uint256 indexed tokenId)");
+  public static final AbiEvent AUTHORIZATION_REVOKED =
+      AbiEvent.parse(
+          "AuthorizationRevoked(address indexed from, address indexed to, uint256 indexed tokenId)");
+  public static final AbiEvent DELEGATE_ACCESS_EVENT =
+      AbiEvent.parse("DelegateAccess(address indexed user, address indexed assistant)");
+  public static final AbiEvent MINTED =
+      AbiEvent.parse(
+          "Minted(uint256 indexed tokenId, address indexed creator, bytes32[] dataHashes)");
+  public static final AbiEvent UPDATED =
+      AbiEvent.parse(
+          "Updated(uint256 indexed tokenId, bytes32[] oldDataHashes, bytes32[] newDataHashes)");
+  public static final AbiEvent ENCRYPTION_KEY_SET =
+      AbiEvent.parse("EncryptionKeySet(address indexed user, bytes key)");
+  public static final AbiEvent ORACLE_REGISTERED =
+      AbiEvent.parse(
+          "OracleRegistered(address indexed oracle, address indexed checker, bytes32 measurement,"
+              + " bytes32 evidenceHash)");
+  public static final AbiEvent SOLD =
+      AbiEvent.parse(
+          "Sold(address indexed nft, uint256 indexed tokenId, address seller, address buyer,"
+              + " uint256 price, address royaltyReceiver, uint256 royalty, uint256 fee)");
+
   private InftAbi() {}
+
+  /** What intelligentDataOf returned. */
+  public static List<IntelligentData> decodeIntelligentData(Bytes output) {
+    return INTELLIGENT_DATA_OF.decodeReturn(output).tuples(0).stream()
+        .map(t -> new IntelligentData(t.string(0), t.bytes32(1)))
+        .toList();
+  }
+
+  /** The sealed keys a PublishedSealedKey log carries, one per data item, in order. */
+  public static List<Bytes> decodeSealedKeys(List<Bytes32> topics, Bytes data) {
+    return PUBLISHED_SEALED_KEY.decode(topics, data).list(2).stream().map(k -> (Bytes) k).toList();
+  }
 
   /** ABI-encoded constructor arguments of {@code constructor} (a declaration named after it). */
   public static Bytes constructorArguments(AbiFunction constructor, Object... args) {

@@ -10,6 +10,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.evm.Log;
 import io.levity.sdk.abi.AbiEvent;
+import io.levity.sdk.abi.AbiFunction;
 import io.levity.sdk.abi.AbiValues;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,23 +21,17 @@ import org.junit.jupiter.api.Test;
  * The AgentNFT's honest paths on Levity's EVM: mint, iTransfer, iClone, usage, updates, royalty.
  */
 class AgentNftTest {
-  static final AbiEvent PUBLISHED_SEALED_KEY =
-      AbiEvent.parse(
-          "PublishedSealedKey(address indexed to, uint256 indexed tokenId, bytes[] sealedKeys)");
-  static final AbiEvent UPDATED =
-      AbiEvent.parse(
-          "Updated(uint256 indexed tokenId, bytes32[] oldDataHashes, bytes32[] newDataHashes)");
-  static final AbiEvent CLONED =
-      AbiEvent.parse(
-          "Cloned(uint256 indexed tokenId, uint256 indexed newTokenId, address from, address to)");
-
   final InftFixture f = new InftFixture();
 
-  static AbiValues event(InftChain.Receipt r, AbiEvent e) {
+  static Log log(InftChain.Receipt r, AbiEvent e) {
     for (Log log : r.logs())
-      if (!log.topics().isEmpty() && log.topics().get(0).equals(e.topic()))
-        return e.decode(log.topics(), log.data());
+      if (!log.topics().isEmpty() && log.topics().get(0).equals(e.topic())) return log;
     throw new AssertionError("no " + e.name() + " log");
+  }
+
+  static AbiValues event(InftChain.Receipt r, AbiEvent e) {
+    Log log = log(r, e);
+    return e.decode(log.topics(), log.data());
   }
 
   @Test
@@ -47,8 +42,12 @@ class AgentNftTest {
     assertThat(f.ownerOf(id)).isEqualTo(f.alice.address());
     assertThat(f.dataHashes(f.nft, id)).containsExactlyElementsOf(hashesOf(datas));
     assertThat(f.history(id)).containsExactlyElementsOf(hashesOf(datas));
-    List<AbiValues> onChain = f.chain.view(f.nft, InftAbi.INTELLIGENT_DATA_OF, id).tuples(0);
-    assertThat(onChain.get(1).string(0)).isEqualTo("agent part 1");
+    assertThat(
+            InftAbi.decodeIntelligentData(
+                f.chain
+                    .call(f.bob.address(), f.nft, InftAbi.INTELLIGENT_DATA_OF.encodeCall(id))
+                    .output()))
+        .containsExactlyElementsOf(datas);
     assertThat((Address) f.view(InftAbi.CREATOR_OF, id)).isEqualTo(f.alice.address());
     assertThat((BigInteger) f.view(InftAbi.BALANCE_OF, f.alice.address())).isEqualTo(1);
     assertThat((BigInteger) f.view(InftAbi.PARENT_OF, id)).isZero();
@@ -69,8 +68,9 @@ class AgentNftTest {
     List<Bytes32> history = new ArrayList<>(plan.oldHashes);
     history.addAll(plan.newHashes);
     assertThat(f.history(id)).containsExactlyElementsOf(history);
-    AbiValues published = event(r, PUBLISHED_SEALED_KEY);
-    assertThat(published.list(2)).containsExactly(ProofPlan.sealedKey(0), ProofPlan.sealedKey(1));
+    Log published = log(r, InftAbi.PUBLISHED_SEALED_KEY);
+    assertThat(InftAbi.decodeSealedKeys(published.topics(), published.data()))
+        .containsExactly(ProofPlan.sealedKey(0), ProofPlan.sealedKey(1));
     // The new owner starts with no authorized users; the nonces are spent for good.
     assertThat(f.chain.view(f.nft, InftAbi.AUTHORIZED_USERS_OF, id).list(0)).isEmpty();
     Bytes32 ownershipType = InftTypedData.typeHash(InftTypedData.OWNERSHIP_TYPE);
@@ -106,9 +106,9 @@ class AgentNftTest {
         f.chain.view(f.nft, InftAbi.ROYALTY_INFO, clone, BigInteger.valueOf(1_000_000));
     assertThat(royalty.address(0)).isEqualTo(f.alice.address());
     assertThat(royalty.bigInteger(1)).isEqualTo(75_000);
-    AbiValues cloned = event(r, CLONED);
+    AbiValues cloned = event(r, InftAbi.CLONED);
     assertThat(cloned.bigInteger(1)).isEqualTo(clone);
-    assertThat(event(r, PUBLISHED_SEALED_KEY).bigInteger(1)).isEqualTo(clone);
+    assertThat(event(r, InftAbi.PUBLISHED_SEALED_KEY).bigInteger(1)).isEqualTo(clone);
   }
 
   @Test
@@ -156,7 +156,7 @@ class AgentNftTest {
     List<Bytes32> history = new ArrayList<>(hashesOf(v1));
     history.addAll(hashesOf(v2));
     assertThat(f.history(id)).containsExactlyElementsOf(history);
-    AbiValues updated = event(r, UPDATED);
+    AbiValues updated = event(r, InftAbi.UPDATED);
     assertThat(InftFixture.words(updated.list(1))).containsExactlyElementsOf(hashesOf(v1));
     assertThat(InftFixture.words(updated.list(2))).containsExactlyElementsOf(hashesOf(v2));
   }
@@ -186,6 +186,20 @@ class AgentNftTest {
   void supportsErc165Erc721Erc2981AndErc7857() {
     for (String id : List.of("01ffc9a7", "80ac58cd", "2a55205a"))
       assertThat((Boolean) f.view(InftAbi.SUPPORTS_INTERFACE, Bytes.fromHex("0x" + id))).isTrue();
+    // ERC-7857's interface id: the XOR of its functions' selectors.
+    byte[] erc7857 = new byte[4];
+    for (AbiFunction fn :
+        List.of(
+            AbiFunction.parse("verifier()"),
+            InftAbi.I_TRANSFER,
+            InftAbi.I_CLONE,
+            InftAbi.AUTHORIZE_USAGE,
+            InftAbi.REVOKE_AUTHORIZATION,
+            InftAbi.DELEGATE_ACCESS,
+            InftAbi.AUTHORIZED_USERS_OF,
+            InftAbi.GET_DELEGATE_ACCESS))
+      for (int i = 0; i < 4; i++) erc7857[i] ^= fn.selector().toArray()[i];
+    assertThat((Boolean) f.view(InftAbi.SUPPORTS_INTERFACE, Bytes.wrap(erc7857))).isTrue();
     assertThat((Boolean) f.view(InftAbi.SUPPORTS_INTERFACE, Bytes.fromHex("0xffffffff"))).isFalse();
   }
 }

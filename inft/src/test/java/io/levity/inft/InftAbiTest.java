@@ -8,6 +8,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
+import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiFunction;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,29 @@ class InftAbiTest {
     assertThat(functions).hasSizeGreaterThan(30);
     assertThat(compiled("function", true)).containsAll(functions);
     assertThat(compiled("constructor", false)).containsAll(constructors);
+  }
+
+  @Test
+  void everyEventIsInTheCompiledAbiWithItsIndexedParameters() throws Exception {
+    Set<String> compiled = new HashSet<>();
+    for (InftContract c : InftContract.values())
+      for (JsonNode e : resource(c.contractName() + ".abi.json"))
+        if (e.path("type").asText().equals("event")) {
+          List<String> params = new ArrayList<>();
+          for (JsonNode p : e.path("inputs"))
+            params.add(p.path("type").asText() + (p.path("indexed").asBoolean() ? " indexed" : ""));
+          compiled.add(e.path("name").asText() + "(" + String.join(",", params) + ")");
+        }
+    List<String> ours = new ArrayList<>();
+    for (Field field : InftAbi.class.getFields())
+      if (field.get(null) instanceof AbiEvent e)
+        ours.add(
+            e.name()
+                + e.params().stream()
+                    .map(p -> p.type().canonical() + (p.indexed() ? " indexed" : ""))
+                    .collect(Collectors.joining(",", "(", ")")));
+    assertThat(ours).hasSizeGreaterThan(10);
+    assertThat(compiled).containsAll(ours);
   }
 
   @Test
