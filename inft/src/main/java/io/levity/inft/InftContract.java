@@ -7,9 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The iNFT contracts compiled by inft/contracts/compile.js: their runtime code (for a genesis
- * allocation) and creation code (for a deployment, followed by the ABI-encoded constructor
- * arguments from {@link InftAbi}).
+ * The iNFT contracts compiled by inft/contracts/compile.js: their runtime code and their creation
+ * code (for a deployment, followed by the ABI-encoded constructor arguments from {@link InftAbi}).
  */
 public enum InftContract {
   AGENT_NFT("AgentNFT"),
@@ -29,6 +28,11 @@ public enum InftContract {
     return contractName;
   }
 
+  /**
+   * The runtime code solc emitted. AgentNFT's and AgentDataVerifier's carry immutables (the
+   * verifier, the registry) that their constructors fill in and that are zero here: deploy those
+   * two with {@link #deployment}, not as raw genesis code.
+   */
   public Bytes runtimeCode() {
     return hexResource(contractName + ".runtime.hex");
   }

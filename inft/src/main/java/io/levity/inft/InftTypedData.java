@@ -134,7 +134,6 @@ public final class InftTypedData {
     List<Object> words = new ArrayList<>();
     words.add(typeHash(listing ? LISTING_TYPE : OFFER_TYPE));
     words.addAll(order.abiValue());
-    words.set(words.size() - 1, BigInteger.valueOf(order.expiry()));
     return digest(domainSeparator(MARKET_DOMAIN_NAME, chainId, market), hashWords(words));
   }
 
