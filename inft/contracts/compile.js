@@ -1,0 +1,65 @@
+// Compiles the iNFT contracts with the pinned solc 0.8.30 (the npm package bench/evm installs; offline) and writes
+// each deployable contract's runtime and creation bytecode and ABI, plus one meta file recording the compiler,
+// settings and the keccak-256 of every source (InftCodeTest fails when they no longer match). From the repository
+// root:   (cd bench/evm && npm install --no-audit --no-fund) && node inft/contracts/compile.js
+const fs = require('fs');
+const path = require('path');
+const solc = require(path.join(__dirname, '..', '..', 'bench', 'evm', 'node_modules', 'solc'));
+const { keccak256 } = require(path.join(__dirname, '..', '..', 'bench', 'evm', 'node_modules', 'js-sha3'));
+
+const PINNED = '0.8.30';
+if (!solc.version().startsWith(PINNED + '+')) {
+  console.error('expected solc ' + PINNED + ', found ' + solc.version());
+  process.exit(1);
+}
+const DEPLOYED = {
+  'AgentNFT.sol': 'AgentNFT',
+  'AgentDataVerifier.sol': 'AgentDataVerifier',
+  'OracleRegistry.sol': ['OracleRegistry', 'SoftwareAttestation'],
+  'AgentMarket.sol': 'AgentMarket',
+};
+const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.sol')).sort();
+const sources = {};
+for (const f of files) sources[f] = { content: fs.readFileSync(path.join(__dirname, f), 'utf8') };
+const input = {
+  language: 'Solidity',
+  sources,
+  settings: {
+    evmVersion: 'cancun',
+    optimizer: { enabled: true, runs: 200 },
+    // No metadata hash: the bytecode then depends only on the sources and these settings.
+    metadata: { bytecodeHash: 'none', appendCBOR: false },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
+  },
+};
+const out = JSON.parse(solc.compile(JSON.stringify(input)));
+const problems = out.errors || [];
+for (const e of problems) console.error(e.formattedMessage);
+if (problems.some((e) => e.severity === 'error')) process.exit(1);
+
+const dest = path.join(__dirname, '..', 'src', 'main', 'resources', 'io', 'levity', 'inft');
+fs.mkdirSync(dest, { recursive: true });
+for (const [file, names] of Object.entries(DEPLOYED)) {
+  for (const name of [].concat(names)) {
+    const c = out.contracts[file][name];
+    const runtime = c.evm.deployedBytecode.object;
+    if (runtime.length / 2 > 24576) {
+      console.error(name + ' runtime is ' + runtime.length / 2 + ' bytes, over the EIP-170 limit');
+      process.exit(1);
+    }
+    fs.writeFileSync(path.join(dest, name + '.runtime.hex'), '0x' + runtime + '\n');
+    fs.writeFileSync(path.join(dest, name + '.creation.hex'), '0x' + c.evm.bytecode.object + '\n');
+    fs.writeFileSync(path.join(dest, name + '.abi.json'), JSON.stringify(c.abi, null, 2) + '\n');
+    console.log('wrote ' + name + ' (' + runtime.length / 2 + ' runtime bytes)');
+  }
+}
+const meta = {
+  compiler: 'solc ' + solc.version(),
+  evmVersion: 'cancun',
+  optimizer: 'enabled, runs 200',
+  metadata: 'none (bytecodeHash none, no CBOR)',
+  sources: Object.fromEntries(
+    files.map((f) => ['inft/contracts/' + f, '0x' + keccak256(Buffer.from(sources[f].content, 'utf8'))])),
+  regenerate: '(cd bench/evm && npm install --no-audit --no-fund) && node inft/contracts/compile.js',
+};
+fs.writeFileSync(path.join(dest, 'inft.meta.json'), JSON.stringify(meta, null, 2) + '\n');

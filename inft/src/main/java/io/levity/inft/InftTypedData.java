@@ -1,0 +1,175 @@
+package io.levity.inft;
+
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Keccak;
+import io.levity.core.crypto.Secp256k1;
+import io.levity.sdk.abi.AbiCodec;
+import io.levity.sdk.abi.AbiType;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The EIP-712 digests the iNFT contracts check, computed exactly as they compute them (the type
+ * strings are the contracts'; {@code InftTypedDataTest} checks the type hashes against the deployed
+ * constants). The proofs live in the AgentNFT contract's domain ("Levity iNFT", version 1), the
+ * orders in the AgentMarket's ("Levity AgentMarket", version 1).
+ */
+public final class InftTypedData {
+  public static final String DOMAIN_TYPE =
+      "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
+  public static final String NFT_DOMAIN_NAME = "Levity iNFT";
+  public static final String MARKET_DOMAIN_NAME = "Levity AgentMarket";
+  public static final String ACCESS_TYPE =
+      "AccessProof(uint256 tokenId,address from,address to,bytes32 oldDataHash,bytes32 newDataHash,"
+          + "bytes sealedKey,bytes encryptedPubKey,bytes nonce,uint256 deadline)";
+  public static final String OWNERSHIP_TYPE =
+      "OwnershipProof(uint8 oracleType,uint256 tokenId,address from,address to,bytes32 oldDataHash,"
+          + "bytes32 newDataHash,bytes sealedKey,bytes encryptedPubKey,bytes nonce,uint256 deadline)";
+  public static final String DATA_STORED_TYPE =
+      "DataStored(uint256 tokenId,address owner,bytes32[] oldDataHashes,bytes32[] newDataHashes,"
+          + "bytes nonce,uint256 deadline)";
+  public static final String LISTING_TYPE =
+      "Listing(address seller,address nft,uint256 tokenId,uint256 price,address buyer,"
+          + "uint256 nonce,uint256 expiry)";
+  public static final String OFFER_TYPE =
+      "Offer(address buyer,address nft,uint256 tokenId,uint256 price,address seller,"
+          + "uint256 nonce,uint256 expiry)";
+
+  /** SoftwareAttestation's POSSESSION_TAG. */
+  public static final Bytes32 SOFTWARE_ATTESTATION_TAG =
+      typeHash("levity.inft.software-attestation.v1");
+
+  private static final AbiType WORD = new AbiType.FixedBytes(32);
+  private static final AbiType UINT = new AbiType.Int(256, false);
+  private static final AbiType ADDRESS = AbiType.Simple.ADDRESS;
+
+  private InftTypedData() {}
+
+  public static Bytes32 typeHash(String type) {
+    return Keccak.hash(type.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The domain separator of {@code name} (version "1") at {@code verifyingContract}. */
+  public static Bytes32 domainSeparator(String name, long chainId, Address verifyingContract) {
+    return hashWords(
+        List.of(
+            typeHash(DOMAIN_TYPE),
+            typeHash(name),
+            typeHash("1"),
+            BigInteger.valueOf(chainId),
+            verifyingContract));
+  }
+
+  /** What the receiver (or its assistant) signs; {@code sealedKey} is the pair's ownership one. */
+  public static Bytes32 accessDigest(TransferBinding b, AccessProof a, Bytes sealedKey) {
+    return digest(
+        domainSeparator(NFT_DOMAIN_NAME, b.chainId(), b.nft()),
+        hashWords(
+            List.of(
+                typeHash(ACCESS_TYPE),
+                b.tokenId(),
+                b.from(),
+                b.to(),
+                a.oldDataHash(),
+                a.newDataHash(),
+                Keccak.hash(sealedKey),
+                Keccak.hash(a.encryptedPubKey()),
+                Keccak.hash(a.nonce()),
+                BigInteger.valueOf(a.deadline()))));
+  }
+
+  /** What a registered oracle signs for a transfer or clone. */
+  public static Bytes32 ownershipDigest(TransferBinding b, OwnershipProof o) {
+    return digest(
+        domainSeparator(NFT_DOMAIN_NAME, b.chainId(), b.nft()),
+        hashWords(
+            List.of(
+                typeHash(OWNERSHIP_TYPE),
+                BigInteger.valueOf(o.oracleType()),
+                b.tokenId(),
+                b.from(),
+                b.to(),
+                o.oldDataHash(),
+                o.newDataHash(),
+                Keccak.hash(o.sealedKey()),
+                Keccak.hash(o.encryptedPubKey()),
+                Keccak.hash(o.nonce()),
+                BigInteger.valueOf(o.deadline()))));
+  }
+
+  /**
+   * What a registered oracle signs for a mint ({@code tokenId} 0, no old hashes, {@code owner} the
+   * minter) or an update of {@code tokenId} by its owner.
+   */
+  public static Bytes32 dataStoredDigest(
+      long chainId,
+      Address nft,
+      BigInteger tokenId,
+      Address owner,
+      List<Bytes32> oldDataHashes,
+      List<Bytes32> newDataHashes,
+      Bytes nonce,
+      long deadline) {
+    return digest(
+        domainSeparator(NFT_DOMAIN_NAME, chainId, nft),
+        hashWords(
+            List.of(
+                typeHash(DATA_STORED_TYPE),
+                tokenId,
+                owner,
+                packedHash(oldDataHashes),
+                packedHash(newDataHashes),
+                Keccak.hash(nonce),
+                BigInteger.valueOf(deadline))));
+  }
+
+  /** What a seller signs to list (when {@code listing}) or a buyer signs to offer. */
+  public static Bytes32 orderDigest(
+      long chainId, Address market, MarketOrder order, boolean listing) {
+    List<Object> words = new ArrayList<>();
+    words.add(typeHash(listing ? LISTING_TYPE : OFFER_TYPE));
+    words.addAll(order.abiValue());
+    return digest(domainSeparator(MARKET_DOMAIN_NAME, chainId, market), hashWords(words));
+  }
+
+  /** The hash an oracle key signs as its SoftwareAttestation evidence. */
+  public static Bytes32 softwareAttestationHash(long chainId, Address registry, Address oracle) {
+    return hashWords(
+        List.of(SOFTWARE_ATTESTATION_TAG, BigInteger.valueOf(chainId), registry, oracle));
+  }
+
+  /** The 65-byte signature r || s || v (v 27 or 28) the contracts take. */
+  public static Bytes sign(Secp256k1.KeyPair key, Bytes32 hash) {
+    byte[] sig = key.sign(hash.toArray()).toBytes65();
+    sig[64] = (byte) (sig[64] + 27);
+    return Bytes.wrap(sig);
+  }
+
+  static Bytes32 digest(Bytes32 domainSeparator, Bytes32 structHash) {
+    return Keccak.hash(
+        Bytes.concat(Bytes.of((byte) 0x19, (byte) 0x01), domainSeparator, structHash));
+  }
+
+  /** keccak256 of abi.encodePacked(bytes32[]): the EIP-712 encoding of an array of words. */
+  private static Bytes32 packedHash(List<Bytes32> words) {
+    return Keccak.hash(Bytes.concat(words.toArray(Bytes[]::new)));
+  }
+
+  /** keccak256(abi.encode(values)) for one-word values (bytes32, uint256, address). */
+  private static Bytes32 hashWords(List<?> values) {
+    AbiType[] types = new AbiType[values.size()];
+    for (int i = 0; i < types.length; i++)
+      types[i] =
+          switch (values.get(i)) {
+            case Address a -> ADDRESS;
+            case Bytes32 w -> WORD;
+            default -> UINT;
+          };
+    return Keccak.hash(AbiCodec.encode(Arrays.asList(types), values));
+  }
+}
