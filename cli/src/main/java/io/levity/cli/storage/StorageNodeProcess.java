@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class StorageNodeProcess implements AutoCloseable {
       Path dataDir, Path chainFile, int port, List<String> jvmOptions, List<String> nodeOptions)
       throws IOException {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "storage",
                 "node",

@@ -11,7 +11,6 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
-import io.levity.node.runtime.Devnet;
 import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.TxReceipt;
@@ -24,7 +23,6 @@ import io.levity.storage.chain.Submission;
 import io.levity.storage.chain.rpc.RegistryAbi;
 import io.levity.storage.chain.rpc.RegistryException;
 import io.levity.storage.chain.rpc.RpcStorageChain;
-import io.levity.storage.chain.rpc.StorageRegistryCode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,16 +48,7 @@ class RegistryRevertsIT {
 
   @BeforeAll
   static void startChain() throws Exception {
-    devChain =
-        OneValidatorChain.start(
-            ACCOUNTS,
-            g ->
-                Devnet.withContract(
-                    g,
-                    RpcStorageChain.DEVNET_REGISTRY,
-                    StorageRegistryCode.runtimeCode(),
-                    StorageRegistryCode.genesisStorage(
-                        ACCOUNTS.get(0).address(), ACCOUNTS.get(0).address())));
+    devChain = RegistryChain.start(ACCOUNTS);
     rpcUrl = devChain.rpcUrl();
     owner = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)));
     stranger = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(1)));

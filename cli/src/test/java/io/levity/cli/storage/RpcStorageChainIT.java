@@ -12,7 +12,6 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
 import io.levity.node.keys.DevAccounts;
-import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorNode;
 import io.levity.sdk.Contract;
 import io.levity.sdk.rpc.BlockTag;
@@ -70,16 +69,7 @@ class RpcStorageChainIT {
 
   @BeforeAll
   static void startChain() throws Exception {
-    devChain =
-        OneValidatorChain.start(
-            ACCOUNTS,
-            g ->
-                Devnet.withContract(
-                    g,
-                    RpcStorageChain.DEVNET_REGISTRY,
-                    StorageRegistryCode.runtimeCode(),
-                    StorageRegistryCode.genesisStorage(
-                        ACCOUNTS.get(0).address(), ACCOUNTS.get(0).address())));
+    devChain = RegistryChain.start(ACCOUNTS);
     node = devChain.node();
     rpcUrl = devChain.rpcUrl();
     chain = new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)));

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -63,7 +64,7 @@ public final class ShardStore implements AutoCloseable {
   private final RocksDB db;
   private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
   private boolean closed;
-  private volatile java.util.function.BiConsumer<Bytes32, Integer> onCommit = (root, index) -> {};
+  private volatile BiConsumer<Bytes32, Integer> onCommit = (root, index) -> {};
 
   private ShardStore(Path dataDir) throws IOException {
     this.shardsDir = Files.createDirectories(dataDir.resolve("shards"));
@@ -136,7 +137,7 @@ public final class ShardStore implements AutoCloseable {
   }
 
   /** Called with (file root, index) after each shard is committed (the node's sealer listens). */
-  void onCommit(java.util.function.BiConsumer<Bytes32, Integer> listener) {
+  void onCommit(BiConsumer<Bytes32, Integer> listener) {
     this.onCommit = listener;
   }
 

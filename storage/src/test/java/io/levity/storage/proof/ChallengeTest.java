@@ -114,29 +114,11 @@ class ChallengeTest {
     assertThatThrownBy(() -> Challenge.decode(new byte[300]))
         .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("exceeds");
-    byte[] manySectors =
-        new Rlp.Writer()
-            .number(7)
-            .bytes(R)
-            .bytes(NODE_A)
-            .bytes(FILE)
-            .number(3)
-            .number(SHARD)
-            .number(65)
-            .toList();
+    byte[] manySectors = wire(R.toArray(), 65);
     assertThatThrownBy(() -> Challenge.decode(manySectors))
         .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("sector count 65");
-    byte[] shortRoot =
-        new Rlp.Writer()
-            .number(7)
-            .bytes(new byte[31])
-            .bytes(NODE_A)
-            .bytes(FILE)
-            .number(3)
-            .number(SHARD)
-            .number(4)
-            .toList();
+    byte[] shortRoot = wire(new byte[31], 4);
     assertThatThrownBy(() -> Challenge.decode(shortRoot))
         .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("randomness must be 32 bytes");
@@ -151,21 +133,26 @@ class ChallengeTest {
     assertThat(wire).hasSize(plain.encode().length + 1);
     assertThat(Challenge.decode(wire)).isEqualTo(sealed);
     assertThat(Challenge.decode(plain.encode()).sealed()).isFalse();
-    byte[] explicitZero =
-        new Rlp.Writer()
-            .number(7)
-            .bytes(R)
-            .bytes(NODE_A)
-            .bytes(FILE)
-            .number(3)
-            .number(SHARD)
-            .number(4)
-            .number(0)
-            .toList();
+    byte[] explicitZero = wire(R.toArray(), 4, 0);
     assertThatThrownBy(() -> Challenge.decode(explicitZero))
         .isInstanceOf(ProofFormatException.class)
         .hasMessageContaining("sealed flag is 1 or absent");
     assertThatThrownBy(() -> new Challenge(7, R, NODE_A, FILE, 3, SHARD, 22, true))
         .hasMessageContaining("out of 1..21");
+  }
+
+  /** A challenge's fields as written by hand: epoch 7, node A, shard 3, then {@code tail}. */
+  private static byte[] wire(byte[] randomness, long count, long... tail) {
+    Rlp.Writer w =
+        new Rlp.Writer()
+            .number(7)
+            .bytes(randomness)
+            .bytes(NODE_A)
+            .bytes(FILE)
+            .number(3)
+            .number(SHARD)
+            .number(count);
+    for (long t : tail) w.number(t);
+    return w.toList();
   }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.chain.InMemoryStorageChain;
 import io.levity.storage.chain.ProofRecord;
+import io.levity.storage.chain.ReplicaRecord;
 import io.levity.storage.chain.StorageNodeRecord;
+import io.levity.storage.layout.MerkleFile;
+import io.levity.storage.seal.Seal;
 import io.levity.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,21 +121,16 @@ class EpochChallengerTest {
     StorageNodeRecord sealer = holder(first.fileRoot(), 0).orElseThrow();
     ShardFixture f = files.get(first.fileRoot());
     int n = nodes.indexOf(sealer);
-    byte[] replica =
-        io.levity.storage.seal.Seal.seal(
-            io.levity.storage.seal.Seal.key(sealer.nodeId(), first.fileRoot(), 0), f.shards()[0]);
-    var replicaTree = io.levity.storage.layout.MerkleFile.of(replica);
+    byte[] replica = Seal.seal(Seal.key(sealer.nodeId(), first.fileRoot(), 0), f.shards()[0]);
+    var replicaTree = MerkleFile.of(replica);
     chain.commitReplica(
-        new io.levity.storage.chain.ReplicaRecord(
-            sealer.nodeId(), first.fileRoot(), 0, replicaTree.root()));
-    List<Challenge> asked = new java.util.ArrayList<>();
+        new ReplicaRecord(sealer.nodeId(), first.fileRoot(), 0, replicaTree.root()));
+    List<Challenge> asked = new ArrayList<>();
     AnswerTransport.AsyncAsk sealedNodes =
         (node, c) -> {
           asked.add(c);
           var key = ProofVerifierTest.key("n" + n);
-          var opener =
-              SealedProofs.opener(
-                  io.levity.storage.layout.MerkleFile.of(f.shards()[0]), replicaTree);
+          var opener = SealedProofs.opener(MerkleFile.of(f.shards()[0]), replicaTree);
           return CompletableFuture.completedFuture(
               Optional.of(
                   SealedProofs.answer(c, f.roots(), opener, d -> key.sign(d.toArray())).encode()));

@@ -9,6 +9,7 @@ import io.levity.core.crypto.Ed25519;
 import io.levity.storage.layout.MerkleFile;
 import io.levity.storage.seal.Seal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,7 +114,7 @@ class SealedProofsTest {
 
     Answer honest = Answer.decode(answer(sealed, KEY_A, plain, replicaOfA));
     List<Answer.Sector> swapped = new ArrayList<>(honest.sectors());
-    java.util.Collections.swap(swapped, 0, 1);
+    Collections.swap(swapped, 0, 1);
     Answer reordered = Answer.signed(sealed, file.roots(), swapped, d -> KEY_A.sign(d.toArray()));
     assertThat(((Verdict.Fail) verify(sealed, replicaOfA.root(), reordered.encode())).reason())
         .isEqualTo(FailureReason.WRONG_SECTOR_INDEX);

@@ -79,15 +79,4 @@ class SealTest {
     byte[] expand = Arrays.copyOf(x, 33);
     assertThat(HexFormat.of().formatHex(Keccak.hash256(expand), 0, 8)).isEqualTo(m0);
   }
-
-  @Test
-  void sealingOneSegmentTakesAThousandLinks() {
-    byte[] plain = shard(1, 3);
-    Bytes32 key = Seal.key(NODE_A, FILE, 0);
-    long t0 = System.nanoTime();
-    Seal.seal(key, plain);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println(
-        "sealed one segment (1024 links of " + Seal.ROUNDS + " hashes) in " + ms + " ms");
-  }
 }

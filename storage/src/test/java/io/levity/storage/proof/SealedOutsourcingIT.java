@@ -10,9 +10,12 @@ import io.levity.storage.layout.MerkleFile;
 import io.levity.storage.seal.Seal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * its own. Against plain challenges the same node passes every time. Trials per side: {@code
  * -Dlevity.seal.trials=N} (default 20; the figures in docs/storage-proofs.md are from 100).
  */
-class SealedOutsourcingTest {
+class SealedOutsourcingIT {
   private static final int TRIALS = Integer.getInteger("levity.seal.trials", 20);
   private static final long DEADLINE_NANOS = EpochChallenger.Config.SEALED_ANSWER_TIMEOUT.toNanos();
   private static final Ed25519.KeyPair KEY = ProofVerifierTest.key("outsourcer");
@@ -84,8 +87,7 @@ class SealedOutsourcingTest {
    * Merkle paths are taken from the real replica's tree: the adversary is granted the whole tree of
    * hashes for free and only has to make the sectors' bytes. Empty when it misses the deadline.
    */
-  private static java.util.Optional<byte[]> outsource(Challenge c, boolean wholeSegments)
-      throws Exception {
+  private static Optional<byte[]> outsource(Challenge c, boolean wholeSegments) throws Exception {
     long start = System.nanoTime();
     long deadline = start + DEADLINE_NANOS;
     Map<Integer, Integer> highest = new TreeMap<>();
@@ -100,9 +102,9 @@ class SealedOutsourcingTest {
     Map<Integer, byte[][]> sealed = new TreeMap<>();
     try {
       for (var e : work.entrySet()) sealed.put(e.getKey(), e.getValue().get());
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       work.values().forEach(f -> f.cancel(true));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     SealedProofs.Opener opener =
         (index, tree) -> {
@@ -116,12 +118,10 @@ class SealedOutsourcingTest {
         };
     byte[] answer =
         SealedProofs.answer(c, file.roots(), opener, d -> KEY.sign(d.toArray())).encode();
-    return System.nanoTime() <= deadline
-        ? java.util.Optional.of(answer)
-        : java.util.Optional.empty();
+    return System.nanoTime() <= deadline ? Optional.of(answer) : Optional.empty();
   }
 
-  private static boolean passes(Challenge c, java.util.Optional<byte[]> answer) {
+  private static boolean passes(Challenge c, Optional<byte[]> answer) {
     return answer.isPresent()
         && SealedProofs.verify(file.submission(), c, replica.root(), answer.get()) == Verdict.PASS;
   }
@@ -155,6 +155,16 @@ class SealedOutsourcingTest {
     assertThat(treeKeeperPassed)
         .as("a node keeping the hash tree")
         .isLessThanOrEqualTo(TRIALS / 20);
+  }
+
+  @Test
+  void sealingOneSegmentTakesAThousandLinks() {
+    long t0 = System.nanoTime();
+    Seal.sealSegment(key(), 0, Arrays.copyOf(file.shards()[SHARD], FileLayout.SEGMENT_SIZE));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    System.out.println(
+        "sealed one segment (1024 links of " + Seal.ROUNDS + " hashes) in " + ms + " ms");
+    assertThat(ms).as("a link costs time: that is the point").isGreaterThan(50);
   }
 
   @Test
