@@ -12,10 +12,12 @@ import java.util.Optional;
 final class EvmChainView implements InftChainView {
   private final InftChain chain;
   private final Address nft;
+  private final Address market;
 
-  EvmChainView(InftChain chain, Address nft) {
+  EvmChainView(InftChain chain, Address nft, Address market) {
     this.chain = chain;
     this.nft = nft;
+    this.market = market;
   }
 
   @Override
@@ -26,6 +28,11 @@ final class EvmChainView implements InftChainView {
   @Override
   public Address nft() {
     return nft;
+  }
+
+  @Override
+  public Address market() {
+    return market;
   }
 
   @Override

@@ -64,7 +64,7 @@ final class OracleHarness implements AutoCloseable {
         new ReEncryptionOracle(
             f.oracle,
             oracleEncryption,
-            new EvmChainView(f.chain, f.nft),
+            new EvmChainView(f.chain, f.nft, f.market),
             store,
             keystore,
             AgentRunner.DIGEST,
@@ -81,6 +81,12 @@ final class OracleHarness implements AutoCloseable {
 
   static EncryptionKeyPair encryption(Secp256k1.KeyPair user) {
     return EncryptionKeyPair.derive(user);
+  }
+
+  byte[] nonce() {
+    byte[] nonce = new byte[32];
+    RANDOM.nextBytes(nonce);
+    return nonce;
   }
 
   OracleRequest request(

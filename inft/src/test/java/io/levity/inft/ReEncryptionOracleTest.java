@@ -12,6 +12,7 @@ import io.levity.core.crypto.Sha256;
 import io.levity.inft.crypto.Aead;
 import io.levity.inft.crypto.DecryptionException;
 import io.levity.inft.crypto.Ecies;
+import io.levity.inft.oracle.MarketListing;
 import io.levity.inft.oracle.OracleError;
 import io.levity.inft.oracle.OracleException;
 import io.levity.inft.oracle.OracleRequest;
@@ -142,6 +143,53 @@ class ReEncryptionOracleTest {
     ok(h.f.send(alice, h.f.nft, InftAbi.APPROVE.encodeCall(carol.address(), id)));
     ok(h.move(false, carol, id, bob));
     assertThat(h.f.ownerOf(id)).isEqualTo(bob.address());
+  }
+
+  @Test
+  void aBuyerGetsProofsAgainstTheSellersListingAndTheMarketSettles() throws Exception {
+    BigInteger id = h.mint(alice, AGENT);
+    BigInteger price = BigInteger.TEN.pow(18);
+    MarketOrder listing = h.f.order(alice, id, price, Address.ZERO, 1);
+    MarketListing signed = new MarketListing(listing, h.f.signOrder(alice, listing, true));
+    OracleRequest ask = buyRequest(bob, id, signed);
+    refused(
+        () -> h.oracle.transfer(ask), OracleError.NOT_OWNER, "not made the market its operator");
+    ok(h.f.send(alice, h.f.nft, InftAbi.SET_APPROVAL_FOR_ALL.encodeCall(h.f.market, true)));
+    MarketListing forged = new MarketListing(listing, h.f.signOrder(carol, listing, true));
+    refused(
+        () -> h.oracle.transfer(buyRequest(bob, id, forged)),
+        OracleError.NOT_OWNER,
+        "not signed by the owner");
+    MarketOrder toCarol = h.f.order(alice, id, price, carol.address(), 2);
+    MarketListing directed = new MarketListing(toCarol, h.f.signOrder(alice, toCarol, true));
+    refused(
+        () -> h.oracle.transfer(buyRequest(bob, id, directed)),
+        OracleError.NOT_OWNER,
+        "directed to " + carol.address());
+    OracleResponses.Transfer t = h.oracle.transfer(buyRequest(bob, id, signed));
+    ok(
+        h.f.chain.call(
+            bob.address(),
+            h.f.market,
+            io.levity.core.num.UInt256.valueOf(price),
+            InftAbi.buy(listing, signed.signature(), t.proofs())));
+    assertThat(h.f.ownerOf(id)).isEqualTo(bob.address());
+    assertThat(h.open(bob, id)).isEqualTo(AGENT);
+    refused(() -> h.open(alice, id), OracleError.NOT_OWNER, "does not own");
+  }
+
+  private OracleRequest buyRequest(Secp256k1.KeyPair buyer, BigInteger id, MarketListing l) {
+    return OracleRequest.of(
+            Action.TRANSFER,
+            buyer,
+            id,
+            buyer.address(),
+            List.of(),
+            List.of(),
+            l.encode(),
+            Bytes32.wrap32(h.nonce()),
+            h.f.chain.timestamp + 300)
+        .signedBy(buyer, h.f.chain.chainId, h.f.nft);
   }
 
   @Test

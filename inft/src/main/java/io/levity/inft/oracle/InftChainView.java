@@ -16,6 +16,9 @@ public interface InftChainView {
   /** The AgentNFT contract (the proofs' EIP-712 verifying contract). */
   Address nft();
 
+  /** The AgentMarket whose listings the oracle honours, or {@link Address#ZERO}. */
+  Address market();
+
   /** The token's owner, or empty when it does not exist. */
   Optional<Address> ownerOf(BigInteger tokenId);
 

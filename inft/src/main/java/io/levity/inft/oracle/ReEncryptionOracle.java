@@ -127,10 +127,22 @@ public final class ReEncryptionOracle {
   public OracleResponses.Transfer transfer(OracleRequest r) {
     admit(r, Action.TRANSFER, Action.CLONE);
     Address owner = owner(r.tokenId());
-    if (!r.signer().equals(owner) && !chain.isApproved(r.tokenId(), owner, r.signer()))
-      throw refuse(
-          OracleError.NOT_OWNER,
-          r.signer() + " is neither the owner of token " + r.tokenId() + " nor approved for it");
+    if (!r.signer().equals(owner) && !chain.isApproved(r.tokenId(), owner, r.signer())) {
+      if (r.input().isEmpty() || r.action() != Action.TRANSFER)
+        throw refuse(
+            OracleError.NOT_OWNER,
+            r.signer() + " is neither the owner of token " + r.tokenId() + " nor approved for it");
+      if (!r.to().equals(r.signer()))
+        throw refuse(OracleError.BAD_REQUEST, "a buyer asks for a transfer to itself");
+      MarketListing listing;
+      try {
+        listing = MarketListing.decode(r.input());
+      } catch (RuntimeException e) {
+        throw refuse(
+            OracleError.BAD_REQUEST, "the input is not a market listing: " + e.getMessage());
+      }
+      listing.check(chain, r.tokenId(), owner, r.signer(), nowSeconds());
+    }
     if (r.to().equals(Address.ZERO))
       throw refuse(OracleError.BAD_REQUEST, "the receiver is the zero address");
     Bytes receiverKey = publishedKey(r.to(), "the receiver");

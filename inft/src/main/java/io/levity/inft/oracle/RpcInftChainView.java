@@ -18,10 +18,17 @@ import java.util.Optional;
 public final class RpcInftChainView implements InftChainView {
   private final Contract nft;
   private final long chainId;
+  private final Address market;
 
-  public RpcInftChainView(EthRpc rpc, Address nft, long chainId) {
+  public RpcInftChainView(EthRpc rpc, Address nft, Address market, long chainId) {
     this.nft = new Contract(rpc, nft);
+    this.market = market;
     this.chainId = chainId;
+  }
+
+  @Override
+  public Address market() {
+    return market;
   }
 
   @Override
