@@ -31,6 +31,11 @@ final class EvmChainView implements InftChainView {
   }
 
   @Override
+  public long latestBlockTime() {
+    return chain.timestamp;
+  }
+
+  @Override
   public Address market() {
     return market;
   }

@@ -24,11 +24,7 @@ final class StorageNodeOptions {
   @Option(names = "--max-connections-per-address", paramLabel = "N")
   int maxConnectionsPerAddress = NodeConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
 
-  @Option(
-      names = "--seal",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true")
+  @Option(names = "--seal", negatable = true, defaultValue = "true", fallbackValue = "true")
   boolean seal = true;
 
   NodeConfig config() {

@@ -16,6 +16,12 @@ public interface InftChainView {
   /** The AgentNFT contract (the proofs' EIP-712 verifying contract). */
   Address nft();
 
+  /**
+   * The latest block's timestamp (seconds): the clock the contracts check deadlines against, which
+   * may run ahead of the wall clock (a fast devnet gives every block its own second).
+   */
+  long latestBlockTime();
+
   /** The AgentMarket whose listings the oracle honours, or {@link Address#ZERO}. */
   Address market();
 

@@ -286,8 +286,9 @@ public final class ReEncryptionOracle {
     return time.epochMillis() / 1000;
   }
 
+  /** Proofs live {@code proofLifetime} from the later of the oracle's and the chain's clocks. */
   private long proofDeadline() {
-    return nowSeconds() + config.proofLifetime().toSeconds();
+    return Math.max(nowSeconds(), chain.latestBlockTime()) + config.proofLifetime().toSeconds();
   }
 
   private static OracleException refuse(OracleError error, String message) {

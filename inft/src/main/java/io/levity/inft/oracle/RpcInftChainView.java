@@ -7,6 +7,7 @@ import io.levity.inft.InftAbi;
 import io.levity.sdk.Contract;
 import io.levity.sdk.abi.AbiFunction;
 import io.levity.sdk.abi.AbiValues;
+import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.EthRpcException;
 import io.levity.sdk.rpc.RpcErrorException;
@@ -16,14 +17,27 @@ import java.util.Optional;
 
 /** {@link InftChainView} over a node's JSON-RPC (eth_call at the latest block). */
 public final class RpcInftChainView implements InftChainView {
+  private final EthRpc rpc;
   private final Contract nft;
   private final long chainId;
   private final Address market;
 
   public RpcInftChainView(EthRpc rpc, Address nft, Address market, long chainId) {
+    this.rpc = rpc;
     this.nft = new Contract(rpc, nft);
     this.market = market;
     this.chainId = chainId;
+  }
+
+  @Override
+  public long latestBlockTime() {
+    try {
+      return rpc.getBlockByNumber(BlockTag.LATEST)
+          .orElseThrow(() -> new OracleException(OracleError.CHAIN_FAILED, "no latest block"))
+          .timestamp();
+    } catch (EthRpcException e) {
+      throw failed(e);
+    }
   }
 
   @Override
