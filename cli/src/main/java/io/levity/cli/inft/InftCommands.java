@@ -303,7 +303,7 @@ final class InftCommands {
     @Option(names = "--buyer", paramLabel = "ADDR")
     String buyer;
 
-    @Option(names = "--lifetime", paramLabel = "DURATION", defaultValue = "24h")
+    @Option(names = "--lifetime", paramLabel = "DURATION", defaultValue = "1440m")
     Duration lifetime;
 
     @Option(names = "--out", paramLabel = "FILE")

@@ -3,12 +3,16 @@ package io.levity.cli.inft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.cli.LevityRun;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Sha256;
 import io.levity.core.time.TimeSource;
+import io.levity.inft.InftNetwork;
 import io.levity.inft.client.InftClient;
 import io.levity.inft.client.TokenView;
 import io.levity.inft.crypto.Aead;
@@ -28,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -200,5 +205,119 @@ class InftRoundTripIT {
                     .array()));
     erin.revoke(cloneId, alice.address());
     assertThatThrownBy(() -> alice.use(cloneId, Bytes.EMPTY)).isInstanceOf(OracleException.class);
+  }
+
+  private static String hexKey(int account) {
+    return InftTestNetwork.ACCOUNTS.get(account).privateKey().toHex();
+  }
+
+  private static LevityRun levity(String... args) {
+    return LevityRun.run(Map.of(), args);
+  }
+
+  @Test
+  void theCommandsMintTransferOpenListAndBuy() throws Exception {
+    Path inft = dir.resolve("inft.json");
+    net.network.write(inft);
+    assertThat(InftNetwork.read(inft)).isEqualTo(net.network);
+    String f = inft.toString();
+    for (int a : new int[] {9, 10})
+      assertThat(levity("inft", "register", "--inft", f, "--key", hexKey(a)).exit()).isZero();
+    byte[] original = new byte[70_000];
+    new Random(7).nextBytes(original);
+    Path file = dir.resolve("cli-agent.bin");
+    Files.write(file, original);
+
+    LevityRun mint =
+        levity(
+            "inft",
+            "mint",
+            file.toString(),
+            "--description",
+            "cli agent",
+            "--json",
+            "--inft",
+            f,
+            "--key",
+            hexKey(9));
+    assertThat(mint.exit()).as(mint.err()).isZero();
+    JsonNode minted = new ObjectMapper().readTree(mint.out());
+    String id = minted.get("tokenId").asText();
+    assertThat(minted.get("dataHash").asText()).matches("0x[0-9a-f]{64}");
+
+    LevityRun show = levity("inft", "show", id, "--json", "--inft", f);
+    assertThat(show.exit()).as(show.err()).isZero();
+    assertThat(new ObjectMapper().readTree(show.out()).get("owner").asText())
+        .isEqualToIgnoringCase(InftTestNetwork.ACCOUNTS.get(9).address().toHex());
+
+    String to = InftTestNetwork.ACCOUNTS.get(10).address().toHex();
+    LevityRun moved = levity("inft", "transfer", id, "--to", to, "--inft", f, "--key", hexKey(9));
+    assertThat(moved.exit()).as(moved.err()).isZero();
+    Path out = dir.resolve("cli-open.bin");
+    LevityRun open =
+        levity("inft", "open", id, "--out", out.toString(), "--inft", f, "--key", hexKey(10));
+    assertThat(open.exit()).as(open.err()).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(original);
+    LevityRun refused =
+        levity(
+            "inft",
+            "open",
+            id,
+            "--out",
+            dir.resolve("no").toString(),
+            "--inft",
+            f,
+            "--key",
+            hexKey(9));
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err().strip())
+        .startsWith("levity inft open: ")
+        .contains("does not own token " + id)
+        .doesNotContain("\n");
+
+    Path listing = dir.resolve("listing.json");
+    LevityRun list =
+        levity(
+            "inft",
+            "list",
+            id,
+            "--price",
+            "1000000",
+            "--out",
+            listing.toString(),
+            "--inft",
+            f,
+            "--key",
+            hexKey(10));
+    assertThat(list.exit()).as(list.err()).isZero();
+    LevityRun buy =
+        levity(
+            "inft",
+            "buy",
+            "--listing",
+            listing.toString(),
+            "--json",
+            "--inft",
+            f,
+            "--key",
+            hexKey(9));
+    assertThat(buy.exit()).as(buy.err()).isZero();
+    LevityRun reopen =
+        levity("inft", "open", id, "--out", out.toString(), "--inft", f, "--key", hexKey(9));
+    assertThat(reopen.exit()).as(reopen.err()).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(original);
+    LevityRun again =
+        levity("inft", "buy", "--listing", listing.toString(), "--inft", f, "--key", hexKey(9));
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).startsWith("levity inft buy: ");
+
+    LevityRun noKey = levity("inft", "transfer", id, "--to", to, "--inft", f);
+    assertThat(noKey.err())
+        .isEqualTo(
+            "levity inft transfer: give the account's private key with --key HEX (or LEVITY_KEY)"
+                + System.lineSeparator());
+    LevityRun noFile = levity("inft", "mint", "missing.bin", "--inft", f, "--key", hexKey(9));
+    assertThat(noFile.exit()).isEqualTo(1);
+    assertThat(noFile.err()).contains("no such file: missing.bin");
   }
 }

@@ -44,7 +44,7 @@ import java.util.Map;
  * storage, 1 is the admin, 2 the oracle, 3 and up the users.
  */
 final class InftTestNetwork implements AutoCloseable {
-  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(9);
+  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(11);
   static final SecureRandom RANDOM = new SecureRandom();
 
   final OneValidatorChain chain;
