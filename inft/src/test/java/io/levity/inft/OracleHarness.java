@@ -8,7 +8,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.inft.crypto.Aead;
-import io.levity.inft.crypto.Ecies;
+import io.levity.inft.crypto.EciesBox;
 import io.levity.inft.crypto.EncryptionKeyPair;
 import io.levity.inft.oracle.AgentRunner;
 import io.levity.inft.oracle.OracleRequest;
@@ -35,7 +35,7 @@ final class OracleHarness implements AutoCloseable {
   final EncryptionKeyPair oracleEncryption = EncryptionKeyPair.derive(f.oracle);
   final ReEncryptionOracle oracle;
   final Aead aead = new Aead(RANDOM);
-  final Ecies ecies = new Ecies(RANDOM);
+  final EciesBox ecies = new EciesBox(RANDOM);
 
   OracleHarness(Path dir) throws IOException {
     this(dir, null);
@@ -148,7 +148,7 @@ final class OracleHarness implements AutoCloseable {
   /** What {@code user} reads of the token through the oracle: item 0's plaintext. */
   byte[] open(Secp256k1.KeyPair user, BigInteger tokenId) throws Exception {
     OracleResponses.Keys keys = oracle.open(request(Action.OPEN, user, tokenId, Address.ZERO));
-    byte[] key = Ecies.open(encryption(user), keys.sealedKeys().get(0).toArray());
+    byte[] key = EciesBox.open(encryption(user), keys.sealedKeys().get(0).toArray());
     return Aead.open(key, store.download(keys.roots().get(0)), null);
   }
 

@@ -120,9 +120,7 @@ class OracleHttpTest {
       out.flush();
       s.setSoTimeout(5_000);
       InputStream in = s.getInputStream();
-      long t0 = System.nanoTime();
       assertThat(in.read()).as("closed without an answer").isEqualTo(-1);
-      assertThat(System.nanoTime() - t0).isLessThan(4_000_000_000L);
     }
   }
 }

@@ -9,9 +9,10 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Sha256;
+import io.levity.core.num.UInt256;
 import io.levity.inft.crypto.Aead;
 import io.levity.inft.crypto.DecryptionException;
-import io.levity.inft.crypto.Ecies;
+import io.levity.inft.crypto.EciesBox;
 import io.levity.inft.oracle.MarketListing;
 import io.levity.inft.oracle.OracleError;
 import io.levity.inft.oracle.OracleException;
@@ -94,17 +95,17 @@ class ReEncryptionOracleTest {
     assertThat(t.accessSigned()).isTrue();
     ok(h.f.send(alice, h.f.nft, InftAbi.iTransfer(bob.address(), id, t.proofs())));
     byte[] sealed = t.proofs().get(0).ownershipProof().sealedKey().toArray();
-    byte[] key = Ecies.open(OracleHarness.encryption(bob), sealed);
+    byte[] key = EciesBox.open(OracleHarness.encryption(bob), sealed);
     Bytes32 root = t.proofs().get(0).ownershipProof().newDataHash();
     assertThat(Aead.open(key, h.store.download(root), null)).isEqualTo(AGENT);
-    assertThatThrownBy(() -> Ecies.open(OracleHarness.encryption(alice), sealed))
+    assertThatThrownBy(() -> EciesBox.open(OracleHarness.encryption(alice), sealed))
         .isInstanceOf(DecryptionException.class);
   }
 
   @Test
   void aReceiverThatDidNotDelegateSignsItsAccessProofItself() {
     Secp256k1.KeyPair dave = InftFixture.key(9);
-    h.f.chain.fund(dave.address(), io.levity.core.num.UInt256.valueOf(BigInteger.TEN.pow(20)));
+    h.f.chain.fund(dave.address(), UInt256.valueOf(BigInteger.TEN.pow(20)));
     h.register(dave, false);
     BigInteger id = h.mint(alice, AGENT);
     OracleResponses.Transfer t =
@@ -171,7 +172,7 @@ class ReEncryptionOracleTest {
         h.f.chain.call(
             bob.address(),
             h.f.market,
-            io.levity.core.num.UInt256.valueOf(price),
+            UInt256.valueOf(price),
             InftAbi.buy(listing, signed.signature(), t.proofs())));
     assertThat(h.f.ownerOf(id)).isEqualTo(bob.address());
     assertThat(h.open(bob, id)).isEqualTo(AGENT);

@@ -17,7 +17,7 @@ import io.levity.inft.client.InftClient;
 import io.levity.inft.client.TokenView;
 import io.levity.inft.crypto.Aead;
 import io.levity.inft.crypto.DecryptionException;
-import io.levity.inft.crypto.Ecies;
+import io.levity.inft.crypto.EciesBox;
 import io.levity.inft.crypto.EncryptionKeyPair;
 import io.levity.inft.oracle.OracleClient;
 import io.levity.inft.oracle.OracleError;
@@ -93,7 +93,7 @@ class InftRoundTripIT {
                 System.currentTimeMillis() / 1000 + 60)
             .signedBy(k, net.network.chainId(), net.network.agentNft());
     OracleResponses.Keys keys = oracle.open(r);
-    return Ecies.open(EncryptionKeyPair.derive(k), keys.sealedKeys().get(0).toArray());
+    return EciesBox.open(EncryptionKeyPair.derive(k), keys.sealedKeys().get(0).toArray());
   }
 
   private static byte[] ciphertext(Bytes32 root) throws Exception {

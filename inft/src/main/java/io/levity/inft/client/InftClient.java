@@ -14,7 +14,7 @@ import io.levity.inft.IntelligentData;
 import io.levity.inft.MarketOrder;
 import io.levity.inft.crypto.Aead;
 import io.levity.inft.crypto.DecryptionException;
-import io.levity.inft.crypto.Ecies;
+import io.levity.inft.crypto.EciesBox;
 import io.levity.inft.crypto.EncryptionKeyPair;
 import io.levity.inft.oracle.MarketListing;
 import io.levity.inft.oracle.OracleClient;
@@ -22,6 +22,7 @@ import io.levity.inft.oracle.OracleRequest;
 import io.levity.inft.oracle.OracleRequest.Action;
 import io.levity.inft.oracle.OracleResponses;
 import io.levity.sdk.Contract;
+import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiValues;
 import io.levity.sdk.rpc.EthLog;
 import io.levity.sdk.rpc.EthRpc;
@@ -64,7 +65,7 @@ public final class InftClient {
   private final TimeSource time;
   private final ReceiptWaiter receipts;
   private final Aead aead;
-  private final Ecies ecies;
+  private final EciesBox ecies;
 
   public InftClient(
       Secp256k1.KeyPair key,
@@ -88,7 +89,7 @@ public final class InftClient {
     this.time = time;
     this.receipts = ReceiptWaiter.of(rpc, receiptTimeout, Duration.ofMillis(50));
     this.aead = new Aead(random);
-    this.ecies = new Ecies(random);
+    this.ecies = new EciesBox(random);
   }
 
   public Address address() {
@@ -171,7 +172,7 @@ public final class InftClient {
     for (int i = 0; i < keys.roots().size(); i++) {
       byte[] plain;
       try {
-        byte[] dataKey = Ecies.open(encryption, keys.sealedKeys().get(i).toArray());
+        byte[] dataKey = EciesBox.open(encryption, keys.sealedKeys().get(i).toArray());
         plain = Aead.open(dataKey, download(keys.roots().get(i), progress), null);
       } catch (DecryptionException e) {
         throw new InftClientException("item " + i + " does not decrypt: " + e.getMessage(), e);
@@ -348,7 +349,7 @@ public final class InftClient {
     }
   }
 
-  private AbiValues event(TxReceipt r, io.levity.sdk.abi.AbiEvent event) {
+  private AbiValues event(TxReceipt r, AbiEvent event) {
     for (EthLog log : r.logs())
       if (log.address().equals(nft.address())
           && !log.topics().isEmpty()

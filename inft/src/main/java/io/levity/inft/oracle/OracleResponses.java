@@ -1,5 +1,6 @@
 package io.levity.inft.oracle;
 
+import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.inft.DataProof;
@@ -39,9 +40,5 @@ public final class OracleResponses {
   public record Usage(Bytes output) {}
 
   /** Who the oracle is: its signing address, its encryption key, its chain and contract. */
-  public record Info(
-      io.levity.core.bytes.Address oracle,
-      Bytes encryptionKey,
-      long chainId,
-      io.levity.core.bytes.Address nft) {}
+  public record Info(Address oracle, Bytes encryptionKey, long chainId, Address nft) {}
 }

@@ -13,7 +13,7 @@ import io.levity.inft.TransferBinding;
 import io.levity.inft.TransferValidityProof;
 import io.levity.inft.crypto.Aead;
 import io.levity.inft.crypto.DecryptionException;
-import io.levity.inft.crypto.Ecies;
+import io.levity.inft.crypto.EciesBox;
 import io.levity.inft.crypto.EncryptionKeyPair;
 import io.levity.inft.oracle.OracleRequest.Action;
 import java.math.BigInteger;
@@ -47,7 +47,7 @@ public final class ReEncryptionOracle {
   private final TimeSource time;
   private final SecureRandom random;
   private final Aead aead;
-  private final Ecies ecies;
+  private final EciesBox ecies;
   private final Config config;
 
   public ReEncryptionOracle(
@@ -69,7 +69,7 @@ public final class ReEncryptionOracle {
     this.time = time;
     this.random = random;
     this.aead = new Aead(random);
-    this.ecies = new Ecies(random);
+    this.ecies = new EciesBox(random);
     this.config = config;
   }
 
@@ -98,7 +98,7 @@ public final class ReEncryptionOracle {
       Bytes32 root = r.roots().get(i);
       byte[] key;
       try {
-        key = Ecies.open(encryption, r.sealedKeys().get(i).toArray());
+        key = EciesBox.open(encryption, r.sealedKeys().get(i).toArray());
       } catch (DecryptionException e) {
         throw refuse(
             OracleError.BAD_SEALED_KEY,

@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.inft.InftAbi;
 import io.levity.sdk.Contract;
+import io.levity.sdk.abi.AbiException;
 import io.levity.sdk.abi.AbiFunction;
 import io.levity.sdk.abi.AbiValues;
 import io.levity.sdk.rpc.BlockTag;
@@ -98,7 +99,7 @@ public final class RpcInftChainView implements InftChainView {
   private AbiValues call(AbiFunction f, Object... args) {
     try {
       return nft.call(f, args);
-    } catch (EthRpcException | io.levity.sdk.abi.AbiException e) {
+    } catch (EthRpcException | AbiException e) {
       throw failed(e);
     }
   }

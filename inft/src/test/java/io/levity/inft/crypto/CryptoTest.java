@@ -86,19 +86,19 @@ class CryptoTest {
   void eciesSealsToThePublishedKeyOnly() throws Exception {
     EncryptionKeyPair bob = EncryptionKeyPair.derive(account(1));
     EncryptionKeyPair eve = EncryptionKeyPair.derive(account(2));
-    Ecies ecies = new Ecies(RANDOM);
+    EciesBox ecies = new EciesBox(RANDOM);
     byte[] dataKey = new Aead(RANDOM).newKey();
     byte[] sealed = ecies.seal(bob.publicKey().toArray(), dataKey);
-    assertThat(sealed).hasSize(32 + Ecies.OVERHEAD);
+    assertThat(sealed).hasSize(32 + EciesBox.OVERHEAD);
     assertThat(sealed[0]).isEqualTo((byte) 4);
-    assertThat(Ecies.open(bob, sealed)).isEqualTo(dataKey);
-    assertThatThrownBy(() -> Ecies.open(eve, sealed)).isInstanceOf(DecryptionException.class);
+    assertThat(EciesBox.open(bob, sealed)).isEqualTo(dataKey);
+    assertThatThrownBy(() -> EciesBox.open(eve, sealed)).isInstanceOf(DecryptionException.class);
     for (int i = 0; i < sealed.length; i += 7) {
       byte[] bad = sealed.clone();
       bad[i] ^= 0x10;
-      assertThatThrownBy(() -> Ecies.open(bob, bad)).isInstanceOf(DecryptionException.class);
+      assertThatThrownBy(() -> EciesBox.open(bob, bad)).isInstanceOf(DecryptionException.class);
     }
-    assertThatThrownBy(() -> Ecies.open(bob, new byte[10]))
+    assertThatThrownBy(() -> EciesBox.open(bob, new byte[10]))
         .isInstanceOf(DecryptionException.class)
         .hasMessageContaining("at least");
     assertThatThrownBy(() -> ecies.seal(new byte[64], dataKey))
@@ -113,7 +113,7 @@ class CryptoTest {
     // Rebuild the AES key by hand from the ephemeral key and the recipient's private key.
     Bytes32 priv = Bytes32.leftPad(Bytes.of((byte) 7));
     EncryptionKeyPair recipient = EncryptionKeyPair.of(priv);
-    byte[] sealed = new Ecies(RANDOM).seal(recipient.publicKey().toArray(), new byte[] {9, 9});
+    byte[] sealed = new EciesBox(RANDOM).seal(recipient.publicKey().toArray(), new byte[] {9, 9});
     byte[] eph = Arrays.copyOf(sealed, 65);
     byte[] x = Secp256k1.sharedSecretX(priv.toArray(), Arrays.copyOfRange(eph, 1, 65));
     byte[] key =

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * the 65-byte ephemeral key, info = "levity.inft.ecies.v1"); the ephemeral key is also the GCM
  * associated data, so it cannot be swapped.
  */
-public final class Ecies {
+public final class EciesBox {
   public static final int EPHEMERAL_SIZE = 65;
   public static final int OVERHEAD = EPHEMERAL_SIZE + Aead.OVERHEAD;
   static final byte[] INFO = "levity.inft.ecies.v1".getBytes(StandardCharsets.US_ASCII);
@@ -20,7 +20,7 @@ public final class Ecies {
   private final SecureRandom random;
   private final Aead aead;
 
-  public Ecies(SecureRandom random) {
+  public EciesBox(SecureRandom random) {
     this.random = random;
     this.aead = new Aead(random);
   }
