@@ -234,62 +234,43 @@ class ReEncryptionOracleTest {
     OracleRequest r = h.request(Action.OPEN, alice, id, Address.ZERO);
     h.oracle.open(r);
     refused(() -> h.oracle.open(r), OracleError.NONCE_REUSED, "already used");
-    OracleRequest forged =
-        OracleRequest.of(
-                Action.OPEN,
-                alice,
-                id,
-                Address.ZERO,
-                List.of(),
-                List.of(),
-                Bytes.EMPTY,
-                Bytes32.leftPad(Bytes.of((byte) 1)),
-                h.f.chain.timestamp + 60)
-            .signedBy(bob, h.f.chain.chainId, h.f.nft);
+    OracleRequest forged = openBy(alice, id, 1, h.f.chain.timestamp + 60, bob, h.f.chain.chainId);
     refused(() -> h.oracle.open(forged), OracleError.BAD_SIGNATURE, "signed by " + bob.address());
     OracleRequest otherChain =
-        OracleRequest.of(
-                Action.OPEN,
-                alice,
-                id,
-                Address.ZERO,
-                List.of(),
-                List.of(),
-                Bytes.EMPTY,
-                Bytes32.leftPad(Bytes.of((byte) 2)),
-                h.f.chain.timestamp + 60)
-            .signedBy(alice, h.f.chain.chainId + 1, h.f.nft);
+        openBy(alice, id, 2, h.f.chain.timestamp + 60, alice, h.f.chain.chainId + 1);
     refused(() -> h.oracle.open(otherChain), OracleError.BAD_SIGNATURE, "signed by");
-    OracleRequest expired =
-        OracleRequest.of(
-                Action.OPEN,
-                alice,
-                id,
-                Address.ZERO,
-                List.of(),
-                List.of(),
-                Bytes.EMPTY,
-                Bytes32.leftPad(Bytes.of((byte) 3)),
-                h.f.chain.timestamp - 1)
-            .signedBy(alice, h.f.chain.chainId, h.f.nft);
+    OracleRequest expired = openBy(alice, id, 3, h.f.chain.timestamp - 1, alice, h.f.chain.chainId);
     refused(() -> h.oracle.open(expired), OracleError.EXPIRED, "expired");
     OracleRequest far =
-        OracleRequest.of(
-                Action.OPEN,
-                alice,
-                id,
-                Address.ZERO,
-                List.of(),
-                List.of(),
-                Bytes.EMPTY,
-                Bytes32.leftPad(Bytes.of((byte) 4)),
-                h.f.chain.timestamp + 86_400)
-            .signedBy(alice, h.f.chain.chainId, h.f.nft);
+        openBy(alice, id, 4, h.f.chain.timestamp + 86_400, alice, h.f.chain.chainId);
     refused(() -> h.oracle.open(far), OracleError.DEADLINE_TOO_FAR, "ahead");
     refused(
         () -> h.oracle.transfer(h.request(Action.OPEN, alice, id, bob.address())),
         OracleError.BAD_REQUEST,
         "does not take OPEN");
+  }
+
+  /**
+   * An OPEN naming {@code named}, nonce {@code n}, signed by {@code signer} for {@code chainId}.
+   */
+  private OracleRequest openBy(
+      Secp256k1.KeyPair named,
+      BigInteger id,
+      int n,
+      long deadline,
+      Secp256k1.KeyPair signer,
+      long chainId) {
+    return OracleRequest.of(
+            Action.OPEN,
+            named,
+            id,
+            Address.ZERO,
+            List.of(),
+            List.of(),
+            Bytes.EMPTY,
+            Bytes32.leftPad(Bytes.of((byte) n)),
+            deadline)
+        .signedBy(signer, chainId, h.f.nft);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.inft.IntelligentData;
 import io.levity.inft.MarketOrder;
 import io.levity.inft.client.InftClient;
@@ -159,9 +160,8 @@ final class InftCommands {
     }
   }
 
-  /** {@code levity inft authorize ID --user ADDR}. */
-  @Command(name = "authorize")
-  static final class Authorize implements Callable<Integer> {
+  /** Authorize and revoke: one token, one user, one transaction. */
+  abstract static class UsageChange implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID")
     BigInteger tokenId;
 
@@ -170,42 +170,51 @@ final class InftCommands {
 
     @Mixin InftOptions o;
 
+    abstract Bytes32 send(InftClient c, Address user);
+
+    abstract String done();
+
     @Override
     public Integer call() {
       return o.run(
           false,
-          c ->
-              o.print(
-                  "authorized " + user + " to use token " + tokenId,
-                  o.object()
-                      .put("tokenId", tokenId.toString())
-                      .put("user", user)
-                      .put("transaction", c.authorize(tokenId, Address.fromHex(user)).toHex())));
+          c -> {
+            Bytes32 tx = send(c, Address.fromHex(user));
+            return o.print(
+                done(),
+                o.object()
+                    .put("tokenId", tokenId.toString())
+                    .put("user", user)
+                    .put("transaction", tx.toHex()));
+          });
+    }
+  }
+
+  /** {@code levity inft authorize ID --user ADDR}. */
+  @Command(name = "authorize")
+  static final class Authorize extends UsageChange {
+    @Override
+    Bytes32 send(InftClient c, Address u) {
+      return c.authorize(tokenId, u);
+    }
+
+    @Override
+    String done() {
+      return "authorized " + user + " to use token " + tokenId;
     }
   }
 
   /** {@code levity inft revoke ID --user ADDR}. */
   @Command(name = "revoke")
-  static final class Revoke implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID")
-    BigInteger tokenId;
-
-    @Option(names = "--user", paramLabel = "ADDR", required = true)
-    String user;
-
-    @Mixin InftOptions o;
+  static final class Revoke extends UsageChange {
+    @Override
+    Bytes32 send(InftClient c, Address u) {
+      return c.revoke(tokenId, u);
+    }
 
     @Override
-    public Integer call() {
-      return o.run(
-          false,
-          c ->
-              o.print(
-                  "revoked " + user + "'s use of token " + tokenId,
-                  o.object()
-                      .put("tokenId", tokenId.toString())
-                      .put("user", user)
-                      .put("transaction", c.revoke(tokenId, Address.fromHex(user)).toHex())));
+    String done() {
+      return "revoked " + user + "'s use of token " + tokenId;
     }
   }
 
