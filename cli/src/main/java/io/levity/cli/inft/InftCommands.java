@@ -107,9 +107,8 @@ final class InftCommands {
     }
   }
 
-  /** {@code levity inft transfer ID --to ADDR}. */
-  @Command(name = "transfer")
-  static final class Transfer implements Callable<Integer> {
+  /** Transfer and clone: the oracle re-encrypts for {@code --to}, then the token moves. */
+  abstract static class Move implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID")
     BigInteger tokenId;
 
@@ -118,45 +117,45 @@ final class InftCommands {
 
     @Mixin InftOptions o;
 
+    abstract InftClient.Result move(InftClient c, Address receiver);
+
     @Override
     public Integer call() {
       return o.run(
           false,
           c -> {
-            InftClient.Result r = c.transfer(tokenId, Address.fromHex(to));
+            InftClient.Result r = move(c, Address.fromHex(to));
+            String verb = r.tokenId().equals(tokenId) ? "transferred" : "cloned";
             return o.print(
-                "transferred token "
+                verb
+                    + " token "
                     + tokenId
                     + " to "
                     + to
+                    + " as token "
+                    + r.tokenId()
                     + ", data hash "
                     + r.dataHash().toHex(),
-                result(o, r));
+                result(o, r).put("sourceTokenId", tokenId.toString()));
           });
+    }
+  }
+
+  /** {@code levity inft transfer ID --to ADDR}. */
+  @Command(name = "transfer")
+  static final class Transfer extends Move {
+    @Override
+    InftClient.Result move(InftClient c, Address receiver) {
+      return c.transfer(tokenId, receiver);
     }
   }
 
   /** {@code levity inft clone ID --to ADDR}. */
   @Command(name = "clone")
-  static final class Clone implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID")
-    BigInteger tokenId;
-
-    @Option(names = "--to", paramLabel = "ADDR", required = true)
-    String to;
-
-    @Mixin InftOptions o;
-
+  static final class Clone extends Move {
     @Override
-    public Integer call() {
-      return o.run(
-          false,
-          c -> {
-            InftClient.Result r = c.clone(tokenId, Address.fromHex(to));
-            return o.print(
-                "cloned token " + tokenId + " to " + to + " as token " + r.tokenId(),
-                result(o, r).put("sourceTokenId", tokenId.toString()));
-          });
+    InftClient.Result move(InftClient c, Address receiver) {
+      return c.clone(tokenId, receiver);
     }
   }
 
