@@ -37,6 +37,9 @@ final class OracleHarness implements AutoCloseable {
   final Aead aead = new Aead(RANDOM);
   final EciesBox ecies = new EciesBox(RANDOM);
 
+  /** How far the oracle's clock is behind the chain's (a fast devnet runs ahead of wall time). */
+  long clockLagSeconds;
+
   OracleHarness(Path dir) throws IOException {
     this(dir, null);
   }
@@ -52,12 +55,12 @@ final class OracleHarness implements AutoCloseable {
         new TimeSource() {
           @Override
           public long nanoTime() {
-            return f.chain.timestamp * 1_000_000_000L;
+            return (f.chain.timestamp - clockLagSeconds) * 1_000_000_000L;
           }
 
           @Override
           public long epochMillis() {
-            return f.chain.timestamp * 1000;
+            return (f.chain.timestamp - clockLagSeconds) * 1000;
           }
         };
     oracle =

@@ -135,6 +135,14 @@ class ReEncryptionOracleTest {
   }
 
   @Test
+  void proofsOutliveAChainClockRunningAheadOfTheOracles() {
+    BigInteger id = h.mint(alice, AGENT);
+    h.clockLagSeconds = 1_000; // the chain is 1,000 s ahead; proofs live 600 s
+    ok(h.move(false, alice, id, bob));
+    assertThat(h.f.ownerOf(id)).isEqualTo(bob.address());
+  }
+
+  @Test
   void anApprovedOperatorMayAskForATransfer() {
     BigInteger id = h.mint(alice, AGENT);
     refused(
