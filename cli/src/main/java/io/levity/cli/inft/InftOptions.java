@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,7 +106,7 @@ final class InftOptions {
     try {
       InftNetwork network = InftNetwork.read(networkFile());
       Secp256k1.KeyPair account = account(keyOptional);
-      NetworkFile storageNetwork = NetworkFile.read(network.storageNetwork());
+      NetworkFile storageNetwork = payingWith(NetworkFile.read(network.storageNetwork()), account);
       Path work0 = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
       try (StorageClient storage =
           new StorageClient(
@@ -142,6 +144,23 @@ final class InftOptions {
       Thread.currentThread().interrupt();
       return fail("interrupted");
     }
+  }
+
+  /**
+   * The storage network with {@code key} paying for submissions when the file names an RPC chain
+   * without a key of its own and LEVITY_STORAGE_KEY is unset: one {@code --key} is enough.
+   */
+  static NetworkFile payingWith(NetworkFile nf, Secp256k1.KeyPair key) {
+    if (!(nf.chain() instanceof NetworkFile.RpcChain r)
+        || r.options().containsKey("privateKey")
+        || System.getenv("LEVITY_STORAGE_KEY") != null) return nf;
+    Map<String, String> options = new HashMap<>(r.options());
+    options.put("privateKey", key.privateKey().toHex());
+    return new NetworkFile(
+        new NetworkFile.RpcChain(r.url(), r.registry(), options),
+        nf.dataShards(),
+        nf.parityShards(),
+        nf.nodes());
   }
 
   private Secp256k1.KeyPair account(boolean optional) {

@@ -95,7 +95,7 @@ public final class InftOracleCommand implements Callable<Integer> {
     int listen = port != null ? port : network == null ? 8600 : network.oracleUrl().getPort();
     try {
       EthRpc eth = EthRpc.connect(rpcUrl, Duration.ofSeconds(30));
-      NetworkFile nf = NetworkFile.read(storageFile);
+      NetworkFile nf = InftOptions.payingWith(NetworkFile.read(storageFile), signer);
       StorageClient storage =
           new StorageClient(
               nf.openChain(),
