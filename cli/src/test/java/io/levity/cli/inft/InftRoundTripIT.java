@@ -132,6 +132,7 @@ class InftRoundTripIT {
     }
     InftClient alice = owners.get(0);
     AtomicLong uploaded = new AtomicLong();
+    long t0 = System.nanoTime();
     InftClient.Result minted =
         alice.mint(
             file,
@@ -141,7 +142,9 @@ class InftRoundTripIT {
               if (phase.equals("upload")) uploaded.set(done);
             });
     BigInteger id = minted.tokenId();
+    long mintMs = (System.nanoTime() - t0) / 1_000_000;
     assertThat(uploaded.get()).as("progress reported").isPositive();
+    long moveNanos = 0;
     assertOpens(alice, id, original);
 
     List<byte[]> formerKeys = new ArrayList<>();
@@ -150,7 +153,9 @@ class InftRoundTripIT {
       InftClient from = owners.get(hop - 1);
       InftClient to = owners.get(hop);
       formerKeys.add(currentKey(3 + hop - 1, id));
+      long m0 = System.nanoTime();
       InftClient.Result moved = from.transfer(id, to.address());
+      moveNanos += System.nanoTime() - m0;
       assertThat(moved.tokenId()).isEqualTo(id);
       hashes.add(moved.dataHash());
       assertOpens(to, id, original);
@@ -166,7 +171,12 @@ class InftRoundTripIT {
     InftClient dave = owners.get(3);
     InftClient erin = owners.get(4);
     formerKeys.add(currentKey(6, id));
+    long c0 = System.nanoTime();
     InftClient.Result cloned = dave.clone(id, erin.address());
+    long cloneMs = (System.nanoTime() - c0) / 1_000_000;
+    System.out.printf(
+        "iNFT round trip, %d-byte agent: mint %d ms, transfer %d ms on average, clone %d ms%n",
+        original.length, mintMs, moveNanos / 3_000_000, cloneMs);
     BigInteger cloneId = cloned.tokenId();
     assertThat(cloneId).isNotEqualTo(id);
     assertOpens(erin, cloneId, original);
