@@ -56,6 +56,20 @@ class OracleHttpTest {
     OracleResponses.Info info = client.info();
     assertThat(info.oracle()).isEqualTo(h.f.oracle.address());
     assertThat(info.encryptionKey()).isEqualTo(h.oracleEncryption.publicKey());
+    assertThat(info.authentic()).isTrue();
+    // A hostile server handing out its own key under the oracle's address fails the check.
+    OracleResponses.Info swapped =
+        new OracleResponses.Info(
+            info.oracle(),
+            OracleHarness.encryption(h.f.carol).publicKey(),
+            info.chainId(),
+            info.nft(),
+            info.signature());
+    assertThat(swapped.authentic()).isFalse();
+    OracleResponses.Info otherChain =
+        new OracleResponses.Info(
+            info.oracle(), info.encryptionKey(), info.chainId() + 1, info.nft(), info.signature());
+    assertThat(otherChain.authentic()).isFalse();
     h.register(h.f.alice, true);
     h.register(h.f.bob, true);
     byte[] agent = "agent over http".getBytes(StandardCharsets.UTF_8);

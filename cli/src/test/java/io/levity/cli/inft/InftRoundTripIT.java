@@ -321,6 +321,24 @@ class InftRoundTripIT {
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).startsWith("levity inft buy: ");
 
+    Path impostor = dir.resolve("impostor.json");
+    InftNetwork n = net.network;
+    new InftNetwork(
+            n.chainId(),
+            n.rpc(),
+            n.agentNft(),
+            n.verifier(),
+            n.oracleRegistry(),
+            n.market(),
+            n.oracleUrl(),
+            InftTestNetwork.ACCOUNTS.get(8).address(),
+            n.storageNetwork())
+        .write(impostor);
+    LevityRun sealedToWho =
+        levity("inft", "mint", file.toString(), "--inft", impostor.toString(), "--key", hexKey(9));
+    assertThat(sealedToWho.exit()).isEqualTo(1);
+    assertThat(sealedToWho.err()).contains("refusing to seal a data key to it");
+
     LevityRun noKey = levity("inft", "transfer", id, "--to", to, "--inft", f);
     assertThat(noKey.err())
         .isEqualTo(

@@ -299,11 +299,35 @@ public final class InftClient {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    Bytes oracleKey = oracle.info().encryptionKey();
+    Bytes oracleKey = trustedOracleKey();
     Bytes sealed = Bytes.wrap(ecies.seal(oracleKey.toArray(), dataKey));
     Action action = tokenId.signum() == 0 ? Action.MINT : Action.UPDATE;
     return oracle.store(
         request(action, tokenId, Address.ZERO, List.of(root), List.of(sealed), Bytes.EMPTY));
+  }
+
+  /**
+   * The oracle's encryption key, once its signature shows the network file's oracle address (the
+   * one admitted on chain) holds it for this chain and contract: a wrong or hostile oracle URL gets
+   * no data key.
+   */
+  private Bytes trustedOracleKey() {
+    OracleResponses.Info info = oracle.info();
+    if (!info.oracle().equals(network.oracleAddress())
+        || info.chainId() != network.chainId()
+        || !info.nft().equals(network.agentNft())
+        || !info.authentic())
+      throw new InftClientException(
+          "the oracle at "
+              + oracle.base()
+              + " is not "
+              + network.oracleAddress()
+              + " for AgentNFT "
+              + network.agentNft()
+              + " on chain "
+              + network.chainId()
+              + "; refusing to seal a data key to it");
+    return info.encryptionKey();
   }
 
   private byte[] download(Bytes32 root, ProgressListener progress) throws IOException {

@@ -2,8 +2,6 @@ package io.levity.inft.oracle;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.crypto.Secp256k1;
-import io.levity.core.crypto.Signature;
 import io.levity.inft.InftTypedData;
 import io.levity.inft.MarketOrder;
 import io.levity.sdk.abi.AbiCodec;
@@ -55,16 +53,8 @@ public record MarketListing(MarketOrder order, Bytes signature) {
 
   /** Who signed it as a listing in {@code market}'s domain, if it recovers. */
   Optional<Address> signer(long chainId, Address market) {
-    if (signature.size() != 65) return Optional.empty();
-    byte[] sig = signature.toArray();
-    if ((sig[64] & 0xff) >= 27) sig[64] = (byte) (sig[64] - 27);
-    try {
-      return Secp256k1.recoverAddress(
-          InftTypedData.orderDigest(chainId, market, order, true).toArray(),
-          Signature.fromBytes65(sig));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    return InftTypedData.recover(
+        InftTypedData.orderDigest(chainId, market, order, true), signature);
   }
 
   /** Checks it lets {@code buyer} receive {@code tokenId} from {@code owner} at {@code now}. */

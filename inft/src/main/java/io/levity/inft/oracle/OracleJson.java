@@ -158,6 +158,7 @@ public final class OracleJson {
     o.put("encryptionKey", i.encryptionKey().toHex());
     o.put("chainId", i.chainId());
     o.put("nft", i.nft().toHex());
+    o.put("signature", i.signature().toHex());
     return o;
   }
 
@@ -166,7 +167,8 @@ public final class OracleJson {
         Address.fromHex(text(o, "oracle")),
         Bytes.fromHex(text(o, "encryptionKey")),
         number(o, "chainId"),
-        Address.fromHex(text(o, "nft")));
+        Address.fromHex(text(o, "nft")),
+        Bytes.fromHex(text(o, "signature")));
   }
 
   public static ObjectNode error(OracleError error, String message) {

@@ -5,7 +5,6 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
-import io.levity.core.crypto.Signature;
 import io.levity.inft.InftTypedData;
 import io.levity.sdk.abi.AbiCodec;
 import io.levity.sdk.abi.AbiType;
@@ -129,16 +128,6 @@ public record OracleRequest(
 
   /** Who signed, if the signature recovers. */
   Optional<Address> recoverSigner(long chainId, Address nft) {
-    if (signature.size() != 65) return Optional.empty();
-    byte[] sig = signature.toArray();
-    int v = sig[64] & 0xff;
-    if (v >= 27) sig[64] = (byte) (v - 27);
-    try {
-      Signature s = Signature.fromBytes65(sig);
-      if (!s.isLowS()) return Optional.empty();
-      return Secp256k1.recoverAddress(digest(chainId, nft).toArray(), s);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    return InftTypedData.recover(digest(chainId, nft), signature);
   }
 }

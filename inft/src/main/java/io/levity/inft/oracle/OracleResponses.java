@@ -3,8 +3,14 @@ package io.levity.inft.oracle;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Keccak;
 import io.levity.inft.DataProof;
+import io.levity.inft.InftTypedData;
 import io.levity.inft.TransferValidityProof;
+import io.levity.sdk.abi.AbiCodec;
+import io.levity.sdk.abi.AbiType;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What the oracle answers, one record per kind of request. */
@@ -39,6 +45,28 @@ public final class OracleResponses {
   /** USE: what the agent runner returned. */
   public record Usage(Bytes output) {}
 
-  /** Who the oracle is: its signing address, its encryption key, its chain and contract. */
-  public record Info(Address oracle, Bytes encryptionKey, long chainId, Address nft) {}
+  /**
+   * Who the oracle is: its signing address, its encryption key, its chain and contract, and its
+   * signature over {@link #digest} binding the encryption key to the address (a client checks it
+   * against the oracle address it trusts before sealing a data key to the key).
+   */
+  public record Info(
+      Address oracle, Bytes encryptionKey, long chainId, Address nft, Bytes signature) {
+    static final Bytes32 TAG =
+        Keccak.hash("levity.inft.oracle-encryption-key.v1".getBytes(StandardCharsets.US_ASCII));
+
+    public static Bytes32 digest(Bytes encryptionKey, long chainId, Address nft) {
+      return Keccak.hash(
+          AbiCodec.encode(
+              AbiType.parseList("(bytes32,uint256,address,bytes32)"),
+              List.of(TAG, BigInteger.valueOf(chainId), nft, Keccak.hash(encryptionKey))));
+    }
+
+    /** Whether the signature is {@code oracle}'s over this key, chain and contract. */
+    public boolean authentic() {
+      return InftTypedData.recover(digest(encryptionKey, chainId, nft), signature)
+          .map(oracle::equals)
+          .orElse(false);
+    }
+  }
 }

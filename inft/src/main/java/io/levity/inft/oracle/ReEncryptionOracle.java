@@ -74,8 +74,10 @@ public final class ReEncryptionOracle {
   }
 
   public OracleResponses.Info info() {
+    Bytes key = encryption.publicKey();
+    Bytes32 digest = OracleResponses.Info.digest(key, chain.chainId(), chain.nft());
     return new OracleResponses.Info(
-        signer.address(), encryption.publicKey(), chain.chainId(), chain.nft());
+        signer.address(), key, chain.chainId(), chain.nft(), InftTypedData.sign(signer, digest));
   }
 
   /**
