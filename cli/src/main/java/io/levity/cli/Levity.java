@@ -3,6 +3,7 @@ package io.levity.cli;
 import io.levity.cli.bench.BenchCommand;
 import io.levity.cli.chaos.ChaosCommand;
 import io.levity.cli.evm.EvmCommand;
+import io.levity.cli.inft.InftCommand;
 import io.levity.cli.node.DevnetCommand;
 import io.levity.cli.node.InitCommand;
 import io.levity.cli.node.NodeCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       NodeCommand.class,
       StorageCommand.class,
+      InftCommand.class,
       ChaosCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -66,6 +66,10 @@ public final class InftAbi {
   public static final AbiFunction TOTAL_SUPPLY =
       AbiFunction.parse("totalSupply() returns (uint256)");
   public static final AbiFunction APPROVE = AbiFunction.parse("approve(address,uint256)");
+  public static final AbiFunction GET_APPROVED =
+      AbiFunction.parse("getApproved(uint256) returns (address)");
+  public static final AbiFunction IS_APPROVED_FOR_ALL =
+      AbiFunction.parse("isApprovedForAll(address,address) returns (bool)");
   public static final AbiFunction SET_APPROVAL_FOR_ALL =
       AbiFunction.parse("setApprovalForAll(address,bool)");
   public static final AbiFunction TRANSFER_FROM =

@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.crypto.Signature;
 import io.levity.sdk.abi.AbiCodec;
 import io.levity.sdk.abi.AbiType;
 import java.math.BigInteger;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The EIP-712 digests the iNFT contracts check, computed exactly as they compute them (the type
@@ -148,6 +150,24 @@ public final class InftTypedData {
     byte[] sig = key.sign(hash.toArray()).toBytes65();
     sig[64] = (byte) (sig[64] + 27);
     return Bytes.wrap(sig);
+  }
+
+  /**
+   * Who signed {@code hash} with a 65-byte r || s || v signature (v 27/28 or 0/1, low s only), or
+   * empty when it does not recover: the contracts' rule, for checks made off chain.
+   */
+  public static Optional<Address> recover(Bytes32 hash, Bytes signature) {
+    if (signature.size() != 65) return Optional.empty();
+    byte[] sig = signature.toArray();
+    int v = sig[64] & 0xff;
+    if (v >= 27) sig[64] = (byte) (v - 27);
+    try {
+      Signature s = Signature.fromBytes65(sig);
+      if (!s.isLowS()) return Optional.empty();
+      return Secp256k1.recoverAddress(hash.toArray(), s);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   static Bytes32 digest(Bytes32 domainSeparator, Bytes32 structHash) {

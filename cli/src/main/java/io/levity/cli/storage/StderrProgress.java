@@ -7,14 +7,14 @@ import java.io.PrintWriter;
  * Progress on stderr for operations that take a while: nothing during the first second, then at
  * most one line per second, plus the line that completes a phase already shown.
  */
-final class StderrProgress implements ProgressListener {
+public final class StderrProgress implements ProgressListener {
   private static final long SECOND = 1_000_000_000L;
   private final PrintWriter err;
   private final long start = System.nanoTime();
   private String shown = "";
   private long lastPrint;
 
-  StderrProgress(PrintWriter err) {
+  public StderrProgress(PrintWriter err) {
     this.err = err;
   }
 

@@ -7,17 +7,17 @@ import java.util.concurrent.CountDownLatch;
  * Runs a service in the foreground until this JVM is asked to stop (Ctrl-C, SIGTERM): a shutdown
  * hook closes it, cleanly, before the JVM exits.
  */
-final class UntilStopped {
+public final class UntilStopped {
   /** Starting the service and saying so. */
   @FunctionalInterface
-  interface Start {
+  public interface Start {
     void run() throws IOException, InterruptedException;
   }
 
   private UntilStopped() {}
 
   /** Starts {@code service} and waits until the JVM stops; exit code 0. */
-  static int serve(String name, AutoCloseable service, Start start)
+  public static int serve(String name, AutoCloseable service, Start start)
       throws IOException, InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -1,0 +1,2 @@
+/** {@code levity inft}: the oracle server and the iNFT user commands (docs/inft.md). */
+package io.levity.cli.inft;
