@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
+import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -104,6 +106,8 @@ public record InftNetwork(
     o.put("storageNetwork", storageNetwork.toString());
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Files.writeString(file, JSON.writeValueAsString(o) + "\n");
+    // Crash-safe: a reader sees the old file or the new one, never half of one.
+    StorageFiles.replaceDurably(
+        file, (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8), false);
   }
 }

@@ -6,14 +6,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.inft.InftNetwork;
-import io.levity.inft.crypto.EncryptionKeyPair;
-import io.levity.inft.oracle.AgentRunner;
-import io.levity.inft.oracle.OracleServer;
-import io.levity.inft.oracle.ReEncryptionOracle;
-import io.levity.inft.oracle.RocksDbOracleKeystore;
-import io.levity.inft.oracle.RpcInftChainView;
-import io.levity.inft.oracle.StorageDataStore;
-import io.levity.sdk.rpc.EthRpc;
+import io.levity.inft.oracle.OracleService;
 import io.levity.storage.client.HttpNodeClient;
 import io.levity.storage.client.StorageClient;
 import io.levity.storage.erasure.ReedSolomon;
@@ -23,8 +16,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,44 +85,32 @@ public final class InftOracleCommand implements Callable<Integer> {
             : network == null ? Address.ZERO : network.market();
     int listen = port != null ? port : network == null ? 8600 : network.oracleUrl().getPort();
     try {
-      EthRpc eth = EthRpc.connect(rpcUrl, Duration.ofSeconds(30));
-      NetworkFile nf = InftOptions.payingWith(NetworkFile.read(storageFile), signer);
+      NetworkFile nf = NetworkFile.read(storageFile);
       StorageClient storage =
           new StorageClient(
               nf.openChain(),
               new HttpNodeClient(),
               ReedSolomon.create(nf.dataShards(), nf.parityShards()),
               StorageClient.Config.defaults().withWorkDir(dataDir.resolve("work")));
-      SecureRandom random = new SecureRandom();
-      RocksDbOracleKeystore keystore =
-          RocksDbOracleKeystore.open(
-              dataDir.resolve("keystore"), RocksDbOracleKeystore.wrapKeyOf(signer), random);
-      ReEncryptionOracle oracle =
-          new ReEncryptionOracle(
-              signer,
-              EncryptionKeyPair.derive(signer),
-              new RpcInftChainView(eth, Address.fromHex(nftHex), marketAddress, eth.chainId()),
-              new StorageDataStore(storage, dataDir.resolve("work")),
-              keystore,
-              AgentRunner.DIGEST,
-              TimeSource.system(),
-              random,
-              ReEncryptionOracle.Config.defaults());
-      OracleServer server = new OracleServer(oracle, OracleServer.Config.loopback(listen));
-      AutoCloseable all =
-          () -> {
-            server.close();
-            keystore.close();
-            storage.close();
-          };
+      OracleService.Config config =
+          new OracleService.Config(
+              signer, rpcUrl, Address.fromHex(nftHex), marketAddress, dataDir, listen);
+      OracleService[] running = new OracleService[1];
       return UntilStopped.serve(
           "inft-oracle",
-          all,
           () -> {
-            int bound = server.start();
+            if (running[0] != null) running[0].close();
+            else storage.close();
+          },
+          () -> {
+            running[0] = OracleService.start(config, storage, TimeSource.system());
             spec.commandLine()
                 .getOut()
-                .println("inft oracle " + signer.address() + " listening on 127.0.0.1:" + bound);
+                .println(
+                    "inft oracle "
+                        + signer.address()
+                        + " listening on 127.0.0.1:"
+                        + running[0].port());
             spec.commandLine().getOut().flush();
           });
     } catch (IOException | RuntimeException e) {

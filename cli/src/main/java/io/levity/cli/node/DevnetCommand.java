@@ -6,6 +6,7 @@ import io.levity.cli.options.NewChain;
 import io.levity.cli.process.Directories;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.execution.block.Block;
+import io.levity.inft.InftNetwork;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.ValidatorNode;
 import io.levity.storage.chain.rpc.RpcStorageChain;
@@ -57,6 +58,8 @@ public final class DevnetCommand implements Callable<Integer> {
         "--metrics-port",
         "0",
         "--p2p-port",
+        "0",
+        "--oracle-port",
         "0");
   }
 
@@ -83,7 +86,10 @@ public final class DevnetCommand implements Callable<Integer> {
     try {
       long start = devnet.node0().head().number();
       printBanner(out, newChain, keys, devnet, start);
-      if (storageNodes > 0) startStorage(out, err, devnet);
+      if (storageNodes > 0) {
+        StorageDevnet storage = startStorage(out, err, devnet);
+        if (storage != null) startInft(out, err, devnet, storage);
+      }
       watch(out, devnet.node0(), start);
       return 0;
     } finally {
@@ -100,7 +106,7 @@ public final class DevnetCommand implements Callable<Integer> {
    * Starts the storage network; a failure (its nodes' registrations never mined, say) is reported
    * and the chain keeps running: storage is not worth taking the devnet's RPC down for.
    */
-  private void startStorage(PrintWriter out, PrintWriter err, LocalDevnet devnet)
+  private StorageDevnet startStorage(PrintWriter out, PrintWriter err, LocalDevnet devnet)
       throws IOException, InterruptedException {
     out.println("Starting " + storageNodes + " storage nodes (each registers itself on chain)...");
     out.flush();
@@ -112,7 +118,7 @@ public final class DevnetCommand implements Callable<Integer> {
           "devnet: the storage network did not start: "
               + e.getMessage()
               + "; the chain keeps running (restart the devnet to try again)");
-      return;
+      return null;
     }
     out.println(
         "Storage: "
@@ -122,6 +128,43 @@ public final class DevnetCommand implements Callable<Integer> {
             + ", network file "
             + storage.networkFile()
             + " (levity storage upload FILE)");
+    out.println();
+    return storage;
+  }
+
+  /**
+   * Deploys the iNFT contracts and starts the re-encryption oracle; a failure is reported and the
+   * chain and storage keep running.
+   */
+  private void startInft(
+      PrintWriter out, PrintWriter err, LocalDevnet devnet, StorageDevnet storage)
+      throws InterruptedException {
+    out.println("Deploying the iNFT contracts and starting the re-encryption oracle...");
+    out.flush();
+    InftNetwork inft;
+    try {
+      inft = devnet.startInft(storage, ports.values().oracle());
+    } catch (RuntimeException | IOException e) {
+      err.println(
+          "devnet: the iNFT layer did not start: "
+              + e.getMessage()
+              + "; the chain and storage keep running (a chain made before iNFTs needs --reset)");
+      return;
+    }
+    out.println(
+        "iNFT: AgentNFT "
+            + inft.agentNft().toChecksumHex()
+            + ", market "
+            + inft.market().toChecksumHex()
+            + ", oracle "
+            + inft.oracleUrl()
+            + " ("
+            + inft.oracleAddress().toChecksumHex()
+            + ", software attestation)");
+    out.println(
+        "      network file "
+            + data.dir().resolve("inft.json")
+            + " (levity inft mint FILE --key HEX)");
     out.println();
   }
 

@@ -3,8 +3,8 @@ package io.levity.cli.node;
 import picocli.CommandLine.Option;
 
 /**
- * Where {@code levity devnet} serves: JSON-RPC and metrics of node 0, and the validators' p2p
- * ports. 0 picks free ports.
+ * Where {@code levity devnet} serves: JSON-RPC and metrics of node 0, the validators' p2p ports and
+ * the iNFT re-encryption oracle. 0 picks free ports.
  */
 final class DevnetPorts {
   /**
@@ -12,7 +12,7 @@ final class DevnetPorts {
    *
    * @param firstP2p validator i listens on this + i; 0: free ports
    */
-  record Values(int http, int ws, int metrics, int firstP2p) {}
+  record Values(int http, int ws, int metrics, int firstP2p, int oracle) {}
 
   @Option(names = "--http-port", paramLabel = "PORT")
   int http = 8545;
@@ -26,7 +26,10 @@ final class DevnetPorts {
   @Option(names = "--p2p-port", paramLabel = "PORT")
   int p2p;
 
+  @Option(names = "--oracle-port", paramLabel = "PORT")
+  int oracle = 8600;
+
   Values values() {
-    return new Values(http, ws, metrics, p2p);
+    return new Values(http, ws, metrics, p2p, oracle);
   }
 }

@@ -5,14 +5,23 @@ import io.levity.core.bytes.Address;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.time.TimeSource;
 import io.levity.execution.block.Genesis;
+import io.levity.inft.InftDeployer;
+import io.levity.inft.InftNetwork;
+import io.levity.inft.oracle.OracleService;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
+import io.levity.sdk.rpc.BlockTag;
+import io.levity.sdk.rpc.EthRpc;
 import io.levity.storage.chain.rpc.RpcStorageChain;
 import io.levity.storage.chain.rpc.StorageRegistryCode;
+import io.levity.storage.client.HttpNodeClient;
 import io.levity.storage.client.ProofAuditor;
+import io.levity.storage.client.StorageClient;
+import io.levity.storage.erasure.ReedSolomon;
 import io.levity.storage.node.NetworkFile;
 import io.levity.storage.node.StorageDevnet;
 import io.levity.storage.proof.EpochChallenger;
@@ -21,6 +30,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +51,26 @@ final class LocalDevnet implements AutoCloseable {
   static final Secp256k1.KeyPair STORAGE_OPERATOR =
       Secp256k1.KeyPair.fromPrivate(
           Keccak.hash("levity-devnet-storage-operator".getBytes(StandardCharsets.UTF_8)));
+
+  /**
+   * Pays for the submissions of clients that use the devnet's storage network file (and so of
+   * {@code levity storage upload}): kept apart from the operator, whose storage nodes commit
+   * replica roots at the same time, so the two never race for one account's nonces. Devnet only.
+   */
+  static final Secp256k1.KeyPair STORAGE_CLIENT = devKey("levity-devnet-storage-client");
+
+  /** Deploys the iNFT contracts, administers the oracle registry and the market. Devnet only. */
+  static final Secp256k1.KeyPair INFT_ADMIN = devKey("levity-devnet-inft-admin");
+
+  /**
+   * The devnet's re-encryption oracle: admitted with a software attestation, which is trust in this
+   * key, derived from a public label. Devnet only: anyone can read what it protects.
+   */
+  static final Secp256k1.KeyPair INFT_ORACLE = devKey("levity-devnet-inft-oracle");
+
+  private static Secp256k1.KeyPair devKey(String label) {
+    return Secp256k1.KeyPair.fromPrivate(Keccak.hash(label.getBytes(StandardCharsets.UTF_8)));
+  }
 
   private final Path dir;
   private final List<ValidatorNode> nodes = new ArrayList<>();
@@ -85,6 +115,9 @@ final class LocalDevnet implements AutoCloseable {
   private static Genesis genesis(long chainId, List<Address> devAccounts) {
     List<Address> funded = new ArrayList<>(devAccounts);
     funded.add(STORAGE_OPERATOR.address());
+    funded.add(STORAGE_CLIENT.address());
+    funded.add(INFT_ADMIN.address());
+    funded.add(INFT_ORACLE.address());
     // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md);
     // the storage operator, whose key runs the proof auditor, owns it and is its auditor.
     return Devnet.withContract(
@@ -138,20 +171,77 @@ final class LocalDevnet implements AutoCloseable {
     String url = "http://127.0.0.1:" + rpcPorts[0];
     RpcStorageChain chain =
         new RpcStorageChain(RpcStorageChain.Config.devnet(URI.create(url), STORAGE_OPERATOR));
-    String operatorKey = STORAGE_OPERATOR.privateKey().toHex();
+    String clientKey = STORAGE_CLIENT.privateKey().toHex();
     StorageDevnet net =
         StorageDevnet.start(
             dir,
             count,
             0,
             chain,
-            new NetworkFile.RpcChain(url, "devnet", Map.of("privateKey", operatorKey)));
+            new NetworkFile.RpcChain(url, "devnet", Map.of("privateKey", clientKey)));
     synchronized (this) {
       storage.add(net);
       // Sealed challenges: the nodes seal their shards and commit the replica roots.
       storage.add(ProofAuditor.start(chain, net.networkFile(), EpochChallenger.Config.SEALED));
     }
     return net;
+  }
+
+  /**
+   * Deploys the iNFT contracts (or, on a restart, finds them where {@code inft.json} says), starts
+   * the re-encryption oracle on {@code oraclePort} over {@code storage}, and writes {@code
+   * DIR/inft.json}, which every {@code levity inft} command finds by itself.
+   */
+  InftNetwork startInft(StorageDevnet storage, int oraclePort)
+      throws IOException, InterruptedException {
+    URI rpc = URI.create("http://127.0.0.1:" + rpcPorts[0]);
+    EthRpc eth = EthRpc.connect(rpc, Duration.ofSeconds(30));
+    Path file = dir.resolve("inft.json");
+    InftNetwork previous = Files.isRegularFile(file) ? InftNetwork.read(file) : null;
+    InftDeployer.Deployment d;
+    if (previous != null && eth.getCode(previous.agentNft(), BlockTag.LATEST).size() > 0) {
+      d =
+          new InftDeployer.Deployment(
+              previous.oracleRegistry(),
+              Address.ZERO,
+              previous.verifier(),
+              previous.agentNft(),
+              previous.market());
+    } else {
+      d = new InftDeployer(eth, INFT_ADMIN, Duration.ofSeconds(60)).deploy(INFT_ORACLE);
+    }
+    NetworkFile nf = NetworkFile.read(storage.networkFile());
+    RpcStorageChain oracleChain =
+        new RpcStorageChain(RpcStorageChain.Config.devnet(rpc, INFT_ORACLE));
+    StorageClient client =
+        new StorageClient(
+            oracleChain,
+            new HttpNodeClient(),
+            ReedSolomon.create(nf.dataShards(), nf.parityShards()),
+            StorageClient.Config.defaults()
+                .withWorkDir(dir.resolve("inft-oracle").resolve("work")));
+    OracleService oracle =
+        OracleService.start(
+            new OracleService.Config(
+                INFT_ORACLE, rpc, d.nft(), d.market(), dir.resolve("inft-oracle"), oraclePort),
+            client,
+            TimeSource.system());
+    synchronized (this) {
+      this.storage.add(oracle);
+    }
+    InftNetwork network =
+        new InftNetwork(
+            eth.chainId(),
+            rpc,
+            d.nft(),
+            d.verifier(),
+            d.registry(),
+            d.market(),
+            oracle.url(),
+            oracle.address(),
+            Path.of("storage.json"));
+    network.write(file);
+    return network;
   }
 
   /** Node 0, which serves JSON-RPC. */

@@ -1,27 +1,14 @@
 package io.levity.cli.inft;
 
 import io.levity.cli.node.OneValidatorChain;
-import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
-import io.levity.inft.InftAbi;
-import io.levity.inft.InftContract;
+import io.levity.inft.InftDeployer;
 import io.levity.inft.InftNetwork;
-import io.levity.inft.InftTypedData;
-import io.levity.inft.crypto.EncryptionKeyPair;
-import io.levity.inft.oracle.AgentRunner;
-import io.levity.inft.oracle.OracleServer;
-import io.levity.inft.oracle.ReEncryptionOracle;
-import io.levity.inft.oracle.RocksDbOracleKeystore;
-import io.levity.inft.oracle.RpcInftChainView;
-import io.levity.inft.oracle.StorageDataStore;
+import io.levity.inft.oracle.OracleService;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.sdk.rpc.EthRpc;
-import io.levity.sdk.tx.ReceiptWaiter;
-import io.levity.sdk.tx.TxRequest;
-import io.levity.sdk.tx.Wallet;
 import io.levity.storage.chain.rpc.RpcStorageChain;
 import io.levity.storage.chain.rpc.StorageRegistryCode;
 import io.levity.storage.client.HttpNodeClient;
@@ -51,10 +38,8 @@ final class InftTestNetwork implements AutoCloseable {
   final EthRpc rpc;
   final StorageDevnet storage;
   final StorageClient storageClient;
-  final RocksDbOracleKeystore keystore;
-  final OracleServer oracle;
+  final OracleService oracle;
   final InftNetwork network;
-  private final ReceiptWaiter receipts;
 
   InftTestNetwork(Path dir) throws Exception {
     Secp256k1.KeyPair payer = ACCOUNTS.get(0);
@@ -69,7 +54,6 @@ final class InftTestNetwork implements AutoCloseable {
                     StorageRegistryCode.genesisStorage(payer.address(), payer.address())));
     URI rpcUrl = chain.rpcUrl();
     rpc = EthRpc.connect(rpcUrl, Duration.ofSeconds(10));
-    receipts = ReceiptWaiter.of(rpc, Duration.ofSeconds(60), Duration.ofMillis(20));
     RpcStorageChain storageChain =
         new RpcStorageChain(RpcStorageChain.Config.devnet(rpcUrl, payer));
     storage =
@@ -89,86 +73,34 @@ final class InftTestNetwork implements AutoCloseable {
 
     Secp256k1.KeyPair admin = ACCOUNTS.get(1);
     Secp256k1.KeyPair oracleKey = ACCOUNTS.get(2);
-    Wallet deployer = new Wallet(rpc, admin);
-    Address registry =
-        deploy(
-            deployer,
-            InftContract.ORACLE_REGISTRY.deployment(
-                InftAbi.constructorArguments(InftAbi.REGISTRY_CONSTRUCTOR, admin.address())));
-    Address software = deploy(deployer, InftContract.SOFTWARE_ATTESTATION.creationCode());
-    Address verifier =
-        deploy(
-            deployer,
-            InftContract.DATA_VERIFIER.deployment(
-                InftAbi.constructorArguments(InftAbi.VERIFIER_CONSTRUCTOR, registry)));
-    Address nft =
-        deploy(
-            deployer,
-            InftContract.AGENT_NFT.deployment(
-                InftAbi.constructorArguments(
-                    InftAbi.NFT_CONSTRUCTOR, "Levity Agents", "AGENT", verifier)));
-    Address market =
-        deploy(
-            deployer,
-            InftContract.AGENT_MARKET.deployment(
-                InftAbi.constructorArguments(
-                    InftAbi.MARKET_CONSTRUCTOR, admin.address(), 250, admin.address())));
-    call(deployer, registry, InftAbi.SET_CHECKER_ACCEPTED.encodeCall(software, true));
-    long chainId = Devnet.CHAIN_ID;
-    Bytes evidence =
-        InftTypedData.sign(
-            oracleKey,
-            InftTypedData.softwareAttestationHash(chainId, registry, oracleKey.address()));
-    call(
-        deployer,
-        registry,
-        InftAbi.REGISTER_ORACLE.encodeCall(oracleKey.address(), software, evidence));
-
-    keystore =
-        RocksDbOracleKeystore.open(
-            dir.resolve("oracle").resolve("keystore"),
-            RocksDbOracleKeystore.wrapKeyOf(oracleKey),
-            RANDOM);
-    ReEncryptionOracle core =
-        new ReEncryptionOracle(
-            oracleKey,
-            EncryptionKeyPair.derive(oracleKey),
-            new RpcInftChainView(rpc, nft, market, chainId),
-            new StorageDataStore(storageClient, dir.resolve("oracle").resolve("work")),
-            keystore,
-            AgentRunner.DIGEST,
-            TimeSource.system(),
-            RANDOM,
-            ReEncryptionOracle.Config.defaults());
-    oracle = new OracleServer(core, OracleServer.Config.loopback(0));
-    int port = oracle.start();
+    InftDeployer.Deployment d =
+        new InftDeployer(rpc, admin, Duration.ofSeconds(60)).deploy(oracleKey);
+    oracle =
+        OracleService.start(
+            new OracleService.Config(
+                oracleKey, rpcUrl, d.nft(), d.market(), dir.resolve("oracle"), 0),
+            new StorageClient(
+                storageChain,
+                new HttpNodeClient(),
+                ReedSolomon.create(6, 3),
+                StorageClient.Config.defaults().withWorkDir(dir.resolve("oracle-work"))),
+            TimeSource.system());
     network =
         new InftNetwork(
-            chainId,
+            Devnet.CHAIN_ID,
             rpcUrl,
-            nft,
-            verifier,
-            registry,
-            market,
-            URI.create("http://127.0.0.1:" + port),
+            d.nft(),
+            d.verifier(),
+            d.registry(),
+            d.market(),
+            oracle.url(),
             oracleKey.address(),
             storage.networkFile());
-  }
-
-  private Address deploy(Wallet from, Bytes initcode) {
-    return from.sendAndWait(TxRequest.deploy(initcode), receipts)
-        .contractAddress()
-        .orElseThrow(() -> new IllegalStateException("no contract address"));
-  }
-
-  private void call(Wallet from, Address to, Bytes data) {
-    from.sendAndWait(TxRequest.call(to, data), receipts);
   }
 
   @Override
   public void close() {
     if (oracle != null) oracle.close();
-    if (keystore != null) keystore.close();
     if (storageClient != null) storageClient.close();
     if (storage != null) storage.close();
     if (chain != null) chain.close();
