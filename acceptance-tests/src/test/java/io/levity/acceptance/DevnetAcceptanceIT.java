@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.cli.process.CommandResult;
 import io.levity.testing.Await;
 import io.levity.testing.RpcCalls;
@@ -327,6 +328,77 @@ class DevnetAcceptanceIT {
     JsonNode code =
         devnet.rpc("eth_getCode", "[\"0x000000000000000000000000000000000000a11c\",\"latest\"]");
     assertThat(code.path("result").asText()).startsWith("0x6");
+  }
+
+  @Test
+  @Order(4)
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void anAgentIsMintedTransferredAndOpenedOnlyByItsOwnerThroughTheDevnetsOracle() throws Exception {
+    // levity devnet deploys the iNFT contracts, runs the oracle and writes inft.json.
+    Path inft = work.resolve("devnet-data").resolve("inft.json");
+    Await.until(
+        Duration.ofMinutes(2),
+        () -> Files.exists(inft),
+        () -> "the iNFT network file; devnet log:\n" + devnet.logTail());
+    String alice = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    String bob = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    byte[] agent = new byte[120_000];
+    new Random(7).nextBytes(agent);
+    Path file = work.resolve("agent.bin");
+    Files.write(file, agent);
+
+    CommandResult reg = inft("register", "--inft", inft.toString(), "--key", bob);
+    assertThat(reg.exitCode()).as("register:\n%s%s", reg.stdout(), reg.stderr()).isZero();
+    CommandResult mint =
+        inft("mint", file.toString(), "--inft", inft.toString(), "--key", alice, "--json");
+    assertThat(mint.exitCode()).as("mint:\n%s%s", mint.stdout(), mint.stderr()).isZero();
+    JsonNode minted = new ObjectMapper().readTree(mint.lastLine());
+    String id = minted.path("tokenId").asText();
+    assertThat(minted.path("dataHash").asText()).matches("0x[0-9a-f]{64}");
+
+    CommandResult move =
+        inft(
+            "transfer",
+            id,
+            "--to",
+            "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+            "--inft",
+            inft.toString(),
+            "--key",
+            alice);
+    assertThat(move.exitCode()).as("transfer:\n%s%s", move.stdout(), move.stderr()).isZero();
+    Path opened = work.resolve("agent.out");
+    CommandResult open =
+        inft("open", id, "--inft", inft.toString(), "--key", bob, "--out", opened.toString());
+    assertThat(open.exitCode()).as("open:\n%s%s", open.stdout(), open.stderr()).isZero();
+    assertThat(Files.readAllBytes(opened)).isEqualTo(agent);
+    CommandResult former =
+        inft(
+            "open",
+            id,
+            "--inft",
+            inft.toString(),
+            "--key",
+            alice,
+            "--out",
+            work.resolve("stolen.out").toString());
+    assertThat(former.exitCode()).isEqualTo(1);
+    // One line for the user (after the JVM's own incubator-module warning), no stack trace.
+    assertThat(former.stderr()).doesNotContain("\tat ");
+    assertThat(former.stderr().strip().lines().reduce((a, b) -> b).orElse(""))
+        .startsWith("levity inft open: ")
+        .contains("does not own token " + id);
+  }
+
+  /** {@code levity inft args...} from the jar, to its end. */
+  private static CommandResult inft(String... args) throws IOException, InterruptedException {
+    String[] all = new String[args.length + 1];
+    all[0] = "inft";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return finished(
+        LevityCli.launcher().withJvmOptions(LevityCli.STORAGE_JVM).command(all),
+        work,
+        NODE_TIMEOUT);
   }
 
   /** {@code levity storage args...} from the jar, to its end. */

@@ -59,7 +59,9 @@ final class DevnetProcess implements AutoCloseable {
             "--metrics-port",
             "0",
             "--p2p-port",
-            ports[2]));
+            ports[2],
+            "--oracle-port",
+            "0"));
     return args;
   }
 
