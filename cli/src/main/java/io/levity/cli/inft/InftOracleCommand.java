@@ -53,7 +53,7 @@ public final class InftOracleCommand implements Callable<Integer> {
   Path storageNetwork;
 
   @Option(names = "--port", paramLabel = "PORT")
-  Integer port;
+  int port = -1;
 
   @Option(names = "--data-dir", paramLabel = "DIR")
   Path dataDir = Path.of(".levity", "inft-oracle");
@@ -83,7 +83,7 @@ public final class InftOracleCommand implements Callable<Integer> {
         market != null
             ? Address.fromHex(market)
             : network == null ? Address.ZERO : network.market();
-    int listen = port != null ? port : network == null ? 8600 : network.oracleUrl().getPort();
+    int listen = port >= 0 ? port : network == null ? 8600 : network.oracleUrl().getPort();
     try {
       NetworkFile nf = NetworkFile.read(storageFile);
       StorageClient storage =
