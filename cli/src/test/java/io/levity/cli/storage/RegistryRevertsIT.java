@@ -134,6 +134,37 @@ class RegistryRevertsIT {
   }
 
   @Test
+  void gasOfTheRegistrysWritesAsTheDocsStateIt() {
+    // docs/storage-proofs.md quotes these receipts; the bounds catch a change that makes them
+    // stale.
+    Bytes32 root = h("gas file");
+    long submit =
+        raw(ALICE, RegistryAbi.SUBMIT.encodeCall(root, 5000L, 6, 3, h("gas c"))).gasUsed();
+    Ed25519.KeyPair key = Ed25519.KeyPair.fromSeed(h("gas node").toArray());
+    Bytes32 id = Bytes32.of32(key.publicKey());
+    long register =
+        raw(ALICE, registration(key, "127.0.0.1:7400", ALICE), RegistryAbi.NODE_DEPOSIT).gasUsed();
+    long endpoint = raw(ALICE, registration(key, "127.0.0.1:7401", ALICE)).gasUsed();
+    long pass =
+        raw(ALICE, RegistryAbi.RECORD_PROOF.encodeCall(0L, id, root, 0, true, "")).gasUsed();
+    long fail =
+        raw(
+                ALICE,
+                RegistryAbi.RECORD_PROOF.encodeCall(
+                    0L, id, root, 1, false, "bad proof: sector 812 does not verify ....."))
+            .gasUsed();
+    System.out.printf(
+        "registry gas: submit %d, registerNode (later node) %d, endpoint change %d,"
+            + " recordProof pass %d, fail with a 44-byte reason %d%n",
+        submit, register, endpoint, pass, fail);
+    assertThat(submit).isBetween(140_000L, 180_000L);
+    assertThat(register).isBetween(120_000L, 180_000L);
+    assertThat(endpoint).isBetween(30_000L, 60_000L);
+    assertThat(pass).isBetween(30_000L, 40_000L);
+    assertThat(fail).isBetween(pass, pass + 3_000L);
+  }
+
+  @Test
   void registrationRefusalsAndTheExitPathEachNameTheirReason() {
     Ed25519.KeyPair key = Ed25519.KeyPair.fromSeed(h("exit node").toArray());
     Bytes32 id = Bytes32.of32(key.publicKey());
