@@ -143,6 +143,19 @@ class RpcStorageChainIT {
   }
 
   @Test
+  void theSubmissionEpochIsReadFromTheRegistrysEvents() {
+    Submission f = file("epoch of submission");
+    chain.submit(f);
+    long epoch = chain.submissionEpoch(f.fileRoot()).orElseThrow();
+    assertThat(epoch).isBetween(0L, chain.currentEpoch());
+    RpcStorageChain narrow =
+        new RpcStorageChain(
+            RpcStorageChain.Config.devnet(rpcUrl, ACCOUNTS.get(0)).withLogBlockRange(3));
+    assertThat(narrow.submissionEpoch(f.fileRoot())).hasValue(epoch);
+    assertThat(chain.submissionEpoch(h("never submitted"))).isEmpty();
+  }
+
+  @Test
   void submissionsAreRecordedOnceAndConflictsRefused() {
     Submission a = file("a");
     Submission stored = chain.submit(a);

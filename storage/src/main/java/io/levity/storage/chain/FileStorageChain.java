@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -68,8 +70,10 @@ public final class FileStorageChain implements StorageChain {
       List<Submission> submissions,
       List<StorageNodeRecord> nodes,
       List<ProofRecord> proofs,
-      List<ReplicaRecord> replicas) {
+      List<ReplicaRecord> replicas,
+      Map<Bytes32, Long> submittedIn) {
     State {
+      submittedIn = Map.copyOf(submittedIn);
       submissions = List.copyOf(submissions);
       nodes = List.copyOf(nodes);
       proofs = List.copyOf(proofs);
@@ -91,7 +95,9 @@ public final class FileStorageChain implements StorageChain {
           if (existing != null) return s;
           List<Submission> subs = new ArrayList<>(s.submissions());
           subs.add(submission);
-          return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs(), s.replicas());
+          Map<Bytes32, Long> in = new HashMap<>(s.submittedIn());
+          in.put(submission.fileRoot(), s.epoch());
+          return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs(), s.replicas(), in);
         });
     return submission;
   }
@@ -104,6 +110,12 @@ public final class FileStorageChain implements StorageChain {
   @Override
   public List<Submission> submissions() {
     return read().submissions();
+  }
+
+  @Override
+  public OptionalLong submissionEpoch(Bytes32 fileRoot) {
+    Long e = read().submittedIn().get(fileRoot);
+    return e == null ? OptionalLong.empty() : OptionalLong.of(e);
   }
 
   @Override
@@ -125,7 +137,14 @@ public final class FileStorageChain implements StorageChain {
           if (at >= 0 && nodes.get(at).equals(node)) return s;
           if (at >= 0) nodes.set(at, node);
           else nodes.add(node);
-          return new State(s.seed(), s.epoch(), s.submissions(), nodes, s.proofs(), s.replicas());
+          return new State(
+              s.seed(),
+              s.epoch(),
+              s.submissions(),
+              nodes,
+              s.proofs(),
+              s.replicas(),
+              s.submittedIn());
         });
   }
 
@@ -144,7 +163,13 @@ public final class FileStorageChain implements StorageChain {
     return update(
             s ->
                 new State(
-                    s.seed(), s.epoch() + 1, s.submissions(), s.nodes(), s.proofs(), s.replicas()))
+                    s.seed(),
+                    s.epoch() + 1,
+                    s.submissions(),
+                    s.nodes(),
+                    s.proofs(),
+                    s.replicas(),
+                    s.submittedIn()))
         .epoch();
   }
 
@@ -170,7 +195,14 @@ public final class FileStorageChain implements StorageChain {
           }
           List<ProofRecord> proofs = new ArrayList<>(s.proofs());
           proofs.add(record);
-          return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), proofs, s.replicas());
+          return new State(
+              s.seed(),
+              s.epoch(),
+              s.submissions(),
+              s.nodes(),
+              proofs,
+              s.replicas(),
+              s.submittedIn());
         });
   }
 
@@ -191,7 +223,14 @@ public final class FileStorageChain implements StorageChain {
           if (!ReplicaRecord.checkNew(s.replicas(), replica, file, s.nodes())) return s;
           List<ReplicaRecord> replicas = new ArrayList<>(s.replicas());
           replicas.add(replica);
-          return new State(s.seed(), s.epoch(), s.submissions(), s.nodes(), s.proofs(), replicas);
+          return new State(
+              s.seed(),
+              s.epoch(),
+              s.submissions(),
+              s.nodes(),
+              s.proofs(),
+              replicas,
+              s.submittedIn());
         });
   }
 
@@ -228,7 +267,13 @@ public final class FileStorageChain implements StorageChain {
               before != null
                   ? before
                   : new State(
-                      Bytes32.wrap32(randomSeed()), 0, List.of(), List.of(), List.of(), List.of());
+                      Bytes32.wrap32(randomSeed()),
+                      0,
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      Map.of());
           State after = change.apply(base);
           if (!after.equals(before)) write(after);
           return after;
@@ -267,7 +312,8 @@ public final class FileStorageChain implements StorageChain {
           .put("dataShards", x.dataShards())
           .put("parityShards", x.parityShards())
           .put("shardCommitment", x.shardCommitment().toHex())
-          .put("submitter", x.submitter().toHex());
+          .put("submitter", x.submitter().toHex())
+          .put("epoch", s.submittedIn().getOrDefault(x.fileRoot(), 0L));
     }
     ArrayNode nodes = root.putArray("nodes");
     for (StorageNodeRecord n : s.nodes()) {
@@ -302,7 +348,9 @@ public final class FileStorageChain implements StorageChain {
         throw new IllegalArgumentException("not a version " + VERSION + " chain file");
       }
       List<Submission> subs = new ArrayList<>();
+      Map<Bytes32, Long> submittedIn = new HashMap<>();
       for (JsonNode x : root.path("submissions")) {
+        submittedIn.put(hash(x, "fileRoot"), x.path("epoch").asLong(0)); // 0 in older files
         subs.add(
             new Submission(
                 hash(x, "fileRoot"),
@@ -336,7 +384,13 @@ public final class FileStorageChain implements StorageChain {
                 hash(r, "replicaRoot")));
       }
       return new State(
-          hash(root, "seed"), root.path("epoch").asLong(), subs, nodes, proofs, replicas);
+          hash(root, "seed"),
+          root.path("epoch").asLong(),
+          subs,
+          nodes,
+          proofs,
+          replicas,
+          submittedIn);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("chain file " + file + " is malformed: " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A {@link StorageChain} held in memory, for tests and single-process use. Thread-safe (every
@@ -23,6 +24,7 @@ public final class InMemoryStorageChain implements StorageChain {
   private final Map<Bytes32, StorageNodeRecord> nodes = new LinkedHashMap<>();
   private final Map<Long, List<ProofRecord>> proofs = new LinkedHashMap<>();
   private final List<ReplicaRecord> replicas = new ArrayList<>();
+  private final Map<Bytes32, Long> submittedIn = new LinkedHashMap<>();
   private long epoch;
 
   public InMemoryStorageChain() {
@@ -65,6 +67,7 @@ public final class InMemoryStorageChain implements StorageChain {
     Submission existing = submissions.get(submission.fileRoot());
     checkSubmission(existing, submission);
     submissions.put(submission.fileRoot(), submission);
+    submittedIn.putIfAbsent(submission.fileRoot(), epoch);
     return submission;
   }
 
@@ -76,6 +79,12 @@ public final class InMemoryStorageChain implements StorageChain {
   @Override
   public synchronized List<Submission> submissions() {
     return List.copyOf(submissions.values());
+  }
+
+  @Override
+  public synchronized OptionalLong submissionEpoch(Bytes32 fileRoot) {
+    Long e = submittedIn.get(fileRoot);
+    return e == null ? OptionalLong.empty() : OptionalLong.of(e);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Ed25519;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The storage layer's port to "the chain": what it must be able to record and read there. The
@@ -27,6 +28,12 @@ public interface StorageChain {
 
   /** Every recorded submission, oldest first (for repair and proof-of-storage challengers). */
   List<Submission> submissions();
+
+  /**
+   * The proof-of-storage epoch in which {@code fileRoot} was recorded; empty when it was not. The
+   * challenger gives holders a few epochs from then to seal before a missing replica counts.
+   */
+  OptionalLong submissionEpoch(Bytes32 fileRoot);
 
   /**
    * What {@code node}'s key must sign to register it (or change its endpoint) through this chain: a

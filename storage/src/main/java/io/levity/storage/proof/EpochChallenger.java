@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,13 +45,19 @@ public final class EpochChallenger {
    * @param maxConcurrentAsks how many nodes are asked at once
    * @param sealed whether nodes are asked for their sealed replicas ({@link SealedProofs}); a shard
    *     whose holder committed no replica then fails with {@link FailureReason#NO_REPLICA} without
-   *     being asked
+   *     being asked, once the grace below has passed
+   * @param sealGraceEpochs epochs after a file's submission epoch during which a holder without a
+   *     replica is left alone (counted as sealing, nothing recorded): sealing takes time
    */
   public record Config(
-      int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks, boolean sealed) {
+      int sectorsPerChallenge,
+      Duration answerTimeout,
+      int maxConcurrentAsks,
+      boolean sealed,
+      int sealGraceEpochs) {
     /** Plain proofs of storage: 4 sectors, 10 s to answer, 16 nodes at once. */
     public static final Config DEFAULT =
-        new Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 16, false);
+        new Config(Challenge.DEFAULT_SECTORS, Duration.ofSeconds(10), 16, false, 0);
 
     /**
      * Deadline of a sealed answer: a node answering from its replica needs a few milliseconds; one
@@ -59,13 +66,16 @@ public final class EpochChallenger {
      */
     public static final Duration SEALED_ANSWER_TIMEOUT = Duration.ofMillis(250);
 
-    /** Proofs of replication: 4 sealed sectors, {@link #SEALED_ANSWER_TIMEOUT}, 16 at once. */
+    /**
+     * Proofs of replication: 4 sealed sectors, {@link #SEALED_ANSWER_TIMEOUT}, 16 at once, 6 epochs
+     * to seal a new file (a minute on the devnet; about 60 segments of one core each).
+     */
     public static final Config SEALED =
-        new Config(Challenge.DEFAULT_SECTORS, SEALED_ANSWER_TIMEOUT, 16, true);
+        new Config(Challenge.DEFAULT_SECTORS, SEALED_ANSWER_TIMEOUT, 16, true, 6);
 
     /** A plain (unsealed) config. */
     public Config(int sectorsPerChallenge, Duration answerTimeout, int maxConcurrentAsks) {
-      this(sectorsPerChallenge, answerTimeout, maxConcurrentAsks, false);
+      this(sectorsPerChallenge, answerTimeout, maxConcurrentAsks, false, 0);
     }
 
     public Config {
@@ -79,6 +89,7 @@ public final class EpochChallenger {
         throw new IllegalArgumentException("answer timeout must be positive");
       if (maxConcurrentAsks < 1)
         throw new IllegalArgumentException("max concurrent asks must be at least 1");
+      if (sealGraceEpochs < 0) throw new IllegalArgumentException("negative seal grace");
     }
   }
 
@@ -169,7 +180,9 @@ public final class EpochChallenger {
     List<Task> tasks = new ArrayList<>();
     int unassigned = 0;
     int already = 0;
+    int sealing = 0;
     for (Submission file : chain.submissions()) {
+      boolean inGrace = config.sealed() && inSealGrace(file, epoch);
       for (int shard = 0; shard < file.dataShards() + file.parityShards(); shard++) {
         Optional<StorageNodeRecord> holder = holders.holderOf(file.fileRoot(), shard);
         if (holder.isEmpty()) {
@@ -189,10 +202,20 @@ public final class EpochChallenger {
             config.sealed()
                 ? chain.replicaRoot(node.nodeId(), file.fileRoot(), shard)
                 : Optional.empty();
+        if (config.sealed() && replica.isEmpty() && inGrace) {
+          sealing++;
+          continue;
+        }
         tasks.add(new Task(file, node, c, replica));
       }
     }
-    return new Plan(tasks, unassigned, already);
+    return new Plan(tasks, unassigned, already, sealing);
+  }
+
+  /** Whether {@code epoch} is within the seal grace of the epoch that recorded {@code file}. */
+  private boolean inSealGrace(Submission file, long epoch) {
+    OptionalLong submitted = chain.submissionEpoch(file.fileRoot());
+    return submitted.isPresent() && epoch - submitted.getAsLong() < config.sealGraceEpochs();
   }
 
   /** The scheduler of challengers made without one: one thread, started when first needed. */
@@ -212,8 +235,11 @@ public final class EpochChallenger {
     }
   }
 
-  /** The shards an epoch asks, and those it does not (no holder, or recorded already). */
-  record Plan(List<Task> tasks, int unassigned, int alreadyRecorded) {}
+  /**
+   * The shards an epoch asks, and those it does not (no holder, recorded already, or not sealed yet
+   * within the grace).
+   */
+  record Plan(List<Task> tasks, int unassigned, int alreadyRecorded, int sealing) {}
 
   private record Key(Bytes32 nodeId, Bytes32 fileRoot, int shardIndex) {}
 }

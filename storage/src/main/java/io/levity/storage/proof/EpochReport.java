@@ -13,6 +13,8 @@ import java.util.Map;
  * @param failed shards recorded as failed (no answer included)
  * @param unassigned shards no node is assigned to (not challenged, nothing recorded)
  * @param alreadyRecorded shards skipped because the chain already holds their result for this epoch
+ * @param sealing shards of files recorded within the seal grace whose holder has not committed a
+ *     replica yet (sealed rounds only; not challenged, nothing recorded)
  * @param failures failed shards by reason (only reasons that occurred)
  */
 public record EpochReport(
@@ -22,6 +24,7 @@ public record EpochReport(
     int failed,
     int unassigned,
     int alreadyRecorded,
+    int sealing,
     Map<FailureReason, Integer> failures) {
   public EpochReport {
     EnumMap<FailureReason, Integer> copy = new EnumMap<>(FailureReason.class);
@@ -45,6 +48,7 @@ public record EpochReport(
         + unassigned
         + " unassigned, "
         + alreadyRecorded
-        + " already recorded";
+        + " already recorded"
+        + (sealing > 0 ? ", " + sealing + " still sealing" : "");
   }
 }

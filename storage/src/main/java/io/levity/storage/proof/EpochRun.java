@@ -204,6 +204,7 @@ final class EpochRun {
             asked - passed,
             plan.unassigned(),
             plan.alreadyRecorded(),
+            plan.sealing(),
             failures);
     LOG.info("proofs of storage, {}", report);
     result.complete(report);

@@ -196,4 +196,20 @@ class InMemoryStorageChainTest {
     java.nio.file.Files.writeString(path, older);
     assertThat(FileStorageChain.open(path).replicaRoot(node, sub(1).fileRoot(), 0)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "file"})
+  void theEpochOfASubmissionIsRecordedOnce(String kind) {
+    StorageChain c = chain(kind);
+    c.submit(sub(1));
+    advance(c);
+    advance(c);
+    c.submit(sub(2));
+    c.submit(sub(1)); // the same record again: its epoch stays
+    assertThat(c.submissionEpoch(sub(1).fileRoot())).hasValue(0);
+    assertThat(c.submissionEpoch(sub(2).fileRoot())).hasValue(2);
+    assertThat(c.submissionEpoch(sub(3).fileRoot())).isEmpty();
+    if (c instanceof FileStorageChain f)
+      assertThat(FileStorageChain.open(f.path()).submissionEpoch(sub(2).fileRoot())).hasValue(2);
+  }
 }

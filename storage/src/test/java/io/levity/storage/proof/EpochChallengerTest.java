@@ -141,7 +141,7 @@ class EpochChallengerTest {
             chain,
             this::holder,
             AnswerTransport.async(sealedNodes),
-            new EpochChallenger.Config(4, Duration.ofMillis(250), 3, true),
+            new EpochChallenger.Config(4, Duration.ofMillis(250), 3, true, 0),
             scheduler);
     EpochReport report = run(sealedChallenger, 2);
     assertThat(asked).singleElement().satisfies(c -> assertThat(c.sealed()).isTrue());
@@ -153,6 +153,33 @@ class EpochChallengerTest {
             r ->
                 assertThat(r.reason())
                     .isEqualTo("no replica: the node has committed no replica of this shard"));
+  }
+
+  @Test
+  void aHolderWithoutAReplicaIsLeftAloneDuringTheSealGraceAndFailsAfterIt() {
+    List<Challenge> asked = new ArrayList<>();
+    AnswerTransport.AsyncAsk nobody =
+        (node, c) -> {
+          asked.add(c);
+          return CompletableFuture.completedFuture(Optional.empty());
+        };
+    EpochChallenger graced =
+        new EpochChallenger(
+            chain,
+            this::holder,
+            AnswerTransport.async(nobody),
+            new EpochChallenger.Config(4, Duration.ofMillis(250), 3, true, 3),
+            scheduler);
+    startEpoch(2); // both files were recorded in epoch 0: still within 3 epochs
+    EpochReport within = run(graced, 2);
+    assertThat(within.sealing()).isEqualTo(8);
+    assertThat(within.challenged()).isZero();
+    assertThat(chain.proofResults(2)).isEmpty();
+    startEpoch(3);
+    EpochReport after = run(graced, 3);
+    assertThat(after.sealing()).isZero();
+    assertThat(after.failures()).containsExactly(Map.entry(FailureReason.NO_REPLICA, 8));
+    assertThat(asked).as("a missing replica is never asked for").isEmpty();
   }
 
   @Test

@@ -55,6 +55,10 @@ public final class RegistryAbi {
       AbiFunction.parse("commitReplica(bytes32,bytes32,uint32,bytes32)");
   public static final AbiFunction REPLICA =
       AbiFunction.parse("replica(bytes32,bytes32,uint32) returns (bytes32)");
+  public static final AbiEvent FILE_SUBMITTED =
+      AbiEvent.parse(
+          "FileSubmitted(bytes32 indexed fileRoot, address indexed submitter, uint64 length,"
+              + " uint8 dataShards, uint8 parityShards, bytes32 shardCommitment)");
   public static final AbiEvent PROOF_RESULT =
       AbiEvent.parse(
           "ProofResult(uint64 indexed epoch, bytes32 indexed nodeId, address indexed reporter,"

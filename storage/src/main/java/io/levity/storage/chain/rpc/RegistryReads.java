@@ -15,6 +15,7 @@ import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -72,6 +73,22 @@ final class RegistryReads {
     return RegistryException.wrap(
             "block " + number, () -> rpc.getBlockByNumber(BlockTag.number(number)))
         .map(EthBlock::hash);
+  }
+
+  /**
+   * Adds to {@code into} the block of every FileSubmitted event in blocks {@code [from, to]}, by
+   * file root, reading {@code range} blocks per request.
+   */
+  void submissionBlocks(long from, long to, long range, Map<Bytes32, Long> into) {
+    for (long lo = from; lo <= to; lo += range) {
+      LogQuery q =
+          LogQuery.of(registry.address(), lo, Math.min(to, lo + range - 1))
+              .withTopic(0, RegistryAbi.FILE_SUBMITTED.topic());
+      for (EthLog log : RegistryException.wrap("FileSubmitted logs", () -> rpc.getLogs(q))) {
+        if (log.removed() || log.topics().size() < 2) continue;
+        into.putIfAbsent(log.topics().get(1), log.blockNumber());
+      }
+    }
   }
 
   /**

@@ -19,9 +19,12 @@ import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@link StorageChain} over a Levity (or any Ethereum) node's JSON-RPC and the StorageRegistry
@@ -146,6 +149,11 @@ public final class RpcStorageChain implements StorageChain {
 
   private final Config config;
   private final RegistryReads reads;
+
+  /** Submission blocks by file root, read from FileSubmitted events up to {@link #scannedTo}. */
+  private final Map<Bytes32, Long> submittedAt = new HashMap<>();
+
+  private long scannedTo = -1;
   private final Optional<Wallet> wallet;
   private final ReceiptWaiter receipts;
   private final NodeRegistrar registrar;
@@ -252,6 +260,24 @@ public final class RpcStorageChain implements StorageChain {
   /** Returns a deregistered node's deposit to this account once its exit delay has passed. */
   public void withdrawDeposit(Bytes32 nodeId) {
     send(RegistryAbi.WITHDRAW_DEPOSIT.encodeCall(nodeId), "withdraw the deposit of " + nodeId);
+  }
+
+  /**
+   * The epoch of the block that recorded {@code fileRoot}, from the registry's FileSubmitted
+   * events. The events are read once, from where the last read stopped to the head, and kept: a
+   * file's submission block never changes.
+   */
+  @Override
+  public synchronized OptionalLong submissionEpoch(Bytes32 fileRoot) {
+    if (!submittedAt.containsKey(fileRoot)) {
+      long head = head();
+      if (head > scannedTo) {
+        reads.submissionBlocks(scannedTo + 1, head, config.requests().logBlockRange(), submittedAt);
+        scannedTo = head;
+      }
+    }
+    Long block = submittedAt.get(fileRoot);
+    return block == null ? OptionalLong.empty() : OptionalLong.of(block / config.epochBlocks());
   }
 
   @Override
