@@ -1,10 +1,7 @@
 package io.levity.storage.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.storage.files.StorageFiles;
@@ -39,7 +36,6 @@ import java.util.function.UnaryOperator;
  * stored in the file. Format: docs/storage.md, "Chain file".
  */
 public final class FileStorageChain implements StorageChain {
-  private static final int VERSION = 1;
   private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -63,24 +59,6 @@ public final class FileStorageChain implements StorageChain {
     return file;
   }
 
-  /** The state as stored: a small immutable snapshot. */
-  private record State(
-      Bytes32 seed,
-      long epoch,
-      List<Submission> submissions,
-      List<StorageNodeRecord> nodes,
-      List<ProofRecord> proofs,
-      List<ReplicaRecord> replicas,
-      Map<Bytes32, Long> submittedIn) {
-    State {
-      submittedIn = Map.copyOf(submittedIn);
-      submissions = List.copyOf(submissions);
-      nodes = List.copyOf(nodes);
-      proofs = List.copyOf(proofs);
-      replicas = List.copyOf(replicas);
-    }
-  }
-
   @Override
   public Submission submit(Submission submission) {
     Objects.requireNonNull(submission, "submission");
@@ -97,7 +75,8 @@ public final class FileStorageChain implements StorageChain {
           subs.add(submission);
           Map<Bytes32, Long> in = new HashMap<>(s.submittedIn());
           in.put(submission.fileRoot(), s.epoch());
-          return new State(s.seed(), s.epoch(), subs, s.nodes(), s.proofs(), s.replicas(), in);
+          return new FileChainState(
+              s.seed(), s.epoch(), subs, s.nodes(), s.proofs(), s.replicas(), in);
         });
     return submission;
   }
@@ -137,7 +116,7 @@ public final class FileStorageChain implements StorageChain {
           if (at >= 0 && nodes.get(at).equals(node)) return s;
           if (at >= 0) nodes.set(at, node);
           else nodes.add(node);
-          return new State(
+          return new FileChainState(
               s.seed(),
               s.epoch(),
               s.submissions(),
@@ -162,7 +141,7 @@ public final class FileStorageChain implements StorageChain {
   public long advanceEpoch() {
     return update(
             s ->
-                new State(
+                new FileChainState(
                     s.seed(),
                     s.epoch() + 1,
                     s.submissions(),
@@ -175,7 +154,7 @@ public final class FileStorageChain implements StorageChain {
 
   @Override
   public Optional<Bytes32> epochRandomness(long epoch) {
-    State s = read();
+    FileChainState s = read();
     return epoch < 0 || epoch > s.epoch()
         ? Optional.empty()
         : Optional.of(InMemoryStorageChain.randomness(epoch, s.seed()));
@@ -195,7 +174,7 @@ public final class FileStorageChain implements StorageChain {
           }
           List<ProofRecord> proofs = new ArrayList<>(s.proofs());
           proofs.add(record);
-          return new State(
+          return new FileChainState(
               s.seed(),
               s.epoch(),
               s.submissions(),
@@ -223,7 +202,7 @@ public final class FileStorageChain implements StorageChain {
           if (!ReplicaRecord.checkNew(s.replicas(), replica, file, s.nodes())) return s;
           List<ReplicaRecord> replicas = new ArrayList<>(s.replicas());
           replicas.add(replica);
-          return new State(
+          return new FileChainState(
               s.seed(),
               s.epoch(),
               s.submissions(),
@@ -242,9 +221,9 @@ public final class FileStorageChain implements StorageChain {
         .findFirst();
   }
 
-  private State read() {
+  private FileChainState read() {
     try {
-      return parse(JSON.readTree(Files.readAllBytes(file)));
+      return FileChainState.parse(JSON.readTree(Files.readAllBytes(file)), file);
     } catch (NoSuchFileException e) {
       throw new IllegalStateException("chain file " + file + " was deleted", e);
     } catch (IOException e) {
@@ -253,7 +232,7 @@ public final class FileStorageChain implements StorageChain {
   }
 
   /** Applies {@code change} to the stored state under both locks and stores the result durably. */
-  private State update(UnaryOperator<State> change) {
+  private FileChainState update(UnaryOperator<FileChainState> change) {
     threadLock.lock();
     try {
       Files.createDirectories(file.getParent());
@@ -262,11 +241,11 @@ public final class FileStorageChain implements StorageChain {
           FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock lock = lc.lock();
         try {
-          State before = Files.exists(file) ? read() : null;
-          State base =
+          FileChainState before = Files.exists(file) ? read() : null;
+          FileChainState base =
               before != null
                   ? before
-                  : new State(
+                  : new FileChainState(
                       Bytes32.wrap32(randomSeed()),
                       0,
                       List.of(),
@@ -274,7 +253,7 @@ public final class FileStorageChain implements StorageChain {
                       List.of(),
                       List.of(),
                       Map.of());
-          State after = change.apply(base);
+          FileChainState after = change.apply(base);
           if (!after.equals(before)) write(after);
           return after;
         } finally {
@@ -294,116 +273,8 @@ public final class FileStorageChain implements StorageChain {
     return seed;
   }
 
-  private void write(State s) throws IOException {
-    StorageFiles.replaceDurably(file, JSON.writeValueAsBytes(render(s)), false);
-  }
-
-  private static ObjectNode render(State s) {
-    ObjectNode root =
-        JSON.createObjectNode()
-            .put("version", VERSION)
-            .put("seed", s.seed().toHex())
-            .put("epoch", s.epoch());
-    ArrayNode subs = root.putArray("submissions");
-    for (Submission x : s.submissions()) {
-      subs.addObject()
-          .put("fileRoot", x.fileRoot().toHex())
-          .put("length", x.length())
-          .put("dataShards", x.dataShards())
-          .put("parityShards", x.parityShards())
-          .put("shardCommitment", x.shardCommitment().toHex())
-          .put("submitter", x.submitter().toHex())
-          .put("epoch", s.submittedIn().getOrDefault(x.fileRoot(), 0L));
-    }
-    ArrayNode nodes = root.putArray("nodes");
-    for (StorageNodeRecord n : s.nodes()) {
-      nodes.addObject().put("nodeId", n.nodeId().toHex()).put("endpoint", n.endpoint());
-    }
-    ArrayNode proofs = root.putArray("proofs");
-    for (ProofRecord p : s.proofs()) {
-      proofs
-          .addObject()
-          .put("epoch", p.epoch())
-          .put("nodeId", p.nodeId().toHex())
-          .put("fileRoot", p.fileRoot().toHex())
-          .put("shardIndex", p.shardIndex())
-          .put("passed", p.passed())
-          .put("reason", p.reason());
-    }
-    ArrayNode replicas = root.putArray("replicas");
-    for (ReplicaRecord r : s.replicas()) {
-      replicas
-          .addObject()
-          .put("nodeId", r.nodeId().toHex())
-          .put("fileRoot", r.fileRoot().toHex())
-          .put("shardIndex", r.shardIndex())
-          .put("replicaRoot", r.replicaRoot().toHex());
-    }
-    return root;
-  }
-
-  private State parse(JsonNode root) {
-    try {
-      if (root == null || root.path("version").asInt() != VERSION) {
-        throw new IllegalArgumentException("not a version " + VERSION + " chain file");
-      }
-      List<Submission> subs = new ArrayList<>();
-      Map<Bytes32, Long> submittedIn = new HashMap<>();
-      for (JsonNode x : root.path("submissions")) {
-        submittedIn.put(hash(x, "fileRoot"), x.path("epoch").asLong(0)); // 0 in older files
-        subs.add(
-            new Submission(
-                hash(x, "fileRoot"),
-                x.path("length").asLong(),
-                x.path("dataShards").asInt(),
-                x.path("parityShards").asInt(),
-                hash(x, "shardCommitment"),
-                hash(x, "submitter")));
-      }
-      List<StorageNodeRecord> nodes = new ArrayList<>();
-      for (JsonNode n : root.path("nodes"))
-        nodes.add(new StorageNodeRecord(hash(n, "nodeId"), text(n, "endpoint")));
-      List<ProofRecord> proofs = new ArrayList<>();
-      for (JsonNode p : root.path("proofs")) {
-        proofs.add(
-            new ProofRecord(
-                p.path("epoch").asLong(),
-                hash(p, "nodeId"),
-                hash(p, "fileRoot"),
-                p.path("shardIndex").asInt(),
-                p.path("passed").asBoolean(),
-                p.path("reason").asText("")));
-      }
-      List<ReplicaRecord> replicas = new ArrayList<>();
-      for (JsonNode r : root.path("replicas")) { // absent in files written before sealing
-        replicas.add(
-            new ReplicaRecord(
-                hash(r, "nodeId"),
-                hash(r, "fileRoot"),
-                r.path("shardIndex").asInt(),
-                hash(r, "replicaRoot")));
-      }
-      return new State(
-          hash(root, "seed"),
-          root.path("epoch").asLong(),
-          subs,
-          nodes,
-          proofs,
-          replicas,
-          submittedIn);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("chain file " + file + " is malformed: " + e.getMessage(), e);
-    }
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isTextual())
-      throw new IllegalArgumentException("missing string field '" + field + "'");
-    return v.asText();
-  }
-
-  private static Bytes32 hash(JsonNode n, String field) {
-    return Bytes32.fromHex32(text(n, field));
+  private void write(FileChainState s) throws IOException {
+    StorageFiles.replaceDurably(
+        file, JSON.writeValueAsBytes(FileChainState.render(JSON, s)), false);
   }
 }

@@ -19,9 +19,7 @@ import io.levity.storage.chain.StorageNodeRecord;
 import io.levity.storage.chain.Submission;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -150,10 +148,7 @@ public final class RpcStorageChain implements StorageChain {
   private final Config config;
   private final RegistryReads reads;
 
-  /** Submission blocks by file root, read from FileSubmitted events up to {@link #scannedTo}. */
-  private final Map<Bytes32, Long> submittedAt = new HashMap<>();
-
-  private long scannedTo = -1;
+  private final SubmissionBlocks submissionBlocks;
   private final Optional<Wallet> wallet;
   private final ReceiptWaiter receipts;
   private final NodeRegistrar registrar;
@@ -163,6 +158,7 @@ public final class RpcStorageChain implements StorageChain {
     Requests requests = config.requests();
     EthRpc rpc = EthRpc.connect(config.rpcUrl(), requests.timeout());
     this.reads = new RegistryReads(rpc, new Contract(rpc, config.registry()));
+    this.submissionBlocks = new SubmissionBlocks(reads, config.requests().logBlockRange());
     this.wallet = config.key().map(k -> new Wallet(rpc, k));
     this.receipts = ReceiptWaiter.of(rpc, requests.receiptTimeout(), requests.pollInterval());
     this.registrar = new NodeRegistrar(rpc, config.registry(), reads, requests);
@@ -262,22 +258,13 @@ public final class RpcStorageChain implements StorageChain {
     send(RegistryAbi.WITHDRAW_DEPOSIT.encodeCall(nodeId), "withdraw the deposit of " + nodeId);
   }
 
-  /**
-   * The epoch of the block that recorded {@code fileRoot}, from the registry's FileSubmitted
-   * events. The events are read once, from where the last read stopped to the head, and kept: a
-   * file's submission block never changes.
-   */
+  /** The epoch of the block that recorded {@code fileRoot} (see {@link SubmissionBlocks}). */
   @Override
-  public synchronized OptionalLong submissionEpoch(Bytes32 fileRoot) {
-    if (!submittedAt.containsKey(fileRoot)) {
-      long head = head();
-      if (head > scannedTo) {
-        reads.submissionBlocks(scannedTo + 1, head, config.requests().logBlockRange(), submittedAt);
-        scannedTo = head;
-      }
-    }
-    Long block = submittedAt.get(fileRoot);
-    return block == null ? OptionalLong.empty() : OptionalLong.of(block / config.epochBlocks());
+  public OptionalLong submissionEpoch(Bytes32 fileRoot) {
+    OptionalLong block = submissionBlocks.blockOf(fileRoot);
+    return block.isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(block.getAsLong() / config.epochBlocks());
   }
 
   @Override
