@@ -124,7 +124,13 @@ class TransformerTest {
   }
 
   static List<ModelConfig> tinyConfigs() {
-    // One layer, dimension 4, two heads of 2 (Llama: one shared key/value head).
-    return List.of(ModelConfig.gpt2(5, 4, 1, 2, 4), ModelConfig.llama(5, 4, 1, 2, 1, 6, 4));
+    // One layer, dimension 4, two heads of 2 (Llama: one shared key/value head); then one head of
+    // 4,
+    // where the rotary pairing (i with i + 2, not i with i + 1) matters, and a second layer.
+    return List.of(
+        ModelConfig.gpt2(5, 4, 1, 2, 4),
+        ModelConfig.llama(5, 4, 1, 2, 1, 6, 4),
+        ModelConfig.llama(5, 4, 1, 1, 1, 6, 4),
+        ModelConfig.llama(7, 8, 2, 2, 1, 10, 4));
   }
 }
