@@ -13,31 +13,48 @@ public final class Kernels implements AutoCloseable {
   public static final boolean SIMD_AVAILABLE =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+  /**
+   * By default, products with fewer multiply-adds than this run on the calling thread: handing them
+   * to the pool costs more than it saves. Who computes a row never changes its bits, so this is
+   * only speed.
+   */
+  public static final long DEFAULT_MIN_PARALLEL_WORK = 1 << 18;
+
   private final boolean simd;
   private final RowSplitter rows;
+  private final long minParallelWork;
 
-  private Kernels(boolean simd, int threads) {
+  private Kernels(boolean simd, int threads, long minParallelWork) {
     if (simd && !SIMD_AVAILABLE) {
       throw new IllegalStateException(
           "the SIMD path needs the Vector API: run with --add-modules jdk.incubator.vector");
     }
     this.simd = simd;
     this.rows = new RowSplitter(threads);
+    this.minParallelWork = minParallelWork;
+  }
+
+  /**
+   * The chosen path on the given threads, splitting products of at least minParallelWork
+   * multiply-adds (0 splits every product, as the determinism tests do).
+   */
+  public static Kernels of(boolean simd, int threads, long minParallelWork) {
+    return new Kernels(simd, threads, minParallelWork);
   }
 
   /** The scalar path on the given number of threads. */
   public static Kernels scalar(int threads) {
-    return new Kernels(false, threads);
+    return new Kernels(false, threads, DEFAULT_MIN_PARALLEL_WORK);
   }
 
   /** The SIMD path; throws when the Vector API module is absent. */
   public static Kernels simd(int threads) {
-    return new Kernels(true, threads);
+    return new Kernels(true, threads, DEFAULT_MIN_PARALLEL_WORK);
   }
 
   /** The SIMD path when available, else the scalar one: the same bits either way. */
   public static Kernels best(int threads) {
-    return new Kernels(SIMD_AVAILABLE, threads);
+    return new Kernels(SIMD_AVAILABLE, threads, DEFAULT_MIN_PARALLEL_WORK);
   }
 
   public boolean isSimd() {
@@ -61,11 +78,11 @@ public final class Kernels implements AutoCloseable {
   /** out = w x for w [rows][cols], x [cols], out [rows]. */
   public void matvec(float[] w, int rowCount, int cols, float[] x, float[] out) {
     check(w.length >= rowCount * cols && x.length >= cols && out.length >= rowCount, "matvec");
-    this.rows.split(
-        rowCount,
+    RowSplitter.RowRange body =
         (from, to) -> {
           for (int r = from; r < to; r++) out[r] = dot(w, r * cols, x, 0, cols);
-        });
+        };
+    split(rowCount, (long) rowCount * cols, body);
   }
 
   /**
@@ -77,13 +94,13 @@ public final class Kernels implements AutoCloseable {
     check(
         x.length >= n * cols && w.length >= rowCount * cols && out.length >= n * rowCount,
         "matmul");
-    this.rows.split(
-        rowCount,
+    RowSplitter.RowRange body =
         (from, to) -> {
           for (int r = from; r < to; r++) {
             for (int t = 0; t < n; t++) out[t * rowCount + r] = dot(w, r * cols, x, t * cols, cols);
           }
-        });
+        };
+    split(rowCount, (long) n * rowCount * cols, body);
   }
 
   /** out[i] = a[i] + b[i]; out may be a or b. */
@@ -144,6 +161,11 @@ public final class Kernels implements AutoCloseable {
   /** SiLU: x / (1 + exp(-x)), in place. */
   public void silu(float[] x) {
     for (int i = 0; i < x.length; i++) x[i] = Activations.silu(x[i]);
+  }
+
+  private void split(int rowCount, long work, RowSplitter.RowRange body) {
+    if (work < minParallelWork) body.run(0, rowCount);
+    else rows.split(rowCount, body);
   }
 
   private static void check(boolean ok, String op) {

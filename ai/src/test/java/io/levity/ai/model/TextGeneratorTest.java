@@ -22,7 +22,7 @@ class TextGeneratorTest {
           new TextGenerator(tokenizer, new Transformer(weights, k))
               .generate("the cat", 12, params, 77);
     }
-    try (Kernels k = Kernels.simd(2)) {
+    try (Kernels k = Kernels.of(true, 2, 0)) {
       TextGenerator g = new TextGenerator(tokenizer, new Transformer(weights, k));
       assertThat(g.generate("the cat", 12, params, 77)).isEqualTo(reference).isNotEmpty();
       assertThat(g.generate("the cat", 12, params, 78)).isNotEqualTo(reference);

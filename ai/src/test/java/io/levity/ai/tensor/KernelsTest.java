@@ -20,7 +20,13 @@ class KernelsTest {
   private static final Kernels SCALAR = Kernels.scalar(1);
   private static final Kernels SIMD = Kernels.best(1);
   private static final List<Kernels> ALL =
-      List.of(SCALAR, SIMD, Kernels.best(2), Kernels.best(3), Kernels.scalar(3));
+      List.of(
+          SCALAR,
+          SIMD,
+          Kernels.of(true, 2, 0),
+          Kernels.of(true, 3, 0),
+          Kernels.of(false, 3, 0),
+          Kernels.best(2));
 
   @AfterContainer
   static void close() {
