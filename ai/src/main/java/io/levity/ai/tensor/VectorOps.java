@@ -1,0 +1,80 @@
+package io.levity.ai.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD forms of {@link ScalarOps}' loops via the incubating Vector API, with the same bits. The
+ * species is fixed at 256 bits (8 lanes) on every machine, so two vectors hold the 16 accumulators
+ * in {@link ScalarOps}' layout (lanes 0-7 and 8-15); multiplies and adds are separate operations,
+ * as in the scalar loops. Loaded only when the {@code jdk.incubator.vector} module is present.
+ */
+final class VectorOps {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+  private static final int L = 8;
+  private static final int BLOCK = ScalarOps.LANES;
+
+  private VectorOps() {}
+
+  static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    FloatVector lo = FloatVector.zero(S);
+    FloatVector hi = FloatVector.zero(S);
+    int bound = n - n % BLOCK;
+    for (int i = 0; i < bound; i += BLOCK) {
+      FloatVector pl =
+          FloatVector.fromArray(S, a, aOff + i).mul(FloatVector.fromArray(S, b, bOff + i));
+      FloatVector ph =
+          FloatVector.fromArray(S, a, aOff + i + L).mul(FloatVector.fromArray(S, b, bOff + i + L));
+      lo = lo.add(pl);
+      hi = hi.add(ph);
+    }
+    float[] acc = lanes(lo, hi);
+    ScalarOps.dotInto(acc, a, aOff, b, bOff, bound, n);
+    return ScalarOps.finish(acc);
+  }
+
+  static float sum(float[] a, int off, int n) {
+    FloatVector lo = FloatVector.zero(S);
+    FloatVector hi = FloatVector.zero(S);
+    int bound = n - n % BLOCK;
+    for (int i = 0; i < bound; i += BLOCK) {
+      lo = lo.add(FloatVector.fromArray(S, a, off + i));
+      hi = hi.add(FloatVector.fromArray(S, a, off + i + L));
+    }
+    float[] acc = lanes(lo, hi);
+    ScalarOps.sumInto(acc, a, off, bound, n);
+    return ScalarOps.finish(acc);
+  }
+
+  private static float[] lanes(FloatVector lo, FloatVector hi) {
+    float[] acc = new float[BLOCK];
+    lo.intoArray(acc, 0);
+    hi.intoArray(acc, L);
+    return acc;
+  }
+
+  static void add(float[] a, float[] b, float[] out, int n) {
+    int bound = S.loopBound(n);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+    }
+    ScalarOps.add(a, b, out, bound, n);
+  }
+
+  static void mul(float[] a, float[] b, float[] out, int n) {
+    int bound = S.loopBound(n);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+    }
+    ScalarOps.mul(a, b, out, bound, n);
+  }
+
+  static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+    int bound = S.loopBound(n);
+    for (int i = 0; i < bound; i += L) {
+      FloatVector p = FloatVector.fromArray(S, x, xOff + i).mul(a);
+      FloatVector.fromArray(S, y, yOff + i).add(p).intoArray(y, yOff + i);
+    }
+    ScalarOps.axpy(a, x, xOff, y, yOff, bound, n);
+  }
+}
