@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.cli.process.CommandResult;
 import io.levity.testing.Await;
 import io.levity.testing.RpcCalls;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +83,7 @@ class DevnetAcceptanceIT {
 
   private static DevnetProcess devnet;
   private static Web3j web3j;
+  private static JarCommands commands;
 
   /** The Counter contract the ethers script deployed, if it ran. */
   private static String counterAddress;
@@ -93,6 +92,7 @@ class DevnetAcceptanceIT {
   static void startDevnet() throws Exception {
     devnet = DevnetProcess.start(work);
     web3j = Web3j.build(new HttpService(devnet.httpUrl()));
+    commands = new JarCommands(work, NODE_TIMEOUT, devnet::logTail);
   }
 
   @AfterAll
@@ -130,7 +130,7 @@ class DevnetAcceptanceIT {
     }
 
     CommandResult script =
-        finished(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js, NODE_TIMEOUT);
+        commands.run(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js);
     if (!script.succeeded()) {
       fail(
           "node acceptance.mjs exited with "
@@ -293,125 +293,6 @@ class DevnetAcceptanceIT {
     }
   }
 
-  @Test
-  @Order(3)
-  @Timeout(value = 180, unit = TimeUnit.SECONDS)
-  void storageUploadDownloadAndStatusAgainstTheDevnetsStorageNodes() throws Exception {
-    // levity devnet starts 9 storage nodes on its own chain and writes their network file once all
-    // registered.
-    Path network = work.resolve("devnet-data").resolve("storage.json");
-    Await.until(
-        Duration.ofSeconds(90),
-        () -> Files.exists(network),
-        () -> "the storage network file; devnet log:\n" + devnet.logTail());
-    byte[] data = new byte[1_500_000];
-    new Random(42).nextBytes(data);
-    Path model = work.resolve("model.bin");
-    Files.write(model, data);
-
-    CommandResult up = storage("upload", "--network", network.toString(), model.toString());
-    assertThat(up.exitCode()).as("upload:\n%s%s", up.stdout(), up.stderr()).isZero();
-    String root = up.lastLine();
-    assertThat(root).matches("0x[0-9a-f]{64}");
-
-    Path out = work.resolve("model.out");
-    CommandResult down = storage("download", "--network", network.toString(), root, out.toString());
-    assertThat(down.exitCode()).as("download:\n%s%s", down.stdout(), down.stderr()).isZero();
-    assertThat(Files.readAllBytes(out)).isEqualTo(data);
-
-    CommandResult status = storage("status", "--network", network.toString(), root);
-    assertThat(status.exitCode()).as("status:\n%s%s", status.stdout(), status.stderr()).isZero();
-    assertThat(status.stdout()).contains("9 present, 0 missing, 0 corrupt");
-
-    // The submission is a record on the chain itself: the registry's code holds it (eth_getCode is
-    // non-empty).
-    JsonNode code =
-        devnet.rpc("eth_getCode", "[\"0x000000000000000000000000000000000000a11c\",\"latest\"]");
-    assertThat(code.path("result").asText()).startsWith("0x6");
-  }
-
-  @Test
-  @Order(4)
-  @Timeout(value = 240, unit = TimeUnit.SECONDS)
-  void anAgentIsMintedTransferredAndOpenedOnlyByItsOwnerThroughTheDevnetsOracle() throws Exception {
-    // levity devnet deploys the iNFT contracts, runs the oracle and writes inft.json.
-    Path inft = work.resolve("devnet-data").resolve("inft.json");
-    Await.until(
-        Duration.ofMinutes(2),
-        () -> Files.exists(inft),
-        () -> "the iNFT network file; devnet log:\n" + devnet.logTail());
-    String alice = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-    String bob = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-    byte[] agent = new byte[120_000];
-    new Random(7).nextBytes(agent);
-    Path file = work.resolve("agent.bin");
-    Files.write(file, agent);
-
-    CommandResult reg = inft("register", "--inft", inft.toString(), "--key", bob);
-    assertThat(reg.exitCode()).as("register:\n%s%s", reg.stdout(), reg.stderr()).isZero();
-    CommandResult mint =
-        inft("mint", file.toString(), "--inft", inft.toString(), "--key", alice, "--json");
-    assertThat(mint.exitCode()).as("mint:\n%s%s", mint.stdout(), mint.stderr()).isZero();
-    JsonNode minted = new ObjectMapper().readTree(mint.lastLine());
-    String id = minted.path("tokenId").asText();
-    assertThat(minted.path("dataHash").asText()).matches("0x[0-9a-f]{64}");
-
-    CommandResult move =
-        inft(
-            "transfer",
-            id,
-            "--to",
-            "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
-            "--inft",
-            inft.toString(),
-            "--key",
-            alice);
-    assertThat(move.exitCode()).as("transfer:\n%s%s", move.stdout(), move.stderr()).isZero();
-    Path opened = work.resolve("agent.out");
-    CommandResult open =
-        inft("open", id, "--inft", inft.toString(), "--key", bob, "--out", opened.toString());
-    assertThat(open.exitCode()).as("open:\n%s%s", open.stdout(), open.stderr()).isZero();
-    assertThat(Files.readAllBytes(opened)).isEqualTo(agent);
-    CommandResult former =
-        inft(
-            "open",
-            id,
-            "--inft",
-            inft.toString(),
-            "--key",
-            alice,
-            "--out",
-            work.resolve("stolen.out").toString());
-    assertThat(former.exitCode()).isEqualTo(1);
-    // One line for the user (after the JVM's own incubator-module warning), no stack trace.
-    assertThat(former.stderr()).doesNotContain("\tat ");
-    assertThat(former.stderr().strip().lines().reduce((a, b) -> b).orElse(""))
-        .startsWith("levity inft open: ")
-        .contains("does not own token " + id);
-  }
-
-  /** {@code levity inft args...} from the jar, to its end. */
-  private static CommandResult inft(String... args) throws IOException, InterruptedException {
-    String[] all = new String[args.length + 1];
-    all[0] = "inft";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return finished(
-        LevityCli.launcher().withJvmOptions(LevityCli.STORAGE_JVM).command(all),
-        work,
-        NODE_TIMEOUT);
-  }
-
-  /** {@code levity storage args...} from the jar, to its end. */
-  private static CommandResult storage(String... args) throws IOException, InterruptedException {
-    String[] all = new String[args.length + 1];
-    all[0] = "storage";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return finished(
-        LevityCli.launcher().withJvmOptions(LevityCli.STORAGE_JVM).command(all),
-        work,
-        NODE_TIMEOUT);
-  }
-
   private static TransactionReceipt awaitReceipt(String txHash) throws Exception {
     AtomicReference<TransactionReceipt> found = new AtomicReference<>();
     Await.until(
@@ -433,22 +314,5 @@ class DevnetAcceptanceIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Runs a command to its end; a timeout fails the test with its stderr and the devnet's log. */
-  private static CommandResult finished(List<String> command, Path dir, Duration timeout)
-      throws IOException, InterruptedException {
-    CommandResult r = CommandResult.run(command, dir, timeout);
-    if (r.exitCode() == CommandResult.TIMED_OUT) {
-      throw new AssertionError(
-          String.join(" ", command)
-              + " did not finish within "
-              + timeout
-              + "\nstderr:\n"
-              + r.stderr()
-              + "\ndevnet log tail:\n"
-              + devnet.logTail());
-    }
-    return r;
   }
 }
