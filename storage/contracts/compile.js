@@ -3,31 +3,11 @@
 //   (cd bench/evm && npm install --no-audit --no-fund) && node storage/contracts/compile.js
 const fs = require('fs');
 const path = require('path');
-const solc = require(path.join(__dirname, '..', '..', 'bench', 'evm', 'node_modules', 'solc'));
-const { keccak256 } = require(path.join(__dirname, '..', '..', 'bench', 'evm', 'node_modules', 'js-sha3'));
+const { solc, keccak256, compile } = require(path.join(__dirname, '..', '..', 'bench', 'evm', 'pinned-solc.js'));
 
-const PINNED = '0.8.30';
-if (!solc.version().startsWith(PINNED + '+')) {
-  console.error('expected solc ' + PINNED + ', found ' + solc.version());
-  process.exit(1);
-}
 const file = 'StorageRegistry.sol';
 const source = fs.readFileSync(path.join(__dirname, file), 'utf8');
-const input = {
-  language: 'Solidity',
-  sources: { [file]: { content: source } },
-  settings: {
-    evmVersion: 'cancun',
-    optimizer: { enabled: true, runs: 200 },
-    // No metadata hash: the bytecode then depends only on the source and these settings.
-    metadata: { bytecodeHash: 'none', appendCBOR: false },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
-  },
-};
-const out = JSON.parse(solc.compile(JSON.stringify(input)));
-const problems = out.errors || [];
-for (const e of problems) console.error(e.formattedMessage);
-if (problems.some((e) => e.severity === 'error')) process.exit(1);
+const out = compile({ [file]: { content: source } });
 
 const c = out.contracts[file].StorageRegistry;
 const dest = path.join(__dirname, '..', 'src', 'main', 'resources', 'io', 'levity', 'storage', 'chain', 'rpc');
