@@ -114,7 +114,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
           .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "content-type")
           .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS");
     }
-    if (keepAlive) resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    // HTTP/1.1 connections persist unless told otherwise: a reply on a connection about to close
+    // must say so, or the client pools it and its next request meets a closed socket
+    resp.headers()
+        .set(
+            HttpHeaderNames.CONNECTION,
+            keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
     ChannelFuture f = ctx.writeAndFlush(resp);
     if (!keepAlive) {
       ChannelFuture unused = f.addListener(ChannelFutureListener.CLOSE);

@@ -218,6 +218,8 @@ class RpcHardeningIT {
     assertThat(evil.statusCode()).isEqualTo(403);
     assertThat(server.stats().originRefused()).isEqualTo(1);
     assertThat(evil.headers().firstValue("access-control-allow-origin")).isEmpty();
+    // the server closes after a refusal and must say so, or the client reuses a dead connection
+    assertThat(evil.headers().firstValue("connection")).contains("close");
     HttpResponse<String> local = postFrom("http://localhost:3000");
     assertThat(local.statusCode()).isEqualTo(200);
     assertThat(local.headers().firstValue("access-control-allow-origin"))
