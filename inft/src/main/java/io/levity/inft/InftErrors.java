@@ -1,15 +1,9 @@
 package io.levity.inft;
 
 import io.levity.core.bytes.Bytes;
-import io.levity.sdk.abi.AbiException;
-import io.levity.sdk.abi.AbiFunction;
-import io.levity.sdk.abi.AbiValues;
-import io.levity.sdk.abi.RevertReason;
-import java.util.LinkedHashMap;
+import io.levity.sdk.abi.CustomErrors;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The custom errors of the iNFT contracts (every revert they make is one), so that a client can say
@@ -67,20 +61,13 @@ public final class InftErrors {
           "PaymentsExceedPrice(uint256,uint256,uint256)",
           "WithdrawalFailed(address,uint256)");
 
-  private static final Map<Bytes, AbiFunction> BY_SELECTOR = new LinkedHashMap<>();
-
-  static {
-    for (String d : DECLARATIONS) {
-      AbiFunction f = AbiFunction.parse(d);
-      BY_SELECTOR.put(f.selector(), f);
-    }
-  }
+  private static final CustomErrors ERRORS = new CustomErrors(DECLARATIONS);
 
   private InftErrors() {}
 
   /** The custom error's name, if {@code revertData} is one of ours. */
   public static Optional<String> name(Bytes revertData) {
-    return error(revertData).map(AbiFunction::name);
+    return ERRORS.name(revertData);
   }
 
   /**
@@ -88,28 +75,6 @@ public final class InftErrors {
    * 0x..)"), a Solidity reason or panic, or the raw data.
    */
   public static String describe(Bytes revertData) {
-    Optional<AbiFunction> error = error(revertData);
-    if (error.isEmpty())
-      return RevertReason.of(revertData)
-          .orElse(revertData.size() == 0 ? "reverted without data" : revertData.toHex());
-    AbiFunction f = error.get();
-    try {
-      AbiValues args = f.decodeCall(revertData);
-      return f.name()
-          + args.values().stream()
-              .map(InftErrors::show)
-              .collect(Collectors.joining(", ", "(", ")"));
-    } catch (AbiException e) {
-      return f.name() + " (undecodable arguments: " + e.getMessage() + ")";
-    }
-  }
-
-  private static Optional<AbiFunction> error(Bytes revertData) {
-    if (revertData.size() < 4) return Optional.empty();
-    return Optional.ofNullable(BY_SELECTOR.get(revertData.slice(0, 4)));
-  }
-
-  private static String show(Object value) {
-    return value instanceof Bytes b ? b.toHex() : String.valueOf(value);
+    return ERRORS.describe(revertData);
   }
 }

@@ -17,6 +17,20 @@ public final class Generator {
    * reached).
    */
   public int[] generate(int[] prompt, int maxTokens, SamplingParams params, long seed) {
+    return generate(prompt, maxTokens, params, seed, (logits, off, n) -> {});
+  }
+
+  /** What sees the logits each token is sampled from, in order. */
+  @FunctionalInterface
+  public interface LogitsObserver {
+    void logits(float[] logits, int off, int n);
+  }
+
+  /**
+   * As {@link #generate(int[], int, SamplingParams, long)}, showing {@code observer} the logits.
+   */
+  public int[] generate(
+      int[] prompt, int maxTokens, SamplingParams params, long seed, LogitsObserver observer) {
     if (prompt.length == 0)
       throw new IllegalArgumentException("the prompt needs at least one token");
     ModelConfig c = model.config();
@@ -28,6 +42,7 @@ public final class Generator {
     int[] out = new int[room];
     int last = (prompt.length - 1) * v;
     for (int i = 0; i < room; i++) {
+      observer.logits(logits, last, v);
       out[i] = sampler.next(logits, last, v);
       if (i + 1 < room) {
         logits = model.forward(new int[] {out[i]}, cache);

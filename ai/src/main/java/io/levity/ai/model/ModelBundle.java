@@ -95,7 +95,7 @@ public record ModelBundle(ModelWeights weights, Optional<BpeTokenizer> tokenizer
     }
   }
 
-  static String mergesText(BpeTokenizer t) {
+  public static String mergesText(BpeTokenizer t) {
     StringBuilder sb = new StringBuilder();
     for (BpeTokenizer.Merge m : t.merges()) {
       if (!sb.isEmpty()) sb.append(' ');
@@ -104,7 +104,7 @@ public record ModelBundle(ModelWeights weights, Optional<BpeTokenizer> tokenizer
     return sb.toString();
   }
 
-  static BpeTokenizer parseMerges(String text) throws SafetensorsException {
+  public static BpeTokenizer parseMerges(String text) throws SafetensorsException {
     List<BpeTokenizer.Merge> merges = new ArrayList<>();
     if (!text.isEmpty()) {
       String[] pairs = text.split(" ", -1);

@@ -17,14 +17,22 @@ class TextGeneratorTest {
     ModelWeights weights = ModelWeights.random(config, 9);
     SamplingParams params = new SamplingParams(1f, 0, 1);
     String reference;
+    TextGenerator.Completion first;
     try (Kernels k = Kernels.scalar(1)) {
-      reference =
-          new TextGenerator(tokenizer, new Transformer(weights, k))
-              .generate("the cat", 12, params, 77);
+      TextGenerator g = new TextGenerator(tokenizer, new Transformer(weights, k));
+      reference = g.generate("the cat", 12, params, 77);
+      first = g.complete("the cat", 12, params, 77);
     }
     try (Kernels k = Kernels.of(true, 2, 0)) {
       TextGenerator g = new TextGenerator(tokenizer, new Transformer(weights, k));
       assertThat(g.generate("the cat", 12, params, 77)).isEqualTo(reference).isNotEmpty();
+      TextGenerator.Completion again = g.complete("the cat", 12, params, 77);
+      assertThat(again.text()).isEqualTo(first.text()).isEqualTo(reference);
+      assertThat(again.logitsHash()).isEqualTo(first.logitsHash());
+      // the hash covers the logits, not only the tokens: another model with the same greedy
+      // choices would still differ
+      assertThat(g.complete("the cat", 12, params, 78).logitsHash())
+          .isNotEqualTo(first.logitsHash());
       assertThat(g.generate("the cat", 12, params, 78)).isNotEqualTo(reference);
     }
     try (Kernels k = Kernels.best(1)) {

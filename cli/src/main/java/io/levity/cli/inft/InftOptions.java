@@ -2,6 +2,7 @@ package io.levity.cli.inft;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.cli.options.NetworkFiles;
 import io.levity.cli.storage.StderrProgress;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
@@ -24,16 +25,11 @@ import io.levity.storage.node.NetworkFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,18 +81,8 @@ final class InftOptions {
 
   /** The iNFT network file: --inft, else ./inft.json, ./.levity/devnet/inft.json, the home's. */
   Path networkFile() throws IOException {
-    if (file != null) return file;
-    List<Path> candidates = new ArrayList<>();
-    candidates.add(Path.of("inft.json"));
-    candidates.add(Path.of(".levity", "devnet", "inft.json"));
-    Optional.ofNullable(System.getProperty("levity.home"))
-        .ifPresent(h -> candidates.add(Path.of(h, ".levity", "devnet", "inft.json")));
-    for (Path p : candidates) if (Files.isRegularFile(p)) return p;
-    throw new IOException(
-        "no iNFT network file: looked for "
-            + String.join(
-                ", ", candidates.stream().map(p -> p.toAbsolutePath().toString()).toList())
-            + "; start 'levity devnet' or pass --inft FILE");
+    return NetworkFiles.find(
+        file, "inft.json", "iNFT", "start 'levity devnet' or pass --inft FILE");
   }
 
   /**
@@ -139,7 +125,7 @@ final class InftOptions {
         | IOException
         | UncheckedIOException e) {
       if (verbose) e.printStackTrace(err());
-      return fail(oneLine(e));
+      return fail(NetworkFiles.oneLine(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");
@@ -184,13 +170,6 @@ final class InftOptions {
 
   ObjectNode object() {
     return JSON.createObjectNode();
-  }
-
-  private static String oneLine(Exception e) {
-    String m = e.getMessage();
-    if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-    if (e instanceof NoSuchFileException) m = "no such file: " + m;
-    return m.replaceAll("\\s*\\R\\s*", " ");
   }
 
   int fail(String reason) {
