@@ -1,5 +1,6 @@
 package io.levity.cli;
 
+import io.levity.cli.ai.AiCommand;
 import io.levity.cli.bench.BenchCommand;
 import io.levity.cli.chaos.ChaosCommand;
 import io.levity.cli.evm.EvmCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.ScopeType;
       NodeCommand.class,
       StorageCommand.class,
       InftCommand.class,
+      AiCommand.class,
       ChaosCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -6,6 +6,7 @@ import io.levity.cli.options.NewChain;
 import io.levity.cli.process.Directories;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.execution.block.Block;
+import io.levity.compute.ComputeNetwork;
 import io.levity.inft.InftNetwork;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.ValidatorNode;
@@ -88,7 +89,10 @@ public final class DevnetCommand implements Callable<Integer> {
       printBanner(out, newChain, keys, devnet, start);
       if (storageNodes > 0) {
         StorageDevnet storage = startStorage(out, err, devnet);
-        if (storage != null) startInft(out, err, devnet, storage);
+        if (storage != null) {
+          startInft(out, err, devnet, storage);
+          startCompute(out, err, devnet);
+        }
       }
       watch(out, devnet.node0(), start);
       return 0;
@@ -165,6 +169,27 @@ public final class DevnetCommand implements Callable<Integer> {
         "      network file "
             + data.dir().resolve("inft.json")
             + " (levity inft mint FILE --key HEX)");
+    out.println();
+  }
+
+  /** Deploys the TrainingJobs contract; a failure is reported and the rest keeps running. */
+  private void startCompute(PrintWriter out, PrintWriter err, LocalDevnet devnet) {
+    ComputeNetwork compute;
+    try {
+      compute = devnet.startCompute();
+    } catch (RuntimeException | IOException e) {
+      err.println(
+          "devnet: the compute layer did not start: "
+              + e.getMessage()
+              + "; the chain, storage and iNFTs keep running");
+      return;
+    }
+    out.println(
+        "AI: TrainingJobs "
+            + compute.trainingJobs().toChecksumHex()
+            + ", network file "
+            + data.dir().resolve("compute.json")
+            + " (levity ai train --preset test --corpus FILE --publish --key HEX)");
     out.println();
   }
 

@@ -8,6 +8,8 @@ import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.execution.block.Genesis;
 import io.levity.inft.InftDeployer;
+import io.levity.compute.ComputeNetwork;
+import io.levity.compute.training.TrainingJobsClient;
 import io.levity.inft.InftNetwork;
 import io.levity.inft.oracle.OracleService;
 import io.levity.node.p2p.PeerAddress;
@@ -16,6 +18,7 @@ import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
 import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthRpc;
+import io.levity.sdk.tx.Wallet;
 import io.levity.storage.chain.rpc.RpcStorageChain;
 import io.levity.storage.chain.rpc.StorageRegistryCode;
 import io.levity.storage.client.HttpNodeClient;
@@ -240,6 +243,26 @@ final class LocalDevnet implements AutoCloseable {
             oracle.url(),
             oracle.address(),
             Path.of("storage.json"));
+    network.write(file);
+    return network;
+  }
+
+  /**
+   * Deploys the TrainingJobs contract (or, on a restart, finds it where {@code compute.json} says)
+   * and writes {@code DIR/compute.json}, which every {@code levity ai} network command finds by
+   * itself.
+   */
+  ComputeNetwork startCompute() throws IOException {
+    URI rpc = URI.create("http://127.0.0.1:" + rpcPorts[0]);
+    EthRpc eth = EthRpc.connect(rpc, Duration.ofSeconds(30));
+    Path file = dir.resolve("compute.json");
+    ComputeNetwork previous = Files.isRegularFile(file) ? ComputeNetwork.read(file) : null;
+    Address jobs =
+        previous != null && eth.getCode(previous.trainingJobs(), BlockTag.LATEST).size() > 0
+            ? previous.trainingJobs()
+            : TrainingJobsClient.deploy(new Wallet(eth, INFT_ADMIN), Duration.ofSeconds(60));
+    ComputeNetwork network =
+        new ComputeNetwork(eth.chainId(), rpc, jobs, Path.of("storage.json"));
     network.write(file);
     return network;
   }

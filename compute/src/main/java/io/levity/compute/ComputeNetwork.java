@@ -1,0 +1,76 @@
+package io.levity.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.core.bytes.Address;
+import io.levity.storage.files.StorageFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the compute layer lives on a network, as {@code compute.json} (the devnet writes one in its
+ * data folder):
+ *
+ * <pre>
+ * {"chainId": 1337, "rpc": "http://127.0.0.1:8545", "trainingJobs": "0x...",
+ *  "storageNetwork": "storage.json"}
+ * </pre>
+ *
+ * {@code storageNetwork} is the storage network file; a relative path is resolved against the
+ * folder of the file it is in.
+ */
+public record ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path storageNetwork) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String[] FIELDS = {"chainId", "rpc", "trainingJobs", "storageNetwork"};
+
+  public ComputeNetwork {
+    Objects.requireNonNull(rpc, "rpc");
+    Objects.requireNonNull(trainingJobs, "trainingJobs");
+    Objects.requireNonNull(storageNetwork, "storageNetwork");
+  }
+
+  /** Reads {@code file}; an IOException says which field is missing or malformed. */
+  public static ComputeNetwork read(Path file) throws IOException {
+    if (!Files.isRegularFile(file))
+      throw new IOException("no compute network file at " + file.toAbsolutePath());
+    if (Files.size(file) > 1 << 20) throw new IOException(file + " is larger than 1 MiB");
+    JsonNode o;
+    try {
+      o = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IOException(file + " is not JSON: " + e.getMessage(), e);
+    }
+    for (String f : FIELDS)
+      if (o == null || o.get(f) == null || o.get(f).isNull())
+        throw new IOException(file + ": missing field '" + f + "'");
+    try {
+      return new ComputeNetwork(
+          o.get("chainId").asLong(),
+          URI.create(o.get("rpc").asText()),
+          Address.fromHex(o.get("trainingJobs").asText()),
+          file.toAbsolutePath().getParent().resolve(o.get("storageNetwork").asText()));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes it as JSON, replacing any previous file atomically. */
+  public void write(Path file) throws IOException {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("chainId", chainId);
+    o.put("rpc", rpc.toString());
+    o.put("trainingJobs", trainingJobs.toHex());
+    o.put("storageNetwork", storageNetwork.toString());
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    StorageFiles.replaceDurably(
+        file, (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8), false);
+  }
+}
