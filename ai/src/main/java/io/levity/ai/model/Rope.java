@@ -3,14 +3,14 @@ package io.levity.ai.model;
 /**
  * Rotary position embedding, the "rotate half" pairing (element i with i + headDim / 2). The angle
  * tables come from {@link StrictMath} in double precision, rounded once to float, so every machine
- * has the same tables.
+ * has the same tables. Public for the trainer, which also needs the transposed rotation.
  */
-final class Rope {
+public final class Rope {
   private final int half;
   private final float[] cos;
   private final float[] sin;
 
-  Rope(ModelConfig c) {
+  public Rope(ModelConfig c) {
     int headDim = c.headDim();
     this.half = headDim / 2;
     this.cos = new float[c.maxSeq() * half];
@@ -26,7 +26,7 @@ final class Rope {
   }
 
   /** Rotates each head of x[off, off + heads * headDim) for position pos, in place. */
-  void apply(float[] x, int off, int heads, int pos) {
+  public void apply(float[] x, int off, int heads, int pos) {
     int headDim = 2 * half;
     for (int h = 0; h < heads; h++) {
       int base = off + h * headDim;
@@ -37,6 +37,25 @@ final class Rope {
         float x1 = x[base + i + half];
         x[base + i] = x0 * c - x1 * s;
         x[base + i + half] = x0 * s + x1 * c;
+      }
+    }
+  }
+
+  /**
+   * The transpose of {@link #apply} (rotation by minus the angle), in place: it maps the gradient
+   * of a rotated vector to the gradient of the vector before rotation.
+   */
+  public void applyTranspose(float[] g, int off, int heads, int pos) {
+    int headDim = 2 * half;
+    for (int h = 0; h < heads; h++) {
+      int base = off + h * headDim;
+      for (int i = 0; i < half; i++) {
+        float c = cos[pos * half + i];
+        float s = sin[pos * half + i];
+        float g0 = g[base + i];
+        float g1 = g[base + i + half];
+        g[base + i] = g0 * c + g1 * s;
+        g[base + i + half] = g1 * c - g0 * s;
       }
     }
   }

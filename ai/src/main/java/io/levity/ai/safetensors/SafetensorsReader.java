@@ -45,34 +45,57 @@ public final class SafetensorsReader {
 
   public static SafetensorsFile read(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      if (size < 8)
-        throw new SafetensorsException(
-            file + ": " + size + " bytes, shorter than the 8-byte header length");
-      long headerLength = readFully(ch, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-      if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) {
-        throw new SafetensorsException(
-            "header length " + headerLength + " is outside [2, " + MAX_HEADER_BYTES + "]");
-      }
-      if (8 + headerLength > size) {
-        throw new SafetensorsException(
-            "header length " + headerLength + " runs past the end of the " + size + "-byte file");
-      }
-      ByteBuffer header = readFully(ch, 8, (int) headerLength);
-      long dataStart = 8 + headerLength;
-      long dataSize = size - dataStart;
-      Map<String, String> metadata = new HashMap<>();
-      List<Entry> entries = parseHeader(header, metadata);
-      checkLayout(entries, dataSize);
-      TreeMap<String, FloatTensor> tensors = new TreeMap<>();
-      for (Entry e : entries) {
-        ByteBuffer raw = readFully(ch, dataStart + e.begin(), (int) (e.end() - e.begin()));
-        float[] values = new float[(int) FloatTensor.elementCount(e.shape())];
-        e.dtype().decode(raw.order(ByteOrder.LITTLE_ENDIAN), values);
-        tensors.put(e.name(), new FloatTensor(e.shape(), values));
-      }
-      return new SafetensorsFile(tensors, metadata);
+      return read(
+          file.toString(), ch.size(), (position, length) -> readFully(ch, position, length));
     }
+  }
+
+  /** Reads a whole safetensors file held in memory, with the same checks as a file on disk. */
+  public static SafetensorsFile read(byte[] content) throws SafetensorsException {
+    try {
+      return read(
+          "the " + content.length + "-byte buffer",
+          content.length,
+          (position, length) -> ByteBuffer.wrap(content, (int) position, length).slice());
+    } catch (SafetensorsException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new SafetensorsException("reading a buffer failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Where the bytes come from: a file or a buffer. */
+  private interface Source {
+    ByteBuffer read(long position, int length) throws IOException;
+  }
+
+  private static SafetensorsFile read(String what, long size, Source in) throws IOException {
+    if (size < 8)
+      throw new SafetensorsException(
+          what + ": " + size + " bytes, shorter than the 8-byte header length");
+    long headerLength = in.read(0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) {
+      throw new SafetensorsException(
+          "header length " + headerLength + " is outside [2, " + MAX_HEADER_BYTES + "]");
+    }
+    if (8 + headerLength > size) {
+      throw new SafetensorsException(
+          "header length " + headerLength + " runs past the end of the " + size + "-byte file");
+    }
+    ByteBuffer header = in.read(8, (int) headerLength);
+    long dataStart = 8 + headerLength;
+    long dataSize = size - dataStart;
+    Map<String, String> metadata = new HashMap<>();
+    List<Entry> entries = parseHeader(header, metadata);
+    checkLayout(entries, dataSize);
+    TreeMap<String, FloatTensor> tensors = new TreeMap<>();
+    for (Entry e : entries) {
+      ByteBuffer raw = in.read(dataStart + e.begin(), (int) (e.end() - e.begin()));
+      float[] values = new float[(int) FloatTensor.elementCount(e.shape())];
+      e.dtype().decode(raw.order(ByteOrder.LITTLE_ENDIAN), values);
+      tensors.put(e.name(), new FloatTensor(e.shape(), values));
+    }
+    return new SafetensorsFile(tensors, metadata);
   }
 
   private static ByteBuffer readFully(FileChannel ch, long position, int length)

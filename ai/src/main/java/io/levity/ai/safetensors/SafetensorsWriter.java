@@ -2,8 +2,10 @@ package io.levity.ai.safetensors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.ai.tensor.FloatTensor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,24 @@ public final class SafetensorsWriter {
   private SafetensorsWriter() {}
 
   public static void write(Path file, SafetensorsFile content) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(out, content);
+    }
+  }
+
+  /** The bytes {@link #write(Path, SafetensorsFile)} would write. */
+  public static byte[] toBytes(SafetensorsFile content) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(out, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the file's bytes to out (not closed). */
+  public static void write(OutputStream out, SafetensorsFile content) throws IOException {
     Map<String, Object> header = new LinkedHashMap<>();
     if (!content.metadata().isEmpty()) header.put("__metadata__", content.metadata());
     long offset = 0;
@@ -38,15 +58,13 @@ public final class SafetensorsWriter {
     }
     byte[] json = JSON.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
-      out.write(json);
-      for (int i = json.length; i < padded; i++) out.write(' ');
-      for (FloatTensor t : content.tensors().values()) {
-        ByteBuffer buf = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(t.data());
-        out.write(buf.array());
-      }
+    out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
+    out.write(json);
+    for (int i = json.length; i < padded; i++) out.write(' ');
+    for (FloatTensor t : content.tensors().values()) {
+      ByteBuffer buf = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
+      buf.asFloatBuffer().put(t.data());
+      out.write(buf.array());
     }
   }
 }

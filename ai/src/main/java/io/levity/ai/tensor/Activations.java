@@ -23,4 +23,20 @@ public final class Activations {
   public static float silu(float x) {
     return x / (1f + (float) StrictMath.exp(-x));
   }
+
+  /** d gelu(x) / dx for the tanh form, with the same tanh as {@link #gelu}. */
+  public static float geluDerivative(float x) {
+    float square = x * x;
+    float cube = square * x;
+    float u = SQRT_2_OVER_PI * (x + GELU_CUBIC * cube);
+    float t = (float) StrictMath.tanh(u);
+    float du = SQRT_2_OVER_PI * (1f + 3f * GELU_CUBIC * square);
+    return 0.5f * (1f + t) + 0.5f * x * (1f - t * t) * du;
+  }
+
+  /** d silu(x) / dx = s (1 + x (1 - s)) with s = 1 / (1 + exp(-x)). */
+  public static float siluDerivative(float x) {
+    float s = 1f / (1f + (float) StrictMath.exp(-x));
+    return s * (1f + x * (1f - s));
+  }
 }

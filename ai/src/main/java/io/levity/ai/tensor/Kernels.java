@@ -103,6 +103,34 @@ public final class Kernels implements AutoCloseable {
     split(rowCount, (long) n * rowCount * cols, body);
   }
 
+  /**
+   * out = a^T for a [rows][cols], out [cols][rows]: only copies, so every path gives the same bits.
+   * With it a gradient becomes a {@link #matmul}: dX = dY W is matmul(dY, W^T), and dW = dY^T X is
+   * matmul(dY^T, X^T), each element one fixed-order dot product over the batch.
+   */
+  public void transpose(float[] a, int rowCount, int cols, float[] out) {
+    check(a.length >= rowCount * cols && out.length >= rowCount * cols, "transpose");
+    for (int r = 0; r < rowCount; r++) {
+      int base = r * cols;
+      for (int c = 0; c < cols; c++) out[c * rowCount + r] = a[base + c];
+    }
+  }
+
+  /** The body of a loop split over independent rows: computes rows [from, to). */
+  public interface RowBody {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs body over rows [0, rowCount) on this kernel's threads when work (its multiply-adds) is at
+   * least minParallelWork, else on the calling thread. The caller guarantees that each row's result
+   * depends only on its own computation (no sums across rows), so the bits never depend on who
+   * computes a row.
+   */
+  public void forEachRow(int rowCount, long work, RowBody body) {
+    split(rowCount, work, body::run);
+  }
+
   /** out[i] = a[i] + b[i]; out may be a or b. */
   public void add(float[] a, float[] b, float[] out) {
     check(a.length == b.length && out.length == a.length, "add");

@@ -3,12 +3,13 @@ package io.levity.ai.model;
 /**
  * The transformer written again from its equations, in double precision, with naive loops and
  * {@link Math}: no code shared with {@link Transformer} but the weight names. A full causal
- * recompute, no cache.
+ * recompute, no cache. Public for the trainer's gradient check.
  */
-final class ReferenceModel {
+public final class ReferenceModel {
   private ReferenceModel() {}
 
-  static double[] logits(ModelWeights w, int[] tokens) {
+  /** The logits [tokens][vocab] of a full causal pass from position 0. */
+  public static double[] logits(ModelWeights w, int[] tokens) {
     ModelConfig c = w.config();
     int n = tokens.length;
     int d = c.dim();
