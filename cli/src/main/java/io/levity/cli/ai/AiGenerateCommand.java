@@ -67,7 +67,9 @@ final class AiGenerateCommand implements Callable<Integer> {
           if (bundle.tokenizer().isEmpty())
             return o.fail("the model carries no tokenizer: it cannot read a text prompt");
           long s = seed == null ? 0 : seed;
-          try (Kernels k = Kernels.of(!scalar && Kernels.SIMD_AVAILABLE, threads, Kernels.DEFAULT_MIN_PARALLEL_WORK)) {
+          try (Kernels k =
+              Kernels.of(
+                  !scalar && Kernels.SIMD_AVAILABLE, threads, Kernels.DEFAULT_MIN_PARALLEL_WORK)) {
             TextGenerator g =
                 new TextGenerator(bundle.tokenizer().get(), new Transformer(bundle.weights(), k));
             TextGenerator.Completion c = g.complete(prompt, maxTokens, params, s);
@@ -83,7 +85,11 @@ final class AiGenerateCommand implements Callable<Integer> {
             if (!o.json && o.verbose)
               o.err()
                   .println(
-                      "logits hash " + c.logitsHash().toHex() + " (" + c.tokens().size() + " tokens)");
+                      "logits hash "
+                          + c.logitsHash().toHex()
+                          + " ("
+                          + c.tokens().size()
+                          + " tokens)");
             return o.print(prompt + c.text(), json);
           }
         });

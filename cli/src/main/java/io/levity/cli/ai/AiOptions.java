@@ -2,7 +2,6 @@ package io.levity.cli.ai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.levity.ai.safetensors.SafetensorsException;
 import io.levity.cli.options.NetworkFiles;
 import io.levity.compute.ComputeNetwork;
 import io.levity.compute.models.ContentStore;
@@ -135,7 +134,6 @@ final class AiOptions {
     try {
       return work.run();
     } catch (TrainingJobException
-        | SafetensorsException
         | StorageException
         | EthRpcException
         | TransactionFailedException

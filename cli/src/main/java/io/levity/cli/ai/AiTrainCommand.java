@@ -152,9 +152,15 @@ final class AiTrainCommand implements Callable<Integer> {
       Files.copy(file, out.resolve("model.safetensors"), StandardCopyOption.REPLACE_EXISTING);
     }
     return o.print(
-        "job " + id + " complete: " + (spec == null ? "" : spec.segments() + " segments, ")
-            + "model root " + root.toHex()
-            + " (levity ai verify-training " + id + " --segment I)",
+        "job "
+            + id
+            + " complete: "
+            + (spec == null ? "" : spec.segments() + " segments, ")
+            + "model root "
+            + root.toHex()
+            + " (levity ai verify-training "
+            + id
+            + " --segment I)",
         o.object().put("job", id.toString()).put("modelRoot", root.toHex()));
   }
 }

@@ -27,8 +27,7 @@ final class ModelSource {
     }
     Path file = Path.of(spec);
     if (!Files.isRegularFile(file))
-      throw new IOException(
-          "--model " + spec + " is neither a 0x storage root nor a model file");
+      throw new IOException("--model " + spec + " is neither a 0x storage root nor a model file");
     return ModelBundle.read(file);
   }
 }

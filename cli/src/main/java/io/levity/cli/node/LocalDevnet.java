@@ -1,6 +1,8 @@
 package io.levity.cli.node;
 
 import io.levity.cli.options.NewChain;
+import io.levity.compute.ComputeNetwork;
+import io.levity.compute.training.TrainingJobsClient;
 import io.levity.core.bytes.Address;
 import io.levity.core.crypto.Ed25519;
 import io.levity.core.crypto.Keccak;
@@ -8,8 +10,6 @@ import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.execution.block.Genesis;
 import io.levity.inft.InftDeployer;
-import io.levity.compute.ComputeNetwork;
-import io.levity.compute.training.TrainingJobsClient;
 import io.levity.inft.InftNetwork;
 import io.levity.inft.oracle.OracleService;
 import io.levity.node.p2p.PeerAddress;
@@ -261,8 +261,7 @@ final class LocalDevnet implements AutoCloseable {
         previous != null && eth.getCode(previous.trainingJobs(), BlockTag.LATEST).size() > 0
             ? previous.trainingJobs()
             : TrainingJobsClient.deploy(new Wallet(eth, INFT_ADMIN), Duration.ofSeconds(60));
-    ComputeNetwork network =
-        new ComputeNetwork(eth.chainId(), rpc, jobs, Path.of("storage.json"));
+    ComputeNetwork network = new ComputeNetwork(eth.chainId(), rpc, jobs, Path.of("storage.json"));
     network.write(file);
     return network;
   }

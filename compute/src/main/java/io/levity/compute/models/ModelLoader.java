@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Loads models by storage root: fetches the model file once into a cache folder (verified against
- * the root by the store) and reads it as a {@link ModelBundle}. A cached file is only ever one whose
- * fetch completed: it is written under a temporary name and renamed.
+ * the root by the store) and reads it as a {@link ModelBundle}. A cached file is only ever one
+ * whose fetch completed: it is written under a temporary name and renamed.
  */
 public final class ModelLoader {
   /** The largest model file fetched by default: 4 GiB. */

@@ -8,12 +8,12 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.storage.client.ProgressListener;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -52,8 +52,13 @@ final class JobFiles {
               + ")");
     if (!spec.runtimeId().equals(JobSpec.runtimeId(JobSpec.RUNTIME)))
       throw new TrainingJobException(
-          "job " + job.id() + " needs runtime '" + spec.runtime() + "', this is '"
-              + JobSpec.RUNTIME + "'");
+          "job "
+              + job.id()
+              + " needs runtime '"
+              + spec.runtime()
+              + "', this is '"
+              + JobSpec.RUNTIME
+              + "'");
     if (spec.train().seed() != job.seed()
         || spec.segmentSteps() != job.segmentSteps()
         || spec.segments() != job.segments())
@@ -107,8 +112,7 @@ final class JobFiles {
    */
   static Trainer trainer(JobSpec spec, Path dataset, Kernels kernels) throws IOException {
     if (Files.size(dataset) > MAX_DATASET_BYTES)
-      throw new TrainingJobException(
-          "the dataset is larger than " + MAX_DATASET_BYTES + " bytes");
+      throw new TrainingJobException("the dataset is larger than " + MAX_DATASET_BYTES + " bytes");
     byte[] bytes = Files.readAllBytes(dataset);
     String text;
     try {

@@ -103,8 +103,7 @@ public record JobSpec(
       throw new TrainingJobException("the job spec is not valid JSON: " + e.getMessage());
     }
     if (o == null || !o.isObject() || !FORMAT.equals(o.path("format").asText()))
-      throw new TrainingJobException(
-          "not a job spec: its \"format\" is not \"" + FORMAT + "\"");
+      throw new TrainingJobException("not a job spec: its \"format\" is not \"" + FORMAT + "\"");
     for (String field : new String[] {"runtime", "segmentSteps", "segments", "train", "tokenizer"})
       if (!o.has(field)) throw new TrainingJobException("the job spec has no \"" + field + "\"");
     try {

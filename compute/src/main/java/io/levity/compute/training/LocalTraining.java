@@ -35,7 +35,8 @@ public final class LocalTraining {
     Files.createDirectories(out);
     Path specFile = out.resolve("job-spec.json");
     byte[] specBytes = spec.toBytes();
-    if (Files.isRegularFile(specFile) && !Files.readString(specFile).equals(new String(specBytes, StandardCharsets.UTF_8)))
+    if (Files.isRegularFile(specFile)
+        && !Files.readString(specFile).equals(new String(specBytes, StandardCharsets.UTF_8)))
       throw new TrainingJobException(
           out + " holds another job (its job-spec.json differs); choose another folder");
     StorageFiles.replaceDurably(specFile, specBytes, false);
@@ -59,13 +60,14 @@ public final class LocalTraining {
     float[] loss = {Float.NaN};
     for (int i = resumeFrom + 1; i <= spec.segments(); i++) {
       listener.phase("segment " + i + " of " + spec.segments());
-      state = trainer.run(
-          state,
-          spec.segmentSteps(),
-          (step, l, lr, norm) -> {
-            loss[0] = l;
-            listener.step(step + 1, lastStep, l);
-          });
+      state =
+          trainer.run(
+              state,
+              spec.segmentSteps(),
+              (step, l, lr, norm) -> {
+                loss[0] = l;
+                listener.step(step + 1, lastStep, l);
+              });
       StorageFiles.replaceDurably(checkpoint(out, i), state.toBytes(), false);
       checkpoints.add(checkpoint(out, i));
     }

@@ -41,8 +41,8 @@ public final class TrainingJobRunner {
   }
 
   /**
-   * Records a new job training on {@code dataset} (UTF-8 text), from scratch or from the model
-   * with root {@code baseModel}, runs all its segments and returns its id.
+   * Records a new job training on {@code dataset} (UTF-8 text), from scratch or from the model with
+   * root {@code baseModel}, runs all its segments and returns its id.
    */
   public BigInteger start(
       JobSpec spec, Path dataset, Optional<Bytes32> baseModel, JobListener listener)
@@ -108,8 +108,11 @@ public final class TrainingJobRunner {
     long lastStep = (long) spec.segments() * spec.segmentSteps();
     for (int i = firstSegment; i <= spec.segments(); i++) {
       listener.phase("segment " + i + " of " + spec.segments());
-      state = trainer.run(
-          state, spec.segmentSteps(), (step, loss, lr, norm) -> listener.step(step + 1, lastStep, loss));
+      state =
+          trainer.run(
+              state,
+              spec.segmentSteps(),
+              (step, loss, lr, norm) -> listener.step(step + 1, lastStep, loss));
       Bytes32 root = storeCheckpoint(state, i, listener);
       listener.phase("commit checkpoint " + i);
       jobs.commit(owner, id, i, root);

@@ -31,8 +31,7 @@ public final class TrainingJobsClient {
   /** Deploys a fresh TrainingJobs contract from {@code wallet} and returns its address. */
   public static Address deploy(Wallet wallet, Duration receiptTimeout) {
     ReceiptWaiter waiter = ReceiptWaiter.of(wallet.rpc(), receiptTimeout, Duration.ofMillis(50));
-    TxReceipt r =
-        wallet.sendAndWait(TxRequest.deploy(TrainingJobsContract.creationCode()), waiter);
+    TxReceipt r = wallet.sendAndWait(TxRequest.deploy(TrainingJobsContract.creationCode()), waiter);
     return r.contractAddress()
         .orElseThrow(() -> new TrainingJobException("the deployment receipt names no contract"));
   }
@@ -73,13 +72,13 @@ public final class TrainingJobsClient {
         "commitCheckpoint",
         TxRequest.call(
             contract.address(),
-            TrainingJobsContract.COMMIT_CHECKPOINT.encodeCall(id, BigInteger.valueOf(index), root)));
+            TrainingJobsContract.COMMIT_CHECKPOINT.encodeCall(
+                id, BigInteger.valueOf(index), root)));
   }
 
   /** The job's record; throws {@link TrainingJobException} when there is no such job. */
   public JobRecord job(BigInteger id) {
-    AbiValues t =
-        read(() -> contract.call(TrainingJobsContract.JOB_OF, id), "job " + id).tuple(0);
+    AbiValues t = read(() -> contract.call(TrainingJobsContract.JOB_OF, id), "job " + id).tuple(0);
     return new JobRecord(
         id,
         t.address(0),

@@ -33,12 +33,12 @@ public final class TrainingPresets {
    * tokens of context; about a million parameters.
    */
   static JobSpec tiny(String corpus) {
-    int segments = 4;
-    int segmentSteps = 75;
+    int segments = 6;
+    int segmentSteps = 150;
     ModelConfig model = ModelConfig.llama(1024, 128, 4, 4, 2, 352, 128);
     TrainConfig train =
         new TrainConfig(
-            model, 128, 8, 3e-3f, 0.9f, 0.95f, 1e-8f, 0.1f, 1f, 20, segments * segmentSteps, 7);
+            model, 128, 8, 4e-3f, 0.9f, 0.95f, 1e-8f, 0.1f, 1f, 30, segments * segmentSteps, 7);
     return new JobSpec(
         JobSpec.RUNTIME, train, BpeTokenizer.train(corpus, 1024), segmentSteps, segments);
   }

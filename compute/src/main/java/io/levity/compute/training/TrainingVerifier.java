@@ -78,8 +78,11 @@ public final class TrainingVerifier {
     }
     listener.phase("re-run segment " + segment + " (" + spec.segmentSteps() + " steps)");
     long lastStep = expectedStep + spec.segmentSteps();
-    state = trainer.run(
-        state, spec.segmentSteps(), (step, loss, lr, norm) -> listener.step(step + 1, lastStep, loss));
+    state =
+        trainer.run(
+            state,
+            spec.segmentSteps(),
+            (step, loss, lr, norm) -> listener.step(step + 1, lastStep, loss));
     byte[] recorded = Files.readAllBytes(files.checkpointFile(jobs, job, segment + 1, listener));
     Optional<String> diff = compare(state, recorded, segment + 1);
     return new Verdict(id, segment, diff.isEmpty(), diff);

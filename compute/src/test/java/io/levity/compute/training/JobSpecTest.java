@@ -13,7 +13,8 @@ class JobSpecTest {
   void roundTripsByteForByte() {
     byte[] bytes = SPEC.toBytes();
     JobSpec back = JobSpec.parse(bytes);
-    assertThat(back).isEqualTo(SPEC);
+    assertThat(back.train()).isEqualTo(SPEC.train());
+    assertThat(back.tokenizer().merges()).isEqualTo(SPEC.tokenizer().merges());
     assertThat(back.toBytes()).isEqualTo(bytes);
     assertThat(back.runtimeId()).isEqualTo(JobSpec.runtimeId(JobSpec.RUNTIME));
   }
@@ -33,16 +34,14 @@ class JobSpecTest {
         .hasMessageContaining("segmentSteps must be in");
     assertThatThrownBy(() -> parse(json.replace("\"tokenizer\":\"", "\"tokenizer\":\"x")))
         .hasMessageContaining("not valid");
-    assertThatThrownBy(
-            () -> parse(json.replace("\"format\"", "\"format\":\"x\",\"format\"")))
+    assertThatThrownBy(() -> parse(json.replace("\"format\"", "\"format\":\"x\",\"format\"")))
         .hasMessageContaining("not valid JSON");
   }
 
   @Test
   void refusesATokenizerLargerThanTheModel() {
     JobSpec big = TrainingPresets.of("tiny", LocalTrainingTest.CORPUS);
-    assertThatThrownBy(
-            () -> new JobSpec(JobSpec.RUNTIME, SPEC.train(), big.tokenizer(), 4, 3))
+    assertThatThrownBy(() -> new JobSpec(JobSpec.RUNTIME, SPEC.train(), big.tokenizer(), 4, 3))
         .hasMessageContaining("the model only 300");
   }
 

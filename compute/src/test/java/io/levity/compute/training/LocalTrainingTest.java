@@ -54,7 +54,7 @@ class LocalTrainingTest {
   @Test
   void writesTheSpecEveryCheckpointAndALoadableModel() throws Exception {
     assertThat(reference.checkpoints()).hasSize(spec.segments() + 1);
-    assertThat(JobSpec.read(dir.resolve("ref/job-spec.json"))).isEqualTo(spec);
+    assertThat(JobSpec.read(dir.resolve("ref/job-spec.json")).toBytes()).isEqualTo(spec.toBytes());
     ModelBundle model = ModelBundle.read(reference.model());
     assertThat(model.config()).isEqualTo(spec.train().model());
     assertThat(model.tokenizer().orElseThrow().merges()).isEqualTo(spec.tokenizer().merges());

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The committed bytecode against the committed source, and the Java declarations against the ABI. */
+/**
+ * The committed bytecode against the committed source, and the Java declarations against the ABI.
+ */
 class TrainingJobsAbiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +76,10 @@ class TrainingJobsAbiTest {
             TrainingJobsContract.MAX_SEGMENTS)) {
       String sig = f.signature();
       if (!f.outputs().isEmpty())
-        sig += " returns (" + String.join(",", f.outputs().stream().map(t -> t.canonical()).toList()) + ")";
+        sig +=
+            " returns ("
+                + String.join(",", f.outputs().stream().map(t -> t.canonical()).toList())
+                + ")";
       functions.add(sig);
     }
     assertThat(functions).isEqualTo(compiled("function"));
