@@ -27,18 +27,7 @@ public final class Rope {
 
   /** Rotates each head of x[off, off + heads * headDim) for position pos, in place. */
   public void apply(float[] x, int off, int heads, int pos) {
-    int headDim = 2 * half;
-    for (int h = 0; h < heads; h++) {
-      int base = off + h * headDim;
-      for (int i = 0; i < half; i++) {
-        float c = cos[pos * half + i];
-        float s = sin[pos * half + i];
-        float x0 = x[base + i];
-        float x1 = x[base + i + half];
-        x[base + i] = x0 * c - x1 * s;
-        x[base + i + half] = x0 * s + x1 * c;
-      }
-    }
+    rotate(x, off, heads, pos, false);
   }
 
   /**
@@ -46,16 +35,20 @@ public final class Rope {
    * of a rotated vector to the gradient of the vector before rotation.
    */
   public void applyTranspose(float[] g, int off, int heads, int pos) {
+    rotate(g, off, heads, pos, true);
+  }
+
+  private void rotate(float[] x, int off, int heads, int pos, boolean inverse) {
     int headDim = 2 * half;
     for (int h = 0; h < heads; h++) {
       int base = off + h * headDim;
       for (int i = 0; i < half; i++) {
         float c = cos[pos * half + i];
-        float s = sin[pos * half + i];
-        float g0 = g[base + i];
-        float g1 = g[base + i + half];
-        g[base + i] = g0 * c + g1 * s;
-        g[base + i + half] = g1 * c - g0 * s;
+        float s = inverse ? -sin[pos * half + i] : sin[pos * half + i];
+        float x0 = x[base + i];
+        float x1 = x[base + i + half];
+        x[base + i] = x0 * c - x1 * s;
+        x[base + i + half] = x0 * s + x1 * c;
       }
     }
   }

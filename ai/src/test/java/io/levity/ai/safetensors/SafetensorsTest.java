@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,13 @@ class SafetensorsTest {
     assertThat((first.length - 8 - 6 * 4 - 4) % 8).as("data aligned to 8").isZero();
     SafetensorsWriter.write(p, back);
     assertThat(Files.readAllBytes(p)).isEqualTo(first);
+    // In memory: the same bytes, read with the same checks.
+    assertThat(SafetensorsWriter.toBytes(f)).isEqualTo(first);
+    assertThat(SafetensorsReader.read(first).tensors()).isEqualTo(f.tensors());
+    byte[] truncated = Arrays.copyOf(first, first.length - 1);
+    assertThatThrownBy(() -> SafetensorsReader.read(truncated))
+        .isInstanceOf(SafetensorsException.class)
+        .hasMessageContaining("past the");
   }
 
   @Test

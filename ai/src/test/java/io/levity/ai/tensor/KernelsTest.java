@@ -142,4 +142,54 @@ class KernelsTest {
     assertThat((double) Activations.gelu(1f)).isCloseTo(0.8411920, within(1e-6));
     assertThat((double) Activations.silu(1f)).isCloseTo(1 / (1 + Math.exp(-1)), within(1e-7));
   }
+
+  @Test
+  void activationDerivativesMatchCentralDifferences() {
+    for (double x = -6; x <= 6; x += 0.37) {
+      double h = 1e-4;
+      double c = Math.sqrt(2 / Math.PI);
+      double gelu = (geluDouble(x + h, c) - geluDouble(x - h, c)) / (2 * h);
+      double silu = (siluDouble(x + h) - siluDouble(x - h)) / (2 * h);
+      assertThat((double) Activations.geluDerivative((float) x))
+          .as("gelu' at " + x)
+          .isCloseTo(gelu, within(1e-5));
+      assertThat((double) Activations.siluDerivative((float) x))
+          .as("silu' at " + x)
+          .isCloseTo(silu, within(1e-5));
+    }
+  }
+
+  static double geluDouble(double x, double c) {
+    return 0.5 * x * (1 + Math.tanh(c * (x + 0.044715 * x * x * x)));
+  }
+
+  static double siluDouble(double x) {
+    return x / (1 + Math.exp(-x));
+  }
+
+  @Property(tries = 30)
+  void transposeMovesEveryElement(
+      @ForAll @IntRange(min = 1, max = 40) int rows,
+      @ForAll @IntRange(min = 1, max = 40) int cols) {
+    float[] a = randoms(rows * 31L + cols, rows * cols, 10);
+    float[] t = new float[a.length];
+    SCALAR.transpose(a, rows, cols, t);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) assertThat(t[c * rows + r]).isEqualTo(a[r * cols + c]);
+    }
+  }
+
+  @Property(tries = 30)
+  void forEachRowVisitsEveryRowOnce(@ForAll @IntRange(min = 0, max = 50) int rows) {
+    for (Kernels k : ALL) {
+      int[] visits = new int[rows];
+      k.forEachRow(
+          rows,
+          Long.MAX_VALUE,
+          (from, to) -> {
+            for (int r = from; r < to; r++) visits[r]++;
+          });
+      for (int v : visits) assertThat(v).isEqualTo(1);
+    }
+  }
 }
