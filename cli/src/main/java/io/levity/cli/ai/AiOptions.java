@@ -2,7 +2,7 @@ package io.levity.cli.ai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.levity.cli.options.NetworkFiles;
+import io.levity.cli.options.LayerFiles;
 import io.levity.compute.ComputeNetwork;
 import io.levity.compute.models.ContentStore;
 import io.levity.compute.models.StorageContentStore;
@@ -93,7 +93,7 @@ final class AiOptions {
 
   /** The compute network file: --compute, else ./compute.json, the devnet's. */
   Path networkFile() throws IOException {
-    return NetworkFiles.find(
+    return LayerFiles.find(
         file, "compute.json", "compute", "start 'levity devnet' or pass --compute FILE");
   }
 
@@ -143,7 +143,7 @@ final class AiOptions {
         | IOException
         | UncheckedIOException e) {
       if (verbose) e.printStackTrace(err());
-      return fail(NetworkFiles.oneLine(e));
+      return fail(LayerFiles.oneLine(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");

@@ -2,7 +2,7 @@ package io.levity.cli.inft;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.levity.cli.options.NetworkFiles;
+import io.levity.cli.options.LayerFiles;
 import io.levity.cli.storage.StderrProgress;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
@@ -81,8 +81,7 @@ final class InftOptions {
 
   /** The iNFT network file: --inft, else ./inft.json, ./.levity/devnet/inft.json, the home's. */
   Path networkFile() throws IOException {
-    return NetworkFiles.find(
-        file, "inft.json", "iNFT", "start 'levity devnet' or pass --inft FILE");
+    return LayerFiles.find(file, "inft.json", "iNFT", "start 'levity devnet' or pass --inft FILE");
   }
 
   /**
@@ -125,7 +124,7 @@ final class InftOptions {
         | IOException
         | UncheckedIOException e) {
       if (verbose) e.printStackTrace(err());
-      return fail(NetworkFiles.oneLine(e));
+      return fail(LayerFiles.oneLine(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Finding a layer's network file, and saying a failure in one line: what the layers' CLIs share.
  */
-public final class NetworkFiles {
-  private NetworkFiles() {}
+public final class LayerFiles {
+  private LayerFiles() {}
 
   /**
    * {@code given} when set, else the first that exists of {@code ./NAME}, {@code
