@@ -72,17 +72,21 @@ final class VectorOps {
       lo3 = lo3.add(al.mul(FloatVector.fromArray(S, b, b3 + i)));
       hi3 = hi3.add(ah.mul(FloatVector.fromArray(S, b, b3 + i + L)));
     }
-    out[outOff] = finish(lo0, hi0, a, aOff, b, bOff, bound, n);
-    out[outOff + outStride] = finish(lo1, hi1, a, aOff, b, b1, bound, n);
-    out[outOff + 2 * outStride] = finish(lo2, hi2, a, aOff, b, b2, bound, n);
-    out[outOff + 3 * outStride] = finish(lo3, hi3, a, aOff, b, b3, bound, n);
-  }
-
-  private static float finish(
-      FloatVector lo, FloatVector hi, float[] a, int aOff, float[] b, int bOff, int bound, int n) {
-    float[] acc = lanes(lo, hi);
-    ScalarOps.dotInto(acc, a, aOff, b, bOff, bound, n);
-    return ScalarOps.finish(acc);
+    // Stored here, in this method, so the vectors never leave it (a vector passed to a method
+    // that is not inlined is boxed, which costs more than the products).
+    float[] acc = new float[4 * BLOCK];
+    lo0.intoArray(acc, 0);
+    hi0.intoArray(acc, L);
+    lo1.intoArray(acc, BLOCK);
+    hi1.intoArray(acc, BLOCK + L);
+    lo2.intoArray(acc, 2 * BLOCK);
+    hi2.intoArray(acc, 2 * BLOCK + L);
+    lo3.intoArray(acc, 3 * BLOCK);
+    hi3.intoArray(acc, 3 * BLOCK + L);
+    for (int j = 0; j < 4; j++) {
+      ScalarOps.dotInto(acc, j * BLOCK, a, aOff, b, bOff + j * bStride, bound, n);
+      out[outOff + j * outStride] = ScalarOps.finish(acc, j * BLOCK);
+    }
   }
 
   static float sum(float[] a, int off, int n) {
