@@ -23,9 +23,15 @@ final class ScalarOps {
    * tail of the SIMD one.
    */
   static void dotInto(float[] acc, float[] a, int aOff, float[] b, int bOff, int from, int n) {
+    dotInto(acc, 0, a, aOff, b, bOff, from, n);
+  }
+
+  /** {@link #dotInto} with the 16 accumulators at acc[accOff, accOff + 16). */
+  static void dotInto(
+      float[] acc, int accOff, float[] a, int aOff, float[] b, int bOff, int from, int n) {
     for (int i = from; i < n; i++) {
       float p = a[aOff + i] * b[bOff + i];
-      acc[i % LANES] += p;
+      acc[accOff + i % LANES] += p;
     }
   }
 
@@ -45,8 +51,13 @@ final class ScalarOps {
    * 1), the same tree a SIMD register reduction would use, written out so it never depends on one.
    */
   static float finish(float[] acc) {
+    return finish(acc, 0);
+  }
+
+  /** {@link #finish} of the 16 accumulators at acc[off, off + 16). */
+  static float finish(float[] acc, int off) {
     float[] s = new float[8];
-    for (int j = 0; j < 8; j++) s[j] = acc[j] + acc[j + 8];
+    for (int j = 0; j < 8; j++) s[j] = acc[off + j] + acc[off + j + 8];
     for (int j = 0; j < 4; j++) s[j] = s[j] + s[j + 4];
     for (int j = 0; j < 2; j++) s[j] = s[j] + s[j + 2];
     return s[0] + s[1];

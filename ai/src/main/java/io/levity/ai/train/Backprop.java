@@ -94,10 +94,10 @@ final class Backprop {
       b.xn2 = norm(w, b.mid, l + "mlp_norm", b.mlpNorm);
       b.up = linear(w, b.xn2, l + "mlp.up", c.hiddenDim(), d);
       if (c.mlp() == ModelConfig.Mlp.GELU) {
-        b.act = LayerMath.gelu(b.up);
+        b.act = math.gelu(b.up);
       } else {
         b.gate = linear(w, b.xn2, l + "mlp.gate", c.hiddenDim(), d);
-        b.act = LayerMath.swiglu(b.gate, b.up);
+        b.act = math.swiglu(b.gate, b.up);
       }
       x = b.mid.clone();
       k.add(x, linear(w, b.act, l + "mlp.down", d, c.hiddenDim()), x);
@@ -139,17 +139,11 @@ final class Backprop {
       if (c.mlp() == ModelConfig.Mlp.GELU) {
         dXn2 =
             linearBackward(
-                w,
-                grads,
-                b.xn2,
-                LayerMath.geluBackward(b.up, dAct),
-                l + "mlp.up",
-                c.hiddenDim(),
-                d);
+                w, grads, b.xn2, math.geluBackward(b.up, dAct), l + "mlp.up", c.hiddenDim(), d);
       } else {
         float[] dGate = new float[dAct.length];
         float[] dUp = new float[dAct.length];
-        LayerMath.swigluBackward(b.gate, b.up, dAct, dGate, dUp);
+        math.swigluBackward(b.gate, b.up, dAct, dGate, dUp);
         dXn2 = linearBackward(w, grads, b.xn2, dUp, l + "mlp.up", c.hiddenDim(), d);
         k.add(dXn2, linearBackward(w, grads, b.xn2, dGate, l + "mlp.gate", c.hiddenDim(), d), dXn2);
       }

@@ -129,31 +129,59 @@ final class LayerMath {
   }
 
   /** GELU of a copy of h (h is kept for the backward). */
-  static float[] gelu(float[] h) {
+  float[] gelu(float[] h) {
     float[] a = new float[h.length];
-    for (int i = 0; i < h.length; i++) a[i] = Activations.gelu(h[i]);
+    elementwise(
+        h.length,
+        (from, to) -> {
+          for (int i = from; i < to; i++) a[i] = Activations.gelu(h[i]);
+        });
     return a;
   }
 
   /** dH = dA gelu'(h). */
-  static float[] geluBackward(float[] h, float[] da) {
+  float[] geluBackward(float[] h, float[] da) {
     float[] dh = new float[h.length];
-    for (int i = 0; i < h.length; i++) dh[i] = da[i] * Activations.geluDerivative(h[i]);
+    elementwise(
+        h.length,
+        (from, to) -> {
+          for (int i = from; i < to; i++) dh[i] = da[i] * Activations.geluDerivative(h[i]);
+        });
     return dh;
   }
 
   /** silu(gate) * up, as Transformer computes it. */
-  static float[] swiglu(float[] gate, float[] up) {
+  float[] swiglu(float[] gate, float[] up) {
     float[] a = new float[up.length];
-    for (int i = 0; i < up.length; i++) a[i] = Activations.silu(gate[i]) * up[i];
+    elementwise(
+        up.length,
+        (from, to) -> {
+          for (int i = from; i < to; i++) a[i] = Activations.silu(gate[i]) * up[i];
+        });
     return a;
   }
 
   /** Writes dUp = dA silu(gate) and dGate = dA up silu'(gate). */
-  static void swigluBackward(float[] gate, float[] up, float[] da, float[] dGate, float[] dUp) {
-    for (int i = 0; i < up.length; i++) {
-      dUp[i] = da[i] * Activations.silu(gate[i]);
-      dGate[i] = da[i] * up[i] * Activations.siluDerivative(gate[i]);
-    }
+  void swigluBackward(float[] gate, float[] up, float[] da, float[] dGate, float[] dUp) {
+    elementwise(
+        up.length,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            dUp[i] = da[i] * Activations.silu(gate[i]);
+            dGate[i] = da[i] * up[i] * Activations.siluDerivative(gate[i]);
+          }
+        });
   }
+
+  /**
+   * Runs an element-wise body over [0, length) in chunks on the kernels' threads: each element's
+   * result depends on that element alone, so who computes it never matters.
+   */
+  private void elementwise(int length, Kernels.RowBody body) {
+    int chunks = (length + CHUNK - 1) / CHUNK;
+    k.forEachRow(
+        chunks, 32L * length, (from, to) -> body.run(from * CHUNK, Math.min(length, to * CHUNK)));
+  }
+
+  private static final int CHUNK = 4096;
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -119,6 +120,27 @@ class KernelsTest {
     }
     // Row 0 of the batch is the single-vector product, bit for bit.
     for (int r = 0; r < rows; r++) assertThat(matRef[r]).isEqualTo(vecRef[r]);
+  }
+
+  @Test
+  void wideProductsSpanningSeveralTilesGiveTheSingleVectorBits() {
+    // 2,053 columns make tiles of 12 inputs: 37 inputs are three whole tiles and a partial one.
+    int rows = 9;
+    int cols = 2053;
+    int n = 37;
+    float[] w = randoms(5, rows * cols, 10);
+    float[] x = randoms(6, n * cols, 10);
+    for (Kernels k : ALL) {
+      float[] m = new float[n * rows];
+      k.matmul(x, n, w, rows, cols, m);
+      for (int t = 0; t < n; t++) {
+        float[] v = new float[rows];
+        SCALAR.matvec(w, rows, cols, Arrays.copyOfRange(x, t * cols, (t + 1) * cols), v);
+        assertThat(bits(Arrays.copyOfRange(m, t * rows, (t + 1) * rows)))
+            .as("input " + t + " on " + k.threads() + " threads, SIMD " + k.isSimd())
+            .isEqualTo(bits(v));
+      }
+    }
   }
 
   @Test
