@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     name = "ai",
     subcommands = {
       AiGenerateCommand.class,
+      AiEmbedCommand.class,
       AiTrainCommand.class,
       AiJobCommands.VerifyTraining.class,
       AiJobCommands.Job.class,

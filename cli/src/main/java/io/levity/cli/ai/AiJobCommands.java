@@ -1,5 +1,6 @@
 package io.levity.cli.ai;
 
+import io.levity.ai.hf.HfCheckpoints;
 import io.levity.ai.model.ModelBundle;
 import io.levity.ai.tensor.Kernels;
 import io.levity.cli.storage.StderrProgress;
@@ -9,6 +10,7 @@ import io.levity.core.bytes.Bytes32;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +129,10 @@ final class AiJobCommands {
     }
   }
 
-  /** {@code levity ai import FILE}: store a model file; its root is the model's identity. */
+  /**
+   * {@code levity ai import FILE|DIR}: store a model file, or a Hugging Face folder (GPT-2, Llama)
+   * converted to one; its root is the model's identity.
+   */
   @Command(name = "import")
   static final class Import implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE")
@@ -137,12 +142,22 @@ final class AiJobCommands {
 
     @Override
     public Integer call() {
-      if (!Files.isRegularFile(file)) return o.fail("no such file: " + file);
+      if (!Files.exists(file)) return o.fail("no such file or folder: " + file);
       return o.run(
           () -> {
-            ModelBundle model = ModelBundle.read(file); // refuse what would not load by root
+            Path upload = file;
+            ModelBundle model;
+            if (Files.isDirectory(file)) {
+              // a Hugging Face folder: its weights under our names, its config in the metadata
+              model = new ModelBundle(HfCheckpoints.read(file), Optional.empty());
+              upload = o.work().resolve(file.getFileName() + ".safetensors");
+              model.write(upload);
+              o.err().println("converted " + file + " to " + upload);
+            } else {
+              model = ModelBundle.read(file); // refuse what would not load by root
+            }
             try (AiOptions.Network n = o.network()) {
-              Bytes32 root = n.store().put(file, new StderrProgress(o.err()));
+              Bytes32 root = n.store().put(upload, new StderrProgress(o.err()));
               return o.print(
                   "model root "
                       + root.toHex()
@@ -153,7 +168,7 @@ final class AiJobCommands {
                       + "; levity ai generate --model "
                       + root.toHex()
                       + " PROMPT)",
-                  o.object().put("root", root.toHex()).put("file", file.toString()));
+                  o.object().put("root", root.toHex()).put("file", upload.toString()));
             }
           });
     }

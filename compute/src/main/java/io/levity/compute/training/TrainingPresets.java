@@ -33,7 +33,7 @@ public final class TrainingPresets {
    * tokens of context; about a million parameters.
    */
   static JobSpec tiny(String corpus) {
-    int segments = 6;
+    int segments = 10;
     int segmentSteps = 150;
     ModelConfig model = ModelConfig.llama(1024, 128, 4, 4, 2, 352, 128);
     TrainConfig train =
