@@ -112,6 +112,10 @@ final class HfConfigJson {
     r.put("vocab_size", c.vocabSize());
     r.put("tie_word_embeddings", tied);
     r.put("torch_dtype", "float32");
+    // This runtime has no special tokens, but some loaders (Jlama) require both ids: token 0, the
+    // byte NUL, is named, which never occurs in text.
+    r.put("bos_token_id", 0);
+    r.put("eos_token_id", 0);
     if (family == HfFamily.GPT2) {
       r.put("n_embd", c.dim());
       r.put("n_layer", c.layers());
