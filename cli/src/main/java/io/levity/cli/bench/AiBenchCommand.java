@@ -108,7 +108,7 @@ public final class AiBenchCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     out.printf(
         Locale.ROOT,
-        "%-11s %-34s %7s %9s %7s %9s%n",
+        "%-22s %-30s %7s %9s %7s %9s%n",
         "matvec",
         "kernel",
         "threads",
@@ -116,43 +116,41 @@ public final class AiBenchCommand implements Callable<Integer> {
         "GB/s",
         "of bw");
     for (int[] s : SHAPES) {
-      String shape = s[0] + " x " + s[1];
+      String shape =
+          String.format(Locale.ROOT, "%d x %d, %.1f MB", s[0], s[1], 4.0 * s[0] * s[1] / 1e6);
       err.printf("levity: matvec %s ...%n", shape);
       double simd1 = AiBenchRuns.matvec(s[0], s[1], Kernels.SIMD_AVAILABLE, 1);
-      row(out, shape, "levity SIMD (deterministic)", 1, simd1, bw1);
+      row(out, shape, "levity SIMD", 1, simd1, bw1);
       double simd2 = AiBenchRuns.matvec(s[0], s[1], Kernels.SIMD_AVAILABLE, 2);
-      row(out, "", "levity SIMD (deterministic)", 2, simd2, bw2);
-      row(
-          out,
-          "",
-          "levity scalar (deterministic)",
-          1,
-          AiBenchRuns.matvec(s[0], s[1], false, 1),
-          bw1);
+      row(out, "", "levity SIMD", 2, simd2, bw2);
+      row(out, "", "levity scalar", 1, AiBenchRuns.matvec(s[0], s[1], false, 1), bw1);
       if (!peers) {
-        out.printf("%-11s determinism cost: %s%n", "", whyNoPeer);
+        out.printf("%-22s determinism cost: %s%n", "", whyNoPeer);
         continue;
       }
       Map<String, String> u;
       try {
         u = AiBenchRuns.peer(jar, dir.resolve("unordered.log"), "unordered", "" + s[0], "" + s[1]);
       } catch (IOException e) {
-        out.printf("%-11s determinism cost: failed: %s%n", "", e.getMessage());
+        out.printf("%-22s determinism cost: failed: %s%n", "", e.getMessage());
         continue;
       }
       row(out, "", "unordered plain loop", 1, Double.parseDouble(u.get("plainLoop")), bw1);
       row(out, "", "unordered Math.fma loop", 1, Double.parseDouble(u.get("fmaLoop")), bw1);
       double fma1 = Double.parseDouble(u.get("vectorFma"));
-      row(out, "", "unordered widest-vector FMA", 1, fma1, bw1);
+      row(out, "", "unordered vector FMA", 1, fma1, bw1);
       double fma2 = Double.parseDouble(u.get("vectorFmaAllCores"));
-      row(out, "", "unordered widest-vector FMA", 2, fma2, bw2);
+      row(out, "", "unordered vector FMA", 2, fma2, bw2);
       out.printf(
           Locale.ROOT,
-          "%-11s determinism cost: %.2fx on 1 thread, %.2fx on 2 (unordered FMA / levity SIMD)%n",
+          "%-22s determinism cost: %.2fx on 1 thread, %.2fx on 2 (unordered FMA / levity SIMD)%n",
           "",
           fma1 / simd1,
           fma2 / simd2);
     }
+    out.println(
+        "GB/s: weight bytes read per second (4 per multiply-add); a matrix that fits in the"
+            + " caches can pass the memory bandwidth (\"of bw\").");
     out.println();
   }
 
@@ -162,7 +160,7 @@ public final class AiBenchCommand implements Callable<Integer> {
     double gbs = gflops * 2;
     out.printf(
         Locale.ROOT,
-        "%-11s %-34s %7d %9.2f %7.1f %8.0f%%%n",
+        "%-22s %-30s %7d %9.2f %7.1f %8.0f%%%n",
         shape,
         kernel,
         threads,
