@@ -11,6 +11,7 @@ import io.levity.ai.safetensors.SafetensorsFile;
 import io.levity.ai.safetensors.SafetensorsWriter;
 import io.levity.ai.tensor.FloatTensor;
 import io.levity.ai.tokenizer.BpeTokenizer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,8 +144,7 @@ class HfCheckpointsErrorsTest {
     assertThat(model.get("vocab").get("\u0120").asInt()).isEqualTo(' ');
     assertThat(model.get("vocab").get("\u010A").asInt()).isEqualTo('\n');
     BpeTokenizer.Merge first = tok.merges().get(0);
-    String spelled =
-        new String(tok.decodeBytes(new int[] {256}), java.nio.charset.StandardCharsets.ISO_8859_1);
+    String spelled = new String(tok.decodeBytes(new int[] {256}), StandardCharsets.ISO_8859_1);
     assertThat(model.get("merges").get(0).asText())
         .isEqualTo((char) first.left() + " " + (char) first.right());
     assertThat(model.get("vocab").get(spelled).asInt()).isEqualTo(256);

@@ -95,18 +95,16 @@ public final class AiPeerMain {
     }
   }
 
-  /** Seconds per call: warm up for half a second, then the mean over about a second. */
+  /**
+   * Seconds per call: batches of doubling size until one lasts a second (the smaller ones are the
+   * warm-up); the mean over that batch.
+   */
   static double timePerCall(Runnable step) {
-    long t0 = System.nanoTime();
-    while (System.nanoTime() - t0 < 500_000_000L) step.run();
-    int calls = 0;
-    t0 = System.nanoTime();
-    long elapsed;
-    do {
-      step.run();
-      calls++;
-      elapsed = System.nanoTime() - t0;
-    } while (elapsed < 1_000_000_000L);
-    return elapsed / 1e9 / calls;
+    for (int calls = 1; ; calls *= 2) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < calls; i++) step.run();
+      long elapsed = System.nanoTime() - t0;
+      if (elapsed >= 1_000_000_000L) return elapsed / 1e9 / calls;
+    }
   }
 }
