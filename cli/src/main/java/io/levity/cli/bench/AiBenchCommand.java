@@ -56,6 +56,10 @@ public final class AiBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (tokens < 1 || tokens > 512)
       throw new ParameterException(spec.commandLine(), "--tokens must be in 1..512");
+    for (int t : threads) {
+      if (t < 1 || t > 64)
+        throw new ParameterException(spec.commandLine(), "--threads must be in 1..64, got " + t);
+    }
     for (String m : models) {
       try {
         AiBenchRuns.model(m);

@@ -17,6 +17,9 @@ class AiBenchCommandTest {
     assertThat(model.exit()).isEqualTo(2);
     assertThat(model.err()).contains("unknown model 'gpt5'");
     assertThat(model.out()).doesNotContain("memory bandwidth");
+    LevityRun threads = LevityRun.run("bench", "ai", "--threads", "1,0");
+    assertThat(threads.exit()).isEqualTo(2);
+    assertThat(threads.err()).contains("--threads must be in 1..64, got 0");
   }
 
   @Test
