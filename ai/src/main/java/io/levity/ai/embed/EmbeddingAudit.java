@@ -4,8 +4,9 @@ package io.levity.ai.embed;
  * Decides whether two embeddings of the same text by the same model agree. ONNX Runtime does not
  * promise the same bits on two machines (vector widths, threads and fused instructions differ), so
  * an auditor compares the cosine similarity with a tolerance instead: {@link #DEFAULT_TOLERANCE},
- * 0.999, is far above what two different sentences reach (paraphrases score about 0.6-0.9 with
- * MiniLM) and far below the spread of one model on two CPUs (typically above 0.99999).
+ * 0.999, is above what two different sentences reach (a close paraphrase scores well below it with
+ * MiniLM) and leaves room for rounding-level differences between two CPUs, which move the cosine of
+ * two unit vectors far less than 1e-3.
  */
 public final class EmbeddingAudit {
   /** The default least cosine similarity for two embeddings to agree. */
