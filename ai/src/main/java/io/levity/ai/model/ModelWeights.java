@@ -104,6 +104,16 @@ public final class ModelWeights {
     return new ModelWeights(config, tensors);
   }
 
+  /**
+   * These weights with the LM head tied to the token embedding (the same array), as GPT-2 and small
+   * Llamas ship.
+   */
+  public ModelWeights withTiedHead() {
+    SortedMap<String, FloatTensor> t = new TreeMap<>(tensors);
+    t.put("lm_head.weight", tensors.get("embed.tokens"));
+    return new ModelWeights(config, t);
+  }
+
   public ModelConfig config() {
     return config;
   }

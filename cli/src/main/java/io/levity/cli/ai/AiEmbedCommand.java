@@ -12,9 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code levity ai embed TEXT}: the all-MiniLM-L6-v2 embedding of a text (384 numbers, unit length).
- * ONNX Runtime promises no bits across machines: audits compare embeddings by cosine similarity
- * (docs/ai.md, Embeddings).
+ * {@code levity ai embed TEXT}: the all-MiniLM-L6-v2 embedding of a text (384 numbers, unit
+ * length). ONNX Runtime promises no bits across machines: audits compare embeddings by cosine
+ * similarity (docs/ai.md, Embeddings).
  */
 @Command(name = "embed")
 final class AiEmbedCommand implements Callable<Integer> {

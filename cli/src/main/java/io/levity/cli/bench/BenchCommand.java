@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "bench",
-    subcommands = {EvmBenchCommand.class, TpsBenchCommand.class, StorageBenchCommand.class})
+    subcommands = {
+      EvmBenchCommand.class,
+      TpsBenchCommand.class,
+      StorageBenchCommand.class,
+      AiBenchCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
