@@ -162,4 +162,51 @@ class DevnetLayersIT {
         .startsWith("levity inft open: ")
         .contains("does not own token " + id);
   }
+
+  @Test
+  @Order(5)
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void aTrainingJobIsPublishedAndReVerifiedAndTheDefaultModelGenerates() throws Exception {
+    // levity devnet deploys TrainingJobs and writes compute.json beside inft.json.
+    Path compute = work.resolve("devnet-data").resolve("compute.json");
+    Await.until(
+        Duration.ofMinutes(2),
+        () -> Files.exists(compute),
+        () -> "the compute network file; devnet log:\n" + devnet.logTail());
+    String carol = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+    Path corpus = work.resolve("corpus.txt");
+    Files.writeString(
+        corpus,
+        "There she blows! There she blows! A hump like a snow-hill! It is Moby Dick! ".repeat(40));
+    CommandResult train =
+        commands.levity(
+            "ai",
+            "train",
+            "--preset",
+            "test",
+            "--corpus",
+            corpus.toString(),
+            "--publish",
+            "--compute",
+            compute.toString(),
+            "--key",
+            carol,
+            "--json");
+    assertThat(train.exitCode()).as("train:\n%s%s", train.stdout(), train.stderr()).isZero();
+    String job = new ObjectMapper().readTree(train.lastLine()).path("job").asText();
+    CommandResult verify =
+        commands.levity(
+            "ai", "verify-training", job, "--segment", "1", "--compute", compute.toString());
+    assertThat(verify.exitCode()).as("verify:\n%s%s", verify.stdout(), verify.stderr()).isZero();
+    assertThat(verify.stdout()).contains("MATCH");
+
+    CommandResult one =
+        commands.levity("ai", "generate", "Call me Ishmael.", "--json", "--threads", "1");
+    CommandResult two = commands.levity("ai", "generate", "Call me Ishmael.", "--json", "--scalar");
+    assertThat(one.exitCode()).as("generate:\n%s%s", one.stdout(), one.stderr()).isZero();
+    JsonNode a = new ObjectMapper().readTree(one.lastLine());
+    JsonNode b = new ObjectMapper().readTree(two.lastLine());
+    assertThat(a.path("text").asText()).isNotBlank().isEqualTo(b.path("text").asText());
+    assertThat(a.path("logitsHash")).isEqualTo(b.path("logitsHash"));
+  }
 }
