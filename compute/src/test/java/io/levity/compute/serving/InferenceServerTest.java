@@ -266,6 +266,21 @@ class InferenceServerTest {
   }
 
   @Test
+  void aFailedAnswerIsNeitherJournaledNorCharged() throws Exception {
+    HttpResponse<String> plain =
+        f.post("/v1/chat/completions", chatBody("stub-chat", "boom", 1, false));
+    assertThat(plain.statusCode()).isEqualTo(500);
+    assertThat(plain.body()).contains("fails on boom");
+    HttpResponse<String> stream =
+        f.post("/v1/chat/completions", chatBody("stub-chat", "boom", 1, true));
+    assertThat(stream.statusCode()).isEqualTo(200);
+    List<String> events = events(stream.body());
+    assertThat(events.get(events.size() - 1)).contains("\"error\"").contains("fails on boom");
+    assertThat(f.journal.receipts()).isEmpty();
+    assertThat(f.gate.pending(ALICE.address())).isZero();
+  }
+
+  @Test
   void answersBusyWhenEverySlotIsServing() throws Exception {
     echo.hold = new CountDownLatch(1);
     CompletableFuture<HttpResponse<String>> first =

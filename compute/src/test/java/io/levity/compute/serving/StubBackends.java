@@ -42,6 +42,7 @@ final class StubBackends {
         throw new IllegalStateException(e);
       }
       String last = request.messages().get(request.messages().size() - 1).content();
+      if (last.equals("boom")) throw new IllegalStateException("the stub backend fails on boom");
       String text = "echo " + last + " #" + request.seed();
       String[] words = text.split("(?<= )", -1);
       for (String w : words) sink.token(w);
