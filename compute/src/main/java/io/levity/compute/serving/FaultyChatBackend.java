@@ -62,7 +62,7 @@ public final class FaultyChatBackend implements ChatBackend {
         text,
         right.promptTokens(),
         right.completionTokens(),
-        InferenceService.text(text),
+        InferenceApi.text(text),
         right.finishReason());
   }
 

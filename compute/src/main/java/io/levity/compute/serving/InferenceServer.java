@@ -42,8 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link InferenceService} over HTTP/1.1 on Netty: bound to 127.0.0.1 unless told otherwise
- * (port 0 picks a free port), bodies capped (413 from the aggregator), slow heads cut off by {@link
+ * The {@link InferenceApi} over HTTP/1.1 on Netty: bound to 127.0.0.1 unless told otherwise (port 0
+ * picks a free port), bodies capped (413 from the aggregator), slow heads cut off by {@link
  * HeadDeadline}, idle connections closed, at most {@code maxConcurrent} requests served at once
  * (503 beyond, answered on the event loop). Requests run on a pool of their own, never on the event
  * loop. Any origin may call it (CORS), as the API needs no cookies: the signature is the
@@ -64,14 +64,14 @@ public final class InferenceServer implements AutoCloseable {
     }
   }
 
-  private final InferenceService service;
+  private final InferenceApi service;
   private final Config config;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final ExecutorService workers;
   private Channel server;
 
-  public InferenceServer(InferenceService service, Config config) {
+  public InferenceServer(InferenceApi service, Config config) {
     this.service = service;
     this.config = config;
     this.workers =
@@ -166,7 +166,7 @@ public final class InferenceServer implements AutoCloseable {
   }
 
   /** One exchange on a connection: headers shared by every reply, keep-alive honoured. */
-  private static final class Exchange implements InferenceService.Exchange {
+  private static final class Exchange implements InferenceApi.Exchange {
     private final ChannelHandlerContext ctx;
     private boolean keepAlive;
 

@@ -87,9 +87,15 @@ public final class SignedRequestGate implements RequestGate {
       return unauthorized("expired: the deadline " + deadline + " has passed");
     ServingRequestTerms terms =
         new ServingRequestTerms(provider, user, Keccak.hash(body), maxFee, nonce, deadline);
+    Bytes32 signed;
+    try {
+      signed = digest.apply(terms);
+    } catch (IllegalArgumentException e) {
+      return unauthorized("malformed request terms: " + e.getMessage());
+    }
     Optional<Address> signer =
         sig.inRange() && sig.isLowS()
-            ? Secp256k1.recoverAddress(digest.apply(terms).unsafeArray(), sig)
+            ? Secp256k1.recoverAddress(signed.unsafeArray(), sig)
             : Optional.empty();
     if (signer.isEmpty() || !signer.get().equals(user))
       return unauthorized(

@@ -109,7 +109,7 @@ public final class UpstreamChatBackend implements ChatBackend {
         text,
         o.path("usage").path("prompt_tokens").asInt(0),
         o.path("usage").path("completion_tokens").asInt(0),
-        InferenceService.text(text),
+        InferenceApi.text(text),
         choice.path("finish_reason").asText("stop"));
   }
 }

@@ -20,7 +20,7 @@ class FaultyChatBackendTest {
       ChatBackend.ChatCompletion c = faulty.complete(r, streamed::append);
       String right = honest.complete(r, ChatBackend.TokenSink.ignore()).text();
       assertThat(streamed.toString()).isEqualTo(c.text());
-      assertThat(c.outputHash()).isEqualTo(InferenceService.text(c.text()));
+      assertThat(c.outputHash()).isEqualTo(InferenceApi.text(c.text()));
       wrong.add(!c.text().equals(right));
     }
     long count = wrong.stream().filter(w -> w).count();

@@ -23,7 +23,7 @@ class InferenceServerIT {
             dir,
             List.of(new StubBackends.Echo()),
             List.of(),
-            InferenceService.Limits.defaults(),
+            InferenceApi.Limits.defaults(),
             new InferenceServer.Config("127.0.0.1", 0, 4096, 300, 30))) {
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), f.base.getPort())) {
         s.setSoTimeout(10_000);

@@ -43,7 +43,7 @@ class InferenceServerTest {
             dir,
             List.of(echo),
             List.of(new StubBackends.Hashing()),
-            new InferenceService.Limits(200, 16, 64, 1),
+            new InferenceApi.Limits(200, 16, 64, 1),
             new InferenceServer.Config("127.0.0.1", 0, 4096, 10_000, 30));
   }
 
@@ -80,7 +80,7 @@ class InferenceServerTest {
 
     ServingResponseTerms terms = termsFromHeaders(r);
     assertThat(terms.requestHash()).isEqualTo(Keccak.hash(body.getBytes(StandardCharsets.UTF_8)));
-    assertThat(terms.responseHash()).isEqualTo(InferenceService.text("echo hello there #7"));
+    assertThat(terms.responseHash()).isEqualTo(InferenceApi.text("echo hello there #7"));
     assertThat(terms.fee()).isEqualTo(BigInteger.valueOf(11 * 2 + 4 * 5));
     Signature sig = Signature.fromBytes65(Hex.decode(header(r, "X-Levity-Receipt-Signature")));
     assertThat(recover(terms, sig)).contains(PROVIDER.address());
@@ -143,7 +143,7 @@ class InferenceServerTest {
     assertThat(last).isNotNull();
     JsonNode receipt = last.path("levity");
     assertThat(receipt.path("responseHash").asText())
-        .isEqualTo(InferenceService.text("echo a b c #3").toHex());
+        .isEqualTo(InferenceApi.text("echo a b c #3").toHex());
     assertThat(last.path("usage").path("total_tokens").asInt()).isEqualTo(5 + 5);
     ServingReceipt journaled = f.journal.receipts().get(0);
     assertThat(ReceiptJournal.toJson(journaled).toString()).isEqualTo(receipt.toString());

@@ -53,7 +53,7 @@ class OpenAiNpmIT {
                         model.tokenizer().orElseThrow(),
                         new Transformer(model.weights(), k))),
                 List.of(new MiniLmEmbeddingBackend(new MiniLmEmbedder(), "minilm", Bytes32.ZERO)),
-                InferenceService.Limits.defaults(),
+                InferenceApi.Limits.defaults(),
                 InferenceServer.Config.loopback(0))) {
       Process p =
           new ProcessBuilder(

@@ -40,7 +40,7 @@ class RuntimeServingTest {
             dir,
             List.of(chat),
             List.of(),
-            new InferenceService.Limits(100_000, 16, 64, 2),
+            new InferenceApi.Limits(100_000, 16, 64, 2),
             InferenceServer.Config.loopback(0));
   }
 
@@ -59,7 +59,7 @@ class RuntimeServingTest {
     assertThat(j.path("usage").path("completion_tokens").asInt()).isEqualTo(12);
     assertThat(r.headers().firstValue("X-Levity-Response-Hash").orElseThrow())
         .isEqualTo(
-            InferenceService.text(j.path("choices").get(0).path("message").path("content").asText())
+            InferenceApi.text(j.path("choices").get(0).path("message").path("content").asText())
                 .toHex());
     return j.path("choices").get(0).path("message").path("content").asText();
   }
@@ -89,7 +89,7 @@ class RuntimeServingTest {
     }
     assertThat(streamed.toString()).isEqualTo(a);
     assertThat(pieces).as("streamed a piece per token, not in one block").isGreaterThan(3);
-    assertThat(responseHash).isEqualTo(InferenceService.text(a).toHex());
+    assertThat(responseHash).isEqualTo(InferenceApi.text(a).toHex());
   }
 
   @Test

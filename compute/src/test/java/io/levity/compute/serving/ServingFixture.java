@@ -55,7 +55,7 @@ final class ServingFixture implements AutoCloseable {
   final Path dir;
   final SignedRequestGate gate;
   final ReceiptJournal journal;
-  final InferenceService service;
+  final InferenceApi service;
   final InferenceServer server;
   final URI base;
   final HttpClient http = HttpClient.newHttpClient();
@@ -65,7 +65,7 @@ final class ServingFixture implements AutoCloseable {
       Path dir,
       List<ChatBackend> chats,
       List<EmbeddingBackend> embedders,
-      InferenceService.Limits limits,
+      InferenceApi.Limits limits,
       InferenceServer.Config config)
       throws IOException, InterruptedException {
     this.dir = dir;
@@ -79,7 +79,7 @@ final class ServingFixture implements AutoCloseable {
             time);
     journal = new ReceiptJournal(dir.resolve("receipts"));
     service =
-        new InferenceService(
+        new InferenceApi(
             chats,
             embedders,
             gate,

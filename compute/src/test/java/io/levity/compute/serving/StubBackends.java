@@ -46,8 +46,7 @@ final class StubBackends {
       String text = "echo " + last + " #" + request.seed();
       String[] words = text.split("(?<= )", -1);
       for (String w : words) sink.token(w);
-      return new ChatCompletion(
-          text, last.length(), words.length, InferenceService.text(text), "stop");
+      return new ChatCompletion(text, last.length(), words.length, InferenceApi.text(text), "stop");
     }
   }
 

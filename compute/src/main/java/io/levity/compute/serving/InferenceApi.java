@@ -32,7 +32,7 @@ import java.util.function.Function;
  * headers and a {@code levity} field; a stream carries it in its last chunk, signed over the
  * Keccak-256 of the concatenated streamed text.
  */
-public final class InferenceService {
+public final class InferenceApi {
   /** Request limits; each next to its default in {@link #defaults()}. */
   public record Limits(int maxPromptChars, int defaultMaxTokens, int maxTokens, int maxConcurrent) {
     public static Limits defaults() {
@@ -62,7 +62,7 @@ public final class InferenceService {
   private final Limits limits;
   private final Semaphore busy;
 
-  public InferenceService(
+  public InferenceApi(
       List<ChatBackend> chats,
       List<EmbeddingBackend> embedders,
       RequestGate gate,
