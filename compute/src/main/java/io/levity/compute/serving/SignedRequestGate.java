@@ -123,6 +123,14 @@ public final class SignedRequestGate implements RequestGate {
     return new Admission(terms, Bytes.wrap(sig.toBytes65()));
   }
 
+  /**
+   * Restores the fees owed on answers served before a restart and not yet settled (the journal's
+   * unsettled receipts), so that a restart does not hand the user their balance again.
+   */
+  public synchronized void restorePending(Iterable<ServingReceipt> unsettled) {
+    for (ServingReceipt r : unsettled) adjust(r.response().user(), r.response().fee());
+  }
+
   /** What {@code user} owes on answers served and not yet settled, holds included. */
   public synchronized BigInteger pending(Address user) {
     return pending.getOrDefault(user, BigInteger.ZERO);

@@ -228,6 +228,35 @@ class InferenceServerTest {
   }
 
   @Test
+  void pendingFeesSurviveARestartThroughTheJournal() throws Exception {
+    f.balances.put(ALICE.address(), BigInteger.valueOf(150));
+    assertThat(f.post("/v1/chat/completions", chatBody("stub-chat", "hi", 1, false)).statusCode())
+        .isEqualTo(402);
+    byte[] body = chatBody("stub-chat", "hi", 1, false).getBytes(StandardCharsets.UTF_8);
+    assertThat(
+            f.send("POST", "/v1/chat/completions", body, f.signed(ALICE, body, 20, 150))
+                .statusCode())
+        .isEqualTo(200);
+    SignedRequestGate restarted =
+        new SignedRequestGate(
+            PROVIDER.address(),
+            ServingFixture::requestDigest,
+            new DurableNonceGuard(dir.resolve("nonces")),
+            u -> BigInteger.valueOf(150),
+            f.time);
+    try (ReceiptJournal reopened = new ReceiptJournal(dir.resolve("receipts"))) {
+      restarted.restorePending(reopened.receipts());
+    }
+    assertThat(restarted.pending(ALICE.address())).isEqualTo(BigInteger.valueOf(19));
+    assertThat(restarted.admit(f.signed(ALICE, body, 21, 132)::get, body))
+        .isInstanceOfSatisfying(
+            RequestGate.Refusal.class, r -> assertThat(r.status()).isEqualTo(402));
+    assertThat(restarted.admit(f.signed(ALICE, body, 20, 1)::get, body))
+        .isInstanceOfSatisfying(
+            RequestGate.Refusal.class, r -> assertThat(r.reason()).startsWith("replayed"));
+  }
+
+  @Test
   void answersEveryMalformedRequestWithItsStatus() throws Exception {
     assertThat(f.post("/v1/chat/completions", "{not json").statusCode()).isEqualTo(400);
     assertThat(
