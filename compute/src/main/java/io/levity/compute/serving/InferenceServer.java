@@ -2,6 +2,7 @@ package io.levity.compute.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.net.HeadDeadline;
+import io.levity.net.HttpGuards;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -23,15 +24,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -90,13 +87,11 @@ public final class InferenceServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel c) {
-                    HeadDeadline deadline = new HeadDeadline(config.headTimeoutMillis());
-                    c.pipeline()
-                        .addLast(new IdleStateHandler(0, 0, config.idleSeconds(), TimeUnit.SECONDS))
-                        .addLast(deadline.beforeCodec())
-                        .addLast(new HttpServerCodec())
-                        .addLast(deadline.afterCodec())
-                        .addLast(new HttpObjectAggregator(config.maxBodyBytes()))
+                    HttpGuards.install(
+                            c.pipeline(),
+                            config.headTimeoutMillis(),
+                            config.idleSeconds(),
+                            config.maxBodyBytes())
                         .addLast(new Handler());
                   }
                 })
@@ -150,13 +145,6 @@ public final class InferenceServer implements AutoCloseable {
         service.exit();
         throw e;
       }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (evt instanceof IdleStateEvent) {
-        ChannelFuture unused = ctx.close();
-      } else super.userEventTriggered(ctx, evt);
     }
 
     @Override

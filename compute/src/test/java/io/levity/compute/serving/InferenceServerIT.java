@@ -43,4 +43,22 @@ class InferenceServerIT {
           .isEqualTo(200);
     }
   }
+
+  @Test
+  void anIdleConnectionIsClosed() throws Exception {
+    try (ServingFixture f =
+        new ServingFixture(
+            dir,
+            List.of(new StubBackends.Echo()),
+            List.of(),
+            InferenceApi.Limits.defaults(),
+            new InferenceServer.Config("127.0.0.1", 0, 4096, 10_000, 1))) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), f.base.getPort())) {
+        s.setSoTimeout(10_000);
+        long start = System.nanoTime();
+        assertThat(s.getInputStream().read()).as("closed when idle").isEqualTo(-1);
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(500L, 5_000L);
+      }
+    }
+  }
 }
