@@ -72,10 +72,10 @@ class OpenAiNpmIT {
       assertThat(p.exitValue())
           .as("node failed:\n%s\n%s", stdout, Files.readString(dir.resolve("node.err")))
           .isZero();
-      JsonNode r =
-          ServingFixture.JSON.readTree(stdout.strip().lines().reduce((a, b) -> b).orElseThrow());
+      String line = stdout.strip().lines().reduce((a, b) -> b).orElseThrow();
+      System.out.println("openai npm package against the provider: " + line);
+      JsonNode r = ServingFixture.JSON.readTree(line);
       String provider = ServingFixture.PROVIDER.address().toHex();
-      assertThat(r.path("models").findValuesAsText("")).isEmpty();
       assertThat(r.path("models").toString()).contains("levity-tiny").contains("minilm");
       assertThat(r.path("plainObject").asText()).isEqualTo("chat.completion");
       assertThat(r.path("plain").asText()).isNotEmpty();
