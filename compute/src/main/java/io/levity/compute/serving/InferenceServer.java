@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +125,7 @@ public final class InferenceServer implements AutoCloseable {
         x.reply(503, OpenAiJson.error(503, "busy: every slot is serving, retry later"), Map.of());
         return;
       }
+      x.slot.set(true);
       String method = req.method().name();
       String path = req.uri().split("\\?", 2)[0];
       HttpHeaders headers = req.headers().copy();
@@ -138,11 +140,11 @@ public final class InferenceServer implements AutoCloseable {
                 LOG.warn("inference request {} failed", path, e);
                 x.reply(500, OpenAiJson.error(500, String.valueOf(e)), Map.of());
               } finally {
-                service.exit();
+                x.freeSlot();
               }
             });
       } catch (RuntimeException e) {
-        service.exit();
+        x.freeSlot();
         throw e;
       }
     }
@@ -154,13 +156,20 @@ public final class InferenceServer implements AutoCloseable {
   }
 
   /** One exchange on a connection: headers shared by every reply, keep-alive honoured. */
-  private static final class Exchange implements InferenceApi.Exchange {
+  private final class Exchange implements InferenceApi.Exchange {
     private final ChannelHandlerContext ctx;
     private boolean keepAlive;
+    // Held while the request is served; given back before the last write, so that a client that
+    // has its answer never finds the slot still taken.
+    private final AtomicBoolean slot = new AtomicBoolean();
 
     Exchange(ChannelHandlerContext ctx, boolean keepAlive) {
       this.ctx = ctx;
       this.keepAlive = keepAlive;
+    }
+
+    void freeSlot() {
+      if (slot.getAndSet(false)) service.exit();
     }
 
     @Override
@@ -178,6 +187,7 @@ public final class InferenceServer implements AutoCloseable {
 
     void send(DefaultFullHttpResponse res) {
       res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+      freeSlot();
       finish(ctx.writeAndFlush(common(res)));
     }
 
@@ -200,6 +210,7 @@ public final class InferenceServer implements AutoCloseable {
 
     @Override
     public void endStream() {
+      freeSlot();
       finish(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
     }
 
