@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The replay guard: per user, the highest nonce served; a request is fresh only with a higher one.
- * Every accepted nonce is written before the request is served, by replacing the file durably
- * (write, fsync, rename, fsync the directory), so a crash leaves the old or the new table and never
- * lets a served nonce be served again. One line per user, {@code 0xADDRESS NONCE}. The whole table
- * is rewritten on each accept: fine for thousands of users; a provider with millions would move it
- * to RocksDB behind the same methods.
+ * A replay guard with a file of its own: per user, the highest nonce admitted. Every accepted nonce
+ * is written before the request is served, by replacing the file durably (write, fsync, rename,
+ * fsync the directory), so a crash leaves the old or the new table and never lets a served nonce be
+ * served again. One line per user, {@code 0xADDRESS NONCE}. The whole table is rewritten on each
+ * accept: fine for thousands of users; a provider with millions would move it to RocksDB behind the
+ * same methods.
  */
-public final class DurableNonceGuard {
+public final class DurableNonceGuard implements ReplayGuard {
   private final Path file;
   private final Map<String, Long> highest = new TreeMap<>();
 
@@ -38,18 +38,19 @@ public final class DurableNonceGuard {
     }
   }
 
-  /** Whether {@code nonce} is above every nonce accepted from {@code user}. */
+  @Override
   public synchronized boolean fresh(Address user, long nonce) {
     Long last = highest.get(user.toHex());
     return last == null || Long.compareUnsigned(nonce, last) > 0;
   }
 
-  /** The highest nonce accepted from {@code user}, or -1 for none. */
+  @Override
   public synchronized long highest(Address user) {
     return highest.getOrDefault(user.toHex(), -1L);
   }
 
   /** Records {@code nonce} durably if fresh; false (and nothing written) if not. */
+  @Override
   public synchronized boolean accept(Address user, long nonce) {
     if (!fresh(user, nonce)) return false;
     Long previous = highest.put(user.toHex(), nonce);

@@ -42,7 +42,7 @@ public final class SignedRequestGate implements RequestGate {
 
   private final Address provider;
   private final Function<ServingRequestTerms, Bytes32> digest;
-  private final DurableNonceGuard nonces;
+  private final ReplayGuard nonces;
   private final UserBalances balances;
   private final TimeSource time;
   private final Map<Address, BigInteger> pending = new HashMap<>();
@@ -50,7 +50,7 @@ public final class SignedRequestGate implements RequestGate {
   public SignedRequestGate(
       Address provider,
       Function<ServingRequestTerms, Bytes32> digest,
-      DurableNonceGuard nonces,
+      ReplayGuard nonces,
       UserBalances balances,
       TimeSource time) {
     this.provider = provider;

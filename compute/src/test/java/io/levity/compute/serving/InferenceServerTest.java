@@ -228,7 +228,7 @@ class InferenceServerTest {
   }
 
   @Test
-  void pendingFeesSurviveARestartThroughTheJournal() throws Exception {
+  void pendingFeesAndServedNoncesSurviveARestart() throws Exception {
     f.balances.put(ALICE.address(), BigInteger.valueOf(150));
     assertThat(f.post("/v1/chat/completions", chatBody("stub-chat", "hi", 1, false)).statusCode())
         .isEqualTo(402);
@@ -244,9 +244,22 @@ class InferenceServerTest {
             new DurableNonceGuard(dir.resolve("nonces")),
             u -> BigInteger.valueOf(150),
             f.time);
+    SignedRequestGate fromJournal;
     try (ReceiptJournal reopened = new ReceiptJournal(dir.resolve("receipts"))) {
       restarted.restorePending(reopened.receipts());
+      fromJournal =
+          new SignedRequestGate(
+              PROVIDER.address(),
+              ServingFixture::requestDigest,
+              new JournalReplayGuard(reopened.receipts()),
+              u -> BigInteger.valueOf(1000),
+              f.time);
     }
+    assertThat(fromJournal.admit(f.signed(ALICE, body, 20, 1)::get, body))
+        .isInstanceOfSatisfying(
+            RequestGate.Refusal.class, r -> assertThat(r.reason()).startsWith("replayed"));
+    assertThat(fromJournal.admit(f.signed(ALICE, body, 21, 1)::get, body))
+        .isInstanceOf(RequestGate.Admission.class);
     assertThat(restarted.pending(ALICE.address())).isEqualTo(BigInteger.valueOf(19));
     assertThat(restarted.admit(f.signed(ALICE, body, 21, 132)::get, body))
         .isInstanceOfSatisfying(
