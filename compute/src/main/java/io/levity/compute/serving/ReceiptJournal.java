@@ -1,0 +1,157 @@
+package io.levity.compute.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
+import io.levity.storage.files.StorageFiles;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Every served answer's receipt, appended durably so that settlement can batch them later. A record
+ * is a 4-byte big-endian length, the CRC-32 of the payload (4 bytes) and the payload (the receipt
+ * as UTF-8 JSON); each append is fsynced before the answer is sent. A crash mid-append leaves a
+ * torn last record: opening the journal drops it (truncating the file at the last whole record) and
+ * keeps every earlier one. A bad record followed by more data is not a torn tail but damage, and
+ * opening refuses it rather than dropping acknowledged receipts.
+ */
+public final class ReceiptJournal implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_RECORD = 1 << 20;
+
+  private final Path file;
+  private final FileChannel out;
+  private final List<ServingReceipt> receipts = new ArrayList<>();
+  private final long droppedBytes;
+
+  /** Opens (or creates) the journal in {@code file}, dropping a torn last record. */
+  public ReceiptJournal(Path file) throws IOException {
+    this.file = file;
+    byte[] all = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+    ByteBuffer b = ByteBuffer.wrap(all);
+    long good = 0;
+    while (b.remaining() >= 8) {
+      int len = b.getInt();
+      int crc = b.getInt();
+      if (len < 0 || len > MAX_RECORD || len > b.remaining()) break;
+      byte[] payload = new byte[len];
+      b.get(payload);
+      if (crc(payload) != crc) {
+        if (b.hasRemaining())
+          throw new IOException(
+              file + ": receipt record at byte " + good + " is damaged and more follow");
+        break;
+      }
+      receipts.add(fromJson(JSON.readTree(payload)));
+      good = b.position();
+    }
+    droppedBytes = all.length - good;
+    out =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    if (droppedBytes > 0) {
+      out.truncate(good);
+      out.force(true);
+    }
+    out.position(good);
+    StorageFiles.syncDirectory(file.toAbsolutePath().getParent());
+  }
+
+  /** How many bytes of a torn tail opening dropped (0 when the last close was clean). */
+  public long droppedBytes() {
+    return droppedBytes;
+  }
+
+  /** Appends a receipt and fsyncs it; when this returns the receipt survives a crash. */
+  public synchronized void append(ServingReceipt r) throws IOException {
+    byte[] payload = JSON.writeValueAsBytes(toJson(r));
+    ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
+    b.putInt(payload.length).putInt(crc(payload)).put(payload);
+    StorageFiles.writeFully(out, b.array(), 0, b.capacity());
+    out.force(false);
+    receipts.add(r);
+  }
+
+  /** Every receipt in the journal, oldest first. */
+  public synchronized List<ServingReceipt> receipts() {
+    return List.copyOf(receipts);
+  }
+
+  /** The journal's file. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    out.close();
+  }
+
+  private static int crc(byte[] payload) {
+    CRC32 c = new CRC32();
+    c.update(payload);
+    return (int) c.getValue();
+  }
+
+  static ObjectNode toJson(ServingReceipt r) {
+    ObjectNode o = JSON.createObjectNode();
+    ServingRequestTerms q = r.request();
+    ServingResponseTerms s = r.response();
+    o.put("provider", q.provider().toHex())
+        .put("user", q.user().toHex())
+        .put("requestHash", q.requestHash().toHex())
+        .put("maxFee", q.maxFee().toString())
+        .put("nonce", Long.toUnsignedString(q.nonce()))
+        .put("deadline", q.deadline())
+        .put("userSignature", r.userSignature().toHex())
+        .put("responseHash", s.responseHash().toHex())
+        .put("modelRoot", s.modelRoot().toHex())
+        .put("inputTokens", s.inputTokens())
+        .put("outputTokens", s.outputTokens())
+        .put("fee", s.fee().toString())
+        .put("providerSignature", r.providerSignature().toHex())
+        .put("verifiable", r.verifiable());
+    return o;
+  }
+
+  static ServingReceipt fromJson(JsonNode o) {
+    Address user = Address.fromHex(o.path("user").asText());
+    Bytes32 requestHash = Bytes32.fromHex32(o.path("requestHash").asText());
+    long nonce = Long.parseUnsignedLong(o.path("nonce").asText());
+    ServingRequestTerms q =
+        new ServingRequestTerms(
+            Address.fromHex(o.path("provider").asText()),
+            user,
+            requestHash,
+            new BigInteger(o.path("maxFee").asText()),
+            nonce,
+            o.path("deadline").asLong());
+    ServingResponseTerms s =
+        new ServingResponseTerms(
+            requestHash,
+            Bytes32.fromHex32(o.path("responseHash").asText()),
+            Bytes32.fromHex32(o.path("modelRoot").asText()),
+            o.path("inputTokens").asLong(),
+            o.path("outputTokens").asLong(),
+            new BigInteger(o.path("fee").asText()),
+            user,
+            nonce);
+    return new ServingReceipt(
+        q,
+        Bytes.fromHex(o.path("userSignature").asText()),
+        s,
+        Bytes.fromHex(o.path("providerSignature").asText()),
+        o.path("verifiable").asBoolean());
+  }
+}
