@@ -51,7 +51,7 @@ class TrainingJobsAbiTest {
 
   @Test
   void compiledCodeIsFromTheCommittedSource() throws Exception {
-    JsonNode meta = resource("training.meta.json");
+    JsonNode meta = resource("/io/levity/compute/compute.meta.json");
     assertThat(meta.path("compiler").asText()).startsWith("solc 0.8.30+");
     Path source = Path.of("contracts", "TrainingJobs.sol");
     assertThat(meta.path("sources").path("compute/contracts/TrainingJobs.sol").asText())
