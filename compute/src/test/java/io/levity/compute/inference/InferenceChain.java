@@ -18,6 +18,7 @@ import io.levity.evm.fork.EvmSpecs;
 import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiFunction;
 import io.levity.sdk.abi.AbiValues;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,11 @@ final class InferenceChain {
 
   void fund(Address account, UInt256 wei) {
     world.put(account, wei, world.nonce(account), Bytes.EMPTY, Map.of());
+  }
+
+  /** Gives {@code account} code (a contract that can be a caller in a test) and a balance. */
+  void install(Address account, Bytes code, BigInteger wei) {
+    world.put(account, UInt256.valueOf(wei), world.nonce(account), code, Map.of());
   }
 
   UInt256 balance(Address account) {

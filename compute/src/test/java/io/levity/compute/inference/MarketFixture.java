@@ -165,6 +165,22 @@ final class MarketFixture {
     return o.event(InferenceMarketContract.BATCH_SUBMITTED).orElseThrow().bigInteger(0);
   }
 
+  BigInteger submit(ForgedBatch batch) {
+    InferenceChain.Outcome o =
+        ok(
+            provider,
+            BigInteger.ZERO,
+            InferenceMarketContract.SUBMIT_BATCH,
+            batch.tree().root(),
+            batch.receipts().size(),
+            batch.totalsAbi());
+    return o.event(InferenceMarketContract.BATCH_SUBMITTED).orElseThrow().bigInteger(0);
+  }
+
+  BigInteger fee() {
+    return service.fee(IN, OUT);
+  }
+
   InferenceChain.Outcome challenge(BigInteger batchId, ReceiptBatch.LeafProof p) {
     return call(
         challenger,
