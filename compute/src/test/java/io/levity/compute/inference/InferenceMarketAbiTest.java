@@ -75,6 +75,18 @@ class InferenceMarketAbiTest {
   }
 
   @Test
+  void everyCustomErrorHasATestThatNamesIt() throws Exception {
+    StringBuilder tests = new StringBuilder();
+    try (var files = Files.list(Path.of("src/test/java/io/levity/compute/inference"))) {
+      for (Path p : files.toList()) tests.append(Files.readString(p));
+    }
+    for (String declaration : InferenceMarketContract.ERRORS.declarations()) {
+      String name = declaration.substring(0, declaration.indexOf('('));
+      assertThat(tests.toString()).as("a test expecting " + name).contains('"' + name + '"');
+    }
+  }
+
+  @Test
   void declarationsMatchTheCompiledAbi() throws Exception {
     Set<String> functions = new HashSet<>();
     for (Field f : InferenceMarketContract.class.getFields())
