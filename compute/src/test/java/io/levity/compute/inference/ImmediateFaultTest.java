@@ -58,6 +58,9 @@ class ImmediateFaultTest {
   }
 
   private void assertVoided(InferenceChain.Outcome o, MarketFault expected, BigInteger id) {
+    assertThat(o.event(InferenceMarketContract.BATCH_VOIDED))
+        .as("the challenge voids the batch: " + o.describe())
+        .isPresent();
     var voided = o.event(InferenceMarketContract.BATCH_VOIDED).orElseThrow();
     assertThat(voided.bigInteger(0)).isEqualTo(id);
     assertThat(MarketFault.of((int) voided.longValue(2))).isEqualTo(expected);
@@ -131,6 +134,23 @@ class ImmediateFaultTest {
             r.user(),
             r.nonce());
     voids(f.signed(f.alice, q, other), MarketFault.BINDING);
+  }
+
+  @Test
+  void aResponseForAnotherNonceVoids() {
+    InferenceRequest q = request3();
+    InferenceResponse r = f.response(q);
+    InferenceResponse reused =
+        new InferenceResponse(
+            r.requestHash(),
+            r.responseHash(),
+            r.modelRoot(),
+            r.inputTokens(),
+            r.outputTokens(),
+            r.fee(),
+            r.user(),
+            r.nonce() + 1);
+    voids(f.signed(f.alice, q, reused), MarketFault.BINDING);
   }
 
   @Test
