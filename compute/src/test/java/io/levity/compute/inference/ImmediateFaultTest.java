@@ -69,6 +69,26 @@ class ImmediateFaultTest {
     assertThat(voided.bigInteger(4)).isEqualTo(reward());
   }
 
+  /** {@code r} with another request hash, model root, fee and nonce. */
+  private static InferenceResponse altered(
+      InferenceResponse r, Bytes32 requestHash, Bytes32 modelRoot, BigInteger fee, long nonce) {
+    return new InferenceResponse(
+        requestHash,
+        r.responseHash(),
+        modelRoot,
+        r.inputTokens(),
+        r.outputTokens(),
+        fee,
+        r.user(),
+        nonce);
+  }
+
+  /** {@code q} with another max fee and deadline. */
+  private static InferenceRequest altered(InferenceRequest q, BigInteger maxFee, long deadline) {
+    return new InferenceRequest(
+        q.user(), q.provider(), q.requestHash(), maxFee, q.nonce(), deadline);
+  }
+
   private InferenceRequest request3() {
     return f.request(f.alice, 3);
   }
@@ -123,64 +143,33 @@ class ImmediateFaultTest {
   void aResponseToAnotherRequestVoids() {
     InferenceRequest q = request3();
     InferenceResponse r = f.response(q);
-    InferenceResponse other =
-        new InferenceResponse(
-            Bytes32.ZERO,
-            r.responseHash(),
-            r.modelRoot(),
-            r.inputTokens(),
-            r.outputTokens(),
-            r.fee(),
-            r.user(),
-            r.nonce());
-    voids(f.signed(f.alice, q, other), MarketFault.BINDING);
+    voids(
+        f.signed(f.alice, q, altered(r, Bytes32.ZERO, r.modelRoot(), r.fee(), r.nonce())),
+        MarketFault.BINDING);
   }
 
   @Test
   void aResponseForAnotherNonceVoids() {
     InferenceRequest q = request3();
     InferenceResponse r = f.response(q);
-    InferenceResponse reused =
-        new InferenceResponse(
-            r.requestHash(),
-            r.responseHash(),
-            r.modelRoot(),
-            r.inputTokens(),
-            r.outputTokens(),
-            r.fee(),
-            r.user(),
-            r.nonce() + 1);
-    voids(f.signed(f.alice, q, reused), MarketFault.BINDING);
+    voids(
+        f.signed(f.alice, q, altered(r, r.requestHash(), r.modelRoot(), r.fee(), 4)),
+        MarketFault.BINDING);
   }
 
   @Test
   void aResponseFromAnotherModelVoids() {
     InferenceRequest q = request3();
     InferenceResponse r = f.response(q);
-    InferenceResponse other =
-        new InferenceResponse(
-            r.requestHash(),
-            r.responseHash(),
-            Bytes32.ZERO,
-            r.inputTokens(),
-            r.outputTokens(),
-            r.fee(),
-            r.user(),
-            r.nonce());
-    voids(f.signed(f.alice, q, other), MarketFault.MODEL);
+    voids(
+        f.signed(f.alice, q, altered(r, r.requestHash(), Bytes32.ZERO, r.fee(), r.nonce())),
+        MarketFault.MODEL);
   }
 
   @Test
   void aFeeAboveTheMaxFeeVoids() {
     InferenceRequest base = request3();
-    InferenceRequest q =
-        new InferenceRequest(
-            base.user(),
-            base.provider(),
-            base.requestHash(),
-            f.fee().subtract(BigInteger.ONE),
-            base.nonce(),
-            base.deadline());
+    InferenceRequest q = altered(base, f.fee().subtract(BigInteger.ONE), base.deadline());
     voids(f.signed(f.alice, q, f.response(q)), MarketFault.FEE_ABOVE_MAX);
   }
 
@@ -188,30 +177,16 @@ class ImmediateFaultTest {
   void aFeeNotAtTheRegisteredPricesVoids() {
     InferenceRequest q = request3();
     InferenceResponse r = f.response(q);
-    InferenceResponse dearer =
-        new InferenceResponse(
-            r.requestHash(),
-            r.responseHash(),
-            r.modelRoot(),
-            r.inputTokens(),
-            r.outputTokens(),
-            r.fee().add(BigInteger.ONE),
-            r.user(),
-            r.nonce());
-    voids(f.signed(f.alice, q, dearer), MarketFault.FEE_MISMATCH);
+    BigInteger dearer = r.fee().add(BigInteger.ONE);
+    voids(
+        f.signed(f.alice, q, altered(r, r.requestHash(), r.modelRoot(), dearer, r.nonce())),
+        MarketFault.FEE_MISMATCH);
   }
 
   @Test
   void aRequestSettledAfterItsDeadlineVoids() {
     InferenceRequest base = request3();
-    InferenceRequest q =
-        new InferenceRequest(
-            base.user(),
-            base.provider(),
-            base.requestHash(),
-            base.maxFee(),
-            base.nonce(),
-            f.chain.timestamp - 1);
+    InferenceRequest q = altered(base, base.maxFee(), f.chain.timestamp - 1);
     voids(f.signed(f.alice, q, f.response(q)), MarketFault.DEADLINE);
   }
 
