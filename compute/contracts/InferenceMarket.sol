@@ -428,6 +428,7 @@ contract InferenceMarket {
         Dispute storage d = openDispute(disputeId);
         if (block.timestamp > d.votingEnds) revert VotingEnded(d.votingEnds);
         if (hasVoted[disputeId][msg.sender]) revert AlreadyVoted(disputeId, msg.sender);
+        if (batches[d.batchId].status != PENDING) revert BatchNotPending(d.batchId);
         hasVoted[disputeId][msg.sender] = true;
         emit Voted(disputeId, msg.sender, wrong);
         if (!wrong) return;

@@ -207,6 +207,20 @@ class ImmediateFaultTest {
   }
 
   @Test
+  void aLeafOfAUserWithoutATotalVoids() {
+    f.registerProvider();
+    f.fundUser(f.alice, ETHER);
+    List<InferenceReceipt> rs = List.of(f.receipt(f.alice, 1), f.receipt(f.bob, 1));
+    ForgedBatch forged =
+        new ForgedBatch(
+            rs,
+            List.of(f.fee(), f.fee()),
+            List.of(new ReceiptBatch.UserTotal(f.alice.address(), 2, 2, f.fee())));
+    BigInteger id = f.submit(forged);
+    assertVoided(f.challenge(id, forged.proof(1)), MarketFault.NONCE_RANGE, id);
+  }
+
+  @Test
   void aTotalAboveTheReceiptsVoids() {
     f.registerProvider();
     f.fundUser(f.alice, ETHER);

@@ -75,6 +75,21 @@ class VotedDisputeTest {
   }
 
   @Test
+  void aDisputeOnABatchVoidedMeanwhileIsMootAndReturnsTheBond() {
+    BigInteger first = openDispute(0);
+    BigInteger second = openDispute(4);
+    f.ok(f.auditor1, ZERO, InferenceMarketContract.VOTE, first, true);
+    f.ok(f.auditor1, ZERO, InferenceMarketContract.VOTE, second, true);
+    f.ok(f.auditor2, ZERO, InferenceMarketContract.VOTE, first, true);
+    f.reverts("BatchNotPending", f.auditor2, ZERO, InferenceMarketContract.VOTE, second, true);
+    f.ok(f.bob, ZERO, InferenceMarketContract.RESOLVE, second);
+    assertThat(dispute(second).status()).isEqualTo(MarketState.DisputeStatus.MOOT);
+    BigInteger reward = MarketFixture.PARAMS.minProviderStake().divide(BigInteger.valueOf(4));
+    assertThat(f.balanceOf(f.challenger)).isEqualTo(ETHER.multiply(BigInteger.TWO).add(reward));
+    assertThat(f.stake()).isEqualTo(MarketFixture.PARAMS.minProviderStake().divide(BigInteger.TWO));
+  }
+
+  @Test
   void aWrongChallengeLosesItsBondToTheProvider() {
     BigInteger d = openDispute(3);
     f.ok(f.auditor1, ZERO, InferenceMarketContract.VOTE, d, false);
