@@ -160,6 +160,7 @@ contract InferenceMarket {
     error RefundLocked(uint64 unlocksAt);
     error TransferFailed(address to, uint256 amount);
     error EmptyBatch();
+    error BatchTooLarge(uint256 leafCount, uint256 maximum);
     error LeafCountMismatch(uint256 leafCount, uint256 counted);
     error StaleNonce(address user, uint64 highestNonce, uint64 settledNonce);
     error CountMismatch(address user, uint32 count, uint64 fresh);
@@ -320,7 +321,8 @@ contract InferenceMarket {
     function submitBatch(bytes32 root, uint32 leafCount, UserTotal[] calldata totals) external returns (uint256 id) {
         Service storage s = registered(msg.sender);
         if (s.unbondedAt != 0 && block.timestamp >= s.unbondedAt) revert ProviderUnbonding(msg.sender);
-        if (totals.length == 0 || leafCount == 0 || leafCount > MAX_LEAVES) revert EmptyBatch();
+        if (totals.length == 0 || leafCount == 0) revert EmptyBatch();
+        if (leafCount > MAX_LEAVES) revert BatchTooLarge(leafCount, MAX_LEAVES);
         id = ++batchCount;
         uint256 escrow;
         uint256 counted;

@@ -143,6 +143,7 @@ public final class InferenceMarketContract {
               "RefundLocked(uint64)",
               "TransferFailed(address,uint256)",
               "EmptyBatch()",
+              "BatchTooLarge(uint256,uint256)",
               "LeafCountMismatch(uint256,uint256)",
               "StaleNonce(address,uint64,uint64)",
               "CountMismatch(address,uint32,uint64)",

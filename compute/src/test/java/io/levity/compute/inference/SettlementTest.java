@@ -112,6 +112,14 @@ class SettlementTest {
         one.root(),
         0,
         List.of());
+    f.reverts(
+        "BatchTooLarge",
+        f.provider,
+        ZERO,
+        InferenceMarketContract.SUBMIT_BATCH,
+        one.root(),
+        65_537,
+        List.of(t.abiValue()));
     f.fundUser(f.alice, ETHER);
     ReceiptBatch.UserTotal again = new ReceiptBatch.UserTotal(t.user(), 1, 2, t.total());
     f.reverts(
