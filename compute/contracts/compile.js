@@ -1,21 +1,27 @@
-// Compiles the training-job contract with the pinned solc 0.8.30 (the npm package bench/evm installs; offline) and writes
-// each deployable contract's runtime and creation bytecode and ABI, plus one meta file recording the compiler,
-// settings and the keccak-256 of every source (TrainingJobsCodeTest fails when they no longer match). From the repository
-// root:   (cd bench/evm && npm install --no-audit --no-fund) && node compute/contracts/compile.js
+// Compiles the compute contracts (training jobs, inference market) with the pinned solc 0.8.30 (the npm package
+// bench/evm installs; offline) and writes each deployable contract's runtime and creation bytecode and ABI, plus one
+// meta file recording the compiler, settings and the keccak-256 of every source (TrainingJobsAbiTest and
+// InferenceMarketAbiTest fail when they no longer match). From the repository root:
+//   (cd bench/evm && npm install --no-audit --no-fund) && node compute/contracts/compile.js
 const fs = require('fs');
 const path = require('path');
 const { solc, keccak256, compile } = require(path.join(__dirname, '..', '..', 'bench', 'evm', 'pinned-solc.js'));
 
-const DEPLOYED = { 'TrainingJobs.sol': 'TrainingJobs' };
+// Each deployed contract and the resource package (under io/levity/compute) its artefacts go to.
+const DEPLOYED = {
+  'TrainingJobs.sol': { TrainingJobs: 'training' },
+  'InferenceMarket.sol': { InferenceMarket: 'inference' },
+};
 const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.sol')).sort();
 const sources = {};
 for (const f of files) sources[f] = { content: fs.readFileSync(path.join(__dirname, f), 'utf8') };
 const out = compile(sources);
 
-const dest = path.join(__dirname, '..', 'src', 'main', 'resources', 'io', 'levity', 'compute', 'training');
-fs.mkdirSync(dest, { recursive: true });
+const resources = path.join(__dirname, '..', 'src', 'main', 'resources', 'io', 'levity', 'compute');
 for (const [file, names] of Object.entries(DEPLOYED)) {
-  for (const name of [].concat(names)) {
+  for (const [name, pkg] of Object.entries(names)) {
+    const dest = path.join(resources, pkg);
+    fs.mkdirSync(dest, { recursive: true });
     const c = out.contracts[file][name];
     const runtime = c.evm.deployedBytecode.object;
     if (runtime.length / 2 > 24576) {
@@ -37,4 +43,4 @@ const meta = {
     files.map((f) => ['compute/contracts/' + f, '0x' + keccak256(Buffer.from(sources[f].content, 'utf8'))])),
   regenerate: '(cd bench/evm && npm install --no-audit --no-fund) && node compute/contracts/compile.js',
 };
-fs.writeFileSync(path.join(dest, 'training.meta.json'), JSON.stringify(meta, null, 2) + '\n');
+fs.writeFileSync(path.join(resources, 'compute.meta.json'), JSON.stringify(meta, null, 2) + '\n');

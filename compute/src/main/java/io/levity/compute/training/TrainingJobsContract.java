@@ -1,13 +1,10 @@
 package io.levity.compute.training;
 
+import io.levity.compute.ContractCode;
 import io.levity.core.bytes.Bytes;
 import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiFunction;
 import io.levity.sdk.abi.CustomErrors;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -69,13 +66,6 @@ public final class TrainingJobsContract {
   }
 
   private static Bytes hexResource(String name) {
-    try (InputStream in = TrainingJobsContract.class.getResourceAsStream(name)) {
-      if (in == null)
-        throw new IllegalStateException(
-            "resource " + name + " missing; run node compute/contracts/compile.js");
-      return Bytes.fromHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ContractCode.hexResource(TrainingJobsContract.class, name);
   }
 }

@@ -3,14 +3,12 @@ package io.levity.compute.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.compute.CompiledAbi;
 import io.levity.core.crypto.Keccak;
 import io.levity.sdk.abi.AbiEvent;
 import io.levity.sdk.abi.AbiFunction;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,38 +18,14 @@ import org.junit.jupiter.api.Test;
  * The committed bytecode against the committed source, and the Java declarations against the ABI.
  */
 class TrainingJobsAbiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode resource(String name) throws Exception {
-    try (InputStream in = TrainingJobsContract.class.getResourceAsStream(name)) {
-      return JSON.readTree(in);
-    }
-  }
-
-  private static String types(JsonNode params) {
-    List<String> t = new ArrayList<>();
-    for (JsonNode p : params) {
-      String type = p.path("type").asText();
-      t.add(type.startsWith("tuple") ? types(p.path("components")) + type.substring(5) : type);
-    }
-    return "(" + String.join(",", t) + ")";
-  }
-
-  private static Set<String> compiled(String kind) throws Exception {
-    Set<String> out = new HashSet<>();
-    for (JsonNode e : resource("TrainingJobs.abi.json")) {
-      if (!e.path("type").asText().equals(kind)) continue;
-      String sig = e.path("name").asText() + types(e.path("inputs"));
-      if (kind.equals("function") && !e.path("outputs").isEmpty())
-        sig += " returns " + types(e.path("outputs"));
-      out.add(sig);
-    }
-    return out;
+  private static Set<String> compiled(String kind) {
+    return CompiledAbi.signatures(TrainingJobsContract.class, "TrainingJobs.abi.json", kind);
   }
 
   @Test
   void compiledCodeIsFromTheCommittedSource() throws Exception {
-    JsonNode meta = resource("training.meta.json");
+    JsonNode meta =
+        CompiledAbi.json(TrainingJobsContract.class, "/io/levity/compute/compute.meta.json");
     assertThat(meta.path("compiler").asText()).startsWith("solc 0.8.30+");
     Path source = Path.of("contracts", "TrainingJobs.sol");
     assertThat(meta.path("sources").path("compute/contracts/TrainingJobs.sol").asText())
@@ -63,7 +37,7 @@ class TrainingJobsAbiTest {
   }
 
   @Test
-  void declarationsMatchTheCompiledAbi() throws Exception {
+  void declarationsMatchTheCompiledAbi() {
     Set<String> functions = new HashSet<>();
     for (AbiFunction f :
         List.of(
@@ -73,15 +47,7 @@ class TrainingJobsAbiTest {
             TrainingJobsContract.CHECKPOINT,
             TrainingJobsContract.JOB_COUNT,
             TrainingJobsContract.MAX_SEGMENT_STEPS,
-            TrainingJobsContract.MAX_SEGMENTS)) {
-      String sig = f.signature();
-      if (!f.outputs().isEmpty())
-        sig +=
-            " returns ("
-                + String.join(",", f.outputs().stream().map(t -> t.canonical()).toList())
-                + ")";
-      functions.add(sig);
-    }
+            TrainingJobsContract.MAX_SEGMENTS)) functions.add(CompiledAbi.declared(f));
     assertThat(functions).isEqualTo(compiled("function"));
     Set<String> events = new HashSet<>();
     for (AbiEvent e :
