@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the compute layer lives on a network, as {@code compute.json} (the devnet writes one in its
@@ -19,13 +20,19 @@ import java.util.Objects;
  *
  * <pre>
  * {"chainId": 1337, "rpc": "http://127.0.0.1:8545", "trainingJobs": "0x...",
- *  "storageNetwork": "storage.json"}
+ *  "storageNetwork": "storage.json", "inferenceMarket": "0x..."}
  * </pre>
  *
  * {@code storageNetwork} is the storage network file; a relative path is resolved against the
- * folder of the file it is in.
+ * folder of the file it is in. {@code inferenceMarket} (the InferenceMarket contract) is optional:
+ * files written before the market existed do not have it.
  */
-public record ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path storageNetwork) {
+public record ComputeNetwork(
+    long chainId,
+    URI rpc,
+    Address trainingJobs,
+    Path storageNetwork,
+    Optional<Address> inferenceMarket) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String[] FIELDS = {"chainId", "rpc", "trainingJobs", "storageNetwork"};
@@ -34,6 +41,17 @@ public record ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path s
     Objects.requireNonNull(rpc, "rpc");
     Objects.requireNonNull(trainingJobs, "trainingJobs");
     Objects.requireNonNull(storageNetwork, "storageNetwork");
+    Objects.requireNonNull(inferenceMarket, "inferenceMarket");
+  }
+
+  /** A network without an inference market. */
+  public ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path storageNetwork) {
+    this(chainId, rpc, trainingJobs, storageNetwork, Optional.empty());
+  }
+
+  /** This network with {@code market} as its inference market. */
+  public ComputeNetwork withInferenceMarket(Address market) {
+    return new ComputeNetwork(chainId, rpc, trainingJobs, storageNetwork, Optional.of(market));
   }
 
   /** Reads {@code file}; an IOException says which field is missing or malformed. */
@@ -55,7 +73,10 @@ public record ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path s
           o.get("chainId").asLong(),
           URI.create(o.get("rpc").asText()),
           Address.fromHex(o.get("trainingJobs").asText()),
-          file.toAbsolutePath().getParent().resolve(o.get("storageNetwork").asText()));
+          file.toAbsolutePath().getParent().resolve(o.get("storageNetwork").asText()),
+          o.hasNonNull("inferenceMarket")
+              ? Optional.of(Address.fromHex(o.get("inferenceMarket").asText()))
+              : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -68,6 +89,7 @@ public record ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path s
     o.put("rpc", rpc.toString());
     o.put("trainingJobs", trainingJobs.toHex());
     o.put("storageNetwork", storageNetwork.toString());
+    inferenceMarket.ifPresent(m -> o.put("inferenceMarket", m.toHex()));
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     StorageFiles.replaceDurably(

@@ -19,7 +19,8 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>{@code X-Levity-User}: the user's address, 0x and 40 hex digits;
- *   <li>{@code X-Levity-Nonce}: a decimal unsigned 64-bit integer, higher than the user's last;
+ *   <li>{@code X-Levity-Nonce}: a decimal unsigned 64-bit integer, higher than the user's last
+ *       (exactly the next one when the replay guard is a market provider's);
  *   <li>{@code X-Levity-Max-Fee}: decimal wei, the most this request may cost;
  *   <li>{@code X-Levity-Deadline}: Unix seconds after which it may not be served;
  *   <li>{@code X-Levity-Signature}: 65 bytes in hex, r || s || v (v 0, 1, 27 or 28), the user's
@@ -105,9 +106,9 @@ public final class SignedRequestGate implements RequestGate {
     synchronized (this) {
       if (!nonces.fresh(user, nonce))
         return unauthorized(
-            "replayed: nonce "
+            "replayed or out of order: nonce "
                 + Long.toUnsignedString(nonce)
-                + " is not above the last one served, "
+                + " is not accepted after the last one served, "
                 + nonces.highest(user));
       BigInteger left = balances.balance(user).subtract(pending(user));
       if (left.compareTo(maxFee) < 0)

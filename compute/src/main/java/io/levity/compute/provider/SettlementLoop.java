@@ -1,0 +1,178 @@
+package io.levity.compute.provider;
+
+import io.levity.compute.inference.InferenceMarketClient;
+import io.levity.compute.inference.InferenceMarketException;
+import io.levity.compute.inference.InferenceReceipt;
+import io.levity.compute.inference.MarketState;
+import io.levity.compute.inference.ReceiptBatch;
+import io.levity.compute.serving.ReceiptJournal;
+import io.levity.compute.serving.ServingReceipt;
+import io.levity.compute.serving.SignedRequestGate;
+import io.levity.core.bytes.Address;
+import io.levity.core.time.Scheduler;
+import io.levity.sdk.tx.Wallet;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles a provider's journaled receipts on the market. Every period it batches the receipts the
+ * market has not settled yet (per user, the run of nonces after the sub-account's settled nonce),
+ * submits the batch (the fees move from the users' sub-accounts into the batch's escrow, and the
+ * gate stops counting them as pending), then finalizes the batches whose challenge window has
+ * closed, which pays the escrow to the provider's balance. What is unsettled is read from the chain
+ * each round, so a restart resubmits nothing; batches submitted before a restart are finalized by
+ * whoever calls finalize (anyone may).
+ */
+public final class SettlementLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SettlementLoop.class);
+
+  /** The most receipts one batch carries (the contract allows 65,536; calldata grows per user). */
+  public static final int MAX_BATCH = 4096;
+
+  /** What one round did: the batch submitted (if any), its receipts and fees, batches paid. */
+  public record Round(
+      Optional<BigInteger> submitted, int receipts, BigInteger fees, List<BigInteger> finalized) {}
+
+  private final InferenceMarketClient market;
+  private final Wallet provider;
+  private final ReceiptJournal journal;
+  private final SignedRequestGate gate;
+  private final Scheduler scheduler;
+  private final Duration challengeWindow;
+  private final List<BigInteger> pending = new ArrayList<>();
+  private Scheduler.Cancellable task;
+
+  public SettlementLoop(
+      InferenceMarketClient market,
+      Wallet provider,
+      ReceiptJournal journal,
+      SignedRequestGate gate,
+      Scheduler scheduler,
+      Duration challengeWindow) {
+    this.market = market;
+    this.provider = provider;
+    this.journal = journal;
+    this.gate = gate;
+    this.scheduler = scheduler;
+    this.challengeWindow = challengeWindow;
+  }
+
+  /** Runs a round every {@code period} on the scheduler until closed. */
+  public synchronized void start(Duration period) {
+    if (task != null) throw new IllegalStateException("already started");
+    task = scheduler.scheduleRepeating(period.toMillis(), this::roundLogged);
+  }
+
+  private void roundLogged() {
+    try {
+      Round r = round();
+      if (r.submitted().isPresent() || !r.finalized().isEmpty())
+        LOG.info(
+            "settlement: batch {} of {} receipts ({} wei), finalized {}",
+            r.submitted().map(BigInteger::toString).orElse("none"),
+            r.receipts(),
+            r.fees(),
+            r.finalized());
+    } catch (RuntimeException e) {
+      LOG.warn("settlement round failed, retrying next period: {}", e.toString());
+    }
+  }
+
+  /** One round: submits what is unsettled, then finalizes what has matured. */
+  public synchronized Round round() {
+    Optional<ReceiptBatch> batch = unsettled();
+    Optional<BigInteger> id = Optional.empty();
+    if (batch.isPresent()) {
+      id = Optional.of(market.submitBatch(provider, batch.get()));
+      pending.add(id.get());
+      for (ReceiptBatch.UserTotal t : batch.get().totals())
+        gate.settledOnChain(t.user(), t.total());
+    }
+    return new Round(
+        id,
+        batch.map(ReceiptBatch::size).orElse(0),
+        batch.map(ReceiptBatch::total).orElse(BigInteger.ZERO),
+        finalizeMatured());
+  }
+
+  /** The batch of journaled receipts the market has not settled, or empty when there are none. */
+  public Optional<ReceiptBatch> unsettled() {
+    List<InferenceReceipt> out = new ArrayList<>();
+    for (ServingReceipt r : unsettledReceipts()) out.add(receipt(r));
+    return out.isEmpty() ? Optional.empty() : Optional.of(ReceiptBatch.of(out));
+  }
+
+  /**
+   * The journaled receipts the market has not settled, at most {@link #MAX_BATCH}: per user, the
+   * run of consecutive nonces after the sub-account's settled nonce.
+   */
+  public List<ServingReceipt> unsettledReceipts() {
+    Address me = provider.address();
+    Map<Address, List<ServingReceipt>> byUser = new LinkedHashMap<>();
+    for (ServingReceipt r : journal.receipts())
+      if (r.request().provider().equals(me))
+        byUser.computeIfAbsent(r.request().user(), u -> new ArrayList<>()).add(r);
+    List<ServingReceipt> out = new ArrayList<>();
+    for (Map.Entry<Address, List<ServingReceipt>> e : byUser.entrySet()) {
+      long next = market.subAccount(e.getKey(), me).settledNonce() + 1;
+      List<ServingReceipt> mine = new ArrayList<>(e.getValue());
+      mine.sort(Comparator.comparingLong(r -> r.request().nonce()));
+      for (ServingReceipt r : mine) {
+        if (out.size() == MAX_BATCH) break;
+        if (r.request().nonce() < next) continue;
+        if (r.request().nonce() != next) break;
+        out.add(r);
+        next++;
+      }
+    }
+    return out;
+  }
+
+  /** The market's receipt for a journaled one. */
+  public static InferenceReceipt receipt(ServingReceipt r) {
+    return new InferenceReceipt(
+        MarketRequestDigest.request(r.request()),
+        MarketResponseDigest.response(r.response()),
+        r.userSignature(),
+        r.providerSignature());
+  }
+
+  /** The batches this loop submitted and still holds as pending. */
+  public synchronized List<BigInteger> pending() {
+    return List.copyOf(pending);
+  }
+
+  private List<BigInteger> finalizeMatured() {
+    long now = scheduler.time().epochMillis() / 1000;
+    List<BigInteger> paid = new ArrayList<>();
+    for (BigInteger id : List.copyOf(pending)) {
+      MarketState.Batch b = market.batch(id);
+      if (b.status() != MarketState.BatchStatus.PENDING) {
+        pending.remove(id);
+        continue;
+      }
+      if (now < b.submittedAt() + challengeWindow.toSeconds() || b.openDisputes() > 0) continue;
+      try {
+        market.finalize(provider, id);
+        pending.remove(id);
+        paid.add(id);
+      } catch (InferenceMarketException e) {
+        LOG.info("batch {} not finalized yet: {}", id, e.getMessage());
+      }
+    }
+    return paid;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (task != null) task.cancel();
+  }
+}
