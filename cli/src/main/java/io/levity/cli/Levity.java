@@ -3,6 +3,7 @@ package io.levity.cli;
 import io.levity.cli.ai.AiCommand;
 import io.levity.cli.bench.BenchCommand;
 import io.levity.cli.chaos.ChaosCommand;
+import io.levity.cli.compute.ComputeCommand;
 import io.levity.cli.evm.EvmCommand;
 import io.levity.cli.inft.InftCommand;
 import io.levity.cli.node.DevnetCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.ScopeType;
       StorageCommand.class,
       InftCommand.class,
       AiCommand.class,
+      ComputeCommand.class,
       ChaosCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -117,16 +117,19 @@ final class AiOptions {
 
   /** The account of --key, paying for transactions through the network's RPC. */
   Wallet wallet(Network n) {
+    return new Wallet(n.jobs().rpc(), keyPair());
+  }
+
+  /** The key of --key. */
+  Secp256k1.KeyPair keyPair() {
     if (key == null || key.isBlank())
       throw new IllegalArgumentException(
           "give the account's private key with --key HEX (or LEVITY_KEY)");
-    Secp256k1.KeyPair k;
     try {
-      k = Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim()));
+      return Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim()));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("--key is not a 32-byte hex private key");
     }
-    return new Wallet(n.jobs().rpc(), k);
   }
 
   /** Runs {@code work}, turning every expected failure into one line and exit 1. */

@@ -190,6 +190,14 @@ public final class DevnetCommand implements Callable<Integer> {
             + ", network file "
             + data.dir().resolve("compute.json")
             + " (levity ai train --preset test --corpus FILE --publish --key HEX)");
+    compute
+        .inferenceMarket()
+        .ifPresent(
+            m ->
+                out.println(
+                    "Inference: InferenceMarket "
+                        + m.toChecksumHex()
+                        + " (levity compute provider --key HEX)"));
     out.println();
   }
 

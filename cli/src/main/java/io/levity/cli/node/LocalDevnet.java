@@ -2,6 +2,8 @@ package io.levity.cli.node;
 
 import io.levity.cli.options.NewChain;
 import io.levity.compute.ComputeNetwork;
+import io.levity.compute.inference.InferenceMarketClient;
+import io.levity.compute.inference.MarketParameters;
 import io.levity.compute.training.TrainingJobsClient;
 import io.levity.core.bytes.Address;
 import io.levity.core.crypto.Ed25519;
@@ -248,9 +250,9 @@ final class LocalDevnet implements AutoCloseable {
   }
 
   /**
-   * Deploys the TrainingJobs contract (or, on a restart, finds it where {@code compute.json} says)
-   * and writes {@code DIR/compute.json}, which every {@code levity ai} network command finds by
-   * itself.
+   * Deploys the TrainingJobs and InferenceMarket contracts (or, on a restart, finds them where
+   * {@code compute.json} says; the market with the devnet's parameters) and writes {@code
+   * DIR/compute.json}, which every {@code levity ai} network command finds by itself.
    */
   ComputeNetwork startCompute() throws IOException {
     URI rpc = URI.create("http://127.0.0.1:" + rpcPorts[0]);
@@ -261,7 +263,16 @@ final class LocalDevnet implements AutoCloseable {
         previous != null && eth.getCode(previous.trainingJobs(), BlockTag.LATEST).size() > 0
             ? previous.trainingJobs()
             : TrainingJobsClient.deploy(new Wallet(eth, INFT_ADMIN), Duration.ofSeconds(60));
-    ComputeNetwork network = new ComputeNetwork(eth.chainId(), rpc, jobs, Path.of("storage.json"));
+    Address market =
+        previous != null
+                && previous.inferenceMarket().isPresent()
+                && eth.getCode(previous.inferenceMarket().get(), BlockTag.LATEST).size() > 0
+            ? previous.inferenceMarket().get()
+            : InferenceMarketClient.deploy(
+                new Wallet(eth, INFT_ADMIN), MarketParameters.devnet(), Duration.ofSeconds(60));
+    ComputeNetwork network =
+        new ComputeNetwork(eth.chainId(), rpc, jobs, Path.of("storage.json"))
+            .withInferenceMarket(market);
     network.write(file);
     return network;
   }

@@ -10,6 +10,8 @@ import io.levity.compute.serving.ServingReceipt;
 import io.levity.compute.serving.SignedRequestGate;
 import io.levity.core.bytes.Address;
 import io.levity.core.time.Scheduler;
+import io.levity.sdk.rpc.BlockTag;
+import io.levity.sdk.rpc.EthBlock;
 import io.levity.sdk.tx.Wallet;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -151,7 +153,14 @@ public final class SettlementLoop implements AutoCloseable {
   }
 
   private List<BigInteger> finalizeMatured() {
-    long now = scheduler.time().epochMillis() / 1000;
+    if (pending.isEmpty()) return List.of();
+    // the window is measured in block time, which need not follow this machine's clock
+    long now =
+        market
+            .rpc()
+            .getBlockByNumber(BlockTag.LATEST)
+            .map(EthBlock::timestamp)
+            .orElseThrow(() -> new IllegalStateException("the node returned no latest block"));
     List<BigInteger> paid = new ArrayList<>();
     for (BigInteger id : List.copyOf(pending)) {
       MarketState.Batch b = market.batch(id);

@@ -1,0 +1,148 @@
+package io.levity.cli.ai;
+
+import io.levity.ai.model.DefaultModel;
+import io.levity.ai.model.ModelBundle;
+import io.levity.ai.model.Transformer;
+import io.levity.ai.tensor.Kernels;
+import io.levity.cli.storage.StderrProgress;
+import io.levity.cli.storage.UntilStopped;
+import io.levity.compute.ComputeNetwork;
+import io.levity.compute.inference.InferenceMarketClient;
+import io.levity.compute.inference.MarketParameters;
+import io.levity.compute.provider.ProviderNode;
+import io.levity.compute.serving.InferenceApi;
+import io.levity.compute.serving.RuntimeChatBackend;
+import io.levity.compute.serving.ServingPricing;
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Keccak;
+import io.levity.core.crypto.Secp256k1;
+import io.levity.core.time.ThreadScheduler;
+import io.levity.sdk.rpc.EthRpc;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code levity compute provider}: serves a chat model on the inference market until stopped. It
+ * registers the service (the model's root: its storage root, or the Keccak-256 of its file),
+ * answers signed requests on 127.0.0.1 and settles the receipts every --settle-every. It lives in
+ * this package to share the AI commands' options and model loading.
+ */
+@Command(name = "provider")
+public final class ComputeProviderCommand implements Callable<Integer> {
+  private static final Pattern ROOT = Pattern.compile("0x[0-9a-fA-F]{64}");
+
+  @Option(names = "--port", paramLabel = "PORT")
+  int port = 8700;
+
+  @Option(names = "--model", paramLabel = "ROOT|FILE")
+  String model;
+
+  @Option(names = "--model-id", paramLabel = "ID")
+  String modelId = "levity-tiny";
+
+  @Option(names = "--price-in", paramLabel = "WEI")
+  BigInteger priceIn = BigInteger.valueOf(1_000_000_000L);
+
+  @Option(names = "--price-out", paramLabel = "WEI")
+  BigInteger priceOut = BigInteger.valueOf(2_000_000_000L);
+
+  @Option(names = "--settle-every", paramLabel = "DURATION", defaultValue = "10s")
+  Duration settleEvery;
+
+  @Option(names = "--data-dir", paramLabel = "DIR")
+  Path dataDir = Path.of(".levity", "compute-provider");
+
+  @Option(names = "--threads", paramLabel = "T")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Mixin AiOptions o;
+
+  @Override
+  public Integer call() {
+    if (port < 0 || port > 65_535) return o.fail("--port must be in 0..65535");
+    if (threads < 1 || threads > 256) return o.fail("--threads must be in 1..256");
+    if (settleEvery.isNegative() || settleEvery.isZero())
+      return o.fail("--settle-every must be positive");
+    return o.run(
+        () -> {
+          Secp256k1.KeyPair key = o.keyPair();
+          ComputeNetwork cn = ComputeNetwork.read(o.networkFile());
+          if (cn.inferenceMarket().isEmpty())
+            return o.fail(
+                "the compute network file names no inferenceMarket (restart the devnet to deploy"
+                    + " one)");
+          MarketParameters devnet = MarketParameters.devnet();
+          InferenceMarketClient market =
+              new InferenceMarketClient(
+                  EthRpc.connect(cn.rpc(), Duration.ofSeconds(30)),
+                  cn.inferenceMarket().get(),
+                  Duration.ofMinutes(2));
+          ModelBundle bundle = ModelSource.load(model, o, new StderrProgress(o.err()));
+          if (bundle.tokenizer().isEmpty())
+            return o.fail("the model carries no tokenizer: it cannot serve chat");
+          Kernels kernels =
+              Kernels.of(Kernels.SIMD_AVAILABLE, threads, Kernels.DEFAULT_MIN_PARALLEL_WORK);
+          RuntimeChatBackend chat =
+              new RuntimeChatBackend(
+                  modelId,
+                  modelRoot(),
+                  bundle.tokenizer().get(),
+                  new Transformer(bundle.weights(), kernels));
+          ThreadScheduler scheduler = new ThreadScheduler("settlement");
+          ProviderNode.Config config =
+              new ProviderNode.Config(
+                  "127.0.0.1",
+                  port,
+                  "127.0.0.1",
+                  new ServingPricing(priceIn, priceOut),
+                  devnet.minProviderStake(),
+                  settleEvery,
+                  Duration.ofSeconds(devnet.challengeWindow()),
+                  InferenceApi.Limits.defaults());
+          ProviderNode[] node = new ProviderNode[1];
+          return UntilStopped.serve(
+              "compute-provider",
+              () -> {
+                if (node[0] != null) node[0].close();
+                scheduler.close();
+                kernels.close();
+              },
+              () -> {
+                node[0] = ProviderNode.start(market, key, chat, dataDir, config, scheduler);
+                o.out()
+                    .println(
+                        "compute provider "
+                            + key.address()
+                            + " serving "
+                            + modelId
+                            + " ("
+                            + chat.modelRoot()
+                            + ") on 127.0.0.1:"
+                            + node[0].port());
+                o.out().flush();
+              });
+        });
+  }
+
+  /** The model's root: the storage root given, else the Keccak-256 of the model file. */
+  private Bytes32 modelRoot() throws IOException {
+    if (model != null && ROOT.matcher(model.trim()).matches())
+      return Bytes32.fromHex32(model.trim());
+    if (model != null && !model.isBlank()) return Keccak.hash(Files.readAllBytes(Path.of(model)));
+    Path tmp = Files.createTempFile("levity-default-model", ".safetensors");
+    try {
+      DefaultModel.copyTo(tmp);
+      return Keccak.hash(Files.readAllBytes(tmp));
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

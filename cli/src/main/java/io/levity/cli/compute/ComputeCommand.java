@@ -1,0 +1,18 @@
+package io.levity.cli.compute;
+
+import io.levity.cli.ai.ComputeProviderCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code levity compute ...}: the inference marketplace (docs/compute.md). */
+@Command(
+    name = "compute",
+    subcommands = {ComputeProviderCommand.class})
+public final class ComputeCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
