@@ -3,6 +3,7 @@ package io.levity.inft.oracle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.net.HeadDeadline;
+import io.levity.net.HttpGuards;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,12 +22,9 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -83,13 +81,13 @@ public final class OracleServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel c) {
-                    HeadDeadline deadline = new HeadDeadline(config.headTimeoutMillis());
-                    c.pipeline()
-                        .addLast(new IdleStateHandler(0, 0, config.idleSeconds(), TimeUnit.SECONDS))
-                        .addLast(deadline.beforeCodec())
-                        .addLast(new HttpServerCodec())
-                        .addLast(deadline.afterCodec())
-                        .addLast(new HttpObjectAggregator(config.maxBodyBytes()))
+                    // the shared guards close an idle connection: an IdleStateHandler alone only
+                    // fires an event, which nothing here acted on
+                    HttpGuards.install(
+                            c.pipeline(),
+                            config.headTimeoutMillis(),
+                            config.idleSeconds(),
+                            config.maxBodyBytes())
                         .addLast(new Handler());
                   }
                 })
