@@ -5,13 +5,9 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
-import io.levity.core.crypto.Signature;
-import io.levity.sdk.abi.AbiCodec;
-import io.levity.sdk.abi.AbiType;
+import io.levity.sdk.abi.Eip712;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +18,7 @@ import java.util.Optional;
  * orders in the AgentMarket's ("Levity AgentMarket", version 1).
  */
 public final class InftTypedData {
-  public static final String DOMAIN_TYPE =
-      "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
+  public static final String DOMAIN_TYPE = Eip712.DOMAIN_TYPE;
   public static final String NFT_DOMAIN_NAME = "Levity iNFT";
   public static final String MARKET_DOMAIN_NAME = "Levity AgentMarket";
   public static final String ACCESS_TYPE =
@@ -46,25 +41,15 @@ public final class InftTypedData {
   public static final Bytes32 SOFTWARE_ATTESTATION_TAG =
       typeHash("levity.inft.software-attestation.v1");
 
-  private static final AbiType WORD = new AbiType.FixedBytes(32);
-  private static final AbiType UINT = new AbiType.Int(256, false);
-  private static final AbiType ADDRESS = AbiType.Simple.ADDRESS;
-
   private InftTypedData() {}
 
   public static Bytes32 typeHash(String type) {
-    return Keccak.hash(type.getBytes(StandardCharsets.UTF_8));
+    return Eip712.typeHash(type);
   }
 
   /** The domain separator of {@code name} (version "1") at {@code verifyingContract}. */
   public static Bytes32 domainSeparator(String name, long chainId, Address verifyingContract) {
-    return hashWords(
-        List.of(
-            typeHash(DOMAIN_TYPE),
-            typeHash(name),
-            typeHash("1"),
-            BigInteger.valueOf(chainId),
-            verifyingContract));
+    return Eip712.domainSeparator(name, "1", chainId, verifyingContract);
   }
 
   /** What the receiver (or its assistant) signs; {@code sealedKey} is the pair's ownership one. */
@@ -147,9 +132,7 @@ public final class InftTypedData {
 
   /** The 65-byte signature r || s || v (v 27 or 28) the contracts take. */
   public static Bytes sign(Secp256k1.KeyPair key, Bytes32 hash) {
-    byte[] sig = key.sign(hash.toArray()).toBytes65();
-    sig[64] = (byte) (sig[64] + 27);
-    return Bytes.wrap(sig);
+    return Eip712.sign(key, hash);
   }
 
   /**
@@ -157,22 +140,11 @@ public final class InftTypedData {
    * empty when it does not recover: the contracts' rule, for checks made off chain.
    */
   public static Optional<Address> recover(Bytes32 hash, Bytes signature) {
-    if (signature.size() != 65) return Optional.empty();
-    byte[] sig = signature.toArray();
-    int v = sig[64] & 0xff;
-    if (v >= 27) sig[64] = (byte) (v - 27);
-    try {
-      Signature s = Signature.fromBytes65(sig);
-      if (!s.isLowS()) return Optional.empty();
-      return Secp256k1.recoverAddress(hash.toArray(), s);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    return Eip712.recover(hash, signature);
   }
 
   static Bytes32 digest(Bytes32 domainSeparator, Bytes32 structHash) {
-    return Keccak.hash(
-        Bytes.concat(Bytes.of((byte) 0x19, (byte) 0x01), domainSeparator, structHash));
+    return Eip712.digest(domainSeparator, structHash);
   }
 
   /** keccak256 of abi.encodePacked(bytes32[]): the EIP-712 encoding of an array of words. */
@@ -182,14 +154,6 @@ public final class InftTypedData {
 
   /** keccak256(abi.encode(values)) for one-word values (bytes32, uint256, address). */
   private static Bytes32 hashWords(List<?> values) {
-    AbiType[] types = new AbiType[values.size()];
-    for (int i = 0; i < types.length; i++)
-      types[i] =
-          switch (values.get(i)) {
-            case Address a -> ADDRESS;
-            case Bytes32 w -> WORD;
-            default -> UINT;
-          };
-    return Keccak.hash(AbiCodec.encode(Arrays.asList(types), values));
+    return Eip712.hashWords(values);
   }
 }

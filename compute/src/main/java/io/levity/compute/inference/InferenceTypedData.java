@@ -3,13 +3,8 @@ package io.levity.compute.inference;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
-import io.levity.core.crypto.Signature;
-import io.levity.sdk.abi.AbiCodec;
-import io.levity.sdk.abi.AbiType;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import io.levity.sdk.abi.Eip712;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +15,7 @@ import java.util.Optional;
  * InferenceTypedDataTest} checks them against the contract's own digest functions.
  */
 public final class InferenceTypedData {
-  public static final String DOMAIN_TYPE =
-      "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
+  public static final String DOMAIN_TYPE = Eip712.DOMAIN_TYPE;
   public static final String DOMAIN_NAME = "Levity Inference";
   public static final String DOMAIN_VERSION = "1";
   public static final String REQUEST_TYPE =
@@ -31,26 +25,17 @@ public final class InferenceTypedData {
       "Response(bytes32 requestHash,bytes32 responseHash,bytes32 modelRoot,uint32 inputTokens,"
           + "uint32 outputTokens,uint256 fee,address user,uint256 nonce)";
 
-  private static final AbiType WORD = new AbiType.FixedBytes(32);
-  private static final AbiType UINT = new AbiType.Int(256, false);
-
   /** The domain a digest is for: a chain and a market contract. */
   public record Domain(long chainId, Address market) {
     public Bytes32 separator() {
-      return hashWords(
-          List.of(
-              typeHash(DOMAIN_TYPE),
-              typeHash(DOMAIN_NAME),
-              typeHash(DOMAIN_VERSION),
-              BigInteger.valueOf(chainId),
-              market));
+      return Eip712.domainSeparator(DOMAIN_NAME, DOMAIN_VERSION, chainId, market);
     }
   }
 
   private InferenceTypedData() {}
 
   public static Bytes32 typeHash(String type) {
-    return Keccak.hash(type.getBytes(StandardCharsets.UTF_8));
+    return Eip712.typeHash(type);
   }
 
   public static Bytes32 requestStructHash(InferenceRequest r) {
@@ -73,9 +58,7 @@ public final class InferenceTypedData {
 
   /** The 65-byte signature r || s || v (v 27 or 28) the contract takes. */
   public static Bytes sign(Secp256k1.KeyPair key, Bytes32 digest) {
-    byte[] sig = key.sign(digest.toArray()).toBytes65();
-    sig[64] = (byte) (sig[64] + 27);
-    return Bytes.wrap(sig);
+    return Eip712.sign(key, digest);
   }
 
   /**
@@ -83,22 +66,11 @@ public final class InferenceTypedData {
    * when the signature does not recover under it.
    */
   public static Optional<Address> recover(Bytes32 digest, Bytes signature) {
-    if (signature.size() != 65) return Optional.empty();
-    byte[] sig = signature.toArray();
-    int v = sig[64] & 0xff;
-    if (v >= 27) sig[64] = (byte) (v - 27);
-    try {
-      Signature s = Signature.fromBytes65(sig);
-      if (!s.isLowS()) return Optional.empty();
-      return Secp256k1.recoverAddress(digest.toArray(), s);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    return Eip712.recover(digest, signature);
   }
 
   private static Bytes32 digest(Domain domain, Bytes32 structHash) {
-    return Keccak.hash(
-        Bytes.concat(Bytes.of((byte) 0x19, (byte) 0x01), domain.separator(), structHash));
+    return Eip712.digest(domain.separator(), structHash);
   }
 
   private static Bytes32 structHash(String type, List<Object> fields) {
@@ -110,14 +82,6 @@ public final class InferenceTypedData {
 
   /** keccak256(abi.encode(values)) for one-word values: bytes32, address and unsigned integers. */
   static Bytes32 hashWords(List<?> values) {
-    List<AbiType> types = new ArrayList<>(values.size());
-    for (Object v : values)
-      types.add(
-          switch (v) {
-            case Address a -> AbiType.Simple.ADDRESS;
-            case Bytes32 w -> WORD;
-            default -> UINT;
-          });
-    return Keccak.hash(AbiCodec.encode(types, values));
+    return Eip712.hashWords(values);
   }
 }
