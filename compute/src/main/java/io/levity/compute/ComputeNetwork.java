@@ -20,19 +20,24 @@ import java.util.Optional;
  *
  * <pre>
  * {"chainId": 1337, "rpc": "http://127.0.0.1:8545", "trainingJobs": "0x...",
- *  "storageNetwork": "storage.json", "inferenceMarket": "0x..."}
+ *  "storageNetwork": "storage.json", "inferenceMarket": "0x...",
+ *  "chatProvider": "0x...", "embeddingsProvider": "0x..."}
  * </pre>
  *
  * {@code storageNetwork} is the storage network file; a relative path is resolved against the
  * folder of the file it is in. {@code inferenceMarket} (the InferenceMarket contract) is optional:
- * files written before the market existed do not have it.
+ * files written before the market existed do not have it. {@code chatProvider} and {@code
+ * embeddingsProvider} are the providers user commands and the proxy talk to when none is named (the
+ * devnet runs both); they are optional too.
  */
 public record ComputeNetwork(
     long chainId,
     URI rpc,
     Address trainingJobs,
     Path storageNetwork,
-    Optional<Address> inferenceMarket) {
+    Optional<Address> inferenceMarket,
+    Optional<Address> chatProvider,
+    Optional<Address> embeddingsProvider) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String[] FIELDS = {"chainId", "rpc", "trainingJobs", "storageNetwork"};
@@ -42,16 +47,38 @@ public record ComputeNetwork(
     Objects.requireNonNull(trainingJobs, "trainingJobs");
     Objects.requireNonNull(storageNetwork, "storageNetwork");
     Objects.requireNonNull(inferenceMarket, "inferenceMarket");
+    Objects.requireNonNull(chatProvider, "chatProvider");
+    Objects.requireNonNull(embeddingsProvider, "embeddingsProvider");
   }
 
   /** A network without an inference market. */
   public ComputeNetwork(long chainId, URI rpc, Address trainingJobs, Path storageNetwork) {
-    this(chainId, rpc, trainingJobs, storageNetwork, Optional.empty());
+    this(
+        chainId,
+        rpc,
+        trainingJobs,
+        storageNetwork,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** This network with {@code market} as its inference market. */
   public ComputeNetwork withInferenceMarket(Address market) {
-    return new ComputeNetwork(chainId, rpc, trainingJobs, storageNetwork, Optional.of(market));
+    return new ComputeNetwork(
+        chainId,
+        rpc,
+        trainingJobs,
+        storageNetwork,
+        Optional.of(market),
+        chatProvider,
+        embeddingsProvider);
+  }
+
+  /** This network with its default chat and embeddings providers. */
+  public ComputeNetwork withProviders(Optional<Address> chat, Optional<Address> embeddings) {
+    return new ComputeNetwork(
+        chainId, rpc, trainingJobs, storageNetwork, inferenceMarket, chat, embeddings);
   }
 
   /** Reads {@code file}; an IOException says which field is missing or malformed. */
@@ -74,9 +101,9 @@ public record ComputeNetwork(
           URI.create(o.get("rpc").asText()),
           Address.fromHex(o.get("trainingJobs").asText()),
           file.toAbsolutePath().getParent().resolve(o.get("storageNetwork").asText()),
-          o.hasNonNull("inferenceMarket")
-              ? Optional.of(Address.fromHex(o.get("inferenceMarket").asText()))
-              : Optional.empty());
+          optionalAddress(o, "inferenceMarket"),
+          optionalAddress(o, "chatProvider"),
+          optionalAddress(o, "embeddingsProvider"));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -90,9 +117,17 @@ public record ComputeNetwork(
     o.put("trainingJobs", trainingJobs.toHex());
     o.put("storageNetwork", storageNetwork.toString());
     inferenceMarket.ifPresent(m -> o.put("inferenceMarket", m.toHex()));
+    chatProvider.ifPresent(m -> o.put("chatProvider", m.toHex()));
+    embeddingsProvider.ifPresent(m -> o.put("embeddingsProvider", m.toHex()));
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     StorageFiles.replaceDurably(
         file, (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8), false);
+  }
+
+  private static Optional<Address> optionalAddress(JsonNode o, String field) {
+    return o.hasNonNull(field)
+        ? Optional.of(Address.fromHex(o.get(field).asText()))
+        : Optional.empty();
   }
 }

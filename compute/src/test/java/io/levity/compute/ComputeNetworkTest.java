@@ -6,6 +6,7 @@ import io.levity.core.bytes.Address;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,5 +39,21 @@ class ComputeNetworkTest {
     n.write(f);
     assertThat(ComputeNetwork.read(f)).isEqualTo(n);
     assertThat(Files.readString(f)).contains("\"inferenceMarket\"");
+  }
+
+  @Test
+  void theProvidersRoundTrip() throws Exception {
+    Path f = dir.resolve("compute.json");
+    Address chat = Address.fromHex("0x00000000000000000000000000000000000000c1");
+    Address embed = Address.fromHex("0x00000000000000000000000000000000000000e1");
+    ComputeNetwork n =
+        new ComputeNetwork(7, URI.create("http://127.0.0.1:1"), JOBS, dir.resolve("storage.json"))
+            .withInferenceMarket(MARKET)
+            .withProviders(Optional.of(chat), Optional.of(embed));
+    n.write(f);
+    ComputeNetwork back = ComputeNetwork.read(f);
+    assertThat(back).isEqualTo(n);
+    assertThat(back.chatProvider()).contains(chat);
+    assertThat(back.embeddingsProvider()).contains(embed);
   }
 }
