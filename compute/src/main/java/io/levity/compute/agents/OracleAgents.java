@@ -6,6 +6,7 @@ import io.levity.core.crypto.Secp256k1;
 import io.levity.inft.InftAbi;
 import io.levity.inft.crypto.EncryptionKeyPair;
 import io.levity.inft.oracle.OracleClient;
+import io.levity.inft.oracle.OracleException;
 import io.levity.inft.oracle.OracleResponses;
 import io.levity.inft.oracle.RpcInftChainView;
 import io.levity.sdk.rpc.EthRpc;
@@ -26,27 +27,31 @@ public final class OracleAgents {
   private OracleAgents() {}
 
   /**
-   * Checks the oracle at {@code oracleUrl} serves {@code nft} on this chain and signs its key,
-   * publishes {@code key}'s derived encryption key on the AgentNFT when it is not there yet (one
-   * transaction, paid by {@code key}), and returns the source.
+   * Runs the agents of the AgentNFT the oracle at {@code oracleUrl} serves (its {@code /v1/info},
+   * whose chain must be {@code rpc}'s and whose signature must verify): the provider trusts the
+   * oracle it is pointed at. Publishes {@code key}'s derived encryption key on that AgentNFT when
+   * it is not there yet (one transaction, paid by {@code key}).
    */
   public static OracleAgentSource connect(
-      EthRpc rpc, Address nft, URI oracleUrl, Secp256k1.KeyPair key, Duration timeout) {
+      EthRpc rpc, URI oracleUrl, Secp256k1.KeyPair key, Duration timeout) {
     long chainId = rpc.chainId();
     OracleClient oracle = new OracleClient(oracleUrl, timeout);
-    OracleResponses.Info info = oracle.info();
-    if (!info.authentic() || info.chainId() != chainId || !info.nft().equals(nft))
+    OracleResponses.Info info;
+    try {
+      info = oracle.info();
+    } catch (OracleException e) {
+      throw new IllegalStateException("the oracle at " + oracleUrl + ": " + e.getMessage(), e);
+    }
+    if (!info.authentic() || info.chainId() != chainId)
       throw new IllegalStateException(
           "the oracle at "
               + oracleUrl
-              + " serves AgentNFT "
-              + info.nft()
-              + " on chain "
+              + " serves chain "
               + info.chainId()
-              + ", not "
-              + nft
-              + " on chain "
+              + (info.authentic() ? "" : " with a key signature that does not verify")
+              + "; the provider's chain is "
               + chainId);
+    Address nft = info.nft();
     RpcInftChainView chain = new RpcInftChainView(rpc, nft, Address.ZERO, chainId);
     EncryptionKeyPair encryption = EncryptionKeyPair.derive(key);
     Bytes published = chain.encryptionKeyOf(key.address());
