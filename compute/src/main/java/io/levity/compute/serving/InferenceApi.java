@@ -187,7 +187,7 @@ public final class InferenceApi {
       if (!call.stream()) {
         ChatCompletion c = backend.complete(request, ChatBackend.TokenSink.ignore());
         ServingReceipt r =
-            receipt(a, text(c.text()), backend, c.promptTokens(), c.completionTokens());
+            receipt(a, text(c.text()), backend, agent, c.promptTokens(), c.completionTokens());
         charged = true;
         ObjectNode o = OpenAiJson.completion(id, created, call.model(), c.text(), c.finishReason());
         OpenAiJson.usage(o, c.promptTokens(), c.completionTokens());
@@ -208,7 +208,8 @@ public final class InferenceApi {
               });
       x.event(OpenAiJson.chunk(id, created, call.model(), null, null, c.finishReason()).toString());
       ServingReceipt r =
-          receipt(a, text(streamed.toString()), backend, c.promptTokens(), c.completionTokens());
+          receipt(
+              a, text(streamed.toString()), backend, agent, c.promptTokens(), c.completionTokens());
       charged = true;
       ObjectNode last = OpenAiJson.head(id, "chat.completion.chunk", created, call.model());
       last.putArray("choices");
@@ -275,9 +276,16 @@ public final class InferenceApi {
     }
   }
 
+  /** An agent's answer is not re-executable by an auditor, who does not hold the agent's data. */
   private ServingReceipt receipt(
-      Admission a, Bytes32 responseHash, ChatBackend backend, long in, long out) {
-    return receipt(a, responseHash, backend.modelRoot(), in, out, backend.verifiable());
+      Admission a,
+      Bytes32 responseHash,
+      ChatBackend backend,
+      Optional<AgentCall> agent,
+      long in,
+      long out) {
+    boolean verifiable = backend.verifiable() && agent.isEmpty();
+    return receipt(a, responseHash, backend.modelRoot(), in, out, verifiable);
   }
 
   /** Prices, signs and journals an answer; the gate's hold becomes the fee. */

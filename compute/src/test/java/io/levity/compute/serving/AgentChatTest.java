@@ -133,6 +133,9 @@ class AgentChatTest {
     assertThat(f.journal.receipts().get(0).request().requestHash())
         .isEqualTo(Keccak.hash(body.getBytes(StandardCharsets.UTF_8)));
     assertThat(asked).containsExactly(ALICE.address());
+    // no auditor holds the agent's data, so none can re-execute the answer
+    assertThat(r.headers().firstValue("X-Levity-Verifiable")).contains("false");
+    assertThat(f.journal.receipts().get(0).verifiable()).isFalse();
   }
 
   @Test
