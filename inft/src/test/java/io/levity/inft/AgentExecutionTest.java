@@ -70,6 +70,21 @@ class AgentExecutionTest {
     return h.request(Action.EXECUTE, user, id, to, roots, List.of());
   }
 
+  /** Bob's EXECUTE for the executor with this input, nonce and deadline. */
+  private OracleRequest bobExecutes(Bytes input, int nonce, long deadline) {
+    return OracleRequest.of(
+            Action.EXECUTE,
+            bob,
+            id,
+            executor.address(),
+            rootsOf(id),
+            List.of(),
+            input,
+            Bytes32.leftPad(Bytes.of((byte) nonce)),
+            deadline)
+        .signedBy(bob, h.f.chain.chainId, h.f.nft);
+  }
+
   private static void refused(ThrowingCallable call, OracleError error, String message) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(OracleException.class, e -> assertThat(e.error()).isEqualTo(error))
@@ -132,18 +147,7 @@ class AgentExecutionTest {
     OracleRequest r = execute(bob, executor.address(), rootsOf(id));
     h.oracle.execute(r);
     refused(() -> h.oracle.execute(r), OracleError.NONCE_REUSED, "already used");
-    OracleRequest expired =
-        OracleRequest.of(
-                Action.EXECUTE,
-                bob,
-                id,
-                executor.address(),
-                rootsOf(id),
-                List.of(),
-                Bytes.EMPTY,
-                Bytes32.leftPad(Bytes.of((byte) 7)),
-                h.f.chain.timestamp - 1)
-            .signedBy(bob, h.f.chain.chainId, h.f.nft);
+    OracleRequest expired = bobExecutes(Bytes.EMPTY, 7, h.f.chain.timestamp - 1);
     refused(() -> h.oracle.execute(expired), OracleError.EXPIRED, "expired");
   }
 
@@ -184,18 +188,7 @@ class AgentExecutionTest {
 
   @Test
   void anExecuteRequestCarriesNoInput() {
-    OracleRequest withInput =
-        OracleRequest.of(
-                Action.EXECUTE,
-                bob,
-                id,
-                executor.address(),
-                rootsOf(id),
-                List.of(),
-                Bytes.of((byte) 1),
-                Bytes32.leftPad(Bytes.of((byte) 8)),
-                h.f.chain.timestamp + 60)
-            .signedBy(bob, h.f.chain.chainId, h.f.nft);
+    OracleRequest withInput = bobExecutes(Bytes.of((byte) 1), 8, h.f.chain.timestamp + 60);
     refused(() -> h.oracle.execute(withInput), OracleError.BAD_REQUEST, "carries no input");
   }
 
