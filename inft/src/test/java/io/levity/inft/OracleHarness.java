@@ -10,6 +10,7 @@ import io.levity.core.time.TimeSource;
 import io.levity.inft.crypto.Aead;
 import io.levity.inft.crypto.EciesBox;
 import io.levity.inft.crypto.EncryptionKeyPair;
+import io.levity.inft.oracle.AgentExecutors;
 import io.levity.inft.oracle.AgentRunner;
 import io.levity.inft.oracle.OracleRequest;
 import io.levity.inft.oracle.OracleRequest.Action;
@@ -21,6 +22,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@link ReEncryptionOracle} over the in-process EVM (the fixture's registered oracle key), an
@@ -28,6 +30,9 @@ import java.util.List;
  */
 final class OracleHarness implements AutoCloseable {
   static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The one executor the oracle admits: a provider that runs agents for authorized users. */
+  static final Secp256k1.KeyPair EXECUTOR = InftFixture.key(6);
 
   final InftFixture f = new InftFixture();
   final InMemoryDataStore store = new InMemoryDataStore();
@@ -71,6 +76,7 @@ final class OracleHarness implements AutoCloseable {
             store,
             keystore,
             AgentRunner.DIGEST,
+            AgentExecutors.allowlist(Set.of(EXECUTOR.address())),
             chainTime,
             RANDOM,
             ReEncryptionOracle.Config.defaults());

@@ -7,6 +7,8 @@ import io.levity.ai.tensor.Kernels;
 import io.levity.cli.storage.StderrProgress;
 import io.levity.cli.storage.UntilStopped;
 import io.levity.compute.ComputeNetwork;
+import io.levity.compute.agents.AgentSource;
+import io.levity.compute.agents.OracleAgents;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.MarketParameters;
 import io.levity.compute.provider.ProviderNode;
@@ -20,6 +22,7 @@ import io.levity.core.time.ThreadScheduler;
 import io.levity.sdk.rpc.EthRpc;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +66,9 @@ public final class ComputeProviderCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--oracle", paramLabel = "URL")
+  URI oracle;
+
   @Mixin AiOptions o;
 
   @Override
@@ -80,11 +86,13 @@ public final class ComputeProviderCommand implements Callable<Integer> {
                 "the compute network file names no inferenceMarket (restart the devnet to deploy"
                     + " one)");
           MarketParameters devnet = MarketParameters.devnet();
+          EthRpc rpc = EthRpc.connect(cn.rpc(), Duration.ofSeconds(30));
           InferenceMarketClient market =
-              new InferenceMarketClient(
-                  EthRpc.connect(cn.rpc(), Duration.ofSeconds(30)),
-                  cn.inferenceMarket().get(),
-                  Duration.ofMinutes(2));
+              new InferenceMarketClient(rpc, cn.inferenceMarket().get(), Duration.ofMinutes(2));
+          AgentSource agents =
+              oracle == null
+                  ? AgentSource.NONE
+                  : OracleAgents.connect(rpc, oracle, key, Duration.ofMinutes(2));
           ModelBundle bundle = ModelSource.load(model, o, new StderrProgress(o.err()));
           if (bundle.tokenizer().isEmpty())
             return o.fail("the model carries no tokenizer: it cannot serve chat");
@@ -116,7 +124,7 @@ public final class ComputeProviderCommand implements Callable<Integer> {
                 kernels.close();
               },
               () -> {
-                node[0] = ProviderNode.start(market, key, chat, dataDir, config, scheduler);
+                node[0] = ProviderNode.start(market, key, chat, dataDir, config, scheduler, agents);
                 o.out()
                     .println(
                         "compute provider "
@@ -126,7 +134,8 @@ public final class ComputeProviderCommand implements Callable<Integer> {
                             + " ("
                             + chat.modelRoot()
                             + ") on 127.0.0.1:"
-                            + node[0].port());
+                            + node[0].port()
+                            + (oracle == null ? "" : ", running iNFT agents from " + oracle));
                 o.out().flush();
               });
         });

@@ -1,12 +1,16 @@
 package io.levity.cli.inft;
 
 import io.levity.cli.storage.UntilStopped;
+import io.levity.compute.agents.MarketAgentExecutors;
+import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.inft.InftNetwork;
+import io.levity.inft.oracle.AgentExecutors;
 import io.levity.inft.oracle.OracleService;
+import io.levity.sdk.rpc.EthRpc;
 import io.levity.storage.client.HttpNodeClient;
 import io.levity.storage.client.StorageClient;
 import io.levity.storage.erasure.ReedSolomon;
@@ -16,6 +20,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +67,12 @@ public final class InftOracleCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR")
   Path dataDir = Path.of(".levity", "inft-oracle");
 
+  @Option(names = "--executor", paramLabel = "ADDR")
+  List<String> executors = new ArrayList<>();
+
+  @Option(names = "--inference-market", paramLabel = "ADDR")
+  String inferenceMarket;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -94,7 +109,13 @@ public final class InftOracleCommand implements Callable<Integer> {
               StorageClient.Config.defaults().withWorkDir(dataDir.resolve("work")));
       OracleService.Config config =
           new OracleService.Config(
-              signer, rpcUrl, Address.fromHex(nftHex), marketAddress, dataDir, listen);
+              signer,
+              rpcUrl,
+              Address.fromHex(nftHex),
+              marketAddress,
+              dataDir,
+              listen,
+              executors(rpcUrl));
       OracleService[] running = new OracleService[1];
       return UntilStopped.serve(
           "inft-oracle",
@@ -118,6 +139,22 @@ public final class InftOracleCommand implements Callable<Integer> {
           "levity inft oracle: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
       return 1;
     }
+  }
+
+  /** Who may run agents: the --executor addresses, and the --inference-market's providers. */
+  private AgentExecutors executors(URI rpcUrl) {
+    Set<Address> listed = new HashSet<>();
+    for (String e : executors) listed.add(Address.fromHex(e.trim()));
+    AgentExecutors admitted =
+        listed.isEmpty() ? AgentExecutors.NONE : AgentExecutors.allowlist(listed);
+    if (inferenceMarket == null) return admitted;
+    AgentExecutors market =
+        new MarketAgentExecutors(
+            new InferenceMarketClient(
+                EthRpc.connect(rpcUrl, Duration.ofSeconds(30)),
+                Address.fromHex(inferenceMarket.trim()),
+                Duration.ofMinutes(2)));
+    return listed.isEmpty() ? market : admitted.or(market);
   }
 
   private Secp256k1.KeyPair signingKey() throws IOException {

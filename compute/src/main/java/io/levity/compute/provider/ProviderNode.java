@@ -1,5 +1,6 @@
 package io.levity.compute.provider;
 
+import io.levity.compute.agents.AgentSource;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.InferenceService;
 import io.levity.compute.inference.MarketState;
@@ -81,6 +82,19 @@ public final class ProviderNode implements AutoCloseable {
       Config config,
       Scheduler scheduler)
       throws IOException, InterruptedException {
+    return start(market, key, chat, dir, config, scheduler, AgentSource.NONE);
+  }
+
+  /** As above, also running the iNFT agents {@code agents} gives it (docs/compute.md). */
+  public static ProviderNode start(
+      InferenceMarketClient market,
+      Secp256k1.KeyPair key,
+      ChatBackend chat,
+      Path dir,
+      Config config,
+      Scheduler scheduler,
+      AgentSource agents)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Wallet wallet = new Wallet(market.rpc(), key);
     Address me = key.address();
@@ -107,7 +121,8 @@ public final class ProviderNode implements AutoCloseable {
             config.pricing(),
             journal,
             scheduler.time(),
-            config.limits());
+            config.limits(),
+            agents);
     InferenceServer server =
         new InferenceServer(
             api, new InferenceServer.Config(config.host(), config.port(), 1 << 20, 10_000, 120));

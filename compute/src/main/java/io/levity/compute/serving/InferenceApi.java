@@ -3,7 +3,10 @@ package io.levity.compute.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.compute.agents.AgentCall;
+import io.levity.compute.agents.AgentSource;
 import io.levity.compute.serving.ChatBackend.ChatCompletion;
+import io.levity.compute.serving.ChatBackend.ChatRequest;
 import io.levity.compute.serving.OpenAiJson.ChatCall;
 import io.levity.compute.serving.OpenAiJson.EmbedCall;
 import io.levity.compute.serving.RequestGate.Admission;
@@ -22,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
@@ -61,6 +65,7 @@ public final class InferenceApi {
   private final TimeSource time;
   private final Limits limits;
   private final Semaphore busy;
+  private final AgentSource agents;
 
   public InferenceApi(
       List<ChatBackend> chats,
@@ -71,6 +76,20 @@ public final class InferenceApi {
       ReceiptJournal journal,
       TimeSource time,
       Limits limits) {
+    this(chats, embedders, gate, signer, pricing, journal, time, limits, AgentSource.NONE);
+  }
+
+  /** A provider that also runs iNFT agents whose data {@code agents} gives it. */
+  public InferenceApi(
+      List<ChatBackend> chats,
+      List<EmbeddingBackend> embedders,
+      RequestGate gate,
+      ResponseSigner signer,
+      ServingPricing pricing,
+      ReceiptJournal journal,
+      TimeSource time,
+      Limits limits,
+      AgentSource agents) {
     chats.forEach(c -> this.chats.put(c.modelId(), c));
     embedders.forEach(e -> this.embedders.put(e.modelId(), e));
     this.gate = gate;
@@ -80,6 +99,7 @@ public final class InferenceApi {
     this.time = time;
     this.limits = limits;
     this.busy = new Semaphore(limits.maxConcurrent());
+    this.agents = agents;
   }
 
   public Limits limits() {
@@ -145,8 +165,9 @@ public final class InferenceApi {
   }
 
   private void chat(Function<String, String> header, byte[] body, Exchange x) {
-    ChatCall call =
-        OpenAiJson.chat(OpenAiJson.parse(body), limits.defaultMaxTokens(), limits.maxTokens());
+    JsonNode json = OpenAiJson.parse(body);
+    ChatCall call = OpenAiJson.chat(json, limits.defaultMaxTokens(), limits.maxTokens());
+    Optional<AgentCall> agent = AgentServing.read(json);
     ChatBackend backend = chats.get(call.model());
     if (backend == null) throw unknownModel(call.model());
     if (call.promptChars() > limits.maxPromptChars())
@@ -156,6 +177,7 @@ public final class InferenceApi {
               + call.promptChars()
               + " characters, above this provider's limit of "
               + limits.maxPromptChars());
+    ChatRequest request = AgentServing.withAgent(call, agent, header, agents, limits);
     Admission a = admit(header, body);
     String id = "chatcmpl-" + a.requestHash().toHex().substring(2, 26);
     long created = time.epochMillis() / 1000;
@@ -163,14 +185,14 @@ public final class InferenceApi {
     boolean charged = false;
     try {
       if (!call.stream()) {
-        ChatCompletion c = backend.complete(call.request(), ChatBackend.TokenSink.ignore());
+        ChatCompletion c = backend.complete(request, ChatBackend.TokenSink.ignore());
         ServingReceipt r =
-            receipt(a, text(c.text()), backend, c.promptTokens(), c.completionTokens());
+            receipt(a, text(c.text()), backend, agent, c.promptTokens(), c.completionTokens());
         charged = true;
         ObjectNode o = OpenAiJson.completion(id, created, call.model(), c.text(), c.finishReason());
         OpenAiJson.usage(o, c.promptTokens(), c.completionTokens());
-        o.set("levity", ReceiptJournal.toJson(r));
-        x.reply(200, o, headers(r));
+        o.set("levity", AgentServing.named(ReceiptJournal.toJson(r), agent));
+        x.reply(200, o, AgentServing.named(headers(r), agent));
         return;
       }
       x.startStream(Map.of());
@@ -179,19 +201,20 @@ public final class InferenceApi {
       StringBuilder streamed = new StringBuilder();
       ChatCompletion c =
           backend.complete(
-              call.request(),
+              request,
               piece -> {
                 streamed.append(piece);
                 x.event(OpenAiJson.chunk(id, created, call.model(), null, piece, null).toString());
               });
       x.event(OpenAiJson.chunk(id, created, call.model(), null, null, c.finishReason()).toString());
       ServingReceipt r =
-          receipt(a, text(streamed.toString()), backend, c.promptTokens(), c.completionTokens());
+          receipt(
+              a, text(streamed.toString()), backend, agent, c.promptTokens(), c.completionTokens());
       charged = true;
       ObjectNode last = OpenAiJson.head(id, "chat.completion.chunk", created, call.model());
       last.putArray("choices");
       OpenAiJson.usage(last, c.promptTokens(), c.completionTokens());
-      last.set("levity", ReceiptJournal.toJson(r));
+      last.set("levity", AgentServing.named(ReceiptJournal.toJson(r), agent));
       x.event(last.toString());
       x.event("[DONE]");
       x.endStream();
@@ -253,9 +276,16 @@ public final class InferenceApi {
     }
   }
 
+  /** An agent's answer is not re-executable by an auditor, who does not hold the agent's data. */
   private ServingReceipt receipt(
-      Admission a, Bytes32 responseHash, ChatBackend backend, long in, long out) {
-    return receipt(a, responseHash, backend.modelRoot(), in, out, backend.verifiable());
+      Admission a,
+      Bytes32 responseHash,
+      ChatBackend backend,
+      Optional<AgentCall> agent,
+      long in,
+      long out) {
+    boolean verifiable = backend.verifiable() && agent.isEmpty();
+    return receipt(a, responseHash, backend.modelRoot(), in, out, verifiable);
   }
 
   /** Prices, signs and journals an answer; the gate's hold becomes the fee. */

@@ -2,6 +2,7 @@ package io.levity.compute.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.levity.compute.agents.AgentSource;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
@@ -68,6 +69,18 @@ final class ServingFixture implements AutoCloseable {
       InferenceApi.Limits limits,
       InferenceServer.Config config)
       throws IOException, InterruptedException {
+    this(dir, chats, embedders, limits, config, AgentSource.NONE);
+  }
+
+  /** A provider that also runs the agents {@code agents} gives it. */
+  ServingFixture(
+      Path dir,
+      List<ChatBackend> chats,
+      List<EmbeddingBackend> embedders,
+      InferenceApi.Limits limits,
+      InferenceServer.Config config,
+      AgentSource agents)
+      throws IOException, InterruptedException {
     this.dir = dir;
     balances.put(ALICE.address(), BigInteger.valueOf(1_000_000));
     gate =
@@ -87,7 +100,8 @@ final class ServingFixture implements AutoCloseable {
             new ServingPricing(BigInteger.valueOf(2), BigInteger.valueOf(5)),
             journal,
             time,
-            limits);
+            limits,
+            agents);
     server = new InferenceServer(service, config);
     base = URI.create("http://127.0.0.1:" + server.start());
   }

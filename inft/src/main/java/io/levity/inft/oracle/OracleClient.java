@@ -48,6 +48,10 @@ public final class OracleClient {
     return OracleJson.usage(send("/v1/use", r));
   }
 
+  public OracleResponses.Execution execute(OracleRequest r) {
+    return OracleJson.execution(send("/v1/execute", r));
+  }
+
   private JsonNode send(String path, OracleRequest r) {
     URI uri = base.resolve(path);
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);

@@ -144,6 +144,19 @@ public final class OracleJson {
         list(o, "sealedKeys", n -> Bytes.fromHex(n.asText())));
   }
 
+  public static ObjectNode execution(OracleResponses.Execution e) {
+    ObjectNode o = JSON.createObjectNode();
+    o.set("dataHashes", hexArray(e.dataHashes()));
+    o.set("sealedItems", hexArray(e.sealedItems()));
+    return o;
+  }
+
+  public static OracleResponses.Execution execution(JsonNode o) {
+    return new OracleResponses.Execution(
+        list(o, "dataHashes", n -> Bytes32.fromHex32(n.asText())),
+        list(o, "sealedItems", n -> Bytes.fromHex(n.asText())));
+  }
+
   public static ObjectNode usage(OracleResponses.Usage u) {
     return JSON.createObjectNode().put("output", u.output().toHex());
   }

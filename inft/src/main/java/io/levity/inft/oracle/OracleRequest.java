@@ -20,7 +20,9 @@ import java.util.Optional;
  * action, the chain, the AgentNFT contract, the token, the receiver, the items, the input, a nonce
  * the oracle never accepts twice from a signer, and a deadline (Unix seconds).
  *
- * @param roots for MINT and UPDATE, the new ciphertexts' storage roots
+ * @param to for TRANSFER and CLONE, the receiver; for EXECUTE, the executor
+ * @param roots for MINT and UPDATE, the new ciphertexts' storage roots; for EXECUTE, the token's
+ *     current data hashes
  * @param sealedKeys for MINT and UPDATE, each root's data key sealed to the oracle's encryption key
  * @param input for USE, what the agent runs on
  */
@@ -42,7 +44,9 @@ public record OracleRequest(
     TRANSFER,
     CLONE,
     OPEN,
-    USE
+    USE,
+    /** Hand the agent to the executor {@code to} to run for the signer (roots: its data hashes). */
+    EXECUTE
   }
 
   static final Bytes32 TAG =

@@ -42,6 +42,17 @@ public final class OracleResponses {
     }
   }
 
+  /**
+   * EXECUTE: the token's data hashes and each item's plaintext sealed (ECIES) to the executor's
+   * published key.
+   */
+  public record Execution(List<Bytes32> dataHashes, List<Bytes> sealedItems) {
+    public Execution {
+      dataHashes = List.copyOf(dataHashes);
+      sealedItems = List.copyOf(sealedItems);
+    }
+  }
+
   /** USE: what the agent runner returned. */
   public record Usage(Bytes output) {}
 

@@ -119,6 +119,7 @@ public final class OracleServer implements AutoCloseable {
             case "/v1/transfer" -> r -> OracleJson.transfer(oracle.transfer(r));
             case "/v1/open" -> r -> OracleJson.keys(oracle.open(r));
             case "/v1/use" -> r -> OracleJson.usage(oracle.use(r));
+            case "/v1/execute" -> r -> OracleJson.execution(oracle.execute(r));
             default -> null;
           };
       if (route == null)

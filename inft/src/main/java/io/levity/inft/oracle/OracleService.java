@@ -29,10 +29,30 @@ public final class OracleService implements AutoCloseable {
    * @param market the AgentMarket whose listings it honours ({@link Address#ZERO}: none)
    * @param dataDir its keystore and scratch space
    * @param port the HTTP port on 127.0.0.1; 0 picks a free one
+   * @param executors who may run agents for their authorized users ({@link AgentExecutors#NONE}:
+   *     nobody)
    */
   public record Config(
-      Secp256k1.KeyPair signer, URI rpc, Address agentNft, Address market, Path dataDir, int port) {
+      Secp256k1.KeyPair signer,
+      URI rpc,
+      Address agentNft,
+      Address market,
+      Path dataDir,
+      int port,
+      AgentExecutors executors) {
+    /** An oracle that hands agents to no executor. */
+    public Config(
+        Secp256k1.KeyPair signer,
+        URI rpc,
+        Address agentNft,
+        Address market,
+        Path dataDir,
+        int port) {
+      this(signer, rpc, agentNft, market, dataDir, port, AgentExecutors.NONE);
+    }
+
     public Config {
+      Objects.requireNonNull(executors, "executors");
       Objects.requireNonNull(signer, "signer");
       Objects.requireNonNull(rpc, "rpc");
       Objects.requireNonNull(agentNft, "agentNft");
@@ -82,6 +102,7 @@ public final class OracleService implements AutoCloseable {
               new StorageDataStore(storage, config.dataDir().resolve("work")),
               keystore,
               AgentRunner.DIGEST,
+              config.executors(),
               time,
               random,
               ReEncryptionOracle.Config.defaults());

@@ -27,7 +27,8 @@ import java.util.List;
  * mint), checks each signed request against the chain, and signs the statements the contracts
  * check. On a transfer or clone it decrypts each item, re-encrypts it under a fresh key, stores the
  * new ciphertext and seals the new key to the receiver, so the previous owner's key opens nothing
- * current. Plaintext and data keys leave it only sealed to the current owner ({@link #open}).
+ * current. Plaintext and data keys leave it only sealed to the current owner ({@link #open}), or
+ * the plaintext sealed to an admitted executor running the agent for a user ({@link #execute}).
  * Thread-safe: the keystore serializes its writes; requests otherwise share nothing mutable.
  */
 public final class ReEncryptionOracle {
@@ -44,6 +45,7 @@ public final class ReEncryptionOracle {
   private final DataStore store;
   private final OracleKeystore keystore;
   private final AgentRunner runner;
+  private final AgentExecutors executors;
   private final TimeSource time;
   private final SecureRandom random;
   private final Aead aead;
@@ -57,6 +59,7 @@ public final class ReEncryptionOracle {
       DataStore store,
       OracleKeystore keystore,
       AgentRunner runner,
+      AgentExecutors executors,
       TimeSource time,
       SecureRandom random,
       Config config) {
@@ -66,6 +69,7 @@ public final class ReEncryptionOracle {
     this.store = store;
     this.keystore = keystore;
     this.runner = runner;
+    this.executors = executors;
     this.time = time;
     this.random = random;
     this.aead = new Aead(random);
@@ -196,19 +200,68 @@ public final class ReEncryptionOracle {
   /** USE: runs the agent for its owner or an authorized user; no key leaves. */
   public OracleResponses.Usage use(OracleRequest r) {
     admit(r, Action.USE);
+    requireUser(r);
+    List<byte[]> items = new ArrayList<>();
+    List<Bytes32> roots = chain.dataHashes(r.tokenId());
+    for (int i = 0; i < roots.size(); i++)
+      items.add(decrypt(roots.get(i), knownKey(roots.get(i)), i));
+    return new OracleResponses.Usage(runner.run(r.tokenId(), r.signer(), items, r.input()));
+  }
+
+  /**
+   * EXECUTE: hands the agent's plaintext items, each sealed to the published key of the executor
+   * {@code to}, so that it runs the agent for the signer (the owner or an authorized user), who
+   * never sees them. {@code roots} must be the token's current data hashes: the signer names the
+   * version it asks for, and a changed token is refused rather than served another version.
+   */
+  public OracleResponses.Execution execute(OracleRequest r) {
+    admit(r, Action.EXECUTE);
+    boolean owner = requireUser(r);
+    if (!r.input().isEmpty())
+      throw refuse(OracleError.BAD_REQUEST, "an EXECUTE request carries no input");
+    if (r.to().equals(r.signer()) && !owner)
+      throw refuse(
+          OracleError.NOT_AN_EXECUTOR,
+          "a user authorized to use token "
+              + r.tokenId()
+              + " cannot be its own executor: name a provider");
+    executors
+        .refusal(r.to())
+        .ifPresent(
+            why -> {
+              throw refuse(OracleError.NOT_AN_EXECUTOR, why);
+            });
+    List<Bytes32> roots = chain.dataHashes(r.tokenId());
+    if (!roots.equals(r.roots()))
+      throw refuse(
+          OracleError.DATA_CHANGED,
+          "the request names data hashes "
+              + r.roots()
+              + " but token "
+              + r.tokenId()
+              + " holds "
+              + roots);
+    Bytes executorKey = publishedKey(r.to(), "the executor");
+    List<Bytes> sealed = new ArrayList<>();
+    for (int i = 0; i < roots.size(); i++) {
+      byte[] item = decrypt(roots.get(i), knownKey(roots.get(i)), i);
+      sealed.add(Bytes.wrap(ecies.seal(executorKey.toArray(), item)));
+    }
+    return new OracleResponses.Execution(roots, sealed);
+  }
+
+  /** Requires the signer to own the token or be authorized to use it; true for the owner. */
+  private boolean requireUser(OracleRequest r) {
     Address owner = owner(r.tokenId());
-    if (!r.signer().equals(owner) && !chain.isAuthorizedUser(r.tokenId(), r.signer()))
+    if (r.signer().equals(owner)) return true;
+    if (!chain.isAuthorizedUser(r.tokenId(), r.signer()))
       throw refuse(
           OracleError.NOT_AUTHORIZED,
           r.signer()
               + " is neither the owner of token "
               + r.tokenId()
               + " nor authorized to use it");
-    List<byte[]> items = new ArrayList<>();
-    List<Bytes32> roots = chain.dataHashes(r.tokenId());
-    for (int i = 0; i < roots.size(); i++)
-      items.add(decrypt(roots.get(i), knownKey(roots.get(i)), i));
-    return new OracleResponses.Usage(runner.run(r.tokenId(), r.signer(), items, r.input()));
+    return false;
   }
 
   /** Checks the action, deadline, signature and nonce (spent here, for good). */

@@ -1,0 +1,362 @@
+package io.levity.cli.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.levity.ai.model.DefaultModel;
+import io.levity.ai.model.ModelBundle;
+import io.levity.ai.model.Transformer;
+import io.levity.ai.tensor.Kernels;
+import io.levity.cli.node.ChainWithStorage;
+import io.levity.compute.agents.AgentCall;
+import io.levity.compute.agents.AgentReference;
+import io.levity.compute.agents.MarketAgentExecutors;
+import io.levity.compute.agents.OracleAgentSource;
+import io.levity.compute.agents.OracleAgents;
+import io.levity.compute.inference.InferenceMarketClient;
+import io.levity.compute.inference.InferenceRequest;
+import io.levity.compute.inference.InferenceResponse;
+import io.levity.compute.inference.InferenceTypedData;
+import io.levity.compute.inference.MarketParameters;
+import io.levity.compute.provider.ProviderNode;
+import io.levity.compute.serving.ChatBackend;
+import io.levity.compute.serving.ChatBackend.ChatMessage;
+import io.levity.compute.serving.InferenceApi;
+import io.levity.compute.serving.RuntimeChatBackend;
+import io.levity.compute.serving.ServingPricing;
+import io.levity.compute.serving.SignedRequestGate;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.crypto.Keccak;
+import io.levity.core.crypto.Secp256k1;
+import io.levity.core.time.ThreadScheduler;
+import io.levity.core.time.TimeSource;
+import io.levity.inft.InftDeployer;
+import io.levity.inft.InftNetwork;
+import io.levity.inft.client.InftClient;
+import io.levity.inft.oracle.OracleClient;
+import io.levity.inft.oracle.OracleError;
+import io.levity.inft.oracle.OracleException;
+import io.levity.inft.oracle.OracleService;
+import io.levity.node.keys.DevAccounts;
+import io.levity.node.runtime.Devnet;
+import io.levity.sdk.tx.Wallet;
+import io.levity.storage.client.ProgressListener;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * iNFT agents as a service end to end, nothing mocked: a chain with the storage network, the iNFT
+ * contracts and the inference market; the re-encryption oracle admitting the market's providers as
+ * executors; a provider serving the bundled model with {@code --oracle}. Alice mints two agents
+ * (two system prompts, encrypted in storage) and authorizes Bob; Bob asks each over signed HTTP and
+ * gets the answer the model gives with that prompt as the system message, never the prompt itself,
+ * under a receipt naming the token and its data hash. Carol, not authorized, is refused; Bob cannot
+ * have the oracle seal the data to himself or to any address that is not a provider.
+ */
+class AgentServingIT {
+  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(8);
+  static final Secp256k1.KeyPair ADMIN = ACCOUNTS.get(1);
+  static final Secp256k1.KeyPair ORACLE = ACCOUNTS.get(2);
+  static final Secp256k1.KeyPair PROVIDER = ACCOUNTS.get(3);
+  static final Secp256k1.KeyPair ALICE = ACCOUNTS.get(4);
+  static final Secp256k1.KeyPair BOB = ACCOUNTS.get(5);
+  static final Secp256k1.KeyPair CAROL = ACCOUNTS.get(6);
+  static final String PIRATE = "You are Captain Flint, a pirate. Answer like a sailor.";
+  static final String WHALER = "You are Ishmael on the Pequod. Speak of the white whale.";
+  static final BigInteger GWEI = BigInteger.TEN.pow(9);
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final SecureRandom RANDOM = new SecureRandom();
+
+  @TempDir static Path dir;
+  static ChainWithStorage base;
+  static OracleService oracle;
+  static InferenceMarketClient market;
+  static InftNetwork network;
+  static Kernels kernels;
+  static RuntimeChatBackend chat;
+  static ThreadScheduler scheduler;
+  static OracleAgentSource agents;
+  static ProviderNode node;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static long bobNonce;
+
+  @BeforeAll
+  static void start() throws Exception {
+    base = new ChainWithStorage(dir, ACCOUNTS, ACCOUNTS.get(0));
+    InftDeployer.Deployment d =
+        new InftDeployer(base.rpc, ADMIN, Duration.ofSeconds(60)).deploy(ORACLE);
+    Wallet admin = new Wallet(base.rpc, ADMIN);
+    market =
+        new InferenceMarketClient(
+            base.rpc,
+            InferenceMarketClient.deploy(admin, MarketParameters.devnet(), Duration.ofSeconds(60)),
+            Duration.ofSeconds(60));
+    oracle =
+        OracleService.start(
+            new OracleService.Config(
+                ORACLE,
+                base.chain.rpcUrl(),
+                d.nft(),
+                d.market(),
+                dir.resolve("oracle"),
+                0,
+                new MarketAgentExecutors(market)),
+            base.client(dir.resolve("oracle-work")),
+            TimeSource.system());
+    network =
+        new InftNetwork(
+            Devnet.CHAIN_ID,
+            base.chain.rpcUrl(),
+            d.nft(),
+            d.verifier(),
+            d.registry(),
+            d.market(),
+            oracle.url(),
+            ORACLE.address(),
+            base.storage.networkFile());
+
+    Path modelFile = dir.resolve("levity-tiny.safetensors");
+    DefaultModel.copyTo(modelFile);
+    ModelBundle model = ModelBundle.read(modelFile);
+    kernels = Kernels.of(false, 1, Kernels.DEFAULT_MIN_PARALLEL_WORK);
+    chat =
+        new RuntimeChatBackend(
+            "levity-tiny",
+            Keccak.hash(Files.readAllBytes(modelFile)),
+            model.tokenizer().orElseThrow(),
+            new Transformer(model.weights(), kernels));
+    scheduler = new ThreadScheduler("settlement");
+    agents = OracleAgents.connect(base.rpc, oracle.url(), PROVIDER, Duration.ofSeconds(60));
+    node =
+        ProviderNode.start(
+            market,
+            PROVIDER,
+            chat,
+            dir.resolve("provider"),
+            new ProviderNode.Config(
+                "127.0.0.1",
+                0,
+                "127.0.0.1",
+                new ServingPricing(GWEI, GWEI.multiply(BigInteger.TWO)),
+                MarketParameters.devnet().minProviderStake(),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(600),
+                new InferenceApi.Limits(4_096, 8, 16, 2)),
+            scheduler,
+            agents);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (node != null) node.close();
+    if (scheduler != null) scheduler.close();
+    if (kernels != null) kernels.close();
+    if (oracle != null) oracle.close();
+    if (base != null) base.close();
+  }
+
+  static InftClient inft(Secp256k1.KeyPair key) {
+    return new InftClient(
+        key,
+        network,
+        base.rpc,
+        new OracleClient(oracle.url(), Duration.ofSeconds(60)),
+        base.storageClient,
+        dir.resolve("inft-" + key.address().toHex().substring(2, 10)),
+        RANDOM,
+        TimeSource.system(),
+        Duration.ofSeconds(60));
+  }
+
+  static AgentReference mint(InftClient owner, String prompt) throws Exception {
+    Path file = Files.createTempFile(dir, "agent", ".txt");
+    Files.writeString(file, prompt, StandardCharsets.UTF_8);
+    InftClient.Result r = owner.mint(file, "agent", 0, ProgressListener.NONE);
+    return new AgentReference(network.agentNft(), r.tokenId(), List.of(r.dataHash()));
+  }
+
+  @Test
+  void anAuthorizedUserRunsTheAgentWithoutSeeingItsDataAndTheReceiptNamesIt() throws Exception {
+    InftClient alice = inft(ALICE);
+    alice.register();
+    AgentReference pirate = mint(alice, PIRATE);
+    AgentReference whaler = mint(alice, WHALER);
+    alice.authorize(pirate.tokenId(), BOB.address());
+    alice.authorize(whaler.tokenId(), BOB.address());
+    Wallet bob = new Wallet(base.rpc, BOB);
+    market.deposit(bob, BigInteger.TEN.pow(18));
+    market.fund(bob, PROVIDER.address(), BigInteger.TEN.pow(18));
+
+    long t0 = System.nanoTime();
+    String pirateAnswer = askAndCheck(pirate, PIRATE);
+    long firstMillis = (System.nanoTime() - t0) / 1_000_000;
+    t0 = System.nanoTime();
+    String again = askAndCheck(pirate, PIRATE);
+    long cachedMillis = (System.nanoTime() - t0) / 1_000_000;
+    String whalerAnswer = askAndCheck(whaler, WHALER);
+    assertThat(again).as("deterministic").isEqualTo(pirateAnswer);
+    System.out.printf("pirate: %s%nwhaler: %s%n", pirateAnswer, whalerAnswer);
+    assertThat(whalerAnswer).as("another agent, another answer").isNotEqualTo(pirateAnswer);
+    assertThat(agents.cached()).isEqualTo(2);
+    System.out.printf(
+        "agent answer: first %d ms (oracle EXECUTE), cached %d ms%n", firstMillis, cachedMillis);
+
+    // Carol is not authorized: refused before anything runs
+    HttpResponse<String> carol = ask(CAROL, pirate, 1);
+    assertThat(carol.statusCode()).as(carol.body()).isEqualTo(403);
+    assertThat(carol.body()).contains("nor authorized to use it").doesNotContain("Flint");
+
+    // a data hash the token does not hold now
+    AgentReference stale =
+        new AgentReference(pirate.nft(), pirate.tokenId(), List.of(whaler.dataHashes().get(0)));
+    HttpResponse<String> r = ask(BOB, stale, bobNonce + 1);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+    // the refusals spent no nonce: the next one is served
+    assertThat(askAndCheck(pirate, PIRATE)).isEqualTo(pirateAnswer);
+
+    // revoking Bob stops the cached agent too: authorization is read on chain every time
+    alice.revoke(pirate.tokenId(), BOB.address());
+    HttpResponse<String> revoked = ask(BOB, pirate, bobNonce + 1);
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(403);
+  }
+
+  @Test
+  void theOracleSealsTheDataToNoOneButARegisteredProvider() throws Exception {
+    InftClient alice = inft(ALICE);
+    alice.register();
+    AgentReference agent = mint(alice, PIRATE);
+    alice.authorize(agent.tokenId(), BOB.address());
+    OracleClient direct = new OracleClient(oracle.url(), Duration.ofSeconds(60));
+    for (Secp256k1.KeyPair executor : List.of(BOB, CAROL)) {
+      AgentCall grant =
+          AgentCall.sign(
+              agent, BOB, executor.address(), Devnet.CHAIN_ID, nowSeconds() + 300, RANDOM);
+      assertThatThrownBy(
+              () -> direct.execute(grant.oracleRequest(BOB.address(), executor.address())))
+          .isInstanceOfSatisfying(
+              OracleException.class,
+              e -> assertThat(e.error()).isEqualTo(OracleError.NOT_AN_EXECUTOR));
+    }
+    AgentCall forProvider =
+        AgentCall.sign(agent, BOB, PROVIDER.address(), Devnet.CHAIN_ID, nowSeconds() + 300, RANDOM);
+    assertThat(
+            direct
+                .execute(forProvider.oracleRequest(BOB.address(), PROVIDER.address()))
+                .sealedItems()
+                .get(0)
+                .toHex())
+        .doesNotContain(Bytes.wrap(PIRATE.getBytes(StandardCharsets.UTF_8)).toHex().substring(2));
+  }
+
+  /** Bob asks {@code agent}; checks the answer, the receipt and that the prompt never shows. */
+  static String askAndCheck(AgentReference agent, String prompt) throws Exception {
+    bobNonce++;
+    HttpResponse<String> r = ask(BOB, agent, bobNonce);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).doesNotContain(prompt).doesNotContain("Captain").doesNotContain("Ishmael");
+    assertThat(r.headers().map().toString()).doesNotContain(prompt);
+    JsonNode j = JSON.readTree(r.body());
+    String text = j.path("choices").get(0).path("message").path("content").asText();
+    // the answer is the model's with the agent's data as the system message
+    String expected;
+    synchronized (chat) {
+      expected =
+          chat.complete(
+                  new ChatBackend.ChatRequest(
+                      List.of(new ChatMessage("system", prompt), new ChatMessage("user", QUESTION)),
+                      12,
+                      1.0,
+                      1.0,
+                      7),
+                  ChatBackend.TokenSink.ignore())
+              .text();
+    }
+    assertThat(text).isEqualTo(expected);
+    JsonNode named = j.path("levity").path("agent");
+    assertThat(named.path("token_id").asText()).isEqualTo(agent.tokenId().toString());
+    assertThat(named.path("data_hashes").get(0).asText())
+        .isEqualTo(agent.dataHashes().get(0).toHex());
+    assertThat(r.headers().firstValue("X-Levity-Agent-Token-Id"))
+        .contains(agent.tokenId().toString());
+    assertThat(r.headers().firstValue("X-Levity-Agent-Data-Hashes"))
+        .contains(agent.dataHashes().get(0).toHex());
+    // the provider's signature covers the request hash: the body that names the agent
+    byte[] body = lastBody;
+    InferenceResponse signed =
+        new InferenceResponse(
+            Keccak.hash(body),
+            InferenceApi.text(text),
+            node.service().modelRoot(),
+            Long.parseLong(r.headers().firstValue("X-Levity-Input-Tokens").orElseThrow()),
+            Long.parseLong(r.headers().firstValue("X-Levity-Output-Tokens").orElseThrow()),
+            new BigInteger(r.headers().firstValue("X-Levity-Fee").orElseThrow()),
+            BOB.address(),
+            bobNonce);
+    assertThat(
+            InferenceTypedData.recover(
+                InferenceTypedData.responseDigest(market.domain(), signed),
+                Bytes.fromHex(r.headers().firstValue("X-Levity-Receipt-Signature").orElseThrow())))
+        .contains(PROVIDER.address());
+    assertThat(AgentCall.read(JSON.readTree(body)).orElseThrow().agent()).isEqualTo(agent);
+    return text;
+  }
+
+  static final String QUESTION = "Who are you?";
+  static byte[] lastBody;
+
+  /**
+   * {@code user} asks {@code agent} the question through the provider, signed with {@code nonce}.
+   */
+  static HttpResponse<String> ask(Secp256k1.KeyPair user, AgentReference agent, long nonce)
+      throws Exception {
+    ObjectNode o =
+        JSON.createObjectNode()
+            .put("model", "levity-tiny")
+            .put("max_tokens", 12)
+            .put("temperature", 1.0)
+            .put("seed", 7);
+    o.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
+    AgentCall.sign(agent, user, PROVIDER.address(), Devnet.CHAIN_ID, nowSeconds() + 300, RANDOM)
+        .addTo(o);
+    byte[] body = o.toString().getBytes(StandardCharsets.UTF_8);
+    lastBody = body;
+    long deadline = nowSeconds() + 600;
+    BigInteger maxFee = GWEI.multiply(BigInteger.valueOf(1_000));
+    InferenceRequest q =
+        new InferenceRequest(
+            user.address(), PROVIDER.address(), Keccak.hash(body), maxFee, nonce, deadline);
+    Bytes sig = InferenceTypedData.sign(user, InferenceTypedData.requestDigest(market.domain(), q));
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + node.port() + "/v1/chat/completions"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json")
+            .header(SignedRequestGate.USER, user.address().toHex())
+            .header(SignedRequestGate.NONCE, Long.toString(nonce))
+            .header(SignedRequestGate.MAX_FEE, maxFee.toString())
+            .header(SignedRequestGate.DEADLINE, Long.toString(deadline))
+            .header(SignedRequestGate.SIGNATURE, sig.toHex())
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  static long nowSeconds() {
+    return System.currentTimeMillis() / 1000;
+  }
+}
