@@ -1,5 +1,6 @@
 package io.levity.compute.provider;
 
+import io.levity.compute.inference.BatchBundle;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.InferenceService;
 import io.levity.compute.inference.MarketState;
@@ -94,8 +95,10 @@ public final class ProviderNode implements AutoCloseable {
             nonces,
             new MarketBalances(market, me),
             scheduler.time());
+    BundleStore bundles = new BundleStore(dir.resolve("batches"));
     SettlementLoop settlement =
-        new SettlementLoop(market, wallet, journal, gate, scheduler, config.challengeWindow());
+        new SettlementLoop(
+            market, wallet, journal, gate, scheduler, config.challengeWindow(), bundles);
     // fees served before a restart and not yet submitted still count against the users
     gate.restorePending(settlement.unsettledReceipts());
     InferenceApi api =
@@ -108,6 +111,7 @@ public final class ProviderNode implements AutoCloseable {
             journal,
             scheduler.time(),
             config.limits());
+    api.serveBundles(id -> bundles.byId(id).map(BatchBundle::toJson));
     InferenceServer server =
         new InferenceServer(
             api, new InferenceServer.Config(config.host(), config.port(), 1 << 20, 10_000, 120));

@@ -61,6 +61,7 @@ public final class InferenceApi {
   private final TimeSource time;
   private final Limits limits;
   private final Semaphore busy;
+  private volatile BundleSource bundles = BundleSource.none();
 
   public InferenceApi(
       List<ChatBackend> chats,
@@ -84,6 +85,11 @@ public final class InferenceApi {
 
   public Limits limits() {
     return limits;
+  }
+
+  /** Serves the batch bundles of {@code source} at {@code GET /levity/v1/batches/{id}}. */
+  public void serveBundles(BundleSource source) {
+    this.bundles = source;
   }
 
   /** Takes one of the concurrent slots, or false when all are taken (answer 503). */
@@ -113,11 +119,32 @@ public final class InferenceApi {
           allow(method, "POST");
           embeddings(header, body, x);
         }
-        default -> throw new ServingException(404, "no such endpoint " + path);
+        default -> {
+          if (!path.startsWith(BATCHES))
+            throw new ServingException(404, "no such endpoint " + path);
+          allow(method, "GET");
+          x.reply(200, bundle(path.substring(BATCHES.length())), Map.of());
+        }
       }
     } catch (ServingException e) {
       x.reply(e.status(), OpenAiJson.error(e.status(), e.getMessage()), Map.of());
     }
+  }
+
+  /** Where bundles are served: this prefix and the batch id. */
+  public static final String BATCHES = "/levity/v1/batches/";
+
+  private JsonNode bundle(String id) {
+    long batchId;
+    try {
+      batchId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new ServingException(400, "a batch id is a decimal number, got '" + id + "'");
+    }
+    return bundles
+        .bundle(batchId)
+        .orElseThrow(
+            () -> new ServingException(404, "this provider holds no bundle of batch " + batchId));
   }
 
   private static void allow(String method, String allowed) {
@@ -165,7 +192,7 @@ public final class InferenceApi {
       if (!call.stream()) {
         ChatCompletion c = backend.complete(call.request(), ChatBackend.TokenSink.ignore());
         ServingReceipt r =
-            receipt(a, text(c.text()), backend, c.promptTokens(), c.completionTokens());
+            receipt(a, body, c.text(), backend, c.promptTokens(), c.completionTokens());
         charged = true;
         ObjectNode o = OpenAiJson.completion(id, created, call.model(), c.text(), c.finishReason());
         OpenAiJson.usage(o, c.promptTokens(), c.completionTokens());
@@ -186,7 +213,7 @@ public final class InferenceApi {
               });
       x.event(OpenAiJson.chunk(id, created, call.model(), null, null, c.finishReason()).toString());
       ServingReceipt r =
-          receipt(a, text(streamed.toString()), backend, c.promptTokens(), c.completionTokens());
+          receipt(a, body, streamed.toString(), backend, c.promptTokens(), c.completionTokens());
       charged = true;
       ObjectNode last = OpenAiJson.head(id, "chat.completion.chunk", created, call.model());
       last.putArray("choices");
@@ -243,7 +270,14 @@ public final class InferenceApi {
       o.put("model", call.model());
       o.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
       ServingReceipt r =
-          receipt(a, Bytes32.of32(hash.digest()), backend.modelRoot(), tokens, 0, true);
+          receipt(
+              a,
+              new ReceiptJournal.Bodies(Bytes.wrap(body), null),
+              Bytes32.of32(hash.digest()),
+              backend.modelRoot(),
+              tokens,
+              0,
+              true);
       charged = true;
       o.set("levity", ReceiptJournal.toJson(r));
       x.reply(200, o, headers(r));
@@ -254,13 +288,26 @@ public final class InferenceApi {
   }
 
   private ServingReceipt receipt(
-      Admission a, Bytes32 responseHash, ChatBackend backend, long in, long out) {
-    return receipt(a, responseHash, backend.modelRoot(), in, out, backend.verifiable());
+      Admission a, byte[] body, String answer, ChatBackend backend, long in, long out) {
+    return receipt(
+        a,
+        new ReceiptJournal.Bodies(Bytes.wrap(body), answer),
+        text(answer),
+        backend.modelRoot(),
+        in,
+        out,
+        backend.verifiable());
   }
 
-  /** Prices, signs and journals an answer; the gate's hold becomes the fee. */
+  /** Prices, signs and journals an answer with its bodies; the gate's hold becomes the fee. */
   private ServingReceipt receipt(
-      Admission a, Bytes32 responseHash, Bytes32 modelRoot, long in, long out, boolean verifiable) {
+      Admission a,
+      ReceiptJournal.Bodies bodies,
+      Bytes32 responseHash,
+      Bytes32 modelRoot,
+      long in,
+      long out,
+      boolean verifiable) {
     ServingResponseTerms terms =
         new ServingResponseTerms(
             a.requestHash(),
@@ -275,7 +322,7 @@ public final class InferenceApi {
         new ServingReceipt(
             a.terms(), a.userSignature(), terms, Bytes.wrap(signer.sign(terms)), verifiable);
     try {
-      journal.append(r);
+      journal.append(r, bodies);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot journal the receipt", e);
     }
