@@ -330,6 +330,14 @@ public final class InferenceApi {
     return r;
   }
 
+  /**
+   * A chat request body parsed as this API parses it, {@code defaultMaxTokens} standing in for an
+   * absent max_tokens (what auditors re-execute); throws {@link ServingException} when malformed.
+   */
+  public static ChatBackend.ChatRequest chatRequest(byte[] body, int defaultMaxTokens) {
+    return OpenAiJson.chat(OpenAiJson.parse(body), defaultMaxTokens, Integer.MAX_VALUE).request();
+  }
+
   /** The Keccak-256 of a text's UTF-8 bytes: the response hash of a chat answer. */
   public static Bytes32 text(String s) {
     return Keccak.hash(s.getBytes(StandardCharsets.UTF_8));
