@@ -173,7 +173,7 @@ final class MarketHarness implements AutoCloseable {
             Keccak.hash(body),
             GWEI.multiply(BigInteger.valueOf(1_000)),
             nonce,
-            deadline + 3600);
+            deadline + 100_000);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))

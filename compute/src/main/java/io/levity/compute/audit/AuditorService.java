@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class AuditorService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditorService.class);
 
+  /** Failed fetches of a bundle after which the provider counts as withholding it. */
+  static final int WITHHELD_AFTER = 10;
+
   /**
    * How it audits.
    *
@@ -82,7 +85,7 @@ public final class AuditorService implements AutoCloseable {
     MarketState.Batch onChain;
     final Map<Integer, LeafVerdict> verdicts = new LinkedHashMap<>();
     boolean done;
-    boolean withholdingLogged;
+    int failedFetches;
 
     BatchAudit(MarketEvents.Submitted event) {
       this.event = event;
@@ -183,9 +186,9 @@ public final class AuditorService implements AutoCloseable {
       b.bundle = bundle;
       return true;
     } catch (AuditException | IllegalArgumentException e) {
-      if (!b.withholdingLogged) {
+      // the provider records the id only once the submission is confirmed: a first miss is normal
+      if (++b.failedFetches == WITHHELD_AFTER) {
         withheld++;
-        b.withholdingLogged = true;
         LOG.warn(
             "provider {} withholds batch {} (no on-chain remedy in this market): {}",
             b.onChain.provider(),
