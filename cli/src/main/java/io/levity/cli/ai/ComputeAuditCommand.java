@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code levity compute audit RECEIPT}: re-executes one receipt of a provider's batch locally and
@@ -23,17 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "audit")
 public final class ComputeAuditCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RECEIPT")
-  String receipt;
-
-  @Option(names = "--provider", paramLabel = "ADDR")
-  String provider;
-
-  @Option(names = "--user", paramLabel = "ADDR")
-  String user;
-
-  @Option(names = "--nonce", paramLabel = "N")
-  Long nonce;
+  @Mixin ReceiptOptions target;
 
   @Option(names = "--model-file", paramLabel = "FILE")
   List<Path> modelFiles = new ArrayList<>();
@@ -46,9 +35,8 @@ public final class ComputeAuditCommand implements Callable<Integer> {
         o,
         () -> {
           InferenceMarketClient market = AuditTargets.market(o);
-          String who = user != null || o.key == null ? user : o.keyPair().address().toHex();
           AuditTargets.Located at =
-              AuditTargets.locate(market, receipt, provider, who, nonce, AuditTargets.fetcher());
+              target.locate(market, o.key == null ? null : o.keyPair().address().toHex());
           MarketState.Batch batch = market.batch(BigInteger.valueOf(at.batchId()));
           var service =
               market

@@ -6,8 +6,6 @@ import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code levity compute dispute RECEIPT --key HEX}: challenges one receipt of a provider's batch,
@@ -16,17 +14,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dispute")
 public final class ComputeDisputeCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RECEIPT")
-  String receipt;
-
-  @Option(names = "--provider", paramLabel = "ADDR")
-  String provider;
-
-  @Option(names = "--user", paramLabel = "ADDR")
-  String user;
-
-  @Option(names = "--nonce", paramLabel = "N")
-  Long nonce;
+  @Mixin ReceiptOptions target;
 
   @Mixin AiOptions o;
 
@@ -38,9 +26,7 @@ public final class ComputeDisputeCommand implements Callable<Integer> {
           Wallet wallet;
           InferenceMarketClient market = AuditTargets.market(o);
           wallet = new Wallet(market.rpc(), o.keyPair());
-          String who = user != null ? user : wallet.address().toHex();
-          AuditTargets.Located at =
-              AuditTargets.locate(market, receipt, provider, who, nonce, AuditTargets.fetcher());
+          AuditTargets.Located at = target.locate(market, wallet.address().toHex());
           BigInteger id = BigInteger.valueOf(at.batchId());
           InferenceMarketClient.ChallengeOutcome out =
               market.challenge(
