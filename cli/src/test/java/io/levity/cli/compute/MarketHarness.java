@@ -41,7 +41,7 @@ import java.util.List;
  * a user's signed chat requests sent over HTTP.
  */
 final class MarketHarness implements AutoCloseable {
-  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(20);
+  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(24);
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
   static final BigInteger GWEI = BigInteger.TEN.pow(9);
 
