@@ -6,6 +6,7 @@ import io.levity.compute.audit.HttpBundleFetcher;
 import io.levity.compute.inference.BatchBundle;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.MarketState;
+import io.levity.compute.models.ContentStore;
 import io.levity.compute.provider.BundleStore;
 import io.levity.compute.provider.ProviderNode;
 import io.levity.compute.provider.SettlementLoop;
@@ -13,12 +14,16 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.ThreadScheduler;
+import io.levity.storage.client.ProgressListener;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +48,8 @@ class BatchBundleRestartIT {
       Path data = dir.resolve("provider");
       ProviderNode first = h.provider(market, PROVIDER, h.chat(), data, 3, scheduler);
       h.fund(market, USER, PROVIDER);
+      List<byte[]> uploaded = new CopyOnWriteArrayList<>();
+      first.settlement().publishTo(new CapturingStore(uploaded));
       List<String> prompts = List.of("one", "two", "three");
       for (int i = 0; i < prompts.size(); i++)
         assertThat(h.ask(market, USER, PROVIDER, first.port(), prompts.get(i), i + 1).status())
@@ -62,6 +69,10 @@ class BatchBundleRestartIT {
         assertThat(new String(l.requestBody().toArray(), StandardCharsets.UTF_8))
             .contains("\"max_tokens\":4");
       }
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (uploaded.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+      assertThat(uploaded).as("the bundle was uploaded to storage").hasSize(1);
+      assertThat(BatchBundle.fromBytes(uploaded.get(0))).isEqualTo(served);
       first.close();
 
       // the crash came between the submission and its confirmation: the bundle has no id yet;
@@ -96,6 +107,21 @@ class BatchBundleRestartIT {
       } finally {
         second.close();
       }
+    }
+  }
+
+  /** A storage stand-in that keeps what is put. */
+  record CapturingStore(List<byte[]> puts) implements ContentStore {
+    @Override
+    public Bytes32 put(Path file, ProgressListener progress) throws IOException {
+      byte[] b = Files.readAllBytes(file);
+      puts.add(b);
+      return Keccak.hash(b);
+    }
+
+    @Override
+    public void fetch(Bytes32 root, Path out, long maxBytes, ProgressListener progress) {
+      throw new UnsupportedOperationException("not used");
     }
   }
 }

@@ -66,7 +66,8 @@ public final class BundleStore {
     return dir;
   }
 
-  private Path file(Bytes32 root) {
+  /** The file of the bundle with {@code root}. */
+  public Path file(Bytes32 root) {
     return dir.resolve(root.toHex().substring(2) + ".json");
   }
 }

@@ -7,15 +7,18 @@ import io.levity.compute.inference.InferenceReceipt;
 import io.levity.compute.inference.MarketEvents;
 import io.levity.compute.inference.MarketState;
 import io.levity.compute.inference.ReceiptBatch;
+import io.levity.compute.models.ContentStore;
 import io.levity.compute.serving.ReceiptJournal;
 import io.levity.compute.serving.ServingReceipt;
 import io.levity.compute.serving.SignedRequestGate;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.time.Scheduler;
 import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthBlock;
 import io.levity.sdk.tx.Wallet;
+import io.levity.storage.client.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -60,6 +63,7 @@ public final class SettlementLoop implements AutoCloseable {
   private final BundleStore bundles;
   private final List<BigInteger> pending = new ArrayList<>();
   private boolean recovered;
+  private volatile ContentStore publish;
   private Scheduler.Cancellable task;
 
   public SettlementLoop(
@@ -77,6 +81,15 @@ public final class SettlementLoop implements AutoCloseable {
     this.scheduler = scheduler;
     this.challengeWindow = challengeWindow;
     this.bundles = bundles;
+  }
+
+  /**
+   * Also uploads each submitted batch's bundle to {@code store} (in the background, on the
+   * scheduler) and logs its storage root, so the bundle stays reachable if this provider stops
+   * serving it.
+   */
+  public void publishTo(ContentStore store) {
+    this.publish = store;
   }
 
   /** Runs a round every {@code period} on the scheduler until closed. */
@@ -113,7 +126,9 @@ public final class SettlementLoop implements AutoCloseable {
       BatchBundle bundle = bundle(batch.get(), served);
       save(bundle);
       id = Optional.of(market.submitBatch(provider, batch.get()));
-      save(bundle.withBatchId(id.get().longValueExact()));
+      BatchBundle submitted = bundle.withBatchId(id.get().longValueExact());
+      save(submitted);
+      if (publish != null) scheduler.execute(() -> upload(publish, submitted));
       pending.add(id.get());
       for (ReceiptBatch.UserTotal t : batch.get().totals())
         gate.settledOnChain(t.user(), t.total());
@@ -208,6 +223,15 @@ public final class SettlementLoop implements AutoCloseable {
       texts.add(b == null ? null : b.response());
     }
     return BatchBundle.of(batch, requests, texts);
+  }
+
+  private void upload(ContentStore store, BatchBundle b) {
+    try {
+      Bytes32 root = store.put(bundles.file(b.root()), ProgressListener.NONE);
+      LOG.info("batch {}: bundle uploaded to storage, root {}", b.batchId(), root);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("batch {}: bundle not uploaded to storage: {}", b.batchId(), e.toString());
+    }
   }
 
   private void save(BatchBundle b) {
