@@ -5,6 +5,7 @@ import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.InferenceService;
 import io.levity.compute.inference.MarketEvents;
 import io.levity.compute.inference.MarketState;
+import io.levity.compute.inference.ReceiptBatch;
 import io.levity.core.time.Scheduler;
 import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthBlock;
@@ -81,6 +82,7 @@ public final class AuditorService implements AutoCloseable {
   private static final class BatchAudit {
     final MarketEvents.Submitted event;
     BatchBundle bundle;
+    ReceiptBatch tree;
     InferenceService service;
     MarketState.Batch onChain;
     final Map<Integer, LeafVerdict> verdicts = new LinkedHashMap<>();
@@ -182,7 +184,7 @@ public final class AuditorService implements AutoCloseable {
           || bundle.leaves().size() != b.onChain.leafCount())
         throw new AuditException(
             "its bundle has root " + bundle.root() + " and " + bundle.leaves().size() + " leaves");
-      bundle.batch();
+      b.tree = bundle.batch();
       b.bundle = bundle;
       return true;
     } catch (AuditException | IllegalArgumentException e) {
@@ -246,7 +248,7 @@ public final class AuditorService implements AutoCloseable {
     try {
       if (market.leafChallenged(id, index)) return;
       InferenceMarketClient.ChallengeOutcome o =
-          market.challenge(wallet, id, b.bundle.batch().proof(index), bond);
+          market.challenge(wallet, id, b.tree.proof(index), bond);
       challenged++;
       o.fault().ifPresent(f -> LOG.info("batch {} voided at once for {}", id, f));
       o.disputeId()
@@ -275,7 +277,8 @@ public final class AuditorService implements AutoCloseable {
       if (market.batch(BigInteger.valueOf(c.batchId())).status() != MarketState.BatchStatus.PENDING)
         return;
       LeafVerdict v = b.verdicts.get(c.leafIndex());
-      if (v == null || v instanceof LeafVerdict.Unknown) {
+      // a leaf judged unknown stays so (same bundle, same model): it is not re-run every round
+      if (v == null) {
         v = judge.judge(b.service, b.onChain, b.bundle.leaves().get(c.leafIndex()));
         reexecuted++;
         b.verdicts.put(c.leafIndex(), v);
