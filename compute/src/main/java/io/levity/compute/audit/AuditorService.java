@@ -13,10 +13,12 @@ import io.levity.sdk.tx.Wallet;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,7 @@ public final class AuditorService implements AutoCloseable {
   private final long votingPeriod;
   private final Map<Long, BatchAudit> batches = new LinkedHashMap<>();
   private final Map<Long, MarketEvents.Challenge> disputes = new LinkedHashMap<>();
+  private final Set<Long> abstained = new HashSet<>();
   private long nextBlock;
   private int audited;
   private int reexecuted;
@@ -284,7 +287,7 @@ public final class AuditorService implements AutoCloseable {
         b.verdicts.put(c.leafIndex(), v);
       }
       if (v instanceof LeafVerdict.Unknown u) {
-        LOG.info("dispute {}: abstaining, {}", d, u.why());
+        if (abstained.add(c.disputeId())) LOG.info("dispute {}: abstaining, {}", d, u.why());
         return;
       }
       boolean isWrong = !(v instanceof LeafVerdict.Right);
