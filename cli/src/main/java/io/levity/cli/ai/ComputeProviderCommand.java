@@ -69,6 +69,9 @@ public final class ComputeProviderCommand implements Callable<Integer> {
   @Option(names = "--oracle", paramLabel = "URL")
   URI oracle;
 
+  @Option(names = "--publish-bundles")
+  boolean publishBundles;
+
   @Mixin AiOptions o;
 
   @Override
@@ -116,15 +119,18 @@ public final class ComputeProviderCommand implements Callable<Integer> {
                   Duration.ofSeconds(devnet.challengeWindow()),
                   InferenceApi.Limits.defaults());
           ProviderNode[] node = new ProviderNode[1];
+          AiOptions.Network storage = publishBundles ? o.network() : null;
           return UntilStopped.serve(
               "compute-provider",
               () -> {
                 if (node[0] != null) node[0].close();
+                if (storage != null) storage.close();
                 scheduler.close();
                 kernels.close();
               },
               () -> {
                 node[0] = ProviderNode.start(market, key, chat, dataDir, config, scheduler, agents);
+                if (storage != null) node[0].settlement().publishTo(storage.store());
                 o.out()
                     .println(
                         "compute provider "

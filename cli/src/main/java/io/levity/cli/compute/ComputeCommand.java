@@ -1,5 +1,8 @@
 package io.levity.cli.compute;
 
+import io.levity.cli.ai.ComputeAuditCommand;
+import io.levity.cli.ai.ComputeAuditorCommand;
+import io.levity.cli.ai.ComputeDisputeCommand;
 import io.levity.cli.ai.ComputeProviderCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +10,12 @@ import picocli.CommandLine.Command;
 /** {@code levity compute ...}: the inference marketplace (docs/compute.md). */
 @Command(
     name = "compute",
-    subcommands = {ComputeProviderCommand.class})
+    subcommands = {
+      ComputeProviderCommand.class,
+      ComputeAuditorCommand.class,
+      ComputeAuditCommand.class,
+      ComputeDisputeCommand.class
+    })
 public final class ComputeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -224,12 +224,28 @@ public final class InferenceMarketClient {
 
   /** The share of receipts (basis points) auditors are asked to re-execute. */
   public int sampleRateBps() {
+    return parameter("sampleRateBps").intValueExact();
+  }
+
+  /** A market parameter by its getter's name ({@code challengeBond}, {@code threshold}...). */
+  public BigInteger parameter(String name) {
     AbiFunction f =
         InferenceMarketContract.PARAMETERS.stream()
-            .filter(p -> p.name().equals("sampleRateBps"))
+            .filter(p -> p.name().equals(name))
             .findFirst()
-            .orElseThrow();
-    return (int) read(f).longValue(0);
+            .orElseThrow(() -> new IllegalArgumentException("no market parameter " + name));
+    return read(f).bigInteger(0);
+  }
+
+  /** Whether leaf {@code index} of batch {@code batchId} was challenged already. */
+  public boolean leafChallenged(BigInteger batchId, int index) {
+    return read(InferenceMarketContract.LEAF_CHALLENGED, batchId, BigInteger.valueOf(index))
+        .bool(0);
+  }
+
+  /** Whether {@code auditor} voted on dispute {@code disputeId}. */
+  public boolean hasVoted(BigInteger disputeId, Address auditor) {
+    return read(InferenceMarketContract.HAS_VOTED, disputeId, auditor).bool(0);
   }
 
   public EthRpc rpc() {

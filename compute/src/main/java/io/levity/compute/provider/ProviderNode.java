@@ -1,6 +1,7 @@
 package io.levity.compute.provider;
 
 import io.levity.compute.agents.AgentSource;
+import io.levity.compute.inference.BatchBundle;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.InferenceService;
 import io.levity.compute.inference.MarketState;
@@ -108,8 +109,10 @@ public final class ProviderNode implements AutoCloseable {
             nonces,
             new MarketBalances(market, me),
             scheduler.time());
+    BundleStore bundles = new BundleStore(dir.resolve("batches"));
     SettlementLoop settlement =
-        new SettlementLoop(market, wallet, journal, gate, scheduler, config.challengeWindow());
+        new SettlementLoop(
+            market, wallet, journal, gate, scheduler, config.challengeWindow(), bundles);
     // fees served before a restart and not yet submitted still count against the users
     gate.restorePending(settlement.unsettledReceipts());
     InferenceApi api =
@@ -123,6 +126,7 @@ public final class ProviderNode implements AutoCloseable {
             scheduler.time(),
             config.limits(),
             agents);
+    api.serveBundles(id -> bundles.byId(id).map(BatchBundle::toJson));
     InferenceServer server =
         new InferenceServer(
             api, new InferenceServer.Config(config.host(), config.port(), 1 << 20, 10_000, 120));

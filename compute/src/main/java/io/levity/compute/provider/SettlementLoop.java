@@ -1,18 +1,26 @@
 package io.levity.compute.provider;
 
+import io.levity.compute.inference.BatchBundle;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.InferenceMarketException;
 import io.levity.compute.inference.InferenceReceipt;
+import io.levity.compute.inference.MarketEvents;
 import io.levity.compute.inference.MarketState;
 import io.levity.compute.inference.ReceiptBatch;
+import io.levity.compute.models.ContentStore;
 import io.levity.compute.serving.ReceiptJournal;
 import io.levity.compute.serving.ServingReceipt;
 import io.levity.compute.serving.SignedRequestGate;
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.time.Scheduler;
 import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthBlock;
 import io.levity.sdk.tx.Wallet;
+import io.levity.storage.client.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * submits the batch (the fees move from the users' sub-accounts into the batch's escrow, and the
  * gate stops counting them as pending), then finalizes the batches whose challenge window has
  * closed, which pays the escrow to the provider's balance. What is unsettled is read from the chain
- * each round, so a restart resubmits nothing; batches submitted before a restart are finalized by
- * whoever calls finalize (anyone may).
+ * each round, so a restart resubmits nothing. Before submitting, the batch's {@link BatchBundle} is
+ * written durably to the {@link BundleStore}, and again with the batch id once the submission is
+ * confirmed; the first round after a restart reloads the submitted batches still pending from those
+ * bundles (finding the id of one whose confirmation the crash cut off among the market's
+ * BatchSubmitted events) and keeps finalizing them.
  */
 public final class SettlementLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SettlementLoop.class);
@@ -49,7 +60,10 @@ public final class SettlementLoop implements AutoCloseable {
   private final SignedRequestGate gate;
   private final Scheduler scheduler;
   private final Duration challengeWindow;
+  private final BundleStore bundles;
   private final List<BigInteger> pending = new ArrayList<>();
+  private boolean recovered;
+  private volatile ContentStore publish;
   private Scheduler.Cancellable task;
 
   public SettlementLoop(
@@ -58,13 +72,24 @@ public final class SettlementLoop implements AutoCloseable {
       ReceiptJournal journal,
       SignedRequestGate gate,
       Scheduler scheduler,
-      Duration challengeWindow) {
+      Duration challengeWindow,
+      BundleStore bundles) {
     this.market = market;
     this.provider = provider;
     this.journal = journal;
     this.gate = gate;
     this.scheduler = scheduler;
     this.challengeWindow = challengeWindow;
+    this.bundles = bundles;
+  }
+
+  /**
+   * Also uploads each submitted batch's bundle to {@code store} (in the background, on the
+   * scheduler) and logs its storage root, so the bundle stays reachable if this provider stops
+   * serving it.
+   */
+  public void publishTo(ContentStore store) {
+    this.publish = store;
   }
 
   /** Runs a round every {@code period} on the scheduler until closed. */
@@ -90,10 +115,20 @@ public final class SettlementLoop implements AutoCloseable {
 
   /** One round: submits what is unsettled, then finalizes what has matured. */
   public synchronized Round round() {
-    Optional<ReceiptBatch> batch = unsettled();
+    if (!recovered) recover();
+    List<ServingReceipt> served = unsettledReceipts();
+    Optional<ReceiptBatch> batch = Optional.empty();
     Optional<BigInteger> id = Optional.empty();
-    if (batch.isPresent()) {
+    if (!served.isEmpty()) {
+      List<InferenceReceipt> receipts = new ArrayList<>();
+      for (ServingReceipt r : served) receipts.add(receipt(r));
+      batch = Optional.of(ReceiptBatch.of(receipts));
+      BatchBundle bundle = bundle(batch.get(), served);
+      save(bundle);
       id = Optional.of(market.submitBatch(provider, batch.get()));
+      BatchBundle submitted = bundle.withBatchId(id.get().longValueExact());
+      save(submitted);
+      if (publish != null) scheduler.execute(() -> upload(publish, submitted));
       pending.add(id.get());
       for (ReceiptBatch.UserTotal t : batch.get().totals())
         gate.settledOnChain(t.user(), t.total());
@@ -136,6 +171,75 @@ public final class SettlementLoop implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * Reloads the batches a previous run submitted that are still pending, from the bundle store. A
+   * bundle without an id was saved before a submission whose outcome the previous run never saw:
+   * the market's BatchSubmitted events say whether it landed (then the id is recorded); otherwise
+   * the bundle is dropped, and its receipts, still unsettled, go into the next batch.
+   */
+  public synchronized void recover() {
+    recovered = true;
+    try {
+      for (BatchBundle b : bundles.all()) {
+        long id = b.batchId();
+        if (id == 0) {
+          Optional<Long> found =
+              new MarketEvents(market)
+                  .submitted(0, provider.address()).stream()
+                      .filter(e -> e.root().equals(b.root()))
+                      .map(MarketEvents.Submitted::batchId)
+                      .findFirst();
+          if (found.isEmpty()) {
+            bundles.delete(b.root());
+            continue;
+          }
+          id = found.get();
+          bundles.save(b.withBatchId(id));
+        }
+        BigInteger bid = BigInteger.valueOf(id);
+        if (market.batch(bid).status() == MarketState.BatchStatus.PENDING && !pending.contains(bid))
+          pending.add(bid);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the batch bundles in " + bundles.dir(), e);
+    }
+    if (!pending.isEmpty()) LOG.info("settlement: resumed pending batches {}", pending);
+  }
+
+  private BatchBundle bundle(ReceiptBatch batch, List<ServingReceipt> served) {
+    Map<String, ReceiptJournal.Bodies> bodies = new LinkedHashMap<>();
+    for (ServingReceipt r : served)
+      journal
+          .bodies(r)
+          .ifPresent(b -> bodies.put(r.request().user() + "/" + r.request().nonce(), b));
+    List<Bytes> requests = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (InferenceReceipt r : batch.receipts()) {
+      ReceiptJournal.Bodies b = bodies.get(r.user() + "/" + r.nonce());
+      // a receipt journaled before bodies were kept: its leaf is in the bundle, its body is not
+      requests.add(b == null ? Bytes.EMPTY : b.request());
+      texts.add(b == null ? null : b.response());
+    }
+    return BatchBundle.of(batch, requests, texts);
+  }
+
+  private void upload(ContentStore store, BatchBundle b) {
+    try {
+      Bytes32 root = store.put(bundles.file(b.root()), ProgressListener.NONE);
+      LOG.info("batch {}: bundle uploaded to storage, root {}", b.batchId(), root);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("batch {}: bundle not uploaded to storage: {}", b.batchId(), e.toString());
+    }
+  }
+
+  private void save(BatchBundle b) {
+    try {
+      bundles.save(b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the bundle of batch " + b.root(), e);
+    }
   }
 
   /** The market's receipt for a journaled one. */

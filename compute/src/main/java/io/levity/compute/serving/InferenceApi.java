@@ -66,6 +66,7 @@ public final class InferenceApi {
   private final Limits limits;
   private final Semaphore busy;
   private final AgentSource agents;
+  private volatile BundleSource bundles = BundleSource.none();
 
   public InferenceApi(
       List<ChatBackend> chats,
@@ -106,6 +107,11 @@ public final class InferenceApi {
     return limits;
   }
 
+  /** Serves the batch bundles of {@code source} at {@code GET /levity/v1/batches/{id}}. */
+  public void serveBundles(BundleSource source) {
+    this.bundles = source;
+  }
+
   /** Takes one of the concurrent slots, or false when all are taken (answer 503). */
   public boolean tryEnter() {
     return busy.tryAcquire();
@@ -133,11 +139,32 @@ public final class InferenceApi {
           allow(method, "POST");
           embeddings(header, body, x);
         }
-        default -> throw new ServingException(404, "no such endpoint " + path);
+        default -> {
+          if (!path.startsWith(BATCHES))
+            throw new ServingException(404, "no such endpoint " + path);
+          allow(method, "GET");
+          x.reply(200, bundle(path.substring(BATCHES.length())), Map.of());
+        }
       }
     } catch (ServingException e) {
       x.reply(e.status(), OpenAiJson.error(e.status(), e.getMessage()), Map.of());
     }
+  }
+
+  /** Where bundles are served: this prefix and the batch id. */
+  public static final String BATCHES = "/levity/v1/batches/";
+
+  private JsonNode bundle(String id) {
+    long batchId;
+    try {
+      batchId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new ServingException(400, "a batch id is a decimal number, got '" + id + "'");
+    }
+    return bundles
+        .bundle(batchId)
+        .orElseThrow(
+            () -> new ServingException(404, "this provider holds no bundle of batch " + batchId));
   }
 
   private static void allow(String method, String allowed) {
@@ -187,7 +214,7 @@ public final class InferenceApi {
       if (!call.stream()) {
         ChatCompletion c = backend.complete(request, ChatBackend.TokenSink.ignore());
         ServingReceipt r =
-            receipt(a, text(c.text()), backend, agent, c.promptTokens(), c.completionTokens());
+            receipt(a, body, c.text(), backend, agent, c.promptTokens(), c.completionTokens());
         charged = true;
         ObjectNode o = OpenAiJson.completion(id, created, call.model(), c.text(), c.finishReason());
         OpenAiJson.usage(o, c.promptTokens(), c.completionTokens());
@@ -209,7 +236,7 @@ public final class InferenceApi {
       x.event(OpenAiJson.chunk(id, created, call.model(), null, null, c.finishReason()).toString());
       ServingReceipt r =
           receipt(
-              a, text(streamed.toString()), backend, agent, c.promptTokens(), c.completionTokens());
+              a, body, streamed.toString(), backend, agent, c.promptTokens(), c.completionTokens());
       charged = true;
       ObjectNode last = OpenAiJson.head(id, "chat.completion.chunk", created, call.model());
       last.putArray("choices");
@@ -266,7 +293,14 @@ public final class InferenceApi {
       o.put("model", call.model());
       o.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
       ServingReceipt r =
-          receipt(a, Bytes32.of32(hash.digest()), backend.modelRoot(), tokens, 0, true);
+          receipt(
+              a,
+              new ReceiptJournal.Bodies(Bytes.wrap(body), null),
+              Bytes32.of32(hash.digest()),
+              backend.modelRoot(),
+              tokens,
+              0,
+              true);
       charged = true;
       o.set("levity", ReceiptJournal.toJson(r));
       x.reply(200, o, headers(r));
@@ -279,18 +313,31 @@ public final class InferenceApi {
   /** An agent's answer is not re-executable by an auditor, who does not hold the agent's data. */
   private ServingReceipt receipt(
       Admission a,
-      Bytes32 responseHash,
+      byte[] body,
+      String answer,
       ChatBackend backend,
       Optional<AgentCall> agent,
       long in,
       long out) {
-    boolean verifiable = backend.verifiable() && agent.isEmpty();
-    return receipt(a, responseHash, backend.modelRoot(), in, out, verifiable);
+    return receipt(
+        a,
+        new ReceiptJournal.Bodies(Bytes.wrap(body), answer),
+        text(answer),
+        backend.modelRoot(),
+        in,
+        out,
+        backend.verifiable() && agent.isEmpty());
   }
 
-  /** Prices, signs and journals an answer; the gate's hold becomes the fee. */
+  /** Prices, signs and journals an answer with its bodies; the gate's hold becomes the fee. */
   private ServingReceipt receipt(
-      Admission a, Bytes32 responseHash, Bytes32 modelRoot, long in, long out, boolean verifiable) {
+      Admission a,
+      ReceiptJournal.Bodies bodies,
+      Bytes32 responseHash,
+      Bytes32 modelRoot,
+      long in,
+      long out,
+      boolean verifiable) {
     ServingResponseTerms terms =
         new ServingResponseTerms(
             a.requestHash(),
@@ -305,12 +352,20 @@ public final class InferenceApi {
         new ServingReceipt(
             a.terms(), a.userSignature(), terms, Bytes.wrap(signer.sign(terms)), verifiable);
     try {
-      journal.append(r);
+      journal.append(r, bodies);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot journal the receipt", e);
     }
     gate.charged(a, terms.fee());
     return r;
+  }
+
+  /**
+   * A chat request body parsed as this API parses it, {@code defaultMaxTokens} standing in for an
+   * absent max_tokens (what auditors re-execute); throws {@link ServingException} when malformed.
+   */
+  public static ChatBackend.ChatRequest chatRequest(byte[] body, int defaultMaxTokens) {
+    return OpenAiJson.chat(OpenAiJson.parse(body), defaultMaxTokens, Integer.MAX_VALUE).request();
   }
 
   /** The Keccak-256 of a text's UTF-8 bytes: the response hash of a chat answer. */

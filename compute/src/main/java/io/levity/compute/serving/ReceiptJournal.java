@@ -15,7 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -24,7 +29,9 @@ import java.util.zip.CRC32;
  * as UTF-8 JSON); each append is fsynced before the answer is sent. A crash mid-append leaves a
  * torn last record: opening the journal drops it (truncating the file at the last whole record) and
  * keeps every earlier one. A bad record followed by more data is not a torn tail but damage, and
- * opening refuses it rather than dropping acknowledged receipts.
+ * opening refuses it rather than dropping acknowledged receipts. A record may also carry the
+ * request's exact body and the answer's text ({@link Bodies}), which batch bundles hand to
+ * auditors; records written before bodies were kept simply have none.
  */
 public final class ReceiptJournal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +40,7 @@ public final class ReceiptJournal implements AutoCloseable {
   private final Path file;
   private final FileChannel out;
   private final List<ServingReceipt> receipts = new ArrayList<>();
+  private final Map<Key, Bodies> bodies = new HashMap<>();
   private final long droppedBytes;
 
   /** Opens (or creates) the journal in {@code file}, dropping a torn last record. */
@@ -53,7 +61,10 @@ public final class ReceiptJournal implements AutoCloseable {
               file + ": receipt record at byte " + good + " is damaged and more follow");
         break;
       }
-      receipts.add(fromJson(JSON.readTree(payload)));
+      JsonNode record = JSON.readTree(payload);
+      ServingReceipt r = fromJson(record);
+      receipts.add(r);
+      bodiesFromJson(record).ifPresent(x -> bodies.put(Key.of(r), x));
       good = b.position();
     }
     droppedBytes = all.length - good;
@@ -73,14 +84,53 @@ public final class ReceiptJournal implements AutoCloseable {
     return droppedBytes;
   }
 
+  /**
+   * The exact request body an answer was given for, and the answer's text (null for embeddings,
+   * whose response hash covers the vectors): what an auditor needs to check the hashes and re-run.
+   */
+  public record Bodies(Bytes request, String response) {
+    public Bodies {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  private record Key(Address user, long nonce) {
+    static Key of(ServingReceipt r) {
+      return new Key(r.request().user(), r.request().nonce());
+    }
+  }
+
   /** Appends a receipt and fsyncs it; when this returns the receipt survives a crash. */
   public synchronized void append(ServingReceipt r) throws IOException {
-    byte[] payload = JSON.writeValueAsBytes(toJson(r));
+    append(r, null);
+  }
+
+  /** Appends a receipt with its bodies (null for none) and fsyncs both. */
+  public synchronized void append(ServingReceipt r, Bodies with) throws IOException {
+    ObjectNode record = toJson(r);
+    if (with != null) {
+      record.put("requestBody", Base64.getEncoder().encodeToString(with.request().toArray()));
+      if (with.response() != null) record.put("responseText", with.response());
+    }
+    byte[] payload = JSON.writeValueAsBytes(record);
     ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
     b.putInt(payload.length).putInt(crc(payload)).put(payload);
     StorageFiles.writeFully(out, b.array(), 0, b.capacity());
     out.force(false);
     receipts.add(r);
+    if (with != null) bodies.put(Key.of(r), with);
+  }
+
+  /** The bodies journaled with {@code r}, or empty when its record carries none. */
+  public synchronized Optional<Bodies> bodies(ServingReceipt r) {
+    return Optional.ofNullable(bodies.get(Key.of(r)));
+  }
+
+  private static Optional<Bodies> bodiesFromJson(JsonNode o) {
+    if (!o.hasNonNull("requestBody")) return Optional.empty();
+    String text = o.hasNonNull("responseText") ? o.get("responseText").asText() : null;
+    return Optional.of(
+        new Bodies(Bytes.wrap(Base64.getDecoder().decode(o.get("requestBody").asText())), text));
   }
 
   /** Every receipt in the journal, oldest first. */

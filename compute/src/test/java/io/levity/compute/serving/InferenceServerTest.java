@@ -270,6 +270,17 @@ class InferenceServerTest {
   }
 
   @Test
+  void batchBundlesAreServedOnlyWhenHeld() throws Exception {
+    HttpResponse<String> none = f.send("GET", InferenceApi.BATCHES + "1", new byte[0], Map.of());
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(json(none).path("error").path("message").asText()).contains("no bundle of batch 1");
+    assertThat(f.send("GET", InferenceApi.BATCHES + "x", new byte[0], Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(f.send("POST", InferenceApi.BATCHES + "1", new byte[0], Map.of()).statusCode())
+        .isEqualTo(405);
+  }
+
+  @Test
   void answersEveryMalformedRequestWithItsStatus() throws Exception {
     assertThat(f.post("/v1/chat/completions", "{not json").statusCode()).isEqualTo(400);
     assertThat(

@@ -1,5 +1,6 @@
 package io.levity.compute.serving;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,6 +49,25 @@ class ReceiptJournalTest {
     try (ReceiptJournal j = new ReceiptJournal(file)) {
       assertThat(j.droppedBytes()).isZero();
       assertThat(j.receipts()).containsExactly(receipt(1), receipt(2), receipt(3));
+    }
+  }
+
+  @Test
+  void requestBodiesAndAnswerTextsSurviveARestartNextToRecordsWithout() throws IOException {
+    Path file = dir.resolve("receipts");
+    ReceiptJournal.Bodies chat =
+        new ReceiptJournal.Bodies(Bytes.wrap("{\"model\":\"m\"}".getBytes(UTF_8)), "héllo");
+    ReceiptJournal.Bodies embed = new ReceiptJournal.Bodies(Bytes.wrap(new byte[] {1}), null);
+    try (ReceiptJournal j = new ReceiptJournal(file)) {
+      j.append(receipt(1));
+      j.append(receipt(2), chat);
+      j.append(receipt(3), embed);
+    }
+    try (ReceiptJournal j = new ReceiptJournal(file)) {
+      assertThat(j.receipts()).containsExactly(receipt(1), receipt(2), receipt(3));
+      assertThat(j.bodies(receipt(1))).isEmpty();
+      assertThat(j.bodies(receipt(2))).contains(chat);
+      assertThat(j.bodies(receipt(3))).contains(embed);
     }
   }
 
