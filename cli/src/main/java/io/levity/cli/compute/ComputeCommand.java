@@ -7,7 +7,15 @@ import picocli.CommandLine.Command;
 /** {@code levity compute ...}: the inference marketplace (docs/compute.md). */
 @Command(
     name = "compute",
-    subcommands = {ComputeProviderCommand.class})
+    subcommands = {
+      ComputeProviderCommand.class,
+      ComputeProxyCommand.class,
+      ComputeDepositCommand.class,
+      ComputeAskCommand.class,
+      ComputeEmbedCommand.class,
+      ComputeReceiptsCommand.class,
+      ComputeRefundCommand.class
+    })
 public final class ComputeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
