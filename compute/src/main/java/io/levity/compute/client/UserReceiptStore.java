@@ -9,6 +9,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.storage.files.StorageFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,9 @@ import java.util.zip.CRC32;
  * response} is {@code responseHash}), {@code failedCheck} (a {@link ReceiptCheck} name, or null
  * when verified) and {@code savedAt} (Unix milliseconds). A crash mid-append leaves a torn last
  * line: opening for writing truncates it, {@link #read} skips it; a bad line followed by more is
- * damage and is refused.
+ * damage and is refused. One process at a time opens it for writing (a file lock: a second open
+ * fails with an IOException while the proxy runs), since nonces are picked from it; {@link #read}
+ * needs no lock.
  */
 public final class UserReceiptStore implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +70,13 @@ public final class UserReceiptStore implements AutoCloseable {
     FileChannel out =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    if (!lock(out)) {
+      out.close();
+      throw new IOException(
+          "the receipt store "
+              + file
+              + " is in use by another levity process (a running proxy?): stop it first");
+    }
     if (p.goodBytes < out.size()) {
       out.truncate(p.goodBytes);
       out.force(true);
@@ -74,6 +84,15 @@ public final class UserReceiptStore implements AutoCloseable {
     out.position(p.goodBytes);
     StorageFiles.syncDirectory(file.toAbsolutePath().getParent());
     return new UserReceiptStore(file, out, p.receipts);
+  }
+
+  /** One writer at a time: nonces are picked from the store, so two writers would collide. */
+  private static boolean lock(FileChannel out) throws IOException {
+    try {
+      return out.tryLock() != null;
+    } catch (OverlappingFileLockException e) {
+      return false;
+    }
   }
 
   /** Every receipt in a store file, oldest first, without opening it for writing. */
