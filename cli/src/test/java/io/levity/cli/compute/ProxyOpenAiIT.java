@@ -14,13 +14,16 @@ import io.levity.cli.node.OneValidatorChain;
 import io.levity.compute.ComputeNetwork;
 import io.levity.compute.client.StoredReceipt;
 import io.levity.compute.inference.InferenceMarketClient;
+import io.levity.compute.inference.InferenceService;
 import io.levity.compute.inference.MarketParameters;
+import io.levity.compute.inference.ServiceType;
 import io.levity.compute.provider.ProviderNode;
 import io.levity.compute.serving.InferenceApi;
 import io.levity.compute.serving.MiniLmEmbeddingBackend;
 import io.levity.compute.serving.RuntimeChatBackend;
 import io.levity.compute.serving.ServingPricing;
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
@@ -211,6 +214,62 @@ class ProxyOpenAiIT {
     LevityRun asked = run(List.of("compute", "ask", "hello", "--max-tokens", "4"), common);
     assertThat(asked.exit()).as(asked.err()).isZero();
     assertThat(asked.err()).contains("nonce 3").contains("4 out");
+  }
+
+  @Test
+  void aProviderDownUnregisteredOrUnpaidIsOneLineAndExitOne() throws Exception {
+    // the deployer registers a chat service whose endpoint nothing listens on
+    market.register(
+        new Wallet(market.rpc(), DEPLOYER),
+        new InferenceService(
+            ServiceType.CHAT,
+            "gone",
+            Bytes32.ZERO,
+            GWEI,
+            GWEI,
+            "http://127.0.0.1:1/v1",
+            DEPLOYER.address(),
+            true),
+        MarketParameters.devnet().minProviderStake());
+    List<String> common =
+        List.of(
+            "--key",
+            Hex.encode(USER.privateKey().toArray()),
+            "--compute",
+            networkFile.toString(),
+            "--data-dir",
+            dir.resolve("errors").toString());
+    oneLine(
+        run(List.of("compute", "ask", "hi", "--provider", DEPLOYER.address().toHex()), common),
+        "ask",
+        DEPLOYER.address().toHex() + " at http://127.0.0.1:1/v1 is unreachable");
+    oneLine(
+        run(List.of("compute", "ask", "hi", "--provider", "0x" + "77".repeat(20)), common),
+        "ask",
+        "is not registered on the market");
+    // the deployer never funded the embeddings provider: the provider's 402 reason, one line
+    List<String> unfunded =
+        List.of(
+            "--key",
+            Hex.encode(DEPLOYER.privateKey().toArray()),
+            "--compute",
+            networkFile.toString(),
+            "--data-dir",
+            dir.resolve("unfunded").toString());
+    oneLine(
+        run(List.of("compute", "embed", "x"), unfunded),
+        "embed",
+        "refused (402): insufficient balance");
+  }
+
+  private static void oneLine(LevityRun r, String command, String reason) {
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err()).doesNotContain("\tat ");
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("levity compute " + command + ": ")
+        .contains(reason);
   }
 
   private static LevityRun run(List<String> command, List<String> options) {
