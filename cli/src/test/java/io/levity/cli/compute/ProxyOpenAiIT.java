@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.ai.embed.MiniLmEmbedder;
-import io.levity.ai.model.DefaultModel;
-import io.levity.ai.model.ModelBundle;
-import io.levity.ai.model.Transformer;
 import io.levity.ai.tensor.Kernels;
 import io.levity.cli.LevityRun;
 import io.levity.cli.node.OneValidatorChain;
@@ -81,34 +78,11 @@ class ProxyOpenAiIT {
   static void start() throws Exception {
     chain = OneValidatorChain.start(ACCOUNTS, g -> g);
     EthRpc rpc = EthRpc.connect(chain.rpcUrl(), Duration.ofSeconds(10));
+    market = FastMarket.deploy(rpc, DEPLOYER);
     MarketParameters p = MarketParameters.devnet();
-    MarketParameters fast =
-        new MarketParameters(
-            p.minProviderStake(),
-            p.minAuditorStake(),
-            p.challengeBond(),
-            4,
-            60,
-            2,
-            2,
-            1,
-            p.slashBps(),
-            p.challengerShareBps(),
-            p.sampleRateBps());
-    Address address =
-        InferenceMarketClient.deploy(new Wallet(rpc, DEPLOYER), fast, Duration.ofSeconds(60));
-    market = new InferenceMarketClient(rpc, address, Duration.ofSeconds(60));
 
-    Path modelFile = dir.resolve("levity-tiny.safetensors");
-    DefaultModel.copyTo(modelFile);
-    ModelBundle model = ModelBundle.read(modelFile);
     kernels = Kernels.of(false, 1, Kernels.DEFAULT_MIN_PARALLEL_WORK);
-    RuntimeChatBackend chat =
-        new RuntimeChatBackend(
-            "levity-tiny",
-            Keccak.hash(Files.readAllBytes(modelFile)),
-            model.tokenizer().orElseThrow(),
-            new Transformer(model.weights(), kernels));
+    RuntimeChatBackend chat = FastMarket.bundledChat(dir, kernels);
     MiniLmEmbeddingBackend embed =
         new MiniLmEmbeddingBackend(
             new MiniLmEmbedder(),
@@ -135,7 +109,7 @@ class ProxyOpenAiIT {
     networkFile = dir.resolve("compute.json");
     new ComputeNetwork(
             1337, URI.create(chain.rpcUrl().toString()), Address.ZERO, Path.of("storage.json"))
-        .withInferenceMarket(address)
+        .withInferenceMarket(market.address())
         .withProviders(Optional.of(CHAT.address()), Optional.of(EMBED.address()))
         .write(networkFile);
   }
