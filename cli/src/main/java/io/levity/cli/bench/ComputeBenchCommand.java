@@ -92,7 +92,7 @@ public final class ComputeBenchCommand implements Callable<Integer> {
                 20,
                 1_000));
     ThreadScheduler scheduler = new ThreadScheduler("settlement");
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = ProviderClient.httpClient();
     try (Kernels kernels =
         Kernels.of(Kernels.SIMD_AVAILABLE, 1, Kernels.DEFAULT_MIN_PARALLEL_WORK)) {
       chain.start();
@@ -149,8 +149,9 @@ public final class ComputeBenchCommand implements Callable<Integer> {
           }
           out.printf(
               Locale.ROOT,
-              "levity bench compute: %d plain chat requests per path, one at a time, max_tokens %d,"
-                  + " the bundled model on 1 thread, %d warm-up requests each%n",
+              "levity bench compute: %d plain chat requests per path, one at a time, alternating"
+                  + " direct and proxy, max_tokens %d, the bundled model on 1 thread, %d warm-up"
+                  + " requests each%n",
               requests,
               maxTokens,
               warmup);
@@ -164,15 +165,18 @@ public final class ComputeBenchCommand implements Callable<Integer> {
                       .response()
                       .outputTokens();
           ComputeBenchRuns.Request viaProxy = i -> ComputeBenchRuns.viaProxy(http, base, body(i));
-          // warm both paths up, then settle the warm-up receipts so each timed batch is exactly N
-          ComputeBenchRuns.time("direct", 0, warmup, viaDirect);
-          ComputeBenchRuns.time("proxy", 0, warmup, viaProxy);
+          // warm both paths up, then settle the warm-up receipts so that each batch below is whole
+          ComputeBenchRuns.interleaved(
+              warmup, List.of("direct", "proxy"), List.of(viaDirect, viaProxy));
           settle(rpc, market, node);
-          Timing d = ComputeBenchRuns.time("direct", 0, requests, viaDirect);
-          Optional<Long> directGas = settle(rpc, market, node);
-          Timing p = ComputeBenchRuns.time("proxy", 0, requests, viaProxy);
-          Optional<Long> proxyGas = settle(rpc, market, node);
-          print(out, d, p, directGas, proxyGas, requests);
+          List<Timing> t =
+              ComputeBenchRuns.interleaved(
+                  requests, List.of("direct", "proxy"), List.of(viaDirect, viaProxy));
+          Optional<Long> twoUsers = settle(rpc, market, node);
+          // one user's receipts alone: the batch a provider serving one busy user submits
+          ComputeBenchRuns.interleaved(requests, List.of("direct"), List.of(viaDirect));
+          Optional<Long> oneUser = settle(rpc, market, node);
+          print(out, t.get(0), t.get(1), oneUser, twoUsers, requests);
         } finally {
           proxy.close();
         }
@@ -221,16 +225,16 @@ public final class ComputeBenchCommand implements Callable<Integer> {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String gasLine(String path, Optional<Long> gas, int receipts) {
-    return "settlement ("
-        + path
-        + "): "
+  private static String gasLine(Optional<Long> gas, int receipts, int users) {
+    return "settlement: "
         + gas.map(
                 g ->
                     String.format(
                         Locale.ROOT,
-                        "submitBatch of %d receipts of one user: %,d gas, %,d per request",
+                        "submitBatch of %d receipts of %d user%s: %,d gas, %,d per request",
                         receipts,
+                        users,
+                        users == 1 ? "" : "s",
                         g,
                         g / receipts))
             .orElse("no batch submitted");
@@ -240,8 +244,8 @@ public final class ComputeBenchCommand implements Callable<Integer> {
       PrintWriter out,
       Timing d,
       Timing p,
-      Optional<Long> directGas,
-      Optional<Long> proxyGas,
+      Optional<Long> oneUser,
+      Optional<Long> twoUsers,
       int perBatch) {
     out.printf(
         Locale.ROOT, "%-8s %9s %10s %9s %9s%n", "path", "req/s", "tokens/s", "p50 ms", "p99 ms");
@@ -260,8 +264,8 @@ public final class ComputeBenchCommand implements Callable<Integer> {
             + " both paths; the proxy adds a local HTTP hop and a JSON parse)%n",
         100 * (p.requestsPerSecond() / d.requestsPerSecond() - 1),
         100 * (p.p50Millis() / d.p50Millis() - 1));
-    out.println(gasLine("direct", directGas, perBatch));
-    out.println(gasLine("proxy", proxyGas, perBatch));
+    out.println(gasLine(oneUser, perBatch, 1));
+    out.println(gasLine(twoUsers, 2 * perBatch, 2));
     out.flush();
   }
 }

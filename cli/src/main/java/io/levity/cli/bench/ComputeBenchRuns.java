@@ -14,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The measurements of {@code levity bench compute}: timed request loops and a batch's gas. */
@@ -51,23 +53,36 @@ final class ComputeBenchRuns {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
   }
 
-  /** Runs {@code warmup} untimed requests, then {@code n} timed ones, one after another. */
-  static Timing time(String path, int warmup, int n, Request r)
+  /**
+   * Sends {@code n} requests on each path, alternating (a, b, a, b...), so that both see the same
+   * background load on a shared machine; each path's time is the sum of its own latencies.
+   */
+  static List<Timing> interleaved(int n, List<String> paths, List<Request> requests)
       throws IOException, InterruptedException {
-    for (int i = 0; i < warmup; i++) r.send(-1 - i);
-    if (n == 0) return new Timing(path, 0, 0, 1, 0, 0);
-    long[] lat = new long[n];
-    long tokens = 0;
-    long start = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      long t0 = System.nanoTime();
-      tokens += r.send(i);
-      lat[i] = System.nanoTime() - t0;
+    int k = requests.size();
+    long[][] lat = new long[k][n];
+    long[] tokens = new long[k];
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < k; j++) {
+        long t0 = System.nanoTime();
+        tokens[j] += requests.get(j).send(i);
+        lat[j][i] = System.nanoTime() - t0;
+      }
+    List<Timing> out = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      long total = 0;
+      for (long l : lat[j]) total += l;
+      Arrays.sort(lat[j]);
+      out.add(
+          new Timing(
+              paths.get(j),
+              n,
+              tokens[j],
+              total,
+              percentileMillis(lat[j], 0.5),
+              percentileMillis(lat[j], 0.99)));
     }
-    long elapsed = System.nanoTime() - start;
-    Arrays.sort(lat);
-    return new Timing(
-        path, n, tokens, elapsed, percentileMillis(lat, 0.5), percentileMillis(lat, 0.99));
+    return out;
   }
 
   /** A plain chat request through an OpenAI-compatible endpoint with no signing (the proxy). */

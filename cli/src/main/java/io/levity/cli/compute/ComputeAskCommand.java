@@ -52,7 +52,7 @@ public final class ComputeAskCommand implements Callable<Integer> {
           ComputeUserOptions.UserSide side = o.open();
           Address p = side.provider(provider, "chatProvider", side.network().chatProvider());
           try (UserReceiptStore store = UserReceiptStore.open(o.dataDir(), side.key().address());
-              HttpClient http = HttpClient.newHttpClient()) {
+              HttpClient http = ProviderClient.httpClient()) {
             ProviderClient client = ComputeUserOptions.client(side, p, store, http);
             if (client.service().type() != ServiceType.CHAT)
               return o.fail("provider " + p.toHex() + " serves embeddings, not chat");

@@ -41,7 +41,7 @@ public final class ComputeEmbedCommand implements Callable<Integer> {
           Address p =
               side.provider(provider, "embeddingsProvider", side.network().embeddingsProvider());
           try (UserReceiptStore store = UserReceiptStore.open(o.dataDir(), side.key().address());
-              HttpClient http = HttpClient.newHttpClient()) {
+              HttpClient http = ProviderClient.httpClient()) {
             ProviderClient client = ComputeUserOptions.client(side, p, store, http);
             if (client.service().type() != ServiceType.EMBEDDINGS)
               return o.fail("provider " + p.toHex() + " serves chat, not embeddings");

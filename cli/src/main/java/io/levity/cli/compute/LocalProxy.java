@@ -37,7 +37,7 @@ final class LocalProxy implements AutoCloseable {
       ComputeUserOptions.UserSide side, List<Address> providers, Path dataDir, int port)
       throws IOException, InterruptedException {
     UserReceiptStore store = UserReceiptStore.open(dataDir, side.key().address());
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = ProviderClient.httpClient();
     try {
       List<ProviderClient> clients = new ArrayList<>();
       for (Address p : providers) clients.add(ComputeUserOptions.client(side, p, store, http));

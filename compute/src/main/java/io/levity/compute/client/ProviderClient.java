@@ -99,6 +99,17 @@ public final class ProviderClient {
     this.settings = settings;
   }
 
+  /**
+   * The HTTP client providers are reached with: HTTP/1.1 (providers speak nothing else, so no h2c
+   * upgrade is offered on each new connection), a 10-second connect timeout.
+   */
+  public static HttpClient httpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
   /** A client for {@code provider}'s registered service; fails when it is not registered. */
   public static ProviderClient connect(
       ProviderDirectory directory,
