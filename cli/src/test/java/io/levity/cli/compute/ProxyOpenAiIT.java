@@ -56,11 +56,12 @@ import org.junit.jupiter.api.io.TempDir;
  * settled, and {@code levity compute ask} goes on from the store's next nonce.
  */
 class ProxyOpenAiIT {
-  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(4);
+  static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(5);
   static final Secp256k1.KeyPair DEPLOYER = ACCOUNTS.get(0);
   static final Secp256k1.KeyPair CHAT = ACCOUNTS.get(1);
   static final Secp256k1.KeyPair EMBED = ACCOUNTS.get(2);
   static final Secp256k1.KeyPair USER = ACCOUNTS.get(3);
+  static final Secp256k1.KeyPair CLI_USER = ACCOUNTS.get(4);
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
   static final BigInteger GWEI = BigInteger.TEN.pow(9);
   static final ObjectMapper JSON = new ObjectMapper();
@@ -188,6 +189,42 @@ class ProxyOpenAiIT {
     LevityRun asked = run(List.of("compute", "ask", "hello", "--max-tokens", "4"), common);
     assertThat(asked.exit()).as(asked.err()).isZero();
     assertThat(asked.err()).contains("nonce 3").contains("4 out");
+  }
+
+  @Test
+  void theUserCommandsDepositAskEmbedAndRefund() throws Exception {
+    List<String> common =
+        List.of(
+            "--key",
+            Hex.encode(CLI_USER.privateKey().toArray()),
+            "--compute",
+            networkFile.toString(),
+            "--data-dir",
+            dir.resolve("cli-user").toString());
+    LevityRun deposit = run(List.of("compute", "deposit", "0.01ether"), common);
+    assertThat(deposit.exit()).as(deposit.err()).isZero();
+    assertThat(deposit.out()).contains("sub-account balance 10000000000000000 wei");
+    LevityRun embedDeposit =
+        run(
+            List.of("compute", "deposit", "10000000gwei", "--provider", EMBED.address().toHex()),
+            common);
+    assertThat(embedDeposit.exit()).as(embedDeposit.err()).isZero();
+
+    LevityRun streamed =
+        run(List.of("compute", "ask", "Call me", "--stream", "--max-tokens", "6"), common);
+    assertThat(streamed.exit()).as(streamed.err()).isZero();
+    assertThat(streamed.out().strip()).isNotEmpty();
+    assertThat(streamed.err()).contains("6 out").contains("nonce 1");
+    LevityRun embedded = run(List.of("compute", "embed", "a whale", "--quiet"), common);
+    assertThat(embedded.exit()).as(embedded.err()).isZero();
+    assertThat(embedded.out()).startsWith("384 dimensions, norm 1.0000");
+    LevityRun vector = run(List.of("compute", "embed", "a whale"), common);
+    assertThat(JSON.readTree(vector.out()).size()).isEqualTo(384);
+
+    LevityRun refund = run(List.of("compute", "refund", "1000"), common);
+    assertThat(refund.exit()).as(refund.err()).isZero();
+    assertThat(refund.out()).contains("refund of 1000 wei requested").contains("unlocks at");
+    oneLine(run(List.of("compute", "refund", "--claim"), common), "refund", "unlocks at");
   }
 
   @Test
