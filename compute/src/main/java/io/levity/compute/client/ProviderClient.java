@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +48,9 @@ public final class ProviderClient {
   public static final String CHAT = "/chat/completions";
 
   public static final String EMBEDDINGS = "/embeddings";
+
+  private static final Pattern LAST_SERVED =
+      Pattern.compile("replayed or out of order: .* the last one served, (\\d{1,18})$");
 
   static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -164,12 +170,10 @@ public final class ProviderClient {
 
   /** Sends a plain (not streamed) request and returns its verified answer. */
   public synchronized Answer send(String path, byte[] body, Optional<BigInteger> maxFee) {
-    InferenceRequest sent = sign(path, body, maxFee);
-    HttpResponse<byte[]> r =
-        exchange(request(path, body, sent), HttpResponse.BodyHandlers.ofByteArray());
-    JsonNode answer = parse(r.body());
-    if (r.statusCode() != 200) throw refused(r.statusCode(), answer);
-    lastNonce = sent.nonce();
+    Admitted<byte[]> a =
+        admitted(path, body, maxFee, HttpResponse.BodyHandlers.ofByteArray(), b -> b);
+    InferenceRequest sent = a.sent();
+    JsonNode answer = parse(a.response().body());
     ServingReceipt receipt = ReceiptVerifier.parse(provider, answer.get("levity"));
     byte[] received = ResponseBytes.of(path, answer);
     StoredReceipt stored = keep(path, body, sent, receipt, received, answer.path("model"), false);
@@ -182,15 +186,15 @@ public final class ProviderClient {
    */
   public synchronized StreamedAnswer stream(
       String path, byte[] body, Optional<BigInteger> maxFee, Consumer<String> events) {
-    InferenceRequest sent = sign(path, body, maxFee);
-    HttpResponse<Stream<String>> r =
-        exchange(request(path, body, sent), HttpResponse.BodyHandlers.ofLines());
-    try (Stream<String> lines = r.body()) {
-      if (r.statusCode() != 200)
-        throw refused(
-            r.statusCode(),
-            parse(String.join("\n", lines.toList()).getBytes(StandardCharsets.UTF_8)));
-      lastNonce = sent.nonce();
+    Admitted<Stream<String>> a =
+        admitted(
+            path,
+            body,
+            maxFee,
+            HttpResponse.BodyHandlers.ofLines(),
+            lines -> String.join("\n", lines.toList()).getBytes(StandardCharsets.UTF_8));
+    InferenceRequest sent = a.sent();
+    try (Stream<String> lines = a.response().body()) {
       StringBuilder text = new StringBuilder();
       String receiptEvent = null;
       JsonNode model = null;
@@ -223,6 +227,45 @@ public final class ProviderClient {
     } catch (UncheckedIOException e) {
       throw new ProviderUnreachableException(provider, service.endpoint(), e.getCause());
     }
+  }
+
+  /** A request the provider admitted (status 200), and how it was signed. */
+  private record Admitted<T>(InferenceRequest sent, HttpResponse<T> response) {}
+
+  /**
+   * Signs and sends a request until the provider admits it or refuses it for a reason other than
+   * the nonce: a provider that served a nonce this client has no receipt of (the answer was lost on
+   * the way, or another client of the same key used it) says which nonce it served last, and the
+   * request is signed once more with the one after it.
+   */
+  private <T> Admitted<T> admitted(
+      String path,
+      byte[] body,
+      Optional<BigInteger> maxFee,
+      HttpResponse.BodyHandler<T> handler,
+      Function<T, byte[]> errorBytes) {
+    for (int attempt = 0; ; attempt++) {
+      InferenceRequest sent = sign(path, body, maxFee);
+      HttpResponse<T> r = exchange(request(path, body, sent), handler);
+      if (r.statusCode() == 200) {
+        lastNonce = sent.nonce();
+        return new Admitted<>(sent, r);
+      }
+      JsonNode error = parse(errorBytes.apply(r.body()));
+      if (attempt == 0 && resync(r.statusCode(), error, sent.nonce())) continue;
+      throw refused(r.statusCode(), error);
+    }
+  }
+
+  /** Takes the provider's last served nonce from its 401 "out of order"; whether it moved on. */
+  private boolean resync(int status, JsonNode error, long tried) {
+    if (status != 401) return false;
+    Matcher m = LAST_SERVED.matcher(error.path("error").path("message").asText(""));
+    if (!m.find()) return false;
+    long served = Long.parseLong(m.group(1));
+    if (served < tried) return false;
+    lastNonce = Math.max(lastNonce, served);
+    return true;
   }
 
   /** Verifies, stores (either way), and throws when a check failed. */

@@ -27,6 +27,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,7 @@ final class ProxyFixture implements AutoCloseable {
   final URI base;
 
   ProxyFixture(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
     chatJournal = new ReceiptJournal(dir.resolve("chat-receipts"));
     embedJournal = new ReceiptJournal(dir.resolve("embed-receipts"));
     chatServer = provider(CHAT, List.of(new Echo()), List.of(), chatJournal);
