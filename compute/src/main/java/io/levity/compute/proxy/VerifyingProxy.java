@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -76,9 +77,7 @@ public final class VerifyingProxy implements HttpApi {
       return;
     }
     String host = Optional.ofNullable(header.apply("Host")).orElse("");
-    if (!(host.startsWith("127.0.0.1")
-        || host.startsWith("localhost")
-        || host.startsWith("[::1]"))) {
+    if (!loopback(host)) {
       fail(x, 403, "the proxy answers only requests addressed to the loopback, not '" + host + "'");
       return;
     }
@@ -94,6 +93,14 @@ public final class VerifyingProxy implements HttpApi {
       }
       default -> fail(x, 404, "no such endpoint " + path);
     }
+  }
+
+  /** Whether a Host header names the loopback (a DNS-rebinding page names its own domain). */
+  static boolean loopback(String host) {
+    String name = host.strip().toLowerCase(Locale.ROOT);
+    if (name.startsWith("[")) name = name.substring(0, name.indexOf(']') + 1);
+    else if (name.indexOf(':') >= 0) name = name.substring(0, name.indexOf(':'));
+    return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
   }
 
   private JsonNode modelList() {

@@ -165,6 +165,11 @@ class VerifyingProxyIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(fromPage.statusCode()).isEqualTo(403);
+    assertThat(VerifyingProxy.loopback("127.0.0.1:8710")).isTrue();
+    assertThat(VerifyingProxy.loopback("localhost")).isTrue();
+    assertThat(VerifyingProxy.loopback("[::1]:8710")).isTrue();
+    assertThat(VerifyingProxy.loopback("127.0.0.1.evil.example:8710")).isFalse();
+    assertThat(VerifyingProxy.loopback("evil.example")).isFalse();
     assertThat(post("/chat/completions", chat("hi", false).replace("echo", "nope")).statusCode())
         .isEqualTo(404);
     assertThat(post("/chat/completions", "{not json").statusCode()).isEqualTo(400);
