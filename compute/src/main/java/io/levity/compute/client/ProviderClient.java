@@ -193,11 +193,10 @@ public final class ProviderClient {
             maxFee,
             HttpResponse.BodyHandlers.ofLines(),
             lines -> String.join("\n", lines.toList()).getBytes(StandardCharsets.UTF_8));
-    InferenceRequest sent = a.sent();
+    StringBuilder text = new StringBuilder();
+    String receiptEvent = null;
+    JsonNode model = null;
     try (Stream<String> lines = a.response().body()) {
-      StringBuilder text = new StringBuilder();
-      String receiptEvent = null;
-      JsonNode model = null;
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
         String line = it.next();
@@ -215,18 +214,18 @@ public final class ProviderClient {
         if (delta.isTextual()) text.append(delta.asText());
         events.accept(data);
       }
-      if (receiptEvent == null)
-        throw new ReceiptRejectedException(
-            provider, ReceiptCheck.RECEIPT, "the stream ended without one");
-      ServingReceipt receipt =
-          ReceiptVerifier.parse(
-              provider, parse(receiptEvent.getBytes(StandardCharsets.UTF_8)).get("levity"));
-      byte[] received = text.toString().getBytes(StandardCharsets.UTF_8);
-      StoredReceipt stored = keep(path, body, sent, receipt, received, model, true);
-      return new StreamedAnswer(text.toString(), receiptEvent, stored);
     } catch (UncheckedIOException e) {
       throw new ProviderUnreachableException(provider, service.endpoint(), e.getCause());
     }
+    if (receiptEvent == null)
+      throw new ReceiptRejectedException(
+          provider, ReceiptCheck.RECEIPT, "the stream ended without one");
+    ServingReceipt receipt =
+        ReceiptVerifier.parse(
+            provider, parse(receiptEvent.getBytes(StandardCharsets.UTF_8)).get("levity"));
+    byte[] received = text.toString().getBytes(StandardCharsets.UTF_8);
+    StoredReceipt stored = keep(path, body, a.sent(), receipt, received, model, true);
+    return new StreamedAnswer(text.toString(), receiptEvent, stored);
   }
 
   /** A request the provider admitted (status 200), and how it was signed. */
