@@ -58,7 +58,7 @@ public final class ProviderClient {
   /**
    * How requests are signed and how long answers may take.
    *
-   * @param timeout the longest wait for a whole answer (or a stream's next line)
+   * @param timeout the longest wait for an answer's head, and for each line of a stream
    * @param deadlineAfter how long after signing the provider may still settle the request
    * @param promptSlack tokens added to a body's byte length for the input-token bound
    * @param defaultOutputBound output tokens assumed when a chat body names no max_tokens
@@ -196,10 +196,13 @@ public final class ProviderClient {
     StringBuilder text = new StringBuilder();
     String receiptEvent = null;
     JsonNode model = null;
-    try (Stream<String> lines = a.response().body()) {
+    StallGuard guard = new StallGuard(settings.timeout(), time);
+    try (guard;
+        Stream<String> lines = a.response().body()) {
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
         String line = it.next();
+        guard.progress();
         if (!line.startsWith("data:")) continue;
         String data = line.substring(5).strip();
         if (data.equals("[DONE]")) break;
@@ -215,7 +218,12 @@ public final class ProviderClient {
         events.accept(data);
       }
     } catch (UncheckedIOException e) {
-      throw new ProviderUnreachableException(provider, service.endpoint(), e.getCause());
+      IOException cause =
+          guard.fired()
+              ? new IOException(
+                  "the stream stalled: nothing for " + settings.timeout().toSeconds() + " s")
+              : e.getCause();
+      throw new ProviderUnreachableException(provider, service.endpoint(), cause);
     }
     if (receiptEvent == null)
       throw new ReceiptRejectedException(
