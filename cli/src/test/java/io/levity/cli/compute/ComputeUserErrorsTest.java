@@ -49,7 +49,8 @@ class ComputeUserErrorsTest {
     refused(LevityRun.run("compute", "proxy", "--port", "70000"), "proxy", "--port must be");
     LevityRun service = LevityRun.run("compute", "provider", "--service", "images");
     assertThat(service.exit()).isEqualTo(1);
-    assertThat(service.err().strip()).endsWith("--service must be chat or embeddings, not 'images'");
+    assertThat(service.err().strip())
+        .endsWith("--service must be chat or embeddings, not 'images'");
 
     Path noMarket = dir.resolve("compute.json");
     new ComputeNetwork(
