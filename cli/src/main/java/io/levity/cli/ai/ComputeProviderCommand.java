@@ -1,5 +1,6 @@
 package io.levity.cli.ai;
 
+import io.levity.ai.embed.MiniLmEmbedder;
 import io.levity.ai.model.DefaultModel;
 import io.levity.ai.model.ModelBundle;
 import io.levity.ai.model.Transformer;
@@ -13,6 +14,7 @@ import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.MarketParameters;
 import io.levity.compute.provider.ProviderNode;
 import io.levity.compute.serving.InferenceApi;
+import io.levity.compute.serving.MiniLmEmbeddingBackend;
 import io.levity.compute.serving.RuntimeChatBackend;
 import io.levity.compute.serving.ServingPricing;
 import io.levity.core.bytes.Bytes32;
@@ -23,6 +25,7 @@ import io.levity.sdk.rpc.EthRpc;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,14 +36,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code levity compute provider}: serves a chat model on the inference market until stopped. It
- * registers the service (the model's root: its storage root, or the Keccak-256 of its file),
+ * {@code levity compute provider}: serves a chat model (or, with {@code --service embeddings},
+ * all-MiniLM-L6-v2) on the inference market until stopped. It registers the service (the model's
+ * root: its storage root, or the Keccak-256 of its file; for MiniLM, of its packaged model id),
  * answers signed requests on 127.0.0.1 and settles the receipts every --settle-every. It lives in
  * this package to share the AI commands' options and model loading.
  */
 @Command(name = "provider")
 public final class ComputeProviderCommand implements Callable<Integer> {
   private static final Pattern ROOT = Pattern.compile("0x[0-9a-fA-F]{64}");
+
+  /** The embeddings service's model name unless --model-id says otherwise. */
+  static final String EMBEDDINGS_MODEL_ID = "all-minilm-l6-v2";
 
   @Option(names = "--port", paramLabel = "PORT")
   int port = 8700;
@@ -49,7 +56,10 @@ public final class ComputeProviderCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--model-id", paramLabel = "ID")
-  String modelId = "levity-tiny";
+  String modelId;
+
+  @Option(names = "--service", paramLabel = "chat|embeddings")
+  String service = "chat";
 
   @Option(names = "--price-in", paramLabel = "WEI")
   BigInteger priceIn = BigInteger.valueOf(1_000_000_000L);
@@ -80,6 +90,10 @@ public final class ComputeProviderCommand implements Callable<Integer> {
     if (threads < 1 || threads > 256) return o.fail("--threads must be in 1..256");
     if (settleEvery.isNegative() || settleEvery.isZero())
       return o.fail("--settle-every must be positive");
+    boolean embeddings = service.equals("embeddings");
+    if (!embeddings && !service.equals("chat"))
+      return o.fail("--service must be chat or embeddings, not '" + service + "'");
+    if (modelId == null) modelId = embeddings ? EMBEDDINGS_MODEL_ID : "levity-tiny";
     return o.run(
         () -> {
           Secp256k1.KeyPair key = o.keyPair();
@@ -92,6 +106,36 @@ public final class ComputeProviderCommand implements Callable<Integer> {
           EthRpc rpc = EthRpc.connect(cn.rpc(), Duration.ofSeconds(30));
           InferenceMarketClient market =
               new InferenceMarketClient(rpc, cn.inferenceMarket().get(), Duration.ofMinutes(2));
+          ProviderNode.Config config =
+              new ProviderNode.Config(
+                  "127.0.0.1",
+                  port,
+                  "127.0.0.1",
+                  new ServingPricing(priceIn, priceOut),
+                  devnet.minProviderStake(),
+                  settleEvery,
+                  Duration.ofSeconds(devnet.challengeWindow()),
+                  InferenceApi.Limits.defaults());
+          if (embeddings) {
+            if (oracle != null)
+              return o.fail("--oracle runs iNFT agents, a chat service: drop it or --service");
+            Bytes32 root =
+                model != null && ROOT.matcher(model.trim()).matches()
+                    ? Bytes32.fromHex32(model.trim())
+                    : Keccak.hash(MiniLmEmbedder.MODEL_ID.getBytes(StandardCharsets.UTF_8));
+            MiniLmEmbeddingBackend backend =
+                new MiniLmEmbeddingBackend(new MiniLmEmbedder(), modelId, root);
+            AiOptions.Network storage = publishBundles ? o.network() : null;
+            return serve(
+                key,
+                root,
+                () -> {
+                  if (storage != null) storage.close();
+                },
+                s ->
+                    publishing(
+                        ProviderNode.start(market, key, backend, dataDir, config, s), storage));
+          }
           AgentSource agents =
               oracle == null
                   ? AgentSource.NONE
@@ -107,43 +151,58 @@ public final class ComputeProviderCommand implements Callable<Integer> {
                   modelRoot(),
                   bundle.tokenizer().get(),
                   new Transformer(bundle.weights(), kernels));
-          ThreadScheduler scheduler = new ThreadScheduler("settlement");
-          ProviderNode.Config config =
-              new ProviderNode.Config(
-                  "127.0.0.1",
-                  port,
-                  "127.0.0.1",
-                  new ServingPricing(priceIn, priceOut),
-                  devnet.minProviderStake(),
-                  settleEvery,
-                  Duration.ofSeconds(devnet.challengeWindow()),
-                  InferenceApi.Limits.defaults());
-          ProviderNode[] node = new ProviderNode[1];
           AiOptions.Network storage = publishBundles ? o.network() : null;
-          return UntilStopped.serve(
-              "compute-provider",
+          return serve(
+              key,
+              chat.modelRoot(),
               () -> {
-                if (node[0] != null) node[0].close();
                 if (storage != null) storage.close();
-                scheduler.close();
                 kernels.close();
               },
-              () -> {
-                node[0] = ProviderNode.start(market, key, chat, dataDir, config, scheduler, agents);
-                if (storage != null) node[0].settlement().publishTo(storage.store());
-                o.out()
-                    .println(
-                        "compute provider "
-                            + key.address()
-                            + " serving "
-                            + modelId
-                            + " ("
-                            + chat.modelRoot()
-                            + ") on 127.0.0.1:"
-                            + node[0].port()
-                            + (oracle == null ? "" : ", running iNFT agents from " + oracle));
-                o.out().flush();
-              });
+              s ->
+                  publishing(
+                      ProviderNode.start(market, key, chat, dataDir, config, s, agents), storage));
+        });
+  }
+
+  /** {@code node}, uploading each batch bundle it submits to {@code storage} when not null. */
+  private static ProviderNode publishing(ProviderNode node, AiOptions.Network storage) {
+    if (storage != null) node.settlement().publishTo(storage.store());
+    return node;
+  }
+
+  /** Starts a node on a scheduler of its own. */
+  @FunctionalInterface
+  private interface NodeStart {
+    ProviderNode start(ThreadScheduler scheduler) throws IOException, InterruptedException;
+  }
+
+  /** Runs the node until stopped, then closes it, its scheduler and {@code extra}. */
+  private int serve(Secp256k1.KeyPair key, Bytes32 root, AutoCloseable extra, NodeStart start)
+      throws IOException, InterruptedException {
+    ThreadScheduler scheduler = new ThreadScheduler("settlement");
+    ProviderNode[] node = new ProviderNode[1];
+    return UntilStopped.serve(
+        "compute-provider",
+        () -> {
+          if (node[0] != null) node[0].close();
+          scheduler.close();
+          extra.close();
+        },
+        () -> {
+          node[0] = start.start(scheduler);
+          o.out()
+              .println(
+                  "compute provider "
+                      + key.address()
+                      + " serving "
+                      + modelId
+                      + " ("
+                      + root
+                      + ") on 127.0.0.1:"
+                      + node[0].port()
+                      + (oracle == null ? "" : ", running iNFT agents from " + oracle));
+          o.out().flush();
         });
   }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       EvmBenchCommand.class,
       TpsBenchCommand.class,
       StorageBenchCommand.class,
-      AiBenchCommand.class
+      AiBenchCommand.class,
+      ComputeBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

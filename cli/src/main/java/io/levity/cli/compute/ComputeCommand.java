@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
       ComputeProviderCommand.class,
       ComputeAuditorCommand.class,
       ComputeAuditCommand.class,
-      ComputeDisputeCommand.class
+      ComputeDisputeCommand.class,
+      ComputeProxyCommand.class,
+      ComputeDepositCommand.class,
+      ComputeAskCommand.class,
+      ComputeEmbedCommand.class,
+      ComputeReceiptsCommand.class,
+      ComputeRefundCommand.class
     })
 public final class ComputeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

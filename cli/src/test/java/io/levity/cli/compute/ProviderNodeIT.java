@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.levity.ai.model.DefaultModel;
-import io.levity.ai.model.ModelBundle;
-import io.levity.ai.model.Transformer;
 import io.levity.ai.tensor.Kernels;
 import io.levity.cli.node.OneValidatorChain;
 import io.levity.compute.inference.InferenceMarketClient;
@@ -35,7 +32,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,34 +69,11 @@ class ProviderNodeIT {
     chain = OneValidatorChain.start(ACCOUNTS, g -> g);
     rpc = EthRpc.connect(chain.rpcUrl(), Duration.ofSeconds(10));
     // the devnet's parameters with a 2-second challenge window, so the test sees a batch paid
+    market = FastMarket.deploy(rpc, DEPLOYER);
     MarketParameters p = MarketParameters.devnet();
-    MarketParameters fast =
-        new MarketParameters(
-            p.minProviderStake(),
-            p.minAuditorStake(),
-            p.challengeBond(),
-            4,
-            60,
-            2,
-            2,
-            1,
-            p.slashBps(),
-            p.challengerShareBps(),
-            p.sampleRateBps());
-    Address address =
-        InferenceMarketClient.deploy(new Wallet(rpc, DEPLOYER), fast, Duration.ofSeconds(60));
-    market = new InferenceMarketClient(rpc, address, Duration.ofSeconds(60));
 
-    Path modelFile = dir.resolve("levity-tiny.safetensors");
-    DefaultModel.copyTo(modelFile);
-    ModelBundle model = ModelBundle.read(modelFile);
     kernels = Kernels.of(false, 1, Kernels.DEFAULT_MIN_PARALLEL_WORK);
-    RuntimeChatBackend chat =
-        new RuntimeChatBackend(
-            "levity-tiny",
-            Keccak.hash(Files.readAllBytes(modelFile)),
-            model.tokenizer().orElseThrow(),
-            new Transformer(model.weights(), kernels));
+    RuntimeChatBackend chat = FastMarket.bundledChat(dir, kernels);
     scheduler = new ThreadScheduler("settlement");
     node =
         ProviderNode.start(

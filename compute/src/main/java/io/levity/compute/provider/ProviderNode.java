@@ -7,6 +7,7 @@ import io.levity.compute.inference.InferenceService;
 import io.levity.compute.inference.MarketState;
 import io.levity.compute.inference.ServiceType;
 import io.levity.compute.serving.ChatBackend;
+import io.levity.compute.serving.EmbeddingBackend;
 import io.levity.compute.serving.InferenceApi;
 import io.levity.compute.serving.InferenceServer;
 import io.levity.compute.serving.KeyResponseSigner;
@@ -14,6 +15,7 @@ import io.levity.compute.serving.ReceiptJournal;
 import io.levity.compute.serving.ServingPricing;
 import io.levity.compute.serving.SignedRequestGate;
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.Scheduler;
 import io.levity.sdk.tx.Wallet;
@@ -29,8 +31,9 @@ import java.util.Optional;
  * An inference provider on the market: the OpenAI-compatible server whose gate checks the market's
  * EIP-712 request signatures against the users' sub-accounts on chain, whose answers carry the
  * market's response signature, and whose journal a {@link SettlementLoop} settles. Starting it
- * registers the chat service (or updates it when the endpoint, prices or model changed); the key is
- * the provider's account, the submitter of its batches and the signer of its answers.
+ * registers its one service, chat or embeddings (the contract holds one service per provider
+ * address), or updates it when the endpoint, prices or model changed; the key is the provider's
+ * account, the submitter of its batches and the signer of its answers.
  */
 public final class ProviderNode implements AutoCloseable {
   /**
@@ -96,6 +99,58 @@ public final class ProviderNode implements AutoCloseable {
       Scheduler scheduler,
       AgentSource agents)
       throws IOException, InterruptedException {
+    Served s =
+        new Served(
+            ServiceType.CHAT,
+            chat.modelId(),
+            chat.modelRoot(),
+            chat.verifiable(),
+            List.of(chat),
+            List.of());
+    return start(market, key, s, dir, config, scheduler, agents);
+  }
+
+  /**
+   * As {@link #start(InferenceMarketClient, Secp256k1.KeyPair, ChatBackend, Path, Config,
+   * Scheduler)}, serving an embedding model as an EMBEDDINGS service.
+   */
+  public static ProviderNode start(
+      InferenceMarketClient market,
+      Secp256k1.KeyPair key,
+      EmbeddingBackend embeddings,
+      Path dir,
+      Config config,
+      Scheduler scheduler)
+      throws IOException, InterruptedException {
+    Served s =
+        new Served(
+            ServiceType.EMBEDDINGS,
+            embeddings.modelId(),
+            embeddings.modelRoot(),
+            true,
+            List.of(),
+            List.of(embeddings));
+    return start(market, key, s, dir, config, scheduler, AgentSource.NONE);
+  }
+
+  /** The one service a node registers, and the backend serving it. */
+  private record Served(
+      ServiceType type,
+      String modelId,
+      Bytes32 modelRoot,
+      boolean verifiable,
+      List<ChatBackend> chats,
+      List<EmbeddingBackend> embedders) {}
+
+  private static ProviderNode start(
+      InferenceMarketClient market,
+      Secp256k1.KeyPair key,
+      Served served,
+      Path dir,
+      Config config,
+      Scheduler scheduler,
+      AgentSource agents)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Wallet wallet = new Wallet(market.rpc(), key);
     Address me = key.address();
@@ -117,8 +172,8 @@ public final class ProviderNode implements AutoCloseable {
     gate.restorePending(settlement.unsettledReceipts());
     InferenceApi api =
         new InferenceApi(
-            List.of(chat),
-            List.of(),
+            served.chats(),
+            served.embedders(),
             gate,
             new KeyResponseSigner(key, new MarketResponseDigest(market.domain())),
             config.pricing(),
@@ -134,14 +189,14 @@ public final class ProviderNode implements AutoCloseable {
       int port = server.start();
       InferenceService service =
           new InferenceService(
-              ServiceType.CHAT,
-              chat.modelId(),
-              chat.modelRoot(),
+              served.type(),
+              served.modelId(),
+              served.modelRoot(),
               config.pricing().weiPerInputToken(),
               config.pricing().weiPerOutputToken(),
               "http://" + config.publicHost() + ":" + port + "/v1",
               me,
-              chat.verifiable());
+              served.verifiable());
       Optional<MarketState.Provider> registered = market.provider(me);
       if (registered.isEmpty()) market.register(wallet, service, config.stake());
       else if (!registered.get().service().equals(service)) market.update(wallet, service);

@@ -36,7 +36,7 @@ import java.util.function.Function;
  * headers and a {@code levity} field; a stream carries it in its last chunk, signed over the
  * Keccak-256 of the concatenated streamed text.
  */
-public final class InferenceApi {
+public final class InferenceApi implements HttpApi {
   /** Request limits; each next to its default in {@link #defaults()}. */
   public record Limits(int maxPromptChars, int defaultMaxTokens, int maxTokens, int maxConcurrent) {
     public static Limits defaults() {
@@ -112,17 +112,22 @@ public final class InferenceApi {
     this.bundles = source;
   }
 
-  /** Takes one of the concurrent slots, or false when all are taken (answer 503). */
+  @Override
+  public int maxConcurrent() {
+    return limits.maxConcurrent();
+  }
+
+  @Override
   public boolean tryEnter() {
     return busy.tryAcquire();
   }
 
-  /** Gives back the slot {@link #tryEnter} took. */
+  @Override
   public void exit() {
     busy.release();
   }
 
-  /** Serves one request; {@code header} gives a request header by name, or null. */
+  @Override
   public void handle(
       String method, String path, Function<String, String> header, byte[] body, Exchange x) {
     try {

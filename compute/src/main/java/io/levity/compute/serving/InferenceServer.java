@@ -40,12 +40,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link InferenceApi} over HTTP/1.1 on Netty: bound to 127.0.0.1 unless told otherwise (port 0
- * picks a free port), bodies capped (413 from the aggregator), slow heads cut off by {@link
- * HeadDeadline}, idle connections closed, at most {@code maxConcurrent} requests served at once
- * (503 beyond, answered on the event loop). Requests run on a pool of their own, never on the event
- * loop. Any origin may call it (CORS), as the API needs no cookies: the signature is the
- * credential. A reply that closes the connection says {@code Connection: close}.
+ * An {@link HttpApi} (the provider's {@link InferenceApi}, or the user's proxy) over HTTP/1.1 on
+ * Netty: bound to 127.0.0.1 unless told otherwise (port 0 picks a free port), bodies capped (413
+ * from the aggregator), slow heads cut off by {@link HeadDeadline}, idle connections closed, at
+ * most {@code maxConcurrent} requests served at once (503 beyond, answered on the event loop).
+ * Requests run on a pool of their own, never on the event loop. Any origin may call it (CORS), as
+ * the API needs no cookies: the signature is the credential. A reply that closes the connection
+ * says {@code Connection: close}.
  */
 public final class InferenceServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceServer.class);
@@ -62,20 +63,19 @@ public final class InferenceServer implements AutoCloseable {
     }
   }
 
-  private final InferenceApi service;
+  private final HttpApi service;
   private final Config config;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final ExecutorService workers;
   private Channel server;
 
-  public InferenceServer(InferenceApi service, Config config) {
+  public InferenceServer(HttpApi service, Config config) {
     this.service = service;
     this.config = config;
     this.workers =
         Executors.newFixedThreadPool(
-            service.limits().maxConcurrent(),
-            Thread.ofPlatform().name("inference-", 0).daemon().factory());
+            service.maxConcurrent(), Thread.ofPlatform().name("inference-", 0).daemon().factory());
   }
 
   /** Binds and serves; returns the port. */
@@ -100,7 +100,8 @@ public final class InferenceServer implements AutoCloseable {
             .sync()
             .channel();
     int port = port();
-    LOG.info("inference provider serving on http://{}:{}/v1", config.host(), port);
+    LOG.info(
+        "{} serving on http://{}:{}/v1", service.getClass().getSimpleName(), config.host(), port);
     return port;
   }
 

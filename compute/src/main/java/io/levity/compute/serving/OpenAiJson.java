@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** OpenAI's JSON shapes: reading chat and embedding requests, writing answers and errors. */
-final class OpenAiJson {
+public final class OpenAiJson {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private OpenAiJson() {}
@@ -130,7 +130,7 @@ final class OpenAiJson {
   }
 
   /** OpenAI's error body. */
-  static ObjectNode error(int status, String message) {
+  public static ObjectNode error(int status, String message) {
     ObjectNode o = JSON.createObjectNode();
     String type =
         switch (status) {
@@ -149,7 +149,8 @@ final class OpenAiJson {
     return o;
   }
 
-  static ObjectNode models(List<String> ids, List<String> owners) {
+  /** OpenAI's model list: each id owned by the owner at the same position. */
+  public static ObjectNode models(List<String> ids, List<String> owners) {
     ObjectNode o = JSON.createObjectNode().put("object", "list");
     ArrayNode data = o.putArray("data");
     for (int i = 0; i < ids.size(); i++)

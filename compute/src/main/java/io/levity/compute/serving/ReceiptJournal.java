@@ -154,7 +154,8 @@ public final class ReceiptJournal implements AutoCloseable {
     return (int) c.getValue();
   }
 
-  static ObjectNode toJson(ServingReceipt r) {
+  /** A receipt as the journal and the answers' {@code levity} field carry it. */
+  public static ObjectNode toJson(ServingReceipt r) {
     ObjectNode o = JSON.createObjectNode();
     ServingRequestTerms q = r.request();
     ServingResponseTerms s = r.response();
@@ -175,7 +176,11 @@ public final class ReceiptJournal implements AutoCloseable {
     return o;
   }
 
-  static ServingReceipt fromJson(JsonNode o) {
+  /**
+   * A receipt from {@link #toJson}'s shape; throws IllegalArgumentException (or
+   * NumberFormatException) when a field is missing or malformed.
+   */
+  public static ServingReceipt fromJson(JsonNode o) {
     Address user = Address.fromHex(o.path("user").asText());
     Bytes32 requestHash = Bytes32.fromHex32(o.path("requestHash").asText());
     long nonce = Long.parseUnsignedLong(o.path("nonce").asText());
