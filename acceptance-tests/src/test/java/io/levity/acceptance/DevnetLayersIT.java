@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.cli.process.CommandResult;
+import io.levity.cli.process.LevityLauncher;
 import io.levity.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -208,5 +210,37 @@ class DevnetLayersIT {
     JsonNode b = new ObjectMapper().readTree(two.lastLine());
     assertThat(a.path("text").asText()).isNotBlank().isEqualTo(b.path("text").asText());
     assertThat(a.path("logitsHash")).isEqualTo(b.path("logitsHash"));
+  }
+
+  @Test
+  @Order(6)
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void levityComputeAskHelloWorksWithNoFlagsAgainstTheDevnetsProviderAndAuditor() throws Exception {
+    // levity devnet starts a chat provider, an embeddings provider and an auditor, funds dev
+    // account 0 with both, and names them in compute.json ("devnet": true).
+    Path data = work.resolve("devnet-data");
+    Path compute = data.resolve("compute.json");
+    Await.until(
+        Duration.ofMinutes(3),
+        () -> Files.exists(compute) && Files.readString(compute).contains("embeddingsProvider"),
+        () -> "the providers in compute.json; devnet log:\n" + devnet.logTail());
+    // run where the network file is (./compute.json), with the receipt store under the work dir
+    LevityLauncher levity =
+        LevityCli.launcher()
+            .withJvmOptions(LevityCli.STORAGE_JVM)
+            .withJvmOptions(List.of("-Dlevity.home=" + work));
+    CommandResult ask = commands.run(levity.command(List.of("compute", "ask", "hello")), data);
+    assertThat(ask.exitCode()).as("ask:\n%s%s", ask.stdout(), ask.stderr()).isZero();
+    assertThat(ask.stdout()).isNotBlank();
+    assertThat(ask.stderr()).contains("using the devnet's dev account 0");
+    CommandResult embed =
+        commands.run(levity.command(List.of("compute", "embed", "hello", "--quiet")), data);
+    assertThat(embed.exitCode()).as("embed:\n%s%s", embed.stdout(), embed.stderr()).isZero();
+    assertThat(embed.stdout()).contains("384");
+    CommandResult receipts = commands.run(levity.command(List.of("compute", "receipts")), data);
+    assertThat(receipts.exitCode())
+        .as("receipts:\n%s%s", receipts.stdout(), receipts.stderr())
+        .isZero();
+    assertThat(receipts.stdout()).contains("levity-tiny").contains("all-minilm-l6-v2");
   }
 }

@@ -61,6 +61,8 @@ final class DevnetProcess implements AutoCloseable {
             "--p2p-port",
             ports[2],
             "--oracle-port",
+            "0",
+            "--compute-port",
             "0"));
     return args;
   }

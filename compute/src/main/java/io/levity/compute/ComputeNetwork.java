@@ -21,14 +21,15 @@ import java.util.Optional;
  * <pre>
  * {"chainId": 1337, "rpc": "http://127.0.0.1:8545", "trainingJobs": "0x...",
  *  "storageNetwork": "storage.json", "inferenceMarket": "0x...",
- *  "chatProvider": "0x...", "embeddingsProvider": "0x..."}
+ *  "chatProvider": "0x...", "embeddingsProvider": "0x...", "devnet": true}
  * </pre>
  *
  * {@code storageNetwork} is the storage network file; a relative path is resolved against the
  * folder of the file it is in. {@code inferenceMarket} (the InferenceMarket contract) is optional:
  * files written before the market existed do not have it. {@code chatProvider} and {@code
  * embeddingsProvider} are the providers user commands and the proxy talk to when none is named (the
- * devnet runs both); they are optional too.
+ * devnet runs both); they are optional too. {@code devnet} (default false) marks a local
+ * development chain whose public dev accounts user commands may fall back on when no key is given.
  */
 public record ComputeNetwork(
     long chainId,
@@ -37,7 +38,8 @@ public record ComputeNetwork(
     Path storageNetwork,
     Optional<Address> inferenceMarket,
     Optional<Address> chatProvider,
-    Optional<Address> embeddingsProvider) {
+    Optional<Address> embeddingsProvider,
+    boolean devnet) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String[] FIELDS = {"chainId", "rpc", "trainingJobs", "storageNetwork"};
@@ -60,7 +62,8 @@ public record ComputeNetwork(
         storageNetwork,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   /** This network with {@code market} as its inference market. */
@@ -72,13 +75,27 @@ public record ComputeNetwork(
         storageNetwork,
         Optional.of(market),
         chatProvider,
-        embeddingsProvider);
+        embeddingsProvider,
+        devnet);
   }
 
   /** This network with its default chat and embeddings providers. */
   public ComputeNetwork withProviders(Optional<Address> chat, Optional<Address> embeddings) {
     return new ComputeNetwork(
-        chainId, rpc, trainingJobs, storageNetwork, inferenceMarket, chat, embeddings);
+        chainId, rpc, trainingJobs, storageNetwork, inferenceMarket, chat, embeddings, devnet);
+  }
+
+  /** This network marked as a local devnet (or not). */
+  public ComputeNetwork asDevnet(boolean isDevnet) {
+    return new ComputeNetwork(
+        chainId,
+        rpc,
+        trainingJobs,
+        storageNetwork,
+        inferenceMarket,
+        chatProvider,
+        embeddingsProvider,
+        isDevnet);
   }
 
   /** Reads {@code file}; an IOException says which field is missing or malformed. */
@@ -103,7 +120,8 @@ public record ComputeNetwork(
           file.toAbsolutePath().getParent().resolve(o.get("storageNetwork").asText()),
           optionalAddress(o, "inferenceMarket"),
           optionalAddress(o, "chatProvider"),
-          optionalAddress(o, "embeddingsProvider"));
+          optionalAddress(o, "embeddingsProvider"),
+          o.path("devnet").asBoolean(false));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -119,6 +137,7 @@ public record ComputeNetwork(
     inferenceMarket.ifPresent(m -> o.put("inferenceMarket", m.toHex()));
     chatProvider.ifPresent(m -> o.put("chatProvider", m.toHex()));
     embeddingsProvider.ifPresent(m -> o.put("embeddingsProvider", m.toHex()));
+    if (devnet) o.put("devnet", true);
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     StorageFiles.replaceDurably(

@@ -49,11 +49,13 @@ class ComputeNetworkTest {
     ComputeNetwork n =
         new ComputeNetwork(7, URI.create("http://127.0.0.1:1"), JOBS, dir.resolve("storage.json"))
             .withInferenceMarket(MARKET)
-            .withProviders(Optional.of(chat), Optional.of(embed));
+            .withProviders(Optional.of(chat), Optional.of(embed))
+            .asDevnet(true);
     n.write(f);
     ComputeNetwork back = ComputeNetwork.read(f);
     assertThat(back).isEqualTo(n);
     assertThat(back.chatProvider()).contains(chat);
     assertThat(back.embeddingsProvider()).contains(embed);
+    assertThat(back.devnet()).isTrue();
   }
 }

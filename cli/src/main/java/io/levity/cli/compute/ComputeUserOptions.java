@@ -12,6 +12,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
+import io.levity.node.keys.DevAccounts;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.EthRpcException;
 import io.levity.sdk.tx.ReceiptWaitException;
@@ -105,13 +106,29 @@ final class ComputeUserOptions {
     }
   }
 
+  /**
+   * The key of --key; when none is given and the network file is a local devnet's ({@code "devnet":
+   * true}), the devnet's dev account 0, which {@code levity devnet} funds with its providers: a
+   * public key on a local chain, said on stderr.
+   */
+  Secp256k1.KeyPair keyFor(ComputeNetwork network) {
+    if ((key == null || key.isBlank()) && network.devnet()) {
+      Secp256k1.KeyPair dev = DevAccounts.dev(1).get(0);
+      err().println("using the devnet's dev account 0 " + dev.address().toChecksumHex());
+      err().flush();
+      return dev;
+    }
+    return keyPair();
+  }
+
   /** The network file, its market and the key; fails when the file names no market. */
   UserSide open() throws IOException {
-    Secp256k1.KeyPair k = keyPair();
+    Secp256k1.KeyPair given = key == null || key.isBlank() ? null : keyPair(); // a bad key first
     Path f =
         LayerFiles.find(
             file, "compute.json", "compute", "start 'levity devnet' or pass --compute FILE");
     ComputeNetwork cn = ComputeNetwork.read(f);
+    Secp256k1.KeyPair k = given != null ? given : keyFor(cn);
     if (cn.inferenceMarket().isEmpty())
       throw new IllegalArgumentException(
           f + " names no inferenceMarket (restart the devnet to deploy one)");

@@ -2,6 +2,7 @@ package io.levity.cli.node;
 
 import io.levity.cli.options.ChainOptions;
 import io.levity.cli.options.DevnetDirOption;
+import io.levity.cli.options.LayerFiles;
 import io.levity.cli.options.NewChain;
 import io.levity.cli.process.Directories;
 import io.levity.compute.ComputeNetwork;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +63,8 @@ public final class DevnetCommand implements Callable<Integer> {
         "--p2p-port",
         "0",
         "--oracle-port",
+        "0",
+        "--compute-port",
         "0");
   }
 
@@ -91,7 +95,7 @@ public final class DevnetCommand implements Callable<Integer> {
         StorageDevnet storage = startStorage(out, err, devnet);
         if (storage != null) {
           startInft(out, err, devnet, storage);
-          startCompute(out, err, devnet);
+          startCompute(out, err, devnet, keys);
         }
       }
       watch(out, devnet.node0(), start);
@@ -172,8 +176,13 @@ public final class DevnetCommand implements Callable<Integer> {
     out.println();
   }
 
-  /** Deploys the TrainingJobs contract; a failure is reported and the rest keeps running. */
-  private void startCompute(PrintWriter out, PrintWriter err, LocalDevnet devnet) {
+  /**
+   * Deploys the TrainingJobs and InferenceMarket contracts and starts the market's providers and
+   * auditor (dev account 0 funded with both); a failure is reported and the rest keeps running.
+   */
+  private void startCompute(
+      PrintWriter out, PrintWriter err, LocalDevnet devnet, List<Secp256k1.KeyPair> keys)
+      throws InterruptedException {
     ComputeNetwork compute;
     try {
       compute = devnet.startCompute();
@@ -190,14 +199,31 @@ public final class DevnetCommand implements Callable<Integer> {
             + ", network file "
             + data.dir().resolve("compute.json")
             + " (levity ai train --preset test --corpus FILE --publish --key HEX)");
-    compute
-        .inferenceMarket()
-        .ifPresent(
-            m ->
-                out.println(
-                    "Inference: InferenceMarket "
-                        + m.toChecksumHex()
-                        + " (levity compute provider --key HEX)"));
+    if (compute.inferenceMarket().isEmpty()) return;
+    out.println("Inference: InferenceMarket " + compute.inferenceMarket().get().toChecksumHex());
+    try {
+      compute =
+          devnet.startMarket(
+              compute,
+              ports.values().compute(),
+              keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0)));
+    } catch (RuntimeException | IOException e) {
+      err.println(
+          "devnet: the inference providers did not start: "
+              + LayerFiles.oneLine(e)
+              + "; the market and the rest keep running");
+      out.println();
+      return;
+    }
+    out.println(
+        "  chat provider "
+            + compute.chatProvider().orElseThrow().toChecksumHex()
+            + " (levity-tiny), embeddings provider "
+            + compute.embeddingsProvider().orElseThrow().toChecksumHex()
+            + " (all-minilm-l6-v2), one auditor re-executing every answer");
+    out.println(
+        "  dev account 0 has 1 ETH with each: levity compute ask \"hello\"; levity compute proxy"
+            + " --port 8800 for the openai package");
     out.println();
   }
 

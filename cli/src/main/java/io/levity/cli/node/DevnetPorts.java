@@ -4,7 +4,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where {@code levity devnet} serves: JSON-RPC and metrics of node 0, the validators' p2p ports and
- * the iNFT re-encryption oracle. 0 picks free ports.
+ * the iNFT re-encryption oracle, and the inference market's chat provider (the embeddings provider
+ * listens on the next port). 0 picks free ports.
  */
 final class DevnetPorts {
   /**
@@ -12,7 +13,7 @@ final class DevnetPorts {
    *
    * @param firstP2p validator i listens on this + i; 0: free ports
    */
-  record Values(int http, int ws, int metrics, int firstP2p, int oracle) {}
+  record Values(int http, int ws, int metrics, int firstP2p, int oracle, int compute) {}
 
   @Option(names = "--http-port", paramLabel = "PORT")
   int http = 8545;
@@ -29,7 +30,10 @@ final class DevnetPorts {
   @Option(names = "--oracle-port", paramLabel = "PORT")
   int oracle = 8600;
 
+  @Option(names = "--compute-port", paramLabel = "PORT")
+  int compute = 8700;
+
   Values values() {
-    return new Values(http, ws, metrics, p2p, oracle);
+    return new Values(http, ws, metrics, p2p, oracle, compute);
   }
 }

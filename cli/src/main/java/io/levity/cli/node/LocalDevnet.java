@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -73,7 +74,7 @@ final class LocalDevnet implements AutoCloseable {
    */
   static final Secp256k1.KeyPair INFT_ORACLE = devKey("levity-devnet-inft-oracle");
 
-  private static Secp256k1.KeyPair devKey(String label) {
+  static Secp256k1.KeyPair devKey(String label) {
     return Secp256k1.KeyPair.fromPrivate(Keccak.hash(label.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -272,9 +273,32 @@ final class LocalDevnet implements AutoCloseable {
                 new Wallet(eth, INFT_ADMIN), MarketParameters.devnet(), Duration.ofSeconds(60));
     ComputeNetwork network =
         new ComputeNetwork(eth.chainId(), rpc, jobs, Path.of("storage.json"))
-            .withInferenceMarket(market);
+            .withInferenceMarket(market)
+            .asDevnet(true);
     network.write(file);
     return network;
+  }
+
+  /**
+   * Starts the devnet's chat and embeddings providers and its auditor on {@code network}'s market
+   * (the chat provider on {@code chatPort}, embeddings on the next; 0: free ports), funds {@code
+   * user}'s sub-accounts with both, and names the providers in {@code DIR/compute.json}.
+   */
+  ComputeNetwork startMarket(ComputeNetwork network, int chatPort, Optional<Secp256k1.KeyPair> user)
+      throws IOException, InterruptedException {
+    DevnetMarket market =
+        DevnetMarket.start(
+            network, dir.resolve("compute"), chatPort, chatPort == 0 ? 0 : chatPort + 1, user);
+    synchronized (this) {
+      this.storage.add(market);
+    }
+    ComputeNetwork named =
+        network
+            .withProviders(
+                Optional.of(market.chatProvider()), Optional.of(market.embeddingsProvider()))
+            .asDevnet(true);
+    named.write(dir.resolve("compute.json"));
+    return named;
   }
 
   /** Node 0, which serves JSON-RPC. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.levity.cli.LevityRun;
 import io.levity.compute.ComputeNetwork;
 import io.levity.core.bytes.Address;
+import io.levity.node.keys.DevAccounts;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +32,6 @@ class ComputeUserErrorsTest {
   @Test
   void eachCommandSaysWhatIsMissingInOneLine() throws Exception {
     Path none = dir.resolve("none.json");
-    refused(LevityRun.run("compute", "ask", "hi"), "ask", "--key HEX (or LEVITY_KEY)");
     refused(LevityRun.run("compute", "ask", " "), "ask", "the prompt is empty");
     refused(
         LevityRun.run("compute", "ask", "hi", "--max-tokens", "0", "--key", KEY),
@@ -69,6 +69,23 @@ class ComputeUserErrorsTest {
         LevityRun.run("compute", "ask", "hi", "--key", KEY, "--compute", noProviders.toString()),
         "ask",
         "names no chatProvider");
+    refused(
+        LevityRun.run("compute", "ask", "hi", "--compute", noProviders.toString()),
+        "ask",
+        "--key HEX (or LEVITY_KEY)");
+    // a devnet's own file: no key means the devnet's public dev account 0, and it says so
+    Path devnet = dir.resolve("devnet.json");
+    new ComputeNetwork(
+            1337, URI.create("http://127.0.0.1:1"), Address.ZERO, Path.of("storage.json"))
+        .withInferenceMarket(Address.ZERO)
+        .asDevnet(true)
+        .write(devnet);
+    LevityRun dev = LevityRun.run("compute", "ask", "hi", "--compute", devnet.toString());
+    refused(dev, "ask", "names no chatProvider");
+    assertThat(dev.err())
+        .contains(
+            "using the devnet's dev account 0 "
+                + DevAccounts.dev(1).get(0).address().toChecksumHex());
     refused(
         LevityRun.run("compute", "proxy", "--key", KEY, "--compute", noProviders.toString()),
         "proxy",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.cli.Levity;
+import io.levity.compute.ComputeNetwork;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -46,6 +47,16 @@ class DevnetCommandIT {
         .containsPattern("Metrics: +http://127.0.0.1:[0-9]+/metrics")
         .contains("block 3 ");
     assertThat(Files.exists(dir.resolve("storage.json"))).as("the storage network file").isTrue();
+    // the inference market with its own chat and embeddings providers and an auditor
+    assertThat(first)
+        .contains("Inference: InferenceMarket 0x")
+        .contains("  chat provider 0x")
+        .contains("one auditor")
+        .doesNotContain("did not start");
+    ComputeNetwork compute = ComputeNetwork.read(dir.resolve("compute.json"));
+    assertThat(compute.devnet()).isTrue();
+    assertThat(compute.chatProvider()).contains(DevnetMarket.CHAT_PROVIDER.address());
+    assertThat(compute.embeddingsProvider()).contains(DevnetMarket.EMBEDDINGS_PROVIDER.address());
     assertThat(run("--storage-nodes", "0"))
         .contains("resumed at block")
         .doesNotContain("block 1 0x")
