@@ -224,7 +224,7 @@ public final class InferenceApi implements HttpApi {
         ObjectNode o = OpenAiJson.completion(id, created, call.model(), c.text(), c.finishReason());
         OpenAiJson.usage(o, c.promptTokens(), c.completionTokens());
         o.set("levity", AgentServing.named(ReceiptJournal.toJson(r), agent));
-        x.reply(200, o, AgentServing.named(headers(r), agent));
+        x.reply(200, o, AgentServing.named(r.headers(), agent));
         return;
       }
       x.startStream(Map.of());
@@ -308,7 +308,7 @@ public final class InferenceApi implements HttpApi {
               true);
       charged = true;
       o.set("levity", ReceiptJournal.toJson(r));
-      x.reply(200, o, headers(r));
+      x.reply(200, o, r.headers());
     } catch (RuntimeException e) {
       if (!charged) gate.released(a);
       throw e instanceof ServingException s ? s : internal(e);
@@ -376,22 +376,6 @@ public final class InferenceApi implements HttpApi {
   /** The Keccak-256 of a text's UTF-8 bytes: the response hash of a chat answer. */
   public static Bytes32 text(String s) {
     return Keccak.hash(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> headers(ServingReceipt r) {
-    ServingResponseTerms s = r.response();
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("X-Levity-Provider", r.request().provider().toHex());
-    h.put("X-Levity-Request-Hash", s.requestHash().toHex());
-    h.put("X-Levity-Response-Hash", s.responseHash().toHex());
-    h.put("X-Levity-Model-Root", s.modelRoot().toHex());
-    h.put("X-Levity-Input-Tokens", Long.toString(s.inputTokens()));
-    h.put("X-Levity-Output-Tokens", Long.toString(s.outputTokens()));
-    h.put("X-Levity-Fee", s.fee().toString());
-    h.put("X-Levity-Nonce", Long.toUnsignedString(s.nonce()));
-    h.put("X-Levity-Receipt-Signature", r.providerSignature().toHex());
-    h.put("X-Levity-Verifiable", Boolean.toString(r.verifiable()));
-    return h;
   }
 
   private ServingException unknownModel(String model) {
