@@ -128,7 +128,7 @@ class ComputeUserErrorsTest {
             "--inft",
             none.toString()),
         "ask",
-        "no such file: " + none);
+        "no iNFT network file at " + none);
     Path otherChain = dir.resolve("inft.json");
     new InftNetwork(
             5,
