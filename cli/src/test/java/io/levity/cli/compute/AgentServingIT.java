@@ -303,6 +303,28 @@ class AgentServingIT {
         .contains("agent: token " + id + " of the AgentNFT " + network.agentNft().toHex())
         .contains("data " + agent.dataHashes().get(0).toHex());
 
+    // the proxy passes a body that already names the agent through unchanged
+    ComputeUserOptions.UserSide side =
+        new ComputeUserOptions.UserSide(ComputeNetwork.read(computeFile), market, DAVE);
+    try (LocalProxy proxy =
+        LocalProxy.start(side, List.of(PROVIDER.address()), dir.resolve("receipts"), 0)) {
+      ObjectNode o = JSON.createObjectNode().put("model", "levity-tiny").put("max_tokens", 8);
+      o.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
+      AgentCall.sign(agent, DAVE, PROVIDER.address(), Devnet.CHAIN_ID, nowSeconds() + 300, RANDOM)
+          .addTo(o);
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + proxy.port() + "/v1/chat/completions"))
+                  .POST(HttpRequest.BodyPublishers.ofString(o.toString()))
+                  .header("Content-Type", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(AgentReference.fromJson(JSON.readTree(r.body()).path("levity").path("agent")))
+          .isEqualTo(agent);
+    }
+
     LevityRun carol = cliAsk(CAROL, id, files);
     assertThat(carol.exit()).as(carol.out() + carol.err()).isEqualTo(1);
     assertThat(carol.err().strip().lines())
