@@ -12,6 +12,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
+import io.levity.inft.oracle.OracleException;
 import io.levity.node.keys.DevAccounts;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.EthRpcException;
@@ -164,6 +165,7 @@ final class ComputeUserOptions {
         | ReceiptWaitException
         | IllegalArgumentException
         | IllegalStateException
+        | OracleException
         | IOException
         | UncheckedIOException e) {
       if (verbose) e.printStackTrace(err());

@@ -94,8 +94,8 @@ public final class DevnetCommand implements Callable<Integer> {
       if (storageNodes > 0) {
         StorageDevnet storage = startStorage(out, err, devnet);
         if (storage != null) {
-          startInft(out, err, devnet, storage);
-          startCompute(out, err, devnet, keys);
+          Optional<InftNetwork> inft = startInft(out, err, devnet, storage);
+          startCompute(out, err, devnet, keys, inft);
         }
       }
       watch(out, devnet.node0(), start);
@@ -142,9 +142,9 @@ public final class DevnetCommand implements Callable<Integer> {
 
   /**
    * Deploys the iNFT contracts and starts the re-encryption oracle; a failure is reported and the
-   * chain and storage keep running.
+   * chain and storage keep running (and the chat provider runs no agents).
    */
-  private void startInft(
+  private Optional<InftNetwork> startInft(
       PrintWriter out, PrintWriter err, LocalDevnet devnet, StorageDevnet storage)
       throws InterruptedException {
     out.println("Deploying the iNFT contracts and starting the re-encryption oracle...");
@@ -157,7 +157,7 @@ public final class DevnetCommand implements Callable<Integer> {
           "devnet: the iNFT layer did not start: "
               + e.getMessage()
               + "; the chain and storage keep running (a chain made before iNFTs needs --reset)");
-      return;
+      return Optional.empty();
     }
     out.println(
         "iNFT: AgentNFT "
@@ -174,14 +174,20 @@ public final class DevnetCommand implements Callable<Integer> {
             + data.dir().resolve("inft.json")
             + " (levity inft mint FILE --key HEX)");
     out.println();
+    return Optional.of(inft);
   }
 
   /**
    * Deploys the TrainingJobs and InferenceMarket contracts and starts the market's providers and
-   * auditor (dev account 0 funded with both); a failure is reported and the rest keeps running.
+   * auditor (dev account 0 funded with both; the chat provider running {@code inft}'s agents); a
+   * failure is reported and the rest keeps running.
    */
   private void startCompute(
-      PrintWriter out, PrintWriter err, LocalDevnet devnet, List<Secp256k1.KeyPair> keys)
+      PrintWriter out,
+      PrintWriter err,
+      LocalDevnet devnet,
+      List<Secp256k1.KeyPair> keys,
+      Optional<InftNetwork> inft)
       throws InterruptedException {
     ComputeNetwork compute;
     try {
@@ -206,7 +212,9 @@ public final class DevnetCommand implements Callable<Integer> {
           devnet.startMarket(
               compute,
               ports.values().compute(),
-              keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0)));
+              keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0)),
+              inft.map(InftNetwork::oracleUrl),
+              m -> err.println("devnet: " + m));
     } catch (RuntimeException | IOException e) {
       err.println(
           "devnet: the inference providers did not start: "
@@ -224,6 +232,10 @@ public final class DevnetCommand implements Callable<Integer> {
     out.println(
         "  dev account 0 has 1 ETH with each: levity compute ask \"hello\"; levity compute proxy"
             + " --port 8800 for the openai package");
+    if (devnet.chatRunsAgents())
+      out.println(
+          "  the chat provider runs iNFT agents (the oracle admits it): levity compute ask"
+              + " \"hello\" --agent TOKEN_ID, as the token's owner or an authorized user");
     out.println();
   }
 

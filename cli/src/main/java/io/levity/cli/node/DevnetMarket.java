@@ -6,6 +6,8 @@ import io.levity.ai.model.ModelBundle;
 import io.levity.ai.model.Transformer;
 import io.levity.ai.tensor.Kernels;
 import io.levity.compute.ComputeNetwork;
+import io.levity.compute.agents.AgentSource;
+import io.levity.compute.agents.OracleAgents;
 import io.levity.compute.audit.AuditorService;
 import io.levity.compute.audit.ChatReexecutor;
 import io.levity.compute.audit.HttpBundleFetcher;
@@ -30,6 +32,7 @@ import io.levity.sdk.tx.TxRequest;
 import io.levity.sdk.tx.Wallet;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The devnet's side of the inference market: a chat provider serving the bundled model, an
@@ -61,19 +65,24 @@ final class DevnetMarket implements AutoCloseable {
   private final List<AutoCloseable> parts = new ArrayList<>();
   private ProviderNode chat;
   private ProviderNode embeddings;
+  private AgentSource agents = AgentSource.NONE;
 
   private DevnetMarket() {}
 
   /**
    * Starts both providers on {@code chatPort} and {@code embeddingsPort} (0: free ports) and the
    * auditor, with their data under {@code dir}, and funds {@code user}'s sub-accounts with them.
+   * With {@code oracle}, the chat provider runs iNFT agents through it; when it cannot connect, it
+   * runs without them and {@code log} says why.
    */
   static DevnetMarket start(
       ComputeNetwork network,
       Path dir,
       int chatPort,
       int embeddingsPort,
-      Optional<Secp256k1.KeyPair> user)
+      Optional<Secp256k1.KeyPair> user,
+      Optional<URI> oracle,
+      Consumer<String> log)
       throws IOException, InterruptedException {
     EthRpc rpc = EthRpc.connect(network.rpc(), Duration.ofSeconds(30));
     InferenceMarketClient market =
@@ -88,6 +97,7 @@ final class DevnetMarket implements AutoCloseable {
     topUp(rpc, AUDITOR.address(), auditorStake.add(ETHER.multiply(BigInteger.valueOf(5))));
     DevnetMarket m = new DevnetMarket();
     try {
+      m.agents = oracle.map(url -> agents(rpc, url, log)).orElse(AgentSource.NONE);
       m.startAll(market, dir, chatPort, embeddingsPort, providerStake, auditorStake);
       if (user.isPresent()) {
         fund(market, rpc, user.get(), CHAT_PROVIDER.address());
@@ -132,7 +142,8 @@ final class DevnetMarket implements AutoCloseable {
             backend,
             dir.resolve("chat-provider"),
             config(chatPort, providerStake, window),
-            scheduler);
+            scheduler,
+            agents);
     parts.add(chat);
     MiniLmEmbeddingBackend embedder =
         new MiniLmEmbeddingBackend(
@@ -162,6 +173,24 @@ final class DevnetMarket implements AutoCloseable {
                 0));
     parts.add(auditor);
     auditor.start(scheduler, Duration.ofSeconds(2));
+  }
+
+  /**
+   * The chat provider's agents through the devnet's oracle (publishing the provider's encryption
+   * key on the AgentNFT once); none, said on {@code log}, when the oracle cannot be reached.
+   */
+  private static AgentSource agents(EthRpc rpc, URI oracle, Consumer<String> log) {
+    try {
+      return OracleAgents.connect(rpc, oracle, CHAT_PROVIDER, TIMEOUT);
+    } catch (RuntimeException e) {
+      log.accept("the chat provider runs no iNFT agents: " + e.getMessage());
+      return AgentSource.NONE;
+    }
+  }
+
+  /** Whether the chat provider runs iNFT agents. */
+  boolean runsAgents() {
+    return agents != AgentSource.NONE;
   }
 
   private static ProviderNode.Config config(int port, BigInteger stake, Duration window) {

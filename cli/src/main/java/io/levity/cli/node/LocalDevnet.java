@@ -13,6 +13,7 @@ import io.levity.core.time.TimeSource;
 import io.levity.execution.block.Genesis;
 import io.levity.inft.InftDeployer;
 import io.levity.inft.InftNetwork;
+import io.levity.inft.oracle.AgentExecutors;
 import io.levity.inft.oracle.OracleService;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.node.runtime.Devnet;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -83,6 +85,7 @@ final class LocalDevnet implements AutoCloseable {
   private final List<AutoCloseable> storage = new ArrayList<>();
   private int[] rpcPorts;
   private int metricsPort;
+  private volatile boolean chatRunsAgents;
 
   private LocalDevnet(Path dir) {
     this.dir = dir;
@@ -196,7 +199,10 @@ final class LocalDevnet implements AutoCloseable {
   /**
    * Deploys the iNFT contracts (or, on a restart, finds them where {@code inft.json} says), starts
    * the re-encryption oracle on {@code oraclePort} over {@code storage}, and writes {@code
-   * DIR/inft.json}, which every {@code levity inft} command finds by itself.
+   * DIR/inft.json}, which every {@code levity inft} command finds by itself. The oracle admits the
+   * devnet's chat provider as an agent executor (an allowlist of its address, known before anything
+   * starts: the oracle starts before the inference market is deployed, and an allowlist does not
+   * hand agents' data to providers users register themselves).
    */
   InftNetwork startInft(StorageDevnet storage, int oraclePort)
       throws IOException, InterruptedException {
@@ -229,7 +235,13 @@ final class LocalDevnet implements AutoCloseable {
     OracleService oracle =
         OracleService.start(
             new OracleService.Config(
-                INFT_ORACLE, rpc, d.nft(), d.market(), dir.resolve("inft-oracle"), oraclePort),
+                INFT_ORACLE,
+                rpc,
+                d.nft(),
+                d.market(),
+                dir.resolve("inft-oracle"),
+                oraclePort,
+                AgentExecutors.allowlist(Set.of(DevnetMarket.CHAT_PROVIDER.address()))),
             client,
             TimeSource.system());
     synchronized (this) {
@@ -282,16 +294,29 @@ final class LocalDevnet implements AutoCloseable {
   /**
    * Starts the devnet's chat and embeddings providers and its auditor on {@code network}'s market
    * (the chat provider on {@code chatPort}, embeddings on the next; 0: free ports), funds {@code
-   * user}'s sub-accounts with both, and names the providers in {@code DIR/compute.json}.
+   * user}'s sub-accounts with both, and names the providers in {@code DIR/compute.json}. With
+   * {@code oracle} (the devnet's re-encryption oracle) the chat provider also runs iNFT agents.
    */
-  ComputeNetwork startMarket(ComputeNetwork network, int chatPort, Optional<Secp256k1.KeyPair> user)
+  ComputeNetwork startMarket(
+      ComputeNetwork network,
+      int chatPort,
+      Optional<Secp256k1.KeyPair> user,
+      Optional<URI> oracle,
+      Consumer<String> log)
       throws IOException, InterruptedException {
     DevnetMarket market =
         DevnetMarket.start(
-            network, dir.resolve("compute"), chatPort, chatPort == 0 ? 0 : chatPort + 1, user);
+            network,
+            dir.resolve("compute"),
+            chatPort,
+            chatPort == 0 ? 0 : chatPort + 1,
+            user,
+            oracle,
+            log);
     synchronized (this) {
       this.storage.add(market);
     }
+    chatRunsAgents = market.runsAgents();
     ComputeNetwork named =
         network
             .withProviders(
@@ -299,6 +324,11 @@ final class LocalDevnet implements AutoCloseable {
             .asDevnet(true);
     named.write(dir.resolve("compute.json"));
     return named;
+  }
+
+  /** Whether the devnet's chat provider runs iNFT agents (once the market started). */
+  boolean chatRunsAgents() {
+    return chatRunsAgents;
   }
 
   /** Node 0, which serves JSON-RPC. */

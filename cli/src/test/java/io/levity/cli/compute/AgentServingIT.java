@@ -10,7 +10,9 @@ import io.levity.ai.model.DefaultModel;
 import io.levity.ai.model.ModelBundle;
 import io.levity.ai.model.Transformer;
 import io.levity.ai.tensor.Kernels;
+import io.levity.cli.LevityRun;
 import io.levity.cli.node.ChainWithStorage;
+import io.levity.compute.ComputeNetwork;
 import io.levity.compute.agents.AgentCall;
 import io.levity.compute.agents.AgentReference;
 import io.levity.compute.agents.MarketAgentExecutors;
@@ -28,6 +30,7 @@ import io.levity.compute.serving.InferenceApi;
 import io.levity.compute.serving.RuntimeChatBackend;
 import io.levity.compute.serving.ServingPricing;
 import io.levity.compute.serving.SignedRequestGate;
+import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
@@ -54,7 +57,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +73,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (two system prompts, encrypted in storage) and authorizes Bob; Bob asks each over signed HTTP and
  * gets the answer the model gives with that prompt as the system message, never the prompt itself,
  * under a receipt naming the token and its data hash. Carol, not authorized, is refused; Bob cannot
- * have the oracle seal the data to himself or to any address that is not a provider.
+ * have the oracle seal the data to himself or to any address that is not a provider. Dave,
+ * authorized, runs an agent with {@code levity compute ask --agent ID}; Carol gets the provider's
+ * 403 on one line.
  */
 class AgentServingIT {
   static final List<Secp256k1.KeyPair> ACCOUNTS = DevAccounts.dev(8);
@@ -77,6 +85,7 @@ class AgentServingIT {
   static final Secp256k1.KeyPair ALICE = ACCOUNTS.get(4);
   static final Secp256k1.KeyPair BOB = ACCOUNTS.get(5);
   static final Secp256k1.KeyPair CAROL = ACCOUNTS.get(6);
+  static final Secp256k1.KeyPair DAVE = ACCOUNTS.get(7);
   static final String PIRATE = "You are Captain Flint, a pirate. Answer like a sailor.";
   static final String WHALER = "You are Ishmael on the Pequod. Speak of the white whale.";
   static final BigInteger GWEI = BigInteger.TEN.pow(9);
@@ -203,6 +212,7 @@ class AgentServingIT {
     market.deposit(bob, BigInteger.TEN.pow(18));
     market.fund(bob, PROVIDER.address(), BigInteger.TEN.pow(18));
 
+    int cachedBefore = agents.cached(); // the other tests' agents
     long t0 = System.nanoTime();
     String pirateAnswer = askAndCheck(pirate, PIRATE);
     long firstMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -213,7 +223,7 @@ class AgentServingIT {
     assertThat(again).as("deterministic").isEqualTo(pirateAnswer);
     System.out.printf("pirate: %s%nwhaler: %s%n", pirateAnswer, whalerAnswer);
     assertThat(whalerAnswer).as("another agent, another answer").isNotEqualTo(pirateAnswer);
-    assertThat(agents.cached()).isEqualTo(2);
+    assertThat(agents.cached()).isEqualTo(cachedBefore + 2);
     System.out.printf(
         "agent answer: first %d ms (oracle EXECUTE), cached %d ms%n", firstMillis, cachedMillis);
 
@@ -262,6 +272,86 @@ class AgentServingIT {
                 .get(0)
                 .toHex())
         .doesNotContain(Bytes.wrap(PIRATE.getBytes(StandardCharsets.UTF_8)).toHex().substring(2));
+  }
+
+  @Test
+  void levityComputeAskRunsTheAgentForAnAuthorizedUserOnly() throws Exception {
+    InftClient alice = inft(ALICE);
+    alice.register();
+    AgentReference agent = mint(alice, WHALER);
+    alice.authorize(agent.tokenId(), DAVE.address());
+    Wallet dave = new Wallet(base.rpc, DAVE);
+    market.deposit(dave, BigInteger.TEN.pow(18));
+    market.fund(dave, PROVIDER.address(), BigInteger.TEN.pow(18));
+    Path computeFile = dir.resolve("compute.json");
+    new ComputeNetwork(
+            Devnet.CHAIN_ID, base.chain.rpcUrl(), Address.ZERO, base.storage.networkFile())
+        .withInferenceMarket(market.address())
+        .withProviders(Optional.of(PROVIDER.address()), Optional.empty())
+        .write(computeFile);
+    Path inftFile = dir.resolve("inft.json");
+    network.write(inftFile);
+    String id = agent.tokenId().toString();
+    List<String> files =
+        List.of("--compute", computeFile.toString(), "--inft", inftFile.toString());
+
+    LevityRun asked = cliAsk(DAVE, id, files);
+    assertThat(asked.exit()).as(asked.out() + asked.err()).isZero();
+    assertThat(asked.out().strip()).isNotEmpty();
+    assertThat(asked.out() + asked.err()).doesNotContain("Ishmael").doesNotContain("Pequod");
+    assertThat(asked.err())
+        .contains("agent: token " + id + " of the AgentNFT " + network.agentNft().toHex())
+        .contains("data " + agent.dataHashes().get(0).toHex());
+
+    // the proxy passes a body that already names the agent through unchanged
+    ComputeUserOptions.UserSide side =
+        new ComputeUserOptions.UserSide(ComputeNetwork.read(computeFile), market, DAVE);
+    try (LocalProxy proxy =
+        LocalProxy.start(side, List.of(PROVIDER.address()), dir.resolve("receipts"), 0)) {
+      ObjectNode o = JSON.createObjectNode().put("model", "levity-tiny").put("max_tokens", 8);
+      o.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
+      AgentCall.sign(agent, DAVE, PROVIDER.address(), Devnet.CHAIN_ID, nowSeconds() + 300, RANDOM)
+          .addTo(o);
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + proxy.port() + "/v1/chat/completions"))
+                  .POST(HttpRequest.BodyPublishers.ofString(o.toString()))
+                  .header("Content-Type", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(AgentReference.fromJson(JSON.readTree(r.body()).path("levity").path("agent")))
+          .isEqualTo(agent);
+    }
+
+    LevityRun carol = cliAsk(CAROL, id, files);
+    assertThat(carol.exit()).as(carol.out() + carol.err()).isEqualTo(1);
+    assertThat(carol.err().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("levity compute ask: ")
+        .contains("refused (403)")
+        .contains("nor authorized to use it");
+    LevityRun missing = cliAsk(DAVE, "99999", files);
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err().strip())
+        .endsWith("no agent token 99999 on the AgentNFT " + network.agentNft().toHex());
+  }
+
+  private static LevityRun cliAsk(Secp256k1.KeyPair user, String tokenId, List<String> files) {
+    List<String> args =
+        new ArrayList<>(List.of("compute", "ask", "Who are you?", "--agent", tokenId));
+    args.addAll(files);
+    args.addAll(
+        List.of(
+            "--max-tokens",
+            "8",
+            "--key",
+            user.privateKey().toHex(),
+            "--data-dir",
+            dir.resolve("receipts").toString()));
+    return LevityRun.run(Map.of(), args.toArray(String[]::new));
   }
 
   /** Bob asks {@code agent}; checks the answer, the receipt and that the prompt never shows. */

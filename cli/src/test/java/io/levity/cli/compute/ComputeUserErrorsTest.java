@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.levity.cli.LevityRun;
 import io.levity.compute.ComputeNetwork;
 import io.levity.core.bytes.Address;
+import io.levity.inft.InftNetwork;
 import io.levity.node.keys.DevAccounts;
 import java.math.BigInteger;
 import java.net.URI;
@@ -27,6 +28,15 @@ class ComputeUserErrorsTest {
     assertThat(r.err().strip().lines().reduce((a, b) -> b).orElse(""))
         .startsWith("levity compute " + command + ": ")
         .contains(reason);
+  }
+
+  /** A compute network file naming a market (at an unreachable RPC) and no providers. */
+  private static Path marketWithoutProviders(Path file) throws Exception {
+    new ComputeNetwork(
+            1337, URI.create("http://127.0.0.1:1"), Address.ZERO, Path.of("storage.json"))
+        .withInferenceMarket(Address.ZERO)
+        .write(file);
+    return file;
   }
 
   @Test
@@ -60,11 +70,7 @@ class ComputeUserErrorsTest {
         LevityRun.run("compute", "ask", "hi", "--key", KEY, "--compute", noMarket.toString()),
         "ask",
         "names no inferenceMarket");
-    Path noProviders = dir.resolve("market.json");
-    new ComputeNetwork(
-            1337, URI.create("http://127.0.0.1:1"), Address.ZERO, Path.of("storage.json"))
-        .withInferenceMarket(Address.ZERO)
-        .write(noProviders);
+    Path noProviders = marketWithoutProviders(dir.resolve("market.json"));
     refused(
         LevityRun.run("compute", "ask", "hi", "--key", KEY, "--compute", noProviders.toString()),
         "ask",
@@ -90,6 +96,66 @@ class ComputeUserErrorsTest {
         LevityRun.run("compute", "proxy", "--key", KEY, "--compute", noProviders.toString()),
         "proxy",
         "names no chatProvider or embeddingsProvider");
+  }
+
+  @Test
+  void agentMistakesAreOneLine() throws Exception {
+    refused(
+        LevityRun.run("compute", "ask", "hi", "--agent", "seven", "--key", KEY),
+        "ask",
+        "--agent must be a token id (a decimal number), not 'seven'");
+    refused(
+        LevityRun.run("compute", "ask", "hi", "--agent=-1", "--key", KEY),
+        "ask",
+        "--agent must be a token id");
+    refused(
+        LevityRun.run("compute", "ask", "hi", "--inft", "inft.json", "--key", KEY),
+        "ask",
+        "--inft is for --agent only");
+    Path compute = marketWithoutProviders(dir.resolve("compute.json"));
+    Path none = dir.resolve("none.json");
+    refused(
+        LevityRun.run(
+            "compute",
+            "ask",
+            "hi",
+            "--agent",
+            "1",
+            "--key",
+            KEY,
+            "--compute",
+            compute.toString(),
+            "--inft",
+            none.toString()),
+        "ask",
+        "no iNFT network file at " + none);
+    Path otherChain = dir.resolve("inft.json");
+    new InftNetwork(
+            5,
+            URI.create("http://127.0.0.1:1"),
+            Address.ZERO,
+            Address.ZERO,
+            Address.ZERO,
+            Address.ZERO,
+            URI.create("http://127.0.0.1:1"),
+            Address.ZERO,
+            Path.of("storage.json"))
+        .write(otherChain);
+    refused(
+        LevityRun.run(
+            "compute",
+            "ask",
+            "hi",
+            "--agent",
+            "1",
+            "--key",
+            KEY,
+            "--compute",
+            compute.toString(),
+            "--inft",
+            otherChain.toString()),
+        "ask",
+        "is for chain 5, the compute network for chain 1337");
   }
 
   @Test

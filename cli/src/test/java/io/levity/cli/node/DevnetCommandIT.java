@@ -47,11 +47,13 @@ class DevnetCommandIT {
         .containsPattern("Metrics: +http://127.0.0.1:[0-9]+/metrics")
         .contains("block 3 ");
     assertThat(Files.exists(dir.resolve("storage.json"))).as("the storage network file").isTrue();
-    // the inference market with its own chat and embeddings providers and an auditor
+    // the inference market with its own chat and embeddings providers (the chat one running iNFT
+    // agents through the devnet's oracle) and an auditor
     assertThat(first)
         .contains("Inference: InferenceMarket 0x")
         .contains("  chat provider 0x")
         .contains("one auditor")
+        .contains("the chat provider runs iNFT agents (the oracle admits it)")
         .doesNotContain("did not start");
     ComputeNetwork compute = ComputeNetwork.read(dir.resolve("compute.json"));
     assertThat(compute.devnet()).isTrue();
