@@ -217,8 +217,8 @@ class DevnetLayersIT {
   @Order(6)
   @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void levityComputeAskHelloWorksWithNoFlagsAgainstTheDevnetsProviderAndAuditor() throws Exception {
-    // levity devnet starts a chat provider, an embeddings provider and an auditor, funds dev
-    // account 0 with both, and names them in compute.json ("devnet": true).
+    // levity devnet starts a chat provider, an embeddings provider and an auditor, funds its
+    // compute user with both, and names them in compute.json ("devnet": true).
     Path data = work.resolve("devnet-data");
     Path compute = data.resolve("compute.json");
     Await.until(
@@ -233,7 +233,7 @@ class DevnetLayersIT {
     CommandResult ask = commands.run(levity.command(List.of("compute", "ask", "hello")), data);
     assertThat(ask.exitCode()).as("ask:\n%s%s", ask.stdout(), ask.stderr()).isZero();
     assertThat(ask.stdout()).isNotBlank();
-    assertThat(ask.stderr()).contains("using the devnet's dev account 0");
+    assertThat(ask.stderr()).contains("using the devnet's compute user");
     CommandResult embed =
         commands.run(levity.command(List.of("compute", "embed", "hello", "--quiet")), data);
     assertThat(embed.exitCode()).as("embed:\n%s%s", embed.stdout(), embed.stderr()).isZero();

@@ -1,5 +1,6 @@
 package io.levity.cli.compute;
 
+import io.levity.cli.node.DevnetUser;
 import io.levity.cli.options.LayerFiles;
 import io.levity.compute.ComputeNetwork;
 import io.levity.compute.client.InferenceClientException;
@@ -13,7 +14,6 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.inft.oracle.OracleException;
-import io.levity.node.keys.DevAccounts;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.EthRpcException;
 import io.levity.sdk.tx.ReceiptWaitException;
@@ -109,13 +109,13 @@ final class ComputeUserOptions {
 
   /**
    * The key of --key; when none is given and the network file is a local devnet's ({@code "devnet":
-   * true}), the devnet's dev account 0, which {@code levity devnet} funds with its providers: a
-   * public key on a local chain, said on stderr.
+   * true}), the devnet's compute user ({@link DevnetUser}), which {@code levity devnet} funds with
+   * its providers: a public key on a local chain, said on stderr.
    */
   Secp256k1.KeyPair keyFor(ComputeNetwork network) {
     if ((key == null || key.isBlank()) && network.devnet()) {
-      Secp256k1.KeyPair dev = DevAccounts.dev(1).get(0);
-      err().println("using the devnet's dev account 0 " + dev.address().toChecksumHex());
+      Secp256k1.KeyPair dev = DevnetUser.KEY;
+      err().println("using the devnet's compute user " + dev.address().toChecksumHex());
       err().flush();
       return dev;
     }

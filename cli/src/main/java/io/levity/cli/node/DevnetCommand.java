@@ -95,7 +95,7 @@ public final class DevnetCommand implements Callable<Integer> {
         StorageDevnet storage = startStorage(out, err, devnet);
         if (storage != null) {
           Optional<InftNetwork> inft = startInft(out, err, devnet, storage);
-          startCompute(out, err, devnet, keys, inft);
+          startCompute(out, err, devnet, inft);
         }
       }
       watch(out, devnet.node0(), start);
@@ -179,15 +179,11 @@ public final class DevnetCommand implements Callable<Integer> {
 
   /**
    * Deploys the TrainingJobs and InferenceMarket contracts and starts the market's providers and
-   * auditor (dev account 0 funded with both; the chat provider running {@code inft}'s agents); a
-   * failure is reported and the rest keeps running.
+   * auditor (the devnet's compute user funded with both; the chat provider running {@code inft}'s
+   * agents); a failure is reported and the rest keeps running.
    */
   private void startCompute(
-      PrintWriter out,
-      PrintWriter err,
-      LocalDevnet devnet,
-      List<Secp256k1.KeyPair> keys,
-      Optional<InftNetwork> inft)
+      PrintWriter out, PrintWriter err, LocalDevnet devnet, Optional<InftNetwork> inft)
       throws InterruptedException {
     ComputeNetwork compute;
     try {
@@ -212,7 +208,7 @@ public final class DevnetCommand implements Callable<Integer> {
           devnet.startMarket(
               compute,
               ports.values().compute(),
-              keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0)),
+              Optional.of(DevnetUser.KEY),
               inft.map(InftNetwork::oracleUrl),
               m -> err.println("devnet: " + m));
     } catch (RuntimeException | IOException e) {
@@ -230,8 +226,12 @@ public final class DevnetCommand implements Callable<Integer> {
             + compute.embeddingsProvider().orElseThrow().toChecksumHex()
             + " (all-minilm-l6-v2), one auditor re-executing every answer");
     out.println(
-        "  dev account 0 has 1 ETH with each: levity compute ask \"hello\"; levity compute proxy"
-            + " --port 8800 for the openai package");
+        "  the devnet's compute user "
+            + DevnetUser.KEY.address().toChecksumHex()
+            + " (private key "
+            + DevnetUser.KEY.privateKey().toHex()
+            + ") has 1 ETH with each: levity compute ask \"hello\"; levity compute proxy --port"
+            + " 8800 for the openai package");
     if (devnet.chatRunsAgents())
       out.println(
           "  the chat provider runs iNFT agents (the oracle admits it): levity compute ask"

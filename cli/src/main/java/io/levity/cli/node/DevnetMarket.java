@@ -48,8 +48,9 @@ import java.util.function.Consumer;
  * embeddings provider serving all-MiniLM-L6-v2 (two provider keys, since the contract holds one
  * service per address), and an auditor re-executing the market's sample of every batch. Their keys
  * are derived from public labels and topped up from the devnet's admin key, so an existing devnet
- * folder keeps its genesis. Dev account 0 gets a funded sub-account with each provider, so {@code
- * levity compute ask "hello"} works with no flags. Devnet only: anyone can derive these keys.
+ * folder keeps its genesis. The devnet's compute user ({@link DevnetUser}) gets a funded
+ * sub-account with each provider, so {@code levity compute ask "hello"} works with no flags. Devnet
+ * only: anyone can derive these keys.
  */
 final class DevnetMarket implements AutoCloseable {
   static final Secp256k1.KeyPair CHAT_PROVIDER = LocalDevnet.devKey("levity-devnet-compute-chat");
@@ -100,6 +101,7 @@ final class DevnetMarket implements AutoCloseable {
       m.agents = oracle.map(url -> agents(rpc, url, log)).orElse(AgentSource.NONE);
       m.startAll(market, dir, chatPort, embeddingsPort, providerStake, auditorStake);
       if (user.isPresent()) {
+        topUp(rpc, user.get().address(), ETHER.multiply(BigInteger.valueOf(3)));
         fund(market, rpc, user.get(), CHAT_PROVIDER.address());
         fund(market, rpc, user.get(), EMBEDDINGS_PROVIDER.address());
       }

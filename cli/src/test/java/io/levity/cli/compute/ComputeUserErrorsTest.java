@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.levity.cli.LevityRun;
+import io.levity.cli.node.DevnetUser;
 import io.levity.compute.ComputeNetwork;
 import io.levity.core.bytes.Address;
 import io.levity.inft.InftNetwork;
-import io.levity.node.keys.DevAccounts;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ class ComputeUserErrorsTest {
         LevityRun.run("compute", "ask", "hi", "--compute", noProviders.toString()),
         "ask",
         "--key HEX (or LEVITY_KEY)");
-    // a devnet's own file: no key means the devnet's public dev account 0, and it says so
+    // a devnet's own file: no key means the devnet's public compute user, and it says so
     Path devnet = dir.resolve("devnet.json");
     new ComputeNetwork(
             1337, URI.create("http://127.0.0.1:1"), Address.ZERO, Path.of("storage.json"))
@@ -89,9 +89,7 @@ class ComputeUserErrorsTest {
     LevityRun dev = LevityRun.run("compute", "ask", "hi", "--compute", devnet.toString());
     refused(dev, "ask", "names no chatProvider");
     assertThat(dev.err())
-        .contains(
-            "using the devnet's dev account 0 "
-                + DevAccounts.dev(1).get(0).address().toChecksumHex());
+        .contains("using the devnet's compute user " + DevnetUser.KEY.address().toChecksumHex());
     refused(
         LevityRun.run("compute", "proxy", "--key", KEY, "--compute", noProviders.toString()),
         "proxy",

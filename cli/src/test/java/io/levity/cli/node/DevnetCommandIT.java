@@ -53,6 +53,7 @@ class DevnetCommandIT {
         .contains("Inference: InferenceMarket 0x")
         .contains("  chat provider 0x")
         .contains("one auditor")
+        .contains("the devnet's compute user " + DevnetUser.KEY.address().toChecksumHex())
         .contains("the chat provider runs iNFT agents (the oracle admits it)")
         .doesNotContain("did not start");
     ComputeNetwork compute = ComputeNetwork.read(dir.resolve("compute.json"));

@@ -1,0 +1,20 @@
+package io.levity.cli.node;
+
+import io.levity.core.crypto.Keccak;
+import io.levity.core.crypto.Secp256k1;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The devnet's inference-market user: {@code levity devnet} funds its sub-account with each of the
+ * devnet's providers, and the {@code levity compute} user commands fall back on it when no key is
+ * given and the network file is a devnet's. It is not dev account 0 on purpose: the devnet never
+ * sends from the accounts that tools such as Hardhat and ethers use, so it never races them for a
+ * nonce. Derived from a public label: devnet only.
+ */
+public final class DevnetUser {
+  public static final Secp256k1.KeyPair KEY =
+      Secp256k1.KeyPair.fromPrivate(
+          Keccak.hash("levity-devnet-compute-user".getBytes(StandardCharsets.UTF_8)));
+
+  private DevnetUser() {}
+}
