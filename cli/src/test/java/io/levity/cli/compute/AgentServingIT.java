@@ -6,22 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.levity.ai.model.DefaultModel;
-import io.levity.ai.model.ModelBundle;
-import io.levity.ai.model.Transformer;
 import io.levity.ai.tensor.Kernels;
 import io.levity.cli.LevityRun;
 import io.levity.cli.node.ChainWithStorage;
 import io.levity.compute.ComputeNetwork;
 import io.levity.compute.agents.AgentCall;
 import io.levity.compute.agents.AgentReference;
-import io.levity.compute.agents.MarketAgentExecutors;
 import io.levity.compute.agents.OracleAgentSource;
 import io.levity.compute.agents.OracleAgents;
 import io.levity.compute.inference.InferenceMarketClient;
-import io.levity.compute.inference.InferenceRequest;
 import io.levity.compute.inference.InferenceResponse;
-import io.levity.compute.inference.InferenceTypedData;
 import io.levity.compute.inference.MarketParameters;
 import io.levity.compute.provider.ProviderNode;
 import io.levity.compute.serving.ChatBackend;
@@ -29,14 +23,10 @@ import io.levity.compute.serving.ChatBackend.ChatMessage;
 import io.levity.compute.serving.InferenceApi;
 import io.levity.compute.serving.RuntimeChatBackend;
 import io.levity.compute.serving.ServingPricing;
-import io.levity.compute.serving.SignedRequestGate;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
-import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.ThreadScheduler;
-import io.levity.core.time.TimeSource;
-import io.levity.inft.InftDeployer;
 import io.levity.inft.InftNetwork;
 import io.levity.inft.client.InftClient;
 import io.levity.inft.oracle.OracleClient;
@@ -46,14 +36,12 @@ import io.levity.inft.oracle.OracleService;
 import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.sdk.tx.Wallet;
-import io.levity.storage.client.ProgressListener;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -94,6 +82,7 @@ class AgentServingIT {
 
   @TempDir static Path dir;
   static ChainWithStorage base;
+  static AgentNfts nfts;
   static OracleService oracle;
   static InferenceMarketClient market;
   static InftNetwork network;
@@ -108,48 +97,17 @@ class AgentServingIT {
   @BeforeAll
   static void start() throws Exception {
     base = new ChainWithStorage(dir, ACCOUNTS, ACCOUNTS.get(0));
-    InftDeployer.Deployment d =
-        new InftDeployer(base.rpc, ADMIN, Duration.ofSeconds(60)).deploy(ORACLE);
     Wallet admin = new Wallet(base.rpc, ADMIN);
     market =
         new InferenceMarketClient(
             base.rpc,
             InferenceMarketClient.deploy(admin, MarketParameters.devnet(), Duration.ofSeconds(60)),
             Duration.ofSeconds(60));
-    oracle =
-        OracleService.start(
-            new OracleService.Config(
-                ORACLE,
-                base.chain.rpcUrl(),
-                d.nft(),
-                d.market(),
-                dir.resolve("oracle"),
-                0,
-                new MarketAgentExecutors(market)),
-            base.client(dir.resolve("oracle-work")),
-            TimeSource.system());
-    network =
-        new InftNetwork(
-            Devnet.CHAIN_ID,
-            base.chain.rpcUrl(),
-            d.nft(),
-            d.verifier(),
-            d.registry(),
-            d.market(),
-            oracle.url(),
-            ORACLE.address(),
-            base.storage.networkFile());
-
-    Path modelFile = dir.resolve("levity-tiny.safetensors");
-    DefaultModel.copyTo(modelFile);
-    ModelBundle model = ModelBundle.read(modelFile);
+    nfts = AgentNfts.start(base, dir, ADMIN, ORACLE, market);
+    oracle = nfts.oracle;
+    network = nfts.network;
     kernels = Kernels.of(false, 1, Kernels.DEFAULT_MIN_PARALLEL_WORK);
-    chat =
-        new RuntimeChatBackend(
-            "levity-tiny",
-            Keccak.hash(Files.readAllBytes(modelFile)),
-            model.tokenizer().orElseThrow(),
-            new Transformer(model.weights(), kernels));
+    chat = FastMarket.bundledChat(dir, kernels);
     scheduler = new ThreadScheduler("settlement");
     agents = OracleAgents.connect(base.rpc, oracle.url(), PROVIDER, Duration.ofSeconds(60));
     node =
@@ -176,28 +134,16 @@ class AgentServingIT {
     if (node != null) node.close();
     if (scheduler != null) scheduler.close();
     if (kernels != null) kernels.close();
-    if (oracle != null) oracle.close();
+    if (nfts != null) nfts.close();
     if (base != null) base.close();
   }
 
   static InftClient inft(Secp256k1.KeyPair key) {
-    return new InftClient(
-        key,
-        network,
-        base.rpc,
-        new OracleClient(oracle.url(), Duration.ofSeconds(60)),
-        base.storageClient,
-        dir.resolve("inft-" + key.address().toHex().substring(2, 10)),
-        RANDOM,
-        TimeSource.system(),
-        Duration.ofSeconds(60));
+    return nfts.client(key);
   }
 
   static AgentReference mint(InftClient owner, String prompt) throws Exception {
-    Path file = Files.createTempFile(dir, "agent", ".txt");
-    Files.writeString(file, prompt, StandardCharsets.UTF_8);
-    InftClient.Result r = owner.mint(file, "agent", 0, ProgressListener.NONE);
-    return new AgentReference(network.agentNft(), r.tokenId(), List.of(r.dataHash()));
+    return nfts.mint(owner, prompt);
   }
 
   @Test
@@ -389,20 +335,8 @@ class AgentServingIT {
     // the provider's signature covers the request hash: the body that names the agent
     byte[] body = lastBody;
     InferenceResponse signed =
-        new InferenceResponse(
-            Keccak.hash(body),
-            InferenceApi.text(text),
-            node.service().modelRoot(),
-            Long.parseLong(r.headers().firstValue("X-Levity-Input-Tokens").orElseThrow()),
-            Long.parseLong(r.headers().firstValue("X-Levity-Output-Tokens").orElseThrow()),
-            new BigInteger(r.headers().firstValue("X-Levity-Fee").orElseThrow()),
-            BOB.address(),
-            bobNonce);
-    assertThat(
-            InferenceTypedData.recover(
-                InferenceTypedData.responseDigest(market.domain(), signed),
-                Bytes.fromHex(r.headers().firstValue("X-Levity-Receipt-Signature").orElseThrow())))
-        .contains(PROVIDER.address());
+        SignedChat.terms(r, body, text, node.service().modelRoot(), BOB.address(), bobNonce);
+    assertThat(SignedChat.signer(r, market.domain(), signed)).contains(PROVIDER.address());
     assertThat(AgentCall.read(JSON.readTree(body)).orElseThrow().agent()).isEqualTo(agent);
     return text;
   }
@@ -426,23 +360,15 @@ class AgentServingIT {
         .addTo(o);
     byte[] body = o.toString().getBytes(StandardCharsets.UTF_8);
     lastBody = body;
-    long deadline = nowSeconds() + 600;
-    BigInteger maxFee = GWEI.multiply(BigInteger.valueOf(1_000));
-    InferenceRequest q =
-        new InferenceRequest(
-            user.address(), PROVIDER.address(), Keccak.hash(body), maxFee, nonce, deadline);
-    Bytes sig = InferenceTypedData.sign(user, InferenceTypedData.requestDigest(market.domain(), q));
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + node.port() + "/v1/chat/completions"))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", "application/json")
-            .header(SignedRequestGate.USER, user.address().toHex())
-            .header(SignedRequestGate.NONCE, Long.toString(nonce))
-            .header(SignedRequestGate.MAX_FEE, maxFee.toString())
-            .header(SignedRequestGate.DEADLINE, Long.toString(deadline))
-            .header(SignedRequestGate.SIGNATURE, sig.toHex())
-            .build();
+        SignedChat.request(
+            node.port(),
+            market.domain(),
+            user,
+            PROVIDER.address(),
+            body,
+            nonce,
+            GWEI.multiply(BigInteger.valueOf(1_000)));
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -7,19 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.ai.tensor.Kernels;
 import io.levity.cli.node.OneValidatorChain;
 import io.levity.compute.inference.InferenceMarketClient;
-import io.levity.compute.inference.InferenceRequest;
 import io.levity.compute.inference.InferenceResponse;
-import io.levity.compute.inference.InferenceTypedData;
 import io.levity.compute.inference.MarketParameters;
 import io.levity.compute.inference.MarketState;
 import io.levity.compute.provider.ProviderNode;
 import io.levity.compute.serving.InferenceApi;
 import io.levity.compute.serving.RuntimeChatBackend;
 import io.levity.compute.serving.ServingPricing;
-import io.levity.compute.serving.SignedRequestGate;
 import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes;
-import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.node.keys.DevAccounts;
@@ -27,7 +22,6 @@ import io.levity.sdk.rpc.BlockTag;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.tx.Wallet;
 import java.math.BigInteger;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -151,47 +145,23 @@ class ProviderNodeIT {
       throws Exception {
     JsonNode j = JSON.readTree(r.body());
     String text = j.path("choices").get(0).path("message").path("content").asText();
-    BigInteger fee = new BigInteger(header(r, "X-Levity-Fee"));
     InferenceResponse response =
-        new InferenceResponse(
-            Keccak.hash(body),
-            InferenceApi.text(text),
-            node.service().modelRoot(),
-            Long.parseLong(header(r, "X-Levity-Input-Tokens")),
-            Long.parseLong(header(r, "X-Levity-Output-Tokens")),
-            fee,
-            USER.address(),
-            nonce);
-    assertThat(fee).isEqualTo(node.service().fee(response.inputTokens(), response.outputTokens()));
-    assertThat(
-            InferenceTypedData.recover(
-                InferenceTypedData.responseDigest(market.domain(), response),
-                Bytes.fromHex(header(r, "X-Levity-Receipt-Signature"))))
-        .contains(PROVIDER.address());
-    return fee;
-  }
-
-  static String header(HttpResponse<String> r, String name) {
-    return r.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name));
+        SignedChat.terms(r, body, text, node.service().modelRoot(), USER.address(), nonce);
+    assertThat(response.fee())
+        .isEqualTo(node.service().fee(response.inputTokens(), response.outputTokens()));
+    assertThat(SignedChat.signer(r, market.domain(), response)).contains(PROVIDER.address());
+    return response.fee();
   }
 
   static HttpRequest signed(byte[] body, long nonce) {
-    long deadline = System.currentTimeMillis() / 1000 + 600;
-    BigInteger maxFee = GWEI.multiply(BigInteger.valueOf(1_000));
-    InferenceRequest q =
-        new InferenceRequest(
-            USER.address(), PROVIDER.address(), Keccak.hash(body), maxFee, nonce, deadline);
-    Bytes sig = InferenceTypedData.sign(USER, InferenceTypedData.requestDigest(market.domain(), q));
-    return HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + node.port() + "/v1/chat/completions"))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .header("Content-Type", "application/json")
-        .header(SignedRequestGate.USER, USER.address().toHex())
-        .header(SignedRequestGate.NONCE, Long.toString(nonce))
-        .header(SignedRequestGate.MAX_FEE, maxFee.toString())
-        .header(SignedRequestGate.DEADLINE, Long.toString(deadline))
-        .header(SignedRequestGate.SIGNATURE, sig.toHex())
-        .build();
+    return SignedChat.request(
+        node.port(),
+        market.domain(),
+        USER,
+        PROVIDER.address(),
+        body,
+        nonce,
+        GWEI.multiply(BigInteger.valueOf(1_000)));
   }
 
   static String chatBody(String prompt, long seed) {
