@@ -3,6 +3,7 @@ package io.levity.compute.audit;
 import io.levity.compute.inference.BatchBundle;
 import io.levity.compute.serving.InferenceApi;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +15,23 @@ import java.time.Duration;
  * registered OpenAI base URL (which ends in {@code /v1}).
  */
 public final class HttpBundleFetcher implements BundleFetcher {
+  /** The largest bundle read by default: a provider's answer is not a reason to run out of heap. */
+  public static final int DEFAULT_MAX_BYTES = 256 << 20;
+
   private final HttpClient http;
   private final Duration timeout;
+  private final int maxBytes;
 
   public HttpBundleFetcher(Duration timeout) {
+    this(timeout, DEFAULT_MAX_BYTES);
+  }
+
+  /** Reads at most {@code maxBytes} of a bundle; a larger one is refused as not a bundle. */
+  public HttpBundleFetcher(Duration timeout, int maxBytes) {
+    if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive");
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     this.timeout = timeout;
+    this.maxBytes = maxBytes;
   }
 
   /** The bundle URL for a provider's registered endpoint. */
@@ -37,21 +49,27 @@ public final class HttpBundleFetcher implements BundleFetcher {
     } catch (IllegalArgumentException e) {
       throw new AuditException("the registered endpoint '" + endpoint + "' is not a URL", e);
     }
-    HttpResponse<byte[]> r;
+    byte[] body;
     try {
-      r =
+      HttpResponse<InputStream> r =
           http.send(
               HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = r.body()) {
+        if (r.statusCode() != 200)
+          throw new AuditException(url + " answered HTTP " + r.statusCode());
+        body = in.readNBytes(maxBytes + 1);
+      }
     } catch (IOException e) {
       throw new AuditException("cannot reach " + url + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AuditException("interrupted fetching " + url, e);
     }
-    if (r.statusCode() != 200) throw new AuditException(url + " answered HTTP " + r.statusCode());
+    if (body.length > maxBytes)
+      throw new AuditException(url + " served a bundle larger than " + maxBytes + " bytes");
     try {
-      return BatchBundle.fromBytes(r.body());
+      return BatchBundle.fromBytes(body);
     } catch (IllegalArgumentException e) {
       throw new AuditException(url + " served no valid bundle: " + e.getMessage(), e);
     }
