@@ -15,6 +15,7 @@ import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -170,10 +171,20 @@ public final class ProviderClient {
 
   /** Sends a plain (not streamed) request and returns its verified answer. */
   public synchronized Answer send(String path, byte[] body, Optional<BigInteger> maxFee) {
-    Admitted<byte[]> a =
-        admitted(path, body, maxFee, HttpResponse.BodyHandlers.ofByteArray(), b -> b);
+    Admitted<InputStream> a =
+        admitted(
+            path,
+            body,
+            maxFee,
+            HttpResponse.BodyHandlers.ofInputStream(),
+            BoundedAnswers::readQuietly);
     InferenceRequest sent = a.sent();
-    JsonNode answer = parse(a.response().body());
+    JsonNode answer;
+    try {
+      answer = parse(BoundedAnswers.read(a.response().body(), BoundedAnswers.MAX_BYTES));
+    } catch (IOException e) {
+      throw new ProviderUnreachableException(provider, service.endpoint(), e);
+    }
     ServingReceipt receipt = ReceiptVerifier.parse(provider, answer.get("levity"));
     byte[] received = ResponseBytes.of(path, answer);
     StoredReceipt stored = keep(path, body, sent, receipt, received, answer.path("model"), false);
@@ -186,19 +197,20 @@ public final class ProviderClient {
    */
   public synchronized StreamedAnswer stream(
       String path, byte[] body, Optional<BigInteger> maxFee, Consumer<String> events) {
-    Admitted<Stream<String>> a =
+    Admitted<InputStream> a =
         admitted(
             path,
             body,
             maxFee,
-            HttpResponse.BodyHandlers.ofLines(),
-            lines -> String.join("\n", lines.toList()).getBytes(StandardCharsets.UTF_8));
+            HttpResponse.BodyHandlers.ofInputStream(),
+            BoundedAnswers::readQuietly);
     StringBuilder text = new StringBuilder();
     String receiptEvent = null;
     JsonNode model = null;
     StallGuard guard = new StallGuard(settings.timeout(), time);
     try (guard;
-        Stream<String> lines = a.response().body()) {
+        Stream<String> lines =
+            BoundedAnswers.lines(a.response().body(), BoundedAnswers.MAX_BYTES)) {
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
         String line = it.next();

@@ -143,6 +143,17 @@ class VerifyingProxyIT {
   }
 
   @Test
+  void anAnswerLargerThanTheClientsCapIsRefusedNotBuffered() throws Exception {
+    String padding = "x".repeat(17 << 20); // over the client's 16 MiB cap
+    f.relay.tamper = o -> o.put("padding", padding);
+    HttpResponse<String> r = post("/chat/completions", chat("hi", false));
+    assertThat(r.statusCode()).isEqualTo(502);
+    assertThat(JSON.readTree(r.body()).at("/error/message").asText())
+        .contains("larger than 16777216 bytes")
+        .contains(ProxyFixture.CHAT.address().toHex());
+  }
+
+  @Test
   void aProviderThatIsDownIsOneLineNamingItAndItsEndpoint() throws Exception {
     f.stopEmbedder();
     HttpResponse<String> r = post("/embeddings", "{\"model\":\"vec\",\"input\":\"x\"}");
