@@ -87,12 +87,18 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         clientKey(ctx),
         body,
         name -> null,
-        r -> {
-          byte[] out = r.body() == null ? new byte[0] : r.body();
-          reply(ctx, keepAlive, HttpResponseStatus.valueOf(r.status()), origin, out);
-          answering = false;
-          ctx.channel().config().setAutoRead(true);
-        });
+        // the answer is written, and the connection marked idle-able again, on the channel's
+        // event loop: from the dispatcher's thread, an idle check queued before the write could see
+        // the connection no longer answering and close it with the answer still unwritten
+        r ->
+            ctx.executor()
+                .execute(
+                    () -> {
+                      byte[] out = r.body() == null ? new byte[0] : r.body();
+                      reply(ctx, keepAlive, HttpResponseStatus.valueOf(r.status()), origin, out);
+                      answering = false;
+                      ctx.channel().config().setAutoRead(true);
+                    }));
   }
 
   /** Answers with CORS headers naming the request's origin when it sent one (and it is allowed). */
