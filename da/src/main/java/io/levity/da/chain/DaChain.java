@@ -53,4 +53,11 @@ public interface DaChain {
 
   /** The record of a certified blob, if it is certified. */
   Optional<CertifiedBlob> certified(Bytes32 blobId);
+
+  /**
+   * The certificate that certified {@code blobId}, as the chain holds it (for the contract: decoded
+   * from the certifying transaction's input), so anyone can check it again; empty when the blob is
+   * not certified.
+   */
+  Optional<DaCertificate> certificate(Bytes32 blobId);
 }
