@@ -43,6 +43,9 @@ public final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--storage-nodes", paramLabel = "N")
   int storageNodes = 9;
 
+  @Option(names = "--da-nodes", paramLabel = "N")
+  int daNodes = 4;
+
   @Option(names = "--stop-after", paramLabel = "BLOCKS")
   long stopAfter;
 
@@ -65,6 +68,8 @@ public final class DevnetCommand implements Callable<Integer> {
         "--oracle-port",
         "0",
         "--compute-port",
+        "0",
+        "--da-port",
         "0");
   }
 
@@ -73,6 +78,9 @@ public final class DevnetCommand implements Callable<Integer> {
     NewChain newChain = chain.chain();
     if (storageNodes < 0 || storageNodes > 64)
       throw new ParameterException(spec.commandLine(), "--storage-nodes must be in 0..64");
+    if (daNodes < 0 || daNodes > DevnetDa.MAX_NODES)
+      throw new ParameterException(
+          spec.commandLine(), "--da-nodes must be in 0.." + DevnetDa.MAX_NODES);
     if (reset) Directories.deleteTree(data.dir());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -98,6 +106,7 @@ public final class DevnetCommand implements Callable<Integer> {
           startCompute(out, err, devnet, inft);
         }
       }
+      if (daNodes > 0) startDa(out, err, devnet);
       watch(out, devnet.node0(), start);
       return 0;
     } finally {
@@ -236,6 +245,32 @@ public final class DevnetCommand implements Callable<Integer> {
       out.println(
           "  the chat provider runs iNFT agents (the oracle admits it): levity compute ask"
               + " \"hello\" --agent TOKEN_ID, as the token's owner or an authorized user");
+    out.println();
+  }
+
+  /** Starts the DA layer; a failure is reported and the rest keeps running. */
+  private void startDa(PrintWriter out, PrintWriter err, LocalDevnet devnet)
+      throws InterruptedException {
+    out.println("Starting " + daNodes + " DA nodes (each registers itself on chain)...");
+    out.flush();
+    try {
+      DevnetDa da = devnet.startDa(daNodes, ports.values().firstDa(), m -> {});
+      out.println(
+          "DA: DataAvailability "
+              + da.network().contract().toChecksumHex()
+              + ", nodes "
+              + String.join(", ", da.nodes().stream().map(n -> n.endpoint()).toList())
+              + ", in the quorum from block "
+              + da.activeFromBlock()
+              + "; network file "
+              + data.dir().resolve("da.json")
+              + " (levity da submit FILE; get, sample, verify)");
+    } catch (RuntimeException | IOException e) {
+      err.println(
+          "devnet: the DA layer did not start: "
+              + LayerFiles.oneLine(e)
+              + "; the rest keeps running");
+    }
     out.println();
   }
 

@@ -4,8 +4,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where {@code levity devnet} serves: JSON-RPC and metrics of node 0, the validators' p2p ports and
- * the iNFT re-encryption oracle, and the inference market's chat provider (the embeddings provider
- * listens on the next port). 0 picks free ports.
+ * the iNFT re-encryption oracle, the inference market's chat provider (the embeddings provider
+ * listens on the next port), and DA node i on the DA port + i. 0 picks free ports.
  */
 final class DevnetPorts {
   /**
@@ -13,7 +13,8 @@ final class DevnetPorts {
    *
    * @param firstP2p validator i listens on this + i; 0: free ports
    */
-  record Values(int http, int ws, int metrics, int firstP2p, int oracle, int compute) {}
+  record Values(
+      int http, int ws, int metrics, int firstP2p, int oracle, int compute, int firstDa) {}
 
   @Option(names = "--http-port", paramLabel = "PORT")
   int http = 8545;
@@ -33,7 +34,10 @@ final class DevnetPorts {
   @Option(names = "--compute-port", paramLabel = "PORT")
   int compute = 8700;
 
+  @Option(names = "--da-port", paramLabel = "PORT")
+  int da = 8900;
+
   Values values() {
-    return new Values(http, ws, metrics, p2p, oracle, compute);
+    return new Values(http, ws, metrics, p2p, oracle, compute, da);
   }
 }

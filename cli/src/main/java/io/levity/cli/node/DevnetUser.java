@@ -16,5 +16,14 @@ public final class DevnetUser {
       Secp256k1.KeyPair.fromPrivate(
           Keccak.hash("levity-devnet-compute-user".getBytes(StandardCharsets.UTF_8)));
 
+  /**
+   * The devnet's DA user: pays for the certificates of {@code levity da submit} when no key is
+   * given and the DA network file is a devnet's. Its own key, so DA and compute commands run side
+   * by side never race for one account's nonces. Derived from a public label: devnet only.
+   */
+  public static final Secp256k1.KeyPair DA_KEY =
+      Secp256k1.KeyPair.fromPrivate(
+          Keccak.hash("levity-devnet-da-user".getBytes(StandardCharsets.UTF_8)));
+
   private DevnetUser() {}
 }

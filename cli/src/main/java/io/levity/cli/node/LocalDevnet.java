@@ -127,6 +127,8 @@ final class LocalDevnet implements AutoCloseable {
     funded.add(STORAGE_CLIENT.address());
     funded.add(INFT_ADMIN.address());
     funded.add(INFT_ORACLE.address());
+    funded.add(DevnetUser.DA_KEY.address());
+    for (int i = 0; i < DevnetDa.MAX_NODES; i++) funded.add(DevnetDa.operator(i).address());
     // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md);
     // the storage operator, whose key runs the proof auditor, owns it and is its auditor.
     return Devnet.withContract(
@@ -324,6 +326,17 @@ final class LocalDevnet implements AutoCloseable {
             .asDevnet(true);
     named.write(dir.resolve("compute.json"));
     return named;
+  }
+
+  /** Deploys the DA contract and starts {@code count} DA nodes (see {@link DevnetDa}). */
+  DevnetDa startDa(int count, int firstPort, Consumer<String> log)
+      throws IOException, InterruptedException {
+    DevnetDa da =
+        DevnetDa.start(dir, URI.create("http://127.0.0.1:" + rpcPorts[0]), count, firstPort, log);
+    synchronized (this) {
+      storage.add(da);
+    }
+    return da;
   }
 
   /** Whether the devnet's chat provider runs iNFT agents (once the market started). */

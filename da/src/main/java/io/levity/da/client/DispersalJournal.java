@@ -2,7 +2,6 @@ package io.levity.da.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -11,10 +10,8 @@ import io.levity.core.crypto.bls.BlsSignature;
 import io.levity.da.chain.DaCertificate;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,9 +22,7 @@ import java.util.TreeMap;
  * latest state and a crash leaves the previous one whole.
  */
 public final class DispersalJournal {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final long MAX_FILE = 1 << 20;
+  private static final ObjectMapper JSON = JsonFiles.JSON;
   private final Path dir;
 
   /** A journal in {@code dir} (created on the first write). */
@@ -42,7 +37,6 @@ public final class DispersalJournal {
 
   /** Writes {@code r}, replacing any earlier record of the blob. */
   public void put(DispersalRecord r) throws IOException {
-    Files.createDirectories(dir);
     ObjectNode o = JSON.createObjectNode();
     o.put("blobId", r.blobId().toHex());
     o.put("length", r.length());
@@ -53,32 +47,14 @@ public final class DispersalJournal {
     r.certificateTx().ifPresent(t -> o.put("certificateTx", t.toHex()));
     ObjectNode errors = o.putObject("nodeErrors");
     r.nodeErrors().forEach((k, v) -> errors.put(Integer.toString(k), v));
-    Path target = file(r.blobId());
-    Path tmp = Files.createTempFile(dir, r.blobId().toHex().substring(2, 10), ".tmp");
-    try {
-      Files.write(tmp, JSON.writeValueAsBytes(o));
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    JsonFiles.replace(file(r.blobId()), o);
   }
 
   /** The record of {@code blobId}, if this journal has one. */
   public Optional<DispersalRecord> get(Bytes32 blobId) throws IOException {
     Path f = file(blobId);
     if (!Files.isRegularFile(f)) return Optional.empty();
-    if (Files.size(f) > MAX_FILE) throw new IOException(f + " is larger than 1 MiB");
-    JsonNode o;
-    try {
-      o = JSON.readTree(f.toFile());
-    } catch (IOException e) {
-      throw new IOException(f + " is not JSON: " + e.getMessage(), e);
-    }
+    JsonNode o = JsonFiles.read(f);
     try {
       Map<Integer, String> errors = new TreeMap<>();
       o.path("nodeErrors")
