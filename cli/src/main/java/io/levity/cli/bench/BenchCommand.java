@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       TpsBenchCommand.class,
       StorageBenchCommand.class,
       AiBenchCommand.class,
-      ComputeBenchCommand.class
+      ComputeBenchCommand.class,
+      DaBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
