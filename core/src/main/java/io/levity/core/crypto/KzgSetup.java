@@ -1,4 +1,4 @@
-package io.levity.evm.precompile;
+package io.levity.core.crypto;
 
 import ethereum.ckzg4844.CKZG4844JNI;
 import ethereum.ckzg4844.CKZGException;
@@ -10,6 +10,13 @@ import ethereum.ckzg4844.CKZGException;
  */
 public final class KzgSetup {
   static final String RESOURCE = "/trusted_setup.txt";
+
+  /**
+   * c-kzg's precomputation for fixed-base multi-scalar multiplication (the {@code precompute}
+   * argument of the setup load), which only the EIP-7594 cell proofs use. Figures: TODO measure.
+   */
+  public static final long PRECOMPUTE = 0;
+
   private static volatile boolean loaded;
 
   private KzgSetup() {}
@@ -26,7 +33,7 @@ public final class KzgSetup {
       if (loaded) return;
       try {
         CKZG4844JNI.loadNativeLibrary();
-        CKZG4844JNI.loadTrustedSetupFromResource(RESOURCE, KzgSetup.class, 0);
+        CKZG4844JNI.loadTrustedSetupFromResource(RESOURCE, KzgSetup.class, PRECOMPUTE);
       } catch (CKZGException e) {
         if (e.getMessage() == null || !e.getMessage().contains("already loaded")) {
           throw new IllegalStateException(
