@@ -43,7 +43,7 @@ final class PieceBytes {
       }
       int done = j * PAYLOAD_PER_ELEMENT;
       int take = Math.max(0, Math.min(PAYLOAD_PER_ELEMENT, n - done));
-      System.arraycopy(pieceBytes, at + 1, out, (int) start + done, take);
+      if (take > 0) System.arraycopy(pieceBytes, at + 1, out, (int) start + done, take);
       for (int k = at + 1 + take; k < at + 32; k++) {
         if (pieceBytes[k] != 0) {
           throw new IllegalArgumentException(
