@@ -268,7 +268,8 @@ contract DataAvailability {
     }
 
     /// e(sigma + gamma*apk1, -G2) * e(H + gamma*G1, apk2) == 1 with H = hashToG1(message) and
-    /// gamma = keccak256(H.x, H.y, apk1.x, apk1.y, apk2[0..3], sigma.x, sigma.y) mod r. False on any malformed point.
+    /// gamma = keccak256(H.x, H.y, apk1.x, apk1.y, apk2[0..3], sigma.x, sigma.y) mod r (320 bytes). False on any
+    /// malformed point or point at infinity.
     function verifyAggregate(
         bytes32 message,
         uint256 apk1x,
@@ -276,6 +277,10 @@ contract DataAvailability {
         uint256[4] calldata apk2,
         uint256[2] calldata sigma
     ) private view returns (bool) {
+        // Points at infinity (sigma, either half of apk) are refused, as Bls.verifyAggregate refuses them.
+        if ((sigma[0] | sigma[1]) == 0 || (apk1x | apk1y) == 0 || (apk2[0] | apk2[1] | apk2[2] | apk2[3]) == 0) {
+            return false;
+        }
         (bool ok, uint256 hx, uint256 hy) = hashToG1(message);
         if (!ok) return false;
         uint256 gamma = uint256(
