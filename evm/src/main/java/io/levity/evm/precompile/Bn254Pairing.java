@@ -1,8 +1,8 @@
 package io.levity.evm.precompile;
 
-import io.levity.evm.precompile.bn254.G1Point;
-import io.levity.evm.precompile.bn254.G2Point;
-import io.levity.evm.precompile.bn254.Pairing;
+import io.levity.core.crypto.bn254.G1Point;
+import io.levity.core.crypto.bn254.G2Point;
+import io.levity.core.crypto.bn254.Pairing;
 import java.util.ArrayList;
 import java.util.List;
 

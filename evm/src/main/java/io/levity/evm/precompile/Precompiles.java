@@ -4,7 +4,7 @@ import io.levity.core.bytes.Address;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Sha256;
 import io.levity.core.crypto.Signature;
-import io.levity.evm.precompile.bn254.G1Point;
+import io.levity.core.crypto.bn254.G1Point;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;

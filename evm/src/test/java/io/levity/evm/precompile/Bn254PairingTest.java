@@ -3,8 +3,8 @@ package io.levity.evm.precompile;
 import static io.levity.evm.precompile.PrecompileTestSupport.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.levity.evm.precompile.bn254.G1Point;
-import io.levity.evm.precompile.bn254.G2Point;
+import io.levity.core.crypto.bn254.G1Point;
+import io.levity.core.crypto.bn254.G2Point;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static io.levity.evm.precompile.PrecompileTestSupport.hex;
 import static io.levity.evm.precompile.PrecompileTestSupport.word;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.levity.evm.precompile.bn254.G1Point;
-import io.levity.evm.precompile.bn254.G2Point;
+import io.levity.core.crypto.bn254.G1Point;
+import io.levity.core.crypto.bn254.G2Point;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Random;

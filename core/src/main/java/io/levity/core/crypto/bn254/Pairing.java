@@ -1,6 +1,6 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
 
-import io.levity.evm.precompile.bn254.JacobianPoint.Affine;
+import io.levity.core.crypto.bn254.JacobianPoint.Affine;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

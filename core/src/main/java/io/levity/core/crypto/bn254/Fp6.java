@@ -1,4 +1,4 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
 
 /** An element c0 + c1·v + c2·v² of F_p6 = F_p2[v]/(v³ - ξ): immutable. */
 record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {

@@ -1,4 +1,4 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
 
 import java.math.BigInteger;
 

@@ -1,4 +1,4 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
 
 import java.math.BigInteger;
 import java.util.Random;
@@ -6,8 +6,7 @@ import java.util.Random;
 /** Random field elements and points for the bn254 tests, from a seeded generator so runs repeat. */
 final class Bn254TestSupport {
   static final BigInteger P = Fp.MODULUS;
-  static final BigInteger R =
-      new BigInteger("30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16);
+  static final BigInteger R = G1Point.ORDER;
 
   private final Random random;
 

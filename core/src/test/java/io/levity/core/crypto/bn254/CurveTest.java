@@ -1,7 +1,7 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
 
-import static io.levity.evm.precompile.bn254.Bn254TestSupport.P;
-import static io.levity.evm.precompile.bn254.Bn254TestSupport.R;
+import static io.levity.core.crypto.bn254.Bn254TestSupport.P;
+import static io.levity.core.crypto.bn254.Bn254TestSupport.R;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;

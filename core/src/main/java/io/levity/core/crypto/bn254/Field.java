@@ -1,4 +1,4 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
 
 /**
  * The field operations the curve formulas use: {@link JacobianPoint} computes over F_p for G1 and

@@ -1,4 +1,6 @@
-package io.levity.evm.precompile.bn254;
+package io.levity.core.crypto.bn254;
+
+import java.math.BigInteger;
 
 /**
  * A point of the bn254 curve y² = x³ + 3 over F_p in Jacobian coordinates (x = X/Z², y = Y/Z³); Z =
@@ -6,6 +8,13 @@ package io.levity.evm.precompile.bn254;
  * in G1.
  */
 public final class G1Point extends JacobianPoint<Fp, G1Point> {
+  /** The base field's modulus p. */
+  public static final BigInteger FIELD_MODULUS = Fp.MODULUS;
+
+  /** The prime order r of G1 (and of G2): the scalar field of keys built on this curve. */
+  public static final BigInteger ORDER =
+      new BigInteger("30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16);
+
   static final Fp B = Fp.of(3);
   public static final G1Point INFINITY = new G1Point(Fp.ONE, Fp.ONE, Fp.ZERO);
   public static final G1Point GENERATOR = new G1Point(Fp.ONE, Fp.of(2), Fp.ONE);
