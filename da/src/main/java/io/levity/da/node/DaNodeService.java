@@ -110,7 +110,7 @@ public final class DaNodeService implements AutoCloseable {
 
   private void checkEpoch(long epoch) {
     long current = chain.currentEpoch();
-    if (epoch != current && epoch != current - 1) {
+    if (epoch < 0 || (epoch != current && epoch != current - 1)) {
       throw new DaNodeRefusal(
           Reason.WRONG_EPOCH,
           "epoch "
