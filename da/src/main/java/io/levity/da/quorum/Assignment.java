@@ -61,6 +61,10 @@ public final class Assignment {
             "quorum lists member index " + members.get(k).index() + " twice");
       }
     }
+    if (members.size() > 256) {
+      throw new IllegalArgumentException(
+          "quorum has " + members.size() + " members; a certificate's bitmap holds 256");
+    }
     int[] counts = counts(members);
     short[][] holders = new short[pieces][];
     for (int p = 0; p < pieces; p++) {
