@@ -4,6 +4,7 @@ import io.levity.cli.ai.AiCommand;
 import io.levity.cli.bench.BenchCommand;
 import io.levity.cli.chaos.ChaosCommand;
 import io.levity.cli.compute.ComputeCommand;
+import io.levity.cli.da.DaCommand;
 import io.levity.cli.evm.EvmCommand;
 import io.levity.cli.inft.InftCommand;
 import io.levity.cli.node.DevnetCommand;
@@ -47,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       InftCommand.class,
       AiCommand.class,
       ComputeCommand.class,
+      DaCommand.class,
       ChaosCommand.class,
       CommandLine.HelpCommand.class
     })

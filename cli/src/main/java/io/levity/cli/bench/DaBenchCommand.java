@@ -1,7 +1,6 @@
 package io.levity.cli.bench;
 
 import io.levity.cli.da.DaNodeLauncher;
-import io.levity.node.keys.DevAccounts;
 import io.levity.core.bytes.Address;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Secp256k1;
@@ -15,6 +14,7 @@ import io.levity.da.client.DispersalJournal;
 import io.levity.da.node.DaNodeLimits;
 import io.levity.da.node.HttpDaNodeTransport;
 import io.levity.da.node.NodeFaults;
+import io.levity.node.keys.DevAccounts;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
@@ -39,8 +39,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code levity bench da}: the encoder alone (cells and proofs, MB/s on one thread and on all),
- * a node's proof checks alone, then blobs dispersed end to end to DA nodes on an in-process chain:
+ * {@code levity bench da}: the encoder alone (cells and proofs, MB/s on one thread and on all), a
+ * node's proof checks alone, then blobs dispersed end to end to DA nodes on an in-process chain:
  * submit-to-certified latency, certified MB/s, and the gas of {@code certify} and {@code
  * checkDACert}; printed beside the anchors' published figures (no DA peer runs on this machine).
  */

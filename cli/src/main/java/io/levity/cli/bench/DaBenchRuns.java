@@ -88,7 +88,8 @@ final class DaBenchRuns {
       if (o.record().status() != BlobStatus.CERTIFIED)
         throw new IllegalStateException(
             "blob " + i + " ended " + o.record().status() + ": " + o.record().reason());
-      TxReceipt r = rpc.getTransactionReceipt(o.record().certificateTx().orElseThrow()).orElseThrow();
+      TxReceipt r =
+          rpc.getTransactionReceipt(o.record().certificateTx().orElseThrow()).orElseThrow();
       gas = r.gasUsed();
     }
     double total = (System.nanoTime() - start) / 1e9;

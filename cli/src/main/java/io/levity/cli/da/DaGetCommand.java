@@ -41,8 +41,7 @@ public final class DaGetCommand implements Callable<Integer> {
           } finally {
             Files.deleteIfExists(tmp);
           }
-          r.reported()
-              .forEach((node, why) -> o.progress("reported node " + node + ": " + why));
+          r.reported().forEach((node, why) -> o.progress("reported node " + node + ": " + why));
           if (o.json) {
             var j =
                 o.object()

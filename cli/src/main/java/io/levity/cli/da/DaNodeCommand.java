@@ -57,7 +57,7 @@ public final class DaNodeCommand implements Callable<Integer> {
   long retentionEpochs = DaNodeLimits.defaults().retentionEpochs();
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     try {
       if (key == null || key.isBlank())
         throw new IllegalArgumentException(

@@ -73,8 +73,7 @@ public final class DaNodeLauncher implements AutoCloseable {
   }
 
   /** Registers (if needed) and starts the node of {@code c} on {@code contract}. */
-  public static DaNodeLauncher start(
-      EthRpc eth, Address contract, Config c, Consumer<String> log)
+  public static DaNodeLauncher start(EthRpc eth, Address contract, Config c, Consumer<String> log)
       throws IOException, InterruptedException {
     RpcDaChain chain =
         new RpcDaChain(

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code levity da sample ID --samples N}: fetches N random cells of every piece with their proofs
- * and prints the confidence that the blob is available; exit 0 when every sample came back valid,
- * 1 when any did not (the blob is then not shown available).
+ * and prints the confidence that the blob is available; exit 0 when every sample came back valid, 1
+ * when any did not (the blob is then not shown available).
  */
 @Command(name = "sample")
 public final class DaSampleCommand implements Callable<Integer> {

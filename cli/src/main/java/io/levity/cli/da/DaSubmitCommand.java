@@ -63,8 +63,10 @@ public final class DaSubmitCommand implements Callable<Integer> {
             r.nodeErrors().forEach((k, v) -> errors.put(Integer.toString(k), v));
             o.print(j);
           } else {
-            o.err().println("status " + r.status() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
-            r.certificateTx().ifPresent(t -> o.err().println("certificate transaction " + t.toHex()));
+            o.err()
+                .println("status " + r.status() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
+            r.certificateTx()
+                .ifPresent(t -> o.err().println("certificate transaction " + t.toHex()));
             o.err().flush();
             o.out().println(r.blobId().toHex());
             o.out().flush();

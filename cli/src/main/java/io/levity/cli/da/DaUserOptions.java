@@ -31,10 +31,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What the {@code levity da} client commands share: {@code --da FILE} (found like the other
- * network files), {@code --key} (or LEVITY_KEY; on a devnet, the devnet's DA user), {@code
- * --data-dir} (the dispersal journal, default {@code ~/.levity/da}), {@code --json}, {@code
- * --verbose}; and every expected failure as one line {@code levity da <command>: <reason>}, exit 1.
+ * What the {@code levity da} client commands share: {@code --da FILE} (found like the other network
+ * files), {@code --key} (or LEVITY_KEY; on a devnet, the devnet's DA user), {@code --data-dir} (the
+ * dispersal journal, default {@code ~/.levity/da}), {@code --json}, {@code --verbose}; and every
+ * expected failure as one line {@code levity da <command>: <reason>}, exit 1.
  */
 final class DaUserOptions {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +84,8 @@ final class DaUserOptions {
   /** The network file. */
   DaNetwork network() throws IOException {
     return DaNetwork.read(
-        LayerFiles.find(file, "da.json", "data availability", "start 'levity devnet' or pass --da FILE"));
+        LayerFiles.find(
+            file, "da.json", "data availability", "start 'levity devnet' or pass --da FILE"));
   }
 
   /**

@@ -50,9 +50,10 @@ final class DevnetDa implements AutoCloseable {
     return LocalDevnet.devKey("levity-devnet-da-operator-" + i);
   }
 
-  /** Deploys or finds the contract, starts {@code count} nodes on {@code firstPort} + i (0: free). */
-  static DevnetDa start(
-      Path dir, URI rpc, int count, int firstPort, Consumer<String> log)
+  /**
+   * Deploys or finds the contract, starts {@code count} nodes on {@code firstPort} + i (0: free).
+   */
+  static DevnetDa start(Path dir, URI rpc, int count, int firstPort, Consumer<String> log)
       throws IOException, InterruptedException {
     EthRpc eth = EthRpc.connect(rpc, Duration.ofSeconds(30));
     Path file = dir.resolve("da.json");

@@ -11,8 +11,13 @@ public final class DaRules {
   /** An endpoint is at most this many bytes (UTF-8). */
   public static final int MAX_ENDPOINT_BYTES = 256;
 
-  /** The default share of stake a certificate needs: 2/3, in basis points. */
-  public static final int DEFAULT_THRESHOLD_BPS = 6667;
+  /**
+   * The default share of stake a certificate needs: 2/3 rounded down to a basis point (6666), so
+   * that exactly two thirds of the stake certifies: with a third of the nodes down, blobs still
+   * certify (6667 would need more than two thirds: 4 of 6 equal nodes would fall short). Those two
+   * thirds hold at least 84 of each piece's 128 cells, well over the 64 that recover it.
+   */
+  public static final int DEFAULT_THRESHOLD_BPS = 6666;
 
   /** Why a certificate is refused; {@link #error()} is the contract's custom error's name. */
   public enum Refusal {

@@ -49,6 +49,7 @@ public final class InMemoryDaChain implements DaChain {
   private final Bytes32 seed;
   private final List<DaNodeRecord> nodes = new ArrayList<>();
   private final Map<Bytes32, CertifiedBlob> certified = new LinkedHashMap<>();
+  private final Map<Bytes32, DaCertificate> certificates = new LinkedHashMap<>();
   private long epoch;
   private long transactions;
 
@@ -211,6 +212,7 @@ public final class InMemoryDaChain implements DaChain {
         Keccak.hash(
             Bytes.concat(c.blobId(), Bytes32.fromBigInteger(BigInteger.valueOf(++transactions))));
     certified.put(c.blobId(), new CertifiedBlob(c.blobId(), c.epoch(), c.signers(), block, tx));
+    certificates.put(c.blobId(), c);
     return tx;
   }
 
@@ -256,5 +258,10 @@ public final class InMemoryDaChain implements DaChain {
   @Override
   public synchronized Optional<CertifiedBlob> certified(Bytes32 blobId) {
     return Optional.ofNullable(certified.get(blobId));
+  }
+
+  @Override
+  public synchronized Optional<DaCertificate> certificate(Bytes32 blobId) {
+    return Optional.ofNullable(certificates.get(blobId));
   }
 }

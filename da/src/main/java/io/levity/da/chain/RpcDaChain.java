@@ -2,6 +2,7 @@ package io.levity.da.chain;
 
 import static io.levity.da.chain.DataAvailabilityContract.words;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -228,6 +229,54 @@ public final class RpcDaChain implements DaChain {
     return Optional.of(
         new CertifiedBlob(
             blobId, v.longValue(0), v.bigInteger(1), block, logs.get(0).transactionHash()));
+  }
+
+  /**
+   * Decodes the certificate from the certifying transaction's input; the G1 half of the aggregate
+   * key, which the contract recomputes from the bitmap, is recomputed here the same way. A blob
+   * certified through another contract (whose transaction input is not a {@code certify} call) has
+   * no readable certificate: that is a {@link DaChainException}.
+   */
+  @Override
+  public Optional<DaCertificate> certificate(Bytes32 blobId) {
+    Optional<CertifiedBlob> rec = certified(blobId);
+    if (rec.isEmpty()) return Optional.empty();
+    Bytes32 hash = rec.get().transactionHash();
+    JsonNode tx =
+        failures(
+            "the certifying transaction", () -> rpc.call("eth_getTransactionByHash", hash.toHex()));
+    Bytes input = Bytes.fromHex(tx == null ? "0x" : tx.path("input").asText("0x"));
+    Bytes selector = DataAvailabilityContract.CERTIFY.selector();
+    if (input.size() < 4 || !input.slice(0, 4).equals(selector))
+      throw new DaChainException(
+          "blob "
+              + blobId
+              + " was certified by "
+              + hash
+              + " through another contract: its"
+              + " certificate is not in the transaction's input");
+    AbiValues v = DataAvailabilityContract.CERTIFY.decodeCall(input);
+    BigInteger signers = v.bigInteger(2);
+    long epoch = v.longValue(1);
+    List<BlsPublicKey> keys = new ArrayList<>();
+    for (DaNodeRecord n : nodes()) if (signers.testBit(n.index())) keys.add(n.key());
+    if (keys.isEmpty())
+      throw new DaChainException("the certificate of " + blobId + " names no registered signer");
+    Bytes g1 = Bls.aggregateKeys(keys).g1();
+    return Optional.of(
+        new DaCertificate(
+            v.bytes32(0),
+            epoch,
+            signers,
+            new BlsSignature(unwords(v.list(3))),
+            new BlsPublicKey(g1, unwords(v.list(4)))));
+  }
+
+  private static Bytes unwords(List<Object> words) {
+    Bytes[] parts = new Bytes[words.size()];
+    for (int i = 0; i < parts.length; i++)
+      parts[i] = Bytes32.fromBigInteger((BigInteger) words.get(i));
+    return Bytes.concat(parts);
   }
 
   // ---- plumbing ----

@@ -19,6 +19,11 @@ import java.util.List;
  * each piece's cells (within one cell per member), so the two thirds that sign hold more than the
  * half that recovers it.
  *
+ * <p>That last step needs few members: a set T of n members with at most a third of the stake holds
+ * fewer than {@code 128/3 + min(|T|, n - |T|)} cells of a piece, under 64 for n up to 32 (tested).
+ * With many more it can fail: of 130 members, 70 with stake 50 and 60 with stake 121, the 70 have
+ * 32.5% of the stake and 68 cells of every piece (each rounds 0.67 up, over the others' 1.61).
+ *
  * <p>Precisely, with the members in ascending registration index {@code m_0 .. m_{n-1}}, stakes
  * {@code s_k} and total {@code S > 0}:
  *
@@ -60,6 +65,10 @@ public final class Assignment {
         throw new IllegalArgumentException(
             "quorum lists member index " + members.get(k).index() + " twice");
       }
+    }
+    if (members.size() > 256) {
+      throw new IllegalArgumentException(
+          "quorum has " + members.size() + " members; a certificate's bitmap holds 256");
     }
     int[] counts = counts(members);
     short[][] holders = new short[pieces][];

@@ -10,7 +10,8 @@ import java.util.List;
  * @param epoch the epoch ({@code block number / epoch length})
  * @param seed the epoch's randomness: the hash of the block that opened it
  * @param members the nodes active in the epoch, by ascending index
- * @param thresholdBps the share of stake a certificate needs, in basis points (6667 = 2/3)
+ * @param thresholdBps the share of stake a certificate needs, in basis points (6666: two thirds,
+ *     rounded down)
  */
 public record Quorum(long epoch, Bytes32 seed, List<QuorumMember> members, int thresholdBps) {
   /** The sum of the members' stake. */

@@ -78,6 +78,25 @@ class AssignmentTest {
         .isEqualTo(range(128).stream().mapToInt(i -> i).toArray());
   }
 
+  /**
+   * Known answers from an independent implementation of the class comment's rule (Python, its own
+   * Keccak), so a reimplementation has something to match.
+   */
+  @Test
+  void matchesTheDocumentedDrawsAndDeal() {
+    assertThat(Arrays.copyOf(Assignment.permutation(SEED, BLOB, 0), 16))
+        .containsExactly(74, 78, 11, 68, 111, 23, 54, 42, 66, 38, 9, 58, 99, 65, 27, 118);
+    assertThat(Arrays.copyOf(Assignment.permutation(SEED, BLOB, 5), 16))
+        .containsExactly(56, 72, 55, 92, 117, 84, 81, 71, 69, 0, 64, 13, 37, 77, 43, 17);
+    // stakes 1, 1, 1: member 1 gets the second 43 of piece 0's permutation
+    assertThat(Assignment.of(quorum(SEED, 1, 1, 1), BLOB, 1).cellsOf(1))
+        .extracting(CellId::index)
+        .containsExactly(
+            0, 3, 4, 12, 14, 15, 19, 26, 28, 29, 32, 37, 41, 44, 45, 46, 47, 48, 50, 51, 53, 60, 61,
+            62, 71, 75, 77, 82, 84, 90, 92, 94, 96, 101, 102, 103, 105, 110, 113, 115, 117, 124,
+            126);
+  }
+
   @Test
   void refusesAQuorumWithoutStakeOrWithATwiceListedIndex() {
     assertThatThrownBy(() -> Assignment.of(quorum(SEED, 0, 0), BLOB, 1))
