@@ -8,6 +8,7 @@ import io.levity.da.chain.DaCertificate;
 import io.levity.da.chain.DaChain;
 import io.levity.da.chain.DaChainException;
 import io.levity.da.encoding.BlobEncoder;
+import io.levity.da.encoding.BlobLayout;
 import io.levity.da.encoding.Cell;
 import io.levity.da.encoding.CellId;
 import io.levity.da.encoding.EncodedBlob;
@@ -54,11 +55,18 @@ final class Disperser {
   /** The answer of one node. */
   private record Answer(QuorumMember member, BlsSignature signature, String error) {}
 
+  /** How long to wait for a quorum when no DA node is active yet (nodes join an epoch late). */
+  private static final long QUORUM_WAIT_NANOS = 120_000_000_000L;
+
+  /**
+   * Encodes {@code data}, then disperses it; when the chain refuses the certificate because the
+   * epoch moved on while the nodes were signing (StaleEpoch), it disperses once more in the new
+   * epoch (the nodes store the blob again under it).
+   */
   DisperseOutcome disperse(byte[] data, Consumer<String> progress) throws InterruptedException {
     long t0 = time.nanoTime();
     EncodedBlob blob = BlobEncoder.encode(data, settings.maxBlob(), settings.encodeThreads());
     long encodeNanos = time.nanoTime() - t0;
-    Bytes32 id = blob.header().id();
     progress.accept(
         "encoded "
             + data.length
@@ -67,11 +75,45 @@ final class Disperser {
             + " piece(s) of 128 cells in "
             + encodeNanos / 1_000_000
             + " ms; blob "
-            + id.toHex());
-    long epoch = chain.currentEpoch();
-    Quorum quorum = chain.quorum(epoch);
-    if (quorum.members().isEmpty())
-      throw new IllegalStateException("epoch " + epoch + " has no active DA nodes");
+            + blob.header().id().toHex());
+    DisperseOutcome out = round(blob, data.length, encodeNanos, progress);
+    if (out.record().status() == BlobStatus.FAILED
+        && out.record().reason().contains("StaleEpoch")) {
+      progress.accept(
+          "the epoch moved on before the certificate was mined; dispersing again in epoch "
+              + chain.currentEpoch());
+      out = round(blob, data.length, encodeNanos, progress);
+    }
+    return out;
+  }
+
+  /** The current epoch's quorum, waiting (up to two minutes) while it has no active node. */
+  private Quorum quorum(Consumer<String> progress) throws InterruptedException {
+    long deadline = time.nanoTime() + QUORUM_WAIT_NANOS;
+    long said = -1;
+    while (true) {
+      long epoch = chain.currentEpoch();
+      Quorum q = chain.quorum(epoch);
+      if (!q.members().isEmpty()) return q;
+      if (time.nanoTime() > deadline)
+        throw new IllegalStateException(
+            "no DA node is active in epoch "
+                + epoch
+                + " (nodes join the quorum at the epoch after they register)");
+      if (said != epoch) {
+        progress.accept("no DA node is active in epoch " + epoch + " yet; waiting for the next");
+        said = epoch;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private DisperseOutcome round(
+      EncodedBlob blob, long length, long encodeNanos, Consumer<String> progress)
+      throws InterruptedException {
+    Bytes32 id = blob.header().id();
+    Quorum quorum = quorum(progress);
+    long epoch = quorum.epoch();
     Assignment assignment = Assignment.of(quorum, id, blob.header().pieceCount());
     Bytes32 message = chain.signingMessage(id, epoch);
     long t1 = time.nanoTime();
@@ -85,23 +127,20 @@ final class Disperser {
     DispersalRecord rec =
         new DispersalRecord(
             id,
-            data.length,
+            length,
             epoch,
             BlobStatus.PROCESSING,
             "",
             Optional.empty(),
             Optional.empty(),
             errors);
-    if (!quorum.meetsThreshold(bitmap)) {
+    if (!quorum.meetsThreshold(bitmap) || !recoverable(assignment, bitmap, pieces(blob))) {
       String why =
-          valid.size()
-              + " of "
-              + quorum.members().size()
-              + " nodes signed, "
-              + percent(signed, total)
-              + " of the stake; the threshold is "
-              + quorum.thresholdBps() / 100.0
-              + "%";
+          !quorum.meetsThreshold(bitmap)
+              ? thresholdShortfall(valid.size(), quorum, signed, total)
+              : "the signers hold the threshold of stake but fewer than 64 cells of some piece"
+                  + " (Assignment's rounding in a large quorum): the blob would not be recoverable"
+                  + " from them alone";
       return new DisperseOutcome(
           rec.withStatus(BlobStatus.INSUFFICIENT_SIGNATURES, why),
           blob.header(),
@@ -121,7 +160,7 @@ final class Disperser {
     rec =
         new DispersalRecord(
             id,
-            data.length,
+            length,
             epoch,
             BlobStatus.PROCESSING,
             "",
@@ -142,7 +181,7 @@ final class Disperser {
       return new DisperseOutcome(
           new DispersalRecord(
               id,
-              data.length,
+              length,
               epoch,
               BlobStatus.CERTIFIED,
               "",
@@ -203,7 +242,9 @@ final class Disperser {
         }
         valid.add(a);
         bitmap = bitmap.setBit(a.member().index());
-        if (!met && quorum.meetsThreshold(bitmap)) {
+        if (!met
+            && quorum.meetsThreshold(bitmap)
+            && recoverable(assignment, bitmap, blob.header().pieceCount())) {
           met = true;
           deadline = Math.min(deadline, time.nanoTime() + settings.grace().toNanos());
         }
@@ -241,6 +282,38 @@ final class Disperser {
     } catch (ExecutionException e) {
       throw new IllegalStateException("a dispersal task failed", e.getCause());
     }
+  }
+
+  private static int pieces(EncodedBlob blob) {
+    return blob.header().pieceCount();
+  }
+
+  private static String thresholdShortfall(
+      int signers, Quorum quorum, BigInteger signed, BigInteger total) {
+    return signers
+        + " of "
+        + quorum.members().size()
+        + " nodes signed, "
+        + percent(signed, total)
+        + " of the stake; the threshold is "
+        + quorum.thresholdBps() / 100.0
+        + "%";
+  }
+
+  /**
+   * Whether the nodes in {@code signers} hold at least 64 cells of every piece, so the blob can be
+   * rebuilt from them alone. The stake threshold implies it for quorums of up to 32 nodes; past
+   * that, Assignment's rounding can leave two thirds of the stake with fewer (see {@link
+   * Assignment}), so the client checks it before certifying.
+   */
+  static boolean recoverable(Assignment assignment, BigInteger signers, int pieces) {
+    int[] held = new int[pieces];
+    for (int i = 0; i < signers.bitLength(); i++) {
+      if (!signers.testBit(i)) continue;
+      for (CellId c : assignment.cellsOf(i)) held[c.piece()]++;
+    }
+    for (int h : held) if (h < BlobLayout.CELLS_TO_RECOVER) return false;
+    return true;
   }
 
   static String percent(BigInteger part, BigInteger whole) {

@@ -1,0 +1,162 @@
+package io.levity.da.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.bls.Bls;
+import io.levity.core.crypto.bls.BlsSignature;
+import io.levity.da.encoding.BlobHeader;
+import io.levity.da.encoding.Cell;
+import io.levity.da.encoding.CellId;
+import io.levity.da.node.DaNodeException;
+import io.levity.da.node.DaNodeTransport;
+import io.levity.da.node.NodeFaults;
+import io.levity.da.node.StoreRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client against a DA layer in one process: six equal nodes, so a third is two. Each fault
+ * below is one the issue names: nodes down, nodes serving bad cells, nodes withholding, nodes
+ * returning signatures that do not verify.
+ */
+class DaClientTest {
+  @TempDir Path dir;
+
+  private static byte[] data(int length, long seed) {
+    byte[] b = new byte[length];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  @Test
+  void submitCertifyGetSampleAndVerify() throws Exception {
+    try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
+      DaClient client = layer.client();
+      byte[] blob = data(200_000, 1);
+      DisperseOutcome out = client.disperse(blob, line -> {});
+      Bytes32 id = out.record().blobId();
+      assertThat(out.record().status()).isEqualTo(BlobStatus.CERTIFIED);
+      assertThat(out.record().certificate().orElseThrow().signers().bitCount()).isEqualTo(6);
+      assertThat(layer.chain.certified(id)).isPresent();
+      assertThat(client.status(id)).isEqualTo(BlobStatus.CERTIFIED);
+      RetrieveOutcome got = client.retrieve(id);
+      assertThat(got.data().toArray()).isEqualTo(blob);
+      assertThat(got.reported()).isEmpty();
+      SampleOutcome s = client.sample(id, 16, new Random(3));
+      assertThat(s.available()).isTrue();
+      assertThat(s.succeeded()).isEqualTo(2 * 16);
+      assertThat(s.confidence()).isEqualTo(Sampling.confidence(16)).isGreaterThan(0.9999);
+      VerifyOutcome v = client.verify(id);
+      assertThat(v.valid()).isTrue();
+      assertThat(v.onChainCheck()).contains(true);
+    }
+  }
+
+  @Test
+  void aThirdOfTheNodesDownStillCertifiesAndRebuilds() throws Exception {
+    try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
+      layer.transport.setDown(DaLayer.endpoint(1), true);
+      layer.transport.setDown(DaLayer.endpoint(4), true);
+      DaClient client = layer.client();
+      byte[] blob = data(300_000, 2);
+      DisperseOutcome out = client.disperse(blob, line -> {});
+      assertThat(out.record().status()).isEqualTo(BlobStatus.CERTIFIED);
+      assertThat(out.record().nodeErrors()).containsOnlyKeys(1, 4);
+      RetrieveOutcome got = client.retrieve(out.record().blobId());
+      assertThat(got.data().toArray()).isEqualTo(blob);
+      assertThat(got.reported()).containsOnlyKeys(1, 4);
+    }
+  }
+
+  @Test
+  void moreThanAThirdDownIsInsufficientSignatures() throws Exception {
+    try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
+      for (int i : new int[] {0, 2, 5}) layer.transport.setDown(DaLayer.endpoint(i), true);
+      DaClient client = layer.client();
+      DisperseOutcome out = client.disperse(data(50_000, 3), line -> {});
+      assertThat(out.record().status()).isEqualTo(BlobStatus.INSUFFICIENT_SIGNATURES);
+      assertThat(out.record().reason()).contains("3 of 6 nodes signed", "50.0%");
+      assertThat(layer.chain.certified(out.record().blobId())).isEmpty();
+      assertThat(client.status(out.record().blobId()))
+          .isEqualTo(BlobStatus.INSUFFICIENT_SIGNATURES);
+    }
+  }
+
+  @Test
+  void badCellsAreCaughtByTheirProofsAndTheNodesReported() throws Exception {
+    Map<Integer, NodeFaults> liars =
+        Map.of(0, NodeFaults.corruptingAll(), 3, NodeFaults.corruptingAll());
+    try (DaLayer layer = new DaLayer(dir, 6, liars)) {
+      DaClient client = layer.client();
+      byte[] blob = data(200_000, 4);
+      Bytes32 id = client.disperse(blob, line -> {}).record().blobId();
+      RetrieveOutcome got = client.retrieve(id);
+      assertThat(got.data().toArray()).isEqualTo(blob);
+      assertThat(got.reported()).containsOnlyKeys(0, 3);
+      assertThat(got.reported().get(0)).contains("proof fails");
+      SampleOutcome s = client.sample(id, 64, new Random(5));
+      assertThat(s.available()).isFalse();
+      assertThat(s.reported()).containsOnlyKeys(0, 3);
+    }
+  }
+
+  @Test
+  void aWithheldBlobFailsSamplingAndCannotBeRebuilt() throws Exception {
+    Map<Integer, NodeFaults> hiders =
+        Map.of(
+            0, NodeFaults.withholdingAll(),
+            1, NodeFaults.withholdingAll(),
+            2, NodeFaults.withholdingAll(),
+            3, NodeFaults.withholdingAll());
+    try (DaLayer layer = new DaLayer(dir, 6, hiders)) {
+      DaClient client = layer.client();
+      Bytes32 id = client.disperse(data(150_000, 6), line -> {}).record().blobId();
+      assertThat(client.status(id)).isEqualTo(BlobStatus.CERTIFIED); // they signed, then hid
+      SampleOutcome s = client.sample(id, 16, new Random(7));
+      assertThat(s.available()).isFalse();
+      assertThat(s.confidence()).isZero();
+      assertThat(s.failed()).isNotEmpty();
+      assertThatThrownBy(() -> client.retrieve(id))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot be rebuilt");
+    }
+  }
+
+  @Test
+  void signaturesThatDoNotVerifyAreNotCounted() throws Exception {
+    try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
+      Set<String> forgers = Set.of(DaLayer.endpoint(0), DaLayer.endpoint(1), DaLayer.endpoint(2));
+      DaNodeTransport forging =
+          new DaNodeTransport() {
+            @Override
+            public BlsSignature store(String endpoint, StoreRequest request)
+                throws DaNodeException {
+              BlsSignature real = layer.transport.store(endpoint, request);
+              if (!forgers.contains(endpoint)) return real;
+              return Bls.sign(layer.keys.get(5).secret(), request.header().id());
+            }
+
+            @Override
+            public BlobHeader header(String endpoint, Bytes32 blobId) throws DaNodeException {
+              return layer.transport.header(endpoint, blobId);
+            }
+
+            @Override
+            public List<Cell> cells(String endpoint, Bytes32 blobId, List<CellId> ids)
+                throws DaNodeException {
+              return layer.transport.cells(endpoint, blobId, ids);
+            }
+          };
+      DisperseOutcome out = layer.client(forging).disperse(data(40_000, 8), line -> {});
+      assertThat(out.record().status()).isEqualTo(BlobStatus.INSUFFICIENT_SIGNATURES);
+      assertThat(out.record().nodeErrors().get(0)).contains("does not verify");
+    }
+  }
+}
