@@ -84,6 +84,10 @@ final class DaEvm {
     world.put(account, UInt256.ZERO, world.nonce(account), code, Map.of());
   }
 
+  long nonce(Address account) {
+    return world.nonce(account);
+  }
+
   UInt256 balance(Address account) {
     return world.balance(account);
   }
@@ -126,6 +130,11 @@ final class DaEvm {
 
   /** A call whose effects are undone, as an eth_call from {@code from}. */
   Outcome staticCall(Address from, Address to, Bytes data) {
+    return staticCallWithValue(from, to, BigInteger.ZERO, data);
+  }
+
+  /** A call with value whose effects are undone (an eth_call or gas estimate of a payable call). */
+  Outcome staticCallWithValue(Address from, Address to, BigInteger value, Bytes data) {
     world.beginTransaction();
     int snap = world.snapshot();
     ExecutionResult r =
@@ -133,9 +142,28 @@ final class DaEvm {
             world,
             block(),
             new TxContext(from, UInt256.ZERO, List.of()),
-            CallMessage.call(from, to, UInt256.ZERO, data, GAS));
+            CallMessage.call(from, to, UInt256.valueOf(value), data, GAS));
     world.revert(snap);
     return new Outcome(r, intrinsic(data) + r.gasUsed(GAS));
+  }
+
+  /** A deployment whose effects are undone (its gas estimate). */
+  Outcome staticDeploy(Address from, Bytes initcode) {
+    world.beginTransaction();
+    int snap = world.snapshot();
+    ExecutionResult r =
+        evm.execute(
+            world,
+            block(),
+            new TxContext(from, UInt256.ZERO, List.of()),
+            CallMessage.create(
+                from,
+                ContractAddress.create(from, world.nonce(from)),
+                UInt256.ZERO,
+                initcode,
+                GAS));
+    world.revert(snap);
+    return new Outcome(r, 32_000 + intrinsic(initcode) + r.gasUsed(GAS));
   }
 
   /** A view from the zero address; fails the test if it reverts. */
