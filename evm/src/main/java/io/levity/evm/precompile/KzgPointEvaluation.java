@@ -2,6 +2,7 @@ package io.levity.evm.precompile;
 
 import ethereum.ckzg4844.CKZG4844JNI;
 import ethereum.ckzg4844.CKZGException;
+import io.levity.core.crypto.KzgSetup;
 import io.levity.core.crypto.Sha256;
 import java.math.BigInteger;
 import java.util.Arrays;

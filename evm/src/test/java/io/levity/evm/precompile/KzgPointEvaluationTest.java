@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ethereum.ckzg4844.CKZG4844JNI;
 import ethereum.ckzg4844.ProofAndY;
+import io.levity.core.crypto.KzgSetup;
 import io.levity.core.crypto.Sha256;
 import java.math.BigInteger;
 import java.util.Arrays;
