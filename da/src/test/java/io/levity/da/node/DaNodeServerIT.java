@@ -138,6 +138,39 @@ class DaNodeServerIT {
     }
   }
 
+  @Test
+  void aNodeThatAnswersSlowlyTimesOutWithAClearError() throws Exception {
+    InMemoryCellStore held = new InMemoryCellStore();
+    StoreRequest req = f.request(NODE, 1);
+    held.put(req.header(), 1, req.cells());
+    try (DaNodeService slowNode =
+            new DaNodeService(
+                f.keys.get(NODE),
+                NODE,
+                f.chain,
+                new FaultyCellStore(held, NodeFaults.slow(3_000)),
+                DaNodeLimits.defaults(),
+                new ManualScheduler());
+        DaNodeServer slowServer = new DaNodeServer(slowNode, DaNodeServer.Config.loopback(0))) {
+      String slowEndpoint = "http://127.0.0.1:" + slowServer.start();
+      HttpDaNodeTransport impatient =
+          new HttpDaNodeTransport(
+              Duration.ofSeconds(1), Duration.ofMillis(500), 1 << 20, 16L << 20);
+      assertThatThrownBy(() -> impatient.header(slowEndpoint, req.header().id()))
+          .isInstanceOfSatisfying(DaNodeException.class, e -> assertThat(e.status()).isZero())
+          .hasMessageContaining(slowEndpoint + "/da/v1/blobs/")
+          .hasMessageContaining("did not answer within the timeout");
+      // the same answer past the client's response cap is refused, not read whole
+      HttpDaNodeTransport small =
+          new HttpDaNodeTransport(Duration.ofSeconds(1), Duration.ofSeconds(20), 100, 16L << 20);
+      transport.store(endpoint, req);
+      List<CellId> ids = req.cells().stream().map(Cell::id).limit(2).toList();
+      assertThatThrownBy(() -> small.cells(endpoint, req.header().id(), ids))
+          .isInstanceOf(DaNodeException.class)
+          .hasMessageContaining("answered more than 100 bytes");
+    }
+  }
+
   private static boolean closedByServer(InputStream in) throws Exception {
     try {
       return in.read() == -1;
