@@ -17,8 +17,8 @@ public interface CellStore extends AutoCloseable {
 
   /**
    * Stores {@code cells} of {@code header}'s blob for {@code epoch}, all or nothing, durably before
-   * returning (the node signs right after). Storing a blob again records the later epoch and adds
-   * the cells.
+   * returning (the node signs right after). Storing a blob again records {@code epoch} and adds the
+   * cells.
    */
   void put(BlobHeader header, long epoch, List<Cell> cells);
 

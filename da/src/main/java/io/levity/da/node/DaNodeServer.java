@@ -9,6 +9,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -17,8 +20,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -99,12 +104,15 @@ public final class DaNodeServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel c) {
-                    HttpGuards.install(
+                    ChannelPipeline p =
+                        HttpGuards.install(
                             c.pipeline(),
                             config.headTimeoutMillis(),
                             config.idleSeconds(),
-                            maxBodyBytes)
-                        .addLast(new Handler());
+                            maxBodyBytes);
+                    String aggregator = p.context(HttpObjectAggregator.class).name();
+                    p.addBefore(aggregator, "da-too-large", new TooLargeAsJson());
+                    p.addLast(new Handler());
                   }
                 })
             .bind(config.host(), config.port())
@@ -161,6 +169,31 @@ public final class DaNodeServer implements AutoCloseable {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       ChannelFuture unused = ctx.close();
+    }
+  }
+
+  /** Gives the aggregator's bodiless 413 the {@code {"error": ...}} body every answer has. */
+  private final class TooLargeAsJson extends ChannelOutboundHandlerAdapter {
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (msg instanceof FullHttpResponse r
+          && r.status().code() == 413
+          && !r.content().isReadable()) {
+        DaNodeRoutes.Reply reply =
+            DaNodeRoutes.Reply.error(
+                413, "the request body is over this node's limit of " + maxBodyBytes + " bytes");
+        FullHttpResponse json =
+            new DefaultFullHttpResponse(
+                r.protocolVersion(), r.status(), Unpooled.wrappedBuffer(reply.body()));
+        json.headers()
+            .set(r.headers())
+            .set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        r.release();
+        ChannelFuture unused = ctx.write(json, promise);
+      } else {
+        ChannelFuture unused = ctx.write(msg, promise);
+      }
     }
   }
 

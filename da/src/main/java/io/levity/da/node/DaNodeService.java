@@ -95,15 +95,17 @@ public final class DaNodeService implements AutoCloseable {
     Bytes32 id = header.id();
     List<CellId> share = Assignment.of(quorum, id, header.pieceCount()).cellsOf(index);
     checkShare(request.cells(), share, epoch);
-    boolean held = store.blob(id).map(b -> b.epoch() == epoch).orElse(false);
-    if (!held) {
+    Optional<CellStore.StoredBlob> before = store.blob(id);
+    if (before.isEmpty() || before.get().epoch() != epoch) {
       List<CellId> invalid = CellVerifier.invalid(header, request.cells());
       if (!invalid.isEmpty()) {
         throw new DaNodeRefusal(
             Reason.BAD_PROOF,
             invalid.size() + " cell(s) fail their KZG proof against the header: " + first(invalid));
       }
-      store.put(header, epoch, request.cells());
+      // a share for the previous epoch after one for the current must not shorten retention
+      long keep = before.map(b -> Math.max(b.epoch(), epoch)).orElse(epoch);
+      store.put(header, keep, request.cells());
     }
     return Bls.sign(key.secret(), chain.signingMessage(id, epoch));
   }

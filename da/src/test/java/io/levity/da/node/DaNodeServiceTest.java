@@ -165,4 +165,14 @@ class DaNodeServiceTest {
     n.close();
     assertThat(scheduler.pending()).isZero();
   }
+
+  @Test
+  void aShareForThePreviousEpochAfterTheCurrentKeepsTheLaterRetention() {
+    f.chain.advanceEpoch();
+    DaNodeService n = node(0);
+    BlsSignature current = n.store(f.request(0, 2));
+    BlsSignature previous = n.store(f.request(0, 1));
+    assertThat(previous).isNotEqualTo(current);
+    assertThat(store.blob(blob.header().id()).orElseThrow().epoch()).isEqualTo(2);
+  }
 }
