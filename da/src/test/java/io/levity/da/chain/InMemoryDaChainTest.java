@@ -56,7 +56,7 @@ class InMemoryDaChainTest {
     Quorum q = chain.quorum(1);
     assertThat(q.members()).hasSize(3);
     assertThat(q.seed()).isEqualTo(InMemoryDaChain.epochSeed(1, Bytes32.ZERO));
-    assertThat(q.thresholdBps()).isEqualTo(6667);
+    assertThat(q.thresholdBps()).isEqualTo(DaRules.DEFAULT_THRESHOLD_BPS);
     DaCertificate c = certificate(1, List.of(0, 1, 2), List.of(0, 1, 2));
     assertThat(chain.checkCertificate(c)).isTrue();
     chain.certify(c);
@@ -68,9 +68,10 @@ class InMemoryDaChainTest {
 
   @Test
   void refusesWhatTheContractRefuses() {
-    // Two of three equal stakes: 6666 bps, just under 6667.
-    assertThat(chain.check(certificate(1, List.of(0, 1), List.of(0, 1))))
+    // One of three equal stakes is under two thirds; two of three, exactly two thirds, pass.
+    assertThat(chain.check(certificate(1, List.of(0), List.of(0))))
         .contains(Refusal.UNDER_THRESHOLD);
+    assertThat(chain.check(certificate(1, List.of(0, 1), List.of(0, 1)))).isEmpty();
     // Two sign, the bitmap claims three.
     assertThat(chain.check(certificate(1, List.of(0, 1, 2), List.of(0, 1))))
         .contains(Refusal.BAD_SIGNATURE);

@@ -82,7 +82,7 @@ class RpcDaChainTest {
     assertThat(chain.currentEpoch()).isEqualTo(2);
     Quorum q = chain.quorum(2);
     assertThat(q.seed()).isEqualTo(EvmRpc.blockHash(20));
-    assertThat(q.thresholdBps()).isEqualTo(6667);
+    assertThat(q.thresholdBps()).isEqualTo(DaRules.DEFAULT_THRESHOLD_BPS);
     assertThat(q.members()).extracting(m -> m.index()).containsExactly(0, 1, 2);
     assertThat(q.members().get(1).key()).isEqualTo(DaFixture.key(1).publicKey());
     assertThat(q.members().get(2).endpoint()).isEqualTo("http://127.0.0.1:8902");
@@ -109,11 +109,15 @@ class RpcDaChainTest {
 
   @Test
   void refusalsNameTheContractsError() {
-    DaCertificate two = certificate(DaFixture.blob("two"), 2, List.of(0, 1));
-    assertThat(operators.get(0).checkCertificate(two)).isFalse();
-    assertThatThrownBy(() -> operators.get(0).certify(two))
+    // One of three equal stakes is under two thirds (two of three, exactly two thirds, certify).
+    DaCertificate one = certificate(DaFixture.blob("one"), 2, List.of(0));
+    assertThat(operators.get(0).checkCertificate(one)).isFalse();
+    assertThatThrownBy(() -> operators.get(0).certify(one))
         .isInstanceOf(DaChainException.class)
-        .hasMessageContaining("UnderThreshold(" + ETHER.multiply(BigInteger.TWO));
+        .hasMessageContaining("UnderThreshold(" + ETHER);
+    assertThat(
+            operators.get(0).checkCertificate(certificate(DaFixture.blob("two"), 2, List.of(0, 1))))
+        .isTrue();
     assertThatThrownBy(() -> operators.get(0).register(DaFixture.key(5), "http://a", ETHER))
         .isInstanceOf(DaChainException.class)
         .hasMessageContaining("AlreadyRegistered");
