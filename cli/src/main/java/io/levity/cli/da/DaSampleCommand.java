@@ -24,7 +24,10 @@ public final class DaSampleCommand implements Callable<Integer> {
   String id;
 
   @Option(names = "--samples", paramLabel = "N")
-  int samples = 16;
+  int samples = 48;
+
+  @Option(names = "--min-confidence", paramLabel = "P")
+  double minConfidence = 0.99;
 
   @Option(names = "--seed", paramLabel = "N")
   Long seed;
@@ -38,7 +41,7 @@ public final class DaSampleCommand implements Callable<Integer> {
           Bytes32 blob = DaUserOptions.blobId(id);
           DaClient client = o.client(false);
           RandomGenerator random = seed == null ? new SecureRandom() : new Random(seed);
-          SampleOutcome s = client.sample(blob, samples, random);
+          SampleOutcome s = client.sample(blob, samples, minConfidence, random);
           s.reported().forEach((node, why) -> o.progress("reported node " + node + ": " + why));
           if (o.json) {
             var j =
@@ -48,35 +51,33 @@ public final class DaSampleCommand implements Callable<Integer> {
                     .put("pieces", s.pieces())
                     .put("samplesPerPiece", s.samplesPerPiece())
                     .put("succeeded", s.succeeded())
-                    .put("confidence", s.confidence());
+                    .put("confidence", s.confidence())
+                    .put("minConfidence", s.target());
             var failed = j.putArray("failed");
             s.failed().forEach(failed::add);
             var rep = j.putObject("reported");
             s.reported().forEach((k, v) -> rep.put(Integer.toString(k), v));
             o.print(j);
-          } else if (s.available()) {
+          } else {
             o.out()
                 .println(
-                    "available: "
+                    (s.available() ? "available" : "NOT shown available")
+                        + ": confidence "
+                        + String.format(Locale.ROOT, "%.10f", s.confidence())
+                        + " (target "
+                        + s.target()
+                        + "); "
                         + s.succeeded()
                         + " of "
-                        + s.succeeded()
+                        + (s.succeeded() + s.failed().size())
                         + " samples ("
                         + s.samplesPerPiece()
                         + " per piece, "
                         + s.pieces()
-                        + " piece(s)) came back with valid proofs; confidence "
-                        + String.format(Locale.ROOT, "%.10f", s.confidence()));
-          } else {
-            o.out()
-                .println(
-                    "NOT shown available: "
-                        + s.failed().size()
-                        + " of "
-                        + (s.failed().size() + s.succeeded())
-                        + " samples failed (e.g. cell "
-                        + s.failed().get(0)
-                        + ")");
+                        + " piece(s)) came back with valid proofs"
+                        + (s.failed().isEmpty()
+                            ? ""
+                            : ", e.g. cell " + s.failed().get(0) + " did not"));
           }
           o.out().flush();
           return s.available() ? 0 : 1;

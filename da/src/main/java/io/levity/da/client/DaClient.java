@@ -139,12 +139,15 @@ public final class DaClient {
 
   /**
    * Draws {@code perPiece} distinct cells of every piece with {@code random}, asks their holders
-   * for them and checks every proof.
+   * for them, checks every proof, and says how confident what came back makes it that the blob is
+   * recoverable ({@link Sampling}); available when that reaches {@code target}.
    */
-  public SampleOutcome sample(Bytes32 blobId, int perPiece, RandomGenerator random)
+  public SampleOutcome sample(Bytes32 blobId, int perPiece, double target, RandomGenerator random)
       throws IOException, InterruptedException {
     if (perPiece < 1 || perPiece > BlobLayout.CELLS_PER_PIECE)
       throw new IllegalArgumentException("--samples must be in [1, 128], not " + perPiece);
+    if (!(target > 0 && target < 1))
+      throw new IllegalArgumentException("the target confidence must be in (0, 1), not " + target);
     Quorum quorum = chain.quorum(epochOf(blobId));
     CellFetcher fetcher = new CellFetcher(transport, settings.cellsPerRequest());
     BlobHeader header = fetcher.header(quorum, blobId, settings.maxBlob());
@@ -167,15 +170,22 @@ public final class DaClient {
     Set<CellId> ok = new HashSet<>();
     for (CellFetcher.Fetched f : fetched) for (Cell c : f.good()) ok.add(c.id());
     List<String> failed = new ArrayList<>();
+    int[] back = new int[header.pieceCount()];
     for (List<CellId> ids : wanted.values())
-      for (CellId c : ids) if (!ok.contains(c)) failed.add(c.toString());
+      for (CellId c : ids) {
+        if (ok.contains(c)) back[c.piece()]++;
+        else failed.add(c.toString());
+      }
     failed.sort(null);
+    double worst = 0;
+    for (int k : back) worst = Math.max(worst, Sampling.tail(perPiece, k));
     return new SampleOutcome(
         header.pieceCount(),
         perPiece,
         ok.size(),
         failed,
-        failed.isEmpty() ? Sampling.confidence(perPiece) : 0.0,
+        1.0 - worst,
+        target,
         new TreeMap<>(reported));
   }
 

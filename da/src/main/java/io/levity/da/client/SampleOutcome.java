@@ -10,9 +10,10 @@ import java.util.Map;
  * @param samplesPerPiece distinct cells drawn per piece
  * @param succeeded samples whose cell came back with a valid proof
  * @param failed samples not served or with a bad proof, as {@code piece:index}
- * @param confidence when every sample succeeded, the probability that an unrecoverable blob would
- *     have failed at least one: {@code 1 - C(63, n) / C(128, n)} (an unrecoverable piece is missing
- *     at least 65 of its 128 cells); 0 when any sample failed
+ * @param confidence the probability that the blob is recoverable given what came back: one minus,
+ *     over its worst piece, the chance that a piece missing more than half its cells would have
+ *     returned as many samples (see {@link Sampling})
+ * @param target the confidence at which the blob counts as available
  * @param reported per node registration index, what it did wrong
  */
 public record SampleOutcome(
@@ -21,9 +22,10 @@ public record SampleOutcome(
     int succeeded,
     List<String> failed,
     double confidence,
+    double target,
     Map<Integer, String> reported) {
-  /** Whether every sample succeeded. */
+  /** Whether the confidence reaches the target. */
   public boolean available() {
-    return failed.isEmpty();
+    return confidence >= target;
   }
 }

@@ -20,6 +20,16 @@ class SamplingTest {
   }
 
   @Test
+  void partialReturnsLowerTheConfidence() {
+    // Two thirds of 48 samples back: a piece serving under half rarely looks that good.
+    assertThat(Sampling.confidence(48, 32)).isGreaterThan(0.99);
+    assertThat(Sampling.confidence(16, 8)).isLessThan(0.6);
+    assertThat(Sampling.tail(16, 0)).isEqualTo(1.0);
+    for (int k = 1; k <= 16; k++)
+      assertThat(Sampling.tail(16, k)).isLessThan(Sampling.tail(16, k - 1));
+  }
+
+  @Test
   void refusesCountsOutsideAPiece() {
     assertThatThrownBy(() -> Sampling.missProbability(129))
         .isInstanceOf(IllegalArgumentException.class);
