@@ -56,6 +56,7 @@ public final class DaNodeLauncher implements AutoCloseable {
   private final CellStore store;
   private final DaNodeService service;
   private final DaNodeServer server;
+  private boolean closed;
 
   private DaNodeLauncher(
       int index,
@@ -145,7 +146,9 @@ public final class DaNodeLauncher implements AutoCloseable {
 
   /** Stops serving and closes the store; idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
     server.close();
     service.close();
     store.close();

@@ -24,7 +24,7 @@ public final class DaSampleCommand implements Callable<Integer> {
   String id;
 
   @Option(names = "--samples", paramLabel = "N")
-  int samples = 48;
+  int samples = 16;
 
   @Option(names = "--min-confidence", paramLabel = "P")
   double minConfidence = 0.99;
@@ -49,7 +49,8 @@ public final class DaSampleCommand implements Callable<Integer> {
                     .put("blobId", blob.toHex())
                     .put("available", s.available())
                     .put("pieces", s.pieces())
-                    .put("samplesPerPiece", s.samplesPerPiece())
+                    .put("firstRound", s.firstRound())
+                    .put("mostPerPiece", s.mostPerPiece())
                     .put("succeeded", s.succeeded())
                     .put("confidence", s.confidence())
                     .put("minConfidence", s.target());
@@ -71,8 +72,10 @@ public final class DaSampleCommand implements Callable<Integer> {
                         + " of "
                         + (s.succeeded() + s.failed().size())
                         + " samples ("
-                        + s.samplesPerPiece()
-                        + " per piece, "
+                        + s.firstRound()
+                        + " per piece first, up to "
+                        + s.mostPerPiece()
+                        + ", "
                         + s.pieces()
                         + " piece(s)) came back with valid proofs"
                         + (s.failed().isEmpty()

@@ -138,9 +138,9 @@ public final class DaClient {
   }
 
   /**
-   * Draws {@code perPiece} distinct cells of every piece with {@code random}, asks their holders
-   * for them, checks every proof, and says how confident what came back makes it that the blob is
-   * recoverable ({@link Sampling}); available when that reaches {@code target}.
+   * Samples {@code blobId} in rounds ({@link BlobSampler}): {@code perPiece} random cells of every
+   * piece first, more where the confidence ({@link Sampling}) is short of {@code target}; every
+   * proof checked, nodes that fail named.
    */
   public SampleOutcome sample(Bytes32 blobId, int perPiece, double target, RandomGenerator random)
       throws IOException, InterruptedException {
@@ -152,41 +152,21 @@ public final class DaClient {
     CellFetcher fetcher = new CellFetcher(transport, settings.cellsPerRequest());
     BlobHeader header = fetcher.header(quorum, blobId, settings.maxBlob());
     Assignment assignment = Assignment.of(quorum, blobId, header.pieceCount());
-    Map<Integer, List<CellId>> wanted = new TreeMap<>();
-    for (int p = 0; p < header.pieceCount(); p++) {
-      int[] order = new int[BlobLayout.CELLS_PER_PIECE];
-      for (int i = 0; i < order.length; i++) order[i] = i;
-      for (int i = 0; i < perPiece; i++) {
-        int j = i + random.nextInt(order.length - i);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-        CellId c = new CellId(p, order[i]);
-        wanted.computeIfAbsent(assignment.holder(c).index(), k -> new ArrayList<>()).add(c);
-      }
-    }
     Map<Integer, String> reported = new ConcurrentHashMap<>();
-    List<CellFetcher.Fetched> fetched = fetchAll(quorum, blobId, header, wanted, fetcher, reported);
-    Set<CellId> ok = new HashSet<>();
-    for (CellFetcher.Fetched f : fetched) for (Cell c : f.good()) ok.add(c.id());
-    List<String> failed = new ArrayList<>();
-    int[] back = new int[header.pieceCount()];
-    for (List<CellId> ids : wanted.values())
-      for (CellId c : ids) {
-        if (ok.contains(c)) back[c.piece()]++;
-        else failed.add(c.toString());
-      }
-    failed.sort(null);
-    double worst = 0;
-    for (int k : back) worst = Math.max(worst, Sampling.tail(perPiece, k));
-    return new SampleOutcome(
-        header.pieceCount(),
+    return BlobSampler.sample(
+        header,
+        assignment,
         perPiece,
-        ok.size(),
-        failed,
-        1.0 - worst,
         target,
-        new TreeMap<>(reported));
+        random,
+        byHolder -> {
+          Set<CellId> ok = new HashSet<>();
+          for (CellFetcher.Fetched f :
+              fetchAll(quorum, blobId, header, byHolder, fetcher, reported))
+            ok.addAll(BlobSampler.ids(f.good()));
+          return ok;
+        },
+        reported);
   }
 
   /**

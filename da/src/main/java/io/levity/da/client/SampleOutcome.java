@@ -7,7 +7,8 @@ import java.util.Map;
  * The result of sampling a blob.
  *
  * @param pieces the blob's pieces
- * @param samplesPerPiece distinct cells drawn per piece
+ * @param firstRound distinct cells drawn per piece in the first round
+ * @param mostPerPiece the most cells drawn of one piece after the rounds that fell short
  * @param succeeded samples whose cell came back with a valid proof
  * @param failed samples not served or with a bad proof, as {@code piece:index}
  * @param confidence the probability that the blob is recoverable given what came back: one minus,
@@ -18,7 +19,8 @@ import java.util.Map;
  */
 public record SampleOutcome(
     int pieces,
-    int samplesPerPiece,
+    int firstRound,
+    int mostPerPiece,
     int succeeded,
     List<String> failed,
     double confidence,

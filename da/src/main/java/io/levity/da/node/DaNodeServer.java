@@ -70,6 +70,7 @@ public final class DaNodeServer implements AutoCloseable {
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final ExecutorService workers;
+  private boolean closed;
   private volatile boolean closing;
   private Channel server;
 
@@ -215,9 +216,14 @@ public final class DaNodeServer implements AutoCloseable {
     }
   }
 
-  /** Answers 503 to new requests, stops listening and waits briefly for requests in flight. */
+  /**
+   * Answers 503 to new requests, stops listening and waits briefly for requests in flight;
+   * idempotent.
+   */
   @Override
   public synchronized void close() {
+    if (closed) return;
+    closed = true;
     closing = true;
     if (server != null) server.close().syncUninterruptibly();
     workers.shutdown();

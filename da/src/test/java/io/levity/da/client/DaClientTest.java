@@ -66,9 +66,10 @@ class DaClientTest {
       Bytes32 id = client.disperse(data(100_000, 9), line -> {}).record().blobId();
       layer.transport.setDown(DaLayer.endpoint(2), true);
       layer.transport.setDown(DaLayer.endpoint(5), true);
-      SampleOutcome s = client.sample(id, 64, 0.99, new Random(11));
+      SampleOutcome s = client.sample(id, 16, 0.99, new Random(11));
       assertThat(s.failed()).isNotEmpty();
       assertThat(s.available()).isTrue();
+      assertThat(s.mostPerPiece()).as("more rounds than the first").isGreaterThan(16);
       assertThat(s.reported()).containsOnlyKeys(2, 5);
     }
   }
@@ -116,7 +117,7 @@ class DaClientTest {
       assertThat(got.reported()).containsOnlyKeys(0, 3);
       assertThat(got.reported().get(0)).contains("proof fails");
       // A third of the cells are bad, two thirds come back: still recoverable, and the liars named.
-      SampleOutcome s = client.sample(id, 64, 0.99, new Random(5));
+      SampleOutcome s = client.sample(id, 16, 0.99, new Random(5));
       assertThat(s.failed()).isNotEmpty();
       assertThat(s.available()).isTrue();
       assertThat(s.reported()).containsOnlyKeys(0, 3);
@@ -138,6 +139,7 @@ class DaClientTest {
       SampleOutcome s = client.sample(id, 16, 0.99, new Random(7));
       assertThat(s.available()).isFalse();
       assertThat(s.confidence()).isLessThan(0.5);
+      assertThat(s.mostPerPiece()).as("it drew every cell before giving up").isEqualTo(128);
       assertThat(s.failed()).isNotEmpty();
       assertThatThrownBy(() -> client.retrieve(id))
           .isInstanceOf(IllegalStateException.class)
