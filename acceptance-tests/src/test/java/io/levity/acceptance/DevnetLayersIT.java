@@ -245,6 +245,46 @@ class DevnetLayersIT {
     assertThat(receipts.stdout()).contains("levity-tiny").contains("all-minilm-l6-v2");
   }
 
+  @Test
+  @Order(7)
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void levityDaSubmitGetSampleAndVerifyWorkWithNoFlagsAgainstTheDevnetsDaNodes() throws Exception {
+    // levity devnet deploys DataAvailability, starts 4 DA nodes and writes da.json once all
+    // registered; they join the quorum at the next epoch, which submit waits for.
+    Path data = work.resolve("devnet-data");
+    Await.until(
+        Duration.ofMinutes(4),
+        () -> Files.exists(data.resolve("da.json")),
+        () -> "da.json; devnet log:\n" + devnet.logTail());
+    byte[] blob = new byte[150_000];
+    new Random(7).nextBytes(blob);
+    Path file = work.resolve("blob.bin");
+    Files.write(file, blob);
+    LevityLauncher levity =
+        LevityCli.launcher()
+            .withJvmOptions(LevityCli.STORAGE_JVM)
+            .withJvmOptions(List.of("-Dlevity.home=" + work));
+    CommandResult submit =
+        commands.run(levity.command(List.of("da", "submit", file.toString())), data);
+    assertThat(submit.exitCode()).as("submit:\n%s%s", submit.stdout(), submit.stderr()).isZero();
+    assertThat(submit.stderr()).contains("status CERTIFIED").contains("certificate transaction 0x");
+    String id = submit.stdout().strip();
+    Path back = work.resolve("back.bin");
+    CommandResult get =
+        commands.run(levity.command(List.of("da", "get", id, back.toString())), data);
+    assertThat(get.exitCode()).as("get:\n%s%s", get.stdout(), get.stderr()).isZero();
+    assertThat(Files.readAllBytes(back)).isEqualTo(blob);
+    CommandResult sample = commands.run(levity.command(List.of("da", "sample", id)), data);
+    assertThat(sample.exitCode()).as("sample:\n%s%s", sample.stdout(), sample.stderr()).isZero();
+    assertThat(sample.stdout()).startsWith("available: confidence 0.99");
+    CommandResult verify =
+        commands.run(levity.command(List.of("da", "verify", id, "--json")), data);
+    assertThat(verify.exitCode()).as("verify:\n%s%s", verify.stdout(), verify.stderr()).isZero();
+    JsonNode v = new ObjectMapper().readTree(verify.lastLine());
+    assertThat(v.path("valid").asBoolean()).isTrue();
+    assertThat(v.path("signatureValid").asBoolean()).isTrue();
+  }
+
   private static boolean namesProviders(Path compute) {
     try {
       return Files.exists(compute) && Files.readString(compute).contains("embeddingsProvider");

@@ -64,7 +64,6 @@ final class DevnetDa implements AutoCloseable {
             : RpcDaChain.deploy(
                 new Wallet(eth, operator(0)), DaParameters.devnet(), Duration.ofSeconds(60));
     DaNetwork network = new DaNetwork(eth.chainId(), rpc, contract, true);
-    network.write(file);
     List<DaNodeLauncher> started = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
@@ -88,6 +87,7 @@ final class DevnetDa implements AutoCloseable {
       for (DaNodeLauncher n : started) n.close();
       throw e;
     }
+    network.write(file); // once every node registered: a client never sees a partial quorum
     RpcDaChain chain = new RpcDaChain(eth, contract, Optional.empty(), Duration.ofSeconds(30));
     long activeFrom =
         chain.nodes().stream().mapToLong(n -> n.activationEpoch()).max().orElse(0)
