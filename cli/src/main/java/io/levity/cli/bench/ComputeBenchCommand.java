@@ -22,9 +22,6 @@ import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.ThreadScheduler;
 import io.levity.core.time.TimeSource;
 import io.levity.node.keys.DevAccounts;
-import io.levity.node.runtime.Devnet;
-import io.levity.node.runtime.ValidatorConfig;
-import io.levity.node.runtime.ValidatorNode;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.tx.Wallet;
 import java.io.IOException;
@@ -80,25 +77,12 @@ public final class ComputeBenchCommand implements Callable<Integer> {
     List<Secp256k1.KeyPair> keys = DevAccounts.dev(4);
     Secp256k1.KeyPair provider = keys.get(1);
     Path dir = Files.createTempDirectory("levity-bench-compute-");
-    ValidatorNode chain =
-        new ValidatorNode(
-            ValidatorConfig.of(
-                0,
-                null,
-                Devnet.genesis(
-                    Devnet.CHAIN_ID, keys.stream().map(Secp256k1.KeyPair::address).toList(), 1_000),
-                Devnet.validatorKeys(1),
-                0,
-                20,
-                1_000));
+    BenchChain chain = BenchChain.start(keys);
     ThreadScheduler scheduler = new ThreadScheduler("settlement");
     HttpClient http = ProviderClient.httpClient();
     try (Kernels kernels =
         Kernels.of(Kernels.SIMD_AVAILABLE, 1, Kernels.DEFAULT_MIN_PARALLEL_WORK)) {
-      chain.start();
-      EthRpc rpc =
-          EthRpc.connect(
-              URI.create("http://127.0.0.1:" + chain.serveRpc(0, 0)[0]), Duration.ofSeconds(30));
+      EthRpc rpc = chain.rpc();
       MarketParameters params = MarketParameters.devnet();
       InferenceMarketClient market =
           new InferenceMarketClient(

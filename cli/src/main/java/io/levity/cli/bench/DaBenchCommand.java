@@ -15,15 +15,11 @@ import io.levity.da.node.DaNodeLimits;
 import io.levity.da.node.HttpDaNodeTransport;
 import io.levity.da.node.NodeFaults;
 import io.levity.node.keys.DevAccounts;
-import io.levity.node.runtime.Devnet;
-import io.levity.node.runtime.ValidatorConfig;
-import io.levity.node.runtime.ValidatorNode;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.tx.Wallet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,23 +71,10 @@ public final class DaBenchCommand implements Callable<Integer> {
     runs.encodeAndVerify();
     List<Secp256k1.KeyPair> keys = DevAccounts.dev(nodes + 1);
     Path dir = Files.createTempDirectory("levity-bench-da-");
-    ValidatorNode chain =
-        new ValidatorNode(
-            ValidatorConfig.of(
-                0,
-                null,
-                Devnet.genesis(
-                    Devnet.CHAIN_ID, keys.stream().map(Secp256k1.KeyPair::address).toList(), 1_000),
-                Devnet.validatorKeys(1),
-                0,
-                20,
-                1_000));
+    BenchChain chain = BenchChain.start(keys);
     List<DaNodeLauncher> started = new ArrayList<>();
     try {
-      chain.start();
-      EthRpc rpc =
-          EthRpc.connect(
-              URI.create("http://127.0.0.1:" + chain.serveRpc(0, 0)[0]), Duration.ofSeconds(30));
+      EthRpc rpc = chain.rpc();
       // 20 ms blocks: 500-block epochs are 10 s, long enough for a 64 MiB blob's round.
       DaParameters p = DaParameters.devnet();
       DaParameters params =

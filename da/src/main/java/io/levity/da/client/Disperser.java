@@ -217,7 +217,9 @@ final class Disperser {
       Consumer<String> progress)
       throws InterruptedException {
     List<Answer> valid = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+    // Not try-with-resources: close() would wait for the nodes that did not answer in time.
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    try {
       CompletionService<Answer> done = new ExecutorCompletionService<>(pool);
       List<Future<Answer>> futures = new ArrayList<>();
       for (QuorumMember m : quorum.members()) {
@@ -259,6 +261,8 @@ final class Disperser {
           errors.put(m.index(), "no answer in time");
         }
       }
+    } finally {
+      pool.shutdownNow(); // interrupts the requests still waiting; does not wait for them
     }
     return valid;
   }

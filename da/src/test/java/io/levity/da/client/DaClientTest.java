@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.bls.Bls;
 import io.levity.core.crypto.bls.BlsSignature;
-import io.levity.da.encoding.BlobHeader;
-import io.levity.da.encoding.Cell;
-import io.levity.da.encoding.CellId;
 import io.levity.da.node.DaNodeException;
 import io.levity.da.node.DaNodeTransport;
 import io.levity.da.node.NodeFaults;
 import io.levity.da.node.StoreRequest;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,28 +145,46 @@ class DaClientTest {
   }
 
   @Test
+  void slowNodesDoNotHoldBackTheCertificate() throws Exception {
+    try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
+      Set<String> slow = Set.of(DaLayer.endpoint(2), DaLayer.endpoint(3));
+      CountDownLatch never = new CountDownLatch(1);
+      DaNodeTransport stalling =
+          new ForwardingTransport(layer.transport) {
+            @Override
+            public BlsSignature store(String endpoint, StoreRequest request)
+                throws DaNodeException {
+              if (slow.contains(endpoint)) {
+                try {
+                  never.await(); // until the client gives up on it and interrupts
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new DaNodeException(0, endpoint + ": interrupted", e);
+                }
+              }
+              return super.store(endpoint, request);
+            }
+          };
+      DisperseOutcome out = layer.client(stalling).disperse(data(30_000, 12), line -> {});
+      assertThat(out.record().status()).isEqualTo(BlobStatus.CERTIFIED);
+      assertThat(out.record().certificate().orElseThrow().signers().bitCount()).isEqualTo(4);
+      assertThat(out.record().nodeErrors()).containsOnlyKeys(2, 3);
+      assertThat(out.record().nodeErrors().get(2)).isEqualTo("no answer in time");
+    }
+  }
+
+  @Test
   void signaturesThatDoNotVerifyAreNotCounted() throws Exception {
     try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
       Set<String> forgers = Set.of(DaLayer.endpoint(0), DaLayer.endpoint(1), DaLayer.endpoint(2));
       DaNodeTransport forging =
-          new DaNodeTransport() {
+          new ForwardingTransport(layer.transport) {
             @Override
             public BlsSignature store(String endpoint, StoreRequest request)
                 throws DaNodeException {
-              BlsSignature real = layer.transport.store(endpoint, request);
+              BlsSignature real = super.store(endpoint, request);
               if (!forgers.contains(endpoint)) return real;
               return Bls.sign(layer.keys.get(5).secret(), request.header().id());
-            }
-
-            @Override
-            public BlobHeader header(String endpoint, Bytes32 blobId) throws DaNodeException {
-              return layer.transport.header(endpoint, blobId);
-            }
-
-            @Override
-            public List<Cell> cells(String endpoint, Bytes32 blobId, List<CellId> ids)
-                throws DaNodeException {
-              return layer.transport.cells(endpoint, blobId, ids);
             }
           };
       DisperseOutcome out = layer.client(forging).disperse(data(40_000, 8), line -> {});
