@@ -145,6 +145,43 @@ class DaCommandsIT {
   }
 
   @Test
+  void aRestartedNodeServesWhatItSignedForOnItsRegisteredEndpoint() throws Exception {
+    Path file = dir.resolve("kept.bin");
+    byte[] blob = new byte[140_000];
+    new Random(21).nextBytes(blob);
+    Files.write(file, blob);
+    JsonNode s = json(da("submit", file.toString(), "--key", ACCOUNTS.get(7).privateKey().toHex()));
+    assertThat(s.get("status").asText()).isEqualTo("CERTIFIED");
+    String id = s.get("blobId").asText();
+    String before = nodes.get(0).endpoint();
+    nodes.get(0).close();
+    // the same operator, key and folder, port 0: it finds its registration and its endpoint's port
+    EthRpc rpc = EthRpc.connect(chain.rpcUrl(), Duration.ofSeconds(10));
+    nodes.set(
+        0,
+        DaNodeLauncher.start(
+            rpc,
+            DaNetwork.read(network).contract(),
+            new DaNodeLauncher.Config(
+                ACCOUNTS.get(1),
+                Bls.fromSeed(Keccak.hash("it-da-0".getBytes(StandardCharsets.UTF_8))),
+                ETHER,
+                0,
+                dir.resolve("node0"),
+                DaNodeLimits.defaults(),
+                NodeFaults.none()),
+            line -> {}));
+    assertThat(nodes.get(0).index()).isZero();
+    assertThat(nodes.get(0).endpoint()).isEqualTo(before);
+    // the other five stopped: node 0 alone must serve its share (the header too)
+    for (int i = 1; i < 6; i++) nodes.get(i).close();
+    LevityRun sample = da("sample", id, "--samples", "1", "--seed", "4");
+    JsonNode j = json(sample);
+    assertThat(j.get("reported").has("0")).as(sample.out()).isFalse();
+    assertThat(j.get("succeeded").asInt()).isPositive();
+  }
+
+  @Test
   void moreThanAThirdStoppedDoesNotCertify() throws Exception {
     for (int i : new int[] {0, 2, 3}) nodes.get(i).close();
     Path file = dir.resolve("small.bin");

@@ -186,13 +186,30 @@ public final class RpcDaChain implements DaChain {
     send("withdraw", UInt256.ZERO, DataAvailabilityContract.WITHDRAW.encodeCall());
   }
 
+  /**
+   * Sends {@code certify}; when the transaction fails on chain (the receipt carries no reason), the
+   * call is replayed at the latest block so the exception names the contract's error (for example
+   * {@code StaleEpoch} when the epoch moved on while the transaction waited).
+   */
   @Override
   public Bytes32 certify(DaCertificate c) {
-    return send(
-            "certify " + c.blobId(),
-            UInt256.ZERO,
-            DataAvailabilityContract.CERTIFY.encodeCall(certificateArgs(c)))
-        .transactionHash();
+    try {
+      return send(
+              "certify " + c.blobId(),
+              UInt256.ZERO,
+              DataAvailabilityContract.CERTIFY.encodeCall(certificateArgs(c)))
+          .transactionHash();
+    } catch (DaChainException e) {
+      if (!(e.getCause() instanceof TransactionFailedException)) throw e;
+      String why;
+      try {
+        read(DataAvailabilityContract.CERTIFY, certificateArgs(c));
+        why = "the replay now succeeds";
+      } catch (DaChainException replay) {
+        why = replay.getMessage();
+      }
+      throw new DaChainException(e.getMessage() + "; replayed at the latest block: " + why, e);
+    }
   }
 
   @Override

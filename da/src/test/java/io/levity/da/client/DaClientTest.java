@@ -11,10 +11,13 @@ import io.levity.da.node.DaNodeTransport;
 import io.levity.da.node.NodeFaults;
 import io.levity.da.node.StoreRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +173,34 @@ class DaClientTest {
       assertThat(out.record().certificate().orElseThrow().signers().bitCount()).isEqualTo(4);
       assertThat(out.record().nodeErrors()).containsOnlyKeys(2, 3);
       assertThat(out.record().nodeErrors().get(2)).isEqualTo("no answer in time");
+    }
+  }
+
+  @Test
+  void aCertificateOverTakenByTheEpochIsDispersedAgainInTheNewOne() throws Exception {
+    try (DaLayer layer = new DaLayer(dir, 6, Map.of())) {
+      AtomicInteger stored = new AtomicInteger();
+      long first = layer.chain.currentEpoch();
+      DaNodeTransport slowChain =
+          new ForwardingTransport(layer.transport) {
+            @Override
+            public BlsSignature store(String endpoint, StoreRequest request)
+                throws DaNodeException {
+              BlsSignature sig = super.store(endpoint, request);
+              // the sixth signature of the first round arrives two epochs late
+              if (stored.incrementAndGet() == 6) {
+                layer.chain.advanceEpoch();
+                layer.chain.advanceEpoch();
+              }
+              return sig;
+            }
+          };
+      List<String> progress = new ArrayList<>();
+      DisperseOutcome out = layer.client(slowChain).disperse(data(20_000, 13), progress::add);
+      assertThat(out.record().status()).isEqualTo(BlobStatus.CERTIFIED);
+      assertThat(out.record().epoch()).isEqualTo(first + 2);
+      assertThat(stored.get()).isEqualTo(12);
+      assertThat(progress).anyMatch(l -> l.contains("dispersing again in epoch " + (first + 2)));
     }
   }
 
