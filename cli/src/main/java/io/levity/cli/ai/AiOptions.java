@@ -8,7 +8,6 @@ import io.levity.compute.models.ContentStore;
 import io.levity.compute.models.StorageContentStore;
 import io.levity.compute.training.TrainingJobException;
 import io.levity.compute.training.TrainingJobsClient;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.sdk.rpc.EthRpc;
 import io.levity.sdk.rpc.EthRpcException;
@@ -122,14 +121,7 @@ final class AiOptions {
 
   /** The key of --key. */
   Secp256k1.KeyPair keyPair() {
-    if (key == null || key.isBlank())
-      throw new IllegalArgumentException(
-          "give the account's private key with --key HEX (or LEVITY_KEY)");
-    try {
-      return Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim()));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--key is not a 32-byte hex private key");
-    }
+    return LayerFiles.privateKey(key, "account");
   }
 
   /** Runs {@code work}, turning every expected failure into one line and exit 1. */

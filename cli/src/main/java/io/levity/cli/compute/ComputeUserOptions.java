@@ -10,7 +10,6 @@ import io.levity.compute.client.UserReceiptStore;
 import io.levity.compute.inference.InferenceMarketClient;
 import io.levity.compute.inference.InferenceMarketException;
 import io.levity.core.bytes.Address;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.inft.oracle.OracleException;
@@ -90,21 +89,12 @@ final class ComputeUserOptions {
 
   /** The receipt store's folder: --data-dir, else ~/.levity/compute. */
   Path dataDir() {
-    if (dataDir != null) return dataDir;
-    String home = System.getProperty("levity.home", System.getProperty("user.home", "."));
-    return Path.of(home, ".levity", "compute");
+    return dataDir != null ? dataDir : LayerFiles.levityDir("compute");
   }
 
   /** The key of --key. */
   Secp256k1.KeyPair keyPair() {
-    if (key == null || key.isBlank())
-      throw new IllegalArgumentException(
-          "give the account's private key with --key HEX (or LEVITY_KEY)");
-    try {
-      return Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim()));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--key is not a 32-byte hex private key");
-    }
+    return LayerFiles.privateKey(key, "account");
   }
 
   /**

@@ -2,7 +2,6 @@ package io.levity.cli.da;
 
 import io.levity.cli.options.LayerFiles;
 import io.levity.cli.storage.UntilStopped;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.bls.Bls;
 import io.levity.core.crypto.bls.BlsKeyPair;
@@ -59,20 +58,12 @@ public final class DaNodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     try {
-      if (key == null || key.isBlank())
-        throw new IllegalArgumentException(
-            "give the operator's private key with --key HEX (or LEVITY_KEY)");
-      Secp256k1.KeyPair operator;
-      try {
-        operator = Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim()));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("--key is not a 32-byte hex private key");
-      }
+      Secp256k1.KeyPair operator = LayerFiles.privateKey(key, "operator");
       DaNetwork network =
           DaNetwork.read(
               LayerFiles.find(
                   file, "da.json", "data availability", "start 'levity devnet' or pass --da FILE"));
-      Path dir = dataDir != null ? dataDir : defaultDir();
+      Path dir = dataDir != null ? dataDir : LayerFiles.levityDir("da-node");
       Files.createDirectories(dir);
       BlsKeyPair bls = blsKey(dir.resolve("bls.key"));
       DaNodeLimits limits =
@@ -101,11 +92,6 @@ public final class DaNodeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("levity da node: " + LayerFiles.oneLine(e));
       return 1;
     }
-  }
-
-  private static Path defaultDir() {
-    String home = System.getProperty("levity.home", System.getProperty("user.home", "."));
-    return Path.of(home, ".levity", "da-node");
   }
 
   /** The node's BLS key from {@code file} (hex secret), made with a secure random on first use. */

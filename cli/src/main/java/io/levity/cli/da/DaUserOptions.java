@@ -76,9 +76,7 @@ final class DaUserOptions {
 
   /** The journal's folder: --data-dir, else ~/.levity/da. */
   Path dataDir() {
-    if (dataDir != null) return dataDir;
-    String home = System.getProperty("levity.home", System.getProperty("user.home", "."));
-    return Path.of(home, ".levity", "da");
+    return dataDir != null ? dataDir : LayerFiles.levityDir("da");
   }
 
   /** The network file. */
@@ -93,13 +91,7 @@ final class DaUserOptions {
    * stderr unless --json); else none (read-only commands).
    */
   Optional<Secp256k1.KeyPair> key(DaNetwork network) {
-    if (key != null && !key.isBlank()) {
-      try {
-        return Optional.of(Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim())));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("--key is not a 32-byte hex private key");
-      }
-    }
+    if (key != null && !key.isBlank()) return Optional.of(LayerFiles.privateKey(key, "account"));
     if (network.devnet()) return Optional.of(DevnetUser.DA_KEY);
     return Optional.empty();
   }

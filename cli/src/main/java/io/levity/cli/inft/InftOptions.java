@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.cli.options.LayerFiles;
 import io.levity.cli.storage.StderrProgress;
-import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.time.TimeSource;
 import io.levity.inft.InftNetwork;
@@ -149,16 +148,9 @@ final class InftOptions {
   }
 
   private Secp256k1.KeyPair account(boolean optional) {
-    if (key == null || key.isBlank()) {
-      if (optional) return Secp256k1.KeyPair.random(new SecureRandom());
-      throw new IllegalArgumentException(
-          "give the account's private key with --key HEX (or LEVITY_KEY)");
-    }
-    try {
-      return Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(key.trim()));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--key is not a 32-byte hex private key");
-    }
+    if (optional && (key == null || key.isBlank()))
+      return Secp256k1.KeyPair.random(new SecureRandom());
+    return LayerFiles.privateKey(key, "account");
   }
 
   /** Prints {@code human} as a line, or {@code object} as one JSON line under --json; exit 0. */

@@ -1,5 +1,7 @@
 package io.levity.cli.options;
 
+import io.levity.core.bytes.Bytes32;
+import io.levity.core.crypto.Secp256k1;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -36,6 +38,30 @@ public final class LayerFiles {
                 ", ", candidates.stream().map(p -> p.toAbsolutePath().toString()).toList())
             + "; "
             + hint);
+  }
+
+  /**
+   * A folder under the Levity home ({@code -Dlevity.home}, else the user's home): {@code
+   * HOME/.levity/NAME}, where a layer's commands keep their state by default.
+   */
+  public static Path levityDir(String name) {
+    String home = System.getProperty("levity.home", System.getProperty("user.home", "."));
+    return Path.of(home, ".levity", name);
+  }
+
+  /**
+   * The key pair of {@code --key}'s hex private key; {@code whose} says whose key to give when none
+   * is (for example "account").
+   */
+  public static Secp256k1.KeyPair privateKey(String hex, String whose) {
+    if (hex == null || hex.isBlank())
+      throw new IllegalArgumentException(
+          "give the " + whose + "'s private key with --key HEX (or LEVITY_KEY)");
+    try {
+      return Secp256k1.KeyPair.fromPrivate(Bytes32.fromHex32(hex.trim()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--key is not a 32-byte hex private key");
+    }
   }
 
   /** The message of {@code e} (its type when it has none) on one line. */
