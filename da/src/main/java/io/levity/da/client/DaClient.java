@@ -106,23 +106,36 @@ public final class DaClient {
   }
 
   /**
-   * Rebuilds {@code blobId} from its quorum: reads every node's share in parallel, verifies every
-   * proof, drops and reports bad cells, and decodes from what is left (any 64 cells of each piece).
+   * Rebuilds {@code blobId} from its quorum: reads the nodes' shares in parallel, the systematic
+   * half of every piece first and the parity half only where that fell short, verifies every proof,
+   * drops and reports bad cells, and decodes from what is left (any 64 cells of each piece).
    */
   public RetrieveOutcome retrieve(Bytes32 blobId) throws IOException, InterruptedException {
     Quorum quorum = chain.quorum(epochOf(blobId));
     CellFetcher fetcher = new CellFetcher(transport, settings.cellsPerRequest());
     BlobHeader header = fetcher.header(quorum, blobId, settings.maxBlob());
     Assignment assignment = Assignment.of(quorum, blobId, header.pieceCount());
-    Map<Integer, List<CellId>> wanted = new TreeMap<>();
-    for (QuorumMember m : quorum.members()) {
-      List<CellId> ids = assignment.cellsOf(m.index());
-      if (!ids.isEmpty()) wanted.put(m.index(), ids);
-    }
     Map<Integer, String> reported = new ConcurrentHashMap<>();
-    List<CellFetcher.Fetched> fetched = fetchAll(quorum, blobId, header, wanted, fetcher, reported);
+    // First the systematic half (cells 0 to 63 are the piece's own bytes: no recovery, half the
+    // traffic and proof checks); then the parity half of the pieces that came back short.
     List<Cell> good = new ArrayList<>();
-    for (CellFetcher.Fetched f : fetched) good.addAll(f.good());
+    int[] held = new int[header.pieceCount()];
+    for (boolean parity : new boolean[] {false, true}) {
+      Map<Integer, List<CellId>> wanted = new TreeMap<>();
+      for (QuorumMember m : quorum.members())
+        for (CellId c : assignment.cellsOf(m.index())) {
+          boolean isParity = c.index() >= BlobLayout.CELLS_TO_RECOVER;
+          if (isParity != parity) continue;
+          if (parity && held[c.piece()] >= BlobLayout.CELLS_TO_RECOVER) continue;
+          wanted.computeIfAbsent(m.index(), k -> new ArrayList<>()).add(c);
+        }
+      if (wanted.isEmpty()) continue;
+      for (CellFetcher.Fetched f : fetchAll(quorum, blobId, header, wanted, fetcher, reported))
+        for (Cell c : f.good()) {
+          good.add(c);
+          held[c.id().piece()]++;
+        }
+    }
     try {
       byte[] data = BlobDecoder.decode(header, good);
       return new RetrieveOutcome(Bytes.wrap(data), header, good.size(), new TreeMap<>(reported));
