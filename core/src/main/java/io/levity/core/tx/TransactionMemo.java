@@ -36,11 +36,6 @@ abstract sealed class TransactionMemo
     return encoded().clone();
   }
 
-  /** The encoding's length in bytes, without copying it. */
-  public final int encodedSize() {
-    return encoded().length;
-  }
-
   /** keccak256 of the encoding: the transaction hash. */
   public final Bytes32 hash() {
     Bytes32 h = hash;
