@@ -3,6 +3,7 @@ package io.levity.cli.bench.tps;
 import io.levity.cli.process.ChildProcess;
 import java.net.URI;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * A chain the benchmark drives: where its JSON-RPC is, and how to stop it if the benchmark started
@@ -20,6 +21,9 @@ public sealed interface TargetChain extends AutoCloseable {
   /** How many dev accounts of the standard mnemonic it funds (the most senders it can take). */
   int fundedAccounts();
 
+  /** The process to meter (CPU, memory), if the benchmark started it. */
+  OptionalLong pid();
+
   /** Stops what the benchmark started; never throws. */
   @Override
   void close();
@@ -29,6 +33,11 @@ public sealed interface TargetChain extends AutoCloseable {
     @Override
     public String description() {
       return name + " node at " + rpcUrl + " (not started by the benchmark)";
+    }
+
+    @Override
+    public OptionalLong pid() {
+      return OptionalLong.empty();
     }
 
     @Override
@@ -48,6 +57,11 @@ public sealed interface TargetChain extends AutoCloseable {
       Duration grace,
       Runnable cleanup)
       implements TargetChain {
+    @Override
+    public OptionalLong pid() {
+      return OptionalLong.of(process.pid());
+    }
+
     @Override
     public void close() {
       process.stop(grace);
