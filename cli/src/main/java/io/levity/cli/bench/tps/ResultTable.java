@@ -35,12 +35,12 @@ public final class ResultTable {
       TpsResult first = rows.get(0);
       out.printf(
           Locale.ROOT,
-          "%n%s: %s; %d senders, window %d, batch %d, %s, %.0f s measured%n",
+          "%n%s: %s; %d senders, window %d, %s, %s, %.0f s measured%n",
           first.workload(),
           first.workloadDescription(),
           first.senders(),
           first.window(),
-          first.client().batch(),
+          batches(rows),
           first.offeredRate() > 0
               ? String.format(Locale.ROOT, "offered %.0f tx/s", first.offeredRate())
               : "as fast as acknowledged",
@@ -109,6 +109,18 @@ public final class ResultTable {
     out.println(
         "latency: first send to first sight in a block by a client polling new blocks; levity blocks are"
             + " final when served (BFT), hardhat mines one block per transaction (automine)");
+  }
+
+  /** "batch 10", or per target where they differ ("batch levity 10, hardhat 1"). */
+  static String batches(List<TpsResult> rows) {
+    if (rows.stream().map(r -> r.client().batch()).distinct().count() == 1)
+      return "batch " + rows.get(0).client().batch();
+    StringBuilder b = new StringBuilder("batch ");
+    for (TpsResult r : rows) {
+      if (b.length() > 6) b.append(", ");
+      b.append(r.target()).append(' ').append(r.client().batch());
+    }
+    return b.toString();
   }
 
   /**

@@ -14,7 +14,7 @@ final class RunSummary {
       TargetChain chain,
       Workload workload,
       TpsRun.Config config,
-      int senders,
+      int batch,
       TxTracker.Tally tally,
       BlockWatcher watcher,
       List<SenderLane> lanes,
@@ -35,6 +35,7 @@ final class RunSummary {
     }
     long signedLate = 0;
     for (TxBuffer b : buffers) signedLate += b.signedLate();
+    int senders = lanes.size();
     int presigned = config.presignPerSender(senders);
     if (signedLate > 0) {
       notes.add(
@@ -94,7 +95,7 @@ final class RunSummary {
         retries,
         blocksInWindow,
         maxPerBlock,
-        new TpsResult.Client(config.batch(), requests, presigned, signedLate),
+        new TpsResult.Client(batch, requests, presigned, signedLate),
         resources,
         notes);
   }

@@ -21,6 +21,15 @@ public sealed interface TargetChain extends AutoCloseable {
   /** How many dev accounts of the standard mnemonic it funds (the most senders it can take). */
   int fundedAccounts();
 
+  /**
+   * The most of one sender's transactions to send in one JSON-RPC batch. Hardhat runs a batch's
+   * entries concurrently (Promise.all) and automine cannot hold a nonce ahead of the account's, so
+   * a batch of consecutive nonces is refused "nonce too high" in part: it gets single calls.
+   */
+  default int batchLimit() {
+    return name().equals("hardhat") ? 1 : Integer.MAX_VALUE;
+  }
+
   /** The process to meter (CPU, memory), if the benchmark started it. */
   OptionalLong pid();
 

@@ -99,6 +99,7 @@ public final class TpsRun {
       TargetChain chain, EthRpc rpc, long chainId, List<Secp256k1.KeyPair> keys, Workload workload)
       throws InterruptedException {
     int n = keys.size();
+    int batch = Math.min(config.batch(), chain.batchLimit());
     List<Address> senders = keys.stream().map(Secp256k1.KeyPair::address).toList();
     long[] nonces = rpc.getTransactionCounts(senders, BlockTag.PENDING);
     String tag = "[" + chain.name() + " " + workload.name() + "]";
@@ -116,7 +117,7 @@ public final class TpsRun {
         tag,
         n,
         config.window(),
-        config.batch(),
+        batch,
         config.rate() > 0 ? "offering " + config.rate() + " tx/s" : "as fast as acknowledged",
         workload.description(),
         config.duration().toSeconds(),
@@ -133,6 +134,7 @@ public final class TpsRun {
           lane(
               i,
               nonces[i],
+              batch,
               SenderLane.Pacing.share(config.rate(), i, n),
               end,
               tracker,
@@ -186,7 +188,7 @@ public final class TpsRun {
             chain,
             workload,
             config,
-            n,
+            batch,
             tally,
             watcher,
             lanes,
@@ -216,6 +218,7 @@ public final class TpsRun {
   private SenderLane lane(
       int i,
       long nonce,
+      int batch,
       SenderLane.Pacing pacing,
       long end,
       TxTracker tracker,
@@ -228,7 +231,7 @@ public final class TpsRun {
         i,
         nonce,
         config.window(),
-        config.batch(),
+        batch,
         pacing,
         end,
         tracker,
