@@ -37,7 +37,7 @@ final class RunSummary {
     for (TxBuffer b : buffers) signedLate += b.signedLate();
     int senders = lanes.size();
     int presigned = config.presignPerSender(senders);
-    if (signedLate > 0) {
+    if (signedLate > 0 && presigned > 0) {
       notes.add(
           signedLate
               + " transactions were signed during the window (pre-signed: "

@@ -165,6 +165,7 @@ public final class TpsBenchCommand implements Callable<Integer> {
     o.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
     o.put("receiptSample", config.receiptSample());
     o.put("batch", config.batch());
+    o.put("http", config.http().name());
     o.put("presignPerSender", config.presignPerSender(senders));
     targets.rpc().ifPresent(u -> o.put("rpc", u.toString()));
     targets.hardhatRpc().ifPresent(u -> o.put("hardhatRpc", u.toString()));

@@ -35,6 +35,9 @@ final class TpsLoadOptions {
   @Option(names = "--presign", paramLabel = "N")
   int presign = TpsRun.Config.AUTO;
 
+  @Option(names = "--http", paramLabel = "jdk|plain")
+  RawTxSubmitter.Http http = RawTxSubmitter.Http.jdk;
+
   /** The run's configuration; {@code salt} makes its recipients fresh. */
   TpsRun.Config config(long salt) {
     return OptionValues.validated(
@@ -50,6 +53,7 @@ final class TpsLoadOptions {
                 Workload.DEFAULT_FEES,
                 salt,
                 batch,
-                presign));
+                presign,
+                http));
   }
 }

@@ -35,6 +35,7 @@ public final class TpsRun {
    * @param receiptSample receipts to read back (a seeded sample when more were included)
    * @param salt makes this run's recipients fresh; also seeds the receipt sample
    * @param batch most transactions of a sender in one request (1: single calls)
+   * @param http the HTTP client the senders use
    * @param presign transactions signed per sender before the window ({@link #AUTO}: {@link
    *     #presignPerSender})
    */
@@ -48,7 +49,8 @@ public final class TpsRun {
       Fees fees,
       long salt,
       int batch,
-      int presign) {
+      int presign,
+      RawTxSubmitter.Http http) {
     /** --presign not given: {@link #presignPerSender} decides. */
     public static final int AUTO = -1;
 
@@ -64,6 +66,7 @@ public final class TpsRun {
     public Config {
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(fees, "fees");
+      Objects.requireNonNull(http, "http");
       if (window < 1 || window > 256)
         throw new IllegalArgumentException("--window must be in 1..256, got " + window);
       if (receiptSample < 0) throw new IllegalArgumentException("receipt sample must be >= 0");
@@ -89,6 +92,7 @@ public final class TpsRun {
 
   private final Config config;
   private final PrintWriter progress;
+  private final List<RawTxSubmitter> submitters = new ArrayList<>();
 
   public TpsRun(Config config, PrintWriter progress) {
     this.config = config;
@@ -175,6 +179,9 @@ public final class TpsRun {
       for (Thread t : threads) t.interrupt();
       watcher.stop();
       watcherThread.join(5_000);
+      for (Thread t : threads) t.join(1_000);
+      submitters.forEach(RawTxSubmitter::close);
+      submitters.clear();
     }
     watcher.pollOnce(); // a last look after the drain
     ResourceMeter.Sample drained = meter.sample();
@@ -227,6 +234,9 @@ public final class TpsRun {
       Secp256k1.KeyPair key,
       TxBuffer buffer) {
     Address address = key.address();
+    RawTxSubmitter submitter =
+        RawTxSubmitter.of(config.http(), chain.rpcUrl(), Duration.ofSeconds(30));
+    submitters.add(submitter);
     return new SenderLane(
         i,
         nonce,
@@ -235,7 +245,7 @@ public final class TpsRun {
         pacing,
         end,
         tracker,
-        new RawTxSubmitter(chain.rpcUrl(), Duration.ofSeconds(30)),
+        submitter,
         () -> rpc.getTransactionCount(address, BlockTag.PENDING),
         buffer,
         new Backoff(Duration.ofMillis(5), Duration.ofMillis(250)),

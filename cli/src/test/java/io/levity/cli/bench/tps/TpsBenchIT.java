@@ -92,8 +92,7 @@ class TpsBenchIT {
       assertThat(use.get("cpuSecondsPerCommittedTx").asDouble()).isPositive();
       assertThat(use.get("clientCores").asDouble()).isPositive();
       assertThat(use.get("rssKib").asLong()).isPositive();
-      assertThat(use.get("peakRssKib").asLong())
-          .isGreaterThanOrEqualTo(use.get("rssKib").asLong());
+      assertThat(use.get("peakRssKib").asLong()).isGreaterThanOrEqualTo(use.get("rssKib").asLong());
     }
     assertThat(r.stdout()).contains("CPU ms/tx").contains("batch 8");
   }
