@@ -47,19 +47,10 @@ final class RawTxRequests {
 
   /** The answers to a request of {@code count} transactions with ids from {@code firstId}. */
   static List<SenderLane.Answer> answers(int httpStatus, byte[] body, long firstId, int count) {
-    JsonNode json;
-    try {
-      json = body.length == 0 ? null : JSON.readTree(body);
-    } catch (IOException e) {
-      json = null;
-    }
-    if (json == null || (!json.isObject() && !json.isArray())) {
-      return all(
-          count,
-          new RpcProtocolException(
-              METHOD,
-              httpStatus,
-              "not a JSON-RPC answer (HTTP " + httpStatus + ", " + body.length + " bytes)"));
+    JsonNode json = objectOrArray(body);
+    if (json == null) {
+      String what = "not a JSON-RPC answer (HTTP " + httpStatus + ", " + body.length + " bytes)";
+      return all(count, new RpcProtocolException(METHOD, httpStatus, what));
     }
     if (json.isObject()) {
       boolean error = json.hasNonNull("error");
@@ -89,6 +80,17 @@ final class RawTxRequests {
               : one(httpStatus, r));
     }
     return out;
+  }
+
+  /** The body as a JSON object or array; null if it is neither (empty, not JSON, a scalar). */
+  private static JsonNode objectOrArray(byte[] body) {
+    if (body.length == 0) return null;
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json != null && (json.isObject() || json.isArray()) ? json : null;
+    } catch (IOException e) {
+      return null; // said by the caller: not a JSON-RPC answer
+    }
   }
 
   private static SenderLane.Answer one(int httpStatus, JsonNode reply) {

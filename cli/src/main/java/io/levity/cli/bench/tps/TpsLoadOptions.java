@@ -36,7 +36,7 @@ final class TpsLoadOptions {
   int presign = TpsRun.Config.AUTO;
 
   @Option(names = "--http", paramLabel = "jdk|plain")
-  RawTxSubmitter.Http http = RawTxSubmitter.Http.jdk;
+  RawTxSubmitter.Http http = RawTxSubmitter.Http.plain;
 
   /** The run's configuration; {@code salt} makes its recipients fresh. */
   TpsRun.Config config(long salt) {
