@@ -37,11 +37,7 @@ public final class LevityDevnet {
       int accounts, long blockTimeMillis, long gasLimit, PrintWriter log)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("levity-tps-");
-    List<String> args = new ArrayList<>(List.of("devnet"));
-    args.addAll(DevnetCommand.onFreePorts(dir.resolve("chain")));
-    args.addAll(List.of("--accounts", Integer.toString(accounts)));
-    if (blockTimeMillis > 0) args.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
-    if (gasLimit > 0) args.addAll(List.of("--gas-limit", Long.toString(gasLimit)));
+    List<String> args = arguments(dir, accounts, blockTimeMillis, gasLimit);
     log.println("levity: starting a devnet (child JVM, data in " + dir + ") ...");
     ChildProcess p =
         ChildProcess.launch(
@@ -74,6 +70,16 @@ public final class LevityDevnet {
       delete(dir);
       throw e;
     }
+  }
+
+  /** The devnet's command line: free ports, data in {@code dir}, the options given (0: unset). */
+  static List<String> arguments(Path dir, int accounts, long blockTimeMillis, long gasLimit) {
+    List<String> args = new ArrayList<>(List.of("devnet"));
+    args.addAll(DevnetCommand.onFreePorts(dir.resolve("chain")));
+    args.addAll(List.of("--accounts", Integer.toString(accounts)));
+    if (blockTimeMillis > 0) args.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
+    if (gasLimit > 0) args.addAll(List.of("--gas-limit", Long.toString(gasLimit)));
+    return args;
   }
 
   private static void awaitFirstBlock(ChildProcess process, URI rpcUrl, Duration timeout)
