@@ -36,14 +36,7 @@ record ChainBench(
     requireFunded(client, chain);
     List<TpsResult> out = new ArrayList<>();
     if (eth) {
-      out.add(
-          run.run(
-              chain.name(),
-              chain.description(),
-              client,
-              chainId,
-              keys,
-              new Workload.EthTransfers()));
+      out.add(run.run(chain, client, chainId, keys, new Workload.EthTransfers()));
     }
     if (erc20) {
       Workload tokens =
@@ -55,7 +48,7 @@ record ChainBench(
               benchTokenInitcode(),
               Duration.ofMinutes(2),
               log);
-      out.add(run.run(chain.name(), chain.description(), client, chainId, keys, tokens));
+      out.add(run.run(chain, client, chainId, keys, tokens));
     }
     return out;
   }

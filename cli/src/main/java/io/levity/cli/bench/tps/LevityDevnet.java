@@ -31,14 +31,13 @@ public final class LevityDevnet {
    * block.
    *
    * @param blockTimeMillis the devnet's --block-time, or 0 for its default
+   * @param gasLimit the devnet's --gas-limit (block gas limit of its genesis), or 0 for its default
    */
-  public static TargetChain start(int accounts, long blockTimeMillis, PrintWriter log)
+  public static TargetChain start(
+      int accounts, long blockTimeMillis, long gasLimit, PrintWriter log)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("levity-tps-");
-    List<String> args = new ArrayList<>(List.of("devnet"));
-    args.addAll(DevnetCommand.onFreePorts(dir.resolve("chain")));
-    args.addAll(List.of("--accounts", Integer.toString(accounts)));
-    if (blockTimeMillis > 0) args.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
+    List<String> args = arguments(dir, accounts, blockTimeMillis, gasLimit);
     log.println("levity: starting a devnet (child JVM, data in " + dir + ") ...");
     ChildProcess p =
         ChildProcess.launch(
@@ -61,6 +60,7 @@ public final class LevityDevnet {
               + p.pid()
               + "), block time "
               + (blockTimeMillis > 0 ? blockTimeMillis + " ms" : "default (1000 ms)")
+              + (gasLimit > 0 ? ", block gas limit " + gasLimit : "")
               + ", RPC "
               + url;
       return new TargetChain.Started(
@@ -70,6 +70,16 @@ public final class LevityDevnet {
       delete(dir);
       throw e;
     }
+  }
+
+  /** The devnet's command line: free ports, data in {@code dir}, the options given (0: unset). */
+  static List<String> arguments(Path dir, int accounts, long blockTimeMillis, long gasLimit) {
+    List<String> args = new ArrayList<>(List.of("devnet"));
+    args.addAll(DevnetCommand.onFreePorts(dir.resolve("chain")));
+    args.addAll(List.of("--accounts", Integer.toString(accounts)));
+    if (blockTimeMillis > 0) args.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
+    if (gasLimit > 0) args.addAll(List.of("--gas-limit", Long.toString(gasLimit)));
+    return args;
   }
 
   private static void awaitFirstBlock(ChildProcess process, URI rpcUrl, Duration timeout)

@@ -35,11 +35,12 @@ public final class ResultTable {
       TpsResult first = rows.get(0);
       out.printf(
           Locale.ROOT,
-          "%n%s: %s; %d senders, window %d, %s, %.0f s measured%n",
+          "%n%s: %s; %d senders, window %d, %s, %s, %.0f s measured%n",
           first.workload(),
           first.workloadDescription(),
           first.senders(),
           first.window(),
+          batches(rows),
           first.offeredRate() > 0
               ? String.format(Locale.ROOT, "offered %.0f tx/s", first.offeredRate())
               : "as fast as acknowledged",
@@ -71,6 +72,7 @@ public final class ResultTable {
             r.lost(),
             r.failed());
       }
+      printCosts(out, rows);
       for (Map.Entry<String, String> s : skipped.entrySet()) {
         out.printf("%-9s peer skipped: %s%n", s.getKey(), s.getValue());
       }
@@ -88,7 +90,8 @@ public final class ResultTable {
       out.printf(
           Locale.ROOT,
           "%s %s: %s; %d blocks in the window (most of ours in one: %d), %d retries, "
-              + "%d receipts checked, %d acknowledged, %d in blocks%n",
+              + "%d receipts checked, %d acknowledged, %d in blocks, %d requests, "
+              + "%d pre-signed per sender, %d signed late%n",
           r.target(),
           r.workload(),
           r.targetDescription(),
@@ -97,12 +100,64 @@ public final class ResultTable {
           r.retries(),
           r.receiptsChecked(),
           r.acknowledged(),
-          r.included());
+          r.included(),
+          r.client().requests(),
+          r.client().presignedPerSender(),
+          r.client().signedLate());
       for (String note : r.notes()) out.println("  note: " + note);
     }
     out.println(
         "latency: first send to first sight in a block by a client polling new blocks; levity blocks are"
             + " final when served (BFT), hardhat mines one block per transaction (automine)");
+  }
+
+  /** "batch 10", or per target where they differ ("batch levity 10, hardhat 1"). */
+  static String batches(List<TpsResult> rows) {
+    if (rows.stream().map(r -> r.client().batch()).distinct().count() == 1)
+      return "batch " + rows.get(0).client().batch();
+    StringBuilder b = new StringBuilder("batch ");
+    for (TpsResult r : rows) {
+      if (b.length() > 6) b.append(", ");
+      b.append(r.target()).append(' ').append(r.client().batch());
+    }
+    return b.toString();
+  }
+
+  /**
+   * What each target's transactions cost: its CPU per committed transaction (window; window and
+   * drain), its CPU use, this client's and the whole machine's in the window, and its memory.
+   */
+  private static void printCosts(PrintWriter out, List<TpsResult> rows) {
+    out.printf(
+        Locale.ROOT,
+        "%-9s %12s %12s %12s %12s %13s %8s %8s%n",
+        "target",
+        "CPU ms/tx",
+        "+drain ms/tx",
+        "target cores",
+        "client cores",
+        "machine cores",
+        "RSS MiB",
+        "peak MiB");
+    for (TpsResult r : rows) {
+      ResourceUse u = r.resources();
+      out.printf(
+          Locale.ROOT,
+          "%-9s %12s %12s %12s %12s %13s %8s %8s%n",
+          r.target(),
+          figure(u.cpuSecondsPerCommittedTx() * 1000, u.cpuSecondsPerCommittedTx(), "%.3f"),
+          figure(u.cpuSecondsPerIncludedTx() * 1000, u.cpuSecondsPerIncludedTx(), "%.3f"),
+          figure(u.targetCores(), u.targetCores(), "%.2f"),
+          figure(u.clientCores(), u.clientCores(), "%.2f"),
+          figure(u.machineCores(), u.machineCores(), "%.2f"),
+          figure(u.rssKib() / 1024.0, (double) u.rssKib(), "%.0f"),
+          figure(u.peakRssKib() / 1024.0, (double) u.peakRssKib(), "%.0f"));
+    }
+  }
+
+  /** {@code value} formatted, or "n/a" when {@code raw} is negative (unknown). */
+  static String figure(double value, double raw, String format) {
+    return raw < 0 ? "n/a" : String.format(Locale.ROOT, format, value);
   }
 
   /** "levity/hardhat: committed tx/s 3.20x, p50 latency 15.1x" (latency: higher is slower). */
@@ -111,7 +166,15 @@ public final class ResultTable {
         + ratio(levity.committedPerSecond(), hardhat.committedPerSecond())
         + ", p50 latency "
         + ratio(levity.latency().p50Ms(), hardhat.latency().p50Ms())
-        + " (above 1: levity slower)";
+        + " (above 1: levity slower)"
+        + cpuRatio(levity.resources(), hardhat.resources());
+  }
+
+  private static String cpuRatio(ResourceUse levity, ResourceUse hardhat) {
+    double a = levity.cpuSecondsPerCommittedTx(), b = hardhat.cpuSecondsPerCommittedTx();
+    return a < 0 || b < 0
+        ? ""
+        : ", CPU per committed tx " + ratio(a, b) + " (above 1: levity costlier)";
   }
 
   static String ratio(double a, double b) {

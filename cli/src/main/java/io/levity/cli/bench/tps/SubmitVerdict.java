@@ -38,6 +38,7 @@ public enum SubmitVerdict {
           "txpool is full", // go-ethereum
           "nonce too far ahead", // Levity: more than the per-sender limit ahead of the account
           // nonce
+          "nonce too high", // Hardhat automine: it cannot hold a nonce ahead of the account's
           "rate limit");
 
   public static SubmitVerdict of(EthRpcException e) {

@@ -3,6 +3,7 @@ package io.levity.cli.bench.tps;
 import io.levity.cli.process.ChildProcess;
 import java.net.URI;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * A chain the benchmark drives: where its JSON-RPC is, and how to stop it if the benchmark started
@@ -20,6 +21,18 @@ public sealed interface TargetChain extends AutoCloseable {
   /** How many dev accounts of the standard mnemonic it funds (the most senders it can take). */
   int fundedAccounts();
 
+  /**
+   * The most of one sender's transactions to send in one JSON-RPC batch. Hardhat runs a batch's
+   * entries concurrently (Promise.all) and automine cannot hold a nonce ahead of the account's, so
+   * a batch of consecutive nonces is refused "nonce too high" in part: it gets single calls.
+   */
+  default int batchLimit() {
+    return name().equals("hardhat") ? 1 : Integer.MAX_VALUE;
+  }
+
+  /** The process to meter (CPU, memory), if the benchmark started it. */
+  OptionalLong pid();
+
   /** Stops what the benchmark started; never throws. */
   @Override
   void close();
@@ -29,6 +42,11 @@ public sealed interface TargetChain extends AutoCloseable {
     @Override
     public String description() {
       return name + " node at " + rpcUrl + " (not started by the benchmark)";
+    }
+
+    @Override
+    public OptionalLong pid() {
+      return OptionalLong.empty();
     }
 
     @Override
@@ -48,6 +66,11 @@ public sealed interface TargetChain extends AutoCloseable {
       Duration grace,
       Runnable cleanup)
       implements TargetChain {
+    @Override
+    public OptionalLong pid() {
+      return OptionalLong.of(process.pid());
+    }
+
     @Override
     public void close() {
       process.stop(grace);

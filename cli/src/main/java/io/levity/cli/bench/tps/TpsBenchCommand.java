@@ -80,7 +80,8 @@ public final class TpsBenchCommand implements Callable<Integer> {
       try (TargetChain chain =
           targets.rpc().isPresent()
               ? new TargetChain.Existing("levity", targets.rpc().get(), senders)
-              : LevityDevnet.start(Math.max(10, senders), targets.blockTimeMillis(), err)) {
+              : LevityDevnet.start(
+                  Math.max(10, senders), targets.blockTimeMillis(), targets.gasLimit(), err)) {
         results.addAll(bench.runOn(chain));
       }
     }
@@ -163,9 +164,13 @@ public final class TpsBenchCommand implements Callable<Integer> {
     o.put("pollMillis", config.poll().toMillis());
     o.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
     o.put("receiptSample", config.receiptSample());
+    o.put("batch", config.batch());
+    o.put("http", config.http().name());
+    o.put("presignPerSender", config.presignPerSender(senders));
     targets.rpc().ifPresent(u -> o.put("rpc", u.toString()));
     targets.hardhatRpc().ifPresent(u -> o.put("hardhatRpc", u.toString()));
     if (targets.blockTimeMillis() > 0) o.put("blockTimeMillis", targets.blockTimeMillis());
+    if (targets.gasLimit() > 0) o.put("gasLimit", targets.gasLimit());
     return o;
   }
 }

@@ -29,12 +29,31 @@ final class TpsLoadOptions {
   @Option(names = "--receipts", paramLabel = "N")
   int receipts = 1000;
 
+  @Option(names = "--batch", paramLabel = "N")
+  int batch = 1;
+
+  @Option(names = "--presign", paramLabel = "N")
+  int presign = TpsRun.Config.AUTO;
+
+  @Option(names = "--http", paramLabel = "jdk|plain")
+  RawTxSubmitter.Http http = RawTxSubmitter.Http.plain;
+
   /** The run's configuration; {@code salt} makes its recipients fresh. */
   TpsRun.Config config(long salt) {
     return OptionValues.validated(
         command,
         () ->
             new TpsRun.Config(
-                duration, window, rate, poll, drainTimeout, receipts, Workload.DEFAULT_FEES, salt));
+                duration,
+                window,
+                rate,
+                poll,
+                drainTimeout,
+                receipts,
+                Workload.DEFAULT_FEES,
+                salt,
+                batch,
+                presign,
+                http));
   }
 }

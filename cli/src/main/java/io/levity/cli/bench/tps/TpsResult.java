@@ -23,6 +23,8 @@ import java.util.List;
  * @param retries resends after a busy or limit answer
  * @param blocks blocks produced within the window
  * @param maxTxPerBlock the fullest of them, in our transactions
+ * @param client how the client sent: batch size, requests, transactions pre-signed
+ * @param resources CPU time and memory of the target, CPU use of the client
  * @param notes anything unusual (watcher errors, sender failures, hash mismatches)
  */
 public record TpsResult(
@@ -49,7 +51,20 @@ public record TpsResult(
     long retries,
     long blocks,
     long maxTxPerBlock,
+    Client client,
+    ResourceUse resources,
     List<String> notes) {
+  /**
+   * How the client sent.
+   *
+   * @param batch most transactions per request (--batch)
+   * @param requests eth_sendRawTransaction requests (single calls or batches) sent, resends
+   *     included
+   * @param presignedPerSender transactions each sender signed before the window (--presign)
+   * @param signedLate transactions signed during the run because no pre-signed one fitted
+   */
+  public record Client(int batch, long requests, int presignedPerSender, long signedLate) {}
+
   public TpsResult {
     notes = List.copyOf(notes);
   }

@@ -34,6 +34,10 @@ public final class TpsRun {
    * @param drainTimeout how long to wait after the window for acknowledged transactions to land
    * @param receiptSample receipts to read back (a seeded sample when more were included)
    * @param salt makes this run's recipients fresh; also seeds the receipt sample
+   * @param batch most transactions of a sender in one request (1: single calls)
+   * @param http the HTTP client the senders use
+   * @param presign transactions signed per sender before the window ({@link #AUTO}: {@link
+   *     #presignPerSender})
    */
   public record Config(
       Duration duration,
@@ -43,19 +47,52 @@ public final class TpsRun {
       Duration drainTimeout,
       int receiptSample,
       Fees fees,
-      long salt) {
+      long salt,
+      int batch,
+      int presign,
+      RawTxSubmitter.Http http) {
+    /** --presign not given: {@link #presignPerSender} decides. */
+    public static final int AUTO = -1;
+
+    /** The most transactions a sender signs ahead by default. */
+    static final int MAX_DEFAULT_PRESIGN = 20_000;
+
+    /**
+     * The rate the default pre-signed buffers are sized for when no --rate is given: well above
+     * what either chain commits on this machine (Hardhat ~560 tx/s, the aim for Levity 6x that).
+     */
+    static final double PRESIGN_CEILING_TX_PER_SECOND = 4_000;
+
     public Config {
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(fees, "fees");
+      Objects.requireNonNull(http, "http");
       if (window < 1 || window > 256)
         throw new IllegalArgumentException("--window must be in 1..256, got " + window);
       if (receiptSample < 0) throw new IllegalArgumentException("receipt sample must be >= 0");
       if (!(rate >= 0)) throw new IllegalArgumentException("--rate must be >= 0, got " + rate);
+      if (batch < 1 || batch > 1000)
+        throw new IllegalArgumentException("--batch must be in 1..1000, got " + batch);
+      if (presign < AUTO)
+        throw new IllegalArgumentException("--presign must be >= 0, got " + presign);
+    }
+
+    /** Transactions each of {@code senders} signs before the window. */
+    int presignPerSender(int senders) {
+      if (presign != AUTO) return presign;
+      return Presigner.defaultPerSender(
+          duration.toNanos() / 1e9,
+          rate,
+          senders,
+          window,
+          PRESIGN_CEILING_TX_PER_SECOND,
+          MAX_DEFAULT_PRESIGN);
     }
   }
 
   private final Config config;
   private final PrintWriter progress;
+  private final List<RawTxSubmitter> submitters = new ArrayList<>();
 
   public TpsRun(Config config, PrintWriter progress) {
     this.config = config;
@@ -63,57 +100,70 @@ public final class TpsRun {
   }
 
   public TpsResult run(
-      String target,
-      String targetDescription,
-      EthRpc rpc,
-      long chainId,
-      List<Secp256k1.KeyPair> keys,
-      Workload workload)
+      TargetChain chain, EthRpc rpc, long chainId, List<Secp256k1.KeyPair> keys, Workload workload)
       throws InterruptedException {
     int n = keys.size();
+    int batch = Math.min(config.batch(), chain.batchLimit());
     List<Address> senders = keys.stream().map(Secp256k1.KeyPair::address).toList();
     long[] nonces = rpc.getTransactionCounts(senders, BlockTag.PENDING);
+    String tag = "[" + chain.name() + " " + workload.name() + "]";
+    List<SenderLane.TxMaker> makers = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) makers.add(maker(i, keys.get(i), chainId, workload));
+    List<TxBuffer> buffers =
+        Presigner.sign(makers, nonces, config.presignPerSender(n), tag, progress);
     long startBlock = rpc.blockNumber();
 
     TxTracker tracker = new TxTracker(nonces);
     BlockWatcher watcher =
         new BlockWatcher(rpc, tracker, startBlock, config.poll(), System::nanoTime);
-    String tag = "[" + target + " " + workload.name() + "]";
     progress.printf(
-        "%s %d senders, window %d, %s, %s, %d s, from block %d%n",
+        "%s %d senders, window %d, batch %d, %s, %s, %d s, from block %d%n",
         tag,
         n,
         config.window(),
+        batch,
         config.rate() > 0 ? "offering " + config.rate() + " tx/s" : "as fast as acknowledged",
         workload.description(),
         config.duration().toSeconds(),
         startBlock);
 
-    long start = System.nanoTime();
+    ResourceMeter meter = new ResourceMeter(chain.pid());
+    ResourceMeter.Sample atStart = meter.sample();
+    long start = atStart.nanoTime();
     long end = start + config.duration().toNanos();
     List<SenderLane> lanes = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      SenderLane.Pacing pacing = SenderLane.Pacing.share(config.rate(), i, n);
       SenderLane lane =
-          lane(i, keys.get(i), nonces[i], pacing, end, tracker, rpc, chainId, workload);
+          lane(
+              i,
+              nonces[i],
+              batch,
+              SenderLane.Pacing.share(config.rate(), i, n),
+              end,
+              tracker,
+              rpc,
+              chain,
+              keys.get(i),
+              buffers.get(i));
       lanes.add(lane);
       threads.add(Thread.ofPlatform().name("tps-sender-" + i).daemon().unstarted(lane));
     }
     Thread watcherThread = Thread.ofPlatform().name("tps-blocks").daemon().start(watcher);
     threads.forEach(Thread::start);
+    ResourceMeter.Sample atEnd;
     try {
       long nextReport = start + 1_000_000_000L;
-      for (Thread t : threads) {
-        while (t.isAlive()) {
-          t.join(Duration.ofMillis(100));
-          long now = System.nanoTime();
-          if (now >= nextReport) {
-            report(tag, (now - start) / 1e9, tracker, watcher, lanes);
-            nextReport += 1_000_000_000L;
-          }
+      for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+        long until = Math.min(end, nextReport);
+        if (until > now) Thread.sleep(Duration.ofNanos(until - now));
+        if (System.nanoTime() >= nextReport) {
+          report(tag, (System.nanoTime() - start) / 1e9, tracker, watcher, lanes);
+          nextReport += 1_000_000_000L;
         }
       }
+      atEnd = meter.sample();
+      for (Thread t : threads) t.join();
       long drainEnd = System.nanoTime() + config.drainTimeout().toNanos();
       long nextDrainReport = System.nanoTime() + 1_000_000_000L;
       while (tracker.awaitingInclusion() > 0 && System.nanoTime() < drainEnd) {
@@ -129,71 +179,30 @@ public final class TpsRun {
       for (Thread t : threads) t.interrupt();
       watcher.stop();
       watcherThread.join(5_000);
+      for (Thread t : threads) t.join(1_000);
+      submitters.forEach(RawTxSubmitter::close);
+      submitters.clear();
     }
     watcher.pollOnce(); // a last look after the drain
+    ResourceMeter.Sample drained = meter.sample();
 
     TxTracker.Tally tally = tracker.tally(start, end);
-    List<String> notes = new ArrayList<>();
-    long rejected = 0, retries = 0, mismatches = 0;
-    for (SenderLane l : lanes) {
-      SenderLane.Stats s = l.stats();
-      rejected += s.rejected();
-      retries += s.retries();
-      mismatches += s.hashMismatches();
-      if (s.failure() != null) notes.add(s.failure());
-      else if (s.lastRejection() != null) notes.add("sender refusal: " + s.lastRejection());
-    }
-    if (mismatches > 0)
-      notes.add(mismatches + " acknowledgements named another hash than the one signed");
-    if (watcher.errors() > 0)
-      notes.add(watcher.errors() + " block polls failed; last: " + watcher.lastError());
-    if (tally.includedUnacknowledged() > 0) {
-      notes.add(
-          tally.includedUnacknowledged()
-              + " transactions landed whose acknowledgement never arrived");
-    }
-    if (tally.lost() > 0) {
-      notes.add(
-          tally.lost()
-              + " acknowledged transactions not in any block after "
-              + config.drainTimeout().toSeconds()
-              + " s of draining");
-    }
-    long[] receipts = checkReceipts(rpc, tracker.includedHashes(), notes);
-    double secs = config.duration().toNanos() / 1e9;
-    long blocksInWindow = 0, maxPerBlock = 0;
-    for (BlockWatcher.SeenBlock b : watcher.blocks()) {
-      if (b.seenNanos() <= end) {
-        blocksInWindow++;
-        maxPerBlock = Math.max(maxPerBlock, b.ours());
-      }
-    }
+    ResourceUse resources =
+        ResourceUse.of(
+            atStart, atEnd, drained, tally.committedInWindow(), tally.included(), meter.memory());
     TpsResult r =
-        new TpsResult(
-            target,
-            targetDescription,
-            workload.name(),
-            workload.description(),
-            n,
-            config.window(),
-            config.rate(),
-            secs,
-            tally.acknowledgedInWindow(),
-            tally.committedInWindow(),
-            tally.acknowledgedInWindow() / secs,
-            tally.committedInWindow() / secs,
-            LatencySummary.ofNanos(tally.latencyNanos()),
-            tally.acknowledged(),
-            tally.included(),
-            tally.lost(),
-            rejected,
-            receipts[0],
-            receipts[1],
-            rejected + receipts[1],
-            retries,
-            blocksInWindow,
-            maxPerBlock,
-            notes);
+        RunSummary.result(
+            chain,
+            workload,
+            config,
+            batch,
+            tally,
+            watcher,
+            lanes,
+            buffers,
+            end,
+            resources,
+            checkReceipts(rpc, tracker.includedHashes()));
     progress.printf(
         "%s done: %.1f tx/s submitted, %.1f tx/s committed, p50 %.0f ms, %d lost, %d failed%n",
         tag,
@@ -205,36 +214,40 @@ public final class TpsRun {
     return r;
   }
 
+  private SenderLane.TxMaker maker(int i, Secp256k1.KeyPair key, long chainId, Workload workload) {
+    return (txNonce, seq) ->
+        SignedTx.sign(
+            workload.draft(
+                chainId, txNonce, Workload.freshRecipient(config.salt(), i, seq), config.fees()),
+            key);
+  }
+
   private SenderLane lane(
       int i,
-      Secp256k1.KeyPair key,
       long nonce,
+      int batch,
       SenderLane.Pacing pacing,
       long end,
       TxTracker tracker,
       EthRpc rpc,
-      long chainId,
-      Workload workload) {
+      TargetChain chain,
+      Secp256k1.KeyPair key,
+      TxBuffer buffer) {
     Address address = key.address();
-    SenderLane.TxMaker maker =
-        (txNonce, seq) ->
-            SignedTx.sign(
-                workload.draft(
-                    chainId,
-                    txNonce,
-                    Workload.freshRecipient(config.salt(), i, seq),
-                    config.fees()),
-                key);
+    RawTxSubmitter submitter =
+        RawTxSubmitter.of(config.http(), chain.rpcUrl(), Duration.ofSeconds(30));
+    submitters.add(submitter);
     return new SenderLane(
         i,
         nonce,
         config.window(),
+        batch,
         pacing,
         end,
         tracker,
-        rpc::sendRawTransaction,
+        submitter,
         () -> rpc.getTransactionCount(address, BlockTag.PENDING),
-        maker,
+        buffer,
         new Backoff(Duration.ofMillis(5), Duration.ofMillis(250)),
         SenderLane.Clock.SYSTEM);
   }
@@ -256,26 +269,21 @@ public final class TpsRun {
         retries);
   }
 
-  /** Reads back receipts (all, or a seeded sample); returns {checked, reverted or missing}. */
-  private long[] checkReceipts(EthRpc rpc, List<Bytes32> included, List<String> notes) {
+  /** Reads back receipts (all, or a seeded sample). */
+  private RunSummary.Receipts checkReceipts(EthRpc rpc, List<Bytes32> included) {
     List<Bytes32> sample = new ArrayList<>(included);
     if (sample.size() > config.receiptSample()) {
       Collections.shuffle(sample, new Random(config.salt()));
       sample = sample.subList(0, config.receiptSample());
     }
-    long bad = 0, missing = 0;
+    long reverted = 0, missing = 0;
     for (int i = 0; i < sample.size(); i += 100) {
       List<Bytes32> part = sample.subList(i, Math.min(sample.size(), i + 100));
       for (Optional<TxReceipt> r : rpc.getTransactionReceipts(part)) {
-        if (r.isEmpty()) {
-          missing++;
-          bad++;
-        } else if (!r.get().succeeded()) {
-          bad++;
-        }
+        if (r.isEmpty()) missing++;
+        else if (!r.get().succeeded()) reverted++;
       }
     }
-    if (missing > 0) notes.add(missing + " transactions seen in blocks have no receipt");
-    return new long[] {sample.size(), bad};
+    return new RunSummary.Receipts(sample.size(), reverted, missing);
   }
 }

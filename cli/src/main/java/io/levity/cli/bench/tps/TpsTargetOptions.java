@@ -20,9 +20,14 @@ final class TpsTargetOptions {
    * The targets.
    *
    * @param blockTimeMillis --block-time of a devnet started here; 0: the devnet's default
+   * @param gasLimit --gas-limit (block gas limit) of a devnet started here; 0: the devnet's default
    */
   record Targets(
-      TargetChoice target, Optional<URI> rpc, Optional<URI> hardhatRpc, long blockTimeMillis) {
+      TargetChoice target,
+      Optional<URI> rpc,
+      Optional<URI> hardhatRpc,
+      long blockTimeMillis,
+      long gasLimit) {
     boolean levity() {
       return target != TargetChoice.hardhat;
     }
@@ -44,8 +49,15 @@ final class TpsTargetOptions {
   @Option(names = "--block-time", paramLabel = "MS")
   long blockTimeMillis;
 
+  @Option(names = "--gas-limit", paramLabel = "GAS")
+  long gasLimit;
+
   Targets targets() {
     return new Targets(
-        target, Optional.ofNullable(rpc), Optional.ofNullable(hardhatRpc), blockTimeMillis);
+        target,
+        Optional.ofNullable(rpc),
+        Optional.ofNullable(hardhatRpc),
+        blockTimeMillis,
+        gasLimit);
   }
 }

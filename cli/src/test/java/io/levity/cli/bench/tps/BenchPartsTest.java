@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.levity.cli.options.DurationConverter;
 import io.levity.core.bytes.Address;
 import io.levity.core.num.UInt256;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -69,5 +70,17 @@ class BenchPartsTest {
     assertThat(TokenSetup.withMargin(21_000)).isEqualTo(24_000); // 21000 + 2100 = 23100
     assertThat(ResultTable.ratio(300, 100)).isEqualTo("3.00x");
     assertThat(ResultTable.ratio(1, 0)).isEqualTo("n/a");
+  }
+
+  @Test
+  void theDevnetGetsTheBlockTimeAndGasLimitOnlyWhenGiven() {
+    Path dir = Path.of("/tmp/levity-tps-x");
+    assertThat(LevityDevnet.arguments(dir, 20, 0, 0))
+        .startsWith("devnet")
+        .containsSequence("--accounts", "20")
+        .doesNotContain("--block-time", "--gas-limit");
+    assertThat(LevityDevnet.arguments(dir, 20, 200, 60_000_000))
+        .containsSequence("--block-time", "200")
+        .containsSequence("--gas-limit", "60000000");
   }
 }

@@ -49,23 +49,37 @@ class SenderLaneTest {
     }
   }
 
-  /** A node whose answers are scripted; once the script runs out it accepts everything. */
+  /**
+   * A node whose answers are scripted, one per transaction in the order they arrive; once the
+   * script runs out it accepts everything. A request takes 1 ms whatever its size.
+   */
   final class ScriptedNode implements SenderLane.Submitter {
     /** Answers in order; null means accept. */
     final List<EthRpcException> script = new ArrayList<>();
 
     final List<String> sent = new ArrayList<>();
+    final List<List<String>> requests = new ArrayList<>();
     boolean includeImmediately;
 
     @Override
-    public Bytes32 submit(Bytes raw) {
+    public List<SenderLane.Answer> submit(List<Bytes> raws) {
       clock.now += MS;
-      String body = new String(raw.toArray(), StandardCharsets.UTF_8);
-      sent.add(body);
-      EthRpcException next = sent.size() <= script.size() ? script.get(sent.size() - 1) : null;
-      if (next != null) throw next;
-      if (includeImmediately) tracker.seenInBlock(hashOf(body), 1, clock.now);
-      return hashOf(body);
+      List<String> request = new ArrayList<>();
+      List<SenderLane.Answer> answers = new ArrayList<>();
+      for (Bytes raw : raws) {
+        String body = new String(raw.toArray(), StandardCharsets.UTF_8);
+        sent.add(body);
+        request.add(body);
+        EthRpcException next = sent.size() <= script.size() ? script.get(sent.size() - 1) : null;
+        if (next != null) {
+          answers.add(SenderLane.Answer.failed(next));
+          continue;
+        }
+        if (includeImmediately) tracker.seenInBlock(hashOf(body), 1, clock.now);
+        answers.add(SenderLane.Answer.accepted(hashOf(body)));
+      }
+      requests.add(request);
+      return answers;
     }
   }
 
@@ -104,16 +118,26 @@ class SenderLaneTest {
 
   private SenderLane lane(
       int window, SenderLane.Pacing pacing, long runMillis, SenderLane.NonceSource nonces) {
+    return lane(window, 1, pacing, runMillis, nonces);
+  }
+
+  private SenderLane lane(
+      int window,
+      int batch,
+      SenderLane.Pacing pacing,
+      long runMillis,
+      SenderLane.NonceSource nonces) {
     return new SenderLane(
         0,
         10,
         window,
+        batch,
         pacing,
         runMillis * MS,
         tracker,
         node,
         nonces,
-        SenderLaneTest::tx,
+        TxBuffer.onTheFly(SenderLaneTest::tx),
         new Backoff(Duration.ofMillis(5), Duration.ofMillis(40)),
         clock);
   }
@@ -266,5 +290,70 @@ class SenderLaneTest {
     assertThat(lane.stats().failure()).contains("gave up").contains("invalid chain id");
     assertThat(clock.now).isLessThan(10_000 * MS);
     assertThat(tracker.acknowledgedCount()).isZero();
+  }
+
+  @Test
+  void aBatchCarriesConsecutiveNoncesUpToTheWindow() {
+    SenderLane lane = lane(6, 4, SenderLane.Pacing.NONE, 1_000, () -> resyncNonce);
+    lane.run();
+    assertThat(node.requests)
+        .containsExactly(List.of("10:0", "11:1", "12:2", "13:3"), List.of("14:4", "15:5"));
+    assertThat(tracker.acknowledgedCount()).isEqualTo(6);
+    assertThat(lane.stats().requests()).isEqualTo(2);
+  }
+
+  @Test
+  void aBusyEntryIsResentWithTheSameBytesAheadOfNewOnes() {
+    node.includeImmediately = true;
+    node.script.addAll(
+        Arrays.asList(null, rpcError("too many transactions from this sender: 256 waiting"), null));
+    SenderLane lane = lane(100, 3, SenderLane.Pacing.NONE, 1_000, () -> resyncNonce);
+    lane.run();
+    assertThat(node.requests.get(0)).containsExactly("10:0", "11:1", "12:2");
+    assertThat(node.requests.get(1)).containsExactly("11:1", "13:3", "14:4");
+    assertThat(clock.sleeps).containsExactly(5 * MS); // one back-off for the busy answer
+    assertThat(lane.stats().retries()).isEqualTo(1);
+    assertThat(tracker.tally(0, Long.MAX_VALUE).lost()).isZero();
+    assertThat(tracker.tally(0, Long.MAX_VALUE).included()).isEqualTo(node.sent.size() - 1);
+  }
+
+  @Test
+  void aRefusedEntryInABatchHandsItsNonceToANewTransaction() {
+    node.script.addAll(Arrays.asList(null, rpcError("max fee per gas less than block base fee")));
+    SenderLane lane = lane(5, 3, SenderLane.Pacing.NONE, 1_000, () -> resyncNonce);
+    lane.run();
+    assertThat(node.requests.get(0)).containsExactly("10:0", "11:1", "12:2");
+    // nonce 11 is free again: a new transaction (seq 3) takes it, ahead of 13
+    assertThat(node.requests.get(1)).containsExactly("11:3", "13:4", "14:5");
+    assertThat(lane.stats().rejected()).isEqualTo(1);
+    // every nonce 10..14 was acknowledged exactly once: no gap
+    assertThat(tracker.acknowledgedCount()).isEqualTo(5);
+    assertThat(lane.stats().nextNonce()).isEqualTo(15);
+  }
+
+  @Test
+  void aGapBelowAnAcknowledgedNonceIsClosedAfterTheDeadline() {
+    node.script.add(new RpcTransportException("eth_sendRawTransaction", "connection reset", null));
+    node.script.add(null);
+    node.script.add(new RpcTransportException("eth_sendRawTransaction", "connection reset", null));
+    SenderLane lane = lane(100, 2, SenderLane.Pacing.NONE, 1, () -> resyncNonce);
+    lane.run();
+    // 10 failed, 11 went through; past the deadline 10 is still resent (11 could never land
+    // without it), nothing new is started
+    assertThat(node.sent).containsExactly("10:0", "11:1", "10:0", "10:0");
+    assertThat(tracker.acknowledgedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailureOfTheWholeRequestResendsAllOfItInOrder() {
+    RpcTransportException reset =
+        new RpcTransportException("eth_sendRawTransaction", "connection reset", null);
+    node.script.addAll(Arrays.asList(reset, reset, reset));
+    SenderLane lane = lane(3, 3, SenderLane.Pacing.NONE, 1_000, () -> resyncNonce);
+    lane.run();
+    assertThat(node.requests)
+        .containsExactly(List.of("10:0", "11:1", "12:2"), List.of("10:0", "11:1", "12:2"));
+    assertThat(lane.stats().retries()).isEqualTo(3);
+    assertThat(tracker.acknowledgedCount()).isEqualTo(3);
   }
 }

@@ -30,6 +30,14 @@ class SubmitVerdictTest {
                 -32000,
                 "nonce too far ahead of the account nonce: next nonce 1, tx nonce 300, at most 256 ahead"))
         .isEqualTo(SubmitVerdict.RETRY);
+    // Hardhat (automine cannot hold a nonce ahead): an earlier nonce is still on its way
+    assertThat(
+            of(
+                200,
+                -32000,
+                "Nonce too high. Expected nonce to be 2 but got 6. Note that transactions can't be"
+                    + " queued when automining."))
+        .isEqualTo(SubmitVerdict.RETRY);
     assertThat(of(429, -32005, "rate limit exceeded")).isEqualTo(SubmitVerdict.RETRY);
     assertThat(
             SubmitVerdict.of(new RpcProtocolException("eth_sendRawTransaction", 503, "HTTP 503")))

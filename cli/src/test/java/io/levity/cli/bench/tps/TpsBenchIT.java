@@ -58,7 +58,9 @@ class TpsBenchIT {
             "--window",
             "32",
             "--block-time",
-            "200");
+            "200",
+            "--batch",
+            "8");
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout())
         .contains("eth: ETH transfers")
@@ -79,7 +81,20 @@ class TpsBenchIT {
           .isPositive()
           .isLessThanOrEqualTo(latency.get("p99Ms").asDouble());
       assertThat(latency.get("count").asLong()).isEqualTo(result.get("included").asLong());
+      JsonNode client = result.get("client");
+      assertThat(client.get("batch").asInt()).isEqualTo(8);
+      assertThat(client.get("signedLate").asLong()).isZero(); // the default buffer covers 3 s
+      assertThat(client.get("requests").asLong())
+          .isPositive()
+          .isLessThan(result.get("acknowledged").asLong()); // batches carried several
+      JsonNode use = result.get("resources");
+      assertThat(use.get("targetCpuSeconds").asDouble()).isPositive();
+      assertThat(use.get("cpuSecondsPerCommittedTx").asDouble()).isPositive();
+      assertThat(use.get("clientCores").asDouble()).isPositive();
+      assertThat(use.get("rssKib").asLong()).isPositive();
+      assertThat(use.get("peakRssKib").asLong()).isGreaterThanOrEqualTo(use.get("rssKib").asLong());
     }
+    assertThat(r.stdout()).contains("CPU ms/tx").contains("batch 8");
   }
 
   @Test
@@ -87,7 +102,10 @@ class TpsBenchIT {
     Path root = Path.of("").toAbsolutePath();
     while (root != null && !Files.isDirectory(root.resolve("bench"))) root = root.getParent();
     assumeTrue(
-        root != null && HardhatPeer.isInstalled(root), "the Hardhat peer is not installed here");
+        root != null
+            && HardhatPeer.isInstalled(root)
+            && Files.isRegularFile(root.resolve("../shared/peers/hardhat/package.json")),
+        "the Hardhat peer is not installed here");
     Run r =
         bench(
             "bench",
@@ -99,9 +117,13 @@ class TpsBenchIT {
             "--duration",
             "2s",
             "--senders",
-            "4");
+            "4",
+            "--batch",
+            "8");
     assertThat(r.exitCode()).isZero();
     JsonNode result = r.json().get("results").get(0);
+    assertThat(result.get("client").get("batch").asInt()).isEqualTo(1); // single calls
+    assertThat(result.get("resources").get("targetCpuSeconds").asDouble()).isPositive();
     assertThat(result.get("target").asText()).isEqualTo("hardhat");
     assertThat(result.get("committed").asLong()).isPositive();
     assertThat(result.get("lost").asLong()).isZero();
