@@ -54,6 +54,10 @@ final class ImportReport {
       line(out, "end to end, ChainExecutor, 1 thread", r.endToEnd());
       line(out, "staged, 1 thread", r.staged());
       line(out, "staged, senders recovered on " + r.threads() + " threads", r.parallel());
+      out.printf(
+          Locale.ROOT,
+          "GC during the three imports of these blocks: %,d ms%n",
+          r.staged().gcMillis);
     }
     out.flush();
   }
@@ -105,6 +109,7 @@ final class ImportReport {
       w.put("transactions", r.segment().measuredTransactions());
       w.put("gas", r.segment().measuredGas());
       w.put("recoveryThreads", r.threads());
+      w.put("gcMs", r.staged().gcMillis);
       w.set("endToEnd", run(json, r.endToEnd()));
       w.set("staged", run(json, r.staged()));
       w.set("stagedParallelRecovery", run(json, r.parallel()));

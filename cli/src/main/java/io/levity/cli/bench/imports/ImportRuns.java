@@ -9,14 +9,18 @@ import io.levity.node.runtime.Payload;
 import io.levity.node.store.RocksDbBlockStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One import of a whole {@link ImportChain} into a fresh RocksDB store, timed per measured block:
- * end to end through {@link ChainExecutor} as a validator imports, or staged ({@link
- * StagedImport}). Every block must come out with the builder's hash and state root, else the run
- * fails: a benchmark of the wrong work measures nothing.
+ * Imports of a whole {@link ImportChain}, each into its own fresh RocksDB store, timed per measured
+ * block: end to end through {@link ChainExecutor} as a validator imports, or staged ({@link
+ * StagedImport}). Several imports run interleaved block by block (the first to go rotates), so JIT
+ * warm-up and whatever else the machine does fall on all of them alike. Every block must come out
+ * with the builder's hash and state root, else the run fails: a benchmark of other work measures
+ * nothing.
  */
 final class ImportRuns {
   /** How a block is imported. */
@@ -25,62 +29,110 @@ final class ImportRuns {
     BlockBuilder.Built importBlock(Block block, StageTimes times);
   }
 
+  /** A named way to import, with its own store. */
+  record Variant(String name, Importer importer) {}
+
+  static final String END_TO_END = "end to end";
+  static final String STAGED = "staged";
+  static final String PARALLEL = "staged, parallel recovery";
+
   private ImportRuns() {}
 
-  /** End to end: {@code Payload.decode} then {@code ChainExecutor.executeAndStore}. */
+  /**
+   * End to end, staged on one thread and staged with the senders recovered on {@code threads},
+   * interleaved; results by variant name, then by workload.
+   */
+  static Map<String, Map<String, StageTimes>> all(
+      Path dir, ImportChain chain, int threads, Meters meters, PrintWriter log) {
+    long chainId = chain.genesis().chainId();
+    try (RocksDbBlockStore e2eStore = open(dir.resolve("end-to-end"), chain);
+        RocksDbBlockStore oneStore = open(dir.resolve("staged"), chain);
+        RocksDbBlockStore parStore = open(dir.resolve("staged-parallel"), chain);
+        StagedImport one = new StagedImport(oneStore, chainId, 1, meters.wall());
+        StagedImport par = new StagedImport(parStore, chainId, threads, meters.wall())) {
+      return run(
+          chain,
+          meters,
+          log,
+          List.of(
+              endToEnd(e2eStore, chainId),
+              new Variant(STAGED, (b, t) -> one.importBlock(b.payload(), b.consensusId(), t)),
+              new Variant(PARALLEL, (b, t) -> par.importBlock(b.payload(), b.consensusId(), t))));
+    }
+  }
+
+  /** End to end alone: {@code Payload.decode} then {@code ChainExecutor.executeAndStore}. */
   static Map<String, StageTimes> endToEnd(
       Path dir, ImportChain chain, Meters meters, PrintWriter log) {
-    try (RocksDbBlockStore store = RocksDbBlockStore.open(dir)) {
-      store.initialize(chain.genesis());
-      ChainExecutor executor = new ChainExecutor(store, chain.genesis().chainId());
-      return run(
-          "end to end",
-          chain,
-          meters,
-          log,
-          (b, t) ->
-              executor.executeAndStore(Payload.decode(b.payload()), b.consensusId(), x -> {}));
+    try (RocksDbBlockStore store = open(dir, chain)) {
+      return run(chain, meters, log, List.of(endToEnd(store, chain.genesis().chainId())))
+          .get(END_TO_END);
     }
   }
 
-  /** Staged, recovering senders on {@code threads} threads. */
+  /** Staged alone, recovering senders on {@code threads} threads. */
   static Map<String, StageTimes> staged(
       Path dir, ImportChain chain, int threads, Meters meters, PrintWriter log) {
-    try (RocksDbBlockStore store = RocksDbBlockStore.open(dir);
+    try (RocksDbBlockStore store = open(dir, chain);
         StagedImport staged =
             new StagedImport(store, chain.genesis().chainId(), threads, meters.wall())) {
-      store.initialize(chain.genesis());
-      return run(
-          threads == 1 ? "staged" : "staged, recovery on " + threads + " threads",
-          chain,
-          meters,
-          log,
-          (b, t) -> staged.importBlock(b.payload(), b.consensusId(), t));
+      Importer i = (b, t) -> staged.importBlock(b.payload(), b.consensusId(), t);
+      return run(chain, meters, log, List.of(new Variant(STAGED, i))).get(STAGED);
     }
   }
 
-  static Map<String, StageTimes> run(
-      String name, ImportChain chain, Meters meters, PrintWriter log, Importer importer) {
-    Map<String, StageTimes> out = new LinkedHashMap<>();
+  private static RocksDbBlockStore open(Path dir, ImportChain chain) {
+    RocksDbBlockStore store = RocksDbBlockStore.open(dir);
+    store.initialize(chain.genesis());
+    return store;
+  }
+
+  private static Variant endToEnd(RocksDbBlockStore store, long chainId) {
+    ChainExecutor executor = new ChainExecutor(store, chainId);
+    return new Variant(
+        END_TO_END,
+        (b, t) -> executor.executeAndStore(Payload.decode(b.payload()), b.consensusId(), x -> {}));
+  }
+
+  static Map<String, Map<String, StageTimes>> run(
+      ImportChain chain, Meters meters, PrintWriter log, List<Variant> variants) {
+    Map<String, Map<String, StageTimes>> out = new LinkedHashMap<>();
+    for (Variant v : variants) out.put(v.name(), new LinkedHashMap<>());
+    int n = variants.size();
     for (Segment s : chain.segments()) {
       StageTimes untimed = new StageTimes();
-      for (Block b : s.warmup()) check(name, b, importer.importBlock(b, untimed));
+      for (Block b : s.warmup())
+        for (Variant v : variants) check(v.name(), b, v.importer().importBlock(b, untimed));
       if (s.measured().isEmpty()) continue;
-      StageTimes times = new StageTimes();
-      for (Block b : s.measured()) {
-        long w0 = meters.wall().getAsLong();
-        long c0 = meters.cpu().getAsLong();
-        BlockBuilder.Built built = importer.importBlock(b, times);
-        long w1 = meters.wall().getAsLong();
-        long c1 = meters.cpu().getAsLong();
-        check(name, b, built);
-        times.addBlock(w1 - w0, c1 - c0, built.block().transactions().size(), b.gasUsed());
+      List<StageTimes> times = new ArrayList<>();
+      for (int k = 0; k < n; k++) times.add(new StageTimes());
+      System.gc(); // the measured blocks start from a heap without the warm-up's garbage
+      long gc0 = meters.gc().getAsLong();
+      for (int i = 0; i < s.measured().size(); i++) {
+        Block b = s.measured().get(i);
+        for (int j = 0; j < n; j++) {
+          int k = (i + j) % n;
+          Variant v = variants.get(k);
+          StageTimes t = times.get(k);
+          long w0 = meters.wall().getAsLong();
+          long c0 = meters.cpu().getAsLong();
+          BlockBuilder.Built built = v.importer().importBlock(b, t);
+          long w1 = meters.wall().getAsLong();
+          long c1 = meters.cpu().getAsLong();
+          check(v.name(), b, built);
+          t.addBlock(w1 - w0, c1 - c0, built.block().transactions().size(), b.gasUsed());
+        }
       }
-      log.printf(
-          "levity: %s import, %s: %,.0f tx/s, %.1f Mgas/s%n",
-          name, s.name(), times.txPerSecond(), times.mgasPerSecond());
+      long gc = meters.gc().getAsLong() - gc0;
+      for (int k = 0; k < n; k++) {
+        StageTimes t = times.get(k);
+        t.gcMillis = gc; // the collector's time over the interleaved blocks, shared by all
+        out.get(variants.get(k).name()).put(s.name(), t);
+        log.printf(
+            "levity: %s, %s: %,.0f tx/s, %.1f Mgas/s%n",
+            s.name(), variants.get(k).name(), t.txPerSecond(), t.mgasPerSecond());
+      }
       log.flush();
-      out.put(s.name(), times);
     }
     return out;
   }

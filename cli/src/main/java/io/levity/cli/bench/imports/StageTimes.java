@@ -24,6 +24,7 @@ final class StageTimes {
   private final Map<Stage, Long> nanos = new EnumMap<>(Stage.class);
   long wallNanos;
   long cpuNanos;
+  long gcMillis;
   long blocks;
   long transactions;
   long gas;

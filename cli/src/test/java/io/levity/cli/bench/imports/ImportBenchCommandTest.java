@@ -59,7 +59,9 @@ class ImportBenchCommandTest {
         .containsPattern("(?m)^recover senders \\(validate\\) +\\| +[0-9.]+ +[0-9.]+ +[0-9.]+%")
         .containsPattern("(?m)^end to end, ChainExecutor, 1 thread: +[0-9,]+ tx/s +[0-9.]+ Mgas/s")
         .containsPattern("(?m)^staged, senders recovered on 2 threads: +[0-9,]+ tx/s");
-    assertThat(run.err()).contains("levity: staged import, erc20:");
+    assertThat(run.err())
+        .contains("levity: erc20, staged: ")
+        .contains("levity: mixed, end to end: ");
 
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("workloads")).hasSize(3);
@@ -79,7 +81,7 @@ class ImportBenchCommandTest {
   void everyStageGetsTheTimeBetweenItsClockReadings() throws IOException {
     ImportChain chain = chain(List.of(ImportWorkload.ETH), 1);
     AtomicLong tick = new AtomicLong();
-    Meters meters = new Meters(() -> tick.addAndGet(1000), () -> 0);
+    Meters meters = new Meters(() -> tick.addAndGet(1000), () -> 0, () -> 0);
     Map<String, StageTimes> times =
         ImportRuns.staged(tmp.resolve("s"), chain, 1, meters, new PrintWriter(new StringWriter()));
     StageTimes eth = times.get("eth");
@@ -116,13 +118,12 @@ class ImportBenchCommandTest {
     segments.set(1, new Segment(s.workload(), s.warmup(), List.of(s.measured().get(0), tampered)));
     ImportChain bad = new ImportChain(chain.genesis(), segments);
     PrintWriter log = new PrintWriter(new StringWriter());
-    Meters meters = new Meters(() -> 0, () -> 0);
+    Meters meters = new Meters(() -> 0, () -> 0, () -> 0);
 
     assertThat(ImportRuns.staged(tmp.resolve("good"), chain, 2, meters, log)).containsKey("erc20");
     assertThatThrownBy(() -> ImportRuns.staged(tmp.resolve("bad"), bad, 2, meters, log))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(
-            "staged, recovery on 2 threads import of block " + (s.warmup().size() + 3))
+        .hasMessageContaining("the staged import of block " + (s.warmup().size() + 3))
         .hasMessageContaining("the runs did not do the same work");
     assertThatThrownBy(() -> ImportRuns.endToEnd(tmp.resolve("bad2"), bad, meters, log))
         .hasMessageContaining("end to end import of block");
