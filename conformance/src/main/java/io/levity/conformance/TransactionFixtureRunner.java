@@ -3,12 +3,14 @@ package io.levity.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Hex;
 import io.levity.core.tx.InvalidTransactionException;
+import io.levity.core.tx.Transaction;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +110,13 @@ public final class TransactionFixtureRunner implements FixtureRunner {
     String sender = v.sender().toHex();
     if (!sender.equalsIgnoreCase(expected.get("sender").asText())) {
       wrong.add("sender " + sender + ", expected " + expected.get("sender").asText());
+    }
+    // A decoded transaction keeps the bytes it came from as its encoding: only sound if the
+    // decoder accepts canonical encodings alone, which every valid fixture checks here.
+    // (a copy made by withSignature has no kept bytes, so it encodes its fields afresh)
+    Transaction fresh = v.transaction().withSignature(v.transaction().signature());
+    if (!Arrays.equals(fresh.encode(), raw)) {
+      wrong.add("re-encoding differs from the accepted bytes (the decoding is not canonical)");
     }
     BigInteger gas = quantity(expected.get("intrinsicGas"));
     if (gas != null && !gas.equals(BigInteger.valueOf(v.intrinsicGas()))) {

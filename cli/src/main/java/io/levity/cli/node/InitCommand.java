@@ -60,6 +60,7 @@ public final class InitCommand implements Callable<Integer> {
                 keys.stream().map(Secp256k1.KeyPair::address).toList(),
                 NewChain.ETHER_EACH,
                 c.blockTimeMillis(),
+                c.gasLimit(),
                 p2pPort,
                 httpPort,
                 metricsPort,

@@ -112,7 +112,7 @@ final class LocalDevnet implements AutoCloseable {
     }
     LocalDevnet devnet = new LocalDevnet(dir);
     try {
-      devnet.startValidators(chain, genesis(chain.chainId(), devAccounts), ports, onHalt);
+      devnet.startValidators(chain, genesis(chain, devAccounts), ports, onHalt);
       return devnet;
     } catch (InterruptedException | RuntimeException e) {
       devnet.close();
@@ -121,7 +121,7 @@ final class LocalDevnet implements AutoCloseable {
   }
 
   /** The dev accounts genesis funds, and the storage registry contract at its fixed address. */
-  private static Genesis genesis(long chainId, List<Address> devAccounts) {
+  private static Genesis genesis(NewChain chain, List<Address> devAccounts) {
     List<Address> funded = new ArrayList<>(devAccounts);
     funded.add(STORAGE_OPERATOR.address());
     funded.add(STORAGE_CLIENT.address());
@@ -132,7 +132,7 @@ final class LocalDevnet implements AutoCloseable {
     // The storage registry contract sits at a fixed address from block 0 (docs/storage-proofs.md);
     // the storage operator, whose key runs the proof auditor, owns it and is its auditor.
     return Devnet.withContract(
-        Devnet.genesis(chainId, funded, NewChain.ETHER_EACH),
+        Devnet.genesis(chain.chainId(), funded, NewChain.ETHER_EACH, chain.gasLimit()),
         RpcStorageChain.DEVNET_REGISTRY,
         StorageRegistryCode.runtimeCode(),
         StorageRegistryCode.genesisStorage(STORAGE_OPERATOR.address(), STORAGE_OPERATOR.address()));

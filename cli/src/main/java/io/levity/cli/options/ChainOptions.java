@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --validators --chain-id --accounts --block-time}: the chain a command creates, one
- * definition for {@code levity devnet} and {@code levity init}.
+ * {@code --validators --chain-id --accounts --block-time --gas-limit}: the chain a command creates,
+ * one definition for {@code levity devnet} and {@code levity init}.
  */
 public final class ChainOptions {
   @Spec(Spec.Target.MIXEE)
@@ -25,9 +25,12 @@ public final class ChainOptions {
   @Option(names = "--block-time", paramLabel = "MS")
   long blockTimeMillis = 1_000;
 
+  @Option(names = "--gas-limit", paramLabel = "GAS")
+  long gasLimit = Devnet.GAS_LIMIT;
+
   /** What was given, checked. */
   public NewChain chain() {
     return OptionValues.validated(
-        command, () -> new NewChain(validators, chainId, accounts, blockTimeMillis));
+        command, () -> new NewChain(validators, chainId, accounts, blockTimeMillis, gasLimit));
   }
 }

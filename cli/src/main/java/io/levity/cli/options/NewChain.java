@@ -1,5 +1,7 @@
 package io.levity.cli.options;
 
+import io.levity.execution.block.HeaderValidator;
+
 /**
  * The chain {@code levity devnet} and {@code levity init} create.
  *
@@ -7,8 +9,10 @@ package io.levity.cli.options;
  * @param chainId the EIP-155 chain id
  * @param accounts how many accounts of the dev mnemonic genesis funds, 0..1000
  * @param blockTimeMillis target block time, at least 1 ms
+ * @param gasLimit the block gas limit, at least {@link HeaderValidator#MIN_GAS_LIMIT}
  */
-public record NewChain(int validators, long chainId, int accounts, long blockTimeMillis) {
+public record NewChain(
+    int validators, long chainId, int accounts, long blockTimeMillis, long gasLimit) {
   /** Ether each funded dev account holds at genesis. */
   public static final long ETHER_EACH = 10_000;
 
@@ -20,5 +24,8 @@ public record NewChain(int validators, long chainId, int accounts, long blockTim
     if (blockTimeMillis < 1)
       throw new IllegalArgumentException(
           "--block-time must be at least 1 ms, got " + blockTimeMillis);
+    if (gasLimit < HeaderValidator.MIN_GAS_LIMIT)
+      throw new IllegalArgumentException(
+          "--gas-limit must be at least " + HeaderValidator.MIN_GAS_LIMIT + ", got " + gasLimit);
   }
 }

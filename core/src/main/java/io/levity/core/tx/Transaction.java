@@ -4,7 +4,6 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
-import io.levity.core.crypto.Secp256k1;
 import io.levity.core.crypto.Signature;
 import io.levity.core.num.UInt256;
 import java.math.BigInteger;
@@ -98,14 +97,10 @@ public sealed interface Transaction
    * The consensus encoding: {@code rlp(fields)} for legacy, {@code type || rlp(fields)} for typed
    * envelopes.
    */
-  default byte[] encode() {
-    return TransactionEncoding.encode(this);
-  }
+  byte[] encode();
 
-  /** keccak256 of {@link #encode()}: the transaction hash. */
-  default Bytes32 hash() {
-    return Keccak.hash(encode());
-  }
+  /** keccak256 of {@link #encode()}: the transaction hash (computed once). */
+  Bytes32 hash();
 
   /** The bytes whose hash is signed (see docs/execution.md). */
   default byte[] signingPayload() {
@@ -119,8 +114,7 @@ public sealed interface Transaction
   /**
    * The sender by public-key recovery, or empty when the signature does not recover. Applies no
    * fork rule (such as EIP-2's low s); the execution layer's {@code TransactionValidator} does.
+   * Recovered once and kept.
    */
-  default Optional<Address> recoverSender() {
-    return Secp256k1.recoverAddress(signingHash().unsafeArray(), signature());
-  }
+  Optional<Address> recoverSender();
 }

@@ -33,7 +33,18 @@ public final class TransactionDecoder {
     return decode(raw.unsafeArray());
   }
 
+  /**
+   * Decodes a transaction; the result keeps a copy of {@code raw} as its encoding (the decoding is
+   * canonical: anything the encoder would write differently is refused), so its hash is never
+   * computed from a re-encoding.
+   */
   public static Transaction decode(byte[] raw) {
+    Transaction tx = decodeFields(raw);
+    ((TransactionMemo) tx).decodedFrom(raw.clone());
+    return tx;
+  }
+
+  private static Transaction decodeFields(byte[] raw) {
     if (raw.length == 0) throw fail(RLP_ERROR, "empty input");
     int first = raw[0] & 0xff;
     try {

@@ -4,7 +4,7 @@ import static io.levity.core.tx.TransactionError.*;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.crypto.Secp256k1;
+import io.levity.core.crypto.Keccak;
 import io.levity.core.crypto.Signature;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.BlobTransaction;
@@ -48,10 +48,26 @@ public final class TransactionValidator {
    * Decodes and validates; any failure is an {@link InvalidTransactionException} naming the rule.
    */
   public ValidatedTransaction decodeAndValidate(byte[] raw) {
-    return validate(TransactionDecoder.decode(raw));
+    Bytes32 hash = Keccak.hash(raw);
+    return validate(TransactionDecoder.decode(raw), hash);
+  }
+
+  /**
+   * As {@link #decodeAndValidate(byte[])}, reusing the result {@code cache} holds for these bytes
+   * under this validator's fork and chain id (and keeping a new one there): the signature of a
+   * transaction seen before is not recovered again.
+   */
+  public ValidatedTransaction decodeAndValidate(byte[] raw, ValidationCache cache) {
+    Bytes32 hash = Keccak.hash(raw);
+    return cache.get(hash, fork, chainId, () -> validate(TransactionDecoder.decode(raw), hash));
   }
 
   public ValidatedTransaction validate(Transaction tx) {
+    return validate(tx, null);
+  }
+
+  /** {@code hash}: the transaction's, when the caller has it (null: computed here). */
+  private ValidatedTransaction validate(Transaction tx, Bytes32 hash) {
     if (!rules.allowsType(tx.type().code())) {
       throw fail(
           TYPE_NOT_SUPPORTED,
@@ -86,7 +102,9 @@ public final class TransactionValidator {
               + " (EIP-3860)");
     }
     if (tx instanceof BlobTransaction blob) checkBlobs(blob);
-    return new ValidatedTransaction(tx, sender, intrinsic);
+    return hash == null
+        ? new ValidatedTransaction(tx, sender, intrinsic)
+        : new ValidatedTransaction(tx, sender, intrinsic, hash);
   }
 
   private void checkChainId(Transaction tx) {
@@ -154,7 +172,7 @@ public final class TransactionValidator {
       throw fail(
           INVALID_SIGNATURE, "s is above n/2; from Homestead signatures must have low s (EIP-2)");
     }
-    Optional<Address> sender = Secp256k1.recoverAddress(tx.signingHash().unsafeArray(), sig);
+    Optional<Address> sender = tx.recoverSender(); // kept by the transaction for later askers
     return sender.orElseThrow(
         () -> fail(SIGNATURE_RECOVERY_FAILED, "the signature does not recover to a public key"));
   }

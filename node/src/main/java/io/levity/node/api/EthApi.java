@@ -17,6 +17,7 @@ import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.execution.tx.ValidationCache;
 import io.levity.node.mempool.MempoolException;
 import io.levity.node.rpc.JsonRpcProcessor;
 import io.levity.node.rpc.Params;
@@ -211,7 +212,7 @@ public final class EthApi {
     byte[] raw = p.data(0).toArray();
     ValidatedTransaction tx;
     try {
-      tx = validator.decodeAndValidate(raw);
+      tx = validator.decodeAndValidate(raw, ValidationCache.shared());
     } catch (InvalidTransactionException e) {
       throw new RpcException(
           RpcException.SERVER_ERROR, EthErrors.wording(e.error()) + ": " + e.detail());

@@ -77,6 +77,7 @@ public final class NetworkFiles {
    * Options of {@code levity init}.
    *
    * @param accounts the addresses funded at genesis, each with {@code etherEach} ether
+   * @param gasLimit the block gas limit (genesis.json's gasLimit)
    * @param firstP2pPort node i listens on it + i
    * @param firstHttpPort node i serves JSON-RPC HTTP on it + 2i and WebSocket on it + 2i + 1; 0: no
    *     RPC
@@ -92,6 +93,7 @@ public final class NetworkFiles {
       List<Address> accounts,
       long etherEach,
       long blockTimeMillis,
+      long gasLimit,
       int firstP2pPort,
       int firstHttpPort,
       int firstMetricsPort,
@@ -126,7 +128,7 @@ public final class NetworkFiles {
 
     ObjectNode g = JSON.createObjectNode();
     g.put("chainId", spec.chainId());
-    g.put("gasLimit", 30_000_000L);
+    g.put("gasLimit", spec.gasLimit());
     g.put("baseFeePerGas", "1000000000");
     g.put("blockTimeMillis", spec.blockTimeMillis());
     ArrayNode vs = g.putArray("validators");

@@ -28,8 +28,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * lock).
  */
 public final class Mempool {
-  /** A transaction in the pool, with when it arrived ({@link TimeSource#nanoTime}). */
-  public record Entry(ValidatedTransaction tx, int size, long sequence, long arrivedNanos) {
+  /**
+   * A transaction in the pool, with when it arrived ({@link TimeSource#nanoTime}) and the most it
+   * may cost its sender (gas limit times fee cap plus value; null when that overflows 256 bits).
+   */
+  public record Entry(
+      ValidatedTransaction tx, int size, long sequence, long arrivedNanos, UInt256 maxCost) {
+    Entry(ValidatedTransaction tx, int size, long sequence, long arrivedNanos) {
+      this(tx, size, sequence, arrivedNanos, Prices.maxCost(tx.transaction()));
+    }
+
     public Transaction transaction() {
       return tx.transaction();
     }
@@ -219,25 +227,27 @@ public final class Mempool {
       UInt256 balance = newState.balance(s.getKey());
       UInt256 committed = UInt256.ZERO;
       SenderQueue q = s.getValue();
-      Iterator<Entry> entries = q.byNonce.values().iterator();
-      while (entries.hasNext()) {
-        Entry e = entries.next();
-        UInt256 total = Prices.add(committed, Prices.maxCost(e.transaction()));
+      List<Entry> dropped = new ArrayList<>();
+      for (Entry e : q.byNonce.values()) {
+        UInt256 total = Prices.add(committed, e.maxCost());
         if (Long.compareUnsigned(e.nonce(), nonce) < 0
             || e.arrivedNanos() - oldest < 0
             || total == null
             || balance.compareTo(total) < 0) {
-          byHash.remove(e.tx().hash());
-          bytes -= e.size();
-          entries.remove();
+          dropped.add(e);
         } else {
           committed = total;
         }
       }
+      for (Entry e : dropped) {
+        byHash.remove(e.tx().hash());
+        bytes -= e.size();
+        q.remove(e.nonce());
+      }
       queued -= q.queued;
       q.queued = q.countQueued(nonce);
       queued += q.queued;
-      if (q.byNonce.isEmpty()) it.remove();
+      if (q.isEmpty()) it.remove();
     }
   }
 
@@ -306,7 +316,7 @@ public final class Mempool {
   }
 
   private void link(Entry e) {
-    bySender.computeIfAbsent(e.sender(), a -> new SenderQueue()).byNonce.put(e.nonce(), e);
+    bySender.computeIfAbsent(e.sender(), a -> new SenderQueue()).put(e);
     byHash.put(e.tx().hash(), e);
     bytes += e.size();
   }
@@ -315,7 +325,7 @@ public final class Mempool {
     byHash.remove(e.tx().hash());
     bytes -= e.size();
     SenderQueue q = bySender.get(e.sender());
-    q.byNonce.remove(e.nonce());
+    q.remove(e.nonce());
   }
 
   /** Counts the sender's queued transactions again after a change; forgets an empty sender. */
@@ -323,8 +333,8 @@ public final class Mempool {
     SenderQueue q = bySender.get(sender);
     if (q == null) return;
     queued -= q.queued;
-    q.queued = q.byNonce.isEmpty() ? 0 : q.countQueued(state.nonce(sender));
+    q.queued = q.isEmpty() ? 0 : q.countQueued(state.nonce(sender));
     queued += q.queued;
-    if (q.byNonce.isEmpty()) bySender.remove(sender);
+    if (q.isEmpty()) bySender.remove(sender);
   }
 }

@@ -2,17 +2,19 @@ package io.levity.node.runtime;
 
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
-import io.levity.core.tx.Transaction;
-import io.levity.core.tx.TransactionDecoder;
 import io.levity.execution.block.BlockBuilder;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
+import io.levity.execution.tx.TransactionValidator;
+import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.execution.tx.ValidationCache;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.KeyValueStore;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Turns a committed consensus payload into the next execution block, deterministically: every input
@@ -24,11 +26,45 @@ import java.util.function.Consumer;
  */
 public final class ChainExecutor {
   private final RocksDbBlockStore store;
+
+  /** Payloads at least this long are validated on all cores. */
+  private static final int PARALLEL_FROM = 64;
+
   private final BlockBuilder builder;
+  private final TransactionValidator validator;
+  private final ValidationCache cache;
 
   public ChainExecutor(RocksDbBlockStore store, long chainId) {
+    this(store, chainId, ValidationCache.shared());
+  }
+
+  /**
+   * {@code cache}: stateless validation results to reuse (the mempool's, in a running node; a fresh
+   * one measures the import on its own).
+   */
+  public ChainExecutor(RocksDbBlockStore store, long chainId, ValidationCache cache) {
     this.store = store;
     this.builder = new BlockBuilder(Fork.LEVITY, chainId);
+    this.validator = new TransactionValidator(Fork.LEVITY, chainId);
+    this.cache = cache;
+  }
+
+  /**
+   * Decodes each transaction and checks it without state (signature recovery included), on all
+   * cores for a large payload, keeping the payload's order. One that does not decode or fails a
+   * check is left out by every node alike, as the block builder would drop it.
+   */
+  private List<ValidatedTransaction> validateAll(List<Bytes> raws) {
+    Stream<Bytes> s = raws.size() >= PARALLEL_FROM ? raws.parallelStream() : raws.stream();
+    return s.map(this::validateOrNull).filter(Objects::nonNull).toList();
+  }
+
+  private ValidatedTransaction validateOrNull(Bytes raw) {
+    try {
+      return validator.decodeAndValidate(raw.toArray(), cache);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -39,20 +75,15 @@ public final class ChainExecutor {
       Payload payload, Bytes32 consensusBlockId, Consumer<KeyValueStore.WriteBatch> extra) {
     BlockHeader parent =
         store.head().orElseThrow(() -> new IllegalStateException("the store has no genesis"));
-    List<Transaction> txs = new ArrayList<>(payload.transactions().size());
-    for (Bytes raw : payload.transactions()) {
-      try {
-        txs.add(TransactionDecoder.decode(raw));
-      } catch (RuntimeException e) { // an undecodable transaction is skipped by every node alike
-      }
-    }
+    List<ValidatedTransaction> txs = validateAll(payload.transactions());
     long ts = Math.max(payload.timestamp(), parent.timestamp() + 1);
     BlockBuilder.Params params =
         new BlockBuilder.Params(
             payload.coinbase(), ts, consensusBlockId, parent.gasLimit(), Bytes.EMPTY, Bytes32.ZERO);
     TrieWorldState state = store.headState();
     BlockBuilder.Built built =
-        builder.build(state, parent, params, txs, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
+        builder.buildValidated(
+            state, parent, params, txs, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     store.commit(built.block(), built.receipts(), state, extra);
     return built;
   }

@@ -27,10 +27,15 @@ public final class Devnet {
 
   /** Block 0 of chain {@code chainId} giving each account {@code ether} ether. */
   public static Genesis genesis(long chainId, List<Address> accounts, long ether) {
+    return genesis(chainId, accounts, ether, GAS_LIMIT);
+  }
+
+  /** As {@link #genesis(long, List, long)} with another block gas limit. */
+  public static Genesis genesis(long chainId, List<Address> accounts, long ether, long gasLimit) {
     Map<Address, Genesis.Account> alloc = new LinkedHashMap<>();
     UInt256 balance = UInt256.valueOf(BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(ether)));
     for (Address a : accounts) alloc.put(a, Genesis.Account.ofBalance(balance));
-    return new Genesis(chainId, GAS_LIMIT, 0, GENESIS_BASE_FEE, Bytes.EMPTY, alloc);
+    return new Genesis(chainId, gasLimit, 0, GENESIS_BASE_FEE, Bytes.EMPTY, alloc);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Keccak;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.execution.tx.ValidationCache;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolError;
 import io.levity.node.mempool.MempoolException;
@@ -96,7 +97,7 @@ final class InboundMessages implements MessageHandler {
       if (p.mempool().contains(Keccak.hash(raw.toArray()))) continue;
       ValidatedTransaction v;
       try {
-        v = p.txValidator().decodeAndValidate(raw.toArray());
+        v = p.txValidator().decodeAndValidate(raw.toArray(), ValidationCache.shared());
       } catch (RuntimeException e) {
         LOG.debug("{}: invalid transaction from {}: {}", p.name(), from.shortHex(), e.getMessage());
         p.net().penalize(from, Misbehavior.INVALID_DATA);

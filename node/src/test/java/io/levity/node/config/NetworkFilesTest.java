@@ -11,6 +11,7 @@ import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.p2p.P2pConfig;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.node.rpc.RpcServerConfig;
+import io.levity.node.runtime.Devnet;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,18 @@ class NetworkFilesTest {
     return NetworkFiles.init(
         dir,
         new NetworkFiles.InitSpec(
-            validators, full, 4242, List.of(a), 5, 500, 30000, 8000, 0, Map.of(), "127.0.0.1"),
+            validators,
+            full,
+            4242,
+            List.of(a),
+            5,
+            500,
+            Devnet.GAS_LIMIT,
+            30000,
+            8000,
+            0,
+            Map.of(),
+            "127.0.0.1"),
         new SecureRandom());
   }
 
