@@ -14,6 +14,7 @@ import io.levity.evm.ContractAddress;
 import io.levity.execution.block.BlockBuilder;
 import io.levity.execution.block.Genesis;
 import io.levity.execution.state.TransactionResult.Executed;
+import io.levity.execution.tx.ValidationCache;
 import io.levity.node.runtime.ChainExecutor;
 import io.levity.node.runtime.Payload;
 import io.levity.node.store.RocksDbBlockStore;
@@ -82,7 +83,9 @@ final class ImportChainBuilder {
   private final List<TransactionSigner> signers;
   private final long[] nonces;
   private final RocksDbBlockStore store = new RocksDbBlockStore(new InMemoryKeyValueStore());
-  private final ChainExecutor executor = new ChainExecutor(store, ImportChain.CHAIN_ID);
+  private final ChainExecutor executor =
+      new ChainExecutor(
+          store, ImportChain.CHAIN_ID, new ValidationCache(ImportRuns.CACHE_CAPACITY));
   private Address token = Address.ZERO;
   private int nextSender;
   private long number;

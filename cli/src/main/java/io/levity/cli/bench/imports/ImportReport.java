@@ -17,12 +17,18 @@ import java.util.Map;
 /** The tables and the JSON of {@code levity bench import}. */
 final class ImportReport {
   /**
-   * One workload's three runs.
+   * One workload's four runs.
    *
+   * @param endToEndParallel end to end with the executor's parallel validation on {@code threads}
    * @param parallel staged, with the senders recovered on {@code threads} threads
    */
   record Runs(
-      Segment segment, StageTimes endToEnd, StageTimes staged, StageTimes parallel, int threads) {}
+      Segment segment,
+      StageTimes endToEnd,
+      StageTimes endToEndParallel,
+      StageTimes staged,
+      StageTimes parallel,
+      int threads) {}
 
   private ImportReport() {}
 
@@ -52,12 +58,11 @@ final class ImportReport {
       for (Stage st : Stage.values()) row(out, st.label, r.staged(), r.parallel(), st);
       row(out, "total (staged)", r.staged(), r.parallel(), null);
       line(out, "end to end, ChainExecutor, 1 thread", r.endToEnd());
+      line(out, "end to end, ChainExecutor, " + r.threads() + " threads", r.endToEndParallel());
       line(out, "staged, 1 thread", r.staged());
       line(out, "staged, senders recovered on " + r.threads() + " threads", r.parallel());
       out.printf(
-          Locale.ROOT,
-          "GC during the three imports of these blocks: %,d ms%n",
-          r.staged().gcMillis);
+          Locale.ROOT, "GC during the four imports of these blocks: %,d ms%n", r.staged().gcMillis);
     }
     out.flush();
   }
@@ -111,6 +116,7 @@ final class ImportReport {
       w.put("recoveryThreads", r.threads());
       w.put("gcMs", r.staged().gcMillis);
       w.set("endToEnd", run(json, r.endToEnd()));
+      w.set("endToEndParallel", run(json, r.endToEndParallel()));
       w.set("staged", run(json, r.staged()));
       w.set("stagedParallelRecovery", run(json, r.parallel()));
       workloads.add(w);

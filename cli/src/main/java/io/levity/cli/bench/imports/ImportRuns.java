@@ -4,6 +4,7 @@ import io.levity.cli.bench.imports.ImportChain.Block;
 import io.levity.cli.bench.imports.ImportChain.Segment;
 import io.levity.core.bytes.Bytes32;
 import io.levity.execution.block.BlockBuilder;
+import io.levity.execution.tx.ValidationCache;
 import io.levity.node.runtime.ChainExecutor;
 import io.levity.node.runtime.Payload;
 import io.levity.node.store.RocksDbBlockStore;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Imports of a whole {@link ImportChain}, each into its own fresh RocksDB store, timed per measured
@@ -32,22 +36,29 @@ final class ImportRuns {
   /** A named way to import, with its own store. */
   record Variant(String name, Importer importer) {}
 
-  static final String END_TO_END = "end to end";
-  static final String STAGED = "staged";
+  static final String END_TO_END = "end to end, 1 thread";
+  static final String END_TO_END_PARALLEL = "end to end, all threads";
+  static final String STAGED = "staged, 1 thread";
   static final String PARALLEL = "staged, parallel recovery";
+
+  /** The capacity of each end-to-end import's own validation cache: the node's shared one's. */
+  static final int CACHE_CAPACITY = 1 << 15;
 
   private ImportRuns() {}
 
   /**
-   * End to end, staged on one thread and staged with the senders recovered on {@code threads},
-   * interleaved; results by variant name, then by workload.
+   * End to end on one thread and on {@code threads}, staged on one thread and staged with the
+   * senders recovered on {@code threads}, interleaved; results by variant name, then by workload.
    */
   static Map<String, Map<String, StageTimes>> all(
       Path dir, ImportChain chain, int threads, Meters meters, PrintWriter log) {
     long chainId = chain.genesis().chainId();
     try (RocksDbBlockStore e2eStore = open(dir.resolve("end-to-end"), chain);
+        RocksDbBlockStore e2eParStore = open(dir.resolve("end-to-end-parallel"), chain);
         RocksDbBlockStore oneStore = open(dir.resolve("staged"), chain);
         RocksDbBlockStore parStore = open(dir.resolve("staged-parallel"), chain);
+        ForkJoinPool onePool = new ForkJoinPool(1);
+        ForkJoinPool parPool = new ForkJoinPool(threads);
         StagedImport one = new StagedImport(oneStore, chainId, 1, meters.wall());
         StagedImport par = new StagedImport(parStore, chainId, threads, meters.wall())) {
       return run(
@@ -55,18 +66,20 @@ final class ImportRuns {
           meters,
           log,
           List.of(
-              endToEnd(e2eStore, chainId),
+              endToEnd(END_TO_END, e2eStore, chainId, onePool),
+              endToEnd(END_TO_END_PARALLEL, e2eParStore, chainId, parPool),
               new Variant(STAGED, (b, t) -> one.importBlock(b.payload(), b.consensusId(), t)),
               new Variant(PARALLEL, (b, t) -> par.importBlock(b.payload(), b.consensusId(), t))));
     }
   }
 
-  /** End to end alone: {@code Payload.decode} then {@code ChainExecutor.executeAndStore}. */
+  /** End to end alone, on one thread. */
   static Map<String, StageTimes> endToEnd(
       Path dir, ImportChain chain, Meters meters, PrintWriter log) {
-    try (RocksDbBlockStore store = open(dir, chain)) {
-      return run(chain, meters, log, List.of(endToEnd(store, chain.genesis().chainId())))
-          .get(END_TO_END);
+    try (RocksDbBlockStore store = open(dir, chain);
+        ForkJoinPool pool = new ForkJoinPool(1)) {
+      Variant v = endToEnd(END_TO_END, store, chain.genesis().chainId(), pool);
+      return run(chain, meters, log, List.of(v)).get(END_TO_END);
     }
   }
 
@@ -87,11 +100,34 @@ final class ImportRuns {
     return store;
   }
 
-  private static Variant endToEnd(RocksDbBlockStore store, long chainId) {
-    ChainExecutor executor = new ChainExecutor(store, chainId);
+  /**
+   * {@code ChainExecutor.executeAndStore} after {@code Payload.decode}, called on a worker of
+   * {@code pool}, so that the executor's parallel validation runs on that pool's threads (one: on
+   * one thread), with a validation cache of its own: the shared one holds the builder's results.
+   */
+  private static Variant endToEnd(
+      String name, RocksDbBlockStore store, long chainId, ForkJoinPool pool) {
+    ChainExecutor executor = new ChainExecutor(store, chainId, new ValidationCache(CACHE_CAPACITY));
     return new Variant(
-        END_TO_END,
-        (b, t) -> executor.executeAndStore(Payload.decode(b.payload()), b.consensusId(), x -> {}));
+        name,
+        (b, t) ->
+            inPool(
+                pool,
+                () ->
+                    executor.executeAndStore(
+                        Payload.decode(b.payload()), b.consensusId(), x -> {})));
+  }
+
+  static <T> T inPool(ForkJoinPool pool, Callable<T> task) {
+    try {
+      return pool.submit(task).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException("the import failed", e.getCause());
+    }
   }
 
   static Map<String, Map<String, StageTimes>> run(
@@ -142,17 +178,17 @@ final class ImportRuns {
     Bytes32 root = actual.block().header().stateRoot();
     if (!root.equals(expected.stateRoot()) || !actual.block().hash().equals(expected.hash())) {
       throw new IllegalStateException(
-          "the "
-              + run
-              + " import of block "
+          "block "
               + actual.block().number()
-              + " gave state root "
+              + ", imported "
+              + run
+              + ": state root "
               + root
-              + " and hash "
+              + ", hash "
               + actual.block().hash()
-              + ", the end-to-end import gave state root "
+              + "; as built: state root "
               + expected.stateRoot()
-              + " and hash "
+              + ", hash "
               + expected.hash()
               + ": the runs did not do the same work");
     }

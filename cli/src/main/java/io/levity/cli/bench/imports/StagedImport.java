@@ -18,7 +18,6 @@ import io.levity.node.store.RocksDbBlockStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
 
@@ -105,16 +104,8 @@ final class StagedImport implements BuildObserver, AutoCloseable {
       }
       return out;
     }
-    try {
-      return pool.submit(
-              () -> txs.parallelStream().map(this::validOrNull).filter(Objects::nonNull).toList())
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while recovering senders", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("sender recovery failed", e.getCause());
-    }
+    return ImportRuns.inPool(
+        pool, () -> txs.parallelStream().map(this::validOrNull).filter(Objects::nonNull).toList());
   }
 
   private ValidatedTransaction validOrNull(Transaction tx) {

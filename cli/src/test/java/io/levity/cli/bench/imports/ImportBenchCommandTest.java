@@ -60,15 +60,15 @@ class ImportBenchCommandTest {
         .containsPattern("(?m)^end to end, ChainExecutor, 1 thread: +[0-9,]+ tx/s +[0-9.]+ Mgas/s")
         .containsPattern("(?m)^staged, senders recovered on 2 threads: +[0-9,]+ tx/s");
     assertThat(run.err())
-        .contains("levity: erc20, staged: ")
-        .contains("levity: mixed, end to end: ");
+        .contains("levity: erc20, staged, 1 thread: ")
+        .contains("levity: mixed, end to end, all threads: ");
 
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("workloads")).hasSize(3);
     for (JsonNode w : root.path("workloads")) {
       assertThat(w.path("transactions").asLong()).isEqualTo(100);
       assertThat(w.path("blocks").asInt()).isEqualTo(2);
-      for (String r : List.of("endToEnd", "staged", "stagedParallelRecovery"))
+      for (String r : List.of("endToEnd", "endToEndParallel", "staged", "stagedParallelRecovery"))
         assertThat(w.path(r).path("txPerSecond").asDouble()).as(r).isPositive();
       assertThat(w.path("staged").path("stageMicrosPerTx").path("execute").asDouble()).isPositive();
     }
@@ -123,10 +123,11 @@ class ImportBenchCommandTest {
     assertThat(ImportRuns.staged(tmp.resolve("good"), chain, 2, meters, log)).containsKey("erc20");
     assertThatThrownBy(() -> ImportRuns.staged(tmp.resolve("bad"), bad, 2, meters, log))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("the staged import of block " + (s.warmup().size() + 3))
+        .hasMessageContaining(
+            "block " + (s.warmup().size() + 3) + ", imported staged, 1 thread: state root")
         .hasMessageContaining("the runs did not do the same work");
     assertThatThrownBy(() -> ImportRuns.endToEnd(tmp.resolve("bad2"), bad, meters, log))
-        .hasMessageContaining("end to end import of block");
+        .hasMessageContaining(", imported end to end, 1 thread: state root");
   }
 
   @Test
