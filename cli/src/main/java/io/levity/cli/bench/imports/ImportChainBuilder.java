@@ -18,6 +18,7 @@ import io.levity.execution.tx.ValidationCache;
 import io.levity.node.runtime.ChainExecutor;
 import io.levity.node.runtime.Payload;
 import io.levity.node.store.RocksDbBlockStore;
+import io.levity.sdk.tx.TxRequest;
 import io.levity.trie.InMemoryKeyValueStore;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -148,13 +149,8 @@ final class ImportChainBuilder {
     List<Transaction> txs = new ArrayList<>();
     txs.add(
         owner.sign(
-            ImportWorkload.dynamicFee(
-                ImportChain.CHAIN_ID,
-                nonces[0]++,
-                DEPLOY_GAS,
-                Optional.empty(),
-                UInt256.ZERO,
-                Bytes.concat(tokenInitcode, supply.toBytes32()))));
+            TxRequest.deploy(Bytes.concat(tokenInitcode, supply.toBytes32()))
+                .draft(ImportChain.CHAIN_ID, nonces[0]++, DEPLOY_GAS, ImportWorkload.FEES)));
     UInt256 share = supply.divide(UInt256.valueOf(signers.size() + 1L));
     for (int i = 1; i < signers.size(); i++) {
       txs.add(

@@ -3,12 +3,10 @@ package io.levity.cli.bench.imports;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.num.UInt256;
-import io.levity.core.tx.DynamicFeeTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
+import io.levity.sdk.tx.Fees;
+import io.levity.sdk.tx.TxRequest;
 
 /** What the measured blocks of a workload hold. */
 enum ImportWorkload {
@@ -18,6 +16,9 @@ enum ImportWorkload {
 
   /** The gas limit of a token transfer: above a transfer to a fresh account (about 52k). */
   static final long TOKEN_TRANSFER_GAS = 100_000;
+
+  /** EIP-1559 fees well above the base fee, which only falls on these half-empty blocks. */
+  static final Fees FEES = new Fees(ImportChain.PRIORITY_FEE, ImportChain.MAX_FEE);
 
   /** {@code transfer(address,uint256)}. */
   private static final byte[] TRANSFER_SELECTOR = {(byte) 0xa9, 0x05, (byte) 0x9c, (byte) 0xbb};
@@ -43,40 +44,15 @@ enum ImportWorkload {
   Transaction draft(long chainId, int index, long nonce, Address recipient, Address token) {
     boolean eth = this == ETH || (this == MIXED && index % 2 == 0);
     return eth
-        ? dynamicFee(
-            chainId,
-            nonce,
-            TransactionSigner.TRANSFER_GAS,
-            Optional.of(recipient),
-            UInt256.ONE,
-            Bytes.EMPTY)
+        ? TxRequest.transfer(recipient, UInt256.ONE)
+            .draft(chainId, nonce, TransactionSigner.TRANSFER_GAS, FEES)
         : tokenTransfer(chainId, nonce, token, recipient, UInt256.ONE);
   }
 
   static Transaction tokenTransfer(
       long chainId, long nonce, Address token, Address to, UInt256 amount) {
-    return dynamicFee(
-        chainId,
-        nonce,
-        TOKEN_TRANSFER_GAS,
-        Optional.of(token),
-        UInt256.ZERO,
-        transferCall(to, amount));
-  }
-
-  static Transaction dynamicFee(
-      long chainId, long nonce, long gas, Optional<Address> to, UInt256 value, Bytes data) {
-    return new DynamicFeeTransaction(
-        OptionalLong.of(chainId),
-        nonce,
-        ImportChain.PRIORITY_FEE,
-        ImportChain.MAX_FEE,
-        gas,
-        to,
-        value,
-        data,
-        List.of(),
-        Transaction.UNSIGNED);
+    return TxRequest.call(token, transferCall(to, amount))
+        .draft(chainId, nonce, TOKEN_TRANSFER_GAS, FEES);
   }
 
   /** The ABI call data of {@code transfer(to, amount)}. */
