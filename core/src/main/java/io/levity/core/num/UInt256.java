@@ -13,7 +13,6 @@ public final class UInt256 implements Comparable<UInt256> {
   public static final UInt256 ZERO = new UInt256(0, 0, 0, 0);
   public static final UInt256 ONE = new UInt256(0, 0, 0, 1);
   public static final UInt256 MAX = new UInt256(-1L, -1L, -1L, -1L);
-  private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
 
   /** Limbs: u3 is the most significant. */
   public final long u3, u2, u1, u0;
@@ -127,13 +126,41 @@ public final class UInt256 implements Comparable<UInt256> {
   }
 
   public UInt256 multiply(UInt256 o) {
-    return valueOf(toBigInteger().multiply(o.toBigInteger()).mod(MOD));
+    long[] r = multiplyFull(this, o);
+    return new UInt256(r[3], r[2], r[1], r[0]);
   }
 
   /** Multiplies, or returns null on overflow past 2^256. */
   public UInt256 multiplyExact(UInt256 o) {
-    BigInteger r = toBigInteger().multiply(o.toBigInteger());
-    return r.bitLength() > 256 ? null : valueOf(r);
+    long[] r = multiplyFull(this, o);
+    if ((r[4] | r[5] | r[6] | r[7]) != 0) return null;
+    return new UInt256(r[3], r[2], r[1], r[0]);
+  }
+
+  /**
+   * The 512-bit product, least significant limb first: schoolbook on 64-bit limbs (fee arithmetic
+   * multiplies on every transaction; going through BigInteger allocated and copied each time).
+   */
+  private static long[] multiplyFull(UInt256 a, UInt256 b) {
+    long[] x = {a.u0, a.u1, a.u2, a.u3};
+    long[] y = {b.u0, b.u1, b.u2, b.u3};
+    long[] r = new long[8];
+    for (int i = 0; i < 4; i++) {
+      if (x[i] == 0) continue;
+      long carry = 0;
+      for (int j = 0; j < 4; j++) {
+        long lo = x[i] * y[j];
+        long hi = Math.unsignedMultiplyHigh(x[i], y[j]);
+        long s = r[i + j] + lo;
+        long c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        long s2 = s + carry;
+        long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+        r[i + j] = s2;
+        carry = hi + c1 + c2; // hi is at most 2^64 - 2, so this cannot wrap
+      }
+      r[i + 4] = carry;
+    }
+    return r;
   }
 
   public UInt256 multiply(long o) {

@@ -33,6 +33,10 @@ class UInt256Test {
     assertThat(x.add(y).toBigInteger()).isEqualTo(a.add(b).mod(MOD));
     assertThat(x.subtract(y).toBigInteger()).isEqualTo(a.subtract(b).mod(MOD));
     assertThat(x.multiply(y).toBigInteger()).isEqualTo(a.multiply(b).mod(MOD));
+    UInt256 exact = x.multiplyExact(y);
+    BigInteger product = a.multiply(b);
+    assertThat(exact == null ? null : exact.toBigInteger())
+        .isEqualTo(product.bitLength() > 256 ? null : product);
     assertThat(x.divide(y).toBigInteger())
         .isEqualTo(b.signum() == 0 ? BigInteger.ZERO : a.divide(b));
     assertThat(Integer.signum(x.compareTo(y))).isEqualTo(a.compareTo(b));

@@ -176,6 +176,11 @@ public final class TrieWorldState extends JournaledWorld<TrieWorldState.TrieAcco
 
   // ---- accounts and code
 
+  /** How many accounts this state has loaded or created (present or known absent). */
+  public int loadedAccounts() {
+    return accounts.size();
+  }
+
   @Override
   protected TrieAccount account(Address address) {
     if (accounts.containsKey(address)) return accounts.get(address);

@@ -42,6 +42,11 @@ final class BlockImporter {
     this.name = name;
   }
 
+  /** The mempool's view of the head after the last import (see ChainExecutor#headAccounts). */
+  HeadAccounts headAccounts() {
+    return executor.headAccounts();
+  }
+
   BlockHeader head() {
     return store.head().orElseThrow();
   }

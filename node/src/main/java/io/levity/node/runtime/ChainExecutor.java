@@ -1,5 +1,6 @@
 package io.levity.node.runtime;
 
+import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.execution.block.BlockBuilder;
@@ -11,8 +12,10 @@ import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.execution.tx.ValidationCache;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.KeyValueStore;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -30,7 +33,20 @@ public final class ChainExecutor {
   /** Payloads at least this long are validated on all cores. */
   private static final int PARALLEL_FROM = 64;
 
+  /** A kept state is reopened from the store after this many blocks. */
+  static final int REOPEN_AFTER_BLOCKS = 64;
+
+  /** ... or once it holds this many accounts. */
+  static final int REOPEN_AFTER_ACCOUNTS = 100_000;
+
   private final BlockBuilder builder;
+
+  /** The state after the last block this executor stored, or null; consensus thread only. */
+  private TrieWorldState live;
+
+  private Bytes32 liveRoot;
+  private int liveBlocks;
+  private Set<Address> senders = Set.of();
   private final TransactionValidator validator;
   private final ValidationCache cache;
 
@@ -80,11 +96,47 @@ public final class ChainExecutor {
     BlockBuilder.Params params =
         new BlockBuilder.Params(
             payload.coinbase(), ts, consensusBlockId, parent.gasLimit(), Bytes.EMPTY, Bytes32.ZERO);
-    TrieWorldState state = store.headState();
+    TrieWorldState state = startState(parent);
+    live = null; // whatever happens below, a half-applied state is never reused
     BlockBuilder.Built built =
         builder.buildValidated(
             state, parent, params, txs, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     store.commit(built.block(), built.receipts(), state, extra);
+    live = state;
+    liveRoot = built.block().header().stateRoot();
+    liveBlocks++;
+    senders = new LinkedHashSet<>();
+    for (ValidatedTransaction v : txs) senders.add(v.sender());
     return built;
+  }
+
+  /**
+   * The mempool's view of the new head: the last block's senders filled in from the state just
+   * committed (they are the accounts it asks about first), others read from the trie on demand.
+   */
+  HeadAccounts headAccounts() {
+    BlockHeader head = store.head().orElseThrow();
+    HeadAccounts view = new HeadAccounts(store.keyValueStore(), head.stateRoot());
+    if (live != null && head.stateRoot().equals(liveRoot)) {
+      for (Address a : senders) view.prefill(a, live.nonce(a), live.balance(a));
+    }
+    return view;
+  }
+
+  /**
+   * The world the next block starts from: the state this executor committed last, when it is still
+   * the head's (its accounts and trie nodes stay decoded from block to block), else the head's
+   * state read from the store. Reopened every {@link #REOPEN_AFTER_BLOCKS} blocks or once it holds
+   * {@link #REOPEN_AFTER_ACCOUNTS} accounts, so memory stays bounded.
+   */
+  private TrieWorldState startState(BlockHeader parent) {
+    if (live != null
+        && parent.stateRoot().equals(liveRoot)
+        && liveBlocks < REOPEN_AFTER_BLOCKS
+        && live.loadedAccounts() < REOPEN_AFTER_ACCOUNTS) {
+      return live;
+    }
+    liveBlocks = 0;
+    return store.headState();
   }
 }

@@ -16,7 +16,6 @@ import io.levity.node.p2p.Misbehavior;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.PeerNetwork;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +40,7 @@ final class InboundMessages implements MessageHandler {
       ConsensusDriver driver,
       Mempool mempool,
       TransactionValidator txValidator,
+      TransactionRelay relay,
       SyncRunner sync,
       String name) {}
 
@@ -105,7 +105,7 @@ final class InboundMessages implements MessageHandler {
       }
       try {
         p.mempool().add(v, raw.size());
-        p.net().gossip(new P2pMessage.Transactions(List.of(raw)));
+        p.relay().relay(raw);
       } catch (MempoolException e) {
         LOG.debug("{}: gossiped transaction refused: {}", p.name(), e.getMessage());
         if (e.error() == MempoolError.INSUFFICIENT_FUNDS) {

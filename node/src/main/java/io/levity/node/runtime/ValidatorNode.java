@@ -25,7 +25,6 @@ import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
 import io.levity.node.p2p.NodeId;
 import io.levity.node.p2p.P2pConfig;
-import io.levity.node.p2p.P2pMessage;
 import io.levity.node.p2p.P2pNetwork;
 import io.levity.node.p2p.PeerAddress;
 import io.levity.node.p2p.PeerNetwork;
@@ -75,6 +74,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final RuntimeMetrics metrics;
   private final PeerNetwork p2p;
   private final ConsensusDriver driver;
+  private final BlockImporter importer;
   private final SyncRunner sync;
   private final Handoff inbound = new Handoff();
   private final EvidenceStore evidence;
@@ -164,7 +164,7 @@ public final class ValidatorNode implements AutoCloseable {
     this.rpc = new JsonRpcProcessor(1000);
     this.hub = new SubscriptionHub(rpc.json());
     this.metrics = new RuntimeMetrics(thread.time());
-    BlockImporter importer = new BlockImporter(store, consensus, cfg.chainId(), this::stored, name);
+    this.importer = new BlockImporter(store, consensus, cfg.chainId(), this::stored, name);
     PayloadPacer pacer =
         new PayloadPacer(
             thread,
@@ -186,6 +186,9 @@ public final class ValidatorNode implements AutoCloseable {
             .withReservedPeers(indexOf.keySet());
     this.p2p = network.open(pc, cfg.nodeKey(), inbound);
 
+    TransactionRelay relay =
+        new TransactionRelay(
+            p2p, thread, pc.limits().maxTransactionsPerMessage(), pc.limits().maxFrameBytes() / 2);
     Supplier<Engine> engines =
         () ->
             new Engine(
@@ -227,16 +230,14 @@ public final class ValidatorNode implements AutoCloseable {
                 validator ? driver : null,
                 mempool,
                 new TransactionValidator(Fork.LEVITY, cfg.chainId()),
+                relay,
                 sync,
                 name)));
 
     this.catchUp = new CatchUpWait(sync::blocksBehind, thread.time(), catchUpWaitMillis);
     StoreChainView view =
         new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
-    new EthApi(
-            view,
-            EthApi.Config.DEFAULT,
-            (tx, raw) -> p2p.gossip(new P2pMessage.Transactions(List.of(Bytes.wrap(raw)))))
+    new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) -> relay.relay(Bytes.wrap(raw)))
         .register(rpc);
     metrics.register(
         new RuntimeMetrics.Gauges(
@@ -353,7 +354,7 @@ public final class ValidatorNode implements AutoCloseable {
 
   /** After each stored block: the mempool re-checks against the new state; subscribers hear. */
   private void stored(Block b) {
-    mempool.onNewState(HeadAccounts.at(store), b.header().gasLimit());
+    mempool.onNewState(importer.headAccounts(), b.header().gasLimit());
     mempool.setMinFeePerGas(MempoolFloor.minFeePerGas(b.header()));
     catchUp.headMoved();
     hub.publishBlock(

@@ -48,12 +48,12 @@ public final class RocksDbBlockStore implements BlockStore {
 
   /**
    * Stored blocks and receipts never change, so the last few decoded ones are kept (RPC asks for
-   * them a lot).
+   * them a lot), and each block stored lately, since it is asked for next.
    */
-  private final Lru<Bytes32, Block> blocks = new Lru<>(16);
+  private final Lru<Bytes32, Block> blocks = new Lru<>(32);
 
-  private final Lru<Bytes32, List<Receipt>> receiptLists = new Lru<>(16);
-  private final Lru<Bytes32, List<Bytes32>> txHashes = new Lru<>(16);
+  private final Lru<Bytes32, List<Receipt>> receiptLists = new Lru<>(32);
+  private final Lru<Bytes32, List<Bytes32>> txHashes = new Lru<>(32);
 
   private static final class Lru<K, V> {
     private final LinkedHashMap<K, V> map;
@@ -296,6 +296,9 @@ public final class RocksDbBlockStore implements BlockStore {
       batch.write();
     }
     head = block.header();
+    // Clients ask for a new block and its receipts right away: keep them decoded.
+    blocks.put(hash, block);
+    receiptLists.put(hash, List.copyOf(receipts));
   }
 
   static byte[] encodeReceipts(List<Receipt> receipts) {

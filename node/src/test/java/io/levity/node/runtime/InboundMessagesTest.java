@@ -33,7 +33,8 @@ class InboundMessagesTest {
   private static final Address TO = Address.fromHex("0x00000000000000000000000000000000000000aa");
 
   private final TestPeers peers = new TestPeers();
-  private final SimNetwork sim = new SimNetwork(new ManualScheduler());
+  private final ManualScheduler scheduler = new ManualScheduler();
+  private final SimNetwork sim = new SimNetwork(scheduler);
   private final SimNetwork.Peer net = sim.peer(TestPeers.id(42), new P2pMessageSink());
   private final TransactionSigner funded =
       new TransactionSigner(KeyPair.fromPrivate(Keccak.hash(new byte[] {1})));
@@ -53,6 +54,7 @@ class InboundMessagesTest {
               null,
               mempool,
               new TransactionValidator(Fork.CANCUN, CHAIN),
+              new TransactionRelay(net, scheduler, 64, 1 << 20),
               null,
               "test node"));
 
