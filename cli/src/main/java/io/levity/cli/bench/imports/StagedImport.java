@@ -1,6 +1,7 @@
 package io.levity.cli.bench.imports;
 
 import io.levity.cli.bench.imports.StageTimes.Stage;
+import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.tx.InvalidTransactionException;
@@ -16,8 +17,10 @@ import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.node.runtime.Payload;
 import io.levity.node.store.RocksDbBlockStore;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
 
@@ -27,7 +30,8 @@ import java.util.function.LongSupplier;
  * recover the senders ({@link TransactionValidator}, on one thread or on a pool), execute them
  * ({@link BlockBuilder#buildValidated}), the state root, the receipts/transactions roots and bloom
  * (both inside the build, told apart by a {@link BuildObserver}), and the RocksDB commit.
- * Transactions that do not decode or validate are left out, as the executor leaves them out.
+ * Transactions that do not decode or validate are left out, and the committed state is kept for the
+ * next block (same reopening rule), as the executor does.
  */
 final class StagedImport implements BuildObserver, AutoCloseable {
   private final RocksDbBlockStore store;
@@ -35,6 +39,17 @@ final class StagedImport implements BuildObserver, AutoCloseable {
   private final BlockBuilder builder;
   private final ForkJoinPool pool;
   private final LongSupplier wall;
+
+  /** As ChainExecutor: the state committed last is kept for the next block, reopened after... */
+  static final int REOPEN_AFTER_BLOCKS = 64;
+
+  /** ... this many blocks or once it holds this many accounts. */
+  static final int REOPEN_AFTER_ACCOUNTS = 100_000;
+
+  private TrieWorldState live;
+  private Bytes32 liveRoot;
+  private int liveBlocks;
+  private Set<Address> senders = Set.of();
   private long executedAt;
   private long rootedAt;
 
@@ -79,12 +94,14 @@ final class StagedImport implements BuildObserver, AutoCloseable {
             parent.gasLimit(),
             Bytes.EMPTY,
             Bytes32.ZERO);
-    TrieWorldState state = store.headState();
+    TrieWorldState state = startState(parent);
+    live = null;
     BlockBuilder.Built built =
         builder.buildValidated(
             state, parent, params, validated, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     long t3 = wall.getAsLong();
     store.commit(built.block(), built.receipts(), state, batch -> {});
+    keep(state, built, validated);
     long t4 = wall.getAsLong();
     times.add(Stage.DECODE, t1 - t0);
     times.add(Stage.RECOVER, t2 - t1);
@@ -93,6 +110,33 @@ final class StagedImport implements BuildObserver, AutoCloseable {
     times.add(Stage.ROOTS, t3 - rootedAt);
     times.add(Stage.COMMIT, t4 - t3);
     return built;
+  }
+
+  /** ChainExecutor's rule for the world a block starts from. */
+  private TrieWorldState startState(BlockHeader parent) {
+    if (live != null
+        && parent.stateRoot().equals(liveRoot)
+        && liveBlocks < REOPEN_AFTER_BLOCKS
+        && live.loadedAccounts() < REOPEN_AFTER_ACCOUNTS) {
+      return live;
+    }
+    liveBlocks = 0;
+    return store.headState();
+  }
+
+  /** What ChainExecutor keeps after a commit: the state, and the block's senders for the pool. */
+  private void keep(
+      TrieWorldState state, BlockBuilder.Built built, List<ValidatedTransaction> validated) {
+    live = state;
+    liveRoot = built.block().header().stateRoot();
+    liveBlocks++;
+    senders = new LinkedHashSet<>();
+    for (ValidatedTransaction v : validated) senders.add(v.sender());
+  }
+
+  /** The senders of the last block imported (ChainExecutor hands them to the mempool). */
+  Set<Address> lastSenders() {
+    return senders;
   }
 
   private List<ValidatedTransaction> recover(List<Transaction> txs) {

@@ -11,7 +11,9 @@ import io.levity.cli.bench.imports.ImportChain.Segment;
 import io.levity.cli.bench.tps.TokenSetup;
 import io.levity.cli.options.LevityHomeOption;
 import io.levity.core.bytes.Bytes;
+import io.levity.execution.block.BlockBuilder;
 import io.levity.node.runtime.Payload;
+import io.levity.node.store.RocksDbBlockStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -128,6 +130,23 @@ class ImportBenchCommandTest {
         .hasMessageContaining("the runs did not do the same work");
     assertThatThrownBy(() -> ImportRuns.endToEnd(tmp.resolve("bad2"), bad, meters, log))
         .hasMessageContaining(", imported end to end, 1 thread: state root");
+  }
+
+  @Test
+  void theStagedImportKeepsTheBlocksSendersAsTheExecutorDoes() throws IOException {
+    ImportChain chain = chain(List.of(ImportWorkload.ETH), 1);
+    Block first = chain.segments().get(0).warmup().get(0);
+    try (RocksDbBlockStore store = RocksDbBlockStore.open(tmp.resolve("one"));
+        StagedImport staged = new StagedImport(store, ImportChain.CHAIN_ID, 1, () -> 0)) {
+      store.initialize(chain.genesis());
+      StageTimes times = new StageTimes();
+      BlockBuilder.Built built = staged.importBlock(first.payload(), first.consensusId(), times);
+      assertThat(built.block().hash()).isEqualTo(first.hash());
+      // 30 transactions round robin over 10 senders: every sender, once each.
+      assertThat(staged.lastSenders())
+          .hasSize(10)
+          .containsAll(built.results().stream().map(r -> r.sender()).toList());
+    }
   }
 
   @Test
