@@ -164,7 +164,8 @@ public final class MerklePatriciaTrie implements Trie {
     }
     // Inline nodes live inside their parent's RLP; the root is stored under its hash even when
     // small.
-    byte[] rlp = NodeCodec.encode(n);
+    byte[] rlp = n.pendingRlp != null ? n.pendingRlp : NodeCodec.encode(n);
+    n.pendingRlp = null;
     if (rlp.length >= 32 || n == root) batch.put(NodeCodec.hash(n, rlp), rlp);
     dirty.add(n);
   }

@@ -20,10 +20,17 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
   /** Created since the last commit, so not yet in the store. */
   boolean dirty = true;
 
+  /**
+   * The RLP of a dirty node of 32 bytes or more, kept from hashing it until the commit stores it,
+   * so it is encoded once rather than twice; cleared by the commit and by {@link #invalidate()}.
+   */
+  byte[] pendingRlp;
+
   /** Forgets the cached encoding and hash after an in-place change; only for dirty nodes. */
   final void invalidate() {
     encoded = null;
     hash = null;
+    pendingRlp = null;
   }
 
   /** A node with the rest of a key and its value. */

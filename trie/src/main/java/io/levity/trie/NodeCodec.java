@@ -50,6 +50,7 @@ final class NodeCodec {
     if (h == null) {
       h = Keccak.hash256(rlp);
       n.hash = h;
+      if (n.dirty && rlp.length >= 32) n.pendingRlp = rlp;
     }
     return h;
   }
@@ -64,6 +65,7 @@ final class NodeCodec {
     byte[] e = encode(n);
     if (e.length < 32) return true;
     n.hash = Keccak.hash256(e);
+    if (n.dirty) n.pendingRlp = e;
     return false;
   }
 

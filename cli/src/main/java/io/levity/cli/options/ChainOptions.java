@@ -26,7 +26,7 @@ public final class ChainOptions {
   long blockTimeMillis = 1_000;
 
   @Option(names = "--gas-limit", paramLabel = "GAS")
-  long gasLimit = Devnet.GAS_LIMIT;
+  long gasLimit = Devnet.DEVNET_GAS_LIMIT;
 
   /** What was given, checked. */
   public NewChain chain() {

@@ -19,7 +19,17 @@ import java.util.Map;
  */
 public final class Devnet {
   public static final long CHAIN_ID = 1337;
+
+  /** The block gas limit of {@link #genesis(long, List, long)}: Ethereum mainnet's 30M. */
   public static final long GAS_LIMIT = 30_000_000;
+
+  /**
+   * The block gas limit {@code levity devnet} and {@code levity init} start with: 150M. At 30M an
+   * ERC-20 block held 526 transfers and the devnet's throughput was capped by the limit, not by the
+   * machine (docs/bench.md).
+   */
+  public static final long DEVNET_GAS_LIMIT = 150_000_000;
+
   public static final UInt256 ONE_ETHER = UInt256.valueOf(BigInteger.TEN.pow(18));
   public static final UInt256 GENESIS_BASE_FEE = UInt256.valueOf(1_000_000_000L);
 
