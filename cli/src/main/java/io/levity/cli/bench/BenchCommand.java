@@ -1,5 +1,6 @@
 package io.levity.cli.bench;
 
+import io.levity.cli.bench.imports.ImportBenchCommand;
 import io.levity.cli.bench.tps.TpsBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
       StorageBenchCommand.class,
       AiBenchCommand.class,
       ComputeBenchCommand.class,
-      DaBenchCommand.class
+      DaBenchCommand.class,
+      ImportBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,6 +20,7 @@ import io.levity.execution.state.TransactionResult.Rejected;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the next block from candidate transactions (such as the mempool's selection) in the order
@@ -74,9 +75,16 @@ public final class BlockBuilder {
   }
 
   private final StateTransition transition;
+  private final BuildObserver observer;
 
   public BlockBuilder(Fork fork, long chainId) {
+    this(fork, chainId, BuildObserver.NONE);
+  }
+
+  /** A builder that tells {@code observer} when each phase of every build ends. */
+  public BlockBuilder(Fork fork, long chainId, BuildObserver observer) {
     this.transition = new StateTransition(fork, chainId);
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /**
@@ -171,7 +179,10 @@ public final class BlockBuilder {
         case Executed ex -> acc.add(c.tx(), ex);
       }
     }
-    BlockExecutor.Result res = acc.result(world.stateRoot());
+    observer.ended(BuildObserver.Phase.TRANSACTIONS);
+    Bytes32 stateRoot = world.stateRoot();
+    observer.ended(BuildObserver.Phase.STATE_ROOT);
+    BlockExecutor.Result res = acc.result(stateRoot);
     BlockHeader header =
         BlockHeader.cancun(
             parent.hash(),

@@ -19,6 +19,7 @@ import io.levity.execution.state.BlobGas;
 import io.levity.execution.state.StateRoots;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.trie.InMemoryKeyValueStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,6 +234,32 @@ class BlockBuilderTest {
     assertThatThrownBy(() -> HeaderValidator.validate(parent, sameTime))
         .hasMessageContaining("timestamp");
     assertThatThrownBy(() -> HeaderValidator.validate(h, h)).hasMessageContaining("parent hash");
+  }
+
+  @Test
+  void anObserverIsToldOfEachPhaseInOrderAndChangesNothing() {
+    List<BuildObserver.Phase> told = new ArrayList<>();
+    List<Transaction> candidates =
+        List.of(transfer(ALICE, 0, CHAIN_ID, UInt256.ONE), transfer(BOB, 0, CHAIN_ID, UInt256.ONE));
+    BlockBuilder.Built observed =
+        new BlockBuilder(Fork.CANCUN, CHAIN_ID, told::add)
+            .build(
+                WorldState.copyOf(GENESIS.world()),
+                GENESIS.block().header(),
+                params(30_000_000),
+                candidates,
+                NO_HASHES);
+    BlockBuilder.Built plain =
+        builder.build(
+            WorldState.copyOf(GENESIS.world()),
+            GENESIS.block().header(),
+            params(30_000_000),
+            candidates,
+            NO_HASHES);
+    assertThat(told)
+        .containsExactly(BuildObserver.Phase.TRANSACTIONS, BuildObserver.Phase.STATE_ROOT);
+    assertThat(observed.block().hash()).isEqualTo(plain.block().hash());
+    assertThat(observed.block().transactions()).hasSize(2);
   }
 
   @Test

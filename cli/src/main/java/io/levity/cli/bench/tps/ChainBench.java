@@ -1,7 +1,5 @@
 package io.levity.cli.bench.tps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
@@ -81,11 +79,6 @@ record ChainBench(
   }
 
   private Bytes benchTokenInitcode() throws IOException {
-    Path file = repoRoot.get().resolve("bench/tps/BenchToken.json");
-    JsonNode contract = new ObjectMapper().readTree(file.toFile());
-    String code = contract.path("initcode").asText("");
-    if (!code.startsWith("0x") || code.length() < 4)
-      throw new IOException(file + " has no initcode");
-    return Bytes.fromHex(code);
+    return TokenSetup.benchTokenInitcode(repoRoot.get());
   }
 }

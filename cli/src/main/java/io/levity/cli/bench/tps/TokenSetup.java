@@ -1,5 +1,7 @@
 package io.levity.cli.bench.tps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
@@ -17,6 +19,7 @@ import io.levity.sdk.tx.TxRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,16 @@ public final class TokenSetup {
   static final int BATCH = 200;
 
   private TokenSetup() {}
+
+  /** BenchToken's creation code, from bench/tps/BenchToken.json under the repository root. */
+  public static Bytes benchTokenInitcode(Path repoRoot) throws IOException {
+    Path file = repoRoot.resolve("bench/tps/BenchToken.json");
+    JsonNode contract = new ObjectMapper().readTree(file.toFile());
+    String code = contract.path("initcode").asText("");
+    if (!code.startsWith("0x") || code.length() < 4)
+      throw new IOException(file + " has no initcode");
+    return Bytes.fromHex(code);
+  }
 
   public static Workload.TokenTransfers run(
       EthRpc rpc,
