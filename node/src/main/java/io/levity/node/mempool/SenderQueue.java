@@ -25,6 +25,12 @@ final class SenderQueue {
   /** Entries whose own maximum cost overflows 256 bits. */
   private int overflowing;
 
+  /** {@link #gapAt}'s memory: from {@code gapBase} every nonce below {@code gapEnd} is here. */
+  private boolean gapKnown;
+
+  private long gapBase;
+  private long gapEnd;
+
   /** How many were queued when last counted ({@link Mempool} keeps the total of these). */
   int queued;
 
@@ -39,7 +45,14 @@ final class SenderQueue {
   /** Removes the entry at {@code nonce}; returns it, or null. */
   Mempool.Entry remove(long nonce) {
     Mempool.Entry old = entries.remove(nonce);
-    if (old != null) uncount(old);
+    if (old != null) {
+      uncount(old);
+      if (gapKnown
+          && Long.compareUnsigned(nonce, gapBase) >= 0
+          && Long.compareUnsigned(nonce, gapEnd) < 0) {
+        gapEnd = nonce; // a hole opened below the remembered gap
+      }
+    }
     return old;
   }
 
@@ -51,11 +64,20 @@ final class SenderQueue {
     return entries.size();
   }
 
-  /** The first nonce from {@code accountNonce} on that has no transaction here. */
+  /**
+   * The first nonce from {@code accountNonce} on that has no transaction here. Remembered for the
+   * last account nonce asked about and moved as entries come and go, so a sender adding its next
+   * transaction does not walk its whole queue again (that walk was an eighth of the RPC threads'
+   * time under load).
+   */
   long gapAt(long accountNonce) {
-    long n = accountNonce;
-    while (entries.containsKey(n)) n++;
-    return n;
+    if (!gapKnown || gapBase != accountNonce) {
+      gapBase = accountNonce;
+      gapEnd = accountNonce;
+      gapKnown = true;
+    }
+    while (entries.containsKey(gapEnd)) gapEnd++;
+    return gapEnd;
   }
 
   /** How many wait behind the gap. */
