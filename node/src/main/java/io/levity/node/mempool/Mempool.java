@@ -227,8 +227,17 @@ public final class Mempool {
       UInt256 balance = newState.balance(s.getKey());
       UInt256 committed = UInt256.ZERO;
       SenderQueue q = s.getValue();
+      // When the balance covers all of them together, no running sum can pass it: only the nonce
+      // and the age are checked then (the common case, without adding a 256-bit sum per entry).
+      UInt256 all = q.totalCost();
+      boolean affordable = all != null && balance.compareTo(all) >= 0;
       List<Entry> dropped = new ArrayList<>();
       for (Entry e : q.byNonce.values()) {
+        if (affordable) {
+          if (Long.compareUnsigned(e.nonce(), nonce) < 0 || e.arrivedNanos() - oldest < 0)
+            dropped.add(e);
+          continue;
+        }
         UInt256 total = Prices.add(committed, e.maxCost());
         if (Long.compareUnsigned(e.nonce(), nonce) < 0
             || e.arrivedNanos() - oldest < 0

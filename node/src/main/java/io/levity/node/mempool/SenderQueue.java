@@ -100,6 +100,11 @@ final class SenderQueue {
     return over > 0 || sum.bitLength() > 256 ? null : UInt256.valueOf(sum);
   }
 
+  /** What all of them may cost together; null on overflow. */
+  UInt256 totalCost() {
+    return overflowing > 0 || costSum.bitLength() > 256 ? null : UInt256.valueOf(costSum);
+  }
+
   private void count(Mempool.Entry e) {
     if (e.maxCost() == null) overflowing++;
     else costSum = costSum.add(e.maxCost().toBigInteger());

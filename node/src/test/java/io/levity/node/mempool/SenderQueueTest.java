@@ -46,6 +46,9 @@ class SenderQueueTest extends MempoolFixture {
         if (e.nonce() != base) sum = sum.add(e.maxCost().toBigInteger());
       }
       assertThat(q.maxCost(base)).isEqualTo(UInt256.valueOf(sum));
+      BigInteger total = BigInteger.ZERO;
+      for (Mempool.Entry e : model.values()) total = total.add(e.maxCost().toBigInteger());
+      assertThat(q.totalCost()).isEqualTo(UInt256.valueOf(total));
     }
   }
 }
