@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +21,12 @@ import java.util.function.Supplier;
  * for the ERC-20 workload, and runs each workload with the same {@link TpsRun}.
  *
  * @param repoRoot where bench/tps/BenchToken.json is (asked for only when the ERC-20 workload runs)
+ * @param warmup run before each workload's measured window, its figures not counted (a JIT-compiled
+ *     node is measured warm, as a developer's long-running node would be); empty for none
  */
 record ChainBench(
     TpsRun run,
+    Optional<TpsRun> warmup,
     List<Secp256k1.KeyPair> keys,
     boolean eth,
     boolean erc20,
@@ -34,7 +39,9 @@ record ChainBench(
     requireFunded(client, chain);
     List<TpsResult> out = new ArrayList<>();
     if (eth) {
-      out.add(run.run(chain, client, chainId, keys, new Workload.EthTransfers()));
+      Workload transfers = new Workload.EthTransfers();
+      warmUp(chain, client, chainId, transfers);
+      out.add(run.run(chain, client, chainId, keys, transfers));
     }
     if (erc20) {
       Workload tokens =
@@ -46,9 +53,23 @@ record ChainBench(
               benchTokenInitcode(),
               Duration.ofMinutes(2),
               log);
+      warmUp(chain, client, chainId, tokens);
       out.add(run.run(chain, client, chainId, keys, tokens));
     }
     return out;
+  }
+
+  private void warmUp(TargetChain chain, EthRpc client, long chainId, Workload workload)
+      throws IOException, InterruptedException {
+    if (warmup.isEmpty()) return;
+    TpsResult w = warmup.get().run(chain, client, chainId, keys, workload);
+    log.printf(
+        Locale.ROOT,
+        "%s %s: warm-up done, %.1f tx/s committed over %.0f s (not counted)%n",
+        chain.name(),
+        workload.name(),
+        w.committedPerSecond(),
+        w.seconds());
   }
 
   /**

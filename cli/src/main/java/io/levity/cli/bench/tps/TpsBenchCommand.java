@@ -69,6 +69,7 @@ public final class TpsBenchCommand implements Callable<Integer> {
     ChainBench bench =
         new ChainBench(
             new TpsRun(config, err),
+            load.warmup().map(d -> new TpsRun(config.warmup(d), err)),
             keys,
             workload != WorkloadChoice.erc20,
             workload != WorkloadChoice.eth,

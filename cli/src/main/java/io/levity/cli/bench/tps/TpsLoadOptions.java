@@ -2,6 +2,7 @@ package io.levity.cli.bench.tps;
 
 import io.levity.cli.options.OptionValues;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +36,19 @@ final class TpsLoadOptions {
   @Option(names = "--presign", paramLabel = "N")
   int presign = TpsRun.Config.AUTO;
 
+  @Option(names = "--warmup-time", paramLabel = "TIME", defaultValue = "5s")
+  Duration warmupTime;
+
+  @Option(names = "--no-warmup")
+  boolean noWarmup;
+
   @Option(names = "--http", paramLabel = "jdk|plain")
   RawTxSubmitter.Http http = RawTxSubmitter.Http.plain;
+
+  /** The unmeasured run before each workload's window; empty for none. */
+  Optional<Duration> warmup() {
+    return noWarmup ? Optional.empty() : Optional.of(warmupTime);
+  }
 
   /** The run's configuration; {@code salt} makes its recipients fresh. */
   TpsRun.Config config(long salt) {

@@ -77,6 +77,14 @@ public final class TpsRun {
         throw new IllegalArgumentException("--presign must be >= 0, got " + presign);
     }
 
+    /**
+     * The same load for {@code d} as an unmeasured warm-up: fresh recipients of its own, no
+     * receipts read back, its own pre-signed buffers.
+     */
+    Config warmup(Duration d) {
+      return new Config(d, window, rate, poll, drainTimeout, 0, fees, ~salt, batch, AUTO, http);
+    }
+
     /** Transactions each of {@code senders} signs before the window. */
     int presignPerSender(int senders) {
       if (presign != AUTO) return presign;
