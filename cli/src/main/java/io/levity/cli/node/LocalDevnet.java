@@ -16,6 +16,7 @@ import io.levity.inft.InftNetwork;
 import io.levity.inft.oracle.AgentExecutors;
 import io.levity.inft.oracle.OracleService;
 import io.levity.node.p2p.PeerAddress;
+import io.levity.node.rpc.RpcServerConfig;
 import io.levity.node.runtime.Devnet;
 import io.levity.node.runtime.ValidatorConfig;
 import io.levity.node.runtime.ValidatorNode;
@@ -51,6 +52,14 @@ import java.util.function.Consumer;
  * hook) stops storage first, then the validators.
  */
 final class LocalDevnet implements AutoCloseable {
+  /**
+   * The devnet's JSON-RPC limits: the defaults with ten times the request rate (50,000 cost units a
+   * second per client address, about 25,000 eth_sendRawTransaction calls). It listens on 127.0.0.1
+   * only, where every local tool shares one client address, and a benchmark at the devnet's own
+   * throughput was turned away by the public default (5,000 a second).
+   */
+  static final RpcServerConfig DEVNET_RPC = RpcServerConfig.DEFAULT.withRate(50_000, 100_000);
+
   /**
    * The devnet's storage operator: registers the storage nodes, records submissions for clients
    * that use the devnet network file, and records proof-of-storage results. Derived from a public
@@ -169,7 +178,7 @@ final class LocalDevnet implements AutoCloseable {
       others.remove(i);
       nodes.get(i).connect(others);
     }
-    rpcPorts = nodes.get(0).serveRpc(ports.http(), ports.ws());
+    rpcPorts = nodes.get(0).serveRpc(ports.http(), ports.ws(), DEVNET_RPC);
     metricsPort = nodes.get(0).serveMetrics(ports.metrics());
   }
 
