@@ -12,10 +12,8 @@ import io.levity.execution.tx.ValidatedTransaction;
 import io.levity.execution.tx.ValidationCache;
 import io.levity.node.store.RocksDbBlockStore;
 import io.levity.trie.KeyValueStore;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -33,20 +31,11 @@ public final class ChainExecutor {
   /** Payloads at least this long are validated on all cores. */
   private static final int PARALLEL_FROM = 64;
 
-  /** A kept state is reopened from the store after this many blocks. */
-  static final int REOPEN_AFTER_BLOCKS = 64;
-
-  /** ... or once it holds this many accounts. */
-  static final int REOPEN_AFTER_ACCOUNTS = 100_000;
-
   private final BlockBuilder builder;
 
-  /** The state after the last block this executor stored, or null; consensus thread only. */
-  private TrieWorldState live;
+  /** The state after the last block this executor stored; consensus thread only. */
+  private final KeptState kept;
 
-  private Bytes32 liveRoot;
-  private int liveBlocks;
-  private Set<Address> senders = Set.of();
   private final TransactionValidator validator;
   private final ValidationCache cache;
 
@@ -63,6 +52,7 @@ public final class ChainExecutor {
     this.builder = new BlockBuilder(Fork.LEVITY, chainId);
     this.validator = new TransactionValidator(Fork.LEVITY, chainId);
     this.cache = cache;
+    this.kept = new KeptState(store);
   }
 
   /**
@@ -96,17 +86,12 @@ public final class ChainExecutor {
     BlockBuilder.Params params =
         new BlockBuilder.Params(
             payload.coinbase(), ts, consensusBlockId, parent.gasLimit(), Bytes.EMPTY, Bytes32.ZERO);
-    TrieWorldState state = startState(parent);
-    live = null; // whatever happens below, a half-applied state is never reused
+    TrieWorldState state = kept.start(parent);
     BlockBuilder.Built built =
         builder.buildValidated(
             state, parent, params, txs, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     store.commit(built.block(), built.receipts(), state, extra);
-    live = state;
-    liveRoot = built.block().header().stateRoot();
-    liveBlocks++;
-    senders = new LinkedHashSet<>();
-    for (ValidatedTransaction v : txs) senders.add(v.sender());
+    kept.committed(state, built.block().header().stateRoot(), txs);
     return built;
   }
 
@@ -117,26 +102,10 @@ public final class ChainExecutor {
   HeadAccounts headAccounts() {
     BlockHeader head = store.head().orElseThrow();
     HeadAccounts view = new HeadAccounts(store.keyValueStore(), head.stateRoot());
-    if (live != null && head.stateRoot().equals(liveRoot)) {
-      for (Address a : senders) view.prefill(a, live.nonce(a), live.balance(a));
+    TrieWorldState live = kept.at(head.stateRoot());
+    if (live != null) {
+      for (Address a : kept.senders()) view.prefill(a, live.nonce(a), live.balance(a));
     }
     return view;
-  }
-
-  /**
-   * The world the next block starts from: the state this executor committed last, when it is still
-   * the head's (its accounts and trie nodes stay decoded from block to block), else the head's
-   * state read from the store. Reopened every {@link #REOPEN_AFTER_BLOCKS} blocks or once it holds
-   * {@link #REOPEN_AFTER_ACCOUNTS} accounts, so memory stays bounded.
-   */
-  private TrieWorldState startState(BlockHeader parent) {
-    if (live != null
-        && parent.stateRoot().equals(liveRoot)
-        && liveBlocks < REOPEN_AFTER_BLOCKS
-        && live.loadedAccounts() < REOPEN_AFTER_ACCOUNTS) {
-      return live;
-    }
-    liveBlocks = 0;
-    return store.headState();
   }
 }

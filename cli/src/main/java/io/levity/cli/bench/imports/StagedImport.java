@@ -14,10 +14,10 @@ import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
+import io.levity.node.runtime.KeptState;
 import io.levity.node.runtime.Payload;
 import io.levity.node.store.RocksDbBlockStore;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,16 +40,9 @@ final class StagedImport implements BuildObserver, AutoCloseable {
   private final ForkJoinPool pool;
   private final LongSupplier wall;
 
-  /** As ChainExecutor: the state committed last is kept for the next block, reopened after... */
-  static final int REOPEN_AFTER_BLOCKS = 64;
+  /** As ChainExecutor: the state committed last is where the next block starts. */
+  private final KeptState kept;
 
-  /** ... this many blocks or once it holds this many accounts. */
-  static final int REOPEN_AFTER_ACCOUNTS = 100_000;
-
-  private TrieWorldState live;
-  private Bytes32 liveRoot;
-  private int liveBlocks;
-  private Set<Address> senders = Set.of();
   private long executedAt;
   private long rootedAt;
 
@@ -60,6 +53,7 @@ final class StagedImport implements BuildObserver, AutoCloseable {
     this.builder = new BlockBuilder(Fork.LEVITY, chainId, this);
     this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     this.wall = wall;
+    this.kept = new KeptState(store);
   }
 
   @Override
@@ -94,14 +88,13 @@ final class StagedImport implements BuildObserver, AutoCloseable {
             parent.gasLimit(),
             Bytes.EMPTY,
             Bytes32.ZERO);
-    TrieWorldState state = startState(parent);
-    live = null;
+    TrieWorldState state = kept.start(parent);
     BlockBuilder.Built built =
         builder.buildValidated(
             state, parent, params, validated, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     long t3 = wall.getAsLong();
     store.commit(built.block(), built.receipts(), state, batch -> {});
-    keep(state, built, validated);
+    kept.committed(state, built.block().header().stateRoot(), validated);
     long t4 = wall.getAsLong();
     times.add(Stage.DECODE, t1 - t0);
     times.add(Stage.RECOVER, t2 - t1);
@@ -112,31 +105,9 @@ final class StagedImport implements BuildObserver, AutoCloseable {
     return built;
   }
 
-  /** ChainExecutor's rule for the world a block starts from. */
-  private TrieWorldState startState(BlockHeader parent) {
-    if (live != null
-        && parent.stateRoot().equals(liveRoot)
-        && liveBlocks < REOPEN_AFTER_BLOCKS
-        && live.loadedAccounts() < REOPEN_AFTER_ACCOUNTS) {
-      return live;
-    }
-    liveBlocks = 0;
-    return store.headState();
-  }
-
-  /** What ChainExecutor keeps after a commit: the state, and the block's senders for the pool. */
-  private void keep(
-      TrieWorldState state, BlockBuilder.Built built, List<ValidatedTransaction> validated) {
-    live = state;
-    liveRoot = built.block().header().stateRoot();
-    liveBlocks++;
-    senders = new LinkedHashSet<>();
-    for (ValidatedTransaction v : validated) senders.add(v.sender());
-  }
-
   /** The senders of the last block imported (ChainExecutor hands them to the mempool). */
   Set<Address> lastSenders() {
-    return senders;
+    return kept.senders();
   }
 
   private List<ValidatedTransaction> recover(List<Transaction> txs) {
