@@ -48,8 +48,7 @@ public final class TransactionValidator {
    * Decodes and validates; any failure is an {@link InvalidTransactionException} naming the rule.
    */
   public ValidatedTransaction decodeAndValidate(byte[] raw) {
-    Bytes32 hash = Keccak.hash(raw);
-    return validate(TransactionDecoder.decode(raw), hash);
+    return validate(TransactionDecoder.decode(raw));
   }
 
   /**
@@ -59,15 +58,10 @@ public final class TransactionValidator {
    */
   public ValidatedTransaction decodeAndValidate(byte[] raw, ValidationCache cache) {
     Bytes32 hash = Keccak.hash(raw);
-    return cache.get(hash, fork, chainId, () -> validate(TransactionDecoder.decode(raw), hash));
+    return cache.get(hash, fork, chainId, () -> validate(TransactionDecoder.decode(raw)));
   }
 
   public ValidatedTransaction validate(Transaction tx) {
-    return validate(tx, null);
-  }
-
-  /** {@code hash}: the transaction's, when the caller has it (null: computed here). */
-  private ValidatedTransaction validate(Transaction tx, Bytes32 hash) {
     if (!rules.allowsType(tx.type().code())) {
       throw fail(
           TYPE_NOT_SUPPORTED,
@@ -102,9 +96,7 @@ public final class TransactionValidator {
               + " (EIP-3860)");
     }
     if (tx instanceof BlobTransaction blob) checkBlobs(blob);
-    return hash == null
-        ? new ValidatedTransaction(tx, sender, intrinsic)
-        : new ValidatedTransaction(tx, sender, intrinsic, hash);
+    return new ValidatedTransaction(tx, sender, intrinsic); // the hash is the transaction's, kept
   }
 
   private void checkChainId(Transaction tx) {

@@ -94,7 +94,7 @@ final class InboundMessages implements MessageHandler {
     for (Bytes raw : t.transactions()) {
       // The hash of a transaction is that of its encoding: known ones skip decoding and signature
       // recovery.
-      if (p.mempool().contains(Keccak.hash(raw.toArray()))) continue;
+      if (p.mempool().contains(Keccak.hash(raw))) continue;
       ValidatedTransaction v;
       try {
         v = p.txValidator().decodeAndValidate(raw.toArray(), ValidationCache.shared());
