@@ -40,7 +40,8 @@ class LevityCommandTest {
   void devnetAndInitShareTheirChainOptions() {
     String devnet = run("devnet", "--help").out();
     String init = run("init", "--help").out();
-    for (String option : new String[] {"--validators", "--chain-id", "--accounts", "--block-time"})
+    for (String option :
+        new String[] {"--validators", "--chain-id", "--accounts", "--block-time", "--gas-limit"})
       assertThat(optionHelp(devnet, option)).isEqualTo(optionHelp(init, option));
     assertThat(optionHelp(devnet, "--accounts")).contains("0..1000").contains("Default: 10");
   }
@@ -51,6 +52,9 @@ class LevityCommandTest {
       LevityRun o = run(cmd, "--accounts", "1001", "--dir", "/nonexistent/never-written");
       assertThat(o.exit()).as(cmd).isEqualTo(2);
       assertThat(o.err()).contains("--accounts must be in 0..1000");
+      LevityRun gas = run(cmd, "--gas-limit", "4999", "--dir", "/nonexistent/never-written");
+      assertThat(gas.exit()).as(cmd).isEqualTo(2);
+      assertThat(gas.err()).contains("--gas-limit must be at least 5000, got 4999");
     }
     assertThat(run("devnet", "--validators", "65").err()).contains("--validators must be in 1..64");
     assertThat(run("devnet", "--storage-nodes", "65").exit()).isEqualTo(2);
