@@ -75,6 +75,10 @@ public final class RocksDbBlockStore implements BlockStore {
     synchronized void put(K k, V v) {
       map.put(k, v);
     }
+
+    synchronized void clear() {
+      map.clear();
+    }
   }
 
   /** A block store over any key-value store (the store is closed with it). */
@@ -299,6 +303,42 @@ public final class RocksDbBlockStore implements BlockStore {
     // Clients ask for a new block and its receipts right away: keep them decoded.
     blocks.put(hash, block);
     receiptLists.put(hash, List.copyOf(receipts));
+  }
+
+  /**
+   * Makes block {@code number} the head again, deleting every later block with its receipts and
+   * indexes in one atomic write. Only a development chain rewinds ({@code evm_revert}, {@code
+   * anvil_reset}): a BFT chain's committed blocks are final. State trie nodes stay (they are shared
+   * and content-addressed), so the state at any kept block is still there.
+   *
+   * @throws IllegalArgumentException when {@code number} is above the head or negative
+   */
+  public synchronized void rewindTo(long number) {
+    BlockHeader h = head;
+    if (h == null) throw new IllegalStateException("the store has no genesis block yet");
+    if (number < 0 || number > h.number())
+      throw new IllegalArgumentException(
+          "cannot rewind to block " + number + ": the head is " + h.number());
+    if (number == h.number()) return;
+    BlockHeader target = headerByNumber(number).orElseThrow();
+    try (KeyValueStore.WriteBatch batch = store.newBatch()) {
+      for (long n = h.number(); n > number; n--) {
+        Bytes32 hash = canonicalHash(n).orElseThrow();
+        Block b = readBlock(hash).orElseThrow();
+        for (Transaction tx : b.transactions())
+          batch.delete(key(TX_LOCATION, tx.hash().unsafeArray()));
+        batch.delete(key(BLOCK, hash.unsafeArray()));
+        batch.delete(key(HEADER, hash.unsafeArray()));
+        batch.delete(key(RECEIPTS, hash.unsafeArray()));
+        batch.delete(numberKey(n));
+      }
+      batch.put(HEAD, target.hash().toArray());
+      batch.write();
+    }
+    head = target;
+    blocks.clear();
+    receiptLists.clear();
+    txHashes.clear();
   }
 
   static byte[] encodeReceipts(List<Receipt> receipts) {
