@@ -90,6 +90,29 @@ final class DevnetProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts {@code levity devnet --dev} (one in-memory node) on free ports and returns once it
+   * serves JSON-RPC over HTTP.
+   */
+  static DevnetProcess startDev(Path workDir) throws IOException, InterruptedException {
+    ChildProcess p =
+        ChildProcess.launch(
+                "levity-devnet-dev",
+                LevityCli.launcher()
+                    .command(List.of("devnet", "--dev", "--http-port", "0", "--ws-port", "0")),
+                workDir.resolve("devnet-dev.log"))
+            .in(workDir)
+            .readyWhen(
+                line -> line.startsWith(READY) ? line.substring(READY.length()).trim() : null)
+            .start();
+    try {
+      return new DevnetProcess(p, URI.create(p.awaitReady(STARTUP_TIMEOUT)));
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      p.close();
+      throw e;
+    }
+  }
+
   String httpUrl() {
     return httpUrl.toString();
   }

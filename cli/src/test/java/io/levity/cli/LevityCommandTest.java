@@ -61,6 +61,19 @@ class LevityCommandTest {
   }
 
   @Test
+  void devModeRefusesTheBftDevnetsOptionsAndOtherChainIds() {
+    LevityRun v = run("devnet", "--dev", "--validators", "1");
+    assertThat(v.exit()).isEqualTo(2);
+    assertThat(v.err()).contains("--validators does not apply with --dev");
+    LevityRun d = run("devnet", "--dev", "--data-dir", "/nonexistent/never-written");
+    assertThat(d.exit()).isEqualTo(2);
+    assertThat(d.err()).contains("--data-dir does not apply with --dev");
+    LevityRun c = run("devnet", "--dev", "--chain-id", "1");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).contains("--dev runs on the dev chain id 1337 only");
+  }
+
+  @Test
   void aStorageRootMustBeOne() {
     LevityRun o = run("storage", "status", "0x1234");
     assertThat(o.exit()).isEqualTo(2);

@@ -49,6 +49,9 @@ public final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--stop-after", paramLabel = "BLOCKS")
   long stopAfter;
 
+  @Option(names = "--dev")
+  boolean dev;
+
   /**
    * The arguments of {@code levity devnet} that keep its data in {@code dataDir} and serve on free
    * loopback ports, so that a devnet started by a benchmark or a test runs beside any other.
@@ -76,6 +79,10 @@ public final class DevnetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     NewChain newChain = chain.chain();
+    if (dev) {
+      DevMode.check(spec.commandLine(), newChain);
+      return DevMode.run(spec.commandLine().getOut(), newChain, ports.values(), stopAfter);
+    }
     if (storageNodes < 0 || storageNodes > 64)
       throw new ParameterException(spec.commandLine(), "--storage-nodes must be in 0..64");
     if (daNodes < 0 || daNodes > DevnetDa.MAX_NODES)

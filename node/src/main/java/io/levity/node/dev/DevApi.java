@@ -78,7 +78,7 @@ final class DevApi {
         "mine",
         p -> {
           long count = p.has(0) && !p.node(0).isNull() ? seconds(p.node(0)) : 1;
-          long interval = p.has(1) && !p.node(1).isNull() ? seconds(p.node(1)) : 1;
+          long interval = p.has(1) && !p.node(1).isNull() ? seconds(p.node(1)) : 0;
           mine(count, null, interval);
           return NullNode.instance;
         });
@@ -111,7 +111,7 @@ final class DevApi {
   }
 
   private JsonNode reset(Params p) throws RpcException {
-    if (p.has(0) && !p.node(0).isNull() && !(p.node(0).isObject() && p.node(0).isEmpty())) {
+    if (p.has(0) && asksToFork(p.node(0))) {
       throw RpcException.invalidParams(
           "forking is not supported: the dev chain starts from its own genesis; call reset with no"
               + " parameters");
@@ -121,6 +121,19 @@ final class DevApi {
       chain.reset();
     }
     return NullNode.instance;
+  }
+
+  /**
+   * Whether a reset's parameter names a chain to fork: a URL or a block number, at the top or under
+   * "forking" (viem sends {@code {"forking": {"blockNumber": null}}} for a plain reset).
+   */
+  private static boolean asksToFork(JsonNode n) {
+    if (n.isNull()) return false;
+    if (!n.isObject()) return true;
+    JsonNode f = n.has("forking") ? n.get("forking") : n;
+    if (f.isNull()) return false;
+    if (!f.isObject()) return true;
+    return f.hasNonNull("jsonRpcUrl") || f.hasNonNull("blockNumber");
   }
 
   private void mine(long count, Long firstTimestamp, long interval) throws RpcException {

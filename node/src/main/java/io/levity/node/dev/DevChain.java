@@ -75,6 +75,11 @@ public final class DevChain {
     return store.head().orElseThrow();
   }
 
+  /** Canonical block {@code number}, or null when there is none (rewound meanwhile). */
+  public Block blockAt(long number) {
+    return store.blockByNumber(number).orElse(null);
+  }
+
   RocksDbBlockStore store() {
     return store;
   }
@@ -146,19 +151,22 @@ public final class DevChain {
 
   /**
    * Seals {@code count} blocks, {@code intervalSeconds} apart (the first at the next timestamp, or
-   * at {@code firstTimestamp} when given), each with what the mempool can include.
+   * at {@code firstTimestamp} when given), each with what the mempool can include. Timestamps
+   * always increase: with interval 0 each block takes the clock's next timestamp, at least one
+   * second after its parent's.
    */
   public synchronized List<Block> mine(long count, Long firstTimestamp, long intervalSeconds) {
     if (count < 1 || count > MAX_BLOCKS_PER_CALL)
       throw new IllegalArgumentException(
           "blocks to mine must be in 1.." + MAX_BLOCKS_PER_CALL + ", got " + count);
-    if (intervalSeconds < 1) throw new IllegalArgumentException("interval must be at least 1 s");
+    if (intervalSeconds < 0) throw new IllegalArgumentException("interval must not be negative");
     List<Block> out = new ArrayList<>();
     Long ts = firstTimestamp;
     for (long i = 0; i < count; i++) {
       Block b = mineOne(ts).block();
       out.add(b);
-      ts = b.header().timestamp() + intervalSeconds;
+      // interval 0 (viem's default): each block at the clock's next time, one second apart at least
+      ts = intervalSeconds == 0 ? null : b.header().timestamp() + intervalSeconds;
     }
     return out;
   }

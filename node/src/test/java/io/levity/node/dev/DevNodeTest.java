@@ -221,6 +221,12 @@ class DevNodeTest {
     long t2 = Long.decode(call("eth_getBlockByNumber", "0x2", false).get("timestamp").asText());
     long t6 = Long.decode(head().get("timestamp").asText());
     assertThat(t6 - t2).isEqualTo(40);
+    // interval 0, as viem sends it: timestamps still increase
+    call("anvil_mine", "0x2", "0x0");
+    long t8 = Long.decode(head().get("timestamp").asText());
+    long t7 = Long.decode(call("eth_getBlockByNumber", "0x7", false).get("timestamp").asText());
+    assertThat(t8).isGreaterThan(t7);
+    assertThat(t7).isGreaterThan(t6);
     assertThat(errorCode("anvil_mine", "0x" + Long.toHexString(DevChain.MAX_BLOCKS_PER_CALL + 1)))
         .isEqualTo(RpcException.INVALID_PARAMS);
   }
@@ -266,6 +272,9 @@ class DevNodeTest {
     assertThat(call("anvil_getAutomine").asBoolean()).isTrue();
     assertThat(call("eth_getBalance", OTHER, "latest").asText()).isEqualTo("0x0");
     assertThat(call("evm_revert", s).asBoolean()).isFalse();
+    ObjectNode plain = M.createObjectNode();
+    plain.putObject("forking").putNull("blockNumber");
+    call("anvil_reset", plain);
     ObjectNode fork = M.createObjectNode().put("jsonRpcUrl", "http://127.0.0.1:1");
     assertThat(raw("anvil_reset", fork).at("/error/message").asText()).contains("forking");
   }

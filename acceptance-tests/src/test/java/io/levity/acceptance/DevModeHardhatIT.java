@@ -1,0 +1,82 @@
+package io.levity.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.levity.cli.process.CommandResult;
+import io.levity.testing.RpcCalls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code levity devnet --dev} driven by the tools test suites use: a Hardhat 2 project's mocha
+ * suite (hardhat-ethers, hardhat-chai-matchers: events seen before {@code wait()}, custom errors,
+ * fixtures through evm_snapshot/evm_revert, time travel) compiled with the solc npm package, and
+ * viem's test client in anvil mode ({@code hardhat-dev/}).
+ */
+class DevModeHardhatIT {
+  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
+  @TempDir Path work;
+
+  @Test
+  @Timeout(value = 600, unit = TimeUnit.SECONDS) // includes a first npm install
+  void hardhatSuiteAndViemTestClientPassAgainstDevMode() throws Exception {
+    Path project =
+        Path.of(System.getProperty("levity.acceptance.hardhat", "hardhat-dev"))
+            .toAbsolutePath()
+            .normalize();
+    Assumptions.assumeTrue(
+        CommandResult.works("node", "--version"),
+        "node is not installed: skipping the Hardhat and viem dev mode test");
+    if (!Files.isDirectory(project.resolve("node_modules/hardhat"))
+        || !Files.isDirectory(project.resolve("node_modules/viem"))) {
+      Assumptions.assumeTrue(
+          CommandResult.works("npm", "--version"),
+          "npm is not installed and " + project.resolve("node_modules") + " is missing: skipping");
+      CommandResult npm =
+          CommandResult.run(List.of("npm", "ci", "--no-audit", "--no-fund"), project, NPM_TIMEOUT);
+      assertThat(npm.exitCode())
+          .as("npm ci in %s:\n%s%s", project, npm.stdout(), npm.stderr())
+          .isZero();
+    }
+    try (DevnetProcess dev = DevnetProcess.startDev(work)) {
+      CommandResult mocha =
+          CommandResult.run(
+              List.of(
+                  "env",
+                  "LEVITY_RPC=" + dev.httpUrl(),
+                  "HARDHAT_DISABLE_TELEMETRY_PROMPT=true",
+                  "npx",
+                  "hardhat",
+                  "test",
+                  "--network",
+                  "levity"),
+              project,
+              RUN_TIMEOUT);
+      String report = mocha.stdout() + mocha.stderr() + "\ndev node log:\n" + dev.logTail();
+      assertThat(mocha.exitCode()).as(report).isZero();
+      assertThat(mocha.stdout()).as(report).contains("7 passing").doesNotContain("failing");
+
+      CommandResult viem =
+          CommandResult.run(
+              List.of("node", "viem-test-client.mjs", dev.httpUrl()), project, RUN_TIMEOUT);
+      assertThat(viem.exitCode())
+          .as("%s%s\ndev node log:\n%s", viem.stdout(), viem.stderr(), dev.logTail())
+          .isZero();
+      JsonNode r = RpcCalls.parse(viem.lastLine());
+      assertThat(r.path("account").asText())
+          .isEqualToIgnoringCase("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+      assertThat(r.path("minedTo").asInt()).isGreaterThan(r.path("revertedTo").asInt());
+      assertThat(r.path("reset").asBoolean()).isTrue();
+    }
+  }
+}
