@@ -55,6 +55,17 @@ expect(
   "setStorageAt",
 );
 
+// impersonation: send from an account whose key nobody has
+const whale = "0x00000000000000000000000000000000000000cc";
+await test.setBalance({ address: whale, value: parseEther("5") });
+await test.impersonateAccount({ address: whale });
+const fromWhale = await wallet.sendTransaction({ account: whale, to: target, value: 4n });
+const whaleTx = await pub.getTransaction({ hash: fromWhale });
+expect(whaleTx.from === whale, "impersonated sender: " + whaleTx.from);
+expect((await pub.getBalance({ address: target })) === 127n, "impersonated transfer");
+await test.stopImpersonatingAccount({ address: whale });
+out.impersonated = whaleTx.from;
+
 // blocks on demand and time travel
 await test.setAutomine(false);
 const pending = await wallet.sendTransaction({ account: from, to: target, value: 1n });

@@ -19,7 +19,8 @@ import java.math.BigInteger;
  * Hardhat use: {@code evm_snapshot}, {@code evm_revert}, {@code evm_mine}, {@code
  * evm_increaseTime}, {@code evm_setNextBlockTimestamp}, {@code evm_setAutomine}, {@code
  * anvil_mine}, {@code anvil_setBalance}, {@code anvil_setCode}, {@code anvil_setStorageAt}, {@code
- * anvil_setNonce}, {@code anvil_reset} (each {@code anvil_*} also as {@code hardhat_*}), and {@code
+ * anvil_setNonce}, {@code anvil_reset}, {@code anvil_impersonateAccount}, {@code
+ * anvil_stopImpersonatingAccount} (each {@code anvil_*} also as {@code hardhat_*}), and {@code
  * eth_accounts} / {@code eth_sendTransaction} for the dev accounts, whose keys the node holds.
  */
 final class DevApi {
@@ -90,6 +91,20 @@ final class DevApi {
         "setStorageAt",
         p -> edit(p, 3, (w, a) -> w.setStorage(a, word(p, 1, "slot"), word(p, 2, "value"))));
     both(rpc, "reset", this::reset);
+    both(
+        rpc,
+        "impersonateAccount",
+        p -> {
+          sender.impersonate(p.address(0));
+          return NullNode.instance;
+        });
+    both(
+        rpc,
+        "stopImpersonatingAccount",
+        p -> {
+          sender.stopImpersonating(p.address(0));
+          return NullNode.instance;
+        });
     rpc.register(
         "eth_accounts",
         p -> {

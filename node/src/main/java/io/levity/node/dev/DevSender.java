@@ -7,8 +7,10 @@ import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Secp256k1;
+import io.levity.core.crypto.Signature;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.DynamicFeeTransaction;
+import io.levity.core.tx.ImpersonatedSenders;
 import io.levity.core.tx.LegacyTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.core.tx.TransactionSigner;
@@ -16,6 +18,7 @@ import io.levity.execution.block.FeeMarket;
 import io.levity.node.rpc.JsonRpcProcessor;
 import io.levity.node.rpc.Params;
 import io.levity.node.rpc.RpcException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code eth_sendTransaction} in dev mode: the node holds the dev accounts' keys (public test
@@ -51,6 +55,7 @@ final class DevSender {
   private final long chainId;
   private final DevChain chain;
   private final Map<Address, TransactionSigner> signers = new LinkedHashMap<>();
+  private final Set<Address> impersonated = ConcurrentHashMap.newKeySet();
   private final JsonRpcProcessor rpc;
 
   DevSender(long chainId, DevChain chain, List<Secp256k1.KeyPair> keys, JsonRpcProcessor rpc) {
@@ -74,13 +79,13 @@ final class DevSender {
     if (!o.hasNonNull("from")) throw RpcException.invalidParams("from is required");
     Address from = Params.parseAddress(o.get("from").asText(), "from");
     TransactionSigner signer = signers.get(from);
-    if (signer == null)
+    if (signer == null && !impersonated.contains(from))
       throw new RpcException(
           RpcException.SERVER_ERROR,
           "unknown account "
               + from
-              + ": dev mode signs for its dev accounts only (eth_accounts); sign elsewhere and use"
-              + " eth_sendRawTransaction");
+              + ": dev mode signs for its dev accounts (eth_accounts) and impersonated ones"
+              + " (anvil_impersonateAccount) only; sign elsewhere and use eth_sendRawTransaction");
     if (o.hasNonNull("chainId")
         && Params.parseLongQuantity(o.get("chainId").asText(), "chainId") != chainId)
       throw RpcException.invalidParams("chainId differs from the chain's " + chainId);
@@ -103,7 +108,9 @@ final class DevSender {
             "both gasPrice and (maxFeePerGas or maxPriorityFeePerGas) specified");
       UInt256 price = Params.parseQuantity(o.get("gasPrice").asText(), "gasPrice");
       signed =
-          signer.sign(
+          sign(
+              from,
+              signer,
               new LegacyTransaction(
                   nonce,
                   price,
@@ -118,7 +125,9 @@ final class DevSender {
       UInt256 baseFee = FeeMarket.nextBaseFee(chain.head());
       UInt256 maxFee = optQuantity(o, "maxFeePerGas", baseFee.add(baseFee).add(tip));
       signed =
-          signer.sign(
+          sign(
+              from,
+              signer,
               new DynamicFeeTransaction(
                   OptionalLong.of(chainId),
                   nonce,
@@ -132,6 +141,28 @@ final class DevSender {
                   Transaction.UNSIGNED));
     }
     return call("eth_sendRawTransaction", Hex.encode(signed.encode()));
+  }
+
+  /**
+   * Signs with the dev key, or, for an impersonated account, puts a placeholder signature on the
+   * transaction (r encodes the sender, so two accounts' otherwise equal transactions differ) and
+   * records its sender by hash.
+   */
+  private static Transaction sign(Address from, TransactionSigner signer, Transaction draft) {
+    if (signer != null) return signer.sign(draft);
+    BigInteger r = new BigInteger(1, from.toArray()).add(BigInteger.ONE);
+    Transaction tx = draft.withSignature(new Signature(r, BigInteger.ONE, 0));
+    ImpersonatedSenders.register(tx.hash(), from);
+    return tx;
+  }
+
+  /** Lets eth_sendTransaction send from {@code a} without its key. */
+  void impersonate(Address a) {
+    impersonated.add(a);
+  }
+
+  void stopImpersonating(Address a) {
+    impersonated.remove(a);
   }
 
   private long estimate(JsonNode o) throws RpcException {

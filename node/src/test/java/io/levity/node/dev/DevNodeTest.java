@@ -145,6 +145,32 @@ class DevNodeTest {
   }
 
   @Test
+  void impersonatedAccountsSendWithoutTheirKeys() {
+    String whale = "0x00000000000000000000000000000000000000ee";
+    call("anvil_setBalance", whale, "0xde0b6b3a7640000");
+    ObjectNode tx = M.createObjectNode().put("from", whale).put("to", OTHER).put("value", "0x3");
+    assertThat(raw("eth_sendTransaction", tx).at("/error/message").asText())
+        .contains("unknown account");
+    call("anvil_impersonateAccount", whale);
+    String hash = call("eth_sendTransaction", tx).asText();
+    assertThat(call("eth_getTransactionReceipt", hash).get("from").asText()).isEqualTo(whale);
+    assertThat(call("eth_getTransactionByHash", hash).get("from").asText()).isEqualTo(whale);
+    assertThat(call("eth_getBalance", OTHER, "latest").asText()).isEqualTo("0x3");
+    assertThat(call("eth_getTransactionCount", whale, "latest").asText()).isEqualTo("0x1");
+    // another impersonated account's identical transaction is a different transaction
+    String twin = "0x00000000000000000000000000000000000000ef";
+    call("hardhat_setBalance", twin, "0xde0b6b3a7640000");
+    call("hardhat_impersonateAccount", twin);
+    ObjectNode same = tx.deepCopy().put("from", twin).put("nonce", "0x0");
+    String twinHash = call("eth_sendTransaction", same).asText();
+    assertThat(twinHash).isNotEqualTo(hash);
+    assertThat(call("eth_getTransactionByHash", twinHash).get("from").asText()).isEqualTo(twin);
+    call("anvil_stopImpersonatingAccount", whale);
+    assertThat(raw("eth_sendTransaction", tx).at("/error/message").asText())
+        .contains("unknown account");
+  }
+
+  @Test
   void revertGoesBackToTheSnapshotAndConsumesIt() {
     String id = call("evm_snapshot").asText();
     String hash = transfer(0, 0, OTHER, 9);
