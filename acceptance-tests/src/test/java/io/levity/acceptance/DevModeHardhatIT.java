@@ -76,6 +76,8 @@ class DevModeHardhatIT {
       assertThat(r.path("account").asText())
           .isEqualToIgnoringCase("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
       assertThat(r.path("minedTo").asInt()).isGreaterThan(r.path("revertedTo").asInt());
+      assertThat(r.path("impersonated").asText())
+          .isEqualTo("0x00000000000000000000000000000000000000cc");
       assertThat(r.path("reset").asBoolean()).isTrue();
     }
   }
