@@ -34,6 +34,8 @@ public final class ChainQueryApi {
   private final Address coinbase;
 
   /**
+   * Methods over {@code chain}.
+   *
    * @param coinbase what eth_coinbase answers; null: the error geth gives without an etherbase
    */
   public ChainQueryApi(ChainView chain, Address coinbase) {

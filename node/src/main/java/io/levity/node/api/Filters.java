@@ -36,6 +36,8 @@ import java.util.random.RandomGenerator;
  */
 public final class Filters {
   /**
+   * Filter limits.
+   *
    * @param total filters the node holds
    * @param perSource filters one client (IP) holds
    * @param maxChanges the most entries a poll answers (and a pending filter buffers)
@@ -94,6 +96,8 @@ public final class Filters {
   private long lastSweepNanos;
 
   /**
+   * Filters over {@code chain}, timed by {@code time}.
+   *
    * @param ids where filter ids come from (a {@link java.security.SecureRandom} in the node, so one
    *     client cannot guess another's ids)
    */

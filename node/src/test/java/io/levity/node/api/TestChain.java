@@ -96,6 +96,14 @@ final class TestChain {
     for (int i = 0; i < n; i++) commit(store.headState(), List.of());
   }
 
+  /** Appends a block of {@code n} calls that each store and log (one log each). */
+  Block addLogCalls(int n) {
+    long nonce = store.headState().nonce(ALICE.address());
+    List<Transaction> txs = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) txs.add(tx(nonce + i, Optional.of(CONTRACT), Bytes.EMPTY, 100_000));
+    return commit(store.headState(), txs);
+  }
+
   static Transaction tx(long nonce, Optional<Address> to, Bytes data, long gas) {
     return TestTransactions.call(ALICE, CHAIN_ID, nonce, to, data, gas);
   }
