@@ -95,7 +95,13 @@ async function main() {
   const onError = (where) => (e) => errors.push(where + ": " + (e?.shortMessage ?? e?.message ?? String(e)));
 
   const eventFilter = await pub.createEventFilter({ address, event });
-  const contractFilter = await pub.createContractEventFilter({ address, abi, eventName: "Ping" });
+  // From the deployment on, so that getFilterLogs (which runs the filter's whole range, as eth_getLogs) finds all.
+  const contractFilter = await pub.createContractEventFilter({
+    address,
+    abi,
+    eventName: "Ping",
+    fromBlock: deployed.blockNumber,
+  });
   const blockFilter = await pub.createBlockFilter();
   const pendingFilter = await pub.createPendingTransactionFilter();
 

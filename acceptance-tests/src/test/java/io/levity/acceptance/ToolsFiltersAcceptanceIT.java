@@ -27,15 +27,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Filters, watchers and subscriptions as dApp tools use them, against {@code levity devnet} run as a
- * separate process: viem 2.58.8 (event, contract-event, block and pending filters; watchBlocks,
+ * Filters, watchers and subscriptions as dApp tools use them, against {@code levity devnet} run as
+ * a separate process: viem 2.58.8 (event, contract-event, block and pending filters; watchBlocks,
  * watchEvent and watchPendingTransactions over HTTP polling and over WebSocket), ethers 6 ({@code
- * on('pending')} over HTTP and WebSocket, without crashing node) and web3.js 4.16.0 (newBlockHeaders,
- * pendingTransactions and logs subscriptions). The clients run in {@code js-tools/tools.mjs}, with
- * exact versions from its package-lock.json ({@code npm ci}); skipped when node or npm is missing.
+ * on('pending')} over HTTP and WebSocket, without crashing node) and web3.js 4.16.0
+ * (newBlockHeaders, pendingTransactions and logs subscriptions). The clients run in {@code
+ * js-tools/tools.mjs}, with exact versions from its package-lock.json ({@code npm ci}); skipped
+ * when node or npm is missing.
  */
 class ToolsFiltersAcceptanceIT {
-  /** Dev account 2 of the {@code test test ... junk} mnemonic (public key material; devnet only). */
+  /**
+   * Dev account 2 of the {@code test test ... junk} mnemonic (public key material; devnet only).
+   */
   private static final String KEY_2 =
       "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 
@@ -146,9 +149,7 @@ class ToolsFiltersAcceptanceIT {
             + " is missing: skipping the viem / ethers / web3.js acceptance test");
     CommandResult npm =
         CommandResult.run(List.of("npm", "ci", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
-    assertThat(npm.exitCode())
-        .as("npm ci in %s:\n%s%s", js, npm.stdout(), npm.stderr())
-        .isZero();
+    assertThat(npm.exitCode()).as("npm ci in %s:\n%s%s", js, npm.stdout(), npm.stderr()).isZero();
   }
 
   /** The WebSocket URL the devnet printed right after its HTTP one. */
