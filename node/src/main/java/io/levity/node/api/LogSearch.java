@@ -87,7 +87,7 @@ final class LogSearch {
     return blocks;
   }
 
-  private static boolean bloomMayMatch(Bytes bloom, LogFilter filter) {
+  static boolean bloomMayMatch(Bytes bloom, LogFilter filter) {
     if (!anyInBloom(bloom, filter.addresses())) return false;
     for (Set<String> position : filter.topics()) {
       if (position != null && !anyInBloom(bloom, position)) return false;

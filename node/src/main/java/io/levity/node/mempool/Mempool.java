@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Transactions waiting for a block: one nonce-ordered queue per sender, fee priority across senders
@@ -60,6 +61,7 @@ public final class Mempool {
   private final MempoolConfig config;
   private final TimeSource time;
   private final List<Runnable> addListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ValidatedTransaction>> acceptListeners = new CopyOnWriteArrayList<>();
   private final Map<Address, SenderQueue> bySender = new HashMap<>();
   private final Map<Bytes32, Entry> byHash = new HashMap<>();
   private AccountReader state;
@@ -94,11 +96,21 @@ public final class Mempool {
   }
 
   /**
+   * Tells {@code listener} of each transaction {@link #add} takes in (new or replacing), on the
+   * adding thread and outside the pool's lock (pending-transaction filters and subscriptions). It
+   * must be quick, must not block and must not throw.
+   */
+  public void onTransactionAccepted(Consumer<ValidatedTransaction> listener) {
+    acceptListeners.add(listener);
+  }
+
+  /**
    * Takes in a transaction checked without state, after the checks against the committed state and
    * the pool's limits; throws when it is refused.
    */
   public Added add(ValidatedTransaction vtx, int encodedSize) throws MempoolException {
     Added added = addLocked(vtx, encodedSize);
+    for (Consumer<ValidatedTransaction> l : acceptListeners) l.accept(vtx);
     for (Runnable l : addListeners) l.run();
     return added;
   }

@@ -146,8 +146,11 @@ final class RpcDispatcher implements AutoCloseable {
           stats.rateLimited.incrementAndGet();
           yield refuse("rate limit exceeded");
         }
-        yield new Reply(
-            OK, processor.execute(c.root(), local, () -> timer.time().nanoTime() > deadline));
+        byte[] answer =
+            RpcCaller.as(
+                client,
+                () -> processor.execute(c.root(), local, () -> timer.time().nanoTime() > deadline));
+        yield new Reply(OK, answer);
       }
     };
   }

@@ -17,10 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * eth_subscribe over WebSocket: "newHeads" and "logs" (with an address/topics filter). The node
- * publishes each stored block; the hub renders and hands notifications to each subscription's
- * {@link Sink} on its own publisher thread, so a slow or stuck connection never delays the caller
- * (the consensus thread). Subscriptions are capped per connection and in total.
+ * eth_subscribe over WebSocket: "newHeads", "logs" (with an address/topics filter),
+ * "newPendingTransactions" (hashes, or whole transactions with a second parameter true, as geth)
+ * and "syncing" (accepted; it notifies nothing, since the node answers requests only once caught
+ * up). The node publishes each stored block and each transaction the mempool takes in; the hub
+ * renders and hands notifications to each subscription's {@link Sink} on its own publisher thread,
+ * so a slow or stuck connection never delays the caller (the consensus thread). Subscriptions are
+ * capped per connection and in total; transactions waiting for the publisher are capped too (past
+ * it their notifications are dropped and counted).
  */
 public final class SubscriptionHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
@@ -39,10 +43,20 @@ public final class SubscriptionHub implements AutoCloseable {
    * @param total subscriptions the node holds
    * @param pendingBlocks blocks waiting for the publisher; past it a block's notifications are
    *     skipped (and logged) rather than queued without limit
+   * @param pendingTransactions transactions waiting for the publisher; past it a transaction's
+   *     notifications are dropped and counted
    */
-  public record Limits(int perConnection, int total, int pendingBlocks) {
-    public static final Limits DEFAULT = new Limits(128, 4096, 64);
+  public record Limits(int perConnection, int total, int pendingBlocks, int pendingTransactions) {
+    public static final Limits DEFAULT = new Limits(128, 4096, 64, 4096);
+
+    /** Limits with the default cap on waiting transactions. */
+    public Limits(int perConnection, int total, int pendingBlocks) {
+      this(perConnection, total, pendingBlocks, 4096);
+    }
   }
+
+  private static final String PENDING = "newPendingTransactions";
+  private static final String PENDING_FULL = "newPendingTransactions/full";
 
   private record Sub(String kind, Predicate<JsonNode> filter, Sink sink) {}
 
@@ -54,6 +68,8 @@ public final class SubscriptionHub implements AutoCloseable {
   private final AtomicLong next = new AtomicLong(1);
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicInteger pendingTxs = new AtomicInteger();
+  private final AtomicLong droppedTxs = new AtomicLong();
 
   /** A hub with the default limits and its own publisher thread (closed with the hub). */
   public SubscriptionHub(ObjectMapper json) {
@@ -73,12 +89,18 @@ public final class SubscriptionHub implements AutoCloseable {
     String kind = params.string(0);
     Predicate<JsonNode> filter =
         switch (kind) {
-          case "newHeads" -> h -> true;
+          case "newHeads", "syncing" -> h -> true;
           case "logs" ->
               LogFilter.parse(params.has(1) ? params.node(1) : json.createObjectNode())::matches;
+          case PENDING -> {
+            params.bool(1, false); // a non-boolean second parameter is refused
+            yield h -> true;
+          }
           default ->
               throw RpcException.invalidParams(
-                  "unsupported subscription: " + kind + " (newHeads, logs)");
+                  "unsupported subscription: "
+                      + kind
+                      + " (newHeads, logs, newPendingTransactions, syncing)");
         };
     long mine = subs.values().stream().filter(s -> s.sink() == sink).count();
     if (mine >= limits.perConnection()) {
@@ -92,7 +114,8 @@ public final class SubscriptionHub implements AutoCloseable {
           "too many subscriptions on this node (limit " + limits.total() + ")");
     }
     String id = String.format("0x%032x", next.getAndIncrement());
-    subs.put(id, new Sub(kind, filter, sink));
+    boolean full = kind.equals(PENDING) && params.bool(1, false);
+    subs.put(id, new Sub(full ? PENDING_FULL : kind, filter, sink));
     return id;
   }
 
@@ -135,6 +158,35 @@ public final class SubscriptionHub implements AutoCloseable {
             if (has("logs")) for (JsonNode l : logs.get()) deliver("logs", l);
           } finally {
             pending.decrementAndGet();
+          }
+        });
+  }
+
+  /** Transactions whose notifications were dropped because the publisher was behind. */
+  public long droppedTransactions() {
+    return droppedTxs.get();
+  }
+
+  /**
+   * Publishes a transaction the mempool took in: its hash, and the whole transaction (rendered on
+   * the publisher thread, only if someone asked for it). Never blocks: past {@link
+   * Limits#pendingTransactions} waiting, the notification is dropped and counted.
+   */
+  public void publishPendingTransaction(String hash, Supplier<JsonNode> full) {
+    if (subs.isEmpty()) return;
+    if (pendingTxs.incrementAndGet() > limits.pendingTransactions()) {
+      pendingTxs.decrementAndGet();
+      if (droppedTxs.getAndIncrement() % 1000 == 0)
+        LOG.warn("subscription publisher is behind; dropping pending-transaction notifications");
+      return;
+    }
+    publisher.execute(
+        () -> {
+          try {
+            if (has(PENDING)) deliver(PENDING, json.getNodeFactory().textNode(hash));
+            if (has(PENDING_FULL)) deliver(PENDING_FULL, full.get());
+          } finally {
+            pendingTxs.decrementAndGet();
           }
         });
   }

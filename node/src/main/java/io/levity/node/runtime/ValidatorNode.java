@@ -20,6 +20,7 @@ import io.levity.execution.tx.TransactionValidator;
 import io.levity.node.api.EthApi;
 import io.levity.node.api.EthJson;
 import io.levity.node.api.StoreChainView;
+import io.levity.node.api.ToolingApis;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
@@ -239,6 +240,7 @@ public final class ValidatorNode implements AutoCloseable {
         new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
     new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) -> relay.relay(Bytes.wrap(raw)))
         .register(rpc);
+    ToolingApis.register(rpc, view, mempool, hub, thread.time(), cfg.feeRecipient());
     metrics.register(
         new RuntimeMetrics.Gauges(
             () -> head().number(),

@@ -25,6 +25,7 @@ import io.levity.trie.InMemoryKeyValueStore;
 import io.levity.trie.KeyValueStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,14 @@ final class TestChain {
   /** Appends {@code n} blocks without transactions (so without logs). */
   void addEmptyBlocks(int n) {
     for (int i = 0; i < n; i++) commit(store.headState(), List.of());
+  }
+
+  /** Appends a block of {@code n} calls that each store and log (one log each). */
+  Block addLogCalls(int n) {
+    long nonce = store.headState().nonce(ALICE.address());
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < n; i++) txs.add(tx(nonce + i, Optional.of(CONTRACT), Bytes.EMPTY, 100_000));
+    return commit(store.headState(), txs);
   }
 
   static Transaction tx(long nonce, Optional<Address> to, Bytes data, long gas) {
