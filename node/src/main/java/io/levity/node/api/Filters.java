@@ -12,6 +12,7 @@ import io.levity.node.store.ChainReader.IndexedLog;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -184,6 +185,22 @@ public final class Filters {
           dropped++;
         }
         f.pending.addLast(hex);
+      }
+    }
+  }
+
+  /**
+   * A dev chain went back to block {@code number} (evm_revert, anvil_reset): blocks sealed again
+   * after it are new to every filter. A BFT chain's head never goes back.
+   */
+  public void rewoundTo(long number) {
+    List<Filter> all;
+    synchronized (this) {
+      all = List.copyOf(filters.values());
+    }
+    for (Filter f : all) { // each filter's lock alone: polls take it before this one
+      synchronized (f) {
+        if (f.cursor > number) f.cursor = number;
       }
     }
   }

@@ -44,6 +44,8 @@ public final class DevChain {
   private final Consumer<Block> mined;
   private final Bytes32 genesisRoot;
 
+  private final List<java.util.function.LongConsumer> rewindListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private Bytes32 stateRoot;
   private boolean automine = true;
   private long timeOffsetSeconds;
@@ -236,9 +238,15 @@ public final class DevChain {
     return new Point(head().number(), stateRoot, timeOffsetSeconds, nextTimestamp);
   }
 
+  /** Tells {@code listener} the block number the chain went back to, after each rewind. */
+  public void onRewind(java.util.function.LongConsumer listener) {
+    rewindListeners.add(listener);
+  }
+
   /** Rewinds to {@code p}: later blocks are deleted, the mempool emptied. */
   synchronized void restore(Point p) {
     store.rewindTo(p.head());
+    for (var l : rewindListeners) l.accept(p.head());
     stateRoot = p.stateRoot();
     timeOffsetSeconds = p.timeOffset();
     nextTimestamp = p.nextTimestamp();

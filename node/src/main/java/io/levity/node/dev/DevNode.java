@@ -8,6 +8,7 @@ import io.levity.execution.block.Block;
 import io.levity.execution.block.Genesis;
 import io.levity.node.api.EthApi;
 import io.levity.node.api.EthJson;
+import io.levity.node.api.ToolingApis;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.rpc.JsonRpcProcessor;
@@ -70,8 +71,9 @@ public final class DevNode implements AutoCloseable {
             time);
     this.chain = new DevChain(cfg.chainId(), store, mempool, time, Address.ZERO, this::mined);
     EthApi.Config api = EthApi.Config.DEFAULT;
+    DevChainView view = new DevChainView(cfg.chainId(), chain);
     new EthApi(
-            new DevChainView(cfg.chainId(), chain),
+            view,
             new EthApi.Config(
                 CLIENT_VERSION,
                 api.fork(),
@@ -81,6 +83,7 @@ public final class DevNode implements AutoCloseable {
                 api.defaultPriorityFee()),
             (tx, raw) -> {})
         .register(rpc);
+    chain.onRewind(ToolingApis.register(rpc, view, mempool, hub, time, Address.ZERO)::rewoundTo);
     new DevApi(chain, new DevSender(cfg.chainId(), chain, cfg.keys(), rpc)).register(rpc);
   }
 

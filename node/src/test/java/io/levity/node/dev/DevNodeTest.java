@@ -306,6 +306,20 @@ class DevNodeTest {
   }
 
   @Test
+  void blockFiltersSeeBlocksSealedAgainAfterARevert() {
+    String snap = call("evm_snapshot").asText();
+    String filter = call("eth_newBlockFilter").asText();
+    call("anvil_mine", "0x2");
+    assertThat(call("eth_getFilterChanges", filter)).hasSize(2);
+    call("evm_revert", snap);
+    call("evm_mine");
+    JsonNode again = call("eth_getFilterChanges", filter);
+    assertThat(again).hasSize(1);
+    assertThat(again.get(0).asText()).isEqualTo(head().get("hash").asText());
+    assertThat(call("txpool_status").get("pending").asText()).isEqualTo("0x0");
+  }
+
+  @Test
   void devModeRunsOnTheDevChainIdOnly() {
     assertThatThrownBy(() -> new DevNode.Config(1, KEYS, 1, 30_000_000L))
         .isInstanceOf(IllegalArgumentException.class)
