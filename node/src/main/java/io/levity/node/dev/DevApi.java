@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.levity.core.bytes.Address;
 import io.levity.core.bytes.Bytes;
 import io.levity.core.num.UInt256;
+import io.levity.execution.state.TrieWorldState;
 import io.levity.node.rpc.JsonRpcProcessor;
 import io.levity.node.rpc.Params;
 import io.levity.node.rpc.RpcException;
@@ -175,7 +176,7 @@ final class DevApi {
 
   @FunctionalInterface
   private interface Edit {
-    void apply(io.levity.execution.state.TrieWorldState w, Address a) throws RpcException;
+    void apply(TrieWorldState w, Address a) throws RpcException;
   }
 
   @FunctionalInterface

@@ -19,7 +19,9 @@ import io.levity.node.store.RocksDbBlockStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The chain of {@code levity devnet --dev}: one node and no consensus, so a block is sealed the
@@ -44,8 +46,7 @@ public final class DevChain {
   private final Consumer<Block> mined;
   private final Bytes32 genesisRoot;
 
-  private final List<java.util.function.LongConsumer> rewindListeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<LongConsumer> rewindListeners = new CopyOnWriteArrayList<>();
   private Bytes32 stateRoot;
   private boolean automine = true;
   private long timeOffsetSeconds;
@@ -239,7 +240,7 @@ public final class DevChain {
   }
 
   /** Tells {@code listener} the block number the chain went back to, after each rewind. */
-  public void onRewind(java.util.function.LongConsumer listener) {
+  public void onRewind(LongConsumer listener) {
     rewindListeners.add(listener);
   }
 

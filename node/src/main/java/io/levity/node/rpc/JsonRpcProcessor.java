@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -35,6 +38,11 @@ public final class JsonRpcProcessor {
   public JsonRpcProcessor register(String name, RpcMethod method) {
     methods.put(name, method);
     return this;
+  }
+
+  /** The names of the registered methods, sorted. */
+  public SortedSet<String> methods() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(methods.keySet()));
   }
 
   public ObjectMapper json() {

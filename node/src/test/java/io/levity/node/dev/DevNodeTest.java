@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Hex;
 import io.levity.core.crypto.Secp256k1;
 import io.levity.core.num.UInt256;
@@ -90,7 +91,7 @@ class DevNodeTest {
   }
 
   private static Address address(String hex) {
-    return Address.of(io.levity.core.bytes.Bytes.fromHex(hex));
+    return Address.of(Bytes.fromHex(hex));
   }
 
   @Test
