@@ -9,6 +9,7 @@ import io.levity.core.bytes.Bytes;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
 import io.levity.core.tx.Transaction;
+import io.levity.core.tx.TransactionError;
 import io.levity.evm.BlockContext;
 import io.levity.evm.Log;
 import io.levity.evm.Outcome;
@@ -233,12 +234,9 @@ final class Simulator {
                 + ", the call asks for "
                 + Long.toUnsignedString(gas));
       }
-      if (gasLeft[0] <= 0) {
-        throw new RpcException(
-            SimulatePayload.CLIENT_LIMIT_EXCEEDED,
-            "the simulation used its whole gas allowance of " + calls.gasCap());
-      }
-      gas = Math.min(gas, gasLeft[0]);
+      if (gasLeft[0] <= 0) throw allowanceUsed();
+      boolean capped = Long.compareUnsigned(gas, gasLeft[0]) > 0;
+      if (capped) gas = gasLeft[0];
       long nonce =
           payload.validation() && req.nonce() != null ? req.nonce() : world.nonce(req.from());
       Transaction tx = calls.dynamicFee(req, nonce, gas);
@@ -264,6 +262,9 @@ final class Simulator {
       Executed r =
           switch (result) {
             case Executed e -> e;
+            case Rejected rej
+                when capped && rej.error() == TransactionError.INTRINSIC_GAS_TOO_LOW ->
+                throw allowanceUsed();
             case Rejected rej -> throw invalid(rej);
           };
       gasUsed += r.gasUsed();
@@ -273,6 +274,16 @@ final class Simulator {
       results.add(r);
       receipts.add(Receipt.of(tx.type(), r.status(), gasUsed, r.logs()));
       logs.add(recorder != null && r.isSuccess() ? recorder.logsWithTransfers(r.logs()) : r.logs());
+    }
+
+    private RpcException allowanceUsed() {
+      return new RpcException(
+          SimulatePayload.CLIENT_LIMIT_EXCEEDED,
+          "the simulation has used its gas allowance of "
+              + calls.gasCap()
+              + " (the node's call gas cap): "
+              + gasLeft[0]
+              + " gas left, too little for the next call");
     }
 
     ObjectNode json(BlockHeader header) {
