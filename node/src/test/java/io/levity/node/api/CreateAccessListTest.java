@@ -100,6 +100,20 @@ class CreateAccessListTest {
   }
 
   @Test
+  void contractsTheCallCreatesAreLeftOut() {
+    // CREATE(0, 0, 0) then SLOAD(3) of the recipient; the new contract is not listed.
+    String creator = "0x5f5f5ff050" + "600354" + "50" + "00";
+    String state = "{" + q(A) + ":{\"code\":" + q(creator) + "}}";
+    JsonNode list =
+        rpc.result("eth_createAccessList", "[{\"to\":" + q(A) + "},\"latest\"," + state + "]")
+            .get("accessList");
+    assertThat(addresses(list)).containsExactly(A.toHex());
+    assertThat(entry(list, A).get("storageKeys"))
+        .extracting(JsonNode::asText)
+        .containsExactly(word(3));
+  }
+
+  @Test
   void overridesAreRefusedLikeEthCall() {
     JsonNode e =
         rpc.error(

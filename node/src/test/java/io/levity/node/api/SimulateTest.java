@@ -238,6 +238,55 @@ class SimulateTest {
   }
 
   @Test
+  void tracedTransfersSitAmongTheContractLogsAndRevertedOnesAreDropped() {
+    Address x = Address.fromHex("0x" + "e1".repeat(20));
+    Address reverter = Address.fromHex("0x" + "e2".repeat(20));
+    // LOG0; CALL BOB with 3 wei; CALL the reverter with 2 wei (it reverts); LOG0; STOP.
+    String code =
+        "0x5f5fa0"
+            + "5f5f5f5f6003"
+            + CallRpc.push(BOB)
+            + "5af150"
+            + "5f5f5f5f6002"
+            + CallRpc.push(reverter)
+            + "5af150"
+            + "5f5fa0"
+            + "00";
+    String payload =
+        "{\"traceTransfers\":true,\"blockStateCalls\":[{\"stateOverrides\":{"
+            + q(x)
+            + ":{\"code\":"
+            + q(code)
+            + "},"
+            + q(reverter)
+            + ":{\"code\":\"0x5f5ffd\"}},\"calls\":[{\"from\":"
+            + q(ALICE.address())
+            + ",\"to\":"
+            + q(x)
+            + ",\"value\":\"0xa\"}]}]}";
+    JsonNode logs = simulate(payload).get(0).get("calls").get(0).get("logs");
+    assertThat(logs).hasSize(4);
+    String eee = "0x" + "ee".repeat(20);
+    assertThat(logs.get(0).get("address").asText()).isEqualTo(eee);
+    assertThat(logs.get(0).get("data").asText()).isEqualTo(word(10));
+    assertThat(logs.get(1).get("address").asText()).isEqualTo(x.toHex());
+    assertThat(logs.get(2).get("address").asText()).isEqualTo(eee);
+    assertThat(logs.get(2).get("topics").get(1).asText()).isEqualTo(word(x));
+    assertThat(logs.get(2).get("topics").get(2).asText()).isEqualTo(word(BOB));
+    assertThat(logs.get(2).get("data").asText()).isEqualTo(word(3));
+    assertThat(logs.get(3).get("address").asText()).isEqualTo(x.toHex());
+    for (int i = 0; i < 4; i++) assertThat(num(logs.get(i).get("logIndex"))).isEqualTo(i);
+    // Without the flag, only the contract's logs.
+    JsonNode plain =
+        simulate(payload.replace("\"traceTransfers\":true", "\"traceTransfers\":false"))
+            .get(0)
+            .get("calls")
+            .get(0)
+            .get("logs");
+    assertThat(plain).hasSize(2);
+  }
+
+  @Test
   void limitsOnBlocksCallsAndGas() {
     StringBuilder many = new StringBuilder("{\"blockStateCalls\":[");
     for (int i = 0; i <= SimulatePayload.MAX_BLOCKS; i++) many.append(i == 0 ? "{}" : ",{}");
