@@ -11,7 +11,6 @@ import io.levity.core.tx.AccessListEntry;
 import io.levity.evm.BlockContext;
 import io.levity.evm.ContractAddress;
 import io.levity.execution.block.BlockHeader;
-import io.levity.execution.fork.Fork;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TrieWorldState;
 import io.levity.node.api.CallExecutor.CallRequest;
@@ -39,15 +38,14 @@ final class AccessListCreator {
 
   private final ChainView chain;
   private final CallExecutor calls;
-  private final List<Address> precompiles;
 
-  AccessListCreator(ChainView chain, CallExecutor calls, Fork fork) {
+  AccessListCreator(ChainView chain, CallExecutor calls) {
     this.chain = chain;
     this.calls = calls;
-    this.precompiles = fork.evmSpec().orElseThrow().precompiles().addresses();
   }
 
   JsonNode create(CallRequest req, BlockHeader at, Overrides o) throws RpcException {
+    o.state().refuseCodeOn(calls.precompiles());
     long gas = req.gas() == null ? calls.gasCap() : Math.min(req.gas(), calls.gasCap());
     BlockContext ctx = calls.context(at, o.block(), req.hasFees());
     Map<Address, Set<Bytes32>> list = fromEntries(req.accessList());
@@ -55,7 +53,7 @@ final class AccessListCreator {
       TrieWorldState world = chain.stateAt(at);
       o.state().apply(world);
       world.beginTransaction();
-      Set<Address> excluded = new HashSet<>(precompiles);
+      Set<Address> excluded = new HashSet<>(calls.precompiles());
       excluded.add(req.from());
       excluded.add(
           req.to().orElseGet(() -> ContractAddress.create(req.from(), world.nonce(req.from()))));

@@ -81,11 +81,13 @@ final class CallExecutor {
   private final ChainView chain;
   private final Fork fork;
   private final long gasCap;
+  private final List<Address> precompiles;
 
   CallExecutor(ChainView chain, Fork fork, long gasCap) {
     this.chain = chain;
     this.fork = fork;
     this.gasCap = gasCap;
+    this.precompiles = fork.evmSpec().orElseThrow().precompiles().addresses();
   }
 
   static CallRequest parse(JsonNode o) throws RpcException {
@@ -149,6 +151,7 @@ final class CallExecutor {
 
   /** eth_call: the return data, or an error for a revert, halt or rejection. */
   Bytes call(CallRequest req, BlockHeader at, Overrides o) throws RpcException {
+    o.state().refuseCodeOn(precompiles);
     long gas = req.gas() == null ? gasCap : Math.min(req.gas(), gasCap);
     Executed r = executed(run(req, at, o, gas));
     if (!r.isSuccess()) throw failure(r);
@@ -160,6 +163,7 @@ final class CallExecutor {
    * intrinsic gas (at least 21000) and the block gas limit (or the request's gas, when lower).
    */
   long estimate(CallRequest req, BlockHeader at, Overrides o) throws RpcException {
+    o.state().refuseCodeOn(precompiles);
     long hi = o.block().gasLimit() != null ? o.block().gasLimit() : at.gasLimit();
     if (req.gas() != null && req.gas() >= TransactionSigner.TRANSFER_GAS && req.gas() < hi)
       hi = req.gas();
@@ -278,6 +282,11 @@ final class CallExecutor {
 
   long gasCap() {
     return gasCap;
+  }
+
+  /** The fork's precompile addresses. */
+  List<Address> precompiles() {
+    return precompiles;
   }
 
   Transaction transaction(CallRequest req, long nonce, long gas) {

@@ -99,7 +99,7 @@ public final class EthApi {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.validator = new TransactionValidator(config.fork(), chain.chainId());
     this.calls = new CallExecutor(chain, config.fork(), config.callGasCap());
-    this.accessLists = new AccessListCreator(chain, calls, config.fork());
+    this.accessLists = new AccessListCreator(chain, calls);
     this.simulator = new Simulator(chain, calls);
     this.fees = new FeeOracle(chain, config.defaultPriorityFee());
     this.tags = new BlockTags(chain);

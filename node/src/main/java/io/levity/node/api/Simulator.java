@@ -65,6 +65,7 @@ final class Simulator {
 
   /** Simulates the payload's blocks on top of {@code base}; one JSON block per simulated block. */
   JsonNode simulate(SimulatePayload payload, BlockHeader base) throws RpcException {
+    for (SimBlock b : payload.blocks()) b.state().refuseCodeOn(calls.precompiles());
     List<SimBlock> blocks = fillGaps(payload.blocks(), base);
     TrieWorldState world = chain.stateAt(base);
     Map<Long, Bytes32> simulatedHashes = new HashMap<>();

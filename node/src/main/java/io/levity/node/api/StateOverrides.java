@@ -9,6 +9,7 @@ import io.levity.evm.WorldView;
 import io.levity.node.rpc.Params;
 import io.levity.node.rpc.RpcException;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -149,6 +150,22 @@ record StateOverrides(Map<Address, Account> accounts) {
       }
     }
     return UInt256.valueOf(new BigInteger(s.substring(2), 16));
+  }
+
+  /**
+   * Refuses code for a precompile's address: the EVM runs the precompile there whatever the code,
+   * so the override would be silently ignored.
+   */
+  void refuseCodeOn(Collection<Address> precompiles) throws RpcException {
+    for (Map.Entry<Address, Account> e : accounts.entrySet()) {
+      if (e.getValue().code() != null && precompiles.contains(e.getKey())) {
+        throw RpcException.invalidParams(
+            "state override for "
+                + e.getKey().toHex()
+                + ": code for a precompile's address is not supported (the precompile would still"
+                + " run)");
+      }
+    }
   }
 
   /**

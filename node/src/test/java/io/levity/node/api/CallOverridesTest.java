@@ -189,6 +189,13 @@ class CallOverridesTest {
                 .asText())
         .contains("given twice");
     assertThat(refused("[]", null).get("message").asText()).contains("must be an object");
+    String ecrecover = q("0x" + "00".repeat(19) + "01");
+    assertThat(refused("{" + ecrecover + ":{\"code\":\"0x00\"}}", null).get("message").asText())
+        .contains("precompile");
+    // A precompile's balance may be overridden.
+    rpc.result(
+        "eth_call",
+        "[{\"to\":" + q(BOB) + "},\"latest\",{" + ecrecover + ":{\"balance\":\"0x1\"}}]");
     assertThat(refused("{" + bob + ":{\"nonce\":\"7\"}}", null).get("message").asText())
         .contains("nonce");
   }
