@@ -310,11 +310,14 @@ final class Simulator {
         c.put("returnData", r.output().toHex());
         ArrayNode ls = c.putArray("logs");
         for (Log l : logs.get(i)) {
-          ls.add(
+          ObjectNode log =
               EthJson.log(
-                  new IndexedLog(l, hash, header.number(), txs.get(i).hash(), i, logIndex++)));
+                  new IndexedLog(l, hash, header.number(), txs.get(i).hash(), i, logIndex++));
+          ls.add(log.put("blockTimestamp", EthJson.q(header.timestamp())));
         }
         c.put("gasUsed", EthJson.q(r.gasUsed()));
+        // The gas the call needed before its refund (what a transaction's gas limit must cover).
+        c.put("maxUsedGas", EthJson.q(r.gasUsed() + r.gasRefunded()));
         c.put("status", EthJson.q(r.status()));
         if (!r.isSuccess()) c.set("error", error(r));
       }

@@ -81,6 +81,7 @@ class SimulateTest {
     assertThat(log.get("data").asText()).isEqualTo(word(2));
     assertThat(log.get("blockHash").asText()).isEqualTo(b1.get("hash").asText());
     assertThat(num(log.get("blockNumber"))).isEqualTo(3);
+    assertThat(num(log.get("blockTimestamp"))).isEqualTo(headTime + 12);
     assertThat(num(log.get("logIndex"))).isEqualTo(1);
     assertThat(num(log.get("transactionIndex"))).isEqualTo(1);
     assertThat(log.get("transactionHash").asText())
@@ -91,6 +92,7 @@ class SimulateTest {
     long second = num(b1.get("calls").get(1).get("gasUsed"));
     assertThat(first).isGreaterThan(second).isGreaterThan(40_000);
     assertThat(num(b1.get("gasUsed"))).isEqualTo(first + second);
+    assertThat(num(b1.get("calls").get(0).get("maxUsedGas"))).isEqualTo(first);
     assertThat(num(b1.get("calls").get(0).get("status"))).isEqualTo(1);
     assertThat(b1.get("calls").get(0).has("error")).isFalse();
     assertThat(num(b1.get("baseFeePerGas"))).isZero();
