@@ -199,6 +199,16 @@ class SimulateTest {
             + wrongNonce.replace("}", ",\"maxFeePerGas\":\"0x3b9aca00\"}")
             + "]}]}",
         -38011);
+    // A nonce override makes the same nonce right.
+    String fundedAtFive = funded.replace("\"balance\"", "\"nonce\":\"0x5\",\"balance\"");
+    JsonNode atFive =
+        simulate(
+            "{\"validation\":true,\"blockStateCalls\":[{"
+                + fundedAtFive
+                + ",\"calls\":["
+                + wrongNonce.replace("}", ",\"maxFeePerGas\":\"0x3b9aca00\"}")
+                + "]}]}");
+    assertThat(num(atFive.get(0).get("calls").get(0).get("status"))).isEqualTo(1);
     JsonNode paid =
         simulate(
             "{\"validation\":true,\"blockStateCalls\":[{"
