@@ -14,9 +14,12 @@ import io.levity.core.tx.TransactionError;
 import io.levity.core.tx.TransactionSigner;
 import io.levity.evm.BlockContext;
 import io.levity.evm.Outcome;
+import io.levity.evm.WorldView;
+import io.levity.evm.trace.Tracer;
 import io.levity.execution.block.BlockExecutor;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.fork.Fork;
+import io.levity.execution.fork.TransactionRules;
 import io.levity.execution.state.StateTransition;
 import io.levity.execution.state.TransactionResult;
 import io.levity.execution.state.TransactionResult.Executed;
@@ -52,20 +55,39 @@ final class CallExecutor {
       UInt256 maxPriorityFeePerGas,
       UInt256 value,
       Bytes data,
-      List<AccessListEntry> accessList) {
+      List<AccessListEntry> accessList,
+      Long nonce) {
     boolean hasFees() {
       return gasPrice != null || maxFeePerGas != null || maxPriorityFeePerGas != null;
+    }
+
+    /** The same call with another access list. */
+    CallRequest withAccessList(List<AccessListEntry> list) {
+      return new CallRequest(
+          from, to, gas, gasPrice, maxFeePerGas, maxPriorityFeePerGas, value, data, list, nonce);
+    }
+  }
+
+  /** The state and block overrides of a call; {@link #NONE} for none. */
+  record Overrides(StateOverrides state, BlockOverrides block) {
+    static final Overrides NONE = new Overrides(StateOverrides.NONE, BlockOverrides.NONE);
+
+    /** Parses the third (state) and fourth (block) parameters of eth_call; either may be null. */
+    static Overrides parse(JsonNode state, JsonNode block) throws RpcException {
+      return new Overrides(StateOverrides.parse(state), BlockOverrides.parse(block));
     }
   }
 
   private final ChainView chain;
   private final Fork fork;
   private final long gasCap;
+  private final List<Address> precompiles;
 
   CallExecutor(ChainView chain, Fork fork, long gasCap) {
     this.chain = chain;
     this.fork = fork;
     this.gasCap = gasCap;
+    this.precompiles = fork.evmSpec().orElseThrow().precompiles().addresses();
   }
 
   static CallRequest parse(JsonNode o) throws RpcException {
@@ -86,6 +108,8 @@ final class CallExecutor {
           "both gasPrice and (maxFeePerGas or maxPriorityFeePerGas) specified");
     }
     UInt256 value = optQuantity(o, "value");
+    Long nonce =
+        o.hasNonNull("nonce") ? Params.parseLongQuantity(o.get("nonce").asText(), "nonce") : null;
     Bytes input = o.hasNonNull("input") ? Params.parseData(o.get("input").asText(), "input") : null;
     Bytes data = o.hasNonNull("data") ? Params.parseData(o.get("data").asText(), "data") : null;
     if (input != null && data != null && !input.equals(data)) {
@@ -117,7 +141,8 @@ final class CallExecutor {
         maxTip,
         value == null ? UInt256.ZERO : value,
         input != null ? input : data != null ? data : Bytes.EMPTY,
-        accessList);
+        accessList,
+        nonce);
   }
 
   private static UInt256 optQuantity(JsonNode o, String field) throws RpcException {
@@ -125,9 +150,10 @@ final class CallExecutor {
   }
 
   /** eth_call: the return data, or an error for a revert, halt or rejection. */
-  Bytes call(CallRequest req, BlockHeader at) throws RpcException {
+  Bytes call(CallRequest req, BlockHeader at, Overrides o) throws RpcException {
+    o.state().refuseCodeOn(precompiles);
     long gas = req.gas() == null ? gasCap : Math.min(req.gas(), gasCap);
-    Executed r = executed(run(req, at, gas));
+    Executed r = executed(run(req, at, o, gas));
     if (!r.isSuccess()) throw failure(r);
     return r.output();
   }
@@ -136,12 +162,13 @@ final class CallExecutor {
    * eth_estimateGas: the least gas limit with which the call succeeds, by binary search between the
    * intrinsic gas (at least 21000) and the block gas limit (or the request's gas, when lower).
    */
-  long estimate(CallRequest req, BlockHeader at) throws RpcException {
-    long hi = at.gasLimit();
+  long estimate(CallRequest req, BlockHeader at, Overrides o) throws RpcException {
+    o.state().refuseCodeOn(precompiles);
+    long hi = o.block().gasLimit() != null ? o.block().gasLimit() : at.gasLimit();
     if (req.gas() != null && req.gas() >= TransactionSigner.TRANSFER_GAS && req.gas() < hi)
       hi = req.gas();
     hi = Math.min(hi, gasCap);
-    Executed first = executed(run(req, at, hi));
+    Executed first = executed(run(req, at, o, hi));
     if (!first.isSuccess()) {
       if (first.outcome() == Outcome.REVERT) throw failure(first);
       throw new RpcException(
@@ -157,10 +184,10 @@ final class CallExecutor {
     if (lo >= hi) return hi;
     // Most calls succeed with a little over the gas they used (the 63/64 rule); try that first.
     long optimistic = Math.min(hi, (first.gasUsed() + first.gasRefunded() + 2300) * 64 / 63);
-    if (optimistic > lo && optimistic < hi && succeeds(req, at, optimistic)) hi = optimistic;
+    if (optimistic > lo && optimistic < hi && succeeds(req, at, o, optimistic)) hi = optimistic;
     while (lo + 1 < hi) {
       long mid = lo + (hi - lo) / 2;
-      if (succeeds(req, at, mid)) {
+      if (succeeds(req, at, o, mid)) {
         hi = mid;
       } else {
         lo = mid;
@@ -169,8 +196,9 @@ final class CallExecutor {
     return hi;
   }
 
-  private boolean succeeds(CallRequest req, BlockHeader at, long gas) throws RpcException {
-    TransactionResult r = run(req, at, gas);
+  private boolean succeeds(CallRequest req, BlockHeader at, Overrides o, long gas)
+      throws RpcException {
+    TransactionResult r = run(req, at, o, gas);
     return r instanceof Executed e && e.isSuccess();
   }
 
@@ -178,38 +206,90 @@ final class CallExecutor {
     return IntrinsicGas.of(transaction(req, 0, gas), fork);
   }
 
-  private TransactionResult run(CallRequest req, BlockHeader at, long gas) throws RpcException {
+  private TransactionResult run(CallRequest req, BlockHeader at, Overrides o, long gas) {
     TrieWorldState world = chain.stateAt(at);
+    o.state().apply(world);
     world.beginTransaction();
-    Transaction tx = transaction(req, world.nonce(req.from()), gas);
-    long intrinsic = IntrinsicGas.of(tx, fork);
-    if (Long.compareUnsigned(gas, intrinsic) < 0) {
-      return new Rejected(
-          TransactionError.INTRINSIC_GAS_TOO_LOW, "gas " + gas + ", intrinsic gas " + intrinsic);
-    }
-    // Without fees, the call runs at a zero base fee (as go-ethereum does), so an unfunded sender
-    // can call.
-    UInt256 baseFee = req.hasFees() ? at.baseFeeOrZero() : UInt256.ZERO;
-    BlockContext base =
-        BlockExecutor.context(
-            at, chain.chainId(), n -> chain.blocks().canonicalHash(n).orElse(Bytes32.ZERO));
-    BlockContext ctx =
-        new BlockContext(
-            base.coinbase(),
-            base.number(),
-            base.timestamp(),
-            base.gasLimit(),
-            base.prevRandao(),
-            baseFee,
-            base.blobBaseFee(),
-            base.chainId(),
-            base.blockHashes());
-    StateTransition transition = new StateTransition(fork, chain.chainId()).forSimulatedCalls();
-    return transition.apply(
-        world, ctx, new ValidatedTransaction(tx, req.from(), intrinsic), Long.MAX_VALUE, null);
+    return execute(world, context(at, o.block(), req.hasFees()), req, gas);
   }
 
-  private Transaction transaction(CallRequest req, long nonce, long gas) {
+  /**
+   * The block context of a call at this block, with the overrides applied. Without fees, the call
+   * runs at a zero base fee (as go-ethereum does, even under a base fee override), so an unfunded
+   * sender can call.
+   */
+  BlockContext context(BlockHeader at, BlockOverrides overrides, boolean fees) {
+    BlockContext c =
+        overrides.apply(
+            BlockExecutor.context(
+                at, chain.chainId(), n -> chain.blocks().canonicalHash(n).orElse(Bytes32.ZERO)));
+    if (fees) return c;
+    return new BlockContext(
+        c.coinbase(),
+        c.number(),
+        c.timestamp(),
+        c.gasLimit(),
+        c.prevRandao(),
+        UInt256.ZERO,
+        c.blobBaseFee(),
+        c.chainId(),
+        c.blockHashes());
+  }
+
+  /**
+   * Runs the call on a world whose transaction has begun, with the sender's account nonce and no
+   * limit from the block's gas.
+   */
+  TransactionResult execute(WorldView world, BlockContext ctx, CallRequest req, long gas) {
+    Transaction tx = transaction(req, world.nonce(req.from()), gas);
+    return execute(world, ctx, tx, req.from(), Long.MAX_VALUE, null);
+  }
+
+  /**
+   * Runs an unsigned transaction from this sender: the intrinsic gas and initcode size are checked
+   * here (the transaction has no signature for the validator to check), then the rules against
+   * state and block, except EIP-3607 (a call "from" a contract is allowed, as in go-ethereum).
+   */
+  TransactionResult execute(
+      WorldView world,
+      BlockContext ctx,
+      Transaction tx,
+      Address from,
+      long gasAvailable,
+      Tracer tracer) {
+    long intrinsic = IntrinsicGas.of(tx, fork);
+    if (Long.compareUnsigned(tx.gasLimit(), intrinsic) < 0) {
+      return new Rejected(
+          TransactionError.INTRINSIC_GAS_TOO_LOW,
+          "gas " + tx.gasLimit() + ", intrinsic gas " + intrinsic);
+    }
+    TransactionRules rules = fork.transactionRules();
+    if (tx.isContractCreation()
+        && rules.hasInitcodeLimit()
+        && tx.data().size() > rules.maxInitcodeSize()) {
+      return new Rejected(
+          TransactionError.INITCODE_SIZE_EXCEEDED,
+          "initcode is "
+              + tx.data().size()
+              + " bytes, the limit is "
+              + rules.maxInitcodeSize()
+              + " (EIP-3860)");
+    }
+    StateTransition transition = new StateTransition(fork, chain.chainId()).forSimulatedCalls();
+    return transition.apply(
+        world, ctx, new ValidatedTransaction(tx, from, intrinsic), gasAvailable, tracer);
+  }
+
+  long gasCap() {
+    return gasCap;
+  }
+
+  /** The fork's precompile addresses. */
+  List<Address> precompiles() {
+    return precompiles;
+  }
+
+  Transaction transaction(CallRequest req, long nonce, long gas) {
     if (req.gasPrice() != null || !req.hasFees()) {
       UInt256 price = req.gasPrice() == null ? UInt256.ZERO : req.gasPrice();
       if (req.accessList().isEmpty()) {
@@ -230,6 +310,17 @@ final class CallExecutor {
     return dynamicFee(req, nonce, tip.min(maxFee), maxFee, gas);
   }
 
+  /** The call as a type-2 transaction whatever its fields, as eth_simulateV1 runs calls. */
+  DynamicFeeTransaction dynamicFee(CallRequest req, long nonce, long gas) {
+    if (req.gasPrice() != null) return dynamicFee(req, nonce, req.gasPrice(), req.gasPrice(), gas);
+    UInt256 maxFee =
+        req.maxFeePerGas() != null
+            ? req.maxFeePerGas()
+            : req.maxPriorityFeePerGas() != null ? req.maxPriorityFeePerGas() : UInt256.ZERO;
+    UInt256 tip = req.maxPriorityFeePerGas() != null ? req.maxPriorityFeePerGas() : UInt256.ZERO;
+    return dynamicFee(req, nonce, tip.min(maxFee), maxFee, gas);
+  }
+
   private DynamicFeeTransaction dynamicFee(
       CallRequest req, long nonce, UInt256 tip, UInt256 maxFee, long gas) {
     return new DynamicFeeTransaction(
@@ -245,7 +336,7 @@ final class CallExecutor {
         Transaction.UNSIGNED);
   }
 
-  private static Executed executed(TransactionResult r) throws RpcException {
+  static Executed executed(TransactionResult r) throws RpcException {
     return switch (r) {
       case Executed e -> e;
       case Rejected rej ->
@@ -255,7 +346,7 @@ final class CallExecutor {
     };
   }
 
-  private static RpcException failure(Executed r) {
+  static RpcException failure(Executed r) {
     if (r.outcome() == Outcome.REVERT) {
       String reason = revertReason(r.output());
       return new RpcException(

@@ -87,6 +87,8 @@ public final class EthApi {
   private final TransactionListener listener;
   private final TransactionValidator validator;
   private final CallExecutor calls;
+  private final AccessListCreator accessLists;
+  private final Simulator simulator;
   private final FeeOracle fees;
   private final BlockTags tags;
   private final LogSearch logs;
@@ -97,6 +99,8 @@ public final class EthApi {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.validator = new TransactionValidator(config.fork(), chain.chainId());
     this.calls = new CallExecutor(chain, config.fork(), config.callGasCap());
+    this.accessLists = new AccessListCreator(chain, calls);
+    this.simulator = new Simulator(chain, calls);
     this.fees = new FeeOracle(chain, config.defaultPriorityFee());
     this.tags = new BlockTags(chain);
     this.logs = new LogSearch(chain, tags, config.maxLogBlockRange(), config.maxLogs());
@@ -120,13 +124,28 @@ public final class EthApi {
         p -> text(state(p, 2).storage(p.address(0), slot(p.string(1))).toBytes32().toHex()));
     rpc.register(
         "eth_call",
-        p -> text(calls.call(CallExecutor.parse(p.node(0)), tags.header(optional(p, 1))).toHex()));
+        p ->
+            text(
+                calls
+                    .call(CallExecutor.parse(p.node(0)), tags.header(optional(p, 1)), overrides(p))
+                    .toHex()));
     rpc.register(
         "eth_estimateGas",
         p ->
             text(
                 EthJson.q(
-                    calls.estimate(CallExecutor.parse(p.node(0)), tags.header(optional(p, 1))))));
+                    calls.estimate(
+                        CallExecutor.parse(p.node(0)),
+                        tags.header(optional(p, 1)),
+                        overrides(p)))));
+    rpc.register(
+        "eth_createAccessList",
+        p ->
+            accessLists.create(
+                CallExecutor.parse(p.node(0)), tags.header(optional(p, 1)), overrides(p)));
+    rpc.register(
+        "eth_simulateV1",
+        p -> simulator.simulate(SimulatePayload.parse(p.node(0)), tags.header(optional(p, 1))));
     rpc.register("eth_gasPrice", p -> text(EthJson.q(fees.gasPrice())));
     rpc.register("eth_maxPriorityFeePerGas", p -> text(EthJson.q(fees.suggestedTip())));
     rpc.register(
@@ -171,6 +190,11 @@ public final class EthApi {
     return block
         .<JsonNode>map(b -> EthJson.block(b, full, chain.chainId()))
         .orElse(NullNode.instance);
+  }
+
+  /** The state (third) and block (fourth) overrides of eth_call and its kin. */
+  private static CallExecutor.Overrides overrides(Params p) throws RpcException {
+    return CallExecutor.Overrides.parse(optional(p, 2), optional(p, 3));
   }
 
   private TrieWorldState state(Params p, int tagIndex) throws RpcException {

@@ -15,6 +15,8 @@ public record MethodCosts(Map<String, Integer> costs, int defaultCost) {
           Map.of(
               "eth_call", 10,
               "eth_estimateGas", 20,
+              "eth_createAccessList", 20,
+              "eth_simulateV1", 50,
               "eth_getLogs", 20,
               "eth_getFilterLogs", 20,
               "eth_getBlockReceipts", 5,
