@@ -12,18 +12,18 @@ public record MethodCosts(Map<String, Integer> costs, int defaultCost) {
   /** Roughly each method's work relative to a lookup, measured as it runs in the node. */
   public static final MethodCosts DEFAULT =
       new MethodCosts(
-          Map.of(
-              "eth_call", 10,
-              "eth_estimateGas", 20,
-              "eth_createAccessList", 20,
-              "eth_simulateV1", 50,
-              "eth_getLogs", 20,
-              "eth_getFilterLogs", 20,
-              "eth_getBlockReceipts", 5,
-              "txpool_content", 10,
-              "eth_getProof", 10,
-              "eth_feeHistory", 10,
-              "eth_sendRawTransaction", 2),
+          Map.ofEntries(
+              Map.entry("eth_call", 10),
+              Map.entry("eth_estimateGas", 20),
+              Map.entry("eth_createAccessList", 20),
+              Map.entry("eth_simulateV1", 50),
+              Map.entry("eth_getLogs", 20),
+              Map.entry("eth_getFilterLogs", 20),
+              Map.entry("eth_getBlockReceipts", 5),
+              Map.entry("txpool_content", 10),
+              Map.entry("eth_getProof", 10),
+              Map.entry("eth_feeHistory", 10),
+              Map.entry("eth_sendRawTransaction", 2)),
           1);
 
   public MethodCosts {
