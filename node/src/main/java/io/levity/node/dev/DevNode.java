@@ -8,7 +8,8 @@ import io.levity.execution.block.Block;
 import io.levity.execution.block.Genesis;
 import io.levity.node.api.EthApi;
 import io.levity.node.api.EthJson;
-import io.levity.node.api.ToolingApis;
+import io.levity.node.api.Filters;
+import io.levity.node.api.NodeApis;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.mempool.MempoolConfig;
 import io.levity.node.rpc.JsonRpcProcessor;
@@ -71,19 +72,24 @@ public final class DevNode implements AutoCloseable {
             time);
     this.chain = new DevChain(cfg.chainId(), store, mempool, time, Address.ZERO, this::mined);
     EthApi.Config api = EthApi.Config.DEFAULT;
-    DevChainView view = new DevChainView(cfg.chainId(), chain);
-    new EthApi(
-            view,
-            new EthApi.Config(
-                CLIENT_VERSION,
-                api.fork(),
-                api.callGasCap(),
-                api.maxLogBlockRange(),
-                api.maxLogs(),
-                api.defaultPriorityFee()),
-            (tx, raw) -> {})
-        .register(rpc);
-    chain.onRewind(ToolingApis.register(rpc, view, mempool, hub, time, Address.ZERO)::rewoundTo);
+    Filters filters =
+        NodeApis.register(
+            rpc,
+            new NodeApis.Parts(
+                new DevChainView(cfg.chainId(), chain),
+                new EthApi.Config(
+                    CLIENT_VERSION,
+                    api.fork(),
+                    api.callGasCap(),
+                    api.maxLogBlockRange(),
+                    api.maxLogs(),
+                    api.defaultPriorityFee()),
+                (tx, raw) -> {},
+                mempool,
+                hub,
+                time,
+                Address.ZERO));
+    chain.onRewind(filters::rewoundTo);
     new DevApi(chain, new DevSender(cfg.chainId(), chain, cfg.keys(), rpc)).register(rpc);
   }
 

@@ -19,8 +19,8 @@ import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
 import io.levity.node.api.EthApi;
 import io.levity.node.api.EthJson;
+import io.levity.node.api.NodeApis;
 import io.levity.node.api.StoreChainView;
-import io.levity.node.api.ToolingApis;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
@@ -238,9 +238,16 @@ public final class ValidatorNode implements AutoCloseable {
     this.catchUp = new CatchUpWait(sync::blocksBehind, thread.time(), catchUpWaitMillis);
     StoreChainView view =
         new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
-    new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) -> relay.relay(Bytes.wrap(raw)))
-        .register(rpc);
-    ToolingApis.register(rpc, view, mempool, hub, thread.time(), cfg.feeRecipient());
+    NodeApis.register(
+        rpc,
+        new NodeApis.Parts(
+            view,
+            EthApi.Config.DEFAULT,
+            (tx, raw) -> relay.relay(Bytes.wrap(raw)),
+            mempool,
+            hub,
+            thread.time(),
+            cfg.feeRecipient()));
     metrics.register(
         new RuntimeMetrics.Gauges(
             () -> head().number(),
