@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * viem against {@code levity devnet} (js-calls/calls.mjs): {@code call} with a state override set
+ * viem against {@code levity devnet} (js-tools/calls.mjs): {@code call} with a state override set
  * and block overrides, {@code simulateBlocks} and {@code simulateCalls} (eth_simulateV1, with
  * traced transfers) and {@code createAccessList}. The script checks each answer as viem parses it
  * and prints a summary, asserted here.
@@ -38,23 +38,21 @@ class CallsViemIT {
   @Timeout(value = 300, unit = TimeUnit.SECONDS) // includes a first npm install
   void viemCallsWithOverridesSimulatesAndCreatesAccessLists() throws Exception {
     Path js =
-        Path.of(System.getProperty("levity.acceptance.js", "js"))
+        Path.of(System.getProperty("levity.acceptance.js-tools", "js-tools"))
             .toAbsolutePath()
-            .normalize()
-            .resolveSibling("js-calls");
+            .normalize();
     Assumptions.assumeTrue(
         CommandResult.works("node", "--version"), "node is not installed: skipping the viem test");
-    if (!Files.isDirectory(js.resolve("node_modules/viem"))) {
+    if (!Files.isDirectory(js.resolve("node_modules/viem"))
+        || !Files.isDirectory(js.resolve("node_modules/web3"))) {
       Assumptions.assumeTrue(
           CommandResult.works("npm", "--version"),
           "npm is not installed and " + js.resolve("node_modules") + " is missing");
       CommandResult npm =
-          CommandResult.run(List.of("npm", "install", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
-      assertThat(npm.exitCode())
-          .as("npm install in %s:\n%s%s", js, npm.stdout(), npm.stderr())
-          .isZero();
+          CommandResult.run(List.of("npm", "ci", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
+      assertThat(npm.exitCode()).as("npm ci in %s:\n%s%s", js, npm.stdout(), npm.stderr()).isZero();
     }
-    try (DevnetProcess devnet = DevnetProcess.start(work)) {
+    try (DevnetProcess devnet = DevnetProcess.startChain(work)) {
       CommandResult script =
           CommandResult.run(
               List.of("node", "calls.mjs", devnet.httpUrl(), KEY_1), js, SCRIPT_TIMEOUT);

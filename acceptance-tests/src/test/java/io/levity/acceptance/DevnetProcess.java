@@ -45,6 +45,11 @@ final class DevnetProcess implements AutoCloseable {
 
   /** The devnet's arguments: data under {@code workDir}, the given ports, no metrics. */
   static List<String> arguments(Path workDir, String[] ports, boolean reset) {
+    return arguments(workDir, ports, reset, List.of());
+  }
+
+  /** As above, with {@code extra} arguments at the end. */
+  static List<String> arguments(Path workDir, String[] ports, boolean reset, List<String> extra) {
     List<String> args = new ArrayList<>();
     args.add("devnet");
     if (reset) args.add("--reset");
@@ -64,15 +69,29 @@ final class DevnetProcess implements AutoCloseable {
             "0",
             "--compute-port",
             "0"));
+    args.addAll(extra);
     return args;
   }
 
   /** Starts the devnet and returns once it serves JSON-RPC over HTTP. */
   static DevnetProcess start(Path workDir) throws IOException, InterruptedException {
+    return start(workDir, List.of());
+  }
+
+  /**
+   * Starts the chain alone (no storage, iNFT, compute or DA layers), for tests of JSON-RPC: it is
+   * up in a few seconds.
+   */
+  static DevnetProcess startChain(Path workDir) throws IOException, InterruptedException {
+    return start(workDir, List.of("--storage-nodes", "0", "--da-nodes", "0"));
+  }
+
+  private static DevnetProcess start(Path workDir, List<String> extra)
+      throws IOException, InterruptedException {
     ChildProcess p =
         ChildProcess.launch(
                 "levity-devnet",
-                LevityCli.launcher().command(arguments(workDir, freePorts(), true)),
+                LevityCli.launcher().command(arguments(workDir, freePorts(), true, extra)),
                 workDir.resolve("devnet.log"))
             .in(workDir)
             .readyWhen(

@@ -53,7 +53,7 @@ class ToolsFiltersAcceptanceIT {
 
   @BeforeAll
   static void startDevnet() throws Exception {
-    devnet = DevnetProcess.start(work);
+    devnet = DevnetProcess.startChain(work);
   }
 
   @AfterAll
