@@ -236,12 +236,10 @@ public final class ValidatorNode implements AutoCloseable {
                 name)));
 
     this.catchUp = new CatchUpWait(sync::blocksBehind, thread.time(), catchUpWaitMillis);
-    StoreChainView view =
-        new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
     NodeApis.register(
         rpc,
         new NodeApis.Parts(
-            view,
+            new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp),
             EthApi.Config.DEFAULT,
             (tx, raw) -> relay.relay(Bytes.wrap(raw)),
             mempool,
@@ -297,10 +295,7 @@ public final class ValidatorNode implements AutoCloseable {
     for (PeerAddress p : peers) p2p.addStaticPeer(p);
   }
 
-  /**
-   * Serves this node's JSON-RPC over HTTP and WebSocket (0 picks a free port); returns {http, ws}
-   * ports.
-   */
+  /** Serves JSON-RPC over HTTP and WebSocket (0 picks a free port); returns {http, ws} ports. */
   public int[] serveRpc(int httpPort, int wsPort) throws InterruptedException {
     return serveRpc(httpPort, wsPort, RpcServerConfig.DEFAULT);
   }
