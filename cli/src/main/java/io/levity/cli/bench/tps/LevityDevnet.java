@@ -38,12 +38,13 @@ public final class LevityDevnet {
    *
    * @param blockTimeMillis the devnet's --block-time, or 0 for its default
    * @param gasLimit the devnet's --gas-limit (block gas limit of its genesis), or 0 for its default
+   * @param validators the devnet's --validators, or 0 for its default (4)
    */
   public static TargetChain start(
-      int accounts, long blockTimeMillis, long gasLimit, PrintWriter log)
+      int accounts, long blockTimeMillis, long gasLimit, int validators, PrintWriter log)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("levity-tps-");
-    List<String> args = arguments(dir, accounts, blockTimeMillis, gasLimit);
+    List<String> args = arguments(dir, accounts, blockTimeMillis, gasLimit, validators);
     log.println("levity: starting a devnet (child JVM, data in " + dir + ") ...");
     ChildProcess p =
         ChildProcess.launch(
@@ -62,7 +63,9 @@ public final class LevityDevnet {
       awaitFirstBlock(p, url, Duration.ofSeconds(60));
       log.println("levity: devnet ready at " + url + " (pid " + p.pid() + ")");
       String description =
-          "levity devnet: 4 validators in a child JVM (pid "
+          "levity devnet: "
+              + (validators > 0 ? validators : 4)
+              + " validators in a child JVM (pid "
               + p.pid()
               + "), block time "
               + (blockTimeMillis > 0 ? blockTimeMillis + " ms" : "default (1000 ms)")
@@ -79,12 +82,14 @@ public final class LevityDevnet {
   }
 
   /** The devnet's command line: free ports, data in {@code dir}, the options given (0: unset). */
-  static List<String> arguments(Path dir, int accounts, long blockTimeMillis, long gasLimit) {
+  static List<String> arguments(
+      Path dir, int accounts, long blockTimeMillis, long gasLimit, int validators) {
     List<String> args = new ArrayList<>(List.of("devnet"));
     args.addAll(DevnetCommand.onFreePorts(dir.resolve("chain")));
     args.addAll(List.of("--accounts", Integer.toString(accounts)));
     if (blockTimeMillis > 0) args.addAll(List.of("--block-time", Long.toString(blockTimeMillis)));
     if (gasLimit > 0) args.addAll(List.of("--gas-limit", Long.toString(gasLimit)));
+    if (validators > 0) args.addAll(List.of("--validators", Integer.toString(validators)));
     return args;
   }
 

@@ -82,7 +82,11 @@ public final class TpsBenchCommand implements Callable<Integer> {
           targets.rpc().isPresent()
               ? new TargetChain.Existing("levity", targets.rpc().get(), senders)
               : LevityDevnet.start(
-                  Math.max(10, senders), targets.blockTimeMillis(), targets.gasLimit(), err)) {
+                  Math.max(10, senders),
+                  targets.blockTimeMillis(),
+                  targets.gasLimit(),
+                  targets.validators(),
+                  err)) {
         results.addAll(bench.runOn(chain));
       }
     }
@@ -172,6 +176,7 @@ public final class TpsBenchCommand implements Callable<Integer> {
     targets.hardhatRpc().ifPresent(u -> o.put("hardhatRpc", u.toString()));
     if (targets.blockTimeMillis() > 0) o.put("blockTimeMillis", targets.blockTimeMillis());
     if (targets.gasLimit() > 0) o.put("gasLimit", targets.gasLimit());
+    if (targets.validators() > 0) o.put("validators", targets.validators());
     return o;
   }
 }

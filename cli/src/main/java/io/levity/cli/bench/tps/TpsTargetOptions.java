@@ -21,13 +21,15 @@ final class TpsTargetOptions {
    *
    * @param blockTimeMillis --block-time of a devnet started here; 0: the devnet's default
    * @param gasLimit --gas-limit (block gas limit) of a devnet started here; 0: the devnet's default
+   * @param validators --validators of a devnet started here; 0: the devnet's default (4)
    */
   record Targets(
       TargetChoice target,
       Optional<URI> rpc,
       Optional<URI> hardhatRpc,
       long blockTimeMillis,
-      long gasLimit) {
+      long gasLimit,
+      int validators) {
     boolean levity() {
       return target != TargetChoice.hardhat;
     }
@@ -52,12 +54,16 @@ final class TpsTargetOptions {
   @Option(names = "--gas-limit", paramLabel = "GAS")
   long gasLimit;
 
+  @Option(names = "--validators", paramLabel = "N")
+  int validators;
+
   Targets targets() {
     return new Targets(
         target,
         Optional.ofNullable(rpc),
         Optional.ofNullable(hardhatRpc),
         blockTimeMillis,
-        gasLimit);
+        gasLimit,
+        validators);
   }
 }

@@ -73,14 +73,15 @@ class BenchPartsTest {
   }
 
   @Test
-  void theDevnetGetsTheBlockTimeAndGasLimitOnlyWhenGiven() {
+  void theDevnetGetsTheBlockTimeGasLimitAndValidatorsOnlyWhenGiven() {
     Path dir = Path.of("/tmp/levity-tps-x");
-    assertThat(LevityDevnet.arguments(dir, 20, 0, 0))
+    assertThat(LevityDevnet.arguments(dir, 20, 0, 0, 0))
         .startsWith("devnet")
         .containsSequence("--accounts", "20")
-        .doesNotContain("--block-time", "--gas-limit");
-    assertThat(LevityDevnet.arguments(dir, 20, 200, 60_000_000))
+        .doesNotContain("--block-time", "--gas-limit", "--validators");
+    assertThat(LevityDevnet.arguments(dir, 20, 200, 60_000_000, 1))
         .containsSequence("--block-time", "200")
-        .containsSequence("--gas-limit", "60000000");
+        .containsSequence("--gas-limit", "60000000")
+        .containsSequence("--validators", "1");
   }
 }
