@@ -28,6 +28,15 @@ public interface ChainView {
    */
   TrieWorldState stateAt(BlockHeader header);
 
+  /**
+   * A fresh, private world state that block {@code header} was executed on: its parent's state
+   * (traces replay from it). A dev chain whose state was edited before the block was sealed answers
+   * the edited state.
+   */
+  default TrieWorldState stateBefore(BlockHeader header, BlockHeader parent) {
+    return stateAt(parent);
+  }
+
   /** A transaction waiting in the mempool. */
   Optional<ValidatedTransaction> pendingTransaction(Bytes32 hash);
 

@@ -18,7 +18,10 @@ import io.levity.node.mempool.MempoolException;
 import io.levity.node.store.RocksDbBlockStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -47,6 +50,10 @@ public final class DevChain {
   private final Bytes32 genesisRoot;
 
   private final List<LongConsumer> rewindListeners = new CopyOnWriteArrayList<>();
+
+  /** Blocks sealed on an edited state: block hash to the root they were executed on. */
+  private final Map<Bytes32, Bytes32> builtOnEdited = new ConcurrentHashMap<>();
+
   private Bytes32 stateRoot;
   private boolean automine = true;
   private long timeOffsetSeconds;
@@ -97,6 +104,14 @@ public final class DevChain {
    */
   public synchronized Bytes32 stateRoot() {
     return stateRoot;
+  }
+
+  /**
+   * The root of the state block {@code blockHash} was executed on when that was not its parent's
+   * (the state was edited before it was sealed); traces replay from it.
+   */
+  public Optional<Bytes32> builtOnEdited(Bytes32 blockHash) {
+    return Optional.ofNullable(builtOnEdited.get(blockHash));
   }
 
   /** The world state at {@code header}: the edited state for the head, else the block's own. */
@@ -197,6 +212,7 @@ public final class DevChain {
         builder.buildValidated(
             world, parent, params, txs, n -> store.canonicalHash(n).orElse(Bytes32.ZERO));
     store.commit(built.block(), built.receipts(), world);
+    if (!stateRoot.equals(parent.stateRoot())) builtOnEdited.put(built.block().hash(), stateRoot);
     stateRoot = built.block().header().stateRoot();
     // a block sealed at a chosen time moves the clock there: later blocks continue from it
     timeOffsetSeconds = ts - nowSeconds();

@@ -44,6 +44,14 @@ final class DevChainView implements ChainView {
   }
 
   @Override
+  public TrieWorldState stateBefore(BlockHeader header, BlockHeader parent) {
+    return chain
+        .builtOnEdited(header.hash())
+        .map(root -> TrieWorldState.open(chain.store().keyValueStore(), root))
+        .orElseGet(() -> stateAt(parent));
+  }
+
+  @Override
   public Optional<ValidatedTransaction> pendingTransaction(Bytes32 hash) {
     return chain.mempool().get(hash).map(e -> e.tx());
   }
