@@ -305,7 +305,9 @@ final class ColdOps {
     Bytes data = len == 0 ? Bytes.EMPTY : Bytes.wrap(f.memory.slice(Words.index(s, t), len));
     List<Bytes32> list = new ArrayList<>(topics);
     for (int i = 0; i < topics; i++) list.add(Words.toBytes32(s, t - 8 - 4 * i));
-    x.state.log(new Log(f.address, list, data));
+    Log log = new Log(f.address, list, data);
+    x.state.log(log);
+    if (x.tracer != null) x.tracer.log(log);
     f.sp -= 2 + topics;
     return Frame.CONTINUE;
   }

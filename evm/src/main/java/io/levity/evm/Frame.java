@@ -49,6 +49,7 @@ final class Frame implements StepView {
   // For tracers only.
   private final Execution execution;
   int traceOp;
+  final long startGas;
 
   /**
    * A frame one level below {@code parent} (the top level when null), on the stack array of its
@@ -83,6 +84,7 @@ final class Frame implements StepView {
     this.precompile = precompile;
     this.stack = execution.evm.stackFor(depth);
     this.gas = gas;
+    this.startGas = gas;
     this.worldSnapshot = worldSnapshot;
     this.stateSnapshot = stateSnapshot;
   }
@@ -135,6 +137,21 @@ final class Frame implements StepView {
   @Override
   public long memorySize() {
     return memory.size();
+  }
+
+  @Override
+  public byte[] memory() {
+    return memory.data();
+  }
+
+  @Override
+  public Address address() {
+    return address;
+  }
+
+  @Override
+  public UInt256 storage(UInt256 key) {
+    return execution.world.storage(address, key);
   }
 
   @Override

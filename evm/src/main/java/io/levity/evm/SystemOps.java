@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
 import io.levity.evm.fork.GasSchedule;
+import io.levity.evm.trace.Tracer;
 
 /** CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2, RETURN, REVERT and SELFDESTRUCT. */
 final class SystemOps {
@@ -145,7 +146,15 @@ final class SystemOps {
     x.state.warm(address);
     if (x.collides(address)) return Frame.CONTINUE;
     f.sp--; // the result is pushed when the child returns
-    f.child = x.createFrame(f, f.address, address, value, initcode, callGas);
+    f.child =
+        x.createFrame(
+            f,
+            create2 ? Tracer.CREATE2 : Tracer.CREATE,
+            f.address,
+            address,
+            value,
+            initcode,
+            callGas);
     return Frame.SUSPEND;
   }
 

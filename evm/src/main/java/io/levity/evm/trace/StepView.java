@@ -1,5 +1,8 @@
 package io.levity.evm.trace;
 
+import io.levity.core.bytes.Address;
+import io.levity.core.num.UInt256;
+
 /** A read-only view of a frame just before an operation executes, for tracers. */
 public interface StepView {
   int pc();
@@ -17,6 +20,12 @@ public interface StepView {
   /** Active memory size in bytes. */
   long memorySize();
 
+  /**
+   * The memory's backing array: its first {@link #memorySize()} bytes are the active memory (it may
+   * be longer); do not modify.
+   */
+  byte[] memory();
+
   int stackSize();
 
   /**
@@ -29,4 +38,10 @@ public interface StepView {
 
   /** The transaction's refund counter. */
   long refund();
+
+  /** The account whose storage the code acts on. */
+  Address address();
+
+  /** The current value of a storage slot of {@link #address()}. */
+  UInt256 storage(UInt256 key);
 }

@@ -17,9 +17,11 @@ import io.levity.execution.block.Block;
 import io.levity.execution.block.BlockHeader;
 import io.levity.execution.fork.Fork;
 import io.levity.execution.tx.TransactionValidator;
+import io.levity.node.api.DebugApi;
 import io.levity.node.api.EthApi;
 import io.levity.node.api.EthJson;
 import io.levity.node.api.StoreChainView;
+import io.levity.node.api.trace.TraceLimits;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.metrics.MetricsServer;
 import io.levity.node.metrics.NodeMetrics;
@@ -239,6 +241,7 @@ public final class ValidatorNode implements AutoCloseable {
         new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
     new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) -> relay.relay(Bytes.wrap(raw)))
         .register(rpc);
+    new DebugApi(view, Fork.LEVITY, 50_000_000L, TraceLimits.DEFAULT, thread.time()).register(rpc);
     metrics.register(
         new RuntimeMetrics.Gauges(
             () -> head().number(),
