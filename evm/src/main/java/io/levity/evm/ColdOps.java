@@ -91,7 +91,10 @@ final class ColdOps {
     long c = f.memory.expansionCost(end, x.gas);
     if (c < 0) return false;
     c += extra;
-    if (c < 0 || c > f.gas) return false;
+    if (c < 0 || c > f.gas) {
+      f.failedCost = c;
+      return false;
+    }
     f.gas -= c;
     f.memory.expand(end);
     return true;

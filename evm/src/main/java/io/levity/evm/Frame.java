@@ -50,6 +50,8 @@ final class Frame implements StepView {
   private final Execution execution;
   int traceOp;
   final long startGas;
+  long failedCost = -1; // the cost the current operation could not pay, or -1
+  long gasAtHalt; // gas left when the frame halted, before the halt took it all
 
   /**
    * A frame one level below {@code parent} (the top level when null), on the stack array of its
@@ -93,6 +95,7 @@ final class Frame implements StepView {
   int halt(HaltReason reason) {
     outcome = Outcome.HALT;
     haltReason = reason;
+    gasAtHalt = gas;
     gas = 0;
     output = Memory.EMPTY;
     return DONE;
@@ -102,7 +105,10 @@ final class Frame implements StepView {
    * Pays gas if there is enough (negative costs mean unpayable); false leaves the gas untouched.
    */
   boolean use(long cost) {
-    if (cost < 0 || cost > gas) return false;
+    if (cost < 0 || cost > gas) {
+      failedCost = cost;
+      return false;
+    }
     gas -= cost;
     return true;
   }
@@ -137,6 +143,11 @@ final class Frame implements StepView {
   @Override
   public long memorySize() {
     return memory.size();
+  }
+
+  @Override
+  public long haltedCost(long gasBefore) {
+    return gasBefore - gasAtHalt + Math.max(failedCost, 0);
   }
 
   @Override

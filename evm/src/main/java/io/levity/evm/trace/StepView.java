@@ -36,6 +36,15 @@ public interface StepView {
   /** The return data buffer (from the last call); do not modify. */
   byte[] returnData();
 
+  /**
+   * For an operation that halted the frame: the gas go-ethereum reports as its cost, what it had
+   * charged before failing plus the cost it could not pay (0 for an invalid opcode or a stack
+   * error, the constant gas when a cost overflowed). Only meaningful right after the halting step.
+   *
+   * @param gasBefore the gas before the operation ({@link #gas()} at the step)
+   */
+  long haltedCost(long gasBefore);
+
   /** The transaction's refund counter. */
   long refund();
 

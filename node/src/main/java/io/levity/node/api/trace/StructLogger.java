@@ -42,6 +42,7 @@ public final class StructLogger implements TxTracer {
   private String returnData;
   private ObjectNode stepStorage;
   private long size;
+  private StepView view;
 
   public StructLogger(TraceOptions options, TraceBudget budget) {
     this.options = options;
@@ -51,6 +52,7 @@ public final class StructLogger implements TxTracer {
   @Override
   public void beforeOp(StepView s) {
     budget.tick();
+    view = s;
     pc = s.pc();
     op = opName(s);
     gas = s.gas();
@@ -97,7 +99,8 @@ public final class StructLogger implements TxTracer {
     l.put("pc", pc);
     l.put("op", op);
     l.put("gas", gas);
-    l.put("gasCost", gasCost);
+    // A halting step costs what geth reports (the attempted cost), not all the gas the halt took.
+    l.put("gasCost", error == null ? gasCost : view.haltedCost(gas));
     l.put("depth", depth);
     if (error != null) l.put("error", error);
     if (stack != null) l.set("stack", stack);
