@@ -104,7 +104,21 @@ public final class CallTracer implements TxTracer {
 
   @Override
   public JsonNode result(TxInfo tx, Executed executed) {
-    if (root == null) throw new IllegalStateException("the transaction started no frame");
+    if (root == null) {
+      // The message failed before its frame started (a creation's address collision).
+      boolean create = tx.to().isEmpty();
+      root =
+          new Frame(
+              create ? CREATE : CALL,
+              tx.sender(),
+              tx.to().orElse(tx.sender()),
+              tx.value(),
+              tx.gasLimit(),
+              tx.input().toArray());
+      root.output = new byte[0];
+      root.error =
+          executed.haltReason() == null ? "execution failed" : executed.haltReason().message();
+    }
     root.gasUsed = executed.gasUsed();
     return json(root, tx.gasLimit(), false);
   }

@@ -95,7 +95,9 @@ public final class TraceRunner {
                       tx.sender(),
                       tx.transaction().to(),
                       block.coinbase(),
-                      tx.transaction().gasLimit()),
+                      tx.transaction().gasLimit(),
+                      tx.transaction().value(),
+                      tx.transaction().data()),
                   ex),
               ex.gasUsed());
     };

@@ -1,6 +1,8 @@
 package io.levity.node.api.trace;
 
 import io.levity.core.bytes.Address;
+import io.levity.core.bytes.Bytes;
+import io.levity.core.num.UInt256;
 import java.util.Optional;
 
 /**
@@ -8,4 +10,10 @@ import java.util.Optional;
  *
  * @param to the recipient, empty for a creation
  */
-public record TxInfo(Address sender, Optional<Address> to, Address coinbase, long gasLimit) {}
+public record TxInfo(
+    Address sender,
+    Optional<Address> to,
+    Address coinbase,
+    long gasLimit,
+    UInt256 value,
+    Bytes input) {}
