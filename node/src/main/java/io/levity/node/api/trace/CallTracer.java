@@ -12,6 +12,7 @@ import io.levity.core.num.UInt256;
 import io.levity.evm.Log;
 import io.levity.evm.trace.StepView;
 import io.levity.execution.state.TransactionResult.Executed;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -127,7 +128,7 @@ public final class CallTracer implements TxTracer {
     ObjectNode o = F.objectNode();
     o.put("type", typeName(f.type));
     o.put("from", f.from.toHex());
-    boolean create = f.type == io.levity.evm.trace.Tracer.CREATE || f.type == CREATE2;
+    boolean create = f.type == CREATE || f.type == CREATE2;
     if (!(create && f.error != null)) o.put("to", f.to.toHex());
     if (f.type != STATICCALL) o.put("value", f.value.toHexQuantity());
     o.put("gas", q(gas));
@@ -190,7 +191,6 @@ public final class CallTracer implements TxTracer {
     UInt256 length = UInt256.fromBytes(data, off, 32);
     if (!length.fitsLong() || length.toLong() > data.length - off - 32) return null;
     return new String(
-        Bytes.wrap(data).slice(off + 32, (int) length.toLong()).toArray(),
-        java.nio.charset.StandardCharsets.UTF_8);
+        Bytes.wrap(data).slice(off + 32, (int) length.toLong()).toArray(), StandardCharsets.UTF_8);
   }
 }

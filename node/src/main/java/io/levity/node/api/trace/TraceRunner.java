@@ -3,6 +3,7 @@ package io.levity.node.api.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.levity.core.tx.InvalidTransactionException;
 import io.levity.core.tx.Transaction;
 import io.levity.evm.BlockContext;
 import io.levity.evm.WorldView;
@@ -12,6 +13,7 @@ import io.levity.execution.state.StateTransition;
 import io.levity.execution.state.TransactionResult;
 import io.levity.execution.state.TransactionResult.Executed;
 import io.levity.execution.state.TransactionResult.Rejected;
+import io.levity.execution.tx.TransactionValidator;
 import io.levity.execution.tx.ValidatedTransaction;
 import java.util.List;
 import java.util.function.Supplier;
@@ -171,10 +173,8 @@ public final class TraceRunner {
 
   private ValidatedTransaction validated(Transaction tx) throws TraceFailure {
     try {
-      return new io.levity.execution.tx.TransactionValidator(
-              transition.fork(), transition.chainId())
-          .validate(tx);
-    } catch (io.levity.core.tx.InvalidTransactionException e) {
+      return new TransactionValidator(transition.fork(), transition.chainId()).validate(tx);
+    } catch (InvalidTransactionException e) {
       throw new TraceFailure("transaction " + tx.hash() + " is invalid: " + e.getMessage());
     }
   }
