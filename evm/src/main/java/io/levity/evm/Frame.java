@@ -52,6 +52,7 @@ final class Frame implements StepView {
   final long startGas;
   long failedCost = -1; // the cost the current operation could not pay, or -1
   long gasAtHalt; // gas left when the frame halted, before the halt took it all
+  long returnedCallGas; // gas of a call that failed at once and came straight back
 
   /**
    * A frame one level below {@code parent} (the top level when null), on the stack array of its
@@ -148,6 +149,11 @@ final class Frame implements StepView {
   @Override
   public long haltedCost(long gasBefore) {
     return gasBefore - gasAtHalt + Math.max(failedCost, 0);
+  }
+
+  @Override
+  public long returnedCallGas() {
+    return returnedCallGas;
   }
 
   @Override

@@ -59,6 +59,7 @@ final class Interpreter {
         f.gas = gas;
         f.traceOp = op;
         f.failedCost = -1;
+        f.returnedCallGas = 0;
         tracer.beforeOp(f);
       }
       if (sp < minStack[op]) {

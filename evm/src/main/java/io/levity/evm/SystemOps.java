@@ -72,6 +72,7 @@ final class SystemOps {
       Arith.setZero(s, resultSlot);
       f.sp++;
       f.gas += callGas;
+      if (x.tracer != null) traceFailedCall(x, f, op, to, value, inOff, inLen, callGas);
       return Frame.CONTINUE;
     }
     byte[] input = f.memory.slice(inOff, inLen);
@@ -102,6 +103,22 @@ final class SystemOps {
     child.returnLength = outLen;
     f.child = child;
     return Frame.SUSPEND;
+  }
+
+  /**
+   * A call that failed before its frame started still shows as a frame that used no gas (as
+   * go-ethereum traces it), and its step's cost counts the gas that went straight back.
+   */
+  private static void traceFailedCall(
+      Execution x, Frame f, int op, Address to, UInt256 value, long inOff, long inLen, long gas) {
+    f.returnedCallGas = gas; // with the stipend, which the caller got back as well
+    x.tracer.enter(op, f.address, to, value, gas, f.memory.slice(inOff, inLen));
+    x.tracer.exit(
+        Memory.EMPTY,
+        0,
+        f.depth >= x.rules.maxCallDepth()
+            ? "max call depth exceeded"
+            : HaltReason.INSUFFICIENT_BALANCE.message());
   }
 
   /**

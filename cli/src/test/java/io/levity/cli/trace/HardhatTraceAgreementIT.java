@@ -174,6 +174,15 @@ class HardhatTraceAgreementIT {
     account(pre, b, "0x0", bCode);
     account(pre, c, "0x0", cCode);
     account(pre, loop, "0x0", "0x5b600056");
+    // CREATE then CREATE2 of a 10-byte initcode deploying the code 0x01.
+    String factory = "0x69600160005360016000f3600052600a60166000f0506001600a60166000f55000";
+    account(pre, "0x" + "fa".repeat(20), "0x0", factory);
+    // CALL(gas, B, value 1, ...) from an account without balance: the call fails at once.
+    account(
+        pre,
+        "0x" + "fb".repeat(20),
+        "0x0",
+        "0x60006000600060006001" + "73" + b.substring(2) + "5af15000");
     StateTestEnvironment env = StateTestEnvironment.parse(env(), pre, CHAIN_ID);
     List<Case> out = new ArrayList<>();
     out.add(
@@ -182,6 +191,16 @@ class HardhatTraceAgreementIT {
     out.add(new Case("contract: storage, memory, log", env, sign(signer, b, "", 100_000)));
     out.add(new Case("contract: revert with reason", env, sign(signer, c, "", 100_000)));
     out.add(new Case("contract: out of gas", env, sign(signer, loop, "", 40_000)));
+    out.add(
+        new Case(
+            "contract: CALL with value above balance",
+            env,
+            sign(signer, "0x" + "fb".repeat(20), "", 100_000)));
+    out.add(
+        new Case(
+            "contract: CREATE and CREATE2",
+            env,
+            sign(signer, "0x" + "fa".repeat(20), "", 300_000)));
     // Deploys B's code: CODECOPY the runtime then RETURN it.
     String runtime = bCode.substring(2);
     int len = runtime.length() / 2;

@@ -45,6 +45,13 @@ public interface StepView {
    */
   long haltedCost(long gasBefore);
 
+  /**
+   * For a CALL that failed before its frame started (depth limit, balance below the value): the gas
+   * that was handed over and came straight back, which go-ethereum counts in the step's cost; else
+   * 0. Only meaningful right after the step.
+   */
+  long returnedCallGas();
+
   /** The transaction's refund counter. */
   long refund();
 

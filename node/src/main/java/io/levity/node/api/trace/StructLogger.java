@@ -100,7 +100,8 @@ public final class StructLogger implements TxTracer {
     l.put("op", op);
     l.put("gas", gas);
     // A halting step costs what geth reports (the attempted cost), not all the gas the halt took.
-    l.put("gasCost", error == null ? gasCost : view.haltedCost(gas));
+    // A call that failed at once counts the gas that came back, as geth does.
+    l.put("gasCost", error == null ? gasCost + view.returnedCallGas() : view.haltedCost(gas));
     l.put("depth", depth);
     if (error != null) l.put("error", error);
     if (stack != null) l.set("stack", stack);

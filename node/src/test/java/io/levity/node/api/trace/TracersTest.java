@@ -34,6 +34,7 @@ class TracersTest {
   private static final Address LOOP = Address.fromHex("0x" + "dd".repeat(20));
   private static final Address INV = Address.fromHex("0x" + "e1".repeat(20));
   private static final Address MEM = Address.fromHex("0x" + "e2".repeat(20));
+  private static final Address POOR = Address.fromHex("0x" + "fb".repeat(20));
   private static final Address COINBASE = Address.fromHex("0x" + "c0".repeat(20));
   private static final long GAS = 200_000;
   private static final long SMALL_GAS = 21_000 + 1_000;
@@ -86,6 +87,13 @@ class TracersTest {
     w.put(B, UInt256.ZERO, 1, Bytes.fromHex(B_CODE), Map.of());
     w.put(C, UInt256.ZERO, 1, Bytes.fromHex(C_CODE), Map.of());
     w.put(LOOP, UInt256.ZERO, 1, Bytes.fromHex("5b600056"), Map.of());
+    // CALL(gas, B, value 1, 0, 0, 0, 0) with no balance.
+    w.put(
+        POOR,
+        UInt256.ZERO,
+        1,
+        Bytes.fromHex("60006000600060006001" + "73" + B.toHex().substring(2) + "5af15000"),
+        Map.of());
     w.put(INV, UInt256.ZERO, 1, Bytes.fromHex("6001fe"), Map.of());
     // MSTORE(0x10000, 0): the expansion to 2049 words costs 14347 gas.
     w.put(MEM, UInt256.ZERO, 1, Bytes.fromHex("60006201000052"), Map.of());
@@ -209,6 +217,20 @@ class TracersTest {
     assertThat(mstore.get("op").asText()).isEqualTo("MSTORE");
     assertThat(mstore.get("error").asText()).isEqualTo("out of gas");
     assertThat(mstore.get("gasCost").asLong()).isEqualTo(3 + 14_347); // constant + expansion
+  }
+
+  @Test
+  void callThatFailsAtOnceIsAFrameAndCountsItsGas() throws Exception {
+    JsonNode r = trace(Optional.of(POOR), "", "{\"tracer\":\"callTracer\"}");
+    JsonNode failed = r.get("calls").get(0);
+    assertThat(failed.get("to").asText()).isEqualTo(B.toHex());
+    assertThat(failed.get("value").asText()).isEqualTo("0x1");
+    assertThat(failed.get("gasUsed").asText()).isEqualTo("0x0");
+    assertThat(failed.get("error").asText()).isEqualTo("insufficient balance for transfer");
+    JsonNode call = step(trace(Optional.of(POOR), "", null), "CALL");
+    long gasBefore = call.get("gas").asLong();
+    long handed = (gasBefore - 11_600) - (gasBefore - 11_600) / 64;
+    assertThat(call.get("gasCost").asLong()).isEqualTo(11_600 + handed);
   }
 
   @Test
