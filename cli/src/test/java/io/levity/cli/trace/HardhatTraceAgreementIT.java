@@ -56,15 +56,19 @@ import org.junit.jupiter.api.Test;
  * under the block Hardhat mined it in. The compared cases are written to
  * target/trace-agreement.txt.
  *
- * <p>One known difference is noted, not failed: on the step that halts a frame exceptionally, geth
- * reports the cost the operation attempted (0 for a failed SSTORE sentry check, the constant gas
- * when a memory size overflows) and records a failing SSTORE's slot; Hardhat's EDR reports 0 or its
- * own partial cost there and leaves the slot out. Levity follows geth.
+ * <p>Two known differences are noted, not failed. Hardhat's storage map on SLOAD/SSTORE steps
+ * sometimes shows another frame's slots after a call returns (the slot it shows disagrees with the
+ * value the step really read, which both traces' stacks show); Levity keeps geth's map per contract
+ * address, and the IT checks that Levity's entry for the slot equals the value read or written. And
+ * on the step that halts a frame exceptionally, geth reports the cost the operation attempted (0
+ * for a failed SSTORE sentry check, the constant gas when a memory size overflows) and records a
+ * failing SSTORE's slot; Hardhat's EDR reports 0 or its own partial cost there and leaves the slot
+ * out. Levity follows geth.
  */
 class HardhatTraceAgreementIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long CHAIN_ID = 31337;
-  private static final int GST_CASES = 24;
+  private static final int GST_CASES = 60;
   private static final String[] GST_DIRS = {
     "stSLoadTest",
     "stSStoreTest",
@@ -263,7 +267,7 @@ class HardhatTraceAgreementIT {
       }
       int fromDir = 0;
       for (Path f : files) {
-        if (out.size() >= GST_CASES || fromDir >= 2) break;
+        if (out.size() >= GST_CASES || fromDir >= 3) break;
         JsonNode file = JSON.readTree(f.toFile());
         for (Map.Entry<String, JsonNode> e : file.properties()) {
           Case c = gstCase(d + "/" + e.getKey(), e.getValue());
@@ -409,10 +413,38 @@ class HardhatTraceAgreementIT {
           && !storage(x.get("storage")).equals(storage(y.get("storage")))) {
         String d = at + " storage " + x.get("storage") + " vs " + y.get("storage");
         if (halts) notes.add("halting " + d);
+        else if (oursMatchesExecution(x, b, i) && !theirsMatchesExecution(y, b, i))
+          notes.add("Hardhat's storage map shows another frame's slot: " + d);
         else out.add(d);
       }
     }
     return out;
+  }
+
+  /**
+   * The value the step really read or wrote: for SSTORE the second stack word, for SLOAD the word
+   * on top of the next step's stack (both traces agree on stacks).
+   */
+  private static BigInteger executed(JsonNode step, JsonNode theirs, int i) {
+    List<BigInteger> stack = words(step.get("stack"));
+    if (step.get("op").asText().equals("SSTORE")) return stack.get(stack.size() - 2);
+    if (i + 1 >= theirs.size()) return null;
+    List<BigInteger> next = words(theirs.get(i + 1).get("stack"));
+    return next.isEmpty() ? null : next.get(next.size() - 1);
+  }
+
+  private static boolean slotMatches(JsonNode theirs, int i, JsonNode storage) {
+    List<BigInteger> stack = words(theirs.get(i).get("stack"));
+    BigInteger value = executed(theirs.get(i), theirs, i);
+    return value != null && value.equals(storage(storage).get(stack.get(stack.size() - 1)));
+  }
+
+  private static boolean oursMatchesExecution(JsonNode ours, JsonNode theirs, int i) {
+    return slotMatches(theirs, i, ours.get("storage"));
+  }
+
+  private static boolean theirsMatchesExecution(JsonNode step, JsonNode theirs, int i) {
+    return slotMatches(theirs, i, step.get("storage"));
   }
 
   private static List<BigInteger> words(JsonNode n) {
