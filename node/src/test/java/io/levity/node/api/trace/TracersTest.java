@@ -336,6 +336,44 @@ class TracersTest {
   }
 
   @Test
+  void timeoutStopsALongTrace() throws Exception {
+    long[] now = {0};
+    TimeSource ticking =
+        new TimeSource() {
+          @Override
+          public long nanoTime() {
+            now[0] += 2_000_000; // 2 ms per reading
+            return now[0];
+          }
+
+          @Override
+          public long epochMillis() {
+            return now[0] / 1_000_000;
+          }
+        };
+    Transaction tx =
+        new LegacyTransaction(
+            0,
+            UInt256.ONE,
+            GAS,
+            Optional.of(LOOP),
+            UInt256.ZERO,
+            Bytes.EMPTY,
+            OptionalLong.empty(),
+            Transaction.UNSIGNED);
+    ValidatedTransaction v = new ValidatedTransaction(tx, SENDER, 21_000);
+    InMemoryWorld world = world();
+    TraceOptions o = TraceOptions.defaults(TraceLimits.DEFAULT);
+    TraceBudget budget = new TraceBudget(TraceLimits.DEFAULT, ticking, 5);
+    assertThatThrownBy(
+            () ->
+                new TraceRunner(Fork.CANCUN, 1)
+                    .trace(world, world, BLOCK, v, 30_000_000, o, budget))
+        .isInstanceOf(TraceLimitException.class)
+        .hasMessageContaining("execution timeout: the trace took more than 5 ms");
+  }
+
+  @Test
   void timeoutIsParsedAndCapped() throws Exception {
     TraceOptions o =
         TraceOptions.parse(JSON.readTree("{\"timeout\":\"1m30s\"}"), TraceLimits.DEFAULT);
