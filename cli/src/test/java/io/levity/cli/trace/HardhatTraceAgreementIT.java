@@ -251,8 +251,11 @@ class HardhatTraceAgreementIT {
   /** GeneralStateTests cases whose code reads no block field, first data/gas/value index. */
   private static List<Case> gstCases(List<String> report) throws Exception {
     String dir = System.getenv("LEVITY_ETH_TESTS");
-    Path base =
-        dir != null ? Path.of(dir) : Path.of("/work/shared/ethereum-tests/GeneralStateTests");
+    // LEVITY_ETH_TESTS names the ethereum-tests folder (as the conformance suite reads it) or its
+    // GeneralStateTests folder.
+    Path base = dir != null ? Path.of(dir) : Path.of("/work/shared/ethereum-tests");
+    if (Files.isDirectory(base.resolve("GeneralStateTests")))
+      base = base.resolve("GeneralStateTests");
     if (!Files.isDirectory(base)) {
       report.add("GeneralStateTests not found at " + base + " (set LEVITY_ETH_TESTS): skipped");
       assumeTrue(false, "GeneralStateTests not found at " + base + " (set LEVITY_ETH_TESTS)");
