@@ -200,6 +200,10 @@ final class SystemOps {
       x.world.addBalance(beneficiary, balance);
     }
     x.state.touch(beneficiary);
+    if (x.tracer != null) {
+      x.tracer.enter(Tracer.SELFDESTRUCT, f.address, beneficiary, balance, 0, Memory.EMPTY);
+      x.tracer.exit(Memory.EMPTY, 0, null);
+    }
     f.outcome = Outcome.SUCCESS;
     return Frame.DONE;
   }

@@ -23,6 +23,9 @@ public interface Tracer {
   int CREATE2 = 0xf5;
   int STATICCALL = 0xfa;
 
+  /** A SELFDESTRUCT, reported as a frame of no gas from the contract to the beneficiary. */
+  int SELFDESTRUCT = 0xff;
+
   void beforeOp(StepView step);
 
   /**
@@ -41,7 +44,7 @@ public interface Tracer {
    * A frame starts (the transaction's own frame first, at depth 0), after the value moved.
    *
    * @param type one of {@link #CALL}, {@link #CALLCODE}, {@link #DELEGATECALL}, {@link
-   *     #STATICCALL}, {@link #CREATE}, {@link #CREATE2}
+   *     #STATICCALL}, {@link #CREATE}, {@link #CREATE2}, {@link #SELFDESTRUCT}
    * @param from the caller as the callee sees it
    * @param to the account whose code runs (the code address for CALLCODE and DELEGATECALL)
    * @param value the value the callee sees (CALLVALUE)

@@ -168,6 +168,7 @@ public final class CallTracer implements TxTracer {
       case DELEGATECALL -> "DELEGATECALL";
       case STATICCALL -> "STATICCALL";
       case CREATE2 -> "CREATE2";
+      case SELFDESTRUCT -> "SELFDESTRUCT";
       default -> "CREATE";
     };
   }

@@ -34,6 +34,7 @@ public final class PrestateTracer implements TxTracer {
   private final WorldView pre;
   private final WorldView post;
   private final Map<Address, Set<UInt256>> seen = new LinkedHashMap<>();
+  private final Set<Address> created = new LinkedHashSet<>();
 
   /**
    * @param pre the world as it was before the transaction (not changed by it)
@@ -85,6 +86,7 @@ public final class PrestateTracer implements TxTracer {
   public void enter(int type, Address from, Address to, UInt256 value, long gas, byte[] input) {
     account(from);
     account(to);
+    if (type == CREATE || type == CREATE2) created.add(to);
   }
 
   @Override
@@ -95,6 +97,8 @@ public final class PrestateTracer implements TxTracer {
     account(tx.coinbase());
     if (!options.diffMode()) {
       for (Map.Entry<Address, Set<UInt256>> e : seen.entrySet()) {
+        // As geth: a contract the transaction created had no prestate, unless it existed.
+        if (created.contains(e.getKey()) && pre.isDead(e.getKey())) continue;
         r.set(e.getKey().toHex(), state(pre, e.getKey(), e.getValue()));
       }
       return r;

@@ -34,6 +34,7 @@ class TracersTest {
   private static final Address LOOP = Address.fromHex("0x" + "dd".repeat(20));
   private static final Address INV = Address.fromHex("0x" + "e1".repeat(20));
   private static final Address MEM = Address.fromHex("0x" + "e2".repeat(20));
+  private static final Address SD = Address.fromHex("0x" + "5d".repeat(20));
   private static final Address POOR = Address.fromHex("0x" + "fb".repeat(20));
   private static final Address COINBASE = Address.fromHex("0x" + "c0".repeat(20));
   private static final long GAS = 200_000;
@@ -94,6 +95,7 @@ class TracersTest {
         1,
         Bytes.fromHex("60006000600060006001" + "73" + B.toHex().substring(2) + "5af15000"),
         Map.of());
+    w.put(SD, UInt256.valueOf(5), 1, Bytes.fromHex("73" + "bb".repeat(20) + "ff"), Map.of());
     w.put(INV, UInt256.ZERO, 1, Bytes.fromHex("6001fe"), Map.of());
     // MSTORE(0x10000, 0): the expansion to 2049 words costs 14347 gas.
     w.put(MEM, UInt256.ZERO, 1, Bytes.fromHex("60006201000052"), Map.of());
@@ -286,6 +288,22 @@ class TracersTest {
     assertThat(r.get("to").asText()).isEqualTo(ContractAddress.create(SENDER, 0).toHex());
     assertThat(r.get("output").asText()).isEqualTo("0x01");
     assertThat(r.get("input").asText()).isEqualTo("0x600160005360016000f3");
+  }
+
+  @Test
+  void selfdestructIsAFrameAndCreatedAccountsHaveNoPrestate() throws Exception {
+    JsonNode r = trace(Optional.of(SD), "", "{\"tracer\":\"callTracer\"}");
+    JsonNode sd = r.get("calls").get(0);
+    assertThat(sd.get("type").asText()).isEqualTo("SELFDESTRUCT");
+    assertThat(sd.get("from").asText()).isEqualTo(SD.toHex());
+    assertThat(sd.get("to").asText()).isEqualTo(B.toHex());
+    assertThat(sd.get("value").asText()).isEqualTo("0x5");
+    assertThat(sd.get("gas").asText()).isEqualTo("0x0");
+    assertThat(sd.get("gasUsed").asText()).isEqualTo("0x0");
+    JsonNode pre =
+        trace(Optional.empty(), "600160005360016000f3", "{\"tracer\":\"prestateTracer\"}");
+    assertThat(pre.has(ContractAddress.create(SENDER, 0).toHex())).isFalse();
+    assertThat(pre.has(SENDER.toHex())).isTrue();
   }
 
   @Test
