@@ -18,7 +18,11 @@ public record MethodCosts(Map<String, Integer> costs, int defaultCost) {
               "eth_getLogs", 20,
               "eth_getProof", 10,
               "eth_feeHistory", 10,
-              "eth_sendRawTransaction", 2),
+              "eth_sendRawTransaction", 2,
+              "debug_traceTransaction", 200,
+              "debug_traceCall", 200,
+              "debug_traceBlockByNumber", 500,
+              "debug_traceBlockByHash", 500),
           1);
 
   public MethodCosts {

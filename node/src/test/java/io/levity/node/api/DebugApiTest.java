@@ -9,6 +9,7 @@ import io.levity.core.time.TimeSource;
 import io.levity.execution.fork.Fork;
 import io.levity.node.api.trace.TraceLimits;
 import io.levity.node.rpc.JsonRpcProcessor;
+import io.levity.node.rpc.MethodCosts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -137,6 +138,9 @@ class DebugApiTest {
             .get("error");
     assertThat(unknown.get("code").asInt()).isEqualTo(-32602);
     assertThat(unknown.get("message").asText()).contains("\"fooTracer\" is not supported");
+    // A trace costs a client's rate far more than a lookup.
+    assertThat(MethodCosts.DEFAULT.of(JSON.createObjectNode().put("method", "debug_traceCall")))
+        .isEqualTo(200);
     JsonNode missing =
         call(p, "debug_traceTransaction", "[" + q("0x" + "00".repeat(32)) + "]").get("error");
     assertThat(missing.get("message").asText()).isEqualTo("transaction not found");
