@@ -47,14 +47,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Levity's struct logs against Hardhat 2.29.1's {@code debug_traceTransaction} (geth's struct
- * logger), step for step: pc, op, gas, gasCost, depth, stack, memory, and storage on SLOAD and
- * SSTORE steps (geth emits storage only there; Hardhat repeats it on later steps, so only those
- * steps are compared). Number formats are normalised (Hardhat prints 64-digit words without 0x).
- * Cases: hand-assembled contracts (storage, memory, logs, nested calls, revert, out of gas, create)
- * and GeneralStateTests cases whose code uses no block opcodes, each installed into Hardhat with
- * hardhat_set*, signed for chain 31337 and sent; Levity traces the same transaction in-process
- * under the block Hardhat mined it in. The compared cases are written to
- * target/trace-agreement.txt.
+ * logger), gas used, failed and return value, then step for step: pc, op, gas, gasCost, depth,
+ * stack, memory, and storage on SLOAD and SSTORE steps (geth emits storage only there; Hardhat
+ * repeats it on later steps, so only those steps are compared). Number formats are normalised
+ * (Hardhat prints 64-digit words without 0x). Cases: hand-assembled contracts (storage, memory,
+ * logs, nested calls, revert, out of gas, create) and GeneralStateTests cases whose code uses no
+ * block opcodes, each installed into Hardhat with hardhat_set*, signed for chain 31337 and sent;
+ * Levity traces the same transaction in-process under the block Hardhat mined it in. The compared
+ * cases are written to target/trace-agreement.txt.
  *
  * <p>Two known differences are noted, not failed. Hardhat's storage map on SLOAD/SSTORE steps
  * sometimes shows another frame's slots after a call returns (the slot it shows disagrees with the
@@ -392,6 +392,8 @@ class HardhatTraceAgreementIT {
       out.add("gas used " + ours.get("gas") + " vs " + theirs.get("gas"));
     if (ours.get("failed").asBoolean() != theirs.get("failed").asBoolean())
       out.add("failed " + ours.get("failed") + " vs " + theirs.get("failed"));
+    if (!num(ours.get("returnValue").asText()).equals(num(theirs.get("returnValue").asText())))
+      out.add("returnValue " + ours.get("returnValue") + " vs " + theirs.get("returnValue"));
     JsonNode a = ours.get("structLogs");
     JsonNode b = theirs.get("structLogs");
     if (a.size() != b.size()) out.add("steps " + a.size() + " vs " + b.size());

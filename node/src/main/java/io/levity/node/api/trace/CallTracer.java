@@ -64,9 +64,12 @@ public final class CallTracer implements TxTracer {
     this.budget = budget;
   }
 
+  private StepView last;
+
   @Override
   public void beforeOp(StepView step) {
     budget.tick();
+    last = step;
   }
 
   @Override
@@ -89,7 +92,10 @@ public final class CallTracer implements TxTracer {
     Frame f = stack.pop();
     f.gasUsed = gasUsed;
     f.output = output;
-    f.error = error;
+    f.error =
+        error != null && last != null && last.depth() == stack.size() + 1
+            ? StructLogger.gethError(error, StructLogger.opName(last))
+            : error;
     if (stack.size() > 0 || f == root) budget.bytes(output.length * 2L);
   }
 

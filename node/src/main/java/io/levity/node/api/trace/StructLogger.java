@@ -103,7 +103,7 @@ public final class StructLogger implements TxTracer {
     // A call that failed at once counts the gas that came back, as geth does.
     l.put("gasCost", error == null ? gasCost + view.returnedCallGas() : view.haltedCost(gas));
     l.put("depth", depth);
-    if (error != null) l.put("error", error);
+    if (error != null) l.put("error", gethError(error, op));
     if (stack != null) l.set("stack", stack);
     if (returnData != null) l.put("returnData", returnData);
     if (memory != null) l.set("memory", memory);
@@ -126,8 +126,13 @@ public final class StructLogger implements TxTracer {
     return r;
   }
 
+  /** geth names the opcode in an invalid-opcode error: {@code invalid opcode: INVALID}. */
+  static String gethError(String error, String op) {
+    return error.equals("invalid opcode") ? "invalid opcode: " + op : error;
+  }
+
   /** geth's names: INVALID for 0xfe, "opcode 0x.. not defined" for undefined slots. */
-  private static String opName(StepView s) {
+  static String opName(StepView s) {
     String n = s.opName();
     if (n.startsWith("0x")) {
       return s.opcode() == 0xfe

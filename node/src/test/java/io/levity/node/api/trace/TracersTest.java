@@ -213,7 +213,9 @@ class TracersTest {
     JsonNode last = inv.get("structLogs").get(1);
     assertThat(last.get("op").asText()).isEqualTo("INVALID");
     assertThat(last.get("gasCost").asLong()).isZero(); // not the gas the halt consumed
-    assertThat(last.get("error").asText()).isEqualTo("invalid opcode");
+    assertThat(last.get("error").asText()).isEqualTo("invalid opcode: INVALID");
+    JsonNode call = trace(Optional.of(INV), "", "{\"tracer\":\"callTracer\"}");
+    assertThat(call.get("error").asText()).isEqualTo("invalid opcode: INVALID");
     JsonNode mem = trace(Optional.of(MEM), "", null);
     JsonNode mstore = mem.get("structLogs").get(2);
     assertThat(mstore.get("op").asText()).isEqualTo("MSTORE");
