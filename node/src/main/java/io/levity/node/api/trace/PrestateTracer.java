@@ -128,6 +128,7 @@ public final class PrestateTracer implements TxTracer {
       }
       Bytes c0 = pre.code(a);
       Bytes c1 = post.code(a);
+      budget.bytes((c0.size() + c1.size()) * 2L);
       if (c0.size() > 0) before.put("code", c0.toHex());
       if (!c0.equals(c1)) {
         modified = true;
@@ -160,12 +161,13 @@ public final class PrestateTracer implements TxTracer {
     return "0x" + StructLogger.hex64(k);
   }
 
-  private static ObjectNode state(WorldView w, Address a, Set<UInt256> slots) {
+  private ObjectNode state(WorldView w, Address a, Set<UInt256> slots) {
     ObjectNode o = F.objectNode();
     o.put("balance", w.balance(a).toHexQuantity());
     long nonce = w.nonce(a);
     if (nonce != 0) o.put("nonce", nonce);
     Bytes code = w.code(a);
+    budget.bytes(code.size() * 2L);
     if (code.size() > 0) o.put("code", code.toHex());
     if (!slots.isEmpty()) {
       ObjectNode s = o.putObject("storage");
