@@ -151,6 +151,7 @@ final class SystemOps {
     if (f.depth >= x.rules.maxCallDepth()
         || x.world.balance(f.address).compareTo(value) < 0
         || nonce == -1L) {
+      if (x.tracer != null) traceFailedCreate(x, f, create2, salt, value, initcode, nonce);
       return Frame.CONTINUE;
     }
     long callGas = f.gas - f.gas / 64;
@@ -161,7 +162,14 @@ final class SystemOps {
             : ContractAddress.create(f.address, nonce);
     x.world.setNonce(f.address, nonce + 1);
     x.state.warm(address);
-    if (x.collides(address)) return Frame.CONTINUE;
+    if (x.collides(address)) {
+      if (x.tracer != null) {
+        x.tracer.enter(
+            create2 ? Tracer.CREATE2 : Tracer.CREATE, f.address, address, value, callGas, initcode);
+        x.tracer.exit(Memory.EMPTY, callGas, HaltReason.CREATE_COLLISION.message());
+      }
+      return Frame.CONTINUE;
+    }
     f.sp--; // the result is pushed when the child returns
     f.child =
         x.createFrame(
@@ -173,6 +181,33 @@ final class SystemOps {
             initcode,
             callGas);
     return Frame.SUSPEND;
+  }
+
+  /** A creation that failed before its frame started, traced as a frame that used no gas. */
+  private static void traceFailedCreate(
+      Execution x,
+      Frame f,
+      boolean create2,
+      Bytes32 salt,
+      UInt256 value,
+      byte[] initcode,
+      long nonce) {
+    Address address =
+        create2
+            ? ContractAddress.create2(f.address, salt, Keccak.hash(initcode))
+            : ContractAddress.create(f.address, nonce);
+    x.tracer.enter(
+        create2 ? Tracer.CREATE2 : Tracer.CREATE,
+        f.address,
+        address,
+        value,
+        f.gas - f.gas / 64,
+        initcode);
+    String error =
+        f.depth >= x.rules.maxCallDepth()
+            ? "max call depth exceeded"
+            : nonce == -1L ? "nonce uint64 overflow" : HaltReason.INSUFFICIENT_BALANCE.message();
+    x.tracer.exit(Memory.EMPTY, 0, error);
   }
 
   /**

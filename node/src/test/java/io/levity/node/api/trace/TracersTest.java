@@ -35,6 +35,7 @@ class TracersTest {
   private static final Address INV = Address.fromHex("0x" + "e1".repeat(20));
   private static final Address MEM = Address.fromHex("0x" + "e2".repeat(20));
   private static final Address SD = Address.fromHex("0x" + "5d".repeat(20));
+  private static final Address POOR_CREATOR = Address.fromHex("0x" + "fc".repeat(20));
   private static final Address POOR = Address.fromHex("0x" + "fb".repeat(20));
   private static final Address COINBASE = Address.fromHex("0x" + "c0".repeat(20));
   private static final long GAS = 200_000;
@@ -96,6 +97,8 @@ class TracersTest {
         Bytes.fromHex("60006000600060006001" + "73" + B.toHex().substring(2) + "5af15000"),
         Map.of());
     w.put(SD, UInt256.valueOf(5), 1, Bytes.fromHex("73" + "bb".repeat(20) + "ff"), Map.of());
+    // CREATE(value 1, 0, 0) with no balance.
+    w.put(POOR_CREATOR, UInt256.ZERO, 1, Bytes.fromHex("600060006001f05000"), Map.of());
     w.put(INV, UInt256.ZERO, 1, Bytes.fromHex("6001fe"), Map.of());
     // MSTORE(0x10000, 0): the expansion to 2049 words costs 14347 gas.
     w.put(MEM, UInt256.ZERO, 1, Bytes.fromHex("60006201000052"), Map.of());
@@ -235,6 +238,18 @@ class TracersTest {
     long gasBefore = call.get("gas").asLong();
     long handed = (gasBefore - 11_600) - (gasBefore - 11_600) / 64;
     assertThat(call.get("gasCost").asLong()).isEqualTo(11_600 + handed);
+  }
+
+  @Test
+  void createThatFailsAtOnceIsAFrameWithoutTo() throws Exception {
+    JsonNode r = trace(Optional.of(POOR_CREATOR), "", "{\"tracer\":\"callTracer\"}");
+    JsonNode failed = r.get("calls").get(0);
+    assertThat(failed.get("type").asText()).isEqualTo("CREATE");
+    assertThat(failed.get("from").asText()).isEqualTo(POOR_CREATOR.toHex());
+    assertThat(failed.has("to")).isFalse();
+    assertThat(failed.get("value").asText()).isEqualTo("0x1");
+    assertThat(failed.get("gasUsed").asText()).isEqualTo("0x0");
+    assertThat(failed.get("error").asText()).isEqualTo("insufficient balance for transfer");
   }
 
   @Test
