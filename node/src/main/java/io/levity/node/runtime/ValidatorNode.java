@@ -241,7 +241,13 @@ public final class ValidatorNode implements AutoCloseable {
         new StoreChainView(cfg.chainId(), store, mempool, this::peerCount, catchUp);
     new EthApi(view, EthApi.Config.DEFAULT, (tx, raw) -> relay.relay(Bytes.wrap(raw)))
         .register(rpc);
-    new DebugApi(view, Fork.LEVITY, 50_000_000L, TraceLimits.DEFAULT, thread.time()).register(rpc);
+    new DebugApi(
+            view,
+            Fork.LEVITY,
+            EthApi.Config.DEFAULT.callGasCap(),
+            TraceLimits.DEFAULT,
+            thread.time())
+        .register(rpc);
     metrics.register(
         new RuntimeMetrics.Gauges(
             () -> head().number(),
