@@ -20,8 +20,9 @@ import java.util.Map;
  * The {@code env} and {@code pre} sections of a state test: the block context every case of the
  * test runs in, and a template of the pre-state from which each case gets a fresh world.
  */
-final class StateTestEnvironment {
-  private record PreAccount(
+public final class StateTestEnvironment {
+  /** One account of {@code pre}. */
+  public record PreAccount(
       Address address, UInt256 balance, long nonce, Bytes code, Map<UInt256, UInt256> storage) {}
 
   /** BLOCKHASH in state tests: keccak256 of the block number in decimal ASCII. */
@@ -41,7 +42,7 @@ final class StateTestEnvironment {
    * Reads env (currentCoinbase, currentGasLimit, currentNumber, currentTimestamp, currentBaseFee,
    * currentRandom or else currentDifficulty, currentExcessBlobGas) and pre.
    */
-  static StateTestEnvironment parse(JsonNode env, JsonNode pre, long chainId) {
+  public static StateTestEnvironment parse(JsonNode env, JsonNode pre, long chainId) {
     Address coinbase = Address.fromHex(env.get("currentCoinbase").asText());
     long number = quantity(env, "currentNumber");
     long timestamp = quantity(env, "currentTimestamp");
@@ -87,15 +88,20 @@ final class StateTestEnvironment {
     return new StateTestEnvironment(block, List.copyOf(accounts));
   }
 
-  BlockContext block() {
+  public BlockContext block() {
     return block;
   }
 
   /** A fresh world holding the pre-state. */
-  InMemoryWorld newWorld() {
+  public InMemoryWorld newWorld() {
     InMemoryWorld w = new InMemoryWorld();
     for (PreAccount a : pre) w.put(a.address(), a.balance(), a.nonce(), a.code(), a.storage());
     return w;
+  }
+
+  /** The accounts of {@code pre} (for installing the same state elsewhere). */
+  public List<PreAccount> accounts() {
+    return pre;
   }
 
   Bytes32 preStateRoot() {

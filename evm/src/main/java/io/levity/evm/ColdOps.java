@@ -91,7 +91,10 @@ final class ColdOps {
     long c = f.memory.expansionCost(end, x.gas);
     if (c < 0) return false;
     c += extra;
-    if (c < 0 || c > f.gas) return false;
+    if (c < 0 || c > f.gas) {
+      f.failedCost = c;
+      return false;
+    }
     f.gas -= c;
     f.memory.expand(end);
     return true;
@@ -305,7 +308,9 @@ final class ColdOps {
     Bytes data = len == 0 ? Bytes.EMPTY : Bytes.wrap(f.memory.slice(Words.index(s, t), len));
     List<Bytes32> list = new ArrayList<>(topics);
     for (int i = 0; i < topics; i++) list.add(Words.toBytes32(s, t - 8 - 4 * i));
-    x.state.log(new Log(f.address, list, data));
+    Log log = new Log(f.address, list, data);
+    x.state.log(log);
+    if (x.tracer != null) x.tracer.log(log);
     f.sp -= 2 + topics;
     return Frame.CONTINUE;
   }

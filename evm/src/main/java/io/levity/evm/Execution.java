@@ -55,7 +55,9 @@ final class Execution {
     Frame root;
     if (m.kind() == CallMessage.Kind.CREATE) {
       if (collides(m.target())) return failure(m, HaltReason.CREATE_COLLISION, 0);
-      root = createFrame(null, m.caller(), m.target(), m.value(), m.data().toArray(), m.gas());
+      root =
+          createFrame(
+              null, Tracer.CREATE, m.caller(), m.target(), m.value(), m.data().toArray(), m.gas());
     } else {
       if (world.balance(m.caller()).compareTo(m.value()) < 0) {
         return failure(m, HaltReason.INSUFFICIENT_BALANCE, m.gas());
@@ -134,6 +136,11 @@ final class Execution {
       code = world.code(codeAddress).unsafeArray();
       if (code.length > 0) jumpDests = evm.jumpDests.forCode(world.codeHash(codeAddress), code);
     }
+    if (tracer != null) {
+      // As go-ethereum reports it: from the calling contract (for DELEGATECALL too).
+      Address from = parent == null ? caller : parent.address;
+      tracer.enter(op, from, codeAddress, apparentValue, gasLimit, input);
+    }
     return new Frame(
         this,
         parent,
@@ -156,6 +163,7 @@ final class Execution {
    */
   Frame createFrame(
       Frame parent,
+      int op,
       Address caller,
       Address address,
       UInt256 value,
@@ -172,6 +180,7 @@ final class Execution {
     state.touch(address);
     state.markCreated(address);
     long[] jumpDests = initcode.length == 0 ? NO_JUMPDESTS : JumpDests.analyze(initcode);
+    if (tracer != null) tracer.enter(op, caller, address, value, gasLimit, initcode);
     return new Frame(
         this,
         parent,
@@ -206,6 +215,9 @@ final class Execution {
         continue;
       }
       finish(f);
+      if (tracer != null) {
+        tracer.exit(f.output, f.startGas - f.gas, f.outcome == Outcome.SUCCESS ? null : error(f));
+      }
       Frame parent = f.parent;
       if (parent == null) return result(f, m);
       resume(parent, f);
@@ -267,6 +279,10 @@ final class Execution {
         if (n > 0) System.arraycopy(c.output, 0, p.memory.data(), (int) c.returnOffset, (int) n);
       }
     }
+  }
+
+  private static String error(Frame f) {
+    return f.outcome == Outcome.HALT ? f.haltReason.message() : "execution reverted";
   }
 
   private ExecutionResult result(Frame f, CallMessage m) {

@@ -49,6 +49,10 @@ final class Frame implements StepView {
   // For tracers only.
   private final Execution execution;
   int traceOp;
+  final long startGas;
+  long failedCost = -1; // the cost the current operation could not pay, or -1
+  long gasAtHalt; // gas left when the frame halted, before the halt took it all
+  long returnedCallGas; // gas of a call that failed at once and came straight back
 
   /**
    * A frame one level below {@code parent} (the top level when null), on the stack array of its
@@ -83,6 +87,7 @@ final class Frame implements StepView {
     this.precompile = precompile;
     this.stack = execution.evm.stackFor(depth);
     this.gas = gas;
+    this.startGas = gas;
     this.worldSnapshot = worldSnapshot;
     this.stateSnapshot = stateSnapshot;
   }
@@ -91,6 +96,7 @@ final class Frame implements StepView {
   int halt(HaltReason reason) {
     outcome = Outcome.HALT;
     haltReason = reason;
+    gasAtHalt = gas;
     gas = 0;
     output = Memory.EMPTY;
     return DONE;
@@ -100,7 +106,10 @@ final class Frame implements StepView {
    * Pays gas if there is enough (negative costs mean unpayable); false leaves the gas untouched.
    */
   boolean use(long cost) {
-    if (cost < 0 || cost > gas) return false;
+    if (cost < 0 || cost > gas) {
+      failedCost = cost;
+      return false;
+    }
     gas -= cost;
     return true;
   }
@@ -135,6 +144,31 @@ final class Frame implements StepView {
   @Override
   public long memorySize() {
     return memory.size();
+  }
+
+  @Override
+  public long haltedCost(long gasBefore) {
+    return gasBefore - gasAtHalt + Math.max(failedCost, 0);
+  }
+
+  @Override
+  public long returnedCallGas() {
+    return returnedCallGas;
+  }
+
+  @Override
+  public byte[] memory() {
+    return memory.data();
+  }
+
+  @Override
+  public Address address() {
+    return address;
+  }
+
+  @Override
+  public UInt256 storage(UInt256 key) {
+    return execution.world.storage(address, key);
   }
 
   @Override

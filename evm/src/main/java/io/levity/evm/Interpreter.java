@@ -58,6 +58,8 @@ final class Interpreter {
         f.sp = sp;
         f.gas = gas;
         f.traceOp = op;
+        f.failedCost = -1;
+        f.returnedCallGas = 0;
         tracer.beforeOp(f);
       }
       if (sp < minStack[op]) {
@@ -74,6 +76,7 @@ final class Interpreter {
         break;
       }
       if (gas < cg) {
+        f.failedCost = cg;
         error = HaltReason.OUT_OF_GAS;
         break;
       }
@@ -133,6 +136,7 @@ final class Interpreter {
         case 0x0a -> { // EXP: 50 gas per byte of exponent (EIP-160)
           long c = g.expByte() * Arith.byteLength(s, t - 4);
           if (gas < c) {
+            f.failedCost = c;
             error = HaltReason.OUT_OF_GAS;
             break loop;
           }
@@ -275,6 +279,7 @@ final class Interpreter {
           long off = Words.index(s, t);
           long c = off < 0 ? -1 : mem.expansionCost(off + 32, g);
           if (c < 0 || c > gas) {
+            f.failedCost = c;
             error = HaltReason.OUT_OF_GAS;
             break loop;
           }
@@ -287,6 +292,7 @@ final class Interpreter {
           long off = Words.index(s, t);
           long c = off < 0 ? -1 : mem.expansionCost(off + 32, g);
           if (c < 0 || c > gas) {
+            f.failedCost = c;
             error = HaltReason.OUT_OF_GAS;
             break loop;
           }
@@ -300,6 +306,7 @@ final class Interpreter {
           long off = Words.index(s, t);
           long c = off < 0 ? -1 : mem.expansionCost(off + 1, g);
           if (c < 0 || c > gas) {
+            f.failedCost = c;
             error = HaltReason.OUT_OF_GAS;
             break loop;
           }

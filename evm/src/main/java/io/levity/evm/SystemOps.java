@@ -5,6 +5,7 @@ import io.levity.core.bytes.Bytes32;
 import io.levity.core.crypto.Keccak;
 import io.levity.core.num.UInt256;
 import io.levity.evm.fork.GasSchedule;
+import io.levity.evm.trace.Tracer;
 
 /** CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2, RETURN, REVERT and SELFDESTRUCT. */
 final class SystemOps {
@@ -71,6 +72,7 @@ final class SystemOps {
       Arith.setZero(s, resultSlot);
       f.sp++;
       f.gas += callGas;
+      if (x.tracer != null) traceFailedCall(x, f, op, to, value, inOff, inLen, callGas);
       return Frame.CONTINUE;
     }
     byte[] input = f.memory.slice(inOff, inLen);
@@ -104,6 +106,22 @@ final class SystemOps {
   }
 
   /**
+   * A call that failed before its frame started still shows as a frame that used no gas (as
+   * go-ethereum traces it), and its step's cost counts the gas that went straight back.
+   */
+  private static void traceFailedCall(
+      Execution x, Frame f, int op, Address to, UInt256 value, long inOff, long inLen, long gas) {
+    f.returnedCallGas = gas; // with the stipend, which the caller got back as well
+    x.tracer.enter(op, f.address, to, value, gas, f.memory.slice(inOff, inLen));
+    x.tracer.exit(
+        Memory.EMPTY,
+        0,
+        f.depth >= x.rules.maxCallDepth()
+            ? "max call depth exceeded"
+            : HaltReason.INSUFFICIENT_BALANCE.message());
+  }
+
+  /**
    * CREATE and CREATE2: memory, EIP-3860 initcode words (2 gas each) and, for CREATE2, hashing
    * words; the child gets all but 1/64 of what is left. Depth, balance and nonce-overflow failures
    * push 0 and cost nothing more; an address collision pushes 0 and loses the child's gas.
@@ -133,6 +151,7 @@ final class SystemOps {
     if (f.depth >= x.rules.maxCallDepth()
         || x.world.balance(f.address).compareTo(value) < 0
         || nonce == -1L) {
+      if (x.tracer != null) traceFailedCreate(x, f, create2, salt, value, initcode, nonce);
       return Frame.CONTINUE;
     }
     long callGas = f.gas - f.gas / 64;
@@ -143,10 +162,52 @@ final class SystemOps {
             : ContractAddress.create(f.address, nonce);
     x.world.setNonce(f.address, nonce + 1);
     x.state.warm(address);
-    if (x.collides(address)) return Frame.CONTINUE;
+    if (x.collides(address)) {
+      if (x.tracer != null) {
+        x.tracer.enter(
+            create2 ? Tracer.CREATE2 : Tracer.CREATE, f.address, address, value, callGas, initcode);
+        x.tracer.exit(Memory.EMPTY, callGas, HaltReason.CREATE_COLLISION.message());
+      }
+      return Frame.CONTINUE;
+    }
     f.sp--; // the result is pushed when the child returns
-    f.child = x.createFrame(f, f.address, address, value, initcode, callGas);
+    f.child =
+        x.createFrame(
+            f,
+            create2 ? Tracer.CREATE2 : Tracer.CREATE,
+            f.address,
+            address,
+            value,
+            initcode,
+            callGas);
     return Frame.SUSPEND;
+  }
+
+  /** A creation that failed before its frame started, traced as a frame that used no gas. */
+  private static void traceFailedCreate(
+      Execution x,
+      Frame f,
+      boolean create2,
+      Bytes32 salt,
+      UInt256 value,
+      byte[] initcode,
+      long nonce) {
+    Address address =
+        create2
+            ? ContractAddress.create2(f.address, salt, Keccak.hash(initcode))
+            : ContractAddress.create(f.address, nonce);
+    x.tracer.enter(
+        create2 ? Tracer.CREATE2 : Tracer.CREATE,
+        f.address,
+        address,
+        value,
+        f.gas - f.gas / 64,
+        initcode);
+    String error =
+        f.depth >= x.rules.maxCallDepth()
+            ? "max call depth exceeded"
+            : nonce == -1L ? "nonce uint64 overflow" : HaltReason.INSUFFICIENT_BALANCE.message();
+    x.tracer.exit(Memory.EMPTY, 0, error);
   }
 
   /**
@@ -174,6 +235,10 @@ final class SystemOps {
       x.world.addBalance(beneficiary, balance);
     }
     x.state.touch(beneficiary);
+    if (x.tracer != null) {
+      x.tracer.enter(Tracer.SELFDESTRUCT, f.address, beneficiary, balance, 0, Memory.EMPTY);
+      x.tracer.exit(Memory.EMPTY, 0, null);
+    }
     f.outcome = Outcome.SUCCESS;
     return Frame.DONE;
   }

@@ -2,6 +2,7 @@ package io.levity.node.api;
 
 import io.levity.core.bytes.Address;
 import io.levity.core.time.TimeSource;
+import io.levity.node.api.trace.TraceLimits;
 import io.levity.node.mempool.Mempool;
 import io.levity.node.rpc.JsonRpcProcessor;
 import io.levity.node.rpc.SubscriptionHub;
@@ -9,8 +10,8 @@ import java.util.Objects;
 
 /**
  * Every JSON-RPC method a node serves, registered in one place for the BFT node and dev mode alike:
- * the eth_/net_/web3_ methods ({@link EthApi}), filters, block queries and txpool ({@link
- * ToolingApis}). Dev mode adds its test methods on top.
+ * the eth_/net_/web3_ methods ({@link EthApi}), tracing ({@link DebugApi}), filters, block queries
+ * and txpool ({@link ToolingApis}). Dev mode adds its test methods on top.
  */
 public final class NodeApis {
   /**
@@ -48,6 +49,9 @@ public final class NodeApis {
   /** Registers every method on {@code rpc}; returns the filters (dev mode rewinds them). */
   public static Filters register(JsonRpcProcessor rpc, Parts p) {
     new EthApi(p.view(), p.config(), p.listener()).register(rpc);
+    new DebugApi(
+            p.view(), p.config().fork(), p.config().callGasCap(), TraceLimits.DEFAULT, p.time())
+        .register(rpc);
     return ToolingApis.register(rpc, p.view(), p.mempool(), p.hub(), p.time(), p.coinbase());
   }
 }

@@ -23,7 +23,11 @@ public record MethodCosts(Map<String, Integer> costs, int defaultCost) {
               Map.entry("txpool_content", 10),
               Map.entry("eth_getProof", 10),
               Map.entry("eth_feeHistory", 10),
-              Map.entry("eth_sendRawTransaction", 2)),
+              Map.entry("eth_sendRawTransaction", 2),
+              Map.entry("debug_traceTransaction", 200),
+              Map.entry("debug_traceCall", 200),
+              Map.entry("debug_traceBlockByNumber", 500),
+              Map.entry("debug_traceBlockByHash", 500)),
           1);
 
   public MethodCosts {

@@ -48,7 +48,12 @@ public final class HardhatPeer {
   /** Installs the peer if needed, starts {@code hardhat node} and waits until it serves. */
   public static TargetChain start(Path repoRoot, PrintWriter log)
       throws Unavailable, InterruptedException {
-    Path source = repoRoot.resolve("../shared/peers/hardhat").normalize();
+    return start(repoRoot, repoRoot.resolve("../shared/peers/hardhat").normalize(), log);
+  }
+
+  /** As {@link #start(Path, PrintWriter)} with the peer definition at {@code source}. */
+  public static TargetChain start(Path repoRoot, Path source, PrintWriter log)
+      throws Unavailable, InterruptedException {
     Path dir = installDir(repoRoot);
     String node = nodeVersion(repoRoot);
     try {
