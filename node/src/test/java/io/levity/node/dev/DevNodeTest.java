@@ -321,6 +321,18 @@ class DevNodeTest {
   }
 
   @Test
+  void tracesReplayABlockOnTheEditedStateItWasSealedOn() {
+    call("anvil_setBalance", A0, "0xde0b6b3a7640000");
+    String hash = transfer(0, 0, OTHER, 5);
+    ObjectNode prestate = M.createObjectNode().put("tracer", "prestateTracer");
+    JsonNode pre = call("debug_traceTransaction", hash, prestate);
+    assertThat(pre.get(A0).get("balance").asText()).isEqualTo("0xde0b6b3a7640000");
+    JsonNode steps = call("debug_traceTransaction", hash);
+    assertThat(steps.get("failed").asBoolean()).isFalse();
+    assertThat(steps.get("gas").asLong()).isEqualTo(21_000);
+  }
+
+  @Test
   void devModeRunsOnTheDevChainIdOnly() {
     assertThatThrownBy(() -> new DevNode.Config(1, KEYS, 1, 30_000_000L))
         .isInstanceOf(IllegalArgumentException.class)
