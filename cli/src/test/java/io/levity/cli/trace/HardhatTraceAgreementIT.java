@@ -253,7 +253,7 @@ class HardhatTraceAgreementIT {
     String dir = System.getenv("LEVITY_ETH_TESTS");
     // LEVITY_ETH_TESTS names the ethereum-tests folder (as the conformance suite reads it) or its
     // GeneralStateTests folder.
-    Path base = dir != null ? Path.of(dir) : Path.of("/work/shared/ethereum-tests");
+    Path base = dir != null ? Path.of(dir) : Path.of("..", "..", "shared", "ethereum-tests");
     if (Files.isDirectory(base.resolve("GeneralStateTests")))
       base = base.resolve("GeneralStateTests");
     if (!Files.isDirectory(base)) {
