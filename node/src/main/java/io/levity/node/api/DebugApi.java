@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.core.bytes.Bytes32;
 import io.levity.core.num.UInt256;
 import io.levity.core.time.TimeSource;
-import io.levity.core.tx.DynamicFeeTransaction;
-import io.levity.core.tx.LegacyTransaction;
 import io.levity.core.tx.Transaction;
 import io.levity.evm.BlockContext;
 import io.levity.execution.block.Block;
@@ -27,7 +25,6 @@ import io.levity.node.rpc.Params;
 import io.levity.node.rpc.RpcException;
 import io.levity.node.store.ChainReader.TransactionLocation;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +40,7 @@ public final class DebugApi {
   private final TraceLimits limits;
   private final TimeSource time;
   private final BlockTags tags;
+  private final CallExecutor calls;
 
   public DebugApi(
       ChainView chain, Fork fork, long callGasCap, TraceLimits limits, TimeSource time) {
@@ -52,6 +50,7 @@ public final class DebugApi {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.time = Objects.requireNonNull(time, "time");
     this.tags = new BlockTags(chain);
+    this.calls = new CallExecutor(chain, fork, callGasCap);
   }
 
   public void register(JsonRpcProcessor rpc) {
@@ -117,7 +116,8 @@ public final class DebugApi {
     long gas = Math.min(req.gas() == null ? at.gasLimit() : req.gas(), callGasCap);
     TrieWorldState world = chain.stateAt(at);
     TrieWorldState pre = chain.stateAt(at);
-    Transaction tx = transaction(req, world.nonce(req.from()), gas);
+    // the call's transaction as eth_call builds it (an access list makes it EIP-1559)
+    Transaction tx = calls.transaction(req, world.nonce(req.from()), gas);
     long intrinsic = IntrinsicGas.of(tx, fork);
     if (Long.compareUnsigned(gas, intrinsic) < 0) {
       throw new RpcException(
@@ -143,34 +143,6 @@ public final class DebugApi {
         new TraceRunner(new StateTransition(fork, chain.chainId()).forSimulatedCalls());
     ValidatedTransaction v = new ValidatedTransaction(tx, req.from(), intrinsic);
     return run(() -> runner.trace(world, pre, ctx, v, Long.MAX_VALUE, o, budget(o)));
-  }
-
-  private Transaction transaction(CallExecutor.CallRequest req, long nonce, long gas) {
-    if (req.gasPrice() != null || !req.hasFees()) {
-      UInt256 price = req.gasPrice() == null ? UInt256.ZERO : req.gasPrice();
-      return new LegacyTransaction(
-          nonce,
-          price,
-          gas,
-          req.to(),
-          req.value(),
-          req.data(),
-          OptionalLong.empty(),
-          Transaction.UNSIGNED);
-    }
-    UInt256 maxFee = req.maxFeePerGas() != null ? req.maxFeePerGas() : req.maxPriorityFeePerGas();
-    UInt256 tip = req.maxPriorityFeePerGas() != null ? req.maxPriorityFeePerGas() : UInt256.ZERO;
-    return new DynamicFeeTransaction(
-        OptionalLong.of(chain.chainId()),
-        nonce,
-        tip.min(maxFee),
-        maxFee,
-        gas,
-        req.to(),
-        req.value(),
-        req.data(),
-        req.accessList(),
-        Transaction.UNSIGNED);
   }
 
   private interface Trace {

@@ -119,6 +119,24 @@ class DebugApiTest {
   }
 
   @Test
+  void aTracedCallKeepsItsAccessListAsEthCallDoes() {
+    String to = "0x00000000000000000000000000000000000000ab";
+    JsonNode r =
+        call(
+            processor(TraceLimits.DEFAULT),
+            "debug_traceCall",
+            "[{\"to\":"
+                + q(to)
+                + ",\"accessList\":[{\"address\":"
+                + q(to)
+                + ",\"storageKeys\":[]}]},\"latest\"]");
+    assertThat(r.has("result")).as(r.toString()).isTrue();
+    r = r.get("result");
+    // 21000 for the transfer and 2400 for the access list's address (EIP-2930)
+    assertThat(r.get("gas").asLong()).isEqualTo(23_400);
+  }
+
+  @Test
   void limitsAndUnknownTracersGiveClearErrors() {
     TraceLimits tight =
         new TraceLimits(3, 1 << 20, 1, Duration.ofSeconds(5), Duration.ofSeconds(30));
