@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.cli.process.CommandResult;
 import io.levity.testing.RpcCalls;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,6 @@ class CallsViemIT {
   private static final String KEY_1 =
       "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
-  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
 
   @TempDir Path work;
@@ -37,21 +34,8 @@ class CallsViemIT {
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS) // includes a first npm install
   void viemCallsWithOverridesSimulatesAndCreatesAccessLists() throws Exception {
-    Path js =
-        Path.of(System.getProperty("levity.acceptance.js-tools", "js-tools"))
-            .toAbsolutePath()
-            .normalize();
-    Assumptions.assumeTrue(
-        CommandResult.works("node", "--version"), "node is not installed: skipping the viem test");
-    if (!Files.isDirectory(js.resolve("node_modules/viem"))
-        || !Files.isDirectory(js.resolve("node_modules/web3"))) {
-      Assumptions.assumeTrue(
-          CommandResult.works("npm", "--version"),
-          "npm is not installed and " + js.resolve("node_modules") + " is missing");
-      CommandResult npm =
-          CommandResult.run(List.of("npm", "ci", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
-      assertThat(npm.exitCode()).as("npm ci in %s:\n%s%s", js, npm.stdout(), npm.stderr()).isZero();
-    }
+    Path js = NpmPackage.folder("levity.acceptance.js-tools", "js-tools");
+    NpmPackage.ready(js, "the viem calls test", List.of("viem"));
     try (DevnetProcess devnet = DevnetProcess.startChain(work)) {
       CommandResult script =
           CommandResult.run(

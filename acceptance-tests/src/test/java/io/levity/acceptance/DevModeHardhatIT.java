@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.levity.cli.process.CommandResult;
 import io.levity.testing.RpcCalls;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * viem's test client in anvil mode ({@code hardhat-dev/}).
  */
 class DevModeHardhatIT {
-  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
   @TempDir Path work;
@@ -30,24 +27,8 @@ class DevModeHardhatIT {
   @Test
   @Timeout(value = 600, unit = TimeUnit.SECONDS) // includes a first npm install
   void hardhatSuiteAndViemTestClientPassAgainstDevMode() throws Exception {
-    Path project =
-        Path.of(System.getProperty("levity.acceptance.hardhat", "hardhat-dev"))
-            .toAbsolutePath()
-            .normalize();
-    Assumptions.assumeTrue(
-        CommandResult.works("node", "--version"),
-        "node is not installed: skipping the Hardhat and viem dev mode test");
-    if (!Files.isDirectory(project.resolve("node_modules/hardhat"))
-        || !Files.isDirectory(project.resolve("node_modules/viem"))) {
-      Assumptions.assumeTrue(
-          CommandResult.works("npm", "--version"),
-          "npm is not installed and " + project.resolve("node_modules") + " is missing: skipping");
-      CommandResult npm =
-          CommandResult.run(List.of("npm", "ci", "--no-audit", "--no-fund"), project, NPM_TIMEOUT);
-      assertThat(npm.exitCode())
-          .as("npm ci in %s:\n%s%s", project, npm.stdout(), npm.stderr())
-          .isZero();
-    }
+    Path project = NpmPackage.folder("levity.acceptance.hardhat", "hardhat-dev");
+    NpmPackage.ready(project, "the Hardhat and viem dev mode test", List.of("hardhat", "viem"));
     try (DevnetProcess dev = DevnetProcess.startDev(work)) {
       CommandResult mocha =
           CommandResult.run(

@@ -11,7 +11,6 @@ import io.levity.testing.RpcCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,7 +75,6 @@ class DevnetAcceptanceIT {
 
   private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(3);
 
   @TempDir static Path work;
 
@@ -110,24 +107,8 @@ class DevnetAcceptanceIT {
   @Order(1)
   @Timeout(value = 240, unit = TimeUnit.SECONDS) // includes a first npm install
   void ethersAndSolcDeployCallTransactAndSeeRevertReasons() throws Exception {
-    Path js =
-        Path.of(System.getProperty("levity.acceptance.js", "js")).toAbsolutePath().normalize();
-    Assumptions.assumeTrue(
-        CommandResult.works("node", "--version"),
-        "node is not installed: skipping the ethers.js + solc acceptance test");
-    if (!Files.isDirectory(js.resolve("node_modules/ethers"))
-        || !Files.isDirectory(js.resolve("node_modules/solc"))) {
-      Assumptions.assumeTrue(
-          CommandResult.works("npm", "--version"),
-          "npm is not installed and "
-              + js.resolve("node_modules")
-              + " is missing: skipping the ethers.js test");
-      CommandResult npm =
-          CommandResult.run(List.of("npm", "install", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
-      assertThat(npm.exitCode())
-          .as("npm install in %s:\n%s%s", js, npm.stdout(), npm.stderr())
-          .isZero();
-    }
+    Path js = NpmPackage.folder("levity.acceptance.js", "js");
+    NpmPackage.ready(js, "the ethers.js + solc acceptance test", List.of("ethers", "solc"));
 
     CommandResult script =
         commands.run(List.of("node", "acceptance.mjs", devnet.httpUrl(), KEY_1), js);

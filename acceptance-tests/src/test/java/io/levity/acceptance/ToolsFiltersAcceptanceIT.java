@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +43,6 @@ class ToolsFiltersAcceptanceIT {
 
   private static final Pattern WS_LINE = Pattern.compile("WebSocket:\\s+(ws://\\S+)");
   private static final Duration NODE_TIMEOUT = Duration.ofMinutes(3);
-  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(4);
   private static final List<String> PACKAGES = List.of("viem", "ethers", "web3", "solc");
 
   @TempDir static Path work;
@@ -67,11 +65,8 @@ class ToolsFiltersAcceptanceIT {
   @Test
   @Timeout(value = 420, unit = TimeUnit.SECONDS) // includes a first npm ci
   void viemEthersAndWeb3SeeFiltersWatchersAndSubscriptions() throws Exception {
-    Path js =
-        Path.of(System.getProperty("levity.acceptance.js-tools", "js-tools"))
-            .toAbsolutePath()
-            .normalize();
-    installPackages(js);
+    Path js = NpmPackage.folder("levity.acceptance.js-tools", "js-tools");
+    NpmPackage.ready(js, "the viem / ethers / web3.js acceptance test", PACKAGES);
     String ws = wsUrl();
     CommandResult script =
         new JarCommands(work, NODE_TIMEOUT, devnet::logTail)
@@ -132,24 +127,6 @@ class ToolsFiltersAcceptanceIT {
       assertThat(max).as(k + ": the newest block seen").isGreaterThanOrEqualTo(lastBlock);
     }
     assertThat(devnet.isAlive()).isTrue();
-  }
-
-  /** Runs npm ci unless every package is already installed; skips without npm. */
-  private static void installPackages(Path js) throws Exception {
-    Assumptions.assumeTrue(
-        CommandResult.works("node", "--version"),
-        "node is not installed: skipping the viem / ethers / web3.js acceptance test");
-    boolean installed =
-        PACKAGES.stream().allMatch(p -> Files.isDirectory(js.resolve("node_modules").resolve(p)));
-    if (installed) return;
-    Assumptions.assumeTrue(
-        CommandResult.works("npm", "--version"),
-        "npm is not installed and "
-            + js.resolve("node_modules")
-            + " is missing: skipping the viem / ethers / web3.js acceptance test");
-    CommandResult npm =
-        CommandResult.run(List.of("npm", "ci", "--no-audit", "--no-fund"), js, NPM_TIMEOUT);
-    assertThat(npm.exitCode()).as("npm ci in %s:\n%s%s", js, npm.stdout(), npm.stderr()).isZero();
   }
 
   /** The WebSocket URL the devnet printed right after its HTTP one. */

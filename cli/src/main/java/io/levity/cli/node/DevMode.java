@@ -72,19 +72,7 @@ final class DevMode {
               + "setAutomine, anvil_ (or hardhat_) mine/setBalance/setCode/setStorageAt/setNonce/"
               + "reset; eth_sendTransaction signs for the accounts below");
       out.println();
-      out.println(
-          "Accounts ("
-              + NewChain.ETHER_EACH
-              + " ETH each at genesis; mnemonic: "
-              + DevAccounts.DEV_MNEMONIC
-              + "):");
-      for (int i = 0; i < keys.size(); i++) {
-        out.printf(
-            "(%d) %s  private key %s%n",
-            i, keys.get(i).address().toChecksumHex(), keys.get(i).privateKey().toHex());
-      }
-      out.println("These keys are public: never use them on a real network.");
-      out.println();
+      DevnetCommand.printAccounts(out, keys);
       out.flush();
       watch(out, node.chain(), stopAfter);
     }

@@ -300,8 +300,17 @@ public final class DevnetCommand implements Callable<Integer> {
     out.println("WebSocket:     ws://127.0.0.1:" + devnet.wsPort());
     out.println("Metrics:       http://127.0.0.1:" + devnet.metricsPort() + "/metrics");
     out.println();
+    printAccounts(out, keys);
+  }
+
+  /** The dev accounts with their (public) keys, as both the BFT devnet and dev mode print them. */
+  static void printAccounts(PrintWriter out, List<Secp256k1.KeyPair> keys) {
     out.println(
-        "Accounts (10000 ETH each at genesis; mnemonic: " + DevAccounts.DEV_MNEMONIC + "):");
+        "Accounts ("
+            + NewChain.ETHER_EACH
+            + " ETH each at genesis; mnemonic: "
+            + DevAccounts.DEV_MNEMONIC
+            + "):");
     for (int i = 0; i < keys.size(); i++) {
       out.printf(
           "(%d) %s  private key %s%n",
