@@ -208,6 +208,20 @@ class DevNodeTest {
   }
 
   @Test
+  void snapshotsAndTheClockAreBounded() {
+    String first = call("evm_snapshot").asText();
+    for (int i = 0; i < DevSnapshots.MAX; i++) call("evm_snapshot");
+    // past the cap the oldest snapshot is forgotten, the newest still works
+    assertThat(call("evm_revert", first).asBoolean()).isFalse();
+    assertThat(call("evm_revert", "0x" + Long.toHexString(DevSnapshots.MAX + 1)).asBoolean())
+        .isTrue();
+    assertThat(errorCode("evm_increaseTime", Long.MAX_VALUE)).isZero();
+    assertThat(errorCode("evm_increaseTime", Long.MAX_VALUE))
+        .isEqualTo(RpcException.INVALID_PARAMS);
+    assertThat(errorCode("evm_revert", "later")).isEqualTo(RpcException.INVALID_PARAMS);
+  }
+
+  @Test
   void timeTravelMovesBlockTimestamps() {
     long now = millis.get() / 1000;
     call("evm_mine");
